@@ -1,0 +1,54 @@
+start-welcome =
+    Lysty helps you write to political prisoners and civilian hostages held by Russia and Belarus.
+
+    • Find a prisoner and see their current status, with the date and source.
+    • Write a letter: I check it for words a prison censor would block or that could hurt the prisoner, and tell you exactly how to send it.
+    • Follow a case and learn about punishment cells, transfers and trials the same day.
+
+    Choose what to do:
+start-unknown-link = This link is out of date or incomplete. Here is the main menu instead.
+menu-find = 🔎 Find a prisoner
+menu-write = ✍️ Write a letter
+menu-letters = 📬 My letters
+menu-language = 🌐 Language
+menu-help = ❓ Help
+help-text =
+    How Lysty works:
+
+    /find — search by name in any spelling (Cyrillic or Latin), optionally with a birth year: «Zeytullaev 1984».
+    /write — write a letter step by step; I check it and explain how to deliver it.
+    /letters — your letters and their status.
+    /language — change the interface language.
+    /privacy — what we store and how to delete it.
+    /cancel — leave whatever you are doing; your draft is kept.
+
+    You can also just type a name.
+language-choose = Choose the interface language:
+language-changed = Done: I will speak English now.
+language-name-uk = Українська
+language-name-en = English
+language-name-ru = Русский
+cancel-done = Stopped. Your draft, if any, is saved: you can come back to it later.
+cancel-nothing = There was nothing to cancel.
+privacy-text =
+    What Lysty stores, and for how long:
+
+    • Your Telegram id and interface language — so the bot remembers you. Not your name or phone number.
+    • Your letter drafts — until you finish or discard them; abandoned drafts are deleted automatically.
+    • Finished letters — the text is kept only as long as you may need it and then deleted; the record that a letter was written (date, prisoner, route) stays for statistics.
+    • The signature you choose for letters — until you change or delete it.
+
+    We never log letter text. /cancel leaves any step.
+unhandled-text = I did not understand that. Type a prisoner's name to search, or choose from the menu.
+unhandled-command = I do not know this command. Here is the menu:
+unhandled-media = I only understand text messages here — photos, stickers, voice messages and files are not used. Choose from the menu:
+unhandled-stale-button = This button is out of date. Please open the menu again with /start.
+error-generic = Sorry, something went wrong on our side. Nothing you wrote is lost — please try again in a minute.
+command-start = Main menu
+command-find = Find a prisoner
+command-write = Write a letter
+command-letters = My letters
+command-language = Interface language
+command-privacy = What we store
+command-help = How it works
+command-cancel = Leave the current step

@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+/** Registered last: whatever no feature understood gets a short hint instead of silence. */
+privateChats.on("callback_query", async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+});
+
+privateChats.on("message:text", async (ctx) => {
+  if (ctx.message.text.startsWith("/")) {
+    await ctx.reply(ctx.t("unhandled-command"), { reply_markup: mainMenuKeyboard(ctx) });
+    return;
+  }
+  await ctx.reply(ctx.t("unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
+});
+
+privateChats.on("message", async (ctx) => {
+  await ctx.reply(ctx.t("unhandled-media"), { reply_markup: mainMenuKeyboard(ctx) });
+});
+
+export { composer as unhandledFeature };

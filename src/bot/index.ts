@@ -1,0 +1,77 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Bot, type MiddlewareFn } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { conversationStorage } from "../db/conversation-storage.js";
+import type { BotContext, BotDeps, FlowContext } from "./context.js";
+import { cancelFeature } from "./features/cancel.js";
+import { languageFeature } from "./features/language.js";
+import { privacyFeature } from "./features/privacy.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { welcomeFeature } from "./features/welcome.js";
+import { createI18n } from "./i18n.js";
+import { attachDeps } from "./middlewares/attach-deps.js";
+import { handleBotError } from "./middlewares/error-boundary.js";
+import { loadUser, readUser } from "./middlewares/load-user.js";
+import { observeUpdates } from "./middlewares/observe.js";
+
+export interface CreateBotOptions {
+  /** Skips the getMe call at start-up (tests and the playground know the bot already). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Bumped whenever a conversation's code changes so that stored replay logs from older code are discarded. */
+export const CONVERSATION_VERSION = 1;
+
+/**
+ * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than
+ * by a reply that arrives minutes later. Bulk sending goes through the outbox, which has its own policy.
+ */
+const interactiveRetry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot: Bot<BotContext>; i18n: I18n<FlowContext> } {
+  const { config, db } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: { apiRoot: config.telegramApiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(interactiveRetry());
+  const i18n = createI18n(config.defaultLocale);
+
+  // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again.
+  const flowPlugins: MiddlewareFn<FlowContext>[] = [
+    attachDeps(deps),
+    (ctx, next) => {
+      ctx.api.config.use(interactiveRetry());
+      return next();
+    },
+    readUser(),
+    i18n.middleware(),
+  ];
+
+  bot.use(attachDeps(deps));
+  bot.use(observeUpdates(deps));
+  const app = bot.errorBoundary(handleBotError);
+  app.use(loadUser());
+  app.use(i18n.middleware());
+  app.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_VERSION,
+        prefix: "flow:",
+        adapter: conversationStorage(db, () => deps.clock.now()),
+      },
+      plugins: flowPlugins,
+    }),
+  );
+  // Commands that must work in the middle of any flow come before the conversations themselves.
+  app.use(cancelFeature);
+  app.use(languageFeature);
+  app.use(privacyFeature);
+  app.use(welcomeFeature);
+  app.use(unhandledFeature);
+
+  return { bot, i18n };
+}

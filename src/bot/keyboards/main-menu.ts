@@ -1,0 +1,25 @@
+import { InlineKeyboard } from "grammy";
+import type { FlowContext } from "../context.js";
+import { callbackData } from "../callback-data.js";
+
+/** Main-menu buttons; each feature handles its own `menu:<item>` press. */
+export const menuButton = callbackData("menu", 1);
+
+const ITEMS = [
+  ["find", "menu-find"],
+  ["write", "menu-write"],
+  ["letters", "menu-letters"],
+  ["language", "menu-language"],
+  ["help", "menu-help"],
+] as const;
+
+export type MenuItem = (typeof ITEMS)[number][0];
+
+export function mainMenuKeyboard(ctx: FlowContext): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  ITEMS.forEach(([item, key], index) => {
+    keyboard.text(ctx.t(key), menuButton.pack(item));
+    if (index % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}

@@ -1,0 +1,34 @@
+import { BotError, GrammyError, HttpError } from "grammy";
+import type { BotContext } from "../context.js";
+
+/** A short, message-free description of an error for the logs. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) {
+    return { kind: "telegram", method: error.method, code: error.error_code, description: error.description };
+  }
+  if (error instanceof HttpError) return { kind: "network", message: error.message };
+  if (error instanceof Error) return { kind: error.name, message: error.message, stack: error.stack };
+  return { kind: typeof error };
+}
+
+/**
+ * Logs what failed (never the message text) and tells the person, in their language, that something went wrong, so
+ * no update is met with silence. A failure to apologise is logged and swallowed.
+ */
+export async function handleBotError(error: BotError<BotContext>): Promise<void> {
+  const ctx = error.ctx;
+  ctx.failure = error.error;
+  const logger = ctx.logger ?? ctx.deps?.logger;
+  logger?.error({ err: describeError(error.error), update_id: ctx.update.update_id }, "update failed");
+  if (ctx.chat?.type !== "private") {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    return;
+  }
+  try {
+    const text = typeof ctx.t === "function" ? ctx.t("error-generic") : "Something went wrong. Please try again.";
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else await ctx.reply(text);
+  } catch (replyError) {
+    logger?.warn({ err: describeError(replyError) }, "could not report the error to the user");
+  }
+}

@@ -1,0 +1,28 @@
+import type { VersionedState } from "@grammyjs/conversations";
+import type { DB } from "./database.js";
+
+/**
+ * Keeps conversations (the letter flow, news publishing…) in the same database as everything else, so a flow in
+ * progress survives a restart. There is no official SQLite adapter for conversations v2; this is a key–JSON upsert
+ * like the official Postgres one.
+ */
+export function conversationStorage<S>(db: DB, now: () => Date = () => new Date()) {
+  return {
+    async read(key: string): Promise<VersionedState<S> | undefined> {
+      const row = await db.selectFrom("conversation_state").select("value").where("key", "=", key).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
+    },
+    async write(key: string, state: VersionedState<S>): Promise<void> {
+      const value = JSON.stringify(state);
+      const updated_at = now().toISOString();
+      await db
+        .insertInto("conversation_state")
+        .values({ key, value, updated_at })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at }))
+        .execute();
+    },
+    async delete(key: string): Promise<void> {
+      await db.deleteFrom("conversation_state").where("key", "=", key).execute();
+    },
+  };
+}

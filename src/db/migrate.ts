@@ -1,0 +1,35 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { projectPath } from "../project-path.js";
+
+/**
+ * Kysely's FileMigrationProvider breaks under vitest with `.ts` files, so migrations are imported by file URL.
+ * Files starting with `_` are helpers, not migrations.
+ */
+class DirectoryMigrationProvider implements MigrationProvider {
+  constructor(private readonly folder: string) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(this.folder))
+      .filter((file) => /^[^_].*\.(ts|js)$/.test(file) && !file.endsWith(".d.ts"))
+      .sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const module = (await import(pathToFileURL(join(this.folder, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, "")] = module;
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(projectPath("migrations")) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Database migration ${failed} failed`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
