@@ -6,6 +6,7 @@ import { systemClock } from "./clock.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { openDatabase, parseDatabaseUrl } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { heartbeatFile, startHeartbeat } from "./heartbeat.js";
 import { createLogger } from "./logger.js";
 import { projectPath, projectRoot } from "./project-path.js";
 
@@ -35,12 +36,17 @@ async function main(): Promise<void> {
   logger.info({ migrations: applied.length }, "database ready");
 
   const app = await startApp({ config, db, logger, clock: systemClock });
+  const stopHeartbeat =
+    location.filename === ":memory:"
+      ? () => undefined
+      : startHeartbeat(heartbeatFile(location.filename), () => app.bot.isRunning());
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    stopHeartbeat();
     await app.stop();
     await db.destroy();
     process.exit(0);

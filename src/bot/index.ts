@@ -26,9 +26,10 @@ export const CONVERSATION_VERSION = 1;
 
 /**
  * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than
- * by a reply that arrives minutes later. Bulk sending goes through the outbox, which has its own policy.
+ * by a reply that arrives minutes later (auto-retry's defaults wait without limit, and retry network errors forever).
+ * Bulk sending goes through the outbox, which has its own policy.
  */
-const interactiveRetry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 });
+const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true });
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot: Bot<BotContext>; i18n: I18n<FlowContext> } {
   const { config, db } = deps;

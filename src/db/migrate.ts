@@ -1,8 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
-import { projectPath } from "../project-path.js";
 
 /**
  * Kysely's FileMigrationProvider breaks under vitest with `.ts` files, so migrations are imported by file URL.
@@ -24,8 +23,11 @@ class DirectoryMigrationProvider implements MigrationProvider {
   }
 }
 
+/** `migrations/` beside `src/`: the top-level folder under tsx, `dist/migrations` in the compiled image. */
+const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../migrations/", import.meta.url));
+
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(projectPath("migrations")) });
+  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(MIGRATIONS_FOLDER) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";

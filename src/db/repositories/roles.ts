@@ -1,0 +1,122 @@
+import { randomBytes } from "node:crypto";
+import type { DB } from "../database.js";
+
+export async function isOrganiserOf(db: DB, userId: number, campaignSlug: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("organisers")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("campaign_slug", "=", campaignSlug)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Campaigns the user currently organises (empty for everyone else). */
+export async function organiserCampaigns(db: DB, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("organisers")
+    .select("campaign_slug")
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .orderBy("campaign_slug")
+    .execute();
+  return rows.map((row) => row.campaign_slug);
+}
+
+export async function listOrganisers(db: DB, campaignSlug?: string) {
+  let query = db.selectFrom("organisers").selectAll().where("revoked_at", "is", null);
+  if (campaignSlug) query = query.where("campaign_slug", "=", campaignSlug);
+  return query.orderBy("campaign_slug").orderBy("granted_at").execute();
+}
+
+export async function grantOrganiser(
+  db: DB,
+  grant: { userId: number; campaignSlug: string; grantedBy: number; at: Date },
+): Promise<void> {
+  const at = grant.at.toISOString();
+  await db
+    .insertInto("organisers")
+    .values({ user_id: grant.userId, campaign_slug: grant.campaignSlug, granted_by: grant.grantedBy, granted_at: at })
+    .onConflict((oc) =>
+      oc.columns(["user_id", "campaign_slug"]).doUpdateSet({
+        granted_by: grant.grantedBy,
+        granted_at: at,
+        revoked_at: null,
+        revoked_by: null,
+      }),
+    )
+    .execute();
+}
+
+export async function revokeOrganiser(
+  db: DB,
+  revoke: { userId: number; campaignSlug: string; revokedBy: number; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("organisers")
+    .set({ revoked_at: revoke.at.toISOString(), revoked_by: revoke.revokedBy })
+    .where("user_id", "=", revoke.userId)
+    .where("campaign_slug", "=", revoke.campaignSlug)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A one-time invite; the token is unguessable (128 random bits) and short enough for a deep link. */
+export async function createOrganiserInvite(
+  db: DB,
+  invite: { campaignSlug: string; createdBy: number; at: Date; validForHours: number },
+): Promise<string> {
+  const token = randomBytes(16).toString("base64url");
+  await db
+    .insertInto("organiser_invites")
+    .values({
+      token,
+      campaign_slug: invite.campaignSlug,
+      created_by: invite.createdBy,
+      created_at: invite.at.toISOString(),
+      expires_at: new Date(invite.at.getTime() + invite.validForHours * 3_600_000).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export type RedeemResult =
+  | { ok: true; campaignSlug: string; createdBy: number }
+  | { ok: false; reason: "unknown" | "used" | "expired" };
+
+/** Marks the invite used and grants the role in one transaction, so one link makes exactly one organiser. */
+export async function redeemOrganiserInvite(db: DB, token: string, userId: number, at: Date): Promise<RedeemResult> {
+  return db.transaction().execute(async (trx) => {
+    const invite = await trx.selectFrom("organiser_invites").selectAll().where("token", "=", token).executeTakeFirst();
+    if (!invite) return { ok: false, reason: "unknown" } as const;
+    if (invite.used_at) return { ok: false, reason: "used" } as const;
+    if (invite.expires_at <= at.toISOString()) return { ok: false, reason: "expired" } as const;
+    await trx
+      .updateTable("organiser_invites")
+      .set({ used_by: userId, used_at: at.toISOString() })
+      .where("token", "=", token)
+      .where("used_at", "is", null)
+      .execute();
+    await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
+    return { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by } as const;
+  });
+}
+
+/** Who did what to which record, when. Details carry ids and codes only. */
+export async function audit(
+  db: DB,
+  entry: { actorId: number; action: string; target?: string; details?: Record<string, unknown>; at: Date },
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      target: entry.target ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      at: entry.at.toISOString(),
+    })
+    .execute();
+}

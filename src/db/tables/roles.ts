@@ -1,0 +1,33 @@
+import type { Generated } from "kysely";
+
+export interface OrganisersTable {
+  user_id: number;
+  campaign_slug: string;
+  granted_by: number;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+export interface OrganiserInvitesTable {
+  /** Random, unguessable; travels in the deep link `?start=org_<token>`. */
+  token: string;
+  campaign_slug: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_by: number | null;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number;
+  /** e.g. "organiser.invite", "letter.accept", "news.publish", "prisoner.status". */
+  action: string;
+  /** What was acted on, e.g. "letter:42" or "campaign:crimea". */
+  target: string | null;
+  /** JSON with ids and codes only: never letter text or names. */
+  details: string | null;
+  at: string;
+}

@@ -1,0 +1,125 @@
+import type { Update } from "grammy/types";
+import { type RunningApp, startApp } from "../../src/app.js";
+import type { BotDeps } from "../../src/bot/context.js";
+import { type Config, parseConfig } from "../../src/config.js";
+import type { DB } from "../../src/db/database.js";
+import { FakeTelegram } from "../fake-telegram/index.js";
+import { TestClock } from "./clock.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { captureLogs } from "./log-capture.js";
+import { TestUser, type TestUserOptions } from "./test-user.js";
+
+export interface HarnessOptions {
+  admins?: number[];
+  env?: Record<string, string>;
+}
+
+/**
+ * The real bot (same `startApp` as `main.ts`), a real migrated SQLite file and the fake Bot API over HTTP on
+ * 127.0.0.1. Tests talk to it through `TestUser`s and read what the bot sent from the fake.
+ */
+export class Harness {
+  private app: RunningApp | undefined;
+  private readonly waiters = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  private readonly handledUpdates = new Map<number, unknown>();
+  readonly logs: string[];
+  private readonly deps: BotDeps;
+
+  private constructor(
+    readonly fake: FakeTelegram,
+    private readonly database: TestDatabase,
+    readonly clock: TestClock,
+    readonly config: Config,
+    logs: ReturnType<typeof captureLogs>,
+  ) {
+    this.logs = logs.lines;
+    this.deps = this.makeDeps(database.db, logs);
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const fake = await FakeTelegram.start();
+    const database = await createTestDatabase();
+    const config = parseConfig({
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_URL: `sqlite:${database.filename}`,
+      BOT_ADMINS: (options.admins ?? []).join(","),
+      LOG_LEVEL: "debug",
+      ...options.env,
+    });
+    const harness = new Harness(fake, database, new TestClock(), config, captureLogs());
+    await harness.boot();
+    return harness;
+  }
+
+  get db(): DB {
+    return this.deps.db;
+  }
+
+  get running(): RunningApp {
+    if (!this.app) throw new Error("the bot is not running");
+    return this.app;
+  }
+
+  private makeDeps(db: DB, logs: ReturnType<typeof captureLogs>): BotDeps {
+    return {
+      config: this.config,
+      db,
+      logger: logs.logger,
+      clock: this.clock,
+      observer: { handled: (update, error) => this.onHandled(update, error) },
+    };
+  }
+
+  private onHandled(update: Update, error: unknown): void {
+    this.handledUpdates.set(update.update_id, error);
+    const waiter = this.waiters.get(update.update_id);
+    if (!waiter) return;
+    this.waiters.delete(update.update_id);
+    waiter.resolve();
+  }
+
+  private async boot(): Promise<void> {
+    this.app = await startApp(this.deps);
+  }
+
+  /** Resolves once the bot has finished handling the update (replies sent, database written). */
+  async handled(updateId: number, timeoutMs = 10_000): Promise<void> {
+    if (this.handledUpdates.has(updateId)) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(updateId);
+        reject(new Error(`update ${updateId} was not handled within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(updateId, {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject,
+      });
+    });
+  }
+
+  /** The error an update's handling ended with (caught by the error boundary), if any. */
+  failureOf(updateId: number): unknown {
+    return this.handledUpdates.get(updateId);
+  }
+
+  user(options: TestUserOptions = {}): TestUser {
+    return new TestUser(this, options);
+  }
+
+  /** Stops polling as a shutdown would, then starts a new bot on the same database file: a process restart. */
+  async restart(): Promise<void> {
+    await this.app?.stop();
+    this.app = undefined;
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.stop();
+    await this.fake.stop();
+    await this.database.cleanup();
+  }
+}

@@ -1,0 +1,132 @@
+import type { InlineKeyboardButton, Message } from "grammy/types";
+import type { Harness } from "./harness.js";
+
+export interface TestUserOptions {
+  id?: number;
+  languageCode?: string;
+  firstName?: string;
+}
+
+let nextUserId = 700_000_001;
+
+type Sent = Message & { deleted?: boolean };
+
+/**
+ * A person in a private chat with the bot. Every action waits until the bot has finished handling it, so a test
+ * reads like a session: `await user.send("/start"); expect(user.lastText()).toContain(…)`.
+ */
+export class TestUser {
+  readonly id: number;
+
+  constructor(
+    private readonly harness: Harness,
+    options: TestUserOptions,
+  ) {
+    this.id = options.id ?? nextUserId++;
+    harness.fake.addUser({
+      id: this.id,
+      first_name: options.firstName ?? "Test",
+      ...(options.languageCode ? { language_code: options.languageCode } : {}),
+    });
+  }
+
+  get chatId(): number {
+    return this.id;
+  }
+
+  /** Messages the bot has sent to this chat, edits applied, deleted ones left out. */
+  get messages(): Sent[] {
+    return (this.harness.fake.messages(this.chatId) as Sent[]).filter((message) => !message.deleted);
+  }
+
+  lastText(): string {
+    return this.messages.at(-1)?.text ?? "";
+  }
+
+  /** All text the bot sent since the given message count (see `messages.length`). */
+  textsSince(count: number): string[] {
+    return this.messages.slice(count).map((message) => message.text ?? message.caption ?? "");
+  }
+
+  private async act(inject: () => number): Promise<Sent[]> {
+    const before = this.messages.length;
+    const updateId = inject();
+    await this.harness.handled(updateId);
+    return this.messages.slice(before);
+  }
+
+  /** Sends text (a command if it starts with "/") and returns the messages the bot sent in response. */
+  send(text: string): Promise<Sent[]> {
+    return this.act(() => this.harness.fake.injectMessage(this.id, this.chatId, { text }));
+  }
+
+  sendSticker(): Promise<Sent[]> {
+    return this.act(() =>
+      this.harness.fake.injectMessage(this.id, this.chatId, {
+        sticker: {
+          file_id: "sticker-file",
+          file_unique_id: "sticker-unique",
+          type: "regular",
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+    );
+  }
+
+  sendPhoto(): Promise<Sent[]> {
+    return this.act(() =>
+      this.harness.fake.injectMessage(this.id, this.chatId, {
+        photo: [{ file_id: "photo-file", file_unique_id: "photo-unique", width: 800, height: 600 }],
+      }),
+    );
+  }
+
+  sendVoice(): Promise<Sent[]> {
+    return this.act(() =>
+      this.harness.fake.injectMessage(this.id, this.chatId, {
+        voice: { file_id: "voice-file", file_unique_id: "voice-unique", duration: 3 },
+      }),
+    );
+  }
+
+  /** Finds the newest message with an inline button whose label matches, and presses it. */
+  press(label: string | RegExp): Promise<Sent[]> {
+    const { message, button } = this.findButton(label);
+    if (!("callback_data" in button)) throw new Error(`button "${button.text}" is not a callback button`);
+    return this.pressData(message.message_id, button.callback_data);
+  }
+
+  /** Presses a button by its callback data; data the message never carried stands for a forged query. */
+  pressData(messageId: number, data: string): Promise<Sent[]> {
+    return this.act(() =>
+      this.harness.fake.injectCallbackQuery(this.id, this.chatId, messageId, data, { allowUnknownData: true }),
+    );
+  }
+
+  buttons(): string[] {
+    const message = [...this.messages].reverse().find((candidate) => inlineButtons(candidate).length > 0);
+    return message ? inlineButtons(message).map((button) => button.text) : [];
+  }
+
+  findButton(label: string | RegExp): { message: Sent; button: InlineKeyboardButton } {
+    const matches = (text: string) => (typeof label === "string" ? text.includes(label) : label.test(text));
+    for (const message of [...this.messages].reverse()) {
+      const button = inlineButtons(message).find((candidate) => matches(candidate.text));
+      if (button) return { message, button };
+    }
+    throw new Error(`no button matching ${String(label)}; last buttons: ${this.buttons().join(" | ")}`);
+  }
+
+  /** The notice shown for the last answered button press (toast or alert), if any. */
+  lastCallbackAnswer(): string | undefined {
+    return this.harness.fake.callbackAnswers.at(-1)?.text;
+  }
+}
+
+function inlineButtons(message: Sent): InlineKeyboardButton[] {
+  const markup = message.reply_markup;
+  return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
+}
