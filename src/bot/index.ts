@@ -13,6 +13,7 @@ import { welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "./i18n.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
+import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
 import { loadUser, readUser } from "./middlewares/load-user.js";
 import { observeUpdates } from "./middlewares/observe.js";
 
@@ -67,10 +68,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
       plugins: flowPlugins,
     }),
   );
-  // Commands that must work in the middle of any flow come before the conversations themselves.
+  // 1. Flow control, before any conversation can swallow the update.
   app.use(cancelFeature);
+  app.use(leaveFlowsOnCommand());
   app.use(languageFeature);
   app.use(privacyFeature);
+
+  // 2. Flows: every feature's conversations (`<name>Flows`), so an active flow sees its replies first. Flows wait
+  //    with `{ next: true }` for what they do not handle, so other updates fall through to the sections below.
+
+  // 3. Features: commands, buttons and deep links (`<name>Feature`).
+
+  // 4. Fallbacks: handlers that accept any text, then the main menu and the "not understood" hints.
   app.use(welcomeFeature);
   app.use(unhandledFeature);
 

@@ -23,7 +23,7 @@ export class Harness {
   private readonly waiters = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
   private readonly handledUpdates = new Map<number, unknown>();
   readonly logs: string[];
-  private readonly deps: BotDeps;
+  private deps: BotDeps;
 
   private constructor(
     readonly fake: FakeTelegram,
@@ -114,6 +114,7 @@ export class Harness {
   async restart(): Promise<void> {
     await this.app?.stop();
     this.app = undefined;
+    this.deps = { ...this.deps, db: this.database.reopen() };
     await this.boot();
   }
 

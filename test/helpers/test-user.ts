@@ -61,34 +61,20 @@ export class TestUser {
   }
 
   sendSticker(): Promise<Sent[]> {
-    return this.act(() =>
-      this.harness.fake.injectMessage(this.id, this.chatId, {
-        sticker: {
-          file_id: "sticker-file",
-          file_unique_id: "sticker-unique",
-          type: "regular",
-          width: 512,
-          height: 512,
-          is_animated: false,
-          is_video: false,
-        },
-      }),
-    );
+    return this.act(() => this.harness.fake.injectMessage(this.id, this.chatId, { sticker: { emoji: "🙂" } }));
   }
 
   sendPhoto(): Promise<Sent[]> {
-    return this.act(() =>
-      this.harness.fake.injectMessage(this.id, this.chatId, {
-        photo: [{ file_id: "photo-file", file_unique_id: "photo-unique", width: 800, height: 600 }],
-      }),
-    );
+    return this.act(() => this.harness.fake.injectMessage(this.id, this.chatId, { photo: { width: 800, height: 600 } }));
   }
 
   sendVoice(): Promise<Sent[]> {
+    return this.act(() => this.harness.fake.injectMessage(this.id, this.chatId, { voice: { duration: 3 } }));
+  }
+
+  sendLocation(): Promise<Sent[]> {
     return this.act(() =>
-      this.harness.fake.injectMessage(this.id, this.chatId, {
-        voice: { file_id: "voice-file", file_unique_id: "voice-unique", duration: 3 },
-      }),
+      this.harness.fake.injectMessage(this.id, this.chatId, { location: { latitude: 50.45, longitude: 30.52 } }),
     );
   }
 
