@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline/promises";
+import type { InlineKeyboardButton, Message } from "grammy/types";
+import { FakeTelegram } from "../../test/fake-telegram/index.js";
+import { startApp } from "../app.js";
+import { systemClock } from "../clock.js";
+import { parseConfig } from "../config.js";
+import { openSqlite } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { createLogger } from "../logger.js";
+import { NEWS_CHANNEL, ORGANISER_GROUP, PERSONAS, type PersonaName, isPersonaName } from "./personas.js";
+import { PLAYGROUND_HELP, type ShownKeyboard, renderMessage } from "./render.js";
+
+/**
+ * `npm run playground`: the fake Bot API and the real bot in one process, with a terminal chat in front, so every
+ * flow can be tried without a token or internet. Logs go to a file so they do not mix with the chat.
+ */
+async function main(): Promise<void> {
+  const dbFlag = process.argv.indexOf("--db");
+  const workDir = mkdtempSync(join(tmpdir(), "lysty-playground-"));
+  const dbFile = dbFlag > 0 && process.argv[dbFlag + 1] ? resolve(process.argv[dbFlag + 1]!) : join(workDir, "db.sqlite");
+  const logFile = join(workDir, "bot.log");
+
+  const fake = await FakeTelegram.start({ botUsername: "lysty_playground_bot" });
+  for (const persona of Object.values(PERSONAS)) fake.addUser({ ...persona });
+  fake.addGroup(ORGANISER_GROUP);
+  fake.addChannel(NEWS_CHANNEL);
+  fake.setMember(ORGANISER_GROUP.id, PERSONAS.organiser.id, "creator");
+  fake.setMember(ORGANISER_GROUP.id, fake.botId, "administrator");
+  fake.setMember(NEWS_CHANNEL.id, PERSONAS.organiser.id, "creator");
+  fake.setMember(NEWS_CHANNEL.id, fake.botId, "administrator", { can_post_messages: true });
+
+  const config = parseConfig({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_URL: `sqlite:${dbFile}`,
+    BOT_ADMINS: String(PERSONAS.admin.id),
+    LOG_LEVEL: "info",
+  });
+  const db = openSqlite(dbFile);
+  await migrateToLatest(db);
+  const { default: pino } = await import("pino");
+  const logger = createLogger("info", pino.destination({ dest: logFile, sync: false }));
+  const app = await startApp({ config, db, logger, clock: systemClock });
+
+  let persona: PersonaName = "writer";
+  let quit = false;
+  let chatId: number = PERSONAS.writer.id;
+  const keyboards = new Map<number, ShownKeyboard>();
+  const chatLabel = (id: number) => {
+    if (id === ORGANISER_GROUP.id) return ORGANISER_GROUP.title;
+    if (id === NEWS_CHANNEL.id) return NEWS_CHANNEL.title;
+    const owner = Object.entries(PERSONAS).find(([, p]) => p.id === id);
+    return owner ? `to ${owner[0]}` : `chat ${id}`;
+  };
+
+  fake.on("call", (call) => {
+    if (!call.ok) {
+      if (call.method !== "getUpdates") console.log(`\n⚠️  ${call.method} failed: ${call.errorCode} ${call.description}`);
+      return;
+    }
+    if (call.method === "answerCallbackQuery" && typeof call.params.text === "string") {
+      console.log(`\n🔔 ${call.params.text}`);
+      return;
+    }
+    if (call.method === "answerInlineQuery") {
+      const results = Array.isArray(call.params.results) ? call.params.results : [];
+      console.log(`\n🔎 inline results: ${results.length}`);
+      return;
+    }
+    const message = call.result as Message | undefined;
+    if (!message || typeof message !== "object" || !("message_id" in message)) return;
+    const buttons: InlineKeyboardButton[] = message.reply_markup?.inline_keyboard.flat() ?? [];
+    if (buttons.length > 0) keyboards.set(message.chat.id, { chatId: message.chat.id, messageId: message.message_id, buttons });
+    if (message.document) {
+      const saved = join(workDir, message.document.file_name ?? `file-${message.message_id}`);
+      const stored = fake.documents(message.chat.id).find((doc) => doc.messageId === message.message_id);
+      if (stored) writeFileSync(saved, stored.bytes);
+      console.log(`\n📎 ${chatLabel(message.chat.id)}: ${message.document.file_name ?? "file"} saved to ${saved}`);
+    }
+    const text = message.text ?? message.caption ?? "";
+    if (text) console.log(renderMessage(chatLabel(message.chat.id), text, buttons, call.method.startsWith("edit")));
+  });
+
+  console.log(`Lysty playground — bot @${fake.botUsername}, database ${dbFile}, logs ${logFile}`);
+  console.log(PLAYGROUND_HELP);
+  console.log("You are the writer. Try /start.");
+
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  const prompt = () => `\n[${persona}${chatId === ORGANISER_GROUP.id ? " in group" : ""}] > `;
+  const userId = () => PERSONAS[persona].id;
+  /** Waits until the bot has handled the update (it confirms it with its next getUpdates), so answers print in order. */
+  const settle = async (updateId: number) => {
+    const timeout = new Promise((done) => setTimeout(done, 5_000).unref());
+    await Promise.race([fake.updateConfirmed(updateId), timeout]);
+    // Messages queued for background delivery (relays, news) show up as they are sent.
+    await new Promise((done) => setTimeout(done, 50));
+  };
+
+  const shutdown = async () => {
+    terminal.close();
+    await app.stop();
+    await db.destroy();
+    await fake.stop();
+    if (dbFlag < 0) rmSync(workDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+
+  // Iterating the interface (rather than question()) keeps lines that arrive while the bot is still answering,
+  // so a script can be piped in too.
+  process.stdout.write(prompt());
+  for await (const raw of terminal) {
+    const line = raw.trim();
+    if (line) await handleLine(line);
+    if (quit) break;
+    process.stdout.write(prompt());
+  }
+  await shutdown();
+
+  async function handleLine(line: string): Promise<void> {
+    if (line === ":quit") {
+      quit = true;
+      return;
+    }
+    if (line === ":help") {
+      console.log(PLAYGROUND_HELP);
+      return;
+    }
+    const as = /^\/as\s+(\w+)$/.exec(line);
+    if (as) {
+      if (as[1] && isPersonaName(as[1])) {
+        persona = as[1];
+        chatId = userId();
+        console.log(`You are now the ${persona} (id ${userId()}).`);
+      } else console.log("Personas: writer, organiser, admin");
+      return;
+    }
+    if (line === ":group") {
+      chatId = ORGANISER_GROUP.id;
+      return;
+    }
+    if (line === ":private") {
+      chatId = userId();
+      return;
+    }
+    if (line.startsWith(":channel ")) {
+      await settle(fake.injectChannelPost(NEWS_CHANNEL.id, line.slice(":channel ".length)));
+      return;
+    }
+    if (line.startsWith("@ ")) {
+      await settle(fake.injectInlineQuery(userId(), line.slice(2)));
+      return;
+    }
+    const press = /^#(\d+)$/.exec(line);
+    if (press) {
+      const shown = keyboards.get(chatId);
+      const button = shown?.buttons[Number(press[1]) - 1];
+      if (!shown || !button) console.log("No such button in this chat.");
+      else if ("callback_data" in button) {
+        await settle(fake.injectCallbackQuery(userId(), chatId, shown.messageId, button.callback_data));
+      }
+      else if ("url" in button) console.log(`That button opens ${button.url}; paste its /start payload to follow it.`);
+      else console.log("That button shares a card in another chat: try an inline query with '@ name'.");
+      return;
+    }
+    if (line === ":sticker") await settle(fake.injectMessage(userId(), chatId, { sticker: { emoji: "🙂" } }));
+    else if (line === ":photo") await settle(fake.injectMessage(userId(), chatId, { photo: { width: 640, height: 480 } }));
+    else if (line === ":voice") await settle(fake.injectMessage(userId(), chatId, { voice: { duration: 2 } }));
+    else await settle(fake.injectMessage(userId(), chatId, { text: line }));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("playground failed:", error);
+  process.exit(1);
+});
