@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FakeTelegram } from "../fake-telegram/index.js";
+import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+
+let fake: FakeTelegram | undefined;
+let bot: BotProcess | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  bot?.child.kill("SIGKILL");
+  await bot?.exited;
+  await fake?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  bot = fake = dir = undefined;
+});
+
+async function startBot(): Promise<{ fake: FakeTelegram; bot: BotProcess; env: Record<string, string> }> {
+  fake = await FakeTelegram.start();
+  dir = mkdtempSync(join(tmpdir(), "lysty-process-"));
+  const env = {
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`,
+    LOG_LEVEL: "info",
+  };
+  bot = spawnBot(env);
+  const started = bot;
+  await fake.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 15_000 }).catch((error: unknown) => {
+    throw new Error(`the bot did not start polling; it printed:\n${started.output()}`, { cause: error });
+  });
+  return { fake, bot, env };
+}
+
+/** The bot polls sequentially and confirms an update only after handling it, so its reply is there by then. */
+async function replyTo(fake: FakeTelegram, chatId: number, inject: () => number): Promise<string> {
+  await fake.updateConfirmed(inject());
+  return fake.messages(chatId).at(-1)?.text ?? "";
+}
+
+describe("the real process (npm start)", () => {
+  it("exits with one clear line when BOT_TOKEN is missing", async () => {
+    const process = spawnBot({ DATABASE_URL: "sqlite::memory:" });
+    const code = await process.exited;
+    expect(code).not.toBe(0);
+    const lines = process.output().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("@BotFather");
+  });
+
+  it("answers /start by language_code, switches with /language, and stops cleanly on SIGTERM", async () => {
+    const { fake, bot } = await startBot();
+    fake.addUser({ id: 501, first_name: "A", language_code: "en" });
+    fake.addUser({ id: 502, first_name: "B", language_code: "ru" });
+    expect(await replyTo(fake, 501, () => fake.injectMessage(501, 501, { text: "/start" }))).toContain("Lysty helps");
+    expect(await replyTo(fake, 502, () => fake.injectMessage(502, 502, { text: "/start" }))).toContain("«Листы» помогают");
+
+    await replyTo(fake, 501, () => fake.injectMessage(501, 501, { text: "/language" }));
+    const picker = fake.messages(501).at(-1)!;
+    const reply = await replyTo(fake, 501, () => fake.pressButton(501, 501, picker.message_id, "Українська"));
+    expect(reply).toContain("«Листи» допомагають");
+    expect(fake.commands.some((list) => list.languageCode === "uk")).toBe(true);
+
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain("shutting down");
+    // JSON logs from the real process carry no message text.
+    expect(bot.output()).not.toContain("/language");
+  });
+});
