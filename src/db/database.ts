@@ -1,19 +1,24 @@
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import type { Database } from "./schema.js";
 
 export type DB = Kysely<Database>;
 
-export type DatabaseLocation = { dialect: "sqlite"; filename: string };
+export type DatabaseLocation =
+  | { dialect: "sqlite"; filename: string }
+  | { dialect: "postgres"; connectionString: string };
 
 /**
- * Reads `DATABASE_URL`. `sqlite:relative/or/absolute.sqlite`, `sqlite::memory:` and `file:` forms are accepted;
- * relative paths resolve against `baseDir` (the project root), so the bot finds its data wherever it is started.
+ * Reads `DATABASE_URL`: `sqlite:relative/or/absolute.sqlite` (also `file:` and `sqlite::memory:`) for the embedded
+ * default, `postgres://…` for deployments with several instances. Relative SQLite paths resolve against `baseDir`
+ * (the project root), so the bot finds its data wherever it is started.
  */
 export function parseDatabaseUrl(url: string, baseDir: string): DatabaseLocation {
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", connectionString: url };
   const match = /^(?:sqlite|file):(?:\/\/)?(.+)$/.exec(url);
   if (!match?.[1]) {
-    throw new Error(`DATABASE_URL must look like sqlite:data/lysty.sqlite (got a value of another form)`);
+    throw new Error("DATABASE_URL must look like sqlite:data/lysty.sqlite or postgres://user@host/db");
   }
   const path = match[1];
   if (path === ":memory:") return { dialect: "sqlite", filename: path };
@@ -31,6 +36,23 @@ export function openSqlite(filename: string): DB {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
+// Postgres returns BIGINT as a string by default; Telegram ids and counters fit a JS number (ids < 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export function openPostgres(connectionString: string, options: { searchPath?: string; max?: number } = {}): DB {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export function openDatabase(location: DatabaseLocation): DB {
-  return openSqlite(location.filename);
+  return location.dialect === "postgres" ? openPostgres(location.connectionString) : openSqlite(location.filename);
+}
+
+/** For the few queries that must differ (row claiming with SKIP LOCKED on Postgres). */
+export function isPostgresDb(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -26,8 +26,16 @@ class DirectoryMigrationProvider implements MigrationProvider {
 /** `migrations/` beside `src/`: the top-level folder under tsx, `dist/migrations` in the compiled image. */
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../migrations/", import.meta.url));
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(MIGRATIONS_FOLDER) });
+/**
+ * Applies pending migrations. `schema` names the Postgres schema holding the migration bookkeeping tables when the
+ * connection uses a search_path other than `public` (each Postgres test runs in its own schema).
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, options: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(MIGRATIONS_FOLDER),
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";

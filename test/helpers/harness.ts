@@ -42,7 +42,7 @@ export class Harness {
     const config = parseConfig({
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_URL: `sqlite:${database.filename}`,
+      DATABASE_URL: database.url,
       BOT_ADMINS: (options.admins ?? []).join(","),
       LOG_LEVEL: "debug",
       ...options.env,

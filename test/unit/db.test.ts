@@ -29,7 +29,7 @@ describe("database", () => {
     expect(await findUser(testDb.db, 1)).toBeUndefined();
   });
 
-  it("turns on foreign keys and WAL on every connection", async () => {
+  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("turns on foreign keys and WAL on SQLite", async () => {
     testDb = await createTestDatabase();
     const { sql } = await import("kysely");
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(testDb.db);
