@@ -1,10 +1,13 @@
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext } from "./bot/context.js";
 import { publishCommands } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
 import { describeError } from "./bot/middlewares/error-boundary.js";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
+import { onOutboxEnqueued } from "./outbox/signal.js";
+import { outboxHandlers } from "./workers/outbox-handlers.js";
 
 /** Update types Lysty handles; anything else Telegram need not send. */
 export const ALLOWED_UPDATES = [
@@ -18,6 +21,7 @@ export const ALLOWED_UPDATES = [
 
 export interface RunningApp {
   bot: Bot<BotContext>;
+  outbox: OutboxWorker;
   i18n: I18n<FlowContext>;
   /** Resolves when polling has stopped (after `stop()` or a fatal polling error). */
   done: Promise<void>;
@@ -37,6 +41,17 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   await bot.init();
   await publishCommands(bot.api, i18n, deps.config.defaultLocale);
 
+  // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
+  const outbox = createOutboxWorker({
+    db: deps.db,
+    api: new Api(deps.config.botToken, { apiRoot: deps.config.telegramApiRoot }),
+    logger: deps.logger.child({ worker: "outbox" }),
+    handlers: outboxHandlers(deps.clock),
+    clock: deps.clock,
+  });
+  const stopWaking = onOutboxEnqueued(() => outbox.wake());
+  outbox.start();
+
   let resolveStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (resolveStarted = resolve));
   const done = bot
@@ -50,11 +65,14 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
 
   return {
     bot,
+    outbox,
     i18n,
     done,
     async stop() {
       if (bot.isRunning()) await bot.stop();
       await done.catch(() => undefined);
+      stopWaking();
+      await outbox.stop();
     },
   };
 }
