@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { ApiError } from "../api-error.js";
+import { type ActiveFault, faultError } from "../faults.js";
+import { findMethod, type EmulatedMethod } from "../methods/index.js";
+import type { Params } from "../params.js";
+import type { FakeState } from "../state/fake-state.js";
+import { decodeParams, readBody } from "./request-params.js";
+
+type Outcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ApiError };
+
+const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
+
+export interface RunningServer {
+  readonly apiRoot: string;
+  close(): Promise<void>;
+}
+
+/** Serves the Bot API on 127.0.0.1: `/bot<token>/<method>` and file downloads under `/file/bot<token>/<path>`. */
+export async function startServer(state: FakeState, port: number): Promise<RunningServer> {
+  const server = createServer((request, response) => {
+    handleRequest(state, request, response).catch((error: unknown) => {
+      const failure = internalError(error, state);
+      if (!response.headersSent) respond(response, { ok: false, error: failure });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+  return { apiRoot: `http://127.0.0.1:${boundPort}`, close: () => closeServer(state, server) };
+}
+
+async function closeServer(state: FakeState, server: Server): Promise<void> {
+  state.updates.close();
+  // Let the answered long poll reach its client before connections are cut.
+  await new Promise((resolve) => setImmediate(resolve));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
+}
+
+async function handleRequest(state: FakeState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://127.0.0.1");
+  const file = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+  if (file) return serveFile(state, file[1] ?? "", decodeURIComponent(file[2] ?? ""), response);
+  const route = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname);
+  const token = route?.[1] ?? "";
+  if (!route || !TOKEN_SHAPE.test(token)) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
+  if (token !== state.options.token) return respond(response, { ok: false, error: new ApiError(401, "Unauthorized") });
+  const method = findMethod(route[2] ?? "");
+  if (!method) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
+  await handleCall(state, method, url, request, response);
+}
+
+async function handleCall(
+  state: FakeState,
+  method: EmulatedMethod,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const at = state.now();
+  const started = performance.now();
+  const clientGone = new AbortController();
+  response.on("close", () => {
+    if (!response.writableFinished) clientGone.abort();
+  });
+  let params: Params = {};
+  let fault: ActiveFault | undefined;
+  let outcome: Outcome | undefined;
+  try {
+    params = decodeParams(url, request.headers["content-type"], await readBody(request));
+    fault = state.faults.take(method.name, params);
+    outcome = await runWithFault(state, method, params, clientGone.signal, fault);
+  } catch (error) {
+    outcome = { ok: false, error: error instanceof ApiError ? error : internalError(error, state) };
+  }
+  state.log.record({
+    method: method.name,
+    params,
+    ok: outcome?.ok ?? false,
+    at,
+    durationMs: performance.now() - started,
+    ...(outcome === undefined ? { description: "no response: injected network fault" } : {}),
+    ...(outcome?.ok === true ? { result: outcome.result } : {}),
+    ...(outcome?.ok === false ? { errorCode: outcome.error.errorCode, description: outcome.error.description } : {}),
+    ...(fault === undefined ? {} : { fault: fault.kind }),
+  });
+  if (outcome === undefined) {
+    // The client sees the connection drop without any response, as on a real network failure.
+    request.socket.destroy();
+    return;
+  }
+  respond(response, outcome);
+}
+
+/** Runs the method around an injected fault; undefined means "drop the connection without answering". */
+async function runWithFault(
+  state: FakeState,
+  method: EmulatedMethod,
+  params: Params,
+  signal: AbortSignal,
+  fault: ActiveFault | undefined,
+): Promise<Outcome | undefined> {
+  if (fault === undefined) return await execute(state, method, params, signal);
+  if (fault.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+  const takesEffect = fault.kind === "slow" || fault.when === "after";
+  const executed = takesEffect ? await execute(state, method, params, signal) : undefined;
+  if (fault.kind === "network") return undefined;
+  const error = faultError(fault);
+  return error === undefined ? executed : { ok: false, error };
+}
+
+async function execute(state: FakeState, method: EmulatedMethod, params: Params, signal: AbortSignal): Promise<Outcome> {
+  try {
+    return { ok: true, result: await method.handle({ state, params, signal }) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error };
+    return { ok: false, error: internalError(error, state) };
+  }
+}
+
+/** Records a bug in the fake itself and turns it into a 500 the client can see. */
+function internalError(error: unknown, state: FakeState): ApiError {
+  const cause = error instanceof Error ? error : new Error(String(error));
+  state.internalErrors.push(cause);
+  return new ApiError(500, `Internal Server Error: fake-telegram bug: ${cause.message}`);
+}
+
+function respond(response: ServerResponse, outcome: Outcome): void {
+  if (response.destroyed) return;
+  const body = outcome.ok
+    ? { ok: true, result: outcome.result }
+    : {
+        ok: false,
+        error_code: outcome.error.errorCode,
+        description: outcome.error.description,
+        ...(outcome.error.parameters === undefined ? {} : { parameters: outcome.error.parameters }),
+      };
+  const json = JSON.stringify(body);
+  response.writeHead(outcome.ok ? 200 : outcome.error.errorCode, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(json),
+  });
+  response.end(json);
+}
+
+function serveFile(state: FakeState, token: string, filePath: string, response: ServerResponse): void {
+  const file = token === state.options.token ? state.files.atPath(filePath) : undefined;
+  if (file === undefined) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
+  response.writeHead(200, {
+    "content-type": file.mimeType ?? "application/octet-stream",
+    "content-length": file.bytes.length,
+  });
+  response.end(file.bytes);
+}
