@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext } from "./bot/context.js";
 import { publishCommands } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
+import { seedDirectory } from "./db/repositories/prisoners.js";
 import { describeError } from "./bot/middlewares/error-boundary.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { onOutboxEnqueued } from "./outbox/signal.js";
@@ -37,6 +38,8 @@ export interface StartAppOptions {
  * `main.ts` and the end-to-end tests both start Lysty through here, so the tests exercise what production runs.
  */
 export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Promise<RunningApp> {
+  // The shipped directory is upserted on every start; newer facts recorded by organisers are kept.
+  await seedDirectory(deps.db, { now: deps.clock.now() });
   const { bot, i18n } = createBot(deps, options);
   await bot.init();
   await publishCommands(bot.api, i18n, deps.config.defaultLocale);
