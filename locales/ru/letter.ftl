@@ -1,0 +1,167 @@
+## Письмо: советы, конструктор письма, черновик, доставка.
+## Факты и источники: research/censorship-and-delivery.md. Русский текст самого письма — в data/letter-starter.json.
+
+## Советы перед письмом
+
+letter-guidance-language-ru = Пишите по-русски. Письма на других языках, в том числе на украинском, ждут перевода или их просто не передают; одно такое письмо вернули со штампом «переписка разрешена только на русском языке». Простой русский — это нормально: поддержка важнее безупречной грамматики.
+letter-guidance-language-by = Пишите только по-русски или по-белорусски: письма на других языках выбрасывают (Libereco).
+letter-guidance-avoid-ru = Не пишите о войне и армии; о лозунгах и символах, в том числе «Крым — это Украина»; об организациях, запрещённых в России; не оскорбляйте чиновников и не призывайте к протестам; избегайте сокращений, жаргона, шифров и иностранных слов; не затрагивайте ЛГБТК+ темы (это может навредить заключённому в отношениях с другими заключёнными и персоналом); не пишите о деньгах, телефонах и условиях содержания. Такие письма не доходят, а из-за частных писем уже возбуждали уголовные дела.
+letter-guidance-avoid-by = Не пишите ничего политического, даже вскользь, и избегайте слов «свобода» и «борьба». Не спрашивайте о еде, администрации и соседях по камере.
+letter-guidance-case-pretrial = Следствие ещё идёт: не упоминайте дело совсем — никаких подробностей, доказательств, других людей по делу и вашего мнения о нём. В СИЗО такое письмо может попасть к следователю и навредить защите.
+letter-guidance-case = Не обсуждайте уголовное дело — подробности, доказательства, других людей по делу: это может юридически навредить заключённому («Мемориал»).
+letter-guidance-tone = Тепло, а не жалость. Избегайте «держись», «не унывай» и «свобода уже близко»: заключённые просили так не писать.
+letter-guidance-topics = Что интересно читать в заключении: повседневная жизнь, фильмы, книги, работа, домашние животные, новости из их профессиональной области. Расскажите о себе и задайте вопросы, чтобы было на что ответить.
+letter-guidance-by-relatives-only = Будьте готовы: после приговора политзаключённые в Беларуси часто получают письма только от близких родственников («Вясна»). Ваше письмо могут не передать.
+letter-guidance-by-pretrial-arbitrary = В белорусских СИЗО письма передают произвольно («Вясна»): ваше могут и не передать.
+letter-guidance-by-short = Пишите коротко — так советуют белорусские организаторы (Libereco).
+letter-guidance-reply-ru = Ответ возможен. На «ФСИН-письме» отметьте платный бланк ответа: заключённый отвечает на нём от руки, а вы получаете скан. По почте вложите чистую бумагу, конверт и марку.
+letter-guidance-reply-by = Чтобы ответ был возможен, вложите чистый лист и конверт, на котором уже написан ваш адрес.
+letter-guidance-signature = Подписывайтесь одним именем, которым будете пользоваться и дальше, — своим или псевдонимом, — а не анонимно: так заключённый будет знать, что пишет тот же человек.
+letter-guidance-writer-risk-ru = Каждое письмо читает цензор. Цензоры редко передают письма следователям, но такое бывало, и из-за частных писем возбуждали уголовные дела: пишите только то, что сказали бы при постороннем.
+
+## Черновик
+
+letter-draft-stats = { $characters } знаков · { $words } слов · примерно { $pages } { $pages ->
+        [one] печатная страница
+        [few] печатные страницы
+       *[other] печатных страниц
+    }
+letter-draft-too-long = С этим текстом в письме было бы { $characters } знаков, а предел — { $limit }. Сократите его или замените черновик более коротким текстом.
+letter-draft-empty = В этом сообщении нет текста, который можно добавить в письмо.
+letter-draft-advice-short-by = Это письмо займёт примерно { $pages } { $pages ->
+        [one] печатную страницу
+        [few] печатные страницы
+       *[other] печатных страниц
+    }. В Беларусь лучше писать короче: организаторы советуют короткие тексты.
+
+## Конструктор письма: подписи
+
+letter-starter-name-form-formal = Официально: имя и отчество, «Вы»
+letter-starter-name-form-polite = Вежливо: по имени, «Вы»
+letter-starter-name-form-informal = Неформально: по имени, «ты»
+letter-starter-writer-gender-male = Обо мне — в мужском роде («я узнал»)
+letter-starter-writer-gender-female = Обо мне — в женском роде («я узнала»)
+letter-starter-writer-gender-neutral = Без форм рода обо мне
+letter-starter-block-greeting = Приветствие
+letter-starter-block-opening = Вступление
+letter-starter-block-introduction = О себе
+letter-starter-block-question = Вопросы
+letter-starter-block-wish = Пожелания
+letter-starter-block-sign-off = Завершение
+
+## Конструктор письма: что делает каждая фраза
+
+letter-starter-gloss-greeting-formal-hello = Официальное приветствие по имени и отчеству ({ $recipientName }).
+letter-starter-gloss-greeting-formal-respected = Уважительное и немного официальное обращение по имени и отчеству ({ $recipientName }).
+letter-starter-gloss-greeting-polite-hello = Вежливое приветствие по имени ({ $recipientName }).
+letter-starter-gloss-greeting-polite-dear = Тёплое и вежливое обращение по имени ({ $recipientName }).
+letter-starter-gloss-greeting-informal-hi = Неформальное приветствие на «ты» ({ $recipientName }).
+letter-starter-gloss-greeting-informal-dear = Тёплое неформальное обращение на «ты» ({ $recipientName }).
+letter-starter-gloss-opening-punishment-cell = Показывает, что вы знаете о трудностях, не называя ШИЗО и не жалея.
+letter-starter-gloss-opening-birthday = Поздравление с днём рождения.
+letter-starter-gloss-intro-name-and-city = Представляет вас по имени ({ $writerName }) и называет ваш город ({ $writerCity }).
+letter-starter-gloss-intro-name = Представляет вас по имени ({ $writerName }).
+letter-starter-gloss-intro-strangers = Объясняет, что вы не знакомы, но захотели написать.
+letter-starter-gloss-intro-long-wanted = Говорит, что вы давно собирались написать.
+letter-starter-gloss-question-books = Вопрос о книгах: что читает и что посоветует.
+letter-starter-gloss-question-films = Вопрос о любимых фильмах.
+letter-starter-gloss-question-music = Вопрос о любимой музыке и просьба посоветовать песню.
+letter-starter-gloss-question-sport = Вопрос о спорте: чем занимался(-ась) и за кого болеет.
+letter-starter-gloss-question-chess = Вопрос о шахматах и любимом шахматисте.
+letter-starter-gloss-question-history = Вопрос о любимом периоде истории.
+letter-starter-gloss-question-science = Вопрос о новостях науки и обещание рассказать о них в следующем письме.
+letter-starter-gloss-question-technology = Вопрос о новостях технологий и предложение рассказать о новом.
+letter-starter-gloss-question-mathematics = Вопрос о любимой области математики.
+letter-starter-gloss-question-writing = Вопрос о собственных текстах и о том, над чем человек работает.
+letter-starter-gloss-question-ecology = Вопрос о темах экологии и предложение рассказать о новостях.
+letter-starter-gloss-question-art = Вопрос о рисовании и любимых художниках.
+letter-starter-gloss-question-poetry = Вопрос о любимых стихах и собственных стихах.
+letter-starter-gloss-question-languages = Вопрос о языках, которые человек знает или хочет выучить.
+letter-starter-gloss-question-travel = Вопрос о любимых местах.
+letter-starter-gloss-question-animals = Вопрос о домашних животных.
+letter-starter-gloss-question-theatre = Вопрос о театре и запомнившемся спектакле.
+letter-starter-gloss-question-philosophy = Вопрос о близких философах.
+letter-starter-gloss-question-gardening = Вопрос о саде и о том, что нравится выращивать.
+letter-starter-gloss-question-favourite-pastime = Вопрос о любимом занятии.
+letter-starter-gloss-question-letter-topics = Вопрос о том, о чём было бы интересно получать письма.
+letter-starter-gloss-question-favourite-book-or-film = Вопрос о любимой книге или фильме.
+letter-starter-gloss-question-memorable-place = Вопрос о запомнившемся месте.
+letter-starter-gloss-question-childhood-dream = Вопрос о детской мечте.
+letter-starter-gloss-wish-health-books-news = Пожелание здоровья, интересных книг и хороших новостей.
+letter-starter-gloss-wish-remembered = Говорит, что о человеке помнят.
+letter-starter-gloss-wish-not-alone = Говорит, что человек не один и о нём думают многие.
+letter-starter-gloss-wish-good-every-day = Пожелание чего-то хорошего в каждом дне.
+letter-starter-gloss-wish-reply-welcome = Приглашает ответить, не настаивая.
+letter-starter-gloss-sign-off-respect = Вежливое завершение; дальше ваша подпись.
+letter-starter-gloss-sign-off-warmth = Тёплое завершение; дальше ваша подпись.
+letter-starter-gloss-sign-off-all-the-best = Доброе пожелание на прощание; дальше ваша подпись.
+letter-starter-gloss-sign-off-until-next-letter = Обещание написать снова; дальше ваша подпись.
+
+## Доставка
+
+letter-delivery-not-in-custody = Насколько нам известно, этот человек уже не под стражей, поэтому «Листы» не отправляют ему письма.
+letter-delivery-letters-not-accepted = Письма этому человеку сейчас не отправляются; причина указана в карточке заключённого.
+letter-delivery-fsin-names-unknown = «ФСИН-письмо» обслуживает это учреждение, но мы пока не знаем, как именно оно называется в форме, поэтому этот способ не предлагаем.
+letter-delivery-no-safe-address = { $name }: сейчас мы не знаем безопасного адреса. Пожалуйста, не угадывайте: письмо, отправленное не туда, пропадёт.
+letter-delivery-keep-draft = Ваше письмо сохранено как черновик — к нему можно вернуться.
+letter-delivery-organisers = Передайте письмо организаторам: они его прочитают, выберут самый безопасный способ доставки и сообщат, что с ним. Они могут вернуть письмо вам с объяснением.
+letter-delivery-recheck-institution = Заключённых переводят, и письмо по старому адресу может потеряться. Перед каждым письмом проверяйте, актуально ли учреждение.
+letter-delivery-blocking-ru = С середины 2023 года письма политзаключённым часто выборочно не передают (DW). Если ответа нет, это не обязательно из-за вашего письма.
+letter-delivery-patronymic-unknown = Мы не знаем отчества этого человека. Напишите имя точно так, как показано, и не придумывайте отчество.
+letter-delivery-birth-year-unknown = Мы не знаем года рождения, по которому в тюрьмах различают людей с одинаковыми именами. Лучше не указывайте его, чем угадывать.
+
+## Доставка: «ФСИН-письмо»
+
+letter-fsin-step-open = Откройте { $url } и начните новое письмо.
+letter-fsin-step-region = В поле «Куда» выберите регион: { $region }
+letter-fsin-step-institution = Затем выберите учреждение: { $institution }
+letter-fsin-step-recipient = Получатель: { $recipient }
+letter-fsin-step-sender = Заполните свои данные отправителя; форма спрашивает email и номер телефона.
+letter-fsin-step-text = Вставьте текст письма (на русском).
+letter-fsin-step-reply-form = Отметьте платный бланк ответа: заключённый отвечает на нём от руки, а вы получаете скан.
+letter-fsin-step-photos = Можно приложить фото: их печатают чёрно-белыми, и каждое оплачивается отдельно.
+letter-fsin-step-pay = Оплатите российской банковской картой: иностранные карты не принимаются.
+letter-fsin-delivery-time = Доставка — до 3 рабочих дней, плюс цензура: по закону до 3 рабочих дней (до 7 для письма на иностранном языке).
+letter-fsin-no-russian-card = Нет российской банковской карты? Эти службы доставят письмо в российскую тюрьму за вас:
+letter-fsin-price-item-letter = Письмо: { $unitPrice } руб.
+letter-fsin-price-item-reply-form = Бланк ответа: { $unitPrice } руб.
+letter-fsin-price-item-image = Изображения: { $quantity } × { $unitPrice } руб. = { $subtotal } руб.
+letter-fsin-price-total = Примерно: { $total } руб.
+letter-fsin-price-caveat = Эти цены опубликованы в { $observed } годах ({ $source }) и с тех пор могли измениться: проверьте актуальную цену на «ФСИН-письме».
+
+## Доставка: почта
+
+letter-post-envelope-intro-ru = Напишите на конверте по-русски, точно так:
+letter-post-envelope-intro-by = Напишите на конверте по-русски или по-белорусски, точно так:
+letter-post-country-note = Отправляете из-за границы? Добавьте последней строкой страну: { $country }
+letter-post-enclose-ru = Для ответа вложите чистую бумагу, конверт и марку.
+letter-post-rules-ru = Письмо и адрес — по-русски. На конверте должны быть полное имя, отчество и год рождения.
+letter-post-ask-post-office = Спросите в своём почтовом отделении, принимают ли письма в эту страну и сколько это стоит.
+letter-post-enclose-by = Для ответа вложите чистый лист и конверт, на котором уже написан ваш адрес.
+letter-post-rules-by = Только по-русски или по-белорусски. Простой конверт весом до 20 г. Никакого политического контекста — ни в письме, ни на конверте.
+letter-post-by-no-e-letters = В Беларуси нет государственного сервиса электронных писем для посторонних, а частный сервис Pismo.bel в декабре 2024 года признали «экстремистским»: не пользуйтесь им.
+
+## Посредники (российские тюрьмы)
+
+letter-intermediary-ovd-info-letters-now-name = «ОВД-Инфо»: Letters Now
+letter-intermediary-ovd-info-letters-now-about = Бесплатно: вы пишете письмо на их сайте, они доставляют его и присылают вам ответ по электронной почте. До некоторых заключённых они дотянуться не могут.
+letter-intermediary-rosuznik-name = «РосУзник»
+letter-intermediary-rosuznik-about = Форма на сайте: волонтёры печатают и отправляют ваше письмо — около 2–3 дней вместе с цензурой — и пересылают ответы.
+letter-intermediary-rights-in-russia-name = Rights in Russia: Write to Russia
+letter-intermediary-rights-in-russia-about = Переводят письма с английского на русский и отправляют их (около £2,50 за письмо); ответы переводят для вас.
+
+## Статусы писем и способы доставки
+
+letter-status-draft = Черновик
+letter-status-finished = Готово к отправке
+letter-status-relayed = У организаторов
+letter-status-accepted = Принято организаторами
+letter-status-returned = Возвращено вам
+letter-status-printed = Напечатано
+letter-status-sent = Отправлено
+letter-status-reply-received = Получен ответ
+letter-status-discarded = Удалено
+letter-status-closed = Закрыто
+letter-route-fsin-pismo = «ФСИН-письмо»
+letter-route-post = Почтой
+letter-route-organisers = Через организаторов

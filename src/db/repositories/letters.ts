@@ -1,0 +1,320 @@
+import type { Kysely } from "kysely";
+import { countCharacters, MAX_LETTER_CHARACTERS } from "../../domain/letters/draft.js";
+import { type FindingsSummary, serialiseFindingsSummary } from "../../domain/letters/findings-summary.js";
+import { formatLetterReference } from "../../domain/letters/reference.js";
+import { DRAFT_RETENTION_DAYS, LETTER_TEXT_RETENTION_DAYS, retentionCutoff } from "../../domain/letters/retention.js";
+import {
+  AWAITING_ORGANISERS,
+  COUNTED_AS_WRITTEN,
+  canTransition,
+  type DeliveryRoute,
+  type LetterStatus,
+  statusAfterFinishing,
+} from "../../domain/letters/status.js";
+import type { Database } from "../schema.js";
+import type { Letter, WriterProfile } from "../tables/letters.js";
+
+/** A database handle or a transaction: every function here works inside a caller's transaction too. */
+type Db = Kysely<Database>;
+
+/** Kysely cannot nest transactions: join the caller's when there is one. */
+async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
+export async function getOrCreateDraft(db: Db, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom("letters")
+      .selectAll()
+      .where("writer_id", "=", writerId)
+      .where("prisoner_slug", "=", prisonerSlug)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (existing) return existing;
+    const at = now.toISOString();
+    return trx
+      .insertInto("letters")
+      .values({ writer_id: writerId, prisoner_slug: prisonerSlug, text: null, created_at: at, updated_at: at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** A letter only if it belongs to this writer: callback data naming a letter id is untrusted. */
+export async function getLetterOfWriter(db: Db, letterId: number, writerId: number): Promise<Letter | undefined> {
+  return db
+    .selectFrom("letters")
+    .selectAll()
+    .where("id", "=", letterId)
+    .where("writer_id", "=", writerId)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores the draft text (already normalised and checked with `applyDraftEdit`). False when the letter is not this
+ * writer's draft any more, e.g. it was finished from another message.
+ */
+export async function saveDraftText(
+  db: Db,
+  input: { letterId: number; writerId: number; text: string; now: Date },
+): Promise<boolean> {
+  if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
+    throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
+  }
+  const result = await db
+    .updateTable("letters")
+    .set({ text: input.text, updated_at: input.now.toISOString() })
+    .where("id", "=", input.letterId)
+    .where("writer_id", "=", input.writerId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The writer's drafts, most recently edited first ("continue your letter to …"). */
+export async function findActiveDrafts(db: Db, writerId: number): Promise<Letter[]> {
+  return db
+    .selectFrom("letters")
+    .selectAll()
+    .where("writer_id", "=", writerId)
+    .where("status", "=", "draft")
+    .orderBy("updated_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+export interface FinishLetterInput {
+  letterId: number;
+  writerId: number;
+  route: DeliveryRoute;
+  signature: { name: string; city?: string | null };
+  shareIdentity: boolean;
+  findingsSummary?: FindingsSummary;
+  now: Date;
+  /**
+   * Runs inside the same transaction once the letter is finished, e.g. the outbox's `enqueue(trx, item)` for a relay
+   * to organisers. If it throws, the letter stays a draft: no finished letter without its message, and vice versa.
+   */
+  enqueue?: (trx: Db, letter: Letter) => Promise<void>;
+}
+
+export type FinishLetterResult =
+  | { ok: true; letter: Letter }
+  | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" };
+
+/** Turns a draft into a finished letter: route, signature and reference in one transaction. */
+export async function finishLetter(db: Db, input: FinishLetterInput): Promise<FinishLetterResult> {
+  const signatureName = input.signature.name.trim();
+  if (signatureName === "") return { ok: false, reason: "no-signature" };
+  return inTransaction(db, async (trx) => {
+    const draft = await getLetterOfWriter(trx, input.letterId, input.writerId);
+    if (!draft) return { ok: false, reason: "not-found" };
+    if (draft.status !== "draft") return { ok: false, reason: "not-a-draft" };
+    if (!draft.text?.trim()) return { ok: false, reason: "empty" };
+    const at = input.now.toISOString();
+    const letter = await trx
+      .updateTable("letters")
+      .set({
+        status: statusAfterFinishing(input.route),
+        route: input.route,
+        // A returned letter finished again keeps the reference the writer and organisers already know.
+        reference: draft.reference ?? formatLetterReference(draft.id, input.now),
+        signature_name: signatureName,
+        signature_city: input.signature.city?.trim() || null,
+        share_identity: input.shareIdentity ? 1 : 0,
+        findings_summary: input.findingsSummary ? serialiseFindingsSummary(input.findingsSummary) : null,
+        finished_at: at,
+        updated_at: at,
+        return_reason: null,
+      })
+      .where("id", "=", draft.id)
+      .where("status", "=", "draft")
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.enqueue) await input.enqueue(trx, letter);
+    return { ok: true, letter };
+  });
+}
+
+/** Drops a draft and its text at once. False when it is not this writer's draft. */
+export async function discardDraft(db: Db, letterId: number, writerId: number, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable("letters")
+    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .where("id", "=", letterId)
+    .where("writer_id", "=", writerId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** A letter in a list: everything but the text and the check summary, which a list never needs to load. */
+export type LetterSummary = Omit<Letter, "text" | "findings_summary">;
+
+/** The writer's letters (discarded ones left out), newest first, a page at a time. */
+export async function listLettersOfWriter(
+  db: Db,
+  writerId: number,
+  page: { limit: number; offset: number },
+): Promise<{ letters: LetterSummary[]; hasMore: boolean }> {
+  const rows = await db
+    .selectFrom("letters")
+    .select([
+      "id",
+      "reference",
+      "writer_id",
+      "prisoner_slug",
+      "status",
+      "route",
+      "signature_name",
+      "signature_city",
+      "share_identity",
+      "created_at",
+      "updated_at",
+      "finished_at",
+      "text_purged_at",
+      "return_reason",
+    ])
+    .where("writer_id", "=", writerId)
+    .where("status", "!=", "discarded")
+    .orderBy("id", "desc")
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
+  return { letters: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/** Statuses set by people after finishing; `finished` and `relayed` are only reached through `finishLetter`. */
+export type ManualLetterStatus = Exclude<LetterStatus, "finished" | "relayed">;
+
+export type SetLetterStatusResult =
+  | { ok: true; letter: Letter }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "not-allowed" | "draft-exists"; from: LetterStatus };
+
+/**
+ * Moves a letter along its life (docs/letters.md), refusing moves the status machine does not allow. Pass `writerId`
+ * when the writer acts (marking "sent", "reply received"), so that nobody moves someone else's letter.
+ */
+export async function setLetterStatus(
+  db: Db,
+  letterId: number,
+  to: ManualLetterStatus,
+  options: { now: Date; writerId?: number; returnReason?: string },
+): Promise<SetLetterStatusResult> {
+  return inTransaction(db, async (trx) => {
+    let query = trx.selectFrom("letters").selectAll().where("id", "=", letterId);
+    if (options.writerId !== undefined) query = query.where("writer_id", "=", options.writerId);
+    const letter = await query.executeTakeFirst();
+    if (!letter) return { ok: false, reason: "not-found" };
+    if (!canTransition(letter.status, to)) return { ok: false, reason: "not-allowed", from: letter.status };
+    if (to === "draft") {
+      // The writer may have started a new draft to the same prisoner since; one draft per pair.
+      const other = await trx
+        .selectFrom("letters")
+        .select("id")
+        .where("writer_id", "=", letter.writer_id)
+        .where("prisoner_slug", "=", letter.prisoner_slug)
+        .where("status", "=", "draft")
+        .executeTakeFirst();
+      if (other) return { ok: false, reason: "draft-exists", from: letter.status };
+    }
+    const at = options.now.toISOString();
+    const updated = await trx
+      .updateTable("letters")
+      .set({
+        status: to,
+        updated_at: at,
+        ...(to === "returned" ? { return_reason: options.returnReason?.trim() || null } : {}),
+        // Withdrawn before anyone printed it: nothing needs the text any more.
+        ...(to === "discarded" ? { text: null, text_purged_at: at } : {}),
+      })
+      .where("id", "=", letter.id)
+      .where("status", "=", letter.status)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ok: true, letter: updated };
+  });
+}
+
+/**
+ * Removes the text of letters finished at least `retentionDays` ago. Letters still waiting for organisers
+ * (relayed, accepted) keep theirs until organisers print or return them; drafts have their own rule.
+ * Returns how many texts were purged.
+ */
+export async function purgeExpiredLetterTexts(
+  db: Db,
+  now: Date,
+  retentionDays: number = LETTER_TEXT_RETENTION_DAYS,
+): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable("letters")
+    .set({ text: null, text_purged_at: at })
+    .where("text", "is not", null)
+    .where("status", "not in", ["draft", ...AWAITING_ORGANISERS])
+    .where("finished_at", "<=", retentionCutoff(now, retentionDays))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Discards drafts untouched for `days`, text included. Returns how many. */
+export async function purgeAbandonedDrafts(db: Db, now: Date, days: number = DRAFT_RETENTION_DAYS): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable("letters")
+    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .where("status", "=", "draft")
+    .where("updated_at", "<=", retentionCutoff(now, days))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Letters finished since `since`, per prisoner slug; prisoners without letters are absent. */
+export async function countLettersPerPrisoner(db: Db, since: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("letters")
+    .select(["prisoner_slug", (eb) => eb.fn.countAll<number | string>().as("letters")])
+    .where("status", "in", COUNTED_AS_WRITTEN)
+    .where("finished_at", ">=", since.toISOString())
+    .groupBy("prisoner_slug")
+    .execute();
+  return new Map(rows.map((row) => [row.prisoner_slug, Number(row.letters)]));
+}
+
+export async function getWriterProfile(db: Db, userId: number): Promise<WriterProfile | undefined> {
+  return db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
+}
+
+/**
+ * Saves what the writer chose to have remembered. Without `remember`, the signature is not kept at all (the columns
+ * are cleared); the grammatical gender is kept either way because it only shapes the letter constructor's Russian.
+ */
+export async function saveWriterProfile(
+  db: Db,
+  userId: number,
+  profile: {
+    signature: { name: string; city?: string | null } | null;
+    remember: boolean;
+    grammaticalGender?: "male" | "female" | null;
+  },
+  now: Date,
+): Promise<WriterProfile> {
+  const keep = profile.remember && profile.signature !== null;
+  const values = {
+    signature_name: keep ? profile.signature?.name.trim() || null : null,
+    signature_city: keep ? profile.signature?.city?.trim() || null : null,
+    remembered: keep ? (1 as const) : (0 as const),
+    ...(profile.grammaticalGender !== undefined ? { grammatical_gender: profile.grammaticalGender } : {}),
+    updated_at: now.toISOString(),
+  };
+  return db
+    .insertInto("writer_profiles")
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,39 @@
+import type { Generated, Selectable } from "kysely";
+import type { DeliveryRoute, LetterStatus } from "../../domain/letters/status.js";
+
+export interface LettersTable {
+  id: Generated<number>;
+  /** Human-friendly reference (`L-2611-7K3Q`), set when the letter is finished. */
+  reference: string | null;
+  /** Telegram id of the writer. */
+  writer_id: number;
+  prisoner_slug: string;
+  status: Generated<LetterStatus>;
+  route: DeliveryRoute | null;
+  /** The letter; NULL once purged after retention or on discard. Never logged. */
+  text: string | null;
+  /** JSON `FindingsSummary`: counts per category and severity, never excerpts. */
+  findings_summary: string | null;
+  signature_name: string | null;
+  signature_city: string | null;
+  /** 1 when the writer agreed that organisers may see who they are (relayed letters). */
+  share_identity: Generated<0 | 1>;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  text_purged_at: string | null;
+  /** Why organisers returned the letter, shown to the writer. */
+  return_reason: string | null;
+}
+
+export interface WriterProfilesTable {
+  user_id: number;
+  signature_name: string | null;
+  signature_city: string | null;
+  remembered: Generated<0 | 1>;
+  grammatical_gender: "male" | "female" | null;
+  updated_at: string;
+}
+
+export type Letter = Selectable<LettersTable>;
+export type WriterProfile = Selectable<WriterProfilesTable>;
