@@ -40,7 +40,7 @@ export function sendChatAction({ state, params }: MethodCall): true {
 
 export function leaveChat({ state, params }: MethodCall): true {
   const record = state.world.resolveChat(requireChatId(params));
-  // Telegram's wording for this case is not known; a bot cannot leave a private chat either way.
+  // The wording client libraries' live test suites assert for a private chat.
   if (record.chat.type === "private") throw badRequest("chat member status can't be changed in private chats");
   state.world.assertBotIsPresent(record);
   const change = buildMyChatMember(state, { from: state.world.bot, record, status: "left" });

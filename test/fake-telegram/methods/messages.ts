@@ -4,7 +4,7 @@ import { type Params, readInteger, readString, requireChatId } from "../params.j
 import { readInlineMarkupForEdit, readReplyMarkup } from "../reply-markup.js";
 import type { FakeState } from "../state/fake-state.js";
 import type { StoredMessage } from "../state/message-store.js";
-import { type FormattedText, readMessageText, requireText } from "../text/formatted-text.js";
+import { checkMessageText, type FormattedText, parseMessageText } from "../text/formatted-text.js";
 import { type MessageContent, postMessage, replyTarget, takeSendToken, writableChat } from "./delivery.js";
 import type { MethodCall } from "./method.js";
 
@@ -14,9 +14,9 @@ function textContent(formatted: FormattedText): MessageContent {
 
 export function sendMessage({ state, params }: MethodCall): Message {
   requireChatId(params);
-  requireText(params);
+  const parsed = parseMessageText(params);
   const record = writableChat(state, params);
-  const text = readMessageText(params, "message is too long");
+  const text = checkMessageText(parsed, "message is too long");
   const markup = readReplyMarkup(params);
   const replyTo = replyTarget(state, record, params);
   takeSendToken(state, record);
@@ -29,9 +29,9 @@ export function sendMessage({ state, params }: MethodCall): Message {
 export function editMessageText({ state, params }: MethodCall): Message {
   rejectInlineMessages(params);
   requireChatId(params);
-  requireText(params);
+  const parsed = parseMessageText(params);
   const stored = editableMessage(state, params);
-  const text = readMessageText(params, "MESSAGE_TOO_LONG");
+  const text = checkMessageText(parsed, "MESSAGE_TOO_LONG");
   const markup = readInlineMarkupForEdit(params);
   if (stored.message.text === undefined) throw badRequest("there is no text in the message to edit");
   const unchanged =

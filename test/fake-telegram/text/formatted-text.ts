@@ -20,12 +20,16 @@ export function requireText(params: Params): string {
 }
 
 /**
- * `text` + `parse_mode`/`entities` of sendMessage and editMessageText, checked as Telegram checks them (after the
- * chat). The two methods word the length error differently.
+ * `text` + `parse_mode`/`entities` of sendMessage and editMessageText. The Bot API server parses them before it
+ * looks at the chat, so an unescaped `<` is reported even for a chat that does not exist.
  */
-export function readMessageText(params: Params, tooLong: "message is too long" | "MESSAGE_TOO_LONG"): FormattedText {
+export function parseMessageText(params: Params): FormattedText {
   const raw = requireText(params);
-  const formatted = formatText(raw, readString(params, "parse_mode"), readJson(params, "entities", "entities"), "entities");
+  return formatText(raw, readString(params, "parse_mode"), readJson(params, "entities", "entities"), "entities");
+}
+
+/** What Telegram checks only after the chat: something visible is left, and it fits. The two methods word it differently. */
+export function checkMessageText(formatted: FormattedText, tooLong: "message is too long" | "MESSAGE_TOO_LONG"): FormattedText {
   if (formatted.text === "") throw badRequest("text must be non-empty");
   if (formatted.text.length > MAX_TEXT_LENGTH) throw badRequest(tooLong);
   return formatted;

@@ -154,6 +154,12 @@ describe("who the bot may write to", () => {
     await expect(api.sendMessage(777, "x".repeat(5000))).rejects.toEqual(rejection("Bad Request: chat not found"));
   });
 
+  it("reports unescaped HTML before the chat, as the Bot API server parses the text first", async () => {
+    const unescaped = rejection('Bad Request: can\'t parse entities: Unsupported start tag "3" at byte offset 2');
+    await expect(api.sendMessage(777, "a <3 b", { parse_mode: "HTML" })).rejects.toEqual(unescaped);
+    await expect(api.editMessageText(OLENA, 999, "a <3 b", { parse_mode: "HTML" })).rejects.toEqual(unescaped);
+  });
+
   it("is forbidden to write to a user who blocked it, and allowed again after unblocking", async () => {
     fake.blockBot(OLENA);
     await expect(api.sendMessage(OLENA, "x")).rejects.toEqual(rejection("Forbidden: bot was blocked by the user", 403));
