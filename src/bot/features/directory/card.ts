@@ -1,0 +1,178 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { listCampaigns } from "../../../db/repositories/campaigns.js";
+import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
+import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import { buildPrisonerCard, fullName, type PrisonerCard } from "../../../domain/directory/card.js";
+import { formatPartialDate } from "../../../domain/directory/partial-date.js";
+import {
+  ageKey,
+  DIRECTORY_TEXT,
+  interestKey,
+  locationKey,
+  reasonKey,
+  routeKey,
+  statusKey,
+  warningKey,
+} from "../../../domain/directory/text-keys.js";
+import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../../domain/directory/types.js";
+import { hasOrganiserRelay } from "../../../relay/relay-letter.js";
+import type { FlowContext } from "../../context.js";
+import { deepLinkUrl } from "../../deep-link.js";
+import { escapeHtml } from "../../html.js";
+import { isAnyOrganiser } from "../../roles.js";
+import { newsCardButtons } from "../news/follow.js";
+import { writeLetterData } from "../letter/callbacks.js";
+import { line, lineWithHtml, readerLocale, sourceLink } from "./text.js";
+
+export interface LoadedCard {
+  prisoner: PrisonerRecord;
+  card: PrisonerCard;
+}
+
+/**
+ * Reads the person, their institution and campaigns fresh from the database and decides, as of now, whether a letter
+ * can reach them: every card (and every inline result) reflects the directory at the moment it is shown.
+ */
+export async function loadCard(ctx: FlowContext, slug: string): Promise<LoadedCard | undefined> {
+  const { db, clock } = ctx.deps;
+  const prisoner = await getPrisonerBySlug(db, slug);
+  if (!prisoner) return undefined;
+  const institution =
+    prisoner.location.institution === null ? undefined : await getInstitutionBySlug(db, prisoner.location.institution);
+  const campaigns = await listCampaigns(db);
+  const organiserRelay = await hasOrganiserRelay(db, prisoner.slug);
+  const card = buildPrisonerCard(
+    { prisoner, institution, campaigns, locale: readerLocale(ctx) },
+    { today: clock.now(), organiserRelay },
+  );
+  return { prisoner, card };
+}
+
+export function canWrite(card: PrisonerCard): boolean {
+  return card.write.kind !== "refused";
+}
+
+function statusLines(ctx: FlowContext, card: PrisonerCard): string[] {
+  const locale = readerLocale(ctx);
+  const status = ctx.t(statusKey(card.status.value), { gender: card.gender });
+  let statusLine = line(ctx, DIRECTORY_TEXT.cardStatus, { status, asOf: formatPartialDate(card.status.asOf, locale) });
+  if (card.status.confidence === "inferred") statusLine += ` ${line(ctx, DIRECTORY_TEXT.cardStatusInferred)}`;
+  return [statusLine, lineWithHtml(ctx, DIRECTORY_TEXT.cardSource, { url: sourceLink(card.status.sourceUrl) })];
+}
+
+function locationLines(ctx: FlowContext, card: PrisonerCard): string[] {
+  // A free or dead person's last prison is history, not where they are.
+  if (FREE_OR_DEAD_STATUSES.includes(card.status.value)) return [];
+  const { location } = card;
+  const lines = [
+    line(ctx, locationKey(location), {
+      institution: location.institution?.name ?? "",
+      region: location.institution?.region ?? "",
+      asOf: location.asOf === null ? "" : formatPartialDate(location.asOf, readerLocale(ctx)),
+    }),
+  ];
+  if (location.kind !== "unknown" && location.sourceUrl !== null) {
+    lines.push(lineWithHtml(ctx, "directory-bot-card-location-source", { url: sourceLink(location.sourceUrl) }));
+  }
+  return lines;
+}
+
+function nameLines(ctx: FlowContext, prisoner: PrisonerRecord): string[] {
+  const envelope = line(ctx, "directory-bot-card-name-ru", { name: fullName(prisoner.names.ru) });
+  return [
+    prisoner.names.ru.patronymic === null ? `${envelope} ${line(ctx, "directory-bot-card-patronymic-unknown")}` : envelope,
+    line(ctx, "directory-bot-card-name-uk", { name: fullName(prisoner.names.uk) }),
+    line(ctx, "directory-bot-card-name-latin", { name: fullName(prisoner.names.latin) }),
+  ];
+}
+
+function birthLines(ctx: FlowContext, prisoner: PrisonerRecord, card: PrisonerCard): string[] {
+  const locale = readerLocale(ctx);
+  let born: string | undefined;
+  if (prisoner.birthDate !== null) born = line(ctx, DIRECTORY_TEXT.cardBorn, { date: formatPartialDate(prisoner.birthDate, locale) });
+  else if (prisoner.birthYear !== null) born = line(ctx, DIRECTORY_TEXT.cardBornYear, { year: String(prisoner.birthYear) });
+  if (born !== undefined && prisoner.birthYearAlternatives.length > 0) {
+    born += ` (${line(ctx, "directory-bot-card-born-alternatives", { years: prisoner.birthYearAlternatives.join(", ") })})`;
+  }
+  const { age } = card;
+  const ageLine =
+    age.kind === "exact"
+      ? line(ctx, ageKey(age), { years: age.years })
+      : age.kind === "range"
+        ? line(ctx, ageKey(age), { min: age.min, max: age.max })
+        : line(ctx, ageKey(age));
+  return born === undefined ? [ageLine] : [born, ageLine];
+}
+
+function aboutLines(ctx: FlowContext, card: PrisonerCard): string[] {
+  const lines = [escapeHtml(card.summary)];
+  if (card.interests.length > 0) {
+    const interests = card.interests.map((tag) => ctx.t(interestKey(tag))).join(", ");
+    lines.push(`${line(ctx, DIRECTORY_TEXT.cardInterests)}: ${escapeHtml(interests)}`);
+  }
+  if (card.campaigns.length > 0) {
+    lines.push(`${line(ctx, DIRECTORY_TEXT.cardCampaigns)}: ${escapeHtml(card.campaigns.map((c) => c.name).join(", "))}`);
+  }
+  lines.push(line(ctx, DIRECTORY_TEXT.cardNews, { hashtag: card.hashtag }));
+  return lines;
+}
+
+/** Whether and how a letter can reach the person, with the cautions; for free people, why not. */
+function writeLines(ctx: FlowContext, card: PrisonerCard): string[] {
+  const decision = card.write;
+  if (decision.kind === "refused") return [line(ctx, reasonKey(decision.reason))];
+  const lines =
+    decision.kind === "relay-only"
+      ? [line(ctx, DIRECTORY_TEXT.cardRelayOnly)]
+      : [line(ctx, DIRECTORY_TEXT.cardRoutes, { routes: decision.routes.map((route) => ctx.t(routeKey(route))).join(", ") })];
+  return [...lines, ...decision.warnings.map((warning) => `⚠️ ${line(ctx, warningKey(warning))}`)];
+}
+
+/** Deep links organisers hand out: the card, and a letter when one can be written. */
+function organiserLinkLines(ctx: FlowContext, card: PrisonerCard): string[] {
+  const bot = ctx.me.username;
+  const lines = [
+    line(ctx, "directory-bot-card-links"),
+    line(ctx, "directory-bot-card-link-card", { url: deepLinkUrl(bot, `p_${card.slug}`) }),
+  ];
+  if (canWrite(card)) lines.push(line(ctx, "directory-bot-card-link-write", { url: deepLinkUrl(bot, `w_${card.slug}`) }));
+  return lines;
+}
+
+/** The full card as HTML: names, birth and age, status with date and source, place, case, and what can be done. */
+export async function cardText(ctx: FlowContext, { prisoner, card }: LoadedCard): Promise<string> {
+  const sections = [
+    [`<b>${escapeHtml(card.displayName)}</b>`, ...nameLines(ctx, prisoner)],
+    birthLines(ctx, prisoner, card),
+    [...statusLines(ctx, card), ...locationLines(ctx, card)],
+    aboutLines(ctx, card),
+    writeLines(ctx, card),
+  ];
+  // Organisers' role is checked each time a card is shown, never remembered.
+  if (await isAnyOrganiser(ctx)) sections.push(organiserLinkLines(ctx, card));
+  return sections.map((lines) => lines.join("\n")).join("\n\n");
+}
+
+/** A short card for inline results sent into other chats: who, status with date and source, whether to write. */
+export function inlineCardText(ctx: FlowContext, { prisoner, card }: LoadedCard): string {
+  return [
+    [`<b>${escapeHtml(card.displayName)}</b>`, ...nameLines(ctx, prisoner)],
+    [...statusLines(ctx, card), ...locationLines(ctx, card)],
+    [escapeHtml(card.summary)],
+    writeLines(ctx, card),
+  ]
+    .map((lines) => lines.join("\n"))
+    .join("\n\n");
+}
+
+/** Write (only when the directory's decision allows it), follow and remind (case news), share. */
+export async function cardKeyboard(ctx: FlowContext, { card }: LoadedCard): Promise<InlineKeyboardMarkup> {
+  const rows: InlineKeyboardButton[][] = [];
+  const writable = canWrite(card);
+  // `write:<slug>`, the letter flow's own format; it checks the directory again when the button is pressed.
+  const writeData = writable ? writeLetterData(card.slug) : undefined;
+  if (writeData !== undefined) rows.push([{ text: ctx.t(DIRECTORY_TEXT.cardWrite), callback_data: writeData }]);
+  rows.push(...(await newsCardButtons(ctx, card.slug, { canWrite: writable })));
+  rows.push([{ text: ctx.t("directory-bot-card-share"), switch_inline_query: card.displayName }]);
+  return { inline_keyboard: rows };
+}

@@ -1,0 +1,62 @@
+import type { TranslationVariables } from "@grammyjs/i18n";
+import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
+import type { PrisonerStatus } from "../../../domain/directory/types.js";
+import type { FlowContext } from "../../context.js";
+import { escapeHtml } from "../../html.js";
+import { guessLocale } from "../../i18n.js";
+
+/** The locale `ctx.t` answers in (the same choice as the i18n negotiator), for data that has per-locale fields. */
+export function readerLocale(ctx: FlowContext): Locale {
+  const fallback = ctx.deps.config.defaultLocale;
+  const locale = ctx.user?.locale ?? guessLocale(ctx.from?.language_code, fallback);
+  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : fallback;
+}
+
+/** A translated line for an HTML message: the whole line is escaped, data in `args` included. */
+export function line(ctx: FlowContext, key: string, args?: TranslationVariables): string {
+  return escapeHtml(ctx.t(key, args));
+}
+
+/**
+ * A translated line with ready-made HTML (a link, a bold query) in some placeables: everything else is escaped, then
+ * the markers stand in for the HTML. Private-use characters cannot come from Fluent templates or escaping.
+ */
+export function lineWithHtml(
+  ctx: FlowContext,
+  key: string,
+  html: Record<string, string>,
+  args: TranslationVariables = {},
+): string {
+  const names = Object.keys(html);
+  const marked = Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`]));
+  let text = escapeHtml(ctx.t(key, { ...args, ...marked }));
+  names.forEach((name, index) => {
+    text = text.split(`\uE000${index}\uE001`).join(html[name] ?? "");
+  });
+  return text;
+}
+
+/** `<a href="…">meduza.io</a>`: sources are shown by their site name, the address stays one tap away. */
+export function sourceLink(url: string): string {
+  let label = url;
+  try {
+    label = new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    // The directory validates URLs; an unparsable one is shown as it is.
+  }
+  return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
+}
+
+/** Status at a glance on result buttons; the card says it in words. */
+const STATUS_EMOJI: Record<PrisonerStatus, string> = {
+  pretrial: "🔒",
+  sentenced: "⛓",
+  released: "🕊",
+  exchanged: "🕊",
+  deceased: "🕯",
+  unknown: "❔",
+};
+
+export function statusEmoji(status: PrisonerStatus): string {
+  return STATUS_EMOJI[status];
+}
