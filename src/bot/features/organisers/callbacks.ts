@@ -1,0 +1,13 @@
+import { callbackData } from "../../callback-data.js";
+
+/** Admin: create an invite for this campaign (`orgi:<campaign>`). */
+export const inviteForCampaign = callbackData("orgi", 1);
+/** Admin: revoke an organiser (`orgx:<userId>:<campaign>`). */
+export const revokeOrganiserButton = callbackData("orgx", 2);
+/** Organiser: mark the letters of this print batch printed (`orgp:<batchId>`). */
+export const markBatchPrinted = callbackData("orgp", 1);
+/** Correction flows: the new status, the new institution (`-` for none known), the date, the confirmation. */
+export const chooseStatus = callbackData("orgs", 1);
+export const chooseInstitution = callbackData("orgm", 1);
+export const chooseToday = callbackData("orgd", 1);
+export const confirmCorrection = callbackData("orgc", 1);

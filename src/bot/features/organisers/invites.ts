@@ -1,0 +1,109 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { getCampaignBySlug, listCampaigns } from "../../../db/repositories/campaigns.js";
+import { audit, createOrganiserInvite, redeemOrganiserInvite } from "../../../db/repositories/roles.js";
+import { asLocale } from "../../../relay/translate.js";
+import { notifyPerson } from "../../../relay/notices.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { deepLinkUrl, isDeepLink, startPayload } from "../../deep-link.js";
+import { escapeHtml } from "../../html.js";
+import { isAdmin } from "../../roles.js";
+import { commandArgs } from "./access.js";
+import { inviteForCampaign } from "./callbacks.js";
+
+/** Long enough to pass a link on, short enough that a leaked one soon stops working. */
+export const INVITE_VALID_HOURS = 72;
+const INVITE_PREFIX = "org_";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+async function campaignKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
+  const keyboard = new InlineKeyboard();
+  const locale = asLocale(ctx.user?.locale);
+  for (const campaign of await listCampaigns(ctx.deps.db)) keyboard.text(campaign.name[locale], inviteForCampaign.pack(campaign.slug)).row();
+  return keyboard;
+}
+
+/** Creates the one-time link; the role is checked here, whatever showed the button. */
+async function sendInvite(ctx: FlowContext, campaignSlug: string): Promise<void> {
+  const { db, clock } = ctx.deps;
+  const campaign = await getCampaignBySlug(db, campaignSlug);
+  if (!campaign) {
+    await ctx.reply(ctx.t("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }), { parse_mode: "HTML" });
+    return;
+  }
+  const adminId = ctx.from?.id ?? 0;
+  const now = clock.now();
+  const token = await db.transaction().execute(async (trx) => {
+    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours: INVITE_VALID_HOURS });
+    // The token itself is a credential: the audit log names the campaign only.
+    await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: INVITE_VALID_HOURS }, at: now });
+    return created;
+  });
+  await ctx.reply(
+    ctx.t("organisers-invite-created", {
+      campaign: escapeHtml(campaign.name[asLocale(ctx.user?.locale)]),
+      hours: INVITE_VALID_HOURS,
+      link: deepLinkUrl(ctx.me.username, INVITE_PREFIX + token),
+    }),
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+  );
+}
+
+privateChats.command("invite", async (ctx) => {
+  if (!isAdmin(ctx)) {
+    await ctx.reply(ctx.t("organisers-admin-only"));
+    return;
+  }
+  const [campaignSlug] = commandArgs(ctx);
+  if (campaignSlug) return sendInvite(ctx, campaignSlug);
+  await ctx.reply(ctx.t("organisers-invite-choose"), { reply_markup: await campaignKeyboard(ctx) });
+});
+
+privateChats.callbackQuery(inviteForCampaign.pattern, async (ctx) => {
+  if (!isAdmin(ctx)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-admin-only"), show_alert: true });
+    return;
+  }
+  const [campaignSlug] = inviteForCampaign.unpack(ctx.callbackQuery.data) ?? [];
+  await ctx.answerCallbackQuery();
+  await sendInvite(ctx, campaignSlug ?? "");
+});
+
+privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
+  await ctx.conversation.exitAll();
+  const token = startPayload(ctx).slice(INVITE_PREFIX.length);
+  const { db, clock } = ctx.deps;
+  const now = clock.now();
+  const result = await redeemOrganiserInvite(db, token, ctx.from.id, now);
+  if (!result.ok) {
+    await ctx.reply(ctx.t(`organisers-invite-${result.reason}`));
+    return;
+  }
+  const campaign = await getCampaignBySlug(db, result.campaignSlug);
+  const locale = asLocale(ctx.user?.locale);
+  const campaignName = escapeHtml(campaign?.name[locale] ?? result.campaignSlug);
+  await db.transaction().execute(async (trx) => {
+    await audit(trx, {
+      actorId: ctx.from.id,
+      action: "organiser.join",
+      target: `campaign:${result.campaignSlug}`,
+      details: { invited_by: result.createdBy },
+      at: now,
+    });
+    await notifyPerson(
+      trx,
+      result.createdBy,
+      `organiser-joined-${ctx.from.id}-${result.campaignSlug}`,
+      "organisers-invite-redeemed-admin",
+      (adminLocale) => ({
+        user: `<a href="tg://user?id=${ctx.from.id}">${ctx.from.id}</a>`,
+        campaign: escapeHtml(campaign?.name[adminLocale] ?? result.campaignSlug),
+      }),
+      now,
+    );
+  });
+  await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName }), { parse_mode: "HTML" });
+});
+
+export { composer as invitesFeature };

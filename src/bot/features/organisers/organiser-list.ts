@@ -1,0 +1,81 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { listCampaigns } from "../../../db/repositories/campaigns.js";
+import { audit, listOrganisers, revokeOrganiser } from "../../../db/repositories/roles.js";
+import { notifyPerson } from "../../../relay/notices.js";
+import { asLocale } from "../../../relay/translate.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { escapeHtml } from "../../html.js";
+import { isAdmin } from "../../roles.js";
+import { revokeOrganiserButton } from "./callbacks.js";
+import { ignoreNotModified } from "./telegram-errors.js";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+/** Every active organiser by campaign, with a revoke button each. Ids only: Lysty keeps no names. */
+async function organiserOverview(ctx: FlowContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  const locale = asLocale(ctx.user?.locale);
+  const names = new Map((await listCampaigns(ctx.deps.db)).map((campaign) => [campaign.slug, campaign.name[locale]]));
+  const organisers = await listOrganisers(ctx.deps.db);
+  const keyboard = new InlineKeyboard();
+  if (organisers.length === 0) return { text: ctx.t("organisers-list-empty"), keyboard };
+  const lines = [ctx.t("organisers-list-title")];
+  let campaign = "";
+  for (const organiser of organisers) {
+    if (organiser.campaign_slug !== campaign) {
+      campaign = organiser.campaign_slug;
+      lines.push("", `<b>${escapeHtml(names.get(campaign) ?? campaign)}</b>`);
+    }
+    const since = organiser.granted_at.slice(0, 10);
+    lines.push(ctx.t("organisers-list-entry", { user: `<a href="tg://user?id=${organiser.user_id}">${organiser.user_id}</a>`, since }));
+    keyboard
+      .text(
+        ctx.t("organisers-list-revoke", { user: String(organiser.user_id), campaign: names.get(campaign) ?? campaign }),
+        revokeOrganiserButton.pack(organiser.user_id, campaign),
+      )
+      .row();
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+privateChats.command("organisers", async (ctx) => {
+  if (!isAdmin(ctx)) {
+    await ctx.reply(ctx.t("organisers-admin-only"));
+    return;
+  }
+  const { text, keyboard } = await organiserOverview(ctx);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(revokeOrganiserButton.pattern, async (ctx) => {
+  if (!isAdmin(ctx)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-admin-only"), show_alert: true });
+    return;
+  }
+  const [userIdText, campaignSlug = ""] = revokeOrganiserButton.unpack(ctx.callbackQuery.data) ?? [];
+  const userId = Number(userIdText);
+  const { db, clock } = ctx.deps;
+  const now = clock.now();
+  const revoked =
+    Number.isSafeInteger(userId) &&
+    (await db.transaction().execute(async (trx) => {
+      const done = await revokeOrganiser(trx, { userId, campaignSlug, revokedBy: ctx.from.id, at: now });
+      if (!done) return false;
+      await audit(trx, { actorId: ctx.from.id, action: "organiser.revoke", target: `user:${userId}`, details: { campaign: campaignSlug }, at: now });
+      const campaign = await trx.selectFrom("campaigns").selectAll().where("slug", "=", campaignSlug).executeTakeFirst();
+      await notifyPerson(
+        trx,
+        userId,
+        `organiser-revoked-${campaignSlug}-${now.getTime()}`,
+        "organisers-revoked-notice",
+        (locale) => ({ campaign: escapeHtml(campaign ? campaign[`name_${locale}`] : campaignSlug) }),
+        now,
+      );
+      return true;
+    }));
+  await ctx.answerCallbackQuery({ text: ctx.t(revoked ? "organisers-revoked" : "organisers-revoke-nothing"), show_alert: !revoked });
+  const { text, keyboard } = await organiserOverview(ctx);
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
+});
+
+export { composer as organiserListFeature };

@@ -1,0 +1,115 @@
+import { Composer } from "grammy";
+import { getRelay } from "../../../db/repositories/relay.js";
+import { setLetterStatus } from "../../../db/repositories/letters.js";
+import { letterStatusLabel } from "../../../domain/letters/labels.js";
+import {
+  ACTION_STATUS,
+  CARD_ACTIONS,
+  type CardAction,
+  cardAction,
+  cardKeyboard,
+  isReturnReason,
+  reopenReturned,
+  returnReasonKeyboard,
+  returnWithReason,
+} from "../../../relay/buttons.js";
+import { changeRelayedLetterStatus, type OrganiserStatus } from "../../../relay/status-change.js";
+import { translator } from "../../../relay/translate.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
+import { canActForCampaign } from "../../roles.js";
+import { mayActFor } from "./access.js";
+import { ignoreNotModified } from "./telegram-errors.js";
+
+const composer = new Composer<BotContext>();
+
+function letterIdOf(text: string | undefined): number | undefined {
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+async function stale(ctx: FlowContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+}
+
+/** Runs one organiser decision and answers the press: done, refused (role), or already elsewhere (status). */
+async function applyStatus(ctx: FlowContext, letterId: number, to: OrganiserStatus, reason?: "language" | "wording" | "address"): Promise<void> {
+  const { db, clock, logger } = ctx.deps;
+  const result = await changeRelayedLetterStatus(db, {
+    letterId,
+    to,
+    actorId: ctx.from?.id ?? 0,
+    ...(reason ? { reason } : {}),
+    now: clock.now(),
+    mayAct: mayActFor(ctx),
+  });
+  if (result.ok) {
+    logger.info({ letter_id: letterId, to, campaign: result.campaignSlug }, "relayed letter status changed");
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-done", { status: ctx.t(letterStatusLabel(to).key) }) });
+    return;
+  }
+  if (result.reason === "not-found") return stale(ctx);
+  if (result.reason !== "not-allowed-status") {
+    logger.warn({ letter_id: letterId, user_id: ctx.from?.id, to }, "organiser action refused: not an organiser of the letter's campaign");
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-not-your-campaign"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery({
+    text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(result.current).key) }),
+    show_alert: true,
+  });
+}
+
+/** Swaps the card's buttons (reason choice and back) without changing anything else: the same role check applies. */
+async function swapButtons(ctx: FlowContext, letterId: number, action: "return" | "back"): Promise<void> {
+  const relay = await getRelay(ctx.deps.db, letterId);
+  const letter = await ctx.deps.db.selectFrom("letters").select("status").where("id", "=", letterId).executeTakeFirst();
+  if (!relay || !letter) return stale(ctx);
+  if (!(await canActForCampaign(ctx, relay.campaign_slug))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-not-your-campaign"), show_alert: true });
+    return;
+  }
+  const t = translator();
+  if (action === "return" && letter.status !== "relayed" && letter.status !== "accepted") {
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(letter.status).key) }), show_alert: true });
+    return;
+  }
+  const markup =
+    action === "return" ? returnReasonKeyboard(letterId, relay.card_locale, t) : cardKeyboard(letterId, letter.status, relay.card_locale, t);
+  await ctx.answerCallbackQuery(action === "return" ? { text: ctx.t("organisers-return-choose") } : {});
+  await ctx.editMessageReplyMarkup({ reply_markup: markup }).catch(ignoreNotModified);
+}
+
+composer.callbackQuery(cardAction.pattern, async (ctx) => {
+  const [actionText, idText] = cardAction.unpack(ctx.callbackQuery.data) ?? [];
+  const letterId = letterIdOf(idText);
+  const action = CARD_ACTIONS.find((candidate) => candidate === actionText) as CardAction | undefined;
+  if (letterId === undefined || action === undefined) return stale(ctx);
+  if (action === "return" || action === "back") return swapButtons(ctx, letterId, action);
+  await applyStatus(ctx, letterId, ACTION_STATUS[action]);
+});
+
+composer.callbackQuery(returnWithReason.pattern, async (ctx) => {
+  const [idText, reason] = returnWithReason.unpack(ctx.callbackQuery.data) ?? [];
+  const letterId = letterIdOf(idText);
+  if (letterId === undefined || !isReturnReason(reason)) return stale(ctx);
+  await applyStatus(ctx, letterId, "returned", reason);
+});
+
+/** The writer takes a returned letter back as a draft, to fix it and send it again through the letter flow. */
+composer.chatType("private").callbackQuery(reopenReturned.pattern, async (ctx) => {
+  const letterId = letterIdOf(reopenReturned.unpack(ctx.callbackQuery.data)?.[0]);
+  if (letterId === undefined) return stale(ctx);
+  const result = await setLetterStatus(ctx.deps.db, letterId, "draft", { now: ctx.deps.clock.now(), writerId: ctx.from.id });
+  if (!result.ok) {
+    if (result.reason === "not-found") return stale(ctx);
+    const key = result.reason === "draft-exists" ? "organisers-reopen-draft-exists" : "organisers-reopen-not-returned";
+    await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
+  await ctx.reply(ctx.t("organisers-reopened"), { reply_markup: mainMenuKeyboard(ctx) });
+});
+
+export { composer as relayButtonsFeature };

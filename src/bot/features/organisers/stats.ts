@@ -1,0 +1,62 @@
+import { Composer } from "grammy";
+import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
+import { listPrisonersInCampaign } from "../../../db/repositories/prisoners.js";
+import { campaignStats } from "../../../db/repositories/stats.js";
+import { FREE_OR_DEAD_STATUSES } from "../../../domain/directory/types.js";
+import { splitForTelegram } from "../../../domain/letters/split-for-telegram.js";
+import { prisonerNameFor } from "../../../relay/names.js";
+import { asLocale } from "../../../relay/translate.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { escapeHtml } from "../../html.js";
+import { campaignsInScope } from "./access.js";
+
+/** One campaign's block: totals, then each prisoner with week / month counts and followers, then who got nothing. */
+async function campaignSection(ctx: FlowContext, campaignSlug: string, now: Date): Promise<string> {
+  const { db } = ctx.deps;
+  const locale = asLocale(ctx.user?.locale);
+  const [campaign, stats, prisoners] = await Promise.all([
+    getCampaignBySlug(db, campaignSlug),
+    campaignStats(db, campaignSlug, now),
+    listPrisonersInCampaign(db, campaignSlug),
+  ]);
+  const bySlug = new Map(prisoners.map((prisoner) => [prisoner.slug, prisoner]));
+  const name = (slug: string) => {
+    const prisoner = bySlug.get(slug);
+    return escapeHtml(prisoner ? prisonerNameFor(prisoner, locale) : slug);
+  };
+  const lines = [
+    `<b>${escapeHtml(campaign?.name[locale] ?? campaignSlug)}</b>`,
+    ctx.t("organisers-stats-totals", { week: stats.lastWeek, month: stats.lastMonth, followers: stats.campaignFollowers }),
+  ];
+  for (const entry of stats.prisoners) {
+    lines.push(ctx.t("organisers-stats-prisoner", { prisoner: name(entry.prisonerSlug), week: entry.lastWeek, month: entry.lastMonth, followers: entry.followers }));
+  }
+  // Only people a letter can still reach: free, exchanged or dead people are not "missing letters".
+  const forgotten = stats.prisoners.filter((entry) => {
+    const prisoner = bySlug.get(entry.prisonerSlug);
+    return entry.lastMonth === 0 && prisoner !== undefined && prisoner.letters.allowed && !FREE_OR_DEAD_STATUSES.includes(prisoner.status.value);
+  });
+  lines.push(
+    forgotten.length > 0
+      ? ctx.t("organisers-stats-no-letters", { prisoners: forgotten.map((entry) => name(entry.prisonerSlug)).join(", ") })
+      : ctx.t("organisers-stats-no-letters-none"),
+  );
+  return lines.join("\n");
+}
+
+const composer = new Composer<BotContext>();
+
+composer.chatType("private").command("stats", async (ctx) => {
+  const scope = await campaignsInScope(ctx);
+  if (scope.campaigns.length === 0) {
+    await ctx.reply(ctx.t(scope.admin ? "organisers-stats-no-campaigns" : "organisers-not-organiser"));
+    return;
+  }
+  const now = ctx.deps.clock.now();
+  const sections: string[] = [ctx.t("organisers-stats-title")];
+  for (const slug of scope.campaigns) sections.push(await campaignSection(ctx, slug, now));
+  // No tag spans a line break, and cuts fall between lines, so long statistics split without breaking the HTML.
+  for (const message of splitForTelegram(sections.join("\n\n"), 4000)) await ctx.reply(message, { parse_mode: "HTML" });
+});
+
+export { composer as statsFeature };

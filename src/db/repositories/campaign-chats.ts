@@ -1,0 +1,119 @@
+import type { DB } from "../database.js";
+import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
+
+export interface LinkChatInput {
+  campaignSlug: string;
+  chatId: number;
+  chatType: RelayChatType;
+  title: string | null;
+  locale: string;
+  linkedBy: number;
+  now: Date;
+}
+
+/**
+ * Points a campaign's relayed letters at a chat whose rights were just checked, so the link starts out working.
+ * Returns the chat it replaces, if another one, so held letters can follow (see `redirectHeldRelays`).
+ * `campaigns.relay_chat_id` is kept in step for the directory, which only needs to know that letters are relayed.
+ */
+export async function linkCampaignChat(db: DB, input: LinkChatInput): Promise<{ previousChatId: number | null }> {
+  const at = input.now.toISOString();
+  const previous = await getCampaignChat(db, input.campaignSlug);
+  const values = {
+    chat_id: input.chatId,
+    chat_type: input.chatType,
+    title: input.title,
+    locale: input.locale,
+    linked_by: input.linkedBy,
+    linked_at: at,
+    status: "ok" as const,
+    last_error: null,
+    status_changed_at: at,
+  };
+  await db
+    .insertInto("campaign_chats")
+    .values({ campaign_slug: input.campaignSlug, ...values })
+    .onConflict((oc) => oc.column("campaign_slug").doUpdateSet(values))
+    .execute();
+  await db.updateTable("campaigns").set({ relay_chat_id: input.chatId }).where("slug", "=", input.campaignSlug).execute();
+  return { previousChatId: previous && previous.chat_id !== input.chatId ? previous.chat_id : null };
+}
+
+/** False when the campaign had no chat linked. */
+export async function unlinkCampaignChat(db: DB, campaignSlug: string): Promise<boolean> {
+  const result = await db.deleteFrom("campaign_chats").where("campaign_slug", "=", campaignSlug).executeTakeFirst();
+  await db.updateTable("campaigns").set({ relay_chat_id: null }).where("slug", "=", campaignSlug).execute();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function getCampaignChat(db: DB, campaignSlug: string): Promise<CampaignChat | undefined> {
+  return db.selectFrom("campaign_chats").selectAll().where("campaign_slug", "=", campaignSlug).executeTakeFirst();
+}
+
+/** Every campaign a chat serves. */
+export async function campaignsOfChat(db: DB, chatId: number): Promise<CampaignChat[]> {
+  return db.selectFrom("campaign_chats").selectAll().where("chat_id", "=", chatId).orderBy("campaign_slug").execute();
+}
+
+export async function listCampaignChats(db: DB, campaignSlugs?: readonly string[]): Promise<CampaignChat[]> {
+  let query = db.selectFrom("campaign_chats").selectAll();
+  if (campaignSlugs) {
+    if (campaignSlugs.length === 0) return [];
+    query = query.where("campaign_slug", "in", campaignSlugs);
+  }
+  return query.orderBy("campaign_slug").execute();
+}
+
+/**
+ * Marks every link to the chat broken. Returns the campaigns whose link was working until now: only they need an
+ * alert (a second failed post to an already broken chat alerts nobody again).
+ */
+export async function markChatBroken(db: DB, chatId: number, lastError: string, now: Date): Promise<string[]> {
+  const newlyBroken = await db
+    .updateTable("campaign_chats")
+    .set({ status: "broken", last_error: lastError, status_changed_at: now.toISOString() })
+    .where("chat_id", "=", chatId)
+    .where("status", "=", "ok")
+    .returning("campaign_slug")
+    .execute();
+  await db
+    .updateTable("campaign_chats")
+    .set({ last_error: lastError })
+    .where("chat_id", "=", chatId)
+    .where("status", "=", "broken")
+    .execute();
+  return newlyBroken.map((row) => row.campaign_slug).sort();
+}
+
+/** The bot is back with the rights it needs. Returns the campaigns whose link was broken until now. */
+export async function markChatWorking(db: DB, chatId: number, now: Date): Promise<string[]> {
+  const restored = await db
+    .updateTable("campaign_chats")
+    .set({ status: "ok", last_error: null, status_changed_at: now.toISOString() })
+    .where("chat_id", "=", chatId)
+    .where("status", "=", "broken")
+    .returning("campaign_slug")
+    .execute();
+  return restored.map((row) => row.campaign_slug).sort();
+}
+
+/** A group became a supergroup: its links follow it. */
+export async function moveCampaignChat(db: DB, fromChatId: number, toChatId: number): Promise<void> {
+  await db.updateTable("campaign_chats").set({ chat_id: toChatId, chat_type: "supergroup" }).where("chat_id", "=", fromChatId).execute();
+  await db.updateTable("campaigns").set({ relay_chat_id: toChatId }).where("relay_chat_id", "=", fromChatId).execute();
+}
+
+/**
+ * The campaign and chat a letter to this prisoner is relayed through: the first of the prisoner's campaigns (by
+ * slug) with a working chat, else the first with a broken one (the letter then waits, held, until it is fixed).
+ */
+export async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
+  const chats = await db
+    .selectFrom("campaign_chats")
+    .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "campaign_chats.campaign_slug")
+    .selectAll("campaign_chats")
+    .where("prisoner_campaigns.prisoner_slug", "=", prisonerSlug)
+    .orderBy("campaign_chats.campaign_slug")
+    .execute();
+  return chats.find((chat) => chat.status === "ok") ?? chats[0];
+}

@@ -1,0 +1,47 @@
+import type { Generated, Selectable } from "kysely";
+
+export type CampaignChatStatus = "ok" | "broken";
+export type RelayChatType = "group" | "supergroup" | "channel";
+
+/** The chat a campaign's relayed letters are posted to (one per campaign; a chat may serve several). */
+export interface CampaignChatsTable {
+  campaign_slug: string;
+  chat_id: number;
+  chat_type: RelayChatType;
+  title: string | null;
+  /** UI locale the letters are announced in: the linking organiser's. */
+  locale: string;
+  linked_by: number;
+  linked_at: string;
+  /** `broken` after a 403, a removal or a demotion, until the chat is fixed (re-link or the bot is back). */
+  status: Generated<CampaignChatStatus>;
+  /** Telegram's error code and description; never message text. */
+  last_error: string | null;
+  status_changed_at: string;
+}
+
+export interface RelayedLettersTable {
+  letter_id: number;
+  campaign_slug: string;
+  chat_id: number;
+  /** The organisers' post carrying the status line and buttons; null until Telegram accepted it. */
+  card_message_id: number | null;
+  /** The card's HTML as posted, without the status line (no letter text). */
+  card_html: string;
+  card_locale: string;
+  relayed_at: string;
+}
+
+export interface PrintBatchesTable {
+  id: Generated<number>;
+  created_by: number;
+  created_at: string;
+  /** JSON array of letter ids. */
+  letter_ids: string;
+  marked_printed_at: string | null;
+  marked_printed_by: number | null;
+}
+
+export type CampaignChat = Selectable<CampaignChatsTable>;
+export type RelayedLetter = Selectable<RelayedLettersTable>;
+export type PrintBatch = Selectable<PrintBatchesTable>;

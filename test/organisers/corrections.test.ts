@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
+import { Harness } from "../helpers/harness.js";
+import { ADMIN_ID, auditActions, organiser } from "./world.js";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.start({ admins: [ADMIN_ID] });
+});
+afterEach(async () => h.stop());
+
+const SOURCE = "https://example.org/news/kagarlitsky-transfer";
+
+describe("correcting the directory from Telegram", () => {
+  it("/setstatus: status button, a source link (a non-link is asked again), a date, confirm → saved with history and audit", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    expect(boss.lastText()).toContain("Boris Kagarlitsky: now “serving a sentence”");
+    await boss.press("released");
+    expect(boss.lastText()).toContain("Send the link to the source");
+    await boss.send("a friend told me");
+    expect(boss.lastText()).toBe("That is not a link. Send an address starting with https://");
+    await boss.send(SOURCE);
+    expect(boss.lastText()).toContain("Since when is this true?");
+    await boss.send("2999-01-01");
+    expect(boss.lastText()).toContain("not in the future");
+    await boss.send("2026-02");
+    expect(boss.lastText()).toContain("Boris Kagarlitsky: “released” as of 2026-02");
+    expect(boss.lastText()).toContain(`Source: ${SOURCE}`);
+    await boss.press("Save");
+    expect(boss.lastText()).toContain("Saved. The change is in the prisoner's history");
+
+    const prisoner = await getPrisonerBySlug(h.db, "kagarlitsky-boris");
+    expect(prisoner?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
+    const history = await getPrisonerHistory(h.db, "kagarlitsky-boris");
+    expect(history.at(-1)).toMatchObject({ field: "status", oldValue: "sentenced", newValue: "released", changedBy: boss.id, sourceUrl: SOURCE });
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
+  });
+
+  it("/move: institution button or «not known», today's date by button, cancel leaves the record alone", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/move kagarlitsky-boris");
+    expect(boss.lastText()).toContain("Boris Kagarlitsky: now ИК-4 (Торжок)");
+    await boss.press("СИЗО-1 (Тверь)");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    expect(boss.lastText()).toContain("СИЗО-1 (Тверь) as of");
+    await boss.press("Cancel");
+    expect(boss.lastText()).toBe("Cancelled: nothing was changed.");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.location.institution).toBe("ik-4-torzhok");
+
+    await boss.send("/move kagarlitsky-boris");
+    await boss.press("СИЗО-1 (Тверь)");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    await boss.press("Save");
+    expect(boss.lastText()).toContain("Saved.");
+    const prisoner = await getPrisonerBySlug(h.db, "kagarlitsky-boris");
+    expect(prisoner?.location).toMatchObject({ institution: "sizo-1-tver", sourceUrl: SOURCE, believedCurrent: true, asOf: h.clock.now().toISOString().slice(0, 10) });
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.move"]);
+  });
+
+  it("refuses people who do not organise one of the prisoner's campaigns, and unknown prisoners", async () => {
+    const other = await organiser(h, { languageCode: "en", campaign: "crimean-political-prisoners" });
+    await other.send("/setstatus kagarlitsky-boris");
+    expect(other.lastText()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
+    await other.send("/move no-such-person");
+    expect(other.lastText()).toContain("There is no prisoner «no-such-person»");
+    await other.send("/move");
+    expect(other.lastText()).toContain("Send /move followed by the prisoner's id");
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    await admin.send("/setstatus kagarlitsky-boris");
+    expect(admin.lastText()).toContain("Choose the new status");
+  });
+
+  it("re-checks the role when saving: an organiser revoked mid-flow saves nothing", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("deceased");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    await h.db.updateTable("organisers").set({ revoked_at: h.clock.now().toISOString(), revoked_by: ADMIN_ID }).where("user_id", "=", boss.id).execute();
+    await boss.press("Save");
+    expect(boss.lastText()).toBe("Not saved: you are no longer an organiser of this prisoner's campaigns.");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("sentenced");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+  });
+});

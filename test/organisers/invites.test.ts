@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { isOrganiserOf } from "../../src/db/repositories/roles.js";
+import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { ADMIN_ID, CAMPAIGN, settle } from "./world.js";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let h: Harness;
+let admin: TestUser;
+beforeEach(async () => {
+  h = await Harness.start({ admins: [ADMIN_ID] });
+  admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+  await admin.send("/start");
+});
+afterEach(async () => h.stop());
+
+/** The deep-link payload in the admin's last message: `org_<token>`. */
+function invitePayload(): string {
+  const match = /start=(org_[\w-]+)/.exec(admin.lastText());
+  if (!match?.[1]) throw new Error(`no invite link in: ${admin.lastText()}`);
+  return match[1];
+}
+
+describe("organiser invites", () => {
+  it("an admin creates a one-time link from a campaign button; opening it makes an organiser, audited, and tells the admin", async () => {
+    await admin.send("/invite");
+    expect(admin.lastText()).toContain("Which campaign");
+    await admin.press("Open letter");
+    expect(admin.lastText()).toContain("it works once and expires in 72 hours");
+    expect(admin.lastText()).toContain("https://t.me/lysty_test_bot?start=org_");
+    const payload = invitePayload();
+
+    const newcomer = h.user({ languageCode: "uk" });
+    await newcomer.send(`/start ${payload}`);
+    expect(newcomer.lastText()).toContain("Тепер ви організатор кампанії «Відкритий лист");
+    expect(await isOrganiserOf(h.db, newcomer.id, CAMPAIGN)).toBe(true);
+    await settle(h);
+    expect(admin.lastText()).toContain(`${newcomer.id} used your invite and is now an organiser`);
+
+    const audit = await h.db.selectFrom("audit_log").select(["actor_id", "action", "target", "details"]).orderBy("id").execute();
+    expect(audit.map((row) => [row.actor_id, row.action, row.target])).toEqual([
+      [ADMIN_ID, "organiser.invite", `campaign:${CAMPAIGN}`],
+      [newcomer.id, "organiser.join", `campaign:${CAMPAIGN}`],
+    ]);
+    // The token is a credential: it is in no audit entry.
+    expect(JSON.stringify(audit)).not.toContain(payload.slice(4));
+  });
+
+  it("refuses an invite used twice, an expired one and an unknown one, each with its own explanation", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const used = invitePayload();
+    const first = h.user({ languageCode: "en" });
+    await first.send(`/start ${used}`);
+    const second = h.user({ languageCode: "en" });
+    await second.send(`/start ${used}`);
+    expect(second.lastText()).toBe("This invite link has already been used. Each link works once: ask the administrator for a new one.");
+    expect(await isOrganiserOf(h.db, second.id, CAMPAIGN)).toBe(false);
+
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const late = invitePayload();
+    h.clock.advance(73 * 3_600_000);
+    await second.send(`/start ${late}`);
+    expect(second.lastText()).toContain("This invite link has expired");
+
+    await second.send("/start org_notARealToken123");
+    expect(second.lastText()).toContain("This invite link is not valid");
+    expect(await isOrganiserOf(h.db, second.id, CAMPAIGN)).toBe(false);
+  });
+
+  it("keeps invites and the organiser list to admins", async () => {
+    const someone = h.user({ languageCode: "ru" });
+    await someone.send(`/invite ${CAMPAIGN}`);
+    expect(someone.lastText()).toBe("Это могут делать только администраторы «Листов».");
+    await someone.send("/organisers");
+    expect(someone.lastText()).toBe("Это могут делать только администраторы «Листов».");
+    await admin.send("/invite no-such-campaign");
+    expect(admin.lastText()).toContain("There is no campaign «no-such-campaign»");
+  });
+
+  it("lists organisers and revokes one: the revoked organiser is told and loses the tools at once", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const organiser = h.user({ languageCode: "en" });
+    await organiser.send(`/start ${invitePayload()}`);
+    await organiser.send("/stats");
+    expect(organiser.lastText()).toContain("Letters written");
+
+    await admin.send("/organisers");
+    expect(admin.lastText()).toContain("Organisers by campaign");
+    expect(admin.lastText()).toContain(String(organiser.id));
+    const listButton = admin.findButton(`Revoke ${organiser.id}`);
+    await admin.press(`Revoke ${organiser.id}`);
+    expect(admin.lastCallbackAnswer()).toBe("Done: the role is revoked.");
+    expect(admin.lastText()).toBe("There are no organisers yet. Create an invite with /invite.");
+    expect(await isOrganiserOf(h.db, organiser.id, CAMPAIGN)).toBe(false);
+    await settle(h);
+    expect(organiser.lastText()).toContain("You are no longer an organiser of «Open letter");
+
+    await organiser.send("/stats");
+    expect(organiser.lastText()).toContain("This is a tool for campaign organisers");
+    await organiser.send("/print");
+    expect(organiser.lastText()).toContain("This is a tool for campaign organisers");
+    // The same revoke button pressed again, or by someone else, changes nothing.
+    await admin.pressData(listButton.message.message_id, "callback_data" in listButton.button ? listButton.button.callback_data : "");
+    expect(admin.lastCallbackAnswer()).toBe("This person is no longer an organiser of that campaign.");
+    const actions = await h.db.selectFrom("audit_log").select("action").where("action", "=", "organiser.revoke").execute();
+    expect(actions).toHaveLength(1);
+  });
+});

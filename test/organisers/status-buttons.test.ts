@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { revokeOrganiser } from "../../src/db/repositories/roles.js";
+import { cardAction, returnWithReason } from "../../src/relay/buttons.js";
+import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { ADMIN_ID, auditActions, CAMPAIGN, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
+
+vi.setConfig({ testTimeout: 90_000 });
+
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.start({ admins: [ADMIN_ID] });
+});
+afterEach(async () => h.stop());
+
+/** The card of the letter in the group, as it reads now (edits applied). */
+function cardOf(group: number, reference: string | null) {
+  const card = h.fake.messages(group).find((message) => message.text?.startsWith("✉️") && message.text.includes(`${reference}`));
+  if (!card) throw new Error(`no card for ${reference}`);
+  return card;
+}
+
+function buttonLabels(group: number, reference: string | null): string[] {
+  return cardOf(group, reference).reply_markup?.inline_keyboard.flat().map((button) => button.text) ?? [];
+}
+
+async function setUp(writerLanguage = "ru") {
+  const boss = await organiser(h, { languageCode: "en" });
+  const group = await linkedGroup(h, boss);
+  const writer = h.user({ languageCode: writerLanguage });
+  await writer.send("/start");
+  const letter = await relayLetter(h, writer, { text: "Здравствуйте!" });
+  await settle(h);
+  return { boss, group, writer, letter };
+}
+
+async function press(user: TestUser, group: number, reference: string | null, data: string): Promise<string | undefined> {
+  const answer = await pressIn(h, user, group, cardOf(group, reference).message_id, data);
+  await settle(h);
+  return answer;
+}
+
+describe("organiser buttons on a relayed letter", () => {
+  it("accept → printed → sent → reply received: each edits the card, is audited and tells the writer in their language", async () => {
+    const { boss, group, writer, letter } = await setUp("ru");
+    const steps = [
+      ["accept", "accepted", "Accepted by the organisers", "Организаторы приняли ваше письмо"],
+      ["printed", "printed", "Printed", "напечатано, скоро его отправят"],
+      ["sent", "sent", "Sent", "отправлено. Через тюремную цензуру"],
+      ["reply", "reply_received", "Reply received", "пришёл ответ"],
+    ] as const;
+    for (const [action, status, label, notice] of steps) {
+      const answer = await press(boss, group, letter.reference, cardAction.pack(action, letter.id));
+      expect(answer).toBe(`Done: ${label}.`);
+      expect(await statusOf(h, letter.id)).toBe(status);
+      expect(cardOf(group, letter.reference).text).toContain(`Status: ${label}`);
+      expect(writer.lastText()).toContain(notice);
+      expect(writer.lastText()).toContain(letter.reference ?? "?");
+    }
+    expect(buttonLabels(group, letter.reference)).toEqual([]);
+    expect(await auditActions(h, `letter:${letter.id}`)).toEqual(["letter.accepted", "letter.printed", "letter.sent", "letter.reply_received"]);
+  });
+
+  it("shows the next steps as buttons, and answers a repeated press without changing anything", async () => {
+    const { boss, group, letter } = await setUp();
+    expect(buttonLabels(group, letter.reference)).toEqual(["✅ Accept", "↩️ Return"]);
+    await press(boss, group, letter.reference, cardAction.pack("accept", letter.id));
+    expect(buttonLabels(group, letter.reference)).toEqual(["🖨 Printed", "↩️ Return"]);
+    // A second organiser's client still showing the old buttons.
+    const answer = await press(boss, group, letter.reference, cardAction.pack("accept", letter.id));
+    expect(answer).toBe("Not changed: the letter is already “Accepted by the organisers”.");
+    expect(await auditActions(h, `letter:${letter.id}`)).toEqual(["letter.accepted"]);
+  });
+
+  it("returns a letter with a preset reason; the writer sees it and can take the letter back to fix and resend", async () => {
+    const { boss, group, writer, letter } = await setUp("uk");
+    await press(boss, group, letter.reference, cardAction.pack("return", letter.id));
+    expect(buttonLabels(group, letter.reference)).toEqual(["Not in Russian", "Risky wording", "No reliable address now", "← Back"]);
+    await press(boss, group, letter.reference, cardAction.pack("back", letter.id));
+    expect(buttonLabels(group, letter.reference)).toEqual(["✅ Accept", "↩️ Return"]);
+    await press(boss, group, letter.reference, cardAction.pack("return", letter.id));
+    await press(boss, group, letter.reference, returnWithReason.pack(letter.id, "wording"));
+
+    expect(await statusOf(h, letter.id)).toBe("returned");
+    expect(cardOf(group, letter.reference).text).toContain("Status: Returned to you");
+    expect(writer.lastText()).toContain("Організатори повернули ваш лист");
+    expect(writer.lastText()).toContain("Причина: Ризиковані формулювання");
+    await writer.press("Виправити й надіслати знову");
+    expect(await statusOf(h, letter.id)).toBe("draft");
+    expect(writer.lastText()).toContain("Ваш лист знову став чернеткою");
+
+    // Finished again, it goes back to the organisers under the same reference, with a fresh card.
+    const again = await relayLetter(h, writer, { text: "Здравствуйте! Исправленное письмо." });
+    await settle(h);
+    expect(again.id).toBe(letter.id);
+    expect(again.reference).toBe(letter.reference);
+    const cards = h.fake.messages(group).filter((message) => message.text?.startsWith(`✉️ Letter ${letter.reference}`));
+    expect(cards).toHaveLength(2);
+    expect(cards[1]?.text).toContain("Status: With the organisers");
+  });
+
+  it("refuses organiser buttons to a non-organiser, to an organiser of another campaign and to a revoked organiser; an admin may act", async () => {
+    const { boss, group, writer, letter } = await setUp();
+    const stranger = h.user({ languageCode: "en" });
+    const other = await organiser(h, { languageCode: "en", campaign: "crimean-political-prisoners" });
+    for (const person of [stranger, other]) {
+      const answer = await press(person, group, letter.reference, cardAction.pack("accept", letter.id));
+      expect(answer).toBe("Only organisers of this letter's campaign can do this.");
+    }
+    const returned = await press(stranger, group, letter.reference, returnWithReason.pack(letter.id, "language"));
+    expect(returned).toBe("Only organisers of this letter's campaign can do this.");
+    const swapped = await press(stranger, group, letter.reference, cardAction.pack("return", letter.id));
+    expect(swapped).toBe("Only organisers of this letter's campaign can do this.");
+    expect(buttonLabels(group, letter.reference)).toEqual(["✅ Accept", "↩️ Return"]);
+
+    await revokeOrganiser(h.db, { userId: boss.id, campaignSlug: CAMPAIGN, revokedBy: ADMIN_ID, at: h.clock.now() });
+    expect(await press(boss, group, letter.reference, cardAction.pack("accept", letter.id))).toBe("Only organisers of this letter's campaign can do this.");
+    expect(await statusOf(h, letter.id)).toBe("relayed");
+    expect(writer.messages.filter((message) => message.text?.includes("приняли"))).toHaveLength(0);
+    expect(await auditActions(h, `letter:${letter.id}`)).toEqual([]);
+
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    expect(await press(admin, group, letter.reference, cardAction.pack("accept", letter.id))).toBe("Done: Accepted by the organisers.");
+  });
+
+  it("treats forged or stale button data as out of date", async () => {
+    const { boss, group, letter } = await setUp();
+    const card = cardOf(group, letter.reference);
+    for (const data of ["orga:accept:999999", "orga:explode:1", "orgr:1:nonsense", `orga:accept:${letter.id}x`]) {
+      const answer = await pressIn(h, boss, group, card.message_id, data);
+      expect(answer, data).toBe("This button is out of date. Please open the menu again with /start.");
+    }
+    expect(await statusOf(h, letter.id)).toBe("relayed");
+  });
+});
