@@ -1,0 +1,145 @@
+/**
+ * `npm run bench:censorship`: speed of `checkLetter` on one core.
+ *
+ * Letters of about 4,000 characters are assembled from the labelled corpus (test/censorship/corpus): sentences in
+ * Russian, Ukrainian, Belarusian and English, risky and safe, in paragraphs, mostly Russian as real letters to
+ * Russian prisons are. Each run checks every letter once; printed figures are medians over the runs:
+ * throughput in MB/s of UTF-8 letter text (Cyrillic takes two bytes a letter) and in characters per second, and
+ * p50/p99 latency per letter. Goals from issue 4: ≥ 5 MB/s, p99 ≤ 2 ms.
+ *
+ * Wall-clock figures suffer when other processes compete for the cores (shared CI and development machines), so
+ * the same figures are also given in CPU time of this process, which preemption does not inflate, together with
+ * the load average at the start.
+ */
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { checkLetter, type PrisonSystem } from "../src/domain/censorship/index.js";
+
+const LETTERS = 400;
+const LETTER_LENGTH = 4_000;
+const RUNS = 9;
+const WARM_UP_ROUNDS = 2;
+
+/** Deterministic so that runs on different machines time the same work. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface CorpusLine {
+  lang: string;
+  text: string;
+}
+
+function loadCorpusSentences(): Map<string, string[]> {
+  const byLanguage = new Map<string, string[]>();
+  for (const file of ["sentences.jsonl", "holdout.jsonl"]) {
+    const url = new URL(`../test/censorship/corpus/${file}`, import.meta.url);
+    for (const line of readFileSync(url, "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const { lang, text } = JSON.parse(line) as CorpusLine;
+      byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), text]);
+    }
+  }
+  return byLanguage;
+}
+
+/** A letter is mostly one language; one paragraph in five switches to another, as mixed letters do. */
+function buildLetters(sentences: Map<string, string[]>, random: () => number): { text: string; system: PrisonSystem }[] {
+  const languages = [...sentences.keys()];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  return Array.from({ length: LETTERS }, () => {
+    const main = random() < 0.6 ? "ru" : pick(languages);
+    const paragraphs: string[] = [];
+    let length = 0;
+    while (length < LETTER_LENGTH) {
+      const language = random() < 0.8 ? main : pick(languages);
+      const paragraph = Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(sentences.get(language) ?? [])).join(" ");
+      paragraphs.push(paragraph);
+      length += paragraph.length + 2;
+    }
+    const text = paragraphs.join("\n\n").slice(0, LETTER_LENGTH);
+    return { text, system: main === "be" ? "by" : "ru" };
+  });
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+}
+
+function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+const letters = buildLetters(loadCorpusSentences(), mulberry32(20261123));
+const bytes = letters.reduce((sum, letter) => sum + Buffer.byteLength(letter.text, "utf8"), 0);
+const characters = letters.reduce((sum, letter) => sum + letter.text.length, 0);
+
+// The first call loads and validates the lexicon; warm-up rounds let V8 optimise before timing.
+for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const letter of letters) checkLetter(letter.text, letter);
+
+interface RunFigures {
+  megabytesPerSecond: number;
+  charactersPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+const wallClock: RunFigures[] = [];
+const cpuTime: RunFigures[] = [];
+let findings = 0;
+
+function cpuMilliseconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function figures(latencies: number[], totalMilliseconds: number): RunFigures {
+  latencies.sort((a, b) => a - b);
+  const seconds = totalMilliseconds / 1000;
+  return {
+    megabytesPerSecond: bytes / 1e6 / seconds,
+    charactersPerSecond: characters / 1e6 / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+for (let run = 0; run < RUNS; run++) {
+  const wallLatencies: number[] = [];
+  const cpuLatencies: number[] = [];
+  const wallStarted = performance.now();
+  const cpuStarted = cpuMilliseconds();
+  for (const letter of letters) {
+    const wallBefore = performance.now();
+    const cpuBefore = cpuMilliseconds();
+    findings += checkLetter(letter.text, { system: letter.system }).findings.length;
+    cpuLatencies.push(cpuMilliseconds() - cpuBefore);
+    wallLatencies.push(performance.now() - wallBefore);
+  }
+  wallClock.push(figures(wallLatencies, performance.now() - wallStarted));
+  cpuTime.push(figures(cpuLatencies, cpuMilliseconds() - cpuStarted));
+}
+
+function describe(label: string, runs: readonly RunFigures[]): string {
+  const throughput = median(runs.map((run) => run.megabytesPerSecond)).toFixed(1);
+  const characterRate = median(runs.map((run) => run.charactersPerSecond)).toFixed(1);
+  const p50 = median(runs.map((run) => run.p50)).toFixed(3);
+  const p99 = median(runs.map((run) => run.p99)).toFixed(3);
+  return `  ${label}  ${throughput} MB/s UTF-8 (${characterRate} M characters/s), per letter p50 ${p50} ms, p99 ${p99} ms`;
+}
+
+console.log(
+  `censorship check: ${LETTERS} letters of ~${LETTER_LENGTH} characters (${(bytes / LETTERS / 1000).toFixed(1)} kB UTF-8 each), ` +
+    `${RUNS} runs, one core, load average ${loadavg()[0]?.toFixed(1)} at start; goals ≥ 5 MB/s, p99 ≤ 2 ms`,
+);
+console.log(describe("wall clock", wallClock));
+console.log(describe("CPU time  ", cpuTime));
+console.log(`  findings    ${(findings / RUNS / LETTERS).toFixed(1)} per letter on average`);

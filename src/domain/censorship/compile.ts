@@ -1,0 +1,140 @@
+import type { Lexicon, LexiconEntry } from "./lexicon.js";
+import type { SeverityAdjustment } from "./lexicon-schema.js";
+import { normalizeWord } from "./normalize.js";
+import type { PrisonSystem } from "./types.js";
+import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
+
+export interface NearbyWords {
+  words: WordPattern[];
+  window: number;
+}
+
+/** A lexicon entry with its word lists folded once, ready to be checked against tokens. */
+export interface Rule {
+  entry: LexiconEntry;
+  systems: ReadonlySet<PrisonSystem> | null;
+  exceptions: WordPattern[];
+  exceptPhrases: WordPattern[][];
+  requiresNearby: NearbyWords | null;
+  unlessNearby: NearbyWords | null;
+}
+
+export interface PhraseRule {
+  rule: Rule;
+  words: WordPattern[];
+}
+
+export interface RegexRule {
+  rule: Rule;
+  pattern: RegExp;
+  /** Tested first: when it does not match, the text cannot contain the pattern. */
+  prefilter: RegExp | null;
+}
+
+/** What the lexicon says about one folded word, before its context is considered. */
+export interface WordLookup {
+  rules: Rule[];
+  phrases: PhraseRule[];
+}
+
+export interface CompiledLexicon {
+  /** Single-word terms (stem, prefix, exact), plus phrases glued into one word as hashtags write them. */
+  words: WordIndex<Rule>;
+  /** Phrases, indexed by their first word. */
+  phraseStarts: WordIndex<PhraseRule>;
+  regexes: RegexRule[];
+  adjustments: readonly SeverityAdjustment[];
+  /** Memo of lookups by folded word: letters repeat the same few hundred words. Bounded, see lookUpWord. */
+  lookups: Map<string, WordLookup>;
+}
+
+// Enough for the vocabulary of thousands of letters; past it the memo starts over rather than grow without end.
+const MAX_MEMOIZED_WORDS = 50_000;
+
+/** The rules and phrase starts matching a folded word, computed once per distinct word. */
+export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
+  const known = lexicon.lookups.get(word);
+  if (known) return known;
+  const lookup: WordLookup = { rules: [], phrases: [] };
+  lexicon.words.find(word, (rule) => lookup.rules.push(rule));
+  lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));
+  if (lexicon.lookups.size >= MAX_MEMOIZED_WORDS) lexicon.lookups.clear();
+  lexicon.lookups.set(word, lookup);
+  return lookup;
+}
+
+// «#славаукраїні» is one token; gluing short phrases would produce tokens that are ordinary words.
+const MIN_GLUED_PHRASE_LENGTH = 8;
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const compiled: CompiledLexicon = {
+    words: new WordIndex<Rule>(),
+    phraseStarts: new WordIndex<PhraseRule>(),
+    regexes: [],
+    adjustments: lexicon.adjustments,
+    lookups: new Map(),
+  };
+  for (const entry of lexicon.entries) addEntry(compiled, entry);
+  return compiled;
+}
+
+function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
+  const rule = compileRule(entry);
+  for (const term of entry.terms) {
+    switch (entry.match) {
+      case "exact":
+        compiled.words.addExact(normalizeWord(term), rule);
+        break;
+      case "prefix":
+        compiled.words.addPrefix(normalizeWord(term), rule);
+        break;
+      case "stem":
+        compiled.words.addStem(normalizeWord(term), entry.stemEndings ?? new Set([""]), rule);
+        break;
+      case "phrase":
+        addPhrase(compiled, rule, term);
+        break;
+      case "regex":
+        compiled.regexes.push({
+          rule,
+          pattern: new RegExp(term, entry.ignoreCase ? "giu" : "gu"),
+          prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
+        });
+        break;
+    }
+  }
+}
+
+function addPhrase(compiled: CompiledLexicon, rule: Rule, term: string): void {
+  const words = toPatterns(splitPhrase(term));
+  const first = words[0];
+  if (!first) return;
+  const phraseRule = { rule, words };
+  if (first.prefix) compiled.phraseStarts.addPrefix(first.text, phraseRule);
+  else compiled.phraseStarts.addExact(first.text, phraseRule);
+  // Only the last word may be open-ended once the words are glued together.
+  if (words.slice(0, -1).some((word) => word.prefix)) return;
+  const glued = words.map((word) => word.text).join("");
+  if (glued.length < MIN_GLUED_PHRASE_LENGTH) return;
+  if (words[words.length - 1]?.prefix) compiled.words.addPrefix(glued, rule);
+  else compiled.words.addExact(glued, rule);
+}
+
+function compileRule(entry: LexiconEntry): Rule {
+  return {
+    entry,
+    systems: entry.systems ? new Set(entry.systems) : null,
+    exceptions: toPatterns(entry.exceptions ?? []),
+    exceptPhrases: (entry.exceptPhrases ?? []).map((phrase) => toPatterns(splitPhrase(phrase))),
+    requiresNearby: entry.requiresNearby
+      ? { words: toPatterns(entry.requiresNearby.words), window: entry.requiresNearby.window }
+      : null,
+    unlessNearby: entry.unlessNearby
+      ? { words: toPatterns(entry.unlessNearby.words), window: entry.unlessNearby.window }
+      : null,
+  };
+}
+
+function toPatterns(words: readonly string[]): WordPattern[] {
+  return words.map((word) => parseWordPattern(word, normalizeWord));
+}

@@ -1,0 +1,85 @@
+import type { SeverityAdjustment } from "./lexicon-schema.js";
+import type { Hit } from "./match.js";
+import { CATEGORY_IDS, type CategoryId, type CheckOptions, type Finding, type Severity, SEVERITIES } from "./types.js";
+
+/** 0 for `block`, the most severe. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function explanationKeys(variant: string): { explanationKey: string; suggestionKey: string } {
+  return { explanationKey: `censorship-${variant}-why`, suggestionKey: `censorship-${variant}-instead` };
+}
+
+/**
+ * Turns lexicon hits into findings: applies the severity adjustments for the system and the prisoner's status,
+ * drops fallback heuristics that another finding already covers, and merges overlapping hits of one category
+ * («военные преступления» hit by a phrase and by a prefix) into one finding.
+ */
+export function buildFindings(
+  text: string,
+  hits: readonly Hit[],
+  adjustments: readonly SeverityAdjustment[],
+  options: CheckOptions,
+): Finding[] {
+  const specific = hits.filter((hit) => !hit.rule.entry.fallback);
+  const kept = hits.filter((hit) => !hit.rule.entry.fallback || !specific.some((other) => overlaps(hit, other)));
+  const findings = kept.map((hit) => toFinding(text, hit, adjustments, options));
+  return mergeOverlapping(text, findings);
+}
+
+function toFinding(text: string, hit: Hit, adjustments: readonly SeverityAdjustment[], options: CheckOptions): Finding {
+  const { category } = hit.rule.entry;
+  let severity = hit.rule.entry.severity;
+  let variant: string = category;
+  for (const adjustment of adjustments) {
+    if (!adjustmentApplies(adjustment, category, options)) continue;
+    if (severityRank(adjustment.raiseTo) < severityRank(severity)) severity = adjustment.raiseTo;
+    if (adjustment.explanation) variant = adjustment.explanation;
+  }
+  return {
+    category,
+    severity,
+    start: hit.start,
+    end: hit.end,
+    excerpt: text.slice(hit.start, hit.end),
+    ...explanationKeys(variant),
+    ruleId: hit.rule.entry.id,
+  };
+}
+
+function adjustmentApplies(adjustment: SeverityAdjustment, category: CategoryId, options: CheckOptions): boolean {
+  if (adjustment.category !== category) return false;
+  if (adjustment.systems && !adjustment.systems.includes(options.system)) return false;
+  if (adjustment.statuses && !adjustment.statuses.includes(options.status ?? "unknown")) return false;
+  return true;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function mergeOverlapping(text: string, findings: Finding[]): Finding[] {
+  const ordered = [...findings].sort(
+    (a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) || a.start - b.start || a.end - b.end,
+  );
+  const merged: Finding[] = [];
+  for (const finding of ordered) {
+    const previous = merged[merged.length - 1];
+    if (!previous || previous.category !== finding.category || !overlaps(previous, finding)) {
+      merged.push(finding);
+      continue;
+    }
+    const stronger = severityRank(finding.severity) < severityRank(previous.severity) ? finding : previous;
+    const start = Math.min(previous.start, finding.start);
+    const end = Math.max(previous.end, finding.end);
+    merged[merged.length - 1] = { ...stronger, start, end, excerpt: text.slice(start, end) };
+  }
+  return merged;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.start - b.start || severityRank(a.severity) - severityRank(b.severity) || a.end - b.end,
+  );
+}

@@ -1,0 +1,112 @@
+import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule } from "./compile.js";
+import { normalizeWord } from "./normalize.js";
+import type { Tokens, WordToken } from "./tokenize.js";
+import type { PrisonSystem } from "./types.js";
+import { matchesWordPattern, type WordPattern } from "./word-index.js";
+
+/** A lexicon rule that matched a span of the original text. */
+export interface Hit {
+  rule: Rule;
+  start: number;
+  end: number;
+}
+
+// Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
+const MIN_HASHTAG_FRAGMENT = 4;
+
+export function findLexiconHits(
+  text: string,
+  tokens: Tokens,
+  lexicon: CompiledLexicon,
+  system: PrisonSystem,
+): Hit[] {
+  const { words } = tokens;
+  const hits: Hit[] = [];
+  const accept = (rule: Rule, first: number, last: number, start: number, end: number): void => {
+    if (appliesAt(rule, words, first, last, system)) hits.push({ rule, start, end });
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as WordToken;
+    const lookup = lookUpWord(lexicon, word.norm);
+    for (const rule of lookup.rules) accept(rule, index, index, word.start, word.end);
+    for (const phrase of lookup.phrases) {
+      const last = phraseEnd(phrase, words, index);
+      if (last !== null) accept(phrase.rule, index, last, word.start, (words[last] as WordToken).end);
+    }
+    if (word.hashtag) {
+      for (let offset = 1; offset + MIN_HASHTAG_FRAGMENT <= word.norm.length; offset++) {
+        lexicon.words.find(word.norm.slice(offset), (rule) => accept(rule, index, index, word.start, word.end), false);
+      }
+    }
+  }
+  for (const abbreviation of tokens.abbreviations) {
+    lexicon.words.findExact(abbreviation.norm, (rule) =>
+      accept(rule, abbreviation.firstWord, abbreviation.lastWord, abbreviation.start, abbreviation.end),
+    );
+  }
+  for (const { rule, pattern, prefilter } of lexicon.regexes) {
+    if (rule.systems && !rule.systems.has(system)) continue;
+    if (prefilter && !prefilter.test(text)) continue;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const excerpt = normalizeWord(match[0]);
+      if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
+        hits.push({ rule, start: match.index, end: match.index + match[0].length });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
+function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: number): number | null {
+  for (let offset = 1; offset < phrase.words.length; offset++) {
+    const word = words[first + offset];
+    const pattern = phrase.words[offset] as WordPattern;
+    if (!word || !word.joinsPrevious || !matchesWordPattern(word.norm, pattern)) return null;
+  }
+  return first + phrase.words.length - 1;
+}
+
+function appliesAt(
+  rule: Rule,
+  words: readonly WordToken[],
+  first: number,
+  last: number,
+  system: PrisonSystem,
+): boolean {
+  if (rule.systems && !rule.systems.has(system)) return false;
+  for (let index = first; index <= last; index++) {
+    const norm = (words[index] as WordToken).norm;
+    if (rule.exceptions.some((exception) => matchesWordPattern(norm, exception))) return false;
+  }
+  if (rule.exceptPhrases.some((phrase) => insidePhrase(phrase, words, first))) return false;
+  if (rule.requiresNearby && !hasNearby(rule.requiresNearby, words, first, last)) return false;
+  if (rule.unlessNearby && hasNearby(rule.unlessNearby, words, first, last)) return false;
+  return true;
+}
+
+/** Whether the token at `index` is part of an occurrence of `phrase` («Война» inside «Война и мир»). */
+function insidePhrase(phrase: readonly WordPattern[], words: readonly WordToken[], index: number): boolean {
+  const norm = (words[index] as WordToken).norm;
+  for (let position = 0; position < phrase.length; position++) {
+    if (!matchesWordPattern(norm, phrase[position] as WordPattern)) continue;
+    const start = index - position;
+    if (start < 0 || start + phrase.length > words.length) continue;
+    if (phrase.every((pattern, offset) => matchesWordPattern((words[start + offset] as WordToken).norm, pattern))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function hasNearby(nearby: NearbyWords, words: readonly WordToken[], first: number, last: number): boolean {
+  const from = Math.max(0, first - nearby.window);
+  const to = Math.min(words.length - 1, last + nearby.window);
+  for (let index = from; index <= to; index++) {
+    if (index >= first && index <= last) continue;
+    const norm = (words[index] as WordToken).norm;
+    if (nearby.words.some((pattern) => matchesWordPattern(norm, pattern))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,225 @@
+import { isApostrophe, wordCharacterWidth } from "./characters.js";
+import { asCyrillicLookalike, normalizeLowerCaseWord } from "./normalize.js";
+
+export interface WordToken {
+  /** UTF-16 offsets into the original text. */
+  start: number;
+  end: number;
+  raw: string;
+  /** Lower case, not folded: language detection needs ё, і, ў as written. */
+  lower: string;
+  /** Folded form (see normalize.ts): what the lexicon is matched against. */
+  norm: string;
+  /** A sentence or line ends between the previous token and this one (language detection splits there). */
+  breakBefore: boolean;
+  /** Only spaces and light punctuation (commas, dashes, quotes) separate it from the previous token: a phrase
+   * may continue across. Numbers, emoji and sentence ends break phrases. */
+  joinsPrevious: boolean;
+  /** Written right after "#": also searched inside, since hashtags glue words together. */
+  hashtag: boolean;
+  /** Part of an address, a domain or a handle (glued to a neighbour by . @ / _ : without spaces): "olga.k@mail.ru"
+   * says nothing about the language of the letter. */
+  glued: boolean;
+}
+
+/** A spaced or dotted abbreviation («С.В.О.», «С В О») or a Latin look-alike one («CBO»), for exact lookups. */
+export interface AbbreviationToken {
+  start: number;
+  end: number;
+  norm: string;
+  /** Indexes of the first and last word tokens it was built from. */
+  firstWord: number;
+  lastWord: number;
+}
+
+export interface Tokens {
+  words: WordToken[];
+  abbreviations: AbbreviationToken[];
+}
+
+const DOTS_AND_SPACES_ONLY = /^[. \t\u00A0]*$/;
+const CAMEL_HUMP = /\p{Ll}\p{M}*(?=\p{Lu})/gu;
+const HAS_CAMEL_HUMP = /\p{Ll}\p{M}*\p{Lu}/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+const MAX_LOOKALIKE_ABBREVIATION = 5;
+
+/**
+ * Words are runs of letters, combining marks and invisible characters (see characters.ts), with apostrophes
+ * allowed between letters (Ukrainian «м'ясо», English "don't"). Hyphens split words: «жовто-блакитний» becomes two
+ * tokens that a phrase entry matches in order.
+ */
+export function tokenize(text: string): Tokens {
+  const words: WordToken[] = [];
+  const abbreviations: AbbreviationToken[] = [];
+  // Lowercasing the text once is much cheaper than word by word; a few characters change length when lowercased
+  // («İ»), and then offsets would no longer match, so such texts are lowercased word by word.
+  const lowerText = text.toLowerCase();
+  const sameLength = lowerText.length === text.length;
+  let previousEnd = 0;
+  let index = 0;
+  while (index < text.length) {
+    const width = wordCharacterWidth(text, index);
+    if (width === 0) {
+      index++;
+      continue;
+    }
+    const start = index;
+    index = wordEnd(text, index + width);
+    const raw = text.slice(start, index);
+    const lower = sameLength ? lowerText.slice(start, index) : raw.toLowerCase();
+    const gap = words.length > 0 ? classifyGap(text, previousEnd, start) : GAP_START;
+    const breakBefore = gap === GAP_SENTENCE_BREAK;
+    const joinsPrevious = gap === GAP_JOINS;
+    const hashtag = start > 0 && text.charCodeAt(start - 1) === 0x23; // "#"
+    const glued = words.length > 0 && isGluingGap(text, previousEnd, start);
+    if (glued) (words[words.length - 1] as WordToken).glued = true;
+    // Capital letters are rare: only words with some need the camel-case and abbreviation checks.
+    const hasCapitals = lower !== raw;
+    if (hasCapitals && HAS_CAMEL_HUMP.test(raw)) {
+      pushCamelParts(words, raw, start, { breakBefore, joinsPrevious, hashtag, glued });
+    } else {
+      const norm = normalizeLowerCaseWord(lower);
+      const token = { start, end: index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
+      words.push(token);
+      if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, words.length - 1);
+    }
+    previousEnd = index;
+  }
+  collectSpelledAbbreviations(text, words, abbreviations);
+  return { words, abbreviations };
+}
+
+function wordEnd(text: string, from: number): number {
+  let index = from;
+  for (;;) {
+    const width = wordCharacterWidth(text, index);
+    if (width > 0) index += width;
+    else if (isApostrophe(text.charCodeAt(index)) && wordCharacterWidth(text, index + 1) > 0) index++;
+    else return index;
+  }
+}
+
+/** «СлаваУкраїні» (typical of hashtags) is matched as «Слава» «Україні», each with its own offsets. */
+function pushCamelParts(
+  words: WordToken[],
+  raw: string,
+  start: number,
+  first: Pick<WordToken, "breakBefore" | "joinsPrevious" | "hashtag" | "glued">,
+): void {
+  let partStart = 0;
+  const ends = [...raw.matchAll(CAMEL_HUMP)].map((hump) => hump.index + hump[0].length);
+  ends.push(raw.length);
+  for (const partEnd of ends) {
+    const part = raw.slice(partStart, partEnd);
+    const lower = part.toLowerCase();
+    words.push({
+      start: start + partStart,
+      end: start + partEnd,
+      raw: part,
+      lower,
+      norm: normalizeLowerCaseWord(lower),
+      breakBefore: partStart === 0 ? first.breakBefore : false,
+      joinsPrevious: partStart === 0 ? first.joinsPrevious : true,
+      hashtag: first.hashtag,
+      glued: first.glued,
+    });
+    partStart = partEnd;
+  }
+}
+
+const GAP_START = 0;
+const GAP_JOINS = 1;
+const GAP_SEPARATES = 2;
+const GAP_SENTENCE_BREAK = 3;
+
+/**
+ * What lies between two words: a sentence end or line break (. ! ? … ; newline), only spaces and light
+ * punctuation that a phrase may run across (commas, colons, dashes, quotes, brackets), or anything else (numbers,
+ * emoji, "#", "/"), which separates words without ending the sentence. A character loop: this runs for every word.
+ */
+function classifyGap(text: string, from: number, to: number): number {
+  // A lone dot between letters («Pismo.bel», «т.е») is part of a name or an abbreviation, not a sentence end.
+  if (to - from === 1 && text.charCodeAt(from) === 0x2e) return GAP_JOINS;
+  let kind = GAP_JOINS;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3b || code === 0x0a) {
+      return GAP_SENTENCE_BREAK;
+    }
+    if (!isLightSeparator(code)) kind = GAP_SEPARATES;
+  }
+  return kind;
+}
+
+/** A short run of . @ / _ : with no space: the inside of an e-mail address, a domain, a link or a handle. */
+function isGluingGap(text: string, from: number, to: number): boolean {
+  if (to === from || to - from > 3) return false;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x2e && code !== 0x40 && code !== 0x2f && code !== 0x5f && code !== 0x3a) return false;
+  }
+  return true;
+}
+
+// Space, tab, CR, no-break and typographic spaces, , : « » " ' “ ” „ ( ) and the hyphens and dashes.
+function isLightSeparator(code: number): boolean {
+  return (
+    code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f || code === 0x2c || code === 0x3a || code === 0xab || code === 0xbb || code === 0x22 ||
+    code === 0x27 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0x28 || code === 0x29 ||
+    code === 0x2d || (code >= 0x2010 && code <= 0x2014)
+  );
+}
+
+function addLookalikeAbbreviation(abbreviations: AbbreviationToken[], token: WordToken, index: number): void {
+  if (token.raw.length > MAX_LOOKALIKE_ABBREVIATION || token.raw.length < 2 || !ALL_CAPITALS.test(token.raw)) return;
+  const cyrillic = asCyrillicLookalike(token.norm);
+  if (cyrillic !== null && cyrillic !== token.norm) {
+    abbreviations.push({ start: token.start, end: token.end, norm: cyrillic, firstWord: index, lastWord: index });
+  }
+}
+
+function isCapital(letter: string): boolean {
+  return letter !== letter.toLowerCase();
+}
+
+/** Runs of single letters separated only by dots or spaces on one line: «С.В.О.», «С В О», «Ф. Б. К.». */
+function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviations: AbbreviationToken[]): void {
+  let runStart = -1;
+  const flush = (runEnd: number): void => {
+    if (runStart >= 0 && runEnd - runStart >= 2) {
+      const run = words.slice(runStart, runEnd);
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first && last) {
+        abbreviations.push({
+          start: first.start,
+          end: last.end,
+          norm: run.map((word) => word.norm).join(""),
+          firstWord: runStart,
+          lastWord: runEnd - 1,
+        });
+      }
+    }
+    runStart = -1;
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index];
+    if (!word || word.raw.length !== 1) {
+      flush(index);
+      continue;
+    }
+    const previous = words[index - 1];
+    // Case must not change inside a run: «с В. О. Петровым» is a preposition before initials, not «СВО».
+    const joined =
+      runStart >= 0 &&
+      previous !== undefined &&
+      isCapital(previous.raw) === isCapital(word.raw) &&
+      DOTS_AND_SPACES_ONLY.test(text.slice(previous.end, word.start));
+    if (!joined) {
+      flush(index);
+      runStart = index;
+    }
+  }
+  flush(words.length);
+}
