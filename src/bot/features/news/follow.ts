@@ -1,0 +1,93 @@
+import { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import { followPrisoner, isFollowingPrisoner, unfollowPrisoner } from "../../../db/repositories/subscriptions.js";
+import { displayName } from "../../../domain/directory/card.js";
+import { askReminderData, followButtonData, unfollowButtonData } from "../../../news/callbacks.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { campaignNames, localeOf } from "./shared.js";
+
+/**
+ * Follow / Unfollow a prisoner's case. The directory's prisoner card shows `followButton(ctx, slug)` (or all of
+ * `newsCardButtons`); every news message has an Unfollow button. Pressing either swaps the button in place.
+ */
+
+/** "🔔 Follow the case" or "🔕 Unfollow", by whether news about the prisoner reaches this person now. */
+export async function followButton(ctx: FlowContext, prisonerSlug: string): Promise<InlineKeyboardButton> {
+  const following = ctx.user ? await isFollowingPrisoner(ctx.deps.db, ctx.user.id, prisonerSlug) : false;
+  return following
+    ? { text: ctx.t("news-button-unfollow"), callback_data: unfollowButtonData.pack(prisonerSlug) }
+    : { text: ctx.t("news-button-follow"), callback_data: followButtonData.pack(prisonerSlug) };
+}
+
+/** Rows for a prisoner card: Follow/Unfollow, and "Remind me to write" when letters can reach the person. */
+export async function newsCardButtons(
+  ctx: FlowContext,
+  prisonerSlug: string,
+  options: { canWrite: boolean },
+): Promise<InlineKeyboardButton[][]> {
+  const rows = [[await followButton(ctx, prisonerSlug)]];
+  if (options.canWrite) rows.push([{ text: ctx.t("news-button-remind"), callback_data: askReminderData.pack(prisonerSlug) }]);
+  return rows;
+}
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+privateChats.callbackQuery(followButtonData.pattern, async (ctx) => {
+  const [slug] = followButtonData.unpack(ctx.callbackQuery.data) ?? [];
+  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
+  if (!prisoner || !ctx.user) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  await followPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
+  ctx.logger.info("news follow");
+  await ctx.answerCallbackQuery({ text: ctx.t("news-followed", { name: displayName(prisoner, localeOf(ctx)) }) });
+  await swapButton(ctx, followButtonData.pack(prisoner.slug), {
+    text: ctx.t("news-button-unfollow"),
+    callback_data: unfollowButtonData.pack(prisoner.slug),
+  });
+});
+
+privateChats.callbackQuery(unfollowButtonData.pattern, async (ctx) => {
+  const [slug] = unfollowButtonData.unpack(ctx.callbackQuery.data) ?? [];
+  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
+  if (!prisoner || !ctx.user) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  const campaigns = await unfollowPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
+  ctx.logger.info({ muted_in_campaigns: campaigns.length }, "news unfollow");
+  const name = displayName(prisoner, localeOf(ctx));
+  const text =
+    campaigns.length === 0
+      ? ctx.t("news-unfollowed", { name })
+      : ctx.t("news-unfollowed-in-campaign", { name, campaigns: (await campaignNames(ctx, campaigns)).join(", ") });
+  await ctx.answerCallbackQuery({ text, show_alert: campaigns.length > 0 });
+  await swapButton(ctx, unfollowButtonData.pack(prisoner.slug), {
+    text: ctx.t("news-button-follow"),
+    callback_data: followButtonData.pack(prisoner.slug),
+  });
+});
+
+/** Replaces the pressed button with its opposite, leaving the rest of the message's keyboard as it was. */
+async function swapButton(ctx: BotContext, pressed: string, replacement: InlineKeyboardButton): Promise<void> {
+  const markup = ctx.callbackQuery?.message?.reply_markup;
+  if (!markup) return;
+  let changed = false;
+  const keyboard: InlineKeyboardMarkup = {
+    inline_keyboard: markup.inline_keyboard.map((row) =>
+      row.map((button) => {
+        if ("callback_data" in button && button.callback_data === pressed) {
+          changed = true;
+          return replacement;
+        }
+        return button;
+      }),
+    ),
+  };
+  if (changed) await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
+}
+
+export { composer as followFeature };

@@ -1,0 +1,179 @@
+import { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import { deleteReminder, getReminderOfUser, listReminders, setReminder } from "../../../db/repositories/reminders.js";
+import { followedPrisonerSlugs, getNewsPreferences, setBirthdayReminders } from "../../../db/repositories/subscriptions.js";
+import { displayName } from "../../../domain/directory/card.js";
+import { BIRTHDAY_LEAD_DAYS, firstReminderAt, isReminderWeeks, REMINDER_WEEK_CHOICES } from "../../../domain/news/schedule.js";
+import {
+  askReminderData,
+  birthdayRemindersData,
+  deleteReminderData,
+  pickReminderPrisonerData,
+  setReminderData,
+  showRemindersData,
+} from "../../../news/callbacks.js";
+import { canStillWrite } from "../../../news/reminders.js";
+import { formatNewsDate } from "../../../news/render.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { escapeHtml } from "../../html.js";
+import { editOrKeep, localeOf } from "./shared.js";
+
+/**
+ * Opt-in reminders: "remind me to write to X every N weeks" (from a card or /reminders) and birthday reminders for
+ * followed prisoners whose birth date is known. The news scheduler sends them (src/news/reminders.ts).
+ */
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+async function remindersScreen(ctx: FlowContext): Promise<{ text: string; keyboard: InlineKeyboardMarkup }> {
+  const userId = ctx.user?.id ?? 0;
+  const { db } = ctx.deps;
+  const locale = localeOf(ctx);
+  const lines = [`<b>${escapeHtml(ctx.t("news-reminders-title"))}</b>`, ""];
+  const rows: InlineKeyboardButton[][] = [];
+  const reminders = await listReminders(db, userId);
+  if (reminders.length === 0) lines.push(escapeHtml(ctx.t("news-reminders-empty")));
+  for (const reminder of reminders) {
+    const prisoner = await getPrisonerBySlug(db, reminder.prisoner_slug);
+    const name = prisoner ? displayName(prisoner, locale) : reminder.prisoner_slug;
+    const next = formatNewsDate(new Date(reminder.next_at), locale);
+    lines.push(`• ${escapeHtml(ctx.t("news-reminders-item", { name, weeks: reminder.every_weeks, next }))}`);
+    rows.push([{ text: ctx.t("news-button-stop-reminder", { name }), callback_data: deleteReminderData.pack(reminder.id) }]);
+  }
+  const { birthdayReminders } = await getNewsPreferences(db, userId);
+  lines.push("", escapeHtml(ctx.t(birthdayReminders ? "news-birthdays-on" : "news-birthdays-off", { days: BIRTHDAY_LEAD_DAYS })));
+  rows.push([{ text: ctx.t("news-button-add-reminder"), callback_data: pickReminderPrisonerData.pack() }]);
+  rows.push([
+    birthdayReminders
+      ? { text: ctx.t("news-button-birthdays-off"), callback_data: birthdayRemindersData.pack(0) }
+      : { text: ctx.t("news-button-birthdays-on"), callback_data: birthdayRemindersData.pack(1) },
+  ]);
+  return { text: lines.join("\n"), keyboard: { inline_keyboard: rows } };
+}
+
+function weeksKeyboard(ctx: FlowContext, slug: string): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: [
+      REMINDER_WEEK_CHOICES.map((weeks) => ({
+        text: ctx.t("news-reminder-every", { weeks }),
+        callback_data: setReminderData.pack(slug, weeks),
+      })),
+    ],
+  };
+}
+
+privateChats.command("reminders", async (ctx) => {
+  const screen = await remindersScreen(ctx);
+  await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+});
+
+privateChats.callbackQuery(showRemindersData.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const screen = await remindersScreen(ctx);
+  await editOrKeep(ctx, screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+});
+
+/** "Add a reminder": the followed prisoners letters can still reach. */
+privateChats.callbackQuery(pickReminderPrisonerData.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const locale = localeOf(ctx);
+  const rows: InlineKeyboardButton[][] = [];
+  for (const slug of await followedPrisonerSlugs(ctx.deps.db, ctx.user?.id ?? 0)) {
+    const prisoner = await getPrisonerBySlug(ctx.deps.db, slug);
+    if (prisoner && canStillWrite(prisoner)) {
+      rows.push([{ text: displayName(prisoner, locale), callback_data: askReminderData.pack(slug) }]);
+    }
+  }
+  const text = rows.length > 0 ? ctx.t("news-reminder-pick-prisoner") : ctx.t("news-reminder-pick-nobody");
+  await ctx.reply(escapeHtml(text), { parse_mode: "HTML", reply_markup: { inline_keyboard: rows.slice(0, 40) } });
+});
+
+privateChats.callbackQuery(askReminderData.pattern, async (ctx) => {
+  const [slug] = askReminderData.unpack(ctx.callbackQuery.data) ?? [];
+  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
+  if (!prisoner) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  const name = displayName(prisoner, localeOf(ctx));
+  if (!canStillWrite(prisoner)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.reply(escapeHtml(ctx.t("news-reminder-ask-weeks", { name })), {
+    parse_mode: "HTML",
+    reply_markup: weeksKeyboard(ctx, prisoner.slug),
+  });
+});
+
+privateChats.callbackQuery(setReminderData.pattern, async (ctx) => {
+  const [slug, weeksText] = setReminderData.unpack(ctx.callbackQuery.data) ?? [];
+  const weeks = Number(weeksText);
+  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
+  if (!prisoner || !isReminderWeeks(weeks) || !ctx.user) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  const locale = localeOf(ctx);
+  const name = displayName(prisoner, locale);
+  if (!canStillWrite(prisoner)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
+    return;
+  }
+  const now = ctx.deps.clock.now();
+  const reminder = await setReminder(ctx.deps.db, {
+    userId: ctx.user.id,
+    prisonerSlug: prisoner.slug,
+    everyWeeks: weeks,
+    nextAt: firstReminderAt(now, weeks),
+    now,
+  });
+  ctx.logger.info({ reminder_id: reminder.id, weeks }, "news reminder set");
+  await ctx.answerCallbackQuery();
+  const first = formatNewsDate(new Date(reminder.next_at), locale);
+  await editOrKeep(ctx, escapeHtml(ctx.t("news-reminder-set", { name, weeks, first })), {
+    parse_mode: "HTML",
+    reply_markup: { inline_keyboard: [[{ text: ctx.t("news-button-reminders"), callback_data: showRemindersData.pack() }]] },
+  });
+});
+
+privateChats.callbackQuery(deleteReminderData.pattern, async (ctx) => {
+  const [idText] = deleteReminderData.unpack(ctx.callbackQuery.data) ?? [];
+  const id = Number(idText);
+  const reminder = ctx.user && Number.isSafeInteger(id) ? await getReminderOfUser(ctx.deps.db, id, ctx.user.id) : undefined;
+  if (!reminder || !ctx.user) {
+    // Someone else's reminder, or one already stopped: nothing to stop.
+    await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-already-stopped"), show_alert: true });
+    return;
+  }
+  await deleteReminder(ctx.deps.db, reminder.id, ctx.user.id);
+  ctx.logger.info({ reminder_id: reminder.id }, "news reminder stopped");
+  await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-stopped") });
+  // From the /reminders screen the list is redrawn; under a reminder message only its buttons go.
+  if (ctx.callbackQuery.message?.text?.startsWith(ctx.t("news-reminders-title"))) {
+    const screen = await remindersScreen(ctx);
+    await editOrKeep(ctx, screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+  } else {
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+  }
+});
+
+privateChats.callbackQuery(birthdayRemindersData.pattern, async (ctx) => {
+  const [flag] = birthdayRemindersData.unpack(ctx.callbackQuery.data) ?? [];
+  if ((flag !== "0" && flag !== "1") || !ctx.user) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  const enabled = flag === "1";
+  await setBirthdayReminders(ctx.deps.db, ctx.user.id, enabled, ctx.deps.clock.now());
+  ctx.logger.info({ enabled }, "news birthday reminders");
+  await ctx.answerCallbackQuery({ text: ctx.t(enabled ? "news-birthdays-turned-on" : "news-birthdays-turned-off") });
+  if (ctx.callbackQuery.message?.text?.startsWith(ctx.t("news-reminders-title"))) {
+    const screen = await remindersScreen(ctx);
+    await editOrKeep(ctx, screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+  }
+});
+
+export { composer as remindersFeature };

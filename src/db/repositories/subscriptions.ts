@@ -1,0 +1,251 @@
+import { sql } from "kysely";
+import type { DB } from "../database.js";
+import type { FollowTargetType, NewsDelivery } from "../tables/news.js";
+
+/**
+ * Who follows which case. A prisoner is followed directly or through a campaign; campaign follows are resolved
+ * when news is published (`subscribersOf`), so prisoners added to a campaign later are covered. "Unfollow" under
+ * news about one prisoner of a followed campaign leaves a mute for that prisoner instead of dropping the campaign.
+ */
+
+export interface Follow {
+  type: FollowTargetType;
+  slug: string;
+  createdAt: string;
+}
+
+export interface NewsPreferences {
+  delivery: NewsDelivery;
+  birthdayReminders: boolean;
+}
+
+export async function followPrisoner(db: DB, userId: number, prisonerSlug: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertFollow(trx, userId, "prisoner", prisonerSlug, now);
+    await trx.deleteFrom("news_mutes").where("user_id", "=", userId).where("prisoner_slug", "=", prisonerSlug).execute();
+  });
+}
+
+export async function followCampaign(db: DB, userId: number, campaignSlug: string, now: Date): Promise<void> {
+  await insertFollow(db, userId, "campaign", campaignSlug, now);
+}
+
+async function insertFollow(db: DB, userId: number, type: FollowTargetType, slug: string, now: Date): Promise<void> {
+  await db
+    .insertInto("news_follows")
+    .values({ user_id: userId, target_type: type, target_slug: slug, created_at: now.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Stops news about the prisoner. Returns the followed campaigns that include them: the mute written for those keeps
+ * the rest of the campaign coming.
+ */
+export async function unfollowPrisoner(db: DB, userId: number, prisonerSlug: string, now: Date): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom("news_follows")
+      .where("user_id", "=", userId)
+      .where("target_type", "=", "prisoner")
+      .where("target_slug", "=", prisonerSlug)
+      .execute();
+    const campaigns = await followedCampaignsIncluding(trx, userId, prisonerSlug);
+    if (campaigns.length > 0) {
+      await trx
+        .insertInto("news_mutes")
+        .values({ user_id: userId, prisoner_slug: prisonerSlug, created_at: now.toISOString() })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    return campaigns;
+  });
+}
+
+export async function unfollowCampaign(db: DB, userId: number, campaignSlug: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("news_follows")
+    .where("user_id", "=", userId)
+    .where("target_type", "=", "campaign")
+    .where("target_slug", "=", campaignSlug)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+async function followedCampaignsIncluding(db: DB, userId: number, prisonerSlug: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("news_follows")
+    .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "news_follows.target_slug")
+    .select("news_follows.target_slug")
+    .where("news_follows.user_id", "=", userId)
+    .where("news_follows.target_type", "=", "campaign")
+    .where("prisoner_campaigns.prisoner_slug", "=", prisonerSlug)
+    .orderBy("news_follows.target_slug")
+    .execute();
+  return rows.map((row) => row.target_slug);
+}
+
+/** True when news about the prisoner reaches this user, directly or through a campaign they have not muted it in. */
+export async function isFollowingPrisoner(db: DB, userId: number, prisonerSlug: string): Promise<boolean> {
+  const direct = await db
+    .selectFrom("news_follows")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("target_type", "=", "prisoner")
+    .where("target_slug", "=", prisonerSlug)
+    .executeTakeFirst();
+  if (direct) return true;
+  const muted = await db
+    .selectFrom("news_mutes")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("prisoner_slug", "=", prisonerSlug)
+    .executeTakeFirst();
+  return !muted && (await followedCampaignsIncluding(db, userId, prisonerSlug)).length > 0;
+}
+
+export async function isFollowingCampaign(db: DB, userId: number, campaignSlug: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("news_follows")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("target_type", "=", "campaign")
+    .where("target_slug", "=", campaignSlug)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Campaigns first, then prisoners, each in the order they were followed. */
+export async function listFollows(db: DB, userId: number): Promise<Follow[]> {
+  const rows = await db
+    .selectFrom("news_follows")
+    .select(["target_type", "target_slug", "created_at"])
+    .where("user_id", "=", userId)
+    .orderBy(sql`case target_type when 'campaign' then 0 else 1 end`)
+    .orderBy("created_at")
+    .orderBy("target_slug")
+    .execute();
+  return rows.map((row) => ({ type: row.target_type, slug: row.target_slug, createdAt: row.created_at }));
+}
+
+/** Prisoners whose news reaches the user (direct follows plus unmuted members of followed campaigns). */
+export async function followedPrisonerSlugs(db: DB, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("prisoners")
+    .select("slug")
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("news_follows")
+            .select("news_follows.user_id")
+            .where("news_follows.user_id", "=", userId)
+            .where("news_follows.target_type", "=", "prisoner")
+            .whereRef("news_follows.target_slug", "=", "prisoners.slug"),
+        ),
+        eb.and([
+          eb.exists(
+            eb
+              .selectFrom("news_follows")
+              .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "news_follows.target_slug")
+              .select("news_follows.user_id")
+              .where("news_follows.user_id", "=", userId)
+              .where("news_follows.target_type", "=", "campaign")
+              .whereRef("prisoner_campaigns.prisoner_slug", "=", "prisoners.slug"),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("news_mutes")
+                .select("news_mutes.user_id")
+                .where("news_mutes.user_id", "=", userId)
+                .whereRef("news_mutes.prisoner_slug", "=", "prisoners.slug"),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy("slug")
+    .execute();
+  return rows.map((row) => row.slug);
+}
+
+export async function getNewsPreferences(db: DB, userId: number): Promise<NewsPreferences> {
+  const row = await db.selectFrom("news_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  return { delivery: row?.delivery ?? "immediate", birthdayReminders: row?.birthday_reminders === 1 };
+}
+
+export async function setNewsDelivery(db: DB, userId: number, delivery: NewsDelivery, now: Date): Promise<void> {
+  const values = { delivery, updated_at: now.toISOString() };
+  await db
+    .insertInto("news_preferences")
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
+    .execute();
+}
+
+export async function setBirthdayReminders(db: DB, userId: number, enabled: boolean, now: Date): Promise<void> {
+  const values = { birthday_reminders: enabled ? (1 as const) : (0 as const), updated_at: now.toISOString() };
+  await db
+    .insertInto("news_preferences")
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
+    .execute();
+}
+
+export interface Subscriber {
+  userId: number;
+  /** The user's UI locale as stored. */
+  locale: string;
+  delivery: NewsDelivery;
+}
+
+/**
+ * Everyone news about the prisoner should reach right now: direct followers and followers of any campaign that
+ * includes the prisoner today, minus mutes and minus people who blocked the bot (Telegram answered 403; writing to
+ * the bot again clears that, see `touchUser`). Ordered by user id, so a broadcast goes out in a stable order.
+ */
+export async function subscribersOf(db: DB, prisonerSlug: string): Promise<Subscriber[]> {
+  const rows = await db
+    .selectFrom("users")
+    .leftJoin("news_preferences", "news_preferences.user_id", "users.id")
+    .select(["users.id", "users.locale", "news_preferences.delivery"])
+    .where("users.blocked_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb(
+          "users.id",
+          "in",
+          eb
+            .selectFrom("news_follows")
+            .select("news_follows.user_id")
+            .where("news_follows.target_type", "=", "prisoner")
+            .where("news_follows.target_slug", "=", prisonerSlug),
+        ),
+        eb.and([
+          eb(
+            "users.id",
+            "in",
+            eb
+              .selectFrom("news_follows")
+              .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "news_follows.target_slug")
+              .select("news_follows.user_id")
+              .where("news_follows.target_type", "=", "campaign")
+              .where("prisoner_campaigns.prisoner_slug", "=", prisonerSlug),
+          ),
+          eb(
+            "users.id",
+            "not in",
+            eb.selectFrom("news_mutes").select("news_mutes.user_id").where("news_mutes.prisoner_slug", "=", prisonerSlug),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy("users.id")
+    .execute();
+  return rows.map((row) => ({
+    userId: row.id,
+    locale: row.locale,
+    delivery: row.delivery ?? "immediate",
+  }));
+}

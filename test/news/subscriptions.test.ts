@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { getNewsPreferences, listFollows } from "../../src/db/repositories/subscriptions.js";
+import { Harness } from "../helpers/harness.js";
+import { importFictionalDirectory, TESTENKO } from "./fixtures.js";
+
+let h: Harness;
+afterEach(async () => h?.stop());
+
+describe("following and /subscriptions", () => {
+  it("follows from the prisoner card, lists follows, unfollows and switches delivery", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const reader = h.user({ languageCode: "en" });
+    await reader.send(`/start p_${TESTENKO.slug}`);
+    await reader.press("Follow the case");
+    expect(reader.lastCallbackAnswer()).toContain("You follow Ivan Testenko now");
+    // The card's button turns into Unfollow in place.
+    expect(reader.buttons()).toContain("🔕 Unfollow");
+    expect(reader.buttons()).not.toContain("🔔 Follow the case");
+
+    await reader.send("/start");
+    await reader.press("Case news");
+    expect(reader.lastText()).toContain("Case news you follow");
+    expect(reader.lastText()).toContain("• Ivan Testenko");
+    expect(reader.lastText()).toContain("each piece of news as soon as organisers publish it");
+    expect(reader.buttons()).toContain("✓ At once");
+
+    await reader.press("Daily digest");
+    expect(reader.lastText()).toContain("one digest a day, at 17:00 UTC");
+    expect(reader.buttons()).toContain("✓ Daily digest");
+    // Pressing the chosen option again changes nothing and answers anyway.
+    await reader.press("✓ Daily digest");
+    expect(reader.lastCallbackAnswer()).toContain("once a day");
+    expect((await getNewsPreferences(h.db, reader.id)).delivery).toBe("digest");
+
+    await reader.press("Unfollow: Ivan Testenko");
+    expect(reader.lastText()).toContain("You do not follow anyone yet");
+    expect(await listFollows(h.db, reader.id)).toEqual([]);
+  });
+
+  it("publishes the new commands in every UI language", async () => {
+    h = await Harness.start();
+    const byLanguage = new Map(h.fake.commands.map((entry) => [entry.languageCode, entry.commands]));
+    expect(byLanguage.get("en")?.find((c) => c.command === "subscriptions")?.description).toBe("Case news I follow");
+    expect(byLanguage.get("uk")?.find((c) => c.command === "reminders")?.description).toBe("Нагадування написати");
+    expect(byLanguage.get("ru")?.find((c) => c.command === "subscriptions")?.description).toBe("Новости дел, за которыми я слежу");
+  });
+
+  it("treats forged or stale button data as out of date", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const reader = h.user({ languageCode: "en" });
+    await reader.send("/start");
+    const under = reader.messages.at(-1)!.message_id;
+    for (const data of ["nf:no-such-person", "nu:no-such-person", "nd:x", "nrs:testenko-ivan:99", "nra:no-such-person", "nrb:7", "nfc:no-campaign"]) {
+      await reader.pressData(under, data);
+      expect(reader.lastCallbackAnswer(), data).toContain("This button is out of date");
+    }
+    await reader.pressData(under, "nrd:12345");
+    expect(reader.lastCallbackAnswer()).toContain("already stopped");
+    expect(await listFollows(h.db, reader.id)).toEqual([]);
+  });
+});
