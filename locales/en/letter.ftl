@@ -21,7 +21,13 @@ letter-guidance-writer-risk-ru = A censor reads every letter. Censors rarely pas
 
 ## The draft
 
-letter-draft-stats = { $characters } characters · { $words } words · about { $pages } printed { $pages ->
+letter-draft-stats = { $characters } { $characters ->
+        [one] character
+       *[other] characters
+    } · { $words } { $words ->
+        [one] word
+       *[other] words
+    } · about { $pages } printed { $pages ->
         [one] page
        *[other] pages
     }
@@ -163,3 +169,138 @@ letter-status-closed = Closed
 letter-route-fsin-pismo = FSIN-pismo
 letter-route-post = By post
 letter-route-organisers = Through the organisers
+
+## The letter flow in the bot (src/bot/features/letter): screens, buttons and notes
+
+letter-ui-search-prompt = Who would you like to write to? Send the surname in any spelling: Ukrainian, Russian or Latin (for example, Kagarlitsky).
+letter-ui-search-text-only = Please send the name as a text message.
+letter-ui-search-too-long = That looks longer than a name. First tell me who the letter is for: send just the surname.
+letter-ui-search-nobody = Nobody called “{ $query }” is in our directory. Check the spelling, try only the surname, or another spelling (Ukrainian, Russian or Latin). Lysty lists only people whose situation we could confirm from sources.
+letter-ui-search-results = { $count ->
+        [one] Found one person. Is this who you mean?
+       *[other] Found { $count } people. Choose the person:
+    }
+letter-ui-search-more = Showing the first { $shown } of { $total }. Choose the person, or add a first name or a year of birth to narrow it down.
+letter-ui-unknown-prisoner = This person is not in our directory (the link or button may be out of date). Use /write to find someone by name.
+letter-ui-refused = You cannot write to { $name } through Lysty right now.
+letter-ui-refused-source = Status as of { $asOf }, source: { $url }
+letter-ui-guidance-title = Letter to { $name }
+letter-ui-guidance-russian-name = In Russian: { $name }
+letter-ui-guidance-where = Held at: { $name }, { $region }
+letter-ui-guidance-before = Before you write:
+letter-ui-guidance-start-hint = Write it yourself, or let me help you begin with ready sentences in Russian. You can also simply send the first part of your letter now.
+letter-ui-button-write-myself = ✍️ I will write it myself
+letter-ui-button-starter = 🧩 Help me begin in Russian
+letter-ui-continue = Let's continue your letter to { $name }. It is saved as it was.
+letter-ui-writing-title = Writing to { $name }
+letter-ui-writing-how = Write in Russian. Send the letter as one or several messages: each is added as a new paragraph and saved at once, so nothing is lost if you stop.
+letter-ui-writing-limits = A letter can have up to { $limit } characters (about 7 printed pages). Telegram shows at most 4,096 characters in one message, so a longer letter will simply be shown back to you in parts.
+letter-ui-writing-closing-note = Your messages go in before the closing of the starter (the wishes and the sign-off).
+letter-ui-writing-so-far = Your draft so far: { $stats }
+letter-ui-button-done = ✅ Done: check the letter
+letter-ui-button-show = 👁 Show the draft
+letter-ui-button-replace = 🔁 Replace all of it
+letter-ui-button-discard = 🗑 Discard the letter
+letter-ui-saved = Saved. { $stats }
+letter-ui-saved-next = Send more text, or press “Done” to check the letter.
+letter-ui-long-for-telegram = This is longer than one Telegram message, which is fine: when the letter is ready you will get it in parts and as a file. The limit is { $limit } characters.
+letter-ui-draft-unchanged = Your draft was not changed: { $stats }
+letter-ui-draft-still-empty = The draft is still empty.
+letter-ui-draft-safe = Your draft is safe: { $stats }
+letter-ui-draft-shown = That is your draft: { $stats }
+letter-ui-text-only = Only text goes into the letter: type or paste it as a message. Voice messages, stickers, photos and files cannot be added here.
+letter-ui-writing-edited = Editing a message you already sent does not change the draft. Send the corrected text again, or press “Replace all of it”.
+letter-ui-done-empty = The letter is still empty: send its text first.
+letter-ui-replace-prompt = Send the new text of the whole letter: it will replace everything in the draft.
+letter-ui-button-keep-draft = Keep the draft as it is
+letter-ui-replace-cancelled = The draft stays as it was.
+letter-ui-discard-confirm = Discard your letter to { $name }? Its text will be deleted.
+letter-ui-button-discard-yes = Yes, discard it
+letter-ui-button-discard-no = No, keep it
+letter-ui-discard-kept = The letter stays. Send more text, or press “Done”.
+letter-ui-discard-kept-offer = The letter stays saved.
+letter-ui-discarded = The letter was discarded and its text deleted.
+letter-ui-discard-nothing = There was no saved text to discard.
+letter-ui-use-buttons = Please choose one of the buttons above.
+letter-ui-starter-intro = Here are ready sentences in Russian. Under each one you will see what it says. Pick what fits; afterwards you can change everything and add your own words.
+letter-ui-starter-ask-name-form = How would you like to address { $name }?
+letter-ui-starter-ask-writer-gender = Russian phrases about the writer change with grammatical gender (“я узнал” or “я узнала”). How should they speak about you?
+letter-ui-starter-pick-one = { $block }: choose one
+letter-ui-starter-pick-many = { $block }: choose any, then press “Next”
+letter-ui-button-skip = Skip
+letter-ui-button-next = Next ➡️
+letter-ui-starter-done = The beginning of your letter is in the draft. { $stats }
+letter-ui-starter-next = Now add a few sentences of your own in Russian: about your day, a book, something you noticed. Send them as messages, or copy the text below, change it and send it back with “Replace all of it”.
+letter-ui-starter-next-closing = Now add a few sentences of your own in Russian: about your day, a book, something you noticed. Each message goes in before the wishes and the sign-off. You can also copy the text below, change it and send it back with “Replace all of it”.
+letter-ui-check-clean = ✅ The check found nothing that is known to stop this letter or put anyone at risk. A censor still reads every letter.
+letter-ui-check-found-severe = The check found { $count ->
+        [one] one place
+       *[other] { $count } places
+    } to change. Some of them can stop the letter or put the prisoner or you at risk.
+letter-ui-check-found-advice = The check found { $count ->
+        [one] one suggestion
+       *[other] { $count } suggestions
+    } about tone. Nothing in it is known to stop the letter.
+letter-ui-check-more = and { $count } more
+letter-ui-check-language-detected = The letter seems to be written in: { $language }.
+letter-ui-check-why = Why:
+letter-ui-check-instead = Instead:
+letter-ui-check-use-buttons = To change the letter, press “Edit the letter” and then send the new text.
+letter-ui-button-continue-signature = ✅ Continue: sign the letter
+letter-ui-button-edit = ✏️ Edit the letter
+letter-ui-button-keep = Keep it as it is
+letter-ui-button-stop = ⏸ Stop for now
+letter-ui-stopped = Stopped. Your letter is saved: use /write to continue.
+letter-ui-keep-confirm = Are you sure? Parts of this letter are likely to be struck out or to stop it, or could put { $name } or you at risk. The check can be wrong, but please read its warnings before you decide.
+letter-ui-button-keep-yes = Yes, keep it as it is
+letter-ui-button-keep-no = No, I will edit it
+letter-ui-sign-ask = How will you sign the letter? Send a name or pseudonym and, if you like, your city on a second line.
+letter-ui-sign-ask-remembered = How will you sign this letter?
+letter-ui-button-sign-as = Sign as “{ $signature }”
+letter-ui-button-sign-other = Another signature
+letter-ui-sign-text-only = Please send the signature as text: a name or pseudonym, and optionally your city on a second line.
+letter-ui-sign-invalid-empty = The signature is empty. Send a name or pseudonym.
+letter-ui-sign-invalid-too-long = That is too long for a signature: at most { $max } characters for the name and for the city.
+letter-ui-sign-invalid-too-many-lines = Send at most two lines: the name, then the city.
+letter-ui-sign-remember = Sign as “{ $signature }”. Remember this signature for your next letters?
+letter-ui-button-remember-yes = Yes, remember it
+letter-ui-button-remember-no = No, only this letter
+letter-ui-send-choose = How will you send the letter?
+letter-ui-send-no-route = Your letter stays saved as a draft. Use /write to come back to it.
+letter-ui-route-about-fsin-pismo = an e-letter that the prison prints and hands over. Usually the fastest, and a reply can come back on the paid reply form. Payment needs a Russian bank card; services that help without one are listed after you choose.
+letter-ui-route-about-post = a paper letter in an envelope. You will get the address in Russian, exactly as it goes on the envelope.
+letter-ui-share-identity = May the organisers see your Telegram name? They only need the signature to print the letter.
+letter-ui-button-share-yes = Yes, show my Telegram name
+letter-ui-button-share-no = No, only the signature
+letter-ui-finish-failed-not-found = This letter is no longer a draft here: it may have been finished or discarded from another message. See /letters.
+letter-ui-finish-failed-not-a-draft = This letter was already finished. See /letters.
+letter-ui-finish-failed-empty = The letter is empty. Use /write to write it again.
+letter-ui-finish-failed-no-signature = The letter needs a signature. Use /write to continue.
+letter-ui-finish-failed-no-organiser-chat = The organisers cannot take letters for this person right now. Your letter stays saved as a draft: use /write to choose another way to send it.
+letter-ui-done-title = Your letter to { $name } is ready. Its reference number: { $reference }
+letter-ui-done-copy = Here is the letter to copy. It is also attached below as a file.
+letter-ui-file-caption = The letter as a file, for printing or pasting ({ $reference }).
+letter-ui-done-organisers = Your letter to { $name } went to the organisers. Its reference number: { $reference }. They read it, choose the safest way to deliver it and let you know here. They may return it to you with a reason.
+letter-ui-done-footer = Thank you for writing. /letters shows your letters and what happened to them.
+letter-ui-packet-fsin-title = FSIN-pismo, step by step
+letter-ui-packet-price-title = Price
+letter-ui-packet-post-title = By post
+letter-ui-drafts-title = You have unfinished letters:
+letter-ui-drafts-line = to { $name }: { $stats } (last edited { $date })
+letter-ui-button-continue-to = ✍️ Continue: { $name }
+letter-ui-button-discard-short = 🗑 Discard
+letter-ui-button-someone-else = ✉️ Write to someone else
+letter-ui-stale-draft = This letter is no longer a draft: it was finished or discarded. See /letters.
+letter-ui-stale-button = This button belongs to a step that is over. Your letter is saved: use /write to continue it.
+letter-ui-list-title = Your letters (page { $page })
+letter-ui-list-empty = You have not written any letters yet.
+letter-ui-button-write = ✍️ Write a letter
+letter-ui-button-write-again = ✍️ Write again: { $name }
+letter-ui-button-newer = ‹ Newer
+letter-ui-button-older = Older ›
+letter-ui-button-again = 📄 The letter and how to send it: { $reference }
+letter-ui-again-title = Your letter to { $name } again ({ $reference }).
+letter-ui-again-route-gone = The directory no longer gives this way of sending to { $name }: do not use the old address or form values. Check their card before you send the letter.
+letter-ui-again-unavailable = This letter's text is no longer kept (it is deleted { $days } days after the letter is finished), or it went through the organisers.
+letter-ui-button-append = ➕ Add more
+letter-ui-append-prompt = Send the next part of the letter: it is added as a new paragraph.

@@ -21,7 +21,15 @@ letter-guidance-writer-risk-ru = Каждое письмо читает ценз
 
 ## Черновик
 
-letter-draft-stats = { $characters } знаков · { $words } слов · примерно { $pages } { $pages ->
+letter-draft-stats = { $characters } { $characters ->
+        [one] знак
+        [few] знака
+       *[other] знаков
+    } · { $words } { $words ->
+        [one] слово
+        [few] слова
+       *[other] слов
+    } · примерно { $pages } { $pages ->
         [one] печатная страница
         [few] печатные страницы
        *[other] печатных страниц
@@ -165,3 +173,140 @@ letter-status-closed = Закрыто
 letter-route-fsin-pismo = «ФСИН-письмо»
 letter-route-post = Почтой
 letter-route-organisers = Через организаторов
+
+## Письмо в боте (src/bot/features/letter): экраны, кнопки и подсказки
+
+letter-ui-search-prompt = Кому вы хотите написать? Отправьте фамилию в любом написании: по-русски, по-украински или латиницей (например, Кагарлицкий).
+letter-ui-search-text-only = Пожалуйста, отправьте имя текстовым сообщением.
+letter-ui-search-too-long = Это похоже не на имя, а на что-то длиннее. Сначала скажите, кому письмо: отправьте только фамилию.
+letter-ui-search-nobody = В нашем справочнике нет никого по имени «{ $query }». Проверьте написание, попробуйте только фамилию или другое написание (по-русски, по-украински или латиницей). Lysty показывает только людей, чьё положение мы смогли подтвердить по источникам.
+letter-ui-search-results = { $count ->
+        [one] Найден один человек. Это тот, кого вы ищете?
+       *[other] Найдено людей: { $count }. Выберите нужного:
+    }
+letter-ui-search-more = Показаны первые { $shown } из { $total }. Выберите человека или добавьте имя или год рождения, чтобы сузить поиск.
+letter-ui-unknown-prisoner = Этого человека нет в нашем справочнике (ссылка или кнопка могли устареть). Воспользуйтесь /write, чтобы найти человека по имени.
+letter-ui-refused = Сейчас через Lysty нельзя написать этому человеку: { $name }.
+letter-ui-refused-source = Статус на { $asOf }, источник: { $url }
+letter-ui-guidance-title = Письмо для: { $name }
+letter-ui-guidance-russian-name = По-русски: { $name }
+letter-ui-guidance-where = Место содержания: { $name }, { $region }
+letter-ui-guidance-before = Прежде чем писать:
+letter-ui-guidance-start-hint = Напишите письмо сами, или я помогу начать готовыми фразами. Можно и сразу отправить первую часть письма.
+letter-ui-button-write-myself = ✍️ Напишу сам(а)
+letter-ui-button-starter = 🧩 Помогите начать
+letter-ui-continue = Продолжим ваше письмо для: { $name }. Оно сохранено таким, каким было.
+letter-ui-writing-title = Письмо для: { $name }
+letter-ui-writing-how = Пишите по-русски. Отправляйте письмо одним или несколькими сообщениями: каждое добавляется новым абзацем и сразу сохраняется, так что ничего не пропадёт, если вы остановитесь.
+letter-ui-writing-limits = В письме может быть до { $limit } знаков (примерно 7 печатных страниц). Telegram показывает не больше 4096 знаков в одном сообщении, поэтому более длинное письмо просто вернётся вам частями.
+letter-ui-writing-closing-note = Ваши сообщения вставляются перед концовкой заготовки (пожеланиями и прощанием).
+letter-ui-writing-so-far = Ваш черновик сейчас: { $stats }
+letter-ui-button-done = ✅ Готово: проверить письмо
+letter-ui-button-show = 👁 Показать черновик
+letter-ui-button-replace = 🔁 Заменить весь текст
+letter-ui-button-discard = 🗑 Удалить письмо
+letter-ui-saved = Сохранено. { $stats }
+letter-ui-saved-next = Отправьте ещё текст или нажмите «Готово», чтобы проверить письмо.
+letter-ui-long-for-telegram = Это длиннее одного сообщения Telegram, и это нормально: когда письмо будет готово, вы получите его частями и файлом. Предел — { $limit } знаков.
+letter-ui-draft-unchanged = Черновик не изменён: { $stats }
+letter-ui-draft-still-empty = Черновик пока пуст.
+letter-ui-draft-safe = Ваш черновик сохранён: { $stats }
+letter-ui-draft-shown = Это ваш черновик: { $stats }
+letter-ui-text-only = В письмо идёт только текст: напишите или вставьте его сообщением. Голосовые, стикеры, фото и файлы сюда добавить нельзя.
+letter-ui-writing-edited = Если отредактировать уже отправленное сообщение, черновик не изменится. Отправьте исправленный текст ещё раз или нажмите «Заменить весь текст».
+letter-ui-done-empty = Письмо пока пустое: сначала отправьте его текст.
+letter-ui-replace-prompt = Отправьте новый текст всего письма: он заменит всё, что есть в черновике.
+letter-ui-button-keep-draft = Оставить черновик как есть
+letter-ui-replace-cancelled = Черновик остался таким, каким был.
+letter-ui-discard-confirm = Удалить ваше письмо для: { $name }? Его текст будет стёрт.
+letter-ui-button-discard-yes = Да, удалить
+letter-ui-button-discard-no = Нет, оставить
+letter-ui-discard-kept = Письмо остаётся. Отправьте ещё текст или нажмите «Готово».
+letter-ui-discard-kept-offer = Письмо остаётся сохранённым.
+letter-ui-discarded = Письмо удалено, его текст стёрт.
+letter-ui-discard-nothing = Сохранённого текста для удаления не было.
+letter-ui-use-buttons = Пожалуйста, выберите одну из кнопок выше.
+letter-ui-starter-intro = Вот готовые фразы по-русски. Под каждой — что она значит. Выберите подходящие; потом всё можно изменить и добавить свои слова.
+letter-ui-starter-ask-name-form = Как вы хотите обращаться к адресату ({ $name })?
+letter-ui-starter-ask-writer-gender = Фразы о том, кто пишет, меняются по роду («я узнал» или «я узнала»). Как говорить о вас?
+letter-ui-starter-pick-one = { $block }: выберите одно
+letter-ui-starter-pick-many = { $block }: выберите сколько угодно, затем нажмите «Дальше»
+letter-ui-button-skip = Пропустить
+letter-ui-button-next = Дальше ➡️
+letter-ui-starter-done = Начало вашего письма уже в черновике. { $stats }
+letter-ui-starter-next = Теперь добавьте несколько своих предложений: о своём дне, о книге, о том, что заметили. Отправляйте их сообщениями или скопируйте текст ниже, измените и отправьте обратно через «Заменить весь текст».
+letter-ui-starter-next-closing = Теперь добавьте несколько своих предложений: о своём дне, о книге, о том, что заметили. Каждое сообщение встанет перед пожеланиями и прощанием. Можно также скопировать текст ниже, изменить и отправить обратно через «Заменить весь текст».
+letter-ui-check-clean = ✅ Проверка не нашла ничего, что, как известно, останавливает письмо или подвергает кого-то опасности. Но каждое письмо всё равно читает цензор.
+letter-ui-check-found-severe = Проверка нашла { $count ->
+        [one] { $count } место
+        [few] { $count } места
+       *[other] { $count } мест
+    }, которые стоит изменить. Некоторые из них могут остановить письмо или подвергнуть опасности заключённого или вас.
+letter-ui-check-found-advice = У проверки { $count ->
+        [one] { $count } совет
+        [few] { $count } совета
+       *[other] { $count } советов
+    } о тоне. Ничто из этого не останавливает письмо.
+letter-ui-check-more = и ещё { $count }
+letter-ui-check-language-detected = Похоже, письмо написано на таком языке: { $language }.
+letter-ui-check-why = Почему:
+letter-ui-check-instead = Вместо этого:
+letter-ui-check-use-buttons = Чтобы изменить письмо, нажмите «Редактировать письмо», а затем отправьте новый текст.
+letter-ui-button-continue-signature = ✅ Дальше: подписать письмо
+letter-ui-button-edit = ✏️ Редактировать письмо
+letter-ui-button-keep = Оставить как есть
+letter-ui-button-stop = ⏸ Пока остановиться
+letter-ui-stopped = Остановились. Ваше письмо сохранено: чтобы продолжить, воспользуйтесь /write.
+letter-ui-keep-confirm = Вы уверены? Части этого письма, скорее всего, вычеркнут или из-за них письмо не передадут, либо они могут подвергнуть опасности адресата ({ $name }) или вас. Проверка может ошибаться, но, пожалуйста, прочитайте её предупреждения, прежде чем решать.
+letter-ui-button-keep-yes = Да, оставить как есть
+letter-ui-button-keep-no = Нет, я отредактирую
+letter-ui-sign-ask = Как вы подпишете письмо? Отправьте имя или псевдоним и, если хотите, город второй строкой.
+letter-ui-sign-ask-remembered = Как вы подпишете это письмо?
+letter-ui-button-sign-as = Подписать «{ $signature }»
+letter-ui-button-sign-other = Другая подпись
+letter-ui-sign-text-only = Пожалуйста, отправьте подпись текстом: имя или псевдоним и, по желанию, город второй строкой.
+letter-ui-sign-invalid-empty = Подпись пустая. Отправьте имя или псевдоним.
+letter-ui-sign-invalid-too-long = Это слишком длинно для подписи: не больше { $max } знаков для имени и для города.
+letter-ui-sign-invalid-too-many-lines = Отправьте не больше двух строк: имя, затем город.
+letter-ui-sign-remember = Подпись: «{ $signature }». Запомнить её для следующих писем?
+letter-ui-button-remember-yes = Да, запомнить
+letter-ui-button-remember-no = Нет, только для этого письма
+letter-ui-send-choose = Как вы отправите письмо?
+letter-ui-send-no-route = Ваше письмо остаётся сохранённым как черновик. Чтобы вернуться к нему, воспользуйтесь /write.
+letter-ui-route-about-fsin-pismo = электронное письмо, которое в колонии распечатывают и передают. Обычно быстрее всего, а ответ может прийти на платном бланке ответа. Для оплаты нужна российская банковская карта; сервисы, которые помогают без неё, будут ниже, когда вы выберете этот способ.
+letter-ui-route-about-post = бумажное письмо в конверте. Вы получите адрес по-русски точно так, как его писать на конверте.
+letter-ui-share-identity = Могут ли организаторы видеть ваше имя в Telegram? Для печати письма им нужна только подпись.
+letter-ui-button-share-yes = Да, показать моё имя в Telegram
+letter-ui-button-share-no = Нет, только подпись
+letter-ui-finish-failed-not-found = Это письмо здесь уже не черновик: возможно, его завершили или удалили из другого сообщения. Смотрите /letters.
+letter-ui-finish-failed-not-a-draft = Это письмо уже завершено. Смотрите /letters.
+letter-ui-finish-failed-empty = Письмо пустое. Воспользуйтесь /write, чтобы написать его снова.
+letter-ui-finish-failed-no-signature = Письму нужна подпись. Воспользуйтесь /write, чтобы продолжить.
+letter-ui-finish-failed-no-organiser-chat = Организаторы сейчас не могут принять письма для этого человека. Ваше письмо остаётся черновиком: воспользуйтесь /write, чтобы выбрать другой способ отправки.
+letter-ui-done-title = Ваше письмо для: { $name } готово. Его номер: { $reference }
+letter-ui-done-copy = Вот письмо, чтобы скопировать. Ниже оно также есть файлом.
+letter-ui-file-caption = Письмо файлом, чтобы распечатать или вставить ({ $reference }).
+letter-ui-done-organisers = Ваше письмо для: { $name } передано организаторам. Его номер: { $reference }. Они прочитают его, выберут самый безопасный способ доставки и сообщат вам здесь. Они могут вернуть его вам с объяснением.
+letter-ui-done-footer = Спасибо, что пишете. /letters показывает ваши письма и что с ними стало.
+letter-ui-packet-fsin-title = «ФСИН-письмо», шаг за шагом
+letter-ui-packet-price-title = Стоимость
+letter-ui-packet-post-title = Почтой
+letter-ui-drafts-title = У вас есть незавершённые письма:
+letter-ui-drafts-line = { $name }: { $stats } (последняя правка { $date })
+letter-ui-button-continue-to = ✍️ Продолжить: { $name }
+letter-ui-button-discard-short = 🗑 Удалить
+letter-ui-button-someone-else = ✉️ Написать кому-то другому
+letter-ui-stale-draft = Это письмо уже не черновик: оно завершено или удалено. Смотрите /letters.
+letter-ui-stale-button = Эта кнопка относится к шагу, который уже прошёл. Ваше письмо сохранено: чтобы продолжить, воспользуйтесь /write.
+letter-ui-list-title = Ваши письма (страница { $page })
+letter-ui-list-empty = Вы ещё не написали ни одного письма.
+letter-ui-button-write = ✍️ Написать письмо
+letter-ui-button-write-again = ✍️ Написать ещё: { $name }
+letter-ui-button-newer = ‹ Новее
+letter-ui-button-older = Старее ›
+letter-ui-button-again = 📄 Письмо и как его отправить: { $reference }
+letter-ui-again-title = Ваше письмо для: { $name } ещё раз ({ $reference }).
+letter-ui-again-route-gone = Справочник больше не даёт этого способа отправки для: { $name }. Не используйте старый адрес или данные формы. Проверьте карточку человека, прежде чем отправлять письмо.
+letter-ui-again-unavailable = Текст этого письма уже не хранится (его удаляют через { $days } дн. после завершения письма) или письмо ушло через организаторов.
+letter-ui-button-append = ➕ Добавить ещё
+letter-ui-append-prompt = Отправьте следующую часть письма: она добавится новым абзацем.

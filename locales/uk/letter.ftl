@@ -21,7 +21,15 @@ letter-guidance-writer-risk-ru = Кожен лист читає цензор. Ц
 
 ## Чернетка
 
-letter-draft-stats = { $characters } знаків · { $words } слів · приблизно { $pages } { $pages ->
+letter-draft-stats = { $characters } { $characters ->
+        [one] знак
+        [few] знаки
+       *[other] знаків
+    } · { $words } { $words ->
+        [one] слово
+        [few] слова
+       *[other] слів
+    } · приблизно { $pages } { $pages ->
         [one] друкована сторінка
         [few] друковані сторінки
        *[other] друкованих сторінок
@@ -165,3 +173,140 @@ letter-status-closed = Закрито
 letter-route-fsin-pismo = «ФСИН-письмо»
 letter-route-post = Поштою
 letter-route-organisers = Через організаторів
+
+## Лист у боті (src/bot/features/letter): екрани, кнопки й підказки
+
+letter-ui-search-prompt = Кому ви хочете написати? Надішліть прізвище в будь-якому написанні: українською, російською чи латиницею (наприклад, Кагарлицький).
+letter-ui-search-text-only = Будь ласка, надішліть ім'я текстовим повідомленням.
+letter-ui-search-too-long = Це схоже не на ім'я, а на щось довше. Спершу скажіть, кому лист: надішліть лише прізвище.
+letter-ui-search-nobody = У нашому довіднику немає нікого на ім'я «{ $query }». Перевірте написання, спробуйте лише прізвище або інше написання (українською, російською чи латиницею). Lysty показує лише людей, чию ситуацію ми змогли підтвердити з джерел.
+letter-ui-search-results = { $count ->
+        [one] Знайдено одну людину. Це та, кого ви шукаєте?
+       *[other] Знайдено людей: { $count }. Оберіть потрібну:
+    }
+letter-ui-search-more = Показано перших { $shown } з { $total }. Оберіть людину або додайте ім'я чи рік народження, щоб звузити пошук.
+letter-ui-unknown-prisoner = Цієї людини немає в нашому довіднику (посилання чи кнопка могли застаріти). Скористайтеся /write, щоб знайти людину за ім'ям.
+letter-ui-refused = Зараз через Lysty не можна написати цій людині: { $name }.
+letter-ui-refused-source = Статус станом на { $asOf }, джерело: { $url }
+letter-ui-guidance-title = Лист для: { $name }
+letter-ui-guidance-russian-name = Російською: { $name }
+letter-ui-guidance-where = Місце утримання: { $name }, { $region }
+letter-ui-guidance-before = Перш ніж писати:
+letter-ui-guidance-start-hint = Напишіть лист самі або я допоможу почати готовими реченнями російською. Можна й одразу надіслати першу частину листа.
+letter-ui-button-write-myself = ✍️ Напишу сам(а)
+letter-ui-button-starter = 🧩 Допоможіть почати російською
+letter-ui-continue = Продовжуймо ваш лист для: { $name }. Він збережений таким, яким був.
+letter-ui-writing-title = Лист для: { $name }
+letter-ui-writing-how = Пишіть російською. Надсилайте лист одним або кількома повідомленнями: кожне додається новим абзацом і одразу зберігається, тож нічого не загубиться, якщо ви зупинитеся.
+letter-ui-writing-limits = У листі може бути до { $limit } знаків (приблизно 7 друкованих сторінок). Telegram показує щонайбільше 4096 знаків в одному повідомленні, тож довший лист просто повернеться вам частинами.
+letter-ui-writing-closing-note = Ваші повідомлення вставляються перед завершенням заготовки (побажаннями й прощанням).
+letter-ui-writing-so-far = Ваша чернетка зараз: { $stats }
+letter-ui-button-done = ✅ Готово: перевірити лист
+letter-ui-button-show = 👁 Показати чернетку
+letter-ui-button-replace = 🔁 Замінити весь текст
+letter-ui-button-discard = 🗑 Видалити лист
+letter-ui-saved = Збережено. { $stats }
+letter-ui-saved-next = Надішліть ще текст або натисніть «Готово», щоб перевірити лист.
+letter-ui-long-for-telegram = Це довше за одне повідомлення Telegram, і це нормально: коли лист буде готовий, ви отримаєте його частинами й файлом. Межа — { $limit } знаків.
+letter-ui-draft-unchanged = Чернетку не змінено: { $stats }
+letter-ui-draft-still-empty = Чернетка поки порожня.
+letter-ui-draft-safe = Ваша чернетка збережена: { $stats }
+letter-ui-draft-shown = Це ваша чернетка: { $stats }
+letter-ui-text-only = У лист іде лише текст: напишіть або вставте його повідомленням. Голосові, стікери, фото й файли сюди додати не можна.
+letter-ui-writing-edited = Якщо відредагувати вже надіслане повідомлення, чернетка не зміниться. Надішліть виправлений текст ще раз або натисніть «Замінити весь текст».
+letter-ui-done-empty = Лист поки порожній: спершу надішліть його текст.
+letter-ui-replace-prompt = Надішліть новий текст усього листа: він замінить усе, що є в чернетці.
+letter-ui-button-keep-draft = Залишити чернетку як є
+letter-ui-replace-cancelled = Чернетка лишилася такою, як була.
+letter-ui-discard-confirm = Видалити ваш лист для: { $name }? Його текст буде стерто.
+letter-ui-button-discard-yes = Так, видалити
+letter-ui-button-discard-no = Ні, залишити
+letter-ui-discard-kept = Лист залишається. Надішліть ще текст або натисніть «Готово».
+letter-ui-discard-kept-offer = Лист залишається збереженим.
+letter-ui-discarded = Лист видалено, його текст стерто.
+letter-ui-discard-nothing = Збереженого тексту для видалення не було.
+letter-ui-use-buttons = Будь ласка, оберіть одну з кнопок вище.
+letter-ui-starter-intro = Ось готові речення російською. Під кожним — що воно означає. Оберіть те, що підходить; потім усе можна змінити й додати власні слова.
+letter-ui-starter-ask-name-form = Як ви хочете звертатися до адресата ({ $name })?
+letter-ui-starter-ask-writer-gender = Російські фрази про того, хто пише, змінюються за родом («я узнал» чи «я узнала»). Як говорити про вас?
+letter-ui-starter-pick-one = { $block }: оберіть одне
+letter-ui-starter-pick-many = { $block }: оберіть скільки завгодно, потім натисніть «Далі»
+letter-ui-button-skip = Пропустити
+letter-ui-button-next = Далі ➡️
+letter-ui-starter-done = Початок вашого листа вже в чернетці. { $stats }
+letter-ui-starter-next = Тепер додайте кілька власних речень російською: про свій день, книжку, щось, що помітили. Надсилайте їх повідомленнями або скопіюйте текст нижче, змініть і надішліть назад через «Замінити весь текст».
+letter-ui-starter-next-closing = Тепер додайте кілька власних речень російською: про свій день, книжку, щось, що помітили. Кожне повідомлення стане перед побажаннями й прощанням. Також можна скопіювати текст нижче, змінити й надіслати назад через «Замінити весь текст».
+letter-ui-check-clean = ✅ Перевірка не знайшла нічого, що, як відомо, зупиняє лист або наражає когось на небезпеку. Проте кожен лист усе одно читає цензор.
+letter-ui-check-found-severe = Перевірка знайшла { $count ->
+        [one] { $count } місце
+        [few] { $count } місця
+       *[other] { $count } місць
+    }, які варто змінити. Деякі з них можуть зупинити лист або наразити на небезпеку в'язня чи вас.
+letter-ui-check-found-advice = Перевірка має { $count ->
+        [one] { $count } пораду
+        [few] { $count } поради
+       *[other] { $count } порад
+    } щодо тону. Нічого з цього не зупиняє лист.
+letter-ui-check-more = і ще { $count }
+letter-ui-check-language-detected = Схоже, лист написано такою мовою: { $language }.
+letter-ui-check-why = Чому:
+letter-ui-check-instead = Натомість:
+letter-ui-check-use-buttons = Щоб змінити лист, натисніть «Редагувати лист», а потім надішліть новий текст.
+letter-ui-button-continue-signature = ✅ Далі: підписати лист
+letter-ui-button-edit = ✏️ Редагувати лист
+letter-ui-button-keep = Залишити як є
+letter-ui-button-stop = ⏸ Поки зупинитися
+letter-ui-stopped = Зупинилися. Ваш лист збережено: щоб продовжити, скористайтеся /write.
+letter-ui-keep-confirm = Ви впевнені? Частини цього листа, найімовірніше, закреслять або через них лист не передадуть, або вони можуть наразити на небезпеку адресата ({ $name }) чи вас. Перевірка може помилятися, але, будь ласка, прочитайте її попередження, перш ніж вирішувати.
+letter-ui-button-keep-yes = Так, залишити як є
+letter-ui-button-keep-no = Ні, я відредагую
+letter-ui-sign-ask = Як ви підпишете лист? Надішліть ім'я чи псевдонім і, якщо хочете, місто другим рядком.
+letter-ui-sign-ask-remembered = Як ви підпишете цей лист?
+letter-ui-button-sign-as = Підписати «{ $signature }»
+letter-ui-button-sign-other = Інший підпис
+letter-ui-sign-text-only = Будь ласка, надішліть підпис текстом: ім'я чи псевдонім і, за бажання, місто другим рядком.
+letter-ui-sign-invalid-empty = Підпис порожній. Надішліть ім'я чи псевдонім.
+letter-ui-sign-invalid-too-long = Це задовго для підпису: щонайбільше { $max } знаків для імені й для міста.
+letter-ui-sign-invalid-too-many-lines = Надішліть щонайбільше два рядки: ім'я, потім місто.
+letter-ui-sign-remember = Підпис: «{ $signature }». Запам'ятати його для наступних листів?
+letter-ui-button-remember-yes = Так, запам'ятати
+letter-ui-button-remember-no = Ні, лише для цього листа
+letter-ui-send-choose = Як ви надішлете лист?
+letter-ui-send-no-route = Ваш лист залишається збереженим як чернетка. Щоб повернутися до нього, скористайтеся /write.
+letter-ui-route-about-fsin-pismo = електронний лист, який у колонії роздруковують і передають. Зазвичай найшвидше, а відповідь може прийти на платному бланку відповіді. Для оплати потрібна російська банківська картка; сервіси, що допомагають без неї, будуть нижче, коли ви оберете цей спосіб.
+letter-ui-route-about-post = паперовий лист у конверті. Ви отримаєте адресу російською точно так, як її писати на конверті.
+letter-ui-share-identity = Чи можуть організатори бачити ваше ім'я в Telegram? Для друку листа їм потрібен лише підпис.
+letter-ui-button-share-yes = Так, показати моє ім'я в Telegram
+letter-ui-button-share-no = Ні, лише підпис
+letter-ui-finish-failed-not-found = Цей лист тут уже не чернетка: можливо, його завершили чи видалили з іншого повідомлення. Дивіться /letters.
+letter-ui-finish-failed-not-a-draft = Цей лист уже завершено. Дивіться /letters.
+letter-ui-finish-failed-empty = Лист порожній. Скористайтеся /write, щоб написати його знову.
+letter-ui-finish-failed-no-signature = Листу потрібен підпис. Скористайтеся /write, щоб продовжити.
+letter-ui-finish-failed-no-organiser-chat = Організатори зараз не можуть прийняти листи для цієї людини. Ваш лист залишається чернеткою: скористайтеся /write, щоб обрати інший спосіб надсилання.
+letter-ui-done-title = Ваш лист для: { $name } готовий. Його номер: { $reference }
+letter-ui-done-copy = Ось лист, щоб скопіювати. Нижче він також є файлом.
+letter-ui-file-caption = Лист файлом, щоб роздрукувати чи вставити ({ $reference }).
+letter-ui-done-organisers = Ваш лист для: { $name } передано організаторам. Його номер: { $reference }. Вони прочитають його, оберуть найбезпечніший спосіб доставки й повідомлять вас тут. Вони можуть повернути його вам із поясненням.
+letter-ui-done-footer = Дякуємо, що пишете. /letters показує ваші листи й що з ними сталося.
+letter-ui-packet-fsin-title = «ФСИН-письмо», крок за кроком
+letter-ui-packet-price-title = Вартість
+letter-ui-packet-post-title = Поштою
+letter-ui-drafts-title = У вас є незавершені листи:
+letter-ui-drafts-line = { $name }: { $stats } (востаннє змінено { $date })
+letter-ui-button-continue-to = ✍️ Продовжити: { $name }
+letter-ui-button-discard-short = 🗑 Видалити
+letter-ui-button-someone-else = ✉️ Написати комусь іншому
+letter-ui-stale-draft = Цей лист уже не чернетка: його завершено або видалено. Дивіться /letters.
+letter-ui-stale-button = Ця кнопка належить до кроку, який уже минув. Ваш лист збережено: щоб продовжити, скористайтеся /write.
+letter-ui-list-title = Ваші листи (сторінка { $page })
+letter-ui-list-empty = Ви ще не написали жодного листа.
+letter-ui-button-write = ✍️ Написати листа
+letter-ui-button-write-again = ✍️ Написати ще: { $name }
+letter-ui-button-newer = ‹ Новіші
+letter-ui-button-older = Старіші ›
+letter-ui-button-again = 📄 Лист і як його надіслати: { $reference }
+letter-ui-again-title = Ваш лист для: { $name } ще раз ({ $reference }).
+letter-ui-again-route-gone = Довідник більше не дає цього способу надсилання для: { $name }. Не використовуйте стару адресу чи дані форми. Перевірте картку людини, перш ніж надсилати лист.
+letter-ui-again-unavailable = Текст цього листа вже не зберігається (його видаляють через { $days } дн. після завершення листа) або лист пішов через організаторів.
+letter-ui-button-append = ➕ Додати ще
+letter-ui-append-prompt = Надішліть наступну частину листа: вона додасться новим абзацом.

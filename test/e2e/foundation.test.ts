@@ -88,4 +88,12 @@ describe("input the bot does not expect", () => {
     expect(logs).toContain("update failed");
     expect(logs).not.toContain("секретний");
   });
+
+  it("still apologises with a message when a button press fails after it was answered", async () => {
+    const user = h.user({ languageCode: "en" });
+    await user.send("/language");
+    h.fake.faults.add({ method: "editMessageText", kind: "429", retryAfter: 60, times: 1 });
+    await user.press("Русский");
+    expect(user.lastText()).toContain("у нас что-то пошло не так");
+  });
 });

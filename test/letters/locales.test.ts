@@ -124,7 +124,9 @@ describe("locales/*/letter.ftl", () => {
 
   it("has no entry the domain never uses", () => {
     const used = new Set(texts.map((text) => text.key));
-    expect(files.en!.written.filter((key) => !used.has(key))).toEqual([]);
+    // `letter-ui-*` keys belong to the bot's screens; test/letter-flow/locales.test.ts checks those against the feature.
+    const domainKeys = files.en!.written.filter((key) => !key.startsWith("letter-ui-"));
+    expect(domainKeys.filter((key) => !used.has(key))).toEqual([]);
   });
 
   it("chooses Ukrainian and Russian plural forms for pages", () => {

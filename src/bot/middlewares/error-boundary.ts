@@ -1,4 +1,4 @@
-import { BotError, GrammyError, HttpError } from "grammy";
+import { type BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext } from "../context.js";
 
 /** A short, message-free description of an error for the logs. */
@@ -24,10 +24,17 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     return;
   }
+  const text = typeof ctx.t === "function" ? ctx.t("error-generic") : "Something went wrong. Please try again.";
   try {
-    const text = typeof ctx.t === "function" ? ctx.t("error-generic") : "Something went wrong. Please try again.";
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-    else await ctx.reply(text);
+    if (ctx.callbackQuery) {
+      // The press may already have been answered before the failure; then only a message can reach the person.
+      const answered = await ctx.answerCallbackQuery({ text, show_alert: true }).then(
+        () => true,
+        () => false,
+      );
+      if (answered) return;
+    }
+    await ctx.reply(text);
   } catch (replyError) {
     logger?.warn({ err: describeError(replyError) }, "could not report the error to the user");
   }

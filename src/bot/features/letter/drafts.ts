@@ -1,0 +1,82 @@
+import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import { draftStats, draftStatsText } from "../../../domain/letters/index.js";
+import { discardDraft, findActiveDrafts, getLetterOfWriter } from "../../../db/repositories/letters.js";
+import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import type { BotContext } from "../../context.js";
+import { type DraftAction, draftAction } from "./callbacks.js";
+import { enterLetterFlow } from "./entry.js";
+import { bold, formatDate, localeOf, nameFor, tHtml, tText } from "./render/text.js";
+
+/** More than this many unfinished letters are rare; the rest stay reachable from /letters. */
+const MAX_OFFERED = 5;
+
+/**
+ * "You have unfinished letters": on /start and /write, each draft with text is offered to continue or discard.
+ * Returns false when there is none. On /write the writer can also start a letter to someone else.
+ */
+export async function offerDrafts(ctx: BotContext, where: "start" | "write"): Promise<boolean> {
+  const writerId = ctx.from?.id;
+  if (writerId === undefined) return false;
+  const drafts = (await findActiveDrafts(ctx.deps.db, writerId)).filter((draft) => draft.text?.trim()).slice(0, MAX_OFFERED);
+  if (drafts.length === 0) return false;
+  const locale = localeOf(ctx);
+  const rows: InlineKeyboardButton[][] = [];
+  const lines = [bold(tHtml(ctx, "letter-ui-drafts-title"))];
+  for (const draft of drafts) {
+    const prisoner = await getPrisonerBySlug(ctx.deps.db, draft.prisoner_slug);
+    const name = prisoner ? nameFor(prisoner.names, locale) : draft.prisoner_slug;
+    const stats = tText(ctx, draftStatsText(draftStats(draft.text ?? "")));
+    lines.push(`• ${tHtml(ctx, "letter-ui-drafts-line", { name, stats, date: formatDate(draft.updated_at, locale) })}`);
+    rows.push([
+      InlineKeyboard.text(ctx.t("letter-ui-button-continue-to", { name }), draftAction.pack("continue", draft.id)),
+      InlineKeyboard.text(ctx.t("letter-ui-button-discard-short"), draftAction.pack("discard", draft.id)),
+    ]);
+  }
+  if (where === "write") rows.push([InlineKeyboard.text(ctx.t("letter-ui-button-someone-else"), draftAction.pack("new", 0))]);
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: new InlineKeyboard(rows) });
+  return true;
+}
+
+/** `ld:<action>:<letterId>`: the letter is looked up as this writer's draft every time; anything else is stale. */
+export async function handleDraftAction(ctx: BotContext, action: DraftAction, letterId: number): Promise<void> {
+  const writerId = ctx.from?.id;
+  if (action === "new") {
+    await ctx.answerCallbackQuery();
+    await enterLetterFlow(ctx, {});
+    return;
+  }
+  const letter = writerId === undefined ? undefined : await getLetterOfWriter(ctx.deps.db, letterId, writerId);
+  if (!letter || letter.status !== "draft" || writerId === undefined) {
+    await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-draft"), show_alert: true });
+    return;
+  }
+  const prisoner = await getPrisonerBySlug(ctx.deps.db, letter.prisoner_slug);
+  const name = prisoner ? nameFor(prisoner.names, localeOf(ctx)) : letter.prisoner_slug;
+  switch (action) {
+    case "continue":
+      await ctx.answerCallbackQuery();
+      await enterLetterFlow(ctx, { slug: letter.prisoner_slug });
+      return;
+    case "discard":
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("letter-ui-discard-confirm", { name }), {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("letter-ui-button-discard-yes"), draftAction.pack("discard-yes", letter.id))
+          .row()
+          .text(ctx.t("letter-ui-button-discard-no"), draftAction.pack("keep", letter.id)),
+      });
+      return;
+    case "discard-yes": {
+      const done = await discardDraft(ctx.deps.db, letter.id, writerId, ctx.deps.clock.now());
+      ctx.logger.info({ letter_id: letter.id, discarded: done }, "letter draft discarded");
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t(done ? "letter-ui-discarded" : "letter-ui-discard-nothing"));
+      return;
+    }
+    case "keep":
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("letter-ui-discard-kept-offer"));
+      return;
+  }
+}

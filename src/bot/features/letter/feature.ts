@@ -1,0 +1,118 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../context.js";
+import { startPayload } from "../../deep-link.js";
+import { menuButton } from "../../keyboards/main-menu.js";
+import {
+  DRAFT_ACTIONS,
+  type DraftAction,
+  draftAction,
+  flowButton,
+  isSlug,
+  letterAgain,
+  lettersPage,
+  parseOpening,
+  writeTo,
+  writeToWithOpening,
+} from "./callbacks.js";
+import { handleDraftAction, offerDrafts } from "./drafts.js";
+import { enterLetterFlow } from "./entry.js";
+import { parsePage, showLetters } from "./letters-list.js";
+import { sendLetterAgain } from "./resend.js";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+/** `/start w_<slug>` or `/start w_<slug>_<opening>` (slugs use hyphens only, so `_` separates). */
+function writeDeepLink(ctx: BotContext): { slug: string; opening?: string } | undefined {
+  const match = /^w_([a-z0-9-]+)(?:_([a-z-]+))?$/.exec(startPayload(ctx));
+  if (!match?.[1]) return undefined;
+  return { slug: match[1], ...(match[2] ? { opening: match[2] } : {}) };
+}
+
+privateChats.command("start", async (ctx, next) => {
+  const link = writeDeepLink(ctx);
+  if (link) {
+    if (!isSlug(link.slug)) {
+      await ctx.reply(ctx.t("letter-ui-unknown-prisoner"));
+      return;
+    }
+    // A slug the directory does not know still enters the flow, which says so.
+    const opening = parseOpening(link.opening);
+    await enterLetterFlow(ctx, { slug: link.slug, ...(opening ? { opening } : {}) });
+    return;
+  }
+  if (startPayload(ctx) !== "") return next();
+  // Plain /start: the welcome and menu first (welcomeFeature), then any unfinished letters.
+  await next();
+  await offerDrafts(ctx, "start");
+});
+
+async function startWriting(ctx: BotContext): Promise<void> {
+  await ctx.conversation.exitAll();
+  if (!(await offerDrafts(ctx, "write"))) await enterLetterFlow(ctx, {});
+}
+
+privateChats.command("write", startWriting);
+privateChats.callbackQuery(menuButton.pack("write"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await startWriting(ctx);
+});
+
+privateChats.callbackQuery([writeTo.pattern, writeToWithOpening.pattern], async (ctx) => {
+  const [slug, code] = writeToWithOpening.unpack(ctx.callbackQuery.data) ?? writeTo.unpack(ctx.callbackQuery.data) ?? [];
+  if (!isSlug(slug)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const opening = parseOpening(code);
+  await enterLetterFlow(ctx, { slug, ...(opening ? { opening } : {}) });
+});
+
+privateChats.callbackQuery(draftAction.pattern, async (ctx) => {
+  const [action, id] = draftAction.unpack(ctx.callbackQuery.data) ?? [];
+  const letterId = Number(id);
+  if (!(DRAFT_ACTIONS as readonly string[]).includes(action ?? "") || !Number.isSafeInteger(letterId) || letterId < 0) {
+    await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+    return;
+  }
+  await handleDraftAction(ctx, action as DraftAction, letterId);
+});
+
+privateChats.command("letters", async (ctx) => {
+  await showLetters(ctx, 0, "reply");
+});
+privateChats.callbackQuery(menuButton.pack("letters"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showLetters(ctx, 0, "reply");
+});
+privateChats.callbackQuery(lettersPage.pattern, async (ctx) => {
+  const page = parsePage(lettersPage.unpack(ctx.callbackQuery.data)?.[0]);
+  if (page === undefined || !(await showLetters(ctx, page, "edit"))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+});
+
+privateChats.callbackQuery(letterAgain.pattern, async (ctx) => {
+  const letterId = Number(letterAgain.unpack(ctx.callbackQuery.data)?.[0]);
+  if (!Number.isSafeInteger(letterId) || letterId < 1 || !(await sendLetterAgain(ctx, letterId))) {
+    await ctx.answerCallbackQuery({
+      text: ctx.t("letter-ui-again-unavailable", { days: ctx.deps.config.letterTextRetentionDays }),
+      show_alert: true,
+    });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+});
+
+/**
+ * A button of the letter flow that the flow did not take: from a step already passed, a flow that ended (or was left
+ * with a command), or forged. The draft is safe in the database; say so instead of doing anything.
+ */
+privateChats.callbackQuery(flowButton.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-button"), show_alert: true });
+});
+
+export { composer as letterFeature };

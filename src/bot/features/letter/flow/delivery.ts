@@ -1,0 +1,127 @@
+import {
+  type DeliveryOption,
+  type DeliveryRoute,
+  deliveryRouteLabel,
+  type FindingsSummary,
+  planDelivery,
+} from "../../../../domain/letters/index.js";
+import { relayQuota } from "../../../../abuse/relay-quota.js";
+import type { Flow, FlowContext } from "../../../context.js";
+import { escapeHtml } from "../../../html.js";
+import { finishDraft, type FinishOutcome, organiserRelayOpen } from "../data.js";
+import { renderOrganiserOption } from "../render/delivery.js";
+import { replyFinishedLetter } from "../render/finished.js";
+import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
+import { AGAIN, ask, flowKeyboard } from "./input.js";
+import type { Signature } from "./signature.js";
+import { type FlowState, targetName } from "./state.js";
+
+/**
+ * The routes this prisoner can be reached by (planDelivery: FSIN-pismo, post, organisers when their chat works).
+ * Choosing one finishes the letter (route, signature, reference in one transaction) and gives exact instructions:
+ * the letter to copy, the same as a .txt file, and the FSIN-pismo form values or the envelope.
+ */
+export async function deliveryStep(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  signature: Signature,
+  summary: FindingsSummary,
+): Promise<void> {
+  const { token, target } = state;
+  const relayChatOpen = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
+  // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/abuse/relay-quota.ts).
+  const quota = relayChatOpen
+    ? await conversation.external(async () => {
+        const { allowed, limit, nextAt } = await relayQuota(ctx.deps.db, state.writerId, ctx.deps.clock.now(), ctx.deps.config.maxRelaysPerDay);
+        return { allowed, limit, nextAt: nextAt?.toISOString() ?? null };
+      })
+    : undefined;
+  const organiserRelay = relayChatOpen && quota?.allowed === true;
+  const plan = planDelivery(target.recipient, { organiserRelay });
+  const notices = plan.notices.map((notice) => escapeHtml(tText(ctx, notice)));
+  if (quota && !quota.allowed) {
+    const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
+    notices.push(escapeHtml(ctx.t("privacy-relay-limit", { limit: quota.limit, time })));
+  }
+  if (plan.options.length === 0) {
+    await replyBlocks(ctx, [...notices, tHtml(ctx, "letter-ui-send-no-route")]);
+    return;
+  }
+  const routes = plan.options.map((option) => option.route);
+  await replyBlocks(
+    ctx,
+    [bold(tHtml(ctx, "letter-ui-send-choose")), ...notices, ...plan.options.map((option) => routeSummary(ctx, option))],
+    flowKeyboard(token, routes.map((route) => [[tText(ctx, deliveryRouteLabel(route)), "route", route]])),
+  );
+  const route = await ask(conversation, { token, actions: ["route"] }, async (input) => {
+    if (input.kind === "button") return (routes as string[]).includes(input.arg) ? (input.arg as DeliveryRoute) : AGAIN;
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
+
+  let shareIdentity = false;
+  if (route === "organisers") {
+    await ctx.reply(ctx.t("letter-ui-share-identity"), {
+      reply_markup: flowKeyboard(token, [
+        [[ctx.t("letter-ui-button-share-yes"), "share-yes"]],
+        [[ctx.t("letter-ui-button-share-no"), "share-no"]],
+      ]),
+    });
+    shareIdentity = await ask(conversation, { token, actions: ["share-yes", "share-no"] }, async (input) => {
+      if (input.kind === "button") return input.action === "share-yes";
+      await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+      return AGAIN;
+    });
+  }
+
+  const from = ctx.from;
+  const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
+  const outcome = await conversation.external(async (outside): Promise<FinishOutcome> => {
+    const finished = await finishDraft(ctx.deps, {
+      writerId: state.writerId,
+      slug: target.slug,
+      route,
+      signature,
+      shareIdentity,
+      findings: summary,
+      ...(writer ? { writer } : {}),
+    });
+    outside.logger.info(
+      finished.ok ? { letter_id: finished.letterId, route } : { route, refused: finished.reason },
+      finished.ok ? "letter finished" : "letter not finished",
+    );
+    return finished;
+  });
+  if (!outcome.ok) {
+    await ctx.reply(ctx.t(`letter-ui-finish-failed-${outcome.reason}`));
+    return;
+  }
+
+  const name = targetName(ctx, state);
+  if (outcome.route === "organisers") {
+    await ctx.reply(tHtml(ctx, "letter-ui-done-organisers", { name, reference: outcome.reference }, ["reference"]), {
+      parse_mode: "HTML",
+    });
+    await ctx.reply(ctx.t("letter-ui-done-footer"));
+    return;
+  }
+  await ctx.reply(tHtml(ctx, "letter-ui-done-title", { name, reference: outcome.reference }, ["reference"]), {
+    parse_mode: "HTML",
+  });
+  await replyFinishedLetter(ctx, {
+    recipient: target.recipient,
+    text: outcome.text,
+    signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
+    finishedAt: outcome.finishedAt,
+    reference: outcome.reference,
+    option: plan.options.find((candidate) => candidate.route === outcome.route),
+  });
+  await ctx.reply(ctx.t("letter-ui-done-footer"));
+}
+
+function routeSummary(ctx: FlowContext, option: DeliveryOption): string {
+  const label = bold(escapeHtml(tText(ctx, deliveryRouteLabel(option.route))));
+  if (option.route === "organisers") return `${label}: ${renderOrganiserOption(ctx, option)}`;
+  return `${label}: ${tHtml(ctx, `letter-ui-route-about-${option.route.replaceAll("_", "-")}`)}`;
+}

@@ -1,0 +1,95 @@
+import { formatPartialDate } from "../../../../domain/directory/partial-date.js";
+import { reasonKey } from "../../../../domain/directory/text-keys.js";
+import type { StarterOccasion } from "../../../../domain/letters/index.js";
+import type { Flow, FlowContext } from "../../../context.js";
+import { isSlug, parseOpening } from "../callbacks.js";
+import { loadTarget, readDraftText, type TargetLookup } from "../data.js";
+import { localeOf, nameFor, tHtml } from "../render/text.js";
+import { checkStep } from "./check.js";
+import { choosePrisoner } from "./choose-prisoner.js";
+import { deliveryStep } from "./delivery.js";
+import { guidanceStep } from "./guidance.js";
+import { signatureStep } from "./signature.js";
+import { starterStep } from "./starter.js";
+import type { FlowState } from "./state.js";
+import { writingStep } from "./writing.js";
+
+/** Id of the letter conversation (`ctx.conversation.enter(LETTER_FLOW_ID, args)`). */
+export const LETTER_FLOW_ID = "letter";
+
+/**
+ * How the flow is entered: for a person (card, deep link, news) or without one (then it asks who), optionally with
+ * an occasion for the constructor's opening (case news: a punishment cell, a birthday).
+ */
+export interface LetterFlowArgs {
+  slug?: string;
+  opening?: StarterOccasion;
+}
+
+/** Arguments come back from storage as JSON: anything unexpected is dropped rather than trusted. */
+function readArgs(raw: unknown): LetterFlowArgs {
+  if (raw === null || typeof raw !== "object") return {};
+  const { slug, opening } = raw as Record<string, unknown>;
+  const occasion = typeof opening === "string" ? parseOpening(opening) : undefined;
+  return {
+    ...(typeof slug === "string" && isSlug(slug) ? { slug } : {}),
+    ...(occasion ? { opening: occasion } : {}),
+  };
+}
+
+/**
+ * The guided letter: whom → guidance → (constructor) → writing → check → signature → delivery. The draft lives in
+ * the database from the first message; the flow itself is persisted by the conversations plugin, so a restart at any
+ * step resumes where the writer was.
+ */
+export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?: unknown): Promise<void> {
+  const args = readArgs(rawArgs);
+  const writerId = ctx.from?.id;
+  if (writerId === undefined || ctx.chat?.type !== "private") return;
+  // Buttons carry this token: a button from an earlier flow never acts on this one.
+  const token = Math.floor((await conversation.random()) * 36 ** 5)
+    .toString(36)
+    .padStart(5, "0");
+
+  const slug = args.slug ?? (await choosePrisoner(conversation, ctx, token));
+  const lookup = await conversation.external(() => loadTarget(ctx.deps, slug, writerId));
+  if (lookup.kind !== "ok") {
+    await replyNotWritable(ctx, lookup);
+    return;
+  }
+  const state: FlowState = { token, writerId, target: lookup.target, ...(args.opening ? { opening: args.opening } : {}) };
+
+  let closing: string | undefined;
+  const beforeGuidance = conversation.checkpoint();
+  if (lookup.target.draft) {
+    await ctx.reply(ctx.t("letter-ui-continue", { name: nameFor(lookup.target.names, localeOf(ctx)) }));
+  } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
+    const choice = await guidanceStep(conversation, ctx, state);
+    // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.
+    if (choice === "typed") return conversation.rewind(beforeGuidance);
+    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
+  }
+
+  // "Edit" after the check comes back here; everything after this point is dropped from the replay log.
+  const writingTop = conversation.checkpoint();
+  if ((await writingStep(conversation, ctx, state, closing)) === "discarded") return;
+  const checked = await checkStep(conversation, ctx, state);
+  if (checked.kind === "edit") return conversation.rewind(writingTop);
+  if (checked.kind === "stop") return;
+  const signature = await signatureStep(conversation, ctx, state);
+  await deliveryStep(conversation, ctx, state, signature, checked.summary);
+}
+
+async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
+  if (lookup.kind === "unknown") {
+    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"));
+    return;
+  }
+  const locale = localeOf(ctx);
+  const lines = [
+    tHtml(ctx, "letter-ui-refused", { name: nameFor(lookup.names, locale) }),
+    tHtml(ctx, reasonKey(lookup.reason)),
+    tHtml(ctx, "letter-ui-refused-source", { asOf: formatPartialDate(lookup.statusAsOf, locale), url: lookup.statusSource }),
+  ];
+  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+}

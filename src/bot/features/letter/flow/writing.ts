@@ -1,0 +1,132 @@
+import { draftStats, MAX_LETTER_CHARACTERS, splitForTelegram } from "../../../../domain/letters/index.js";
+import { discardDraft, findActiveDrafts } from "../../../../db/repositories/letters.js";
+import type { Flow, FlowContext } from "../../../context.js";
+import { readDraftText } from "../data.js";
+import { bold, tHtml } from "../render/text.js";
+import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
+import { type FlowState, saveText, statsLine, targetName, WRITING_ACTIONS, writingKeyboard } from "./state.js";
+
+export type WritingResult = "done" | "discarded";
+
+/**
+ * The writer sends the letter as one or several messages; each is saved to the database at once. Every input is
+ * answered and then rewound to the top of the loop, so a letter written in fifty messages leaves one wait in the
+ * stored replay log, and none of its text.
+ */
+export async function writingStep(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  closing: string | undefined,
+): Promise<WritingResult> {
+  const stats = await conversation.external(async () => {
+    const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
+    return text ? draftStats(text) : null;
+  });
+  const lines = [
+    bold(tHtml(ctx, "letter-ui-writing-title", { name: targetName(ctx, state) })),
+    tHtml(ctx, "letter-ui-writing-how"),
+    tHtml(ctx, "letter-ui-writing-limits", { limit: MAX_LETTER_CHARACTERS }),
+  ];
+  if (closing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
+  if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
+  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state.token) });
+
+  const top = conversation.checkpoint();
+  const input = await waitInput(conversation, { token: state.token, actions: WRITING_ACTIONS });
+  const reply = input.ctx;
+  if (input.kind === "text") {
+    await saveText(conversation, reply, state, input.text, "append", closing);
+    return conversation.rewind(top);
+  }
+  if (input.kind === "media" || input.kind === "edited") {
+    const current = await currentStats(conversation, ctx, state);
+    const note = input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only";
+    const safe = current ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, current) }) : ctx.t("letter-ui-draft-still-empty");
+    await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state.token) });
+    return conversation.rewind(top);
+  }
+  switch (input.action) {
+    case "append":
+      // Adding is what every message does; the button is there for writers who look for it.
+      await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state.token) });
+      return conversation.rewind(top);
+    case "show":
+      await showDraft(conversation, ctx, state);
+      return conversation.rewind(top);
+    case "replace":
+      await replaceDraft(conversation, ctx, state);
+      return conversation.rewind(top);
+    case "discard":
+      if (await confirmDiscard(conversation, ctx, state)) return "discarded";
+      return conversation.rewind(top);
+    default: {
+      const current = await currentStats(conversation, ctx, state);
+      if (current) return "done";
+      await reply.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state.token) });
+      return conversation.rewind(top);
+    }
+  }
+}
+
+async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowState) {
+  return conversation.external(async () => {
+    const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
+    return text?.trim() ? draftStats(text) : null;
+  });
+}
+
+/** The draft as plain messages (no markup: nothing to escape, and it copies cleanly), split at Telegram's limit. */
+async function showDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
+  const text = await conversation.external(() => readDraftText(ctx.deps, state.writerId, state.target.slug));
+  if (!text?.trim()) {
+    await ctx.reply(ctx.t("letter-ui-draft-still-empty"), { reply_markup: writingKeyboard(ctx, state.token) });
+    return;
+  }
+  for (const piece of splitForTelegram(text)) await ctx.reply(piece);
+  await ctx.reply(ctx.t("letter-ui-draft-shown", { stats: statsLine(ctx, draftStats(text)) }), {
+    reply_markup: writingKeyboard(ctx, state.token),
+  });
+}
+
+async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
+  await ctx.reply(ctx.t("letter-ui-replace-prompt"), {
+    reply_markup: flowKeyboard(state.token, [[[ctx.t("letter-ui-button-keep-draft"), "keep"]]]),
+  });
+  await ask(conversation, { token: state.token, actions: ["keep"] }, async (input) => {
+    if (input.kind === "button") {
+      await input.ctx.reply(ctx.t("letter-ui-replace-cancelled"), { reply_markup: writingKeyboard(ctx, state.token) });
+      return true;
+    }
+    if (input.kind === "text") return (await saveText(conversation, input.ctx, state, input.text, "replace")) || AGAIN;
+    await input.ctx.reply(ctx.t(input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only"));
+    return AGAIN;
+  });
+}
+
+async function confirmDiscard(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<boolean> {
+  await ctx.reply(ctx.t("letter-ui-discard-confirm", { name: targetName(ctx, state) }), {
+    reply_markup: flowKeyboard(state.token, [
+      [[ctx.t("letter-ui-button-discard-yes"), "discard-yes"]],
+      [[ctx.t("letter-ui-button-discard-no"), "discard-no"]],
+    ]),
+  });
+  const confirmed = await ask(conversation, { token: state.token, actions: ["discard-yes", "discard-no"] }, async (input) => {
+    if (input.kind === "button") return input.action === "discard-yes";
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
+  if (!confirmed) {
+    await ctx.reply(ctx.t("letter-ui-discard-kept"), { reply_markup: writingKeyboard(ctx, state.token) });
+    return false;
+  }
+  const discarded = await conversation.external(async (outside) => {
+    const now = ctx.deps.clock.now();
+    const draft = (await findActiveDrafts(ctx.deps.db, state.writerId)).find((letter) => letter.prisoner_slug === state.target.slug);
+    const done = draft ? await discardDraft(ctx.deps.db, draft.id, state.writerId, now) : false;
+    if (draft) outside.logger.info({ letter_id: draft.id, discarded: done }, "letter draft discarded");
+    return done;
+  });
+  await ctx.reply(ctx.t(discarded ? "letter-ui-discarded" : "letter-ui-discard-nothing"));
+  return true;
+}

@@ -1,0 +1,86 @@
+import type { InlineKeyboard } from "grammy";
+import type { Locale } from "../../../../config.js";
+import { SUPPORTED_LOCALES } from "../../../../config.js";
+import type { PrisonerRecord } from "../../../../domain/directory/types.js";
+import type { LocalizedText } from "../../../../domain/letters/index.js";
+import type { FlowContext } from "../../../context.js";
+import { escapeHtml } from "../../../html.js";
+
+type Args = Readonly<Record<string, string | number>>;
+
+/**
+ * A translation made safe for `parse_mode: "HTML"`: the whole text is escaped, so values a person typed (a search
+ * query, a signature) and characters in our own texts cannot break the markup. Arguments named in `code` are shown
+ * as `<code>` (tap to copy in Telegram), escaped as well.
+ */
+export function tHtml(ctx: FlowContext, key: string, args: Args = {}, code: readonly string[] = []): string {
+  const marked: Record<string, string | number> = { ...args };
+  code.forEach((name, index) => {
+    if (name in marked) marked[name] = `\u0001${index}\u0001`;
+  });
+  let html = escapeHtml(ctx.t(key, marked));
+  code.forEach((name, index) => {
+    const value = args[name];
+    if (value !== undefined) html = html.replaceAll(`\u0001${index}\u0001`, `<code>${escapeHtml(String(value))}</code>`);
+  });
+  return html;
+}
+
+export function tText(ctx: FlowContext, text: LocalizedText): string {
+  return ctx.t(text.key, text.args ? { ...text.args } : undefined);
+}
+
+export function bold(html: string): string {
+  return `<b>${html}</b>`;
+}
+
+/** The writer's interface language, as stored (the i18n plugin negotiates the same way). */
+export function localeOf(ctx: FlowContext): Locale {
+  const locale = ctx.user?.locale ?? ctx.deps.config.defaultLocale;
+  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : ctx.deps.config.defaultLocale;
+}
+
+/** The person's name as the writer reads it: Ukrainian, Russian, or the Latin spelling for English. */
+export function nameFor(names: PrisonerRecord["names"], locale: Locale): string {
+  const name = locale === "uk" ? names.uk : locale === "ru" ? names.ru : names.latin;
+  return `${name.given} ${name.surname}`;
+}
+
+/** 23.11.2026 (uk, ru) or 23 Nov 2026 (en: day first, unambiguous wherever the writer lives), in UTC. */
+export function formatDate(iso: string, locale: Locale): string {
+  const format =
+    locale === "en"
+      ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+      : new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+  return format.format(new Date(iso));
+}
+
+/** Raw HTML length bounds the visible length, which is what Telegram limits to 4,096. */
+const MESSAGE_BUDGET = 4000;
+
+/**
+ * Sends HTML blocks packed into as few messages as fit, the keyboard on the last one. A single block must fit a
+ * message on its own (every block we build does: explanations are a few hundred characters).
+ */
+export async function replyBlocks(ctx: FlowContext, blocks: readonly string[], keyboard?: InlineKeyboard): Promise<void> {
+  const messages: string[] = [];
+  let current = "";
+  for (const block of blocks.filter((text) => text.trim() !== "")) {
+    const candidate = current === "" ? block : `${current}\n\n${block}`;
+    if (candidate.length > MESSAGE_BUDGET && current !== "") {
+      messages.push(current);
+      current = block;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current !== "") messages.push(current);
+  for (const [index, text] of messages.entries()) {
+    const last = index === messages.length - 1;
+    await ctx.reply(text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(last && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+}

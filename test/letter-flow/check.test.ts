@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseFindingsSummary } from "../../src/domain/letters/index.js";
+import { Harness } from "../helpers/harness.js";
+import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.start();
+});
+afterEach(async () => h.stop());
+
+describe("the check before sending", () => {
+  it("shows risky wording with why and what instead; the edited letter passes (ru)", async () => {
+    const writer = h.user({ languageCode: "ru" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await writer.send("Здравствуйте! Я всё время думаю о войне, армия Путина проиграет. Держитесь!");
+    const report = textOf(await writer.press("Готово: проверить письмо"));
+    expect(report).toContain("Некоторые из них могут остановить письмо");
+    // Each fragment is quoted, with why it matters and what to write instead (censorship.ftl, in the writer's language).
+    expect(report).toContain("«войне»");
+    expect(report).toContain("«армия»");
+    expect(report).toContain("«Путина»");
+    expect(report).toContain("«Держитесь»");
+    expect(report).toContain("Почему:");
+    expect(report).toContain("Вместо этого:");
+    expect(writer.buttons()).toEqual(["✏️ Редактировать письмо", "Оставить как есть", "⏸ Пока остановиться"]);
+
+    // Keeping a letter with blocking findings takes a second, explicit confirmation; "No" goes back to editing.
+    const confirm = textOf(await writer.press("Оставить как есть"));
+    expect(confirm).toContain("Вы уверены?");
+    await writer.press("Нет, я отредактирую");
+    expect(writer.lastText()).toContain("Письмо для: Борис Кагарлицкий");
+    expect(writer.lastText()).toContain("Ваш черновик сейчас:");
+
+    await writer.press("Заменить весь текст");
+    await writer.send("Здравствуйте, Борис Юльевич! Я живу в Вильнюсе, работаю учительницей. Что Вы сейчас читаете?");
+    const passed = textOf(await writer.press("Готово: проверить письмо"));
+    expect(passed).toContain("Проверка не нашла ничего");
+    await writer.press("Дальше: подписать письмо");
+    await writer.send("Мария, Вильнюс");
+    await writer.press("Нет, только для этого письма");
+    await writer.press("«ФСИН-письмо»");
+    const letter = await onlyLetter(h, writer.id);
+    expect(letter.status).toBe("finished");
+    expect(letter.text).toContain("Вильнюсе");
+    expect(parseFindingsSummary(letter.findings_summary ?? "")).toEqual({});
+    // "No" to remembering: no signature is kept.
+    const profile = await h.db.selectFrom("writer_profiles").selectAll().where("user_id", "=", writer.id).executeTakeFirst();
+    expect(profile?.remembered ?? 0).toBe(0);
+    expectNotLogged(h, ["Путина", "Вильнюс", "Мария"]);
+    expectNoFailures(h);
+  });
+
+  it("keeps a letter with advice only at once, and one with blocking findings after a second yes (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await writer.send("Здравствуйте! Держитесь, скоро свобода.");
+    const advice = textOf(await writer.press("Done"));
+    expect(advice).toContain("suggestions about tone. Nothing in it is known to stop the letter.");
+    expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
+    await writer.send("Sam");
+    await writer.press("No, only this letter");
+    await writer.press("FSIN-pismo");
+    const first = await onlyLetter(h, writer.id);
+    expect(parseFindingsSummary(first.findings_summary ?? "")).toEqual({ tone: { advice: 2 } });
+
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    await writer.press("I will write it myself");
+    await writer.send("Здравствуйте! Я думаю о войне.");
+    await writer.press("Done");
+    expect(textOf(await writer.press("Keep it as it is"))).toContain("Are you sure?");
+    expect(textOf(await writer.press("Yes, keep it as it is"))).toContain("How will you sign");
+    await writer.send("Sam");
+    await writer.press("No, only this letter");
+    await writer.press("FSIN-pismo");
+    const rows = await h.db.selectFrom("letters").selectAll().where("writer_id", "=", writer.id).orderBy("id").execute();
+    expect(rows.map((row) => row.status)).toEqual(["finished", "finished"]);
+    // Counts per category and severity only: the excerpt itself is never stored with the check.
+    expect(parseFindingsSummary(rows[1]!.findings_summary ?? "")).toEqual({ war: { block: 1 } });
+    expect(rows[1]!.findings_summary).not.toContain("войне");
+    expectNoFailures(h);
+  });
+
+  it("escapes what the writer typed when quoting it back", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    // A letter in English is a language finding whose excerpt starts at the first letter: markup-like text included.
+    await writer.send("Hello <b>Boris</b> & <script>friends</script>, what are you reading?");
+    const report = textOf(await writer.press("Done"));
+    expect(report).toContain("«Hello <b>Boris</b> & <script>friends</script>, what are you reading?»");
+    expect(report).toContain("The letter seems to be written in: English.");
+    expectNoFailures(h);
+  });
+
+  it("stops for now and keeps the draft for /write", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await writer.send("Здравствуйте! Держитесь!");
+    await writer.press("Done");
+    await writer.press("Stop for now");
+    expect(writer.lastText()).toContain("Your letter is saved");
+    expect((await onlyLetter(h, writer.id)).status).toBe("draft");
+    const offer = textOf(await writer.send("/write"));
+    expect(offer).toContain("You have unfinished letters:");
+    expect(offer).toContain("to Boris Kagarlitsky");
+    await writer.press("Continue: Boris Kagarlitsky");
+    expect(textOf(writer.messages.slice(-2))).toContain("Let's continue your letter to Boris Kagarlitsky");
+    expect(writer.lastText()).toContain("Your draft so far: 24 characters");
+    expectNoFailures(h);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Message } from "grammy/types";
+import { expect } from "vitest";
+import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
+import { getWriterProfile } from "../../src/db/repositories/letters.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
+import type { Letter } from "../../src/db/tables/letters.js";
+import type { InstitutionRecord, PrisonerRecord } from "../../src/domain/directory/types.js";
+import type { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+
+/** Seeded people (data/directory/prisoners.json): the only one with a direct route, and one freed in 2019. */
+export const KAGARLITSKY = "kagarlitsky-boris";
+export const BALUKH = "balukh-volodymyr";
+
+export function textOf(messages: readonly Message[]): string {
+  return messages.map((message) => message.text ?? message.caption ?? "").join("\n");
+}
+
+export async function lettersOf(h: Harness, writerId: number): Promise<Letter[]> {
+  return h.db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).orderBy("id").execute();
+}
+
+export async function onlyLetter(h: Harness, writerId: number): Promise<Letter> {
+  const letters = await lettersOf(h, writerId);
+  expect(letters).toHaveLength(1);
+  return letters[0]!;
+}
+
+export async function profileOf(h: Harness, writerId: number) {
+  return getWriterProfile(h.db, writerId);
+}
+
+/** The seeded record and its institution, read from the database the bot uses: tests assert against the data. */
+export async function seededPerson(h: Harness, slug: string): Promise<{ prisoner: PrisonerRecord; institution: InstitutionRecord }> {
+  const prisoner = await getPrisonerBySlug(h.db, slug);
+  if (!prisoner?.location.institution) throw new Error(`${slug} has no institution in the seed`);
+  const institution = await getInstitutionBySlug(h.db, prisoner.location.institution);
+  if (!institution) throw new Error(`${slug}: institution missing`);
+  return { prisoner, institution };
+}
+
+/** Opens the flow for a person by deep link and chooses to write without the constructor. */
+export async function startWritingTo(user: TestUser, slug: string, writeMyselfLabel: string | RegExp): Promise<void> {
+  await user.send(`/start w_${slug}`);
+  await user.press(writeMyselfLabel);
+}
+
+/** Every JSON log line the bot wrote, checked for fragments that must never be logged. */
+export function expectNotLogged(h: Harness, fragments: readonly string[]): void {
+  const logs = h.logs.join("\n");
+  for (const fragment of fragments) expect(logs, `logs contain «${fragment}»`).not.toContain(fragment);
+}
+
+/** No update ended in the error boundary (a Bot API error such as unescaped HTML would). */
+export function expectNoFailures(h: Harness): void {
+  expect(h.logs.filter((line) => line.includes('"update failed"'))).toEqual([]);
+  expect(h.fake.internalErrors).toEqual([]);
+}

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { projectPath } from "../../src/project-path.js";
+
+const LOCALES = ["uk", "en", "ru"] as const;
+const FEATURE = projectPath("src", "bot", "features", "letter");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [readFileSync(path, "utf8")] : [];
+  });
+}
+
+/** Keys built from a prefix and a value at run time, with every value the code can produce. */
+const DYNAMIC: Record<string, readonly string[]> = {
+  "letter-ui-sign-invalid-": ["empty", "too-long", "too-many-lines"],
+  "letter-ui-finish-failed-": ["not-found", "not-a-draft", "empty", "no-signature", "no-organiser-chat"],
+  "letter-ui-route-about-": ["fsin-pismo", "post"],
+};
+
+function bundle(locale: string): FluentBundle {
+  const result = new FluentBundle(locale, { useIsolating: false });
+  for (const file of ["letter.ftl", "censorship.ftl", "directory.ftl"]) {
+    result.addResource(new FluentResource(readFileSync(projectPath("locales", locale, file), "utf8")));
+  }
+  return result;
+}
+
+describe("the letter flow's texts (letter-ui-* in locales/*/letter.ftl)", () => {
+  const code = sources(FEATURE).join("\n");
+  const literal = new Set([...code.matchAll(/"(letter-ui-[a-z0-9-]+)"/g)].map((match) => match[1]!));
+  const dynamic = Object.entries(DYNAMIC).flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`));
+  const used = new Set([...literal, ...dynamic]);
+
+  it("exist in uk, en and ru for every key the feature uses, and format without errors", () => {
+    expect(used.size).toBeGreaterThan(100);
+    for (const locale of LOCALES) {
+      const messages = bundle(locale);
+      for (const key of used) {
+        const message = messages.getMessage(key);
+        expect(message?.value, `${locale}: ${key}`).toBeTruthy();
+        const errors: Error[] = [];
+        const args = { name: "Имя", count: 2, stats: "…", query: "q", shown: 10, total: 12, asOf: "2026", url: "https://example.org", limit: 12000, page: 1, block: "B", signature: "S", reference: "L-2611-ABCD", language: "L", max: 60, date: "1.1.2026", region: "R", days: 30 };
+        messages.formatPattern(message!.value!, args, errors);
+        expect(errors.map(String), `${locale}: ${key}`).toEqual([]);
+      }
+    }
+  });
+
+  it("has no letter-ui-* entry the feature never uses", () => {
+    const written = [...readFileSync(projectPath("locales", "en", "letter.ftl"), "utf8").matchAll(/^(letter-ui-[a-z0-9-]+) =/gmu)].map(
+      (match) => match[1]!,
+    );
+    expect(written.filter((key) => !used.has(key))).toEqual([]);
+  });
+});
