@@ -1,0 +1,46 @@
+import { sql } from "kysely";
+import type { DB } from "../db/database.js";
+import type { OutboxStatus } from "../db/tables/outbox.js";
+import { notifyOutboxEnqueued } from "./signal.js";
+
+/**
+ * Sends again the rows held for a chat (the organiser re-added the bot or gave it rights). They go out in their
+ * original order, counted afresh. Returns how many were released.
+ */
+export async function releaseHeld(
+  db: DB,
+  target: { chatId: number; kind?: string },
+  now = new Date(),
+): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "pending", attempts: 0, next_attempt_at: now.toISOString(), last_error: null })
+    .where("chat_id", "=", target.chatId)
+    .where("status", "=", sql.lit<OutboxStatus>("held"))
+    .$if(target.kind !== undefined, (query) => query.where("kind", "=", target.kind ?? ""))
+    .executeTakeFirst();
+  const released = Number(result.numUpdatedRows);
+  if (released > 0) notifyOutboxEnqueued();
+  return released;
+}
+
+/**
+ * Deletes sent rows older than `sentBefore`, then attachments no row uses any more. Failed and held rows stay: they
+ * are the record of what did not arrive. Returns the number of outbox rows deleted.
+ */
+export async function pruneSent(db: DB, sentBefore: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx
+      .deleteFrom("outbox")
+      .where("status", "=", sql.lit<OutboxStatus>("sent"))
+      .where("sent_at", "<", sentBefore.toISOString())
+      .executeTakeFirst();
+    await trx
+      .deleteFrom("outbox_attachments")
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("outbox").select("outbox.id").whereRef("outbox.attachment_id", "=", "outbox_attachments.id"))),
+      )
+      .execute();
+    return Number(deleted.numDeletedRows);
+  });
+}
