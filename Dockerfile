@@ -13,20 +13,30 @@ COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies, compiled code, locales, migrations and shipped data; no compilers.
+# One image for both modes: BOT_MODE=polling (default, one instance, SQLite in the volume) or BOT_MODE=webhook with
+# WEBHOOK_URL and WEBHOOK_SECRET (any number of instances behind a load balancer, DATABASE_URL=postgres://…).
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
-    DATABASE_URL=sqlite:data/lysty.sqlite
+    DATABASE_URL=sqlite:var/lysty.sqlite \
+    BOT_MODE=polling \
+    PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY locales ./locales
+# Shipped data (prisoner directory seed, censorship lexicon) belongs to the image: a new image brings new data.
 COPY data ./data
 # The compiled migrations live in dist/migrations; the migrator finds them next to the compiled code.
-RUN mkdir -p /app/data && chown -R node:node /app/data
+# What the instance writes (the SQLite file and its heartbeat) lives in var/, the volume, apart from shipped data.
+RUN mkdir -p /app/var && chown -R node:node /app/var
 USER node
-VOLUME ["/app/data"]
-# Healthy while the process is alive and its database file is readable; webhook mode adds /healthz.
+VOLUME ["/app/var"]
+# Webhook, /healthz, /readyz and /metrics (webhook mode; METRICS_PORT adds them in polling mode).
+EXPOSE 8080
+# Webhook mode: GET /healthz on PORT. Polling mode: the heartbeat file the runner touches while it polls.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node dist/src/cli/healthcheck.js || exit 1
+# SIGTERM (docker stop) stops taking updates, finishes those in flight and stops the workers; allow it 30 s.
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]

@@ -1,31 +1,38 @@
-import { Api, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
-import type { BotContext, BotDeps, FlowContext } from "./bot/context.js";
+import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
 import { publishCommands } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
 import { seedDirectory } from "./db/repositories/prisoners.js";
-import { describeError } from "./bot/middlewares/error-boundary.js";
+import { type Intake, startIntake } from "./intake.js";
+import { createMetrics, type AppMetrics } from "./metrics/metrics.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
-import { onOutboxEnqueued } from "./outbox/signal.js";
+import { createOutboxApi } from "./outbox/api.js";
+import { databaseAnswers } from "./server/readiness.js";
+import { createUpdateHandler } from "./server/update-handler.js";
 import { outboxHandlers } from "./workers/outbox-handlers.js";
+import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
+import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
+import { createNewsScheduler } from "./news/scheduler.js";
+import { newsOutboxHandlers } from "./news/outbox-handlers.js";
 
-/** Update types Lysty handles; anything else Telegram need not send. */
-export const ALLOWED_UPDATES = [
-  "message",
-  "edited_message",
-  "callback_query",
-  "inline_query",
-  "channel_post",
-  "my_chat_member",
-] as const;
+/** Update types Lysty handles (kept here too for callers that import it from the app). */
+export { ALLOWED_UPDATES } from "./intake.js";
 
 export interface RunningApp {
   bot: Bot<BotContext>;
   outbox: OutboxWorker;
+  retention: RetentionJob;
+  metrics: AppMetrics;
   i18n: I18n<FlowContext>;
-  /** Resolves when polling has stopped (after `stop()` or a fatal polling error). */
+  /** Port of the HTTP server (webhook mode, or METRICS_PORT in polling mode); undefined without one. */
+  httpPort: number | undefined;
+  /** Updates arrive (polling runs, or the webhook server accepts them). */
+  isRunning(): boolean;
+  /** Resolves when the app has stopped; rejects when polling hit an error it cannot go on after. */
   done: Promise<void>;
+  /** Stops taking updates, finishes those in flight, then stops the background workers. */
   stop(): Promise<void>;
 }
 
@@ -33,49 +40,99 @@ export interface StartAppOptions {
   botInfo?: UserFromGetMe;
 }
 
+/** Something running in the background, started with the app and stopped after the last update was handled. */
+interface Worker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /**
- * Everything the process runs besides opening the database: the bot with its command lists and long polling.
- * `main.ts` and the end-to-end tests both start Lysty through here, so the tests exercise what production runs.
+ * Everything the process runs besides opening the database: the bot with its command lists, the background workers
+ * and the way updates come in (long polling with the runner, or a webhook server). `main.ts` and the end-to-end tests
+ * both start Lysty through here, so the tests exercise what production runs.
  */
 export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Promise<RunningApp> {
+  const { config, db, clock, logger } = deps;
   // The shipped directory is upserted on every start; newer facts recorded by organisers are kept.
-  await seedDirectory(deps.db, { now: deps.clock.now() });
-  const { bot, i18n } = createBot(deps, options);
+  await seedDirectory(db, { now: clock.now() });
+  const metrics = createMetrics({ db, clock, logger });
+  const { bot, i18n } = createBot({ ...deps, observer: bothObservers(metrics.observer, deps.observer) }, options);
   await bot.init();
-  await publishCommands(bot.api, i18n, deps.config.defaultLocale);
+  await publishCommands(bot.api, i18n, config.defaultLocale);
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({
-    db: deps.db,
-    api: new Api(deps.config.botToken, { apiRoot: deps.config.telegramApiRoot }),
-    logger: deps.logger.child({ worker: "outbox" }),
-    handlers: outboxHandlers(deps.clock),
-    clock: deps.clock,
+    db,
+    api: createOutboxApi(config.botToken, { apiRoot: config.telegramApiRoot }),
+    logger: logger.child({ worker: "outbox" }),
+    handlers: {
+      ...outboxHandlers(clock),
+      ...relayOutboxHandlers({ clock, logger: logger.child({ worker: "relay" }), admins: config.botAdmins }),
+      ...newsOutboxHandlers(clock),
+    },
+    clock,
   });
-  const stopWaking = onOutboxEnqueued(() => outbox.wake());
-  outbox.start();
+  // Broadcast progress, reminders, birthday reminders and digests (docs/news.md); it enqueues, the outbox sends.
+  const newsScheduler = createNewsScheduler({ db, config, clock, logger: logger.child({ worker: "news" }) });
+  const retention = createRetentionJob({
+    db,
+    clock,
+    logger: logger.child({ worker: "retention" }),
+    settings: {
+      letterTextRetentionDays: config.letterTextRetentionDays,
+      draftRetentionDays: config.draftRetentionDays,
+      intervalMs: config.retentionIntervalSeconds * 1000,
+    },
+  });
+  const workers: Worker[] = [outbox, newsScheduler, retention];
+  for (const worker of workers) worker.start();
+  const stopWorkers = async () => {
+    for (const worker of [...workers].reverse()) await worker.stop();
+  };
 
-  let resolveStarted: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (resolveStarted = resolve));
-  const done = bot
-    .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolveStarted() })
-    .catch((error: unknown) => {
-      deps.logger.fatal({ err: describeError(error) }, "polling stopped");
-      throw error;
-    });
-  await Promise.race([started, done]);
-  deps.logger.info({ bot_id: bot.botInfo.id }, "polling started");
+  const handler = createUpdateHandler(bot, { logger, observeDuration: metrics.observeDuration });
+  let stopping = false;
+  const ready = async () => !stopping && bot.isInited() && (await databaseAnswers(db));
+  let intake: Intake;
+  try {
+    intake = await startIntake(bot, handler, { config, logger, metrics, ready });
+  } catch (error) {
+    await stopWorkers();
+    throw error;
+  }
 
+  let stopped: Promise<void> | undefined;
   return {
     bot,
     outbox,
+    retention,
+    metrics,
     i18n,
-    done,
-    async stop() {
-      if (bot.isRunning()) await bot.stop();
-      await done.catch(() => undefined);
-      stopWaking();
-      await outbox.stop();
+    httpPort: intake.port,
+    isRunning: () => !stopping && intake.isRunning(),
+    done: intake.done,
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await intake.stop();
+        await stopWorkers();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Metrics count every update; the caller's observer (the test harness) still hears about each one. */
+function bothObservers(first: UpdateObserver, second: UpdateObserver | undefined): UpdateObserver {
+  if (!second) return first;
+  return {
+    handled(update, error) {
+      first.handled(update, error);
+      second.handled(update, error);
+    },
+    limited(update) {
+      first.limited?.(update);
+      second.limited?.(update);
     },
   };
 }

@@ -4,6 +4,8 @@ export const SUPPORTED_LOCALES = ["uk", "en", "ru"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const BOT_MODES = ["polling", "webhook"] as const;
+export type BotMode = (typeof BOT_MODES)[number];
 
 const telegramIdList = v.pipe(
   v.optional(v.string(), ""),
@@ -11,6 +13,19 @@ const telegramIdList = v.pipe(
   v.check((ids) => ids.every((id) => /^-?\d{1,16}$/.test(id)), "must be comma-separated numeric Telegram user ids"),
   v.transform((ids) => ids.map(Number)),
 );
+
+/** A whole number from the environment, within bounds. */
+function integer(fallback: number, min: number, max: number) {
+  return v.pipe(
+    v.optional(v.string(), String(fallback)),
+    v.regex(/^\d+$/, `must be a whole number from ${min} to ${max}`),
+    v.transform(Number),
+    v.minValue(min, `must be a whole number from ${min} to ${max}`),
+    v.maxValue(max, `must be a whole number from ${min} to ${max}`),
+  );
+}
+
+const port = (fallback: number) => integer(fallback, 0, 65_535);
 
 const EnvSchema = v.object({
   BOT_TOKEN: v.pipe(
@@ -27,6 +42,25 @@ const EnvSchema = v.object({
   BOT_ADMINS: telegramIdList,
   DEFAULT_LOCALE: v.optional(v.picklist(SUPPORTED_LOCALES, `must be one of ${SUPPORTED_LOCALES.join(", ")}`), "uk"),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`), "info"),
+
+  BOT_MODE: v.optional(v.picklist(BOT_MODES, `must be one of ${BOT_MODES.join(", ")}`), "polling"),
+  WEBHOOK_URL: v.optional(
+    v.pipe(v.string(), v.url("must be a URL"), v.startsWith("https://", "must be an https:// URL (Telegram calls only HTTPS webhooks)")),
+  ),
+  // Telegram allows 1–256 of these characters; fewer than 16 would be guessable.
+  WEBHOOK_SECRET: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -")),
+  ),
+  WEBHOOK_MAX_CONNECTIONS: integer(40, 1, 100),
+  HOST: v.optional(v.string(), "0.0.0.0"),
+  PORT: port(8080),
+  METRICS_PORT: v.optional(port(0)),
+
+  LETTER_TEXT_RETENTION_DAYS: integer(30, 1, 3650),
+  DRAFT_RETENTION_DAYS: integer(60, 1, 3650),
+  RETENTION_INTERVAL_SECONDS: integer(3600, 1, 86_400),
+  MAX_RELAYS_PER_DAY: integer(5, 0, 1000),
+  RATE_LIMIT_PER_MINUTE: integer(60, 0, 10_000),
 });
 
 export interface Config {
@@ -36,6 +70,25 @@ export interface Config {
   botAdmins: number[];
   defaultLocale: Locale;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `polling` (one instance, the default) or `webhook` (any number of instances behind a load balancer). */
+  botMode: BotMode;
+  /** Webhook mode: the public HTTPS URL Telegram posts updates to; its path is the one the server accepts. */
+  webhookUrl: string | undefined;
+  /** Webhook mode: Telegram echoes it in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. */
+  webhookSecret: string | undefined;
+  webhookMaxConnections: number;
+  /** Interface and port of the HTTP server (webhook, /healthz, /readyz, /metrics) in webhook mode. */
+  host: string;
+  port: number;
+  /** Polling mode: serve /healthz, /readyz and /metrics on this port (absent: no HTTP server). */
+  metricsPort: number | undefined;
+  letterTextRetentionDays: number;
+  draftRetentionDays: number;
+  retentionIntervalSeconds: number;
+  /** Letters one writer may relay to organisers in 24 hours (0: relaying is closed). */
+  maxRelaysPerDay: number;
+  /** Updates one person may send per minute before the bot ignores them for the rest of the minute (0: no limit). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +110,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const parsed = result.output;
+  if (parsed.BOT_MODE === "webhook") {
+    const missing = (["WEBHOOK_URL", "WEBHOOK_SECRET"] as const).filter((name) => parsed[name] === undefined);
+    if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name} is required when BOT_MODE=webhook`));
+  }
   return {
     botToken: parsed.BOT_TOKEN,
     telegramApiRoot: parsed.TELEGRAM_API_ROOT,
@@ -64,5 +121,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botAdmins: parsed.BOT_ADMINS,
     defaultLocale: parsed.DEFAULT_LOCALE,
     logLevel: parsed.LOG_LEVEL,
+    botMode: parsed.BOT_MODE,
+    webhookUrl: parsed.WEBHOOK_URL,
+    webhookSecret: parsed.WEBHOOK_SECRET,
+    webhookMaxConnections: parsed.WEBHOOK_MAX_CONNECTIONS,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    metricsPort: parsed.METRICS_PORT,
+    letterTextRetentionDays: parsed.LETTER_TEXT_RETENTION_DAYS,
+    draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
+    retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS,
+    maxRelaysPerDay: parsed.MAX_RELAYS_PER_DAY,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
   };
 }

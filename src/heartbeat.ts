@@ -1,12 +1,18 @@
 import { statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { DatabaseLocation } from "./db/database.js";
 
 const INTERVAL_MS = 15_000;
 export const HEARTBEAT_STALE_MS = 60_000;
 
-/** The file the running bot touches and the container health check reads, beside the database file. */
-export function heartbeatFile(databaseFilename: string): string {
-  return join(dirname(databaseFilename), "heartbeat");
+/**
+ * The file the running bot touches and the container health check reads (same container, same filesystem): beside
+ * the SQLite file, or in the temporary directory with Postgres. None for an in-memory database.
+ */
+export function heartbeatFile(location: DatabaseLocation): string | undefined {
+  if (location.dialect === "postgres") return join(tmpdir(), "lysty-heartbeat");
+  return location.filename === ":memory:" ? undefined : join(dirname(location.filename), "heartbeat");
 }
 
 /** Touches the file while `alive()` holds, so a wedged or stopped process turns the container unhealthy. */

@@ -26,20 +26,24 @@ function readConfig() {
   }
 }
 
+/** Longest a shutdown may take before the process exits anyway (orchestrators kill after 30 s by default). */
+const SHUTDOWN_LIMIT_MS = 25_000;
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const location = parseDatabaseUrl(config.databaseUrl, projectRoot());
-  if (location.filename !== ":memory:") mkdirSync(dirname(location.filename), { recursive: true });
+  if (location.dialect === "sqlite" && location.filename !== ":memory:") {
+    mkdirSync(dirname(location.filename), { recursive: true });
+  }
   const db = openDatabase(location);
   const applied = await migrateToLatest(db);
-  logger.info({ migrations: applied.length }, "database ready");
+  logger.info({ migrations: applied.length, dialect: location.dialect, mode: config.botMode }, "database ready");
 
   const app = await startApp({ config, db, logger, clock: systemClock });
-  const stopHeartbeat =
-    location.filename === ":memory:"
-      ? () => undefined
-      : startHeartbeat(heartbeatFile(location.filename), () => app.bot.isRunning());
+  const file = heartbeatFile(location);
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  const stopHeartbeat = file ? startHeartbeat(file, () => app.isRunning()) : () => undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -47,8 +51,14 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     stopHeartbeat();
+    const deadline = setTimeout(() => {
+      logger.error({ limit_ms: SHUTDOWN_LIMIT_MS }, "shutdown took too long; exiting with updates still in flight");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    deadline.unref();
     await app.stop();
     await db.destroy();
+    logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
@@ -57,6 +67,7 @@ async function main(): Promise<void> {
   try {
     await app.done;
   } catch {
+    await app.stop().catch(() => undefined);
     await db.destroy();
     process.exit(1);
   }

@@ -8,6 +8,7 @@ start-welcome =
     Choose what to do:
 start-unknown-link = This link is out of date or incomplete. Here is the main menu instead.
 menu-find = 🔎 Find a prisoner
+menu-browse = 📋 Browse
 menu-write = ✍️ Write a letter
 menu-letters = 📬 My letters
 menu-language = 🌐 Language
@@ -30,15 +31,6 @@ language-name-en = English
 language-name-ru = Русский
 cancel-done = Stopped. Your draft, if any, is saved: you can come back to it later.
 cancel-nothing = There was nothing to cancel.
-privacy-text =
-    What Lysty stores, and for how long:
-
-    • Your Telegram id and interface language — so the bot remembers you. Not your name or phone number.
-    • Your letter drafts — until you finish or discard them; abandoned drafts are deleted automatically.
-    • Finished letters — the text is kept only as long as you may need it and then deleted; the record that a letter was written (date, prisoner, route) stays for statistics.
-    • The signature you choose for letters — until you change or delete it.
-
-    We never log letter text. /cancel leaves any step.
 unhandled-text = I did not understand that. Type a prisoner's name to search, or choose from the menu.
 unhandled-command = I do not know this command. Here is the menu:
 unhandled-media = I only understand text messages here — photos, stickers, voice messages and files are not used. Choose from the menu:
@@ -46,6 +38,7 @@ unhandled-stale-button = This button is out of date. Please open the menu again 
 error-generic = Sorry, something went wrong on our side. Nothing you wrote is lost — please try again in a minute.
 command-start = Main menu
 command-find = Find a prisoner
+command-browse = Browse: campaigns, few letters, birthdays
 command-write = Write a letter
 command-letters = My letters
 command-language = Interface language

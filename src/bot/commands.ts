@@ -4,7 +4,19 @@ import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import type { FlowContext } from "./context.js";
 
 /** Commands shown in Telegram's menu, in the order shown; descriptions are `command-<name>` Fluent keys. */
-export const PUBLIC_COMMANDS = ["start", "find", "write", "letters", "language", "privacy", "help", "cancel"] as const;
+export const PUBLIC_COMMANDS = [
+  "start",
+  "find",
+  "browse",
+  "write",
+  "letters",
+  "subscriptions",
+  "reminders",
+  "language",
+  "privacy",
+  "help",
+  "cancel",
+] as const;
 
 export function commandList(i18n: I18n<FlowContext>, locale: Locale) {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

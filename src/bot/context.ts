@@ -11,6 +11,8 @@ import type { Logger } from "../logger.js";
 /** Told about every update once its handling ends; tests wait on it and metrics count it. */
 export interface UpdateObserver {
   handled(update: Update, error?: unknown): void;
+  /** The update was ignored because its sender exceeded RATE_LIMIT_PER_MINUTE (`handled` still follows). */
+  limited?(update: Update): void;
 }
 
 /** Wakes background senders (outbox workers) as soon as something was queued, instead of at their next tick. */

@@ -6,16 +6,24 @@ import type { UserFromGetMe } from "grammy/types";
 import { conversationStorage } from "../db/conversation-storage.js";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
+import { directoryFeature, directorySearchFallback } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
+import { letterFeature, letterFlows } from "./features/letter/index.js";
+import { newsFeature, newsFlows } from "./features/news/index.js";
+import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
+import { editedMessageFallback, membershipFeature } from "./features/membership.js";
 import { privacyFeature } from "./features/privacy.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "./i18n.js";
+import { retryResetConnection } from "./retry-reset-connection.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
 import { loadUser, readUser } from "./middlewares/load-user.js";
 import { observeUpdates } from "./middlewares/observe.js";
+import { limitUpdatesPerUser } from "./middlewares/rate-limit.js";
+import { oneAtATimePerChat } from "./middlewares/sequentialize.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start-up (tests and the playground know the bot already). */
@@ -39,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(interactiveRetry());
+  bot.api.config.use(retryResetConnection());
   const i18n = createI18n(config.defaultLocale);
 
   // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again.
@@ -46,6 +55,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
     attachDeps(deps),
     (ctx, next) => {
       ctx.api.config.use(interactiveRetry());
+      ctx.api.config.use(retryResetConnection());
       return next();
     },
     readUser(),
@@ -54,6 +64,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
 
   bot.use(attachDeps(deps));
   bot.use(observeUpdates(deps));
+  // A flood is dropped before it costs a database query or waits in its chat's queue.
+  bot.use(limitUpdatesPerUser(deps, i18n));
+  // One chat's updates in order, different chats concurrently (the runner and webhooks handle many at once).
+  bot.use(oneAtATimePerChat());
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
   app.use(i18n.middleware());
@@ -76,10 +90,20 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
 
   // 2. Flows: every feature's conversations (`<name>Flows`), so an active flow sees its replies first. Flows wait
   //    with `{ next: true }` for what they do not handle, so other updates fall through to the sections below.
+  app.use(organiserFlows);
+  app.use(newsFlows);
+  app.use(letterFlows);
 
   // 3. Features: commands, buttons and deep links (`<name>Feature`).
+  app.use(organiserFeature);
+  app.use(newsFeature);
+  app.use(directoryFeature);
+  app.use(letterFeature);
+  app.use(membershipFeature);
 
   // 4. Fallbacks: handlers that accept any text, then the main menu and the "not understood" hints.
+  app.use(directorySearchFallback);
+  app.use(editedMessageFallback);
   app.use(welcomeFeature);
   app.use(unhandledFeature);
 

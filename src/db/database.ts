@@ -53,6 +53,6 @@ export function openDatabase(location: DatabaseLocation): DB {
 }
 
 /** For the few queries that must differ (row claiming with SKIP LOCKED on Postgres). */
-export function isPostgresDb(db: Kysely<unknown>): boolean {
+export function isPostgresDb<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

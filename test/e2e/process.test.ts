@@ -34,9 +34,16 @@ async function startBot(): Promise<{ fake: FakeTelegram; bot: BotProcess; env: R
   return { fake, bot, env };
 }
 
-/** The bot polls sequentially and confirms an update only after handling it, so its reply is there by then. */
+/**
+ * The runner confirms a batch of updates before handling them, so "confirmed" says nothing about the reply: wait
+ * for the bot's message to the chat instead (registered before the update exists, so it cannot be missed).
+ */
 async function replyTo(fake: FakeTelegram, chatId: number, inject: () => number): Promise<string> {
-  await fake.updateConfirmed(inject());
+  const sent = fake.waitFor((call) => call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === chatId, {
+    timeoutMs: 10_000,
+  });
+  inject();
+  await sent;
   return fake.messages(chatId).at(-1)?.text ?? "";
 }
 

@@ -1,4 +1,4 @@
-import type { Chat, Message, UserFromGetMe, User } from "grammy/types";
+import type { Chat, Message, Update, UserFromGetMe, User } from "grammy/types";
 import type { ActiveFault, FaultSpec } from "./faults.js";
 import { startServer, type RunningServer } from "./http/server.js";
 import type { CallListener, CallStats, RecordedCall } from "./observation/call-log.js";
@@ -228,6 +228,18 @@ export class FakeTelegram {
   /** Any update, as given; the fake assigns the update_id. */
   injectUpdate(update: UpdatePayload): number {
     return this.state.updates.enqueue(update);
+  }
+
+  /**
+   * Webhook mode: hands over the waiting updates, as Telegram does before POSTing them to the webhook, and counts
+   * them as delivered. The fake never POSTs by itself; a test or benchmark posts what this returns to the bot.
+   */
+  async takeUpdates(limit = 100): Promise<Update[]> {
+    const signal = new AbortController().signal;
+    const updates = await this.state.updates.getUpdates({ limit, timeoutSeconds: 0, signal });
+    const last = updates.at(-1);
+    if (last) await this.state.updates.getUpdates({ offset: last.update_id + 1, limit: 1, timeoutSeconds: 0, signal });
+    return updates;
   }
 
   /**

@@ -17,7 +17,9 @@ const statuses = async () =>
   );
 
 describe("outbox worker: crashes, stops and several instances", () => {
-  it("after a worker dies mid-batch, the next one sends the rest: duplicates only where Telegram accepted but nothing was recorded", async () => {
+  // SQLite only: the "death" closes A's connection, which better-sqlite3 does at once; pg's pool.end() lets a commit
+  // in flight finish after the test took its snapshot, so on Postgres it is not a crash (the counts then differ).
+  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("after a worker dies mid-batch, the next one sends the rest: duplicates only where Telegram accepted but nothing was recorded", async () => {
     bed = await startTestbed();
     const users = bed.addUsers(40);
     await enqueue(bed.database.db, users.map((id) => textItem(id, `news:1:${id}`)), { now: bed.clock.now() });

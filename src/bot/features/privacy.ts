@@ -1,10 +1,103 @@
-import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { collectPersonalData, personalDataFile } from "../../privacy/export.js";
+import { forgetUser, planForget } from "../../privacy/forget.js";
+import { callbackData } from "../callback-data.js";
+import type { BotContext, FlowContext } from "../context.js";
+
+const privacyAction = callbackData("privacy", 1);
+/** `forget:yes:<issued at, epoch seconds>`: a confirmation works for a short while, and only for the one who asked. */
+const forgetAnswer = callbackData("forget", 2);
+const CONFIRMATION_VALID_SECONDS = 15 * 60;
 
 const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
 
-composer.chatType("private").command("privacy", async (ctx) => {
-  await ctx.reply(ctx.t("privacy-text"));
+function privacyText(ctx: FlowContext): string {
+  const { letterTextRetentionDays, draftRetentionDays } = ctx.deps.config;
+  return ctx.t("privacy-text", { letterDays: letterTextRetentionDays, draftDays: draftRetentionDays });
+}
+
+privateChats.command("privacy", async (ctx) => {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("privacy-button-export"), privacyAction.pack("export"))
+    .row()
+    .text(ctx.t("privacy-button-forget"), privacyAction.pack("forget"));
+  await ctx.reply(privacyText(ctx), { reply_markup: keyboard });
+});
+
+async function sendExport(ctx: FlowContext & { from: { id: number } }): Promise<void> {
+  const { db, clock, config } = ctx.deps;
+  const now = clock.now();
+  const exported = await collectPersonalData(db, ctx.from.id, {
+    now,
+    letterTextRetentionDays: config.letterTextRetentionDays,
+    draftRetentionDays: config.draftRetentionDays,
+  });
+  const file = personalDataFile(exported);
+  ctx.logger.info({ user_id: ctx.from.id, bytes: file.bytes.byteLength }, "personal data exported");
+  await ctx.replyWithDocument(new InputFile(file.bytes, file.filename), {
+    caption: ctx.t("privacy-export-caption", { date: now.toISOString().slice(0, 10) }),
+  });
+}
+
+async function askToForget(ctx: FlowContext & { from: { id: number } }): Promise<void> {
+  const plan = await planForget(ctx.deps.db, ctx.from.id);
+  const parts = [ctx.t("privacy-forget-confirm", { letters: plan.letters, subscriptions: plan.subscriptions })];
+  if (plan.lettersWithOrganisers > 0) parts.push(ctx.t("privacy-forget-confirm-held", { held: plan.lettersWithOrganisers }));
+  if (plan.teamRecords > 0) parts.push(ctx.t("privacy-forget-confirm-team", { records: plan.teamRecords }));
+  const issuedAt = Math.floor(ctx.deps.clock.now().getTime() / 1000);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("privacy-forget-yes"), forgetAnswer.pack("yes", issuedAt))
+    .row()
+    .text(ctx.t("privacy-forget-no"), forgetAnswer.pack("no", issuedAt));
+  await ctx.reply(parts.join("\n\n"), { reply_markup: keyboard });
+}
+
+privateChats.command("mydata", (ctx) => sendExport(ctx));
+privateChats.command("forget", (ctx) => askToForget(ctx));
+
+privateChats.callbackQuery(privacyAction.pattern, async (ctx) => {
+  const [action] = privacyAction.unpack(ctx.callbackQuery.data) ?? [];
+  if (action === "export") {
+    await ctx.answerCallbackQuery();
+    return sendExport(ctx);
+  }
+  if (action === "forget") {
+    await ctx.answerCallbackQuery();
+    return askToForget(ctx);
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+});
+
+privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {
+  const [answer, issued] = forgetAnswer.unpack(ctx.callbackQuery.data) ?? [];
+  const ageSeconds = ctx.deps.clock.now().getTime() / 1000 - Number(issued);
+  // Forged or replayed data: an unknown answer, a time that is not a number, from the future, or too old.
+  if ((answer !== "yes" && answer !== "no") || !/^\d{1,12}$/.test(issued ?? "") || ageSeconds < -60) {
+    await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
+    return;
+  }
+  // Answered once: the buttons go, so the question cannot be pressed again by mistake.
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (answer === "no") {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("privacy-forget-kept"));
+    return;
+  }
+  if (ageSeconds > CONFIRMATION_VALID_SECONDS) {
+    await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-expired"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exitAll();
+  const result = await forgetUser(ctx.deps.db, ctx.from.id, ctx.deps.clock.now());
+  ctx.logger.info({ user_id: ctx.from.id, deleted: result.deleted, held: result.lettersWithOrganisers }, "personal data deleted on request");
+  ctx.user = undefined;
+  await ctx.reply(
+    result.lettersWithOrganisers > 0
+      ? ctx.t("privacy-forget-done-held", { held: result.lettersWithOrganisers })
+      : ctx.t("privacy-forget-done"),
+  );
 });
 
 export { composer as privacyFeature };

@@ -7,8 +7,10 @@ export const menuButton = callbackData("menu", 1);
 
 const ITEMS = [
   ["find", "menu-find"],
+  ["browse", "menu-browse"],
   ["write", "menu-write"],
   ["letters", "menu-letters"],
+  ["subscriptions", "news-menu-subscriptions"],
   ["language", "menu-language"],
   ["help", "menu-help"],
 ] as const;

@@ -10,7 +10,8 @@ import { guessLocale } from "../i18n.js";
 export function loadUser(): MiddlewareFn<FlowContext> {
   return async (ctx, next) => {
     const from = ctx.from;
-    const direct = ctx.chat?.type === "private" || ctx.inlineQuery !== undefined;
+    // Blocking or unblocking the bot is not talking to it: it must not recreate someone who asked to be forgotten.
+    const direct = (ctx.chat?.type === "private" && !ctx.myChatMember) || ctx.inlineQuery !== undefined;
     if (from && !from.is_bot && direct) {
       const { db, clock, config } = ctx.deps;
       ctx.user = await touchUser(db, from.id, guessLocale(from.language_code, config.defaultLocale), clock.now());

@@ -1,0 +1,307 @@
+/**
+ * Load benchmark: N simulated writers (default 1,000) go through the whole letter flow at the same time — open the
+ * flow for a prisoner, write, check, sign, choose FSIN-pismo — against the real app in webhook mode. Updates travel
+ * over HTTP as Telegram would send them (POST with the secret token, at most WEBHOOK_MAX_CONNECTIONS at once) and the
+ * bot answers through the fake Bot API (`recordCalls: false`). Runs once on SQLite and once on Postgres (when reachable) and prints them side by side:
+ * throughput, latency per update (POST sent → 200 received, which the server sends after handling), errors and peak
+ * RSS. Bot, fake Bot API and the simulated writers share this one process and its CPU.
+ *
+ *   npm run bench:load                          1,000 writers, SQLite and Postgres
+ *   npm run bench:load -- --writers 200         fewer writers
+ *   npm run bench:load -- --connections 100     more webhook connections at once (Telegram allows up to 100)
+ *   BENCH_POSTGRES_URL=postgres://… npm run bench:load
+ */
+import { Writable } from "node:stream";
+import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import { type RunningApp, startApp } from "../src/app.js";
+import { systemClock } from "../src/clock.js";
+import { parseConfig } from "../src/config.js";
+import { openPostgres } from "../src/db/database.js";
+import { createLogger } from "../src/logger.js";
+import { FakeTelegram } from "../test/fake-telegram/index.js";
+import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";
+
+const SECRET = "bench-load-webhook-secret-0123456789";
+const PRISONER = "kagarlitsky-boris";
+const LETTER =
+  "Здравствуйте, Борис Юльевич! Пишу Вам из Гента. У нас весна, цветут каштаны. Что Вы сейчас читаете? Желаю Вам здоровья.";
+
+interface RunResult {
+  dialect: string;
+  writers: number;
+  updates: number;
+  wallMs: number;
+  serverLatencies: number[];
+  endToEndLatencies: number[];
+  connections: number;
+  httpErrors: number;
+  failedUpdates: number;
+  unfinishedWriters: number;
+  lettersFinished: number;
+  peakRssBytes: number;
+}
+
+/**
+ * Plays Telegram: takes what the fake queued and POSTs it to the bot over at most `connections` connections at once
+ * (Telegram's max_connections, 40 by default). Each update's waiter resolves when its POST is answered.
+ */
+class TelegramPump {
+  private readonly waiters = new Map<number, { resolve: () => void; injectedAt: number }>();
+  private readonly queue: Update[] = [];
+  private running = true;
+  private wake: (() => void) | undefined;
+  private readonly loops: Promise<void>[];
+  /** POST sent → 200 received: the time the bot took, as Telegram sees it. */
+  readonly serverLatencies: number[] = [];
+  /** Update created → 200 received: includes waiting for a free connection, as a person would feel it. */
+  readonly endToEndLatencies: number[] = [];
+  httpErrors = 0;
+
+  constructor(
+    private readonly fake: FakeTelegram,
+    private readonly url: string,
+    connections: number,
+  ) {
+    this.loops = Array.from({ length: connections }, () => this.run());
+  }
+
+  /** Resolves once the bot answered the POST carrying this update. */
+  deliver(updateId: number): Promise<void> {
+    const done = new Promise<void>((resolve) => this.waiters.set(updateId, { resolve, injectedAt: performance.now() }));
+    this.wake?.();
+    return done;
+  }
+
+  private async next(): Promise<Update | undefined> {
+    while (this.running) {
+      const queued = this.queue.shift();
+      if (queued) return queued;
+      const taken = await this.fake.takeUpdates(100);
+      if (taken.length > 0) {
+        this.queue.push(...taken);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 5);
+      });
+    }
+    return undefined;
+  }
+
+  private async run(): Promise<void> {
+    for (let update = await this.next(); update; update = await this.next()) await this.post(update);
+  }
+
+  private async post(update: Update): Promise<void> {
+    const started = performance.now();
+    try {
+      const response = await fetch(this.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(update),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) this.httpErrors += 1;
+    } catch {
+      this.httpErrors += 1;
+    }
+    const answered = performance.now();
+    this.serverLatencies.push(answered - started);
+    const waiter = this.waiters.get(update.update_id);
+    this.waiters.delete(update.update_id);
+    if (waiter) {
+      this.endToEndLatencies.push(answered - waiter.injectedAt);
+      waiter.resolve();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await Promise.all(this.loops);
+  }
+}
+
+/** One writer in their private chat, pressing buttons by label as a person would. */
+class Writer {
+  constructor(
+    private readonly fake: FakeTelegram,
+    private readonly pump: TelegramPump,
+    readonly id: number,
+  ) {}
+
+  send(text: string): Promise<void> {
+    return this.pump.deliver(this.fake.injectMessage(this.id, this.id, { text }));
+  }
+
+  /** Presses the newest button whose label contains `label`; false when there is none. */
+  async press(label: string): Promise<boolean> {
+    const messages = this.fake.messages(this.id);
+    for (let index = messages.length - 1; index >= 0; index--) {
+      const message = messages[index] as Message;
+      const button = buttonsOf(message).find((candidate) => candidate.text.includes(label));
+      if (button && "callback_data" in button) {
+        await this.pump.deliver(this.fake.injectCallbackQuery(this.id, this.id, message.message_id, button.callback_data));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  offers(label: string): boolean {
+    const last = [...this.fake.messages(this.id)].reverse().find((message) => buttonsOf(message).length > 0);
+    return last ? buttonsOf(last).some((button) => button.text.includes(label)) : false;
+  }
+
+  /** The whole letter flow to FSIN-pismo; false if a step's button never appeared. */
+  async writeLetter(): Promise<boolean> {
+    await this.send(`/start w_${PRISONER}`);
+    if (!(await this.press("I will write it myself"))) return false;
+    await this.send(LETTER);
+    if (!(await this.press("Done: check the letter"))) return false;
+    if (this.offers("Keep it as it is")) {
+      await this.press("Keep it as it is");
+      await this.press("Yes, keep it as it is");
+    }
+    if (this.offers("Continue: sign the letter")) await this.press("Continue: sign the letter");
+    await this.send(`Писатель ${this.id}\nГент`);
+    if (!(await this.press("No, only this letter"))) return false;
+    return this.press("FSIN-pismo");
+  }
+}
+
+function buttonsOf(message: Message): InlineKeyboardButton[] {
+  const markup = message.reply_markup;
+  return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
+}
+
+async function runOnce(dialect: "sqlite" | "postgres", writers: number, connections: number, postgresUrl: string): Promise<RunResult> {
+  if (dialect === "postgres") process.env.TEST_DATABASE_URL = postgresUrl;
+  else delete process.env.TEST_DATABASE_URL;
+  const database: TestDatabase = await createTestDatabase();
+  const fake = await FakeTelegram.start({ recordCalls: false });
+  let failedUpdates = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      failedUpdates += chunk.toString("utf8").split('"msg":"update failed').length - 1;
+      callback();
+    },
+  });
+  const config = parseConfig({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_URL: database.url,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: "https://lysty.example.org/telegram",
+    WEBHOOK_SECRET: SECRET,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  });
+  // A pool the size a production instance would use against Postgres.
+  const db = dialect === "postgres" ? database.reopen() : database.db;
+  const app: RunningApp = await startApp({ config, db, logger: createLogger("warn", sink), clock: systemClock });
+  const pump = new TelegramPump(fake, `http://127.0.0.1:${app.httpPort}/telegram`, connections);
+  const people = Array.from({ length: writers }, (_, index) => {
+    const id = 800_000_001 + index;
+    fake.addUser({ id, first_name: `Writer ${index}`, language_code: "en" });
+    return new Writer(fake, pump, id);
+  });
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const outcomes = await Promise.all(people.map((writer) => writer.writeLetter().catch(() => false)));
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+
+  const finished = await db
+    .selectFrom("letters")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("status", "=", "finished")
+    .executeTakeFirstOrThrow();
+  const result: RunResult = {
+    dialect: dialect === "sqlite" ? "SQLite" : "Postgres",
+    writers,
+    updates: pump.serverLatencies.length,
+    wallMs,
+    serverLatencies: [...pump.serverLatencies].sort((a, b) => a - b),
+    endToEndLatencies: [...pump.endToEndLatencies].sort((a, b) => a - b),
+    connections,
+    httpErrors: pump.httpErrors,
+    failedUpdates,
+    unfinishedWriters: outcomes.filter((ok) => !ok).length,
+    lettersFinished: Number(finished.count),
+    peakRssBytes: peakRss,
+  };
+  await pump.stop();
+  await app.stop();
+  await fake.stop();
+  await database.cleanup();
+  return result;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const db = openPostgres(url, { max: 1 });
+  try {
+    const { sql } = await import("kysely");
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await db.destroy();
+  }
+}
+
+function table(results: RunResult[]): string {
+  const rows: Array<[string, (result: RunResult) => string]> = [
+    ["writers", (r) => String(r.writers)],
+    ["updates handled", (r) => String(r.updates)],
+    ["wall time", (r) => `${(r.wallMs / 1000).toFixed(1)} s`],
+    ["throughput", (r) => `${((r.updates / r.wallMs) * 1000).toFixed(0)} updates/s`],
+    ["update latency p50 (POST → 200)", (r) => `${percentile(r.serverLatencies, 50).toFixed(1)} ms`],
+    ["update latency p99 (POST → 200)", (r) => `${percentile(r.serverLatencies, 99).toFixed(1)} ms`],
+    ["update latency max (POST → 200)", (r) => `${(r.serverLatencies.at(-1) ?? Number.NaN).toFixed(1)} ms`],
+    ["queued + handled p50 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 50).toFixed(0)} ms`],
+    ["queued + handled p99 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 99).toFixed(0)} ms`],
+    ["errors (HTTP, failed updates, stuck writers)", (r) => `${r.httpErrors + r.failedUpdates + r.unfinishedWriters} (${r.httpErrors}, ${r.failedUpdates}, ${r.unfinishedWriters})`],
+    ["letters finished", (r) => String(r.lettersFinished)],
+    ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const header = "".padEnd(width) + results.map((result) => result.dialect.padStart(18)).join("");
+  return [header, ...rows.map(([label, cell]) => label.padEnd(width) + results.map((result) => cell(result).padStart(18)).join(""))].join("\n");
+}
+
+async function main(): Promise<void> {
+  const option = (name: string, fallback: number) => {
+    const index = process.argv.indexOf(`--${name}`);
+    const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
+    return value;
+  };
+  const writers = option("writers", 1000);
+  const connections = option("connections", 40);
+  const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
+  const results = [await runOnce("sqlite", writers, connections, postgresUrl)];
+  if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl));
+  else console.log(`Postgres at ${postgresUrl.replace(/\/\/[^@]*@/, "//…@")} is not reachable: SQLite only (start it with .ci/start-postgres.sh).`);
+  console.log(
+    `\nLysty load: ${writers} writers at once, whole letter flow (FSIN-pismo), webhook mode over HTTP with at most ` +
+      `${connections} connections (Telegram's max_connections), fake Bot API\n`,
+  );
+  console.log(table(results));
+  console.log(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

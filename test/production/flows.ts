@@ -1,0 +1,41 @@
+import type { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+
+/** The seeded prisoner reachable by FSIN-pismo directly (data/directory/prisoners.json). */
+export const KAGARLITSKY = "kagarlitsky-boris";
+
+/** Opens the letter flow for Kagarlitsky (English UI) and saves `text` as the draft. */
+export async function startDraft(user: TestUser, text: string): Promise<void> {
+  await user.send(`/start w_${KAGARLITSKY}`);
+  await user.press("I will write it myself");
+  await user.send(text);
+}
+
+/** Writes and finishes a letter to Kagarlitsky for FSIN-pismo through the bot, as a writer would (English UI). */
+export async function writeFinishedLetter(user: TestUser, text: string, signature: string): Promise<void> {
+  await startDraft(user, text);
+  await user.press("Done: check the letter");
+  // Text the check objects to (markup characters look like English to it): keep it as it is, knowingly.
+  const offered = (label: string) => user.buttons().some((button) => button.includes(label));
+  if (offered("Keep it as it is")) {
+    await user.press("Keep it as it is");
+    await user.press("Yes, keep it as it is");
+  }
+  if (offered("Continue: sign the letter")) await user.press("Continue: sign the letter");
+  await user.send(signature);
+  await user.press("Yes, remember it");
+  await user.press("FSIN-pismo");
+}
+
+export async function lettersOf(h: Harness, writerId: number) {
+  return h.db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).orderBy("id").execute();
+}
+
+/** Resolves once `check` holds, looking every few milliseconds; fails after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { relayQuota } from "../../src/abuse/relay-quota.js";
+import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
+import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { relayLetter } from "../organisers/world.js";
+import { startDraft } from "./flows.js";
+
+let h: Harness;
+afterEach(async () => h?.stop());
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ORGANISERS_CHAT = -100_777_000_222;
+
+async function linkOrganisersChat(): Promise<void> {
+  h.fake.addGroup({ id: ORGANISERS_CHAT, title: "Open letter organisers", type: "supergroup" });
+  h.fake.setMember(ORGANISERS_CHAT, h.fake.botId, "administrator");
+  await linkCampaignChat(h.db, {
+    campaignSlug: "open-letter-2025",
+    chatId: ORGANISERS_CHAT,
+    chatType: "supergroup",
+    title: "Open letter organisers",
+    locale: "en",
+    linkedBy: 1,
+    now: h.clock.now(),
+  });
+}
+
+/** Writes a letter to Kagarlitsky through the bot up to the choice of route, and returns the routes offered. */
+async function routesOffered(writer: TestUser): Promise<string[]> {
+  await startDraft(writer, "Здравствуйте, Борис Юльевич! Пишу Вам из Гента.");
+  await writer.press("Done: check the letter");
+  await writer.press("Continue: sign the letter");
+  await writer.send("Ян");
+  await writer.press("No, only this letter");
+  return writer.buttons();
+}
+
+describe("MAX_RELAYS_PER_DAY", () => {
+  it("stops offering the organisers' route after the day's relays, says until when, and offers it again a day later", async () => {
+    h = await Harness.start({ env: { MAX_RELAYS_PER_DAY: "2" } });
+    await linkOrganisersChat();
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    expect(await routesOffered(writer)).toEqual(["FSIN-pismo", "Through the organisers"]);
+    await writer.send("/cancel");
+
+    await relayLetter(h, writer, { text: "Первое письмо." });
+    h.clock.advance(60_000);
+    await relayLetter(h, writer, { text: "Второе письмо." });
+    const quota = await relayQuota(h.db, writer.id, h.clock.now(), 2);
+    expect(quota).toMatchObject({ allowed: false, used: 2, limit: 2 });
+
+    expect(await routesOffered(writer)).toEqual(["FSIN-pismo"]);
+    const expectedTime = quota.nextAt!.toISOString().slice(0, 16).replace("T", " ");
+    expect(writer.lastText()).toContain(`You have handed 2 letters to organisers in the last 24 hours — the limit for one day.`);
+    expect(writer.lastText()).toContain(`after ${expectedTime} UTC`);
+    await writer.send("/cancel");
+
+    h.clock.advance(DAY_MS);
+    expect(await routesOffered(writer)).toEqual(["FSIN-pismo", "Through the organisers"]);
+  });
+
+  it("counts a writer's relays only, in a rolling 24 hours, withdrawn ones included", async () => {
+    h = await Harness.start();
+    await linkOrganisersChat();
+    const writer = h.user({ languageCode: "en" });
+    const other = h.user({ languageCode: "en" });
+    for (const user of [writer, other]) await user.send("/start");
+    const first = await relayLetter(h, writer, { text: "Письмо." });
+    await relayLetter(h, other, { text: "Письмо." });
+    await h.db.updateTable("letters").set({ status: "discarded", text: null }).where("id", "=", first.id).execute();
+    expect(await relayQuota(h.db, writer.id, h.clock.now(), 5)).toMatchObject({ allowed: true, used: 1 });
+    expect(await relayQuota(h.db, writer.id, new Date(h.clock.now().getTime() + DAY_MS + 1), 5)).toMatchObject({ used: 0 });
+    expect(await relayQuota(h.db, writer.id, h.clock.now(), 1)).toMatchObject({ allowed: false, used: 1 });
+    expect(await relayQuota(h.db, writer.id, h.clock.now(), 0)).toMatchObject({ allowed: false });
+  });
+});
