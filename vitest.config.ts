@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/postgres-global-setup.ts"],
     // End-to-end tests start HTTP servers and SQLite files; two workers fit the 2-core machines we run on.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

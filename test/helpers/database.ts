@@ -68,8 +68,8 @@ async function createPostgresTestDatabase(url: string): Promise<TestDatabase> {
     filename: "",
     reopen: open,
     async cleanup() {
+      // The schema itself is dropped before the next run (postgres-global-setup.ts), never while others migrate.
       for (const handle of opened) await handle.destroy().catch(() => undefined);
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();
     },
   };
