@@ -166,16 +166,24 @@ privateChats.callbackQuery(campaignPageData.pattern, async (ctx) => {
   await editScreen(ctx, screen);
 });
 
-privateChats.callbackQuery(fewLettersPageData.pattern, async (ctx) => {
-  const [pageText] = fewLettersPageData.unpack(ctx.callbackQuery.data) ?? [];
-  const page = parsePage(pageText);
-  if (page === undefined) {
-    await staleButton(ctx);
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await editScreen(ctx, await fewLettersScreen(ctx, page));
-});
+/** A list whose only argument is its page: a forged page is a stale button, a valid one redraws the list. */
+function onPagedList(
+  data: { pattern: RegExp; unpack(data: string | undefined): string[] | undefined },
+  screen: (ctx: BotContext, page: number) => ReturnType<typeof fewLettersScreen>,
+) {
+  privateChats.callbackQuery(data.pattern, async (ctx) => {
+    const [pageText] = data.unpack(ctx.callbackQuery.data) ?? [];
+    const page = parsePage(pageText);
+    if (page === undefined) {
+      await staleButton(ctx);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editScreen(ctx, await screen(ctx, page));
+  });
+}
+
+onPagedList(fewLettersPageData, fewLettersScreen);
 
 privateChats.callbackQuery(fewLettersRandomData.pattern, async (ctx) => {
   const { entries, counts } = await writableByFewestLetters(ctx);
@@ -192,16 +200,7 @@ privateChats.callbackQuery(fewLettersRandomData.pattern, async (ctx) => {
   await sendCard(ctx, picked.slug);
 });
 
-privateChats.callbackQuery(birthdaysData.pattern, async (ctx) => {
-  const [pageText] = birthdaysData.unpack(ctx.callbackQuery.data) ?? [];
-  const page = parsePage(pageText);
-  if (page === undefined) {
-    await staleButton(ctx);
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await editScreen(ctx, await birthdaysScreen(ctx, page));
-});
+onPagedList(birthdaysData, birthdaysScreen);
 
 /** Section 3: /find, /browse, the menu's find and browse items, cards, paging, p_ deep links and inline mode. */
 export { composer as directoryFeature };
