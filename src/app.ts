@@ -11,11 +11,11 @@ import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
 import { databaseAnswers } from "./server/readiness.js";
 import { createUpdateHandler } from "./server/update-handler.js";
-import { outboxHandlers } from "./workers/outbox-handlers.js";
-import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
-import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
-import { createNewsScheduler } from "./news/scheduler.js";
-import { newsOutboxHandlers } from "./news/outbox-handlers.js";
+import { outboxHandlers } from "./services/outbox-handlers.js";
+import { createRetentionJob, type RetentionJob } from "./services/privacy/retention.js";
+import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
+import { createNewsScheduler } from "./services/news/scheduler.js";
+import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";

@@ -15,7 +15,7 @@ import { editedMessageFallback, membershipFeature } from "./features/membership.
 import { privacyFeature } from "./features/privacy.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
-import { createI18n } from "./i18n.js";
+import { createI18n } from "../telegram/i18n.js";
 import { retryResetConnection } from "./retry-reset-connection.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";

@@ -56,3 +56,11 @@ export function openDatabase(location: DatabaseLocation): DB {
 export function isPostgresDb<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+/**
+ * The one transaction helper: runs `work` in a transaction, or inside the caller's when `db` already is one, so a
+ * repository function can be called alone or as part of a larger use case and stay atomic either way.
+ */
+export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

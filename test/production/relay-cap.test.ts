@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { relayQuota } from "../../src/abuse/relay-quota.js";
+import { relayQuota } from "../../src/services/relay/relay-quota.js";
 import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";

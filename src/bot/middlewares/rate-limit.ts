@@ -3,7 +3,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
 import { findUser } from "../../db/repositories/users.js";
 import type { BotContext, BotDeps, FlowContext } from "../context.js";
-import { guessLocale } from "../i18n.js";
+import { guessLocale } from "../../telegram/locale.js";
 import { describeError } from "./error-boundary.js";
 
 const WINDOW_MS = 60_000;
