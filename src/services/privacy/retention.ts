@@ -6,6 +6,7 @@ import { retentionCutoff } from "../../domain/letters/retention.js";
 import type { Logger } from "../../logger.js";
 import type { OutboxStatus } from "../../db/tables/outbox.js";
 import { pruneSent } from "../../outbox/admin.js";
+import { pruneSeenUpdates } from "../../db/repositories/coordination.js";
 import { finishForgetRequests } from "./forget.js";
 
 export interface RetentionSettings {
@@ -25,6 +26,8 @@ export interface RetentionSummary {
   failedPayloads: number;
   /** People completely forgotten once organisers were done with their letters. */
   forgotten: number;
+  /** Update ids older than a day (Telegram no longer delivers those again). */
+  seenUpdates: number;
 }
 
 export interface RetentionJob {
@@ -62,6 +65,7 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
       sentMessages: await pruneSent(db, new Date(retentionCutoff(now, settings.letterTextRetentionDays))),
       failedPayloads: await purgeFailedPayloads(db, retentionCutoff(now, settings.letterTextRetentionDays)),
       forgotten: await finishForgetRequests(db, now),
+      seenUpdates: await pruneSeenUpdates(db, new Date(now.getTime() - 24 * 60 * 60 * 1000)),
     };
     if (Object.values(summary).some((count) => count > 0)) logger.info({ ...summary }, "retention pass deleted data");
     return summary;

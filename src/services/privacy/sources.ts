@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { conversationKey } from "../../db/conversation-storage.js";
 import type { DB } from "../../db/database.js";
 import type { OutboxStatus } from "../../db/tables/outbox.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
@@ -27,6 +28,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   prisoner_campaigns: "which campaign a prisoner belongs to",
   outbox_attachments: "files of outbox rows; those of a forgotten person's rows are deleted with them",
   news_channel_offers: "posts of public news channels",
+  seen_updates: "update ids taken in by some instance, with the time; nothing about who sent them",
 };
 
 /** The one-time keys of scheduled sends that carry a user id in their second segment (`digest:<id>:<day>`). */
@@ -43,8 +45,8 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     table: "conversation_state",
     kind: "personal",
     // The conversations plugin keys a private chat's flow by the chat id, which is the user id.
-    collect: (db, userId) => db.selectFrom("conversation_state").selectAll().where("key", "=", `flow:${userId}`).execute(),
-    forget: async (trx, userId) => count(await trx.deleteFrom("conversation_state").where("key", "=", `flow:${userId}`).executeTakeFirst()),
+    collect: (db, userId) => db.selectFrom("conversation_state").selectAll().where("key", "=", conversationKey(userId)).execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("conversation_state").where("key", "=", conversationKey(userId)).executeTakeFirst()),
   },
   {
     table: "letters",
@@ -65,6 +67,12 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
         .where("letters.writer_id", "=", userId)
         .orderBy("relayed_letters.letter_id")
         .execute(),
+  },
+  {
+    table: "rate_limit_windows",
+    kind: "personal",
+    collect: (db, userId) => db.selectFrom("rate_limit_windows").selectAll().where("user_id", "=", userId).execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("rate_limit_windows").where("user_id", "=", userId).executeTakeFirst()),
   },
   {
     table: "writer_profiles",
