@@ -25,6 +25,7 @@ import type { DB } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { hasOrganiserRelay, NoOrganiserChatError, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
+import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
 
 /**
@@ -180,7 +181,10 @@ export async function rememberSignature(
 
 export type FinishOutcome =
   | { ok: true; letterId: number; reference: string; finishedAt: string; route: DeliveryRoute; text: string }
-  | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" | "no-organiser-chat" };
+  | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" | "no-organiser-chat" | "relay-limit" };
+
+/** Thrown inside the finishing transaction to roll it back: the letter stays a draft. */
+class RelayLimitReached extends Error {}
 
 /**
  * Finishes the draft for a route. For organisers the relay is queued in the same transaction, so a letter is never
@@ -213,6 +217,10 @@ export async function finishDraft(
       ...(input.route === "organisers"
         ? {
             enqueue: async (trx, letter) => {
+              // The route was offered under MAX_RELAYS_PER_DAY, but letters finished meanwhile (another draft, another
+              // chat) count too: checked again here, in the transaction that finishes this one.
+              const quota = await relayQuota(trx, input.writerId, now, deps.config.maxRelaysPerDay);
+              if (!quota.allowed) throw new RelayLimitReached();
               await relayLetterToOrganisers(trx, letter, { now, ...(input.writer ? { writer: input.writer } : {}) });
             },
           }
@@ -230,6 +238,7 @@ export async function finishDraft(
     };
   } catch (error) {
     if (error instanceof NoOrganiserChatError) return { ok: false, reason: "no-organiser-chat" };
+    if (error instanceof RelayLimitReached) return { ok: false, reason: "relay-limit" };
     throw error;
   }
 }
