@@ -54,6 +54,14 @@ export async function getCampaignBySlug(db: DB, slug: string): Promise<CampaignR
   return row ? campaignFromRow(row) : undefined;
 }
 
+/** Several campaigns in one query, keyed by slug; unknown slugs are absent. */
+export async function getCampaignsBySlugs(db: DB, slugs: readonly string[]): Promise<Map<string, CampaignRecord>> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("campaigns").selectAll().where("slug", "in", unique).execute();
+  return new Map(rows.map((row) => [row.slug, campaignFromRow(row)]));
+}
+
 export async function listCampaigns(db: DB): Promise<CampaignRecord[]> {
   const rows = await db.selectFrom("campaigns").selectAll().orderBy("slug").execute();
   return rows.map(campaignFromRow);

@@ -123,6 +123,15 @@ export async function getPrisonerBySlug(db: DB, slug: string): Promise<PrisonerR
   return prisonerFromRow(row, memberships.get(slug) ?? []);
 }
 
+/** Several prisoners in one query (and one for their campaigns), keyed by slug; unknown slugs are absent. */
+export async function getPrisonersBySlugs(db: DB, slugs: readonly string[]): Promise<Map<string, PrisonerRecord>> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("prisoners").selectAll().where("slug", "in", unique).execute();
+  const memberships = await campaignsBySlug(db, unique);
+  return new Map(rows.map((row) => [row.slug, prisonerFromRow(row, memberships.get(row.slug) ?? [])]));
+}
+
 export async function listPrisoners(db: DB): Promise<PrisonerRecord[]> {
   const rows = await db.selectFrom("prisoners").selectAll().orderBy("slug").execute();
   const memberships = await campaignsBySlug(db);

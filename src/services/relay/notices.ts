@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../telegram/html.js";
 import type { Locale } from "../../config.js";
-import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
+import { getCampaignsBySlugs } from "../../db/repositories/campaigns.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { listOrganisers } from "../../db/repositories/roles.js";
 import type { DB } from "../../db/database.js";
@@ -151,7 +151,6 @@ export async function notifyPerson(
 }
 
 async function campaignNames(db: DB, slugs: readonly string[], locale: string): Promise<string> {
-  const names: string[] = [];
-  for (const slug of slugs) names.push(campaignName(await getCampaignBySlug(db, slug), slug, resolveLocale(locale, STORED_LOCALE_FALLBACK)));
-  return names.join(", ");
+  const campaigns = await getCampaignsBySlugs(db, slugs);
+  return slugs.map((slug) => campaignName(campaigns.get(slug), slug, resolveLocale(locale, STORED_LOCALE_FALLBACK))).join(", ");
 }

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { draftStats, draftStatsText } from "../../../domain/letters/index.js";
 import { discardDraft, findActiveDrafts, getLetterOfWriter } from "../../../db/repositories/letters.js";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonersBySlugs } from "../../../db/repositories/prisoners.js";
 import type { BotContext } from "../../context.js";
 import { type DraftAction, draftAction } from "./callbacks.js";
 import { enterLetterFlow } from "./entry.js";
@@ -25,8 +25,9 @@ export async function offerDrafts(ctx: BotContext, where: "start" | "write"): Pr
   const locale = localeOf(ctx);
   const rows: InlineKeyboardButton[][] = [];
   const lines = [bold(tHtml(ctx, "letter-ui-drafts-title"))];
+  const prisoners = await getPrisonersBySlugs(ctx.deps.db, drafts.map((draft) => draft.prisoner_slug));
   for (const draft of drafts) {
-    const prisoner = await getPrisonerBySlug(ctx.deps.db, draft.prisoner_slug);
+    const prisoner = prisoners.get(draft.prisoner_slug);
     const name = prisoner ? prisonerName(prisoner.names, locale, "prose") : draft.prisoner_slug;
     const stats = tText(ctx, draftStatsText(draftStats(draft.text ?? "")));
     lines.push(`• ${tHtml(ctx, "letter-ui-drafts-line", { name, stats, date: formatDate(draft.updated_at, locale) })}`);

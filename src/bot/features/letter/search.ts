@@ -1,19 +1,7 @@
-import { directoryVersion, getPrisonerBySlug, loadSearchEntries } from "../../../db/repositories/prisoners.js";
-import type { DB } from "../../../db/database.js";
+import { getPrisonersBySlugs } from "../../../db/repositories/prisoners.js";
 import type { PrisonerRecord } from "../../../domain/directory/types.js";
-import { DirectorySearch } from "../../../domain/search/directory-search.js";
-
-/** One search index per database handle (per running bot); rebuilt when the directory changes. */
-const searches = new WeakMap<DB, DirectorySearch>();
-
-function directorySearch(db: DB): DirectorySearch {
-  let search = searches.get(db);
-  if (!search) {
-    search = new DirectorySearch(() => loadSearchEntries(db), { version: () => directoryVersion(db) });
-    searches.set(db, search);
-  }
-  return search;
-}
+import { directorySearchFor } from "../../../services/directory/search-index.js";
+import type { ServiceDeps } from "../../../services/deps.js";
 
 export interface PersonMatch {
   slug: string;
@@ -21,12 +9,16 @@ export interface PersonMatch {
   birthYear: number | null;
 }
 
-/** The first page of matches for a typed name (at most 10), and how many there are in all. */
-export async function findPeople(db: DB, query: string): Promise<{ total: number; matches: PersonMatch[] }> {
-  const page = await directorySearch(db).search(query, 1);
+/**
+ * The first page of matches for a typed name (at most 10), and how many there are in all: the same search index as
+ * /find (one per database handle), and the matches read in one query.
+ */
+export async function findPeople(deps: Pick<ServiceDeps, "db" | "clock">, query: string): Promise<{ total: number; matches: PersonMatch[] }> {
+  const page = await directorySearchFor(deps).search(query, 1);
+  const prisoners = await getPrisonersBySlugs(deps.db, page.hits.map((hit) => hit.slug));
   const matches: PersonMatch[] = [];
   for (const hit of page.hits) {
-    const prisoner = await getPrisonerBySlug(db, hit.slug);
+    const prisoner = prisoners.get(hit.slug);
     if (prisoner) matches.push({ slug: prisoner.slug, names: prisoner.names, birthYear: prisoner.birthYear });
   }
   return { total: page.total, matches };

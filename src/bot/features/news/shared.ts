@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup, ParseMode } from "grammy/types";
-import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
+import { getCampaignsBySlugs } from "../../../db/repositories/campaigns.js";
+import { campaignName } from "../../../domain/directory/names.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { localeOf } from "../../locale.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
@@ -7,9 +8,8 @@ import { ignoreNotModified } from "../../../telegram/api-errors.js";
 /** Campaign names in the reader's language, slugs for campaigns that no longer exist. */
 export async function campaignNames(ctx: FlowContext, slugs: readonly string[]): Promise<string[]> {
   const locale = localeOf(ctx);
-  const names: string[] = [];
-  for (const slug of slugs) names.push((await getCampaignBySlug(ctx.deps.db, slug))?.name[locale] ?? slug);
-  return names;
+  const campaigns = await getCampaignsBySlugs(ctx.deps.db, slugs);
+  return slugs.map((slug) => campaignName(campaigns.get(slug), slug, locale));
 }
 
 /**

@@ -28,7 +28,7 @@ export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token
       await input.ctx.reply(ctx.t("letter-ui-search-too-long"));
       return AGAIN;
     }
-    const found = await conversation.external(() => findPeople(ctx.deps.db, query));
+    const found = await conversation.external(() => findPeople(ctx.deps, query));
     if (found.matches.length === 0) {
       await input.ctx.reply(tHtml(ctx, "letter-ui-search-nobody", { query }), { parse_mode: "HTML" });
       return AGAIN;
