@@ -4,15 +4,18 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-# better-sqlite3 compiles against the headers this Node ships (/usr/local/include/node) instead of downloading them
-# or a prebuilt binary from the internet, so the build needs nothing but the npm registry. Override with --build-arg.
+# better-sqlite3 compiles against the headers this Node ships (/usr/local/include/node) instead of downloading them,
+# so the build needs nothing but the npm registry. Override with --build-arg if your base image differs.
 ARG npm_config_nodedir=/usr/local
-ARG npm_config_build_from_source=true
 COPY package.json package-lock.json ./
-# A registry mirror or proxy: `--secret id=npmrc,src=$HOME/.npmrc` mounts an .npmrc (registry=…, auth tokens) for
-# this step only; it never lands in a layer. Without the secret npm uses registry.npmjs.org.
+# Behind a registry mirror or proxy, two optional build secrets, mounted for this step only and never in a layer:
+#   --secret id=npmrc,src=$HOME/.npmrc         registry=https://npm.example.org/ and its auth token
+#   --secret id=npm_ca,src=/path/to/proxy-ca.pem  the CA of a TLS-intercepting proxy (PEM), trusted by npm and Node
+# Without them npm uses registry.npmjs.org. docs/production.md has the details.
 RUN --mount=type=secret,id=npmrc,target=/root/.npmrc \
-    npm ci --no-audit --no-fund
+    --mount=type=secret,id=npm_ca,target=/run/secrets/npm_ca \
+    if [ -s /run/secrets/npm_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca; fi \
+ && npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations

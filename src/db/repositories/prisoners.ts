@@ -19,6 +19,7 @@ import {
 import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
 import type { Database } from "../schema.js";
 import type { PrisonersTable } from "../tables/directory.js";
+import { lockForTransaction } from "./advisory-lock.js";
 import { listCampaigns, upsertCampaign } from "./campaigns.js";
 import { listInstitutions, upsertInstitution } from "./institutions.js";
 
@@ -429,6 +430,8 @@ export async function importDirectoryDocument(
   options: { changedBy: number | null; now: Date },
 ): Promise<ImportReport> {
   return inTransaction(db, async (trx) => {
+    // Instances starting together each load the seed: one at a time, so the second finds the rows and updates nothing.
+    await lockForTransaction(trx, "lysty:directory-import");
     const report: ImportReport = {
       institutions: { inserted: 0, updated: 0 },
       campaigns: { inserted: 0, updated: 0 },
