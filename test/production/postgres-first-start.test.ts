@@ -70,7 +70,7 @@ describe.skipIf(!postgresUrl)("two instances starting together on an empty Postg
         PORT: String(port),
       }),
     );
-    const deadline = Date.now() + 40_000;
+    const deadline = Date.now() + 90_000;
     while (fake.calls.filter((call) => call.method === "setWebhook" && call.ok).length < 2) {
       if (Date.now() > deadline || bots.some((bot) => bot.child.exitCode !== null)) {
         throw new Error(`both instances did not come up; they printed:\n${bots.map((bot) => bot.output()).join("\n---\n")}`);
@@ -94,5 +94,5 @@ describe.skipIf(!postgresUrl)("two instances starting together on an empty Postg
 
     for (const bot of bots) bot.child.kill("SIGTERM");
     expect(await Promise.all(bots.map((bot) => bot.exited))).toEqual([0, 0]);
-  }, 60_000);
+  }, 120_000);
 });

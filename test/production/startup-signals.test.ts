@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeTelegram } from "../fake-telegram/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+
+// Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
+vi.setConfig({ testTimeout: 60_000 });
 
 let bot: BotProcess | undefined;
 let fake: FakeTelegram | undefined;
@@ -59,7 +62,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function waitForOutput(process: BotProcess, text: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 45_000;
   while (!process.output().includes(text)) {
     if (Date.now() > deadline) throw new Error(`the bot never printed ${text}; it printed:\n${process.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -118,12 +121,12 @@ describe("shutdown", () => {
     await waitForOutput(bot, '"msg":"polling started"');
     fake.addUser({ id: 701, first_name: "A", language_code: "en" });
     fake.injectMessage(701, 701, { text: "/start" });
-    await fake.waitFor((call) => call.method === "sendMessage", { timeoutMs: 15_000 });
+    await fake.waitFor((call) => call.method === "sendMessage", { timeoutMs: 45_000 });
     // From now on Telegram holds every getUpdates for a minute, the confirming one included.
     fake.faults.add({ method: "getUpdates", kind: "slow", delayMs: 60_000, times: Infinity });
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain("could not confirm the last update");
     expect(bot.output()).toContain('"msg":"stopped"');
-  }, 40_000);
+  });
 });
