@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { cardAction } from "../../src/relay/buttons.js";
+import { freePort } from "../helpers/bot-process.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, linkedGroup, organiser, pressIn, relayLetter, settle } from "../organisers/world.js";
 import { WebhookDelivery, postRaw } from "./webhook-delivery.js";
@@ -61,14 +61,6 @@ function stop(name: string, graceSeconds: number): { exitCode: string; seconds: 
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   expect(result.code, result.out).toBe(0);
   return { exitCode: run(["inspect", "--format", "{{.State.ExitCode}}", name]).out.trim(), seconds };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 0;
 }
 
 /** A folder the image's `node` user (uid 1000) can write, mounted as /app/var. */

@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DB, openPostgres } from "../../src/db/database.js";
 import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
 import { projectPath } from "../../src/project-path.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import { type BotProcess, freePort, spawnBot } from "../helpers/bot-process.js";
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;
 
@@ -24,14 +23,6 @@ afterEach(async () => {
   bots = [];
   fake = admin = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 /** The `directory seed loaded` line a process logged: how many prisoners it inserted. */
 function seedLine(bot: BotProcess): { inserted: number; updated: number } | undefined {

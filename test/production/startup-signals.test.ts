@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import { type BotProcess, freePort, spawnBot, waitForOutput } from "../helpers/bot-process.js";
 
 // Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
 vi.setConfig({ testTimeout: 60_000 });
@@ -52,23 +52,6 @@ async function startSilentServer(): Promise<SilentServer> {
   };
 }
 
-/** A port nothing listens on: connections are refused at once. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 0;
-}
-
-async function waitForOutput(process: BotProcess, text: string): Promise<void> {
-  const deadline = Date.now() + 45_000;
-  while (!process.output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the bot never printed ${text}; it printed:\n${process.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function sqliteEnv(apiRoot: string): Record<string, string> {
   dir = mkdtempSync(join(tmpdir(), "lysty-startup-"));
   return { BOT_TOKEN: "123456:startup-test-token-0123456789", TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`, LOG_LEVEL: "info" };
@@ -81,7 +64,7 @@ function sqliteEnv(apiRoot: string): Record<string, string> {
  */
 describe("signals during start-up", () => {
   it("says it waits for Telegram while connections are refused, and exits 0 on SIGTERM", async () => {
-    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await closedPort()}`));
+    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
     await waitForOutput(bot, '"msg":"waiting for Telegram"');
     expect(bot.output()).toContain('"waiting_for":"Telegram"');
     bot.child.kill("SIGTERM");
@@ -100,7 +83,7 @@ describe("signals during start-up", () => {
   });
 
   it("exits 0 on SIGINT too (Ctrl-C in a terminal)", async () => {
-    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await closedPort()}`));
+    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
     await waitForOutput(bot, '"msg":"waiting for Telegram"');
     bot.child.kill("SIGINT");
     expect(await bot.exited).toBe(0);
