@@ -20,7 +20,7 @@ const engine = (process.env.ENGINE ?? "docker").split(" ").filter(Boolean);
 const runFlags = (process.env.RUN_FLAGS ?? "").split(" ").filter(Boolean);
 const SECRET = "image-smoke-webhook-secret-0123456789";
 
-vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
+vi.setConfig({ testTimeout: 400_000, hookTimeout: 60_000 });
 
 const started: string[] = [];
 const folders: string[] = [];
@@ -46,7 +46,7 @@ function startContainer(name: string, env: Record<string, string>, extra: string
 
 const logs = (name: string) => run(["logs", name]).out;
 
-async function until(what: string, check: () => boolean, name: string, timeoutMs = 90_000): Promise<void> {
+async function until(what: string, check: () => boolean, name: string, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`${what} did not happen; the container logged:\n${logs(name)}`);
@@ -144,7 +144,6 @@ describe.skipIf(!image)("the container image", () => {
     const fake = h.fake;
     const port = await freePort();
     const name = `lysty-smoke-webhook-${process.pid}`;
-    const webhookSet = fake.waitFor((call) => call.method === "setWebhook" && call.ok, { timeoutMs: 90_000 });
     startContainer(name, {
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
@@ -154,7 +153,7 @@ describe.skipIf(!image)("the container image", () => {
       HOST: "127.0.0.1",
       PORT: String(port),
     });
-    await webhookSet;
+    await until("setWebhook", () => fake.calls.some((call) => call.method === "setWebhook" && call.ok), name);
     const base = `http://127.0.0.1:${port}`;
     expect((await postRaw(`${base}/telegram`, "{}")).status).toBe(401);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
