@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { cardAction } from "../../src/relay/buttons.js";
+import { cardAction } from "../../src/services/relay/buttons.js";
 import { freePort } from "../helpers/bot-process.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, linkedGroup, organiser, pressIn, relayLetter, settle } from "../organisers/world.js";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type DB, openPostgres } from "../../src/db/database.js";
 import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
 import { projectPath } from "../../src/project-path.js";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, freePort, spawnBot } from "../helpers/bot-process.js";
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, freePort, spawnBot, waitForOutput } from "../helpers/bot-process.js";
 
 // Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
