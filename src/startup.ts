@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Bot, type Context, GrammyError, HttpError } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { describeError } from "./bot/middlewares/error-boundary.js";
 import type { Logger } from "./logger.js";
+import { isTelegramUnavailable } from "./telegram/api-errors.js";
 
 type GrammySignal = Parameters<Bot["api"]["getMe"]>[0];
 
@@ -51,12 +52,6 @@ export async function retryWhileStarting<T>(attempt: (signal: AbortSignal) => Pr
       await sleep(delayMs, undefined, { signal: options.signal }).catch(() => undefined);
     }
   }
-}
-
-/** Network failures, timeouts, 5xx and 429 pass; 401 (wrong token) and other 4xx do not. */
-export function isTelegramUnavailable(error: unknown): boolean {
-  if (error instanceof HttpError) return true;
-  return error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429);
 }
 
 /** Connection-level errors codes of node and of Postgres ("starting up", "too many clients"). */

@@ -1,6 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnreachable, isTelegramUnavailable, retryWhileStarting, StartupCancelled } from "../../src/startup.js";
+import { isDatabaseUnreachable, retryWhileStarting, StartupCancelled } from "../../src/startup.js";
+import { isTelegramUnavailable } from "../../src/telegram/api-errors.js";
 import { captureLogs } from "../helpers/log-capture.js";
 
 const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
