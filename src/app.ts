@@ -19,6 +19,7 @@ import { createRetentionJob, type RetentionJob } from "./services/privacy/retent
 import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
 import { createNewsScheduler } from "./services/news/scheduler.js";
 import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
+import { initBotWhileStarting } from "./startup.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";
@@ -41,6 +42,8 @@ export interface RunningApp {
 
 export interface StartAppOptions {
   botInfo?: UserFromGetMe;
+  /** Aborted by SIGTERM/SIGINT during start-up: waiting for Telegram ends and nothing further starts. */
+  signal?: AbortSignal;
 }
 
 /** Something running in the background, started with the app and stopped after the last update was handled. */
@@ -56,17 +59,20 @@ interface Worker {
  */
 export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Promise<RunningApp> {
   const { config, db, clock, logger } = deps;
+  const signal = options.signal ?? new AbortController().signal;
   // The shipped directory is upserted on every start; newer facts recorded by organisers are kept.
-  await seedDirectory(db, { now: clock.now() });
+  const seeded = await seedDirectory(db, { now: clock.now() });
+  logger.info({ inserted: seeded.prisoners.inserted, updated: seeded.prisoners.updated }, "directory seed loaded");
   const metrics = createMetrics({ db, clock, logger });
   // Several webhook instances may share one Postgres database: one chat's updates one at a time across them all.
   const chatLock = config.botMode === "webhook" ? openChatLock(db) : undefined;
   const { bot, i18n } = createBot(
     { ...deps, observer: bothObservers(metrics.observer, deps.observer) },
-    { ...options, ...(chatLock ? { chatLock } : {}) },
+    { botInfo: options.botInfo, ...(chatLock ? { chatLock } : {}) },
   );
-  await bot.init();
+  await initBotWhileStarting(bot, { logger, signal });
   await publishCommands(bot.api, i18n, config.defaultLocale);
+  signal.throwIfAborted();
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({
@@ -103,6 +109,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const ready = async () => !stopping && bot.isInited() && (await databaseAnswers(db));
   let intake: Intake;
   try {
+    signal.throwIfAborted();
     intake = await startIntake(bot, handler, { config, logger, metrics, ready, firstDelivery: firstDeliveryCheck(deps) });
   } catch (error) {
     await stopWorkers();

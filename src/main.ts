@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { startApp } from "./app.js";
+import { type RunningApp, startApp } from "./app.js";
 import { describeError } from "./bot/middlewares/error-boundary.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, parseConfig } from "./config.js";
@@ -9,6 +9,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { heartbeatFile, startHeartbeat } from "./heartbeat.js";
 import { createLogger } from "./logger.js";
 import { projectPath, projectRoot } from "./project-path.js";
+import { isDatabaseUnreachable, retryWhileStarting } from "./startup.js";
 
 function readConfig() {
   const envFile = projectPath(".env");
@@ -28,27 +29,63 @@ function readConfig() {
 
 /** Longest a shutdown may take before the process exits anyway (orchestrators kill after 30 s by default). */
 const SHUTDOWN_LIMIT_MS = 25_000;
+/**
+ * A signal during start-up cancels the waiting at once; a step that cannot be cancelled (a database query, a call to
+ * Telegram already sent) gets this long before the process exits anyway. Nothing has been taken from Telegram yet.
+ */
+const STARTUP_CANCEL_LIMIT_MS = 1_500;
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+
+  // Signal handlers come before anything waits: a SIGTERM while the database or Telegram is unreachable must end the
+  // process (node as PID 1 without a handler would ignore it, and the container would wait for SIGKILL).
+  const startup = new AbortController();
+  let shutdown: ((signal: NodeJS.Signals) => Promise<void>) | undefined = undefined;
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) return;
+    signalled = true;
+    if (shutdown) return void shutdown(signal);
+    logger.info({ signal }, "stopping during start-up");
+    startup.abort();
+    setTimeout(() => {
+      logger.warn({ limit_ms: STARTUP_CANCEL_LIMIT_MS }, "start-up step did not end; exiting");
+      process.exit(0);
+    }, STARTUP_CANCEL_LIMIT_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
   const location = parseDatabaseUrl(config.databaseUrl, projectRoot());
   if (location.dialect === "sqlite" && location.filename !== ":memory:") {
     mkdirSync(dirname(location.filename), { recursive: true });
   }
   const db = openDatabase(location);
-  const applied = await migrateToLatest(db);
-  logger.info({ migrations: applied.length, dialect: location.dialect, mode: config.botMode }, "database ready");
+  let app: RunningApp;
+  try {
+    const applied = await retryWhileStarting(() => migrateToLatest(db), {
+      waitingFor: "the database",
+      signal: startup.signal,
+      logger,
+      retryable: isDatabaseUnreachable,
+    });
+    logger.info({ migrations: applied.length, dialect: location.dialect, mode: config.botMode }, "database ready");
+    app = await startApp({ config, db, logger, clock: systemClock }, { signal: startup.signal });
+  } catch (error) {
+    if (!startup.signal.aborted) throw error;
+    await db.destroy().catch(() => undefined);
+    logger.info("stopped");
+    process.exit(0);
+  }
+  const running = app;
 
-  const app = await startApp({ config, db, logger, clock: systemClock });
   const file = heartbeatFile(location);
   if (file) mkdirSync(dirname(file), { recursive: true });
-  const stopHeartbeat = file ? startHeartbeat(file, () => app.isRunning()) : () => undefined;
+  const stopHeartbeat = file ? startHeartbeat(file, () => running.isRunning()) : () => undefined;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  shutdown = async (signal) => {
     logger.info({ signal }, "shutting down");
     stopHeartbeat();
     const deadline = setTimeout(() => {
@@ -56,18 +93,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     deadline.unref();
-    await app.stop();
+    await running.stop();
     await db.destroy();
     logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // The signal came while the last start-up step finished: stop what just started.
+  if (signalled) await shutdown("SIGTERM");
 
   try {
-    await app.done;
+    await running.done;
   } catch {
-    await app.stop().catch(() => undefined);
+    await running.stop().catch(() => undefined);
     await db.destroy();
     process.exit(1);
   }

@@ -14,6 +14,9 @@ export interface Polling {
   stop(): Promise<void>;
 }
 
+/** How long shutdown waits for Telegram to take the confirmation of the last handled update. */
+const CONFIRM_LIMIT_MS = 5_000;
+
 export interface PollingOptions {
   allowedUpdates: ReadonlyArray<Exclude<keyof Update, "update_id">>;
   /** Updates handled at once across all chats (the runner's default is 500). */
@@ -69,8 +72,10 @@ export async function startPolling(
         await handler.inFlight.drain();
         const last = handler.lastUpdateId;
         // As grammY's bot.stop() does: tell Telegram the handled updates are done, or they come again after a restart.
+        // Bounded: an unreachable Telegram must not hold the shutdown until grammY's 500 s timeout.
         if (last !== undefined) {
-          await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((error: unknown) => {
+          const limit = AbortSignal.timeout(CONFIRM_LIMIT_MS) as Parameters<typeof bot.api.getUpdates>[1];
+          await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }, limit).catch((error: unknown) => {
             logger.warn({ err: describeError(error) }, "could not confirm the last update; it may be handled again");
           });
         }

@@ -1,4 +1,4 @@
-import { GrammyError } from "grammy";
+import { GrammyError, HttpError } from "grammy";
 
 /**
  * Kinds of Bot API refusal the bot treats differently, decided in one place. An edit that changes nothing (a second
@@ -17,4 +17,10 @@ export function ignoreNotModified(error: unknown): void {
 /** A Bot API refusal about the chat or the bot's access to it, as opposed to a bug or a network failure. */
 export function isChatAccessError(error: unknown): error is GrammyError {
   return error instanceof GrammyError && (error.error_code === 403 || error.error_code === 400);
+}
+
+/** Telegram cannot be reached or is overloaded (network failure, timeout, 5xx, 429): worth waiting for at start-up. */
+export function isTelegramUnavailable(error: unknown): boolean {
+  if (error instanceof HttpError) return true;
+  return error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429);
 }

@@ -3,13 +3,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { projectPath } from "../../src/project-path.js";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 import { WebhookDelivery } from "./webhook-delivery.js";
 
 const SECRET = "process-test-webhook-secret-0123456789";
+
+// Real processes started with tsx, and the health check spawned twice: 10 s on a quiet machine, over 20 s on a busy one.
+vi.setConfig({ testTimeout: 60_000 });
 
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
@@ -57,7 +60,7 @@ describe("the real process (npm start) in production settings", () => {
       HOST: "127.0.0.1",
       PORT: String(port),
     };
-    const webhookSet = fake.waitFor((call) => call.method === "setWebhook", { timeoutMs: 15_000 });
+    const webhookSet = fake.waitFor((call) => call.method === "setWebhook", { timeoutMs: 45_000 });
     bot = spawnBot(env);
     const started = bot;
     await webhookSet.catch((error: unknown) => {
@@ -89,7 +92,7 @@ describe("the real process (npm start) in production settings", () => {
     expect(await healthcheck({ DATABASE_URL: databaseUrl })).toBe(1);
     bot = spawnBot({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "info" });
     const running = bot;
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 45_000;
     // main.ts starts the heartbeat once the app is up, which it logs.
     while (!running.output().includes('"msg":"polling started"')) {
       if (Date.now() > deadline) throw new Error(`the bot did not start polling; it printed:\n${running.output()}`);

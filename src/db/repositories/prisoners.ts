@@ -18,6 +18,7 @@ import {
 } from "../../domain/directory/types.js";
 import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
 import type { PrisonersTable } from "../tables/directory.js";
+import { lockForTransaction } from "./advisory-lock.js";
 import { listCampaigns, upsertCampaign } from "./campaigns.js";
 import { listInstitutions, upsertInstitution } from "./institutions.js";
 import { type DB, inTransaction } from "../database.js";
@@ -432,6 +433,8 @@ export async function importDirectoryDocument(
   options: { changedBy: number | null; now: Date },
 ): Promise<ImportReport> {
   return inTransaction(db, async (trx) => {
+    // Instances starting together each load the seed: one at a time, so the second finds the rows and updates nothing.
+    await lockForTransaction(trx, "lysty:directory-import");
     const report: ImportReport = {
       institutions: { inserted: 0, updated: 0 },
       campaigns: { inserted: 0, updated: 0 },

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
+import { type BotProcess, freePort, spawnBot, waitForOutput } from "../helpers/bot-process.js";
+
+// Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
+vi.setConfig({ testTimeout: 60_000 });
+
+let bot: BotProcess | undefined;
+let fake: FakeTelegram | undefined;
+let silent: SilentServer | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  bot?.child.kill("SIGKILL");
+  await bot?.exited;
+  await fake?.stop();
+  await silent?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  bot = fake = silent = dir = undefined;
+});
+
+/** A "Telegram" that accepts connections and never answers, as a black-holed network looks from inside. */
+interface SilentServer {
+  apiRoot: string;
+  connected: Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startSilentServer(): Promise<SilentServer> {
+  const sockets = new Set<Socket>();
+  let connected: () => void = () => undefined;
+  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    connected();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    connected: firstConnection,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sqliteEnv(apiRoot: string): Record<string, string> {
+  dir = mkdtempSync(join(tmpdir(), "lysty-startup-"));
+  return { BOT_TOKEN: "123456:startup-test-token-0123456789", TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`, LOG_LEVEL: "info" };
+}
+
+/**
+ * `docker stop` while the container cannot reach Telegram: the process must end on SIGTERM (exit 0) instead of being
+ * killed after the grace period. How fast is bounded in main.ts (1.5 s at most for a step that cannot be cancelled);
+ * the tests assert the exit and its code, not a wall-clock time.
+ */
+describe("signals during start-up", () => {
+  it("says it waits for Telegram while connections are refused, and exits 0 on SIGTERM", async () => {
+    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
+    await waitForOutput(bot, '"msg":"waiting for Telegram"');
+    expect(bot.output()).toContain('"waiting_for":"Telegram"');
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopping during start-up"');
+    expect(bot.output()).toContain('"msg":"stopped"');
+  });
+
+  it("exits 0 on SIGTERM while its call to Telegram hangs unanswered", async () => {
+    silent = await startSilentServer();
+    bot = spawnBot(sqliteEnv(silent.apiRoot));
+    await silent.connected;
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopping during start-up"');
+  });
+
+  it("exits 0 on SIGINT too (Ctrl-C in a terminal)", async () => {
+    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
+    await waitForOutput(bot, '"msg":"waiting for Telegram"');
+    bot.child.kill("SIGINT");
+    expect(await bot.exited).toBe(0);
+  });
+
+  it("a wrong token is not waited for: the start fails at once with exit 1", async () => {
+    fake = await FakeTelegram.start();
+    bot = spawnBot({ ...sqliteEnv(fake.apiRoot), BOT_TOKEN: "999:not-the-fake-token-0123456789" });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).not.toContain("waiting for Telegram");
+  });
+});
+
+describe("shutdown", () => {
+  it("does not wait on an unanswering Telegram to confirm the last update: exits 0 well before its 25 s limit", async () => {
+    fake = await FakeTelegram.start();
+    bot = spawnBot({ ...sqliteEnv(fake.apiRoot), BOT_TOKEN: fake.token });
+    await waitForOutput(bot, '"msg":"polling started"');
+    fake.addUser({ id: 701, first_name: "A", language_code: "en" });
+    fake.injectMessage(701, 701, { text: "/start" });
+    await fake.waitFor((call) => call.method === "sendMessage", { timeoutMs: 45_000 });
+    // From now on Telegram holds every getUpdates for a minute, the confirming one included.
+    fake.faults.add({ method: "getUpdates", kind: "slow", delayMs: 60_000, times: Infinity });
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain("could not confirm the last update");
+    expect(bot.output()).toContain('"msg":"stopped"');
+  });
+});
