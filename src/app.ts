@@ -11,6 +11,7 @@ import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
 import { databaseAnswers } from "./server/readiness.js";
 import { createUpdateHandler } from "./server/update-handler.js";
+import { createWebApp, setEditorMenuButton } from "./server/webapp.js";
 import { outboxHandlers } from "./workers/outbox-handlers.js";
 import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
 import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
@@ -95,7 +96,15 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const ready = async () => !stopping && bot.isInited() && (await databaseAnswers(db));
   let intake: Intake;
   try {
-    intake = await startIntake(bot, handler, { config, logger, metrics, ready });
+    const webapp = config.webappUrl ? createWebApp({ config, db, clock, logger, i18n, api: bot.api }) : undefined;
+    if (webapp) await setEditorMenuButton(bot.api, i18n, config);
+    intake = await startIntake(bot, handler, {
+      config,
+      logger,
+      metrics,
+      ready,
+      ...(webapp ? { webapp: { basePath: webapp.basePath, handle: webapp.handle } } : {}),
+    });
   } catch (error) {
     await stopWorkers();
     throw error;
