@@ -44,7 +44,7 @@ async function compile(): Promise<Map<string, Asset>> {
     bundle: true,
     minify: true,
     format: "iife",
-    target: ["es2020", "chrome90", "safari14"],
+    target: ["chrome100", "safari15", "firefox100"],
     write: false,
     outdir: "out",
     legalComments: "none",
