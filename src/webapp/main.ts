@@ -218,7 +218,7 @@ function refresh(): void {
   ui.backdrop.scrollTop = ui.letter.scrollTop;
   const stats = letterStats(state.text);
   const limit = state.session.draft?.limit ?? 0;
-  ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${stats.pages} ${s("webapp-pages")}`;
+  ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`;
   ui.counters.classList.toggle("over", stats.characters > limit);
   const count = state.findings.length;
   ui.findingsSummary.textContent = count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`;
