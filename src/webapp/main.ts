@@ -155,6 +155,8 @@ async function start(): Promise<void> {
   wireEditor();
   refresh();
   updateMainButton();
+  // The writer's letter is on screen: what bench/webapp.ts calls the first render.
+  performance.mark("lysty-editor-ready");
   void runCheck();
 }
 
@@ -188,7 +190,9 @@ function wireEditor(): void {
   ui.takeTheirs.addEventListener("click", () => void resolveConflict("theirs"));
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") void save();
+    else void reload();
   });
+  on("activated", () => void reload());
   ui.finding.addEventListener("keydown", (event) => {
     if (event.key === "Escape") closeFinding(true);
   });
@@ -203,7 +207,7 @@ function onInput(): void {
   state.findings = shiftFindings(state.findings, state.text, text);
   state.text = text;
   state.dirty = true;
-  refresh();
+  refresh(false);
   clearTimeout(checkTimer);
   checkTimer = setTimeout(() => void runCheck(), CHECK_AFTER_MS);
   clearTimeout(saveTimer);
@@ -211,11 +215,21 @@ function onInput(): void {
   postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
 }
 
-/** Highlights, counters, the caret paragraph's language and the summary line: cheap, on every keystroke. */
-function refresh(): void {
+let countersTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Highlights on every keystroke; counting 12,000 characters waits for a pause of a tenth of a second. */
+function refresh(countersNow = true): void {
   if (!state) return;
   renderBackdrop(ui.backdrop, state.text, state.findings);
   ui.backdrop.scrollTop = ui.letter.scrollTop;
+  clearTimeout(countersTimer);
+  if (countersNow) updateCounters();
+  else countersTimer = setTimeout(updateCounters, 100);
+}
+
+/** Counters, the caret paragraph's language and the summary line. */
+function updateCounters(): void {
+  if (!state) return;
   const stats = letterStats(state.text);
   const limit = state.session.draft?.limit ?? 0;
   ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`;
@@ -252,6 +266,7 @@ async function runCheck(): Promise<void> {
     state.paragraphs = result.paragraphs;
     refresh();
     ui.app.dataset.checked = String(sequence);
+    document.dispatchEvent(new Event("lysty-checked"));
   } catch {
     // the next keystroke checks again; the save state tells about the connection
   }
@@ -308,6 +323,20 @@ function removeOpenFinding(): void {
 
 function back(): void {
   if (state?.open) closeFinding(true);
+}
+
+/** Back on screen with nothing unsaved: show what the chat (or another device) saved meanwhile. */
+async function reload(): Promise<void> {
+  if (!state || state.dirty || state.conflict) return;
+  const session = await call<SessionResponse>(API_PATHS.session, { slug: state.slug }).catch(() => undefined);
+  const draft = session?.draft;
+  if (!draft || !state || state.dirty || draft.version === state.version) return;
+  state.version = draft.version;
+  state.text = draft.text;
+  state.findings = [];
+  ui.letter.value = draft.text;
+  refresh();
+  void runCheck();
 }
 
 /** Saves the text on screen unless it is what the server has. True when the draft now holds it. */

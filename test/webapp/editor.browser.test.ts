@@ -40,16 +40,27 @@ async function newPhonePage(): Promise<Page> {
   return context.newPage();
 }
 
-/** Offsets of the highlighted spans in the backdrop, counted as the textarea counts them (UTF-16 units). */
+/** The little of the DOM the test reads (the test code compiles without the DOM library). */
+interface DomNode {
+  nodeName: string;
+  textContent: string | null;
+  dataset?: Record<string, string>;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Offsets of the highlighted spans in the backdrop (one block per paragraph), counted as the textarea counts them. */
 async function highlights(page: Page): Promise<{ start: number; text: string; category: string }[]> {
-  return page.evaluate(() => {
-    const backdrop = (globalThis as unknown as { document: { getElementById(id: string): { childNodes: ArrayLike<{ nodeName: string; textContent: string | null; dataset?: Record<string, string> }> } } }).document.getElementById("backdrop");
+  return page.locator("#backdrop").evaluate((element) => {
+    const backdrop = element as unknown as DomNode;
     const found: { start: number; text: string; category: string }[] = [];
     let offset = 0;
-    for (const node of Array.from(backdrop.childNodes)) {
-      const text = node.textContent ?? "";
-      if (node.nodeName === "MARK") found.push({ start: offset, text, category: node.dataset?.c ?? "" });
-      offset += text.length;
+    for (const paragraph of Array.from(backdrop.childNodes)) {
+      for (const node of Array.from(paragraph.childNodes)) {
+        const text = (node.textContent ?? "").replace(/\u200b/g, "");
+        if (node.nodeName === "MARK") found.push({ start: offset, text, category: node.dataset?.c ?? "" });
+        offset += text.length;
+      }
+      offset += 1; // the line break between paragraphs
     }
     return found;
   });
