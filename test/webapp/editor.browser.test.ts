@@ -24,7 +24,7 @@ let browser: Browser;
 let h: Harness | undefined;
 beforeAll(async () => {
   browser = await launchChromium();
-});
+}, 60_000);
 afterAll(async () => browser?.close());
 afterEach(async () => {
   await h?.stop();
@@ -76,14 +76,14 @@ describe("the letter editor in a browser", () => {
     await openEditor(page, localUrl(h, editorButtonUrl(writer)), initData);
 
     const letter = page.getByLabel("Your letter");
-    await expect.poll(() => letter.isEnabled()).toBe(true);
+    await expect.poll(() => letter.isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await page.textContent("#recipient")).toBe("To: Boris Kagarlitsky");
     await letter.click();
     await page.keyboard.type(OPENING + RISKY + CLOSING);
     const typed = OPENING + RISKY + CLOSING;
 
     // The check answers after a pause in typing; the mark sits exactly on the risky word.
-    await expect.poll(() => highlights(page), { timeout: 10_000 }).toEqual([{ start: typed.indexOf("войны"), text: "войны", category: "war" }]);
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([{ start: typed.indexOf("войны"), text: "войны", category: "war" }]);
     expect(await page.textContent("#counters")).toBe(`${typed.length} / 12000 characters · printed pages: 1`);
     expect(await page.textContent("#findings-summary")).toBe("Risky places (underlined): 1");
 
@@ -92,7 +92,7 @@ describe("the letter editor in a browser", () => {
     if (!mark) throw new Error("the highlight has no box");
     await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
     const panel = page.getByRole("dialog");
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.textContent("#finding-title")).toBe("War and the army");
     expect(await page.textContent("#finding-instead")).toContain("Leave the war out entirely");
     expect(await page.textContent("#language")).toBe("Language of this paragraph: Russian");
@@ -103,20 +103,20 @@ describe("the letter editor in a browser", () => {
     await page.screenshot({ path: `${imagesDir}/webapp-editor-light.png` });
     // Telegram's back button closes the explanation; the keyboard way back to it is "Show the next one".
     await clientEvent(page, "back_button_pressed");
-    await expect.poll(() => panel.isVisible()).toBe(false);
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(false);
     await clientEvent(page, "theme_changed", { theme_params: DARK_THEME });
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.scheme)).toBe("dark");
     await page.screenshot({ path: `${imagesDir}/webapp-editor-dark.png` });
     await page.getByRole("button", { name: "Show the next one" }).click();
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe("finding-remove");
 
     // One tap takes the word out; the highlight goes with it.
     await page.getByRole("button", { name: "Remove these words" }).click();
     const edited = (OPENING + RISKY + CLOSING).replace(" войны", "");
     expect(await letter.inputValue()).toBe(edited);
-    await expect.poll(() => highlights(page)).toEqual([]);
-    await expect.poll(() => page.textContent("#findings-summary"), { timeout: 10_000 }).toBe(
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([]);
+    await expect.poll(() => page.textContent("#findings-summary"), { timeout: 15_000 }).toBe(
       "Nothing risky found so far. A censor still reads every letter.",
     );
 
@@ -125,7 +125,7 @@ describe("the letter editor in a browser", () => {
     expect(mainButton).toMatchObject({ is_visible: true, is_active: true, text: "Done" });
     const before = writer.messages.length;
     await clientEvent(page, "main_button_pressed");
-    await expect.poll(async () => (await postedEvents(page)).some((event) => event.type === "web_app_close"), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await postedEvents(page)).some((event) => event.type === "web_app_close"), { timeout: 15_000 }).toBe(true);
     expect((await onlyLetter(h, writer.id)).text).toBe(edited);
     expect(writer.textsSince(before).join("\n")).toContain(`Your letter is saved from the editor: ${edited.length} characters`);
 
@@ -141,7 +141,7 @@ describe("the letter editor in a browser", () => {
     expectNotLogged(h, ["Здоровье", "читаете", "конца"]);
     expectNoFailures(h);
     await page.context().close();
-  });
+  }, 120_000);
 
   it("outside Telegram, or with a signature that is not our bot's, the page shows no letter", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
@@ -152,15 +152,15 @@ describe("the letter editor in a browser", () => {
 
     const bare = await newPhonePage();
     await bare.goto(url);
-    await expect.poll(() => bare.textContent("#notice")).toContain("Open this editor from the Lysty bot in Telegram");
+    await expect.poll(() => bare.textContent("#notice"), { timeout: 15_000 }).toContain("Open this editor from the Lysty bot in Telegram");
     expect(await bare.getByRole("textbox").isDisabled()).toBe(true);
 
     const forged = await newPhonePage();
     await openEditor(forged, url, initDataFor({ id: writer.id }, "7000000002:AAAnotherBotsTokenForTestsOnly0000000", h.clock.now()));
-    await expect.poll(() => forged.locator("#app").getAttribute("aria-busy")).toBeNull();
+    await expect.poll(() => forged.locator("#app").getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
     expect(await forged.getByRole("textbox").inputValue()).toBe("");
     expect(await forged.getByRole("textbox").isDisabled()).toBe(true);
     await bare.context().close();
     await forged.context().close();
-  });
+  }, 60_000);
 });
