@@ -23,6 +23,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The letter editor's page is bundled from these sources by esbuild when first requested (docs/webapp.md).
+COPY --from=build /app/src/webapp ./src/webapp
+COPY --from=build /app/src/domain/censorship ./src/domain/censorship
 COPY package.json ./
 COPY locales ./locales
 # Shipped data (prisoner directory seed, censorship lexicon) belongs to the image: a new image brings new data.

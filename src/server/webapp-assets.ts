@@ -49,6 +49,8 @@ async function compile(): Promise<Map<string, Asset>> {
     outdir: "out",
     legalComments: "none",
     logLevel: "silent",
+    // The page needs no tsconfig (and the runtime image ships none): plain defaults.
+    tsconfigRaw: "{}",
   });
   const output = (suffix: string) => {
     const file = result.outputFiles.find((candidate) => candidate.path.endsWith(suffix));
