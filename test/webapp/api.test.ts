@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { saveDraftText } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
 import { callApi, editorButtonUrl, initDataFor, WEBAPP_ENV } from "../helpers/webapp.js";
 import { expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letter-flow/helpers.js";
@@ -61,6 +62,10 @@ describe("the letter editor's API", () => {
 
     const saved = await callApi(h, "draft", { slug: KAGARLITSKY, text: `${EDITED}  \r\n`, version: loaded.draft.version }, auth);
     expect(saved.json).toMatchObject({ kind: "saved" });
+    expect((await onlyLetter(h, writer.id)).text).toBe(EDITED);
+    // Two saves racing from the same version: the one that lands second finds the text changed and writes nothing.
+    const draft = await onlyLetter(h, writer.id);
+    expect(await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Другое.", now: h.clock.now(), expected: FIRST })).toBe(false);
     expect((await onlyLetter(h, writer.id)).text).toBe(EDITED);
     const shown = textOf(await writer.press("Show the draft"));
     expect(shown).toContain(EDITED);

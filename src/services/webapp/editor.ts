@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../../clock.js";
 import type { DB } from "../../db/database.js";
-import { getOrCreateDraft, findActiveDrafts } from "../../db/repositories/letters.js";
-import { replaceDraftTextIfUnchanged } from "../../db/repositories/letter-drafts.js";
+import { findActiveDrafts, getOrCreateDraft, saveDraftText } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { checkLetter, type LetterLanguage, type PrisonerStatus, type PrisonSystem } from "../../domain/censorship/index.js";
@@ -17,6 +16,7 @@ import {
   recipientFromPrisoner,
 } from "../../domain/letters/index.js";
 import { hasOrganiserRelay } from "../../relay/relay-letter.js";
+import type { CheckResponse } from "../../webapp/protocol.js";
 
 /**
  * The letter editor Mini App's use cases. The editor works on the very draft the chat flow writes (`letters.text`
@@ -101,7 +101,7 @@ export async function saveEditedDraft(
   const current = existing?.text ?? null;
   if (draftVersion(current) !== input.baseVersion) return { kind: "conflict", text: current ?? "", version: draftVersion(current) };
   const draft = existing ?? (await getOrCreateDraft(deps.db, writerId, input.slug, now));
-  const saved = await replaceDraftTextIfUnchanged(deps.db, { letterId: draft.id, writerId, expected: current, text, now });
+  const saved = await saveDraftText(deps.db, { letterId: draft.id, writerId, expected: current, text, now });
   if (!saved) {
     // Another device (or the chat) saved between our read and our write: report what is there now.
     const latestDraft = (await findActiveDrafts(deps.db, writerId)).find((letter) => letter.prisoner_slug === input.slug);
@@ -111,22 +111,8 @@ export async function saveEditedDraft(
   return { kind: "saved", version: draftVersion(text), stats: draftStats(text) };
 }
 
-/** A finding as the editor draws it: offsets into the editor's text and the translated why and what instead. */
-export interface EditorFinding {
-  start: number;
-  end: number;
-  category: string;
-  severity: string;
-  why: string;
-  instead: string;
-  /** The check's advice for this kind of finding is to leave the words out: the editor offers one tap for that. */
-  removable: boolean;
-}
-
-export interface EditorCheck {
-  findings: EditorFinding[];
-  /** Each paragraph (a run of text between line breaks) with the language most of its letters are in. */
-  paragraphs: { start: number; end: number; language: LetterLanguage; name: string }[];
+/** Findings with translated reasons; each paragraph (text between line breaks) with its main language. */
+export interface EditorCheck extends CheckResponse {
   stats: DraftStats;
 }
 
@@ -142,6 +128,7 @@ export function checkEditorText(text: string, target: Pick<EditorTarget, "system
     severity: finding.severity,
     why: t(finding.explanationKey),
     instead: t(finding.suggestionKey),
+    // The check's advice for these categories is to leave the words out: the editor offers one tap for that.
     removable: finding.category !== "language",
   }));
   const paragraphs: EditorCheck["paragraphs"] = [];
