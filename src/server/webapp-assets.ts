@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { projectPath } from "../project-path.js";
 
 export interface Asset {
@@ -39,6 +38,8 @@ export function webAppAssets(): WebAppAssets {
 }
 
 async function compile(): Promise<Map<string, Asset>> {
+  // Loaded only when the page is first asked for: a bot without the editor never starts esbuild.
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: { app: projectPath("src", "webapp", "main.ts"), "app-style": projectPath("src", "webapp", "styles.css") },
     bundle: true,

@@ -9,7 +9,7 @@ import type { Config } from "../config.js";
 import type { DB } from "../db/database.js";
 import { findUser } from "../db/repositories/users.js";
 import { CATEGORY_IDS } from "../domain/censorship/index.js";
-import { draftStats } from "../domain/letters/index.js";
+import { draftStats, MAX_LETTER_CHARACTERS } from "../domain/letters/index.js";
 import type { Logger } from "../logger.js";
 import { checkEditorText, openDraft, saveEditedDraft } from "../services/webapp/editor.js";
 import { editorUrl } from "../services/webapp/editor-url.js";
@@ -207,9 +207,15 @@ async function done(
     input.token !== undefined
       ? new InlineKeyboard().text(t("webapp-chat-continue"), flowButton.pack(input.token, "done", "-"))
       : undefined;
-  await deps.api.sendMessage(user.id, t(keyboard ? "webapp-chat-saved" : "webapp-chat-saved-menu", { characters, pages }), {
-    ...(keyboard ? { reply_markup: keyboard } : {}),
-  });
+  try {
+    await deps.api.sendMessage(user.id, t(keyboard ? "webapp-chat-saved" : "webapp-chat-saved-menu", { characters, pages }), {
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    });
+  } catch (error) {
+    // The draft is saved either way; the page says the chat could not be told, and the writer can go on there.
+    deps.logger.warn({ user_id: user.id, err: error instanceof Error ? error.message.slice(0, 200) : "unknown" }, "webapp done message failed");
+    throw new HttpError(502, "telegram");
+  }
   return { ok: true };
 }
 
@@ -250,8 +256,13 @@ function saveRequest(body: Record<string, unknown>): SaveRequest {
   return { slug: requiredSlug(body), text: text(body), version: body.version };
 }
 
+/** The letter limit in UTF-16 units, twice over: room for a pasted text being cut down, not for using the check as a service. */
+const MAX_CHECK_LENGTH = 4 * MAX_LETTER_CHARACTERS;
+
 function checkRequest(body: Record<string, unknown>): CheckRequest {
-  return { slug: requiredSlug(body), text: text(body) };
+  const checked = text(body);
+  if (checked.length > MAX_CHECK_LENGTH) throw new HttpError(413, "too-long");
+  return { slug: requiredSlug(body), text: checked };
 }
 
 function doneRequest(body: Record<string, unknown>): DoneRequest {

@@ -206,13 +206,14 @@ function onInput(): void {
   const text = ui.letter.value;
   state.findings = shiftFindings(state.findings, state.text, text);
   state.text = text;
+  // Telegram asks before closing while something typed is not saved yet.
+  if (!state.dirty) postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
   state.dirty = true;
   refresh(false);
   clearTimeout(checkTimer);
   checkTimer = setTimeout(() => void runCheck(), CHECK_AFTER_MS);
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => void save(), SAVE_AFTER_MS);
-  postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
 }
 
 let countersTimer: ReturnType<typeof setTimeout> | undefined;

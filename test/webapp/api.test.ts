@@ -108,6 +108,22 @@ describe("the letter editor's API", () => {
     ]);
   });
 
+  it("Done from the menu button (no flow token) tells the writer how to go on; an empty draft is not done", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
+    expect(await callApi(h, "done", { slug: KAGARLITSKY }, auth)).toEqual({ status: 409, json: { error: "empty" } });
+    await writer.send(FIRST);
+    const before = writer.messages.length;
+    expect((await callApi(h, "done", { slug: KAGARLITSKY, token: "../x" }, auth)).status).toBe(200);
+    const [message] = writer.messages.slice(before);
+    expect(message?.text).toContain(`Лист збережено з редактора: ${FIRST.length} символів`);
+    expect(message?.text).toContain("натисніть «Готово» під листом");
+    expect(message?.reply_markup).toBeUndefined();
+    expect((await callApi(h, "check", { slug: KAGARLITSKY, text: "а".repeat(48_001) }, auth)).status).toBe(413);
+  });
+
   it("refuses forged, expired and missing initData, and another user's initData reaches only that user's drafts", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });
