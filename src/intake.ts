@@ -36,13 +36,19 @@ export interface IntakeDeps {
   ready(): Promise<boolean>;
   /** The letter editor Mini App, served by the same HTTP server (polling mode: on PORT). */
   webapp?: HttpServerOptions["webapp"];
+  /** Shared memory of update ids across instances (Postgres); false for an update some instance already took in. */
+  firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
 export function startIntake(bot: Bot<BotContext>, handler: UpdateHandler, deps: IntakeDeps): Promise<Intake> {
   return deps.config.botMode === "webhook" ? webhookIntake(bot, handler, deps) : pollingIntake(bot, handler, deps);
 }
 
-async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready, webapp }: IntakeDeps): Promise<Intake> {
+async function webhookIntake(
+  bot: Bot<BotContext>,
+  handler: UpdateHandler,
+  { config, logger, metrics, ready, webapp, firstDelivery }: IntakeDeps,
+): Promise<Intake> {
   const webhook = await startWebhookMode(bot, handler, {
     url: config.webhookUrl ?? "",
     secret: config.webhookSecret ?? "",
@@ -54,6 +60,7 @@ async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { con
     ready,
     metrics,
     ...(webapp ? { webapp } : {}),
+    ...(firstDelivery ? { firstDelivery } : {}),
   });
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));

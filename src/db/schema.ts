@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { ConversationStateTable, UsersTable } from "./tables/core.js";
+import type { RateLimitWindowsTable, SeenUpdatesTable } from "./tables/coordination.js";
 import type {
   CampaignsTable,
   InstitutionsTable,
@@ -51,6 +52,8 @@ export interface Database {
   news_reminders: NewsRemindersTable;
   news_scheduled_sends: NewsScheduledSendsTable;
   forget_requests: ForgetRequestsTable;
+  seen_updates: SeenUpdatesTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,7 +3,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, InlineKeyboard } from "grammy";
 import type { FlowContext } from "../bot/context.js";
 import { flowButton } from "../bot/features/letter/callbacks.js";
-import { guessLocale } from "../bot/i18n.js";
+import { guessLocale } from "../telegram/locale.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { DB } from "../db/database.js";

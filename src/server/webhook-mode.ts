@@ -17,6 +17,7 @@ export interface WebhookModeOptions {
   ready: HttpServerOptions["ready"];
   metrics: HttpServerOptions["metrics"];
   webapp?: HttpServerOptions["webapp"];
+  firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
 export interface WebhookMode {
@@ -49,6 +50,7 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
         handle: (update) => handler.handle(update),
         draining: () => draining,
         logger: options.logger,
+        ...(options.firstDelivery ? { firstDelivery: options.firstDelivery } : {}),
       }),
     },
   });

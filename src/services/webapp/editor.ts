@@ -15,7 +15,7 @@ import {
   normaliseLetterText,
   recipientFromPrisoner,
 } from "../../domain/letters/index.js";
-import { hasOrganiserRelay } from "../../relay/relay-letter.js";
+import { hasOrganiserRelay } from "../relay/relay-letter.js";
 import type { CheckResponse } from "../../webapp/protocol.js";
 
 /**
