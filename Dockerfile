@@ -41,6 +41,9 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 # dist/src (the code, the CLIs in dist/src/cli) and dist/migrations, which the migrator finds beside the code.
 COPY --from=build /app/dist ./dist
+# The letter editor's page is bundled from these sources by esbuild when first requested (docs/webapp.md).
+COPY --from=build /app/src/webapp ./src/webapp
+COPY --from=build /app/src/domain/censorship ./src/domain/censorship
 COPY package.json ./
 COPY locales ./locales
 # pdfkit's fonts for /print.

@@ -14,6 +14,7 @@ import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
 import { databaseAnswers } from "./server/readiness.js";
 import { createUpdateHandler } from "./server/update-handler.js";
+import { createWebApp, setEditorMenuButton } from "./server/webapp.js";
 import { outboxHandlers } from "./services/outbox-handlers.js";
 import { createRetentionJob, type RetentionJob } from "./services/privacy/retention.js";
 import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
@@ -110,7 +111,16 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   let intake: Intake;
   try {
     signal.throwIfAborted();
-    intake = await startIntake(bot, handler, { config, logger, metrics, ready, firstDelivery: firstDeliveryCheck(deps) });
+    const webapp = config.webappUrl ? createWebApp({ config, db, clock, logger, i18n, api: bot.api }) : undefined;
+    if (webapp) await setEditorMenuButton(bot.api, i18n, config);
+    intake = await startIntake(bot, handler, {
+      config,
+      logger,
+      metrics,
+      ready,
+      firstDelivery: firstDeliveryCheck(deps),
+      ...(webapp ? { webapp: { basePath: webapp.basePath, handle: webapp.handle } } : {}),
+    });
   } catch (error) {
     await stopWorkers();
     await chatLock?.close();

@@ -61,6 +61,12 @@ const EnvSchema = v.object({
   RETENTION_INTERVAL_SECONDS: integer(3600, 1, 86_400),
   MAX_RELAYS_PER_DAY: integer(5, 0, 1000),
   RATE_LIMIT_PER_MINUTE: integer(60, 0, 10_000),
+
+  // Telegram opens Mini Apps only from https:// URLs; the server serves the editor under this URL's path.
+  WEBAPP_URL: v.optional(
+    v.pipe(v.string(), v.url("must be a URL"), v.startsWith("https://", "must be an https:// URL (Telegram opens only HTTPS Mini Apps)")),
+  ),
+  WEBAPP_AUTH_MAX_AGE_SECONDS: integer(86_400, 60, 604_800),
 });
 
 export interface Config {
@@ -89,6 +95,10 @@ export interface Config {
   maxRelaysPerDay: number;
   /** Updates one person may send per minute before the bot ignores them for the rest of the minute (0: no limit). */
   rateLimitPerMinute: number;
+  /** The letter editor Mini App's public URL (absent: no editor, the chat flow only). */
+  webappUrl: string | undefined;
+  /** How old Telegram's initData may be before the editor's API refuses it. */
+  webappAuthMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -133,5 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS,
     maxRelaysPerDay: parsed.MAX_RELAYS_PER_DAY,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    webappUrl: parsed.WEBAPP_URL,
+    webappAuthMaxAgeSeconds: parsed.WEBAPP_AUTH_MAX_AGE_SECONDS,
   };
 }

@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { AppMetrics } from "./metrics/metrics.js";
 import { type Polling, startPolling } from "./polling.js";
-import { startHttpServer } from "./server/http-server.js";
+import { type HttpServerOptions, startHttpServer } from "./server/http-server.js";
 import type { UpdateHandler } from "./server/update-handler.js";
 import { startWebhookMode } from "./server/webhook-mode.js";
 
@@ -34,6 +34,8 @@ export interface IntakeDeps {
   logger: Logger;
   metrics: AppMetrics;
   ready(): Promise<boolean>;
+  /** The letter editor Mini App, served by the same HTTP server (polling mode: on PORT). */
+  webapp?: HttpServerOptions["webapp"];
   /** Shared memory of update ids across instances (Postgres); false for an update some instance already took in. */
   firstDelivery?: (updateId: number) => Promise<boolean>;
 }
@@ -42,7 +44,11 @@ export function startIntake(bot: Bot<BotContext>, handler: UpdateHandler, deps: 
   return deps.config.botMode === "webhook" ? webhookIntake(bot, handler, deps) : pollingIntake(bot, handler, deps);
 }
 
-async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready, firstDelivery }: IntakeDeps): Promise<Intake> {
+async function webhookIntake(
+  bot: Bot<BotContext>,
+  handler: UpdateHandler,
+  { config, logger, metrics, ready, webapp, firstDelivery }: IntakeDeps,
+): Promise<Intake> {
   const webhook = await startWebhookMode(bot, handler, {
     url: config.webhookUrl ?? "",
     secret: config.webhookSecret ?? "",
@@ -53,6 +59,7 @@ async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { con
     logger,
     ready,
     metrics,
+    ...(webapp ? { webapp } : {}),
     ...(firstDelivery ? { firstDelivery } : {}),
   });
   let finished: () => void = () => undefined;
@@ -65,13 +72,23 @@ async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { con
   };
 }
 
-async function pollingIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready }: IntakeDeps): Promise<Intake> {
-  // Polling needs no HTTP server; METRICS_PORT adds one for /metrics and the health checks.
+async function pollingIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready, webapp }: IntakeDeps): Promise<Intake> {
+  // Polling needs no HTTP server; METRICS_PORT adds one for /metrics and the health checks, and the letter editor
+  // (WEBAPP_URL) one on PORT, which then serves the health checks and /metrics too.
   let polling: Polling | undefined;
+  const port = webapp ? config.port : config.metricsPort;
   const server =
-    config.metricsPort === undefined
+    port === undefined
       ? undefined
-      : await startHttpServer({ host: config.host, port: config.metricsPort, logger, alive: () => polling?.isRunning() ?? false, ready, metrics });
+      : await startHttpServer({
+          host: config.host,
+          port,
+          logger,
+          alive: () => polling?.isRunning() ?? false,
+          ready,
+          metrics,
+          ...(webapp ? { webapp } : {}),
+        });
   try {
     polling = await startPolling(bot, handler, logger, { allowedUpdates: ALLOWED_UPDATES });
   } catch (error) {

@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   metrics: { render(): Promise<string>; contentType: string };
   /** The webhook route (webhook mode only): path → handler. */
   webhook?: { path: string; handler: RequestHandler };
+  /** The letter editor Mini App (when WEBAPP_URL is set): everything under its path. */
+  webapp?: { basePath: string; handle: RequestHandler };
 }
 
 export interface RunningHttpServer {
@@ -33,6 +35,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? "/").split("?")[0];
     if (options.webhook && path === options.webhook.path) return options.webhook.handler(request, response);
+    if (options.webapp && (path + "/").startsWith(options.webapp.basePath)) return options.webapp.handle(request, response);
     if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "method not allowed", { allow: "GET" });
     if (path === "/healthz") {
       const alive = options.alive?.() ?? true;

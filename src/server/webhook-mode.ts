@@ -16,6 +16,7 @@ export interface WebhookModeOptions {
   logger: Logger;
   ready: HttpServerOptions["ready"];
   metrics: HttpServerOptions["metrics"];
+  webapp?: HttpServerOptions["webapp"];
   firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
@@ -41,6 +42,7 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
     alive: () => !draining,
     ready: async () => !draining && (await options.ready()),
     metrics: options.metrics,
+    ...(options.webapp ? { webapp: options.webapp } : {}),
     webhook: {
       path: new URL(options.url).pathname,
       handler: webhookHandler({

@@ -30,6 +30,9 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   "project-path.ts": ["bot", "services", "db", "outbox", "telegram", "server", "domain"],
   "heartbeat.ts": ["bot", "services", "server"],
   "intake.ts": ["app.ts", "main.ts", "playground", "cli"],
+  // The letter editor's page runs in the browser: only its own files and pure domain logic (the server and services
+  // may import its protocol types).
+  webapp: ["bot", "services", "db", "outbox", "telegram", "server", "metrics", "app.ts", "main.ts", "polling.ts", "playground", "cli", "config.ts", "logger.ts", "clock.ts", "project-path.ts", "heartbeat.ts", "intake.ts"],
 };
 
 const SRC = projectPath("src");

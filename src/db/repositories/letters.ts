@@ -47,11 +47,13 @@ export async function getLetterOfWriter(db: DB, letterId: number, writerId: numb
 
 /**
  * Stores the draft text (already normalised and checked with `applyDraftEdit`). False when the letter is not this
- * writer's draft any more, e.g. it was finished from another message.
+ * writer's draft any more, e.g. it was finished from another message, or (with `expected`: the text the caller
+ * started from, null for none) when the text changed meanwhile: the letter editor's version check, in one UPDATE, so
+ * two devices saving at once cannot both win.
  */
 export async function saveDraftText(
   db: DB,
-  input: { letterId: number; writerId: number; text: string; now: Date },
+  input: { letterId: number; writerId: number; text: string; now: Date; expected?: string | null },
 ): Promise<boolean> {
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
     throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
@@ -62,6 +64,9 @@ export async function saveDraftText(
     .where("id", "=", input.letterId)
     .where("writer_id", "=", input.writerId)
     .where("status", "=", "draft")
+    .$if(input.expected !== undefined, (query) =>
+      query.where((eb) => (input.expected == null ? eb("text", "is", null) : eb("text", "=", input.expected))),
+    )
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -1,4 +1,4 @@
-import type { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import {
   type DraftEditMode,
   type DraftStats,
@@ -9,6 +9,7 @@ import {
   type StarterOccasion,
   TELEGRAM_MESSAGE_LIMIT,
 } from "../../../../domain/letters/index.js";
+import { editorUrl } from "../../../../services/webapp/editor-url.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, saveDraftInput } from "../../../../services/letters/letters.js";
 import { tText } from "../render/text.js";
@@ -34,8 +35,10 @@ export function statsLine(ctx: FlowContext, stats: DraftStats): string {
 
 export const WRITING_ACTIONS = ["done", "append", "replace", "show", "discard"] as const;
 
-export function writingKeyboard(ctx: FlowContext, token: string): InlineKeyboard {
-  return flowKeyboard(token, [
+/** The writing step's buttons; with WEBAPP_URL set, the first opens this draft in the editor Mini App. */
+export function writingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token" | "target">): InlineKeyboard {
+  const { token } = state;
+  const keyboard = flowKeyboard(token, [
     [[ctx.t("letter-ui-button-done"), "done"]],
     [
       [ctx.t("letter-ui-button-append"), "append"],
@@ -46,6 +49,10 @@ export function writingKeyboard(ctx: FlowContext, token: string): InlineKeyboard
       [ctx.t("letter-ui-button-discard"), "discard"],
     ],
   ]);
+  const { webappUrl } = ctx.deps.config;
+  if (!webappUrl) return keyboard;
+  const url = editorUrl(webappUrl, { slug: state.target.slug, token });
+  return InlineKeyboard.from([[InlineKeyboard.webApp(ctx.t("webapp-open-button"), url)], ...keyboard.inline_keyboard]);
 }
 
 /**
@@ -69,7 +76,7 @@ export async function saveText(
       ...(closing ? { closing } : {}),
     }),
   );
-  const keyboard = writingKeyboard(ctx, state.token);
+  const keyboard = writingKeyboard(ctx, state);
   if (!outcome.ok) {
     const lines = [tText(ctx, draftEditErrorText(outcome))];
     lines.push(

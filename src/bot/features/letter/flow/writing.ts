@@ -30,7 +30,7 @@ export async function writingStep(
   ];
   if (closing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
-  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state.token) });
+  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state) });
 
   const top = conversation.checkpoint();
   const input = await waitInput(conversation, { token: state.token, actions: WRITING_ACTIONS });
@@ -43,13 +43,13 @@ export async function writingStep(
     const current = await currentStats(conversation, ctx, state);
     const note = input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only";
     const safe = current ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, current) }) : ctx.t("letter-ui-draft-still-empty");
-    await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state.token) });
+    await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state) });
     return conversation.rewind(top);
   }
   switch (input.action) {
     case "append":
       // Adding is what every message does; the button is there for writers who look for it.
-      await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state.token) });
+      await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state) });
       return conversation.rewind(top);
     case "show":
       await showDraft(conversation, ctx, state);
@@ -63,7 +63,7 @@ export async function writingStep(
     default: {
       const current = await currentStats(conversation, ctx, state);
       if (current) return "done";
-      await reply.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state.token) });
+      await reply.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state) });
       return conversation.rewind(top);
     }
   }
@@ -80,12 +80,12 @@ async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowSta
 async function showDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
   const text = await conversation.external(() => readDraftText(ctx.deps, state.writerId, state.target.slug));
   if (!text?.trim()) {
-    await ctx.reply(ctx.t("letter-ui-draft-still-empty"), { reply_markup: writingKeyboard(ctx, state.token) });
+    await ctx.reply(ctx.t("letter-ui-draft-still-empty"), { reply_markup: writingKeyboard(ctx, state) });
     return;
   }
   for (const piece of splitForTelegram(text)) await ctx.reply(piece);
   await ctx.reply(ctx.t("letter-ui-draft-shown", { stats: statsLine(ctx, draftStats(text)) }), {
-    reply_markup: writingKeyboard(ctx, state.token),
+    reply_markup: writingKeyboard(ctx, state),
   });
 }
 
@@ -95,7 +95,7 @@ async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowSta
   });
   await ask(conversation, { token: state.token, actions: ["keep"] }, async (input) => {
     if (input.kind === "button") {
-      await input.ctx.reply(ctx.t("letter-ui-replace-cancelled"), { reply_markup: writingKeyboard(ctx, state.token) });
+      await input.ctx.reply(ctx.t("letter-ui-replace-cancelled"), { reply_markup: writingKeyboard(ctx, state) });
       return true;
     }
     if (input.kind === "text") return (await saveText(conversation, input.ctx, state, input.text, "replace")) || AGAIN;
@@ -117,7 +117,7 @@ async function confirmDiscard(conversation: Flow, ctx: FlowContext, state: FlowS
     return AGAIN;
   });
   if (!confirmed) {
-    await ctx.reply(ctx.t("letter-ui-discard-kept"), { reply_markup: writingKeyboard(ctx, state.token) });
+    await ctx.reply(ctx.t("letter-ui-discard-kept"), { reply_markup: writingKeyboard(ctx, state) });
     return false;
   }
   const discarded = await conversation.external(async (outside) => {

@@ -1,0 +1,440 @@
+import { letterStats } from "../domain/censorship/stats.js";
+import { renderBackdrop } from "./highlight.js";
+import { findingAt, removeSpan, shiftFindings } from "./spans.js";
+import {
+  API_PATHS,
+  type CheckFinding,
+  type CheckResponse,
+  type SaveResponse,
+  type SessionResponse,
+  type WebAppStringKey,
+} from "./protocol.js";
+import { applyTheme, type LaunchParams, listen, on, postEvent, readLaunchParams, setMainButton } from "./telegram.js";
+
+/** Highlights follow typing at once; the check itself runs on the server this long after the last keystroke. */
+const CHECK_AFTER_MS = 350;
+/** The draft is saved this long after the last keystroke (and at once on Done or when the page is hidden). */
+const SAVE_AFTER_MS = 1500;
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  app: element("app"),
+  title: element("title"),
+  recipient: element("recipient"),
+  notice: element("notice"),
+  conflict: element("conflict"),
+  conflictText: element("conflict-text"),
+  keepMine: element<HTMLButtonElement>("keep-mine"),
+  takeTheirs: element<HTMLButtonElement>("take-theirs"),
+  label: element("letter-label"),
+  backdrop: element("backdrop"),
+  letter: element<HTMLTextAreaElement>("letter"),
+  counters: element("counters"),
+  language: element("language"),
+  findingsSummary: element("findings-summary"),
+  nextFinding: element<HTMLButtonElement>("next-finding"),
+  saveState: element("save-state"),
+  done: element<HTMLButtonElement>("done"),
+  finding: element("finding"),
+  findingTitle: element("finding-title"),
+  whyTitle: element("why-title"),
+  why: element("finding-why"),
+  insteadTitle: element("instead-title"),
+  instead: element("finding-instead"),
+  remove: element<HTMLButtonElement>("finding-remove"),
+  close: element<HTMLButtonElement>("finding-close"),
+};
+
+interface State {
+  launch: LaunchParams;
+  session: SessionResponse;
+  slug: string;
+  token: string | undefined;
+  /** The draft version the text on screen was last saved as or loaded from. */
+  version: string;
+  text: string;
+  findings: CheckFinding[];
+  paragraphs: CheckResponse["paragraphs"];
+  open: CheckFinding | undefined;
+  dirty: boolean;
+  conflict: { text: string; version: string } | undefined;
+}
+
+let state: State | undefined;
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let checkSequence = 0;
+let saving: Promise<boolean> | undefined;
+
+const s = (key: WebAppStringKey) => state?.session.strings[key] ?? "";
+
+async function call<T>(path: string, body: unknown): Promise<T> {
+  const launch = state?.launch ?? readLaunchParams();
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { authorization: `tma ${launch?.initData ?? ""}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    showNotice(state ? s("webapp-session-expired") : "");
+    throw new Error("unauthorised");
+  }
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function showNotice(text: string): void {
+  ui.notice.textContent = text;
+  ui.notice.hidden = text === "";
+}
+
+async function start(): Promise<void> {
+  listen();
+  const launch = readLaunchParams();
+  if (!launch) {
+    ui.app.removeAttribute("aria-busy");
+    showNotice("Open this editor from the Lysty bot in Telegram. / Відкрийте цей редактор із бота Lysty в Telegram.");
+    return;
+  }
+  applyTheme(launch.theme);
+  on("theme_changed", (data) => {
+    const theme = (data.theme_params ?? {}) as LaunchParams["theme"];
+    launch.theme = theme;
+    applyTheme(theme);
+    updateMainButton();
+  });
+  on("viewport_changed", (data) => {
+    if (typeof data.height === "number" && data.is_state_stable !== false) {
+      document.documentElement.style.setProperty("--viewport", `${Math.round(data.height)}px`);
+    }
+  });
+  const insets = (data: Record<string, unknown>) => {
+    for (const side of ["top", "bottom"] as const) {
+      const value = data[side];
+      if (typeof value === "number") document.documentElement.style.setProperty(`--safe-${side}`, `${value}px`);
+    }
+  };
+  on("safe_area_changed", insets);
+  on("content_safe_area_changed", insets);
+  on("main_button_pressed", () => void finish());
+  on("back_button_pressed", () => back());
+  postEvent("web_app_ready");
+  postEvent("web_app_expand");
+  postEvent("web_app_request_viewport");
+  postEvent("web_app_request_safe_area");
+  postEvent("web_app_request_content_safe_area");
+
+  const query = new URLSearchParams(location.search);
+  const slug = query.get("p") ?? undefined;
+  const token = query.get("t") ?? undefined;
+  const session = await call<SessionResponse>(API_PATHS.session, slug ? { slug } : {});
+  document.documentElement.lang = session.locale;
+  state = {
+    launch,
+    session,
+    slug: session.draft?.slug ?? "",
+    token,
+    version: session.draft?.version ?? "empty",
+    text: session.draft?.text ?? "",
+    findings: [],
+    paragraphs: [],
+    open: undefined,
+    dirty: false,
+    conflict: undefined,
+  };
+  translatePage();
+  ui.app.removeAttribute("aria-busy");
+  if (!session.draft) {
+    showNotice(s(session.reason === "not-writable" ? "webapp-not-writable" : "webapp-no-draft"));
+    return;
+  }
+  ui.recipient.textContent = `${s("webapp-to")} ${session.draft.name}`;
+  ui.letter.value = state.text;
+  ui.letter.maxLength = session.draft.limit * 2;
+  ui.letter.disabled = false;
+  wireEditor();
+  refresh();
+  updateMainButton();
+  // The writer's letter is on screen: what bench/webapp.ts calls the first render.
+  performance.mark("lysty-editor-ready");
+  void runCheck();
+}
+
+function translatePage(): void {
+  document.title = s("webapp-title");
+  ui.title.textContent = s("webapp-title");
+  ui.label.textContent = s("webapp-label");
+  ui.letter.setAttribute("aria-label", s("webapp-label"));
+  ui.nextFinding.textContent = s("webapp-next-finding");
+  ui.whyTitle.textContent = s("webapp-why");
+  ui.insteadTitle.textContent = s("webapp-instead");
+  ui.remove.textContent = s("webapp-remove");
+  ui.close.textContent = s("webapp-close");
+  ui.done.textContent = s("webapp-done");
+  ui.keepMine.textContent = s("webapp-conflict-keep-mine");
+  ui.takeTheirs.textContent = s("webapp-conflict-take-theirs");
+  ui.conflictText.textContent = s("webapp-conflict");
+}
+
+function wireEditor(): void {
+  ui.letter.addEventListener("input", onInput);
+  ui.letter.addEventListener("scroll", () => {
+    ui.backdrop.scrollTop = ui.letter.scrollTop;
+  });
+  for (const type of ["click", "keyup", "select"]) ui.letter.addEventListener(type, onCaret);
+  ui.nextFinding.addEventListener("click", nextFinding);
+  ui.close.addEventListener("click", () => closeFinding(true));
+  ui.remove.addEventListener("click", removeOpenFinding);
+  ui.done.addEventListener("click", () => void finish());
+  ui.keepMine.addEventListener("click", () => void resolveConflict("mine"));
+  ui.takeTheirs.addEventListener("click", () => void resolveConflict("theirs"));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") void save();
+    else void reload();
+  });
+  on("activated", () => void reload());
+  ui.finding.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeFinding(true);
+  });
+  // Outside a Telegram client (no main button) the page shows its own Done button.
+  const bridge = window as unknown as { TelegramWebviewProxy?: unknown; external?: { notify?: unknown } };
+  ui.done.hidden = Boolean(bridge.TelegramWebviewProxy ?? bridge.external?.notify) || window.parent !== window;
+}
+
+function onInput(): void {
+  if (!state) return;
+  const text = ui.letter.value;
+  state.findings = shiftFindings(state.findings, state.text, text);
+  state.text = text;
+  // Telegram asks before closing while something typed is not saved yet.
+  if (!state.dirty) postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
+  state.dirty = true;
+  refresh(false);
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => void runCheck(), CHECK_AFTER_MS);
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => void save(), SAVE_AFTER_MS);
+}
+
+let countersTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Highlights on every keystroke; counting 12,000 characters waits for a pause of a tenth of a second. */
+function refresh(countersNow = true): void {
+  if (!state) return;
+  renderBackdrop(ui.backdrop, state.text, state.findings);
+  ui.backdrop.scrollTop = ui.letter.scrollTop;
+  clearTimeout(countersTimer);
+  if (countersNow) updateCounters();
+  else countersTimer = setTimeout(updateCounters, 100);
+}
+
+/** Counters, the caret paragraph's language and the summary line. */
+function updateCounters(): void {
+  if (!state) return;
+  const stats = letterStats(state.text);
+  const limit = state.session.draft?.limit ?? 0;
+  ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`;
+  ui.counters.classList.toggle("over", stats.characters > limit);
+  const count = state.findings.length;
+  ui.findingsSummary.textContent = count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`;
+  ui.nextFinding.hidden = count === 0;
+  showLanguage();
+}
+
+function showLanguage(): void {
+  if (!state) return;
+  const caret = ui.letter.selectionStart;
+  const paragraph = state.paragraphs.find((candidate) => candidate.start <= caret && caret <= candidate.end);
+  ui.language.textContent = paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "";
+}
+
+async function runCheck(): Promise<void> {
+  if (!state || state.text.trim() === "") {
+    if (state) {
+      state.findings = [];
+      state.paragraphs = [];
+      refresh();
+    }
+    return;
+  }
+  const sequence = ++checkSequence;
+  const text = state.text;
+  try {
+    const result = await call<CheckResponse>(API_PATHS.check, { slug: state.slug, text });
+    // Only the answer for the text on screen counts; an older one would put marks on the wrong words.
+    if (sequence !== checkSequence || text !== state.text) return;
+    state.findings = result.findings;
+    state.paragraphs = result.paragraphs;
+    refresh();
+    ui.app.dataset.checked = String(sequence);
+    document.dispatchEvent(new Event("lysty-checked"));
+  } catch {
+    // the next keystroke checks again; the save state tells about the connection
+  }
+}
+
+function onCaret(): void {
+  if (!state) return;
+  showLanguage();
+  if (ui.letter.selectionStart !== ui.letter.selectionEnd) return;
+  const finding = findingAt(state.findings, ui.letter.selectionStart);
+  if (finding) openFinding(finding, false);
+  else if (state.open) closeFinding(false);
+}
+
+function openFinding(finding: CheckFinding, focus: boolean): void {
+  if (!state) return;
+  state.open = finding;
+  ui.finding.dataset.c = finding.category;
+  ui.findingTitle.textContent = state.session.categories[finding.category] ?? finding.category;
+  ui.why.textContent = finding.why;
+  ui.instead.textContent = finding.instead;
+  ui.remove.hidden = !finding.removable;
+  ui.finding.hidden = false;
+  postEvent("web_app_setup_back_button", { is_visible: true });
+  if (focus) (finding.removable ? ui.remove : ui.close).focus();
+}
+
+function closeFinding(returnFocus: boolean): void {
+  if (!state) return;
+  state.open = undefined;
+  ui.finding.hidden = true;
+  postEvent("web_app_setup_back_button", { is_visible: false });
+  if (returnFocus) ui.letter.focus();
+}
+
+function nextFinding(): void {
+  if (!state || state.findings.length === 0) return;
+  const caret = ui.letter.selectionEnd;
+  const next = state.findings.find((finding) => finding.start > caret) ?? state.findings[0];
+  if (!next) return;
+  ui.letter.focus();
+  ui.letter.setSelectionRange(next.start, next.end);
+  openFinding(next, true);
+}
+
+function removeOpenFinding(): void {
+  if (!state?.open) return;
+  const { text, caret } = removeSpan(state.text, state.open.start, state.open.end);
+  ui.letter.value = text;
+  closeFinding(true);
+  ui.letter.setSelectionRange(caret, caret);
+  onInput();
+}
+
+function back(): void {
+  if (state?.open) closeFinding(true);
+}
+
+/** Back on screen with nothing unsaved: show what the chat (or another device) saved meanwhile. */
+async function reload(): Promise<void> {
+  if (!state || state.dirty || state.conflict) return;
+  const session = await call<SessionResponse>(API_PATHS.session, { slug: state.slug }).catch(() => undefined);
+  const draft = session?.draft;
+  if (!draft || !state || state.dirty || draft.version === state.version) return;
+  state.version = draft.version;
+  state.text = draft.text;
+  state.findings = [];
+  ui.letter.value = draft.text;
+  refresh();
+  void runCheck();
+}
+
+/** Saves the text on screen unless it is what the server has. True when the draft now holds it. */
+async function save(): Promise<boolean> {
+  if (!state) return false;
+  clearTimeout(saveTimer);
+  if (saving) await saving;
+  if (!state.dirty) return true;
+  saving = saveOnce().finally(() => (saving = undefined));
+  return saving;
+}
+
+async function saveOnce(): Promise<boolean> {
+  if (!state) return false;
+  const text = state.text;
+  ui.saveState.textContent = s("webapp-saving");
+  let result: SaveResponse;
+  try {
+    result = await call<SaveResponse>(API_PATHS.draft, { slug: state.slug, text, version: state.version });
+  } catch {
+    ui.saveState.textContent = s("webapp-save-failed");
+    saveTimer = setTimeout(() => void save(), SAVE_AFTER_MS * 4);
+    return false;
+  }
+  switch (result.kind) {
+    case "saved":
+      state.version = result.version;
+      if (state.text === text) {
+        state.dirty = false;
+        postEvent("web_app_setup_closing_behavior", { need_confirmation: false });
+      }
+      ui.saveState.textContent = s("webapp-saved");
+      showNotice("");
+      return !state.dirty;
+    case "conflict":
+      state.conflict = { text: result.text, version: result.version };
+      ui.conflict.hidden = false;
+      ui.saveState.textContent = "";
+      return false;
+    case "empty":
+      showNotice(s("webapp-empty"));
+      return false;
+    case "too-long":
+      showNotice(s("webapp-too-long"));
+      return false;
+    default:
+      showNotice(s("webapp-not-writable"));
+      return false;
+  }
+}
+
+/** The writer chooses: keep the text on screen (saved over the other version) or load the other version. */
+async function resolveConflict(choice: "mine" | "theirs"): Promise<void> {
+  if (!state?.conflict) return;
+  const other = state.conflict;
+  state.conflict = undefined;
+  ui.conflict.hidden = true;
+  state.version = other.version;
+  if (choice === "theirs") {
+    ui.letter.value = other.text;
+    state.findings = [];
+    state.text = other.text;
+    state.dirty = false;
+    refresh();
+    void runCheck();
+    return;
+  }
+  state.dirty = true;
+  await save();
+}
+
+function updateMainButton(progress = false): void {
+  if (!state?.session.draft) return;
+  setMainButton({ text: s("webapp-done"), visible: true, active: !progress, progress, theme: state.launch.theme });
+}
+
+/** Done: save, tell the chat, close; the chat flow goes on to the check and the signature. */
+async function finish(): Promise<void> {
+  if (!state?.session.draft) return;
+  updateMainButton(true);
+  try {
+    if (!(await save())) return;
+    if (state.text.trim() === "") {
+      showNotice(s("webapp-empty"));
+      return;
+    }
+    await call(API_PATHS.done, { slug: state.slug, ...(state.token ? { token: state.token } : {}) });
+    showNotice(s("webapp-done-sent"));
+    postEvent("web_app_close", { return_back: true });
+  } catch {
+    ui.saveState.textContent = s("webapp-save-failed");
+  } finally {
+    updateMainButton(false);
+  }
+}
+
+void start().catch(() => {
+  ui.app.removeAttribute("aria-busy");
+  if (ui.notice.hidden) showNotice(s("webapp-save-failed") || "Lysty: the editor could not start.");
+});

@@ -1,0 +1,95 @@
+/**
+ * What the editor page and the server say to each other: shared by `src/server/webapp.ts` and the page's bundle, so
+ * the two cannot drift apart. Types and constants only (the page bundles this file).
+ */
+
+/** Page texts, all `webapp-*` keys of `locales/<locale>/webapp.ftl`; the server sends them in the writer's language. */
+export const WEBAPP_STRING_KEYS = [
+  "webapp-title",
+  "webapp-label",
+  "webapp-to",
+  "webapp-characters",
+  "webapp-pages",
+  "webapp-paragraph-language",
+  "webapp-findings-none",
+  "webapp-findings-some",
+  "webapp-next-finding",
+  "webapp-why",
+  "webapp-instead",
+  "webapp-remove",
+  "webapp-close",
+  "webapp-done",
+  "webapp-saving",
+  "webapp-saved",
+  "webapp-save-failed",
+  "webapp-empty",
+  "webapp-too-long",
+  "webapp-conflict",
+  "webapp-conflict-keep-mine",
+  "webapp-conflict-take-theirs",
+  "webapp-no-draft",
+  "webapp-not-writable",
+  "webapp-open-in-telegram",
+  "webapp-session-expired",
+  "webapp-done-sent",
+] as const;
+export type WebAppStringKey = (typeof WEBAPP_STRING_KEYS)[number];
+
+export interface SessionResponse {
+  locale: string;
+  strings: Record<string, string>;
+  /** Names of the check's categories in the writer's language, by category id. */
+  categories: Record<string, string>;
+  draft:
+    | { slug: string; name: string; text: string; version: string; limit: number; system: string }
+    | null;
+  /** Why there is no draft: nothing to continue, or the person cannot get letters. */
+  reason?: "no-draft" | "not-writable";
+}
+
+export interface SaveRequest {
+  slug: string;
+  text: string;
+  version: string;
+}
+
+export type SaveResponse =
+  | { kind: "saved"; version: string }
+  | { kind: "conflict"; text: string; version: string }
+  | { kind: "empty" }
+  | { kind: "too-long"; characters: number; limit: number }
+  | { kind: "not-writable" };
+
+export interface CheckRequest {
+  slug: string;
+  text: string;
+}
+
+export interface CheckFinding {
+  start: number;
+  end: number;
+  category: string;
+  severity: string;
+  why: string;
+  instead: string;
+  removable: boolean;
+}
+
+export interface CheckResponse {
+  findings: CheckFinding[];
+  paragraphs: { start: number; end: number; language: string; name: string }[];
+}
+
+export interface DoneRequest {
+  slug: string;
+  /** The chat flow's token from the button that opened the editor: the "continue" button then acts on that flow. */
+  token?: string;
+}
+
+/** Paths under the editor's base path (the path of WEBAPP_URL). */
+export const API_PATHS = {
+  session: "api/session",
+  draft: "api/draft",
+  check: "api/check",
+  done: "api/done",
+} as const;

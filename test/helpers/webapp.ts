@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { signInitData } from "../../src/services/webapp/init-data.js";
+import type { Harness } from "./harness.js";
+import type { TestUser } from "./test-user.js";
+
+/** The editor's public URL in tests; the page itself is fetched from the app's server on 127.0.0.1. */
+export const WEBAPP_URL = "https://lysty.example/webapp";
+export const WEBAPP_ENV = { WEBAPP_URL, HOST: "127.0.0.1", PORT: "0" };
+
+/** initData as a Telegram client would pass it to the page for this user, signed with `token`. */
+export function initDataFor(
+  user: { id: number; languageCode?: string },
+  token: string,
+  authDate: Date,
+): string {
+  const params = new URLSearchParams({
+    query_id: `AAH${user.id}`,
+    user: JSON.stringify({ id: user.id, first_name: "Test", ...(user.languageCode ? { language_code: user.languageCode } : {}) }),
+    auth_date: String(Math.floor(authDate.getTime() / 1000)),
+  });
+  params.set("hash", signInitData(params, token));
+  return params.toString();
+}
+
+/** The local address of a web_app URL the bot put on a button (same path and query, on the app's own server). */
+export function localUrl(h: Harness, publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return `http://127.0.0.1:${h.running.httpPort}${url.pathname}${url.search}`;
+}
+
+/** The newest "Open the editor" button in the user's chat. */
+export function editorButtonUrl(user: TestUser): string {
+  for (const message of [...user.messages].reverse()) {
+    for (const button of message.reply_markup?.inline_keyboard.flat() ?? []) {
+      if ("web_app" in button && button.web_app) return button.web_app.url;
+    }
+  }
+  throw new Error("no web_app button in the chat");
+}
+
+/** POSTs to the editor's API as the page does. */
+export async function callApi(h: Harness, name: string, body: unknown, initData?: string): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/api/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(initData !== undefined ? { authorization: `tma ${initData}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/** Debian's chromium (`.ci/run` installs it); never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+}
+
+export const LIGHT_THEME = {
+  bg_color: "#ffffff",
+  text_color: "#000000",
+  hint_color: "#707579",
+  link_color: "#3390ec",
+  button_color: "#3390ec",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#f4f4f5",
+  destructive_text_color: "#e53935",
+};
+
+export const DARK_THEME = {
+  bg_color: "#212121",
+  text_color: "#ffffff",
+  hint_color: "#aaaaaa",
+  link_color: "#8774e1",
+  button_color: "#8774e1",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#0f0f0f",
+  destructive_text_color: "#ff595a",
+};
+
+/**
+ * Opens the editor as a mobile Telegram client would: launch parameters in the fragment, and a
+ * `TelegramWebviewProxy` bridge that records every event the page posts (main button, back button, close…).
+ */
+export async function openEditor(page: Page, url: string, initData: string, theme: Record<string, string> = LIGHT_THEME): Promise<void> {
+  await page.addInitScript(() => {
+    const events: { type: string; data: unknown }[] = [];
+    Object.assign(globalThis, {
+      __events: events,
+      TelegramWebviewProxy: { postEvent: (type: string, data: string) => events.push({ type, data: JSON.parse(data) as unknown }) },
+    });
+  });
+  const fragment = new URLSearchParams({
+    tgWebAppData: initData,
+    tgWebAppVersion: "8.0",
+    tgWebAppPlatform: "android",
+    tgWebAppThemeParams: JSON.stringify(theme),
+  });
+  await page.goto(`${url}#${fragment.toString()}`);
+}
+
+/** Events the page posted to the Telegram client, oldest first. */
+export async function postedEvents(page: Page): Promise<{ type: string; data: Record<string, unknown> }[]> {
+  return page.evaluate(() => (globalThis as unknown as { __events: { type: string; data: Record<string, unknown> }[] }).__events);
+}
+
+/** An event from the Telegram client to the page (a press of the main button, a theme change…). */
+export async function clientEvent(page: Page, type: string, data: unknown = {}): Promise<void> {
+  await page.evaluate(
+    ([eventType, eventData]) =>
+      (globalThis as unknown as { Telegram: { WebView: { receiveEvent(t: unknown, d: unknown): void } } }).Telegram.WebView.receiveEvent(
+        eventType,
+        eventData,
+      ),
+    [type, data] as const,
+  );
+}

@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { saveDraftText } from "../../src/db/repositories/letters.js";
+import { Harness } from "../helpers/harness.js";
+import { callApi, editorButtonUrl, initDataFor, WEBAPP_ENV } from "../helpers/webapp.js";
+import { expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letter-flow/helpers.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const FIRST = "Здравствуйте, Борис Юльевич! Меня зовут Анна, я пишу Вам из Эдинбурга.";
+const EDITED = "Здравствуйте, Борис Юльевич! Меня зовут Анна. Что Вы сейчас читаете? Желаю Вам здоровья.";
+
+describe("the letter editor's API", () => {
+  it("offers the editor in the writing step only when WEBAPP_URL is set, and sets the menu button", async () => {
+    h = await Harness.start();
+    const plain = h.user({ languageCode: "en" });
+    await startWritingTo(plain, KAGARLITSKY, "I will write it myself");
+    expect(plain.buttons()).not.toContain("✍️ Open the editor");
+    expect(plain.messages.flatMap((message) => message.reply_markup?.inline_keyboard.flat() ?? []).some((b) => "web_app" in b)).toBe(false);
+    await h.stop();
+
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    expect(writer.buttons()[0]).toBe("✍️ Open the editor");
+    const url = new URL(editorButtonUrl(writer));
+    expect(`${url.origin}${url.pathname}`).toBe("https://lysty.example/webapp/");
+    expect(url.searchParams.get("p")).toBe(KAGARLITSKY);
+    expect(url.searchParams.get("t")).toMatch(/^[0-9a-z]{5}$/);
+    // After a saved message the keyboard still opens the editor.
+    await writer.send(FIRST);
+    expect(writer.buttons()[0]).toBe("✍️ Open the editor");
+    expect(await h.running.bot.api.getChatMenuButton()).toEqual({
+      type: "web_app",
+      text: "✍️ Редактор",
+      web_app: { url: "https://lysty.example/webapp/" },
+    });
+  });
+
+  it("loads and saves the chat's draft, refuses to overwrite a draft changed elsewhere, and the chat sees the edit", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+
+    const empty = await callApi(h, "session", { slug: KAGARLITSKY }, auth);
+    expect(empty.status).toBe(200);
+    expect(empty.json).toMatchObject({ locale: "en", draft: { slug: KAGARLITSKY, name: "Boris Kagarlitsky", text: "", version: "empty", limit: 12000 } });
+    expect((empty.json as { strings: Record<string, string> }).strings["webapp-done"]).toBe("Done");
+
+    await writer.send(FIRST);
+    const loaded = (await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { text: string; version: string } };
+    expect(loaded.draft.text).toBe(FIRST);
+
+    // A save based on the version before the chat message would lose it: refused, with the text that is there now.
+    const stale = await callApi(h, "draft", { slug: KAGARLITSKY, text: EDITED, version: "empty" }, auth);
+    expect(stale.json).toEqual({ kind: "conflict", text: FIRST, version: loaded.draft.version });
+    expect((await onlyLetter(h, writer.id)).text).toBe(FIRST);
+
+    const saved = await callApi(h, "draft", { slug: KAGARLITSKY, text: `${EDITED}  \r\n`, version: loaded.draft.version }, auth);
+    expect(saved.json).toMatchObject({ kind: "saved" });
+    expect((await onlyLetter(h, writer.id)).text).toBe(EDITED);
+    // Two saves racing from the same version: the one that lands second finds the text changed and writes nothing.
+    const draft = await onlyLetter(h, writer.id);
+    expect(await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Другое.", now: h.clock.now(), expected: FIRST })).toBe(false);
+    expect((await onlyLetter(h, writer.id)).text).toBe(EDITED);
+    const shown = textOf(await writer.press("Show the draft"));
+    expect(shown).toContain(EDITED);
+    expect(shown).not.toContain("Эдинбурга");
+
+    // Bad input is answered and changes nothing.
+    const version = (saved.json as { version: string }).version;
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: "   ", version }, auth)).json).toEqual({ kind: "empty" });
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: "я".repeat(12_001), version }, auth)).json).toEqual({
+      kind: "too-long",
+      characters: 12_001,
+      limit: 12_000,
+    });
+    expect((await callApi(h, "draft", { slug: "no-such-person", text: "x", version: "empty" }, auth)).json).toEqual({ kind: "not-writable" });
+    expect((await callApi(h, "draft", { slug: "../etc", text: "x", version: "empty" }, auth)).status).toBe(400);
+    expect((await onlyLetter(h, writer.id)).text).toBe(EDITED);
+    expectNotLogged(h, ["Эдинбург", "Что Вы сейчас читаете"]);
+  });
+
+  it("checks the text being edited and returns translated reasons at the right offsets", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
+    const text = "Здравствуйте! Я против войны.\nПривіт, як справи?";
+    const result = (await callApi(h, "check", { slug: KAGARLITSKY, text }, auth)).json as {
+      findings: { start: number; end: number; category: string; why: string; removable: boolean }[];
+      paragraphs: { start: number; language: string; name: string }[];
+    };
+    const war = result.findings.find((finding) => finding.category === "war");
+    expect(war && text.slice(war.start, war.end)).toBe("войны");
+    expect(war?.removable).toBe(true);
+    expect(war?.why).toMatch(/війн/i);
+    const language = result.findings.find((finding) => finding.category === "language");
+    expect(language && text.slice(language.start, language.end)).toBe("Привіт, як справи?");
+    expect(language?.removable).toBe(false);
+    expect(result.paragraphs.map((paragraph) => [paragraph.start, paragraph.language, paragraph.name])).toEqual([
+      [0, "ru", "російська"],
+      [30, "uk", "українська"],
+    ]);
+  });
+
+  it("Done from the menu button (no flow token) tells the writer how to go on; an empty draft is not done", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
+    expect(await callApi(h, "done", { slug: KAGARLITSKY }, auth)).toEqual({ status: 409, json: { error: "empty" } });
+    await writer.send(FIRST);
+    const before = writer.messages.length;
+    expect((await callApi(h, "done", { slug: KAGARLITSKY, token: "../x" }, auth)).status).toBe(200);
+    const [message] = writer.messages.slice(before);
+    expect(message?.text).toContain(`Лист збережено з редактора: ${FIRST.length} символів`);
+    expect(message?.text).toContain("натисніть «Готово» під листом");
+    expect(message?.reply_markup).toBeUndefined();
+    expect((await callApi(h, "check", { slug: KAGARLITSKY, text: "а".repeat(48_001) }, auth)).status).toBe(413);
+  });
+
+  it("refuses forged, expired and missing initData, and another user's initData reaches only that user's drafts", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await writer.send(FIRST);
+    const other = h.user({ languageCode: "en" });
+    await other.send("/start");
+
+    const forged = initDataFor({ id: writer.id }, "7000000002:AAAnotherBotsTokenForTestsOnly0000000", h.clock.now());
+    const expired = initDataFor({ id: writer.id }, h.config.botToken, new Date(h.clock.now().getTime() - 86_401_000));
+    for (const [initData, reason] of [
+      [forged, "bad-signature"],
+      [expired, "expired"],
+      [undefined, "missing"],
+    ] as const) {
+      for (const name of ["session", "draft", "check", "done"]) {
+        const response = await callApi(h, name, { slug: KAGARLITSKY, text: "x", version: "empty" }, initData);
+        expect(response, `${name} with ${reason}`).toEqual({ status: 401, json: { error: reason } });
+      }
+    }
+
+    const otherAuth = initDataFor({ id: other.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    const session = (await callApi(h, "session", { slug: KAGARLITSKY }, otherAuth)).json as { draft: { text: string } };
+    expect(session.draft.text).toBe("");
+    expect(JSON.stringify(session)).not.toContain("Эдинбург");
+    const otherLast = (await callApi(h, "session", {}, otherAuth)).json as { draft: null; reason: string };
+    expect(otherLast).toMatchObject({ draft: null, reason: "no-draft" });
+    // Saving creates the other user's own draft; the writer's stays as it was.
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: "Другое письмо.", version: "empty" }, otherAuth)).json).toMatchObject({ kind: "saved" });
+    expect((await onlyLetter(h, writer.id)).text).toBe(FIRST);
+    expect((await onlyLetter(h, other.id)).text).toBe("Другое письмо.");
+  });
+
+  it("serves the page with a strict Content-Security-Policy, only its own files, within the size budget", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const base = `http://127.0.0.1:${h.running.httpPort}/webapp`;
+    const redirect = await fetch(`${base}?p=${KAGARLITSKY}`, { redirect: "manual" });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get("location")).toBe(`/webapp/?p=${KAGARLITSKY}`);
+    const page = await fetch(`${base}/`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script>|<style>|style=/);
+    let gzipped = 0;
+    for (const file of ["app.js", "app.css"]) {
+      const response = await fetch(`${base}/${file}`, { headers: { "accept-encoding": "gzip" } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-encoding")).toBe("gzip");
+      const body = await response.text();
+      expect(body).not.toMatch(/https?:\/\/(?!core\.telegram\.org|web\.telegram\.org)/);
+      gzipped += Number(response.headers.get("content-length") ?? 0) || Buffer.byteLength(body);
+    }
+    expect(gzipped).toBeLessThan(150 * 1024);
+    expect((await fetch(`${base}/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${base}/main.ts`)).status).toBe(404);
+  });
+});

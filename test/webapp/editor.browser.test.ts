@@ -1,0 +1,166 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { projectPath } from "../../src/project-path.js";
+import { Harness } from "../helpers/harness.js";
+import {
+  clientEvent,
+  DARK_THEME,
+  editorButtonUrl,
+  initDataFor,
+  launchChromium,
+  localUrl,
+  openEditor,
+  postedEvents,
+  WEBAPP_ENV,
+} from "../helpers/webapp.js";
+import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letter-flow/helpers.js";
+
+/**
+ * The editor in a real browser (Debian's chromium through playwright-core) against the real app: the page is opened
+ * from the URL on the bot's button with initData signed for the test user, as a Telegram client would open it.
+ */
+let browser: Browser;
+let h: Harness | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const OPENING = "Здравствуйте, Борис Юльевич! Как Ваше здоровье?";
+const RISKY = " Я очень жду конца войны.";
+const CLOSING = " Что Вы сейчас читаете?";
+
+async function newPhonePage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  return context.newPage();
+}
+
+/** The little of the DOM the test reads (the test code compiles without the DOM library). */
+interface DomNode {
+  nodeName: string;
+  textContent: string | null;
+  dataset?: Record<string, string>;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Offsets of the highlighted spans in the backdrop (one block per paragraph), counted as the textarea counts them. */
+async function highlights(page: Page): Promise<{ start: number; text: string; category: string }[]> {
+  return page.locator("#backdrop").evaluate((element) => {
+    const backdrop = element as unknown as DomNode;
+    const found: { start: number; text: string; category: string }[] = [];
+    let offset = 0;
+    for (const paragraph of Array.from(backdrop.childNodes)) {
+      for (const node of Array.from(paragraph.childNodes)) {
+        const text = (node.textContent ?? "").replace(/\u200b/g, "");
+        if (node.nodeName === "MARK") found.push({ start: offset, text, category: node.dataset?.c ?? "" });
+        offset += text.length;
+      }
+      offset += 1; // the line break between paragraphs
+    }
+    return found;
+  });
+}
+
+describe("the letter editor in a browser", () => {
+  it("highlights risky words as they are typed, removes one with a tap, saves, and the chat finishes the letter", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    const page = await newPhonePage();
+    const initData = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initData);
+
+    const letter = page.getByLabel("Your letter");
+    await expect.poll(() => letter.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await page.textContent("#recipient")).toBe("To: Boris Kagarlitsky");
+    await letter.click();
+    await page.keyboard.type(OPENING + RISKY + CLOSING);
+    const typed = OPENING + RISKY + CLOSING;
+
+    // The check answers after a pause in typing; the mark sits exactly on the risky word.
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([{ start: typed.indexOf("войны"), text: "войны", category: "war" }]);
+    expect(await page.textContent("#counters")).toBe(`${typed.length} / 12000 characters · printed pages: 1`);
+    expect(await page.textContent("#findings-summary")).toBe("Risky places (underlined): 1");
+
+    // Tapping the underlined word shows why and what instead.
+    const mark = await page.locator("#backdrop mark").boundingBox();
+    if (!mark) throw new Error("the highlight has no box");
+    await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    const panel = page.getByRole("dialog");
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.textContent("#finding-title")).toBe("War and the army");
+    expect(await page.textContent("#finding-instead")).toContain("Leave the war out entirely");
+    expect(await page.textContent("#language")).toBe("Language of this paragraph: Russian");
+    expect((await postedEvents(page)).filter((event) => event.type === "web_app_setup_back_button").at(-1)?.data).toEqual({ is_visible: true });
+
+    const imagesDir = projectPath("docs", "images");
+    mkdirSync(imagesDir, { recursive: true });
+    await page.screenshot({ path: `${imagesDir}/webapp-editor-light.png` });
+    // Telegram's back button closes the explanation; the keyboard way back to it is "Show the next one".
+    await clientEvent(page, "back_button_pressed");
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(false);
+    await clientEvent(page, "theme_changed", { theme_params: DARK_THEME });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.scheme)).toBe("dark");
+    await page.screenshot({ path: `${imagesDir}/webapp-editor-dark.png` });
+    await page.getByRole("button", { name: "Show the next one" }).click();
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe("finding-remove");
+
+    // One tap takes the word out; the highlight goes with it.
+    await page.getByRole("button", { name: "Remove these words" }).click();
+    const edited = (OPENING + RISKY + CLOSING).replace(" войны", "");
+    expect(await letter.inputValue()).toBe(edited);
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([]);
+    await expect.poll(() => page.textContent("#findings-summary"), { timeout: 15_000 }).toBe(
+      "Nothing risky found so far. A censor still reads every letter.",
+    );
+
+    // Done (Telegram's main button): the draft is saved, the chat is told, the editor closes.
+    const mainButton = (await postedEvents(page)).filter((event) => event.type === "web_app_setup_main_button").at(-1)?.data;
+    expect(mainButton).toMatchObject({ is_visible: true, is_active: true, text: "Done" });
+    const before = writer.messages.length;
+    await clientEvent(page, "main_button_pressed");
+    await expect.poll(async () => (await postedEvents(page)).some((event) => event.type === "web_app_close"), { timeout: 15_000 }).toBe(true);
+    expect((await onlyLetter(h, writer.id)).text).toBe(edited);
+    expect(writer.textsSince(before).join("\n")).toContain(`Your letter is saved from the editor: ${edited.length} characters`);
+
+    // Back in the chat: the editor's button moves the flow on to the check, the signature and the route.
+    expect(textOf(await writer.press("Check and sign"))).toContain("The check found nothing that is known to stop this letter");
+    await writer.press("Continue: sign the letter");
+    await writer.send("Анна");
+    await writer.press("No");
+    const finished = textOf(await writer.press("FSIN-pismo"));
+    expect(finished).toContain("Your letter to Boris Kagarlitsky is ready");
+    expect(finished).toContain(edited);
+    expect((await onlyLetter(h, writer.id)).status).toBe("finished");
+    expectNotLogged(h, ["Здоровье", "читаете", "конца"]);
+    expectNoFailures(h);
+    await page.context().close();
+  }, 120_000);
+
+  it("outside Telegram, or with a signature that is not our bot's, the page shows no letter", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await writer.send("Здравствуйте! Это черновик.");
+    const url = localUrl(h, editorButtonUrl(writer));
+
+    const bare = await newPhonePage();
+    await bare.goto(url);
+    await expect.poll(() => bare.textContent("#notice"), { timeout: 15_000 }).toContain("Open this editor from the Lysty bot in Telegram");
+    expect(await bare.getByRole("textbox").isDisabled()).toBe(true);
+
+    const forged = await newPhonePage();
+    await openEditor(forged, url, initDataFor({ id: writer.id }, "7000000002:AAAnotherBotsTokenForTestsOnly0000000", h.clock.now()));
+    await expect.poll(() => forged.locator("#app").getAttribute("aria-busy"), { timeout: 15_000 }).toBeNull();
+    expect(await forged.getByRole("textbox").inputValue()).toBe("");
+    expect(await forged.getByRole("textbox").isDisabled()).toBe(true);
+    await bare.context().close();
+    await forged.context().close();
+  }, 60_000);
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { editorUrl } from "../../src/services/webapp/editor-url.js";
+import type { CheckFinding } from "../../src/webapp/protocol.js";
+import { findingAt, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
+
+const finding = (start: number, end: number, category = "war"): CheckFinding => ({
+  start,
+  end,
+  category,
+  severity: "block",
+  why: "",
+  instead: "",
+  removable: true,
+});
+
+describe("the editor's highlight arithmetic", () => {
+  const before = "Я жду конца войны. Привет!";
+  const war = finding(before.indexOf("войны"), before.indexOf("войны") + 5);
+
+  it("moves marks after an edit with the text and drops the marks the edit touched", () => {
+    const typedBefore = `Ну, ${before}`;
+    expect(shiftFindings([war], before, typedBefore)).toEqual([{ ...war, start: war.start + 4, end: war.end + 4 }]);
+    const typedAfter = `${before} Пока.`;
+    expect(shiftFindings([war], before, typedAfter)).toEqual([war]);
+    const touched = before.replace("войны", "войнушки");
+    expect(shiftFindings([war], before, touched)).toEqual([]);
+    expect(typedBefore.slice(war.start + 4, war.end + 4)).toBe("войны");
+  });
+
+  it("finds the mark under the caret, edges included", () => {
+    expect(findingAt([war], war.start)).toBe(war);
+    expect(findingAt([war], war.end)).toBe(war);
+    expect(findingAt([war], war.start - 2)).toBeUndefined();
+  });
+
+  it("draws overlapping findings once, the earlier and longer first", () => {
+    expect(nonOverlapping([finding(5, 9), finding(0, 3), finding(2, 6), finding(0, 4)])).toEqual([finding(0, 4), finding(5, 9)]);
+  });
+
+  it("removes a span without leaving a double space or a space before punctuation", () => {
+    expect(removeSpan(before, war.start, war.end)).toEqual({ text: "Я жду конца. Привет!", caret: war.start - 1 });
+    expect(removeSpan("ааа войны ббб", 4, 9)).toEqual({ text: "ааа ббб", caret: 3 });
+    expect(removeSpan("войны ббб", 0, 5)).toEqual({ text: "ббб", caret: 0 });
+  });
+
+  it("builds the editor URL with a trailing slash, the person and the flow's token", () => {
+    expect(editorUrl("https://lysty.example/webapp", { slug: "kagarlitsky-boris", token: "a1b2c" })).toBe(
+      "https://lysty.example/webapp/?p=kagarlitsky-boris&t=a1b2c",
+    );
+    expect(editorUrl("https://lysty.example/webapp/")).toBe("https://lysty.example/webapp/");
+  });
+});
