@@ -3,12 +3,13 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, InlineKeyboard } from "grammy";
 import type { FlowContext } from "../bot/context.js";
 import { flowButton } from "../bot/features/letter/callbacks.js";
-import { guessLocale } from "../telegram/locale.js";
+import { guessLocale, resolveLocale } from "../telegram/locale.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { DB } from "../db/database.js";
 import { findUser } from "../db/repositories/users.js";
 import { CATEGORY_IDS } from "../domain/censorship/index.js";
+import { prisonerName } from "../domain/directory/names.js";
 import { draftStats, MAX_LETTER_CHARACTERS } from "../domain/letters/index.js";
 import type { Logger } from "../logger.js";
 import { checkEditorText, openDraft, saveEditedDraft } from "../services/webapp/editor.js";
@@ -181,12 +182,11 @@ async function session(
   const opened = await openDraft(deps, user.id, slug);
   if (opened.kind !== "ok") return { locale, strings, categories, draft: null, reason: opened.kind };
   const { target, text, version, limit } = opened.draft;
-  const names = locale === "uk" ? target.names.uk : locale === "ru" ? target.names.ru : target.names.latin;
   return {
     locale,
     strings,
     categories,
-    draft: { slug: target.slug, name: `${names.given} ${names.surname}`, text, version, limit, system: target.system },
+    draft: { slug: target.slug, name: prisonerName(target.names, resolveLocale(locale, deps.config.defaultLocale), "prose"), text, version, limit, system: target.system },
   };
 }
 
