@@ -1,6 +1,6 @@
 /**
- * A polite HTTP client for one source: at most one request at a time, at least `delayMs` between request starts,
- * a User-Agent naming the project, explicit timeouts, and retries with back-off for 429, 5xx, timeouts and network
+ * A polite HTTP client for one source: at most one request at a time, at least `delayMs` between requests
+ * counted from the end of the previous answer, a User-Agent naming the project, explicit timeouts, and retries with back-off for 429, 5xx, timeouts and network
  * errors (Retry-After honoured). Node's fetch (undici) keeps connections alive between requests.
  */
 export interface SourceResponse {
@@ -36,7 +36,8 @@ export class SourceUnavailableError extends Error {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class PoliteClient {
-  private lastStart = Number.NEGATIVE_INFINITY;
+  /** When the previous answer was fully read: the delay counts from there, so the server never sees requests closer together. */
+  private lastDone = Number.NEGATIVE_INFINITY;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -76,9 +77,16 @@ export class PoliteClient {
   }
 
   private async once(url: string, accept: string): Promise<SourceResponse> {
-    const wait = this.lastStart + this.options.delayMs - this.now();
+    const wait = this.lastDone + this.options.delayMs - this.now();
     if (wait > 0) await this.sleep(wait);
-    this.lastStart = this.now();
+    try {
+      return await this.fetchOnce(url, accept);
+    } finally {
+      this.lastDone = this.now();
+    }
+  }
+
+  private async fetchOnce(url: string, accept: string): Promise<SourceResponse> {
     const response = await fetch(url, {
       headers: { "user-agent": this.options.userAgent, accept },
       signal: AbortSignal.timeout(this.options.timeoutMs),

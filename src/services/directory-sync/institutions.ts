@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import { setInstitutionAliases } from "../../db/repositories/institution-aliases.js";
+import { inTransaction } from "../../db/repositories/prisoners.js";
 import type { Database } from "../../db/schema.js";
 import { institutionMatchKey } from "../../domain/institutions/match-key.js";
 import { PENITENTIARY_AS_OF, PENITENTIARY_SOURCE_URL, parsePenitentiaryXml } from "../../domain/institutions/penitentiary-xml.js";
@@ -30,7 +31,7 @@ export async function loadPenitentiaryInstitutions(db: Kysely<Database>, options
   const facilities = parsePenitentiaryXml(readFileSync(options.file ?? penitentiaryFile(), "utf8"));
   const at = options.now.toISOString();
   const result: InstitutionLoadResult = { facilities: facilities.length, inserted: 0, updated: 0, mergedIntoSeed: 0, aliases: 0 };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const seedByKey = new Map<string, string>();
     for (const row of await trx.selectFrom("institutions").select(["slug", "official_name"]).where("official_name", "is not", null).execute()) {
       seedByKey.set(institutionMatchKey(row.official_name as string), row.slug);
