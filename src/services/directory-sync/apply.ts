@@ -88,6 +88,7 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
   const { db } = ctx;
   const { provenance } = record;
   const existing = await getObservation(db, provenance.source, provenance.sourceRecordId);
+  // (An empty stored hash means /review asked for the record to be applied again.)
   if (existing && existing.raw_sha256 === provenance.rawSha256 && existing.parser_version === provenance.parserVersion) return "unchanged";
 
   const match = record.institutionRaw ? matchInstitution(ctx.institutions, record.institutionRaw, { postcode: record.postcode }) : { kind: "none" as const };
@@ -117,7 +118,7 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
       postcode: record.postcode,
       institutionCandidates: match.kind === "candidates" ? match.slugs : [],
     }),
-    outcome: "pending",
+    outcome: existing?.outcome === "kept-apart" ? "kept-apart" : "pending",
     fetched_at: provenance.fetchedAt,
     source_modified_at: provenance.sourceModifiedAt,
     parser_version: provenance.parserVersion,
@@ -132,7 +133,9 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
 
   let slug = row.prisoner_slug ?? null;
   if (slug === null) {
-    const decision = decideIdentity(record, ctx.people.namesakes(record));
+    // An organiser said in /review that this record is not anyone already listed.
+    const keptApart = existing?.outcome === "kept-apart";
+    const decision = keptApart ? ({ kind: "new" } as const) : decideIdentity(record, ctx.people.namesakes(record));
     if (decision.kind === "ambiguous") {
       const payload = { candidates: decision.slugs, record: { name: record.name.display, birthYear: record.birthYear, organisation: SOURCE_ORGANISATION[provenance.source], sourceUrl: provenance.sourceUrl } };
       const open = await findOpenReview(db, "identity", observationId);

@@ -22,6 +22,7 @@ import { escapeHtml } from "../../html.js";
 import { isAnyOrganiser } from "../../roles.js";
 import { newsCardButtons } from "../news/follow.js";
 import { writeLetterData } from "../letter/callbacks.js";
+import { disagreementLines } from "../review.js";
 import { line, lineWithHtml, readerLocale, sourceLink } from "./text.js";
 
 export interface LoadedCard {
@@ -105,7 +106,8 @@ function birthLines(ctx: FlowContext, prisoner: PrisonerRecord, card: PrisonerCa
 }
 
 function aboutLines(ctx: FlowContext, card: PrisonerCard): string[] {
-  const lines = [escapeHtml(card.summary)];
+  // Imported cards have no summary of their own: the source page says more.
+  const lines = card.summary === "" ? [] : [escapeHtml(card.summary)];
   if (card.interests.length > 0) {
     const interests = card.interests.map((tag) => ctx.t(interestKey(tag))).join(", ");
     lines.push(`${line(ctx, DIRECTORY_TEXT.cardInterests)}: ${escapeHtml(interests)}`);
@@ -144,7 +146,7 @@ export async function cardText(ctx: FlowContext, { prisoner, card }: LoadedCard)
   const sections = [
     [`<b>${escapeHtml(card.displayName)}</b>`, ...nameLines(ctx, prisoner)],
     birthLines(ctx, prisoner, card),
-    [...statusLines(ctx, card), ...locationLines(ctx, card)],
+    [...statusLines(ctx, card), ...locationLines(ctx, card), ...(await disagreementLines(ctx, card.slug))],
     aboutLines(ctx, card),
     writeLines(ctx, card),
   ];
