@@ -12,6 +12,7 @@ import { createOutboxApi } from "./outbox/api.js";
 import { databaseAnswers } from "./server/readiness.js";
 import { createUpdateHandler } from "./server/update-handler.js";
 import { outboxHandlers } from "./workers/outbox-handlers.js";
+import { createDirectorySyncJob, type DirectorySyncJob } from "./workers/directory-sync.js";
 import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
 import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
 import { createNewsScheduler } from "./news/scheduler.js";
@@ -24,6 +25,7 @@ export interface RunningApp {
   bot: Bot<BotContext>;
   outbox: OutboxWorker;
   retention: RetentionJob;
+  directorySync: DirectorySyncJob;
   metrics: AppMetrics;
   i18n: I18n<FlowContext>;
   /** Port of the HTTP server (webhook mode, or METRICS_PORT in polling mode); undefined without one. */
@@ -84,7 +86,17 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       intervalMs: config.retentionIntervalSeconds * 1000,
     },
   });
-  const workers: Worker[] = [outbox, newsScheduler, retention];
+  // Follows the public registries every DIRECTORY_SYNC_HOURS (off by default); admins get a summary (docs/directory.md).
+  const directorySync = createDirectorySyncJob({
+    db,
+    clock,
+    logger: logger.child({ worker: "directory-sync" }),
+    config: config.directorySync,
+    admins: config.botAdmins,
+    defaultLocale: config.defaultLocale,
+    translate: (locale, key, args) => i18n.t(locale, key, args),
+  });
+  const workers: Worker[] = [outbox, newsScheduler, retention, directorySync];
   for (const worker of workers) worker.start();
   const stopWorkers = async () => {
     for (const worker of [...workers].reverse()) await worker.stop();
@@ -106,6 +118,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     bot,
     outbox,
     retention,
+    directorySync,
     metrics,
     i18n,
     httpPort: intake.port,

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { parseSyncConfig, type SyncConfig } from "./services/directory-sync/config.js";
 
 export const SUPPORTED_LOCALES = ["uk", "en", "ru"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -89,6 +90,8 @@ export interface Config {
   maxRelaysPerDay: number;
   /** Updates one person may send per minute before the bot ignores them for the rest of the minute (0: no limit). */
   rateLimitPerMinute: number;
+  /** Registries the directory follows (SOURCE_*_URL, SOURCE_*_DELAY_MS) and DIRECTORY_SYNC_HOURS (0: off). */
+  directorySync: SyncConfig;
 }
 
 export class ConfigError extends Error {
@@ -133,5 +136,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS,
     maxRelaysPerDay: parsed.MAX_RELAYS_PER_DAY,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    directorySync: directorySyncConfig(env),
   };
+}
+
+function directorySyncConfig(env: Record<string, string | undefined>): SyncConfig {
+  try {
+    return parseSyncConfig(env);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message.replace(/^Invalid config: /, "")]);
+  }
 }

@@ -8,7 +8,7 @@ import { runDirectorySync } from "../../src/services/directory-sync/engine.js";
 import { Harness } from "../helpers/harness.js";
 import { sampleRegistry } from "../helpers/registries.js";
 import { SourceServer } from "../helpers/source-server.js";
-import { organiser } from "../organisers/world.js";
+import { organiser, settle } from "../organisers/world.js";
 
 let h: Harness | undefined;
 let server: SourceServer | undefined;
@@ -75,4 +75,23 @@ describe("/review", () => {
     const review = await h.db.selectFrom("directory_reviews").selectAll().executeTakeFirstOrThrow();
     expect(review).toMatchObject({ state: "dismissed", resolved_by: first.id });
   });
+});
+
+describe("scheduled sync inside the bot", () => {
+  it("is off by default, and a pass sends each admin a short summary in their language", async () => {
+    server = await SourceServer.start(sampleRegistry());
+    h = await Harness.start({ admins: [777_001], env: server.env(0) });
+    expect(h.config.directorySync.scheduleHours).toBe(0);
+    const admin = h.user({ id: 777_001, languageCode: "uk" });
+    await admin.send("/start");
+    const summaries = await h.running.directorySync.runOnce();
+    expect(summaries?.map((summary) => summary.failed)).toEqual([null, null, null, null]);
+    await settle(h);
+    const sent = h.fake.messages(admin.id).map((message) => message.text ?? "");
+    const summary = sent.find((text) => text.startsWith("Синхронізація довідника"));
+    expect(summary).toContain("memorial: додано 4");
+    expect(summary).toContain("ovd: додано 0, оновлено 0, без змін 0, суперечностей 1");
+    expect(summary).toContain("anonymous 1");
+    expect(summary).toContain("Відкрийте /review, щоб розглянути відкриті питання: 1.");
+  }, 60_000);
 });
