@@ -26,8 +26,8 @@ const GIVEN = ["Алексей", "Дмитрий", "Сергей", "Андрей
 const PATRONYMICS = ["Алексеевич", "Дмитриевич", "Сергеевич", "Андреевич", "Николаевич", "Олегович", "Игоревич", "Павлович"];
 const SYLLABLES = ["ра", "мо", "ки", "ла", "ны", "ве", "до", "су", "ти", "ба", "го", "ше"];
 
-/** `count` Memorial cards with unique invented surnames; every fourth one is on a political-prisoner list. */
-export function generatedMemorialCards(count: number, options: { firstId?: number; modified?: string } = {}): MemorialCard[] {
+/** `count` Memorial cards with unique invented surnames; every fourth one (or every `recognisedEvery`) is on a political-prisoner list. */
+export function generatedMemorialCards(count: number, options: { firstId?: number; modified?: string; recognisedEvery?: number } = {}): MemorialCard[] {
   const cards: MemorialCard[] = [];
   const firstId = options.firstId ?? 8_000_000;
   for (let index = 0; index < count; index += 1) {
@@ -35,7 +35,7 @@ export function generatedMemorialCards(count: number, options: { firstId?: numbe
     for (let n = index + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) stem += SYLLABLES[n % SYLLABLES.length];
     const surname = `${SURNAMES[index % SURNAMES.length]}-${stem.charAt(0).toUpperCase()}${stem.slice(1)}ин`;
     const title = `${surname} ${GIVEN[index % GIVEN.length]} ${PATRONYMICS[index % PATRONYMICS.length]}`;
-    const recognised = index % 4 === 0;
+    const recognised = index % (options.recognisedEvery ?? 4) === 0;
     const minute = String(index % 60).padStart(2, "0");
     const hour = String(Math.floor(index / 60) % 24).padStart(2, "0");
     const day = String(1 + (Math.floor(index / 1440) % 28)).padStart(2, "0");
