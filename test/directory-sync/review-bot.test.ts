@@ -9,6 +9,7 @@ import { Harness } from "../helpers/harness.js";
 import { sampleRegistry } from "../helpers/registries.js";
 import { SourceServer } from "../helpers/source-server.js";
 import { organiser, settle } from "../organisers/world.js";
+import { resultSlugs } from "../directory-bot/helpers.js";
 
 let h: Harness | undefined;
 let server: SourceServer | undefined;
@@ -94,4 +95,32 @@ describe("scheduled sync inside the bot", () => {
     expect(summary).toContain("anonymous 1");
     expect(summary).toContain("Відкрийте /review, щоб розглянути відкриті питання: 1.");
   }, 60_000);
+});
+
+describe("imported people in the bot", () => {
+  it("Belarusian and Crimean people from the registries are found by name, and a deceased person is offered no letter", async () => {
+    h = await Harness.start();
+    server = await SourceServer.start(sampleRegistry());
+    await runDirectorySync({ db: h.db, config: parseSyncConfig(server.env(0)), sources: ["memorial", "viasna"], now: () => h?.clock.now() ?? new Date() });
+    const reader = h.user({ languageCode: "uk" });
+    await reader.send("/start");
+    const belarus = (await reader.send("Тестова Проба")).at(-1);
+    expect(resultSlugs(belarus)).toContain("testova-proba-v900002");
+    const crimea = (await reader.send("Тестов Тест Тестович")).at(-1);
+    expect(resultSlugs(crimea)[0]).toBe("testov-test-m9000001");
+    await reader.send("/start p_testov-test-m9000001");
+    expect(reader.lastText()).toContain("memopzk.org");
+    expect(reader.buttons().some((label) => label.includes("Написати"))).toBe(true);
+
+    // Memorial later reports a death: the card says so and offers no letter.
+    server.registry = {
+      ...server.registry,
+      memorialCards: server.registry.memorialCards.map((card) =>
+        card.id === 9000001 ? { ...card, modified_gmt: "2026-11-30T10:00:00", class_list: [...card.class_list.filter((slug) => !slug.startsWith("stage-")), "stage-smert"] } : card,
+      ),
+    };
+    await runDirectorySync({ db: h.db, config: parseSyncConfig(server.env(0)), sources: ["memorial"], now: () => h?.clock.now() ?? new Date() });
+    await reader.send("/start p_testov-test-m9000001");
+    expect(reader.buttons().some((label) => label.includes("Написати"))).toBe(false);
+  });
 });
