@@ -51,23 +51,13 @@ export async function listPeopleForMatching(db: Db) {
 
 // Runs
 
-export async function findUnfinishedRun(db: Db, source: string): Promise<SyncRunRow | undefined> {
+/** The newest real (not dry) run of a source in a state: `running` is one to resume, `finished` gives the high-water mark. */
+export async function latestRun(db: Db, source: string, state: "running" | "finished"): Promise<SyncRunRow | undefined> {
   return db
     .selectFrom("directory_sync_runs")
     .selectAll()
     .where("source", "=", source)
-    .where("state", "=", "running")
-    .where("dry_run", "=", 0)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-}
-
-export async function lastFinishedRun(db: Db, source: string): Promise<SyncRunRow | undefined> {
-  return db
-    .selectFrom("directory_sync_runs")
-    .selectAll()
-    .where("source", "=", source)
-    .where("state", "=", "finished")
+    .where("state", "=", state)
     .where("dry_run", "=", 0)
     .orderBy("id", "desc")
     .executeTakeFirst();

@@ -9,9 +9,8 @@ import type { Kysely } from "kysely";
 import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
 import {
   createRun,
-  findUnfinishedRun,
   finishRun,
-  lastFinishedRun,
+  latestRun,
   readLock,
   releaseLock,
   saveRunProgress,
@@ -176,8 +175,8 @@ async function syncFsinPismo(options: SyncOptions, now: () => Date): Promise<Sou
 
 async function syncPeople(options: SyncOptions, source: PersonSource, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary> {
   const { db } = options;
-  const unfinished = dryRun ? undefined : await findUnfinishedRun(db, source);
-  const previous = await lastFinishedRun(db, source);
+  const unfinished = dryRun ? undefined : await latestRun(db, source, "running");
+  const previous = await latestRun(db, source, "finished");
   const counts: SyncCounts = unfinished ? (JSON.parse(unfinished.counts) as SyncCounts) : emptyCounts();
   const errors: SourceSummary["errors"] = unfinished ? (JSON.parse(unfinished.errors) as SourceSummary["errors"]) : [];
   const runId = dryRun ? null : (unfinished?.id ?? (await createRun(db, source, false, JSON.stringify(counts), now().toISOString())));
