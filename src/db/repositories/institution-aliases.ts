@@ -5,18 +5,6 @@ import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 
-/** Replaces the aliases one origin gave an institution; aliases from other origins stay. */
-export async function setInstitutionAliases(db: Db, slug: string, origin: string, aliases: readonly string[]): Promise<void> {
-  await db.deleteFrom("institution_aliases").where("institution_slug", "=", slug).where("origin", "=", origin).execute();
-  const existing = new Set(
-    (await db.selectFrom("institution_aliases").select("alias").where("institution_slug", "=", slug).execute()).map((row) => row.alias),
-  );
-  const rows = [...new Set(aliases)]
-    .filter((alias) => !existing.has(alias))
-    .map((alias) => ({ institution_slug: slug, alias, match_key: institutionMatchKey(alias), origin }));
-  if (rows.length > 0) await db.insertInto("institution_aliases").values(rows).execute();
-}
-
 /** Every alias with its facility's postcode and address: what `buildInstitutionIndex` needs. */
 export async function listInstitutionAliasEntries(db: Db): Promise<InstitutionAliasEntry[]> {
   const aliases = await db
