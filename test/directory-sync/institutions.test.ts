@@ -77,7 +77,7 @@ describe("loading the institutions and matching facility strings", () => {
     expect(await count()).toBe(before);
     const aliases = Number((await db.selectFrom("institution_aliases").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     expect(aliases).toBe(1444);
-  });
+  }, 60_000);
 
   it("matches Memorial's, OVD-Info's and organisers' spellings of one facility to it", async () => {
     const { db, index } = await loaded();

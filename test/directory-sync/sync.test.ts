@@ -155,19 +155,19 @@ describe("bad input and failing sources", () => {
 
   it("never asks faster than the configured delay, measured on the server's clock, and names itself", async () => {
     const registry = sampleRegistry();
-    registry.memorialCards = generatedMemorialCards(450);
+    registry.memorialCards = generatedMemorialCards(250);
     registry.personPages = new Map();
     const delayMs = 40;
     const { sync, server } = await world(registry, delayMs);
     const [memorial] = await sync({ sources: ["memorial"], sleep: undefined as never });
     expect(memorial?.failed).toBeNull();
     const times = server.requests.map((request) => request.at);
-    expect(times.length).toBeGreaterThan(100);
+    expect(times.length).toBeGreaterThan(60);
     const gaps = times.slice(1).map((at, index) => at - (times[index] as number));
     // Timers may round by a millisecond; never more.
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(delayMs - 1);
     expect(new Set(server.requests.map((request) => request.userAgent))).toEqual(new Set([USER_AGENT]));
-  });
+  }, 120_000);
 });
 
 describe("Viasna export from a file", () => {
