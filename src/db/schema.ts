@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { ConversationStateTable, UsersTable } from "./tables/core.js";
+import type { RateLimitWindowsTable, SeenUpdatesTable } from "./tables/coordination.js";
 import type {
   CampaignsTable,
   InstitutionsTable,
@@ -63,6 +64,8 @@ export interface Database {
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_lock: DirectorySyncLockTable;
   directory_reviews: DirectoryReviewsTable;
+  seen_updates: SeenUpdatesTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

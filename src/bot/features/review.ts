@@ -7,11 +7,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import { countOpenReviews, getReview, listOpenReviewsOf } from "../../db/repositories/directory-sync.js";
 import { formatPartialDate } from "../../domain/directory/partial-date.js";
 import { describeReview, nextOpenReview, parseReviewAction, resolveReview, type ReviewView } from "../../services/directory-sync/review.js";
-import { callbackData } from "../callback-data.js";
+import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../../telegram/html.js";
 import { isAnyOrganiser } from "../roles.js";
-import { readerLocale } from "./directory/text.js";
+import { localeOf as readerLocale } from "../locale.js";
 
 export const reviewButton = callbackData("rv", 2);
 

@@ -184,3 +184,8 @@ export async function closeReview(db: Db, id: number, state: "accepted" | "dismi
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Runs `work` in a transaction, or inside the caller's when `db` already is one (a dry run wraps a whole sync). */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

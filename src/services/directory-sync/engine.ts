@@ -17,7 +17,7 @@ import {
   takeLock,
   touchLock,
 } from "../../db/repositories/directory-sync.js";
-import { inTransaction } from "../../db/repositories/prisoners.js";
+import { inTransaction } from "../../db/repositories/directory-sync.js";
 import type { Database } from "../../db/schema.js";
 import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
 import { buildInstitutionIndex } from "../../domain/institutions/match.js";

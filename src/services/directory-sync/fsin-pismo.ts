@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
-import { inTransaction } from "../../db/repositories/prisoners.js";
+import { inTransaction } from "../../db/repositories/directory-sync.js";
 import type { Database } from "../../db/schema.js";
 import { type FsinPismoDepartment, parseFsinPismoRegions } from "../../domain/directory-sources/fsin-pismo.js";
 import { SourceFormatError } from "../../domain/directory-sources/types.js";

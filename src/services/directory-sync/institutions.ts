@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
-import { inTransaction } from "../../db/repositories/prisoners.js";
+import { inTransaction } from "../../db/repositories/directory-sync.js";
 import type { Database } from "../../db/schema.js";
 import { institutionMatchKey } from "../../domain/institutions/match-key.js";
 import { PENITENTIARY_AS_OF, PENITENTIARY_SOURCE_URL, parsePenitentiaryXml } from "../../domain/institutions/penitentiary-xml.js";

@@ -12,14 +12,14 @@ import {
 import { redirectHeldRelays } from "../../../db/repositories/relay.js";
 import { audit } from "../../../db/repositories/roles.js";
 import { releaseHeld } from "../../../outbox/index.js";
-import { isRelayChatType, relayRightsProblem, runsChat } from "../../../relay/chat-rights.js";
-import { alertChatBroken, announceChatRestored } from "../../../relay/notices.js";
-import { asLocale } from "../../../relay/translate.js";
+import { isRelayChatType, relayRightsProblem, runsChat } from "../../../services/relay/chat-rights.js";
+import { alertChatBroken, announceChatRestored } from "../../../services/relay/notices.js";
+import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { canActForCampaign } from "../../roles.js";
 import { commandArgs } from "./access.js";
-import { isChatAccessError } from "./telegram-errors.js";
+import { isChatAccessError } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
 
@@ -78,7 +78,7 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
       chatId: chat.id,
       chatType,
       title,
-      locale: asLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale())),
+      locale: resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale),
       linkedBy: from.id,
       now,
     });
@@ -96,7 +96,7 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     return { redirected, released };
   });
   logger.info({ chat_id: chat.id, campaign: campaignSlug, ...outcome }, "organisers' chat linked");
-  await reply("organisers-linked", { campaign: escapeHtml(campaign.name[asLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()))]), chat: escapeHtml(title ?? String(chat.id)) });
+  await reply("organisers-linked", { campaign: escapeHtml(campaign.name[resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale)]), chat: escapeHtml(title ?? String(chat.id)) });
   const waiting = outcome.redirected + outcome.released;
   if (waiting > 0) await reply("organisers-linked-released", { count: waiting });
 }
