@@ -21,6 +21,7 @@ import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
 import { createNewsScheduler } from "./services/news/scheduler.js";
 import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { initBotWhileStarting } from "./startup.js";
+import { createDirectorySyncJob, type DirectorySyncJob } from "./services/directory-sync/scheduler.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";
@@ -29,6 +30,7 @@ export interface RunningApp {
   bot: Bot<BotContext>;
   outbox: OutboxWorker;
   retention: RetentionJob;
+  directorySync: DirectorySyncJob;
   metrics: AppMetrics;
   i18n: I18n<FlowContext>;
   /** Port of the HTTP server (webhook mode, or METRICS_PORT in polling mode); undefined without one. */
@@ -99,7 +101,17 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       intervalMs: config.retentionIntervalSeconds * 1000,
     },
   });
-  const workers: Worker[] = [outbox, newsScheduler, retention];
+  // Follows the public registries every DIRECTORY_SYNC_HOURS (off by default); admins get a summary (docs/directory.md).
+  const directorySync = createDirectorySyncJob({
+    db,
+    clock,
+    logger: logger.child({ worker: "directory-sync" }),
+    config: config.directorySync,
+    admins: config.botAdmins,
+    defaultLocale: config.defaultLocale,
+    translate: (locale, key, args) => i18n.t(locale, key, args),
+  });
+  const workers: Worker[] = [outbox, newsScheduler, retention, directorySync];
   for (const worker of workers) worker.start();
   const stopWorkers = async () => {
     for (const worker of [...workers].reverse()) await worker.stop();
@@ -132,6 +144,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     bot,
     outbox,
     retention,
+    directorySync,
     metrics,
     i18n,
     httpPort: intake.port,

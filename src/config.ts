@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { parseSyncConfig, type SyncConfig } from "./services/directory-sync/config.js";
 
 export const SUPPORTED_LOCALES = ["uk", "en", "ru"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -99,6 +100,8 @@ export interface Config {
   webappUrl: string | undefined;
   /** How old Telegram's initData may be before the editor's API refuses it. */
   webappAuthMaxAgeSeconds: number;
+  /** Registries the directory follows (SOURCE_*_URL, SOURCE_*_DELAY_MS) and DIRECTORY_SYNC_HOURS (0: off). */
+  directorySync: SyncConfig;
 }
 
 export class ConfigError extends Error {
@@ -145,5 +148,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     webappUrl: parsed.WEBAPP_URL,
     webappAuthMaxAgeSeconds: parsed.WEBAPP_AUTH_MAX_AGE_SECONDS,
+    directorySync: directorySyncConfig(env),
   };
+}
+
+function directorySyncConfig(env: Record<string, string | undefined>): SyncConfig {
+  try {
+    return parseSyncConfig(env);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message.replace(/^Invalid config: /, "")]);
+  }
 }

@@ -13,6 +13,7 @@ import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
 import { privacyFeature } from "./features/privacy.js";
+import { reviewFeature } from "./features/review.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
@@ -100,6 +101,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
 
   // 3. Features: commands, buttons and deep links (`<name>Feature`).
   app.use(organiserFeature);
+  app.use(reviewFeature);
   app.use(newsFeature);
   app.use(directoryFeature);
   app.use(letterFeature);

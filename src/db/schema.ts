@@ -8,6 +8,13 @@ import type {
   PrisonerHistoryTable,
   PrisonersTable,
 } from "./tables/directory.js";
+import type {
+  DirectoryObservationsTable,
+  DirectoryReviewsTable,
+  DirectorySyncLockTable,
+  DirectorySyncRunsTable,
+  InstitutionAliasesTable,
+} from "./tables/directory-sync.js";
 import type { LettersTable, WriterProfilesTable } from "./tables/letters.js";
 import type {
   NewsChannelOffersTable,
@@ -52,6 +59,11 @@ export interface Database {
   news_reminders: NewsRemindersTable;
   news_scheduled_sends: NewsScheduledSendsTable;
   forget_requests: ForgetRequestsTable;
+  institution_aliases: InstitutionAliasesTable;
+  directory_observations: DirectoryObservationsTable;
+  directory_sync_runs: DirectorySyncRunsTable;
+  directory_sync_lock: DirectorySyncLockTable;
+  directory_reviews: DirectoryReviewsTable;
   seen_updates: SeenUpdatesTable;
   rate_limit_windows: RateLimitWindowsTable;
 }

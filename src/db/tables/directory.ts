@@ -23,6 +23,9 @@ export interface InstitutionsTable {
   postal_address_as_of: PartialDateText | null;
   source_url: string;
   note: string | null;
+  /** Six digits, from polit-sake (#11); NULL for institutions only the hand-written seed knows. */
+  postcode: string | null;
+  jurisdiction: string | null;
   created_at: string;
   updated_at: string;
 }

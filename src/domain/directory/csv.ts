@@ -1,48 +1,22 @@
 /**
- * RFC 4180 CSV, enough for spreadsheets exported by organisers (Google Sheets, LibreOffice, Excel): quoted fields may
- * hold commas, quotes ("") and line breaks; CRLF or LF line ends; an optional UTF-8 byte-order mark.
+ * CSV through csv-parse: spreadsheets exported by organisers (Google Sheets, LibreOffice, Excel) and the registries'
+ * exports (Memorial's lists use `;`, Viasna's `,`): quoted fields may hold separators, quotes ("") and line breaks;
+ * CRLF or LF line ends; an optional UTF-8 byte-order mark. Rows may differ in length; callers check columns.
  */
+import { parse } from "csv-parse/sync";
 
-export function parseCsv(text: string): string[][] {
-  const input = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let index = 0;
-  while (index < input.length) {
-    const char = input[index] as string;
-    if (quoted) {
-      if (char === '"' && input[index + 1] === '"') {
-        field += '"';
-        index += 2;
-        continue;
-      }
-      if (char === '"') quoted = false;
-      else field += char;
-      index += 1;
-      continue;
+export function parseCsv(text: string, options: { delimiter?: string } = {}): string[][] {
+  try {
+    const rows = parse(text, { bom: true, delimiter: options.delimiter ?? ",", relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // Spreadsheets often leave rows of empty cells at the end.
+    return rows.filter((cells) => cells.some((cell) => cell !== ""));
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/quote/i.test(message) && /not closed|Quote Not Closed|Invalid Closing Quote/i.test(message)) {
+      throw new Error("CSV ends inside a quoted field (a closing quote is missing)", { cause: error });
     }
-    if (char === '"' && field === "") quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      if (char === "\r" && input[index + 1] === "\n") index += 1;
-    } else field += char;
-    index += 1;
+    throw new Error(`CSV cannot be read: ${message}`, { cause: error });
   }
-  if (quoted) throw new Error("CSV ends inside a quoted field (a closing quote is missing)");
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  // Spreadsheets often leave empty lines at the end.
-  return rows.filter((cells) => cells.some((cell) => cell !== ""));
 }
 
 export function toCsv(rows: readonly (readonly string[])[]): string {

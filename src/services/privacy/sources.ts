@@ -28,6 +28,10 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   prisoner_campaigns: "which campaign a prisoner belongs to",
   outbox_attachments: "files of outbox rows; those of a forgotten person's rows are deleted with them",
   news_channel_offers: "posts of public news channels",
+  institution_aliases: "spellings of public prison names",
+  directory_observations: "public registry records of prisoners, with their provenance",
+  directory_sync_runs: "counts and cursors of directory syncs",
+  directory_sync_lock: "which process runs the directory sync",
   seen_updates: "update ids taken in by some instance, with the time; nothing about who sent them",
 };
 
@@ -151,6 +155,20 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     // The invite stays used (a link must not work twice); who used it is dropped.
     forget: async (trx, userId) =>
       count(await trx.updateTable("organiser_invites").set({ used_by: null }).where("used_by", "=", userId).executeTakeFirst()),
+  },
+  {
+    // People a user suggested ("someone not listed") are theirs; reviews an organiser resolved stay as team records.
+    table: "directory_reviews",
+    kind: "personal",
+    collect: (db, userId) =>
+      db
+        .selectFrom("directory_reviews")
+        .selectAll()
+        .where((eb) => eb.or([eb("submitted_by", "=", userId), eb("resolved_by", "=", userId)]))
+        .orderBy("id")
+        .execute(),
+    forget: async (trx, userId) =>
+      count(await trx.deleteFrom("directory_reviews").where("submitted_by", "=", userId).executeTakeFirst()),
   },
   {
     table: "audit_log",

@@ -21,6 +21,7 @@ import { deepLinkUrl } from "../../deep-link.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { isAnyOrganiser } from "../../roles.js";
 import { newsCardButtons } from "../news/follow.js";
+import { disagreementLines } from "../review.js";
 import { line, lineWithHtml, sourceLink } from "./text.js";
 import { localeOf } from "../../locale.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
@@ -106,7 +107,8 @@ function birthLines(ctx: FlowContext, prisoner: PrisonerRecord, card: PrisonerCa
 }
 
 function aboutLines(ctx: FlowContext, card: PrisonerCard): string[] {
-  const lines = [escapeHtml(card.summary)];
+  // Imported cards have no summary of their own: the source page says more.
+  const lines = card.summary === "" ? [] : [escapeHtml(card.summary)];
   if (card.interests.length > 0) {
     const interests = card.interests.map((tag) => ctx.t(interestKey(tag))).join(", ");
     lines.push(`${line(ctx, DIRECTORY_TEXT.cardInterests)}: ${escapeHtml(interests)}`);
@@ -145,7 +147,7 @@ export async function cardText(ctx: FlowContext, { prisoner, card }: LoadedCard)
   const sections = [
     [`<b>${escapeHtml(card.displayName)}</b>`, ...nameLines(ctx, prisoner)],
     birthLines(ctx, prisoner, card),
-    [...statusLines(ctx, card), ...locationLines(ctx, card)],
+    [...statusLines(ctx, card), ...locationLines(ctx, card), ...(await disagreementLines(ctx, card.slug))],
     aboutLines(ctx, card),
     writeLines(ctx, card),
   ];

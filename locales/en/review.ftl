@@ -1,0 +1,25 @@
+review-only-organisers = Only organisers and admins review the directory.
+review-none = Nothing to review: the sources agree.
+review-waiting = Waiting for review: { $count }.
+review-status-title = <b>Sources disagree about the status of { $name }</b>
+review-institution-title = <b>Sources disagree about where { $name } is held</b>
+review-side = • { $organisation }: { $value }, as of { $asOf } — { $url }
+review-identity-title = <b>Is this someone already in the directory?</b>
+    { $organisation } lists { $name } (born { $born }): { $url }
+review-identity-candidate = { $number }. { $name } (born { $born })
+review-accept = Accept { $organisation }
+review-same-as = Same person as no. { $number }
+review-different = A different person
+review-dismiss = Dismiss
+review-accepted = ✅ Accepted: { $organisation } — { $value }, as of { $asOf }. The card names this source.
+review-merged = ✅ Linked to { $name }. The next sync applies this source's facts to the card.
+review-kept-apart = ✅ Kept apart. If the source recognises the person, the next sync adds a separate card.
+review-dismissed = Dismissed. The card stays as it was.
+review-already = Someone has already dealt with this, or it no longer exists.
+review-value-not-in-custody = not in custody
+review-card-disagreement = ⚠️ Sources disagree: { $sides }. Organisers are checking.
+review-card-side = { $organisation }: { $value }, as of { $asOf }
+review-sync-summary = <b>Directory sync</b>
+review-sync-source = { $source }: added { $added }, updated { $updated }, unchanged { $unchanged }, conflicts { $conflicts }, to review { $review }, skipped { $skipped }, source errors { $errors }
+review-sync-failed = { $source }: failed — { $reason }
+review-sync-open = Open /review to settle { $count } open items.

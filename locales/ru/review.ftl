@@ -1,0 +1,25 @@
+review-only-organisers = Проверять справочник могут только организаторы и администраторы.
+review-none = Проверять нечего: источники не расходятся.
+review-waiting = Ждут проверки: { $count }.
+review-status-title = <b>Источники по-разному описывают положение: { $name }</b>
+review-institution-title = <b>Источники называют разные места заключения: { $name }</b>
+review-side = • { $organisation }: { $value }, на { $asOf } — { $url }
+review-identity-title = <b>Это кто-то, кто уже есть в справочнике?</b>
+    { $organisation } называет { $name } (год рождения: { $born }): { $url }
+review-identity-candidate = { $number }. { $name } (год рождения: { $born })
+review-accept = Принять: { $organisation }
+review-same-as = Тот же человек, что № { $number }
+review-different = Другой человек
+review-dismiss = Отклонить
+review-accepted = ✅ Принято: { $organisation } — { $value }, на { $asOf }. Карточка ссылается на этот источник.
+review-merged = ✅ Связано с карточкой: { $name }. При следующей синхронизации карточка получит данные этого источника.
+review-kept-apart = ✅ Оставлено отдельно. Если источник признаёт этого человека, следующая синхронизация создаст отдельную карточку.
+review-dismissed = Отклонено. Карточка остаётся без изменений.
+review-already = Этим уже кто-то занялся, или этой записи больше нет.
+review-value-not-in-custody = не под стражей
+review-card-disagreement = ⚠️ Источники расходятся: { $sides }. Организаторы проверяют.
+review-card-side = { $organisation }: { $value }, на { $asOf }
+review-sync-summary = <b>Синхронизация справочника</b>
+review-sync-source = { $source }: добавлено { $added }, обновлено { $updated }, без изменений { $unchanged }, расхождений { $conflicts }, на проверку { $review }, пропущено { $skipped }, ошибок источника { $errors }
+review-sync-failed = { $source }: не удалось — { $reason }
+review-sync-open = Откройте /review, чтобы разобрать открытые вопросы: { $count }.

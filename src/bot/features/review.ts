@@ -1,0 +1,141 @@
+/**
+ * `/review` for organisers and admins: one open disagreement or uncertain match at a time, with buttons to accept a
+ * side (the fact keeps its source), say whether a record is someone already listed, or dismiss. The role is checked
+ * again when a button is pressed; the review id in the button is looked up, never trusted.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { countOpenReviews, getReview, listOpenReviewsOf } from "../../db/repositories/directory-sync.js";
+import { formatPartialDate } from "../../domain/directory/partial-date.js";
+import { describeReview, nextOpenReview, parseReviewAction, resolveReview, type ReviewView } from "../../services/directory-sync/review.js";
+import { callbackData } from "../../telegram/callback-data.js";
+import type { BotContext, FlowContext } from "../context.js";
+import { escapeHtml } from "../../telegram/html.js";
+import { isAnyOrganiser } from "../roles.js";
+import { localeOf as readerLocale } from "../locale.js";
+
+export const reviewButton = callbackData("rv", 2);
+
+function valueText(ctx: FlowContext, view: ReviewView, side: ReviewView["sides"][number]): string {
+  if (view.kind === "institution") return side.label;
+  if (side.value === "not_in_custody") return ctx.t("review-value-not-in-custody");
+  return ctx.t(`directory-status-${side.value}`);
+}
+
+export function reviewText(ctx: FlowContext, view: ReviewView): string {
+  const locale = readerLocale(ctx);
+  if (view.kind === "identity" && view.record) {
+    const lines = [
+      ctx.t("review-identity-title", {
+        organisation: view.record.organisation,
+        name: escapeHtml(view.record.name),
+        born: view.record.birthYear === null ? "—" : String(view.record.birthYear),
+        url: escapeHtml(view.record.sourceUrl),
+      }),
+      ...view.candidates.map((candidate, index) =>
+        ctx.t("review-identity-candidate", { number: index + 1, name: escapeHtml(candidate.name), born: candidate.birthYear === null ? "—" : String(candidate.birthYear) }),
+      ),
+    ];
+    return lines.join("\n");
+  }
+  return [
+    ctx.t(view.kind === "status" ? "review-status-title" : "review-institution-title", { name: escapeHtml(view.prisonerName ?? "") }),
+    ...view.sides.map((side) =>
+      ctx.t("review-side", {
+        organisation: escapeHtml(side.organisation),
+        value: escapeHtml(valueText(ctx, view, side)),
+        asOf: formatPartialDate(side.asOf, locale),
+        url: escapeHtml(side.sourceUrl),
+      }),
+    ),
+  ].join("\n");
+}
+
+function reviewKeyboard(ctx: FlowContext, view: ReviewView): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (view.kind === "identity") {
+    view.candidates.slice(0, 5).forEach((candidate, index) => {
+      keyboard.text(ctx.t("review-same-as", { number: index + 1 }), reviewButton.pack(view.id, `m${index}`)).row();
+    });
+    keyboard.text(ctx.t("review-different"), reviewButton.pack(view.id, "n")).row();
+  } else {
+    view.sides.slice(0, 5).forEach((side, index) => {
+      keyboard.text(ctx.t("review-accept", { organisation: side.organisation }), reviewButton.pack(view.id, `a${index}`)).row();
+    });
+  }
+  return keyboard.text(ctx.t("review-dismiss"), reviewButton.pack(view.id, "d"));
+}
+
+async function showNext(ctx: FlowContext): Promise<void> {
+  const view = await nextOpenReview(ctx.deps.db);
+  if (!view) {
+    await ctx.reply(ctx.t("review-none"));
+    return;
+  }
+  const waiting = await countOpenReviews(ctx.deps.db);
+  await ctx.reply(`${reviewText(ctx, view)}\n\n${ctx.t("review-waiting", { count: waiting })}`, {
+    parse_mode: "HTML",
+    reply_markup: reviewKeyboard(ctx, view),
+    link_preview_options: { is_disabled: true },
+  });
+}
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+privateChats.command("review", async (ctx) => {
+  if (!(await isAnyOrganiser(ctx))) {
+    await ctx.reply(ctx.t("review-only-organisers"));
+    return;
+  }
+  await showNext(ctx);
+});
+
+privateChats.callbackQuery(reviewButton.pattern, async (ctx) => {
+  const [id, code] = reviewButton.unpack(ctx.callbackQuery.data) ?? [];
+  const action = code === undefined ? undefined : parseReviewAction(code);
+  if (!(await isAnyOrganiser(ctx))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("review-only-organisers"), show_alert: true });
+    return;
+  }
+  const reviewId = Number(id);
+  const review = Number.isSafeInteger(reviewId) ? await getReview(ctx.deps.db, reviewId) : undefined;
+  if (!review || !action) {
+    await ctx.answerCallbackQuery({ text: ctx.t("review-already") });
+    return;
+  }
+  const before = await describeReview(ctx.deps.db, review);
+  const result = await resolveReview(ctx.deps.db, { reviewId, action, by: ctx.from.id, now: ctx.deps.clock.now() });
+  await ctx.answerCallbackQuery();
+  if (!result.ok) {
+    await ctx.reply(ctx.t("review-already"));
+    return;
+  }
+  const locale = readerLocale(ctx);
+  const done =
+    result.side !== undefined
+      ? ctx.t("review-accepted", { organisation: escapeHtml(result.side.organisation), value: escapeHtml(valueText(ctx, before, result.side)), asOf: formatPartialDate(result.side.asOf, locale) })
+      : result.candidate !== undefined
+        ? ctx.t("review-merged", { name: escapeHtml(result.candidate.name) })
+        : result.resolution === "kept-apart"
+          ? ctx.t("review-kept-apart")
+          : ctx.t("review-dismissed");
+  await ctx.editMessageText(`${reviewText(ctx, before)}\n\n${done}`, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  await showNext(ctx);
+});
+
+export { composer as reviewFeature };
+
+/** The card says when sources disagree, naming each with its date, until an organiser settles it. */
+export async function disagreementLines(ctx: FlowContext, slug: string): Promise<string[]> {
+  const locale = readerLocale(ctx);
+  const lines: string[] = [];
+  for (const review of await listOpenReviewsOf(ctx.deps.db, slug)) {
+    if (review.kind !== "status" && review.kind !== "institution") continue;
+    const view = await describeReview(ctx.deps.db, review);
+    const sides = view.sides.map((side) =>
+      ctx.t("review-card-side", { organisation: escapeHtml(side.organisation), value: escapeHtml(valueText(ctx, view, side)), asOf: formatPartialDate(side.asOf, locale) }),
+    );
+    lines.push(ctx.t("review-card-disagreement", { sides: sides.join("; ") }));
+  }
+  return lines;
+}

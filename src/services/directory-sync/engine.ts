@@ -1,0 +1,236 @@
+/**
+ * `runDirectorySync`: one sync of one or more sources. Each batch of records is applied in one transaction together
+ * with the run's cursor and counts, so a crash (even kill -9) loses at most the batch in flight, and the next start
+ * resumes the unfinished run from its cursor: the end state is that of one clean run. A lock row keeps a second sync
+ * from starting while one runs (a holder that died on this machine, or stopped sending heartbeats, is replaced).
+ */
+import { hostname } from "node:os";
+import type { Kysely } from "kysely";
+import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
+import {
+  createRun,
+  finishRun,
+  latestRun,
+  readLock,
+  releaseLock,
+  saveRunProgress,
+  takeLock,
+  touchLock,
+} from "../../db/repositories/directory-sync.js";
+import { inTransaction } from "../../db/repositories/directory-sync.js";
+import type { Database } from "../../db/schema.js";
+import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
+import { buildInstitutionIndex } from "../../domain/institutions/match.js";
+import { applyCandidate, type ApplyOutcome, PeopleIndex } from "./apply.js";
+import type { SyncConfig } from "./config.js";
+import { type Batch, type FetchContext, memorialBatches, ovdBatches, viasnaBatches } from "./fetchers.js";
+import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
+import { PoliteClient } from "./http.js";
+import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
+
+export const LOCK_NAME = "directory-sync";
+/** A holder on another machine whose heartbeat is older than this is taken to be gone. */
+const STALE_AFTER_MS = 30 * 60 * 1000;
+
+export interface SyncCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  review: number;
+  skipped: Record<string, number>;
+  sourceErrors: number;
+}
+
+export interface SourceSummary {
+  source: SourceName;
+  runId: number | null;
+  resumed: boolean;
+  counts: SyncCounts;
+  errors: { reason: string; detail: string }[];
+  /** Set when the source failed as a whole (unreachable, changed shape); what was stored before stays. */
+  failed: string | null;
+}
+
+export interface SyncOptions {
+  db: Kysely<Database>;
+  config: SyncConfig;
+  sources: readonly SourceName[];
+  dryRun?: boolean;
+  /** Import this file instead of downloading (Viasna export, FSIN-pismo list). */
+  file?: string;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  onProgress?: (progress: { source: SourceName; processed: number; total: number | null }) => void;
+  log?: (event: string, fields: Record<string, unknown>) => void;
+  /** `host:pid` of this process; tests pass their own to play two processes. */
+  owner?: string;
+  /** Whether a lock holder on this machine is still alive (default: signal 0 to its pid). */
+  isAlive?: (pid: number) => boolean;
+}
+
+export class SyncAlreadyRunningError extends Error {
+  constructor(readonly holder: string) {
+    super(`A directory sync is already running (${holder}).`);
+  }
+}
+
+class DryRunRollback extends Error {}
+
+export const emptyCounts = (): SyncCounts => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0, review: 0, skipped: {}, sourceErrors: 0 });
+
+function count(counts: SyncCounts, outcome: ApplyOutcome | `skipped:${string}`): void {
+  if (outcome.startsWith("skipped:")) {
+    const reason = outcome.slice("skipped:".length);
+    counts.skipped[reason] = (counts.skipped[reason] ?? 0) + 1;
+  } else if (outcome === "conflict") counts.conflicts += 1;
+  else counts[outcome as "added" | "updated" | "unchanged" | "review"] += 1;
+}
+
+function defaultAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function runDirectorySync(options: SyncOptions): Promise<SourceSummary[]> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const owner = options.owner ?? `${hostname()}:${process.pid}`;
+  const isAlive = options.isAlive ?? defaultAlive;
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) {
+    const stale = (holder: { owner: string; heartbeat_at: string }) => {
+      const [host, pid] = holder.owner.split(":");
+      if (host === hostname() && pid && /^\d+$/.test(pid) && !isAlive(Number(pid))) return true;
+      return now().getTime() - Date.parse(holder.heartbeat_at) > STALE_AFTER_MS;
+    };
+    if (!(await takeLock(db, LOCK_NAME, owner, now().toISOString(), stale))) {
+      throw new SyncAlreadyRunningError((await readLock(db, LOCK_NAME))?.owner ?? "another process");
+    }
+  }
+  if (dryRun) {
+    // Everything a real run would do, in one transaction that is rolled back: later sources see earlier ones' cards.
+    let result: SourceSummary[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        result = await syncSources({ ...options, db: trx }, now, true, owner);
+        throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    return result;
+  }
+  try {
+    return await syncSources(options, now, false, owner);
+  } finally {
+    await releaseLock(db, LOCK_NAME, owner);
+  }
+}
+
+async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary[]> {
+  const { db } = options;
+  {
+    const hasAliases = await db.selectFrom("institution_aliases").select("alias").where("origin", "=", PENITENTIARY_ORIGIN).limit(1).executeTakeFirst();
+    if (!hasAliases) await loadPenitentiaryInstitutions(db, { now: now() });
+    const summaries: SourceSummary[] = [];
+    for (const source of options.sources) {
+      summaries.push(source === "fsin-pismo" ? await syncFsinPismo(options, now) : await syncPeople(options, source, now, dryRun, owner));
+    }
+    return summaries;
+  }
+}
+
+
+function clientFor(options: SyncOptions, source: SourceName): PoliteClient {
+  const settings = options.config.sources[source];
+  return new PoliteClient({
+    delayMs: settings.delayMs,
+    timeoutMs: options.config.timeoutMs,
+    userAgent: options.config.userAgent,
+    backoffMs: Math.max(settings.delayMs, 500),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    onRetry: (info) => options.log?.("directory_sync_retry", { source, attempt: info.attempt, reason: info.reason }),
+  });
+}
+
+async function syncFsinPismo(options: SyncOptions, now: () => Date): Promise<SourceSummary> {
+  const summary: SourceSummary = { source: "fsin-pismo", runId: null, resumed: false, counts: emptyCounts(), errors: [], failed: null };
+  try {
+    const payload = await readFsinPismoList(clientFor(options, "fsin-pismo"), options.config.sources["fsin-pismo"].baseUrl, options.file);
+    const apply = async (db: Kysely<Database>) => applyFsinPismoList(db, payload, now());
+    const { marked, unmarked, skipped } = await apply(options.db);
+    summary.counts.updated = marked + unmarked;
+    summary.counts.skipped = skipped;
+  } catch (error) {
+    summary.failed = (error as Error).message;
+    summary.counts.sourceErrors += 1;
+  }
+  return summary;
+}
+
+async function syncPeople(options: SyncOptions, source: PersonSource, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary> {
+  const { db } = options;
+  const unfinished = dryRun ? undefined : await latestRun(db, source, "running");
+  const previous = await latestRun(db, source, "finished");
+  const counts: SyncCounts = unfinished ? (JSON.parse(unfinished.counts) as SyncCounts) : emptyCounts();
+  const errors: SourceSummary["errors"] = unfinished ? (JSON.parse(unfinished.errors) as SourceSummary["errors"]) : [];
+  const runId = dryRun ? null : (unfinished?.id ?? (await createRun(db, source, false, JSON.stringify(counts), now().toISOString())));
+  const summary: SourceSummary = { source, runId, resumed: unfinished !== undefined, counts, errors, failed: null };
+  const cursor = unfinished?.cursor ? (JSON.parse(unfinished.cursor) as { position: number }).position : null;
+  let highWater = unfinished?.high_water ?? previous?.high_water ?? null;
+  const fetchContext: FetchContext = {
+    db,
+    client: clientFor(options, source),
+    baseUrl: options.config.sources[source].baseUrl,
+    now,
+    highWater: previous?.high_water ?? null,
+    ...(options.file ? { file: options.file } : {}),
+  };
+  const batches: AsyncGenerator<Batch> =
+    source === "memorial" ? memorialBatches(fetchContext, cursor ?? 1) : source === "ovd" ? ovdBatches(fetchContext, cursor ?? 0) : viasnaBatches(fetchContext, cursor ?? 0);
+  const institutions = buildInstitutionIndex(await listInstitutionAliasEntries(db));
+  const people = await PeopleIndex.load(db);
+  let processed = 0;
+  try {
+    for await (const batch of batches) {
+      const work = async (trx: Kysely<Database>) => {
+        const context = { db: trx, now: now().toISOString(), institutions, people };
+        for (const record of batch.records) count(counts, await applyCandidate(context, record));
+        for (const skipped of batch.skipped) count(counts, `skipped:${skipped.reason}`);
+        counts.sourceErrors += batch.errors.length;
+        errors.push(...batch.errors);
+        if (batch.highWater && (highWater === null || batch.highWater > highWater)) highWater = batch.highWater;
+        if (runId !== null) {
+          await saveRunProgress(trx, runId, {
+            cursor: batch.next === null ? null : JSON.stringify({ position: batch.next }),
+            highWater,
+            counts: JSON.stringify(counts),
+            errors: JSON.stringify(errors.slice(-50)),
+          });
+          await touchLock(trx, LOCK_NAME, owner, now().toISOString());
+        }
+      };
+      await inTransaction(db, work);
+      processed += batch.records.length + batch.skipped.length;
+      options.onProgress?.({ source, processed, total: batch.total });
+      options.log?.("directory_sync_batch", { source, records: batch.records.length, next: batch.next });
+    }
+    if (runId !== null) await finishRun(db, runId, "finished", now().toISOString());
+  } catch (error) {
+    // The run stays `running` with its cursor only for a crash; a source that failed is closed as failed.
+    summary.failed = (error as Error).message;
+    counts.sourceErrors += 1;
+    errors.push({ reason: "source-failed", detail: (error as Error).message });
+    if (runId !== null) {
+      await saveRunProgress(db, runId, { cursor: null, highWater: previous?.high_water ?? null, counts: JSON.stringify(counts), errors: JSON.stringify(errors.slice(-50)) });
+      await finishRun(db, runId, "failed", now().toISOString());
+    }
+    options.log?.("directory_sync_source_failed", { source, reason: (error as Error).message });
+  }
+  return summary;
+}

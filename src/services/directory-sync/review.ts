@@ -1,0 +1,120 @@
+/**
+ * The review queue's use cases: what an organiser sees for an open item, and what accepting one side or dismissing
+ * does. An accepted fact keeps its source and date; every change goes to the history with the organiser's id.
+ */
+import type { Kysely } from "kysely";
+import { closeReview, getObservationById, getReview, listOpenReviews, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
+import { movePrisoner } from "../../db/repositories/prisoners.js";
+import { audit } from "../../db/repositories/roles.js";
+import type { Database } from "../../db/schema.js";
+import { PRISONER_STATUSES, type PrisonerStatus } from "../../domain/directory/types.js";
+import { applyStatus, type ReviewSide } from "./apply.js";
+
+type Db = Kysely<Database>;
+
+export interface ReviewView {
+  id: number;
+  kind: "status" | "institution" | "identity";
+  prisonerSlug: string | null;
+  prisonerName: string | null;
+  sides: (ReviewSide & { label: string })[];
+  /** Identity: the record that may be someone already listed. */
+  record: { name: string; birthYear: number | null; organisation: string; sourceUrl: string } | null;
+  candidates: { slug: string; name: string; birthYear: number | null }[];
+}
+
+async function personName(db: Db, slug: string): Promise<{ name: string; birthYear: number | null } | null> {
+  const row = await db
+    .selectFrom("prisoners")
+    .select(["surname_ru", "given_name_ru", "patronymic_ru", "birth_year"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? { name: [row.surname_ru, row.given_name_ru, row.patronymic_ru].filter(Boolean).join(" "), birthYear: row.birth_year } : null;
+}
+
+async function institutionLabel(db: Db, slug: string): Promise<string> {
+  const row = await db.selectFrom("institutions").select(["name", "official_name"]).where("slug", "=", slug).executeTakeFirst();
+  return row ? (row.official_name ?? row.name) : slug;
+}
+
+export async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
+  const payload = JSON.parse(review.payload) as {
+    sides?: ReviewSide[];
+    candidates?: string[];
+    record?: ReviewView["record"];
+  };
+  const kind = review.kind as ReviewView["kind"];
+  const sides = await Promise.all(
+    (payload.sides ?? []).map(async (side) => ({ ...side, label: kind === "institution" ? await institutionLabel(db, side.value) : side.value })),
+  );
+  const candidates = [];
+  for (const slug of payload.candidates ?? []) {
+    const person = await personName(db, slug);
+    if (person) candidates.push({ slug, ...person });
+  }
+  const prisoner = review.prisoner_slug ? await personName(db, review.prisoner_slug) : null;
+  return { id: review.id, kind, prisonerSlug: review.prisoner_slug, prisonerName: prisoner?.name ?? null, sides, record: payload.record ?? null, candidates };
+}
+
+export async function nextOpenReview(db: Db): Promise<ReviewView | undefined> {
+  const [review] = await listOpenReviews(db, 1);
+  return review ? describeReview(db, review) : undefined;
+}
+
+/** `a<n>` accept side n, `m<n>` same person as candidate n, `n` a different person, `d` dismiss. */
+export type ReviewAction = { kind: "accept"; side: number } | { kind: "merge"; candidate: number } | { kind: "apart" } | { kind: "dismiss" };
+
+export function parseReviewAction(code: string): ReviewAction | undefined {
+  if (code === "d") return { kind: "dismiss" };
+  if (code === "n") return { kind: "apart" };
+  const match = /^([am])(\d)$/.exec(code);
+  if (!match) return undefined;
+  return match[1] === "a" ? { kind: "accept", side: Number(match[2]) } : { kind: "merge", candidate: Number(match[2]) };
+}
+
+export type ResolveResult =
+  | { ok: true; resolution: string; side?: ReviewSide & { label: string }; candidate?: { name: string } }
+  | { ok: false; reason: "closed" | "invalid" };
+
+export async function resolveReview(db: Db, input: { reviewId: number; action: ReviewAction; by: number; now: Date }): Promise<ResolveResult> {
+  return db.transaction().execute(async (trx) => {
+    const review = await getReview(trx, input.reviewId);
+    if (!review) return { ok: false, reason: "invalid" } as const;
+    if (review.state !== "open") return { ok: false, reason: "closed" } as const;
+    const view = await describeReview(trx, review);
+    const at = input.now.toISOString();
+    const { action } = input;
+    let result: ResolveResult;
+    if (action.kind === "dismiss") result = { ok: true, resolution: "dismissed" };
+    else if (action.kind === "accept" && (view.kind === "status" || view.kind === "institution") && view.prisonerSlug) {
+      const side = view.sides[action.side];
+      if (!side) return { ok: false, reason: "invalid" } as const;
+      if (action.side > 0) {
+        if (view.kind === "status") {
+          const status: PrisonerStatus = (PRISONER_STATUSES as readonly string[]).includes(side.value) ? (side.value as PrisonerStatus) : "unknown";
+          await applyStatus(trx, view.prisonerSlug, status, side.asOf, side.sourceUrl, at, input.by);
+        } else {
+          await movePrisoner(trx, view.prisonerSlug, { institution: side.value, asOf: side.asOf, sourceUrl: side.sourceUrl, changedBy: input.by, now: input.now });
+        }
+      }
+      result = { ok: true, resolution: `accepted:${side.organisation}`, side };
+    } else if (action.kind === "merge" && view.kind === "identity" && review.observation_id !== null) {
+      const candidate = view.candidates[action.candidate];
+      if (!candidate) return { ok: false, reason: "invalid" } as const;
+      // Linked now; the next sync applies the record's facts to the card like any linked record's.
+      await linkObservation(trx, review.observation_id, candidate.slug, "merged-by-review");
+      await trx.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", review.observation_id).execute();
+      result = { ok: true, resolution: `merged:${candidate.slug}`, candidate };
+    } else if (action.kind === "apart" && view.kind === "identity" && review.observation_id !== null) {
+      const observation = await getObservationById(trx, review.observation_id);
+      if (!observation) return { ok: false, reason: "invalid" } as const;
+      await linkObservation(trx, observation.id, null, "kept-apart");
+      await trx.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", observation.id).execute();
+      result = { ok: true, resolution: "kept-apart" };
+    } else return { ok: false, reason: "invalid" } as const;
+    const state = action.kind === "dismiss" ? "dismissed" : "accepted";
+    if (!(await closeReview(trx, review.id, state, input.by, result.ok ? result.resolution : "", at))) return { ok: false, reason: "closed" } as const;
+    await audit(trx, { actorId: input.by, action: `directory-review-${state}`, target: String(review.id), details: { kind: review.kind }, at: input.now });
+    return result;
+  });
+}

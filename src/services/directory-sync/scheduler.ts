@@ -1,0 +1,123 @@
+/**
+ * The scheduled directory sync inside the running bot: every DIRECTORY_SYNC_HOURS (off by default) it follows all
+ * sources, then sends each admin a short summary through the outbox. Runs never overlap, and a sync started from the
+ * command line at the same time makes this pass stop at once (the lock).
+ */
+import type { Clock } from "../../clock.js";
+import type { DB } from "../../db/database.js";
+import type { Locale } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { enqueue } from "../../outbox/enqueue.js";
+import type { SyncConfig } from "./config.js";
+import { runDirectorySync, type SourceSummary, SyncAlreadyRunningError } from "./engine.js";
+import { countOpenReviews } from "../../db/repositories/directory-sync.js";
+
+export interface DirectorySyncJob {
+  start(): void;
+  stop(): Promise<void>;
+  /** One pass now (tests, scripts); returns undefined when another sync was running. */
+  runOnce(): Promise<SourceSummary[] | undefined>;
+}
+
+export interface DirectorySyncJobDeps {
+  db: DB;
+  clock: Clock;
+  logger: Logger;
+  config: SyncConfig;
+  admins: readonly number[];
+  defaultLocale: Locale;
+  translate(locale: Locale, key: string, args?: Record<string, string | number>): string;
+}
+
+export function syncSummaryText(deps: Pick<DirectorySyncJobDeps, "translate">, locale: Locale, summaries: readonly SourceSummary[], openReviews: number): string {
+  const lines = [deps.translate(locale, "review-sync-summary")];
+  for (const summary of summaries) {
+    const { counts } = summary;
+    const skipped = Object.values(counts.skipped).reduce((sum, number) => sum + number, 0);
+    lines.push(
+      summary.failed
+        ? deps.translate(locale, "review-sync-failed", { source: summary.source, reason: summary.failed.slice(0, 200) })
+        : deps.translate(locale, "review-sync-source", {
+            source: summary.source,
+            added: counts.added,
+            updated: counts.updated,
+            unchanged: counts.unchanged,
+            conflicts: counts.conflicts,
+            review: counts.review,
+            skipped: `${skipped}${skipped > 0 ? ` (${Object.entries(counts.skipped).map(([reason, number]) => `${reason} ${number}`).join(", ")})` : ""}`,
+            errors: counts.sourceErrors,
+          }),
+    );
+  }
+  if (openReviews > 0) lines.push(deps.translate(locale, "review-sync-open", { count: openReviews }));
+  return lines.join("\n");
+}
+
+export function createDirectorySyncJob(deps: DirectorySyncJobDeps): DirectorySyncJob {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<SourceSummary[] | undefined> | undefined;
+
+  async function pass(): Promise<SourceSummary[] | undefined> {
+    let summaries: SourceSummary[];
+    try {
+      summaries = await runDirectorySync({
+        db: deps.db,
+        config: deps.config,
+        sources: ["memorial", "ovd", "viasna", "fsin-pismo"],
+        now: () => deps.clock.now(),
+        log: (event, fields) => deps.logger.info({ event, ...fields }),
+      });
+    } catch (error) {
+      if (error instanceof SyncAlreadyRunningError) {
+        deps.logger.info({ event: "directory_sync_skipped", reason: "already running" });
+        return undefined;
+      }
+      throw error;
+    }
+    const openReviews = await countOpenReviews(deps.db);
+    const locales = new Map(
+      (await deps.db.selectFrom("users").select(["id", "locale"]).where("id", "in", deps.admins.length > 0 ? [...deps.admins] : [0]).execute()).map((row) => [row.id, row.locale]),
+    );
+    const at = deps.clock.now();
+    await enqueue(
+      deps.db,
+      deps.admins.map((admin) => {
+        const locale = (locales.get(admin) as Locale | null | undefined) ?? deps.defaultLocale;
+        return {
+          // A plain message to one person: the outbox's `notice` kind.
+          kind: "notice",
+          ref: `directory-sync:${at.toISOString()}:${admin}`,
+          chatId: admin,
+          method: "sendMessage" as const,
+          payload: { text: syncSummaryText(deps, locale, summaries, openReviews), parse_mode: "HTML" as const },
+        };
+      }),
+      { now: at },
+    );
+    deps.logger.info({ event: "directory_sync_done", sources: summaries.map((summary) => ({ source: summary.source, failed: summary.failed !== null, ...summary.counts })) });
+    return summaries;
+  }
+
+  function runOnce(): Promise<SourceSummary[] | undefined> {
+    running ??= pass().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      if (deps.config.scheduleHours <= 0 || timer) return;
+      timer = setInterval(() => {
+        runOnce().catch((error: unknown) => deps.logger.error({ event: "directory_sync_failed", error: (error as Error).message }));
+      }, deps.config.scheduleHours * 3_600_000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+    runOnce,
+  };
+}

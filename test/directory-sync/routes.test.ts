@@ -1,0 +1,64 @@
+/**
+ * Routes from facts: an imported person gets FSIN-pismo only when their facility is on FSIN-pismo's list, and the
+ * post route only with a sourced address; the packets carry the facility's exact names and address.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
+import { directRoutes } from "../../src/domain/directory/write-decision.js";
+import { renderFsinPismoPacket, renderPostInstructions } from "../../src/domain/letters/delivery.js";
+import { recipientFromPrisoner } from "../../src/domain/letters/recipient.js";
+import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
+import { runDirectorySync } from "../../src/services/directory-sync/engine.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { sampleRegistry } from "../helpers/registries.js";
+import { SourceServer } from "../helpers/source-server.js";
+
+let testDb: TestDatabase | undefined;
+let server: SourceServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  await testDb?.cleanup();
+});
+
+const now = () => new Date("2026-12-06T08:00:00Z");
+
+async function imported(fsinPismo: unknown) {
+  testDb = await createTestDatabase();
+  const registry = sampleRegistry();
+  registry.fsinPismo = fsinPismo;
+  server = await SourceServer.start(registry);
+  const summaries = await runDirectorySync({ db: testDb.db, config: parseSyncConfig(server.env(0)), sources: ["memorial", "fsin-pismo"], now });
+  const prisoner = await getPrisonerBySlug(testDb.db, "testov-test-m9000001");
+  if (!prisoner?.location.institution) throw new Error("the sample person was not imported with a facility");
+  const institution = await getInstitutionBySlug(testDb.db, prisoner.location.institution);
+  return { prisoner, institution, summaries };
+}
+
+describe("routes for an imported person", () => {
+  it("FSIN-pismo and post for a facility on FSIN-pismo's list, with its exact names and address", async () => {
+    const { prisoner, institution, summaries } = await imported([
+      { name: "Республика Крым", departments: [{ name: "СИЗО-1 Симферополь" }, { name: "ИК-999 (нет такой)" }] },
+    ]);
+    expect(summaries[1]?.counts.skipped).toEqual({ "no-institution": 1 });
+    expect(directRoutes(prisoner, institution)).toEqual(["fsin-pismo", "post"]);
+    const recipient = recipientFromPrisoner(prisoner, institution);
+    const packet = renderFsinPismoPacket(recipient);
+    expect(packet).toMatchObject({ region: "Республика Крым", institution: "СИЗО-1 Симферополь" });
+    expect(packet?.recipient).toContain("Тестов Тест Тестович");
+    const post = renderPostInstructions(recipient);
+    expect(post?.envelope.addressLines).toEqual([
+      "ФКУ СИЗО-1 УФСИН России по Республике Крым и г. Севастополю",
+      "ул. Бульвар Ленина д. 4, г. Симферополь, Крым",
+      "295006",
+    ]);
+    expect(institution?.postalAddress).toMatchObject({ asOf: "2026-06-12", sourceUrl: expect.stringContaining("bronikkk/polit-sake") });
+  });
+
+  it("no FSIN-pismo when the facility is not on the list; still the sourced postal address", async () => {
+    const { prisoner, institution } = await imported([{ name: "Тестовая область", departments: [{ name: "СИЗО-99 (синтетический)" }] }]);
+    expect(institution?.fsinPismo.available).not.toBe(true);
+    expect(directRoutes(prisoner, institution)).toEqual(["post"]);
+    expect(renderFsinPismoPacket(recipientFromPrisoner(prisoner, institution))).toBeUndefined();
+  });
+});
