@@ -30,6 +30,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   "project-path.ts": ["bot", "services", "db", "outbox", "telegram", "server", "domain"],
   "heartbeat.ts": ["bot", "services", "server"],
   "intake.ts": ["app.ts", "main.ts", "playground", "cli"],
+  // Start-up retries: part of the composition root, used by app.ts and main.ts.
+  "startup.ts": ["app.ts", "main.ts", "playground", "cli"],
 };
 
 const SRC = projectPath("src");
