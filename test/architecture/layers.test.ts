@@ -32,7 +32,9 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   "intake.ts": ["app.ts", "main.ts", "playground", "cli"],
   // The letter editor's page runs in the browser: only its own files and pure domain logic (the server and services
   // may import its protocol types).
-  webapp: ["bot", "services", "db", "outbox", "telegram", "server", "metrics", "app.ts", "main.ts", "polling.ts", "playground", "cli", "config.ts", "logger.ts", "clock.ts", "project-path.ts", "heartbeat.ts", "intake.ts"],
+  webapp: ["bot", "services", "db", "outbox", "telegram", "server", "metrics", "app.ts", "main.ts", "polling.ts", "playground", "cli", "config.ts", "logger.ts", "clock.ts", "project-path.ts", "heartbeat.ts", "intake.ts", "startup.ts"],
+  // Start-up retries: part of the composition root, used by app.ts and main.ts.
+  "startup.ts": ["app.ts", "main.ts", "playground", "cli"],
 };
 
 const SRC = projectPath("src");
