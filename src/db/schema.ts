@@ -21,6 +21,7 @@ import type {
 import type { OutboxAttachmentsTable, OutboxTable } from "./tables/outbox.js";
 import type { CampaignChatsTable, PrintBatchesTable, RelayedLettersTable } from "./tables/organisers.js";
 import type { ForgetRequestsTable } from "./tables/privacy.js";
+import type { LetterRepliesTable, OrganisationDeskTable, PrisonerIntermediariesTable } from "./tables/routes.js";
 import type { AuditLogTable, OrganiserInvitesTable, OrganisersTable } from "./tables/roles.js";
 
 /** Every table of Lysty. Each area declares its tables in `tables/<area>.ts`; this is where they meet. */
@@ -51,6 +52,9 @@ export interface Database {
   news_reminders: NewsRemindersTable;
   news_scheduled_sends: NewsScheduledSendsTable;
   forget_requests: ForgetRequestsTable;
+  organisation_desk: OrganisationDeskTable;
+  prisoner_intermediaries: PrisonerIntermediariesTable;
+  letter_replies: LetterRepliesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -27,6 +27,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   prisoner_campaigns: "which campaign a prisoner belongs to",
   outbox_attachments: "files of outbox rows; those of a forgotten person's rows are deleted with them",
   news_channel_offers: "posts of public news channels",
+  prisoner_intermediaries: "services that deliver letters to a prisoner, from public sources",
 };
 
 /** The one-time keys of scheduled sends that carry a user id in their second segment (`digest:<id>:<day>`). */
@@ -164,6 +165,18 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     table: "campaign_chats",
     kind: "team",
     collect: (db, userId) => db.selectFrom("campaign_chats").selectAll().where("linked_by", "=", userId).execute(),
+  },
+  {
+    table: "organisation_desk",
+    kind: "team",
+    collect: (db, userId) => db.selectFrom("organisation_desk").selectAll().where("linked_by", "=", userId).execute(),
+  },
+  {
+    table: "letter_replies",
+    kind: "personal",
+    // File ids only (the photos stay on Telegram's servers); without them the bot can no longer show the reply.
+    collect: (db, userId) => db.selectFrom("letter_replies").selectAll().where("writer_id", "=", userId).orderBy("id").execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("letter_replies").where("writer_id", "=", userId).executeTakeFirst()),
   },
   {
     table: "print_batches",

@@ -2,6 +2,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../bot/html.js";
 import type { Locale } from "../config.js";
 import { getCampaignBySlug } from "../db/repositories/campaigns.js";
+import { DESK_SLUG } from "../db/repositories/desk.js";
 import { getPrisonerBySlug } from "../db/repositories/prisoners.js";
 import { listOrganisers } from "../db/repositories/roles.js";
 import type { DB } from "../db/database.js";
@@ -151,6 +152,8 @@ export async function notifyPerson(
 
 async function campaignNames(db: DB, slugs: readonly string[], locale: string): Promise<string> {
   const names: string[] = [];
-  for (const slug of slugs) names.push(campaignNameFor(await getCampaignBySlug(db, slug), slug, asLocale(locale)));
+  for (const slug of slugs) {
+    names.push(slug === DESK_SLUG ? translator()(locale, "routes-desk-name") : campaignNameFor(await getCampaignBySlug(db, slug), slug, asLocale(locale)));
+  }
   return names.join(", ");
 }

@@ -23,7 +23,8 @@ import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { DB } from "../../../db/database.js";
 import type { WriterIdentity } from "../../../relay/card.js";
-import { hasOrganiserRelay, NoOrganiserChatError, relayLetterToOrganisers } from "../../../relay/relay-letter.js";
+import { getDesk } from "../../../db/repositories/desk.js";
+import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../../../relay/relay-letter.js";
 import type { BotDeps } from "../../context.js";
 import { editDraft } from "./draft-edit.js";
 
@@ -235,6 +236,7 @@ export async function finishDraft(
 }
 
 /** Whether the organisers' route is still open for this prisoner (checked again right before offering it). */
-export async function organiserRelayOpen(deps: BotDeps, slug: string): Promise<boolean> {
-  return hasOrganiserRelay(deps.db, slug);
+/** Whether organisers take letters for this person now, through whom, and whether the deployment has a desk at all. */
+export async function organiserRelayOpen(deps: BotDeps, slug: string): Promise<{ via: OrganiserRelayKind | null; deskLinked: boolean }> {
+  return { via: await organiserRelayKind(deps.db, slug), deskLinked: (await getDesk(deps.db)) !== undefined };
 }
