@@ -14,6 +14,7 @@ import { createUpdateHandler } from "./server/update-handler.js";
 import { outboxHandlers } from "./workers/outbox-handlers.js";
 import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
 import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
+import { letterReplyOutboxHandlers } from "./services/relay/letter-replies.js";
 import { createNewsScheduler } from "./news/scheduler.js";
 import { newsOutboxHandlers } from "./news/outbox-handlers.js";
 
@@ -69,6 +70,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       ...outboxHandlers(clock),
       ...relayOutboxHandlers({ clock, logger: logger.child({ worker: "relay" }), admins: config.botAdmins }),
       ...newsOutboxHandlers(clock),
+      ...letterReplyOutboxHandlers({ clock }),
     },
     clock,
   });

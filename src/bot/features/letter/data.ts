@@ -24,6 +24,7 @@ import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { DB } from "../../../db/database.js";
 import type { WriterIdentity } from "../../../relay/card.js";
 import { getDesk } from "../../../db/repositories/desk.js";
+import { type RefusalAlternatives, refusalAlternatives } from "../../../services/letters/alternatives.js";
 import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../../../relay/relay-letter.js";
 import type { BotDeps } from "../../context.js";
 import { editDraft } from "./draft-edit.js";
@@ -59,6 +60,8 @@ export type TargetLookup =
       reason: RefusalReason;
       statusAsOf: string;
       statusSource: string;
+      alternatives: RefusalAlternatives;
+      deskLinked: boolean;
     }
   | { kind: "ok"; target: LetterTarget };
 
@@ -80,6 +83,8 @@ export async function loadTarget(deps: BotDeps, slug: string, writerId: number):
       reason: decision.reason,
       statusAsOf: prisoner.status.asOf,
       statusSource: prisoner.status.sourceUrl,
+      alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
+      deskLinked: (await getDesk(db)) !== undefined,
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;

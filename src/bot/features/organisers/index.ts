@@ -6,6 +6,7 @@ import { linkingFeature } from "./linking.js";
 import { organiserListFeature } from "./organiser-list.js";
 import { printFeature } from "./print.js";
 import { relayButtonsFeature } from "./relay-buttons.js";
+import { repliesFeature } from "./replies.js";
 import { statsFeature } from "./stats.js";
 
 /**
@@ -18,6 +19,7 @@ export const organiserFeature = new Composer<BotContext>(
   organiserListFeature,
   linkingFeature,
   relayButtonsFeature,
+  repliesFeature,
   printFeature,
   statsFeature,
   correctionsFeature,
