@@ -2,7 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
-import { publishCommands } from "./bot/commands.js";
+import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
 import { seedDirectory } from "./db/repositories/prisoners.js";
 import { type Intake, startIntake } from "./intake.js";
@@ -60,6 +60,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const { bot, i18n } = createBot({ ...deps, observer: bothObservers(metrics.observer, deps.observer) }, options);
   await bot.init();
   await publishCommands(bot.api, i18n, config.defaultLocale);
+  await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({

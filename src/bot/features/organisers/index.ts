@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.js";
 import { correctionFlows, correctionsFeature } from "./corrections.js";
+import { discoverabilityFeature } from "./discoverability.js";
 import { invitesFeature } from "./invites.js";
 import { linkingFeature } from "./linking.js";
 import { organiserListFeature } from "./organiser-list.js";
@@ -23,6 +24,7 @@ export const organiserFeature = new Composer<BotContext>(
   printFeature,
   statsFeature,
   correctionsFeature,
+  discoverabilityFeature,
 );
 
 /** The guided `/setstatus` and `/move` steps (section 2 of src/bot/index.ts). */
