@@ -18,8 +18,9 @@ import { handleDraftAction, offerDrafts } from "./drafts.js";
 import { enterLetterFlow } from "./entry.js";
 import { parsePage, showLetters } from "./letters-list.js";
 import { sendLetterAgain } from "./resend.js";
+import { selfSentFeature } from "./self-sent.js";
 
-const composer = new Composer<BotContext>();
+const composer = new Composer<BotContext>(selfSentFeature);
 const privateChats = composer.chatType("private");
 
 /** `/start w_<slug>` or `/start w_<slug>_<opening>` (slugs use hyphens only, so `_` separates). */
