@@ -18,9 +18,21 @@ export interface LinkChatInput {
  * `campaigns.relay_chat_id` is kept in step for the directory, which only needs to know that letters are relayed.
  */
 export async function linkCampaignChat(db: DB, input: LinkChatInput): Promise<{ previousChatId: number | null }> {
-  const at = input.now.toISOString();
   const previous = await getCampaignChat(db, input.campaignSlug);
-  const values = {
+  const values = freshLinkValues(input);
+  await db
+    .insertInto("campaign_chats")
+    .values({ campaign_slug: input.campaignSlug, ...values })
+    .onConflict((oc) => oc.column("campaign_slug").doUpdateSet(values))
+    .execute();
+  await db.updateTable("campaigns").set({ relay_chat_id: input.chatId }).where("slug", "=", input.campaignSlug).execute();
+  return { previousChatId: previous && previous.chat_id !== input.chatId ? previous.chat_id : null };
+}
+
+/** The columns of a link whose rights were just checked (campaign chats and the desk alike): working from now. */
+export function freshLinkValues(input: Omit<LinkChatInput, "campaignSlug">) {
+  const at = input.now.toISOString();
+  return {
     chat_id: input.chatId,
     chat_type: input.chatType,
     title: input.title,
@@ -31,13 +43,6 @@ export async function linkCampaignChat(db: DB, input: LinkChatInput): Promise<{ 
     last_error: null,
     status_changed_at: at,
   };
-  await db
-    .insertInto("campaign_chats")
-    .values({ campaign_slug: input.campaignSlug, ...values })
-    .onConflict((oc) => oc.column("campaign_slug").doUpdateSet(values))
-    .execute();
-  await db.updateTable("campaigns").set({ relay_chat_id: input.chatId }).where("slug", "=", input.campaignSlug).execute();
-  return { previousChatId: previous && previous.chat_id !== input.chatId ? previous.chat_id : null };
 }
 
 /** False when the campaign had no chat linked. */

@@ -1,5 +1,6 @@
 import type { DB } from "../database.js";
-import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
+import { freshLinkValues, type LinkChatInput } from "./campaign-chats.js";
+import type { CampaignChat } from "../tables/organisers.js";
 import type { OrganisationDesk } from "../tables/routes.js";
 
 /**
@@ -23,30 +24,10 @@ export async function deskChat(db: DB): Promise<CampaignChat | undefined> {
   return desk ? deskAsCampaignChat(desk) : undefined;
 }
 
-export interface LinkDeskInput {
-  chatId: number;
-  chatType: RelayChatType;
-  title: string | null;
-  locale: string;
-  linkedBy: number;
-  now: Date;
-}
-
 /** Points the desk at a chat whose rights were just checked. Returns the chat it replaces, if another one. */
-export async function linkDesk(db: DB, input: LinkDeskInput): Promise<{ previousChatId: number | null }> {
-  const at = input.now.toISOString();
+export async function linkDesk(db: DB, input: Omit<LinkChatInput, "campaignSlug">): Promise<{ previousChatId: number | null }> {
   const previous = await getDesk(db);
-  const values = {
-    chat_id: input.chatId,
-    chat_type: input.chatType,
-    title: input.title,
-    locale: input.locale,
-    linked_by: input.linkedBy,
-    linked_at: at,
-    status: "ok" as const,
-    last_error: null,
-    status_changed_at: at,
-  };
+  const values = freshLinkValues(input);
   await db
     .insertInto("organisation_desk")
     .values({ id: 1, ...values })

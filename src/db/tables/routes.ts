@@ -1,19 +1,11 @@
 import type { Generated, Selectable } from "kysely";
-import type { CampaignChatStatus, RelayChatType } from "./organisers.js";
+import type { CampaignChatsTable } from "./organisers.js";
 
-/** The deploying organisation's desk: letters for people whose campaign has no chat of its own (one row, id 1). */
-export interface OrganisationDeskTable {
-  id: number;
-  chat_id: number;
-  chat_type: RelayChatType;
-  title: string | null;
-  locale: string;
-  linked_by: number;
-  linked_at: string;
-  status: Generated<CampaignChatStatus>;
-  last_error: string | null;
-  status_changed_at: string;
-}
+/**
+ * The deploying organisation's desk: letters for people whose campaign has no chat of its own (one row, id 1). The
+ * same columns and life cycle as a campaign's chat.
+ */
+export type OrganisationDeskTable = Omit<CampaignChatsTable, "campaign_slug"> & { id: number };
 
 /** A service known to deliver letters to this person, with the date and source of that knowledge. */
 export interface PrisonerIntermediariesTable {
