@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools, benchmarks, the playground and tests print to the terminal by design.
-    files: ["bench/**", "test/**", "src/cli/**", "src/playground/**"],
+    files: ["bench/**", "test/**", "packages/*/test/**", "src/cli/**", "src/playground/**"],
     rules: { "no-console": "off" },
   },
 );

@@ -32,7 +32,7 @@ import {
   type OutboxRateLimits,
   progressOf,
 } from "../src/outbox/index.js";
-import type { FakeTelegram, RateLimits } from "../test/fake-telegram/index.js";
+import type { FakeTelegram, RateLimits } from "../packages/fake-telegram/src/index.js";
 
 // ---------------------------------------------------------------- the fake Bot API, in its own thread
 
@@ -52,7 +52,7 @@ interface FakeReport {
 }
 
 async function serveFake(): Promise<void> {
-  const fakeModule = await import("../test/fake-telegram/index.js");
+  const fakeModule = await import("../packages/fake-telegram/src/index.js");
   const port = parentPort;
   if (!port) throw new Error("serveFake runs in a worker thread");
   let fake: FakeTelegram | undefined;

@@ -18,7 +18,7 @@ import { systemClock } from "../src/clock.js";
 import { parseConfig } from "../src/config.js";
 import { openPostgres } from "../src/db/database.js";
 import { createLogger } from "../src/logger.js";
-import { FakeTelegram } from "../test/fake-telegram/index.js";
+import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";
 
 const SECRET = "bench-load-webhook-secret-0123456789";

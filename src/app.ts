@@ -4,6 +4,9 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
 import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
+import { openChatLock } from "./db/chat-lock.js";
+import { isPostgresDb } from "./db/database.js";
+import { recordUpdateSeen } from "./db/repositories/coordination.js";
 import { seedDirectory } from "./db/repositories/prisoners.js";
 import { type Intake, startIntake } from "./intake.js";
 import { createMetrics, type AppMetrics } from "./metrics/metrics.js";
@@ -11,12 +14,12 @@ import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
 import { databaseAnswers } from "./server/readiness.js";
 import { createUpdateHandler } from "./server/update-handler.js";
-import { outboxHandlers } from "./workers/outbox-handlers.js";
-import { createRetentionJob, type RetentionJob } from "./workers/retention.js";
-import { relayOutboxHandlers } from "./relay/outbox-handlers.js";
+import { outboxHandlers } from "./services/outbox-handlers.js";
+import { createRetentionJob, type RetentionJob } from "./services/privacy/retention.js";
+import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
+import { createNewsScheduler } from "./services/news/scheduler.js";
+import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { letterReplyOutboxHandlers } from "./services/relay/letter-replies.js";
-import { createNewsScheduler } from "./news/scheduler.js";
-import { newsOutboxHandlers } from "./news/outbox-handlers.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";
@@ -57,7 +60,12 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   // The shipped directory is upserted on every start; newer facts recorded by organisers are kept.
   await seedDirectory(db, { now: clock.now() });
   const metrics = createMetrics({ db, clock, logger });
-  const { bot, i18n } = createBot({ ...deps, observer: bothObservers(metrics.observer, deps.observer) }, options);
+  // Several webhook instances may share one Postgres database: one chat's updates one at a time across them all.
+  const chatLock = config.botMode === "webhook" ? openChatLock(db) : undefined;
+  const { bot, i18n } = createBot(
+    { ...deps, observer: bothObservers(metrics.observer, deps.observer) },
+    { ...options, ...(chatLock ? { chatLock } : {}) },
+  );
   await bot.init();
   await publishCommands(bot.api, i18n, config.defaultLocale);
   await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
@@ -98,9 +106,10 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const ready = async () => !stopping && bot.isInited() && (await databaseAnswers(db));
   let intake: Intake;
   try {
-    intake = await startIntake(bot, handler, { config, logger, metrics, ready });
+    intake = await startIntake(bot, handler, { config, logger, metrics, ready, firstDelivery: firstDeliveryCheck(deps) });
   } catch (error) {
     await stopWorkers();
+    await chatLock?.close();
     throw error;
   }
 
@@ -119,10 +128,19 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
         stopping = true;
         await intake.stop();
         await stopWorkers();
+        await chatLock?.close();
       })();
       return stopped;
     },
   };
+}
+
+/**
+ * With Postgres an update delivered again may reach another instance, whose memory has not seen it: the update ids
+ * taken in are recorded in the database too (pruned by the retention job after a day).
+ */
+function firstDeliveryCheck({ db, clock }: BotDeps): ((updateId: number) => Promise<boolean>) | undefined {
+  return isPostgresDb(db) ? (updateId) => recordUpdateSeen(db, updateId, clock.now()) : undefined;
 }
 
 /** Metrics count every update; the caller's observer (the test harness) still hears about each one. */

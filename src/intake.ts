@@ -34,13 +34,15 @@ export interface IntakeDeps {
   logger: Logger;
   metrics: AppMetrics;
   ready(): Promise<boolean>;
+  /** Shared memory of update ids across instances (Postgres); false for an update some instance already took in. */
+  firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
 export function startIntake(bot: Bot<BotContext>, handler: UpdateHandler, deps: IntakeDeps): Promise<Intake> {
   return deps.config.botMode === "webhook" ? webhookIntake(bot, handler, deps) : pollingIntake(bot, handler, deps);
 }
 
-async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready }: IntakeDeps): Promise<Intake> {
+async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { config, logger, metrics, ready, firstDelivery }: IntakeDeps): Promise<Intake> {
   const webhook = await startWebhookMode(bot, handler, {
     url: config.webhookUrl ?? "",
     secret: config.webhookSecret ?? "",
@@ -51,6 +53,7 @@ async function webhookIntake(bot: Bot<BotContext>, handler: UpdateHandler, { con
     logger,
     ready,
     metrics,
+    ...(firstDelivery ? { firstDelivery } : {}),
   });
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));

@@ -277,6 +277,7 @@ letter-ui-finish-failed-not-a-draft = This letter was already finished. See /let
 letter-ui-finish-failed-empty = The letter is empty. Use /write to write it again.
 letter-ui-finish-failed-no-signature = The letter needs a signature. Use /write to continue.
 letter-ui-finish-failed-no-organiser-chat = The organisers cannot take letters for this person right now. Your letter stays saved as a draft: use /write to choose another way to send it.
+letter-ui-finish-failed-relay-limit = You have reached the day's limit of letters handed to organisers while finishing this one. Your letter stays saved as a draft: use /write to send it yourself (FSIN-pismo or post), or hand it to organisers tomorrow.
 letter-ui-done-title = Your letter to { $name } is ready. Its reference number: { $reference }
 letter-ui-done-copy = Here is the letter to copy. It is also attached below as a file.
 letter-ui-file-caption = The letter as a file, for printing or pasting ({ $reference }).

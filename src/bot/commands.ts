@@ -3,7 +3,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import type { DB } from "../db/database.js";
 import type { Logger } from "../logger.js";
-import { asLocale } from "../relay/translate.js";
+import { resolveLocale, STORED_LOCALE_FALLBACK } from "../telegram/locale.js";
 import { publishPrivilegedMenus } from "../services/organisers/command-menus.js";
 import type { FlowContext } from "./context.js";
 
@@ -43,7 +43,7 @@ export async function publishOrganiserMenus(deps: { api: Api; db: DB; admins: re
   try {
     await publishPrivilegedMenus(
       { api, db, admins, logger, publicCommands: (locale) => commandList(i18n, locale), t: (locale, key) => i18n.t(locale, key) },
-      async (userId) => asLocale((await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst())?.locale),
+      async (userId) => resolveLocale((await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst())?.locale, STORED_LOCALE_FALLBACK),
     );
   } catch (error) {
     logger.warn({ err: error }, "organiser command menus not published");

@@ -2,11 +2,9 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Update } from "grammy/types";
-import type { Clock } from "../clock.js";
-import type { Config } from "../config.js";
-import type { DB } from "../db/database.js";
 import type { User } from "../db/schema.js";
 import type { Logger } from "../logger.js";
+import type { ServiceDeps } from "../services/deps.js";
 
 /** Told about every update once its handling ends; tests wait on it and metrics count it. */
 export interface UpdateObserver {
@@ -15,18 +13,9 @@ export interface UpdateObserver {
   limited?(update: Update): void;
 }
 
-/** Wakes background senders (outbox workers) as soon as something was queued, instead of at their next tick. */
-export interface Wakers {
-  outbox(): void;
-}
-
-export interface BotDeps {
-  config: Config;
-  db: DB;
-  logger: Logger;
-  clock: Clock;
+/** The services' dependencies plus the observer that hears when each update's handling ends. */
+export interface BotDeps extends ServiceDeps {
   observer?: UpdateObserver;
-  wake?: Wakers;
 }
 
 interface LystyFlavor {

@@ -3,7 +3,7 @@ import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { conversationStorage } from "../db/conversation-storage.js";
+import { CONVERSATION_KEY_PREFIX, conversationStorage } from "../db/conversation-storage.js";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directorySearchFallback } from "./features/directory/index.js";
@@ -15,7 +15,7 @@ import { editedMessageFallback, membershipFeature } from "./features/membership.
 import { privacyFeature } from "./features/privacy.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
-import { createI18n } from "./i18n.js";
+import { createI18n } from "../telegram/i18n.js";
 import { retryResetConnection } from "./retry-reset-connection.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
@@ -23,11 +23,14 @@ import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
 import { loadUser, readUser } from "./middlewares/load-user.js";
 import { observeUpdates } from "./middlewares/observe.js";
 import { limitUpdatesPerUser } from "./middlewares/rate-limit.js";
-import { oneAtATimePerChat } from "./middlewares/sequentialize.js";
+import { oneAtATimeAcrossInstances, oneAtATimePerChat } from "./middlewares/sequentialize.js";
+import type { ChatLock } from "../db/chat-lock.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start-up (tests and the playground know the bot already). */
   botInfo?: UserFromGetMe;
+  /** Several webhook instances on Postgres: one chat's updates one at a time across all of them (db/chat-lock.ts). */
+  chatLock?: ChatLock;
 }
 
 /** Bumped whenever a conversation's code changes so that stored replay logs from older code are discarded. */
@@ -68,6 +71,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   bot.use(limitUpdatesPerUser(deps, i18n));
   // One chat's updates in order, different chats concurrently (the runner and webhooks handle many at once).
   bot.use(oneAtATimePerChat());
+  if (options.chatLock) bot.use(oneAtATimeAcrossInstances(options.chatLock));
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
   app.use(i18n.middleware());
@@ -76,7 +80,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
       storage: {
         type: "key",
         version: CONVERSATION_VERSION,
-        prefix: "flow:",
+        prefix: CONVERSATION_KEY_PREFIX,
         adapter: conversationStorage(db, () => deps.clock.now()),
       },
       plugins: flowPlugins,

@@ -1,21 +1,27 @@
-import { isOrganiserOf, organiserCampaigns } from "../db/repositories/roles.js";
+import type { DB } from "../db/database.js";
+import { type Actor, actor, isAnyOrganiser as anyOrganiser, mayActForCampaign } from "../services/organisers/roles.js";
 import type { FlowContext } from "./context.js";
 
-/** Admins come from BOT_ADMINS; checked on every privileged action, never cached in a button. */
+/** The sender of this update as a role-check subject (admins come from BOT_ADMINS). */
+export function actorOf(ctx: FlowContext): Actor {
+  return actor(ctx.from?.id, ctx.deps.config.botAdmins);
+}
+
 export function isAdmin(ctx: FlowContext): boolean {
-  const id = ctx.from?.id;
-  return id !== undefined && ctx.deps.config.botAdmins.includes(id);
+  return actorOf(ctx).admin;
 }
 
 /** Admins may act for every campaign; organisers only for theirs, as of this moment. */
-export async function canActForCampaign(ctx: FlowContext, campaignSlug: string): Promise<boolean> {
-  if (isAdmin(ctx)) return true;
-  const id = ctx.from?.id;
-  return id !== undefined && isOrganiserOf(ctx.deps.db, id, campaignSlug);
+export function canActForCampaign(ctx: FlowContext, campaignSlug: string): Promise<boolean> {
+  return mayActForCampaign(ctx.deps.db, actorOf(ctx), campaignSlug);
 }
 
-export async function isAnyOrganiser(ctx: FlowContext): Promise<boolean> {
-  if (isAdmin(ctx)) return true;
-  const id = ctx.from?.id;
-  return id !== undefined && (await organiserCampaigns(ctx.deps.db, id)).length > 0;
+export function isAnyOrganiser(ctx: FlowContext): Promise<boolean> {
+  return anyOrganiser(ctx.deps.db, actorOf(ctx));
+}
+
+/** The check for work inside a transaction, reading through it. */
+export function mayActFor(ctx: FlowContext): (db: DB, campaignSlug: string) => Promise<boolean> {
+  const who = actorOf(ctx);
+  return (db, campaignSlug) => mayActForCampaign(db, who, campaignSlug);
 }

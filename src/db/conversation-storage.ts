@@ -2,6 +2,18 @@ import type { VersionedState } from "@grammyjs/conversations";
 import type { DB } from "./database.js";
 
 /**
+ * Stored flows are keyed `flow:<chat id>` (the conversations plugin adds this prefix to its chat-id key). The bot
+ * installs the plugin with this prefix and /mydata and /forget find a person's flow with `conversationKey`, so the
+ * two cannot drift apart.
+ */
+export const CONVERSATION_KEY_PREFIX = "flow:";
+
+/** The stored key of a chat's flows; a private chat's id is the person's user id. */
+export function conversationKey(chatId: number): string {
+  return `${CONVERSATION_KEY_PREFIX}${chatId}`;
+}
+
+/**
  * Keeps conversations (the letter flow, news publishing…) in the same database as everything else, so a flow in
  * progress survives a restart. There is no official SQLite adapter for conversations v2; this is a key–JSON upsert
  * like the official Postgres one.

@@ -39,13 +39,28 @@ export function openSqlite(filename: string): DB {
 // Postgres returns BIGINT as a string by default; Telegram ids and counters fit a JS number (ids < 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+export interface PostgresSettings {
+  connectionString: string;
+  searchPath?: string;
+}
+
+/** How each Postgres handle was opened, so helpers that need connections of their own (chat locks) can open them. */
+const postgresSettings = new WeakMap<DB, PostgresSettings>();
+
 export function openPostgres(connectionString: string, options: { searchPath?: string; max?: number } = {}): DB {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  postgresSettings.set(db, { connectionString, ...(options.searchPath ? { searchPath: options.searchPath } : {}) });
+  return db;
+}
+
+/** The settings a Postgres handle was opened with; undefined for SQLite. */
+export function postgresSettingsOf(db: DB): PostgresSettings | undefined {
+  return postgresSettings.get(db);
 }
 
 export function openDatabase(location: DatabaseLocation): DB {
@@ -55,4 +70,12 @@ export function openDatabase(location: DatabaseLocation): DB {
 /** For the few queries that must differ (row claiming with SKIP LOCKED on Postgres). */
 export function isPostgresDb<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * The one transaction helper: runs `work` in a transaction, or inside the caller's when `db` already is one, so a
+ * repository function can be called alone or as part of a larger use case and stay atomic either way.
+ */
+export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

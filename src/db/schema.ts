@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { ConversationStateTable, UsersTable } from "./tables/core.js";
+import type { RateLimitWindowsTable, SeenUpdatesTable } from "./tables/coordination.js";
 import type {
   CampaignsTable,
   InstitutionsTable,
@@ -55,6 +56,8 @@ export interface Database {
   organisation_desk: OrganisationDeskTable;
   prisoner_intermediaries: PrisonerIntermediariesTable;
   letter_replies: LetterRepliesTable;
+  seen_updates: SeenUpdatesTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

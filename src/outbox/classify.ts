@@ -1,5 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import type { OutboxError } from "./types.js";
+import { isNotModified } from "../telegram/api-errors.js";
 
 /** What to do with a row after its call failed. */
 export type FailureClass =
@@ -35,7 +36,7 @@ export function classifyFailure(error: unknown, isEdit: boolean): FailureClass {
       if (error.parameters.migrate_to_chat_id !== undefined) {
         return { type: "migrated", toChatId: error.parameters.migrate_to_chat_id, error: described };
       }
-      if (isEdit && /message is not modified/i.test(error.description)) return { type: "not-modified", error: described };
+      if (isEdit && isNotModified(error)) return { type: "not-modified", error: described };
       if (FORBIDDEN_400.test(error.description)) return { type: "forbidden", error: described };
       return { type: "rejected", error: described };
     }

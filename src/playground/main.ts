@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import type { InlineKeyboardButton, Message } from "grammy/types";
-import { FakeTelegram } from "../../test/fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { startApp } from "../app.js";
 import { systemClock } from "../clock.js";
 import { parseConfig } from "../config.js";

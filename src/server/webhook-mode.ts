@@ -16,6 +16,7 @@ export interface WebhookModeOptions {
   logger: Logger;
   ready: HttpServerOptions["ready"];
   metrics: HttpServerOptions["metrics"];
+  firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
 export interface WebhookMode {
@@ -47,6 +48,7 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
         handle: (update) => handler.handle(update),
         draining: () => draining,
         logger: options.logger,
+        ...(options.firstDelivery ? { firstDelivery: options.firstDelivery } : {}),
       }),
     },
   });

@@ -15,6 +15,11 @@ export interface WebhookOptions {
   /** Telegram gets its 200 after this even if handling goes on (it would otherwise deliver the update again). */
   answerWithinMs?: number;
   maxBodyBytes?: number;
+  /**
+   * Asked after this instance's own memory: false when another instance already took the update in (Postgres). When
+   * it cannot answer (the database is away) the update is handled: a rare second handling beats a lost update.
+   */
+  firstDelivery?: (updateId: number) => Promise<boolean>;
 }
 
 /** Telegram's updates are a few kilobytes; a megabyte leaves room for long texts and many entities. */
@@ -49,7 +54,7 @@ export function webhookHandler(options: WebhookOptions) {
       if (error instanceof BodyTooLargeError) return reply(response, 413, "payload too large", { connection: "close" });
       return reply(response, 400, "bad request");
     }
-    if (!recent.add(update.update_id)) {
+    if (!recent.add(update.update_id) || !(await isFirstDelivery(options, update.update_id))) {
       options.logger.info({ update_id: update.update_id }, "webhook update delivered again; already handled");
       return reply(response, 200, "");
     }
@@ -74,4 +79,14 @@ export function reply(response: ServerResponse, status: number, body: string, he
   if (response.headersSent) return;
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   response.end(body);
+}
+
+async function isFirstDelivery(options: WebhookOptions, updateId: number): Promise<boolean> {
+  if (!options.firstDelivery) return true;
+  try {
+    return await options.firstDelivery(updateId);
+  } catch (error) {
+    options.logger.warn({ update_id: updateId, err: error instanceof Error ? error.message : String(error) }, "could not check the update id in the database; handling it");
+    return true;
+  }
 }

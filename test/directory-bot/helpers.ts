@@ -2,9 +2,9 @@ import type { InlineKeyboardButton, Message, MessageEntity } from "grammy/types"
 import type { Locale } from "../../src/config.js";
 import type { DB } from "../../src/db/database.js";
 import { upsertPrisoner } from "../../src/db/repositories/prisoners.js";
-import { displayName } from "../../src/domain/directory/card.js";
 import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
 import type { PrisonerRecord } from "../../src/domain/directory/types.js";
+import { prisonerName } from "../../src/domain/directory/names.js";
 
 export const LOCALES: readonly Locale[] = ["uk", "en", "ru"];
 
@@ -18,7 +18,7 @@ export function seeded(slug: string): PrisonerRecord {
 }
 
 export function nameIn(slug: string, locale: Locale): string {
-  return displayName(seeded(slug), locale);
+  return prisonerName(seeded(slug).names, locale, "list");
 }
 
 /** The spellings of issue 3's "done when" list, and who each must find first. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 
 let fake: FakeTelegram | undefined;

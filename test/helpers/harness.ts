@@ -3,7 +3,7 @@ import { type RunningApp, startApp } from "../../src/app.js";
 import type { BotDeps } from "../../src/bot/context.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import type { DB } from "../../src/db/database.js";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { TestClock } from "./clock.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { captureLogs } from "./log-capture.js";

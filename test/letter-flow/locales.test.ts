@@ -17,7 +17,7 @@ function sources(dir: string): string[] {
 /** Keys built from a prefix and a value at run time, with every value the code can produce. */
 const DYNAMIC: Record<string, readonly string[]> = {
   "letter-ui-sign-invalid-": ["empty", "too-long", "too-many-lines"],
-  "letter-ui-finish-failed-": ["not-found", "not-a-draft", "empty", "no-signature", "no-organiser-chat"],
+  "letter-ui-finish-failed-": ["not-found", "not-a-draft", "empty", "no-signature", "no-organiser-chat", "relay-limit"],
   "letter-ui-route-about-": ["fsin-pismo", "post"],
 };
 

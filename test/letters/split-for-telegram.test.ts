@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../src/bot/html.js";
+import { escapeHtml } from "../../src/telegram/html.js";
 import { measureForTelegram, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "../../src/domain/letters/split-for-telegram.js";
 
 /** A small deterministic generator, so that a failing case can be reproduced from its seed. */

@@ -5,8 +5,8 @@ import { roundedDuration, secondsLeft } from "../../src/domain/news/progress.js"
 import { dueDigestDay, nextReminderAfter } from "../../src/domain/news/schedule.js";
 import { parseSourceUrl, sourceLabel } from "../../src/domain/news/source-url.js";
 import { checkNewsText, parseTexts, textFor } from "../../src/domain/news/texts.js";
-import { excerpt, renderDigest, renderNewsText } from "../../src/news/render.js";
-import { newsTranslator } from "../../src/news/translator.js";
+import { excerpt, renderDigest, renderNewsText } from "../../src/services/news/render.js";
+import { translator } from "../../src/telegram/i18n.js";
 
 describe("hashtags", () => {
   it("reads Cyrillic tags whatever their case, and not inside words or URLs' fragments of other tags", () => {
@@ -62,7 +62,7 @@ describe("schedules", () => {
 });
 
 describe("texts and rendering", () => {
-  const t = newsTranslator("uk");
+  const t = translator("uk");
 
   it("reads the subscriber's language when given, the original otherwise", () => {
     const texts = parseTexts(JSON.stringify({ uk: "Оригінал", en: "Translation", xx: "dropped" }));

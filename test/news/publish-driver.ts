@@ -1,8 +1,8 @@
 import type { Locale } from "../../src/config.js";
-import { newsTranslator } from "../../src/news/translator.js";
+import { translator } from "../../src/telegram/i18n.js";
 import type { TestUser } from "../helpers/test-user.js";
 
-const t = newsTranslator("uk");
+const t = translator("uk");
 
 /** A button label as the organiser sees it, from the same Fluent files the bot uses. */
 export function label(locale: Locale, key: string, variables?: Record<string, string | number>): string {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCampaignChat } from "../../src/db/repositories/campaign-chats.js";
-import { hasOrganiserRelay } from "../../src/relay/relay-letter.js";
+import { hasOrganiserRelay } from "../../src/services/relay/relay-letter.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, PRISONER, relayLetter, sendIn, settle } from "./world.js";

@@ -1,6 +1,6 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cardAction } from "../../src/relay/buttons.js";
+import { cardAction } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
 

@@ -5,8 +5,8 @@ import { afterEach, expect, it, vi } from "vitest";
 import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import { grantOrganiser } from "../../src/db/repositories/roles.js";
 import { type DB, openSqlite } from "../../src/db/database.js";
-import { relayLetterToOrganisers } from "../../src/relay/relay-letter.js";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { relayLetterToOrganisers } from "../../src/services/relay/relay-letter.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 import { CAMPAIGN } from "./world.js";
 

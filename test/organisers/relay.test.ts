@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkLetter } from "../../src/domain/censorship/index.js";
 import { summariseFindings } from "../../src/domain/letters/findings-summary.js";
-import { hasOrganiserRelay, NoOrganiserChatError } from "../../src/relay/relay-letter.js";
+import { hasOrganiserRelay, NoOrganiserChatError } from "../../src/services/relay/relay-letter.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, PRISONER, relayLetter, settle, statusOf } from "./world.js";
 

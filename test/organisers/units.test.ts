@@ -7,10 +7,10 @@ import { CATEGORY_IDS } from "../../src/domain/censorship/index.js";
 import { PRISONER_STATUSES } from "../../src/domain/directory/types.js";
 import { addresseeHeader, groupByInstitution, type PrintableLetter } from "../../src/domain/print/index.js";
 import { projectPath } from "../../src/project-path.js";
-import { ACTION_STATUS, cardAction, RETURN_REASONS, returnWithReason } from "../../src/relay/buttons.js";
-import { relayRightsProblem } from "../../src/relay/chat-rights.js";
-import { letterMessages } from "../../src/relay/letter-parts.js";
-import { parseRelayRef, relayRef } from "../../src/relay/refs.js";
+import { ACTION_STATUS, cardAction, RETURN_REASONS, returnWithReason } from "../../src/services/relay/buttons.js";
+import { relayRightsProblem } from "../../src/services/relay/chat-rights.js";
+import { letterMessages } from "../../src/services/relay/letter-parts.js";
+import { parseRelayRef, relayRef } from "../../src/domain/letters/relay-refs.js";
 
 const bot: User = { id: 1, is_bot: true, first_name: "Lysty" };
 

@@ -3,8 +3,8 @@ import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repo
 import { grantOrganiser } from "../../src/db/repositories/roles.js";
 import type { Letter } from "../../src/db/tables/letters.js";
 import type { FindingsSummary } from "../../src/domain/letters/findings-summary.js";
-import type { WriterIdentity } from "../../src/relay/card.js";
-import { relayLetterToOrganisers } from "../../src/relay/relay-letter.js";
+import type { WriterIdentity } from "../../src/services/relay/card.js";
+import { relayLetterToOrganisers } from "../../src/services/relay/relay-letter.js";
 import type { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 

@@ -1,7 +1,7 @@
 import { Api } from "grammy";
 import { createOutboxWorker, NO_RATE_LIMITS, type OutboxWorker, type OutboxWorkerOptions } from "../../src/outbox/index.js";
 import type { OutboxHandlers, OutboxItem } from "../../src/outbox/index.js";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { TestClock } from "../helpers/clock.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { captureLogs } from "../helpers/log-capture.js";

@@ -4,7 +4,7 @@ import { finishLetter, getOrCreateDraft, saveDraftText, setLetterStatus } from "
 import { setReminder } from "../../src/db/repositories/reminders.js";
 import { audit, grantOrganiser } from "../../src/db/repositories/roles.js";
 import { followPrisoner } from "../../src/db/repositories/subscriptions.js";
-import { PERSONAL_DATA_SOURCES, TABLES_WITHOUT_PERSONAL_DATA } from "../../src/privacy/sources.js";
+import { PERSONAL_DATA_SOURCES, TABLES_WITHOUT_PERSONAL_DATA } from "../../src/services/privacy/sources.js";
 import { Harness } from "../helpers/harness.js";
 import { linkedGroup, organiser, relayLetter, settle } from "../organisers/world.js";
 import type { TestUser } from "../helpers/test-user.js";
@@ -213,6 +213,6 @@ describe("the personal data registry", () => {
       .filter((name) => !name.startsWith("kysely_"));
     const covered = new Set([...PERSONAL_DATA_SOURCES.map((source) => source.table), ...Object.keys(TABLES_WITHOUT_PERSONAL_DATA)]);
     const missing = tables.filter((name) => !covered.has(name));
-    expect(missing, "add these tables to src/privacy/sources.ts").toEqual([]);
+    expect(missing, "add these tables to src/services/privacy/sources.ts").toEqual([]);
   });
 });

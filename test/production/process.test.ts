@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../src/project-path.js";
-import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 import { WebhookDelivery } from "./webhook-delivery.js";
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { relayQuota } from "../../src/abuse/relay-quota.js";
+import { relayQuota } from "../../src/services/relay/relay-quota.js";
 import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
+import { getOrCreateDraft } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { relayLetter } from "../organisers/world.js";
@@ -59,6 +60,29 @@ describe("MAX_RELAYS_PER_DAY", () => {
 
     h.clock.advance(DAY_MS);
     expect(await routesOffered(writer)).toEqual(["FSIN-pismo", "Through the organisers"]);
+  });
+
+  it("checks the cap again when the letter is finished: a relay counted meanwhile keeps this letter a draft", async () => {
+    h = await Harness.start({ env: { MAX_RELAYS_PER_DAY: "1" } });
+    await linkOrganisersChat();
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    expect(await routesOffered(writer)).toEqual(["FSIN-pismo", "Through the organisers"]);
+    // While the route is on the screen, another letter of this writer goes to the organisers (another chat, another
+    // device): the day's one relay is used.
+    const other = await getOrCreateDraft(h.db, writer.id, "balukh-volodymyr", h.clock.now());
+    await h.db
+      .updateTable("letters")
+      .set({ route: "organisers", status: "discarded", finished_at: h.clock.now().toISOString() })
+      .where("id", "=", other.id)
+      .execute();
+
+    await writer.press("Through the organisers");
+    await writer.press("No, only the signature");
+    expect(writer.lastText()).toContain("You have reached the day's limit of letters handed to organisers");
+    const letters = await h.db.selectFrom("letters").select(["prisoner_slug", "status"]).where("writer_id", "=", writer.id).execute();
+    expect(letters).toContainEqual({ prisoner_slug: "kagarlitsky-boris", status: "draft" });
+    expect(h.fake.messages(ORGANISERS_CHAT)).toHaveLength(0);
   });
 
   it("counts a writer's relays only, in a rolling 24 hours, withdrawn ones included", async () => {

@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import type { FakeTelegram } from "../fake-telegram/index.js";
+import type { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 
 export interface Delivered {
   updateId: number;

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LOCALES } from "../../config.js";
 import { setUserLocale } from "../../db/repositories/users.js";
-import { callbackData } from "../callback-data.js";
+import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainMenuKeyboard, menuButton } from "../keyboards/main-menu.js";
 

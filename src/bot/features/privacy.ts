@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { collectPersonalData, personalDataFile } from "../../privacy/export.js";
-import { forgetUser, planForget } from "../../privacy/forget.js";
-import { callbackData } from "../callback-data.js";
+import { collectPersonalData, personalDataFile } from "../../services/privacy/export.js";
+import { forgetUser, planForget } from "../../services/privacy/forget.js";
+import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 
 const privacyAction = callbackData("privacy", 1);

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../context.js";
-import { callbackData } from "../callback-data.js";
+import { callbackData } from "../../telegram/callback-data.js";
 
 /** Main-menu buttons; each feature handles its own `menu:<item>` press. */
 export const menuButton = callbackData("menu", 1);

@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import { findUser, touchUser } from "../../db/repositories/users.js";
 import type { FlowContext } from "../context.js";
-import { guessLocale } from "../i18n.js";
+import { guessLocale } from "../../telegram/locale.js";
 
 /**
  * Makes `ctx.user` the sender's row, creating it on first contact with the locale guessed from Telegram's

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import type { CampaignRecord } from "../../domain/directory/types.js";
-import type { Database } from "../schema.js";
 import type { CampaignsTable } from "../tables/directory.js";
+import type { DB } from "../database.js";
 
 type CampaignRow = Selectable<CampaignsTable>;
 
@@ -34,7 +34,7 @@ function campaignColumns(record: CampaignRecord) {
  * Inserts or replaces a campaign's description. `relay_chat_id` is left alone: organisers set it at run time and a
  * data file must never redirect letters.
  */
-export async function upsertCampaign(db: Kysely<Database>, record: CampaignRecord, now: Date): Promise<"inserted" | "updated"> {
+export async function upsertCampaign(db: DB, record: CampaignRecord, now: Date): Promise<"inserted" | "updated"> {
   const at = now.toISOString();
   const existing = await db.selectFrom("campaigns").select("slug").where("slug", "=", record.slug).executeTakeFirst();
   const columns = campaignColumns(record);
@@ -49,23 +49,23 @@ export async function upsertCampaign(db: Kysely<Database>, record: CampaignRecor
   return "inserted";
 }
 
-export async function getCampaignBySlug(db: Kysely<Database>, slug: string): Promise<CampaignRecord | undefined> {
+export async function getCampaignBySlug(db: DB, slug: string): Promise<CampaignRecord | undefined> {
   const row = await db.selectFrom("campaigns").selectAll().where("slug", "=", slug).executeTakeFirst();
   return row ? campaignFromRow(row) : undefined;
 }
 
-export async function listCampaigns(db: Kysely<Database>): Promise<CampaignRecord[]> {
+export async function listCampaigns(db: DB): Promise<CampaignRecord[]> {
   const rows = await db.selectFrom("campaigns").selectAll().orderBy("slug").execute();
   return rows.map(campaignFromRow);
 }
 
-export async function listCampaignSlugs(db: Kysely<Database>): Promise<Set<string>> {
+export async function listCampaignSlugs(db: DB): Promise<Set<string>> {
   const rows = await db.selectFrom("campaigns").select("slug").execute();
   return new Set(rows.map((row) => row.slug));
 }
 
 /** Slugs of the prisoners in a campaign, for campaign screens and organiser broadcasts. */
-export async function listCampaignMembers(db: Kysely<Database>, campaignSlug: string): Promise<string[]> {
+export async function listCampaignMembers(db: DB, campaignSlug: string): Promise<string[]> {
   const rows = await db
     .selectFrom("prisoner_campaigns")
     .select("prisoner_slug")

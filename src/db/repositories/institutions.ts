@@ -1,8 +1,8 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import { oneOf } from "../../domain/directory/guards.js";
 import { INSTITUTION_TYPES, type InstitutionRecord, PRISON_SYSTEMS } from "../../domain/directory/types.js";
-import type { Database } from "../schema.js";
 import type { InstitutionsTable } from "../tables/directory.js";
+import type { DB } from "../database.js";
 
 type InstitutionRow = Selectable<InstitutionsTable>;
 
@@ -50,7 +50,7 @@ function institutionColumns(record: InstitutionRecord) {
 }
 
 /** Inserts or replaces an institution's facts; returns whether it was new. */
-export async function upsertInstitution(db: Kysely<Database>, record: InstitutionRecord, now: Date): Promise<"inserted" | "updated"> {
+export async function upsertInstitution(db: DB, record: InstitutionRecord, now: Date): Promise<"inserted" | "updated"> {
   const at = now.toISOString();
   const existing = await db.selectFrom("institutions").select("slug").where("slug", "=", record.slug).executeTakeFirst();
   const columns = institutionColumns(record);
@@ -62,17 +62,17 @@ export async function upsertInstitution(db: Kysely<Database>, record: Institutio
   return "inserted";
 }
 
-export async function getInstitutionBySlug(db: Kysely<Database>, slug: string): Promise<InstitutionRecord | undefined> {
+export async function getInstitutionBySlug(db: DB, slug: string): Promise<InstitutionRecord | undefined> {
   const row = await db.selectFrom("institutions").selectAll().where("slug", "=", slug).executeTakeFirst();
   return row ? institutionFromRow(row) : undefined;
 }
 
-export async function listInstitutions(db: Kysely<Database>): Promise<InstitutionRecord[]> {
+export async function listInstitutions(db: DB): Promise<InstitutionRecord[]> {
   const rows = await db.selectFrom("institutions").selectAll().orderBy("slug").execute();
   return rows.map(institutionFromRow);
 }
 
-export async function listInstitutionSlugs(db: Kysely<Database>): Promise<Set<string>> {
+export async function listInstitutionSlugs(db: DB): Promise<Set<string>> {
   const rows = await db.selectFrom("institutions").select("slug").execute();
   return new Set(rows.map((row) => row.slug));
 }

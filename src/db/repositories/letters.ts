@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import { countCharacters, MAX_LETTER_CHARACTERS } from "../../domain/letters/draft.js";
 import { type FindingsSummary, serialiseFindingsSummary } from "../../domain/letters/findings-summary.js";
 import { formatLetterReference } from "../../domain/letters/reference.js";
@@ -11,19 +10,13 @@ import {
   type LetterStatus,
   statusAfterFinishing,
 } from "../../domain/letters/status.js";
-import type { Database } from "../schema.js";
 import type { Letter, WriterProfile } from "../tables/letters.js";
+import { type DB, inTransaction } from "../database.js";
 
 /** A database handle or a transaction: every function here works inside a caller's transaction too. */
-type Db = Kysely<Database>;
-
-/** Kysely cannot nest transactions: join the caller's when there is one. */
-async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 /** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
-export async function getOrCreateDraft(db: Db, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
+export async function getOrCreateDraft(db: DB, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
   return inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom("letters")
@@ -43,7 +36,7 @@ export async function getOrCreateDraft(db: Db, writerId: number, prisonerSlug: s
 }
 
 /** A letter only if it belongs to this writer: callback data naming a letter id is untrusted. */
-export async function getLetterOfWriter(db: Db, letterId: number, writerId: number): Promise<Letter | undefined> {
+export async function getLetterOfWriter(db: DB, letterId: number, writerId: number): Promise<Letter | undefined> {
   return db
     .selectFrom("letters")
     .selectAll()
@@ -57,7 +50,7 @@ export async function getLetterOfWriter(db: Db, letterId: number, writerId: numb
  * writer's draft any more, e.g. it was finished from another message.
  */
 export async function saveDraftText(
-  db: Db,
+  db: DB,
   input: { letterId: number; writerId: number; text: string; now: Date },
 ): Promise<boolean> {
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
@@ -74,7 +67,7 @@ export async function saveDraftText(
 }
 
 /** The writer's drafts, most recently edited first ("continue your letter to …"). */
-export async function findActiveDrafts(db: Db, writerId: number): Promise<Letter[]> {
+export async function findActiveDrafts(db: DB, writerId: number): Promise<Letter[]> {
   return db
     .selectFrom("letters")
     .selectAll()
@@ -97,7 +90,7 @@ export interface FinishLetterInput {
    * Runs inside the same transaction once the letter is finished, e.g. the outbox's `enqueue(trx, item)` for a relay
    * to organisers. If it throws, the letter stays a draft: no finished letter without its message, and vice versa.
    */
-  enqueue?: (trx: Db, letter: Letter) => Promise<void>;
+  enqueue?: (trx: DB, letter: Letter) => Promise<void>;
 }
 
 export type FinishLetterResult =
@@ -105,7 +98,7 @@ export type FinishLetterResult =
   | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" };
 
 /** Turns a draft into a finished letter: route, signature and reference in one transaction. */
-export async function finishLetter(db: Db, input: FinishLetterInput): Promise<FinishLetterResult> {
+export async function finishLetter(db: DB, input: FinishLetterInput): Promise<FinishLetterResult> {
   const signatureName = input.signature.name.trim();
   if (signatureName === "") return { ok: false, reason: "no-signature" };
   return inTransaction(db, async (trx) => {
@@ -139,7 +132,7 @@ export async function finishLetter(db: Db, input: FinishLetterInput): Promise<Fi
 }
 
 /** Drops a draft and its text at once. False when it is not this writer's draft. */
-export async function discardDraft(db: Db, letterId: number, writerId: number, now: Date): Promise<boolean> {
+export async function discardDraft(db: DB, letterId: number, writerId: number, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
@@ -156,7 +149,7 @@ export type LetterSummary = Omit<Letter, "text" | "findings_summary">;
 
 /** The writer's letters (discarded ones left out), newest first, a page at a time. */
 export async function listLettersOfWriter(
-  db: Db,
+  db: DB,
   writerId: number,
   page: { limit: number; offset: number },
 ): Promise<{ letters: LetterSummary[]; hasMore: boolean }> {
@@ -200,7 +193,7 @@ export type SetLetterStatusResult =
  * when the writer acts (marking "sent", "reply received"), so that nobody moves someone else's letter.
  */
 export async function setLetterStatus(
-  db: Db,
+  db: DB,
   letterId: number,
   to: ManualLetterStatus,
   options: { now: Date; writerId?: number; returnReason?: string },
@@ -246,7 +239,7 @@ export async function setLetterStatus(
  * Returns how many texts were purged.
  */
 export async function purgeExpiredLetterTexts(
-  db: Db,
+  db: DB,
   now: Date,
   retentionDays: number = LETTER_TEXT_RETENTION_DAYS,
 ): Promise<number> {
@@ -262,7 +255,7 @@ export async function purgeExpiredLetterTexts(
 }
 
 /** Discards drafts untouched for `days`, text included. Returns how many. */
-export async function purgeAbandonedDrafts(db: Db, now: Date, days: number = DRAFT_RETENTION_DAYS): Promise<number> {
+export async function purgeAbandonedDrafts(db: DB, now: Date, days: number = DRAFT_RETENTION_DAYS): Promise<number> {
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
@@ -274,7 +267,7 @@ export async function purgeAbandonedDrafts(db: Db, now: Date, days: number = DRA
 }
 
 /** Letters finished since `since`, per prisoner slug; prisoners without letters are absent. */
-export async function countLettersPerPrisoner(db: Db, since: Date): Promise<Map<string, number>> {
+export async function countLettersPerPrisoner(db: DB, since: Date): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom("letters")
     .select(["prisoner_slug", (eb) => eb.fn.countAll<number | string>().as("letters")])
@@ -285,7 +278,7 @@ export async function countLettersPerPrisoner(db: Db, since: Date): Promise<Map<
   return new Map(rows.map((row) => [row.prisoner_slug, Number(row.letters)]));
 }
 
-export async function getWriterProfile(db: Db, userId: number): Promise<WriterProfile | undefined> {
+export async function getWriterProfile(db: DB, userId: number): Promise<WriterProfile | undefined> {
   return db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
 }
 
@@ -294,7 +287,7 @@ export async function getWriterProfile(db: Db, userId: number): Promise<WriterPr
  * are cleared); the grammatical gender is kept either way because it only shapes the letter constructor's Russian.
  */
 export async function saveWriterProfile(
-  db: Db,
+  db: DB,
   userId: number,
   profile: {
     signature: { name: string; city?: string | null } | null;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import { oneOf, parseJsonList } from "../../domain/directory/guards.js";
 import { type FewLettersEntry, type LetterCounts, writableByFewLetters } from "../../domain/directory/few-letters.js";
 import { comparePartialDates } from "../../domain/directory/partial-date.js";
@@ -17,24 +17,18 @@ import {
   type StatusConfidence,
 } from "../../domain/directory/types.js";
 import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
-import type { Database } from "../schema.js";
 import type { PrisonersTable } from "../tables/directory.js";
 import { listCampaigns, upsertCampaign } from "./campaigns.js";
 import { listInstitutions, upsertInstitution } from "./institutions.js";
+import { type DB, inTransaction } from "../database.js";
 
 type PrisonerRow = Selectable<PrisonersTable>;
-type DbOrTrx = Kysely<Database>;
 
 export class PrisonerNotFoundError extends Error {
   constructor(readonly slug: string) {
     super(`No prisoner with slug «${slug}» in the directory`);
     this.name = "PrisonerNotFoundError";
   }
-}
-
-/** Runs `work` in a transaction, or inside the caller's when `db` already is one (Kysely cannot nest them). */
-export async function inTransaction<T>(db: DbOrTrx, work: (trx: DbOrTrx) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
@@ -109,7 +103,7 @@ function descriptiveColumns(record: PrisonerRecord) {
   };
 }
 
-async function campaignsBySlug(db: DbOrTrx, slugs?: string[]): Promise<Map<string, string[]>> {
+async function campaignsBySlug(db: DB, slugs?: string[]): Promise<Map<string, string[]>> {
   if (slugs?.length === 0) return new Map();
   let query = db.selectFrom("prisoner_campaigns").select(["prisoner_slug", "campaign_slug"]).orderBy("campaign_slug");
   if (slugs) query = query.where("prisoner_slug", "in", slugs);
@@ -122,20 +116,20 @@ async function campaignsBySlug(db: DbOrTrx, slugs?: string[]): Promise<Map<strin
   return memberships;
 }
 
-export async function getPrisonerBySlug(db: DbOrTrx, slug: string): Promise<PrisonerRecord | undefined> {
+export async function getPrisonerBySlug(db: DB, slug: string): Promise<PrisonerRecord | undefined> {
   const row = await db.selectFrom("prisoners").selectAll().where("slug", "=", slug).executeTakeFirst();
   if (!row) return undefined;
   const memberships = await campaignsBySlug(db, [slug]);
   return prisonerFromRow(row, memberships.get(slug) ?? []);
 }
 
-export async function listPrisoners(db: DbOrTrx): Promise<PrisonerRecord[]> {
+export async function listPrisoners(db: DB): Promise<PrisonerRecord[]> {
   const rows = await db.selectFrom("prisoners").selectAll().orderBy("slug").execute();
   const memberships = await campaignsBySlug(db);
   return rows.map((row) => prisonerFromRow(row, memberships.get(row.slug) ?? []));
 }
 
-export async function listPrisonersInCampaign(db: DbOrTrx, campaignSlug: string): Promise<PrisonerRecord[]> {
+export async function listPrisonersInCampaign(db: DB, campaignSlug: string): Promise<PrisonerRecord[]> {
   const rows = await db
     .selectFrom("prisoners")
     .innerJoin("prisoner_campaigns", "prisoner_campaigns.prisoner_slug", "prisoners.slug")
@@ -147,7 +141,7 @@ export async function listPrisonersInCampaign(db: DbOrTrx, campaignSlug: string)
   return rows.map((row) => prisonerFromRow(row, memberships.get(row.slug) ?? []));
 }
 
-export async function setPrisonerCampaigns(db: DbOrTrx, slug: string, campaigns: readonly string[]): Promise<void> {
+export async function setPrisonerCampaigns(db: DB, slug: string, campaigns: readonly string[]): Promise<void> {
   await db.deleteFrom("prisoner_campaigns").where("prisoner_slug", "=", slug).execute();
   if (campaigns.length === 0) return;
   await db
@@ -190,7 +184,7 @@ export type ChangeOutcome = "changed" | "confirmed" | "kept";
  * Sets a prisoner's status and records the change in `prisoner_history` in the same transaction. Called by the
  * organiser tools and the case-news feature as well as by imports.
  */
-export async function updatePrisonerStatus(db: DbOrTrx, slug: string, change: StatusChange): Promise<ChangeOutcome> {
+export async function updatePrisonerStatus(db: DB, slug: string, change: StatusChange): Promise<ChangeOutcome> {
   return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom("prisoners")
@@ -232,7 +226,7 @@ export async function updatePrisonerStatus(db: DbOrTrx, slug: string, change: St
 }
 
 /** Records a transfer (or that the location is no longer known) with its history row, in one transaction. */
-export async function movePrisoner(db: DbOrTrx, slug: string, move: LocationChange): Promise<ChangeOutcome> {
+export async function movePrisoner(db: DB, slug: string, move: LocationChange): Promise<ChangeOutcome> {
   return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom("prisoners")
@@ -286,7 +280,7 @@ export interface HistoryEntry {
 }
 
 /** Oldest first: the order in which the person's situation changed as far as the directory learned it. */
-export async function getPrisonerHistory(db: DbOrTrx, slug: string): Promise<HistoryEntry[]> {
+export async function getPrisonerHistory(db: DB, slug: string): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom("prisoner_history").selectAll().where("prisoner_slug", "=", slug).orderBy("id").execute();
   return rows.map((row) => ({
     field: oneOf(["status", "institution"] as const, row.field, "history field"),
@@ -310,7 +304,7 @@ export interface UpsertOutcome {
  * through the history-keeping paths and are only applied when the record's as-of date is newer than what we hold.
  */
 export async function upsertPrisoner(
-  db: DbOrTrx,
+  db: DB,
   record: PrisonerRecord,
   options: { changedBy: number | null; now: Date },
 ): Promise<UpsertOutcome> {
@@ -340,7 +334,7 @@ export async function upsertPrisoner(
 
 /** A new record starts its history: where the directory first learned its status and institution from. */
 async function insertPrisoner(
-  trx: DbOrTrx,
+  trx: DB,
   record: PrisonerRecord,
   options: { changedBy: number | null; now: Date },
 ): Promise<UpsertOutcome> {
@@ -387,7 +381,7 @@ async function insertPrisoner(
 }
 
 async function applyLocation(
-  trx: DbOrTrx,
+  trx: DB,
   record: PrisonerRecord,
   options: { changedBy: number | null; now: Date },
 ): Promise<ChangeOutcome> {
@@ -424,7 +418,7 @@ export interface ImportReport {
  * prisoners with history for every status or institution change. A failure leaves the database as it was.
  */
 export async function importDirectoryDocument(
-  db: DbOrTrx,
+  db: DB,
   document: DirectoryDocument,
   options: { changedBy: number | null; now: Date },
 ): Promise<ImportReport> {
@@ -453,7 +447,7 @@ export async function importDirectoryDocument(
 }
 
 /** The whole directory as a document, for export and for building the search index. */
-export async function readDirectoryDocument(db: DbOrTrx): Promise<DirectoryDocument> {
+export async function readDirectoryDocument(db: DB): Promise<DirectoryDocument> {
   const [institutions, campaigns, prisoners] = await Promise.all([listInstitutions(db), listCampaigns(db), listPrisoners(db)]);
   return { institutions, campaigns, prisoners };
 }
@@ -463,7 +457,7 @@ export async function readDirectoryDocument(db: DbOrTrx): Promise<DirectoryDocum
  * or location an organiser confirmed later than the seed's date is kept.
  */
 export async function seedDirectory(
-  db: DbOrTrx,
+  db: DB,
   options: { now?: Date; folder?: string } = {},
 ): Promise<ImportReport> {
   const document = readDirectorySeed(options.folder);
@@ -475,7 +469,7 @@ export async function seedDirectory(
  * (the letters feature computes it from its own table); `isRelayed` says whether organisers relay letters for a person.
  */
 export async function browsePrisonersByFewestLetters(
-  db: DbOrTrx,
+  db: DB,
   options: {
     letterCounts: LetterCounts;
     today: Date;
@@ -498,7 +492,7 @@ export async function browsePrisonersByFewestLetters(
  * A fingerprint that changes whenever a prisoner is added, removed or updated, so a running bot notices an import
  * made by another process and rebuilds its search index.
  */
-export async function directoryVersion(db: DbOrTrx): Promise<string> {
+export async function directoryVersion(db: DB): Promise<string> {
   const row = await db
     .selectFrom("prisoners")
     .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("updated_at").as("latest")])
@@ -507,6 +501,6 @@ export async function directoryVersion(db: DbOrTrx): Promise<string> {
 }
 
 /** Search entries for every prisoner, for `DirectorySearch`. */
-export async function loadSearchEntries(db: DbOrTrx): Promise<SearchEntry[]> {
+export async function loadSearchEntries(db: DB): Promise<SearchEntry[]> {
   return (await listPrisoners(db)).map(toSearchEntry);
 }

@@ -4,7 +4,7 @@ import type { DB } from "../database.js";
 import type { OutboxStatus } from "../tables/outbox.js";
 import type { PrintBatch, RelayedLetter } from "../tables/organisers.js";
 import { notifyOutboxEnqueued } from "../../outbox/signal.js";
-import { parseRelayRef } from "../../relay/refs.js";
+import { parseRelayRef } from "../../domain/letters/relay-refs.js";
 
 /** Records (or, for a returned letter sent again, re-records) where a letter was relayed. */
 export async function recordRelay(

@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../../config.js";
 import { type Age, computeAge } from "./age.js";
+import { prisonerName } from "./names.js";
 import type { CampaignRecord, Gender, InstitutionRecord, InterestTag, PersonName, PrisonerRecord } from "./types.js";
 import { decideWrite, type WriteContext, type WriteDecision } from "./write-decision.js";
 
@@ -38,13 +39,6 @@ export function fullName(name: PersonName): string {
   return [name.surname, name.given, name.patronymic].filter((part): part is string => part !== null).join(" ");
 }
 
-/** «Volodymyr Balukh» in English, «Балух Володимир» in Ukrainian and Russian (surname first, as lists print it). */
-export function displayName(prisoner: PrisonerRecord, locale: Locale): string {
-  if (locale === "en") return `${prisoner.names.latin.given} ${prisoner.names.latin.surname}`;
-  const name = locale === "uk" ? prisoner.names.uk : prisoner.names.ru;
-  return `${name.surname} ${name.given}`;
-}
-
 export function describeLocation(prisoner: PrisonerRecord, institution: InstitutionRecord | undefined): CardLocation {
   const { location } = prisoner;
   if (location.institution === null || !institution || institution.slug !== location.institution) {
@@ -71,7 +65,7 @@ export function buildPrisonerCard(input: CardInput, context: WriteContext): Pris
   return {
     slug: prisoner.slug,
     fullNameRu: fullName(prisoner.names.ru),
-    displayName: displayName(prisoner, locale),
+    displayName: prisonerName(prisoner.names, locale, "list"),
     gender: prisoner.gender,
     age: computeAge(prisoner, context.today),
     birthYear: prisoner.birthYear,

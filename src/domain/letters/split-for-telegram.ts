@@ -10,7 +10,7 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
 /**
  * `plain`: UTF-16 code units, the unit Telegram counts in (an emoji outside the BMP is two).
- * `html-escaped`: the length after `escapeHtml` (src/bot/html.ts: & < > " become entities). Telegram applies its limit
+ * `html-escaped`: the length after `escapeHtml` (src/telegram/html.ts: & < > " become entities). Telegram applies its limit
  * after parsing entities, so plain is the right measure for sending; the escaped measure is for callers that hand the
  * escaped string to something with a raw-length limit (or wrap it and want a conservative bound).
  */

@@ -6,7 +6,7 @@ import type { PrisonerIntermediary } from "../../db/tables/routes.js";
 import { decideWrite } from "../../domain/directory/write-decision.js";
 import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../domain/directory/types.js";
 import { RUSSIAN_PRISON_INTERMEDIARIES } from "../../domain/letters/intermediaries.js";
-import { hasOrganiserRelay } from "../../relay/relay-letter.js";
+import { hasOrganiserRelay } from "../relay/relay-letter.js";
 
 /** At most this many other people are suggested under a refusal: a few good buttons, not a list. */
 export const MAX_NEIGHBOURS = 3;

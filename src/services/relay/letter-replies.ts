@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../bot/html.js";
+import { escapeHtml } from "../../telegram/html.js";
 import { addLetterReply, getLetterReply } from "../../db/repositories/letter-replies.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit } from "../../db/repositories/roles.js";
@@ -7,10 +7,11 @@ import type { DB } from "../../db/database.js";
 import type { LetterReplyKind } from "../../db/tables/routes.js";
 import { canTransition } from "../../domain/letters/status.js";
 import { enqueue, type OutboxHandlers } from "../../outbox/index.js";
-import { prisonerNameFor } from "../../relay/names.js";
-import { NOTICE_PRIORITY, notifyPerson } from "../../relay/notices.js";
-import { changeRelayedLetterStatus } from "../../relay/status-change.js";
-import { asLocale, translator } from "../../relay/translate.js";
+import { prisonerName } from "../../domain/directory/names.js";
+import { NOTICE_PRIORITY, notifyPerson } from "./notices.js";
+import { changeRelayedLetterStatus } from "./status-change.js";
+import { translator } from "../../telegram/i18n.js";
+import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../telegram/locale.js";
 import type { Clock } from "../../clock.js";
 
 /** Telegram bots may download files up to 20 MB; a scan of a handwritten reply is far smaller. */
@@ -72,11 +73,11 @@ export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput):
     }
     await audit(trx, { actorId: input.organiserId, action: "letter.reply_forwarded", target: `letter:${letterId}`, details: { campaign: relay.campaign_slug, kind: input.kind }, at: input.now });
 
-    const locale = asLocale(writer.locale);
+    const locale = resolveLocale(writer.locale, STORED_LOCALE_FALLBACK);
     const prisoner = await getPrisonerBySlug(trx, relay.prisoner_slug);
-    const caption = translator()(locale, "routes-reply-caption", {
+    const caption = translator(STORED_LOCALE_FALLBACK)(locale, "routes-reply-caption", {
       reference: escapeHtml(reference),
-      prisoner: escapeHtml(prisoner ? prisonerNameFor(prisoner, locale) : relay.prisoner_slug),
+      prisoner: escapeHtml(prisoner ? prisonerName(prisoner.names, locale, "prose") : relay.prisoner_slug),
     });
     // A copy, not a forward: the writer sees the scan with our caption, not which organiser posted it.
     await enqueue(

@@ -4,15 +4,14 @@ import { listInstitutions } from "../../../db/repositories/institutions.js";
 import { countLettersPerPrisoner } from "../../../db/repositories/letters.js";
 import { listPrisoners, listPrisonersInCampaign } from "../../../db/repositories/prisoners.js";
 import { upcomingBirthdays } from "../../../domain/directory/birthdays.js";
-import { displayName } from "../../../domain/directory/card.js";
 import { type FewLettersEntry, type LetterCounts, writableByFewLetters } from "../../../domain/directory/few-letters.js";
 import { formatPartialDate } from "../../../domain/directory/partial-date.js";
 import { DIRECTORY_TEXT } from "../../../domain/directory/text-keys.js";
 import { FREE_OR_DEAD_STATUSES } from "../../../domain/directory/types.js";
 import { PAGE_SIZE } from "../../../domain/search/search.js";
-import { hasOrganiserRelay } from "../../../relay/relay-letter.js";
+import { hasOrganiserRelay } from "../../../services/relay/relay-letter.js";
 import type { FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import {
   birthdaysData,
   browseMenuData,
@@ -21,7 +20,9 @@ import {
   fewLettersRandomData,
 } from "./callbacks.js";
 import { personButton } from "./search.js";
-import { line, readerLocale } from "./text.js";
+import { line } from "./text.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** "Few letters" counts letters finished in this many days, like OVD-Info's Letters Now. */
 export const FEW_LETTERS_DAYS = 30;
@@ -52,7 +53,7 @@ function pagingRow(ctx: FlowContext, page: number, pages: number, data: (page: n
 }
 
 export async function browseMenu(ctx: FlowContext): Promise<Screen> {
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   const campaigns = await listCampaigns(ctx.deps.db);
   const rows: InlineKeyboardButton[][] = [
     [{ text: ctx.t("directory-bot-browse-few-letters"), callback_data: fewLettersPageData.pack(1) }],
@@ -67,9 +68,9 @@ export async function campaignScreen(ctx: FlowContext, slug: string, page: numbe
   const { db } = ctx.deps;
   const campaign = await getCampaignBySlug(db, slug);
   if (!campaign) return undefined;
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   const members = (await listPrisonersInCampaign(db, campaign.slug)).sort((a, b) =>
-    displayName(a, locale).localeCompare(displayName(b, locale), locale),
+    prisonerName(a.names, locale, "list").localeCompare(prisonerName(b.names, locale, "list"), locale),
   );
   const shown = pageOf(members, page);
   const lines = [`<b>${escapeHtml(campaign.name[locale])}</b>`, escapeHtml(campaign.description[locale]), ""];
@@ -109,14 +110,14 @@ export async function writableByFewestLetters(ctx: FlowContext): Promise<{ entri
 
 export async function fewLettersScreen(ctx: FlowContext, page: number): Promise<Screen> {
   const { entries } = await writableByFewestLetters(ctx);
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   const shown = pageOf(entries, page);
   const lines = [`<b>${line(ctx, DIRECTORY_TEXT.fewLettersTitle)}</b>`, ""];
   const rows: InlineKeyboardButton[][] = [];
   if (entries.length === 0) lines.push(line(ctx, "directory-bot-few-letters-none"));
   for (const entry of shown.items) {
     const count = ctx.t(DIRECTORY_TEXT.fewLettersCount, { count: entry.letters });
-    lines.push(`• ${line(ctx, "directory-bot-few-letters-line", { name: displayName(entry.prisoner, locale), count })}`);
+    lines.push(`• ${line(ctx, "directory-bot-few-letters-line", { name: prisonerName(entry.prisoner.names, locale, "list"), count })}`);
     rows.push([personButton(ctx, entry.prisoner)]);
   }
   if (entries.length > PAGE_SIZE) lines.push("", line(ctx, "directory-bot-list-page", { total: entries.length, page: shown.page, pages: shown.pages }));
@@ -132,7 +133,7 @@ export async function fewLettersScreen(ctx: FlowContext, page: number): Promise<
  * birth dates count. Each card then says whether a safe address is known.
  */
 export async function birthdaysScreen(ctx: FlowContext, page: number): Promise<Screen> {
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   const prisoners = await listPrisoners(ctx.deps.db);
   const bySlug = new Map(prisoners.map((prisoner) => [prisoner.slug, prisoner]));
   const birthdays = upcomingBirthdays(prisoners, ctx.deps.clock.now(), BIRTHDAY_DAYS);
@@ -143,7 +144,7 @@ export async function birthdaysScreen(ctx: FlowContext, page: number): Promise<S
   for (const birthday of shown.items) {
     const prisoner = bySlug.get(birthday.slug);
     if (!prisoner) continue;
-    const name = displayName(prisoner, locale);
+    const name = prisonerName(prisoner.names, locale, "list");
     lines.push(`• ${line(ctx, DIRECTORY_TEXT.birthdayLine, { name, age: birthday.turning, date: formatPartialDate(birthday.date, locale) })}`);
     rows.push([personButton(ctx, prisoner)]);
   }

@@ -1,4 +1,4 @@
-import { callbackData } from "../../callback-data.js";
+import { callbackData } from "../../../telegram/callback-data.js";
 
 /**
  * Callback data of the directory's buttons. Every handler treats it as untrusted: slugs are looked up, page numbers

@@ -15,14 +15,15 @@ import {
   warningKey,
 } from "../../../domain/directory/text-keys.js";
 import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../../domain/directory/types.js";
-import { hasOrganiserRelay } from "../../../relay/relay-letter.js";
+import { hasOrganiserRelay } from "../../../services/relay/relay-letter.js";
 import type { FlowContext } from "../../context.js";
 import { deepLinkUrl } from "../../deep-link.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { isAnyOrganiser } from "../../roles.js";
 import { newsCardButtons } from "../news/follow.js";
-import { writeLetterData } from "../letter/callbacks.js";
-import { line, lineWithHtml, readerLocale, sourceLink } from "./text.js";
+import { line, lineWithHtml, sourceLink } from "./text.js";
+import { localeOf } from "../../locale.js";
+import { writeLetterData } from "../../../services/letters/buttons.js";
 
 export interface LoadedCard {
   prisoner: PrisonerRecord;
@@ -42,7 +43,7 @@ export async function loadCard(ctx: FlowContext, slug: string): Promise<LoadedCa
   const campaigns = await listCampaigns(db);
   const organiserRelay = await hasOrganiserRelay(db, prisoner.slug);
   const card = buildPrisonerCard(
-    { prisoner, institution, campaigns, locale: readerLocale(ctx) },
+    { prisoner, institution, campaigns, locale: localeOf(ctx) },
     { today: clock.now(), organiserRelay },
   );
   return { prisoner, card };
@@ -53,7 +54,7 @@ export function canWrite(card: PrisonerCard): boolean {
 }
 
 function statusLines(ctx: FlowContext, card: PrisonerCard): string[] {
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   const status = ctx.t(statusKey(card.status.value), { gender: card.gender });
   let statusLine = line(ctx, DIRECTORY_TEXT.cardStatus, { status, asOf: formatPartialDate(card.status.asOf, locale) });
   if (card.status.confidence === "inferred") statusLine += ` ${line(ctx, DIRECTORY_TEXT.cardStatusInferred)}`;
@@ -68,7 +69,7 @@ function locationLines(ctx: FlowContext, card: PrisonerCard): string[] {
     line(ctx, locationKey(location), {
       institution: location.institution?.name ?? "",
       region: location.institution?.region ?? "",
-      asOf: location.asOf === null ? "" : formatPartialDate(location.asOf, readerLocale(ctx)),
+      asOf: location.asOf === null ? "" : formatPartialDate(location.asOf, localeOf(ctx)),
     }),
   ];
   if (location.kind !== "unknown" && location.sourceUrl !== null) {
@@ -87,7 +88,7 @@ function nameLines(ctx: FlowContext, prisoner: PrisonerRecord): string[] {
 }
 
 function birthLines(ctx: FlowContext, prisoner: PrisonerRecord, card: PrisonerCard): string[] {
-  const locale = readerLocale(ctx);
+  const locale = localeOf(ctx);
   let born: string | undefined;
   if (prisoner.birthDate !== null) born = line(ctx, DIRECTORY_TEXT.cardBorn, { date: formatPartialDate(prisoner.birthDate, locale) });
   else if (prisoner.birthYear !== null) born = line(ctx, DIRECTORY_TEXT.cardBornYear, { year: String(prisoner.birthYear) });

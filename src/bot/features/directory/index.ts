@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { pickFewLetters } from "../../../domain/directory/few-letters.js";
 import { DIRECTORY_TEXT } from "../../../domain/directory/text-keys.js";
@@ -29,7 +29,7 @@ export {
   openCardData,
   searchPageData,
 } from "./callbacks.js";
-export { directorySearchFor } from "./search.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const NO_PREVIEW = { is_disabled: true } as const;
 
@@ -57,11 +57,9 @@ async function sendScreen(ctx: FlowContext, screen: { text: string; keyboard: In
 
 /** Lists and pages replace the message whose button was pressed; pressing the current page again changes nothing. */
 async function editScreen(ctx: FlowContext, screen: { text: string; keyboard: InlineKeyboardMarkup }): Promise<void> {
-  try {
-    await ctx.editMessageText(screen.text, { parse_mode: "HTML", link_preview_options: NO_PREVIEW, reply_markup: screen.keyboard });
-  } catch (error) {
-    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-  }
+  await ctx
+    .editMessageText(screen.text, { parse_mode: "HTML", link_preview_options: NO_PREVIEW, reply_markup: screen.keyboard })
+    .catch(ignoreNotModified);
 }
 
 async function runSearch(ctx: FlowContext, query: string): Promise<void> {

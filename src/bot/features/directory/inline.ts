@@ -5,8 +5,10 @@ import type { FlowContext } from "../../context.js";
 import { deepLinkUrl } from "../../deep-link.js";
 import { writableByFewestLetters } from "./browse.js";
 import { canWrite, inlineCardText, type LoadedCard, loadCard } from "./card.js";
-import { canonicalQuery, directorySearchFor } from "./search.js";
-import { readerLocale, statusEmoji } from "./text.js";
+import { canonicalQuery } from "./search.js";
+import { statusEmoji } from "./text.js";
+import { localeOf } from "../../locale.js";
+import { directorySearchFor } from "../../../services/directory/search-index.js";
 
 /** Short: statuses change, and a cached answer must not keep offering a letter to someone freed since. */
 export const INLINE_CACHE_SECONDS = 30;
@@ -26,7 +28,7 @@ function article(ctx: FlowContext, loaded: LoadedCard): InlineQueryResultArticle
     type: "article",
     id: card.slug,
     title: `${statusEmoji(card.status.value)} ${card.displayName}${year}`,
-    description: ctx.t(DIRECTORY_TEXT.cardStatus, { status, asOf: formatPartialDate(card.status.asOf, readerLocale(ctx)) }),
+    description: ctx.t(DIRECTORY_TEXT.cardStatus, { status, asOf: formatPartialDate(card.status.asOf, localeOf(ctx)) }),
     input_message_content: {
       message_text: inlineCardText(ctx, loaded),
       parse_mode: "HTML",

@@ -1,39 +1,19 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage } from "grammy/types";
-import type { DB } from "../../../db/database.js";
-import { directoryVersion, getPrisonerBySlug, loadSearchEntries } from "../../../db/repositories/prisoners.js";
-import { displayName } from "../../../domain/directory/card.js";
+import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import { DIRECTORY_TEXT } from "../../../domain/directory/text-keys.js";
 import type { PrisonerRecord } from "../../../domain/directory/types.js";
-import { DirectorySearch } from "../../../domain/search/directory-search.js";
 import { parseQuery, type SearchHit, type SearchPage } from "../../../domain/search/search.js";
-import type { BotDeps, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import type { FlowContext } from "../../context.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { openCardData, searchPageData } from "./callbacks.js";
-import { line, lineWithHtml, readerLocale, statusEmoji } from "./text.js";
+import { line, lineWithHtml, statusEmoji } from "./text.js";
+import { directorySearchFor } from "../../../services/directory/search-index.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** Longer "queries" are sentences, not names: free text that long is left to the other handlers. */
 export const MAX_QUERY_CHARS = 100;
 export const MAX_QUERY_WORDS = 6;
-
-const searches = new WeakMap<DB, DirectorySearch>();
-
-/**
- * The running bot's search index: one per database connection (a restart opens a new one), rebuilt when another
- * process changed the directory (checked at most once a minute on the bot's clock). Code that changes names in this
- * process calls `directorySearchFor(deps).invalidate()`.
- */
-export function directorySearchFor(deps: BotDeps): DirectorySearch {
-  let search = searches.get(deps.db);
-  if (!search) {
-    const { db, clock } = deps;
-    search = new DirectorySearch(() => loadSearchEntries(db), {
-      version: () => directoryVersion(db),
-      clock: () => clock.now().getTime(),
-    });
-    searches.set(db, search);
-  }
-  return search;
-}
 
 /**
  * «  /find  Зейтуллаев,  Руслан 1984!» → «Зейтуллаев Руслан 1984»: the words and year search reads, nothing else, so
@@ -83,7 +63,7 @@ export function queryOfPageButton(data: string, message: MaybeInaccessibleMessag
 
 /** «⛓ Горінов Олексій, 1961 · born in a different year (1961)»: name, birth year, status at a glance. */
 export function personButton(ctx: FlowContext, prisoner: PrisonerRecord, hit?: SearchHit): InlineKeyboardButton {
-  const name = displayName(prisoner, readerLocale(ctx));
+  const name = prisonerName(prisoner.names, localeOf(ctx), "list");
   let text =
     prisoner.birthYear === null
       ? `${statusEmoji(prisoner.status.value)} ${name}`

@@ -1,16 +1,7 @@
 import type { TranslationVariables } from "@grammyjs/i18n";
-import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
 import type { PrisonerStatus } from "../../../domain/directory/types.js";
 import type { FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
-import { guessLocale } from "../../i18n.js";
-
-/** The locale `ctx.t` answers in (the same choice as the i18n negotiator), for data that has per-locale fields. */
-export function readerLocale(ctx: FlowContext): Locale {
-  const fallback = ctx.deps.config.defaultLocale;
-  const locale = ctx.user?.locale ?? guessLocale(ctx.from?.language_code, fallback);
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : fallback;
-}
+import { escapeHtml } from "../../../telegram/html.js";
 
 /** A translated line for an HTML message: the whole line is escaped, data in `args` included. */
 export function line(ctx: FlowContext, key: string, args?: TranslationVariables): string {

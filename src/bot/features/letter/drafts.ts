@@ -6,7 +6,9 @@ import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { BotContext } from "../../context.js";
 import { type DraftAction, draftAction } from "./callbacks.js";
 import { enterLetterFlow } from "./entry.js";
-import { bold, formatDate, localeOf, nameFor, tHtml, tText } from "./render/text.js";
+import { bold, formatDate, tHtml, tText } from "./render/text.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** More than this many unfinished letters are rare; the rest stay reachable from /letters. */
 const MAX_OFFERED = 5;
@@ -25,7 +27,7 @@ export async function offerDrafts(ctx: BotContext, where: "start" | "write"): Pr
   const lines = [bold(tHtml(ctx, "letter-ui-drafts-title"))];
   for (const draft of drafts) {
     const prisoner = await getPrisonerBySlug(ctx.deps.db, draft.prisoner_slug);
-    const name = prisoner ? nameFor(prisoner.names, locale) : draft.prisoner_slug;
+    const name = prisoner ? prisonerName(prisoner.names, locale, "prose") : draft.prisoner_slug;
     const stats = tText(ctx, draftStatsText(draftStats(draft.text ?? "")));
     lines.push(`• ${tHtml(ctx, "letter-ui-drafts-line", { name, stats, date: formatDate(draft.updated_at, locale) })}`);
     rows.push([
@@ -52,7 +54,7 @@ export async function handleDraftAction(ctx: BotContext, action: DraftAction, le
     return;
   }
   const prisoner = await getPrisonerBySlug(ctx.deps.db, letter.prisoner_slug);
-  const name = prisoner ? nameFor(prisoner.names, localeOf(ctx)) : letter.prisoner_slug;
+  const name = prisoner ? prisonerName(prisoner.names, localeOf(ctx), "prose") : letter.prisoner_slug;
   switch (action) {
     case "continue":
       await ctx.answerCallbackQuery();

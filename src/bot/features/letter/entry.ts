@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext, FlowContext } from "../../context.js";
-import { writeLetterData } from "./callbacks.js";
 import { LETTER_FLOW_ID, type LetterFlowArgs } from "./flow/letter-flow.js";
+import { writeLetterData } from "../../../services/letters/buttons.js";
 
 /**
  * Starts the letter flow, leaving whatever flow was running (its draft, if any, is already in the database). Other

@@ -2,23 +2,16 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../context.js";
 import { startPayload } from "../../deep-link.js";
 import { menuButton } from "../../keyboards/main-menu.js";
-import {
-  DRAFT_ACTIONS,
-  type DraftAction,
-  draftAction,
-  flowButton,
-  isSlug,
-  letterAgain,
-  lettersPage,
-  parseOpening,
-  writeTo,
-  writeToWithOpening,
-} from "./callbacks.js";
+import { DRAFT_ACTIONS, type DraftAction, draftAction, flowButton, letterAgain, lettersPage } from "./callbacks.js";
 import { handleDraftAction, offerDrafts } from "./drafts.js";
 import { enterLetterFlow } from "./entry.js";
 import { parsePage, showLetters } from "./letters-list.js";
 import { sendLetterAgain } from "./resend.js";
 import { selfSentFeature } from "./self-sent.js";
+import { writeTo } from "../../../services/letters/buttons.js";
+import { writeToWithOpening } from "../../../services/letters/buttons.js";
+import { parseOpening } from "../../../services/letters/buttons.js";
+import { isSlug } from "../../../services/letters/buttons.js";
 
 const composer = new Composer<BotContext>(selfSentFeature);
 const privateChats = composer.chatType("private");

@@ -1,16 +1,20 @@
-import { GrammyError, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { deliveryRouteLabel, letterStatusLabel } from "../../../domain/letters/index.js";
 import { lettersWithReplies } from "../../../db/repositories/letter-replies.js";
 import { listLettersOfWriter } from "../../../db/repositories/letters.js";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { BotContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { menuButton } from "../../keyboards/main-menu.js";
-import { letterAgain, lettersPage, writeLetterData } from "./callbacks.js";
+import { letterAgain, lettersPage } from "./callbacks.js";
 import { canSendAgain } from "./resend.js";
 import { selfSentButton } from "./self-sent.js";
-import { bold, formatDate, localeOf, nameFor, tHtml, tText } from "./render/text.js";
+import { bold, formatDate, tHtml, tText } from "./render/text.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
+import { writeLetterData } from "../../../services/letters/buttons.js";
 
 export const LETTERS_PER_PAGE = 5;
 /** Pages beyond this are forged data: nobody has written 50,000 letters. */
@@ -46,7 +50,7 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
   const offered = new Set<string>();
   for (const [index, letter] of letters.entries()) {
     const prisoner = await getPrisonerBySlug(ctx.deps.db, letter.prisoner_slug);
-    const name = prisoner ? nameFor(prisoner.names, locale) : letter.prisoner_slug;
+    const name = prisoner ? prisonerName(prisoner.names, locale, "prose") : letter.prisoner_slug;
     const parts = [
       `${page * LETTERS_PER_PAGE + index + 1}. ${bold(escapeHtml(name))}`,
       escapeHtml(formatDate(letter.finished_at ?? letter.updated_at, locale)),
@@ -79,8 +83,6 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
     return true;
   }
   // A second press of the same pager button finds the page already shown: nothing to change.
-  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch((error: unknown) => {
-    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-  });
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
   return true;
 }

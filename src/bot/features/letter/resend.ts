@@ -4,9 +4,11 @@ import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { Letter } from "../../../db/tables/letters.js";
 import { planDelivery, recipientFromPrisoner } from "../../../domain/letters/index.js";
 import type { BotContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { replyFinishedLetter } from "./render/finished.js";
-import { localeOf, nameFor, replyBlocks, tHtml, tText } from "./render/text.js";
+import { replyBlocks, tHtml, tText } from "./render/text.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** Letters the writer sends themselves and whose text is still kept (30 days after finishing, docs/letters.md). */
 export function canSendAgain(letter: Pick<Letter, "status" | "route" | "text_purged_at" | "reference">): boolean {
@@ -34,7 +36,7 @@ export async function sendLetterAgain(ctx: BotContext, letterId: number): Promis
   const recipient = recipientFromPrisoner(prisoner, institution);
   const plan = planDelivery(recipient, { organiserRelay: false });
   const option = plan.options.find((candidate) => candidate.route === letter.route);
-  const name = nameFor(prisoner.names, localeOf(ctx));
+  const name = prisonerName(prisoner.names, localeOf(ctx), "prose");
   await ctx.reply(tHtml(ctx, "letter-ui-again-title", { name, reference: letter.reference }, ["reference"]), { parse_mode: "HTML" });
   await replyFinishedLetter(ctx, {
     recipient,

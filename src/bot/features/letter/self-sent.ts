@@ -2,9 +2,9 @@ import { Composer } from "grammy";
 import { addLetterReply } from "../../../db/repositories/letter-replies.js";
 import { setLetterStatus } from "../../../db/repositories/letters.js";
 import type { Letter } from "../../../db/tables/letters.js";
-import { callbackData } from "../../callback-data.js";
+import { callbackData } from "../../../telegram/callback-data.js";
 import type { BotContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 
 /** `/letters` buttons for a letter the writer sent themselves: "I sent it" (`lss:<id>`), "A reply came" (`lsr:<id>`). */
 export const markSelfSent = callbackData("lss", 1);

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { getChannelOffer } from "../../../db/repositories/news.js";
 import { audit } from "../../../db/repositories/roles.js";
-import { publishOfferData } from "../../../news/callbacks.js";
-import { offerChannelPost } from "../../../news/channel-offers.js";
-import { newsTranslator } from "../../../news/translator.js";
+import { publishOfferData } from "../../../services/news/callbacks.js";
+import { offerChannelPost } from "../../../services/news/channel-offers.js";
+import { translator } from "../../../telegram/i18n.js";
 import type { BotContext } from "../../context.js";
 import { canActForCampaign, isAnyOrganiser } from "../../roles.js";
 import { PUBLISH_CONVERSATION } from "./publish-flow.js";
@@ -69,7 +69,7 @@ composer.on("channel_post", async (ctx, next) => {
         title: post.chat.title ?? null,
         username: "username" in post.chat ? (post.chat.username ?? null) : null,
       },
-      { now: clock.now(), t: newsTranslator(config.defaultLocale), defaultLocale: config.defaultLocale },
+      { now: clock.now(), t: translator(config.defaultLocale), defaultLocale: config.defaultLocale },
     );
     if (offers > 0) logger.info({ chat_id: post.chat.id, message_id: post.message_id, offers }, "news offered from a channel post");
   }

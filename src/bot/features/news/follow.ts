@@ -2,10 +2,11 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import { followPrisoner, isFollowingPrisoner, unfollowPrisoner } from "../../../db/repositories/subscriptions.js";
-import { displayName } from "../../../domain/directory/card.js";
-import { askReminderData, followButtonData, unfollowButtonData } from "../../../news/callbacks.js";
+import { askReminderData, followButtonData, unfollowButtonData } from "../../../services/news/callbacks.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { campaignNames, localeOf } from "./shared.js";
+import { campaignNames } from "./shared.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /**
  * Follow / Unfollow a prisoner's case. The directory's prisoner card shows `followButton(ctx, slug)` (or all of
@@ -43,7 +44,7 @@ privateChats.callbackQuery(followButtonData.pattern, async (ctx) => {
   }
   await followPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
   ctx.logger.info("news follow");
-  await ctx.answerCallbackQuery({ text: ctx.t("news-followed", { name: displayName(prisoner, localeOf(ctx)) }) });
+  await ctx.answerCallbackQuery({ text: ctx.t("news-followed", { name: prisonerName(prisoner.names, localeOf(ctx), "list") }) });
   await swapButton(ctx, followButtonData.pack(prisoner.slug), {
     text: ctx.t("news-button-unfollow"),
     callback_data: unfollowButtonData.pack(prisoner.slug),
@@ -59,7 +60,7 @@ privateChats.callbackQuery(unfollowButtonData.pattern, async (ctx) => {
   }
   const campaigns = await unfollowPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
   ctx.logger.info({ muted_in_campaigns: campaigns.length }, "news unfollow");
-  const name = displayName(prisoner, localeOf(ctx));
+  const name = prisonerName(prisoner.names, localeOf(ctx), "list");
   const text =
     campaigns.length === 0
       ? ctx.t("news-unfollowed", { name })

@@ -12,21 +12,22 @@ import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { publishStepData } from "../../../news/callbacks.js";
-import { needsSource, publishNews } from "../../../news/publish.js";
-import { newsKeyboard, renderNewsText } from "../../../news/render.js";
-import { newsTranslator } from "../../../news/translator.js";
+import { publishStepData } from "../../../services/news/callbacks.js";
+import { needsSource, publishNews } from "../../../services/news/publish.js";
+import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
+import { translator } from "../../../telegram/i18n.js";
 import type { Flow, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import {
   findInstitutionChoices,
   findPrisonerChoices,
   type InstitutionChoice,
   prisonerChoice,
   type PrisonerChoice,
-} from "./directory-lookup.js";
-import { mayPublish, mayPublishAbout, mayPublishNow, publishAccess, type PublishAccess } from "./publish-access.js";
-import { localeOf } from "./shared.js";
+} from "../../../services/directory/lookup.js";
+import { mayPublish, mayPublishAbout, mayPublishNow, publishAccess, type PublishAccess } from "../../../services/news/publish-access.js";
+import { localeOf } from "../../locale.js";
+import { actorOf } from "../../roles.js";
 
 export const PUBLISH_CONVERSATION = "news-publish";
 
@@ -60,7 +61,7 @@ export async function publishNewsFlow(conversation: Flow, ctx: FlowContext, star
 
 async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: PublishStart): Promise<void> {
   const locale = await conversation.external((outer) => localeOf(outer));
-  const access = await conversation.external((outer) => publishAccess(outer));
+  const access = await conversation.external((outer) => publishAccess(outer.deps, actorOf(outer)));
   if (!mayPublish(access)) throw new FlowEnded("news-publish-not-allowed");
 
   const offer = start.offerId === undefined ? undefined : await loadOffer(conversation, start.offerId, locale);
@@ -285,7 +286,7 @@ async function previewAndConfirm(conversation: Flow, ctx: FlowContext, draft: Dr
       defaultLocale: outer.deps.config.defaultLocale,
     };
   });
-  const t = newsTranslator(facts.defaultLocale);
+  const t = translator(facts.defaultLocale);
   const preview = renderNewsText(t, locale, {
     prisonerSlug: prisoner.slug,
     prisonerName: prisoner.name,
@@ -325,7 +326,7 @@ async function previewAndConfirm(conversation: Flow, ctx: FlowContext, draft: Dr
 
 async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { offerId: number | null }): Promise<void> {
   // Roles may have changed while the organiser was typing: check again now.
-  const allowed = await conversation.external((outer) => mayPublishNow(outer, draft.prisoner.slug));
+  const allowed = await conversation.external((outer) => mayPublishNow(outer.deps, actorOf(outer), draft.prisoner.slug));
   if (!allowed) throw new FlowEnded("news-publish-no-longer-allowed");
   const progress = await ctx.reply(ctx.t("news-progress-preparing"));
   const outcome = await conversation.external((outer) =>
@@ -343,7 +344,7 @@ async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { of
       },
       {
         now: outer.deps.clock.now(),
-        t: newsTranslator(outer.deps.config.defaultLocale),
+        t: translator(outer.deps.config.defaultLocale),
         defaultLocale: outer.deps.config.defaultLocale,
       },
     ),

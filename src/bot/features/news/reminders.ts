@@ -3,7 +3,6 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import { deleteReminder, getReminderOfUser, listReminders, setReminder } from "../../../db/repositories/reminders.js";
 import { followedPrisonerSlugs, getNewsPreferences, setBirthdayReminders } from "../../../db/repositories/subscriptions.js";
-import { displayName } from "../../../domain/directory/card.js";
 import { BIRTHDAY_LEAD_DAYS, firstReminderAt, isReminderWeeks, REMINDER_WEEK_CHOICES } from "../../../domain/news/schedule.js";
 import {
   askReminderData,
@@ -12,16 +11,18 @@ import {
   pickReminderPrisonerData,
   setReminderData,
   showRemindersData,
-} from "../../../news/callbacks.js";
-import { canStillWrite } from "../../../news/reminders.js";
-import { formatNewsDate } from "../../../news/render.js";
+} from "../../../services/news/callbacks.js";
+import { canStillWrite } from "../../../services/news/reminders.js";
+import { formatNewsDate } from "../../../services/news/render.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
-import { editOrKeep, localeOf } from "./shared.js";
+import { escapeHtml } from "../../../telegram/html.js";
+import { editOrKeep } from "./shared.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /**
  * Opt-in reminders: "remind me to write to X every N weeks" (from a card or /reminders) and birthday reminders for
- * followed prisoners whose birth date is known. The news scheduler sends them (src/news/reminders.ts).
+ * followed prisoners whose birth date is known. The news scheduler sends them (src/services/news/reminders.ts).
  */
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -36,7 +37,7 @@ async function remindersScreen(ctx: FlowContext): Promise<{ text: string; keyboa
   if (reminders.length === 0) lines.push(escapeHtml(ctx.t("news-reminders-empty")));
   for (const reminder of reminders) {
     const prisoner = await getPrisonerBySlug(db, reminder.prisoner_slug);
-    const name = prisoner ? displayName(prisoner, locale) : reminder.prisoner_slug;
+    const name = prisoner ? prisonerName(prisoner.names, locale, "list") : reminder.prisoner_slug;
     const next = formatNewsDate(new Date(reminder.next_at), locale);
     lines.push(`• ${escapeHtml(ctx.t("news-reminders-item", { name, weeks: reminder.every_weeks, next }))}`);
     rows.push([{ text: ctx.t("news-button-stop-reminder", { name }), callback_data: deleteReminderData.pack(reminder.id) }]);
@@ -82,7 +83,7 @@ privateChats.callbackQuery(pickReminderPrisonerData.pattern, async (ctx) => {
   for (const slug of await followedPrisonerSlugs(ctx.deps.db, ctx.user?.id ?? 0)) {
     const prisoner = await getPrisonerBySlug(ctx.deps.db, slug);
     if (prisoner && canStillWrite(prisoner)) {
-      rows.push([{ text: displayName(prisoner, locale), callback_data: askReminderData.pack(slug) }]);
+      rows.push([{ text: prisonerName(prisoner.names, locale, "list"), callback_data: askReminderData.pack(slug) }]);
     }
   }
   const text = rows.length > 0 ? ctx.t("news-reminder-pick-prisoner") : ctx.t("news-reminder-pick-nobody");
@@ -96,7 +97,7 @@ privateChats.callbackQuery(askReminderData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  const name = displayName(prisoner, localeOf(ctx));
+  const name = prisonerName(prisoner.names, localeOf(ctx), "list");
   if (!canStillWrite(prisoner)) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
     return;
@@ -117,7 +118,7 @@ privateChats.callbackQuery(setReminderData.pattern, async (ctx) => {
     return;
   }
   const locale = localeOf(ctx);
-  const name = displayName(prisoner, locale);
+  const name = prisonerName(prisoner.names, locale, "list");
   if (!canStillWrite(prisoner)) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
     return;

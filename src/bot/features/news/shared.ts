@@ -1,14 +1,8 @@
-import { GrammyError } from "grammy";
 import type { InlineKeyboardMarkup, ParseMode } from "grammy/types";
 import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
-import { resolveLocale } from "../../../news/translator.js";
-import type { Locale } from "../../../config.js";
 import type { BotContext, FlowContext } from "../../context.js";
-
-/** The locale this person reads; `loadUser` keeps it in `ctx.user`, which is also what `ctx.t` negotiates from. */
-export function localeOf(ctx: FlowContext): Locale {
-  return resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
-}
+import { localeOf } from "../../locale.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 /** Campaign names in the reader's language, slugs for campaigns that no longer exist. */
 export async function campaignNames(ctx: FlowContext, slugs: readonly string[]): Promise<string[]> {
@@ -27,10 +21,5 @@ export async function editOrKeep(
   text: string,
   options: { parse_mode?: ParseMode; reply_markup?: InlineKeyboardMarkup },
 ): Promise<void> {
-  try {
-    await ctx.editMessageText(text, options);
-  } catch (error) {
-    if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return;
-    throw error;
-  }
+  await ctx.editMessageText(text, options).catch(ignoreNotModified);
 }

@@ -11,7 +11,6 @@ import {
   unfollowCampaign,
   unfollowPrisoner,
 } from "../../../db/repositories/subscriptions.js";
-import { displayName } from "../../../domain/directory/card.js";
 import { DIGEST_HOUR_UTC } from "../../../domain/news/schedule.js";
 import {
   chooseCampaignData,
@@ -22,11 +21,13 @@ import {
   unfollowCampaignData,
   unfollowCampaignFromListData as unfollowCampaignFromList,
   unfollowPrisonerFromListData as unfollowPrisonerFromList,
-} from "../../../news/callbacks.js";
+} from "../../../services/news/callbacks.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { menuButton } from "../../keyboards/main-menu.js";
-import { editOrKeep, localeOf } from "./shared.js";
+import { editOrKeep } from "./shared.js";
+import { localeOf } from "../../locale.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** Telegram shows up to 100 buttons; a list this long is better browsed in the directory. */
 const MAX_LISTED = 40;
@@ -63,7 +64,7 @@ async function subscriptionsScreen(ctx: FlowContext): Promise<Screen> {
     lines.push(escapeHtml(ctx.t("news-subscriptions-prisoners")));
     for (const follow of prisoners) {
       const prisoner = await getPrisonerBySlug(db, follow.slug);
-      const name = prisoner ? displayName(prisoner, locale) : follow.slug;
+      const name = prisoner ? prisonerName(prisoner.names, locale, "list") : follow.slug;
       lines.push(`• ${escapeHtml(name)}`);
       rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowPrisonerFromList.pack(follow.slug) }]);
     }

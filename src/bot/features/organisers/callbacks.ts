@@ -1,4 +1,4 @@
-import { callbackData } from "../../callback-data.js";
+import { callbackData } from "../../../telegram/callback-data.js";
 
 /** Admin: create an invite for this campaign (`orgi:<campaign>`). */
 export const inviteForCampaign = callbackData("orgi", 1);

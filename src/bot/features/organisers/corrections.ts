@@ -2,29 +2,26 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import { listInstitutions } from "../../../db/repositories/institutions.js";
 import { getPrisonerBySlug, movePrisoner, updatePrisonerStatus } from "../../../db/repositories/prisoners.js";
-import { audit, isOrganiserOf } from "../../../db/repositories/roles.js";
+import { audit } from "../../../db/repositories/roles.js";
 import type { DB } from "../../../db/database.js";
 import { isPartialDate } from "../../../domain/directory/partial-date.js";
 import { PRISONER_STATUSES, type PrisonerRecord, type PrisonerStatus } from "../../../domain/directory/types.js";
-import { prisonerNameFor } from "../../../relay/names.js";
-import { asLocale } from "../../../relay/translate.js";
+import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, Flow, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
-import { isAdmin } from "../../roles.js";
+import { escapeHtml } from "../../../telegram/html.js";
+import { actorOf } from "../../roles.js";
+import { mayActForAnyOf } from "../../../services/organisers/roles.js";
 import { commandArgs } from "./access.js";
 import { chooseInstitution, chooseStatus, chooseToday, confirmCorrection } from "./callbacks.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** A person who types a wrong URL or date three times is better served by starting over than by a loop. */
 const MAX_TRIES = 3;
 const NO_INSTITUTION = "-";
 
 /** Organisers of any of the prisoner's campaigns, or admins; read through `db` so it works inside a transaction. */
-async function mayCorrect(ctx: FlowContext, db: DB, prisoner: Pick<PrisonerRecord, "campaigns">): Promise<boolean> {
-  if (isAdmin(ctx)) return true;
-  const id = ctx.from?.id;
-  if (id === undefined) return false;
-  for (const campaign of prisoner.campaigns) if (await isOrganiserOf(db, id, campaign)) return true;
-  return false;
+function mayCorrect(ctx: FlowContext, db: DB, prisoner: Pick<PrisonerRecord, "campaigns">): Promise<boolean> {
+  return mayActForAnyOf(db, actorOf(ctx), prisoner.campaigns);
 }
 
 function isSourceUrl(text: string): boolean {
@@ -51,7 +48,7 @@ async function loadPrisoner(ctx: FlowContext, slug: string): Promise<PrisonerVie
   if (!prisoner) return null;
   return {
     slug,
-    name: prisonerNameFor(prisoner, asLocale(ctx.user?.locale)),
+    name: prisonerName(prisoner.names, resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale), "prose"),
     status: prisoner.status.value,
     statusAsOf: prisoner.status.asOf,
     institution: prisoner.location.institution,

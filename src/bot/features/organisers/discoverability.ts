@@ -3,12 +3,14 @@ import { getCampaignChat } from "../../../db/repositories/campaign-chats.js";
 import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
 import { DESK_SLUG, deskChat } from "../../../db/repositories/desk.js";
 import type { CampaignChat } from "../../../db/tables/organisers.js";
-import { asLocale, translator } from "../../../relay/translate.js";
+import { translator } from "../../../telegram/i18n.js";
+import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
+import { localeOf } from "../../locale.js";
 import { type CommandMenuDeps, privilegedCommandsOf, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
-import { callbackData } from "../../callback-data.js";
+import { callbackData } from "../../../telegram/callback-data.js";
 import { PUBLIC_COMMANDS } from "../../commands.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
 import { isAdmin } from "../../roles.js";
 import { campaignsInScope } from "./access.js";
@@ -21,7 +23,7 @@ const groups = composer.chatType(["group", "supergroup"]);
 const campaignDetail = callbackData("orgv", 1);
 
 export function commandMenuDeps(ctx: FlowContext): CommandMenuDeps {
-  const t = translator();
+  const t = translator(ctx.deps.config.defaultLocale);
   return {
     api: ctx.api,
     db: ctx.deps.db,
@@ -34,7 +36,7 @@ export function commandMenuDeps(ctx: FlowContext): CommandMenuDeps {
 
 /** After an invite is redeemed or a role revoked: that person's menu shows exactly the commands they may use. */
 export async function refreshMenuFor(ctx: FlowContext, userId: number, locale: string | undefined): Promise<void> {
-  const outcome = await refreshCommandMenu(commandMenuDeps(ctx), userId, asLocale(locale));
+  const outcome = await refreshCommandMenu(commandMenuDeps(ctx), userId, resolveLocale(locale, STORED_LOCALE_FALLBACK));
   ctx.deps.logger.info({ user_id: userId, outcome }, "organiser command menu refreshed");
 }
 
@@ -69,7 +71,7 @@ privateChats.callbackQuery(campaignDetail.pattern, async (ctx) => {
   const { admin, campaigns } = await campaignsInScope(ctx);
   const allowed = slug === DESK_SLUG ? admin : campaigns.includes(slug);
   if (!allowed) return void (await ctx.reply(ctx.t("organisers-not-organiser-of", { campaign: escapeHtml(slug) }), { parse_mode: "HTML" }));
-  const locale = asLocale(ctx.user?.locale);
+  const locale = localeOf(ctx);
   const name = slug === DESK_SLUG ? ctx.t("routes-desk-name") : ((await getCampaignBySlug(ctx.deps.db, slug))?.name[locale] ?? slug);
   const chat = slug === DESK_SLUG ? await deskChat(ctx.deps.db) : await getCampaignChat(ctx.deps.db, slug);
   const text = [`<b>${escapeHtml(name)}</b> (<code>${escapeHtml(slug)}</code>)`, chatLine(ctx, chat), ctx.t("routes-campaigns-how-to-link", { campaign: escapeHtml(slug) })];

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { getCampaignBySlug, listCampaigns } from "../../../db/repositories/campaigns.js";
 import { audit, createOrganiserInvite, redeemOrganiserInvite } from "../../../db/repositories/roles.js";
-import { asLocale } from "../../../relay/translate.js";
-import { notifyPerson } from "../../../relay/notices.js";
+import { resolveLocale } from "../../../telegram/locale.js";
+import { notifyPerson } from "../../../services/relay/notices.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { deepLinkUrl, isDeepLink, startPayload } from "../../deep-link.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { isAdmin } from "../../roles.js";
 import { commandArgs } from "./access.js";
 import { inviteForCampaign } from "./callbacks.js";
@@ -20,7 +20,7 @@ const privateChats = composer.chatType("private");
 
 async function campaignKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const keyboard = new InlineKeyboard();
-  const locale = asLocale(ctx.user?.locale);
+  const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   for (const campaign of await listCampaigns(ctx.deps.db)) keyboard.text(campaign.name[locale], inviteForCampaign.pack(campaign.slug)).row();
   return keyboard;
 }
@@ -43,7 +43,7 @@ async function sendInvite(ctx: FlowContext, campaignSlug: string): Promise<void>
   });
   await ctx.reply(
     ctx.t("organisers-invite-created", {
-      campaign: escapeHtml(campaign.name[asLocale(ctx.user?.locale)]),
+      campaign: escapeHtml(campaign.name[resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale)]),
       hours: INVITE_VALID_HOURS,
       link: deepLinkUrl(ctx.me.username, INVITE_PREFIX + token),
     }),
@@ -82,7 +82,7 @@ privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
     return;
   }
   const campaign = await getCampaignBySlug(db, result.campaignSlug);
-  const locale = asLocale(ctx.user?.locale);
+  const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   const campaignName = escapeHtml(campaign?.name[locale] ?? result.campaignSlug);
   await db.transaction().execute(async (trx) => {
     await audit(trx, {

@@ -13,15 +13,15 @@ import { DESK_SLUG, deskChat, linkDesk, unlinkDesk } from "../../../db/repositor
 import { redirectHeldRelays } from "../../../db/repositories/relay.js";
 import { audit } from "../../../db/repositories/roles.js";
 import { releaseHeld } from "../../../outbox/index.js";
-import { isRelayChatType, relayRightsProblem, runsChat } from "../../../relay/chat-rights.js";
-import { alertChatBroken, announceChatRestored } from "../../../relay/notices.js";
-import { asLocale } from "../../../relay/translate.js";
+import { isRelayChatType, relayRightsProblem, runsChat } from "../../../services/relay/chat-rights.js";
+import { alertChatBroken, announceChatRestored } from "../../../services/relay/notices.js";
+import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { canActForCampaign, isAdmin } from "../../roles.js";
 import { campaignsInScope, commandArgs } from "./access.js";
 import { linkConsent, linkPick } from "./callbacks.js";
-import { isChatAccessError } from "./telegram-errors.js";
+import { isChatAccessError } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
 
@@ -63,7 +63,7 @@ export async function linkChat(ctx: FlowContext, campaignSlug: string, target: s
   const from = ctx.from;
   if (!from) return;
   const desk = campaignSlug === DESK_SLUG;
-  const locale = asLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()));
+  const locale = resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale);
   let campaignName: string;
   if (desk) {
     if (!isAdmin(ctx)) return void (await reply("routes-desk-admins-only"));

@@ -1,21 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listCampaigns } from "../../../db/repositories/campaigns.js";
 import { audit, listOrganisers, revokeOrganiser } from "../../../db/repositories/roles.js";
-import { notifyPerson } from "../../../relay/notices.js";
-import { asLocale } from "../../../relay/translate.js";
+import { notifyPerson } from "../../../services/relay/notices.js";
+import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { isAdmin } from "../../roles.js";
 import { revokeOrganiserButton } from "./callbacks.js";
 import { refreshMenuFor } from "./discoverability.js";
-import { ignoreNotModified } from "./telegram-errors.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
 /** Every active organiser by campaign, with a revoke button each. Ids only: Lysty keeps no names. */
 async function organiserOverview(ctx: FlowContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
-  const locale = asLocale(ctx.user?.locale);
+  const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   const names = new Map((await listCampaigns(ctx.deps.db)).map((campaign) => [campaign.slug, campaign.name[locale]]));
   const organisers = await listOrganisers(ctx.deps.db);
   const keyboard = new InlineKeyboard();

@@ -7,12 +7,13 @@ import type { DB } from "../../../db/database.js";
 import { renderLetterBody } from "../../../domain/letters/letter-file.js";
 import { groupByInstitution, type PrintableLetter, renderLettersPdf } from "../../../domain/print/index.js";
 import { projectPath } from "../../../project-path.js";
-import { addresseeLine } from "../../../relay/card.js";
-import { changeRelayedLetterStatus } from "../../../relay/status-change.js";
+import { addresseeLine } from "../../../services/relay/card.js";
+import { changeRelayedLetterStatus } from "../../../services/relay/status-change.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { mayActFor, campaignsInScope } from "./access.js";
+import { campaignsInScope } from "./access.js";
+import { mayActFor } from "../../roles.js";
 import { markBatchPrinted } from "./callbacks.js";
-import { ignoreNotModified } from "./telegram-errors.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const FONTS = { regular: projectPath("assets", "fonts", "DejaVuSans.ttf"), bold: projectPath("assets", "fonts", "DejaVuSans-Bold.ttf") };
 /** Whatever sits in the queue, one PDF stays printable and uploadable (Telegram bots may send up to 50 MB). */

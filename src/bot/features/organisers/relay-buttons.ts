@@ -12,14 +12,14 @@ import {
   reopenReturned,
   returnReasonKeyboard,
   returnWithReason,
-} from "../../../relay/buttons.js";
-import { changeRelayedLetterStatus, type OrganiserStatus } from "../../../relay/status-change.js";
-import { translator } from "../../../relay/translate.js";
+} from "../../../services/relay/buttons.js";
+import { changeRelayedLetterStatus, type OrganiserStatus } from "../../../services/relay/status-change.js";
+import { translator } from "../../../telegram/i18n.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
 import { canActForCampaign } from "../../roles.js";
-import { mayActFor } from "./access.js";
-import { ignoreNotModified } from "./telegram-errors.js";
+import { mayActFor } from "../../roles.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
 
@@ -69,7 +69,7 @@ async function swapButtons(ctx: FlowContext, letterId: number, action: "return" 
     await ctx.answerCallbackQuery({ text: ctx.t("organisers-not-your-campaign"), show_alert: true });
     return;
   }
-  const t = translator();
+  const t = translator(ctx.deps.config.defaultLocale);
   if (action === "return" && letter.status !== "relayed" && letter.status !== "accepted") {
     await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(letter.status).key) }), show_alert: true });
     return;

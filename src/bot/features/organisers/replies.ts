@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
-import { isRelayChatType } from "../../../relay/chat-rights.js";
+import { isRelayChatType } from "../../../services/relay/chat-rights.js";
 import { MAX_REPLY_BYTES, receiveOrganiserReply } from "../../../services/relay/letter-replies.js";
 import type { BotContext } from "../../context.js";
-import { mayActFor } from "./access.js";
+import { mayActFor } from "../../roles.js";
 
 const composer = new Composer<BotContext>();
 

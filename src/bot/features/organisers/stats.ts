@@ -4,16 +4,16 @@ import { listPrisonersInCampaign } from "../../../db/repositories/prisoners.js";
 import { campaignStats } from "../../../db/repositories/stats.js";
 import { FREE_OR_DEAD_STATUSES } from "../../../domain/directory/types.js";
 import { splitForTelegram } from "../../../domain/letters/split-for-telegram.js";
-import { prisonerNameFor } from "../../../relay/names.js";
-import { asLocale } from "../../../relay/translate.js";
+import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { escapeHtml } from "../../html.js";
+import { escapeHtml } from "../../../telegram/html.js";
 import { campaignsInScope } from "./access.js";
+import { prisonerName } from "../../../domain/directory/names.js";
 
 /** One campaign's block: totals, then each prisoner with week / month counts and followers, then who got nothing. */
 async function campaignSection(ctx: FlowContext, campaignSlug: string, now: Date): Promise<string> {
   const { db } = ctx.deps;
-  const locale = asLocale(ctx.user?.locale);
+  const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   const [campaign, stats, prisoners] = await Promise.all([
     getCampaignBySlug(db, campaignSlug),
     campaignStats(db, campaignSlug, now),
@@ -22,7 +22,7 @@ async function campaignSection(ctx: FlowContext, campaignSlug: string, now: Date
   const bySlug = new Map(prisoners.map((prisoner) => [prisoner.slug, prisoner]));
   const name = (slug: string) => {
     const prisoner = bySlug.get(slug);
-    return escapeHtml(prisoner ? prisonerNameFor(prisoner, locale) : slug);
+    return escapeHtml(prisoner ? prisonerName(prisoner.names, locale, "prose") : slug);
   };
   const lines = [
     `<b>${escapeHtml(campaign?.name[locale] ?? campaignSlug)}</b>`,

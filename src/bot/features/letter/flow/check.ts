@@ -1,6 +1,6 @@
 import { type FindingsSummary, summariseFindings } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { checkDraft } from "../data.js";
+import { checkDraft } from "../../../../services/letters/letters.js";
 import { renderCheckReport } from "../render/findings.js";
 import { replyBlocks } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";

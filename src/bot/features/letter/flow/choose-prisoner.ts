@@ -1,10 +1,13 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../../context.js";
 import { browseMenuData } from "../../directory/callbacks.js";
-import { flowButton, isSlug } from "../callbacks.js";
-import { localeOf, nameFor, tHtml } from "../render/text.js";
+import { flowButton } from "../callbacks.js";
+import { tHtml } from "../render/text.js";
 import { findPeople } from "../search.js";
 import { AGAIN, ask } from "./input.js";
+import { localeOf } from "../../../locale.js";
+import { prisonerName } from "../../../../domain/directory/names.js";
+import { isSlug } from "../../../../services/letters/buttons.js";
 
 /** A pasted letter is not a name: past this length the writer is asked for just the surname. */
 const MAX_QUERY_LENGTH = 80;
@@ -37,7 +40,7 @@ export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token
     const keyboard = new InlineKeyboard();
     // Slugs are short by the directory's rules; one too long for callback data is left out rather than crash the flow.
     for (const [index, match] of found.matches.filter((candidate) => isSlug(candidate.slug)).entries()) {
-      const label = `${nameFor(match.names, locale)}${match.birthYear ? `, ${match.birthYear}` : ""}`;
+      const label = `${prisonerName(match.names, locale, "prose")}${match.birthYear ? `, ${match.birthYear}` : ""}`;
       if (index > 0) keyboard.row();
       keyboard.text(label, flowButton.pack(token, "pick", match.slug));
     }

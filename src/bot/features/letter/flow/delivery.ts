@@ -5,10 +5,10 @@ import {
   type FindingsSummary,
   planDelivery,
 } from "../../../../domain/letters/index.js";
-import { relayQuota } from "../../../../abuse/relay-quota.js";
+import { relayQuota } from "../../../../services/relay/relay-quota.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
-import { finishDraft, type FinishOutcome, organiserRelayOpen } from "../data.js";
+import { escapeHtml } from "../../../../telegram/html.js";
+import { finishDraft, type FinishOutcome, organiserRelayOpen } from "../../../../services/letters/letters.js";
 import { renderOrganiserOption } from "../render/delivery.js";
 import { replyFinishedLetter } from "../render/finished.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
@@ -31,7 +31,7 @@ export async function deliveryStep(
   const { token, target } = state;
   const relay = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
   const relayChatOpen = relay.via !== null;
-  // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/abuse/relay-quota.ts).
+  // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/services/relay/relay-quota.ts).
   const quota = relayChatOpen
     ? await conversation.external(async () => {
         const { allowed, limit, nextAt } = await relayQuota(ctx.deps.db, state.writerId, ctx.deps.clock.now(), ctx.deps.config.maxRelaysPerDay);

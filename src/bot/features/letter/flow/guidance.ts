@@ -2,7 +2,7 @@ import { warningKey } from "../../../../domain/directory/text-keys.js";
 import { formalRussianName, guidanceFor } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
-import { escapeHtml } from "../../../html.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type FlowState, saveText, targetName } from "./state.js";
 

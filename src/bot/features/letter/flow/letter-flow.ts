@@ -1,9 +1,7 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { isSlug, parseOpening } from "../callbacks.js";
-import { loadTarget, readDraftText, type TargetLookup } from "../data.js";
+import { loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
 import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
-import { localeOf, nameFor } from "../render/text.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
@@ -12,6 +10,10 @@ import { signatureStep } from "./signature.js";
 import { starterStep } from "./starter.js";
 import type { FlowState } from "./state.js";
 import { writingStep } from "./writing.js";
+import { localeOf } from "../../../locale.js";
+import { prisonerName } from "../../../../domain/directory/names.js";
+import { parseOpening } from "../../../../services/letters/buttons.js";
+import { isSlug } from "../../../../services/letters/buttons.js";
 
 /** Id of the letter conversation (`ctx.conversation.enter(LETTER_FLOW_ID, args)`). */
 export const LETTER_FLOW_ID = "letter";
@@ -61,7 +63,7 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   let closing: string | undefined;
   const beforeGuidance = conversation.checkpoint();
   if (lookup.target.draft) {
-    await ctx.reply(ctx.t("letter-ui-continue", { name: nameFor(lookup.target.names, localeOf(ctx)) }));
+    await ctx.reply(ctx.t("letter-ui-continue", { name: prisonerName(lookup.target.names, localeOf(ctx), "prose") }));
   } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
     const choice = await guidanceStep(conversation, ctx, state);
     // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.

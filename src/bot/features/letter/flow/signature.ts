@@ -1,5 +1,5 @@
 import type { Flow, FlowContext } from "../../../context.js";
-import { loadWriterProfile, rememberSignature } from "../data.js";
+import { loadWriterProfile, rememberSignature } from "../../../../services/letters/letters.js";
 import { tHtml } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import type { FlowState } from "./state.js";

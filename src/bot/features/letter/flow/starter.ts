@@ -15,8 +15,8 @@ import {
 } from "../../../../domain/letters/index.js";
 import { loadStarterCatalog } from "../../../../domain/letters/starter-catalog.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
-import { loadWriterProfile, rememberWriterGender, saveDraftInput } from "../data.js";
+import { escapeHtml } from "../../../../telegram/html.js";
+import { loadWriterProfile, rememberWriterGender, saveDraftInput } from "../../../../services/letters/letters.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { type FlowState, statsLine } from "./state.js";

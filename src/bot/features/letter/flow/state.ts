@@ -10,9 +10,11 @@ import {
   TELEGRAM_MESSAGE_LIMIT,
 } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, saveDraftInput } from "../data.js";
-import { localeOf, nameFor, tText } from "../render/text.js";
+import { type LetterTarget, saveDraftInput } from "../../../../services/letters/letters.js";
+import { tText } from "../render/text.js";
 import { flowKeyboard } from "./input.js";
+import { localeOf } from "../../../locale.js";
+import { prisonerName } from "../../../../domain/directory/names.js";
 
 /** What every step of one letter flow knows. JSON-safe, rebuilt identically on every replay. */
 export interface FlowState {
@@ -23,7 +25,7 @@ export interface FlowState {
 }
 
 export function targetName(ctx: FlowContext, state: FlowState): string {
-  return nameFor(state.target.names, localeOf(ctx));
+  return prisonerName(state.target.names, localeOf(ctx), "prose");
 }
 
 export function statsLine(ctx: FlowContext, stats: DraftStats): string {

@@ -1,7 +1,7 @@
 import { draftStats, MAX_LETTER_CHARACTERS, splitForTelegram } from "../../../../domain/letters/index.js";
 import { discardDraft, findActiveDrafts } from "../../../../db/repositories/letters.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { readDraftText } from "../data.js";
+import { readDraftText } from "../../../../services/letters/letters.js";
 import { bold, tHtml } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
 import { type FlowState, saveText, statsLine, targetName, WRITING_ACTIONS, writingKeyboard } from "./state.js";

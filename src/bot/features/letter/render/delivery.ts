@@ -1,6 +1,6 @@
 import type { FsinPismoPacket, LocalizedText, OrganiserRelayOption, PostInstructions } from "../../../../domain/letters/index.js";
 import type { FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import { bold, tHtml, tText } from "./text.js";
 
 /** Form values a writer must copy exactly are shown as `<code>` (one tap copies them in Telegram). */

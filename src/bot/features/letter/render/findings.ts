@@ -1,6 +1,6 @@
 import type { CheckResult, Finding, Severity } from "../../../../domain/censorship/index.js";
 import type { FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import { bold, tHtml } from "./text.js";
 
 const SEVERITY_MARK: Record<Severity, string> = { block: "⛔", danger: "⚠️", advice: "💬" };

@@ -1,15 +1,17 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { formatPartialDate } from "../../../../domain/directory/partial-date.js";
 import { reasonKey } from "../../../../domain/directory/text-keys.js";
-import { followButtonData } from "../../../../news/callbacks.js";
+import { followButtonData } from "../../../../services/news/callbacks.js";
+import { prisonerName } from "../../../../domain/directory/names.js";
 import type { RefusalAlternatives } from "../../../../services/letters/alternatives.js";
 import type { FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import { menuButton } from "../../../keyboards/main-menu.js";
 import { browseMenuData } from "../../directory/callbacks.js";
-import { writeLetterData } from "../callbacks.js";
-import type { TargetLookup } from "../data.js";
-import { localeOf, nameFor, tHtml } from "./text.js";
+import { writeLetterData } from "../../../../services/letters/buttons.js";
+import type { TargetLookup } from "../../../../services/letters/letters.js";
+import { localeOf } from "../../../locale.js";
+import { tHtml } from "./text.js";
 
 type Refused = Extract<TargetLookup, { kind: "refused" }>;
 
@@ -28,7 +30,7 @@ function serviceName(ctx: FlowContext, service: string): string {
 export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string; keyboard: InlineKeyboardMarkup } {
   const locale = localeOf(ctx);
   const lines = [
-    tHtml(ctx, "letter-ui-refused", { name: nameFor(lookup.names, locale) }),
+    tHtml(ctx, "letter-ui-refused", { name: prisonerName(lookup.names, locale, "prose") }),
     tHtml(ctx, reasonKey(lookup.reason)),
     tHtml(ctx, "letter-ui-refused-source", { asOf: formatPartialDate(lookup.statusAsOf, locale), url: lookup.statusSource }),
   ];
@@ -41,7 +43,7 @@ export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string
   for (const service of intermediaries) rows.push([{ text: `🔗 ${serviceName(ctx, service.service)}`, url: service.url }]);
   for (const other of neighbours) {
     const data = writeLetterData(other.slug);
-    if (data) rows.push([{ text: ctx.t("routes-refusal-write-to", { name: nameFor(other.names, locale) }), callback_data: data }]);
+    if (data) rows.push([{ text: ctx.t("routes-refusal-write-to", { name: prisonerName(other.names, locale, "prose") }), callback_data: data }]);
   }
   rows.push([{ text: ctx.t("news-button-follow"), callback_data: followButtonData.pack(lookup.slug) }]);
   rows.push([{ text: ctx.t("menu-browse"), callback_data: browseMenuData.pack() }]);

@@ -1,10 +1,8 @@
 import type { InlineKeyboard } from "grammy";
 import type { Locale } from "../../../../config.js";
-import { SUPPORTED_LOCALES } from "../../../../config.js";
-import type { PrisonerRecord } from "../../../../domain/directory/types.js";
 import type { LocalizedText } from "../../../../domain/letters/index.js";
 import type { FlowContext } from "../../../context.js";
-import { escapeHtml } from "../../../html.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 
 type Args = Readonly<Record<string, string | number>>;
 
@@ -32,18 +30,6 @@ export function tText(ctx: FlowContext, text: LocalizedText): string {
 
 export function bold(html: string): string {
   return `<b>${html}</b>`;
-}
-
-/** The writer's interface language, as stored (the i18n plugin negotiates the same way). */
-export function localeOf(ctx: FlowContext): Locale {
-  const locale = ctx.user?.locale ?? ctx.deps.config.defaultLocale;
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : ctx.deps.config.defaultLocale;
-}
-
-/** The person's name as the writer reads it: Ukrainian, Russian, or the Latin spelling for English. */
-export function nameFor(names: PrisonerRecord["names"], locale: Locale): string {
-  const name = locale === "uk" ? names.uk : locale === "ru" ? names.ru : names.latin;
-  return `${name.given} ${name.surname}`;
 }
 
 /** 23.11.2026 (uk, ru) or 23 Nov 2026 (en: day first, unambiguous wherever the writer lives), in UTC. */

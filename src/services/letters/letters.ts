@@ -1,0 +1,256 @@
+import { checkLetter, type CheckResult } from "../../domain/censorship/index.js";
+import type { PrisonerRecord, PrisonerStatus } from "../../domain/directory/types.js";
+import { decideWrite, type RefusalReason, type WriteWarning } from "../../domain/directory/write-decision.js";
+import {
+  type DeliveryRoute,
+  type DraftEditMode,
+  type DraftStats,
+  draftStats,
+  type FindingsSummary,
+  type Gender,
+  type LetterRecipient,
+  recipientFromPrisoner,
+} from "../../domain/letters/index.js";
+import {
+  findActiveDrafts,
+  finishLetter,
+  getOrCreateDraft,
+  getWriterProfile,
+  saveDraftText,
+  saveWriterProfile,
+} from "../../db/repositories/letters.js";
+import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import type { DB } from "../../db/database.js";
+import type { WriterIdentity } from "../relay/card.js";
+import { getDesk } from "../../db/repositories/desk.js";
+import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
+import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
+import type { ServiceDeps } from "../deps.js";
+import { relayQuota } from "../relay/relay-quota.js";
+import { editDraft } from "../../domain/letters/draft-edit.js";
+
+/**
+ * Everything the letter flow reads or writes, as functions returning plain JSON values: the flow calls each inside
+ * `conversation.external`, which stores the result in the replay log. None of them returns letter text except where
+ * the text must be shown (the finished letter), so the replay log stays free of it while the writer edits.
+ */
+
+/** Who the letter is for, as the flow needs it. */
+export interface LetterTarget {
+  slug: string;
+  names: PrisonerRecord["names"];
+  gender: Gender;
+  status: PrisonerStatus;
+  recipient: LetterRecipient;
+  /** The institution the directory believes current, for the guidance screen. */
+  institution: { name: string; region: string } | null;
+  warnings: WriteWarning[];
+  organiserRelay: boolean;
+  /** The writer's draft to this person, if it has text. */
+  draft: { letterId: number; stats: DraftStats } | null;
+}
+
+export type TargetLookup =
+  | { kind: "unknown" }
+  | {
+      kind: "refused";
+      slug: string;
+      names: PrisonerRecord["names"];
+      gender: Gender;
+      reason: RefusalReason;
+      statusAsOf: string;
+      statusSource: string;
+      alternatives: RefusalAlternatives;
+      deskLinked: boolean;
+    }
+  | { kind: "ok"; target: LetterTarget };
+
+export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number): Promise<TargetLookup> {
+  const { db } = deps;
+  const prisoner = await getPrisonerBySlug(db, slug);
+  if (!prisoner) return { kind: "unknown" };
+  const institution = prisoner.location.institution
+    ? await getInstitutionBySlug(db, prisoner.location.institution)
+    : undefined;
+  const organiserRelay = await hasOrganiserRelay(db, slug);
+  const decision = decideWrite(prisoner, institution, { organiserRelay, today: deps.clock.now() });
+  if (decision.kind === "refused") {
+    return {
+      kind: "refused",
+      slug,
+      names: prisoner.names,
+      gender: prisoner.gender,
+      reason: decision.reason,
+      statusAsOf: prisoner.status.asOf,
+      statusSource: prisoner.status.sourceUrl,
+      alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
+      deskLinked: (await getDesk(db)) !== undefined,
+    };
+  }
+  const current = prisoner.location.believedCurrent && institution ? institution : undefined;
+  const draft = await findDraft(db, writerId, slug);
+  return {
+    kind: "ok",
+    target: {
+      slug,
+      names: prisoner.names,
+      gender: prisoner.gender,
+      status: prisoner.status.value,
+      recipient: recipientFromPrisoner(prisoner, institution),
+      institution: current ? { name: current.name, region: current.region } : null,
+      warnings: decision.warnings,
+      organiserRelay,
+      draft: draft?.text ? { letterId: draft.id, stats: draftStats(draft.text) } : null,
+    },
+  };
+}
+
+async function findDraft(db: DB, writerId: number, slug: string) {
+  return (await findActiveDrafts(db, writerId)).find((letter) => letter.prisoner_slug === slug);
+}
+
+export type SaveOutcome =
+  | { ok: true; letterId: number; stats: DraftStats }
+  | { ok: false; reason: "empty"; stats: DraftStats | null }
+  | { ok: false; reason: "too-long"; characters: number; limit: number; stats: DraftStats | null };
+
+/** Adds a message to the draft (or replaces it), creating the draft on the first text. */
+export async function saveDraftInput(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; text: string; mode: DraftEditMode; closing?: string },
+): Promise<SaveOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await findDraft(trx, input.writerId, input.slug);
+    const current = existing?.text ?? null;
+    const result = editDraft(current, input.text, input.mode, input.closing);
+    const stats = current ? draftStats(current) : null;
+    if (!result.ok) return { ...result, stats };
+    const now = deps.clock.now();
+    const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
+    return { ok: true, letterId: draft.id, stats: result.stats };
+  });
+}
+
+/** The draft's text, for showing it back; null when there is none. */
+export async function readDraftText(deps: ServiceDeps, writerId: number, slug: string): Promise<string | null> {
+  return (await findDraft(deps.db, writerId, slug))?.text ?? null;
+}
+
+/** The censorship check of the current draft; null when the draft is empty. */
+export async function checkDraft(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
+): Promise<CheckResult | null> {
+  const text = await readDraftText(deps, input.writerId, input.slug);
+  if (!text?.trim()) return null;
+  return checkLetter(text, { system: input.recipient.system, status: input.status });
+}
+
+export interface WriterProfileView {
+  signature: { name: string; city: string | null } | null;
+  gender: Gender | null;
+}
+
+export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Promise<WriterProfileView> {
+  const profile = await getWriterProfile(deps.db, writerId);
+  return {
+    signature:
+      profile?.remembered === 1 && profile.signature_name
+        ? { name: profile.signature_name, city: profile.signature_city }
+        : null,
+    gender: profile?.grammatical_gender ?? null,
+  };
+}
+
+/** Keeps the writer's grammatical gender without touching a remembered signature. */
+export async function rememberWriterGender(deps: ServiceDeps, writerId: number, gender: Gender | null): Promise<void> {
+  const current = await loadWriterProfile(deps, writerId);
+  await saveWriterProfile(
+    deps.db,
+    writerId,
+    { signature: current.signature, remember: current.signature !== null, grammaticalGender: gender },
+    deps.clock.now(),
+  );
+}
+
+/** Remembers the signature, or forgets any remembered one when the writer says no. */
+export async function rememberSignature(
+  deps: ServiceDeps,
+  writerId: number,
+  signature: { name: string; city: string | null },
+  remember: boolean,
+): Promise<void> {
+  await saveWriterProfile(deps.db, writerId, { signature, remember }, deps.clock.now());
+}
+
+export type FinishOutcome =
+  | { ok: true; letterId: number; reference: string; finishedAt: string; route: DeliveryRoute; text: string }
+  | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" | "no-organiser-chat" | "relay-limit" };
+
+/** Thrown inside the finishing transaction to roll it back: the letter stays a draft. */
+class RelayLimitReached extends Error {}
+
+/**
+ * Finishes the draft for a route. For organisers the relay is queued in the same transaction, so a letter is never
+ * marked relayed without its messages in the outbox (and a chat that vanished meanwhile leaves the draft as it was).
+ */
+export async function finishDraft(
+  deps: ServiceDeps,
+  input: {
+    writerId: number;
+    slug: string;
+    route: DeliveryRoute;
+    signature: { name: string; city: string | null };
+    shareIdentity: boolean;
+    findings: FindingsSummary;
+    writer?: WriterIdentity;
+  },
+): Promise<FinishOutcome> {
+  const draft = await findDraft(deps.db, input.writerId, input.slug);
+  if (!draft) return { ok: false, reason: "not-found" };
+  const now = deps.clock.now();
+  try {
+    const result = await finishLetter(deps.db, {
+      letterId: draft.id,
+      writerId: input.writerId,
+      route: input.route,
+      signature: input.signature,
+      shareIdentity: input.shareIdentity,
+      findingsSummary: input.findings,
+      now,
+      ...(input.route === "organisers"
+        ? {
+            enqueue: async (trx, letter) => {
+              // The route was offered under MAX_RELAYS_PER_DAY, but letters finished meanwhile (another draft, another
+              // chat) count too: checked again here, in the transaction that finishes this one.
+              const quota = await relayQuota(trx, input.writerId, now, deps.config.maxRelaysPerDay);
+              if (!quota.allowed) throw new RelayLimitReached();
+              await relayLetterToOrganisers(trx, letter, { now, ...(input.writer ? { writer: input.writer } : {}) });
+            },
+          }
+        : {}),
+    });
+    if (!result.ok) return result;
+    const { letter } = result;
+    return {
+      ok: true,
+      letterId: letter.id,
+      reference: letter.reference ?? "",
+      finishedAt: letter.finished_at ?? now.toISOString(),
+      route: input.route,
+      text: letter.text ?? "",
+    };
+  } catch (error) {
+    if (error instanceof NoOrganiserChatError) return { ok: false, reason: "no-organiser-chat" };
+    if (error instanceof RelayLimitReached) return { ok: false, reason: "relay-limit" };
+    throw error;
+  }
+}
+
+/** Whether the organisers' route is still open for this prisoner (checked again right before offering it). */
+/** Whether organisers take letters for this person now, through whom, and whether the deployment has a desk at all. */
+export async function organiserRelayOpen(deps: ServiceDeps, slug: string): Promise<{ via: OrganiserRelayKind | null; deskLinked: boolean }> {
+  return { via: await organiserRelayKind(deps.db, slug), deskLinked: (await getDesk(deps.db)) !== undefined };
+}

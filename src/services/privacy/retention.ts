@@ -1,0 +1,115 @@
+import { sql } from "kysely";
+import type { Clock } from "../../clock.js";
+import type { DB } from "../../db/database.js";
+import { purgeAbandonedDrafts, purgeExpiredLetterTexts } from "../../db/repositories/letters.js";
+import { retentionCutoff } from "../../domain/letters/retention.js";
+import type { Logger } from "../../logger.js";
+import type { OutboxStatus } from "../../db/tables/outbox.js";
+import { pruneSent } from "../../outbox/admin.js";
+import { pruneSeenUpdates } from "../../db/repositories/coordination.js";
+import { finishForgetRequests } from "./forget.js";
+
+export interface RetentionSettings {
+  letterTextRetentionDays: number;
+  draftRetentionDays: number;
+  intervalMs: number;
+}
+
+export interface RetentionSummary {
+  letterTexts: number;
+  drafts: number;
+  /** Conversations in progress (their replay logs hold what the person typed) untouched for the draft period. */
+  conversations: number;
+  /** Sent outbox rows: a relayed letter's payload is the letter text. */
+  sentMessages: number;
+  /** Payloads of outbox rows that failed for good (the row stays as the record of what did not arrive). */
+  failedPayloads: number;
+  /** People completely forgotten once organisers were done with their letters. */
+  forgotten: number;
+  /** Update ids older than a day (Telegram no longer delivers those again). */
+  seenUpdates: number;
+}
+
+export interface RetentionJob {
+  start(): void;
+  /** Stops the schedule and waits for a pass in progress. */
+  stop(): Promise<void>;
+  /** One pass now (tests, scripts); passes never overlap. */
+  runOnce(): Promise<RetentionSummary>;
+}
+
+/**
+ * Deletes what Lysty promised in /privacy not to keep: letter texts after LETTER_TEXT_RETENTION_DAYS, drafts and
+ * conversations abandoned for DRAFT_RETENTION_DAYS, sent copies of letters in the outbox, and forgotten people once
+ * organisers no longer hold their letters. Dates come from the injected clock; the schedule is a plain timer. Every
+ * step is an idempotent UPDATE or DELETE, so several instances may run it at once.
+ */
+export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger; settings: RetentionSettings }): RetentionJob {
+  const { db, clock, logger, settings } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<RetentionSummary> | undefined;
+
+  const pass = async (): Promise<RetentionSummary> => {
+    const now = clock.now();
+    const summary: RetentionSummary = {
+      letterTexts: await purgeExpiredLetterTexts(db, now, settings.letterTextRetentionDays),
+      drafts: await purgeAbandonedDrafts(db, now, settings.draftRetentionDays),
+      conversations: Number(
+        (
+          await db
+            .deleteFrom("conversation_state")
+            .where("updated_at", "<=", retentionCutoff(now, settings.draftRetentionDays))
+            .executeTakeFirst()
+        ).numDeletedRows,
+      ),
+      sentMessages: await pruneSent(db, new Date(retentionCutoff(now, settings.letterTextRetentionDays))),
+      failedPayloads: await purgeFailedPayloads(db, retentionCutoff(now, settings.letterTextRetentionDays)),
+      forgotten: await finishForgetRequests(db, now),
+      seenUpdates: await pruneSeenUpdates(db, new Date(now.getTime() - 24 * 60 * 60 * 1000)),
+    };
+    if (Object.values(summary).some((count) => count > 0)) logger.info({ ...summary }, "retention pass deleted data");
+    return summary;
+  };
+
+  const runOnce = () => {
+    running ??= pass().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const tick = () => {
+    runOnce().catch((error: unknown) => {
+      logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" }, "retention pass failed");
+    });
+  };
+
+  return {
+    start() {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, settings.intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+    runOnce,
+  };
+}
+
+/** The placeholder left in a failed row's payload once its content is past retention. */
+const PURGED_PAYLOAD = JSON.stringify({ purged: true });
+
+async function purgeFailedPayloads(db: DB, cutoff: string): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ payload: PURGED_PAYLOAD })
+    .where("status", "=", sql.lit<OutboxStatus>("failed"))
+    .where("created_at", "<=", cutoff)
+    .where("payload", "!=", PURGED_PAYLOAD)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
