@@ -2,7 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
-import { publishCommands } from "./bot/commands.js";
+import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
 import { openChatLock } from "./db/chat-lock.js";
 import { isPostgresDb } from "./db/database.js";
@@ -22,6 +22,7 @@ import { createNewsScheduler } from "./services/news/scheduler.js";
 import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { initBotWhileStarting } from "./startup.js";
 import { createDirectorySyncJob, type DirectorySyncJob } from "./services/directory-sync/scheduler.js";
+import { letterReplyOutboxHandlers } from "./services/relay/letter-replies.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";
@@ -76,6 +77,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   await initBotWhileStarting(bot, { logger, signal });
   await publishCommands(bot.api, i18n, config.defaultLocale);
   signal.throwIfAborted();
+  await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({
@@ -86,6 +88,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       ...outboxHandlers(clock),
       ...relayOutboxHandlers({ clock, logger: logger.child({ worker: "relay" }), admins: config.botAdmins }),
       ...newsOutboxHandlers(clock),
+      ...letterReplyOutboxHandlers({ clock }),
     },
     clock,
   });

@@ -1,6 +1,10 @@
 import type { Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
+import type { DB } from "../db/database.js";
+import type { Logger } from "../logger.js";
+import { resolveLocale, STORED_LOCALE_FALLBACK } from "../telegram/locale.js";
+import { publishPrivilegedMenus } from "../services/organisers/command-menus.js";
 import type { FlowContext } from "./context.js";
 
 /** Commands shown in Telegram's menu, in the order shown; descriptions are `command-<name>` Fluent keys. */
@@ -28,4 +32,20 @@ export async function publishCommands(api: Api, i18n: I18n<FlowContext>, default
     await api.setMyCommands(commandList(i18n, locale), { language_code: locale });
   }
   await api.setMyCommands(commandList(i18n, defaultLocale));
+}
+
+/**
+ * Organisers and admins get their own menu in their private chat (scope `chat`): the public commands plus theirs
+ * (docs/routes.md). A failure here must not stop the bot: the menu is a convenience, /help lists the same.
+ */
+export async function publishOrganiserMenus(deps: { api: Api; db: DB; admins: readonly number[]; i18n: I18n<FlowContext>; logger: Logger }): Promise<void> {
+  const { api, db, admins, i18n, logger } = deps;
+  try {
+    await publishPrivilegedMenus(
+      { api, db, admins, logger, publicCommands: (locale) => commandList(i18n, locale), t: (locale, key) => i18n.t(locale, key) },
+      async (userId) => resolveLocale((await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst())?.locale, STORED_LOCALE_FALLBACK),
+    );
+  } catch (error) {
+    logger.warn({ err: error }, "organiser command menus not published");
+  }
 }

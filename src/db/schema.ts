@@ -29,6 +29,7 @@ import type {
 import type { OutboxAttachmentsTable, OutboxTable } from "./tables/outbox.js";
 import type { CampaignChatsTable, PrintBatchesTable, RelayedLettersTable } from "./tables/organisers.js";
 import type { ForgetRequestsTable } from "./tables/privacy.js";
+import type { LetterRepliesTable, OrganisationDeskTable, PrisonerIntermediariesTable } from "./tables/routes.js";
 import type { AuditLogTable, OrganiserInvitesTable, OrganisersTable } from "./tables/roles.js";
 
 /** Every table of Lysty. Each area declares its tables in `tables/<area>.ts`; this is where they meet. */
@@ -64,6 +65,9 @@ export interface Database {
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_lock: DirectorySyncLockTable;
   directory_reviews: DirectoryReviewsTable;
+  organisation_desk: OrganisationDeskTable;
+  prisoner_intermediaries: PrisonerIntermediariesTable;
+  letter_replies: LetterRepliesTable;
   seen_updates: SeenUpdatesTable;
   rate_limit_windows: RateLimitWindowsTable;
 }

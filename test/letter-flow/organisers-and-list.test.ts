@@ -132,7 +132,8 @@ describe("/letters", () => {
     expect(second).toContain("6. Boris Kagarlitsky — 20 Nov 2026 — Through the organisers — Accepted by the organisers");
     expect(second).toContain("7. Alexei Gorinov — 20 Nov 2026 — Through the organisers — With the organisers");
     expect(second).toContain("8. Boris Kagarlitsky — 20 Nov 2026 — FSIN-pismo — Ready to send");
-    expect(writer.buttons()).toEqual(["✍️ Write again: Boris Kagarlitsky", "✍️ Write again: Alexei Gorinov", "‹ Newer"]);
+    // The FSIN-pismo letter is the writer's to send: they can say they did.
+    expect(writer.buttons()).toEqual(["✍️ Write again: Boris Kagarlitsky", "✍️ Write again: Alexei Gorinov", "📮 I sent L-2611-A222", "‹ Newer"]);
     await writer.press("‹ Newer");
     expect(writer.lastText()).toContain("Your letters (page 1)");
     expect(await lettersOf(h, writer.id)).toHaveLength(statuses.length);

@@ -124,12 +124,12 @@ describe("planning delivery", () => {
   const routes = (recipient: LetterRecipient, organiserRelay: boolean) =>
     planDelivery(recipient, { organiserRelay }).options.map((option) => option.route);
 
-  it("offers FSIN-pismo first, then post, then the organisers", () => {
+  it("offers the organisers first, then FSIN-pismo, then post (issue 12's route order)", () => {
     const both: LetterRecipient = {
       ...torzhokColonyRecipient,
       institution: { ...torzhokColonyRecipient.institution!, postalAddress: "172002, Тверская обл., г. Торжок" },
     };
-    expect(routes(both, true)).toEqual(["fsin_pismo", "post", "organisers"]);
+    expect(routes(both, true)).toEqual(["organisers", "fsin_pismo", "post"]);
     expect(routes(torzhokColonyRecipient, false)).toEqual(["fsin_pismo"]);
   });
 
@@ -143,6 +143,14 @@ describe("planning delivery", () => {
     const relayed = planDelivery(recipientWithoutInstitution, { organiserRelay: true });
     expect(relayed.options.map((option) => option.route)).toEqual(["organisers"]);
     expect(keysOf(relayed.notices)).toEqual(["letter-delivery-no-safe-address"]);
+  });
+
+  it("names the desk when letters go there, and says honestly when the deployment has no desk", () => {
+    const desk = planDelivery(recipientWithoutInstitution, { organiserRelay: true, relayVia: "desk" });
+    expect(desk.options).toEqual([{ route: "organisers", via: "desk", explanation: { key: "letter-delivery-desk" } }]);
+    const none = planDelivery(torzhokColonyRecipient, { organiserRelay: false, deskLinked: false });
+    expect(keysOf(none.notices)).toContain("letter-delivery-no-desk");
+    expect(none.options.map((option) => option.route)).toEqual(["fsin_pismo"]);
   });
 
   it("routes nothing to someone no longer in custody or not accepting letters, organisers included", () => {

@@ -140,7 +140,7 @@ describe("delivery to the organisers' chat", () => {
     await settle(h);
     expect(await outboxStatuses("relay")).toEqual(["held", "held"]);
 
-    const newGroup = await linkedGroup(h, boss);
+    const newGroup = await linkedGroup(h, boss, CAMPAIGN, { replacing: true });
     expect(h.fake.messages(newGroup).some((message) => message.text === "2 waiting messages are being posted now.")).toBe(true);
     await settle(h);
     expect(postsPerLetter(newGroup, [letter.reference])).toEqual([[1, 1]]);

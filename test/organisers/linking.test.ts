@@ -35,6 +35,10 @@ describe("linking a channel from a private chat", () => {
 
     h.fake.setMember(channel, h.fake.botId, "administrator");
     await boss.send(`/link ${CAMPAIGN} @letters_desk`);
+    // A channel is readable by anyone: nothing is linked until the organiser says so explicitly.
+    expect(boss.lastText()).toContain("«Letters desk» is public");
+    expect(await getCampaignChat(h.db, CAMPAIGN)).toBeUndefined();
+    await boss.press("Yes, public");
     expect(boss.lastText()).toBe("Done: relayed letters for «Open letter of Russian political prisoners (July 2025)» now arrive in «Letters desk».");
     expect(await getCampaignChat(h.db, CAMPAIGN)).toMatchObject({ chat_id: channel, chat_type: "channel", status: "ok", linked_by: boss.id });
     expect(await auditActions(h, `campaign:${CAMPAIGN}`)).toEqual(["chat.link"]);
@@ -108,6 +112,7 @@ describe("linking a group and the bot's membership", () => {
     h.fake.addChannel({ id: channel, title: "Desk", username: "desk_channel" });
     h.fake.setMember(channel, boss.id, "creator");
     await boss.send(`/link ${CAMPAIGN} @desk_channel`);
+    await boss.press("Yes, public");
     await h.handled(h.fake.injectMyChatMember({ chatId: channel, fromUserId: boss.id, status: "administrator", rights: { can_post_messages: false } }));
     expect((await getCampaignChat(h.db, CAMPAIGN))?.status).toBe("broken");
     await settle(h);

@@ -35,12 +35,21 @@ export async function organiser(h: Harness, options: { languageCode?: string; ca
   return user;
 }
 
-/** A supergroup the organiser runs, linked to the campaign through `/link` sent in the group. */
-export async function linkedGroup(h: Harness, owner: TestUser, campaign = CAMPAIGN): Promise<number> {
+/**
+ * A supergroup the organiser runs, linked to the campaign through `/link` sent in the group. `replacing`: the
+ * campaign already has a chat, so the bot first asks whether to replace it and the organiser says yes.
+ */
+export async function linkedGroup(h: Harness, owner: TestUser, campaign = CAMPAIGN, options: { replacing?: boolean } = {}): Promise<number> {
   const chatId = nextChatId--;
   h.fake.addGroup({ id: chatId, title: "Листи до Кагарлицького", type: "supergroup" });
   h.fake.setMember(chatId, owner.id, "creator");
   await sendIn(h, owner, chatId, `/link ${campaign}`);
+  if (options.replacing) {
+    const question = h.fake.lastMessage(chatId)!;
+    expect(question.text).toMatch(/Replace it with|Замінити його на/);
+    const yes = question.reply_markup?.inline_keyboard[0]?.[0];
+    await h.handled(h.fake.pressButton(owner.id, chatId, question.message_id, yes!.text));
+  }
   // Held letters may already be arriving after the confirmation, so look at every message.
   expect(h.fake.messages(chatId).some((message) => /^(Готово|Done)/.test(message.text ?? ""))).toBe(true);
   return chatId;

@@ -199,6 +199,10 @@ describe("HTML in anything people type, shown back", () => {
     h.fake.setMember(hostileGroup, boss.id, "creator");
     h.fake.setMember(hostileGroup, h.fake.botId, "administrator");
     await sendIn(h, boss, hostileGroup, "/link open-letter-2025");
+    // Replacing the linked group asks first, naming both chats: the hostile title is shown escaped.
+    const question = h.fake.lastMessage(hostileGroup)!;
+    expect(question.text).toContain(HTML_BAIT);
+    await h.handled(h.fake.pressButton(boss.id, hostileGroup, question.message_id, question.reply_markup!.inline_keyboard[0]![0]!.text));
     expect(await h.db.selectFrom("campaign_chats").select("title").where("chat_id", "=", hostileGroup).execute()).toEqual([{ title: HTML_BAIT }]);
     await h.handled(h.fake.injectMyChatMember({ chatId: hostileGroup, fromUserId: boss.id, status: "kicked" }));
     await settle(h);

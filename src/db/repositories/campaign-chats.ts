@@ -1,5 +1,6 @@
 import type { DB } from "../database.js";
 import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
+import { DESK_SLUG, deskChat, markDeskBroken, markDeskWorking, moveDesk } from "./desk.js";
 
 export interface LinkChatInput {
   campaignSlug: string;
@@ -17,9 +18,21 @@ export interface LinkChatInput {
  * `campaigns.relay_chat_id` is kept in step for the directory, which only needs to know that letters are relayed.
  */
 export async function linkCampaignChat(db: DB, input: LinkChatInput): Promise<{ previousChatId: number | null }> {
-  const at = input.now.toISOString();
   const previous = await getCampaignChat(db, input.campaignSlug);
-  const values = {
+  const values = freshLinkValues(input);
+  await db
+    .insertInto("campaign_chats")
+    .values({ campaign_slug: input.campaignSlug, ...values })
+    .onConflict((oc) => oc.column("campaign_slug").doUpdateSet(values))
+    .execute();
+  await db.updateTable("campaigns").set({ relay_chat_id: input.chatId }).where("slug", "=", input.campaignSlug).execute();
+  return { previousChatId: previous && previous.chat_id !== input.chatId ? previous.chat_id : null };
+}
+
+/** The columns of a link whose rights were just checked (campaign chats and the desk alike): working from now. */
+export function freshLinkValues(input: Omit<LinkChatInput, "campaignSlug">) {
+  const at = input.now.toISOString();
+  return {
     chat_id: input.chatId,
     chat_type: input.chatType,
     title: input.title,
@@ -30,13 +43,6 @@ export async function linkCampaignChat(db: DB, input: LinkChatInput): Promise<{ 
     last_error: null,
     status_changed_at: at,
   };
-  await db
-    .insertInto("campaign_chats")
-    .values({ campaign_slug: input.campaignSlug, ...values })
-    .onConflict((oc) => oc.column("campaign_slug").doUpdateSet(values))
-    .execute();
-  await db.updateTable("campaigns").set({ relay_chat_id: input.chatId }).where("slug", "=", input.campaignSlug).execute();
-  return { previousChatId: previous && previous.chat_id !== input.chatId ? previous.chat_id : null };
 }
 
 /** False when the campaign had no chat linked. */
@@ -50,9 +56,11 @@ export async function getCampaignChat(db: DB, campaignSlug: string): Promise<Cam
   return db.selectFrom("campaign_chats").selectAll().where("campaign_slug", "=", campaignSlug).executeTakeFirst();
 }
 
-/** Every campaign a chat serves. */
+/** Every campaign a chat serves (the organisation desk counts as one, see desk.ts). */
 export async function campaignsOfChat(db: DB, chatId: number): Promise<CampaignChat[]> {
-  return db.selectFrom("campaign_chats").selectAll().where("chat_id", "=", chatId).orderBy("campaign_slug").execute();
+  const chats = await db.selectFrom("campaign_chats").selectAll().where("chat_id", "=", chatId).orderBy("campaign_slug").execute();
+  const desk = await deskChat(db);
+  return desk?.chat_id === chatId ? [...chats, desk] : chats;
 }
 
 export async function listCampaignChats(db: DB, campaignSlugs?: readonly string[]): Promise<CampaignChat[]> {
@@ -82,7 +90,8 @@ export async function markChatBroken(db: DB, chatId: number, lastError: string, 
     .where("chat_id", "=", chatId)
     .where("status", "=", "broken")
     .execute();
-  return newlyBroken.map((row) => row.campaign_slug).sort();
+  const deskNewlyBroken = await markDeskBroken(db, chatId, lastError, now);
+  return [...newlyBroken.map((row) => row.campaign_slug).sort(), ...(deskNewlyBroken ? [DESK_SLUG] : [])];
 }
 
 /** The bot is back with the rights it needs. Returns the campaigns whose link was broken until now. */
@@ -94,18 +103,21 @@ export async function markChatWorking(db: DB, chatId: number, now: Date): Promis
     .where("status", "=", "broken")
     .returning("campaign_slug")
     .execute();
-  return restored.map((row) => row.campaign_slug).sort();
+  const deskRestored = await markDeskWorking(db, chatId, now);
+  return [...restored.map((row) => row.campaign_slug).sort(), ...(deskRestored ? [DESK_SLUG] : [])];
 }
 
 /** A group became a supergroup: its links follow it. */
 export async function moveCampaignChat(db: DB, fromChatId: number, toChatId: number): Promise<void> {
   await db.updateTable("campaign_chats").set({ chat_id: toChatId, chat_type: "supergroup" }).where("chat_id", "=", fromChatId).execute();
   await db.updateTable("campaigns").set({ relay_chat_id: toChatId }).where("relay_chat_id", "=", fromChatId).execute();
+  await moveDesk(db, fromChatId, toChatId);
 }
 
 /**
  * The campaign and chat a letter to this prisoner is relayed through: the first of the prisoner's campaigns (by
  * slug) with a working chat, else the first with a broken one (the letter then waits, held, until it is fixed).
+ * Campaign chats only; `relayTargetForPrisoner` adds the organisation desk.
  */
 export async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
   const chats = await db
@@ -116,4 +128,16 @@ export async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promis
     .orderBy("campaign_chats.campaign_slug")
     .execute();
   return chats.find((chat) => chat.status === "ok") ?? chats[0];
+}
+
+/**
+ * Where a letter to this prisoner goes, in the order writers are offered routes: a working chat of one of the
+ * prisoner's campaigns, else a working organisation desk, else a broken campaign chat or desk (held until fixed).
+ */
+export async function relayTargetForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
+  const campaign = await relayChatForPrisoner(db, prisonerSlug);
+  if (campaign?.status === "ok") return campaign;
+  const desk = await deskChat(db);
+  if (desk?.status === "ok") return desk;
+  return campaign ?? desk;
 }

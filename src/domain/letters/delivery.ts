@@ -48,13 +48,18 @@ export interface PostInstructions {
 
 export interface OrganiserRelayOption {
   route: "organisers";
+  /** The prisoner's campaign organisers, or the organisation desk when their campaign has no chat. */
+  via: "campaign" | "desk";
   explanation: LocalizedText;
 }
 
 export type DeliveryOption = FsinPismoPacket | PostInstructions | OrganiserRelayOption;
 
 export interface DeliveryPlan {
-  /** Best first: FSIN-pismo (fastest, brings a reply), post, then relay through organisers. */
+  /**
+   * Best first (issue 12): through organisers (the campaign's, else the organisation desk: no Russian card, no
+   * personal details given to a state service), then the writer's own FSIN-pismo (fastest, brings a reply), post.
+   */
   options: DeliveryOption[];
   /** Why a route is missing, or that no safe address is known; shown above the options. */
   notices: LocalizedText[];
@@ -63,6 +68,10 @@ export interface DeliveryPlan {
 export interface DeliveryContext {
   /** True when organisers currently accept letters for this prisoner's system. */
   organiserRelay: boolean;
+  /** Who receives them: the campaign's organisers (default) or the organisation desk. */
+  relayVia?: "campaign" | "desk";
+  /** False when the deployment has no organisation desk linked: the plan says so honestly. */
+  deskLinked?: boolean;
   /** Images the writer plans to attach on FSIN-pismo (each is priced). */
   images?: number;
 }
@@ -76,6 +85,8 @@ export function planDelivery(recipient: LetterRecipient, context: DeliveryContex
   }
   const options: DeliveryOption[] = [];
   const notices: LocalizedText[] = [];
+  if (context.organiserRelay) options.push(organiserRelayOption(context.relayVia ?? "campaign"));
+  else if (context.deskLinked === false) notices.push(localized("letter-delivery-no-desk"));
   const packet = renderFsinPismoPacket(recipient, { images: context.images ?? 0 });
   if (packet) options.push(packet);
   else if (recipient.system === "ru" && recipient.institution?.fsinPismo) {
@@ -83,7 +94,6 @@ export function planDelivery(recipient: LetterRecipient, context: DeliveryContex
   }
   const post = renderPostInstructions(recipient);
   if (post) options.push(post);
-  if (context.organiserRelay) options.push(organiserRelayOption());
   if (!packet && !post) {
     notices.push(localized("letter-delivery-no-safe-address", { name: formalRussianName(recipient) }));
     if (!context.organiserRelay) notices.push(localized("letter-delivery-keep-draft"));
@@ -170,8 +180,8 @@ export function renderPostInstructions(recipient: LetterRecipient): PostInstruct
   };
 }
 
-export function organiserRelayOption(): OrganiserRelayOption {
-  return { route: "organisers", explanation: localized("letter-delivery-organisers") };
+export function organiserRelayOption(via: OrganiserRelayOption["via"] = "campaign"): OrganiserRelayOption {
+  return { route: "organisers", via, explanation: localized(via === "desk" ? "letter-delivery-desk" : "letter-delivery-organisers") };
 }
 
 /** Forms and envelopes identify a prisoner by full name, patronymic and year of birth; say what is missing. */

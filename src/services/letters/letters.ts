@@ -23,7 +23,9 @@ import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import type { DB } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
-import { hasOrganiserRelay, NoOrganiserChatError, relayLetterToOrganisers } from "../relay/relay-letter.js";
+import { getDesk } from "../../db/repositories/desk.js";
+import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
+import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
@@ -59,6 +61,8 @@ export type TargetLookup =
       reason: RefusalReason;
       statusAsOf: string;
       statusSource: string;
+      alternatives: RefusalAlternatives;
+      deskLinked: boolean;
     }
   | { kind: "ok"; target: LetterTarget };
 
@@ -80,6 +84,8 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       reason: decision.reason,
       statusAsOf: prisoner.status.asOf,
       statusSource: prisoner.status.sourceUrl,
+      alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
+      deskLinked: (await getDesk(db)) !== undefined,
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
@@ -244,6 +250,7 @@ export async function finishDraft(
 }
 
 /** Whether the organisers' route is still open for this prisoner (checked again right before offering it). */
-export async function organiserRelayOpen(deps: ServiceDeps, slug: string): Promise<boolean> {
-  return hasOrganiserRelay(deps.db, slug);
+/** Whether organisers take letters for this person now, through whom, and whether the deployment has a desk at all. */
+export async function organiserRelayOpen(deps: ServiceDeps, slug: string): Promise<{ via: OrganiserRelayKind | null; deskLinked: boolean }> {
+  return { via: await organiserRelayKind(deps.db, slug), deskLinked: (await getDesk(deps.db)) !== undefined };
 }

@@ -32,6 +32,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   directory_observations: "public registry records of prisoners, with their provenance",
   directory_sync_runs: "counts and cursors of directory syncs",
   directory_sync_lock: "which process runs the directory sync",
+  prisoner_intermediaries: "services that deliver letters to a prisoner, from public sources",
   seen_updates: "update ids taken in by some instance, with the time; nothing about who sent them",
 };
 
@@ -190,6 +191,18 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     table: "campaign_chats",
     kind: "team",
     collect: (db, userId) => db.selectFrom("campaign_chats").selectAll().where("linked_by", "=", userId).execute(),
+  },
+  {
+    table: "organisation_desk",
+    kind: "team",
+    collect: (db, userId) => db.selectFrom("organisation_desk").selectAll().where("linked_by", "=", userId).execute(),
+  },
+  {
+    table: "letter_replies",
+    kind: "personal",
+    // File ids only (the photos stay on Telegram's servers); without them the bot can no longer show the reply.
+    collect: (db, userId) => db.selectFrom("letter_replies").selectAll().where("writer_id", "=", userId).orderBy("id").execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("letter_replies").where("writer_id", "=", userId).executeTakeFirst()),
   },
   {
     table: "print_batches",

@@ -2,6 +2,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../telegram/html.js";
 import type { Locale } from "../../config.js";
 import { getCampaignsBySlugs } from "../../db/repositories/campaigns.js";
+import { DESK_SLUG } from "../../db/repositories/desk.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { listOrganisers } from "../../db/repositories/roles.js";
 import type { DB } from "../../db/database.js";
@@ -152,5 +153,12 @@ export async function notifyPerson(
 
 async function campaignNames(db: DB, slugs: readonly string[], locale: string): Promise<string> {
   const campaigns = await getCampaignsBySlugs(db, slugs);
-  return slugs.map((slug) => campaignName(campaigns.get(slug), slug, resolveLocale(locale, STORED_LOCALE_FALLBACK))).join(", ");
+  const resolved = resolveLocale(locale, STORED_LOCALE_FALLBACK);
+  return slugs
+    .map((slug) =>
+      slug === DESK_SLUG
+        ? translator(STORED_LOCALE_FALLBACK)(locale, "routes-desk-name")
+        : campaignName(campaigns.get(slug), slug, resolved),
+    )
+    .join(", ");
 }

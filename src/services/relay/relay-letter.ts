@@ -1,5 +1,6 @@
 import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
-import { relayChatForPrisoner } from "../../db/repositories/campaign-chats.js";
+import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
+import { DESK_SLUG } from "../../db/repositories/desk.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { recordRelay } from "../../db/repositories/relay.js";
@@ -31,8 +32,16 @@ export class NoOrganiserChatError extends Error {
  * works as far as we know (a chat that answered 403 is broken until it is fixed).
  */
 export async function hasOrganiserRelay(db: DB, prisonerSlug: string): Promise<boolean> {
-  const chat = await relayChatForPrisoner(db, prisonerSlug);
-  return chat?.status === "ok";
+  return (await organiserRelayKind(db, prisonerSlug)) !== null;
+}
+
+/** Who would receive a letter now: the prisoner's campaign organisers, the organisation desk, or nobody. */
+export type OrganiserRelayKind = "campaign" | "desk";
+
+export async function organiserRelayKind(db: DB, prisonerSlug: string): Promise<OrganiserRelayKind | null> {
+  const chat = await relayTargetForPrisoner(db, prisonerSlug);
+  if (chat?.status !== "ok") return null;
+  return chat.campaign_slug === DESK_SLUG ? "desk" : "campaign";
 }
 
 export interface RelayOptions {
@@ -46,7 +55,8 @@ export interface RelayOptions {
  * institution, suggested route, check summary, signature, status and buttons), then the text. Pass the transaction
  * that finished the letter, e.g. `finishLetter(db, { …, route: "organisers", enqueue: (trx, letter) =>
  * relayLetterToOrganisers(trx, letter, { now }) })`, so that the letter and its messages exist together or not at all.
- * Throws `NoOrganiserChatError` when no campaign of the prisoner has a chat: the finish is rolled back.
+ * Goes to the organisation desk when no campaign of the prisoner has a working chat (`relayTargetForPrisoner`).
+ * Throws `NoOrganiserChatError` when neither a campaign chat nor a desk is linked: the finish is rolled back.
  */
 export async function relayLetterToOrganisers(db: DB, letter: Letter, options: RelayOptions): Promise<{ campaignSlug: string; chatId: number }> {
   if (letter.status !== "relayed" || !letter.text || !letter.reference) {
@@ -54,7 +64,7 @@ export async function relayLetterToOrganisers(db: DB, letter: Letter, options: R
   }
   const prisoner = await getPrisonerBySlug(db, letter.prisoner_slug);
   if (!prisoner) throw new Error(`letter ${letter.id} names an unknown prisoner`);
-  const chat = await relayChatForPrisoner(db, prisoner.slug);
+  const chat = await relayTargetForPrisoner(db, prisoner.slug);
   if (!chat) throw new NoOrganiserChatError(prisoner.slug);
   const institution = prisoner.location.institution ? await getInstitutionBySlug(db, prisoner.location.institution) : undefined;
   const campaign = await getCampaignBySlug(db, chat.campaign_slug);
@@ -67,7 +77,7 @@ export async function relayLetterToOrganisers(db: DB, letter: Letter, options: R
     letter,
     prisoner,
     institution,
-    campaignName: campaign?.name[locale] ?? chat.campaign_slug,
+    campaignName: chat.campaign_slug === DESK_SLUG ? t(locale, "routes-desk-name") : (campaign?.name[locale] ?? chat.campaign_slug),
     ...(options.writer ? { writer: options.writer } : {}),
     delivery: parts.kind === "file" ? { kind: "file" } : { kind: "messages", parts: parts.messages.length },
     locale,

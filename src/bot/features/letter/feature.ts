@@ -7,12 +7,13 @@ import { handleDraftAction, offerDrafts } from "./drafts.js";
 import { enterLetterFlow } from "./entry.js";
 import { parsePage, showLetters } from "./letters-list.js";
 import { sendLetterAgain } from "./resend.js";
+import { selfSentFeature } from "./self-sent.js";
 import { writeTo } from "../../../services/letters/buttons.js";
 import { writeToWithOpening } from "../../../services/letters/buttons.js";
 import { parseOpening } from "../../../services/letters/buttons.js";
 import { isSlug } from "../../../services/letters/buttons.js";
 
-const composer = new Composer<BotContext>();
+const composer = new Composer<BotContext>(selfSentFeature);
 const privateChats = composer.chatType("private");
 
 /** `/start w_<slug>` or `/start w_<slug>_<opening>` (slugs use hyphens only, so `_` separates). */

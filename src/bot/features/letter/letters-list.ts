@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { deliveryRouteLabel, letterStatusLabel } from "../../../domain/letters/index.js";
+import { lettersWithReplies } from "../../../db/repositories/letter-replies.js";
 import { listLettersOfWriter } from "../../../db/repositories/letters.js";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { BotContext } from "../../context.js";
@@ -8,6 +9,7 @@ import { escapeHtml } from "../../../telegram/html.js";
 import { menuButton } from "../../keyboards/main-menu.js";
 import { letterAgain, lettersPage } from "./callbacks.js";
 import { canSendAgain } from "./resend.js";
+import { selfSentButton } from "./self-sent.js";
 import { bold, formatDate, tHtml, tText } from "./render/text.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
@@ -43,6 +45,7 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
     return true;
   }
   const lines = [bold(tHtml(ctx, "letter-ui-list-title", { page: page + 1 }))];
+  const withReplies = await lettersWithReplies(ctx.deps.db, letters.map((letter) => letter.id));
   const rows: InlineKeyboardButton[][] = [];
   const offered = new Set<string>();
   for (const [index, letter] of letters.entries()) {
@@ -55,7 +58,10 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
       escapeHtml(tText(ctx, letterStatusLabel(letter.status))),
     ];
     const reference = letter.reference ? ` · <code>${escapeHtml(letter.reference)}</code>` : "";
-    lines.push(`${parts.join(" — ")}${reference}`);
+    const reply = withReplies.has(letter.id) ? ` · ${escapeHtml(ctx.t("routes-list-has-reply"))}` : "";
+    lines.push(`${parts.join(" — ")}${reference}${reply}`);
+    const selfSent = selfSentButton(letter);
+    if (selfSent) rows.push([InlineKeyboard.text(ctx.t(selfSent.key, { reference: letter.reference ?? "" }), selfSent.data)]);
     if (canSendAgain(letter)) {
       rows.push([InlineKeyboard.text(ctx.t("letter-ui-button-again", { reference: letter.reference ?? "" }), letterAgain.pack(letter.id))]);
     }

@@ -11,3 +11,7 @@ export const chooseStatus = callbackData("orgs", 1);
 export const chooseInstitution = callbackData("orgm", 1);
 export const chooseToday = callbackData("orgd", 1);
 export const confirmCorrection = callbackData("orgc", 1);
+/** Linking: "yes, public" / "yes, replace" / cancel (`orgl:<p|r|pr|x>:<chatId>:<campaign>`), and a campaign picked
+ * for the group `/link` was sent in (`orgk:<campaign>`). Every press runs all of linking's checks again. */
+export const linkConsent = callbackData("orgl", 3);
+export const linkPick = callbackData("orgk", 1);

@@ -1,11 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.js";
 import { correctionFlows, correctionsFeature } from "./corrections.js";
+import { discoverabilityFeature } from "./discoverability.js";
 import { invitesFeature } from "./invites.js";
 import { linkingFeature } from "./linking.js";
 import { organiserListFeature } from "./organiser-list.js";
 import { printFeature } from "./print.js";
 import { relayButtonsFeature } from "./relay-buttons.js";
+import { repliesFeature } from "./replies.js";
 import { statsFeature } from "./stats.js";
 
 /**
@@ -18,9 +20,11 @@ export const organiserFeature = new Composer<BotContext>(
   organiserListFeature,
   linkingFeature,
   relayButtonsFeature,
+  repliesFeature,
   printFeature,
   statsFeature,
   correctionsFeature,
+  discoverabilityFeature,
 );
 
 /** The guided `/setstatus` and `/move` steps (section 2 of src/bot/index.ts). */

@@ -9,6 +9,7 @@ import { escapeHtml } from "../../../telegram/html.js";
 import { isAdmin } from "../../roles.js";
 import { commandArgs } from "./access.js";
 import { inviteForCampaign } from "./callbacks.js";
+import { refreshMenuFor } from "./discoverability.js";
 
 /** Long enough to pass a link on, short enough that a leaked one soon stops working. */
 export const INVITE_VALID_HOURS = 72;
@@ -104,6 +105,7 @@ privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
     );
   });
   await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName }), { parse_mode: "HTML" });
+  await refreshMenuFor(ctx, ctx.from.id, ctx.user?.locale);
 });
 
 export { composer as invitesFeature };

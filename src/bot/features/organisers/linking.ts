@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { Chat } from "grammy/types";
 import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
 import {
@@ -9,6 +9,7 @@ import {
   markChatWorking,
   unlinkCampaignChat,
 } from "../../../db/repositories/campaign-chats.js";
+import { DESK_SLUG, deskChat, linkDesk, unlinkDesk } from "../../../db/repositories/desk.js";
 import { redirectHeldRelays } from "../../../db/repositories/relay.js";
 import { audit } from "../../../db/repositories/roles.js";
 import { releaseHeld } from "../../../outbox/index.js";
@@ -17,8 +18,9 @@ import { alertChatBroken, announceChatRestored } from "../../../services/relay/n
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
-import { canActForCampaign } from "../../roles.js";
-import { commandArgs } from "./access.js";
+import { canActForCampaign, isAdmin } from "../../roles.js";
+import { campaignsInScope, commandArgs } from "./access.js";
+import { linkConsent, linkPick } from "./callbacks.js";
 import { isChatAccessError } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
@@ -37,18 +39,41 @@ function parseChatTarget(text: string | undefined): string | number | undefined 
   return undefined;
 }
 
+/** What the person already agreed to when they pressed a confirmation button: a public chat, replacing a chat. */
+export interface LinkConsent {
+  publicChat: boolean;
+  replace: boolean;
+}
+
+const NO_CONSENT: LinkConsent = { publicChat: false, replace: false };
+
+/** Anyone can read a channel's or a public group's history: a letter there is no longer private. */
+function isPublicChat(chat: Chat): boolean {
+  return chat.type === "channel" || ("username" in chat && Boolean(chat.username));
+}
+
 /**
- * Checks everything that must hold for letters to reach the chat — the campaign exists, the sender organises it
- * and runs the chat, the bot may post there — and says exactly what is missing; then links it, and letters held
- * for the campaign or the chat go out.
+ * Checks everything that must hold for letters to reach the chat — the campaign exists (or it is the organisation
+ * desk, which only admins link), the sender organises it and runs the chat, the bot may post there, and the sender
+ * agreed to a public chat or to replacing the current one — and says exactly what is missing; then links it, and
+ * letters held for the campaign or the chat go out.
  */
-async function linkChat(ctx: FlowContext, campaignSlug: string, target: string | number, reply: Reply): Promise<void> {
+export async function linkChat(ctx: FlowContext, campaignSlug: string, target: string | number, reply: Reply, consent: LinkConsent = NO_CONSENT): Promise<void> {
   const { db, clock, logger } = ctx.deps;
   const from = ctx.from;
   if (!from) return;
-  const campaign = await getCampaignBySlug(db, campaignSlug);
-  if (!campaign) return void (await reply("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }));
-  if (!(await canActForCampaign(ctx, campaignSlug))) return void (await reply("organisers-not-organiser-of", { campaign: escapeHtml(campaignSlug) }));
+  const desk = campaignSlug === DESK_SLUG;
+  const locale = resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale);
+  let campaignName: string;
+  if (desk) {
+    if (!isAdmin(ctx)) return void (await reply("routes-desk-admins-only"));
+    campaignName = ctx.t("routes-desk-name");
+  } else {
+    const campaign = await getCampaignBySlug(db, campaignSlug);
+    if (!campaign) return void (await reply("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }));
+    if (!(await canActForCampaign(ctx, campaignSlug))) return void (await reply("organisers-not-organiser-of", { campaign: escapeHtml(campaignSlug) }));
+    campaignName = campaign.name[locale];
+  }
 
   let chat: Chat;
   try {
@@ -71,17 +96,20 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     return void (await reply("organisers-link-chat-unreachable"));
   }
 
+  const chatName = escapeHtml(title ?? String(chat.id));
+  if (isPublicChat(chat) && !consent.publicChat) {
+    return void (await askConsent(ctx, "routes-link-public-warning", { chat: chatName }, "routes-link-public-yes", { ...consent, publicChat: true }, campaignSlug, chat.id));
+  }
+  const current = desk ? await deskChat(db) : await getCampaignChat(db, campaignSlug);
+  if (current && current.chat_id !== chat.id && !consent.replace) {
+    const args = { campaign: escapeHtml(campaignName), current: escapeHtml(current.title ?? String(current.chat_id)), chat: chatName };
+    return void (await askConsent(ctx, "routes-link-replace-question", args, "routes-link-replace-yes", { ...consent, replace: true }, campaignSlug, chat.id));
+  }
+
   const now = clock.now();
   const outcome = await db.transaction().execute(async (trx) => {
-    const { previousChatId } = await linkCampaignChat(trx, {
-      campaignSlug,
-      chatId: chat.id,
-      chatType,
-      title,
-      locale: resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale),
-      linkedBy: from.id,
-      now,
-    });
+    const input = { chatId: chat.id, chatType, title, locale, linkedBy: from.id, now };
+    const { previousChatId } = desk ? await linkDesk(trx, input) : await linkCampaignChat(trx, { campaignSlug, ...input });
     const redirected = await redirectHeldRelays(trx, campaignSlug, chat.id, now);
     // The rights were just checked: every campaign this chat serves can have its letters again.
     await markChatWorking(trx, chat.id, now);
@@ -90,27 +118,77 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
       actorId: from.id,
       action: "chat.link",
       target: `campaign:${campaignSlug}`,
-      details: { chat_id: chat.id, chat_type: chatType, previous_chat_id: previousChatId, redirected, released },
+      details: { chat_id: chat.id, chat_type: chatType, previous_chat_id: previousChatId, redirected, released, public: isPublicChat(chat) },
       at: now,
     });
     return { redirected, released };
   });
   logger.info({ chat_id: chat.id, campaign: campaignSlug, ...outcome }, "organisers' chat linked");
-  await reply("organisers-linked", { campaign: escapeHtml(campaign.name[resolveLocale(ctx.user?.locale ?? (await ctx.i18n.getLocale()), ctx.deps.config.defaultLocale)]), chat: escapeHtml(title ?? String(chat.id)) });
+  await reply("organisers-linked", { campaign: escapeHtml(campaignName), chat: chatName });
   const waiting = outcome.redirected + outcome.released;
   if (waiting > 0) await reply("organisers-linked-released", { count: waiting });
 }
 
+/** A yes/no question before a link that exposes letters or replaces a chat; the "yes" runs every check again. */
+async function askConsent(
+  ctx: FlowContext,
+  key: string,
+  args: Record<string, string>,
+  yesKey: string,
+  consent: LinkConsent,
+  campaignSlug: string,
+  chatId: number,
+): Promise<void> {
+  const flags = `${consent.publicChat ? "p" : ""}${consent.replace ? "r" : ""}`;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t(yesKey), linkConsent.pack(flags, chatId, campaignSlug))
+    .row()
+    .text(ctx.t("routes-link-cancel"), linkConsent.pack("x", chatId, campaignSlug));
+  await ctx.reply(ctx.t(key, args), { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+composer.callbackQuery(linkConsent.pattern, async (ctx) => {
+  const [flags = "", chatId = "", campaignSlug = ""] = linkConsent.unpack(ctx.callbackQuery.data) ?? [];
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (flags === "x") return void (await ctx.reply(ctx.t("routes-link-cancelled")));
+  await linkChat(ctx, campaignSlug, Number(chatId), replier(ctx), { publicChat: flags.includes("p"), replace: flags.includes("r") });
+});
+
+/** Buttons for the campaigns the sender may link (and the desk for an admin), or nothing when there are none. */
+async function linkChoices(ctx: FlowContext): Promise<InlineKeyboard | undefined> {
+  const { campaigns, admin } = await campaignsInScope(ctx);
+  if (campaigns.length === 0 && !admin) return undefined;
+  const keyboard = new InlineKeyboard();
+  for (const slug of campaigns) keyboard.text(slug, linkPick.pack(slug)).row();
+  if (admin) keyboard.text(ctx.t("routes-desk-name"), linkPick.pack(DESK_SLUG)).row();
+  return keyboard;
+}
+
 composer.chatType(["group", "supergroup"]).command("link", async (ctx) => {
   const [campaignSlug] = commandArgs(ctx);
-  if (!campaignSlug) return void (await ctx.reply(ctx.t("organisers-link-usage-group")));
+  if (!campaignSlug) {
+    const keyboard = await linkChoices(ctx);
+    return void (await ctx.reply(ctx.t("organisers-link-usage-group"), keyboard ? { reply_markup: keyboard } : {}));
+  }
+  await linkChat(ctx, campaignSlug, ctx.chat.id, replier(ctx));
+});
+
+composer.chatType(["group", "supergroup"]).callbackQuery(linkPick.pattern, async (ctx) => {
+  const [campaignSlug = ""] = linkPick.unpack(ctx.callbackQuery.data) ?? [];
+  await ctx.answerCallbackQuery();
   await linkChat(ctx, campaignSlug, ctx.chat.id, replier(ctx));
 });
 
 composer.chatType("private").command("link", async (ctx) => {
   const [campaignSlug, targetText] = commandArgs(ctx);
   const target = parseChatTarget(targetText);
-  if (!campaignSlug || target === undefined) return void (await ctx.reply(ctx.t("organisers-link-usage-private")));
+  if (!campaignSlug || target === undefined) {
+    const { campaigns, admin } = await campaignsInScope(ctx);
+    const ids = [...campaigns, ...(admin ? [DESK_SLUG] : [])].map((slug) => `<code>${escapeHtml(slug)}</code>`).join(", ");
+    const usage = ctx.t("organisers-link-usage-private");
+    return void (await ctx.reply(ids ? `${escapeHtml(usage)}\n\n${ctx.t("routes-link-your-campaigns", { campaigns: ids })}` : usage, { parse_mode: "HTML" }));
+  }
   await linkChat(ctx, campaignSlug, target, replier(ctx));
 });
 
@@ -126,14 +204,16 @@ composer.chatType(["private", "group", "supergroup"]).command("unlink", async (c
   if (!campaignSlug) return void (await ctx.reply(ctx.t("organisers-unlink-usage")));
   if (!(await canActForCampaign(ctx, campaignSlug))) return void (await reply("organisers-not-organiser-of", { campaign: escapeHtml(campaignSlug) }));
   const { db, clock } = ctx.deps;
-  const current = await getCampaignChat(db, campaignSlug);
+  const desk = campaignSlug === DESK_SLUG;
+  const current = desk ? await deskChat(db) : await getCampaignChat(db, campaignSlug);
   // In a group, only that group's own link can be removed from there.
   if (!current || (ctx.chat.type !== "private" && current.chat_id !== ctx.chat.id)) {
     return void (await reply("organisers-unlink-nothing", { campaign: escapeHtml(campaignSlug) }));
   }
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await unlinkCampaignChat(trx, campaignSlug);
+    if (desk) await unlinkDesk(trx);
+    else await unlinkCampaignChat(trx, campaignSlug);
     await audit(trx, { actorId: ctx.from.id, action: "chat.unlink", target: `campaign:${campaignSlug}`, details: { chat_id: current.chat_id }, at: now });
   });
   await reply("organisers-unlinked", { campaign: escapeHtml(campaignSlug) });

@@ -7,6 +7,7 @@ import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { isAdmin } from "../../roles.js";
 import { revokeOrganiserButton } from "./callbacks.js";
+import { refreshMenuFor } from "./discoverability.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
@@ -74,6 +75,10 @@ privateChats.callbackQuery(revokeOrganiserButton.pattern, async (ctx) => {
       return true;
     }));
   await ctx.answerCallbackQuery({ text: ctx.t(revoked ? "organisers-revoked" : "organisers-revoke-nothing"), show_alert: !revoked });
+  if (revoked) {
+    const person = await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst();
+    await refreshMenuFor(ctx, userId, person?.locale);
+  }
   const { text, keyboard } = await organiserOverview(ctx);
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
 });

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../../context.js";
+import { browseMenuData } from "../../directory/callbacks.js";
 import { flowButton } from "../callbacks.js";
 import { tHtml } from "../render/text.js";
 import { findPeople } from "../search.js";
@@ -30,7 +31,9 @@ export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token
     }
     const found = await conversation.external(() => findPeople(ctx.deps, query));
     if (found.matches.length === 0) {
-      await input.ctx.reply(tHtml(ctx, "letter-ui-search-nobody", { query }), { parse_mode: "HTML" });
+      // Not a dead end: the directory can be browsed by campaign, by fewest letters, by birthday.
+      const browse = new InlineKeyboard().text(ctx.t("menu-browse"), browseMenuData.pack());
+      await input.ctx.reply(tHtml(ctx, "letter-ui-search-nobody", { query }), { parse_mode: "HTML", reply_markup: browse });
       return AGAIN;
     }
     const locale = localeOf(ctx);

@@ -29,7 +29,8 @@ export async function deliveryStep(
   summary: FindingsSummary,
 ): Promise<void> {
   const { token, target } = state;
-  const relayChatOpen = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
+  const relay = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
+  const relayChatOpen = relay.via !== null;
   // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/services/relay/relay-quota.ts).
   const quota = relayChatOpen
     ? await conversation.external(async () => {
@@ -38,7 +39,7 @@ export async function deliveryStep(
       })
     : undefined;
   const organiserRelay = relayChatOpen && quota?.allowed === true;
-  const plan = planDelivery(target.recipient, { organiserRelay });
+  const plan = planDelivery(target.recipient, { organiserRelay, relayVia: relay.via ?? "campaign", deskLinked: relay.deskLinked });
   const notices = plan.notices.map((notice) => escapeHtml(tText(ctx, notice)));
   if (quota && !quota.allowed) {
     const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
@@ -59,6 +60,8 @@ export async function deliveryStep(
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
   });
+
+  await ctx.reply(tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system)), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 
   let shareIdentity = false;
   if (route === "organisers") {
@@ -118,6 +121,13 @@ export async function deliveryStep(
     option: plan.options.find((candidate) => candidate.route === outcome.route),
   });
   await ctx.reply(ctx.t("letter-ui-done-footer"));
+}
+
+/** Short advice shown once a route is chosen: what it exposes and why (sources in docs/routes.md). */
+function safetyAdviceKey(route: DeliveryRoute, via: "campaign" | "desk" | null, system: string): string {
+  if (route === "organisers") return via === "desk" ? "letter-safety-desk" : "letter-safety-organisers";
+  if (route === "post") return system === "by" ? "letter-safety-post-by" : "letter-safety-post";
+  return "letter-safety-fsin-pismo";
 }
 
 function routeSummary(ctx: FlowContext, option: DeliveryOption): string {

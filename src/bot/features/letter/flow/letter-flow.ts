@@ -1,9 +1,7 @@
-import { formatPartialDate } from "../../../../domain/directory/partial-date.js";
-import { reasonKey } from "../../../../domain/directory/text-keys.js";
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
-import { tHtml } from "../render/text.js";
+import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
@@ -85,14 +83,9 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
 
 async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
   if (lookup.kind === "unknown") {
-    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"));
+    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"), { reply_markup: nobodyKeyboard(ctx) });
     return;
   }
-  const locale = localeOf(ctx);
-  const lines = [
-    tHtml(ctx, "letter-ui-refused", { name: prisonerName(lookup.names, locale, "prose") }),
-    tHtml(ctx, reasonKey(lookup.reason)),
-    tHtml(ctx, "letter-ui-refused-source", { asOf: formatPartialDate(lookup.statusAsOf, locale), url: lookup.statusSource }),
-  ];
-  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  const { text, keyboard } = refusalScreen(ctx, lookup);
+  await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
 }

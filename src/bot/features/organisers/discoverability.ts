@@ -1,0 +1,102 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { getCampaignChat } from "../../../db/repositories/campaign-chats.js";
+import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
+import { DESK_SLUG, deskChat } from "../../../db/repositories/desk.js";
+import type { CampaignChat } from "../../../db/tables/organisers.js";
+import { translator } from "../../../telegram/i18n.js";
+import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
+import { localeOf } from "../../locale.js";
+import { type CommandMenuDeps, privilegedCommandsOf, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
+import { callbackData } from "../../../telegram/callback-data.js";
+import { PUBLIC_COMMANDS } from "../../commands.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { escapeHtml } from "../../../telegram/html.js";
+import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
+import { isAdmin } from "../../roles.js";
+import { campaignsInScope } from "./access.js";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+const groups = composer.chatType(["group", "supergroup"]);
+
+/** `/campaigns`: one campaign's chat and how to link it (`orgv:<campaign>`). */
+const campaignDetail = callbackData("orgv", 1);
+
+export function commandMenuDeps(ctx: FlowContext): CommandMenuDeps {
+  const t = translator(ctx.deps.config.defaultLocale);
+  return {
+    api: ctx.api,
+    db: ctx.deps.db,
+    admins: ctx.deps.config.botAdmins,
+    publicCommands: (locale) => PUBLIC_COMMANDS.map((command) => ({ command, description: t(locale, `command-${command}`) })),
+    t: (locale, key) => t(locale, key),
+    logger: ctx.deps.logger,
+  };
+}
+
+/** After an invite is redeemed or a role revoked: that person's menu shows exactly the commands they may use. */
+export async function refreshMenuFor(ctx: FlowContext, userId: number, locale: string | undefined): Promise<void> {
+  const outcome = await refreshCommandMenu(commandMenuDeps(ctx), userId, resolveLocale(locale, STORED_LOCALE_FALLBACK));
+  ctx.deps.logger.info({ user_id: userId, outcome }, "organiser command menu refreshed");
+}
+
+function chatLine(ctx: FlowContext, chat: CampaignChat | undefined): string {
+  if (!chat) return ctx.t("routes-campaigns-no-chat");
+  const title = escapeHtml(chat.title ?? String(chat.chat_id));
+  return ctx.t(chat.status === "ok" ? "routes-campaigns-chat-ok" : "routes-campaigns-chat-broken", { chat: title });
+}
+
+/** Admins come from configuration: their menu is set the first time they open the bot (and refreshed each time). */
+privateChats.command("start", async (ctx, next) => {
+  if (isAdmin(ctx)) await refreshMenuFor(ctx, ctx.from.id, ctx.user?.locale);
+  await next();
+});
+
+/** `/campaigns`: the campaign ids the sender may act for (and the desk for an admin), each a button. */
+privateChats.command("campaigns", async (ctx) => {
+  const { admin, campaigns } = await campaignsInScope(ctx);
+  if (!admin && campaigns.length === 0) return void (await ctx.reply(ctx.t("routes-campaigns-none")));
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.t("routes-campaigns-title")];
+  for (const slug of [...campaigns, ...(admin ? [DESK_SLUG] : [])]) {
+    lines.push(`• <code>${escapeHtml(slug)}</code>`);
+    keyboard.text(slug, campaignDetail.pack(slug)).row();
+  }
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(campaignDetail.pattern, async (ctx) => {
+  const [slug = ""] = campaignDetail.unpack(ctx.callbackQuery.data) ?? [];
+  await ctx.answerCallbackQuery();
+  const { admin, campaigns } = await campaignsInScope(ctx);
+  const allowed = slug === DESK_SLUG ? admin : campaigns.includes(slug);
+  if (!allowed) return void (await ctx.reply(ctx.t("organisers-not-organiser-of", { campaign: escapeHtml(slug) }), { parse_mode: "HTML" }));
+  const locale = localeOf(ctx);
+  const name = slug === DESK_SLUG ? ctx.t("routes-desk-name") : ((await getCampaignBySlug(ctx.deps.db, slug))?.name[locale] ?? slug);
+  const chat = slug === DESK_SLUG ? await deskChat(ctx.deps.db) : await getCampaignChat(ctx.deps.db, slug);
+  const text = [`<b>${escapeHtml(name)}</b> (<code>${escapeHtml(slug)}</code>)`, chatLine(ctx, chat), ctx.t("routes-campaigns-how-to-link", { campaign: escapeHtml(slug) })];
+  await ctx.reply(text.join("\n\n"), { parse_mode: "HTML" });
+});
+
+/** Organisers' and admins' /help lists their commands too; everyone else gets the public help (welcome feature). */
+privateChats.command("help", async (ctx, next) => {
+  const privileged = await privilegedCommandsOf({ db: ctx.deps.db, admins: ctx.deps.config.botAdmins }, ctx.from.id);
+  if (privileged.length === 0) return next();
+  const lines = privileged.map((command) => `/${command} — ${ctx.t(`command-${command}`)}`);
+  await ctx.reply(`${ctx.t("help-text")}\n\n${ctx.t("routes-help-organiser-title")}\n${lines.join("\n")}`, { reply_markup: mainMenuKeyboard(ctx) });
+});
+
+/** In a linked group these commands are answered there, never met with silence; the work itself is private. */
+groups.command(["print", "stats"], async (ctx) => {
+  await ctx.reply(ctx.t("routes-group-private-only", { command: ctx.msg.text.split(/[\s@]/)[0] ?? "" }), {
+    reply_markup: new InlineKeyboard().url(ctx.t("routes-group-open-private"), `https://t.me/${ctx.me.username}`),
+  });
+});
+
+groups.command("help", async (ctx) => {
+  await ctx.reply(ctx.t("routes-group-help"), {
+    reply_markup: new InlineKeyboard().url(ctx.t("routes-group-open-private"), `https://t.me/${ctx.me.username}`),
+  });
+});
+
+export { composer as discoverabilityFeature };

@@ -1,0 +1,35 @@
+import type { Generated, Selectable } from "kysely";
+import type { CampaignChatsTable } from "./organisers.js";
+
+/**
+ * The deploying organisation's desk: letters for people whose campaign has no chat of its own (one row, id 1). The
+ * same columns and life cycle as a campaign's chat.
+ */
+export type OrganisationDeskTable = Omit<CampaignChatsTable, "campaign_slug"> & { id: number };
+
+/** A service known to deliver letters to this person, with the date and source of that knowledge. */
+export interface PrisonerIntermediariesTable {
+  prisoner_slug: string;
+  service: string;
+  url: string;
+  as_of: string;
+  source: string;
+}
+
+export type LetterReplyKind = "photo" | "document";
+
+/** The prisoner's answer as a Telegram file id; `from_chat_id` is null when the writer kept it themselves. */
+export interface LetterRepliesTable {
+  id: Generated<number>;
+  letter_id: number;
+  writer_id: number;
+  kind: LetterReplyKind;
+  file_id: string;
+  from_chat_id: number | null;
+  posted_by: number | null;
+  received_at: string;
+}
+
+export type OrganisationDesk = Selectable<OrganisationDeskTable>;
+export type PrisonerIntermediary = Selectable<PrisonerIntermediariesTable>;
+export type LetterReply = Selectable<LetterRepliesTable>;

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getDesk } from "../../src/db/repositories/desk.js";
+import { Harness } from "../helpers/harness.js";
+import { expectNoFailures, onlyLetter, textOf } from "../letter-flow/helpers.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { ADMIN_ID, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+/** Kamardin's last known SIZO is not believed current: no FSIN-pismo or post route, and no campaign chat is linked. */
+const KAMARDIN = "kamardin-artem";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.start({ admins: [ADMIN_ID] });
+});
+afterEach(async () => h.stop());
+
+/** The deploying organisation's admin links a supergroup they run as the desk, with /link desk inside it. */
+async function linkDesk(admin: TestUser): Promise<number> {
+  const desk = newChannelId();
+  h.fake.addGroup({ id: desk, title: "Lysty desk", type: "supergroup" });
+  h.fake.setMember(desk, admin.id, "creator");
+  await sendIn(h, admin, desk, "/link desk");
+  expect(h.fake.lastMessage(desk)?.text).toBe("Done: relayed letters for «Organisation desk» now arrive in «Lysty desk».");
+  return desk;
+}
+
+/** A writer without a Russian card writes a short letter to Kamardin and reaches the route step. */
+async function writeToKamardin(writer: TestUser): Promise<void> {
+  await writer.send(`/start w_${KAMARDIN}`);
+  await writer.press("I will write it myself");
+  await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
+  await writer.press("Done");
+  await writer.press("Continue: sign the letter");
+  await writer.send("Olena");
+  await writer.press("No, only this letter");
+}
+
+describe("the organisation desk", () => {
+  it("receives exactly once the letter of a writer whose addressee's campaign has no chat, and the reply photo goes back", async () => {
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    await admin.send("/start");
+    const desk = await linkDesk(admin);
+    expect(await getDesk(h.db)).toMatchObject({ chat_id: desk, status: "ok", linked_by: ADMIN_ID });
+
+    const writer = h.user({ languageCode: "en" });
+    await writeToKamardin(writer);
+    expect(writer.lastText()).toContain("goes to the organisation desk");
+    expect(writer.buttons()).toEqual(["Through the organisers"]);
+    const advice = textOf(await writer.press("Through the organisers"));
+    expect(advice).toContain("Why through the desk");
+    await writer.press(/^No/);
+    const letter = await onlyLetter(h, writer.id);
+    expect(letter).toMatchObject({ status: "relayed", route: "organisers" });
+    await settle(h);
+
+    const posts = h.fake.messages(desk).filter((message) => message.text?.includes(letter.reference!));
+    expect(posts.map((post) => post.text?.split("\n")[0])).toEqual([`✉️ Letter ${letter.reference}`, `${letter.reference} · 1/1`]);
+    const card = posts[0]!;
+    expect(card.text).toContain("Organisation desk");
+
+    // A member of the desk who is neither admin nor organiser cannot pass anything to the writer.
+    const stranger = h.user({ languageCode: "en" });
+    h.fake.setMember(desk, stranger.id, "member");
+    await h.handled(h.fake.injectMessage(stranger.id, desk, { photo: {}, replyToMessageId: card.message_id }));
+    expect(h.fake.lastMessage(desk)?.text).toBe("Only organisers of this letter's campaign can pass a reply on to its writer.");
+    // A photo in reply to one of the bot's messages that is not a card is explained, not lost silently.
+    const linkedNote = h.fake.messages(desk).find((message) => message.text?.startsWith("Done"))!;
+    await h.handled(h.fake.injectMessage(ADMIN_ID, desk, { photo: {}, replyToMessageId: linkedNote.message_id }));
+    expect(h.fake.lastMessage(desk)?.text).toContain("This is not a letter's card.");
+
+    const before = writer.messages.length;
+    await h.handled(h.fake.injectMessage(ADMIN_ID, desk, { photo: { bytes: Buffer.from("scan of the answer") }, replyToMessageId: card.message_id }));
+    expect(h.fake.lastMessage(desk)?.text).toBe(`✅ Passed on to the writer of ${letter.reference}.`);
+    await settle(h);
+    const received = writer.messages.slice(before);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.photo).toBeDefined();
+    expect(received[0]?.caption).toBe(`💌 The reply to your letter ${letter.reference} to Artem Kamardin, as the organisers received it.`);
+    const replies = await h.db.selectFrom("letter_replies").selectAll().execute();
+    expect(replies).toMatchObject([{ letter_id: letter.id, writer_id: writer.id, kind: "photo", from_chat_id: desk, posted_by: ADMIN_ID }]);
+    // Nothing the writer wrote reached the logs.
+    expect(h.logs.join("\n")).not.toContain("Львова");
+    expectNoFailures(h);
+  });
+
+  it("is linked by admins only; without a desk the writer is told honestly that nobody here can pass the letter on", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const group = newChannelId();
+    h.fake.addGroup({ id: group, title: "Some group", type: "supergroup" });
+    h.fake.setMember(group, boss.id, "creator");
+    await sendIn(h, boss, group, "/link desk");
+    expect(h.fake.lastMessage(group)?.text).toBe("Only an admin of this bot can link the organisation desk.");
+    expect(await getDesk(h.db)).toBeUndefined();
+
+    // No desk and no campaign chat: the refusal says so and is not a dead end.
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send(`/start w_${KAMARDIN}`);
+    const refusal = writer.lastText();
+    expect(refusal).toContain("Безпечна адреса поки невідома");
+    expect(refusal).toContain("У цього бота немає приймальні організації");
+    expect(refusal).toContain("Сервіси, що доставляють листи людям, яких утримує Росія");
+    const buttons = writer.buttons();
+    expect(buttons).toEqual(expect.arrayContaining(["🔗 «ОВД-Інфо»: Letters Now", "🔔 Стежити за справою", "📋 Огляд"]));
+    const neighbour = buttons.find((label) => label.startsWith("✍️ Написати:"));
+    expect(neighbour).toBeDefined();
+    await writer.press("🔔 Стежити за справою");
+    expect(await h.db.selectFrom("news_follows").select(["target_type", "target_slug"]).where("user_id", "=", writer.id).execute()).toEqual([{ target_type: "prisoner", target_slug: KAMARDIN }]);
+    await writer.press(neighbour!);
+    expect(writer.lastText()).not.toContain("Безпечна адреса поки невідома");
+    expectNoFailures(h);
+  });
+
+  it("stops offering a desk the bot was removed from, alerts the admins, and offers it again once the bot is back", async () => {
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    await admin.send("/start");
+    const desk = await linkDesk(admin);
+    await h.handled(h.fake.injectMyChatMember({ chatId: desk, fromUserId: ADMIN_ID, status: "kicked" }));
+    expect((await getDesk(h.db))?.status).toBe("broken");
+    await settle(h);
+    expect(admin.lastText()).toContain("I can no longer post to «Lysty desk», where letters for Organisation desk arrive.");
+
+    // Broken desk: the writer is not offered it, and the refusal offers something else to do.
+    const writer = h.user({ languageCode: "en" });
+    await writer.send(`/start w_${KAMARDIN}`);
+    expect(writer.lastText()).toContain("You cannot write to");
+    expect(writer.buttons()).toContain("📋 Browse");
+    await writer.press("📋 Browse");
+    expect(writer.buttons().length).toBeGreaterThan(0);
+
+    // The bot is added back: the desk works again and is offered again.
+    await h.handled(h.fake.injectMyChatMember({ chatId: desk, fromUserId: ADMIN_ID, status: "member" }));
+    expect((await getDesk(h.db))?.status).toBe("ok");
+    await writeToKamardin(writer);
+    expect(writer.buttons()).toEqual(["Through the organisers"]);
+    expectNoFailures(h);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { expectNoFailures } from "../letter-flow/helpers.js";
+import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, sendIn } from "../organisers/world.js";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let h: Harness;
+let admin: TestUser;
+beforeEach(async () => {
+  h = await Harness.start({ admins: [ADMIN_ID] });
+  admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+  await admin.send("/start");
+});
+afterEach(async () => h.stop());
+
+/** The command list Telegram shows in this person's private chat, if the bot set one for them. */
+function menuOf(userId: number): string[] | undefined {
+  const list = h.fake.commands.find((entry) => entry.scope.type === "chat" && "chat_id" in entry.scope && Number(entry.scope.chat_id) === userId);
+  return list?.commands.map((command) => command.command);
+}
+
+describe("organisers can find their way", () => {
+  it("publishes a scoped menu when an invite is redeemed and removes it when the role is revoked", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const payload = /start=(org_[\w-]+)/.exec(admin.lastText())?.[1];
+    const newcomer = h.user({ languageCode: "en" });
+    await newcomer.send("/start");
+    expect(menuOf(newcomer.id)).toBeUndefined();
+    await newcomer.send(`/start ${payload}`);
+    const menu = menuOf(newcomer.id);
+    expect(menu).toEqual(expect.arrayContaining(["start", "write", "help", "campaigns", "link", "print", "stats", "setstatus"]));
+    expect(menu).not.toContain("invite");
+    // Writers keep the public menu only.
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    expect(menuOf(writer.id)).toBeUndefined();
+
+    await newcomer.send("/help");
+    expect(newcomer.lastText()).toContain("Your organiser commands:\n/campaigns — Your campaigns and their chats");
+    await writer.send("/help");
+    expect(writer.lastText()).not.toContain("Your organiser commands");
+
+    await admin.send("/organisers");
+    await admin.press(String(newcomer.id));
+    expect(menuOf(newcomer.id)).toBeUndefined();
+    expectNoFailures(h);
+  });
+
+  it("gives an admin their menu when they open the bot (Telegram refuses it before they ever did)", async () => {
+    expect(menuOf(ADMIN_ID)).toEqual(expect.arrayContaining(["invite", "organisers", "link", "campaigns", "start"]));
+  });
+
+  it("/campaigns lists campaign ids with buttons; the admin also sees the desk", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await linkedGroup(h, boss);
+    await boss.send("/campaigns");
+    expect(boss.lastText()).toContain(CAMPAIGN);
+    expect(boss.buttons()).toEqual([CAMPAIGN]);
+    await boss.press(CAMPAIGN);
+    expect(boss.lastText()).toContain("Letters arrive in «Листи до Кагарлицького».");
+    await admin.send("/campaigns");
+    expect(admin.buttons()).toContain("desk");
+    await admin.press("desk");
+    expect(admin.lastText()).toContain("No chat is linked");
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/campaigns");
+    expect(writer.lastText()).toBe("You are not an organiser of any campaign.");
+    expectNoFailures(h);
+  });
+
+  it("answers /print, /stats and /help sent in a linked group instead of staying silent", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const group = await linkedGroup(h, boss);
+    for (const command of ["/print", "/stats"]) {
+      await sendIn(h, boss, group, command);
+      expect(h.fake.lastMessage(group)?.text).toContain(`${command} works in a private chat with me`);
+    }
+    await sendIn(h, boss, group, "/help");
+    expect(h.fake.lastMessage(group)?.text).toContain("answer the letter's card with the photo or the file");
+    expectNoFailures(h);
+  });
+});
