@@ -18,10 +18,13 @@ describe("checkLetter on the shipped lexicon", () => {
   });
 
   it.each([
-    ["войне", "ru"], ["войной", "ru"], ["оккупантами", "ru"], ["окупантів", "uk"], ["війною", "uk"],
-    ["вайной", "be"], ["wars", "en"],
+    ["войне", "ru"], ["войной", "ru"], ["оккупантами", "ru"], ["окупантів", "uk"], ["війною", "uk"], ["wars", "en"],
   ])("finds the inflected form «%s» (%s)", (word) => {
     expect(categories(ru(`Всё из-за ${word}.`))).toContain("war");
+  });
+
+  it("matches each language's words in sentences of that language (Belarusian «вайной» in a Belarusian one)", () => {
+    expect(categories(checkLetter("Мы ўсе стомленыя вайной.", { system: "by" }))).toContain("war");
   });
 
   it("sees through disguises: Latin look-alikes, dotted and spaced abbreviations, stress marks, zero-width spaces", () => {

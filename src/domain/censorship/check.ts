@@ -1,5 +1,5 @@
 import { compileLexicon, type CompiledLexicon } from "./compile.js";
-import { assessLanguage } from "./detect-language.js";
+import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { findLexiconHits } from "./match.js";
@@ -31,8 +31,8 @@ export function checkLetter(text: string, options: CheckOptions): CheckResult {
 
 function runCheck(lexicon: CompiledLexicon, text: string, options: CheckOptions): CheckResult {
   const tokens = tokenize(text);
-  const language = assessLanguage(text, tokens.words, options.system);
-  const hits = findLexiconHits(text, tokens, lexicon, options.system);
+  const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
+  const hits = findLexiconHits(text, tokens, lexicon, options.system, masks);
   const findings = sortFindings([
     ...buildFindings(text, hits, lexicon.adjustments, options),
     ...languageFindings(text, language, options.system),

@@ -1,5 +1,6 @@
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
+import { LEXICON_BITS } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
 import type { PrisonSystem } from "./types.js";
 import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
@@ -12,6 +13,8 @@ export interface NearbyWords {
 /** A lexicon entry with its word lists folded once, ready to be checked against tokens. */
 export interface Rule {
   entry: LexiconEntry;
+  /** The word-list language as a LEXICON_BITS bit; 0 for `common`, which applies to every language. */
+  languageBit: number;
   systems: ReadonlySet<PrisonSystem> | null;
   exceptions: WordPattern[];
   exceptPhrases: WordPattern[][];
@@ -123,6 +126,7 @@ function addPhrase(compiled: CompiledLexicon, rule: Rule, term: string): void {
 function compileRule(entry: LexiconEntry): Rule {
   return {
     entry,
+    languageBit: languageBits(entry),
     systems: entry.systems ? new Set(entry.systems) : null,
     exceptions: toPatterns(entry.exceptions ?? []),
     exceptPhrases: (entry.exceptPhrases ?? []).map((phrase) => toPatterns(splitPhrase(phrase))),
@@ -133,6 +137,11 @@ function compileRule(entry: LexiconEntry): Rule {
       ? { words: toPatterns(entry.unlessNearby.words), window: entry.unlessNearby.window }
       : null,
   };
+}
+
+function languageBits(entry: LexiconEntry): number {
+  if (entry.languages) return entry.languages.reduce((bits, language) => bits | LEXICON_BITS[language], 0);
+  return entry.language === "common" ? 0 : LEXICON_BITS[entry.language];
 }
 
 function toPatterns(words: readonly string[]): WordPattern[] {

@@ -31,6 +31,11 @@ export const EntrySchema = v.strictObject({
   terms: v.pipe(v.array(text), v.minLength(1, "needs at least one term")),
   /** Stem entries: the name of an endings set of the same file; all of the file's endings when absent. */
   endings: v.optional(v.string()),
+  /**
+   * Sentence languages this entry is matched in; the file's language when absent (`common`: every language).
+   * Names and abbreviations written the same in Russian, Ukrainian and Belarusian («Лукашенко», «ЗСУ») list them all.
+   */
+  languages: v.optional(v.pipe(v.array(v.picklist(["ru", "uk", "be", "en"])), v.minLength(1))),
   /** Only for letters to these systems; all systems when absent. */
   systems: v.optional(v.pipe(v.array(v.picklist(PRISON_SYSTEMS)), v.minLength(1))),
   /** Words that look like a match but are something else («фронтенд» for `фронт`). */

@@ -14,15 +14,23 @@ export interface Hit {
 // Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
 const MIN_HASHTAG_FRAGMENT = 4;
 
+/**
+ * Every lexicon hit in the text. `masks` (one per word token, see detect-language.ts) gate each language's word
+ * lists by the language of the sentence the word is in; `regexes: false` skips the regular-expression entries
+ * (for the extra token streams the normalisation layer builds over the same text).
+ */
 export function findLexiconHits(
   text: string,
   tokens: Tokens,
   lexicon: CompiledLexicon,
   system: PrisonSystem,
+  masks: Uint8Array,
+  regexes = true,
 ): Hit[] {
   const { words } = tokens;
   const hits: Hit[] = [];
   const accept = (rule: Rule, first: number, last: number, start: number, end: number): void => {
+    if (rule.languageBit !== 0 && ((masks[first] ?? 0) & rule.languageBit) === 0) return;
     if (appliesAt(rule, words, first, last, system)) hits.push({ rule, start, end });
   };
   for (let index = 0; index < words.length; index++) {
@@ -39,11 +47,20 @@ export function findLexiconHits(
       }
     }
   }
+  // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language.
   for (const abbreviation of tokens.abbreviations) {
-    lexicon.words.findExact(abbreviation.norm, (rule) =>
-      accept(rule, abbreviation.firstWord, abbreviation.lastWord, abbreviation.start, abbreviation.end),
-    );
+    lexicon.words.findExact(abbreviation.norm, (rule) => {
+      if (appliesAt(rule, words, abbreviation.firstWord, abbreviation.lastWord, system)) {
+        hits.push({ rule, start: abbreviation.start, end: abbreviation.end });
+      }
+    });
   }
+  if (regexes) hits.push(...findRegexHits(text, lexicon, system));
+  return hits;
+}
+
+function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
+  const hits: Hit[] = [];
   for (const { rule, pattern, prefilter } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (prefilter && !prefilter.test(text)) continue;
