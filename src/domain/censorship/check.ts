@@ -1,10 +1,12 @@
 import { compileLexicon, type CompiledLexicon } from "./compile.js";
+import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { findLexiconHits } from "./match.js";
+import { readingHits } from "./readings.js";
 import { letterStats } from "./stats.js";
-import { tokenize } from "./tokenize.js";
+import { tokenize, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
 
 export type LetterChecker = (text: string, options: CheckOptions) => CheckResult;
@@ -13,9 +15,14 @@ export type LetterChecker = (text: string, options: CheckOptions) => CheckResult
 const MAX_LANGUAGE_EXCERPT = 80;
 
 /** A checker over a given lexicon (tests use small ones); `checkLetter` uses the shipped lexicon. */
-export function createLetterChecker(lexicon: Lexicon): LetterChecker {
+/** The optional layers over the lexicon: the context frames and senses (and the learned model, see model.ts). */
+export interface CheckLayers {
+  context?: CompiledContext;
+}
+
+export function createLetterChecker(lexicon: Lexicon, layers: CheckLayers = {}): LetterChecker {
   const compiled = compileLexicon(lexicon);
-  return (text, options) => runCheck(compiled, text, options);
+  return (text, options) => runCheck(compiled, layers, text, options);
 }
 
 let shippedChecker: LetterChecker | undefined;
@@ -25,18 +32,28 @@ let shippedChecker: LetterChecker | undefined;
  * Loads and validates `data/lexicon/` on the first call (throws LexiconError if a file is broken).
  */
 export function checkLetter(text: string, options: CheckOptions): CheckResult {
-  shippedChecker ??= createLetterChecker(loadLexicon());
+  shippedChecker ??= createLetterChecker(loadLexicon(), { context: loadContext() });
   return shippedChecker(text, options);
 }
 
-function runCheck(lexicon: CompiledLexicon, text: string, options: CheckOptions): CheckResult {
+function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, options: CheckOptions): CheckResult {
   const tokens = tokenize(text);
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
-  const hits = findLexiconHits(text, tokens, lexicon, options.system, masks);
-  const findings = sortFindings([
-    ...buildFindings(text, hits, lexicon.adjustments, options),
-    ...languageFindings(text, language, options.system),
-  ]);
+  // The other readings first: they decide which Latin runs are not English and take the English lists off them.
+  const readings = readingHits(text, tokens, masks, lexicon, options.system);
+  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks), ...readings];
+  let contentFindings: Finding[];
+  const { context } = layers;
+  if (context) {
+    const reading = readContext(text, tokens.words, context);
+    hits.push(...frameHits(reading, context, hits));
+    contentFindings = buildFindings(text, hits, lexicon.adjustments, options).filter(
+      senseFilter(text, tokens.words, reading, context),
+    );
+  } else {
+    contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
+  }
+  const findings = sortFindings([...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
 }
 
@@ -44,18 +61,41 @@ function runCheck(lexicon: CompiledLexicon, text: string, options: CheckOptions)
  * One finding per span in a language the system does not accept. In practice such text is struck out or the
  * letter is not handed over (Memorial; the stamp on Sushchenko's letter; Libereco for Belarus): `block`.
  */
-function languageFindings(text: string, language: LanguageAssessment, system: PrisonSystem): Finding[] {
-  return language.spans
-    .filter((span) => !language.allowed.includes(span.language))
-    .map((span) => ({
+function languageFindings(
+  text: string,
+  words: readonly WordToken[],
+  language: LanguageAssessment,
+  system: PrisonSystem,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const span of language.spans) {
+    const latin = mostlyLatin(words, span.start, span.end);
+    if (language.allowed.includes(span.language) && !latin) continue;
+    // An accepted language typed in Latin letters («Privet, kak dela») is still not Cyrillic Russian to a censor.
+    const allowedButLatin = language.allowed.includes(span.language);
+    findings.push({
       category: "language",
       severity: "block",
       start: span.start,
       end: span.end,
       excerpt: shorten(text.slice(span.start, span.end)),
-      ...explanationKeys(`language-${system}`),
-      ruleId: `language-${span.language}`,
-    }));
+      ...explanationKeys(allowedButLatin ? "language-latin" : `language-${system}`),
+      ruleId: allowedButLatin ? `language-${span.language}-latin` : `language-${span.language}`,
+    });
+  }
+  return findings;
+}
+
+/** Whether the span's words (not addresses, links or handles) are mostly written in Latin letters. */
+function mostlyLatin(words: readonly WordToken[], start: number, end: number): boolean {
+  let latin = 0;
+  let other = 0;
+  for (const word of words) {
+    if (word.start < start || word.end > end || word.glued) continue;
+    if (word.norm.charCodeAt(0) < 0x250) latin += word.raw.length;
+    else other += word.raw.length;
+  }
+  return latin > other;
 }
 
 function shorten(excerpt: string): string {

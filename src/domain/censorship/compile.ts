@@ -1,6 +1,6 @@
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
-import { LEXICON_BITS } from "./detect-language.js";
+import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
 import type { PrisonSystem } from "./types.js";
 import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
@@ -139,9 +139,22 @@ function compileRule(entry: LexiconEntry): Rule {
   };
 }
 
+/**
+ * The sentence languages an entry is matched in: its `languages`, else its file's language plus what the letters of
+ * its terms prove (a Belarusian slogan with ў in the Russian file is matched in Belarusian sentences too; a Latin
+ * term in a Cyrillic file in English ones).
+ */
 function languageBits(entry: LexiconEntry): number {
   if (entry.languages) return entry.languages.reduce((bits, language) => bits | LEXICON_BITS[language], 0);
-  return entry.language === "common" ? 0 : LEXICON_BITS[entry.language];
+  if (entry.language === "common") return 0;
+  let bits: number = LEXICON_BITS[entry.language];
+  if (entry.match === "regex") return bits;
+  for (const term of entry.terms) {
+    const folded = term.toLowerCase();
+    bits |= ownLetterBits(folded);
+    if (/^[a-z\s*-]+$/u.test(folded)) bits |= LEXICON_BITS.en;
+  }
+  return bits;
 }
 
 function toPatterns(words: readonly string[]): WordPattern[] {

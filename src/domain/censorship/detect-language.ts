@@ -1,4 +1,5 @@
-import { SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
 
@@ -92,12 +93,38 @@ function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[])
   return masks;
 }
 
+const latinMemo = new Map<string, readonly number[]>();
+const MAX_LATIN_MEMO = 20_000;
+
+/**
+ * A Latin word's evidence, plus that of its transliterations: «privet», «moy», «kak» are frequent Russian words
+ * typed in Latin letters, so a Russian sentence in Latin letters is detected as Russian (and then reported for its
+ * script, see check.ts), not as English.
+ */
+function latinWordEvidence(lower: string): readonly number[] {
+  const known = latinMemo.get(lower);
+  if (known) return known;
+  const scores = [...wordEvidence(lower)];
+  if (!isFrequentWord(lower, "en")) {
+    for (const { scheme, cyrillic } of readings(lower)) {
+      if (!isFrequentWord(cyrillic, scheme)) continue;
+      const index = SCORED_LANGUAGES.indexOf(scheme);
+      scores[index] = (scores[index] ?? 0) + 2;
+      scores[3] = 0;
+    }
+  }
+  if (latinMemo.size >= MAX_LATIN_MEMO) latinMemo.clear();
+  latinMemo.set(lower, scores);
+  return scores;
+}
+
 function isLatinWord(norm: string): boolean {
   const code = norm.charCodeAt(0);
   return code < 0x250;
 }
 
-function ownLetterBits(lower: string): number {
+/** Languages a lower-case word's own letters prove: ї є ґ Ukrainian, і Ukrainian or Belarusian, ў Belarusian… */
+export function ownLetterBits(lower: string): number {
   let bits = 0;
   for (let index = 0; index < lower.length; index++) {
     const code = lower.charCodeAt(index);
@@ -131,7 +158,7 @@ function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
     current.lastWord = index;
     if (word.glued) continue;
     current.letters += word.raw.length;
-    const evidence = wordEvidence(word.lower);
+    const evidence = isLatinWord(word.norm) ? latinWordEvidence(word.lower) : wordEvidence(word.lower);
     for (let language = 0; language < evidence.length; language++) {
       current.scores[language] = (current.scores[language] ?? 0) + (evidence[language] ?? 0);
     }

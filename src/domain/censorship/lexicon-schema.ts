@@ -55,6 +55,8 @@ export const EntrySchema = v.strictObject({
   prefilter: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** A generic heuristic that yields to any other finding overlapping it (unexplained abbreviations). */
   fallback: v.optional(v.boolean()),
+  /** Explanation variant: keys `censorship-<explanation>-why/-instead` instead of the category's. */
+  explanation: v.optional(kebab),
   /** Where the fact behind this entry comes from (see /work/shared/research/censorship-and-delivery.md). */
   source: text,
 });

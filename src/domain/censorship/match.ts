@@ -13,6 +13,28 @@ export interface Hit {
 
 // Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
 const MIN_HASHTAG_FRAGMENT = 4;
+// Runs of single letters shorter than this are abbreviations, looked up exactly («С В О»).
+const MIN_SPELLED_WORD = 4;
+
+/**
+ * Hits of the single-word rules on a word read another way (unmasked «в0йна», transliterated «voyna»), spanning
+ * tokens `first`..`last` of `words` and `start`..`end` of the text, gated by the language bits of that reading.
+ */
+export function findReadingHits(
+  lexicon: CompiledLexicon,
+  norm: string,
+  bits: number,
+  system: PrisonSystem,
+  words: readonly WordToken[],
+  span: { first: number; last: number; start: number; end: number },
+  hits: Hit[],
+): void {
+  lexicon.words.find(norm, (rule) => {
+    if (rule.languageBit !== 0 && (bits & rule.languageBit) === 0) return;
+    if (rule.exceptions.some((exception) => matchesWordPattern(norm, exception))) return;
+    if (appliesAt(rule, words, span.first, span.last, system)) hits.push({ rule, start: span.start, end: span.end });
+  });
+}
 
 /**
  * Every lexicon hit in the text. `masks` (one per word token, see detect-language.ts) gate each language's word
@@ -47,13 +69,17 @@ export function findLexiconHits(
       }
     }
   }
-  // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language.
+  // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language; a word
+  // spelled out letter by letter («в о й н а», «П-У-Т-И-Н») is looked up whole, stems and prefixes included.
   for (const abbreviation of tokens.abbreviations) {
-    lexicon.words.findExact(abbreviation.norm, (rule) => {
+    const visit = (rule: Rule): void => {
       if (appliesAt(rule, words, abbreviation.firstWord, abbreviation.lastWord, system)) {
         hits.push({ rule, start: abbreviation.start, end: abbreviation.end });
       }
-    });
+    };
+    const spelled = abbreviation.lastWord > abbreviation.firstWord && abbreviation.norm.length >= MIN_SPELLED_WORD;
+    if (spelled) lexicon.words.find(abbreviation.norm, visit);
+    else lexicon.words.findExact(abbreviation.norm, visit);
   }
   if (regexes) hits.push(...findRegexHits(text, lexicon, system));
   return hits;
