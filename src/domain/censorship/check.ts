@@ -3,8 +3,9 @@ import { type CompiledContext, frameHits, loadContext, readContext, senseFilter 
 import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
-import { findLexiconHits } from "./match.js";
-import { readingHits } from "./readings.js";
+import { findLexiconHits, type Hit } from "./match.js";
+import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
+import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
 import { letterStats } from "./stats.js";
 import { tokenize, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
@@ -18,6 +19,7 @@ const MAX_LANGUAGE_EXCERPT = 80;
 /** The optional layers over the lexicon: the context frames and senses (and the learned model, see model.ts). */
 export interface CheckLayers {
   context?: CompiledContext;
+  model?: LetterModel;
 }
 
 export function createLetterChecker(lexicon: Lexicon, layers: CheckLayers = {}): LetterChecker {
@@ -32,7 +34,7 @@ let shippedChecker: LetterChecker | undefined;
  * Loads and validates `data/lexicon/` on the first call (throws LexiconError if a file is broken).
  */
 export function checkLetter(text: string, options: CheckOptions): CheckResult {
-  shippedChecker ??= createLetterChecker(loadLexicon(), { context: loadContext() });
+  shippedChecker ??= createLetterChecker(loadLexicon(), { context: loadContext(), model: loadModel() });
   return shippedChecker(text, options);
 }
 
@@ -41,18 +43,16 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, o
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks), ...readings];
-  let contentFindings: Finding[];
-  const { context } = layers;
-  if (context) {
-    const reading = readContext(text, tokens.words, context);
-    hits.push(...frameHits(reading, context, hits));
-    contentFindings = buildFindings(text, hits, lexicon.adjustments, options).filter(
-      senseFilter(text, tokens.words, reading, context),
-    );
-  } else {
-    contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
-  }
+  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks), ...readings.hits];
+  const { context, model } = layers;
+  const reading = context
+    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns))
+    : null;
+  if (context && reading) hits.push(...frameHits(reading, context, hits));
+  if (model) hits.push(...modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns), hits));
+  let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
+  // Senses last, so that they also silence frames and the model in an innocent context.
+  if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
   const findings = sortFindings([...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
 }
@@ -96,6 +96,31 @@ function mostlyLatin(words: readonly WordToken[], start: number, end: number): b
     else other += word.raw.length;
   }
   return latin > other;
+}
+
+const MODEL_RULES = new Map(
+  MODEL_CATEGORIES.flatMap((category) =>
+    (["danger", "advice"] as const).map((severity) => [
+      `${category}/${severity}`,
+      syntheticRule({
+        id: `model-${category}`,
+        category,
+        severity,
+        explanation: "model",
+        source: "learned second opinion (scripts/censorship-model/train.ts), trained on the corpus described in docs/censorship.md",
+      }),
+    ]),
+  ),
+);
+
+/** The model's opinions on sentences with no finding of that category yet, as "might be read as" hits. */
+function modelHits(model: LetterModel, words: readonly WordToken[], norms: readonly string[], hits: readonly Hit[]): Hit[] {
+  const covered = (category: string, start: number, end: number): boolean =>
+    hits.some((hit) => hit.rule.entry.category === category && hit.start < end && hit.end > start);
+  return modelOpinions(model, words, norms, covered).flatMap((opinion) => {
+    const rule = MODEL_RULES.get(`${opinion.category}/${opinion.strong ? "danger" : "advice"}`);
+    return rule ? [{ rule, start: opinion.start, end: opinion.end }] : [];
+  });
 }
 
 function shorten(excerpt: string): string {

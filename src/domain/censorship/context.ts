@@ -193,7 +193,16 @@ export interface ContextReading {
   sentenceOf: Int32Array;
 }
 
-export function readContext(text: string, words: readonly WordToken[], context: CompiledContext): ContextReading {
+/**
+ * Finds the concept classes of each sentence. `alternatives` gives other readings of some words (a Latin word read
+ * by each transliteration scheme), looked up like the word itself.
+ */
+export function readContext(
+  text: string,
+  words: readonly WordToken[],
+  context: CompiledContext,
+  alternatives: ReadonlyMap<number, readonly string[]> = new Map(),
+): ContextReading {
   const sentences: Sentence[] = [];
   const sentenceOf = new Int32Array(words.length);
   for (const [index, word] of words.entries()) {
@@ -209,11 +218,13 @@ export function readContext(text: string, words: readonly WordToken[], context: 
   for (const sentence of sentences) {
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
-      for (const term of termsStartingWith(context, word.norm)) {
-        if (sentence.classes.has(term.classIndex)) continue;
-        const last = termEnd(term, words, index, sentence.lastWord);
-        if (last !== null) {
-          sentence.classes.set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+      for (const norm of [word.norm, ...(alternatives.get(index) ?? [])]) {
+        for (const term of termsStartingWith(context, norm)) {
+          if (sentence.classes.has(term.classIndex)) continue;
+          const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
+          if (last !== null) {
+            sentence.classes.set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+          }
         }
       }
     }

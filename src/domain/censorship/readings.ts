@@ -5,7 +5,7 @@ import type { LexiconEntry } from "./lexicon.js";
 import { findLexiconHits, findReadingHits, type Hit } from "./match.js";
 import { normalizeLowerCaseWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
-import { readings, type TranslitScheme } from "./transliterate.js";
+import { readings, transliterate, type TranslitScheme } from "./transliterate.js";
 import type { PrisonSystem } from "./types.js";
 
 /**
@@ -28,19 +28,42 @@ export function readingHits(
   masks: Uint8Array,
   lexicon: CompiledLexicon,
   system: PrisonSystem,
-): Hit[] {
+): { hits: Hit[]; latinRuns: LatinRun[] } {
   const hits: Hit[] = [];
   const latinRuns = classifyLatinRuns(tokens.words, masks);
   if (latinRuns.length > 0) hits.push(...transliteratedHits(text, tokens.words, latinRuns, lexicon, system));
   unmaskedHits(text, tokens.words, masks, lexicon, system, hits);
   spelledNumberHits(text, tokens.words, hits);
-  return hits;
+  return { hits, latinRuns };
+}
+
+/** Every transliterated reading of the words of the Latin runs, by word index (for the context layer). */
+export function latinReadings(words: readonly WordToken[], latinRuns: readonly LatinRun[]): Map<number, string[]> {
+  const alternatives = new Map<number, string[]>();
+  for (const run of latinRuns) {
+    for (let index = run.first; index <= run.last; index++) {
+      const word = words[index] as WordToken;
+      alternatives.set(index, readings(word.lower).map(({ cyrillic }) => normalizeLowerCaseWord(cyrillic)));
+    }
+  }
+  return alternatives;
+}
+
+/** The words' folded forms with Latin runs that are not English read as Russian-scheme Cyrillic (for the model). */
+export function readingNorms(words: readonly WordToken[], latinRuns: readonly LatinRun[]): string[] {
+  const norms = words.map((word) => word.norm);
+  for (const run of latinRuns) {
+    for (let index = run.first; index <= run.last; index++) {
+      norms[index] = normalizeLowerCaseWord(transliterate((words[index] as WordToken).lower, "ru"));
+    }
+  }
+  return norms;
 }
 
 const CYRILLIC_BITS = LEXICON_BITS.ru | LEXICON_BITS.uk | LEXICON_BITS.be;
 const SCHEME_BITS: Record<TranslitScheme, number> = { ru: LEXICON_BITS.ru, uk: LEXICON_BITS.uk, be: LEXICON_BITS.be };
 
-interface LatinRun {
+export interface LatinRun {
   first: number;
   last: number;
 }
