@@ -171,3 +171,14 @@ describe("empty and odd input", () => {
     expect(ru("12345 !!! 🙂").language.primary).toBeNull();
   });
 });
+
+describe("the checklist of what no program can see", () => {
+  it("adds the Belarusian relatives rule after sentencing and the case rule in pre-trial detention", async () => {
+    const { uncheckableTopics } = await import("../../src/domain/censorship/checklist.js");
+    expect(uncheckableTopics("ru", "sentenced")).not.toContain("letter-check-topic-pretrial-case");
+    expect(uncheckableTopics("ru", "pretrial")).toContain("letter-check-topic-pretrial-case");
+    expect(uncheckableTopics("by", "sentenced")).toContain("letter-check-topic-by-relatives");
+    expect(uncheckableTopics("by", "pretrial")).toEqual(expect.arrayContaining(["letter-check-topic-by-pretrial", "letter-check-topic-pretrial-case"]));
+    expect(uncheckableTopics("by", "pretrial")).not.toContain("letter-check-topic-by-relatives");
+  });
+});
