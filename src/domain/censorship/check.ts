@@ -1,4 +1,4 @@
-import { compileLexicon, type CompiledLexicon } from "./compile.js";
+import { compileLexicon, type CompiledLexicon, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
@@ -43,13 +43,16 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, o
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks), ...readings.hits];
+  const lookups: WordLookup[] = new Array(tokens.words.length);
+  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups), ...readings.hits];
+  // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
+  for (const run of readings.latinRuns) lookups.fill(undefined as unknown as WordLookup, run.first, run.last + 1);
   const { context, model } = layers;
   const reading = context
-    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns))
+    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns), lookups)
     : null;
   if (context && reading) hits.push(...frameHits(reading, context, hits));
-  if (model) hits.push(...modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns), hits));
+  if (model) hits.push(...modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns), hits, lookups));
   let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
   // Senses last, so that they also silence frames and the model in an innocent context.
   if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
@@ -68,9 +71,15 @@ function languageFindings(
   system: PrisonSystem,
 ): Finding[] {
   const findings: Finding[] = [];
+  let cursor = 0;
   for (const span of language.spans) {
-    const latin = mostlyLatin(words, span.start, span.end);
-    if (language.allowed.includes(span.language) && !latin) continue;
+    let latin = false;
+    if (language.allowed.includes(span.language)) {
+      const counted = latinShare(words, cursor, span.end);
+      cursor = counted.next;
+      latin = counted.latin > counted.other;
+      if (!latin) continue;
+    }
     // An accepted language typed in Latin letters («Privet, kak dela») is still not Cyrillic Russian to a censor.
     const allowedButLatin = language.allowed.includes(span.language);
     findings.push({
@@ -86,16 +95,19 @@ function languageFindings(
   return findings;
 }
 
-/** Whether the span's words (not addresses, links or handles) are mostly written in Latin letters. */
-function mostlyLatin(words: readonly WordToken[], start: number, end: number): boolean {
+/** Letters of the words (not addresses, links or handles) from `first` up to `end` written in Latin and in others. */
+function latinShare(words: readonly WordToken[], first: number, end: number): { latin: number; other: number; next: number } {
   let latin = 0;
   let other = 0;
-  for (const word of words) {
-    if (word.start < start || word.end > end || word.glued) continue;
+  let index = first;
+  for (; index < words.length; index++) {
+    const word = words[index] as WordToken;
+    if (word.end > end) break;
+    if (word.glued) continue;
     if (word.norm.charCodeAt(0) < 0x250) latin += word.raw.length;
     else other += word.raw.length;
   }
-  return latin > other;
+  return { latin, other, next: index };
 }
 
 const MODEL_RULES = new Map(
@@ -114,10 +126,16 @@ const MODEL_RULES = new Map(
 );
 
 /** The model's opinions on sentences with no finding of that category yet, as "might be read as" hits. */
-function modelHits(model: LetterModel, words: readonly WordToken[], norms: readonly string[], hits: readonly Hit[]): Hit[] {
+function modelHits(
+  model: LetterModel,
+  words: readonly WordToken[],
+  norms: readonly string[],
+  hits: readonly Hit[],
+  lookups: readonly (WordLookup | undefined)[],
+): Hit[] {
   const covered = (category: string, start: number, end: number): boolean =>
     hits.some((hit) => hit.rule.entry.category === category && hit.start < end && hit.end > start);
-  return modelOpinions(model, words, norms, covered).flatMap((opinion) => {
+  return modelOpinions(model, words, norms, covered, lookups).flatMap((opinion) => {
     const rule = MODEL_RULES.get(`${opinion.category}/${opinion.strong ? "danger" : "advice"}`);
     return rule ? [{ rule, start: opinion.start, end: opinion.end }] : [];
   });

@@ -38,6 +38,28 @@ export interface RegexRule {
 export interface WordLookup {
   rules: Rule[];
   phrases: PhraseRule[];
+  /**
+   * What the other layers computed for the same word, kept here so that each word of a letter is looked up in one
+   * Map (issue 16 speed): the context layer's concept terms and the model's summed weights, each tagged with the
+   * context or model they belong to.
+   */
+  layers?: { owner: object; value: unknown }[];
+}
+
+/** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
+export function layerValue<T>(lookup: WordLookup, owner: object): T | undefined {
+  const layers = lookup.layers;
+  if (layers === undefined) return undefined;
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index] as { owner: object; value: unknown };
+    if (layer.owner === owner) return layer.value as T;
+  }
+  return undefined;
+}
+
+export function storeLayerValue<T>(lookup: WordLookup, owner: object, value: T): T {
+  (lookup.layers ??= []).push({ owner, value });
+  return value;
 }
 
 export interface CompiledLexicon {

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
-import type { Rule } from "./compile.js";
+import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
 import type { Hit } from "./match.js";
 import { normalizeWord } from "./normalize.js";
 import { syntheticRule } from "./readings.js";
 import type { WordToken } from "./tokenize.js";
 import { CATEGORY_IDS, type CategoryId, SEVERITIES } from "./types.js";
-import { matchesWordPattern, parseWordPattern, splitPhrase, type WordPattern } from "./word-index.js";
+import { matchesWordPattern, parseWordPattern, splitPhrase, WordIndex, type WordPattern } from "./word-index.js";
 
 /**
  * The context layer (issue 16), described in `data/censorship/context.json`:
@@ -92,6 +92,10 @@ export interface CompiledContext {
     keep: RegExp | null;
   }[];
   memo: Map<string, ClassTerm[]>;
+  /** The prefix terms bucketed by their first letters (see word-index.ts). */
+  prefixIndex: WordIndex<ClassTerm>;
+  /** Memo of sensesFor by category and rule id. */
+  sensesByRule: Map<string, CompiledContext["senses"]>;
 }
 
 export class ContextError extends Error {
@@ -129,6 +133,8 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     frames: [],
     senses: [],
     memo: new Map(),
+    prefixIndex: new WordIndex<ClassTerm>(),
+    sensesByRule: new Map(),
   };
   for (const [classIndex, name] of classNames.entries()) {
     const definition = data.classes[name];
@@ -138,7 +144,10 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       const first = words[0];
       if (!first) continue;
       const classTerm = { words, classIndex };
-      if (first.prefix) compiled.prefixes.push(classTerm);
+      if (first.prefix) {
+        compiled.prefixes.push(classTerm);
+        compiled.prefixIndex.addPrefix(first.text, classTerm);
+      }
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
     if (definition.regex) compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu") });
@@ -171,7 +180,7 @@ function termsStartingWith(context: CompiledContext, norm: string): ClassTerm[] 
   const known = context.memo.get(norm);
   if (known) return known;
   const terms = [...(context.exact.get(norm) ?? [])];
-  for (const term of context.prefixes) if (norm.startsWith((term.words[0] as WordPattern).text)) terms.push(term);
+  context.prefixIndex.find(norm, (term) => terms.push(term), false);
   if (context.memo.size >= MAX_MEMO) context.memo.clear();
   context.memo.set(norm, terms);
   return terms;
@@ -202,6 +211,7 @@ export function readContext(
   words: readonly WordToken[],
   context: CompiledContext,
   alternatives: ReadonlyMap<number, readonly string[]> = new Map(),
+  lookups?: readonly WordLookup[],
 ): ContextReading {
   const sentences: Sentence[] = [];
   const sentenceOf = new Int32Array(words.length);
@@ -218,15 +228,15 @@ export function readContext(
   for (const sentence of sentences) {
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
-      for (const norm of [word.norm, ...(alternatives.get(index) ?? [])]) {
-        for (const term of termsStartingWith(context, norm)) {
-          if (sentence.classes.has(term.classIndex)) continue;
-          const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
-          if (last !== null) {
-            sentence.classes.set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
-          }
-        }
+      const lookup = lookups?.[index];
+      let terms = lookup === undefined ? undefined : layerValue<ClassTerm[]>(lookup, context);
+      if (terms === undefined) {
+        terms = termsStartingWith(context, word.norm);
+        if (lookup !== undefined) storeLayerValue(lookup, context, terms);
       }
+      addTerms(sentence, words, index, terms);
+      const others = alternatives.size === 0 ? undefined : alternatives.get(index);
+      if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
     }
   }
   for (const { classIndex, pattern } of context.regexes) {
@@ -240,6 +250,22 @@ export function readContext(
     }
   }
   return { sentences, sentenceOf };
+}
+
+function addClasses(context: CompiledContext, sentence: Sentence, words: readonly WordToken[], index: number, norm: string): void {
+  addTerms(sentence, words, index, termsStartingWith(context, norm));
+}
+
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, terms: readonly ClassTerm[]): void {
+  for (let position = 0; position < terms.length; position++) {
+    const term = terms[position] as ClassTerm;
+    if (sentence.classes.has(term.classIndex)) continue;
+    const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
+    if (last !== null) {
+      const word = words[index] as WordToken;
+      sentence.classes.set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+    }
+  }
 }
 
 function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, lastAllowed: number): number | null {
@@ -293,23 +319,35 @@ export function senseFilter(
   reading: ContextReading,
   context: CompiledContext,
 ): (finding: { category: CategoryId; ruleId: string; start: number; end: number }) => boolean {
-  const quoted = quotedSpans(text);
+  let quoted: { open: number; close: number }[] | undefined;
   return (finding) => {
+    const senses = sensesFor(context, finding.category, finding.ruleId);
+    if (senses.length === 0) return true;
     const wordIndex = firstWordAt(words, finding.start);
     if (wordIndex < 0) return true;
     const sentence = reading.sentences[reading.sentenceOf[wordIndex] ?? 0];
     if (!sentence) return true;
-    for (const sense of context.senses) {
-      if (!sense.categories.has(finding.category)) continue;
-      if (sense.only && !sense.only.test(finding.ruleId)) continue;
-      if (sense.keep?.test(finding.ruleId)) continue;
+    for (const sense of senses) {
       if (sense.unless.some((index) => sentence.classes.has(index))) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
-      if (sense.scope === "quoted" && titledQuote(finding, quoted, sentence, sense.when)) return false;
+      if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
     }
     return true;
   };
+}
+
+/** The senses that may silence findings of a rule (memoized per rule: the glob tests run once). */
+function sensesFor(context: CompiledContext, category: CategoryId, ruleId: string): CompiledContext["senses"] {
+  const key = `${category}|${ruleId}`;
+  let senses = context.sensesByRule.get(key);
+  if (!senses) {
+    senses = context.senses.filter(
+      (sense) => sense.categories.has(category) && (!sense.only || sense.only.test(ruleId)) && !sense.keep?.test(ruleId),
+    );
+    context.sensesByRule.set(key, senses);
+  }
+  return senses;
 }
 
 function firstWordAt(words: readonly WordToken[], offset: number): number {
@@ -356,18 +394,21 @@ function titledQuote(
   );
 }
 
+const QUOTE = /[«“„"']/gu;
+
 function quotedSpans(text: string): { open: number; close: number }[] {
   const spans: { open: number; close: number }[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charAt(index);
-    if (!OPENING_QUOTES.has(char)) continue;
+  QUOTE.lastIndex = 0;
+  for (let match = QUOTE.exec(text); match !== null; match = QUOTE.exec(text)) {
+    const index = match.index;
+    const char = match[0];
     // A straight apostrophe inside a word («м'ясо», "don't") opens nothing.
     if ((char === "'" || char === '"') && /\p{L}/u.test(text.charAt(index - 1))) continue;
     const closing = CLOSING_QUOTES[char] ?? char;
     const close = text.indexOf(closing, index + 1);
     if (close < 0 || close - index > 200) continue;
     spans.push({ open: index, close });
-    index = close;
+    QUOTE.lastIndex = close + 1;
   }
   return spans;
 }

@@ -1,4 +1,4 @@
-import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule } from "./compile.js";
+import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
 import type { PrisonSystem } from "./types.js";
@@ -39,7 +39,8 @@ export function findReadingHits(
 /**
  * Every lexicon hit in the text. `masks` (one per word token, see detect-language.ts) gate each language's word
  * lists by the language of the sentence the word is in; `regexes: false` skips the regular-expression entries
- * (for the extra token streams the normalisation layer builds over the same text).
+ * (for the extra token streams the normalisation layer builds over the same text). `lookups`, when given, receives
+ * each word's lookup for the other layers to reuse.
  */
 export function findLexiconHits(
   text: string,
@@ -48,6 +49,7 @@ export function findLexiconHits(
   system: PrisonSystem,
   masks: Uint8Array,
   regexes = true,
+  lookups?: WordLookup[],
 ): Hit[] {
   const { words } = tokens;
   const hits: Hit[] = [];
@@ -58,6 +60,7 @@ export function findLexiconHits(
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
     const lookup = lookUpWord(lexicon, word.norm);
+    if (lookups) lookups[index] = lookup;
     for (const rule of lookup.rules) accept(rule, index, index, word.start, word.end);
     for (const phrase of lookup.phrases) {
       const last = phraseEnd(phrase, words, index);

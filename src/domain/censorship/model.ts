@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
+import { layerValue, storeLayerValue, type WordLookup } from "./compile.js";
 import type { WordToken } from "./tokenize.js";
 import { CATEGORY_IDS, type CategoryId } from "./types.js";
 
 /**
- * The learned second opinion (issue 16): a linear model over hashed word and character n-grams of one sentence,
+ * The learned second opinion (issue 16): a linear model over hashed words and character n-grams of one sentence,
  * one logistic output per category, weights shipped as data (`data/censorship/model.bin`, int8, with
  * `model.json` for the scale, biases and thresholds). Pure TypeScript inference; trained by
  * `npm run train:censorship` (scripts/censorship-model/train.ts), which documents the corpus and the thresholds.
@@ -43,6 +44,8 @@ export interface LetterModel {
   weights: Int8Array;
   mask: number;
   categories: readonly CategoryId[];
+  /** Per folded word: the sum of its own features' weights per category, then its number of features. */
+  wordScores: Map<string, Float64Array>;
 }
 
 export function loadModel(directory = projectPath("data", "censorship")): LetterModel {
@@ -52,7 +55,7 @@ export function loadModel(directory = projectPath("data", "censorship")): Letter
   if (weights.length !== meta.buckets * meta.categories.length) {
     throw new Error(`${directory}/model.bin: ${weights.length} weights, expected ${meta.buckets * meta.categories.length}`);
   }
-  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories };
+  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories, wordScores: new Map() };
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -70,43 +73,92 @@ function hashString(seed: number, text: string): number {
 
 // Feature kinds get different seeds so a word and a character n-gram of the same text land in different buckets.
 const WORD_SEED = hashString(FNV_OFFSET, "w");
-const BIGRAM_SEED = hashString(FNV_OFFSET, "b");
 const GRAM_SEED = hashString(FNV_OFFSET, "g");
 
+/** A word's own features: the word itself and its character 3-, 4- and 5-grams with boundary marks. */
+function computeWordFeatures(norm: string): Uint32Array {
+  const hashes: number[] = [hashString(WORD_SEED, norm)];
+  const marked = `<${norm.length > MAX_WORD_FOR_GRAMS ? norm.slice(0, MAX_WORD_FOR_GRAMS) : norm}>`;
+  for (let start = 0; start + 3 <= marked.length; start++) {
+    let hash = GRAM_SEED;
+    for (let length = 0; length < 5 && start + length < marked.length; length++) {
+      hash ^= marked.charCodeAt(start + length);
+      hash = Math.imul(hash, FNV_PRIME);
+      if (length >= 2) hashes.push(hash >>> 0);
+    }
+  }
+  return Uint32Array.from(hashes);
+}
+
+// Letters repeat the same few thousand words: each word's features are hashed once.
+const wordFeatureMemo = new Map<string, Uint32Array>();
+const MAX_FEATURE_MEMO = 50_000;
+
+function wordFeatures(norm: string): Uint32Array {
+  let features = wordFeatureMemo.get(norm);
+  if (!features) {
+    features = computeWordFeatures(norm);
+    if (wordFeatureMemo.size >= MAX_FEATURE_MEMO) wordFeatureMemo.clear();
+    wordFeatureMemo.set(norm, features);
+  }
+  return features;
+}
+
 /**
- * Calls `visit` with the hash of every feature of a sentence given as its folded words: each word, each pair of
- * neighbouring words, and the character 3-, 4- and 5-grams of each word with boundary marks («<вой», «йна>»).
+ * Calls `visit` with the hash of every feature of a sentence given as its folded words: each word and the
+ * character 3-, 4- and 5-grams of each word with boundary marks («<вой», «йна>»). Word pairs were tried and
+ * dropped: their scattered weight lookups doubled the model's cost for little gain on the development set.
  * Shared by inference and training so both see exactly the same features.
  */
 export function sentenceFeatures(norms: readonly string[], visit: (hash: number) => void): void {
-  let previous = "";
   for (const norm of norms) {
-    visit(hashString(WORD_SEED, norm));
-    if (previous !== "") visit(hashString(hashString(BIGRAM_SEED, previous), ` ${norm}`));
-    previous = norm;
-    const marked = `<${norm.length > MAX_WORD_FOR_GRAMS ? norm.slice(0, MAX_WORD_FOR_GRAMS) : norm}>`;
-    for (let start = 0; start + 3 <= marked.length; start++) {
-      let hash = GRAM_SEED;
-      for (let length = 0; length < 5 && start + length < marked.length; length++) {
-        hash ^= marked.charCodeAt(start + length);
-        hash = Math.imul(hash, FNV_PRIME);
-        if (length >= 2) visit(hash >>> 0);
-      }
-    }
+    const features = wordFeatures(norm);
+    for (let index = 0; index < features.length; index++) visit(features[index] as number);
   }
 }
 
-/** Probabilities per model category for one sentence (folded words). `scores` is reused between calls. */
-export function scoreSentence(model: LetterModel, norms: readonly string[], scores: Float64Array): void {
+const MAX_WORD_SCORES = 50_000;
+
+/** The weights of one word's features summed per category (computed once per word), then its number of features. */
+function wordScores(model: LetterModel, norm: string): Float64Array {
+  let sums = model.wordScores.get(norm);
+  if (sums) return sums;
+  const count = model.categories.length;
+  sums = new Float64Array(count + 1);
+  const own = wordFeatures(norm);
+  for (let index = 0; index < own.length; index++) {
+    const base = ((own[index] as number) & model.mask) * count;
+    for (let category = 0; category < count; category++) sums[category] = (sums[category] as number) + (model.weights[base + category] as number);
+  }
+  sums[count] = own.length;
+  if (model.wordScores.size >= MAX_WORD_SCORES) model.wordScores.clear();
+  model.wordScores.set(norm, sums);
+  return sums;
+}
+
+/** Probabilities per model category for the sentence `norms[from..to)` (folded words); `scores` is reused. */
+export function scoreSentence(
+  model: LetterModel,
+  norms: readonly string[],
+  scores: Float64Array,
+  from = 0,
+  to = norms.length,
+  lookups?: readonly (WordLookup | undefined)[],
+): void {
   const count = model.categories.length;
   scores.fill(0);
   let features = 0;
-  const { weights, mask } = model;
-  sentenceFeatures(norms, (hash) => {
-    const base = (hash & mask) * count;
-    for (let category = 0; category < count; category++) scores[category] = (scores[category] ?? 0) + (weights[base + category] ?? 0);
-    features++;
-  });
+  for (let position = from; position < to; position++) {
+    const norm = norms[position] as string;
+    const lookup = lookups?.[position];
+    let own = lookup === undefined ? undefined : layerValue<Float64Array>(lookup, model);
+    if (own === undefined) {
+      own = wordScores(model, norm);
+      if (lookup !== undefined) storeLayerValue(lookup, model, own);
+    }
+    for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
+    features += own[count] as number;
+  }
   const norm = features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
   for (let category = 0; category < count; category++) {
     const logit = (scores[category] ?? 0) * norm + (model.meta.biases[category] ?? 0);
@@ -134,6 +186,7 @@ export function modelOpinions(
   words: readonly WordToken[],
   norms: readonly string[],
   covered: (category: CategoryId, start: number, end: number) => boolean,
+  lookups?: readonly (WordLookup | undefined)[],
 ): ModelOpinion[] {
   const opinions: ModelOpinion[] = [];
   const scores = new Float64Array(model.categories.length);
@@ -141,10 +194,11 @@ export function modelOpinions(
   for (let index = 1; index <= words.length; index++) {
     if (index < words.length && !(words[index] as WordToken).breakBefore) continue;
     if (index - first >= MIN_WORDS) {
-      scoreSentence(model, norms.slice(first, index), scores);
+      scoreSentence(model, norms, scores, first, index, lookups);
       const start = (words[first] as WordToken).start;
       const end = (words[index - 1] as WordToken).end;
-      for (const [position, category] of model.categories.entries()) {
+      for (let position = 0; position < model.categories.length; position++) {
+        const category = model.categories[position] as CategoryId;
         const probability = scores[position] ?? 0;
         if (probability < (model.meta.thresholds[position] ?? 1)) continue;
         if (covered(category, start, end)) continue;

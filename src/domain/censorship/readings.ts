@@ -94,15 +94,13 @@ export function classifyLatinRuns(words: readonly WordToken[], masks: Uint8Array
       last++;
     }
     let english = 0;
-    const transliterated = { ru: 0, uk: 0, be: 0 };
+    const transliterated = [0, 0, 0];
     for (let position = index; position <= last; position++) {
-      const lower = (words[position] as WordToken).lower;
-      if (isFrequentWord(lower, "en")) english++;
-      for (const { scheme, cyrillic } of readings(lower)) {
-        if (isFrequentWord(cyrillic, scheme)) transliterated[scheme]++;
-      }
+      const evidence = latinEvidence((words[position] as WordToken).lower);
+      english += evidence & 1;
+      for (let scheme = 0; scheme < 3; scheme++) transliterated[scheme] = (transliterated[scheme] ?? 0) + ((evidence >> (scheme + 1)) & 1);
     }
-    const best = Math.max(transliterated.ru, transliterated.uk, transliterated.be);
+    const best = Math.max(...transliterated);
     if (english <= best) {
       const bits = english < best ? CYRILLIC_BITS : CYRILLIC_BITS | LEXICON_BITS.en;
       for (let position = index; position <= last; position++) masks[position] = bits;
@@ -113,7 +111,26 @@ export function classifyLatinRuns(words: readonly WordToken[], masks: Uint8Array
   return runs;
 }
 
-/** One token stream per transliteration scheme, with only the runs' words readable (others masked out). */
+const latinEvidenceMemo = new Map<string, number>();
+const MAX_LATIN_EVIDENCE = 20_000;
+
+/** Bits: 1 an English frequent word; 2, 4, 8 a frequent Russian, Ukrainian, Belarusian word once transliterated. */
+function latinEvidence(lower: string): number {
+  let bits = latinEvidenceMemo.get(lower);
+  if (bits !== undefined) return bits;
+  bits = isFrequentWord(lower, "en") ? 1 : 0;
+  for (const { scheme, cyrillic } of readings(lower)) {
+    if (isFrequentWord(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
+  }
+  if (latinEvidenceMemo.size >= MAX_LATIN_EVIDENCE) latinEvidenceMemo.clear();
+  latinEvidenceMemo.set(lower, bits);
+  return bits;
+}
+
+/**
+ * One token stream per transliteration scheme made of the runs' words only (each run starts a sentence, so phrases
+ * do not join two runs), read in that scheme; offsets stay those of the original text.
+ */
 function transliteratedHits(
   text: string,
   words: readonly WordToken[],
@@ -123,20 +140,20 @@ function transliteratedHits(
 ): Hit[] {
   const hits: Hit[] = [];
   for (const scheme of ["ru", "uk", "be"] as const) {
-    const stream = words.slice();
-    const masks = new Uint8Array(words.length);
-    let any = false;
+    const stream: WordToken[] = [];
     for (const run of runs) {
       for (let index = run.first; index <= run.last; index++) {
         const word = words[index] as WordToken;
         const reading = readings(word.lower).find((candidate) => candidate.scheme === scheme);
         if (!reading) continue;
-        stream[index] = { ...word, norm: normalizeLowerCaseWord(reading.cyrillic) };
-        masks[index] = SCHEME_BITS[scheme];
-        any = true;
+        const norm = normalizeLowerCaseWord(reading.cyrillic);
+        const first = index === run.first;
+        stream.push({ ...word, norm, breakBefore: word.breakBefore || first, joinsPrevious: word.joinsPrevious && !first });
       }
     }
-    if (any) hits.push(...findLexiconHits(text, { words: stream, abbreviations: [] }, lexicon, system, masks, false));
+    if (stream.length === 0) continue;
+    const masks = new Uint8Array(stream.length).fill(SCHEME_BITS[scheme]);
+    hits.push(...findLexiconHits(text, { words: stream, abbreviations: [] }, lexicon, system, masks, false));
   }
   return hits;
 }

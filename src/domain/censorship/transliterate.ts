@@ -90,8 +90,24 @@ export function hasLacinkaLetters(word: string): boolean {
 
 const SCHEMES: readonly TranslitScheme[] = ["ru", "uk", "be"];
 
-/** The word read by each scheme that applies to it (only Belarusian for a word with Łacinka letters). */
-export function readings(word: string): { scheme: TranslitScheme; cyrillic: string }[] {
+export interface Reading {
+  scheme: TranslitScheme;
+  cyrillic: string;
+}
+
+const readingMemo = new Map<string, readonly Reading[]>();
+const MAX_READING_MEMO = 20_000;
+
+/**
+ * The word read by each scheme that applies to it (only Belarusian for a word with Łacinka letters). Memoized:
+ * English letters ask this for every word.
+ */
+export function readings(word: string): readonly Reading[] {
+  const known = readingMemo.get(word);
+  if (known) return known;
   const schemes = hasLacinkaLetters(word) ? (["be"] as const) : SCHEMES;
-  return schemes.map((scheme) => ({ scheme, cyrillic: transliterate(word, scheme) }));
+  const result = schemes.map((scheme) => ({ scheme, cyrillic: transliterate(word, scheme) }));
+  if (readingMemo.size >= MAX_READING_MEMO) readingMemo.clear();
+  readingMemo.set(word, result);
+  return result;
 }

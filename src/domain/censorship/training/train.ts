@@ -25,7 +25,7 @@ export interface TrainingOptions {
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
-  buckets: 1 << 17,
+  buckets: 1 << 15,
   epochs: 6,
   learningRate: 0.6,
   validationShare: 0.15,
@@ -150,7 +150,7 @@ export function trainModel(examples: readonly TrainingExample[], options: Traini
     corpusSha256: corpusDigest(examples),
     examples: examples.length,
     description:
-      "Hashed word, word-pair and character 3-5-gram features of one sentence, one logistic output per category; " +
+      "Hashed word and character 3-5-gram features of one sentence, one logistic output per category; " +
       "int8 weights in model.bin (bucket-major). Trained by npm run train:censorship.",
   };
   return { meta, weights: quantised, report };
