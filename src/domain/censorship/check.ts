@@ -125,7 +125,7 @@ const MODEL_RULES = new Map(
   ),
 );
 
-/** The model's opinions on sentences with no finding of that category yet, as "might be read as" hits. */
+/** The model's opinions on sentences with no finding yet, as "might be read as" hits. */
 function modelHits(
   model: LetterModel,
   words: readonly WordToken[],
@@ -133,9 +133,19 @@ function modelHits(
   hits: readonly Hit[],
   lookups: readonly (WordLookup | undefined)[],
 ): Hit[] {
-  const covered = (category: string, start: number, end: number): boolean =>
-    hits.some((hit) => hit.rule.entry.category === category && hit.start < end && hit.end > start);
-  return modelOpinions(model, words, norms, covered, lookups).flatMap((opinion) => {
+  // Hits in text order, so each sentence's question is a binary search.
+  const starts = hits.map((hit) => hit.start).sort((a, b) => a - b);
+  const flagged = (start: number, end: number): boolean => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] as number) < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts.length && (starts[low] as number) < end;
+  };
+  return modelOpinions(model, words, norms, flagged, lookups).flatMap((opinion) => {
     const rule = MODEL_RULES.get(`${opinion.category}/${opinion.strong ? "danger" : "advice"}`);
     return rule ? [{ rule, start: opinion.start, end: opinion.end }] : [];
   });

@@ -178,14 +178,16 @@ export interface ModelOpinion {
 const MIN_WORDS = 3;
 
 /**
- * The model's opinions on each sentence of a letter: categories over their threshold that the sentence has no
- * finding of yet. `words` are the tokens (norms already folded; Latin runs read as Cyrillic by the caller).
+ * The model's opinions on the sentences of a letter that the rules found nothing in (`flagged` says whether a
+ * sentence has a finding already: the writer's attention is on it anyway, and scoring only the silent sentences
+ * keeps the dense worst-case letters of the benchmark within the speed goals): categories over their threshold.
+ * `words` are the tokens (norms already folded; Latin runs read as Cyrillic by the caller).
  */
 export function modelOpinions(
   model: LetterModel,
   words: readonly WordToken[],
   norms: readonly string[],
-  covered: (category: CategoryId, start: number, end: number) => boolean,
+  flagged: (start: number, end: number) => boolean,
   lookups?: readonly (WordLookup | undefined)[],
 ): ModelOpinion[] {
   const opinions: ModelOpinion[] = [];
@@ -193,15 +195,14 @@ export function modelOpinions(
   let first = 0;
   for (let index = 1; index <= words.length; index++) {
     if (index < words.length && !(words[index] as WordToken).breakBefore) continue;
-    if (index - first >= MIN_WORDS) {
+    const start = (words[first] as WordToken).start;
+    const end = (words[index - 1] as WordToken | undefined)?.end ?? start;
+    if (index - first >= MIN_WORDS && !flagged(start, end)) {
       scoreSentence(model, norms, scores, first, index, lookups);
-      const start = (words[first] as WordToken).start;
-      const end = (words[index - 1] as WordToken).end;
       for (let position = 0; position < model.categories.length; position++) {
         const category = model.categories[position] as CategoryId;
         const probability = scores[position] ?? 0;
         if (probability < (model.meta.thresholds[position] ?? 1)) continue;
-        if (covered(category, start, end)) continue;
         opinions.push({ category, probability, strong: probability >= (model.meta.strongThresholds[position] ?? 1), start, end });
       }
     }

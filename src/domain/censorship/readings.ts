@@ -170,11 +170,15 @@ const LATIN_MASKS: Record<string, readonly string[]> = {
 const MAX_MASK_GAP = 3;
 const MAX_CANDIDATES = 64;
 
+// Digits and the symbols of the mask tables, by character code: checked before any string is built.
+function isMaskCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x40 || code === 0x24 || code === 0x7c || code === 0x21;
+}
+
 function maskGap(text: string, from: number, to: number): string | null {
   if (to <= from || to - from > MAX_MASK_GAP) return null;
-  const gap = text.slice(from, to);
-  for (const char of gap) if (CYRILLIC_MASKS[char] === undefined && LATIN_MASKS[char] === undefined) return null;
-  return gap;
+  for (let index = from; index < to; index++) if (!isMaskCode(text.charCodeAt(index))) return null;
+  return text.slice(from, to);
 }
 
 /** Words broken by digits or symbols between letters («в0йна» is the tokens «в» and «йна»), read whole again. */
