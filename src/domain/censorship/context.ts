@@ -193,7 +193,13 @@ interface Sentence {
   firstWord: number;
   lastWord: number;
   /** Class index → span of its first occurrence in the sentence. */
-  classes: Map<number, { start: number; end: number; firstWord: number }>;
+  classes: ReadonlyMap<number, ClassOccurrence>;
+}
+
+interface ClassOccurrence {
+  start: number;
+  end: number;
+  firstWord: number;
 }
 
 export interface ContextReading {
@@ -215,10 +221,11 @@ export function readContext(
 ): ContextReading {
   const sentences: Sentence[] = [];
   const sentenceOf = new Int32Array(words.length);
-  for (const [index, word] of words.entries()) {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as WordToken;
     let sentence = sentences[sentences.length - 1];
     if (!sentence || word.breakBefore) {
-      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, classes: new Map() };
+      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, classes: NO_CLASSES };
       sentences.push(sentence);
     }
     sentence.end = word.end;
@@ -245,11 +252,19 @@ export function readContext(
       const sentence = sentences.find((candidate) => match.index >= candidate.start - 1 && match.index <= candidate.end + 1)
         ?? sentences.find((candidate) => candidate.start > match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
-        sentence.classes.set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
+        classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
       }
     }
   }
   return { sentences, sentenceOf };
+}
+
+// Most sentences meet no concept class: they share this empty map until they do.
+const NO_CLASSES: ReadonlyMap<number, ClassOccurrence> = new Map();
+
+function classesOf(sentence: Sentence): Map<number, ClassOccurrence> {
+  if (sentence.classes === NO_CLASSES) sentence.classes = new Map();
+  return sentence.classes as Map<number, ClassOccurrence>;
 }
 
 function addClasses(context: CompiledContext, sentence: Sentence, words: readonly WordToken[], index: number, norm: string): void {
@@ -263,7 +278,7 @@ function addTerms(sentence: Sentence, words: readonly WordToken[], index: number
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
-      sentence.classes.set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+      classesOf(sentence).set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
     }
   }
 }
@@ -285,6 +300,8 @@ function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[
 export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
   const found: Hit[] = [];
   for (const sentence of reading.sentences) {
+    // Every frame needs at least two classes.
+    if (sentence.classes.size < 2) continue;
     for (const frame of context.frames) {
       if (!satisfied(sentence.classes, frame.when, frame.unless)) continue;
       const category = frame.rule.entry.category;
