@@ -21,6 +21,8 @@ import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkLetter, type CheckOptions, type CheckResult, type PrisonSystem } from "../src/domain/censorship/index.js";
+// Deterministic, so that runs on different machines time the same work.
+import { mulberry32 } from "../src/domain/seeded-random.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 const baselineFlag = process.argv.indexOf("--baseline");
@@ -38,17 +40,6 @@ const LETTER_LENGTH = 4_000;
 const RUNS = 9;
 const WARM_UP_ROUNDS = 2;
 
-/** Deterministic so that runs on different machines time the same work. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface CorpusLine {
   lang: string;

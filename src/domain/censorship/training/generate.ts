@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../../project-path.js";
+import { mulberry32 } from "../../seeded-random.js";
 import { CATEGORY_IDS, type CategoryId } from "../types.js";
 
 /**
@@ -45,18 +46,6 @@ export interface TrainingExample {
   lang: string;
   labels: CategoryId[];
   origin: "handwritten" | "generated" | "corpus";
-}
-
-/** Deterministic, so the same commit always trains the same weights. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SLOT = /\{([a-z0-9-]+)\}/gu;

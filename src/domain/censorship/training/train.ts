@@ -3,7 +3,8 @@ import { analyseLanguage } from "../detect-language.js";
 import { MODEL_CATEGORIES, type ModelMeta, sentenceFeatures } from "../model.js";
 import { classifyLatinRuns, readingNorms } from "../readings.js";
 import { tokenize } from "../tokenize.js";
-import { mulberry32, type TrainingExample } from "./generate.js";
+import { mulberry32 } from "../../seeded-random.js";
+import type { TrainingExample } from "./generate.js";
 
 /**
  * Trains the one-vs-rest logistic model of model.ts by stochastic gradient descent over hashed features, holds a
