@@ -94,7 +94,7 @@ export interface CompiledContext {
   memo: Map<string, ClassTerm[]>;
   /** The prefix terms bucketed by their first letters (see word-index.ts). */
   prefixIndex: WordIndex<ClassTerm>;
-  /** Memo of sensesFor by category and rule id. */
+  /** Memo of sensesFor by rule id. */
   sensesByRule: Map<string, CompiledContext["senses"]>;
 }
 
@@ -354,9 +354,12 @@ export function senseFilter(
   };
 }
 
-/** The senses that may silence findings of a rule (memoized per rule: the glob tests run once). */
+/**
+ * The senses that may silence findings of a rule (memoized per rule id: the glob tests run once; a rule id always
+ * comes with the same category, the model's included: `model-<category>`).
+ */
 function sensesFor(context: CompiledContext, category: CategoryId, ruleId: string): CompiledContext["senses"] {
-  const key = `${category}|${ruleId}`;
+  const key = ruleId;
   let senses = context.sensesByRule.get(key);
   if (!senses) {
     senses = context.senses.filter(

@@ -105,7 +105,8 @@ function latinWordEvidence(lower: string): readonly number[] {
   const known = latinMemo.get(lower);
   if (known) return known;
   const scores = [...wordEvidence(lower)];
-  if (!isFrequentWord(lower, "en")) {
+  // A single Latin letter is markup (<b>), a variable or an initial, not a transliterated word.
+  if (lower.length >= 2 && !isFrequentWord(lower, "en")) {
     for (const { scheme, cyrillic } of readings(lower)) {
       if (!isFrequentWord(cyrillic, scheme)) continue;
       const index = SCORED_LANGUAGES.indexOf(scheme);

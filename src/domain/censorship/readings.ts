@@ -119,6 +119,8 @@ function latinEvidence(lower: string): number {
   let bits = latinEvidenceMemo.get(lower);
   if (bits !== undefined) return bits;
   bits = isFrequentWord(lower, "en") ? 1 : 0;
+  // A single Latin letter (markup, an initial) is evidence of nothing.
+  if (lower.length < 2) return bits;
   for (const { scheme, cyrillic } of readings(lower)) {
     if (isFrequentWord(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
   }
