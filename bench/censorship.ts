@@ -10,28 +10,36 @@
  * Wall-clock figures suffer when other processes compete for the cores (shared CI and development machines), so
  * the same figures are also given in CPU time of this process, which preemption does not inflate, together with
  * the load average at the start.
+ *
+ * `--baseline <folder>` also times the check of another checkout (e.g. a `git worktree` of an older commit) in the
+ * same process on the same letters, runs interleaved, so that both figures see the same machine load (issue 16:
+ * everything switched on must keep ≥ 5 MB/s per core and p99 ≤ 2 ms beside the old code's figures).
  */
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { checkLetter, type PrisonSystem } from "../src/domain/censorship/index.js";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { checkLetter, type CheckOptions, type CheckResult, type PrisonSystem } from "../src/domain/censorship/index.js";
+// Deterministic, so that runs on different machines time the same work.
+import { mulberry32 } from "../src/domain/seeded-random.js";
+
+type Checker = (text: string, options: CheckOptions) => CheckResult;
+const baselineFlag = process.argv.indexOf("--baseline");
+const baselineFolder = baselineFlag >= 0 ? process.argv[baselineFlag + 1] : undefined;
+const checkers: { label: string; check: Checker }[] = [{ label: "this checkout", check: checkLetter }];
+if (baselineFolder) {
+  const module = (await import(pathToFileURL(resolve(baselineFolder, "src/domain/censorship/index.ts")).href)) as {
+    checkLetter: Checker;
+  };
+  checkers.push({ label: `baseline ${baselineFolder}`, check: module.checkLetter });
+}
 
 const LETTERS = 400;
 const LETTER_LENGTH = 4_000;
 const RUNS = 9;
 const WARM_UP_ROUNDS = 2;
 
-/** Deterministic so that runs on different machines time the same work. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface CorpusLine {
   lang: string;
@@ -83,7 +91,9 @@ const bytes = letters.reduce((sum, letter) => sum + Buffer.byteLength(letter.tex
 const characters = letters.reduce((sum, letter) => sum + letter.text.length, 0);
 
 // The first call loads and validates the lexicon; warm-up rounds let V8 optimise before timing.
-for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const letter of letters) checkLetter(letter.text, letter);
+for (const { check } of checkers) {
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const letter of letters) check(letter.text, letter);
+}
 
 interface RunFigures {
   megabytesPerSecond: number;
@@ -92,9 +102,9 @@ interface RunFigures {
   p99: number;
 }
 
-const wallClock: RunFigures[] = [];
-const cpuTime: RunFigures[] = [];
-let findings = 0;
+const wallClock: RunFigures[][] = checkers.map(() => []);
+const cpuTime: RunFigures[][] = checkers.map(() => []);
+const findings: number[] = checkers.map(() => 0);
 
 function cpuMilliseconds(): number {
   const usage = process.cpuUsage();
@@ -113,19 +123,21 @@ function figures(latencies: number[], totalMilliseconds: number): RunFigures {
 }
 
 for (let run = 0; run < RUNS; run++) {
-  const wallLatencies: number[] = [];
-  const cpuLatencies: number[] = [];
-  const wallStarted = performance.now();
-  const cpuStarted = cpuMilliseconds();
-  for (const letter of letters) {
-    const wallBefore = performance.now();
-    const cpuBefore = cpuMilliseconds();
-    findings += checkLetter(letter.text, { system: letter.system }).findings.length;
-    cpuLatencies.push(cpuMilliseconds() - cpuBefore);
-    wallLatencies.push(performance.now() - wallBefore);
+  for (const [index, { check }] of checkers.entries()) {
+    const wallLatencies: number[] = [];
+    const cpuLatencies: number[] = [];
+    const wallStarted = performance.now();
+    const cpuStarted = cpuMilliseconds();
+    for (const letter of letters) {
+      const wallBefore = performance.now();
+      const cpuBefore = cpuMilliseconds();
+      findings[index] = (findings[index] ?? 0) + check(letter.text, { system: letter.system }).findings.length;
+      cpuLatencies.push(cpuMilliseconds() - cpuBefore);
+      wallLatencies.push(performance.now() - wallBefore);
+    }
+    wallClock[index]?.push(figures(wallLatencies, performance.now() - wallStarted));
+    cpuTime[index]?.push(figures(cpuLatencies, cpuMilliseconds() - cpuStarted));
   }
-  wallClock.push(figures(wallLatencies, performance.now() - wallStarted));
-  cpuTime.push(figures(cpuLatencies, cpuMilliseconds() - cpuStarted));
 }
 
 function describe(label: string, runs: readonly RunFigures[]): string {
@@ -140,6 +152,10 @@ console.log(
   `censorship check: ${LETTERS} letters of ~${LETTER_LENGTH} characters (${(bytes / LETTERS / 1000).toFixed(1)} kB UTF-8 each), ` +
     `${RUNS} runs, one core, load average ${loadavg()[0]?.toFixed(1)} at start; goals ≥ 5 MB/s, p99 ≤ 2 ms`,
 );
-console.log(describe("wall clock", wallClock));
-console.log(describe("CPU time  ", cpuTime));
-console.log(`  findings    ${(findings / RUNS / LETTERS).toFixed(1)} per letter on average`);
+for (const [index, { label }] of checkers.entries()) {
+  console.log(`${label}:`);
+  console.log(describe("wall clock", wallClock[index] ?? []));
+  console.log(describe("CPU time  ", cpuTime[index] ?? []));
+  console.log(`  findings    ${((findings[index] ?? 0) / RUNS / LETTERS).toFixed(1)} per letter on average`);
+}
+console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);

@@ -10,22 +10,13 @@ import { performance } from "node:perf_hooks";
 import type { SearchEntry } from "../src/domain/search/entry.js";
 import { buildSearchIndex } from "../src/domain/search/search-index.js";
 import { searchPrisoners } from "../src/domain/search/search.js";
+// Deterministic, so that runs on different machines time the same work.
+import { mulberry32 } from "../src/domain/seeded-random.js";
 
 const PEOPLE = 10_000;
 const QUERIES = 2_000;
 const RUNS = 7;
 
-/** Deterministic so that runs on different machines time the same work. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -18,10 +18,13 @@ describe("checkLetter on the shipped lexicon", () => {
   });
 
   it.each([
-    ["войне", "ru"], ["войной", "ru"], ["оккупантами", "ru"], ["окупантів", "uk"], ["війною", "uk"],
-    ["вайной", "be"], ["wars", "en"],
+    ["войне", "ru"], ["войной", "ru"], ["оккупантами", "ru"], ["окупантів", "uk"], ["війною", "uk"], ["wars", "en"],
   ])("finds the inflected form «%s» (%s)", (word) => {
     expect(categories(ru(`Всё из-за ${word}.`))).toContain("war");
+  });
+
+  it("matches each language's words in sentences of that language (Belarusian «вайной» in a Belarusian one)", () => {
+    expect(categories(checkLetter("Мы ўсе стомленыя вайной.", { system: "by" }))).toContain("war");
   });
 
   it("sees through disguises: Latin look-alikes, dotted and spaced abbreviations, stress marks, zero-width spaces", () => {
@@ -166,5 +169,16 @@ describe("empty and odd input", () => {
 
   it("handles text without letters", () => {
     expect(ru("12345 !!! 🙂").language.primary).toBeNull();
+  });
+});
+
+describe("the checklist of what no program can see", () => {
+  it("adds the Belarusian relatives rule after sentencing and the case rule in pre-trial detention", async () => {
+    const { uncheckableTopics } = await import("../../src/domain/censorship/checklist.js");
+    expect(uncheckableTopics("ru", "sentenced")).not.toContain("letter-check-topic-pretrial-case");
+    expect(uncheckableTopics("ru", "pretrial")).toContain("letter-check-topic-pretrial-case");
+    expect(uncheckableTopics("by", "sentenced")).toContain("letter-check-topic-by-relatives");
+    expect(uncheckableTopics("by", "pretrial")).toEqual(expect.arrayContaining(["letter-check-topic-by-pretrial", "letter-check-topic-pretrial-case"]));
+    expect(uncheckableTopics("by", "pretrial")).not.toContain("letter-check-topic-by-relatives");
   });
 });

@@ -12,14 +12,15 @@ const cli = join(root, "src", "cli", "check-letter.ts");
 const elsewhere = mkdtempSync(join(tmpdir(), "lysty-cli-"));
 afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
 
+// Generous: on a loaded two-core machine a cold tsx start alone can take over ten seconds. A safety net, not a timing.
 function run(args: string[], input = "") {
-  const result = spawnSync(tsx, [cli, ...args], { cwd: elsewhere, input, encoding: "utf8", timeout: 15_000 });
+  const result = spawnSync(tsx, [cli, ...args], { cwd: elsewhere, input, encoding: "utf8", timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const letter = "Привет, Саша!\n\nБрат сейчас на фронте.\n\nА ще мама передає: ми тебе дуже любимо і чекаємо.";
 
-describe("check-letter", () => {
+describe("check-letter", { timeout: 90_000 }, () => {
   it("prints a localized report of a letter read from a file", () => {
     const file = join(elsewhere, "letter.txt");
     writeFileSync(file, letter);

@@ -30,9 +30,14 @@ const corpusFile = (name: string): URL => new URL(`./corpus/${name}`, import.met
 
 /** Every `*.jsonl` file of the corpus: `sentences.jsonl` and the held-out sets written after the lexicon. */
 export function loadSentences(): CorpusSentence[] {
-  const files = readdirSync(fileURLToPath(corpusFile(""))).filter((name) => name.endsWith(".jsonl")).sort();
+  return loadSentenceFiles(corpusFile(""));
+}
+
+/** Every `*.jsonl` file of a folder of labelled sentences (the corpus, the development set). */
+export function loadSentenceFiles(folder: URL): CorpusSentence[] {
+  const files = readdirSync(fileURLToPath(folder)).filter((name) => name.endsWith(".jsonl")).sort();
   return files.flatMap((file) =>
-    readFileSync(corpusFile(file), "utf8")
+    readFileSync(new URL(file, folder), "utf8")
       .split("\n")
       .map((line, index) => ({ line, where: `${file} line ${index + 1}` }))
       .filter(({ line }) => line.trim() !== "")
@@ -106,4 +111,34 @@ export function scoreSentences(
     falsePositives,
     misdetected,
   };
+}
+
+/**
+ * Recall and false positives per language and per category, as printed lines: a category's recall counts the
+ * risky sentences expecting it that report it; its false alarms are safe sentences reporting it.
+ */
+export function figuresByLanguageAndCategory(
+  sentences: readonly CorpusSentence[],
+  check: (item: CorpusSentence) => CheckResult,
+): string[] {
+  const results = sentences.map((item) => ({ item, found: contentCategories(check(item)) }));
+  const lines: string[] = [];
+  const percent = (part: number, whole: number): string => (whole === 0 ? "  n/a" : `${((part / whole) * 100).toFixed(1)}%`);
+  for (const language of LETTER_LANGUAGES) {
+    const ofLanguage = results.filter(({ item }) => item.lang === language);
+    if (ofLanguage.length === 0) continue;
+    const risky = ofLanguage.filter(({ item }) => item.expect.length > 0);
+    const safe = ofLanguage.filter(({ item }) => item.expect.length === 0);
+    const caught = risky.filter(({ item, found }) => item.expect.every((category) => found.has(category))).length;
+    const alarms = safe.filter(({ found }) => found.size > 0).length;
+    lines.push(`  ${language}: recall ${percent(caught, risky.length)} of ${risky.length}, false positives ${percent(alarms, safe.length)} of ${safe.length}`);
+  }
+  for (const category of CATEGORY_IDS) {
+    const expecting = results.filter(({ item }) => item.expect.includes(category));
+    const alarms = results.filter(({ item, found }) => item.expect.length === 0 && found.has(category)).length;
+    if (expecting.length === 0 && alarms === 0) continue;
+    const caught = expecting.filter(({ found }) => found.has(category)).length;
+    lines.push(`  ${category}: recall ${percent(caught, expecting.length)} of ${expecting.length}, false alarms on safe sentences ${alarms}`);
+  }
+  return lines;
 }

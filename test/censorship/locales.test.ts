@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { loadLexicon } from "../../src/domain/censorship/lexicon.js";
-import { REPORT_LOCALES } from "../../src/domain/censorship/translate.js";
+import { loadContext } from "../../src/domain/censorship/context.js";
+import { censorshipFiles, REPORT_LOCALES, type ReportLocale } from "../../src/domain/censorship/translate.js";
 import {
   CATEGORY_IDS,
   LETTER_LANGUAGES,
@@ -11,24 +12,31 @@ import {
   SEVERITIES,
 } from "../../src/domain/censorship/types.js";
 
-const source = (locale: string): string =>
-  readFileSync(new URL(`../../locales/${locale}/censorship.ftl`, import.meta.url), "utf8");
+/** censorship.ftl and censorship-context.ftl (issue 16), as the command line's translator loads them. */
+const source = (locale: ReportLocale): string =>
+  censorshipFiles(locale).map((file) => readFileSync(file, "utf8")).join("\n");
 
-function bundleFor(locale: string): FluentBundle {
+function bundleFor(locale: ReportLocale): FluentBundle {
   const bundle = new FluentBundle(locale, { useIsolating: false });
   const errors = bundle.addResource(new FluentResource(source(locale)));
   expect(errors, `${locale}/censorship.ftl parse errors`).toEqual([]);
   return bundle;
 }
 
-const keysOf = (locale: string): string[] =>
+const keysOf = (locale: ReportLocale): string[] =>
   [...source(locale).matchAll(/^([a-z][a-z0-9-]*) =/gmu)].map((match) => match[1] as string).sort();
 
 /** Every key the check and the command line can ask for. */
 function requiredKeys(): string[] {
   const variants = new Set<string>(CATEGORY_IDS.filter((category) => category !== "language"));
   for (const system of PRISON_SYSTEMS) variants.add(`language-${system}`);
-  for (const adjustment of loadLexicon().adjustments) if (adjustment.explanation) variants.add(adjustment.explanation);
+  const lexicon = loadLexicon();
+  for (const adjustment of lexicon.adjustments) if (adjustment.explanation) variants.add(adjustment.explanation);
+  for (const entry of lexicon.entries) if (entry.explanation) variants.add(entry.explanation);
+  for (const frame of loadContext().frames) if (frame.rule.entry.explanation) variants.add(frame.rule.entry.explanation);
+  // The learned model's findings and accepted languages typed in Latin letters (check.ts).
+  variants.add("model");
+  variants.add("language-latin");
   return [
     ...[...variants].flatMap((variant) => [`censorship-${variant}-why`, `censorship-${variant}-instead`]),
     ...CATEGORY_IDS.map((category) => `censorship-category-${category}`),
@@ -62,7 +70,7 @@ describe("censorship.ftl", () => {
   });
 
   it("uses the plural forms of each language", () => {
-    const format = (locale: string, count: number) => {
+    const format = (locale: ReportLocale, count: number) => {
       const bundle = bundleFor(locale);
       const message = bundle.getMessage("censorship-report-found");
       return message?.value ? bundle.formatPattern(message.value, { count }) : "";

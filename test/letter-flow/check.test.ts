@@ -10,6 +10,24 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 describe("the check before sending", () => {
+  it("says it is no guarantee and offers the checklist of what no program can see, then carries on (uk)", async () => {
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await writer.send("Здравствуйте, Борис Юльевич! Что Вы сейчас читаете?");
+    const report = textOf(await writer.press("Готово: перевірити лист"));
+    expect(report).toContain("Перевірка не знайшла нічого");
+    expect(report).toContain("це не гарантія");
+    const checklist = textOf(await writer.press("Чого не бачить жодна програма"));
+    expect(checklist).toContain("Імена: сусіди по камері");
+    expect(checklist).toContain("Де ви й ваша родина живете зараз");
+    // A sentenced prisoner in Russia: neither the pre-trial nor the Belarusian rule applies.
+    expect(checklist).not.toContain("Слідчий ізолятор");
+    expect(checklist).not.toContain("Білорусь");
+    // The check's own buttons still work after the checklist.
+    expect(textOf(await writer.press("Далі: підписати лист"))).toContain("Як ви підпишете лист?");
+    expectNoFailures(h);
+  });
+
   it("shows risky wording with why and what instead; the edited letter passes (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
     await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
@@ -23,7 +41,14 @@ describe("the check before sending", () => {
     expect(report).toContain("«Держитесь»");
     expect(report).toContain("Почему:");
     expect(report).toContain("Вместо этого:");
-    expect(writer.buttons()).toEqual(["✏️ Редактировать письмо", "Оставить как есть", "⏸ Пока остановиться"]);
+    expect(writer.buttons()).toEqual([
+      "✏️ Редактировать письмо",
+      "Оставить как есть",
+      "⏸ Пока остановиться",
+      "🗒 Чего не видит ни одна программа",
+    ]);
+    // The screen says what the check cannot promise (issue 16).
+    expect(report).toContain("это не гарантия");
 
     // Keeping a letter with blocking findings takes a second, explicit confirmation; "No" goes back to editing.
     const confirm = textOf(await writer.press("Оставить как есть"));

@@ -25,9 +25,9 @@ describe("a letter in Ukrainian to a Russian prison (uk)", () => {
     await writer.press("Редагувати лист");
     await writer.press("Замінити весь текст");
     expect(writer.lastText()).toContain("Надішліть новий текст усього листа");
-    await writer.send("Здравствуйте! Меня зовут Оксана, я живу во Львове. Что Вы сейчас читаете? Желаю Вам здоровья.");
+    await writer.send("Здравствуйте! Меня зовут Оксана, я живу в Вильнюсе. Что Вы сейчас читаете? Желаю Вам здоровья.");
     expect((await onlyLetter(h, writer.id)).text).toBe(
-      "Здравствуйте! Меня зовут Оксана, я живу во Львове. Что Вы сейчас читаете? Желаю Вам здоровья.",
+      "Здравствуйте! Меня зовут Оксана, я живу в Вильнюсе. Что Вы сейчас читаете? Желаю Вам здоровья.",
     );
     expect(textOf(await writer.press("Готово: перевірити лист"))).toContain("Перевірка не знайшла нічого");
     expectNoFailures(h);
@@ -73,9 +73,9 @@ describe("the letter constructor", () => {
     expect((await onlyLetter(h, writer.id)).text).toBe(starter);
 
     // The writer's own paragraph goes in before the wishes and the sign-off.
-    await writer.send("Я живу в Киеве и работаю в библиотеке.");
+    await writer.send("Я живу в Варшаве и работаю в библиотеке.");
     const withStory =
-      "Здравствуйте, Борис Юльевич!\n\nЕсть ли у Вас любимая книга или любимый фильм?\n\nЯ живу в Киеве и работаю в библиотеке.\n\nЗнайте, что о Вас помнят.\n\nС теплом,";
+      "Здравствуйте, Борис Юльевич!\n\nЕсть ли у Вас любимая книга или любимый фильм?\n\nЯ живу в Варшаве и работаю в библиотеке.\n\nЗнайте, что о Вас помнят.\n\nС теплом,";
     expect((await onlyLetter(h, writer.id)).text).toBe(withStory);
     expect(textOf(await writer.press("Готово: перевірити лист"))).toContain("Перевірка не знайшла нічого");
     await writer.press("Далі: підписати лист");

@@ -17,10 +17,10 @@ describe("a restart mid-letter", () => {
 
     await h.restart();
     // The next message is added to the same draft, in the same flow.
-    const saved = textOf(await writer.send("Я живу в Ужгороде и работаю в библиотеке."));
+    const saved = textOf(await writer.send("Я живу в Вильнюсе и работаю в библиотеке."));
     expect(saved).toMatch(/^Збережено\. 90 знаків · 14 слів/u);
     expect((await onlyLetter(h, writer.id)).text).toBe(
-      "Здравствуйте, Борис Юльевич! Меня зовут Оксана.\n\nЯ живу в Ужгороде и работаю в библиотеке.",
+      "Здравствуйте, Борис Юльевич! Меня зовут Оксана.\n\nЯ живу в Вильнюсе и работаю в библиотеке.",
     );
     // A button drawn before the restart still belongs to the current step.
     const button = screen.reply_markup!.inline_keyboard.flat().find((candidate) => candidate.text.includes("Готово"))!;

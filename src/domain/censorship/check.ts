@@ -1,10 +1,13 @@
-import { compileLexicon, type CompiledLexicon } from "./compile.js";
-import { assessLanguage } from "./detect-language.js";
+import { compileLexicon, type CompiledLexicon, type WordLookup } from "./compile.js";
+import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
+import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
-import { findLexiconHits } from "./match.js";
+import { findLexiconHits, type Hit } from "./match.js";
+import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
+import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
 import { letterStats } from "./stats.js";
-import { tokenize } from "./tokenize.js";
+import { tokenize, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
 
 export type LetterChecker = (text: string, options: CheckOptions) => CheckResult;
@@ -13,9 +16,15 @@ export type LetterChecker = (text: string, options: CheckOptions) => CheckResult
 const MAX_LANGUAGE_EXCERPT = 80;
 
 /** A checker over a given lexicon (tests use small ones); `checkLetter` uses the shipped lexicon. */
-export function createLetterChecker(lexicon: Lexicon): LetterChecker {
+/** The optional layers over the lexicon: the context frames and senses (and the learned model, see model.ts). */
+export interface CheckLayers {
+  context?: CompiledContext;
+  model?: LetterModel;
+}
+
+export function createLetterChecker(lexicon: Lexicon, layers: CheckLayers = {}): LetterChecker {
   const compiled = compileLexicon(lexicon);
-  return (text, options) => runCheck(compiled, text, options);
+  return (text, options) => runCheck(compiled, layers, text, options);
 }
 
 let shippedChecker: LetterChecker | undefined;
@@ -25,18 +34,29 @@ let shippedChecker: LetterChecker | undefined;
  * Loads and validates `data/lexicon/` on the first call (throws LexiconError if a file is broken).
  */
 export function checkLetter(text: string, options: CheckOptions): CheckResult {
-  shippedChecker ??= createLetterChecker(loadLexicon());
+  shippedChecker ??= createLetterChecker(loadLexicon(), { context: loadContext(), model: loadModel() });
   return shippedChecker(text, options);
 }
 
-function runCheck(lexicon: CompiledLexicon, text: string, options: CheckOptions): CheckResult {
+function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, options: CheckOptions): CheckResult {
   const tokens = tokenize(text);
-  const language = assessLanguage(text, tokens.words, options.system);
-  const hits = findLexiconHits(text, tokens, lexicon, options.system);
-  const findings = sortFindings([
-    ...buildFindings(text, hits, lexicon.adjustments, options),
-    ...languageFindings(text, language, options.system),
-  ]);
+  const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
+  // The other readings first: they decide which Latin runs are not English and take the English lists off them.
+  const readings = readingHits(text, tokens, masks, lexicon, options.system);
+  const lookups: WordLookup[] = new Array(tokens.words.length);
+  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups), ...readings.hits];
+  // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
+  for (const run of readings.latinRuns) lookups.fill(undefined as unknown as WordLookup, run.first, run.last + 1);
+  const { context, model } = layers;
+  const reading = context
+    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns), lookups)
+    : null;
+  if (context && reading) hits.push(...frameHits(reading, context, hits));
+  if (model) hits.push(...modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns), hits, lookups));
+  let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
+  // Senses last, so that they also silence frames and the model in an innocent context.
+  if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
+  const findings = sortFindings([...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
 }
 
@@ -44,18 +64,91 @@ function runCheck(lexicon: CompiledLexicon, text: string, options: CheckOptions)
  * One finding per span in a language the system does not accept. In practice such text is struck out or the
  * letter is not handed over (Memorial; the stamp on Sushchenko's letter; Libereco for Belarus): `block`.
  */
-function languageFindings(text: string, language: LanguageAssessment, system: PrisonSystem): Finding[] {
-  return language.spans
-    .filter((span) => !language.allowed.includes(span.language))
-    .map((span) => ({
+function languageFindings(
+  text: string,
+  words: readonly WordToken[],
+  language: LanguageAssessment,
+  system: PrisonSystem,
+): Finding[] {
+  const findings: Finding[] = [];
+  let cursor = 0;
+  for (const span of language.spans) {
+    let latin = false;
+    if (language.allowed.includes(span.language)) {
+      const counted = latinShare(words, cursor, span.end);
+      cursor = counted.next;
+      latin = counted.latin > counted.other;
+      if (!latin) continue;
+    }
+    // An accepted language typed in Latin letters («Privet, kak dela») is still not Cyrillic Russian to a censor.
+    const allowedButLatin = language.allowed.includes(span.language);
+    findings.push({
       category: "language",
       severity: "block",
       start: span.start,
       end: span.end,
       excerpt: shorten(text.slice(span.start, span.end)),
-      ...explanationKeys(`language-${system}`),
-      ruleId: `language-${span.language}`,
-    }));
+      ...explanationKeys(allowedButLatin ? "language-latin" : `language-${system}`),
+      ruleId: allowedButLatin ? `language-${span.language}-latin` : `language-${span.language}`,
+    });
+  }
+  return findings;
+}
+
+/** Letters of the words (not addresses, links or handles) from `first` up to `end` written in Latin and in others. */
+function latinShare(words: readonly WordToken[], first: number, end: number): { latin: number; other: number; next: number } {
+  let latin = 0;
+  let other = 0;
+  let index = first;
+  for (; index < words.length; index++) {
+    const word = words[index] as WordToken;
+    if (word.end > end) break;
+    if (word.glued) continue;
+    if (word.norm.charCodeAt(0) < 0x250) latin += word.raw.length;
+    else other += word.raw.length;
+  }
+  return { latin, other, next: index };
+}
+
+const MODEL_RULES = new Map(
+  MODEL_CATEGORIES.flatMap((category) =>
+    (["danger", "advice"] as const).map((severity) => [
+      `${category}/${severity}`,
+      syntheticRule({
+        id: `model-${category}`,
+        category,
+        severity,
+        explanation: "model",
+        source: "learned second opinion (scripts/censorship-model/train.ts), trained on the corpus described in docs/censorship.md",
+      }),
+    ]),
+  ),
+);
+
+/** The model's opinions on sentences with no finding yet, as "might be read as" hits. */
+function modelHits(
+  model: LetterModel,
+  words: readonly WordToken[],
+  norms: readonly string[],
+  hits: readonly Hit[],
+  lookups: readonly (WordLookup | undefined)[],
+): Hit[] {
+  // Hits in text order, so each sentence's question is a binary search.
+  const starts = hits.map((hit) => hit.start).sort((a, b) => a - b);
+  const flagged = (start: number, end: number): boolean => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] as number) < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts.length && (starts[low] as number) < end;
+  };
+  return modelOpinions(model, words, norms, flagged, lookups).flatMap((opinion) => {
+    const rule = MODEL_RULES.get(`${opinion.category}/${opinion.strong ? "danger" : "advice"}`);
+    return rule ? [{ rule, start: opinion.start, end: opinion.end }] : [];
+  });
 }
 
 function shorten(excerpt: string): string {

@@ -1,5 +1,6 @@
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
+import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
 import type { PrisonSystem } from "./types.js";
 import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
@@ -12,6 +13,8 @@ export interface NearbyWords {
 /** A lexicon entry with its word lists folded once, ready to be checked against tokens. */
 export interface Rule {
   entry: LexiconEntry;
+  /** The word-list language as a LEXICON_BITS bit; 0 for `common`, which applies to every language. */
+  languageBit: number;
   systems: ReadonlySet<PrisonSystem> | null;
   exceptions: WordPattern[];
   exceptPhrases: WordPattern[][];
@@ -35,6 +38,28 @@ export interface RegexRule {
 export interface WordLookup {
   rules: Rule[];
   phrases: PhraseRule[];
+  /**
+   * What the other layers computed for the same word, kept here so that each word of a letter is looked up in one
+   * Map (issue 16 speed): the context layer's concept terms and the model's summed weights, each tagged with the
+   * context or model they belong to.
+   */
+  layers?: { owner: object; value: unknown }[];
+}
+
+/** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
+export function layerValue<T>(lookup: WordLookup, owner: object): T | undefined {
+  const layers = lookup.layers;
+  if (layers === undefined) return undefined;
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index] as { owner: object; value: unknown };
+    if (layer.owner === owner) return layer.value as T;
+  }
+  return undefined;
+}
+
+export function storeLayerValue<T>(lookup: WordLookup, owner: object, value: T): T {
+  (lookup.layers ??= []).push({ owner, value });
+  return value;
 }
 
 export interface CompiledLexicon {
@@ -123,6 +148,7 @@ function addPhrase(compiled: CompiledLexicon, rule: Rule, term: string): void {
 function compileRule(entry: LexiconEntry): Rule {
   return {
     entry,
+    languageBit: languageBits(entry),
     systems: entry.systems ? new Set(entry.systems) : null,
     exceptions: toPatterns(entry.exceptions ?? []),
     exceptPhrases: (entry.exceptPhrases ?? []).map((phrase) => toPatterns(splitPhrase(phrase))),
@@ -133,6 +159,24 @@ function compileRule(entry: LexiconEntry): Rule {
       ? { words: toPatterns(entry.unlessNearby.words), window: entry.unlessNearby.window }
       : null,
   };
+}
+
+/**
+ * The sentence languages an entry is matched in: its `languages`, else its file's language plus what the letters of
+ * its terms prove (a Belarusian slogan with ў in the Russian file is matched in Belarusian sentences too; a Latin
+ * term in a Cyrillic file in English ones).
+ */
+function languageBits(entry: LexiconEntry): number {
+  if (entry.languages) return entry.languages.reduce((bits, language) => bits | LEXICON_BITS[language], 0);
+  if (entry.language === "common") return 0;
+  let bits: number = LEXICON_BITS[entry.language];
+  if (entry.match === "regex") return bits;
+  for (const term of entry.terms) {
+    const folded = term.toLowerCase();
+    bits |= ownLetterBits(folded);
+    if (/^[a-z\s*-]+$/u.test(folded)) bits |= LEXICON_BITS.en;
+  }
+  return bits;
 }
 
 function toPatterns(words: readonly string[]): WordPattern[] {

@@ -1,4 +1,5 @@
-import { SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
 
@@ -10,6 +11,11 @@ export const ALLOWED_LANGUAGES: Record<PrisonSystem, LetterLanguage[]> = {
 interface Segment {
   start: number;
   end: number;
+  /** Indexes of its first and last word token. */
+  firstWord: number;
+  lastWord: number;
+  /** Decided on its own evidence (not taken from a neighbour). */
+  decided: boolean;
   letters: number;
   scores: number[];
   language: LetterLanguage | null;
@@ -26,34 +32,134 @@ const TRAILING_PUNCTUATION = /[.!?…»"')\]]/u;
  * a sentence that reads the same in Russian and Ukrainian («Я тебе люблю») is not a reason to warn.
  */
 export function assessLanguage(text: string, words: readonly WordToken[], system: PrisonSystem): LanguageAssessment {
+  return analyseLanguage(text, words, system).assessment;
+}
+
+/** The assessment and, per word token, which languages' word lists may be matched on it (see lexiconMasks). */
+export function analyseLanguage(
+  text: string,
+  words: readonly WordToken[],
+  system: PrisonSystem,
+): { assessment: LanguageAssessment; masks: Uint8Array } {
   const allowed = ALLOWED_LANGUAGES[system];
   const preference = [...allowed, ...SCORED_LANGUAGES.filter((language) => !allowed.includes(language))];
   const segments = scoreSegments(text, words);
-  for (const segment of segments) segment.language = decide(segment.scores, preference, MIN_EVIDENCE);
+  for (const segment of segments) {
+    segment.language = decide(segment.scores, preference, MIN_EVIDENCE);
+    segment.decided = segment.language !== null;
+  }
   fillUndecided(segments, preference);
   const spans = mergeSpans(segments);
   const detected = rankByLetters(segments);
-  return {
+  const assessment = {
     detected,
     primary: detected[0] ?? null,
     spans,
     allowed,
     acceptable: spans.every((span) => allowed.includes(span.language)),
   };
+  return { assessment, masks: lexiconMasks(words, segments) };
+}
+
+/** Bits of the word-list languages (LEXICON_BITS) a word token may be matched against. */
+export const LEXICON_BITS = { ru: 1, uk: 2, be: 4, en: 8 } as const;
+const CYRILLIC_BITS = LEXICON_BITS.ru | LEXICON_BITS.uk | LEXICON_BITS.be;
+const BIT_OF_SCORED = [LEXICON_BITS.ru, LEXICON_BITS.uk, LEXICON_BITS.be, LEXICON_BITS.en, 0];
+// A runner-up language this close to the winner keeps its word lists: short sentences are often ambiguous.
+const RUNNER_UP_SHARE = 0.5;
+
+/**
+ * Gates each language's word lists by the language of the sentence a word is in (issue 16): Ukrainian «полон» is
+ * captivity, Russian «полон» is "full of"; Russian "drug" typed in Latin letters is a friend. A word gets its
+ * sentence's language, any language scoring close to it, all languages with evidence when the sentence could not
+ * decide on its own, and what its own letters prove (ї → Ukrainian). The script decides between the Cyrillic
+ * languages and English: a Cyrillic word in an English sentence is never English.
+ */
+function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[]): Uint8Array {
+  const masks = new Uint8Array(words.length);
+  for (const segment of segments) {
+    const best = Math.max(...segment.scores);
+    let sentenceBits = segment.language ? (BIT_OF_SCORED[SCORED_LANGUAGES.indexOf(segment.language)] ?? 0) : 0;
+    segment.scores.forEach((score, index) => {
+      const close = segment.decided ? score > 0 && score >= best * RUNNER_UP_SHARE : score > 0;
+      if (close) sentenceBits |= BIT_OF_SCORED[index] ?? 0;
+    });
+    const cyrillicBits = sentenceBits & CYRILLIC_BITS || CYRILLIC_BITS;
+    for (let index = segment.firstWord; index <= segment.lastWord; index++) {
+      const word = words[index] as WordToken;
+      masks[index] = isLatinWord(word.norm) ? LEXICON_BITS.en : cyrillicBits | ownLetterBits(word.lower);
+    }
+  }
+  return masks;
+}
+
+const latinMemo = new Map<string, readonly number[]>();
+const MAX_LATIN_MEMO = 20_000;
+
+/**
+ * A Latin word's evidence, plus that of its transliterations: «privet», «moy», «kak» are frequent Russian words
+ * typed in Latin letters, so a Russian sentence in Latin letters is detected as Russian (and then reported for its
+ * script, see check.ts), not as English.
+ */
+function latinWordEvidence(lower: string): readonly number[] {
+  const known = latinMemo.get(lower);
+  if (known) return known;
+  const scores = [...wordEvidence(lower)];
+  // A single Latin letter is markup (<b>), a variable or an initial, not a transliterated word.
+  if (lower.length >= 2 && !isFrequentWord(lower, "en")) {
+    for (const { scheme, cyrillic } of readings(lower)) {
+      if (!isFrequentWord(cyrillic, scheme)) continue;
+      const index = SCORED_LANGUAGES.indexOf(scheme);
+      scores[index] = (scores[index] ?? 0) + 2;
+      scores[3] = 0;
+    }
+  }
+  if (latinMemo.size >= MAX_LATIN_MEMO) latinMemo.clear();
+  latinMemo.set(lower, scores);
+  return scores;
+}
+
+function isLatinWord(norm: string): boolean {
+  const code = norm.charCodeAt(0);
+  return code < 0x250;
+}
+
+/** Languages a lower-case word's own letters prove: ї є ґ Ukrainian, і Ukrainian or Belarusian, ў Belarusian… */
+export function ownLetterBits(lower: string): number {
+  let bits = 0;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (code === 0x457 || code === 0x454 || code === 0x491) bits |= LEXICON_BITS.uk;
+    else if (code === 0x456) bits |= LEXICON_BITS.uk | LEXICON_BITS.be;
+    else if (code === 0x45e) bits |= LEXICON_BITS.be;
+    else if (code === 0x44a) bits |= LEXICON_BITS.ru;
+    else if (code === 0x44b || code === 0x44d || code === 0x451) bits |= LEXICON_BITS.ru | LEXICON_BITS.be;
+  }
+  return bits;
 }
 
 function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     if (!current || word.breakBefore) {
-      current = { start: word.start, end: word.end, letters: 0, scores: [0, 0, 0, 0, 0], language: null };
+      current = {
+        start: word.start,
+        end: word.end,
+        firstWord: index,
+        lastWord: index,
+        decided: false,
+        letters: 0,
+        scores: [0, 0, 0, 0, 0],
+        language: null,
+      };
       segments.push(current);
     }
     current.end = word.end;
+    current.lastWord = index;
     if (word.glued) continue;
     current.letters += word.raw.length;
-    const evidence = wordEvidence(word.lower);
+    const evidence = isLatinWord(word.norm) ? latinWordEvidence(word.lower) : wordEvidence(word.lower);
     for (let language = 0; language < evidence.length; language++) {
       current.scores[language] = (current.scores[language] ?? 0) + (evidence[language] ?? 0);
     }

@@ -31,7 +31,7 @@ export function buildFindings(
 function toFinding(text: string, hit: Hit, adjustments: readonly SeverityAdjustment[], options: CheckOptions): Finding {
   const { category } = hit.rule.entry;
   let severity = hit.rule.entry.severity;
-  let variant: string = category;
+  let variant: string = hit.rule.entry.explanation ?? category;
   for (const adjustment of adjustments) {
     if (!adjustmentApplies(adjustment, category, options)) continue;
     if (severityRank(adjustment.raiseTo) < severityRank(severity)) severity = adjustment.raiseTo;

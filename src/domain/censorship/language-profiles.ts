@@ -160,3 +160,9 @@ function addWordEvidence(word: string, scores: number[]): void {
 function add(scores: number[], language: number, amount: number): void {
   scores[language] = (scores[language] ?? 0) + amount;
 }
+
+/** Whether `word` (lower case) is one of the frequent words listed for `language`. */
+export function isFrequentWord(word: string, language: "ru" | "uk" | "be" | "en"): boolean {
+  const weights = WORD_WEIGHTS.get(word);
+  return weights !== undefined && (weights[SCORED_LANGUAGES.indexOf(language)] ?? 0) > 0;
+}

@@ -31,6 +31,11 @@ export const EntrySchema = v.strictObject({
   terms: v.pipe(v.array(text), v.minLength(1, "needs at least one term")),
   /** Stem entries: the name of an endings set of the same file; all of the file's endings when absent. */
   endings: v.optional(v.string()),
+  /**
+   * Sentence languages this entry is matched in; the file's language when absent (`common`: every language).
+   * Names and abbreviations written the same in Russian, Ukrainian and Belarusian («Лукашенко», «ЗСУ») list them all.
+   */
+  languages: v.optional(v.pipe(v.array(v.picklist(["ru", "uk", "be", "en"])), v.minLength(1))),
   /** Only for letters to these systems; all systems when absent. */
   systems: v.optional(v.pipe(v.array(v.picklist(PRISON_SYSTEMS)), v.minLength(1))),
   /** Words that look like a match but are something else («фронтенд» for `фронт`). */
@@ -50,6 +55,8 @@ export const EntrySchema = v.strictObject({
   prefilter: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** A generic heuristic that yields to any other finding overlapping it (unexplained abbreviations). */
   fallback: v.optional(v.boolean()),
+  /** Explanation variant: keys `censorship-<explanation>-why/-instead` instead of the category's. */
+  explanation: v.optional(kebab),
   /** Where the fact behind this entry comes from (see /work/shared/research/censorship-and-delivery.md). */
   source: text,
 });

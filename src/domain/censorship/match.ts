@@ -1,4 +1,4 @@
-import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule } from "./compile.js";
+import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
 import type { PrisonSystem } from "./types.js";
@@ -13,21 +13,54 @@ export interface Hit {
 
 // Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
 const MIN_HASHTAG_FRAGMENT = 4;
+// Runs of single letters shorter than this are abbreviations, looked up exactly («С В О»).
+const MIN_SPELLED_WORD = 4;
 
+/**
+ * Hits of the single-word rules on a word read another way (unmasked «в0йна», transliterated «voyna»), spanning
+ * tokens `first`..`last` of `words` and `start`..`end` of the text, gated by the language bits of that reading.
+ */
+export function findReadingHits(
+  lexicon: CompiledLexicon,
+  norm: string,
+  bits: number,
+  system: PrisonSystem,
+  words: readonly WordToken[],
+  span: { first: number; last: number; start: number; end: number },
+  hits: Hit[],
+): void {
+  lexicon.words.find(norm, (rule) => {
+    if (rule.languageBit !== 0 && (bits & rule.languageBit) === 0) return;
+    if (rule.exceptions.some((exception) => matchesWordPattern(norm, exception))) return;
+    if (appliesAt(rule, words, span.first, span.last, system)) hits.push({ rule, start: span.start, end: span.end });
+  });
+}
+
+/**
+ * Every lexicon hit in the text. `masks` (one per word token, see detect-language.ts) gate each language's word
+ * lists by the language of the sentence the word is in; `regexes: false` skips the regular-expression entries
+ * (for the extra token streams the normalisation layer builds over the same text). `lookups`, when given, receives
+ * each word's lookup for the other layers to reuse.
+ */
 export function findLexiconHits(
   text: string,
   tokens: Tokens,
   lexicon: CompiledLexicon,
   system: PrisonSystem,
+  masks: Uint8Array,
+  regexes = true,
+  lookups?: WordLookup[],
 ): Hit[] {
   const { words } = tokens;
   const hits: Hit[] = [];
   const accept = (rule: Rule, first: number, last: number, start: number, end: number): void => {
+    if (rule.languageBit !== 0 && ((masks[first] ?? 0) & rule.languageBit) === 0) return;
     if (appliesAt(rule, words, first, last, system)) hits.push({ rule, start, end });
   };
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
     const lookup = lookUpWord(lexicon, word.norm);
+    if (lookups) lookups[index] = lookup;
     for (const rule of lookup.rules) accept(rule, index, index, word.start, word.end);
     for (const phrase of lookup.phrases) {
       const last = phraseEnd(phrase, words, index);
@@ -39,11 +72,24 @@ export function findLexiconHits(
       }
     }
   }
+  // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language; a word
+  // spelled out letter by letter («в о й н а», «П-У-Т-И-Н») is looked up whole, stems and prefixes included.
   for (const abbreviation of tokens.abbreviations) {
-    lexicon.words.findExact(abbreviation.norm, (rule) =>
-      accept(rule, abbreviation.firstWord, abbreviation.lastWord, abbreviation.start, abbreviation.end),
-    );
+    const visit = (rule: Rule): void => {
+      if (appliesAt(rule, words, abbreviation.firstWord, abbreviation.lastWord, system)) {
+        hits.push({ rule, start: abbreviation.start, end: abbreviation.end });
+      }
+    };
+    const spelled = abbreviation.lastWord > abbreviation.firstWord && abbreviation.norm.length >= MIN_SPELLED_WORD;
+    if (spelled) lexicon.words.find(abbreviation.norm, visit);
+    else lexicon.words.findExact(abbreviation.norm, visit);
   }
+  if (regexes) hits.push(...findRegexHits(text, lexicon, system));
+  return hits;
+}
+
+function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
+  const hits: Hit[] = [];
   for (const { rule, pattern, prefilter } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (prefilter && !prefilter.test(text)) continue;

@@ -37,7 +37,8 @@ export interface Tokens {
   abbreviations: AbbreviationToken[];
 }
 
-const DOTS_AND_SPACES_ONLY = /^[. \t\u00A0]*$/;
+// Between the letters of a word spelled out to dodge a filter: «С.В.О.», «в о й н а», «П-У-Т-И-Н», «х_у_й».
+const DOTS_AND_SPACES_ONLY = /^[. \t\u00A0\-_*·]*$/;
 const CAMEL_HUMP = /\p{Ll}\p{M}*(?=\p{Lu})/gu;
 const HAS_CAMEL_HUMP = /\p{Ll}\p{M}*\p{Lu}/u;
 const ALL_CAPITALS = /^\p{Lu}+$/u;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { projectPath } from "../../project-path.js";
 
@@ -9,14 +9,17 @@ export type ReportLocale = (typeof REPORT_LOCALES)[number];
 export type Translate = (key: string, args?: Record<string, FluentVariable>) => string;
 
 /**
- * Renders keys of `locales/<locale>/censorship.ftl` outside the bot (the check-letter command line). A missing
- * key or a broken file throws: a report with a key in place of an explanation is worse than an error.
+ * Renders keys of `locales/<locale>/censorship*.ftl` (censorship.ftl and censorship-context.ftl) outside the bot
+ * (the check-letter command line). A missing key or a broken file throws: a report with a key in place of an
+ * explanation is worse than an error.
  */
 export function censorshipTranslator(locale: ReportLocale): Translate {
   const bundle = new FluentBundle(locale, { useIsolating: false });
-  const path = projectPath("locales", locale, "censorship.ftl");
-  const errors = bundle.addResource(new FluentResource(readFileSync(path, "utf8")));
-  if (errors.length > 0) throw new Error(`${path}: ${errors.map((error) => error.message).join("; ")}`);
+  const path = projectPath("locales", locale, "censorship*.ftl");
+  for (const file of censorshipFiles(locale)) {
+    const errors = bundle.addResource(new FluentResource(readFileSync(file, "utf8")));
+    if (errors.length > 0) throw new Error(`${file}: ${errors.map((error) => error.message).join("; ")}`);
+  }
   return (key, args) => {
     const message = bundle.getMessage(key);
     if (!message?.value) throw new Error(`${path}: no message "${key}"`);
@@ -25,4 +28,13 @@ export function censorshipTranslator(locale: ReportLocale): Translate {
     if (formatErrors.length > 0) throw new Error(`${path}: "${key}": ${formatErrors[0]?.message}`);
     return text;
   };
+}
+
+/** The Fluent files of the censorship texts of one locale. */
+export function censorshipFiles(locale: ReportLocale): string[] {
+  const folder = projectPath("locales", locale);
+  return readdirSync(folder)
+    .filter((name) => name.startsWith("censorship") && name.endsWith(".ftl"))
+    .sort()
+    .map((name) => `${folder}/${name}`);
 }

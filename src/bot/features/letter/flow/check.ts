@@ -2,7 +2,8 @@ import { type FindingsSummary, summariseFindings } from "../../../../domain/lett
 import type { Flow, FlowContext } from "../../../context.js";
 import { checkDraft } from "../../../../services/letters/letters.js";
 import { renderCheckReport } from "../render/findings.js";
-import { replyBlocks } from "../render/text.js";
+import { replyBlocks, tHtml } from "../render/text.js";
+import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type FlowState, targetName } from "./state.js";
 
@@ -34,16 +35,28 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
   const summary = summariseFindings(result.findings);
   const clean = result.findings.length === 0;
   const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
+  // Honest presentation (issue 16): the check is not a guarantee, and a checklist covers what no program can see.
+  const topics: [string, string] = [ctx.t("letter-check-button-topics"), "topics"];
   const keyboard = clean
-    ? flowKeyboard(token, [[[ctx.t("letter-ui-button-continue-signature"), "keep"]], [[ctx.t("letter-ui-button-edit"), "edit"]]])
+    ? flowKeyboard(token, [
+        [[ctx.t("letter-ui-button-continue-signature"), "keep"]],
+        [[ctx.t("letter-ui-button-edit"), "edit"]],
+        [topics],
+      ])
     : flowKeyboard(token, [
         [[ctx.t("letter-ui-button-edit"), "edit"]],
         [[ctx.t("letter-ui-button-keep"), "keep"]],
         [[ctx.t("letter-ui-button-stop"), "stop"]],
+        [topics],
       ]);
-  await replyBlocks(ctx, renderCheckReport(ctx, result), keyboard);
+  await replyBlocks(ctx, [...renderCheckReport(ctx, result), tHtml(ctx, "letter-check-limits")], keyboard);
 
-  const choice = await ask(conversation, { token, actions: ["edit", "keep", "stop"] }, async (input) => {
+  const choice = await ask(conversation, { token, actions: ["edit", "keep", "stop", "topics"] }, async (input) => {
+    if (input.kind === "button" && input.action === "topics") {
+      const lines = uncheckableTopics(target.recipient.system, target.status).map((key) => ctx.t(key));
+      await input.ctx.reply([ctx.t("letter-check-topics-title"), ...lines].join("\n"), { reply_markup: keyboard });
+      return AGAIN;
+    }
     if (input.kind === "button") return input.action as "edit" | "keep" | "stop";
     await input.ctx.reply(ctx.t("letter-ui-check-use-buttons"), { reply_markup: keyboard });
     return AGAIN;

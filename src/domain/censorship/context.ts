@@ -1,0 +1,434 @@
+import { readFileSync } from "node:fs";
+import * as v from "valibot";
+import { projectPath } from "../../project-path.js";
+import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
+import type { Hit } from "./match.js";
+import { normalizeWord } from "./normalize.js";
+import { syntheticRule } from "./readings.js";
+import type { WordToken } from "./tokenize.js";
+import { CATEGORY_IDS, type CategoryId, SEVERITIES } from "./types.js";
+import { matchesWordPattern, parseWordPattern, splitPhrase, WordIndex, type WordPattern } from "./word-index.js";
+
+/**
+ * The context layer (issue 16), described in `data/censorship/context.json`:
+ * - concept classes: words and short phrases of one meaning in the four languages ("an explosion", "home", "at
+ *   night", "a male relative", "was taken away");
+ * - frames: a finding when classes co-occur in one sentence, for risks that have no marker word of their own
+ *   («ночью прилетело в соседний дом», «брата забрали», «если напишу про погоду, значит…»);
+ * - senses: findings dropped in a sentence whose context makes a risky-looking word innocent (a past war in family
+ *   history, sport, a title in quotes after «книга»/"film", a street, boat or shop name).
+ */
+
+const categoryId = v.picklist(CATEGORY_IDS.filter((category) => category !== "language"));
+const kebab = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u));
+const glob = v.pipe(v.string(), v.regex(/^[a-z0-9*-]+$/u));
+
+const ContextSchema = v.strictObject({
+  description: v.optional(v.string()),
+  classes: v.record(
+    kebab,
+    v.strictObject({
+      /** Words (a final `*` makes a prefix) and phrases of consecutive words. */
+      terms: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)),
+      /** Regular expression over the original text (years), flags `gu`. */
+      regex: v.optional(v.string()),
+      source: v.optional(v.string()),
+    }),
+  ),
+  frames: v.array(
+    v.strictObject({
+      id: kebab,
+      /** Every group needs one of its classes in the sentence. */
+      when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(2)),
+      /** None of these classes may be in the sentence. */
+      unless: v.optional(v.array(kebab)),
+      category: categoryId,
+      severity: v.picklist(SEVERITIES),
+      /** Explanation variant (keys `censorship-<explanation>-why/-instead`); the category's when absent. */
+      explanation: v.optional(kebab),
+      source: v.pipe(v.string(), v.minLength(1)),
+    }),
+  ),
+  senses: v.array(
+    v.strictObject({
+      id: kebab,
+      /** `sentence`: the classes anywhere in the sentence; `before`: one of them right before the finding (at most
+       * two words), the finding starting with a capital letter or a quote; `quoted`: the finding inside quotes
+       * opened right after one of them. */
+      scope: v.picklist(["sentence", "before", "quoted"]),
+      when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
+      unless: v.optional(v.array(kebab)),
+      categories: v.pipe(v.array(categoryId), v.minLength(1)),
+      /** Only findings of these rules (globs over rule ids); all of the categories when absent. */
+      only: v.optional(v.array(glob)),
+      /** Findings of these rules are never dropped. */
+      keep: v.optional(v.array(glob)),
+      source: v.pipe(v.string(), v.minLength(1)),
+    }),
+  ),
+});
+export type ContextData = v.InferOutput<typeof ContextSchema>;
+
+interface ClassTerm {
+  words: WordPattern[];
+  classIndex: number;
+}
+
+export interface CompiledContext {
+  classNames: string[];
+  /** Single-word terms by exact word, and prefixes (checked by startsWith). */
+  exact: Map<string, ClassTerm[]>;
+  prefixes: ClassTerm[];
+  /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
+  regexes: { classIndex: number; pattern: RegExp }[];
+  frames: { rule: Rule; when: number[][]; unless: number[] }[];
+  senses: {
+    id: string;
+    scope: "sentence" | "before" | "quoted";
+    when: number[][];
+    unless: number[];
+    categories: ReadonlySet<CategoryId>;
+    only: RegExp | null;
+    keep: RegExp | null;
+  }[];
+  memo: Map<string, ClassTerm[]>;
+  /** The prefix terms bucketed by their first letters (see word-index.ts). */
+  prefixIndex: WordIndex<ClassTerm>;
+  /** Memo of sensesFor by rule id. */
+  sensesByRule: Map<string, CompiledContext["senses"]>;
+}
+
+export class ContextError extends Error {
+  override name = "ContextError";
+}
+
+export function loadContext(path = projectPath("data", "censorship", "context.json")): CompiledContext {
+  const parsed = v.safeParse(ContextSchema, JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    throw new ContextError(`${path}: ${issue ? `${v.getDotPath(issue) ?? ""}: ${issue.message}` : "invalid"}`);
+  }
+  return compileContext(parsed.output, path);
+}
+
+function globs(patterns: readonly string[] | undefined): RegExp | null {
+  if (!patterns || patterns.length === 0) return null;
+  // Globs are kebab-case ids with `*`: nothing else needs escaping.
+  const escaped = patterns.map((pattern) => pattern.split("*").join(".*"));
+  return new RegExp(`^(?:${escaped.join("|")})$`, "u");
+}
+
+export function compileContext(data: ContextData, label = "context"): CompiledContext {
+  const classNames = Object.keys(data.classes);
+  const indexOf = (name: string, where: string): number => {
+    const index = classNames.indexOf(name);
+    if (index < 0) throw new ContextError(`${label}: ${where} names the unknown class "${name}"`);
+    return index;
+  };
+  const compiled: CompiledContext = {
+    classNames,
+    exact: new Map(),
+    prefixes: [],
+    regexes: [],
+    frames: [],
+    senses: [],
+    memo: new Map(),
+    prefixIndex: new WordIndex<ClassTerm>(),
+    sensesByRule: new Map(),
+  };
+  for (const [classIndex, name] of classNames.entries()) {
+    const definition = data.classes[name];
+    if (!definition) continue;
+    for (const term of definition.terms) {
+      const words = splitPhrase(term).map((word) => parseWordPattern(word, normalizeWord));
+      const first = words[0];
+      if (!first) continue;
+      const classTerm = { words, classIndex };
+      if (first.prefix) {
+        compiled.prefixes.push(classTerm);
+        compiled.prefixIndex.addPrefix(first.text, classTerm);
+      }
+      else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
+    }
+    if (definition.regex) compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu") });
+  }
+  for (const frame of data.frames) {
+    const { id, category, severity, source, explanation } = frame;
+    compiled.frames.push({
+      rule: syntheticRule({ id, category, severity, source, ...(explanation ? { explanation } : {}) }),
+      when: frame.when.map((group) => group.map((name) => indexOf(name, id))),
+      unless: (frame.unless ?? []).map((name) => indexOf(name, id)),
+    });
+  }
+  for (const sense of data.senses) {
+    compiled.senses.push({
+      id: sense.id,
+      scope: sense.scope,
+      when: sense.when.map((group) => group.map((name) => indexOf(name, sense.id))),
+      unless: (sense.unless ?? []).map((name) => indexOf(name, sense.id)),
+      categories: new Set(sense.categories),
+      only: globs(sense.only),
+      keep: globs(sense.keep),
+    });
+  }
+  return compiled;
+}
+
+const MAX_MEMO = 50_000;
+
+function termsStartingWith(context: CompiledContext, norm: string): ClassTerm[] {
+  const known = context.memo.get(norm);
+  if (known) return known;
+  const terms = [...(context.exact.get(norm) ?? [])];
+  context.prefixIndex.find(norm, (term) => terms.push(term), false);
+  if (context.memo.size >= MAX_MEMO) context.memo.clear();
+  context.memo.set(norm, terms);
+  return terms;
+}
+
+/** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
+interface Sentence {
+  start: number;
+  end: number;
+  firstWord: number;
+  lastWord: number;
+  /** Class index → span of its first occurrence in the sentence. */
+  classes: ReadonlyMap<number, ClassOccurrence>;
+}
+
+interface ClassOccurrence {
+  start: number;
+  end: number;
+  firstWord: number;
+}
+
+export interface ContextReading {
+  sentences: Sentence[];
+  /** Sentence index of each word. */
+  sentenceOf: Int32Array;
+}
+
+/**
+ * Finds the concept classes of each sentence. `alternatives` gives other readings of some words (a Latin word read
+ * by each transliteration scheme), looked up like the word itself.
+ */
+export function readContext(
+  text: string,
+  words: readonly WordToken[],
+  context: CompiledContext,
+  alternatives: ReadonlyMap<number, readonly string[]> = new Map(),
+  lookups?: readonly WordLookup[],
+): ContextReading {
+  const sentences: Sentence[] = [];
+  const sentenceOf = new Int32Array(words.length);
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as WordToken;
+    let sentence = sentences[sentences.length - 1];
+    if (!sentence || word.breakBefore) {
+      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, classes: NO_CLASSES };
+      sentences.push(sentence);
+    }
+    sentence.end = word.end;
+    sentence.lastWord = index;
+    sentenceOf[index] = sentences.length - 1;
+  }
+  for (const sentence of sentences) {
+    for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
+      const word = words[index] as WordToken;
+      const lookup = lookups?.[index];
+      let terms = lookup === undefined ? undefined : layerValue<ClassTerm[]>(lookup, context);
+      if (terms === undefined) {
+        terms = termsStartingWith(context, word.norm);
+        if (lookup !== undefined) storeLayerValue(lookup, context, terms);
+      }
+      addTerms(sentence, words, index, terms);
+      const others = alternatives.size === 0 ? undefined : alternatives.get(index);
+      if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
+    }
+  }
+  for (const { classIndex, pattern } of context.regexes) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const sentence = sentences.find((candidate) => match.index >= candidate.start - 1 && match.index <= candidate.end + 1)
+        ?? sentences.find((candidate) => candidate.start > match.index);
+      if (sentence && !sentence.classes.has(classIndex)) {
+        classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
+      }
+    }
+  }
+  return { sentences, sentenceOf };
+}
+
+// Most sentences meet no concept class: they share this empty map until they do.
+const NO_CLASSES: ReadonlyMap<number, ClassOccurrence> = new Map();
+
+function classesOf(sentence: Sentence): Map<number, ClassOccurrence> {
+  if (sentence.classes === NO_CLASSES) sentence.classes = new Map();
+  return sentence.classes as Map<number, ClassOccurrence>;
+}
+
+function addClasses(context: CompiledContext, sentence: Sentence, words: readonly WordToken[], index: number, norm: string): void {
+  addTerms(sentence, words, index, termsStartingWith(context, norm));
+}
+
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, terms: readonly ClassTerm[]): void {
+  for (let position = 0; position < terms.length; position++) {
+    const term = terms[position] as ClassTerm;
+    if (sentence.classes.has(term.classIndex)) continue;
+    const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
+    if (last !== null) {
+      const word = words[index] as WordToken;
+      classesOf(sentence).set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+    }
+  }
+}
+
+function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, lastAllowed: number): number | null {
+  for (let offset = 1; offset < term.words.length; offset++) {
+    const word = words[first + offset];
+    if (!word || first + offset > lastAllowed || !matchesWordPattern(word.norm, term.words[offset] as WordPattern)) return null;
+  }
+  return first + term.words.length - 1;
+}
+
+function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[][], unless: readonly number[]): boolean {
+  return when.every((group) => group.some((index) => classes.has(index))) && !unless.some((index) => classes.has(index));
+}
+
+/** Frame hits: one per frame and sentence, spanning its concept words, unless the sentence already has a hit of
+ * the frame's category. */
+export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
+  const found: Hit[] = [];
+  for (const sentence of reading.sentences) {
+    // Every frame needs at least two classes.
+    if (sentence.classes.size < 2) continue;
+    for (const frame of context.frames) {
+      if (!satisfied(sentence.classes, frame.when, frame.unless)) continue;
+      const category = frame.rule.entry.category;
+      if (hits.some((hit) => hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end)) {
+        continue;
+      }
+      let start = Number.POSITIVE_INFINITY;
+      let end = 0;
+      for (const group of frame.when) {
+        const index = group.find((candidate) => sentence.classes.has(candidate));
+        const occurrence = index === undefined ? undefined : sentence.classes.get(index);
+        if (!occurrence) continue;
+        start = Math.min(start, occurrence.start);
+        end = Math.max(end, occurrence.end);
+      }
+      if (end > start) found.push({ rule: frame.rule, start, end });
+    }
+  }
+  return found;
+}
+
+const OPENING_QUOTES = new Set(["«", "“", "„", '"', "'"]);
+const CLOSING_QUOTES: Record<string, string> = { "«": "»", "“": "”", "„": "“", '"': '"', "'": "'" };
+
+/**
+ * Drops findings that an innocent sense of their context explains. `category` and `ruleId` of each finding-to-be
+ * are read from the hit; the model's findings pass through here too.
+ */
+export function senseFilter(
+  text: string,
+  words: readonly WordToken[],
+  reading: ContextReading,
+  context: CompiledContext,
+): (finding: { category: CategoryId; ruleId: string; start: number; end: number }) => boolean {
+  let quoted: { open: number; close: number }[] | undefined;
+  return (finding) => {
+    const senses = sensesFor(context, finding.category, finding.ruleId);
+    if (senses.length === 0) return true;
+    const wordIndex = firstWordAt(words, finding.start);
+    if (wordIndex < 0) return true;
+    const sentence = reading.sentences[reading.sentenceOf[wordIndex] ?? 0];
+    if (!sentence) return true;
+    for (const sense of senses) {
+      if (sense.unless.some((index) => sentence.classes.has(index))) continue;
+      if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
+      if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
+      if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The senses that may silence findings of a rule (memoized per rule id: the glob tests run once; a rule id always
+ * comes with the same category, the model's included: `model-<category>`).
+ */
+function sensesFor(context: CompiledContext, category: CategoryId, ruleId: string): CompiledContext["senses"] {
+  const key = ruleId;
+  let senses = context.sensesByRule.get(key);
+  if (!senses) {
+    senses = context.senses.filter(
+      (sense) => sense.categories.has(category) && (!sense.only || sense.only.test(ruleId)) && !sense.keep?.test(ruleId),
+    );
+    context.sensesByRule.set(key, senses);
+  }
+  return senses;
+}
+
+function firstWordAt(words: readonly WordToken[], offset: number): number {
+  let low = 0;
+  let high = words.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((words[middle] as WordToken).end > offset) {
+      found = middle;
+      high = middle - 1;
+    } else low = middle + 1;
+  }
+  return found;
+}
+
+/** «улица Свободы», «теплоход "Ракета"»: a name-kind word one or two words before a capitalised or quoted word. */
+function namedAfter(text: string, words: readonly WordToken[], wordIndex: number, sentence: Sentence, when: number[][]): boolean {
+  const word = words[wordIndex] as WordToken;
+  const before = text.charAt(word.start - 1);
+  const capital = word.raw.charAt(0) !== word.raw.charAt(0).toLowerCase();
+  if (!capital && !OPENING_QUOTES.has(before)) return false;
+  return when.every((group) =>
+    group.some((index) => {
+      const occurrence = sentence.classes.get(index);
+      return occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3;
+    }),
+  );
+}
+
+function titledQuote(
+  finding: { start: number; end: number },
+  quoted: readonly { open: number; close: number }[],
+  sentence: Sentence,
+  when: number[][],
+): boolean {
+  const quote = quoted.find((candidate) => candidate.open < finding.start && candidate.close >= finding.end);
+  if (!quote) return false;
+  return when.every((group) =>
+    group.some((index) => {
+      const occurrence = sentence.classes.get(index);
+      return occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40;
+    }),
+  );
+}
+
+const QUOTE = /[«“„"']/gu;
+
+function quotedSpans(text: string): { open: number; close: number }[] {
+  const spans: { open: number; close: number }[] = [];
+  QUOTE.lastIndex = 0;
+  for (let match = QUOTE.exec(text); match !== null; match = QUOTE.exec(text)) {
+    const index = match.index;
+    const char = match[0];
+    // A straight apostrophe inside a word («м'ясо», "don't") opens nothing.
+    if ((char === "'" || char === '"') && /\p{L}/u.test(text.charAt(index - 1))) continue;
+    const closing = CLOSING_QUOTES[char] ?? char;
+    const close = text.indexOf(closing, index + 1);
+    if (close < 0 || close - index > 200) continue;
+    spans.push({ open: index, close });
+    QUOTE.lastIndex = close + 1;
+  }
+  return spans;
+}

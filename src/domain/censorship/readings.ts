@@ -1,0 +1,409 @@
+import type { CompiledLexicon, Rule } from "./compile.js";
+import { LEXICON_BITS } from "./detect-language.js";
+import { isFrequentWord } from "./language-profiles.js";
+import type { LexiconEntry } from "./lexicon.js";
+import { findLexiconHits, findReadingHits, type Hit } from "./match.js";
+import { normalizeLowerCaseWord } from "./normalize.js";
+import type { Tokens, WordToken } from "./tokenize.js";
+import { readings, transliterate, type TranslitScheme } from "./transliterate.js";
+import type { PrisonSystem } from "./types.js";
+
+/**
+ * The normalisation layer (issue 16): the same text read the ways people hide or type words, each reading mapped
+ * back to exact offsets in the original text.
+ *
+ * - Latin-typed Russian, Ukrainian and Belarusian («voyna», «Slava Ukraini»): runs of Latin words that are not
+ *   English are transliterated by each language's habits and matched against that language's word lists; English
+ *   word lists stay off them (Russian "drug" is a friend).
+ * - Masked words («в0йна», «п*тин», «бл@ть», «v0yna»): digits and symbols between letters are read as the letters
+ *   they stand for (a `*` as any vowel).
+ * - Numbers spelled out in words («восемь девятьсот шестнадцать …», mixed with digits): ten digits or more are a
+ *   phone or card number.
+ * Spelled-out letters («в о й н а») are read by the tokenizer and the matcher; handles, e-mails and links without
+ * their usual marks are regex entries of `common.json`.
+ */
+export function readingHits(
+  text: string,
+  tokens: Tokens,
+  masks: Uint8Array,
+  lexicon: CompiledLexicon,
+  system: PrisonSystem,
+): { hits: Hit[]; latinRuns: LatinRun[] } {
+  const hits: Hit[] = [];
+  const latinRuns = classifyLatinRuns(tokens.words, masks);
+  if (latinRuns.length > 0) hits.push(...transliteratedHits(text, tokens.words, latinRuns, lexicon, system));
+  unmaskedHits(text, tokens.words, masks, lexicon, system, hits);
+  spelledNumberHits(text, tokens.words, hits);
+  return { hits, latinRuns };
+}
+
+/** Every transliterated reading of the words of the Latin runs, by word index (for the context layer). */
+export function latinReadings(words: readonly WordToken[], latinRuns: readonly LatinRun[]): Map<number, string[]> {
+  const alternatives = new Map<number, string[]>();
+  for (const run of latinRuns) {
+    for (let index = run.first; index <= run.last; index++) {
+      const word = words[index] as WordToken;
+      alternatives.set(index, readings(word.lower).map(({ cyrillic }) => normalizeLowerCaseWord(cyrillic)));
+    }
+  }
+  return alternatives;
+}
+
+/** The words' folded forms with Latin runs that are not English read as Russian-scheme Cyrillic (for the model). */
+export function readingNorms(words: readonly WordToken[], latinRuns: readonly LatinRun[]): string[] {
+  const norms = words.map((word) => word.norm);
+  for (const run of latinRuns) {
+    for (let index = run.first; index <= run.last; index++) {
+      norms[index] = normalizeLowerCaseWord(transliterate((words[index] as WordToken).lower, "ru"));
+    }
+  }
+  return norms;
+}
+
+const CYRILLIC_BITS = LEXICON_BITS.ru | LEXICON_BITS.uk | LEXICON_BITS.be;
+const SCHEME_BITS: Record<TranslitScheme, number> = { ru: LEXICON_BITS.ru, uk: LEXICON_BITS.uk, be: LEXICON_BITS.be };
+
+export interface LatinRun {
+  first: number;
+  last: number;
+}
+
+function isLatin(word: WordToken): boolean {
+  return word.norm.charCodeAt(0) < 0x250;
+}
+
+/**
+ * Finds runs of Latin words in one sentence and decides whether each is English (more English frequent words than
+ * frequent words of a transliterated language) or not. A run that is not English loses the English word lists
+ * (its masks get the Cyrillic languages, so names listed for them still match) and is returned for
+ * transliteration; a run with no evidence either way keeps both.
+ */
+export function classifyLatinRuns(words: readonly WordToken[], masks: Uint8Array): LatinRun[] {
+  const runs: LatinRun[] = [];
+  let index = 0;
+  while (index < words.length) {
+    const word = words[index] as WordToken;
+    if (!isLatin(word) || word.glued) {
+      index++;
+      continue;
+    }
+    let last = index;
+    while (last + 1 < words.length) {
+      const next = words[last + 1] as WordToken;
+      if (next.breakBefore || next.glued || !isLatin(next)) break;
+      last++;
+    }
+    let english = 0;
+    const transliterated = [0, 0, 0];
+    for (let position = index; position <= last; position++) {
+      const evidence = latinEvidence((words[position] as WordToken).lower);
+      english += evidence & 1;
+      for (let scheme = 0; scheme < 3; scheme++) transliterated[scheme] = (transliterated[scheme] ?? 0) + ((evidence >> (scheme + 1)) & 1);
+    }
+    const best = Math.max(...transliterated);
+    if (english <= best) {
+      const bits = english < best ? CYRILLIC_BITS : CYRILLIC_BITS | LEXICON_BITS.en;
+      for (let position = index; position <= last; position++) masks[position] = bits;
+      runs.push({ first: index, last });
+    }
+    index = last + 1;
+  }
+  return runs;
+}
+
+const latinEvidenceMemo = new Map<string, number>();
+const MAX_LATIN_EVIDENCE = 20_000;
+
+/** Bits: 1 an English frequent word; 2, 4, 8 a frequent Russian, Ukrainian, Belarusian word once transliterated. */
+function latinEvidence(lower: string): number {
+  let bits = latinEvidenceMemo.get(lower);
+  if (bits !== undefined) return bits;
+  bits = isFrequentWord(lower, "en") ? 1 : 0;
+  // A single Latin letter (markup, an initial) is evidence of nothing.
+  if (lower.length < 2) return bits;
+  for (const { scheme, cyrillic } of readings(lower)) {
+    if (isFrequentWord(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
+  }
+  if (latinEvidenceMemo.size >= MAX_LATIN_EVIDENCE) latinEvidenceMemo.clear();
+  latinEvidenceMemo.set(lower, bits);
+  return bits;
+}
+
+/**
+ * One token stream per transliteration scheme made of the runs' words only (each run starts a sentence, so phrases
+ * do not join two runs), read in that scheme; offsets stay those of the original text.
+ */
+function transliteratedHits(
+  text: string,
+  words: readonly WordToken[],
+  runs: readonly LatinRun[],
+  lexicon: CompiledLexicon,
+  system: PrisonSystem,
+): Hit[] {
+  const hits: Hit[] = [];
+  for (const scheme of ["ru", "uk", "be"] as const) {
+    const stream: WordToken[] = [];
+    for (const run of runs) {
+      for (let index = run.first; index <= run.last; index++) {
+        const word = words[index] as WordToken;
+        const reading = readings(word.lower).find((candidate) => candidate.scheme === scheme);
+        if (!reading) continue;
+        const norm = normalizeLowerCaseWord(reading.cyrillic);
+        const first = index === run.first;
+        stream.push({ ...word, norm, breakBefore: word.breakBefore || first, joinsPrevious: word.joinsPrevious && !first });
+      }
+    }
+    if (stream.length === 0) continue;
+    const masks = new Uint8Array(stream.length).fill(SCHEME_BITS[scheme]);
+    hits.push(...findLexiconHits(text, { words: stream, abbreviations: [] }, lexicon, system, masks, false));
+  }
+  return hits;
+}
+
+// What a digit or symbol typed inside a word stands for, in Cyrillic and in Latin words. `*` hides any vowel.
+const CYRILLIC_MASKS: Record<string, readonly string[]> = {
+  "0": ["о"], "1": ["і", "и"], "3": ["з", "е"], "4": ["ч", "а"], "6": ["б"], "7": ["т"], "8": ["в"], "9": ["д"],
+  "@": ["а", "я"], "$": ["с"], "|": ["і"], "!": ["і"], "*": ["у", "и", "а", "о", "е", "ы", "я", "ю", "і", "й"],
+};
+const LATIN_MASKS: Record<string, readonly string[]> = {
+  "0": ["o"], "1": ["i", "l"], "3": ["e"], "4": ["a"], "5": ["s"], "7": ["t"], "8": ["b"], "@": ["a"], "$": ["s"],
+  "|": ["l", "i"], "!": ["i"], "*": ["u", "i", "a", "o", "e", "y"],
+};
+const MAX_MASK_GAP = 3;
+const MAX_CANDIDATES = 64;
+
+// Digits and the symbols of the mask tables, by character code: checked before any string is built.
+function isMaskCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x40 || code === 0x24 || code === 0x7c || code === 0x21;
+}
+
+function maskGap(text: string, from: number, to: number): string | null {
+  if (to <= from || to - from > MAX_MASK_GAP) return null;
+  for (let index = from; index < to; index++) if (!isMaskCode(text.charCodeAt(index))) return null;
+  return text.slice(from, to);
+}
+
+/** Words broken by digits or symbols between letters («в0йна» is the tokens «в» and «йна»), read whole again. */
+function unmaskedHits(
+  text: string,
+  words: readonly WordToken[],
+  masks: Uint8Array,
+  lexicon: CompiledLexicon,
+  system: PrisonSystem,
+  hits: Hit[],
+): void {
+  let index = 0;
+  while (index < words.length - 1) {
+    const parts: string[] = [(words[index] as WordToken).lower];
+    let last = index;
+    while (last + 1 < words.length) {
+      const gap = maskGap(text, (words[last] as WordToken).end, (words[last + 1] as WordToken).start);
+      if (gap === null) break;
+      parts.push(gap, (words[last + 1] as WordToken).lower);
+      last++;
+    }
+    if (last === index) {
+      index++;
+      continue;
+    }
+    const first = words[index] as WordToken;
+    const end = (words[last] as WordToken).end;
+    const latin = isLatin(first);
+    // An e-mail address («ivan@mail») is not a masked word.
+    if (!(latin && parts.includes("@"))) {
+      let bits = 0;
+      for (let position = index; position <= last; position++) bits |= masks[position] ?? 0;
+      const span = { first: index, last, start: first.start, end };
+      for (const candidate of expandMasks(parts, latin ? LATIN_MASKS : CYRILLIC_MASKS)) {
+        if (latin) {
+          findReadingHits(lexicon, candidate, bits, system, words, span, hits);
+          for (const { scheme, cyrillic } of readings(candidate)) {
+            findReadingHits(lexicon, normalizeLowerCaseWord(cyrillic), SCHEME_BITS[scheme], system, words, span, hits);
+          }
+        } else {
+          findReadingHits(lexicon, normalizeLowerCaseWord(candidate), bits || CYRILLIC_BITS, system, words, span, hits);
+        }
+      }
+    }
+    index = last + 1;
+  }
+}
+
+/** Every reading of the word with each mask character replaced by one of its letters, at most MAX_CANDIDATES. */
+function expandMasks(parts: readonly string[], table: Record<string, readonly string[]>): string[] {
+  let candidates = [""];
+  for (const [position, part] of parts.entries()) {
+    if (position % 2 === 0) {
+      candidates = candidates.map((candidate) => candidate + part);
+      continue;
+    }
+    for (const char of part) {
+      const options = table[char] ?? [];
+      if (options.length === 0) return [];
+      candidates = candidates.flatMap((candidate) => options.map((option) => candidate + option)).slice(0, MAX_CANDIDATES);
+    }
+  }
+  return candidates;
+}
+
+// Number words of the four languages (folded: no apostrophes, е for ё), by value.
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [0, "ноль нуль zero"],
+      [1, "один одна одно адзін адна one"],
+      [2, "два две дві дзве two"],
+      [3, "три тры three"],
+      [4, "четыре чотири чатыры four"],
+      [5, "пять пяць five"],
+      [6, "шесть шість шэсць six"],
+      [7, "семь сім сем seven"],
+      [8, "восемь вісім восем eight"],
+      [9, "девять дзевяць nine"],
+      [10, "десять дзесяць ten"],
+      [11, "одиннадцать одинадцять адзінаццаць eleven"],
+      [12, "двенадцать дванадцять дванаццаць twelve"],
+      [13, "тринадцать тринадцять трынаццаць thirteen"],
+      [14, "четырнадцать чотирнадцять чатырнаццаць fourteen"],
+      [15, "пятнадцать пятнадцять пятнаццаць fifteen"],
+      [16, "шестнадцать шістнадцять шаснаццаць sixteen"],
+      [17, "семнадцать сімнадцять сямнаццаць seventeen"],
+      [18, "восемнадцать вісімнадцять васямнаццаць eighteen"],
+      [19, "девятнадцать девятнадцять дзевятнаццаць nineteen"],
+      [20, "двадцать двадцять дваццаць twenty"],
+      [30, "тридцать тридцять трыццаць thirty"],
+      [40, "сорок сорак forty"],
+      [50, "пятьдесят пятдесят пяцьдзесят fifty"],
+      [60, "шестьдесят шістдесят шэсцьдзесят sixty"],
+      [70, "семьдесят сімдесят семдзесят seventy"],
+      [80, "восемьдесят вісімдесят восемдзесят eighty"],
+      [90, "девяносто дзевяноста ninety"],
+      [100, "сто"],
+      [200, "двести двісті дзвесце"],
+      [300, "триста трыста"],
+      [400, "четыреста чотириста чатырыста"],
+      [500, "пятьсот пятсот пяцьсот"],
+      [600, "шестьсот шістсот шэсцьсот"],
+      [700, "семьсот сімсот семсот"],
+      [800, "восемьсот вісімсот восемсот"],
+      [900, "девятьсот девятсот дзевяцьсот"],
+    ] as const
+  ).flatMap(([value, names]) => names.split(" ").map((name) => [name, value] as const)),
+);
+
+// Between number words of one phone number: spaces, commas, dashes, brackets, a plus and digit groups.
+const NUMBER_GAP = /^[\s,\-–—()+\d]*$/u;
+const DIGIT = /\d/gu;
+const MIN_PHONE_DIGITS = 10;
+const MIN_NUMBER_WORDS = 2;
+
+const SPELLED_NUMBER_RULE: Rule = syntheticRule({
+  id: "common-contacts-spelled-number",
+  category: "contacts",
+  severity: "block",
+  source:
+    "research (a)9: yamal.kp.ru/daily/27114/4192934 (ex-censor: phone numbers are blocked); numbers spelled in words " +
+    "to dodge the digit pattern (issue 16)",
+});
+
+/** Ten or more digits written as number words, alone or mixed with digit groups: a phone or a card number. */
+function spelledNumberHits(text: string, words: readonly WordToken[], hits: Hit[]): void {
+  let index = 0;
+  while (index < words.length) {
+    const firstValue = NUMBER_WORDS.get((words[index] as WordToken).norm);
+    if (firstValue === undefined) {
+      index++;
+      continue;
+    }
+    const values = [firstValue];
+    let gapDigits = 0;
+    let last = index;
+    while (last + 1 < words.length) {
+      const value = NUMBER_WORDS.get((words[last + 1] as WordToken).norm);
+      const gap = text.slice((words[last] as WordToken).end, (words[last + 1] as WordToken).start);
+      if (value === undefined || !NUMBER_GAP.test(gap)) break;
+      gapDigits += (gap.match(DIGIT) ?? []).length;
+      values.push(value);
+      last++;
+    }
+    if (values.length >= MIN_NUMBER_WORDS) {
+      const before = leadingDigits(text, (words[index] as WordToken).start);
+      const after = trailingDigits(text, (words[last] as WordToken).end);
+      if (groupedDigits(values) + gapDigits + before.digits + after.digits >= MIN_PHONE_DIGITS) {
+        hits.push({ rule: SPELLED_NUMBER_RULE, start: before.start, end: after.end });
+      }
+    }
+    index = last + 1;
+  }
+}
+
+/**
+ * How many digits the number words stand for when read as a person dictates a phone number: «восемь девятьсот
+ * шестнадцать сто двадцать три» is 8 916 123. A word that cannot extend the current group starts a new one.
+ */
+export function groupedDigits(values: readonly number[]): number {
+  let digits = 0;
+  let group = 0;
+  let open = false;
+  let tens = false;
+  let units = false;
+  const close = (): void => {
+    if (open) digits += String(group).length;
+    group = 0;
+    open = false;
+    tens = false;
+    units = false;
+  };
+  for (const value of values) {
+    if (value === 0) {
+      close();
+      digits++;
+      continue;
+    }
+    const fits = value >= 100 ? !open : value >= 10 ? !tens && !units : !units;
+    if (!fits) close();
+    group += value;
+    open = true;
+    if (value >= 10 && value < 100) tens = true;
+    if (value < 20) units = true;
+  }
+  close();
+  return digits;
+}
+
+function leadingDigits(text: string, from: number): { start: number; digits: number } {
+  let start = from;
+  let digits = 0;
+  while (start > 0 && /[\s\-()+\d]/u.test(text.charAt(start - 1)) && text.charAt(start - 1) !== "\n") {
+    start--;
+    if (/\d/u.test(text.charAt(start))) digits++;
+  }
+  while (start < from && !/[\d+(]/u.test(text.charAt(start))) start++;
+  return { start, digits };
+}
+
+function trailingDigits(text: string, to: number): { end: number; digits: number } {
+  let end = to;
+  let digits = 0;
+  while (end < text.length && /[\s\-()\d]/u.test(text.charAt(end)) && text.charAt(end) !== "\n") {
+    if (/\d/u.test(text.charAt(end))) digits++;
+    end++;
+  }
+  while (end > to && !/[\d)]/u.test(text.charAt(end - 1))) end--;
+  return { end, digits };
+}
+
+/** A rule for findings the lexicon files do not describe (spelled numbers), shaped like a compiled entry. */
+export function syntheticRule(
+  entry: Pick<LexiconEntry, "id" | "category" | "severity" | "source"> & { explanation?: string },
+): Rule {
+  return {
+    entry: { ...entry, match: "regex", terms: ["(built in)"], language: "common", stemEndings: null },
+    languageBit: 0,
+    systems: null,
+    exceptions: [],
+    exceptPhrases: [],
+    requiresNearby: null,
+    unlessNearby: null,
+  };
+}
