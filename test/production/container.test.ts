@@ -10,16 +10,22 @@ const stages = parseDockerfile(readFileSync(projectPath("Dockerfile"), "utf8"));
 const [build = [], runtime = []] = [stages[0], stages.at(-1)];
 const ignored = dockerignore(readFileSync(projectPath(".dockerignore"), "utf8"));
 
-/** Top-level folders and files the running code opens through `projectPath(...)` (src/playground is not shipped). */
+/**
+ * Paths the running code opens through `projectPath(...)` (not the playground, nor the censorship model's training,
+ * which are development tools that reach into test/): the top-level folder, or
+ * for sources read at run time (the editor's page, bundled on first request) the folder under `src/`.
+ */
 function pathsReadAtRunTime(): string[] {
   const names = new Set<string>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) {
-        if (entry !== "playground") walk(path);
+        if (entry !== "playground" && entry !== "training") walk(path);
       } else if (entry.endsWith(".ts")) {
-        for (const match of readFileSync(path, "utf8").matchAll(/projectPath\(\s*"([^"]+)"/g)) names.add(match[1] ?? "");
+        for (const match of readFileSync(path, "utf8").matchAll(/projectPath\(\s*"([^"]+)"(?:,\s*"([^"]+)")?/g)) {
+          names.add(match[1] === "src" ? `src/${match[2] ?? ""}` : (match[1] ?? ""));
+        }
       }
     }
   };
@@ -40,7 +46,15 @@ describe("the Dockerfile copies everything the code reads at run time", () => {
     const copied = copies(runtime)
       .filter((copy) => copy.from === undefined)
       .flatMap((copy) => copy.sources.map((source) => ({ source: normalise(source), destination: normalise(copy.destination) })));
+    const fromBuild = copies(runtime)
+      .filter((copy) => copy.from === "build")
+      .flatMap((copy) => copy.sources.map(normalise));
     for (const name of [...pathsReadAtRunTime(), "package.json"]) {
+      if (name.startsWith("src/")) {
+        // Sources are not in the runtime context: they come from the build stage, next to the compiled code.
+        expect(fromBuild, `COPY --from=build /app/${name} ./${name} in the runtime stage`).toContain(name);
+        continue;
+      }
       expect(copied, `COPY ${name} ./${name} in the runtime stage`).toContainEqual({
         source: name,
         destination: name === "package.json" ? "" : name,
