@@ -18,6 +18,12 @@ describe("the learned second opinion (issue 16)", () => {
     expect(corpus.length).toBe(model.meta.examples);
   });
 
+  it("is exactly what npm run train:censorship trains from this corpus and this code", { timeout: 120_000 }, () => {
+    const trained = trainModel(trainingCorpus(), DEFAULT_TRAINING, model.meta.trainedAt);
+    expect(trained.meta).toEqual(model.meta);
+    expect(Buffer.from(trained.weights.buffer).equals(Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength))).toBe(true);
+  });
+
   it("trains deterministically: the same corpus gives the same weights", () => {
     const small: TrainingExample[] = [
       ...["Брата забрали служить на восток", "Ночью опять бахало над домом", "Сын уехал воевать по контракту"].map(
