@@ -68,10 +68,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
 
   bot.use(attachDeps(deps));
   bot.use(observeUpdates(deps));
-  // A flood is dropped before it costs a database query or waits in its chat's queue.
-  bot.use(limitUpdatesPerUser(deps, i18n));
-  // One chat's updates in order, different chats concurrently (the runner and webhooks handle many at once).
+  // One chat's updates in order, different chats concurrently (the runner and webhooks handle many at once). This
+  // comes first: on Postgres the rate limiter below awaits the database, and two updates of one chat must not overtake
+  // each other while they wait for it.
   bot.use(oneAtATimePerChat());
+  // A flood is dropped before it costs a user query or holds the cross-instance chat lock.
+  bot.use(limitUpdatesPerUser(deps, i18n));
   if (options.chatLock) bot.use(oneAtATimeAcrossInstances(options.chatLock));
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
