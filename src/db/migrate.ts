@@ -1,7 +1,15 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+  type TableMetadata,
+} from "kysely";
 import { isPostgresDb } from "./database.js";
 
 /**
@@ -36,7 +44,7 @@ export async function migrateToLatest<T>(db: Kysely<T>, options: { schema?: stri
   // a schema of its own would find another schema's tables and then fail to read them.
   const schema = options.schema ?? (isPostgresDb(db) ? await currentSchema(db) : undefined);
   const migrator = new Migrator({
-    db,
+    db: schema && isPostgresDb(db) ? withIntrospectionOf(db, schema) : db,
     provider: new DirectoryMigrationProvider(MIGRATIONS_FOLDER),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
@@ -51,4 +59,33 @@ export async function migrateToLatest<T>(db: Kysely<T>, options: { schema?: stri
 async function currentSchema<T>(db: Kysely<T>): Promise<string | undefined> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   return rows[0]?.schema ?? undefined;
+}
+
+/**
+ * Kysely's migrator asks whether its bookkeeping tables exist by listing every column of every table in every schema
+ * (twice per run). On a database holding many schemas, as the Postgres test run does with one schema per test, that
+ * listing grew to seconds per call and dominated the run; it also failed when another schema was dropped meanwhile.
+ * The migrator only compares table names, so it is given an introspector that lists the names in its own schema.
+ */
+function withIntrospectionOf<T>(db: Kysely<T>, schema: string): Kysely<T> {
+  const introspector: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return rows.map(({ name }) => ({ name, schema, isView: false, columns: [] }));
+    },
+    async getMetadata(options) {
+      return { tables: await this.getTables(options) };
+    },
+  };
+  // A Proxy rather than a subclass: Kysely keeps its state in private fields, so every other member is read from and
+  // bound to the real instance.
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "introspection") return introspector;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

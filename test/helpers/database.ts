@@ -68,8 +68,11 @@ async function createPostgresTestDatabase(url: string): Promise<TestDatabase> {
     filename: "",
     reopen: open,
     async cleanup() {
-      // The schema itself is dropped before the next run (postgres-global-setup.ts), never while others migrate.
+      // Dropped at once so the catalog stays small for the tests still running; the migrator only introspects its own
+      // schema (src/db/migrate.ts), so dropping this one does not disturb them. A run killed halfway leaves schemas
+      // behind, which postgres-global-setup.ts drops before the next run.
       for (const handle of opened) await handle.destroy().catch(() => undefined);
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();
     },
   };

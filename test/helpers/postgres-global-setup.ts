@@ -2,9 +2,8 @@ import { sql } from "kysely";
 import { openPostgres } from "../../src/db/database.js";
 
 /**
- * Postgres test runs give every test its own schema. Dropping a schema while another test's migrator introspects
- * the catalog makes that introspection fail ("schema … does not exist"), so schemas are not dropped as each test
- * ends but here, before the next run starts.
+ * Postgres test runs give every test its own schema, dropped as the test ends (test/helpers/database.ts). A run that
+ * was killed halfway leaves its schemas behind; they are dropped here, before the next run starts.
  */
 export default async function dropSchemasOfEarlierRuns(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
