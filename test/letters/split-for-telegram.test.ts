@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/telegram/html.js";
 import { measureForTelegram, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "../../src/domain/letters/split-for-telegram.js";
+import { splitByGraphemes } from "./split-reference.js";
 
 /** A small deterministic generator, so that a failing case can be reproduced from its seed. */
 function random(seed: number) {
@@ -22,6 +23,17 @@ function randomText(next: () => number, words: number, maxWord: number): string 
     text += SEPARATORS[Math.floor(next() * SEPARATORS.length)];
   }
   return text;
+}
+
+/** Inserts 30 of `extras` at random places, never inside a surrogate pair already there. */
+function sprinkle(next: () => number, text: string, extras: readonly string[]): string {
+  let result = text;
+  for (let i = 0; i < 30; i++) {
+    let at = Math.floor(next() * result.length);
+    if (/[\uDC00-\uDFFF]/u.test(result[at] ?? "")) at++;
+    result = result.slice(0, at) + (extras[Math.floor(next() * extras.length)] ?? "") + result.slice(at);
+  }
+  return result;
 }
 
 const wordsOf = (text: string) => text.split(/\s+/u).filter((word) => word !== "");
@@ -119,6 +131,42 @@ describe("splitForTelegram", () => {
     const pieces = splitForTelegram(zalgo, 64);
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(64);
     expect(pieces.join("")).toBe(zalgo);
+  });
+
+  it("makes the same cuts as the grapheme-by-grapheme reference on texts of one-unit graphemes", () => {
+    const extras = ["«так.»", "(да!)", "…", "\n", "\n\n", "  ", "\t"];
+    for (let seed = 1; seed <= 150; seed++) {
+      const next = random(seed);
+      const text = sprinkle(next, randomText(next, 40 + Math.floor(next() * 400), 12), extras);
+      const limit = 64 + Math.floor(next() * 300);
+      for (const measure of ["plain", "html-escaped"] as const) {
+        expect(splitForTelegram(text, limit, { measure }), `seed ${seed}, ${measure}`).toEqual(
+          splitByGraphemes(text, limit, { measure }),
+        );
+      }
+    }
+  });
+
+  it("keeps every grapheme whole and in order on phone-written text: emoji, skin tones, families, flags, accents", () => {
+    // The reference measured "the second half of the window" in graphemes, this splitter in UTF-16 units, so with
+    // multi-unit graphemes their cuts may differ by a word; what the writer sees must not: no grapheme torn or lost.
+    const extras = ["😀", "👍🏽", "👩‍👩‍👧", "🇺🇦", "е\u0301", "❤️", " \u0301", "«так.»", "\n\n", "  "];
+    const graphemesOf = (text: string) =>
+      Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (part) => part.segment).filter(
+        (unit) => !/^\s+$/u.test(unit),
+      );
+    for (let seed = 1; seed <= 150; seed++) {
+      const next = random(seed);
+      const text = sprinkle(next, randomText(next, 40 + Math.floor(next() * 400), 12), extras);
+      const limit = 64 + Math.floor(next() * 300);
+      for (const measure of ["plain", "html-escaped"] as const) {
+        const pieces = splitForTelegram(text, limit, { measure });
+        for (const piece of pieces) expect(measureForTelegram(piece, measure), `seed ${seed}`).toBeLessThanOrEqual(limit);
+        expect(pieces.flatMap(graphemesOf), `seed ${seed}, ${measure}`).toEqual(graphemesOf(text));
+        const reference = splitByGraphemes(text, limit, { measure }).length;
+        expect(pieces.length, `seed ${seed}, ${measure}`).toBeLessThanOrEqual(reference + 1);
+      }
+    }
   });
 
   it("rejects a limit too small to honour", () => {

@@ -31,8 +31,38 @@ const MIN_LIMIT = 64;
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
+ * Characters that join the one before them into a single grapheme (combining marks, variation selectors, the
+ * zero-width joiner), or that a grapheme may begin with and continue past (surrogates: emoji and flags). Cuts are
+ * only made at whitespace; a whitespace character is a grapheme boundary on both sides unless one of these follows
+ * it. Where a cut must fall inside a word, the window is segmented properly (rare: only for "words" longer than a
+ * message).
+ */
+const COMBINING_MARK = /^\p{M}$/u;
+
+function joinsPrevious(unit: string | undefined): boolean {
+  if (unit === undefined || unit === "") return false;
+  const code = unit.charCodeAt(0);
+  return (
+    code === 0x200c ||
+    code === 0x200d ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code === 0xff9e ||
+    code === 0xff9f ||
+    (code >= 0xdc00 && code <= 0xdfff) ||
+    COMBINING_MARK.test(unit)
+  );
+}
+const WHITESPACE = /\s/u;
+const CLOSING = new Set(['"', "'", "»", "”", "’", ")", "]"]);
+const SENTENCE_END = new Set([".", "!", "?", "…"]);
+
+/**
  * Splits `text` into pieces each at most `limit` long in the chosen measure. Whitespace at the cuts is dropped; the
  * text inside each piece is unchanged (line endings normalised to "\n"). An empty or blank text gives no pieces.
+ *
+ * Linear in the text's length: the window of each piece is found from prefix sums of the cost, and its cut by one
+ * backward scan of that window (a 12,000-character letter used to take tens of milliseconds through per-grapheme
+ * arrays; `npm run bench:split`).
  */
 export function splitForTelegram(
   text: string,
@@ -42,78 +72,107 @@ export function splitForTelegram(
   if (!Number.isInteger(limit) || limit < MIN_LIMIT) {
     throw new RangeError(`splitForTelegram: limit must be an integer of at least ${MIN_LIMIT}`);
   }
-  const measure = options.measure ?? "plain";
-  const units = Array.from(graphemes.segment(text.replace(/\r\n?/g, "\n")), (part) => part.segment);
-  const costs = units.map((unit) => measureForTelegram(unit, measure));
+  const source = text.replace(/\r\n?/g, "\n");
+  const cost = prefixCosts(source, options.measure ?? "plain");
   const pieces: string[] = [];
   let start = 0;
   while (true) {
-    while (start < units.length && isSpace(units[start])) start++;
-    if (start >= units.length) return pieces;
-    let end = start;
-    let total = 0;
-    while (end < units.length) {
-      const cost = costs[end] ?? 0;
-      if (total + cost > limit) break;
-      total += cost;
-      end++;
-    }
-    if (end === units.length) {
-      pieces.push(units.slice(start).join("").trimEnd());
+    while (start < source.length && isCuttable(source, start)) start++;
+    if (start >= source.length) return pieces;
+    const end = windowEnd(cost, start, limit);
+    if (end >= source.length) {
+      pieces.push(source.slice(start).trimEnd());
       return pieces;
     }
-    if (end === start) {
-      // One grapheme longer than a message (hundreds of stacked accents): cut it by code points, the only option.
-      const [head, tail] = cutOversizedGrapheme(units[start] ?? "", limit, measure);
-      pieces.push(head);
-      units[start] = tail;
-      costs[start] = measureForTelegram(tail, measure);
+    const cut = chooseCut(source, start, end);
+    if (cut > start) {
+      pieces.push(source.slice(start, cut).trimEnd());
+      start = cut;
       continue;
     }
-    const cut = chooseCut(units, start, end);
-    pieces.push(units.slice(start, cut).join("").trimEnd());
-    start = cut;
+    // No whitespace to cut at: a "word" longer than the window. Cut at the last grapheme boundary that fits.
+    const hard = lastGraphemeBoundary(source, start, end);
+    pieces.push(source.slice(start, hard));
+    start = hard;
   }
+}
+
+/** cost[i] = the measure of source[0..i): the cost of a slice is a difference of two entries. */
+function prefixCosts(source: string, measure: TelegramMeasure): Uint32Array {
+  const cost = new Uint32Array(source.length + 1);
+  for (let i = 0; i < source.length; i++) {
+    const unit = source[i] ?? "";
+    cost[i + 1] = (cost[i] ?? 0) + (measure === "plain" ? 1 : (ESCAPED_LENGTH[unit] ?? 1));
+  }
+  return cost;
+}
+
+/** The largest end with cost(start..end) ≤ limit, by binary search over the prefix sums. */
+function windowEnd(cost: Uint32Array, start: number, limit: number): number {
+  const budget = (cost[start] ?? 0) + limit;
+  let low = start;
+  let high = cost.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((cost[middle] ?? 0) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** A whitespace character that is a grapheme of its own, so the text may be cut there and the character dropped. */
+function isCuttable(source: string, index: number): boolean {
+  return WHITESPACE.test(source[index] ?? "") && !joinsPrevious(source[index + 1]);
 }
 
 /**
- * Where to end the piece that may take `units[start..end)`: the cut is an index whose unit is whitespace (it is
- * dropped). Paragraph, line and sentence breaks are only used in the second half of the window, so that a short first
- * paragraph does not produce a nearly empty message.
+ * Where to end the piece that may take `source[start..end)`: the cut is the index of a whitespace character (it is
+ * dropped), or `start` when there is none. Paragraph, line and sentence breaks are only used in the second half of
+ * the window, so that a short first paragraph does not produce a nearly empty message; one backward scan remembers
+ * the best break of each kind.
  */
-function chooseCut(units: readonly string[], start: number, end: number): number {
+function chooseCut(source: string, start: number, end: number): number {
   const half = start + Math.ceil((end - start) / 2);
-  const last = Math.min(end, units.length - 1);
-  const preferences: ((index: number) => boolean)[] = [
-    (i) => units[i] === "\n" && (units[i - 1] === "\n" || units[i + 1] === "\n"),
-    (i) => units[i] === "\n",
-    (i) => isSpace(units[i]) && endsSentence(units, i - 1),
-  ];
-  for (const isBreak of preferences) {
-    for (let i = last; i >= half && i > start; i--) if (isBreak(i)) return i;
+  let line = -1;
+  let sentence = -1;
+  let space = -1;
+  for (let i = end; i > start; i--) {
+    if (!isCuttable(source, i)) continue;
+    if (source[i] === "\n") {
+      if (i >= half && (source[i - 1] === "\n" || source[i + 1] === "\n")) return i;
+      if (line < 0 && i >= half) line = i;
+    } else if (sentence < 0 && i >= half && endsSentence(source, i - 1)) {
+      sentence = i;
+    }
+    if (space < 0) space = i;
   }
-  for (let i = last; i > start; i--) if (isSpace(units[i])) return i;
-  return end;
+  if (line >= 0) return line;
+  if (sentence >= 0) return sentence;
+  return space >= 0 ? space : start;
 }
 
-function endsSentence(units: readonly string[], index: number): boolean {
+function endsSentence(source: string, index: number): boolean {
   let i = index;
   // A sentence may end inside quotes or brackets: «…закончилось.» (so…)
-  while (i >= 0 && /^["'»”’)\]]$/u.test(units[i] ?? "")) i--;
-  return /^[.!?…]$/u.test(units[i] ?? "");
+  while (i >= 0 && CLOSING.has(source[i] ?? "")) i--;
+  return SENTENCE_END.has(source[i] ?? "");
 }
 
-function isSpace(unit: string | undefined): boolean {
-  return unit !== undefined && /^\s+$/u.test(unit);
-}
-
-function cutOversizedGrapheme(unit: string, limit: number, measure: TelegramMeasure): [string, string] {
-  const points = Array.from(unit);
-  let taken = 0;
-  let total = 0;
-  while (taken < points.length && total + measureForTelegram(points[taken] ?? "", measure) <= limit) {
-    total += measureForTelegram(points[taken] ?? "", measure);
-    taken++;
+/**
+ * The last grapheme boundary in (start, end], segmenting only this window; a single grapheme longer than the whole
+ * window (hundreds of stacked accents) is cut between code points, the only option left.
+ */
+function lastGraphemeBoundary(source: string, start: number, end: number): number {
+  let boundary = start;
+  for (const { index } of graphemes.segment(source.slice(start, end + 1))) {
+    if (index > end - start) break;
+    boundary = start + index;
   }
-  return [points.slice(0, taken).join(""), points.slice(taken).join("")];
+  if (boundary > start) return boundary;
+  let point = start;
+  for (const character of source.slice(start, end)) {
+    if (point + character.length > end) break;
+    point += character.length;
+  }
+  return point > start ? point : start + 1;
 }
