@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
 import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
+import { describeError } from "./bot/middlewares/error-boundary.js";
 import { openChatLock } from "./db/chat-lock.js";
 import { isPostgresDb } from "./db/database.js";
 import { recordUpdateSeen } from "./db/repositories/coordination.js";
@@ -38,6 +39,8 @@ export interface RunningApp {
   httpPort: number | undefined;
   /** Updates arrive (polling runs, or the webhook server accepts them). */
   isRunning(): boolean;
+  /** Resolves once the command menus were published (or failed to be, which is logged): they go out after start-up. */
+  menusPublished: Promise<void>;
   /** Resolves when the app has stopped; rejects when polling hit an error it cannot go on after. */
   done: Promise<void>;
   /** Stops taking updates, finishes those in flight, then stops the background workers. */
@@ -75,9 +78,6 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     { botInfo: options.botInfo, ...(chatLock ? { chatLock } : {}) },
   );
   await initBotWhileStarting(bot, { logger, signal });
-  await publishCommands(bot.api, i18n, config.defaultLocale);
-  signal.throwIfAborted();
-  await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({
@@ -142,8 +142,18 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     throw error;
   }
 
+  // The command menus are not needed to take the first update, and publishing them is several calls to Telegram: they
+  // go out once updates flow. A failure costs only the menus (Telegram keeps the last ones), so it is logged, not fatal.
+  const menusPublished = (async () => {
+    await publishCommands(bot.api, i18n, config.defaultLocale);
+    await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
+  })().catch((error: unknown) => {
+    logger.warn({ err: describeError(error) }, "could not publish the command menus; the next start tries again");
+  });
+
   let stopped: Promise<void> | undefined;
   return {
+    menusPublished,
     bot,
     outbox,
     retention,
@@ -156,6 +166,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     stop() {
       stopped ??= (async () => {
         stopping = true;
+        await menusPublished;
         await intake.stop();
         await stopWorkers();
         await chatLock?.close();

@@ -1,5 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { type DB, postgresSettingsOf } from "./database.js";
+import { loadPg } from "./pg.js";
 
 /**
  * Per-chat mutual exclusion across every instance on one Postgres database. Within one process the runner's
@@ -21,16 +22,21 @@ export interface ChatLock {
 export function openChatLock(db: DB, options: { maxHolders?: number } = {}): ChatLock | undefined {
   const settings = postgresSettingsOf(db);
   if (!settings) return undefined;
-  const pool = new pg.Pool({
-    connectionString: settings.connectionString,
-    max: options.maxHolders ?? 20,
-    allowExitOnIdle: true,
-    ...(settings.searchPath ? { options: `-c search_path=${settings.searchPath}` } : {}),
-  });
+  let pool: Promise<pg.Pool> | undefined;
+  const lockPool = () =>
+    (pool ??= loadPg().then(
+      (driver) =>
+        new driver.Pool({
+          connectionString: settings.connectionString,
+          max: options.maxHolders ?? 20,
+          allowExitOnIdle: true,
+          ...(settings.searchPath ? { options: `-c search_path=${settings.searchPath}` } : {}),
+        }),
+    ));
   const namespace = `lysty:${settings.searchPath ?? "public"}`;
   return {
     async run(key, work) {
-      const client = await pool.connect();
+      const client = await (await lockPool()).connect();
       const args = [namespace, key];
       try {
         await client.query("select pg_advisory_lock(hashtext($1), hashtext($2))", args);
@@ -48,7 +54,9 @@ export function openChatLock(db: DB, options: { maxHolders?: number } = {}): Cha
         );
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (pool) await (await pool).end();
+    },
   };
 }
 

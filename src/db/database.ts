@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import type { Database } from "./schema.js";
+import { loadPg } from "./pg.js";
 
 export type DB = Kysely<Database>;
 
@@ -36,9 +36,6 @@ export function openSqlite(filename: string): DB {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-// Postgres returns BIGINT as a string by default; Telegram ids and counters fit a JS number (ids < 2^53).
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
 export interface PostgresSettings {
   connectionString: string;
   searchPath?: string;
@@ -48,11 +45,12 @@ export interface PostgresSettings {
 const postgresSettings = new WeakMap<DB, PostgresSettings>();
 
 export function openPostgres(connectionString: string, options: { searchPath?: string; max?: number } = {}): DB {
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.max ?? 10,
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
-  });
+  const pool = async () =>
+    new (await loadPg()).Pool({
+      connectionString,
+      max: options.max ?? 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresSettings.set(db, { connectionString, ...(options.searchPath ? { searchPath: options.searchPath } : {}) });
   return db;

@@ -68,6 +68,10 @@ describe("the real process (npm start)", () => {
     const picker = fake.messages(501).at(-1)!;
     const reply = await replyTo(fake, 501, () => fake.pressButton(501, 501, picker.message_id, "Українська"));
     expect(reply).toContain("«Листи» допомагають");
+    // The menus go out after the first getUpdates (nothing waits for them at start-up): wait for them to arrive.
+    for (let waited = 0; waited < 10_000 && !fake.commands.some((list) => list.languageCode === "uk"); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(fake.commands.some((list) => list.languageCode === "uk")).toBe(true);
 
     bot.child.kill("SIGTERM");

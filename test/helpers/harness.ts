@@ -81,6 +81,8 @@ export class Harness {
 
   private async boot(): Promise<void> {
     this.app = await startApp(this.deps);
+    // Tests read the command menus right after the start; in production they go out in the background.
+    await this.app.menusPublished;
   }
 
   /** Resolves once the bot has finished handling the update (replies sent, database written). */

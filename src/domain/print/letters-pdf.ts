@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import { addresseeHeader, type InstitutionGroup } from "./printable-letter.js";
 
 export interface PdfFonts {
@@ -16,6 +15,8 @@ const FOOTER_COLOUR = "#777777";
  * letter itself. Russian text throughout, in the embedded DejaVu Sans.
  */
 export async function renderLettersPdf(groups: readonly InstitutionGroup[], options: { fonts: PdfFonts; createdAt: Date }): Promise<Uint8Array> {
+  // Imported here, not at the top: pdfkit and its fonts are the heaviest module of the bot and only /print needs them.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
