@@ -46,7 +46,11 @@ function rssOfTree(pid: number): number {
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    for (const [child, parent] of rows) {
+      if (!tree.has(parent) || tree.has(child)) continue;
+      tree.add(child);
+      grew = true;
+    }
   }
   // The bot itself is the largest process in the tree (npm's own node and the shell are reported apart).
   const sizes = rows.filter(([child]) => tree.has(child)).map(([, , rss]) => rss / 1024);
