@@ -240,6 +240,8 @@ function onInput(): void {
 
 let countersTimer: ReturnType<typeof setTimeout> | undefined;
 let frame: number | undefined;
+/** The textarea's scrollHeight when the backdrop last matched its text: equal now means as many wrapped lines. */
+let heightAtLastDraw = 0;
 
 /**
  * While typing: the highlights follow once per frame (keystrokes between two frames cost one backdrop update, done
@@ -249,7 +251,11 @@ let frame: number | undefined;
 function scheduleRefresh(): void {
   frame ??= requestAnimationFrame(() => {
     frame = undefined;
-    if (state) renderBackdrop(ui.backdrop, state.text, state.findings);
+    if (!state) return;
+    // Laid out now rather than later in this frame: the textarea's text changed either way.
+    const height = ui.letter.scrollHeight;
+    const sameLines = () => height > ui.letter.clientHeight && height === heightAtLastDraw;
+    if (renderBackdrop(ui.backdrop, state.text, state.findings, sameLines) === "drawn") heightAtLastDraw = height;
   });
   clearTimeout(countersTimer);
   countersTimer = setTimeout(updateCounters, 100);
@@ -262,6 +268,7 @@ function refresh(): void {
   frame = undefined;
   renderBackdrop(ui.backdrop, state.text, state.findings);
   ui.backdrop.scrollTop = ui.letter.scrollTop;
+  heightAtLastDraw = ui.letter.scrollHeight;
   clearTimeout(countersTimer);
   updateCounters();
 }
