@@ -143,6 +143,28 @@ describe("the letter editor in a browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("over the check's own rate limit, the page says so in the writer's language and typing and saving go on", async () => {
+    h = await Harness.start({ env: { ...WEBAPP_ENV, WEBAPP_CHECKS_PER_MINUTE: "1" } });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await writer.send(OPENING);
+    const page = await newPhonePage();
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now()));
+    const letter = page.getByLabel("Ваш лист");
+    await expect.poll(() => letter.isEnabled(), { timeout: 15_000 }).toBe(true);
+    // Opening came with its check; the first check after typing is allowed and draws the mark.
+    await letter.press("End");
+    // One input event each (not a key per character), so that typing cannot pause long enough for a check between.
+    await page.keyboard.insertText(RISKY);
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([{ start: OPENING.length + RISKY.indexOf("войны"), text: "войны", category: "war" }]);
+    // The second one in the same minute is refused: the notice says so; the text is still saved.
+    await page.keyboard.insertText(CLOSING);
+    await expect.poll(() => page.textContent("#notice"), { timeout: 15_000 }).toMatch(/^Забагато перевірок за хвилину\. Перевірка відновиться за \d+ с;/);
+    expect(await page.isVisible("#notice")).toBe(true);
+    await expect.poll(async () => (await onlyLetter(h!, writer.id)).text, { timeout: 15_000 }).toBe(OPENING + RISKY + CLOSING);
+    await page.context().close();
+  }, 60_000);
+
   it("outside Telegram, or with a signature that is not our bot's, the page shows no letter", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "uk" });
