@@ -6,5 +6,6 @@
 import { startSession } from "./api.js";
 import { readLaunchParams } from "./telegram.js";
 
+performance.mark("lysty-boot");
 const launch = readLaunchParams();
 if (launch) startSession(launch);

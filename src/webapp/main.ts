@@ -171,15 +171,22 @@ async function start(): Promise<void> {
   ui.letter.maxLength = session.draft.limit * 2;
   ui.letter.disabled = false;
   wireEditor();
-  updateCounters();
   updateMainButton();
-  // The writer's letter is on screen: what bench/webapp.ts calls the first render.
+  // The writer's letter is in the textarea: what bench/webapp.ts calls the first render.
   performance.mark("lysty-editor-ready");
-  // …and painted: a task queued from the next animation frame runs after that frame is drawn.
-  requestAnimationFrame(() => setTimeout(() => performance.mark("lysty-editor-painted")));
-  // The session came with the check of the saved text: its marks are drawn in the next frame, not before the text.
-  if (session.check) applyCheck(session.check, 0);
-  else void runCheck();
+  // Nothing else before the text is painted: the counters and the marks (the session came with the check of the
+  // saved text) follow in the frames after it.
+  afterNextPaint(() => {
+    performance.mark("lysty-editor-painted");
+    updateCounters();
+    if (session.check) applyCheck(session.check, 0);
+    else void runCheck();
+  });
+}
+
+/** A task queued from an animation frame runs after that frame is drawn. */
+function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
 }
 
 function translatePage(): void {
