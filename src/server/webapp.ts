@@ -119,7 +119,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(locale, key, args);
     switch (name) {
       case API_PATHS.session:
-        return session(deps, user, locale, t, optionalSlug(body));
+        // The saved text's check comes with it, counted as one of the writer's checks (none when over the limit).
+        return session(deps, user, locale, t, optionalSlug(body), () => checkLimiter.take(user.id).ok);
       case API_PATHS.draft: {
         const input = saveRequest(body);
         const outcome = await saveEditedDraft(deps, user.id, { slug: input.slug, text: input.text, baseVersion: input.version });
@@ -202,14 +203,14 @@ async function session(
   locale: string,
   t: (key: string) => string,
   slug: string | undefined,
+  mayCheck: () => boolean,
 ): Promise<SessionResponse> {
   const strings = Object.fromEntries(WEBAPP_STRING_KEYS.map((key) => [key, t(key)]));
   const categories = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`censorship-category-${id}`)]));
   const opened = await openDraft(deps, user.id, slug);
   if (opened.kind !== "ok") return { locale, strings, categories, draft: null, reason: opened.kind };
   const { target, text, version, limit } = opened.draft;
-  // The saved text's check comes with it (not counted by the check's limit: one per opening of the editor).
-  const checked = text.trim() === "" ? undefined : checkEditorText(text, target, (key) => t(key));
+  const checked = text.trim() === "" || !mayCheck() ? undefined : checkEditorText(text, target, (key) => t(key));
   return {
     locale,
     strings,
