@@ -210,6 +210,8 @@ function wireEditor(): void {
   ui.letter.addEventListener("scroll", () => {
     ui.backdrop.scrollTop = ui.letter.scrollTop;
   });
+  // Another width wraps every paragraph anew, the ones the backdrop left as they were too: draw them all.
+  window.addEventListener("resize", () => refresh());
   for (const type of ["click", "keyup", "select"]) ui.letter.addEventListener(type, onCaret);
   ui.nextFinding.addEventListener("click", nextFinding);
   ui.close.addEventListener("click", () => closeFinding(true));
@@ -321,6 +323,8 @@ async function runCheck(): Promise<void> {
     }
     applyCheck(result, sequence);
   } catch (error) {
+    // No answer: the marks moved by typing are drawn in full (the backdrop may have left some paragraphs as they were).
+    if (sequence === checkSequence && text === state.text) refresh();
     // Over the check's rate limit: say so (typing and saving go on), and check again when it allows.
     if (error instanceof SlowDown) {
       slowedDown = true;
