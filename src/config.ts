@@ -67,6 +67,7 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.url("must be a URL"), v.startsWith("https://", "must be an https:// URL (Telegram opens only HTTPS Mini Apps)")),
   ),
   WEBAPP_AUTH_MAX_AGE_SECONDS: integer(86_400, 60, 604_800),
+  WEBAPP_CHECKS_PER_MINUTE: integer(60, 0, 10_000),
 });
 
 export interface Config {
@@ -99,6 +100,8 @@ export interface Config {
   webappUrl: string | undefined;
   /** How old Telegram's initData may be before the editor's API refuses it. */
   webappAuthMaxAgeSeconds: number;
+  /** Editor checks (`api/check`) one writer may ask for per minute before a 429 (0: no limit). */
+  webappChecksPerMinute: number;
   /** Registries the directory follows (SOURCE_*_URL, SOURCE_*_DELAY_MS) and DIRECTORY_SYNC_HOURS (0: off). */
   directorySync: SyncConfig;
 }
@@ -147,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     webappUrl: parsed.WEBAPP_URL,
     webappAuthMaxAgeSeconds: parsed.WEBAPP_AUTH_MAX_AGE_SECONDS,
+    webappChecksPerMinute: parsed.WEBAPP_CHECKS_PER_MINUTE,
     directorySync: directorySyncConfig(env),
   };
 }

@@ -30,3 +30,4 @@ webapp-not-writable = A letter cannot be written to this person now. The chat ex
 webapp-open-in-telegram = Open this editor from the Lysty bot in Telegram.
 webapp-session-expired = This editor session has expired. Close it and open it again from the chat; your saved text is safe.
 webapp-done-sent = Saved. Continue in the chat.
+webapp-check-slow-down = Too many checks in a minute. Checking resumes in { $seconds } s; you can keep writing, and your text is still saved.

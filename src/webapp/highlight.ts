@@ -1,5 +1,5 @@
 import type { CheckFinding } from "./protocol.js";
-import { nonOverlapping } from "./spans.js";
+import { marksStayPut, nonOverlapping } from "./spans.js";
 
 /**
  * The highlights live in a backdrop behind a transparent textarea: the same text in the same font and wrapping,
@@ -11,14 +11,32 @@ import { nonOverlapping } from "./spans.js";
  */
 interface Paragraph {
   key: string;
+  text: string;
+  /** The paragraph's marks, relative to its start: "start:end:category:severity,…". */
+  marks: string;
+  /** Where the paragraph's last mark ends (0 without marks). */
+  lastMarkEnd: number;
   node: HTMLElement;
 }
 
 const rendered = new WeakMap<HTMLElement, Paragraph[]>();
 
-export function renderBackdrop(backdrop: HTMLElement, text: string, findings: readonly CheckFinding[]): void {
+/**
+ * `sameLines` (while typing): true when the textarea has as many wrapped lines as at the last render. Then an edit
+ * that adds or removes no paragraph and, in each paragraph it touches, keeps the same marks and the same text up to
+ * the first space after the last mark changes nothing the writer can see: the text before a mark places it (lines
+ * break greedily), the backdrop's text is invisible, and a paragraph's height places the marks after it, but its
+ * line count is unchanged. The backdrop is then left as it is, with its old keys, and a later render brings those
+ * paragraphs up to date. Typing anywhere but before a mark of its own paragraph costs the backdrop nothing.
+ */
+export function renderBackdrop(
+  backdrop: HTMLElement,
+  text: string,
+  findings: readonly CheckFinding[],
+  sameLines?: () => boolean,
+): "drawn" | "left" {
   const drawn = nonOverlapping(findings);
-  const wanted: { key: string; text: string; start: number; findings: CheckFinding[] }[] = [];
+  const wanted: (Omit<Paragraph, "node"> & { start: number; findings: CheckFinding[] })[] = [];
   let start = 0;
   let cursor = 0;
   for (const line of text.split("\n")) {
@@ -30,8 +48,10 @@ export function renderBackdrop(backdrop: HTMLElement, text: string, findings: re
       const finding = drawn[index];
       if (finding) own.push(finding);
     }
-    const key = `${line}\u0000${own.map((f) => `${f.start - start}:${Math.min(f.end, end) - start}:${f.category}:${f.severity}`).join(",")}`;
-    wanted.push({ key, text: line, start, findings: own });
+    const marks = own.map((f) => `${f.start - start}:${Math.min(f.end, end) - start}:${f.category}:${f.severity}`).join(",");
+    const last = own.at(-1);
+    const lastMarkEnd = last ? Math.min(last.end, end) - start : 0;
+    wanted.push({ key: `${line}\u0000${marks}`, text: line, marks, lastMarkEnd, start, findings: own });
     start = end + 1;
   }
 
@@ -47,19 +67,32 @@ export function renderBackdrop(backdrop: HTMLElement, text: string, findings: re
   ) {
     suffix++;
   }
-  const fresh = wanted.slice(prefix, wanted.length - suffix).map((paragraph) => ({
-    key: paragraph.key,
-    node: paragraphNode(paragraph.text, paragraph.start, paragraph.findings),
-  }));
   const removed = old.slice(prefix, old.length - suffix);
+  const changed = wanted.slice(prefix, wanted.length - suffix);
+  if (
+    sameLines &&
+    changed.length > 0 &&
+    changed.length === removed.length &&
+    changed.every((paragraph, index) => marksStayPut(removed[index], paragraph)) &&
+    sameLines()
+  ) {
+    return "left";
+  }
+  const fresh = changed.map(({ start: offset, findings: own, ...paragraph }) => ({
+    ...paragraph,
+    node: paragraphNode(paragraph.text, offset, own),
+  }));
   const anchor = old[old.length - suffix]?.node ?? null;
   for (const paragraph of removed) paragraph.node.remove();
   for (const paragraph of fresh) backdrop.insertBefore(paragraph.node, suffix > 0 ? anchor : null);
   rendered.set(backdrop, [...old.slice(0, prefix), ...fresh, ...old.slice(old.length - suffix)]);
+  return "drawn";
 }
 
 function paragraphNode(text: string, offset: number, findings: readonly CheckFinding[]): HTMLElement {
   const node = document.createElement("div");
+  // Nothing to underline: the paragraph only holds its place (its height), and is not painted at all.
+  if (findings.length === 0) node.className = "plain";
   let at = 0;
   for (const finding of findings) {
     const from = Math.max(0, finding.start - offset);

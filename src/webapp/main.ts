@@ -1,10 +1,12 @@
 import { letterStats } from "../domain/censorship/stats.js";
+import { post, takeBootHandoff } from "./api.js";
 import { renderBackdrop } from "./highlight.js";
 import { findingAt, removeSpan, shiftFindings } from "./spans.js";
 import {
   API_PATHS,
   type CheckFinding,
   type CheckResponse,
+  type RateLimitedResponse,
   type SaveResponse,
   type SessionResponse,
   type WebAppStringKey,
@@ -68,13 +70,25 @@ let saving: Promise<boolean> | undefined;
 
 const s = (key: WebAppStringKey) => state?.session.strings[key] ?? "";
 
+/** Refused by the check's own rate limit: the translated message and when to ask again. */
+class SlowDown extends Error {
+  constructor(
+    readonly text: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate-limited");
+  }
+}
+
 async function call<T>(path: string, body: unknown): Promise<T> {
-  const launch = state?.launch ?? readLaunchParams();
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { authorization: `tma ${launch?.initData ?? ""}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return parse<T>(await post(path, state?.launch.initData ?? "", body));
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (response.status === 429) {
+    const refusal = (await response.json().catch(() => ({}))) as Partial<RateLimitedResponse>;
+    throw new SlowDown(refusal.message ?? "", refusal.retryAfterSeconds ?? 60);
+  }
   if (response.status === 401) {
     showNotice(state ? s("webapp-session-expired") : "");
     throw new Error("unauthorised");
@@ -90,7 +104,8 @@ function showNotice(text: string): void {
 
 async function start(): Promise<void> {
   listen();
-  const launch = readLaunchParams();
+  const boot = takeBootHandoff();
+  const launch = boot?.launch ?? readLaunchParams();
   if (!launch) {
     ui.app.removeAttribute("aria-busy");
     showNotice("Open this editor from the Lysty bot in Telegram. / Відкрийте цей редактор із бота Lysty в Telegram.");
@@ -127,7 +142,10 @@ async function start(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const slug = query.get("p") ?? undefined;
   const token = query.get("t") ?? undefined;
-  const session = await call<SessionResponse>(API_PATHS.session, slug ? { slug } : {});
+  // The boot script asked for the session first thing; without it (it found no launch parameters) ask now.
+  const session = boot
+    ? await parse<SessionResponse>(await boot.session)
+    : await parse<SessionResponse>(await post(API_PATHS.session, launch.initData, slug ? { slug } : {}));
   document.documentElement.lang = session.locale;
   state = {
     launch,
@@ -153,11 +171,22 @@ async function start(): Promise<void> {
   ui.letter.maxLength = session.draft.limit * 2;
   ui.letter.disabled = false;
   wireEditor();
-  refresh();
   updateMainButton();
-  // The writer's letter is on screen: what bench/webapp.ts calls the first render.
+  // The writer's letter is in the textarea: what bench/webapp.ts calls the first render.
   performance.mark("lysty-editor-ready");
-  void runCheck();
+  // Nothing else before the text is painted: the counters and the marks (the session came with the check of the
+  // saved text) follow in the frames after it.
+  afterNextPaint(() => {
+    performance.mark("lysty-editor-painted");
+    updateCounters();
+    if (session.check) applyCheck(session.check, 0);
+    else void runCheck();
+  });
+}
+
+/** A task queued from an animation frame runs after that frame is drawn. */
+function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
 }
 
 function translatePage(): void {
@@ -181,6 +210,8 @@ function wireEditor(): void {
   ui.letter.addEventListener("scroll", () => {
     ui.backdrop.scrollTop = ui.letter.scrollTop;
   });
+  // Another width wraps every paragraph anew, the ones the backdrop left as they were too: draw them all.
+  window.addEventListener("resize", () => refresh());
   for (const type of ["click", "keyup", "select"]) ui.letter.addEventListener(type, onCaret);
   ui.nextFinding.addEventListener("click", nextFinding);
   ui.close.addEventListener("click", () => closeFinding(true));
@@ -209,7 +240,7 @@ function onInput(): void {
   // Telegram asks before closing while something typed is not saved yet.
   if (!state.dirty) postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
   state.dirty = true;
-  refresh(false);
+  scheduleRefresh();
   clearTimeout(checkTimer);
   checkTimer = setTimeout(() => void runCheck(), CHECK_AFTER_MS);
   clearTimeout(saveTimer);
@@ -217,15 +248,38 @@ function onInput(): void {
 }
 
 let countersTimer: ReturnType<typeof setTimeout> | undefined;
+let frame: number | undefined;
+/** The textarea's scrollHeight when the backdrop last matched its text: equal now means as many wrapped lines. */
+let heightAtLastDraw = 0;
 
-/** Highlights on every keystroke; counting 12,000 characters waits for a pause of a tenth of a second. */
-function refresh(countersNow = true): void {
+/**
+ * While typing: the highlights follow once per frame (keystrokes between two frames cost one backdrop update, done
+ * where the browser lays out anyway, with no layout forced from the input handler); counting 12,000 characters waits
+ * for a pause of a tenth of a second.
+ */
+function scheduleRefresh(): void {
+  frame ??= requestAnimationFrame(() => {
+    frame = undefined;
+    if (!state) return;
+    // Laid out now rather than later in this frame: the textarea's text changed either way.
+    const height = ui.letter.scrollHeight;
+    const sameLines = () => height > ui.letter.clientHeight && height === heightAtLastDraw;
+    if (renderBackdrop(ui.backdrop, state.text, state.findings, sameLines) === "drawn") heightAtLastDraw = height;
+  });
+  clearTimeout(countersTimer);
+  countersTimer = setTimeout(updateCounters, 100);
+}
+
+/** Everything at once (a check answered, another version loaded). */
+function refresh(): void {
   if (!state) return;
+  if (frame !== undefined) cancelAnimationFrame(frame);
+  frame = undefined;
   renderBackdrop(ui.backdrop, state.text, state.findings);
   ui.backdrop.scrollTop = ui.letter.scrollTop;
+  heightAtLastDraw = ui.letter.scrollHeight;
   clearTimeout(countersTimer);
-  if (countersNow) updateCounters();
-  else countersTimer = setTimeout(updateCounters, 100);
+  updateCounters();
 }
 
 /** Counters, the caret paragraph's language and the summary line. */
@@ -263,14 +317,39 @@ async function runCheck(): Promise<void> {
     const result = await call<CheckResponse>(API_PATHS.check, { slug: state.slug, text });
     // Only the answer for the text on screen counts; an older one would put marks on the wrong words.
     if (sequence !== checkSequence || text !== state.text) return;
-    state.findings = result.findings;
-    state.paragraphs = result.paragraphs;
+    if (slowedDown) {
+      slowedDown = false;
+      showNotice("");
+    }
+    applyCheck(result, sequence);
+  } catch (error) {
+    // No answer: the marks moved by typing are drawn in full (the backdrop may have left some paragraphs as they were).
+    if (sequence === checkSequence && text === state.text) refresh();
+    // Over the check's rate limit: say so (typing and saving go on), and check again when it allows.
+    if (error instanceof SlowDown) {
+      slowedDown = true;
+      showNotice(error.text);
+      clearTimeout(checkTimer);
+      checkTimer = setTimeout(() => void runCheck(), error.retryAfterSeconds * 1000);
+    }
+    // otherwise the next keystroke checks again; the save state tells about the connection
+  }
+}
+
+let slowedDown = false;
+
+/** Draws a check's findings in the next frame (the text itself is already on screen). */
+function applyCheck(result: CheckResponse, sequence: number): void {
+  if (!state) return;
+  state.findings = result.findings;
+  state.paragraphs = result.paragraphs;
+  requestAnimationFrame(() => {
+    if (!state || state.findings !== result.findings) return;
     refresh();
     ui.app.dataset.checked = String(sequence);
+    performance.mark("lysty-editor-checked");
     document.dispatchEvent(new Event("lysty-checked"));
-  } catch {
-    // the next keystroke checks again; the save state tells about the connection
-  }
+  });
 }
 
 function onCaret(): void {
@@ -337,7 +416,8 @@ async function reload(): Promise<void> {
   state.findings = [];
   ui.letter.value = draft.text;
   refresh();
-  void runCheck();
+  if (session.check) applyCheck(session.check, ++checkSequence);
+  else void runCheck();
 }
 
 /** Saves the text on screen unless it is what the server has. True when the draft now holds it. */

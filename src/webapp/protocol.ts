@@ -45,6 +45,8 @@ export interface SessionResponse {
     | null;
   /** Why there is no draft: nothing to continue, or the person cannot get letters. */
   reason?: "no-draft" | "not-writable";
+  /** The check of the draft's text, so that its marks need no second round trip (absent for an empty draft). */
+  check?: CheckResponse;
 }
 
 export interface SaveRequest {
@@ -78,6 +80,14 @@ export interface CheckFinding {
 export interface CheckResponse {
   findings: CheckFinding[];
   paragraphs: { start: number; end: number; language: string; name: string }[];
+}
+
+/** 429 from `api/check`: the writer's checks are over their per-minute limit (saving is not limited). */
+export interface RateLimitedResponse {
+  error: "rate-limited";
+  /** In the writer's language, for the page to show as it is. */
+  message: string;
+  retryAfterSeconds: number;
 }
 
 export interface DoneRequest {

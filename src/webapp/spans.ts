@@ -56,3 +56,26 @@ export function removeSpan(text: string, start: number, end: number): { text: st
   else if (after === " " && (before === "" || before === "\n")) to++;
   return { text: text.slice(0, from) + text.slice(to), caret: from };
 }
+
+/** A paragraph of the highlights' backdrop as far as its marks' places go. */
+export interface MarkedParagraph {
+  text: string;
+  /** The marks, relative to the paragraph's start: "start:end:category:severity,…". */
+  marks: string;
+  /** Where the last mark ends (0 without marks). */
+  lastMarkEnd: number;
+}
+
+/**
+ * True when a paragraph edited from `before` to `now` draws its marks in the same places, given the same number of
+ * wrapped lines: the same marks, and the same text up to and including the first space after the last of them (the
+ * text before a mark places it, as lines break greedily; a word glued to the mark could carry it to the next line).
+ */
+export function marksStayPut(before: MarkedParagraph | undefined, now: MarkedParagraph): boolean {
+  if (!before || before.marks !== now.marks) return false;
+  if (now.marks === "") return true;
+  const space = now.text.slice(now.lastMarkEnd).search(/\s/);
+  if (space < 0) return false;
+  const safe = now.lastMarkEnd + space + 1;
+  return before.text.length >= safe && before.text.slice(0, safe) === now.text.slice(0, safe);
+}

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { saveDraftText } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
@@ -108,6 +109,69 @@ describe("the letter editor's API", () => {
     ]);
   });
 
+  it("opens the draft with its check in one compressed answer, so the page needs no second round trip for the marks", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    const text = `${"Здравствуйте, Борис Юльевич! Что Вы сейчас читаете?\n".repeat(150)}Я очень жду конца войны.`;
+    await writer.send(text.slice(0, 4000));
+    const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    const version = ((await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { version: string } }).draft.version;
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text, version }, auth)).json).toMatchObject({ kind: "saved" });
+
+    const response = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/api/session`, {
+      method: "POST",
+      headers: { authorization: `tma ${auth}`, "content-type": "application/json", "accept-encoding": "gzip" },
+      body: JSON.stringify({ slug: KAGARLITSKY }),
+    });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const compressed = Number(response.headers.get("content-length"));
+    const session = (await response.json()) as { draft: { text: string }; check: { findings: { start: number; end: number; category: string }[] } };
+    expect(session.draft.text).toBe(text);
+    expect(compressed).toBeLessThan(Buffer.byteLength(JSON.stringify(session)) / 4);
+    const war = session.check.findings.find((finding) => finding.category === "war");
+    expect(war && text.slice(war.start, war.end)).toBe("войны");
+    // An empty draft comes without a check.
+    const other = h.user({ languageCode: "en" });
+    await startWritingTo(other, KAGARLITSKY, "I will write it myself");
+    const empty = (await callApi(h, "session", { slug: KAGARLITSKY }, initDataFor({ id: other.id }, h.config.botToken, h.clock.now()))).json;
+    expect(empty).not.toHaveProperty("check");
+  });
+
+  it("limits each writer's checks per minute with a translated 429, and never limits saving", async () => {
+    h = await Harness.start({ env: { ...WEBAPP_ENV, WEBAPP_CHECKS_PER_MINUTE: "3" } });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    const other = h.user({ languageCode: "en" });
+    await startWritingTo(other, KAGARLITSKY, "I will write it myself");
+    const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
+    const check = (who = auth) => callApi(h!, "check", { slug: KAGARLITSKY, text: "Я против войны." }, who);
+    for (let index = 0; index < 3; index++) expect((await check()).status).toBe(200);
+
+    const refused = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/api/check`, {
+      method: "POST",
+      headers: { authorization: `tma ${auth}`, "content-type": "application/json" },
+      body: JSON.stringify({ slug: KAGARLITSKY, text: "Я против войны." }),
+    });
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as { error: string; message: string; retryAfterSeconds: number };
+    expect(body.error).toBe("rate-limited");
+    expect(body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(body.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers.get("retry-after")).toBe(String(body.retryAfterSeconds));
+    expect(body.message).toBe(`Забагато перевірок за хвилину. Перевірка відновиться за ${body.retryAfterSeconds} с; писати далі можна, текст і надалі зберігається.`);
+
+    // Saving goes on; opening still brings the draft, without its check; another writer has a limit of their own.
+    const opened = (await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { version: string } };
+    expect(opened).not.toHaveProperty("check");
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: "Добрий день!", version: opened.draft.version }, auth)).json).toMatchObject({ kind: "saved" });
+    expect((await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json).toMatchObject({ draft: { text: "Добрий день!" } });
+    expect((await check(initDataFor({ id: other.id }, h.config.botToken, h.clock.now()))).status).toBe(200);
+    // The next minute the writer may check again.
+    h.clock.advance(60_000);
+    expect((await check(initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now()))).status).toBe(200);
+  });
+
   it("Done from the menu button (no flow token) tells the writer how to go on; an empty draft is not done", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "uk" });
@@ -163,24 +227,32 @@ describe("the letter editor's API", () => {
     const redirect = await fetch(`${base}?p=${KAGARLITSKY}`, { redirect: "manual" });
     expect(redirect.status).toBe(308);
     expect(redirect.headers.get("location")).toBe(`/webapp/?p=${KAGARLITSKY}`);
-    const page = await fetch(`${base}/`);
+    const page = await fetch(`${base}/`, { headers: { "accept-encoding": "gzip" } });
+    expect(page.headers.get("content-encoding")).toBe("gzip");
     const csp = page.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("'self' 'sha");
     const html = await page.text();
-    expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/<script>|<style>|style=/);
-    let gzipped = 0;
-    for (const file of ["app.js", "app.css"]) {
-      const response = await fetch(`${base}/${file}`, { headers: { "accept-encoding": "gzip" } });
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-encoding")).toBe("gzip");
-      const body = await response.text();
-      expect(body).not.toMatch(/https?:\/\/(?!core\.telegram\.org|web\.telegram\.org)/);
-      gzipped += Number(response.headers.get("content-length") ?? 0) || Buffer.byteLength(body);
-    }
+    expect(html).not.toMatch(/https?:\/\/(?!core\.telegram\.org|web\.telegram\.org)/);
+    expect(html).not.toMatch(/style=|<script src|<link/);
+    // One response: the boot script, the stylesheet and the editor are inline, each allowed by its own hash only.
+    const inline = (tag: string) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((match) => match[1] ?? "");
+    const sha = (source: string) => `'sha256-${createHash("sha256").update(source).digest("base64")}'`;
+    const scripts = inline("script");
+    const styles = inline("style");
+    expect(scripts).toHaveLength(2);
+    expect(styles).toHaveLength(1);
+    expect(html.indexOf("<script>")).toBeLessThan(html.indexOf("</head>"));
+    expect(csp).toContain(`script-src ${scripts.map(sha).join(" ")};`);
+    expect(csp).toContain(`style-src ${styles.map(sha).join(" ")};`);
+    const gzipped = Number(page.headers.get("content-length"));
+    expect(gzipped).toBeGreaterThan(0);
     expect(gzipped).toBeLessThan(150 * 1024);
+    // Reopened, the editor revalidates and gets nothing new to download.
+    const again = await fetch(`${base}/`, { headers: { "if-none-match": page.headers.get("etag") ?? "" } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${base}/app.js`)).status).toBe(404);
     expect((await fetch(`${base}/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${base}/main.ts`)).status).toBe(404);
   });

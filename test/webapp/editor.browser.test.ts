@@ -143,6 +143,79 @@ describe("the letter editor in a browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("while typing, the marks stay exactly where a full redraw puts them, with or without a new wrapped line", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    const plain = "Здравствуйте, Борис Юльевич! Пишу Вам из Вильнюса, где уже выпал первый снег.";
+    const marked = "Мои друзья ждут, когда закончится война, и передают привет.";
+    await writer.send(`${plain}\n\n${marked}\n\n${plain}\n\n${marked}`);
+    const page = await newPhonePage();
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now()));
+    await page.waitForSelector("#app[data-checked]", { timeout: 15_000 });
+    const marks = () => page.locator("#backdrop mark").evaluateAll((nodes) => nodes.map((node) => (node as unknown as { getBoundingClientRect(): { x: number; y: number } }).getBoundingClientRect()).map(({ x, y }) => ({ x, y })));
+    expect(await marks()).toHaveLength(2);
+
+    // The check's answers are held back, so what is on screen is what typing alone drew.
+    const held: (() => void)[] = [];
+    await page.route("**/api/check", async (route) => {
+      await new Promise<void>((resolve) => held.push(resolve));
+      await route.continue();
+    });
+    const typeAt = async (offset: number, text: string) => {
+      await page.evaluate((at) => (globalThis as unknown as { document: { querySelector(s: string): { focus(): void; setSelectionRange(a: number, b: number): void } } }).document.querySelector("textarea").setSelectionRange(at, at), offset);
+      await page.keyboard.insertText(text);
+      await page.evaluate(() => {
+        const frame = (globalThis as unknown as { requestAnimationFrame(then: () => void): void }).requestAnimationFrame;
+        return new Promise<void>((resolve) => frame(() => frame(resolve)));
+      });
+    };
+    const afterCheck = async () => {
+      const before = await page.locator("#app").getAttribute("data-checked");
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      for (const release of held.splice(0)) release();
+      await expect.poll(() => page.locator("#app").getAttribute("data-checked"), { timeout: 15_000 }).not.toBe(before);
+      return marks();
+    };
+    await page.focus("textarea");
+    // A word in the first, unmarked paragraph (no new line), then after the first mark's following space.
+    await typeAt(plain.indexOf("снег"), "белый ");
+    const typed = await marks();
+    expect(typed).toEqual(await afterCheck());
+    await typeAt(plain.length + 6 + 2 + marked.indexOf("привет"), "большой ");
+    const afterMark = await marks();
+    expect(afterMark).toEqual(await afterCheck());
+    // Enough text for new wrapped lines above the marks: they move down, as a full redraw puts them.
+    await typeAt(10, " очень-очень длинное вступление, которое займёт ещё две строки на экране телефона,");
+    const wrapped = await marks();
+    expect(wrapped[0]?.y).toBeGreaterThan(afterMark[0]?.y ?? Infinity);
+    expect(wrapped).toEqual(await afterCheck());
+    await page.context().close();
+  }, 60_000);
+
+  it("over the check's own rate limit, the page says so in the writer's language and typing and saving go on", async () => {
+    // Two a minute: opening the editor (the saved text's check comes with the draft), and one check after typing.
+    h = await Harness.start({ env: { ...WEBAPP_ENV, WEBAPP_CHECKS_PER_MINUTE: "2" } });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await writer.send(OPENING);
+    const page = await newPhonePage();
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now()));
+    const letter = page.getByLabel("Ваш лист");
+    await expect.poll(() => letter.isEnabled(), { timeout: 15_000 }).toBe(true);
+    // The first check after typing is allowed and draws the mark.
+    await letter.press("End");
+    // One input event each (not a key per character), so that typing cannot pause long enough for a check between.
+    await page.keyboard.insertText(RISKY);
+    await expect.poll(() => highlights(page), { timeout: 15_000 }).toEqual([{ start: OPENING.length + RISKY.indexOf("войны"), text: "войны", category: "war" }]);
+    // The second one in the same minute is refused: the notice says so; the text is still saved.
+    await page.keyboard.insertText(CLOSING);
+    await expect.poll(() => page.textContent("#notice"), { timeout: 15_000 }).toMatch(/^Забагато перевірок за хвилину\. Перевірка відновиться за \d+ с;/);
+    expect(await page.isVisible("#notice")).toBe(true);
+    await expect.poll(async () => (await onlyLetter(h!, writer.id)).text, { timeout: 15_000 }).toBe(OPENING + RISKY + CLOSING);
+    await page.context().close();
+  }, 60_000);
+
   it("outside Telegram, or with a signature that is not our bot's, the page shows no letter", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "uk" });

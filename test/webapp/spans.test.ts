@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editorUrl } from "../../src/services/webapp/editor-url.js";
 import type { CheckFinding } from "../../src/webapp/protocol.js";
-import { findingAt, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
+import { findingAt, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
 
 const finding = (start: number, end: number, category = "war"): CheckFinding => ({
   start,
@@ -41,6 +41,24 @@ describe("the editor's highlight arithmetic", () => {
     expect(removeSpan(before, war.start, war.end)).toEqual({ text: "Я жду конца. Привет!", caret: war.start - 1 });
     expect(removeSpan("ааа войны ббб", 4, 9)).toEqual({ text: "ааа ббб", caret: 3 });
     expect(removeSpan("войны ббб", 0, 5)).toEqual({ text: "ббб", caret: 0 });
+  });
+
+  it("leaves a paragraph's backdrop alone only when its marks cannot have moved", () => {
+    const marked = (text: string, withMark = true) => {
+      const start = text.indexOf("войны");
+      return withMark ? { text, marks: `${start}:${start + 5}:war:danger`, lastMarkEnd: start + 5 } : { text, marks: "", lastMarkEnd: 0 };
+    };
+    const paragraph = marked("Жду конца войны и тебя.");
+    // Typed after the space that follows the mark: nothing before it moves.
+    expect(marksStayPut(paragraph, marked("Жду конца войны и тебя, друг."))).toBe(true);
+    // Typed before the mark, or glued to it (the longer word could wrap with the mark in it): drawn again.
+    expect(marksStayPut(paragraph, marked("Жду скорого конца войны и тебя."))).toBe(false);
+    expect(marksStayPut(paragraph, marked("Жду конца войныы и тебя."))).toBe(false);
+    expect(marksStayPut(marked("Жду конца войны"), marked("Жду конца войны."))).toBe(false);
+    // Marks that changed, and paragraphs without marks.
+    expect(marksStayPut(paragraph, marked("Жду конца войны и тебя.", false))).toBe(false);
+    expect(marksStayPut(marked("Привет", false), marked("Привет!", false))).toBe(true);
+    expect(marksStayPut(undefined, marked("Привет", false))).toBe(false);
   });
 
   it("builds the editor URL with a trailing slash, the person and the flow's token", () => {

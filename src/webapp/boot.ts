@@ -1,0 +1,11 @@
+/**
+ * The editor page's first script, inlined at the top of <head>: it reads the launch parameters and asks for the
+ * writer's draft at once, so that the request travels while the rest of the page (stylesheet, editor script) is
+ * still arriving and being parsed. The editor's script (main.ts) takes the answer over.
+ */
+import { startSession } from "./api.js";
+import { readLaunchParams } from "./telegram.js";
+
+performance.mark("lysty-boot");
+const launch = readLaunchParams();
+if (launch) startSession(launch);
