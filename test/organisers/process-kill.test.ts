@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function startProcess(env: Record<string, string>): Promise<BotProcess> {
   const started = spawnBot(env);
-  await fake?.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 20_000 }).catch((error: unknown) => {
+  await fake?.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 }).catch((error: unknown) => {
     throw new Error(`the bot did not start polling; it printed:\n${started.output()}`, { cause: error });
   });
   return started;
