@@ -7,6 +7,10 @@ export default defineConfig({
     // End-to-end tests start HTTP servers and SQLite files; two workers fit the 2-core machines we run on.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // A worker imports the app once for all the files it runs instead of once per file: measured on 32 files (364
+    // tests, load ~16) 236 s isolated against 190 s shared. Safe because tests mock no modules and stop what they
+    // start; module state that remains is caches (the censorship model, Fluent bundles) and helps the next file.
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
