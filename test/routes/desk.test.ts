@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDesk } from "../../src/db/repositories/desk.js";
 import { Harness } from "../helpers/harness.js";
-import { expectNoFailures, onlyLetter, textOf } from "../letter-flow/helpers.js";
+import { expectNoFailures, onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
 

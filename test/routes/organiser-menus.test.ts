@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { expectNoFailures } from "../letter-flow/helpers.js";
+import { expectNoFailures } from "../letters/flow/helpers.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, sendIn } from "../organisers/world.js";
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Harness } from "../helpers/harness.js";
-import { expectNoFailures, KAGARLITSKY } from "../letter-flow/helpers.js";
+import { expectNoFailures, KAGARLITSKY } from "../letters/flow/helpers.js";
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openSqlite } from "../../src/db/database.js";
-import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import { openSqlite } from "../../../src/db/database.js";
+import { FakeTelegram } from "../../../packages/fake-telegram/src/index.js";
+import { type BotProcess, spawnBot } from "../../helpers/bot-process.js";
 import { KAGARLITSKY } from "./helpers.js";
 
 let fake: FakeTelegram | undefined;
