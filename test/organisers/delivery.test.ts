@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { hasOrganiserRelay } from "../../src/services/relay/relay-letter.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, PRISONER, relayLetter, sendIn, settle } from "./world.js";
-
-vi.setConfig({ testTimeout: 90_000 });
 
 let h: Harness;
 beforeEach(async () => {

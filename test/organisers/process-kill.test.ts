@@ -10,8 +10,6 @@ import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 import { CAMPAIGN } from "./world.js";
 
-vi.setConfig({ testTimeout: 90_000 });
-
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
 let db: DB | undefined;
