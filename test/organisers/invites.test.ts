@@ -80,6 +80,9 @@ describe("organiser invites", () => {
     await admin.send(`/invite ${CAMPAIGN}`);
     const organiser = h.user({ languageCode: "en" });
     await organiser.send(`/start ${invitePayload()}`);
+    // The admin's "… used your invite" notice goes through the outbox: delivered now, not after the list below (it
+    // arrived last on a slow Postgres run and became the admin's last message).
+    await settle(h);
     await organiser.send("/stats");
     expect(organiser.lastText()).toContain("Letters written");
 
