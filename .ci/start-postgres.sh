@@ -30,6 +30,8 @@ fi
 
 su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='lysty'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"create role lysty login password 'lysty'\""
+# Test runs clone a migrated template database per test (test/helpers/database.ts), which needs CREATEDB.
+su postgres -c "psql -qc \"alter role lysty createdb\""
 su postgres -c "psql -qtAc \"select 1 from pg_database where datname='lysty'\"" | grep -q 1 ||
   su postgres -c "psql -qc \"create database lysty owner lysty\""
 

@@ -19,7 +19,7 @@ import { createWebApp, setEditorMenuButton } from "./server/webapp.js";
 import { outboxHandlers } from "./services/outbox-handlers.js";
 import { createRetentionJob, type RetentionJob } from "./services/privacy/retention.js";
 import { relayOutboxHandlers } from "./services/relay/outbox-handlers.js";
-import { createNewsScheduler } from "./services/news/scheduler.js";
+import { createNewsScheduler, type NewsScheduler } from "./services/news/scheduler.js";
 import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { initBotWhileStarting } from "./startup.js";
 import { createDirectorySyncJob, type DirectorySyncJob } from "./services/directory-sync/scheduler.js";
@@ -31,6 +31,8 @@ export { ALLOWED_UPDATES } from "./intake.js";
 export interface RunningApp {
   bot: Bot<BotContext>;
   outbox: OutboxWorker;
+  /** Broadcast progress, reminders, birthdays, digests; `news.runOnce()` lets tests drive it with the clock. */
+  news: NewsScheduler;
   retention: RetentionJob;
   directorySync: DirectorySyncJob;
   metrics: AppMetrics;
@@ -156,6 +158,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     menusPublished,
     bot,
     outbox,
+    news: newsScheduler,
     retention,
     directorySync,
     metrics,

@@ -80,6 +80,12 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   /** Sends everything due now, then resolves; for tests, scripts and benchmarks (not while started). */
   runOnce(): Promise<OutboxRunSummary>;
+  /**
+   * Resolves after a whole pass that began after this call: everything due at the call (by the worker's clock) was
+   * sent or rescheduled and every outcome recorded. A started worker is woken for it; one not started runs a pass.
+   * Lets tests and scripts move the clock and then wait for the consequences instead of sleeping.
+   */
+  settled(): Promise<void>;
   /** New rows exist: look now rather than at the next poll. `enqueue` calls this for workers in the process. */
   wake(): void;
 }

@@ -81,6 +81,9 @@ class Worker implements OutboxWorker {
   private draining: Promise<OutboxRunSummary> | undefined;
   private stopping = false;
   private moreDue = false;
+  /** Passes the started loop has finished, and callers of `settled()` waiting for a pass number. */
+  private passesDone = 0;
+  private passWaiters: { after: number; resolve: () => void }[] = [];
   private unsubscribe: (() => void) | undefined;
   /**
    * Chats that must get nothing before a time (a retry is pending), and group ids that became supergroups. The
@@ -175,6 +178,31 @@ class Worker implements OutboxWorker {
     this.notifier.notify();
   }
 
+  async settled(): Promise<void> {
+    if (!this.loop) {
+      // A pass already under way may have claimed before the call: wait for it, then run one of our own.
+      await this.draining?.catch(() => undefined);
+      await this.runOnce();
+      return;
+    }
+    // The pass under way (if any) may have looked at the table before the call; the next one starts after it.
+    const after = this.passesDone + (this.draining ? 1 : 0);
+    await new Promise<void>((resolve) => {
+      this.passWaiters.push({ after, resolve });
+      this.wake();
+    });
+  }
+
+  private passFinished(): void {
+    this.passesDone += 1;
+    const waiting = this.passWaiters;
+    this.passWaiters = [];
+    for (const waiter of waiting) {
+      if (this.passesDone > waiter.after) waiter.resolve();
+      else this.passWaiters.push(waiter);
+    }
+  }
+
   private async runLoop(): Promise<void> {
     while (!this.stopping) {
       try {
@@ -184,11 +212,19 @@ class Worker implements OutboxWorker {
         this.logger.error({ err: errorText(error) }, "outbox worker pass failed; retrying at the next tick");
       } finally {
         this.draining = undefined;
+        this.passFinished();
       }
       if (this.stopping) break;
+      // Woken during the pass (new rows, or someone waiting in settled()): look again at once.
+      if (this.moreDue || this.passWaiters.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       const pausedFor = this.global.availableAt(GLOBAL, this.now()) - this.now();
       await this.notifier.wait(Math.max(this.pollIntervalMs, pausedFor));
     }
+    // Stopped: nobody waits forever for a pass that will not come.
+    for (const waiter of this.passWaiters.splice(0)) waiter.resolve();
   }
 
   /** Claims and sends until nothing is due, then waits for in-flight sends and records every outcome. */

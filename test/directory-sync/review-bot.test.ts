@@ -9,7 +9,7 @@ import { Harness } from "../helpers/harness.js";
 import { sampleRegistry } from "../helpers/registries.js";
 import { SourceServer } from "../helpers/source-server.js";
 import { organiser, settle } from "../organisers/world.js";
-import { resultSlugs } from "../directory-bot/helpers.js";
+import { resultSlugs } from "../directory/bot/helpers.js";
 
 let h: Harness | undefined;
 let server: SourceServer | undefined;

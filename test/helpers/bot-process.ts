@@ -22,13 +22,30 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   return { child, output: () => output, exited };
 }
 
-/** Resolves once the process has printed `text`; fails with everything it printed after `timeoutMs`. */
+/**
+ * Resolves as soon as the process has printed `text` (woken by its output, not by polling); fails with everything it
+ * printed when it exits first or after `timeoutMs`, a safety net for a loaded machine rather than a timing.
+ */
 export async function waitForOutput(bot: BotProcess, text: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!bot.output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the bot never printed ${text}; it printed:\n${bot.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (bot.output().includes(text)) return;
+  const streams = [bot.child.stdout, bot.child.stderr].filter((stream) => stream !== null);
+  await new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      for (const stream of streams) stream.off("data", onData);
+      bot.child.off("close", onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    // Listeners added after spawnBot's run after its: output() already holds the new chunk.
+    const onData = () => {
+      if (bot.output().includes(text)) finish();
+    };
+    const onExit = () => finish(new Error(`the bot exited before printing ${text}; it printed:\n${bot.output()}`));
+    const timer = setTimeout(() => finish(new Error(`the bot never printed ${text}; it printed:\n${bot.output()}`)), timeoutMs);
+    for (const stream of streams) stream.on("data", onData);
+    bot.child.once("close", onExit);
+  });
 }
 
 /** A TCP port free on 127.0.0.1 a moment ago: for a server to listen on, or as a port nothing answers on. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -9,7 +9,7 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 export interface TestDatabase {
   db: DB;
   dialect: "sqlite" | "postgres";
-  /** A DATABASE_URL for the same database (SQLite file path; Postgres with its own schema). */
+  /** A DATABASE_URL for the same database (SQLite file path; the Postgres clone, or the base with its own schema). */
   url: string;
   /** The SQLite file (empty for Postgres), so a test can reopen it as a restarted process would. */
   filename: string;
@@ -20,13 +20,20 @@ export interface TestDatabase {
 
 /**
  * A fresh database with every migration applied: the same schema the bot runs on. SQLite by default; with
- * TEST_DATABASE_URL=postgres://… each call gets its own Postgres schema, dropped on cleanup.
+ * TEST_DATABASE_URL=postgres://… each call gets its own Postgres database (or schema, see below), dropped on cleanup.
+ *
+ * Migrating costs more than copying (bench/test-database.ts): each test process migrates one template once and
+ * every test gets a copy of it: a copied SQLite file, or `CREATE DATABASE … TEMPLATE` on Postgres.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const postgresUrl = process.env.TEST_DATABASE_URL;
-  if (postgresUrl?.startsWith("postgres")) return createPostgresTestDatabase(postgresUrl);
+  if (postgresUrl?.startsWith("postgres")) {
+    const template = await postgresTemplate(postgresUrl);
+    return template ? createPostgresTestDatabase(postgresUrl, template) : createPostgresTestSchema(postgresUrl);
+  }
   const dir = mkdtempSync(join(tmpdir(), "lysty-db-"));
   const filename = join(dir, "test.sqlite");
+  copyFileSync(await sqliteTemplate(), filename);
   const opened: DB[] = [];
   const open = () => {
     const db = openSqlite(filename);
@@ -34,7 +41,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return db;
   };
   const db = open();
-  await migrateToLatest(db);
   return {
     db,
     dialect: "sqlite",
@@ -48,7 +54,106 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgresTestDatabase(url: string): Promise<TestDatabase> {
+let sqliteTemplateFile: Promise<string> | undefined;
+
+/** A migrated SQLite file for this test process, its WAL folded in so that a plain copy holds every table. */
+function sqliteTemplate(): Promise<string> {
+  sqliteTemplateFile ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lysty-db-template-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const filename = join(dir, "template.sqlite");
+    const db = openSqlite(filename);
+    await migrateToLatest(db);
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    await db.destroy();
+    return filename;
+  })();
+  return sqliteTemplateFile;
+}
+
+/** Databases made by test runs against `url`'s database: its name, then these infixes (see postgres-global-setup). */
+export function testDatabasePrefixes(url: string): { template: string; test: string } {
+  const base = new URL(url).pathname.slice(1);
+  return { template: `${base}_tpl_`, test: `${base}_t_` };
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+let postgresTemplateName: Promise<string | undefined> | undefined;
+
+/**
+ * A database migrated once for this test process, to clone per test; undefined when the role may not create
+ * databases (then each test migrates a schema of its own, as before). Left for the next run's global setup to drop.
+ */
+function postgresTemplate(url: string): Promise<string | undefined> {
+  postgresTemplateName ??= (async () => {
+    const admin = openPostgres(url, { max: 1 });
+    try {
+      const { rows } = await sql<{ rolcreatedb: boolean }>`select rolcreatedb from pg_roles where rolname = current_user`.execute(admin);
+      if (!rows[0]?.rolcreatedb) return undefined;
+      const name = `${testDatabasePrefixes(url).template}${randomBytes(6).toString("hex")}`;
+      await sql`create database ${sql.id(name)}`.execute(admin);
+      const template = openPostgres(withDatabase(url, name), { max: 1 });
+      await migrateToLatest(template);
+      // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
+      await template.destroy();
+      return name;
+    } finally {
+      await admin.destroy();
+    }
+  })();
+  return postgresTemplateName;
+}
+
+async function createPostgresTestDatabase(url: string, template: string): Promise<TestDatabase> {
+  const name = `${testDatabasePrefixes(url).test}${randomBytes(6).toString("hex")}`;
+  const admin = openPostgres(url, { max: 1 });
+  await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin);
+  const databaseUrl = withDatabase(url, name);
+  const opened: DB[] = [];
+  const open = () => {
+    const db = openPostgres(databaseUrl, { max: 5 });
+    opened.push(db);
+    return db;
+  };
+  const db = open();
+  return {
+    db,
+    dialect: "postgres",
+    url: databaseUrl,
+    filename: "",
+    reopen: open,
+    async cleanup() {
+      for (const handle of opened) await handle.destroy().catch(() => undefined);
+      await dropWhenFree(admin, name);
+      await admin.destroy();
+    },
+  };
+}
+
+/**
+ * Drops a test's database once its connections have closed: a closing pool (or a killed bot process) may hold one for
+ * a moment, and WITH (FORCE) would kill it under the client, which reports that as an uncaught error. One that stays
+ * busy is left to the next run's global setup.
+ */
+async function dropWhenFree(admin: DB, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    try {
+      await sql`drop database if exists ${sql.id(name)}`.execute(admin);
+      return;
+    } catch (error) {
+      // 55006: "database … is being accessed by other users".
+      if ((error as { code?: string }).code !== "55006") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+async function createPostgresTestSchema(url: string): Promise<TestDatabase> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const admin = openPostgres(url, { max: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin);

@@ -12,6 +12,12 @@ import { TestUser, type TestUserOptions } from "./test-user.js";
 export interface HarnessOptions {
   admins?: number[];
   env?: Record<string, string>;
+  /**
+   * "manual": the news scheduler's one-second timer is stopped after every boot, so its passes run only in
+   * `settle()`, at the clock the test set. A background pass racing the test's clock moves cannot then, say, record a
+   * progress edit "after" the move and hold the final report back. Default "background", as in production.
+   */
+  newsScheduler?: "background" | "manual";
 }
 
 /**
@@ -31,6 +37,7 @@ export class Harness {
     readonly clock: TestClock,
     readonly config: Config,
     logs: ReturnType<typeof captureLogs>,
+    private readonly newsScheduler: "background" | "manual",
   ) {
     this.logs = logs.lines;
     this.deps = this.makeDeps(database.db, logs);
@@ -47,7 +54,7 @@ export class Harness {
       LOG_LEVEL: "debug",
       ...options.env,
     });
-    const harness = new Harness(fake, database, new TestClock(), config, captureLogs());
+    const harness = new Harness(fake, database, new TestClock(), config, captureLogs(), options.newsScheduler ?? "background");
     await harness.boot();
     return harness;
   }
@@ -83,6 +90,7 @@ export class Harness {
     this.app = await startApp(this.deps);
     // Tests read the command menus right after the start; in production they go out in the background.
     await this.app.menusPublished;
+    if (this.newsScheduler === "manual") await this.app.news.stop();
   }
 
   /** Resolves once the bot has finished handling the update (replies sent, database written). */
@@ -101,6 +109,20 @@ export class Harness {
         reject,
       });
     });
+  }
+
+  /**
+   * Lets the background work catch up with the clock instead of sleeping: a whole outbox pass, then `rounds` times a
+   * news-scheduler pass (progress reports, reminders, birthdays, digests) and the outbox pass that sends what it
+   * enqueued. Afterwards everything due by `h.clock` is in `h.fake`, so a test may also assert that nothing more was
+   * sent. Rows waiting for a retry or a rate limit stay waiting: move the clock first.
+   */
+  async settle(rounds = 1): Promise<void> {
+    await this.running.outbox.settled();
+    for (let round = 0; round < rounds; round += 1) {
+      await this.running.news.runOnce();
+      await this.running.outbox.settled();
+    }
   }
 
   /** The error an update's handling ended with (caught by the error boundary), if any. */

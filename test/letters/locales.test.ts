@@ -124,7 +124,7 @@ describe("locales/*/letter.ftl", () => {
 
   it("has no entry the domain never uses", () => {
     const used = new Set(texts.map((text) => text.key));
-    // `letter-ui-*` keys belong to the bot's screens; test/letter-flow/locales.test.ts checks those against the feature.
+    // `letter-ui-*` keys belong to the bot's screens; test/letters/flow/locales.test.ts checks those against the feature.
     const domainKeys = files.en!.written.filter((key) => !key.startsWith("letter-ui-"));
     expect(domainKeys.filter((key) => !used.has(key))).toEqual([]);
   });

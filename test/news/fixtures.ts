@@ -2,6 +2,7 @@ import type { DB } from "../../src/db/database.js";
 import { grantOrganiser } from "../../src/db/repositories/roles.js";
 import { importDirectoryDocument } from "../../src/db/repositories/prisoners.js";
 import type { CampaignRecord, InstitutionRecord, PrisonerRecord } from "../../src/domain/directory/types.js";
+import { PROGRESS_EDIT_INTERVAL_MS } from "../../src/services/news/progress-reporter.js";
 import type { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 
@@ -132,6 +133,15 @@ export async function followFromCard(user: TestUser, slug: string): Promise<void
   const follow = card?.reply_markup?.inline_keyboard.flat().find((button) => "callback_data" in button && button.callback_data === `nf:${slug}`);
   if (!card || !follow || !("callback_data" in follow)) throw new Error(`the card of ${slug} has no Follow button`);
   await user.pressData(card.message_id, follow.callback_data);
+}
+
+/**
+ * Lets a broadcast finish as the organiser sees it: the clock moves past the progress message's edit interval, the
+ * outbox sends what is due and the scheduler writes the final counts and enqueues the report, which is sent too.
+ */
+export async function finishBroadcasts(h: Harness): Promise<void> {
+  h.clock.advance(PROGRESS_EDIT_INTERVAL_MS);
+  await h.settle();
 }
 
 /** Polls until `check` passes (the outbox and the scheduler work in the background), or fails with its last error. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { CAMPAIGN, eventually, importFictionalDirectory, messageContaining, organiserOf, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, importFictionalDirectory, organiserOf, TESTENKO } from "./fixtures.js";
 import { publishThroughChat } from "./publish-driver.js";
 
 let h: Harness;
@@ -10,9 +10,12 @@ afterEach(async () => h?.stop());
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Long enough for a few passes of the news scheduler (every second) and the outbox worker. */
-function quietPeriod(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 2_500));
+/** After the scheduler and the outbox caught up with the clock: the message containing `fragment`, which must exist. */
+async function settledMessage(user: TestUser, fragment: string) {
+  await h.settle();
+  const found = user.messages.find((message) => message.text?.includes(fragment));
+  if (!found) throw new Error(`no message containing «${fragment}»; last: «${user.lastText()}»`);
+  return found;
 }
 
 function count(user: TestUser, fragment: string): number {
@@ -21,7 +24,7 @@ function count(user: TestUser, fragment: string): number {
 
 describe("reminders", () => {
   it("reminds to write every N weeks from the prisoner card, once per period, until stopped", async () => {
-    h = await Harness.start();
+    h = await Harness.start({ newsScheduler: "manual" });
     await importFictionalDirectory(h.db);
     h.clock.set(new Date("2027-01-04T12:00:00Z"));
     const writer = h.user({ languageCode: "en" });
@@ -32,23 +35,22 @@ describe("reminders", () => {
     expect(writer.lastText()).toContain("every 2 weeks. The first reminder: January 18, 2027");
 
     h.clock.advance(14 * DAY - HOUR);
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(0);
 
     h.clock.advance(2 * HOUR);
-    const reminder = await messageContaining(writer, "Time to write to Ivan Testenko");
+    const reminder = await settledMessage(writer, "Time to write to Ivan Testenko");
     expect(reminder.text).toContain("every 2 weeks");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toEqual([
       "✍️ Write a letter of support",
       "✖️ Stop this reminder",
     ]);
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(1);
 
     // A bot that was down for five weeks sends one reminder for the missed periods, not several.
     h.clock.advance(5 * 7 * DAY);
-    await eventually(() => expect(count(writer, "Time to write to Ivan Testenko")).toBe(2));
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(2);
 
     await writer.send("/reminders");
@@ -57,12 +59,12 @@ describe("reminders", () => {
     expect(writer.lastCallbackAnswer()).toContain("Reminder stopped");
     expect(writer.lastText()).toContain("No reminders yet");
     h.clock.advance(3 * 7 * DAY);
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(2);
   });
 
   it("reminds a week ahead of a followed prisoner's birthday, once", async () => {
-    h = await Harness.start();
+    h = await Harness.start({ newsScheduler: "manual" });
     await importFictionalDirectory(h.db);
     h.clock.set(new Date("2027-02-28T12:00:00Z"));
     const writer = h.user({ languageCode: "uk" });
@@ -72,22 +74,22 @@ describe("reminders", () => {
     await writer.press("Увімкнути нагадування про дні народження");
     expect(writer.lastText()).toContain("Нагадування про дні народження: увімкнено");
 
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "день народження, 47")).toBe(0);
 
     // 4 March: six days before 10 March.
     h.clock.set(new Date("2027-03-04T10:00:00Z"));
-    const reminder = await messageContaining(writer, "Тестенко Іван: 10 березня 2027 р. — день народження, 47 років");
+    const reminder = await settledMessage(writer, "Тестенко Іван: 10 березня 2027 р. — день народження, 47 років");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toContain("✍️ Написати листа підтримки");
     h.clock.advance(DAY);
-    await quietPeriod();
+    await h.settle();
     expect(count(writer, "день народження, 47")).toBe(1);
   });
 });
 
 describe("daily digest", () => {
   it("sends digest subscribers the day's news once, at the digest hour", async () => {
-    h = await Harness.start();
+    h = await Harness.start({ newsScheduler: "manual" });
     await importFictionalDirectory(h.db);
     h.clock.set(new Date("2027-01-05T09:00:00Z"));
     const organiser = await organiserOf(h, CAMPAIGN, "en");
@@ -101,23 +103,23 @@ describe("daily digest", () => {
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "hunger-strike", text: "He stopped eating.", source: null });
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "Doctors were not let in.", source: "https://example.org/doctors" });
     // Both reports are in: the follower is counted for the digest, not for immediate delivery.
-    await eventually(() => expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 17:00 UTC")).length).toBe(2));
-    await quietPeriod();
+    await h.settle();
+    expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 17:00 UTC")).length).toBe(2);
     expect(count(reader, "He stopped eating.")).toBe(0);
 
     h.clock.set(new Date("2027-01-05T17:01:00Z"));
-    const digest = await messageContaining(reader, "Case news, January 5, 2027: 2 updates");
+    const digest = await settledMessage(reader, "Case news, January 5, 2027: 2 updates");
     expect(digest.text).toContain("Hunger strike — Ivan Testenko");
     expect(digest.text).toContain("He stopped eating.");
     expect(digest.text).toContain("Doctors were not let in.");
     expect(digest.text).toContain("Source: example.org");
     expect(digest.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toEqual(["✍️ Write to Ivan Testenko"]);
-    await quietPeriod();
+    await h.settle();
     expect(count(reader, "Case news, January 5")).toBe(1);
 
     // Nothing new the next day: no digest.
     h.clock.set(new Date("2027-01-06T17:30:00Z"));
-    await quietPeriod();
+    await h.settle();
     expect(count(reader, "Case news, January")).toBe(1);
   });
 });

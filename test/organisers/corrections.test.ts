@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, organiser } from "./world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

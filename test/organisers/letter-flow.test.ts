@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, linkedGroup, organiser, pressIn, settle } from "./world.js";
-
-vi.setConfig({ testTimeout: 90_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { hasOrganiserRelay } from "../../src/services/relay/relay-letter.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, CAMPAIGN, linkedGroup, newChannelId, organiser, PRISONER, relayLetter, sendIn, settle } from "./world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,10 +1,8 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cardAction } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
-
-vi.setConfig({ testTimeout: 90_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -10,8 +10,6 @@ import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
 import { CAMPAIGN } from "./world.js";
 
-vi.setConfig({ testTimeout: 90_000 });
-
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
 let db: DB | undefined;
@@ -28,7 +26,7 @@ afterEach(async () => {
 
 async function startProcess(env: Record<string, string>): Promise<BotProcess> {
   const started = spawnBot(env);
-  await fake?.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 20_000 }).catch((error: unknown) => {
+  await fake?.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 }).catch((error: unknown) => {
     throw new Error(`the bot did not start polling; it printed:\n${started.output()}`, { cause: error });
   });
   return started;

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkLetter } from "../../src/domain/censorship/index.js";
 import { summariseFindings } from "../../src/domain/letters/findings-summary.js";
 import { hasOrganiserRelay, NoOrganiserChatError } from "../../src/services/relay/relay-letter.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, PRISONER, relayLetter, settle, statusOf } from "./world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { cardAction, returnWithReason } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, auditActions, CAMPAIGN, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
-
-vi.setConfig({ testTimeout: 90_000 });
 
 let h: Harness;
 beforeEach(async () => {

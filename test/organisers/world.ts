@@ -97,10 +97,12 @@ export async function relayLetter(h: Harness, writer: TestUser, input: RelayInpu
  * Waits until the outbox is empty of work: nothing being sent, nothing pending. Rows scheduled for later (back-off
  * after a 5xx, a group's rate limit) are brought forward by moving the test clock to their time, at most a minute.
  * Held rows (403) are not work: they wait for a person. Do not call this while a fault keeps failing every send.
+ * Each round waits for a whole outbox pass (`settled()`), not for a polling interval.
  */
 export async function settle(h: Harness, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    await h.running.outbox.settled();
     const rows = await h.db
       .selectFrom("outbox")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.min("next_attempt_at").as("next")])
@@ -110,14 +112,11 @@ export async function settle(h: Harness, timeoutMs = 30_000): Promise<void> {
     const sending = Number(rows.find((row) => row.status === "sending")?.n ?? 0);
     const pending = rows.find((row) => row.status === "pending");
     if (sending === 0 && !pending) return;
-    if (Date.now() > deadline) throw new Error(`outbox still busy after ${timeoutMs} ms: ${JSON.stringify(rows)}`);
     const next = pending?.next ? Date.parse(pending.next) : Number.NaN;
     const now = h.clock.now().getTime();
-    if (sending === 0 && next > now && next - now <= 60_000) {
-      h.clock.set(new Date(next));
-      h.running.outbox.wake();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    const later = sending === 0 && next - now > 60_000;
+    if (later || Date.now() > deadline) throw new Error(`outbox still busy (${later ? "a row waits over a minute" : `after ${timeoutMs} ms`}): ${JSON.stringify(rows)}`);
+    if (sending === 0 && next > now) h.clock.set(new Date(next));
   }
 }
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cardAction } from "../../src/services/relay/buttons.js";
 import { freePort } from "../helpers/bot-process.js";
 import { Harness } from "../helpers/harness.js";
@@ -20,7 +20,6 @@ const engine = (process.env.ENGINE ?? "docker").split(" ").filter(Boolean);
 const runFlags = (process.env.RUN_FLAGS ?? "").split(" ").filter(Boolean);
 const SECRET = "image-smoke-webhook-secret-0123456789";
 
-vi.setConfig({ testTimeout: 400_000, hookTimeout: 60_000 });
 
 const started: string[] = [];
 const folders: string[] = [];
@@ -30,7 +29,7 @@ afterAll(async () => {
   for (const name of started) run(["rm", "-f", name]);
   await h?.stop();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+}, 60_000);
 
 function run(args: string[], input?: string): { code: number | null; out: string } {
   const result = spawnSync(engine[0] ?? "docker", [...engine.slice(1), ...args], { encoding: "utf8", input, timeout: 120_000 });
@@ -71,7 +70,7 @@ function varFolder(): string {
   return folder;
 }
 
-describe.skipIf(!image)("the container image", () => {
+describe.skipIf(!image)("the container image", { timeout: 400_000 }, () => {
   it("holds what the code reads and nothing of a developer's: fonts, no databases, no compilers or TypeScript, runs as node", () => {
     const probe = run([
       "run", "--rm", ...runFlags, "--entrypoint", "sh", image ?? "", "-c",

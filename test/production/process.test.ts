@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../src/project-path.js";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
@@ -12,8 +12,6 @@ import { WebhookDelivery } from "./webhook-delivery.js";
 const SECRET = "process-test-webhook-secret-0123456789";
 
 // Real processes started with tsx, and the health check spawned twice: 10 s on a quiet machine, over 20 s on a busy one.
-vi.setConfig({ testTimeout: 60_000 });
-
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
 let dir: string | undefined;

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, freePort, spawnBot, waitForOutput } from "../helpers/bot-process.js";
 
 // Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
-vi.setConfig({ testTimeout: 60_000 });
-
 let bot: BotProcess | undefined;
 let fake: FakeTelegram | undefined;
 let silent: SilentServer | undefined;

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDesk } from "../../src/db/repositories/desk.js";
 import { Harness } from "../helpers/harness.js";
-import { expectNoFailures, onlyLetter, textOf } from "../letter-flow/helpers.js";
+import { expectNoFailures, onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 /** Kamardin's last known SIZO is not believed current: no FSIN-pismo or post route, and no campaign chat is linked. */
 const KAMARDIN = "kamardin-artem";

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../helpers/harness.js";
-import { expectNoFailures } from "../letter-flow/helpers.js";
+import { expectNoFailures } from "../letters/flow/helpers.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, newChannelId, organiser, sendIn } from "../organisers/world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

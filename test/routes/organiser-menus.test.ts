@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { expectNoFailures } from "../letter-flow/helpers.js";
+import { expectNoFailures } from "../letters/flow/helpers.js";
 import { ADMIN_ID, CAMPAIGN, linkedGroup, organiser, sendIn } from "../organisers/world.js";
-
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 let admin: TestUser;

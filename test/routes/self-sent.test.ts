@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
-import { expectNoFailures, KAGARLITSKY } from "../letter-flow/helpers.js";
-
-vi.setConfig({ testTimeout: 60_000 });
+import { expectNoFailures, KAGARLITSKY } from "../letters/flow/helpers.js";
 
 let h: Harness;
 beforeEach(async () => {

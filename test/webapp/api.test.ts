@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { saveDraftText } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
 import { callApi, editorButtonUrl, initDataFor, WEBAPP_ENV } from "../helpers/webapp.js";
-import { expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letter-flow/helpers.js";
+import { expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -14,7 +14,7 @@ import {
   postedEvents,
   WEBAPP_ENV,
 } from "../helpers/webapp.js";
-import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letter-flow/helpers.js";
+import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
 
 /**
  * The editor in a real browser (Debian's chromium through playwright-core) against the real app: the page is opened

@@ -26,7 +26,10 @@ export interface NewsSchedulerOptions {
 export interface NewsScheduler {
   start(): void;
   stop(): Promise<void>;
-  /** One pass now; for tests and scripts. */
+  /**
+   * One pass now; for tests and scripts. Passes never overlap: while the timer's pass (or another runOnce) is under
+   * way this waits for it and then runs its own, so two passes cannot both enqueue the same reminder.
+   */
   runOnce(): Promise<void>;
 }
 
@@ -36,7 +39,6 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
   const intervalMs = options.intervalMs ?? 1_000;
   const t = translator(config.defaultLocale);
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let stopped = true;
 
   const step = async (name: string, work: () => Promise<unknown>) => {
@@ -48,7 +50,14 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
     }
   };
 
-  const runOnce = async () => {
+  // The pass under way, if any: the timer and runOnce() queue behind it.
+  let last: Promise<void> = Promise.resolve();
+  const runOnce = () => {
+    last = last.then(pass);
+    return last;
+  };
+
+  const pass = async () => {
     const context = { db, now: clock.now(), t, defaultLocale: config.defaultLocale };
     await step("progress", () => reportBroadcastProgress({ db, api, clock, t, defaultLocale: config.defaultLocale, logger }));
     await step("reminders", () => enqueueDueReminders(context));
@@ -59,10 +68,7 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce().finally(() => {
-        running = undefined;
-        schedule();
-      });
+      void runOnce().finally(schedule);
     }, intervalMs);
   };
 
@@ -76,7 +82,7 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await running;
+      await last;
     },
     runOnce,
   };

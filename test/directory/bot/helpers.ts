@@ -1,10 +1,10 @@
 import type { InlineKeyboardButton, Message, MessageEntity } from "grammy/types";
-import type { Locale } from "../../src/config.js";
-import type { DB } from "../../src/db/database.js";
-import { upsertPrisoner } from "../../src/db/repositories/prisoners.js";
-import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
-import type { PrisonerRecord } from "../../src/domain/directory/types.js";
-import { prisonerName } from "../../src/domain/directory/names.js";
+import type { Locale } from "../../../src/config.js";
+import type { DB } from "../../../src/db/database.js";
+import { upsertPrisoner } from "../../../src/db/repositories/prisoners.js";
+import { readDirectorySeed } from "../../../src/domain/directory/seed-files.js";
+import type { PrisonerRecord } from "../../../src/domain/directory/types.js";
+import { prisonerName } from "../../../src/domain/directory/names.js";
 
 export const LOCALES: readonly Locale[] = ["uk", "en", "ru"];
 

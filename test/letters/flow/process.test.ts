@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openSqlite } from "../../src/db/database.js";
-import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import { openSqlite } from "../../../src/db/database.js";
+import { FakeTelegram } from "../../../packages/fake-telegram/src/index.js";
+import { type BotProcess, spawnBot } from "../../helpers/bot-process.js";
 import { KAGARLITSKY } from "./helpers.js";
 
 let fake: FakeTelegram | undefined;
@@ -23,7 +23,7 @@ const WRITER = 601;
 
 /** `npm start` as a child process, polling the fake; resolves once it has started polling. */
 async function startProcess(env: Record<string, string>): Promise<BotProcess> {
-  const started = fake!.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 20_000 });
+  const started = fake!.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 });
   const child = spawnBot(env);
   await started.catch((error: unknown) => {
     throw new Error(`the bot did not start polling; it printed:\n${child.output()}`, { cause: error });

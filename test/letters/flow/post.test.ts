@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importDirectoryDocument, movePrisoner } from "../../src/db/repositories/prisoners.js";
-import type { InstitutionRecord, PrisonerRecord } from "../../src/domain/directory/types.js";
-import { Harness } from "../helpers/harness.js";
+import { importDirectoryDocument, movePrisoner } from "../../../src/db/repositories/prisoners.js";
+import type { InstitutionRecord, PrisonerRecord } from "../../../src/domain/directory/types.js";
+import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, onlyLetter, seededPerson, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;

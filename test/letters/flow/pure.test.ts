@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkLetter } from "../../src/domain/censorship/index.js";
-import { editDraft } from "../../src/domain/letters/draft-edit.js";
-import { parseSignature } from "../../src/bot/features/letter/flow/signature.js";
-import { groupFindings } from "../../src/bot/features/letter/render/findings.js";
-import { writeLetterData } from "../../src/services/letters/buttons.js";
-import { parseOpening } from "../../src/services/letters/buttons.js";
-import { isSlug } from "../../src/services/letters/buttons.js";
+import { checkLetter } from "../../../src/domain/censorship/index.js";
+import { editDraft } from "../../../src/domain/letters/draft-edit.js";
+import { parseSignature } from "../../../src/bot/features/letter/flow/signature.js";
+import { groupFindings } from "../../../src/bot/features/letter/render/findings.js";
+import { writeLetterData } from "../../../src/services/letters/buttons.js";
+import { parseOpening } from "../../../src/services/letters/buttons.js";
+import { isSlug } from "../../../src/services/letters/buttons.js";
 
 describe("editDraft", () => {
   const closing = "Знайте, что о Вас помнят.\n\nС теплом,";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkCampaignChat, markChatBroken } from "../../src/db/repositories/campaign-chats.js";
-import { Harness } from "../helpers/harness.js";
+import { linkCampaignChat, markChatBroken } from "../../../src/db/repositories/campaign-chats.js";
+import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Harness } from "../helpers/harness.js";
+import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;

@@ -28,7 +28,7 @@ async function startBot(): Promise<{ fake: FakeTelegram; bot: BotProcess; env: R
   };
   bot = spawnBot(env);
   const started = bot;
-  await fake.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 15_000 }).catch((error: unknown) => {
+  await fake.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 }).catch((error: unknown) => {
     throw new Error(`the bot did not start polling; it printed:\n${started.output()}`, { cause: error });
   });
   return { fake, bot, env };

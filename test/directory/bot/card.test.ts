@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
-import { updatePrisonerStatus } from "../../src/db/repositories/prisoners.js";
-import { grantOrganiser } from "../../src/db/repositories/roles.js";
-import { fullName } from "../../src/domain/directory/card.js";
-import { formatPartialDate } from "../../src/domain/directory/partial-date.js";
-import { Harness } from "../helpers/harness.js";
+import { linkCampaignChat } from "../../../src/db/repositories/campaign-chats.js";
+import { updatePrisonerStatus } from "../../../src/db/repositories/prisoners.js";
+import { grantOrganiser } from "../../../src/db/repositories/roles.js";
+import { fullName } from "../../../src/domain/directory/card.js";
+import { formatPartialDate } from "../../../src/domain/directory/partial-date.js";
+import { Harness } from "../../helpers/harness.js";
 import { buttonsOf, callbackDataOf, LOCALES, linkUrls, nameIn, resultSlugs, seed, seeded, type Sent } from "./helpers.js";
 
 const ADMIN = 4_200_001;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { projectPath } from "../../src/project-path.js";
+import { projectPath } from "../../../src/project-path.js";
 
 const LOCALES = ["uk", "en", "ru"] as const;
 const FEATURE = projectPath("src", "bot", "features", "letter");

@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton, InlineQueryResult, InlineQueryResultArticle } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
-import { Harness } from "../helpers/harness.js";
+import { linkCampaignChat } from "../../../src/db/repositories/campaign-chats.js";
+import { Harness } from "../../helpers/harness.js";
 import { addNamesakes, LOCALES, nameIn, seeded } from "./helpers.js";
 
 let h: Harness;

@@ -1,12 +1,12 @@
 import type { Message } from "grammy/types";
 import { expect } from "vitest";
-import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
-import { getWriterProfile } from "../../src/db/repositories/letters.js";
-import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
-import type { Letter } from "../../src/db/tables/letters.js";
-import type { InstitutionRecord, PrisonerRecord } from "../../src/domain/directory/types.js";
-import type { Harness } from "../helpers/harness.js";
-import type { TestUser } from "../helpers/test-user.js";
+import { getInstitutionBySlug } from "../../../src/db/repositories/institutions.js";
+import { getWriterProfile } from "../../../src/db/repositories/letters.js";
+import { getPrisonerBySlug } from "../../../src/db/repositories/prisoners.js";
+import type { Letter } from "../../../src/db/tables/letters.js";
+import type { InstitutionRecord, PrisonerRecord } from "../../../src/domain/directory/types.js";
+import type { Harness } from "../../helpers/harness.js";
+import type { TestUser } from "../../helpers/test-user.js";
 
 /** Seeded people (data/directory/prisoners.json): the only one with a direct route, and one freed in 2019. */
 export const KAGARLITSKY = "kagarlitsky-boris";

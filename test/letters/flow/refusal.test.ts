@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
-import { Harness } from "../helpers/harness.js";
+import { getPrisonerBySlug } from "../../../src/db/repositories/prisoners.js";
+import { Harness } from "../../helpers/harness.js";
 import { BALUKH, expectNoFailures, lettersOf, textOf } from "./helpers.js";
 
 let h: Harness;

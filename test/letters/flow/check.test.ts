@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseFindingsSummary } from "../../src/domain/letters/index.js";
-import { Harness } from "../helpers/harness.js";
+import { parseFindingsSummary } from "../../../src/domain/letters/index.js";
+import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Harness } from "../helpers/harness.js";
+import { Harness } from "../../helpers/harness.js";
 import { addNamesakes, callbackDataOf, LOCALES, nameIn, resultSlugs, SPELLINGS } from "./helpers.js";
 
 describe.each(LOCALES)("finding a person by any spelling (%s)", (locale) => {
