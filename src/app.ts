@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
 import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
+import { reviewPublicLinks } from "./services/relay/public-links.js";
 import { createBot } from "./bot/index.js";
 import { openChatLock } from "./db/chat-lock.js";
 import { isPostgresDb } from "./db/database.js";
@@ -78,6 +79,8 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   await publishCommands(bot.api, i18n, config.defaultLocale);
   signal.throwIfAborted();
   await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
+  // Chats linked before Lysty asked about public chats: their organisers hear once if anyone can read them.
+  await reviewPublicLinks({ api: bot.api, db, admins: config.botAdmins, clock, logger }).catch((error: unknown) => logger.warn({ err: error }, "public links not reviewed"));
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({
