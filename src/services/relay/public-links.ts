@@ -45,8 +45,11 @@ export async function reviewPublicLinks(deps: PublicLinkReviewDeps): Promise<{ c
   let flagged = 0;
   for (const [chatId, link] of await uncheckedLinks(db)) {
     let isPublic: boolean;
+    let title = link.title;
     try {
-      isPublic = isPublicChat(await deps.api.getChat(chatId));
+      const chat = await deps.api.getChat(chatId);
+      isPublic = isPublicChat(chat);
+      title = ("title" in chat ? chat.title : undefined) ?? title;
     } catch (error) {
       if (!isChatAccessError(error)) throw error;
       logger.info({ chat_id: chatId }, "linked chat not reachable: public or not is checked at the next start");
@@ -66,7 +69,7 @@ export async function reviewPublicLinks(deps: PublicLinkReviewDeps): Promise<{ c
           userId,
           `public-link-${chatId}`,
           "routes-public-link-flagged",
-          (locale) => ({ chat: escapeHtml(link.title ?? String(chatId)), campaign: escapeHtml(names.get(locale) ?? link.slugs.join(", ")) }),
+          (locale) => ({ chat: escapeHtml(title ?? String(chatId)), campaign: escapeHtml(names.get(locale) ?? link.slugs.join(", ")) }),
           now,
         );
       }
