@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { receiveTranslation, setChatTranslation } from "../../../services/relay/translations.js";
 import type { BotContext } from "../../context.js";
 import { mayActFor } from "../../roles.js";
+import { answeredCard } from "./answered-card.js";
 
 const composer = new Composer<BotContext>();
 const groups = composer.chatType(["group", "supergroup"]);
@@ -30,11 +31,11 @@ groups.command("translation", async (ctx) => {
  */
 groups.on("message:text", async (ctx, next) => {
   const message = ctx.message;
-  const repliedTo = message.reply_to_message;
-  if (!repliedTo || repliedTo.from?.id !== ctx.me.id || message.text.startsWith("/")) return next();
+  const card = answeredCard(message, ctx.chat.id, ctx.me.id);
+  if (!card || message.text.startsWith("/")) return next();
   const result = await receiveTranslation(ctx.deps.db, {
-    chatId: ctx.chat.id,
-    cardMessageId: repliedTo.message_id,
+    chatId: card.chatId,
+    cardMessageId: card.messageId,
     organiserId: ctx.from.id,
     text: message.text,
     now: ctx.deps.clock.now(),
