@@ -89,3 +89,7 @@ routes-public-button-share = Send with my Telegram name
 routes-public-button-cancel = Cancel: do not send
 routes-public-cancelled = Nothing was sent. Your draft is kept: /letters.
 routes-public-link-flagged = ⚠️ «{ $chat }», which receives letters for { $campaign }, is a public chat: anyone can read what is posted there, letters included. It was linked before Lysty asked about public chats. To keep letters private, link a private group with /link or make this chat private.
+
+## A service recorded as delivering to this person, as a route
+routes-intermediary-button = 📮 Through { $service }
+routes-intermediary-packet = 📮 { $service } delivers letters to { $name } (as of { $asOf }, source: { $source }). Open their site, find the person there and paste your letter, which follows. Lysty does not send anything for you: your draft stays here, and you can still choose another route above.

@@ -8,9 +8,13 @@ import {
 import { relayQuota } from "../../../../services/relay/relay-quota.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { escapeHtml } from "../../../../telegram/html.js";
-import { finishDraft, type FinishOutcome, organiserRelayOpen, organiserRouteView } from "../../../../services/letters/letters.js";
+import { finishDraft, type FinishOutcome, organiserRelayOpen, organiserRouteView, readDraftText } from "../../../../services/letters/letters.js";
 import type { TranslationSource } from "../../../../services/relay/translations.js";
 import { renderOrganiserOption } from "../render/delivery.js";
+import { intermediaryLines, serviceName } from "../render/refusal.js";
+import { recordedIntermediaries } from "../../../../services/letters/alternatives.js";
+import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
+import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
@@ -46,17 +50,32 @@ export async function deliveryStep(
     const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
     notices.push(escapeHtml(ctx.t("privacy-relay-limit", { limit: quota.limit, time })));
   }
-  if (plan.options.length === 0) {
+  // Services recorded as delivering to this very person (with as-of and source) are a route of their own.
+  const services = await conversation.external(() => recordedIntermediaries(ctx.deps.db, target.slug));
+  if (plan.options.length === 0 && services.length === 0) {
     await replyBlocks(ctx, [...notices, tHtml(ctx, "letter-ui-send-no-route")]);
     return;
   }
   const routes = plan.options.map((option) => option.route);
   await replyBlocks(
     ctx,
-    [bold(tHtml(ctx, "letter-ui-send-choose")), ...notices, ...plan.options.map((option) => routeSummary(ctx, option))],
-    flowKeyboard(token, routes.map((route) => [[tText(ctx, deliveryRouteLabel(route)), "route", route]])),
+    [
+      bold(tHtml(ctx, "letter-ui-send-choose")),
+      ...notices,
+      ...plan.options.map((option) => routeSummary(ctx, option)),
+      ...(services.length > 0 ? [intermediaryLines(ctx, services)] : []),
+    ],
+    flowKeyboard(token, [
+      ...routes.map((route): [string, string, string][] => [[tText(ctx, deliveryRouteLabel(route)), "route", route]]),
+      ...services.map((service, index): [string, string, string][] => [[ctx.t("routes-intermediary-button", { service: serviceName(ctx, service.service) }), "via", String(index)]]),
+    ]),
   );
-  const route = await ask(conversation, { token, actions: ["route"] }, async (input) => {
+  const route = await ask(conversation, { token, actions: ["route", "via"] }, async (input) => {
+    if (input.kind === "button" && input.action === "via") {
+      const service = services[Number(input.arg)];
+      if (service) await sendIntermediaryPacket(conversation, ctx, state, signature, service);
+      return AGAIN;
+    }
     if (input.kind === "button") return (routes as string[]).includes(input.arg) ? (input.arg as DeliveryRoute) : AGAIN;
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
@@ -207,4 +226,27 @@ async function translationStep(
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
   });
+}
+
+/**
+ * The packet for a service recorded as delivering to this person: what it is and where the fact comes from, its
+ * link, and the letter with its signature to paste into the service's own form. The bot submits nothing; the draft
+ * stays here, and the writer may still choose another route.
+ */
+async function sendIntermediaryPacket(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  signature: Signature,
+  service: { service: string; url: string; asOf: string; source: string },
+): Promise<void> {
+  const name = serviceName(ctx, service.service);
+  await ctx.reply(
+    tHtml(ctx, "routes-intermediary-packet", { service: name, name: targetName(ctx, state), asOf: service.asOf, source: service.source }),
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: [[{ text: `🔗 ${name}`, url: service.url }]] } },
+  );
+  const text = await conversation.external(() => readDraftText(ctx.deps, state.writerId, state.target.slug));
+  if (!text) return;
+  const body = renderLetterBody(text, { name: signature.name, ...(signature.city ? { city: signature.city } : {}) });
+  for (const part of splitForTelegram(body)) await ctx.reply(part);
 }
