@@ -50,4 +50,19 @@ describe("a service recorded for this person", () => {
     await writer.press(/^No/);
     expect((await onlyLetter(h, writer.id)).status).toBe("relayed");
   });
+
+  it("makes a person without any other route writable: the route screen offers only the service", async () => {
+    await upsertIntermediary(h.db, { prisoner_slug: KAMARDIN, service: "rosuznik", url: "https://rosuznik.org/", as_of: "2026-11-30", source: "test fixture" });
+    const writer = h.user({ languageCode: "en" });
+    await writer.send(`/start w_${KAMARDIN}`);
+    await writer.press("I will write it myself");
+    await writer.send(LETTER);
+    await writer.press("Done");
+    await writer.press("Continue: sign the letter");
+    await writer.send("Olena");
+    await writer.press("No, only this letter");
+    expect(writer.buttons()).toEqual(["📮 Through RosUznik"]);
+    const packet = await writer.press("Through RosUznik");
+    expect(packet[1]?.text).toBe(`${LETTER}\n\nOlena`);
+  });
 });

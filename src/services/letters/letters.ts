@@ -24,7 +24,7 @@ import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import type { DB } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
-import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
+import { recordedIntermediaries, type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
 import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
@@ -76,8 +76,11 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
   const institution = prisoner.location.institution
     ? await getInstitutionBySlug(db, prisoner.location.institution)
     : undefined;
+  // Organisers (a campaign chat or the desk) or a service recorded as delivering to this person: a route that needs no
+  // address the writer uses. It never lifts a refusal for someone free, dead or barred from letters.
   const organiserRelay = await hasOrganiserRelay(db, slug);
-  const decision = decideWrite(prisoner, institution, { organiserRelay, today: deps.clock.now() });
+  const indirectRoute = organiserRelay || (await recordedIntermediaries(db, slug)).length > 0;
+  const decision = decideWrite(prisoner, institution, { organiserRelay: indirectRoute, today: deps.clock.now() });
   if (decision.kind === "refused") {
     return {
       kind: "refused",

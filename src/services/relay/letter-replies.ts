@@ -69,8 +69,9 @@ export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput):
       now: input.now,
     });
     if (canTransition(relay.status, "reply_received")) {
-      // The usual status change: audit, the writer's "a reply has arrived" notice and the card's new status line.
-      await changeRelayedLetterStatus(trx, { letterId, to: "reply_received", actorId: input.organiserId, now: input.now, mayAct: input.mayAct });
+      // The usual status change (audit, the card's new status line) without the "organisers will tell you how to get
+      // it" notice: the reply itself follows, with its caption.
+      await changeRelayedLetterStatus(trx, { letterId, to: "reply_received", actorId: input.organiserId, now: input.now, mayAct: input.mayAct, notifyWriter: false });
     }
     await audit(trx, { actorId: input.organiserId, action: "letter.reply_forwarded", target: `letter:${letterId}`, details: { campaign: relay.campaign_slug, kind: input.kind }, at: input.now });
 
