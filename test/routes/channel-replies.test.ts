@@ -45,7 +45,7 @@ describe("replies to a letter posted in a channel", () => {
     const received = writer.messages.slice(before);
     expect(received).toHaveLength(1);
     expect(received[0]?.photo).toBeDefined();
-    expect(received[0]?.caption).toContain(`The reply to your letter ${letter.reference} to Boris Kagarlitsky`);
+    expect(received[0]?.caption).toContain(`A reply to your letter ${letter.reference} to Boris Kagarlitsky has arrived`);
     const stored = await h.db.selectFrom("letter_replies").select(["from_chat_id", "posted_by"]).execute();
     expect(stored).toEqual([{ from_chat_id: discussion, posted_by: boss.id }]);
   });

@@ -4,6 +4,8 @@ import type { Message } from "grammy/types";
 export interface CardAddress {
   chatId: number;
   messageId: number;
+  /** Answered in a channel's discussion group, where people also comment on posts that are not cards. */
+  viaDiscussion: boolean;
 }
 
 /**
@@ -14,8 +16,8 @@ export interface CardAddress {
 export function answeredCard(message: Message, chatId: number, botId: number): CardAddress | undefined {
   const repliedTo = message.reply_to_message;
   if (!repliedTo) return undefined;
-  if (repliedTo.from?.id === botId) return { chatId, messageId: repliedTo.message_id };
+  if (repliedTo.from?.id === botId) return { chatId, messageId: repliedTo.message_id, viaDiscussion: false };
   const origin = repliedTo.forward_origin;
-  if (repliedTo.is_automatic_forward && origin?.type === "channel") return { chatId: origin.chat.id, messageId: origin.message_id };
+  if (repliedTo.is_automatic_forward && origin?.type === "channel") return { chatId: origin.chat.id, messageId: origin.message_id, viaDiscussion: true };
   return undefined;
 }

@@ -36,6 +36,8 @@ composer.chatType(["group", "supergroup"]).on(["message:photo", "message:documen
     now: clock.now(),
     mayAct: mayActFor(ctx),
   });
+  // A photo commenting on some other channel post in a discussion group is ordinary conversation there.
+  if (!result.ok && result.reason === "not-a-card" && card.viaDiscussion) return next();
   if (!result.ok) {
     logger.info({ chat_id: ctx.chat.id, user_id: ctx.from.id, refused: result.reason }, "letter reply not forwarded");
     return void (await answer(`routes-reply-refused-${result.reason}`));
