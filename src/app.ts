@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext, BotDeps, FlowContext, UpdateObserver } from "./bot/context.js";
 import { publishCommands, publishOrganiserMenus } from "./bot/commands.js";
+import { reviewPublicLinks } from "./services/relay/public-links.js";
 import { createBot } from "./bot/index.js";
 import { describeError } from "./bot/middlewares/error-boundary.js";
 import { openChatLock } from "./db/chat-lock.js";
@@ -41,7 +42,10 @@ export interface RunningApp {
   httpPort: number | undefined;
   /** Updates arrive (polling runs, or the webhook server accepts them). */
   isRunning(): boolean;
-  /** Resolves once the command menus were published (or failed to be, which is logged): they go out after start-up. */
+  /**
+   * Resolves once the command menus were published and the old public links reviewed (or either failed, which is
+   * logged): both go out after start-up, not before the first update.
+   */
   menusPublished: Promise<void>;
   /** Resolves when the app has stopped; rejects when polling hit an error it cannot go on after. */
   done: Promise<void>;
@@ -149,9 +153,15 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const menusPublished = (async () => {
     await publishCommands(bot.api, i18n, config.defaultLocale);
     await publishOrganiserMenus({ api: bot.api, db, admins: config.botAdmins, i18n, logger });
-  })().catch((error: unknown) => {
-    logger.warn({ err: describeError(error) }, "could not publish the command menus; the next start tries again");
-  });
+  })()
+    .catch((error: unknown) => {
+      logger.warn({ err: describeError(error) }, "could not publish the command menus; the next start tries again");
+    })
+    // Chats linked before Lysty asked about public chats: their organisers hear once if anyone can read them.
+    .then(async () => {
+      await reviewPublicLinks({ api: bot.api, db, admins: config.botAdmins, clock, logger });
+    })
+    .catch((error: unknown) => logger.warn({ err: describeError(error) }, "public links not reviewed"));
 
   let stopped: Promise<void> | undefined;
   return {

@@ -35,7 +35,7 @@ export interface CreateBotOptions {
 }
 
 /** Bumped whenever a conversation's code changes so that stored replay logs from older code are discarded. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 /**
  * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than

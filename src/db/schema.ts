@@ -29,7 +29,7 @@ import type {
 import type { OutboxAttachmentsTable, OutboxTable } from "./tables/outbox.js";
 import type { CampaignChatsTable, PrintBatchesTable, RelayedLettersTable } from "./tables/organisers.js";
 import type { ForgetRequestsTable } from "./tables/privacy.js";
-import type { LetterRepliesTable, OrganisationDeskTable, PrisonerIntermediariesTable } from "./tables/routes.js";
+import type { LetterRepliesTable, LetterTranslationsTable, OrganisationDeskTable, PrisonerIntermediariesTable } from "./tables/routes.js";
 import type { AuditLogTable, OrganiserInvitesTable, OrganisersTable } from "./tables/roles.js";
 
 /** Every table of Lysty. Each area declares its tables in `tables/<area>.ts`; this is where they meet. */
@@ -68,6 +68,7 @@ export interface Database {
   organisation_desk: OrganisationDeskTable;
   prisoner_intermediaries: PrisonerIntermediariesTable;
   letter_replies: LetterRepliesTable;
+  letter_translations: LetterTranslationsTable;
   seen_updates: SeenUpdatesTable;
   rate_limit_windows: RateLimitWindowsTable;
 }

@@ -75,7 +75,7 @@ describe("the organisation desk", () => {
     const received = writer.messages.slice(before);
     expect(received).toHaveLength(1);
     expect(received[0]?.photo).toBeDefined();
-    expect(received[0]?.caption).toBe(`💌 The reply to your letter ${letter.reference} to Artem Kamardin, as the organisers received it.`);
+    expect(received[0]?.caption).toBe(`💌 A reply to your letter ${letter.reference} to Artem Kamardin has arrived. Here it is, as the organisers received it.`);
     const replies = await h.db.selectFrom("letter_replies").selectAll().execute();
     expect(replies).toMatchObject([{ letter_id: letter.id, writer_id: writer.id, kind: "photo", from_chat_id: desk, posted_by: ADMIN_ID }]);
     // Nothing the writer wrote reached the logs.

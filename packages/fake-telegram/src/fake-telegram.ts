@@ -137,6 +137,11 @@ export class FakeTelegram {
     return this.state.world.addChannel(channel);
   }
 
+  /** Makes a supergroup the channel's discussion group: every later channel post is copied there (`is_automatic_forward`). */
+  linkDiscussion(channelId: number, groupId: number): void {
+    this.state.world.linkDiscussion(channelId, groupId);
+  }
+
   /** Sets a membership without telling the bot; `fake.botId` as userId changes the bot's own rights. */
   setMember(chatId: number, userId: number, status: MemberStatus, rights?: AdminRights): void {
     this.state.world.setMember(chatId, userId, status, rights);
@@ -263,6 +268,17 @@ export class FakeTelegram {
   /** Every message the bot sent to the chat, oldest first, as it is now. */
   messages(chatId: number): SentMessage[] {
     return this.state.messages.sentByBot(chatId).map((stored) => ({ ...structuredClone(stored.message), deleted: stored.deleted }));
+  }
+
+  /** The copy Telegram made of a channel post in the channel's discussion group (see `linkDiscussion`). */
+  discussionCopy(channelId: number, postId: number): Message | undefined {
+    const groupId = this.state.world.discussionOf(channelId);
+    if (groupId === undefined) return undefined;
+    const copy = this.state.messages.all(groupId).find((stored) => {
+      const origin = stored.message.forward_origin;
+      return stored.message.is_automatic_forward === true && origin?.type === "channel" && origin.chat.id === channelId && origin.message_id === postId;
+    });
+    return copy && structuredClone(copy.message);
   }
 
   lastMessage(chatId: number): SentMessage | undefined {

@@ -206,3 +206,23 @@ describe("copies and forwards", () => {
     await expect(api.copyMessage(GROUP, OLENA, 99)).rejects.toEqual(rejection("Bad Request: message to copy not found"));
   });
 });
+
+describe("channel discussion groups", () => {
+  it("copies each channel post into the linked discussion group as an automatic forward that people reply to", async () => {
+    fake.addChannel({ id: CHANNEL, title: "Letters" });
+    fake.setMember(CHANNEL, fake.botId, "administrator", { can_post_messages: true });
+    fake.addGroup({ id: SUPERGROUP, title: "Letters chat", type: "supergroup" });
+    fake.linkDiscussion(CHANNEL, SUPERGROUP);
+    const post = await api.sendMessage(CHANNEL, "A card");
+    const copy = fake.discussionCopy(CHANNEL, post.message_id);
+    expect(copy).toMatchObject({
+      text: "A card",
+      is_automatic_forward: true,
+      from: { id: 777000 },
+      sender_chat: { id: CHANNEL },
+      forward_origin: { type: "channel", chat: { id: CHANNEL }, message_id: post.message_id },
+    });
+    expect((await api.getChat(CHANNEL)).linked_chat_id).toBe(SUPERGROUP);
+    expect((await api.getChat(SUPERGROUP)).linked_chat_id).toBe(CHANNEL);
+  });
+});

@@ -9,6 +9,8 @@ export interface LinkChatInput {
   title: string | null;
   locale: string;
   linkedBy: number;
+  /** Anyone can read it (a channel or a public @username; the link flow asked for an explicit yes). Unknown if absent. */
+  public?: boolean;
   now: Date;
 }
 
@@ -42,6 +44,7 @@ export function freshLinkValues(input: Omit<LinkChatInput, "campaignSlug">) {
     status: "ok" as const,
     last_error: null,
     status_changed_at: at,
+    public: input.public === undefined ? null : input.public ? (1 as const) : (0 as const),
   };
 }
 

@@ -107,12 +107,15 @@ export async function acceptedLettersToPrint(db: DB, campaignSlugs: readonly str
   let query = db
     .selectFrom("letters")
     .innerJoin("relayed_letters", "relayed_letters.letter_id", "letters.id")
+    // A letter that asked for a translation is printed in the organiser's Russian text, and only once it has one.
+    .leftJoin("letter_translations", "letter_translations.letter_id", "letters.id")
+    .where((eb) => eb.or([eb("letter_translations.letter_id", "is", null), eb("letter_translations.text", "is not", null)]))
+    .select((eb) => eb.fn.coalesce("letter_translations.text", "letters.text").as("text"))
     .select([
       "letters.id as letterId",
       "letters.reference as reference",
       "letters.status as status",
       "letters.writer_id as writerId",
-      "letters.text as text",
       "letters.signature_name as signatureName",
       "letters.signature_city as signatureCity",
       "letters.prisoner_slug as prisonerSlug",

@@ -18,6 +18,10 @@ export interface CampaignChatsTable {
   /** Telegram's error code and description; never message text. */
   last_error: string | null;
   status_changed_at: string;
+  /** 1 when its organisers translate letters written in Ukrainian or English into Russian (`/translation on`). */
+  offers_translation: Generated<0 | 1>;
+  /** 1 when anyone can read it (a channel, a public @username); null for a link made before this was recorded. */
+  public: 0 | 1 | null;
 }
 
 export interface RelayedLettersTable {

@@ -30,6 +30,23 @@ export interface LetterRepliesTable {
   received_at: string;
 }
 
+/**
+ * A writer's request for an organiser's Russian translation of a letter written in Ukrainian or English, and then the
+ * translation itself (posted as a reply to the letter's card); it is what gets printed. Summary counts only.
+ */
+export interface LetterTranslationsTable {
+  letter_id: number;
+  writer_id: number;
+  source_language: string;
+  requested_at: string;
+  text: string | null;
+  translated_by: number | null;
+  translated_at: string | null;
+  /** The check's counts per category on the translation (JSON, as `letters.findings_summary`). */
+  findings_summary: string | null;
+}
+
+export type LetterTranslation = Selectable<LetterTranslationsTable>;
 export type OrganisationDesk = Selectable<OrganisationDeskTable>;
 export type PrisonerIntermediary = Selectable<PrisonerIntermediariesTable>;
 export type LetterReply = Selectable<LetterRepliesTable>;

@@ -47,3 +47,8 @@ export async function refusalAlternatives(db: DB, prisoner: PrisonerRecord, toda
   }
   return { intermediaries, neighbours };
 }
+
+/** Services recorded for this person (prisoner_intermediaries), newest fact first: offered as a route of their own. */
+export async function recordedIntermediaries(db: DB, prisonerSlug: string): Promise<{ service: string; url: string; asOf: string; source: string }[]> {
+  return (await intermediariesOf(db, prisonerSlug)).map((row) => ({ service: row.service, url: row.url, asOf: row.as_of, source: row.source }));
+}

@@ -24,11 +24,14 @@ import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import type { DB } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
-import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
+import { recordedIntermediaries, type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
 import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
+import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
+import { requestTranslation } from "../../db/repositories/translations.js";
+import { type TranslationSource, translationSource } from "../relay/translations.js";
 
 /**
  * Everything the letter flow reads or writes, as functions returning plain JSON values: the flow calls each inside
@@ -73,8 +76,11 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
   const institution = prisoner.location.institution
     ? await getInstitutionBySlug(db, prisoner.location.institution)
     : undefined;
+  // Organisers (a campaign chat or the desk) or a service recorded as delivering to this person: a route that needs no
+  // address the writer uses. It never lifts a refusal for someone free, dead or barred from letters.
   const organiserRelay = await hasOrganiserRelay(db, slug);
-  const decision = decideWrite(prisoner, institution, { organiserRelay, today: deps.clock.now() });
+  const indirectRoute = organiserRelay || (await recordedIntermediaries(db, slug)).length > 0;
+  const decision = decideWrite(prisoner, institution, { organiserRelay: indirectRoute, today: deps.clock.now() });
   if (decision.kind === "refused") {
     return {
       kind: "refused",
@@ -206,6 +212,8 @@ export async function finishDraft(
     shareIdentity: boolean;
     findings: FindingsSummary;
     writer?: WriterIdentity;
+    /** The writer asked the organisers for a Russian translation of a letter in this language. */
+    translateFrom?: TranslationSource;
   },
 ): Promise<FinishOutcome> {
   const draft = await findDraft(deps.db, input.writerId, input.slug);
@@ -227,6 +235,9 @@ export async function finishDraft(
               // chat) count too: checked again here, in the transaction that finishes this one.
               const quota = await relayQuota(trx, input.writerId, now, deps.config.maxRelaysPerDay);
               if (!quota.allowed) throw new RelayLimitReached();
+              if (input.translateFrom) {
+                await requestTranslation(trx, { letterId: letter.id, writerId: input.writerId, sourceLanguage: input.translateFrom, now });
+              }
               await relayLetterToOrganisers(trx, letter, { now, ...(input.writer ? { writer: input.writer } : {}) });
             },
           }
@@ -253,4 +264,28 @@ export async function finishDraft(
 /** Whether organisers take letters for this person now, through whom, and whether the deployment has a desk at all. */
 export async function organiserRelayOpen(deps: ServiceDeps, slug: string): Promise<{ via: OrganiserRelayKind | null; deskLinked: boolean }> {
   return { via: await organiserRelayKind(deps.db, slug), deskLinked: (await getDesk(deps.db)) !== undefined };
+}
+
+/** What the writer must know before sending by the organisers' route: translation, and whether the chat is public. */
+export interface OrganiserRouteView {
+  /** The letter is mostly Ukrainian or English, which the prison system does not accept. */
+  translateFrom: TranslationSource | null;
+  /** The chat's organisers said they translate (`/translation on`). */
+  translationOffered: boolean;
+  /** The chat's title when anyone can read it (a channel, a public group): the writer is warned. */
+  publicChat: string | null;
+}
+
+export async function organiserRouteView(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; system: LetterRecipient["system"]; status: PrisonerStatus },
+): Promise<OrganiserRouteView> {
+  const chat = await relayTargetForPrisoner(deps.db, input.slug);
+  const text = await readDraftText(deps, input.writerId, input.slug);
+  const language = text ? checkLetter(text, { system: input.system, status: input.status }).language : null;
+  return {
+    translateFrom: language ? translationSource(language) : null,
+    translationOffered: chat?.offers_translation === 1,
+    publicChat: chat?.public === 1 ? (chat.title ?? String(chat.chat_id)) : null,
+  };
 }

@@ -205,6 +205,13 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     forget: async (trx, userId) => count(await trx.deleteFrom("letter_replies").where("writer_id", "=", userId).executeTakeFirst()),
   },
   {
+    table: "letter_translations",
+    kind: "personal",
+    // An organiser's translation of the writer's letter: letter text, so it is exported and forgotten with the letter.
+    collect: (db, userId) => db.selectFrom("letter_translations").selectAll().where("writer_id", "=", userId).orderBy("letter_id").execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("letter_translations").where("writer_id", "=", userId).executeTakeFirst()),
+  },
+  {
     table: "print_batches",
     kind: "team",
     collect: (db, userId) =>

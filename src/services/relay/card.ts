@@ -87,6 +87,8 @@ export interface CardInput {
   writer?: WriterIdentity;
   /** How the letter text follows the card: in N messages, or as a file. */
   delivery: { kind: "messages"; parts: number } | { kind: "file" };
+  /** The writer asked for a Russian translation of a letter in this language (`uk`, `en`). */
+  translateFrom?: string;
   locale: string;
   t: Translate;
 }
@@ -109,6 +111,7 @@ export function renderCardBody(input: CardInput): string {
     input.delivery.kind === "file"
       ? t(locale, "organisers-card-text-file")
       : t(locale, "organisers-card-text-below", { parts: input.delivery.parts }),
+    ...(input.translateFrom ? [t(locale, "routes-card-needs-translation", { language: input.translateFrom })] : []),
   ].join("\n");
 }
 

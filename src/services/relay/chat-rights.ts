@@ -27,3 +27,8 @@ export function runsChat(member: ChatMember): boolean {
 export function isRelayChatType(type: string): type is RelayChatType {
   return type === "group" || type === "supergroup" || type === "channel";
 }
+
+/** Anyone can read a channel's or a public group's history: a letter posted there is no longer private. */
+export function isPublicChat(chat: { type: string; username?: string }): boolean {
+  return chat.type === "channel" || Boolean(chat.username);
+}

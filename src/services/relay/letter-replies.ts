@@ -21,8 +21,9 @@ export interface OrganiserReplyInput {
   /** The organisers' chat and the message the organiser answered (the letter's card). */
   chatId: number;
   cardMessageId: number;
-  /** The organiser's message carrying the reply, copied to the writer. */
+  /** The organiser's message carrying the reply, copied to the writer; its chat when not the card's (a channel's discussion group). */
   messageId: number;
+  replyChatId?: number;
   organiserId: number;
   kind: LetterReplyKind;
   fileId: string;
@@ -63,13 +64,14 @@ export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput):
       writerId: relay.writer_id,
       kind: input.kind,
       fileId: input.fileId,
-      fromChatId: input.chatId,
+      fromChatId: input.replyChatId ?? input.chatId,
       postedBy: input.organiserId,
       now: input.now,
     });
     if (canTransition(relay.status, "reply_received")) {
-      // The usual status change: audit, the writer's "a reply has arrived" notice and the card's new status line.
-      await changeRelayedLetterStatus(trx, { letterId, to: "reply_received", actorId: input.organiserId, now: input.now, mayAct: input.mayAct });
+      // The usual status change (audit, the card's new status line) without the "organisers will tell you how to get
+      // it" notice: the reply itself follows, with its caption.
+      await changeRelayedLetterStatus(trx, { letterId, to: "reply_received", actorId: input.organiserId, now: input.now, mayAct: input.mayAct, notifyWriter: false });
     }
     await audit(trx, { actorId: input.organiserId, action: "letter.reply_forwarded", target: `letter:${letterId}`, details: { campaign: relay.campaign_slug, kind: input.kind }, at: input.now });
 
@@ -88,7 +90,7 @@ export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput):
         chatId: relay.writer_id,
         priority: NOTICE_PRIORITY,
         method: "copyMessage",
-        payload: { from_chat_id: input.chatId, message_id: input.messageId, caption, parse_mode: "HTML" },
+        payload: { from_chat_id: input.replyChatId ?? input.chatId, message_id: input.messageId, caption, parse_mode: "HTML" },
       },
       { now: input.now },
     );

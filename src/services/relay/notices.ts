@@ -56,7 +56,7 @@ export async function notifyWriter(db: DB, letter: Letter, event: WriterEvent, n
 }
 
 /** Organisers of these campaigns and the admins, each once. */
-async function organisersAndAdmins(db: DB, campaignSlugs: readonly string[], admins: readonly number[]): Promise<number[]> {
+export async function organisersAndAdmins(db: DB, campaignSlugs: readonly string[], admins: readonly number[]): Promise<number[]> {
   const ids = new Set<number>(admins);
   for (const slug of campaignSlugs) for (const organiser of await listOrganisers(db, slug)) ids.add(organiser.user_id);
   return [...ids].sort((a, b) => a - b);
@@ -151,7 +151,7 @@ export async function notifyPerson(
   await enqueue(db, notice(userId, noticeRef(subject, userId), translator(STORED_LOCALE_FALLBACK)(locale, key, args(locale))), { now });
 }
 
-async function campaignNames(db: DB, slugs: readonly string[], locale: string): Promise<string> {
+export async function campaignNames(db: DB, slugs: readonly string[], locale: string): Promise<string> {
   const campaigns = await getCampaignsBySlugs(db, slugs);
   const resolved = resolveLocale(locale, STORED_LOCALE_FALLBACK);
   return slugs

@@ -4,6 +4,7 @@ import { DESK_SLUG } from "../../db/repositories/desk.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { recordRelay } from "../../db/repositories/relay.js";
+import { getTranslation } from "../../db/repositories/translations.js";
 import type { DB } from "../../db/database.js";
 import type { Letter } from "../../db/tables/letters.js";
 import { renderLetterFile } from "../../domain/letters/letter-file.js";
@@ -69,6 +70,7 @@ export async function relayLetterToOrganisers(db: DB, letter: Letter, options: R
   const institution = prisoner.location.institution ? await getInstitutionBySlug(db, prisoner.location.institution) : undefined;
   const campaign = await getCampaignBySlug(db, chat.campaign_slug);
   const locale = resolveLocale(chat.locale, STORED_LOCALE_FALLBACK);
+  const translation = await getTranslation(db, letter.id);
   const t = translator(STORED_LOCALE_FALLBACK);
 
   const signature = { name: letter.signature_name ?? "", ...(letter.signature_city ? { city: letter.signature_city } : {}) };
@@ -80,6 +82,7 @@ export async function relayLetterToOrganisers(db: DB, letter: Letter, options: R
     campaignName: chat.campaign_slug === DESK_SLUG ? t(locale, "routes-desk-name") : (campaign?.name[locale] ?? chat.campaign_slug),
     ...(options.writer ? { writer: options.writer } : {}),
     delivery: parts.kind === "file" ? { kind: "file" } : { kind: "messages", parts: parts.messages.length },
+    ...(translation ? { translateFrom: translation.source_language } : {}),
     locale,
     t,
   });

@@ -21,6 +21,8 @@ export interface StatusChangeInput {
   actorId: number;
   reason?: ReturnReason;
   now: Date;
+  /** False when the writer hears of it otherwise (the reply itself arrives with its own caption). */
+  notifyWriter?: boolean;
   /** Asked inside the transaction (read through `db`), with the letter's campaign: the role as it is now. */
   mayAct(db: DB, campaignSlug: string): Promise<boolean>;
 }
@@ -55,7 +57,7 @@ export async function changeRelayedLetterStatus(db: DB, input: StatusChangeInput
       details: { campaign: relay.campaign_slug, from: before.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) },
       at: input.now,
     });
-    await notifyWriter(trx, changed.letter, input.to, input.now);
+    if (input.notifyWriter !== false) await notifyWriter(trx, changed.letter, input.to, input.now);
     await enqueueCardUpdate(trx, input.letterId, input.to, input.now);
     return { ok: true, campaignSlug: relay.campaign_slug, from: before.status };
   };

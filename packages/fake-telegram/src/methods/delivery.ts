@@ -1,4 +1,4 @@
-import type { Message } from "grammy/types";
+import type { Chat, Message } from "grammy/types";
 import { badRequest, notEmulated, tooManyRequests } from "../api-error.js";
 import { isRecord, type Params, readBoolean, readChatId, readInteger, readJson, requireChatId } from "../params.js";
 import type { FakeState } from "../state/fake-state.js";
@@ -60,5 +60,30 @@ export function postMessage(state: FakeState, record: ChatRecord, content: Messa
     ...(replyTo === undefined ? {} : { reply_to_message: replyTo as Message & { reply_to_message: undefined } }),
     ...content,
   }));
+  if (chat.type === "channel") forwardToDiscussion(state, stored.message);
   return stored.message;
+}
+
+/** Telegram user id 777000 ("Telegram") is the sender of the copies it makes of channel posts in discussion groups. */
+export const TELEGRAM_SERVICE_USER = { id: 777000, is_bot: false, first_name: "Telegram" } as const;
+
+/**
+ * A post in a channel with a linked discussion group appears there too, as an automatic forward from the channel:
+ * people comment on the post by replying to that copy.
+ */
+function forwardToDiscussion(state: FakeState, post: Message): void {
+  const groupId = state.world.discussionOf(post.chat.id);
+  if (groupId === undefined) return;
+  const group = state.world.requireChat(groupId);
+  const { message_id: _id, chat: _chat, date: _date, sender_chat: _sender, reply_markup: _markup, reply_to_message: _reply, ...content } = post;
+  state.messages.append(groupId, false, (messageId) => ({
+    ...content,
+    message_id: messageId,
+    from: TELEGRAM_SERVICE_USER,
+    sender_chat: post.chat,
+    chat: group.chat,
+    date: post.date,
+    is_automatic_forward: true,
+    forward_origin: { type: "channel", chat: post.chat as Chat.ChannelChat, message_id: post.message_id, date: post.date },
+  }));
 }

@@ -36,6 +36,11 @@ export class MessageStore {
     return stored && !stored.deleted ? stored : undefined;
   }
 
+  /** Every message of the chat, users' and the bot's, oldest first. */
+  all(chatId: number): readonly StoredMessage[] {
+    return this.chats.get(chatId)?.all ?? [];
+  }
+
   sentByBot(chatId: number): readonly StoredMessage[] {
     return this.chats.get(chatId)?.sentByBot ?? [];
   }

@@ -40,6 +40,8 @@ export class World {
   private readonly users = new Map<number, User>();
   private readonly chats = new Map<number, ChatRecord>();
   private readonly usernames = new Map<string, number>();
+  /** A channel's linked discussion group, where Telegram copies every channel post (`is_automatic_forward`). */
+  private readonly discussions = new Map<number, number>();
 
   constructor(readonly bot: User) {}
 
@@ -186,9 +188,31 @@ export class World {
     if (status === "left") throw forbidden(`bot is not a member of the ${chat.type} chat`);
   }
 
+  /** Links a channel to its discussion group (both ways in getChat's `linked_chat_id`). */
+  linkDiscussion(channelId: number, groupId: number): void {
+    const channel = this.requireChat(channelId);
+    const group = this.requireChat(groupId);
+    if (channel.chat.type !== "channel") throw new Error(`fake-telegram: chat ${channelId} is not a channel`);
+    if (group.chat.type !== "supergroup") throw new Error(`fake-telegram: a discussion group must be a supergroup, ${groupId} is ${group.chat.type}`);
+    this.discussions.set(channelId, groupId);
+  }
+
+  discussionOf(channelId: number): number | undefined {
+    return this.discussions.get(channelId);
+  }
+
+  private linkedChatId(chatId: number): number | undefined {
+    const group = this.discussions.get(chatId);
+    if (group !== undefined) return group;
+    for (const [channel, linkedGroup] of this.discussions) if (linkedGroup === chatId) return channel;
+    return undefined;
+  }
+
   fullInfo(record: ChatRecord): ChatFullInfo {
+    const linked = this.linkedChatId(record.chat.id);
     return {
       ...record.chat,
+      ...(linked === undefined ? {} : { linked_chat_id: linked }),
       accent_color_id: 0,
       max_reaction_count: 11,
       accepted_gift_types: {

@@ -9,6 +9,7 @@ import { printFeature } from "./print.js";
 import { relayButtonsFeature } from "./relay-buttons.js";
 import { repliesFeature } from "./replies.js";
 import { statsFeature } from "./stats.js";
+import { translationsFeature } from "./translations.js";
 
 /**
  * Everything organisers and admins do in Telegram (docs/organisers.md): invites and the organiser list, linking the
@@ -21,6 +22,7 @@ export const organiserFeature = new Composer<BotContext>(
   linkingFeature,
   relayButtonsFeature,
   repliesFeature,
+  translationsFeature,
   printFeature,
   statsFeature,
   correctionsFeature,

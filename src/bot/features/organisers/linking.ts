@@ -13,7 +13,7 @@ import { DESK_SLUG, deskChat, linkDesk, unlinkDesk } from "../../../db/repositor
 import { redirectHeldRelays } from "../../../db/repositories/relay.js";
 import { audit } from "../../../db/repositories/roles.js";
 import { releaseHeld } from "../../../outbox/index.js";
-import { isRelayChatType, relayRightsProblem, runsChat } from "../../../services/relay/chat-rights.js";
+import { isPublicChat, isRelayChatType, relayRightsProblem, runsChat } from "../../../services/relay/chat-rights.js";
 import { alertChatBroken, announceChatRestored } from "../../../services/relay/notices.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
@@ -46,11 +46,6 @@ export interface LinkConsent {
 }
 
 const NO_CONSENT: LinkConsent = { publicChat: false, replace: false };
-
-/** Anyone can read a channel's or a public group's history: a letter there is no longer private. */
-function isPublicChat(chat: Chat): boolean {
-  return chat.type === "channel" || ("username" in chat && Boolean(chat.username));
-}
 
 /**
  * Checks everything that must hold for letters to reach the chat — the campaign exists (or it is the organisation
@@ -108,7 +103,7 @@ export async function linkChat(ctx: FlowContext, campaignSlug: string, target: s
 
   const now = clock.now();
   const outcome = await db.transaction().execute(async (trx) => {
-    const input = { chatId: chat.id, chatType, title, locale, linkedBy: from.id, now };
+    const input = { chatId: chat.id, chatType, title, locale, linkedBy: from.id, public: isPublicChat(chat), now };
     const { previousChatId } = desk ? await linkDesk(trx, input) : await linkCampaignChat(trx, { campaignSlug, ...input });
     const redirected = await redirectHeldRelays(trx, campaignSlug, chat.id, now);
     // The rights were just checked: every campaign this chat serves can have its letters again.

@@ -8,12 +8,17 @@ import {
 import { relayQuota } from "../../../../services/relay/relay-quota.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { escapeHtml } from "../../../../telegram/html.js";
-import { finishDraft, type FinishOutcome, organiserRelayOpen } from "../../../../services/letters/letters.js";
+import { finishDraft, type FinishOutcome, organiserRelayOpen, organiserRouteView, readDraftText } from "../../../../services/letters/letters.js";
+import type { TranslationSource } from "../../../../services/relay/translations.js";
 import { renderOrganiserOption } from "../render/delivery.js";
+import { intermediaryLines, serviceName } from "../render/refusal.js";
+import { recordedIntermediaries } from "../../../../services/letters/alternatives.js";
+import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
+import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
-import type { Signature } from "./signature.js";
+import { type Signature, signatureLabel } from "./signature.js";
 import { type FlowState, targetName } from "./state.js";
 
 /**
@@ -27,7 +32,7 @@ export async function deliveryStep(
   state: FlowState,
   signature: Signature,
   summary: FindingsSummary,
-): Promise<void> {
+): Promise<"edit" | void> {
   const { token, target } = state;
   const relay = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
   const relayChatOpen = relay.via !== null;
@@ -45,17 +50,32 @@ export async function deliveryStep(
     const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
     notices.push(escapeHtml(ctx.t("privacy-relay-limit", { limit: quota.limit, time })));
   }
-  if (plan.options.length === 0) {
+  // Services recorded as delivering to this very person (with as-of and source) are a route of their own.
+  const services = await conversation.external(() => recordedIntermediaries(ctx.deps.db, target.slug));
+  if (plan.options.length === 0 && services.length === 0) {
     await replyBlocks(ctx, [...notices, tHtml(ctx, "letter-ui-send-no-route")]);
     return;
   }
   const routes = plan.options.map((option) => option.route);
   await replyBlocks(
     ctx,
-    [bold(tHtml(ctx, "letter-ui-send-choose")), ...notices, ...plan.options.map((option) => routeSummary(ctx, option))],
-    flowKeyboard(token, routes.map((route) => [[tText(ctx, deliveryRouteLabel(route)), "route", route]])),
+    [
+      bold(tHtml(ctx, "letter-ui-send-choose")),
+      ...notices,
+      ...plan.options.map((option) => routeSummary(ctx, option)),
+      ...(services.length > 0 ? [intermediaryLines(ctx, services)] : []),
+    ],
+    flowKeyboard(token, [
+      ...routes.map((route): [string, string, string][] => [[tText(ctx, deliveryRouteLabel(route)), "route", route]]),
+      ...services.map((service, index): [string, string, string][] => [[ctx.t("routes-intermediary-button", { service: serviceName(ctx, service.service) }), "via", String(index)]]),
+    ]),
   );
-  const route = await ask(conversation, { token, actions: ["route"] }, async (input) => {
+  const route = await ask(conversation, { token, actions: ["route", "via"] }, async (input) => {
+    if (input.kind === "button" && input.action === "via") {
+      const service = services[Number(input.arg)];
+      if (service) await sendIntermediaryPacket(conversation, ctx, state, signature, service);
+      return AGAIN;
+    }
     if (input.kind === "button") return (routes as string[]).includes(input.arg) ? (input.arg as DeliveryRoute) : AGAIN;
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
@@ -64,18 +84,24 @@ export async function deliveryStep(
   await ctx.reply(tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system)), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 
   let shareIdentity = false;
+  let translateFrom: TranslationSource | undefined;
   if (route === "organisers") {
-    await ctx.reply(ctx.t("letter-ui-share-identity"), {
-      reply_markup: flowKeyboard(token, [
-        [[ctx.t("letter-ui-button-share-yes"), "share-yes"]],
-        [[ctx.t("letter-ui-button-share-no"), "share-no"]],
-      ]),
-    });
-    shareIdentity = await ask(conversation, { token, actions: ["share-yes", "share-no"] }, async (input) => {
-      if (input.kind === "button") return input.action === "share-yes";
-      await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
-      return AGAIN;
-    });
+    const view = await conversation.external(() =>
+      organiserRouteView(ctx.deps, { writerId: state.writerId, slug: target.slug, system: target.recipient.system, status: target.status }),
+    );
+    if (view.translateFrom) {
+      const translation = await translationStep(conversation, ctx, token, view.translateFrom, view.translationOffered);
+      if (translation === "edit") return "edit";
+      if (translation === "translate") translateFrom = view.translateFrom;
+    }
+    const identity = view.publicChat
+      ? await publicChatStep(conversation, ctx, token, view.publicChat, signature)
+      : await shareIdentityStep(conversation, ctx, token);
+    if (identity === "cancel") {
+      await ctx.reply(ctx.t("routes-public-cancelled"));
+      return;
+    }
+    shareIdentity = identity === "share";
   }
 
   const from = ctx.from;
@@ -89,6 +115,7 @@ export async function deliveryStep(
       shareIdentity,
       findings: summary,
       ...(writer ? { writer } : {}),
+      ...(translateFrom ? { translateFrom } : {}),
     });
     outside.logger.info(
       finished.ok ? { letter_id: finished.letterId, route } : { route, refused: finished.reason },
@@ -106,6 +133,7 @@ export async function deliveryStep(
     await ctx.reply(tHtml(ctx, "letter-ui-done-organisers", { name, reference: outcome.reference }, ["reference"]), {
       parse_mode: "HTML",
     });
+    if (translateFrom) await ctx.reply(ctx.t("routes-translation-requested"));
     await ctx.reply(ctx.t("letter-ui-done-footer"));
     return;
   }
@@ -134,4 +162,91 @@ function routeSummary(ctx: FlowContext, option: DeliveryOption): string {
   const label = bold(escapeHtml(tText(ctx, deliveryRouteLabel(option.route))));
   if (option.route === "organisers") return `${label}: ${renderOrganiserOption(ctx, option)}`;
   return `${label}: ${tHtml(ctx, `letter-ui-route-about-${option.route.replaceAll("_", "-")}`)}`;
+}
+
+type IdentityChoice = "share" | "hide" | "cancel";
+
+async function shareIdentityStep(conversation: Flow, ctx: FlowContext, token: string): Promise<IdentityChoice> {
+  await ctx.reply(ctx.t("letter-ui-share-identity"), {
+    reply_markup: flowKeyboard(token, [
+      [[ctx.t("letter-ui-button-share-yes"), "share-yes"]],
+      [[ctx.t("letter-ui-button-share-no"), "share-no"]],
+    ]),
+  });
+  return ask(conversation, { token, actions: ["share-yes", "share-no"] }, async (input) => {
+    if (input.kind === "button") return input.action === "share-yes" ? "share" : "hide";
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
+}
+
+/**
+ * The letter would be posted where anyone can read it (a channel or a public group): the writer hears that before
+ * anything is queued, with what exactly would be visible, and chooses to hide their Telegram name, show it, or stop.
+ */
+async function publicChatStep(conversation: Flow, ctx: FlowContext, token: string, chat: string, signature: Signature): Promise<IdentityChoice> {
+  await ctx.reply(tHtml(ctx, "routes-public-warning", { chat, signature: signatureLabel(signature) }), {
+    parse_mode: "HTML",
+    reply_markup: flowKeyboard(token, [
+      [[ctx.t("routes-public-button-hide"), "public-hide"]],
+      [[ctx.t("routes-public-button-share"), "public-share"]],
+      [[ctx.t("routes-public-button-cancel"), "public-cancel"]],
+    ]),
+  });
+  return ask(conversation, { token, actions: ["public-hide", "public-share", "public-cancel"] }, async (input) => {
+    if (input.kind === "button") return input.action === "public-share" ? "share" : input.action === "public-hide" ? "hide" : "cancel";
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
+}
+
+/**
+ * A letter mostly in Ukrainian or English would not pass a censor who accepts Russian only: on the organisers' route
+ * the writer may ask them for a translation (when this chat's organisers offer it), send it as it is, or edit it.
+ */
+async function translationStep(
+  conversation: Flow,
+  ctx: FlowContext,
+  token: string,
+  from: TranslationSource,
+  offered: boolean,
+): Promise<"translate" | "as-is" | "edit"> {
+  const language = ctx.t(`routes-language-${from}`);
+  const rows: [string, string][][] = [
+    ...(offered ? [[[ctx.t("routes-translation-button-ask"), "tr-ask"] as [string, string]]] : []),
+    [[ctx.t("routes-translation-button-as-is"), "tr-as-is"]],
+    [[ctx.t("routes-translation-button-edit"), "tr-edit"]],
+  ];
+  await ctx.reply(ctx.t(offered ? "routes-translation-offer" : "routes-translation-not-offered", { language }), {
+    reply_markup: flowKeyboard(token, rows),
+  });
+  const actions = offered ? ["tr-ask", "tr-as-is", "tr-edit"] : ["tr-as-is", "tr-edit"];
+  return ask(conversation, { token, actions }, async (input) => {
+    if (input.kind === "button") return input.action === "tr-ask" ? "translate" : input.action === "tr-edit" ? "edit" : "as-is";
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
+}
+
+/**
+ * The packet for a service recorded as delivering to this person: what it is and where the fact comes from, its
+ * link, and the letter with its signature to paste into the service's own form. The bot submits nothing; the draft
+ * stays here, and the writer may still choose another route.
+ */
+async function sendIntermediaryPacket(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  signature: Signature,
+  service: { service: string; url: string; asOf: string; source: string },
+): Promise<void> {
+  const name = serviceName(ctx, service.service);
+  await ctx.reply(
+    tHtml(ctx, "routes-intermediary-packet", { service: name, name: targetName(ctx, state), asOf: service.asOf, source: service.source }),
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: [[{ text: `🔗 ${name}`, url: service.url }]] } },
+  );
+  const text = await conversation.external(() => readDraftText(ctx.deps, state.writerId, state.target.slug));
+  if (!text) return;
+  const body = renderLetterBody(text, { name: signature.name, ...(signature.city ? { city: signature.city } : {}) });
+  for (const part of splitForTelegram(body)) await ctx.reply(part);
 }

@@ -78,7 +78,8 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   if (checked.kind === "edit") return conversation.rewind(writingTop);
   if (checked.kind === "stop") return;
   const signature = await signatureStep(conversation, ctx, state);
-  await deliveryStep(conversation, ctx, state, signature, checked.summary);
+  // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
+  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writingTop);
 }
 
 async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {

@@ -18,7 +18,7 @@ type Refused = Extract<TargetLookup, { kind: "refused" }>;
 const KNOWN_SERVICES = new Set(["ovd-info-letters-now", "rosuznik", "rights-in-russia"]);
 
 /** A service's name in the reader's language when we know it, else its id as recorded. */
-function serviceName(ctx: FlowContext, service: string): string {
+export function serviceName(ctx: FlowContext, service: string): string {
   return KNOWN_SERVICES.has(service) ? ctx.t(`letter-intermediary-${service}-name`) : service;
 }
 
@@ -50,7 +50,7 @@ export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string
   return { text: lines.join("\n\n"), keyboard: { inline_keyboard: rows } };
 }
 
-function intermediaryLines(ctx: FlowContext, intermediaries: RefusalAlternatives["intermediaries"]): string {
+export function intermediaryLines(ctx: FlowContext, intermediaries: RefusalAlternatives["intermediaries"]): string {
   const known = intermediaries.some((service) => service.asOf !== null);
   const items = intermediaries.map((service) => {
     const name = escapeHtml(serviceName(ctx, service.service));
