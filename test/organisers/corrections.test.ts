@@ -87,4 +87,32 @@ describe("correcting the directory from Telegram", () => {
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("sentenced");
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
   });
+
+  it("refuses an old Save from an earlier /setstatus as out of date; only the current flow's Save saves", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("released");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    const earlier = boss.findButton("Save");
+
+    // A second /setstatus leaves the first flow; the organiser now means "deceased".
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("deceased");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    expect(boss.lastText()).toContain("“deceased”");
+    const shown = boss.messages.length;
+
+    await boss.pressData(earlier.message.message_id, "callback_data" in earlier.button ? earlier.button.callback_data : "");
+    expect(boss.lastCallbackAnswer()).toBe("This button belongs to a correction that is over: nothing was changed. Send /setstatus or /move again.");
+    expect(boss.messages.length).toBe(shown);
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("sentenced");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+
+    await boss.press("Save");
+    expect(boss.lastText()).toContain("Saved.");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("deceased");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
+  });
 });
