@@ -34,5 +34,4 @@ export const birthdayRemindersData = callbackData("nrb", 1);
 export const pickReminderPrisonerData = callbackData("nrp", 0);
 /** A channel post offered as news: open the publish flow prefilled with offer <id>. */
 export const publishOfferData = callbackData("no", 1);
-/** Steps of the publish flow: `np:<step>:<value>`. */
-export const publishStepData = callbackData("np", 2);
+/* Steps of the publish flow (`np:<token>:<step>:<value>`) are the flow kit's buttons: bot/features/news/publish-flow.ts. */
