@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
+import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, organiser } from "./world.js";
 

@@ -1,7 +1,8 @@
 import type { Locale } from "../../config.js";
 import { inTransaction } from "../../db/database.js";
 import { listInstitutions } from "../../db/repositories/institutions.js";
-import { getPrisonerBySlug, movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoners.js";
+import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit } from "../../db/repositories/roles.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
