@@ -22,7 +22,7 @@ export const PUBLIC_COMMANDS = [
   "cancel",
 ] as const;
 
-export function commandList(i18n: I18n<FlowContext>, locale: Locale) {
+function commandList(i18n: I18n<FlowContext>, locale: Locale) {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }
 

@@ -11,8 +11,8 @@ import type { Flow } from "../context.js";
 import { type FlowButtons, flowKeyboard } from "./buttons.js";
 import { ask, type FlowInput, type Step, waitInput } from "./input.js";
 
-export { type FlowButtons, flowButtons, flowKeyboard } from "./buttons.js";
-export { AGAIN, ask, type FlowInput, type Step, waitInput } from "./input.js";
+export { flowButtons } from "./buttons.js";
+export { AGAIN, type FlowInput } from "./input.js";
 export { drawToken } from "./token.js";
 export { guarded } from "./guarded.js";
 

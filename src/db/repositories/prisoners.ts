@@ -29,7 +29,7 @@ export class PrisonerNotFoundError extends Error {
   }
 }
 
-export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
+function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
   return {
     slug: row.slug,
     names: {

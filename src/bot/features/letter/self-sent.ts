@@ -7,8 +7,8 @@ import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 
 /** `/letters` buttons for a letter the writer sent themselves: "I sent it" (`lss:<id>`), "A reply came" (`lsr:<id>`). */
-export const markSelfSent = callbackData("lss", 1);
-export const markSelfReply = callbackData("lsr", 1);
+const markSelfSent = callbackData("lss", 1);
+const markSelfReply = callbackData("lsr", 1);
 
 /** Only letters the writer posts or submits themselves; organisers set these statuses for relayed letters. */
 export function selfSentButton(letter: Pick<Letter, "id" | "route" | "status">): { key: string; data: string } | undefined {

@@ -31,7 +31,7 @@ export function parseSignature(text: string): SignatureParse {
   return { ok: true, signature: { name, city: city ?? null } };
 }
 
-export function signatureLabel(signature: Signature): string {
+function signatureLabel(signature: Signature): string {
   return signature.city ? `${signature.name}, ${signature.city}` : signature.name;
 }
 
