@@ -9,7 +9,7 @@ import { describeError } from "./bot/middlewares/error-boundary.js";
 import { openChatLock } from "./db/chat-lock.js";
 import { isPostgresDb } from "./db/database.js";
 import { recordUpdateSeen } from "./db/repositories/coordination.js";
-import { seedDirectory } from "./db/repositories/prisoners.js";
+import { seedDirectory } from "./db/repositories/directory-document.js";
 import { type Intake, startIntake } from "./intake.js";
 import { createMetrics, type AppMetrics } from "./metrics/metrics.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";

@@ -188,3 +188,4 @@ organisers-correction-changed = Saved. The change is in the prisoner's history w
 organisers-correction-confirmed = Saved: the value was already the same, its date and source are updated.
 organisers-correction-kept = Not changed: the directory holds newer information than that date.
 organisers-correction-refused = Not saved: you are no longer an organiser of this prisoner's campaigns.
+organisers-correction-stale-button = This button belongs to a correction that is over: nothing was changed. Send /setstatus or /move again.

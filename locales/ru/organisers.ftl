@@ -184,3 +184,4 @@ organisers-correction-changed = Сохранено. Изменение есть 
 organisers-correction-confirmed = Сохранено: значение и так было таким же, обновлены дата и источник.
 organisers-correction-kept = Не изменено: в справочнике более новые сведения, чем на эту дату.
 organisers-correction-refused = Не сохранено: вы больше не организатор кампаний этого заключённого.
+organisers-correction-stale-button = Эта кнопка из исправления, которое уже завершилось: ничего не изменено. Отправьте /setstatus или /move ещё раз.

@@ -185,3 +185,4 @@ organisers-correction-changed = Збережено. Зміна є в істор�
 organisers-correction-confirmed = Збережено: значення й так було таке саме, оновлено дату й джерело.
 organisers-correction-kept = Не змінено: у довіднику новіші відомості, ніж на цю дату.
 organisers-correction-refused = Не збережено: ви вже не організатор кампаній цього в'язня.
+organisers-correction-stale-button = Ця кнопка з виправлення, яке вже завершилося: нічого не змінено. Надішліть /setstatus або /move ще раз.

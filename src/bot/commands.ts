@@ -4,6 +4,7 @@ import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import type { DB } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../telegram/locale.js";
+import { storedLocaleOf } from "../db/repositories/users.js";
 import { publishPrivilegedMenus } from "../services/organisers/command-menus.js";
 import type { FlowContext } from "./context.js";
 
@@ -22,7 +23,7 @@ export const PUBLIC_COMMANDS = [
   "cancel",
 ] as const;
 
-export function commandList(i18n: I18n<FlowContext>, locale: Locale) {
+function commandList(i18n: I18n<FlowContext>, locale: Locale) {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }
 
@@ -43,7 +44,7 @@ export async function publishOrganiserMenus(deps: { api: Api; db: DB; admins: re
   try {
     await publishPrivilegedMenus(
       { api, db, admins, logger, publicCommands: (locale) => commandList(i18n, locale), t: (locale, key) => i18n.t(locale, key) },
-      async (userId) => resolveLocale((await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst())?.locale, STORED_LOCALE_FALLBACK),
+      async (userId) => resolveLocale(await storedLocaleOf(db, userId), STORED_LOCALE_FALLBACK),
     );
   } catch (error) {
     logger.warn({ err: error }, "organiser command menus not published");

@@ -3,7 +3,6 @@ import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { CONVERSATION_KEY_PREFIX, conversationStorage } from "../db/conversation-storage.js";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directorySearchFallback } from "./features/directory/index.js";
@@ -26,6 +25,7 @@ import { observeUpdates } from "./middlewares/observe.js";
 import { limitUpdatesPerUser } from "./middlewares/rate-limit.js";
 import { oneAtATimeAcrossInstances, oneAtATimePerChat } from "./middlewares/sequentialize.js";
 import type { ChatLock } from "../db/chat-lock.js";
+import { answerOutdatedFlow, versionedFlowStorage } from "./flows/version.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start-up (tests and the playground know the bot already). */
@@ -34,7 +34,10 @@ export interface CreateBotOptions {
   chatLock?: ChatLock;
 }
 
-/** Bumped whenever a conversation's code changes so that stored replay logs from older code are discarded. */
+/**
+ * Bumped whenever a flow's code changes so that a stored replay log would replay differently (docs/contributing.md,
+ * "A flow"): stored flows of another version are then dropped with a "start again" answer (bot/flows/version.ts).
+ */
 export const CONVERSATION_VERSION = 2;
 
 /**
@@ -80,15 +83,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(i18n.middleware());
   app.use(
     conversations<BotContext, FlowContext>({
-      storage: {
-        type: "key",
-        version: CONVERSATION_VERSION,
-        prefix: CONVERSATION_KEY_PREFIX,
-        adapter: conversationStorage(db, () => deps.clock.now()),
-      },
+      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION),
       plugins: flowPlugins,
     }),
   );
+  app.use(answerOutdatedFlow());
   // 1. Flow control, before any conversation can swallow the update.
   app.use(cancelFeature);
   app.use(leaveFlowsOnCommand());

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { readDirectoryDocument } from "../db/repositories/prisoners.js";
+import { readDirectoryDocument } from "../db/repositories/directory-document.js";
 import { prisonersToCsv } from "../domain/directory/prisoner-csv.js";
 import { toDirectoryJson } from "../domain/directory/serialize.js";
 import {

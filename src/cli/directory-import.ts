@@ -12,7 +12,7 @@ import { type DB, openDatabase, parseDatabaseUrl } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { listCampaignSlugs } from "../db/repositories/campaigns.js";
 import { listInstitutionSlugs } from "../db/repositories/institutions.js";
-import { type ImportReport, importDirectoryDocument } from "../db/repositories/prisoners.js";
+import { type ImportReport, importDirectoryDocument } from "../db/repositories/directory-document.js";
 import { parsePrisonersCsv } from "../domain/directory/prisoner-csv.js";
 import { readJson } from "../domain/directory/seed-files.js";
 import type { DirectoryDocument } from "../domain/directory/types.js";

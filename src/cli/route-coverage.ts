@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seedDirectory } from "../db/repositories/prisoners.js";
+import { seedDirectory } from "../db/repositories/directory-document.js";
 import { routeCoverage } from "../services/letters/route-coverage.js";
 import { isMainModule, openDirectoryDatabase, processIo, type CliIo } from "./directory-import.js";
 

@@ -2,11 +2,10 @@ import type { VersionedState } from "@grammyjs/conversations";
 import type { DB } from "./database.js";
 
 /**
- * Stored flows are keyed `flow:<chat id>` (the conversations plugin adds this prefix to its chat-id key). The bot
- * installs the plugin with this prefix and /mydata and /forget find a person's flow with `conversationKey`, so the
- * two cannot drift apart.
+ * Stored flows are keyed `flow:<chat id>`. The bot's flow storage (bot/flows/version.ts) and /mydata and /forget all
+ * find a chat's flows with `conversationKey`, so they cannot drift apart.
  */
-export const CONVERSATION_KEY_PREFIX = "flow:";
+const CONVERSATION_KEY_PREFIX = "flow:";
 
 /** The stored key of a chat's flows; a private chat's id is the person's user id. */
 export function conversationKey(chatId: number): string {

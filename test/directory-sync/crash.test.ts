@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../src/project-path.js";
-import { seedDirectory } from "../../src/db/repositories/prisoners.js";
+import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
 import { runDirectorySync } from "../../src/services/directory-sync/engine.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { listInstitutionAliasEntries, searchInstitutions } from "../../src/db/repositories/institution-aliases.js";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
-import { seedDirectory } from "../../src/db/repositories/prisoners.js";
+import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { designationOf, institutionMatchKey } from "../../src/domain/institutions/match-key.js";
 import { buildInstitutionIndex, matchInstitution } from "../../src/domain/institutions/match.js";
 import { parsePenitentiaryXml } from "../../src/domain/institutions/penitentiary-xml.js";

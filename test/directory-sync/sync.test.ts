@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { seedDirectory } from "../../src/db/repositories/prisoners.js";
+import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
 import { runDirectorySync, type SyncOptions, SyncAlreadyRunningError } from "../../src/services/directory-sync/engine.js";
 import { USER_AGENT } from "../../src/services/directory-sync/config.js";

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDirectoryExport } from "../../src/cli/directory-export.js";
 import { type CliIo, runDirectoryImport } from "../../src/cli/directory-import.js";
 import { openSqlite } from "../../src/db/database.js";
-import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
+import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { directorySeedFolder } from "../../src/domain/directory/seed-files.js";
 
 let dir: string;

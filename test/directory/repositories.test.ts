@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getInstitutionBySlug, listInstitutions } from "../../src/db/repositories/institutions.js";
 import { listCampaignMembers, listCampaigns } from "../../src/db/repositories/campaigns.js";
-import {
-  browsePrisonersByFewestLetters,
-  directoryVersion,
-  getPrisonerBySlug,
-  getPrisonerHistory,
-  importDirectoryDocument,
-  listPrisonersInCampaign,
-  loadSearchEntries,
-  movePrisoner,
-  PrisonerNotFoundError,
-  readDirectoryDocument,
-  seedDirectory,
-  updatePrisonerStatus,
-} from "../../src/db/repositories/prisoners.js";
+import { importDirectoryDocument, readDirectoryDocument, seedDirectory } from "../../src/db/repositories/directory-document.js";
+import { getPrisonerHistory, movePrisoner, updatePrisonerStatus } from "../../src/db/repositories/prisoner-history.js";
+import { browsePrisonersByFewestLetters, directoryVersion, getPrisonerBySlug, listPrisonersInCampaign, loadSearchEntries, PrisonerNotFoundError } from "../../src/db/repositories/prisoners.js";
 import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
 import { toDirectoryJson } from "../../src/domain/directory/serialize.js";
 import { parseDirectoryFile } from "../../src/domain/directory/validate.js";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getLetterOfWriter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
-import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
+import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { CAMPAIGN, eventually, followFromCard, importFictionalDirectory, messageContaining, organiserOf, TESTENKO } from "./fixtures.js";

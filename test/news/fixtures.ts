@@ -1,6 +1,6 @@
 import type { DB } from "../../src/db/database.js";
 import { grantOrganiser } from "../../src/db/repositories/roles.js";
-import { importDirectoryDocument } from "../../src/db/repositories/prisoners.js";
+import { importDirectoryDocument } from "../../src/db/repositories/directory-document.js";
 import type { CampaignRecord, InstitutionRecord, PrisonerRecord } from "../../src/domain/directory/types.js";
 import { PROGRESS_EDIT_INTERVAL_MS } from "../../src/services/news/progress-reporter.js";
 import type { Harness } from "../helpers/harness.js";

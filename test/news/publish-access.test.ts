@@ -34,8 +34,12 @@ describe("who may publish", () => {
     await other.send("Testenko");
     expect(other.lastText()).toContain("not in a campaign you organise");
     expect(other.buttons()).not.toContain("Ivan Testenko");
-    // Pressing a forged result button for that prisoner is refused too.
-    await other.pressData(other.messages.at(-1)!.message_id, `np:p:${TESTENKO.slug}`);
+    // Pressing a forged result button for that prisoner is refused too, even with this flow's token (taken from a
+    // result button for a prisoner of their own campaign).
+    await other.send("Vneshnev");
+    const { button } = other.findButton(/Vneshnev/);
+    const token = ("callback_data" in button ? button.callback_data : "").split(":")[1];
+    await other.pressData(other.messages.at(-1)!.message_id, `np:${token}:p:${TESTENKO.slug}`);
     expect(other.lastText()).toContain("You cannot publish news about this prisoner");
   });
 
@@ -121,5 +125,25 @@ describe("answers to unexpected input while publishing", () => {
     await organiser.press("Publish");
     const stored = await h.db.selectFrom("news_posts").select("texts").executeTakeFirstOrThrow();
     expect(JSON.parse(stored.texts)).toEqual({ en: "First draft, corrected." });
+  });
+
+  it("refuses an old Publish from an earlier /news as out of date; only the current flow's Publish publishes", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const draft = { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "other", source: null, confirm: false } as const;
+    await publishThroughChat(organiser, { ...draft, text: "An earlier draft." });
+    const earlier = organiser.findButton("Publish");
+    await publishThroughChat(organiser, { ...draft, text: "The news as meant." });
+    const shown = organiser.messages.length;
+
+    await organiser.pressData(earlier.message.message_id, "callback_data" in earlier.button ? earlier.button.callback_data : "");
+    expect(organiser.lastCallbackAnswer()).toContain("out of date");
+    expect(organiser.messages.length).toBe(shown);
+    expect(await h.db.selectFrom("news_posts").selectAll().execute()).toEqual([]);
+
+    await organiser.press("Publish");
+    const stored = await h.db.selectFrom("news_posts").select("texts").executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.texts)).toEqual({ en: "The news as meant." });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getPrisonerBySlug, getPrisonerHistory } from "../../src/db/repositories/prisoners.js";
+import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, organiser } from "./world.js";
 
@@ -84,5 +85,31 @@ describe("correcting the directory from Telegram", () => {
     expect(boss.lastText()).toBe("Not saved: you are no longer an organiser of this prisoner's campaigns.");
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("sentenced");
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+  });
+
+  it("refuses an old Save from an earlier /setstatus as out of date; only the current flow's Save saves", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const upToSave = async (status: string) => {
+      for (const step of ["/setstatus kagarlitsky-boris", status, SOURCE, "Today"]) {
+        await (step.startsWith("/") || step === SOURCE ? boss.send(step) : boss.press(step));
+      }
+    };
+    await upToSave("released");
+    const earlier = boss.findButton("Save");
+    // A second /setstatus leaves the first flow; the organiser now means "deceased".
+    await upToSave("deceased");
+    expect(boss.lastText()).toContain("“deceased”");
+    const shown = boss.messages.length;
+
+    await boss.pressData(earlier.message.message_id, "callback_data" in earlier.button ? earlier.button.callback_data : "");
+    expect(boss.lastCallbackAnswer()).toBe("This button belongs to a correction that is over: nothing was changed. Send /setstatus or /move again.");
+    expect(boss.messages.length).toBe(shown);
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("sentenced");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+
+    await boss.press("Save");
+    expect(boss.lastText()).toContain("Saved.");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("deceased");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
   });
 });

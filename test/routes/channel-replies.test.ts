@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, CAMPAIGN, newChannelId, organiser, relayLetter, settle } from "../organisers/world.js";
 
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertIntermediary } from "../../src/db/repositories/intermediaries.js";
 import { Harness } from "../helpers/harness.js";
 import { lettersOf, onlyLetter, textOf } from "../letters/flow/helpers.js";
 import { ADMIN_ID, newChannelId, sendIn } from "../organisers/world.js";
 
-vi.setConfig({ testTimeout: 60_000 });
 
 const KAMARDIN = "kamardin-artem";
 const LETTER = "Здравствуйте, Артём! Пишу Вам из Львова.";

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { lettersOf, onlyLetter } from "../letters/flow/helpers.js";
 import { ADMIN_ID, CAMPAIGN, newChannelId, organiser, settle } from "../organisers/world.js";
 
-vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptedLettersToPrint } from "../../src/db/repositories/relay.js";
 import { Harness } from "../helpers/harness.js";
 import { onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, newChannelId, sendIn, settle } from "../organisers/world.js";
 
-vi.setConfig({ testTimeout: 60_000 });
 
 /** No campaign chat and no FSIN-pismo or post route: letters to Kamardin go to the organisation desk. */
 const KAMARDIN = "kamardin-artem";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.js";
 import { linkDesk } from "../../src/db/repositories/desk.js";
 import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
-import { seedDirectory } from "../../src/db/repositories/prisoners.js";
+import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { acceptedLettersToPrint } from "../../src/db/repositories/relay.js";
 import { requestTranslation, setOffersTranslation } from "../../src/db/repositories/translations.js";
 import { touchUser } from "../../src/db/repositories/users.js";

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { setUserBlocked } from "../../db/repositories/users.js";
 import type { BotContext } from "../context.js";
 
 const composer = new Composer<BotContext>();
@@ -12,9 +13,8 @@ const privateChats = composer.chatType("private");
 privateChats.on("my_chat_member", async (ctx) => {
   const status = ctx.myChatMember.new_chat_member.status;
   const { db, clock, logger } = ctx.deps;
-  const blocked = status === "kicked" ? clock.now().toISOString() : null;
-  const result = await db.updateTable("users").set({ blocked_at: blocked }).where("id", "=", ctx.from.id).executeTakeFirst();
-  if (result.numUpdatedRows > 0n) logger.info({ user_id: ctx.from.id, status }, "bot membership changed in a private chat");
+  const changed = await setUserBlocked(db, ctx.from.id, status === "kicked" ? clock.now() : null);
+  if (changed) logger.info({ user_id: ctx.from.id, status }, "bot membership changed in a private chat");
 });
 
 const fallback = new Composer<BotContext>();

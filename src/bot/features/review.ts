@@ -13,7 +13,7 @@ import { escapeHtml } from "../../telegram/html.js";
 import { isAnyOrganiser } from "../roles.js";
 import { localeOf as readerLocale } from "../locale.js";
 
-export const reviewButton = callbackData("rv", 2);
+const reviewButton = callbackData("rv", 2);
 
 function valueText(ctx: FlowContext, view: ReviewView, side: ReviewView["sides"][number]): string {
   if (view.kind === "institution") return side.label;
@@ -21,7 +21,7 @@ function valueText(ctx: FlowContext, view: ReviewView, side: ReviewView["sides"]
   return ctx.t(`directory-status-${side.value}`);
 }
 
-export function reviewText(ctx: FlowContext, view: ReviewView): string {
+function reviewText(ctx: FlowContext, view: ReviewView): string {
   const locale = readerLocale(ctx);
   if (view.kind === "identity" && view.record) {
     const lines = [

@@ -8,11 +8,15 @@ import { menuButton } from "../keyboards/main-menu.js";
  */
 export function leaveFlowsOnCommand(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const isCommand = ctx.message?.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0);
-    const isMenu = menuButton.unpack(ctx.callbackQuery?.data) !== undefined;
-    if ((isCommand || isMenu) && Object.keys(ctx.conversation.active()).length > 0) {
+    if (isCommandOrMenu(ctx) && Object.keys(ctx.conversation.active()).length > 0) {
       await ctx.conversation.exitAll();
     }
     return next();
   };
+}
+
+/** A command, or a main-menu button: the update asks for something other than the flow in progress. */
+export function isCommandOrMenu(ctx: BotContext): boolean {
+  const isCommand = ctx.message?.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0) ?? false;
+  return isCommand || menuButton.unpack(ctx.callbackQuery?.data) !== undefined;
 }

@@ -66,15 +66,6 @@ export async function campaignsOfChat(db: DB, chatId: number): Promise<CampaignC
   return desk?.chat_id === chatId ? [...chats, desk] : chats;
 }
 
-export async function listCampaignChats(db: DB, campaignSlugs?: readonly string[]): Promise<CampaignChat[]> {
-  let query = db.selectFrom("campaign_chats").selectAll();
-  if (campaignSlugs) {
-    if (campaignSlugs.length === 0) return [];
-    query = query.where("campaign_slug", "in", campaignSlugs);
-  }
-  return query.orderBy("campaign_slug").execute();
-}
-
 /**
  * Marks every link to the chat broken. Returns the campaigns whose link was working until now: only they need an
  * alert (a second failed post to an already broken chat alerts nobody again).
@@ -122,7 +113,7 @@ export async function moveCampaignChat(db: DB, fromChatId: number, toChatId: num
  * slug) with a working chat, else the first with a broken one (the letter then waits, held, until it is fixed).
  * Campaign chats only; `relayTargetForPrisoner` adds the organisation desk.
  */
-export async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
+async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
   const chats = await db
     .selectFrom("campaign_chats")
     .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "campaign_chats.campaign_slug")

@@ -5,7 +5,7 @@ import type { DB } from "../database.js";
 
 type CampaignRow = Selectable<CampaignsTable>;
 
-export function campaignFromRow(row: CampaignRow): CampaignRecord {
+function campaignFromRow(row: CampaignRow): CampaignRecord {
   return {
     slug: row.slug,
     name: { uk: row.name_uk, en: row.name_en, ru: row.name_ru },

@@ -14,7 +14,7 @@ export async function getDesk(db: DB): Promise<OrganisationDesk | undefined> {
 }
 
 /** The desk seen as one more campaign chat, so the relay, alerts and held letters treat both alike. */
-export function deskAsCampaignChat(desk: OrganisationDesk): CampaignChat {
+function deskAsCampaignChat(desk: OrganisationDesk): CampaignChat {
   const { id: _id, ...rest } = desk;
   return { campaign_slug: DESK_SLUG, ...rest };
 }

@@ -9,7 +9,7 @@ type InstitutionRow = Selectable<InstitutionsTable>;
 const toFlag = (value: boolean | null): 0 | 1 | null => (value === null ? null : value ? 1 : 0);
 const fromFlag = (value: 0 | 1 | null): boolean | null => (value === null ? null : value === 1);
 
-export function institutionFromRow(row: InstitutionRow): InstitutionRecord {
+function institutionFromRow(row: InstitutionRow): InstitutionRecord {
   return {
     slug: row.slug,
     system: oneOf(PRISON_SYSTEMS, row.system, "institution system"),

@@ -316,3 +316,12 @@ export async function saveWriterProfile(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A writer's own letter by its reference (`L-…`); undefined for someone else's or an unknown reference. */
+export async function findLetterOfWriterByReference(
+  db: DB,
+  writerId: number,
+  reference: string,
+): Promise<Pick<Letter, "id" | "route" | "status"> | undefined> {
+  return db.selectFrom("letters").select(["id", "route", "status"]).where("writer_id", "=", writerId).where("reference", "=", reference).executeTakeFirst();
+}

@@ -1,27 +1,24 @@
 import type { Selectable } from "kysely";
 import { oneOf, parseJsonList } from "../../domain/directory/guards.js";
 import { type FewLettersEntry, type LetterCounts, writableByFewLetters } from "../../domain/directory/few-letters.js";
-import { comparePartialDates } from "../../domain/directory/partial-date.js";
-import { readDirectorySeed } from "../../domain/directory/seed-files.js";
 import {
-  type DirectoryDocument,
   GENDERS,
   type InterestTag,
   NO_LETTERS_REASONS,
-  type PartialDate,
   PRISON_SYSTEMS,
   PRISONER_STATUSES,
   type PrisonerRecord,
-  type PrisonerStatus,
   STATUS_CONFIDENCES,
-  type StatusConfidence,
 } from "../../domain/directory/types.js";
 import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
 import type { PrisonersTable } from "../tables/directory.js";
-import { lockForTransaction } from "./advisory-lock.js";
-import { listCampaigns, upsertCampaign } from "./campaigns.js";
-import { listInstitutions, upsertInstitution } from "./institutions.js";
-import { type DB, inTransaction } from "../database.js";
+import { listInstitutions } from "./institutions.js";
+import type { DB } from "../database.js";
+
+/**
+ * Reading prisoners (with their campaigns) from the directory. Status and location change in prisoner-history.ts,
+ * whole-directory imports and the seed live in directory-document.ts.
+ */
 
 type PrisonerRow = Selectable<PrisonersTable>;
 
@@ -32,7 +29,7 @@ export class PrisonerNotFoundError extends Error {
   }
 }
 
-export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
+function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
   return {
     slug: row.slug,
     names: {
@@ -71,36 +68,6 @@ export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): Prisoner
     },
     hashtag: row.hashtag,
     campaigns,
-  };
-}
-
-/** Everything but status and location, which only change through the history-keeping paths below. */
-function descriptiveColumns(record: PrisonerRecord) {
-  return {
-    surname_ru: record.names.ru.surname,
-    given_name_ru: record.names.ru.given,
-    patronymic_ru: record.names.ru.patronymic,
-    surname_uk: record.names.uk.surname,
-    given_name_uk: record.names.uk.given,
-    patronymic_uk: record.names.uk.patronymic,
-    surname_latin: record.names.latin.surname,
-    given_name_latin: record.names.latin.given,
-    patronymic_latin: record.names.latin.patronymic,
-    alt_spellings: JSON.stringify(record.altSpellings),
-    gender: record.gender,
-    birth_year: record.birthYear,
-    birth_year_alternatives: JSON.stringify(record.birthYearAlternatives),
-    birth_date: record.birthDate,
-    birth_note: record.birthNote,
-    system: record.system,
-    summary_uk: record.summary.uk,
-    summary_en: record.summary.en,
-    summary_ru: record.summary.ru,
-    interests: JSON.stringify(record.interests.tags),
-    interests_source_url: record.interests.sourceUrl,
-    letters_allowed: record.letters.allowed ? (1 as const) : (0 as const),
-    no_letters_reason: record.letters.reason,
-    hashtag: record.hashtag,
   };
 }
 
@@ -158,322 +125,6 @@ export async function setPrisonerCampaigns(db: DB, slug: string, campaigns: read
     .insertInto("prisoner_campaigns")
     .values(campaigns.map((campaign) => ({ prisoner_slug: slug, campaign_slug: campaign })))
     .execute();
-}
-
-export interface StatusChange {
-  status: PrisonerStatus;
-  asOf: PartialDate;
-  sourceUrl: string;
-  /** Telegram id of the organiser; null for imports and the seed. */
-  changedBy: number | null;
-  confidence?: StatusConfidence;
-  note?: string | null;
-  /**
-   * Leave the record alone when it already holds a status confirmed on the same day or later. Imports and the seed
-   * set this so that shipping an old list never undoes an organiser's newer update.
-   */
-  onlyIfNewer?: boolean;
-  now?: Date;
-}
-
-export interface LocationChange {
-  /** Institution slug, or null when the person is no longer held anywhere we know of. */
-  institution: string | null;
-  asOf: PartialDate;
-  sourceUrl: string;
-  changedBy: number | null;
-  believedCurrent?: boolean;
-  onlyIfNewer?: boolean;
-  now?: Date;
-}
-
-/** `changed`: a new value, written to history; `confirmed`: same value, newer date or source; `kept`: ours is newer. */
-export type ChangeOutcome = "changed" | "confirmed" | "kept";
-
-/**
- * Sets a prisoner's status and records the change in `prisoner_history` in the same transaction. Called by the
- * organiser tools and the case-news feature as well as by imports.
- */
-export async function updatePrisonerStatus(db: DB, slug: string, change: StatusChange): Promise<ChangeOutcome> {
-  return inTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom("prisoners")
-      .select(["status", "status_as_of"])
-      .where("slug", "=", slug)
-      .executeTakeFirst();
-    if (!current) throw new PrisonerNotFoundError(slug);
-    const newer = comparePartialDates(change.asOf, current.status_as_of);
-    if (change.onlyIfNewer && (newer < 0 || (newer === 0 && current.status !== change.status))) return "kept";
-    const at = (change.now ?? new Date()).toISOString();
-    await trx
-      .updateTable("prisoners")
-      .set({
-        status: change.status,
-        status_as_of: change.asOf,
-        status_source_url: change.sourceUrl,
-        ...(change.confidence !== undefined ? { status_confidence: change.confidence } : {}),
-        ...(change.note !== undefined ? { status_note: change.note } : {}),
-        updated_at: at,
-      })
-      .where("slug", "=", slug)
-      .execute();
-    if (current.status === change.status) return "confirmed";
-    await trx
-      .insertInto("prisoner_history")
-      .values({
-        prisoner_slug: slug,
-        field: "status",
-        old_value: current.status,
-        new_value: change.status,
-        as_of: change.asOf,
-        source_url: change.sourceUrl,
-        changed_by: change.changedBy,
-        changed_at: at,
-      })
-      .execute();
-    return "changed";
-  });
-}
-
-/** Records a transfer (or that the location is no longer known) with its history row, in one transaction. */
-export async function movePrisoner(db: DB, slug: string, move: LocationChange): Promise<ChangeOutcome> {
-  return inTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom("prisoners")
-      .select(["institution_slug", "institution_as_of"])
-      .where("slug", "=", slug)
-      .executeTakeFirst();
-    if (!current) throw new PrisonerNotFoundError(slug);
-    if (move.onlyIfNewer && current.institution_as_of !== null) {
-      const newer = comparePartialDates(move.asOf, current.institution_as_of);
-      if (newer < 0 || (newer === 0 && current.institution_slug !== move.institution)) return "kept";
-    }
-    const at = (move.now ?? new Date()).toISOString();
-    await trx
-      .updateTable("prisoners")
-      .set({
-        institution_slug: move.institution,
-        institution_as_of: move.asOf,
-        institution_source_url: move.sourceUrl,
-        // A transfer reported now is current unless the caller says otherwise; "no institution" is never current.
-        institution_believed_current: move.institution !== null && (move.believedCurrent ?? true) ? 1 : 0,
-        updated_at: at,
-      })
-      .where("slug", "=", slug)
-      .execute();
-    if (current.institution_slug === move.institution) return "confirmed";
-    await trx
-      .insertInto("prisoner_history")
-      .values({
-        prisoner_slug: slug,
-        field: "institution",
-        old_value: current.institution_slug,
-        new_value: move.institution,
-        as_of: move.asOf,
-        source_url: move.sourceUrl,
-        changed_by: move.changedBy,
-        changed_at: at,
-      })
-      .execute();
-    return "changed";
-  });
-}
-
-export interface HistoryEntry {
-  field: "status" | "institution";
-  oldValue: string | null;
-  newValue: string | null;
-  asOf: PartialDate | null;
-  sourceUrl: string;
-  changedBy: number | null;
-  changedAt: string;
-}
-
-/** Oldest first: the order in which the person's situation changed as far as the directory learned it. */
-export async function getPrisonerHistory(db: DB, slug: string): Promise<HistoryEntry[]> {
-  const rows = await db.selectFrom("prisoner_history").selectAll().where("prisoner_slug", "=", slug).orderBy("id").execute();
-  return rows.map((row) => ({
-    field: oneOf(["status", "institution"] as const, row.field, "history field"),
-    oldValue: row.old_value,
-    newValue: row.new_value,
-    asOf: row.as_of,
-    sourceUrl: row.source_url,
-    changedBy: row.changed_by,
-    changedAt: row.changed_at,
-  }));
-}
-
-export interface UpsertOutcome {
-  record: "inserted" | "updated";
-  status: ChangeOutcome;
-  location: ChangeOutcome;
-}
-
-/**
- * Writes a record from a data file or import. Names, summaries and the like are replaced; status and location go
- * through the history-keeping paths and are only applied when the record's as-of date is newer than what we hold.
- */
-export async function upsertPrisoner(
-  db: DB,
-  record: PrisonerRecord,
-  options: { changedBy: number | null; now: Date },
-): Promise<UpsertOutcome> {
-  return inTransaction(db, async (trx) => {
-    const exists = await trx.selectFrom("prisoners").select("slug").where("slug", "=", record.slug).executeTakeFirst();
-    if (!exists) return insertPrisoner(trx, record, options);
-    await trx
-      .updateTable("prisoners")
-      .set({ ...descriptiveColumns(record), updated_at: options.now.toISOString() })
-      .where("slug", "=", record.slug)
-      .execute();
-    await setPrisonerCampaigns(trx, record.slug, record.campaigns);
-    const status = await updatePrisonerStatus(trx, record.slug, {
-      status: record.status.value,
-      asOf: record.status.asOf,
-      sourceUrl: record.status.sourceUrl,
-      confidence: record.status.confidence,
-      note: record.status.note,
-      changedBy: options.changedBy,
-      onlyIfNewer: true,
-      now: options.now,
-    });
-    const location = await applyLocation(trx, record, options);
-    return { record: "updated", status, location };
-  });
-}
-
-/** A new record starts its history: where the directory first learned its status and institution from. */
-async function insertPrisoner(
-  trx: DB,
-  record: PrisonerRecord,
-  options: { changedBy: number | null; now: Date },
-): Promise<UpsertOutcome> {
-  const at = options.now.toISOString();
-  const { status, location } = record;
-  await trx
-    .insertInto("prisoners")
-    .values({
-      slug: record.slug,
-      ...descriptiveColumns(record),
-      status: status.value,
-      status_as_of: status.asOf,
-      status_source_url: status.sourceUrl,
-      status_confidence: status.confidence,
-      status_note: status.note,
-      institution_slug: location.institution,
-      institution_as_of: location.asOf,
-      institution_source_url: location.sourceUrl,
-      institution_believed_current: location.believedCurrent ? 1 : 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await setPrisonerCampaigns(trx, record.slug, record.campaigns);
-  const firstEntries = [
-    { field: "status", new_value: status.value, as_of: status.asOf, source_url: status.sourceUrl },
-    ...(location.institution !== null && location.sourceUrl !== null
-      ? [{ field: "institution", new_value: location.institution, as_of: location.asOf, source_url: location.sourceUrl }]
-      : []),
-  ];
-  await trx
-    .insertInto("prisoner_history")
-    .values(
-      firstEntries.map((entry) => ({
-        prisoner_slug: record.slug,
-        ...entry,
-        old_value: null,
-        changed_by: options.changedBy,
-        changed_at: at,
-      })),
-    )
-    .execute();
-  return { record: "inserted", status: "changed", location: location.institution !== null ? "changed" : "kept" };
-}
-
-async function applyLocation(
-  trx: DB,
-  record: PrisonerRecord,
-  options: { changedBy: number | null; now: Date },
-): Promise<ChangeOutcome> {
-  const { institution, asOf, sourceUrl, believedCurrent } = record.location;
-  // A record without a dated location says nothing new about where the person is.
-  if (asOf === null || sourceUrl === null) return "kept";
-  return movePrisoner(trx, record.slug, {
-    institution,
-    asOf,
-    sourceUrl,
-    believedCurrent,
-    changedBy: options.changedBy,
-    onlyIfNewer: true,
-    now: options.now,
-  });
-}
-
-export interface ImportReport {
-  institutions: { inserted: number; updated: number };
-  campaigns: { inserted: number; updated: number };
-  prisoners: {
-    inserted: number;
-    updated: number;
-    statusChanged: number;
-    /** Records whose status in the file was older than the one already held (an organiser's newer update). */
-    statusKeptNewer: number;
-    moved: number;
-    locationKeptNewer: number;
-  };
-}
-
-/**
- * Upserts a validated document in one transaction: institutions and campaigns first (prisoners refer to them), then
- * prisoners with history for every status or institution change. A failure leaves the database as it was.
- */
-export async function importDirectoryDocument(
-  db: DB,
-  document: DirectoryDocument,
-  options: { changedBy: number | null; now: Date },
-): Promise<ImportReport> {
-  return inTransaction(db, async (trx) => {
-    // Instances starting together each load the seed: one at a time, so the second finds the rows and updates nothing.
-    await lockForTransaction(trx, "lysty:directory-import");
-    const report: ImportReport = {
-      institutions: { inserted: 0, updated: 0 },
-      campaigns: { inserted: 0, updated: 0 },
-      prisoners: { inserted: 0, updated: 0, statusChanged: 0, statusKeptNewer: 0, moved: 0, locationKeptNewer: 0 },
-    };
-    for (const institution of document.institutions) {
-      report.institutions[await upsertInstitution(trx, institution, options.now)] += 1;
-    }
-    for (const campaign of document.campaigns) {
-      report.campaigns[await upsertCampaign(trx, campaign, options.now)] += 1;
-    }
-    for (const prisoner of document.prisoners) {
-      const outcome = await upsertPrisoner(trx, prisoner, options);
-      report.prisoners[outcome.record] += 1;
-      if (outcome.status === "changed") report.prisoners.statusChanged += 1;
-      if (outcome.status === "kept") report.prisoners.statusKeptNewer += 1;
-      if (outcome.location === "changed") report.prisoners.moved += 1;
-      if (outcome.location === "kept" && prisoner.location.asOf !== null) report.prisoners.locationKeptNewer += 1;
-    }
-    return report;
-  });
-}
-
-/** The whole directory as a document, for export and for building the search index. */
-export async function readDirectoryDocument(db: DB): Promise<DirectoryDocument> {
-  const [institutions, campaigns, prisoners] = await Promise.all([listInstitutions(db), listCampaigns(db), listPrisoners(db)]);
-  return { institutions, campaigns, prisoners };
-}
-
-/**
- * Loads the shipped `data/directory` files at start-up. Idempotent: running it again changes nothing, and a status
- * or location an organiser confirmed later than the seed's date is kept.
- */
-export async function seedDirectory(
-  db: DB,
-  options: { now?: Date; folder?: string } = {},
-): Promise<ImportReport> {
-  const document = readDirectorySeed(options.folder);
-  return importDirectoryDocument(db, document, { changedBy: null, now: options.now ?? new Date() });
 }
 
 /**

@@ -30,6 +30,17 @@ export async function getRelay(db: DB, letterId: number): Promise<RelayedLetter 
   return db.selectFrom("relayed_letters").selectAll().where("letter_id", "=", letterId).executeTakeFirst();
 }
 
+/** A relayed letter with its letter's current status (for the card's buttons); undefined when either is gone. */
+export async function getRelayWithStatus(db: DB, letterId: number): Promise<(RelayedLetter & { status: LetterStatus }) | undefined> {
+  return db
+    .selectFrom("relayed_letters")
+    .innerJoin("letters", "letters.id", "relayed_letters.letter_id")
+    .selectAll("relayed_letters")
+    .select("letters.status")
+    .where("relayed_letters.letter_id", "=", letterId)
+    .executeTakeFirst();
+}
+
 /** Telegram accepted the card: keep its id so status changes can edit it. Only for the chat it was sent to. */
 export async function setCardMessageId(db: DB, letterId: number, chatId: number, messageId: number): Promise<void> {
   await db

@@ -26,3 +26,14 @@ export async function setUserLocale(db: DB, id: number, locale: string): Promise
 export async function markUserBlocked(db: DB, id: number, now: Date): Promise<void> {
   await db.updateTable("users").set({ blocked_at: now.toISOString() }).where("id", "=", id).execute();
 }
+
+/** Blocked (`blockedAt`) or unblocked (null) by the person in their private chat; false when the person is unknown. */
+export async function setUserBlocked(db: DB, id: number, blockedAt: Date | null): Promise<boolean> {
+  const result = await db.updateTable("users").set({ blocked_at: blockedAt?.toISOString() ?? null }).where("id", "=", id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The stored locale of a person, undefined when Lysty has never seen them. */
+export async function storedLocaleOf(db: DB, id: number): Promise<string | undefined> {
+  return (await db.selectFrom("users").select("locale").where("id", "=", id).executeTakeFirst())?.locale;
+}

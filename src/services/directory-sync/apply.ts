@@ -13,7 +13,8 @@ import {
   saveObservation,
   updateReviewPayload,
 } from "../../db/repositories/directory-sync.js";
-import { movePrisoner, updatePrisonerStatus, upsertPrisoner } from "../../db/repositories/prisoners.js";
+import { upsertPrisoner } from "../../db/repositories/directory-document.js";
+import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
 import type { Database } from "../../db/schema.js";
 import { claimedStatus, decideIdentity, type KnownPerson, prisonerFromCandidate, shortNameKey } from "../../domain/directory-sources/identity.js";
 import { type CandidateRecord, SOURCE_ORGANISATION } from "../../domain/directory-sources/types.js";

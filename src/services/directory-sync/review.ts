@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import { closeReview, getObservationById, getReview, listOpenReviews, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
-import { movePrisoner } from "../../db/repositories/prisoners.js";
+import { movePrisoner } from "../../db/repositories/prisoner-history.js";
 import { audit } from "../../db/repositories/roles.js";
 import type { Database } from "../../db/schema.js";
 import { PRISONER_STATUSES, type PrisonerStatus } from "../../domain/directory/types.js";

@@ -6,11 +6,6 @@ import { callbackData } from "../../telegram/callback-data.js";
  * "Write a letter" buttons carry the letter feature's own data (`write:<slug>[:<opening>]`, letter/callbacks.ts).
  */
 
-/**
- * `nw:<slug>:<opening code>` (`pc` punishment cell, `bd` birthday, `-` none): the first format of the news "write"
- * button. News now carries the letter feature's `write:` data; the letter feature still accepts this one.
- */
-export const writeLetterButton = callbackData("nw", 2);
 export const followButtonData = callbackData("nf", 1);
 export const unfollowButtonData = callbackData("nu", 1);
 export const followCampaignData = callbackData("nfc", 1);
@@ -34,5 +29,4 @@ export const birthdayRemindersData = callbackData("nrb", 1);
 export const pickReminderPrisonerData = callbackData("nrp", 0);
 /** A channel post offered as news: open the publish flow prefilled with offer <id>. */
 export const publishOfferData = callbackData("no", 1);
-/** Steps of the publish flow: `np:<step>:<value>`. */
-export const publishStepData = callbackData("np", 2);
+/* Steps of the publish flow (`np:<token>:<step>:<value>`) are the flow kit's buttons: bot/features/news/publish-flow.ts. */

@@ -1,6 +1,7 @@
 import { organiserCampaigns, audit } from "../../db/repositories/roles.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
-import { type Actor, mayActForAnyOf } from "../organisers/roles.js";
+import { getChannelOffer } from "../../db/repositories/news.js";
+import { type Actor, isAnyOrganiser, mayActForAnyOf, mayActForCampaign } from "../organisers/roles.js";
 import type { ServiceDeps } from "../deps.js";
 
 /**
@@ -40,4 +41,35 @@ export async function mayPublishNow(deps: ServiceDeps, who: Actor, prisonerSlug:
     });
   }
   return allowed;
+}
+
+/** /news from someone who organises nothing: refused, and the attempt audited. */
+export async function mayStartPublishing(deps: ServiceDeps, who: Actor): Promise<boolean> {
+  if (await isAnyOrganiser(deps.db, who)) return true;
+  await auditRefusal(deps, who);
+  return false;
+}
+
+export type OfferAccess = { kind: "ok"; offerId: number } | { kind: "stale" | "refused" | "published" };
+
+/** "Publish as news" under a channel offer: the offer must exist, be unpublished, and be of one of the actor's campaigns. */
+export async function offerAccess(deps: ServiceDeps, who: Actor, offerId: number): Promise<OfferAccess> {
+  const offer = Number.isSafeInteger(offerId) ? await getChannelOffer(deps.db, offerId) : undefined;
+  if (!offer) return { kind: "stale" };
+  if (!(await mayActForCampaign(deps.db, who, offer.campaign_slug))) {
+    await auditRefusal(deps, who, `offer:${offer.id}`);
+    return { kind: "refused" };
+  }
+  if (offer.news_id !== null) return { kind: "published" };
+  return { kind: "ok", offerId: offer.id };
+}
+
+async function auditRefusal(deps: ServiceDeps, who: Actor, target?: string): Promise<void> {
+  await audit(deps.db, {
+    actorId: who.id ?? 0,
+    action: "news.publish.refused",
+    ...(target ? { target } : {}),
+    details: { reason: "not-organiser" },
+    at: deps.clock.now(),
+  });
 }

@@ -17,7 +17,8 @@ import {
   setNewsAudience,
   writersWithDraftsTo,
 } from "../../db/repositories/news.js";
-import { getPrisonerBySlug, movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoners.js";
+import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit } from "../../db/repositories/roles.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";

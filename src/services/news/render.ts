@@ -28,7 +28,7 @@ export interface NewsView {
   publishedAt: Date;
 }
 
-export function eventHeadline(t: Translate, locale: Locale, view: Pick<NewsView, "event" | "institution" | "prisonerGender">): string {
+function eventHeadline(t: Translate, locale: Locale, view: Pick<NewsView, "event" | "institution" | "prisonerGender">): string {
   const { event } = view;
   switch (event.type) {
     case "punishment-cell":
@@ -66,7 +66,7 @@ export function renderNewsText(t: Translate, locale: Locale, view: NewsView): st
   return lines.join("\n");
 }
 
-export function sourceLine(t: Translate, locale: Locale, url: string): string {
+function sourceLine(t: Translate, locale: Locale, url: string): string {
   const link = `<a href="${escapeHtml(url)}">${escapeHtml(sourceLabel(url))}</a>`;
   return `${escapeHtml(t(locale, "news-source"))} ${link}`;
 }
@@ -107,7 +107,7 @@ export function continueLetterButton(t: Translate, locale: Locale, slug: string)
 }
 
 /** Telegram's limit is 4096; a little room is left for what the client adds around entities. */
-export const MESSAGE_LIMIT = 4000;
+const MESSAGE_LIMIT = 4000;
 const DIGEST_EXCERPT_CHARACTERS = 600;
 
 export type DigestEntry = NewsView;

@@ -5,8 +5,8 @@ import type { DB } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 
 /** Commands organisers use; admins have these and their own. Writers never see them in the menu. */
-export const ORGANISER_COMMANDS = ["campaigns", "link", "unlink", "print", "stats", "setstatus", "move"] as const;
-export const ADMIN_COMMANDS = ["invite", "organisers"] as const;
+const ORGANISER_COMMANDS = ["campaigns", "link", "unlink", "print", "stats", "setstatus", "move"] as const;
+const ADMIN_COMMANDS = ["invite", "organisers"] as const;
 
 export type Translate = (locale: Locale, key: string) => string;
 

@@ -1,5 +1,6 @@
 import { audit } from "../../db/repositories/roles.js";
-import { setLetterStatus } from "../../db/repositories/letters.js";
+import { setLetterStatus, type SetLetterStatusResult } from "../../db/repositories/letters.js";
+import type { ServiceDeps } from "../deps.js";
 import { getRelay } from "../../db/repositories/relay.js";
 import type { LetterStatus } from "../../domain/letters/status.js";
 import { enqueue } from "../../outbox/index.js";
@@ -89,4 +90,9 @@ export async function enqueueCardUpdate(db: DB, letterId: number, status: Letter
     },
     { now },
   );
+}
+
+/** The writer takes a returned letter back as a draft (their own letter only), to fix it and send it again. */
+export function reopenReturnedLetter(deps: ServiceDeps, writerId: number, letterId: number): Promise<SetLetterStatusResult> {
+  return setLetterStatus(deps.db, letterId, "draft", { now: deps.clock.now(), writerId });
 }

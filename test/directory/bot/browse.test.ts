@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linkCampaignChat } from "../../../src/db/repositories/campaign-chats.js";
-import { movePrisoner } from "../../../src/db/repositories/prisoners.js";
+import { movePrisoner } from "../../../src/db/repositories/prisoner-history.js";
 import type { DB } from "../../../src/db/database.js";
 import { Harness } from "../../helpers/harness.js";
 import { callbackDataOf, resultSlugs, type Sent } from "./helpers.js";

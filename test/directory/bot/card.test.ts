@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { linkCampaignChat } from "../../../src/db/repositories/campaign-chats.js";
-import { updatePrisonerStatus } from "../../../src/db/repositories/prisoners.js";
+import { updatePrisonerStatus } from "../../../src/db/repositories/prisoner-history.js";
 import { grantOrganiser } from "../../../src/db/repositories/roles.js";
 import { fullName } from "../../../src/domain/directory/card.js";
 import { formatPartialDate } from "../../../src/domain/directory/partial-date.js";

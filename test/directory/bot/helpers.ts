@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton, Message, MessageEntity } from "grammy/types";
 import type { Locale } from "../../../src/config.js";
 import type { DB } from "../../../src/db/database.js";
-import { upsertPrisoner } from "../../../src/db/repositories/prisoners.js";
+import { upsertPrisoner } from "../../../src/db/repositories/directory-document.js";
 import { readDirectorySeed } from "../../../src/domain/directory/seed-files.js";
 import type { PrisonerRecord } from "../../../src/domain/directory/types.js";
 import { prisonerName } from "../../../src/domain/directory/names.js";

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importDirectoryDocument, movePrisoner } from "../../../src/db/repositories/prisoners.js";
+import { importDirectoryDocument } from "../../../src/db/repositories/directory-document.js";
+import { movePrisoner } from "../../../src/db/repositories/prisoner-history.js";
 import type { InstitutionRecord, PrisonerRecord } from "../../../src/domain/directory/types.js";
 import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, onlyLetter, seededPerson, startWritingTo, textOf } from "./helpers.js";

@@ -1,4 +1,5 @@
 import { callbackData } from "../../../telegram/callback-data.js";
+import { flowButtons } from "../../flows/buttons.js";
 
 /**
  * Callback data of the letter feature. Every handler treats it as untrusted: slugs are looked up, letter ids are
@@ -9,7 +10,7 @@ import { callbackData } from "../../../telegram/callback-data.js";
  * Buttons inside the letter flow: `lw:<token>:<action>:<arg>`. The token is drawn when a flow starts, so a button of an
  * earlier flow (or of a flow that ended) never acts on the current one.
  */
-export const flowButton = callbackData("lw", 3);
+export const flowButton = flowButtons("lw");
 /** Unfinished letters offered on /start and /write: `ld:<action>:<letterId>`. */
 export const draftAction = callbackData("ld", 2);
 export const DRAFT_ACTIONS = ["continue", "discard", "discard-yes", "keep", "new"] as const;

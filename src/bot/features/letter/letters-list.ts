@@ -16,7 +16,7 @@ import { prisonerName } from "../../../domain/directory/names.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
 
-export const LETTERS_PER_PAGE = 5;
+const LETTERS_PER_PAGE = 5;
 /** Pages beyond this are forged data: nobody has written 50,000 letters. */
 const MAX_PAGE = 10_000;
 

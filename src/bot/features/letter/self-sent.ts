@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
 import { addLetterReply } from "../../../db/repositories/letter-replies.js";
-import { setLetterStatus } from "../../../db/repositories/letters.js";
+import { findLetterOfWriterByReference, setLetterStatus } from "../../../db/repositories/letters.js";
 import type { Letter } from "../../../db/tables/letters.js";
 import { callbackData } from "../../../telegram/callback-data.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 
 /** `/letters` buttons for a letter the writer sent themselves: "I sent it" (`lss:<id>`), "A reply came" (`lsr:<id>`). */
-export const markSelfSent = callbackData("lss", 1);
-export const markSelfReply = callbackData("lsr", 1);
+const markSelfSent = callbackData("lss", 1);
+const markSelfReply = callbackData("lsr", 1);
 
 /** Only letters the writer posts or submits themselves; organisers set these statuses for relayed letters. */
 export function selfSentButton(letter: Pick<Letter, "id" | "route" | "status">): { key: string; data: string } | undefined {
@@ -51,12 +51,7 @@ privateChats.on(["message:photo", "message:document"], async (ctx, next) => {
   const repliedTo = ctx.message.reply_to_message;
   const reference = repliedTo?.from?.id === ctx.me.id ? REFERENCE_IN_TEXT.exec(repliedTo.text ?? "")?.[0] : undefined;
   if (!reference) return next();
-  const letter = await ctx.deps.db
-    .selectFrom("letters")
-    .select(["id", "route", "status"])
-    .where("writer_id", "=", ctx.from.id)
-    .where("reference", "=", reference)
-    .executeTakeFirst();
+  const letter = await findLetterOfWriterByReference(ctx.deps.db, ctx.from.id, reference);
   if (!letter || letter.status !== "reply_received" || (letter.route !== "fsin_pismo" && letter.route !== "post")) return next();
   const photo = ctx.message.photo?.at(-1);
   const file = photo ?? ctx.message.document;

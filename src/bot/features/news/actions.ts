@@ -1,11 +1,10 @@
 import { Composer } from "grammy";
-import { getChannelOffer } from "../../../db/repositories/news.js";
-import { audit } from "../../../db/repositories/roles.js";
 import { publishOfferData } from "../../../services/news/callbacks.js";
 import { offerChannelPost } from "../../../services/news/channel-offers.js";
+import { mayStartPublishing, offerAccess } from "../../../services/news/publish-access.js";
 import { translator } from "../../../telegram/i18n.js";
 import type { BotContext } from "../../context.js";
-import { canActForCampaign, isAnyOrganiser } from "../../roles.js";
+import { actorOf } from "../../roles.js";
 import { PUBLISH_CONVERSATION } from "./publish-flow.js";
 
 /** `/news`, "Publish as news" under a channel offer, and channel posts that may become offers. */
@@ -13,13 +12,7 @@ const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
 privateChats.command("news", async (ctx) => {
-  if (!(await isAnyOrganiser(ctx))) {
-    await audit(ctx.deps.db, {
-      actorId: ctx.from.id,
-      action: "news.publish.refused",
-      details: { reason: "not-organiser" },
-      at: ctx.deps.clock.now(),
-    });
+  if (!(await mayStartPublishing(ctx.deps, actorOf(ctx)))) {
     await ctx.reply(ctx.t("news-publish-not-allowed"));
     return;
   }
@@ -29,29 +22,15 @@ privateChats.command("news", async (ctx) => {
 
 privateChats.callbackQuery(publishOfferData.pattern, async (ctx) => {
   const id = Number(publishOfferData.unpack(ctx.callbackQuery.data)?.[0]);
-  const offer = Number.isSafeInteger(id) ? await getChannelOffer(ctx.deps.db, id) : undefined;
-  if (!offer) {
-    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
-    return;
-  }
-  if (!(await canActForCampaign(ctx, offer.campaign_slug))) {
-    await audit(ctx.deps.db, {
-      actorId: ctx.from.id,
-      action: "news.publish.refused",
-      target: `offer:${offer.id}`,
-      details: { reason: "not-organiser" },
-      at: ctx.deps.clock.now(),
-    });
-    await ctx.answerCallbackQuery({ text: ctx.t("news-publish-not-allowed"), show_alert: true });
-    return;
-  }
-  if (offer.news_id !== null) {
-    await ctx.answerCallbackQuery({ text: ctx.t("news-offer-already-published"), show_alert: true });
+  const access = await offerAccess(ctx.deps, actorOf(ctx), id);
+  if (access.kind !== "ok") {
+    const key = { stale: "news-stale-button", refused: "news-publish-not-allowed", published: "news-offer-already-published" }[access.kind];
+    await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
     return;
   }
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(PUBLISH_CONVERSATION, { offerId: offer.id });
+  await ctx.conversation.enter(PUBLISH_CONVERSATION, { offerId: access.offerId });
 });
 
 /** Posts in linked channels; anything else (other chats, posts without a prisoner's tag) passes on untouched. */

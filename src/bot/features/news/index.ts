@@ -11,11 +11,10 @@ import { subscriptionsFeature } from "./subscriptions.js";
  * Case news (issue 7, docs/news.md): following prisoners and campaigns, /subscriptions, /reminders, publishing news
  * (/news, organisers and admins), channel posts offered as news, and the buttons under news messages.
  *
- * For the prisoner card: `followButton(ctx, slug)` gives the Follow/Unfollow button; `newsCardButtons(ctx, slug,
- * { canWrite })` gives that row plus "Remind me to write" (rows of `InlineKeyboardButton`, e.g.
- * `keyboard.row(...row)` for each row on a grammY `InlineKeyboard`).
+ * For the prisoner card (./follow.ts): `followButton(ctx, slug)` gives the Follow/Unfollow button;
+ * `newsCardButtons(ctx, slug, { canWrite })` gives that row plus "Remind me to write" (rows of `InlineKeyboardButton`,
+ * e.g. `keyboard.row(...row)` for each row on a grammY `InlineKeyboard`).
  */
-export { followButton, newsCardButtons } from "./follow.js";
 
 /** Section 2 of src/bot/index.ts. */
 export const newsFlows = new Composer<BotContext>();

@@ -2,17 +2,15 @@
  * `/news`: an organiser publishes case news. Pick the prisoner (name search, limited to their campaigns), the event
  * and its details, the text (their language, optionally others), the source link, see the message exactly as
  * subscribers will, then publish. A channel post offered as news enters here with prisoner, text and link filled in.
- * Every database read and write runs in `conversation.external`; roles are checked at the start and at publishing.
+ * Built on the flow kit (src/bot/flows): its buttons carry the flow's token, every database read and write is a
+ * `guarded` call through a service; roles are checked at the start and at publishing.
  */
 import type { InlineKeyboardButton } from "grammy/types";
 import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
-import { getChannelOffer } from "../../../db/repositories/news.js";
-import { subscribersOf } from "../../../db/repositories/subscriptions.js";
-import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { publishStepData } from "../../../services/news/callbacks.js";
+import { offerForPublishing, previewFacts } from "../../../services/news/publish-steps.js";
 import { needsSource, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
@@ -25,11 +23,15 @@ import {
   prisonerChoice,
   type PrisonerChoice,
 } from "../../../services/directory/lookup.js";
+import { drawToken, flowButtons, flowKit, guarded } from "../../flows/index.js";
 import { mayPublish, mayPublishAbout, mayPublishNow, publishAccess, type PublishAccess } from "../../../services/news/publish-access.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
 
 export const PUBLISH_CONVERSATION = "news-publish";
+
+/** Buttons of the publish flow: `np:<token>:<step>:<value>`; a button of an earlier flow falls through as stale. */
+const kit = flowKit(flowButtons("np"));
 
 export interface PublishStart {
   /** A channel post offered as news (`news_channel_offers.id`). */
@@ -60,28 +62,29 @@ export async function publishNewsFlow(conversation: Flow, ctx: FlowContext, star
 }
 
 async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: PublishStart): Promise<void> {
+  const token = await drawToken(conversation);
   const locale = await conversation.external((outer) => localeOf(outer));
-  const access = await conversation.external((outer) => publishAccess(outer.deps, actorOf(outer)));
+  const access = await guarded(conversation, (deps, outer) => publishAccess(deps, actorOf(outer)));
   if (!mayPublish(access)) throw new FlowEnded("news-publish-not-allowed");
 
   const offer = start.offerId === undefined ? undefined : await loadOffer(conversation, start.offerId, locale);
   if (offer && !mayPublishAbout(access, [offer.campaignSlug])) throw new FlowEnded("news-publish-not-allowed");
   if (offer?.published) throw new FlowEnded("news-offer-already-published");
 
-  const prisoner = offer?.prisoner ?? (await askPrisoner(conversation, ctx, access, locale));
-  const event = await askEvent(conversation, ctx, prisoner);
+  const prisoner = offer?.prisoner ?? (await askPrisoner(conversation, ctx, token, access, locale));
+  const event = await askEvent(conversation, ctx, token, prisoner);
   const texts: NewsTexts = {};
   const offered = offer ? checkNewsText(offer.text) : undefined;
-  texts[locale] = offered?.ok ? offered.text : await askText(conversation, ctx, locale);
-  await askTranslations(conversation, ctx, locale, texts);
-  const sourceUrl = offer?.sourceUrl ?? (await askSource(conversation, ctx, needsSource(event)));
+  texts[locale] = offered?.ok ? offered.text : await askText(conversation, ctx, token, locale);
+  await askTranslations(conversation, ctx, token, locale, texts);
+  const sourceUrl = offer?.sourceUrl ?? (await askSource(conversation, ctx, token, needsSource(event)));
   if (needsSource(event) && sourceUrl === null) throw new FlowEnded("news-publish-source-required-ended");
 
   for (let round = 0; round < MAX_ATTEMPTS; round += 1) {
-    const choice = await previewAndConfirm(conversation, ctx, { prisoner, event, texts, sourceUrl, locale });
+    const choice = await previewAndConfirm(conversation, ctx, token, { prisoner, event, texts, sourceUrl, locale });
     if (choice === "cancel") throw new FlowEnded("news-publish-cancelled");
     if (choice === "edit") {
-      texts[locale] = await askText(conversation, ctx, locale);
+      texts[locale] = await askText(conversation, ctx, token, locale);
       continue;
     }
     await publish(conversation, ctx, { prisoner, event, texts, sourceUrl, locale, offerId: offer?.id ?? null });
@@ -90,58 +93,41 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
   throw new FlowEnded("news-publish-gave-up");
 }
 
-/** Waits for text or one of this flow's buttons of the given steps; other updates go on to the rest of the bot. */
-async function waitAnswer(conversation: Flow, steps: readonly string[]): Promise<Answer> {
-  const next = await conversation.waitFor(["message:text", "callback_query:data"], { next: true });
-  if (next.callbackQuery) {
-    const [step, value] = publishStepData.unpack(next.callbackQuery.data) ?? [];
-    // An old button of an earlier step, or another feature's button: not ours to answer here.
-    if (step === undefined || value === undefined || !steps.includes(step)) return conversation.skip({ next: true });
-    await next.answerCallbackQuery();
-    return { kind: "button", step, value };
-  }
-  return { kind: "text", text: next.message?.text ?? "" };
+/**
+ * Waits for text or one of this flow's current buttons of the given steps; other updates (stickers, old buttons of an
+ * earlier step or flow, other features' buttons) go on to the rest of the bot.
+ */
+async function waitAnswer(conversation: Flow, token: string, steps: readonly string[]): Promise<Answer> {
+  const input = await kit.waitInput(conversation, { token, actions: steps, messages: "text" });
+  if (input.kind === "button") return { kind: "button", step: input.action, value: input.arg };
+  return { kind: "text", text: input.kind === "text" ? input.text : "" };
 }
 
-function button(text: string, step: string, value: string): InlineKeyboardButton {
-  return { text, callback_data: publishStepData.pack(step, value) };
+function button(token: string, text: string, step: string, value: string): InlineKeyboardButton {
+  return { text, callback_data: kit.buttons.pack(token, step, value) };
 }
 
 async function loadOffer(conversation: Flow, offerId: number, locale: Locale) {
-  const offer = await conversation.external(async (outer) => {
-    const row = await getChannelOffer(outer.deps.db, offerId);
-    if (!row) return null;
-    const prisoner = await prisonerChoice(outer.deps.db, row.prisoner_slug, locale);
-    return prisoner
-      ? {
-          id: row.id,
-          campaignSlug: row.campaign_slug,
-          prisoner,
-          text: row.text,
-          sourceUrl: row.source_url,
-          published: row.news_id !== null,
-        }
-      : null;
-  });
+  const offer = await guarded(conversation, (deps) => offerForPublishing(deps, offerId, locale));
   if (!offer) throw new FlowEnded("news-stale-button");
   return offer;
 }
 
-async function askPrisoner(conversation: Flow, ctx: FlowContext, access: PublishAccess, locale: Locale): Promise<PrisonerChoice> {
+async function askPrisoner(conversation: Flow, ctx: FlowContext, token: string, access: PublishAccess, locale: Locale): Promise<PrisonerChoice> {
   await ctx.reply(ctx.t("news-publish-ask-prisoner"));
   let choices: PrisonerChoice[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, ["p"]);
+    const answer = await waitAnswer(conversation, token, ["p"]);
     if (answer.kind === "button") {
       // Also a button from an earlier search: the person is looked up and checked again.
       const chosen =
         choices.find((choice) => choice.slug === answer.value) ??
-        (await conversation.external((outer) => prisonerChoice(outer.deps.db, answer.value, locale)));
+        (await guarded(conversation, (deps) => prisonerChoice(deps.db, answer.value, locale)));
       if (chosen && mayPublishAbout(access, chosen.campaigns)) return chosen;
       await ctx.reply(ctx.t("news-publish-prisoner-not-yours-pick"));
       continue;
     }
-    const found = await conversation.external((outer) => findPrisonerChoices(outer.deps, answer.text, locale, 20));
+    const found = await guarded(conversation, (deps) => findPrisonerChoices(deps, answer.text, locale, 20));
     choices = found.filter((choice) => mayPublishAbout(access, choice.campaigns)).slice(0, MAX_CHOICES);
     if (choices.length === 0) {
       const key = found.length > 0 ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";
@@ -149,37 +135,37 @@ async function askPrisoner(conversation: Flow, ctx: FlowContext, access: Publish
       continue;
     }
     await ctx.reply(ctx.t("news-publish-prisoner-pick"), {
-      reply_markup: { inline_keyboard: choices.map((choice) => [button(choice.name, "p", choice.slug)]) },
+      reply_markup: { inline_keyboard: choices.map((choice) => [button(token, choice.name, "p", choice.slug)]) },
     });
   }
   throw new FlowEnded("news-publish-gave-up");
 }
 
-async function askEvent(conversation: Flow, ctx: FlowContext, prisoner: PrisonerChoice): Promise<NewsEvent> {
-  const buttons = NEWS_EVENT_TYPES.map((type) => button(ctx.t(`news-event-choice-${type}`), "e", type));
+async function askEvent(conversation: Flow, ctx: FlowContext, token: string, prisoner: PrisonerChoice): Promise<NewsEvent> {
+  const buttons = NEWS_EVENT_TYPES.map((type) => button(token, ctx.t(`news-event-choice-${type}`), "e", type));
   const rows: InlineKeyboardButton[][] = [];
   for (let index = 0; index < buttons.length; index += 2) rows.push(buttons.slice(index, index + 2));
   await ctx.reply(ctx.t("news-publish-ask-event", { name: prisoner.name }), { reply_markup: { inline_keyboard: rows } });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, ["e"]);
+    const answer = await waitAnswer(conversation, token, ["e"]);
     if (answer.kind === "text" || !isNewsEventType(answer.value)) {
       await ctx.reply(ctx.t("news-publish-use-buttons"));
       continue;
     }
-    if (answer.value === "punishment-cell") return { type: answer.value, days: await askDays(conversation, ctx) };
+    if (answer.value === "punishment-cell") return { type: answer.value, days: await askDays(conversation, ctx, token) };
     if (answer.value === "transfer") {
-      return { type: answer.value, institution: (await askInstitution(conversation, ctx))?.slug ?? null };
+      return { type: answer.value, institution: (await askInstitution(conversation, ctx, token))?.slug ?? null };
     }
     return { type: answer.value };
   }
   throw new FlowEnded("news-publish-gave-up");
 }
 
-async function askDays(conversation: Flow, ctx: FlowContext): Promise<number | null> {
-  const unknown = [button(ctx.t("news-publish-days-unknown"), "d", "-")];
+async function askDays(conversation: Flow, ctx: FlowContext, token: string): Promise<number | null> {
+  const unknown = [button(token, ctx.t("news-publish-days-unknown"), "d", "-")];
   await ctx.reply(ctx.t("news-publish-ask-days"), { reply_markup: { inline_keyboard: [unknown] } });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, ["d"]);
+    const answer = await waitAnswer(conversation, token, ["d"]);
     if (answer.kind === "button") return null;
     const days = parseCellDays(answer.text);
     if (days !== undefined) return days;
@@ -189,35 +175,35 @@ async function askDays(conversation: Flow, ctx: FlowContext): Promise<number | n
 }
 
 /** The new institution, or undefined when the destination is not known yet. */
-async function askInstitution(conversation: Flow, ctx: FlowContext): Promise<InstitutionChoice | undefined> {
-  const unknown = [button(ctx.t("news-publish-institution-unknown"), "i", "-")];
+async function askInstitution(conversation: Flow, ctx: FlowContext, token: string): Promise<InstitutionChoice | undefined> {
+  const unknown = [button(token, ctx.t("news-publish-institution-unknown"), "i", "-")];
   await ctx.reply(ctx.t("news-publish-ask-institution"), { reply_markup: { inline_keyboard: [unknown] } });
   let choices: InstitutionChoice[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, ["i"]);
+    const answer = await waitAnswer(conversation, token, ["i"]);
     if (answer.kind === "button") {
       if (answer.value === "-") return undefined;
       const chosen = choices.find((choice) => choice.slug === answer.value);
       if (chosen) return chosen;
       continue;
     }
-    choices = await conversation.external((outer) => findInstitutionChoices(outer.deps.db, answer.text, MAX_CHOICES));
+    choices = await guarded(conversation, (deps) => findInstitutionChoices(deps.db, answer.text, MAX_CHOICES));
     if (choices.length === 0) {
       await ctx.reply(ctx.t("news-publish-institution-none", { query: answer.text }), {
         reply_markup: { inline_keyboard: [unknown] },
       });
       continue;
     }
-    const rows = choices.map((choice) => [button(`${choice.name}, ${choice.region}`, "i", choice.slug)]);
+    const rows = choices.map((choice) => [button(token, `${choice.name}, ${choice.region}`, "i", choice.slug)]);
     await ctx.reply(ctx.t("news-publish-institution-pick"), { reply_markup: { inline_keyboard: [...rows, unknown] } });
   }
   throw new FlowEnded("news-publish-gave-up");
 }
 
-async function askText(conversation: Flow, ctx: FlowContext, locale: Locale): Promise<string> {
+async function askText(conversation: Flow, ctx: FlowContext, token: string, locale: Locale): Promise<string> {
   await ctx.reply(ctx.t("news-publish-ask-text", { language: ctx.t(`news-language-${locale}`) }));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, []);
+    const answer = await waitAnswer(conversation, token, []);
     if (answer.kind !== "text") continue;
     const checked = checkNewsText(answer.text);
     if (checked.ok) return checked.text;
@@ -228,33 +214,33 @@ async function askText(conversation: Flow, ctx: FlowContext, locale: Locale): Pr
 }
 
 /** Optional versions for the other UI languages; subscribers without one read the original. */
-async function askTranslations(conversation: Flow, ctx: FlowContext, authorLocale: Locale, texts: NewsTexts): Promise<void> {
+async function askTranslations(conversation: Flow, ctx: FlowContext, token: string, authorLocale: Locale, texts: NewsTexts): Promise<void> {
   const others = SUPPORTED_LOCALES.filter((candidate) => candidate !== authorLocale);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const rows = others.map((other) => {
       const label = ctx.t("news-publish-add-translation", { language: ctx.t(`news-language-${other}`) });
-      return [button(`${texts[other] ? "✓ " : ""}${label}`, "t", other)];
+      return [button(token, `${texts[other] ? "✓ " : ""}${label}`, "t", other)];
     });
-    rows.push([button(ctx.t("news-publish-continue"), "t", "-")]);
+    rows.push([button(token, ctx.t("news-publish-continue"), "t", "-")]);
     await ctx.reply(ctx.t("news-publish-ask-translations"), { reply_markup: { inline_keyboard: rows } });
-    const answer = await waitAnswer(conversation, ["t"]);
+    const answer = await waitAnswer(conversation, token, ["t"]);
     if (answer.kind === "text") {
       await ctx.reply(ctx.t("news-publish-use-buttons"));
       continue;
     }
     const other = others.find((candidate) => candidate === answer.value);
     if (!other) return;
-    texts[other] = await askText(conversation, ctx, other);
+    texts[other] = await askText(conversation, ctx, token, other);
   }
 }
 
 /** A validated link, or null when skipped (only offered when the event does not change the directory). */
-async function askSource(conversation: Flow, ctx: FlowContext, required: boolean): Promise<string | null> {
-  const skip = required ? [] : [[button(ctx.t("news-publish-skip"), "s", "-")]];
+async function askSource(conversation: Flow, ctx: FlowContext, token: string, required: boolean): Promise<string | null> {
+  const skip = required ? [] : [[button(token, ctx.t("news-publish-skip"), "s", "-")]];
   const prompt = required ? "news-publish-ask-source-required" : "news-publish-ask-source";
   await ctx.reply(ctx.t(prompt), { reply_markup: { inline_keyboard: skip } });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, required ? [] : ["s"]);
+    const answer = await waitAnswer(conversation, token, required ? [] : ["s"]);
     if (answer.kind === "button") return null;
     const url = parseSourceUrl(answer.text);
     if (url) return url;
@@ -272,20 +258,10 @@ interface Draft {
 }
 
 /** Sends the message exactly as subscribers in the organiser's language will get it, then asks to publish. */
-async function previewAndConfirm(conversation: Flow, ctx: FlowContext, draft: Draft): Promise<"publish" | "edit" | "cancel"> {
+async function previewAndConfirm(conversation: Flow, ctx: FlowContext, token: string, draft: Draft): Promise<"publish" | "edit" | "cancel"> {
   const { prisoner, event, texts, sourceUrl, locale } = draft;
   const now = new Date(await conversation.now());
-  const facts = await conversation.external(async (outer) => {
-    const institution =
-      event.type === "transfer" && event.institution ? await getInstitutionBySlug(outer.deps.db, event.institution) : undefined;
-    const subscribers = await subscribersOf(outer.deps.db, prisoner.slug);
-    return {
-      institution: institution ? { name: institution.name, region: institution.region } : null,
-      immediate: subscribers.filter((subscriber) => subscriber.delivery === "immediate").length,
-      digest: subscribers.filter((subscriber) => subscriber.delivery === "digest").length,
-      defaultLocale: outer.deps.config.defaultLocale,
-    };
-  });
+  const facts = await guarded(conversation, (deps) => previewFacts(deps, prisoner.slug, event));
   const t = translator(facts.defaultLocale);
   const preview = renderNewsText(t, locale, {
     prisonerSlug: prisoner.slug,
@@ -310,13 +286,13 @@ async function previewAndConfirm(conversation: Flow, ctx: FlowContext, draft: Dr
     parse_mode: "HTML",
     reply_markup: {
       inline_keyboard: [
-        [button(ctx.t("news-publish-button-publish"), "c", "publish")],
-        [button(ctx.t("news-publish-button-edit"), "c", "edit"), button(ctx.t("news-publish-button-cancel"), "c", "cancel")],
+        [button(token, ctx.t("news-publish-button-publish"), "c", "publish")],
+        [button(token, ctx.t("news-publish-button-edit"), "c", "edit"), button(token, ctx.t("news-publish-button-cancel"), "c", "cancel")],
       ],
     },
   });
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, ["c"]);
+    const answer = await waitAnswer(conversation, token, ["c"]);
     const choice = answer.kind === "button" ? CONFIRM_CHOICES.find((candidate) => candidate === answer.value) : undefined;
     if (choice) return choice;
     await ctx.reply(ctx.t("news-publish-use-buttons"));
@@ -326,7 +302,7 @@ async function previewAndConfirm(conversation: Flow, ctx: FlowContext, draft: Dr
 
 async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { offerId: number | null }): Promise<void> {
   // Roles may have changed while the organiser was typing: check again now.
-  const allowed = await conversation.external((outer) => mayPublishNow(outer.deps, actorOf(outer), draft.prisoner.slug));
+  const allowed = await guarded(conversation, (deps, outer) => mayPublishNow(deps, actorOf(outer), draft.prisoner.slug));
   if (!allowed) throw new FlowEnded("news-publish-no-longer-allowed");
   const progress = await ctx.reply(ctx.t("news-progress-preparing"));
   const outcome = await conversation.external((outer) =>

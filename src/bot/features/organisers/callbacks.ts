@@ -6,11 +6,6 @@ export const inviteForCampaign = callbackData("orgi", 1);
 export const revokeOrganiserButton = callbackData("orgx", 2);
 /** Organiser: mark the letters of this print batch printed (`orgp:<batchId>`). */
 export const markBatchPrinted = callbackData("orgp", 1);
-/** Correction flows: the new status, the new institution (`-` for none known), the date, the confirmation. */
-export const chooseStatus = callbackData("orgs", 1);
-export const chooseInstitution = callbackData("orgm", 1);
-export const chooseToday = callbackData("orgd", 1);
-export const confirmCorrection = callbackData("orgc", 1);
 /** Linking: "yes, public" / "yes, replace" / cancel (`orgl:<p|r|pr|x>:<chatId>:<campaign>`), and a campaign picked
  * for the group `/link` was sent in (`orgk:<campaign>`). Every press runs all of linking's checks again. */
 export const linkConsent = callbackData("orgl", 3);

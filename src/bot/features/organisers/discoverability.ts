@@ -22,7 +22,7 @@ const groups = composer.chatType(["group", "supergroup"]);
 /** `/campaigns`: one campaign's chat and how to link it (`orgv:<campaign>`). */
 const campaignDetail = callbackData("orgv", 1);
 
-export function commandMenuDeps(ctx: FlowContext): CommandMenuDeps {
+function commandMenuDeps(ctx: FlowContext): CommandMenuDeps {
   const t = translator(ctx.deps.config.defaultLocale);
   return {
     api: ctx.api,

@@ -31,5 +31,3 @@ export const organiserFeature = new Composer<BotContext>(
 
 /** The guided `/setstatus` and `/move` steps (section 2 of src/bot/index.ts). */
 export const organiserFlows = new Composer<BotContext>(correctionFlows);
-
-export { hasOrganiserRelay, NoOrganiserChatError, relayLetterToOrganisers } from "../../../services/relay/relay-letter.js";

@@ -12,7 +12,7 @@ import { inviteForCampaign } from "./callbacks.js";
 import { refreshMenuFor } from "./discoverability.js";
 
 /** Long enough to pass a link on, short enough that a leaked one soon stops working. */
-export const INVITE_VALID_HOURS = 72;
+const INVITE_VALID_HOURS = 72;
 const INVITE_PREFIX = "org_";
 
 const composer = new Composer<BotContext>();

@@ -53,7 +53,7 @@ const NO_CONSENT: LinkConsent = { publicChat: false, replace: false };
  * agreed to a public chat or to replacing the current one — and says exactly what is missing; then links it, and
  * letters held for the campaign or the chat go out.
  */
-export async function linkChat(ctx: FlowContext, campaignSlug: string, target: string | number, reply: Reply, consent: LinkConsent = NO_CONSENT): Promise<void> {
+async function linkChat(ctx: FlowContext, campaignSlug: string, target: string | number, reply: Reply, consent: LinkConsent = NO_CONSENT): Promise<void> {
   const { db, clock, logger } = ctx.deps;
   const from = ctx.from;
   if (!from) return;

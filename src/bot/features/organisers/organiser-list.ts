@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listCampaigns } from "../../../db/repositories/campaigns.js";
-import { audit, listOrganisers, revokeOrganiser } from "../../../db/repositories/roles.js";
-import { notifyPerson } from "../../../services/relay/notices.js";
+import { listOrganisers } from "../../../db/repositories/roles.js";
+import { storedLocaleOf } from "../../../db/repositories/users.js";
+import { revokeOrganiserRole } from "../../../services/organisers/revoke.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -55,30 +56,9 @@ privateChats.callbackQuery(revokeOrganiserButton.pattern, async (ctx) => {
   }
   const [userIdText, campaignSlug = ""] = revokeOrganiserButton.unpack(ctx.callbackQuery.data) ?? [];
   const userId = Number(userIdText);
-  const { db, clock } = ctx.deps;
-  const now = clock.now();
-  const revoked =
-    Number.isSafeInteger(userId) &&
-    (await db.transaction().execute(async (trx) => {
-      const done = await revokeOrganiser(trx, { userId, campaignSlug, revokedBy: ctx.from.id, at: now });
-      if (!done) return false;
-      await audit(trx, { actorId: ctx.from.id, action: "organiser.revoke", target: `user:${userId}`, details: { campaign: campaignSlug }, at: now });
-      const campaign = await trx.selectFrom("campaigns").selectAll().where("slug", "=", campaignSlug).executeTakeFirst();
-      await notifyPerson(
-        trx,
-        userId,
-        `organiser-revoked-${campaignSlug}-${now.getTime()}`,
-        "organisers-revoked-notice",
-        (locale) => ({ campaign: escapeHtml(campaign ? campaign[`name_${locale}`] : campaignSlug) }),
-        now,
-      );
-      return true;
-    }));
+  const revoked = Number.isSafeInteger(userId) && (await revokeOrganiserRole(ctx.deps, ctx.from.id, userId, campaignSlug));
   await ctx.answerCallbackQuery({ text: ctx.t(revoked ? "organisers-revoked" : "organisers-revoke-nothing"), show_alert: !revoked });
-  if (revoked) {
-    const person = await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst();
-    await refreshMenuFor(ctx, userId, person?.locale);
-  }
+  if (revoked) await refreshMenuFor(ctx, userId, await storedLocaleOf(ctx.deps.db, userId));
   const { text, keyboard } = await organiserOverview(ctx);
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
 });

@@ -1,24 +1,19 @@
 import { Composer } from "grammy";
-import { getRelay } from "../../../db/repositories/relay.js";
-import { setLetterStatus } from "../../../db/repositories/letters.js";
 import { letterStatusLabel } from "../../../domain/letters/labels.js";
 import {
   ACTION_STATUS,
   CARD_ACTIONS,
   type CardAction,
   cardAction,
-  cardKeyboard,
   isReturnReason,
   reopenReturned,
-  returnReasonKeyboard,
   returnWithReason,
 } from "../../../services/relay/buttons.js";
-import { changeRelayedLetterStatus, type OrganiserStatus } from "../../../services/relay/status-change.js";
-import { translator } from "../../../telegram/i18n.js";
+import { cardButtonsFor } from "../../../services/relay/card-buttons.js";
+import { changeRelayedLetterStatus, type OrganiserStatus, reopenReturnedLetter } from "../../../services/relay/status-change.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
-import { canActForCampaign } from "../../roles.js";
-import { mayActFor } from "../../roles.js";
+import { actorOf, mayActFor } from "../../roles.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const composer = new Composer<BotContext>();
@@ -62,22 +57,18 @@ async function applyStatus(ctx: FlowContext, letterId: number, to: OrganiserStat
 
 /** Swaps the card's buttons (reason choice and back) without changing anything else: the same role check applies. */
 async function swapButtons(ctx: FlowContext, letterId: number, action: "return" | "back"): Promise<void> {
-  const relay = await getRelay(ctx.deps.db, letterId);
-  const letter = await ctx.deps.db.selectFrom("letters").select("status").where("id", "=", letterId).executeTakeFirst();
-  if (!relay || !letter) return stale(ctx);
-  if (!(await canActForCampaign(ctx, relay.campaign_slug))) {
+  const buttons = await cardButtonsFor(ctx.deps, actorOf(ctx), letterId, action);
+  if (buttons.kind === "stale") return stale(ctx);
+  if (buttons.kind === "not-your-campaign") {
     await ctx.answerCallbackQuery({ text: ctx.t("organisers-not-your-campaign"), show_alert: true });
     return;
   }
-  const t = translator(ctx.deps.config.defaultLocale);
-  if (action === "return" && letter.status !== "relayed" && letter.status !== "accepted") {
-    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(letter.status).key) }), show_alert: true });
+  if (buttons.kind === "conflict") {
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(buttons.status).key) }), show_alert: true });
     return;
   }
-  const markup =
-    action === "return" ? returnReasonKeyboard(letterId, relay.card_locale, t) : cardKeyboard(letterId, letter.status, relay.card_locale, t);
   await ctx.answerCallbackQuery(action === "return" ? { text: ctx.t("organisers-return-choose") } : {});
-  await ctx.editMessageReplyMarkup({ reply_markup: markup }).catch(ignoreNotModified);
+  await ctx.editMessageReplyMarkup({ reply_markup: buttons.markup }).catch(ignoreNotModified);
 }
 
 composer.callbackQuery(cardAction.pattern, async (ctx) => {
@@ -100,7 +91,7 @@ composer.callbackQuery(returnWithReason.pattern, async (ctx) => {
 composer.chatType("private").callbackQuery(reopenReturned.pattern, async (ctx) => {
   const letterId = letterIdOf(reopenReturned.unpack(ctx.callbackQuery.data)?.[0]);
   if (letterId === undefined) return stale(ctx);
-  const result = await setLetterStatus(ctx.deps.db, letterId, "draft", { now: ctx.deps.clock.now(), writerId: ctx.from.id });
+  const result = await reopenReturnedLetter(ctx.deps, ctx.from.id, letterId);
   if (!result.ok) {
     if (result.reason === "not-found") return stale(ctx);
     const key = result.reason === "draft-exists" ? "organisers-reopen-draft-exists" : "organisers-reopen-not-returned";

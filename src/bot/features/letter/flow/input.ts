@@ -1,69 +1,8 @@
-import { InlineKeyboard } from "grammy";
-import type { Flow, FlowContext } from "../../../context.js";
+import { flowKit } from "../../../flows/index.js";
 import { flowButton } from "../callbacks.js";
 
-/**
- * What a step of the letter flow receives. The flow takes every message in the chat (so a sticker or a voice message
- * gets a note instead of the generic "I only understand text"), and only its own current buttons; anything else (an
- * old button, another feature's button) falls through to the features and fallbacks behind it.
- */
-export type FlowInput =
-  | { kind: "text"; ctx: FlowContext; text: string }
-  | { kind: "button"; ctx: FlowContext; action: string; arg: string }
-  | { kind: "media"; ctx: FlowContext }
-  | { kind: "edited"; ctx: FlowContext };
+export { AGAIN, type FlowInput } from "../../../flows/index.js";
 
-export interface Step {
-  /** The flow's token, carried by its buttons. */
-  token: string;
-  /** Button actions this step accepts; others are stale and fall through. */
-  actions: readonly string[];
-}
-
-function accepts(ctx: FlowContext, step: Step): boolean {
-  if (ctx.chat?.type !== "private") return false;
-  if (ctx.message !== undefined || ctx.editedMessage !== undefined) return true;
-  const parts = flowButton.unpack(ctx.callbackQuery?.data);
-  return parts !== undefined && parts[0] === step.token && step.actions.includes(parts[1] ?? "");
-}
-
-export async function waitInput(conversation: Flow, step: Step): Promise<FlowInput> {
-  const ctx = await conversation.waitUntil((candidate) => accepts(candidate, step), { next: true });
-  const parts = flowButton.unpack(ctx.callbackQuery?.data);
-  if (parts) {
-    await ctx.answerCallbackQuery();
-    return { kind: "button", ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
-  }
-  if (ctx.editedMessage) return { kind: "edited", ctx };
-  const text = ctx.message?.text;
-  return text === undefined ? { kind: "media", ctx } : { kind: "text", ctx, text };
-}
-
-/** Returned by a step's handler when it answered the input (a hint, a note) and waits for the next one. */
-export const AGAIN: unique symbol = Symbol("again");
-
-/**
- * Waits until `handle` accepts an input. Inputs it turns down are answered by `handle` and then forgotten: the flow
- * rewinds to before the wait, so hints and retries never pile up in the stored replay log.
- */
-export async function ask<T>(
-  conversation: Flow,
-  step: Step,
-  handle: (input: FlowInput) => Promise<T | typeof AGAIN>,
-): Promise<T> {
-  const top = conversation.checkpoint();
-  const input = await waitInput(conversation, step);
-  const result = await handle(input);
-  if (result === AGAIN) return conversation.rewind(top);
-  return result;
-}
-
-/** A keyboard of flow buttons: rows of [label, action, arg]. */
-export function flowKeyboard(token: string, rows: readonly (readonly [string, string, string?])[][]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  rows.forEach((row, index) => {
-    if (index > 0) keyboard.row();
-    for (const [label, action, arg] of row) keyboard.text(label, flowButton.pack(token, action, arg ?? "-"));
-  });
-  return keyboard;
-}
+/** The conversation kit bound to the letter flow's buttons (`lw:<token>:<action>:<arg>`). */
+const letterKit = flowKit(flowButton);
+export const { ask, waitInput, keyboard: flowKeyboard } = letterKit;

@@ -14,6 +14,7 @@ import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
 import { parseOpening } from "../../../../services/letters/buttons.js";
 import { isSlug } from "../../../../services/letters/buttons.js";
+import { drawToken } from "../../../flows/index.js";
 
 /** Id of the letter conversation (`ctx.conversation.enter(LETTER_FLOW_ID, args)`). */
 export const LETTER_FLOW_ID = "letter";
@@ -48,9 +49,7 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   const writerId = ctx.from?.id;
   if (writerId === undefined || ctx.chat?.type !== "private") return;
   // Buttons carry this token: a button from an earlier flow never acts on this one.
-  const token = Math.floor((await conversation.random()) * 36 ** 5)
-    .toString(36)
-    .padStart(5, "0");
+  const token = await drawToken(conversation);
 
   const slug = args.slug ?? (await choosePrisoner(conversation, ctx, token));
   const lookup = await conversation.external(() => loadTarget(ctx.deps, slug, writerId));

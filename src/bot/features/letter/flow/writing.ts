@@ -1,7 +1,8 @@
 import { draftStats, MAX_LETTER_CHARACTERS, splitForTelegram } from "../../../../domain/letters/index.js";
-import { discardDraft, findActiveDrafts } from "../../../../db/repositories/letters.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
+import { discardDraftTo } from "../../../../services/letters/discard.js";
+import { guarded } from "../../../flows/index.js";
 import { bold, tHtml } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
 import { type FlowState, saveText, statsLine, targetName, WRITING_ACTIONS, writingKeyboard } from "./state.js";
@@ -120,12 +121,10 @@ async function confirmDiscard(conversation: Flow, ctx: FlowContext, state: FlowS
     await ctx.reply(ctx.t("letter-ui-discard-kept"), { reply_markup: writingKeyboard(ctx, state) });
     return false;
   }
-  const discarded = await conversation.external(async (outside) => {
-    const now = ctx.deps.clock.now();
-    const draft = (await findActiveDrafts(ctx.deps.db, state.writerId)).find((letter) => letter.prisoner_slug === state.target.slug);
-    const done = draft ? await discardDraft(ctx.deps.db, draft.id, state.writerId, now) : false;
-    if (draft) outside.logger.info({ letter_id: draft.id, discarded: done }, "letter draft discarded");
-    return done;
+  const discarded = await guarded(conversation, async (deps, outer) => {
+    const outcome = await discardDraftTo(deps, state.writerId, state.target.slug);
+    if (outcome) outer.logger.info({ letter_id: outcome.letterId, discarded: outcome.discarded }, "letter draft discarded");
+    return outcome?.discarded ?? false;
   });
   await ctx.reply(ctx.t(discarded ? "letter-ui-discarded" : "letter-ui-discard-nothing"));
   return true;

@@ -1,0 +1,30 @@
+/**
+ * The conversation kit every flow is built on (docs/contributing.md, "A flow"):
+ * - a per-flow token (`drawToken`) carried by every button of the flow (`flowButtons`, `flowKeyboard`), so a button
+ *   of an earlier flow never acts on the current one;
+ * - `waitInput`/`ask`: wait for the current step's input only, and rewind after an answer the step turned down, so
+ *   hints and retries never pile up in the stored replay log;
+ * - `guarded`: every database call in `conversation.external`, with the outer update's dependencies;
+ * - `flowVersionGuard`: a stored flow of an older `FLOW_VERSION` is dropped with a translated answer.
+ */
+import type { Flow } from "../context.js";
+import { type FlowButtons, flowKeyboard } from "./buttons.js";
+import { ask, type FlowInput, type Step, waitInput } from "./input.js";
+
+export { flowButtons } from "./buttons.js";
+export { AGAIN, type FlowInput } from "./input.js";
+export { drawToken } from "./token.js";
+export { guarded } from "./guarded.js";
+
+type BoundStep = Omit<Step, "buttons">;
+
+/** The kit bound to one flow's buttons, so its steps name only their token and actions. */
+export function flowKit(buttons: FlowButtons) {
+  return {
+    buttons,
+    keyboard: (token: string, rows: Parameters<typeof flowKeyboard>[2]) => flowKeyboard(buttons, token, rows),
+    waitInput: (conversation: Flow, step: BoundStep): Promise<FlowInput> => waitInput(conversation, { buttons, ...step }),
+    ask: <T>(conversation: Flow, step: BoundStep, handle: Parameters<typeof ask<T>>[2]): Promise<T> =>
+      ask(conversation, { buttons, ...step }, handle),
+  };
+}

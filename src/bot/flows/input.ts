@@ -1,0 +1,66 @@
+import type { Flow, FlowContext } from "../context.js";
+import type { FlowButtons } from "./buttons.js";
+
+/**
+ * What a step of a flow receives. A step takes messages in the private chat (every kind, or text only) and only its
+ * own flow's current buttons; anything else (an old button, another feature's button) falls through to the features
+ * and fallbacks behind it.
+ */
+export type FlowInput =
+  | { kind: "text"; ctx: FlowContext; text: string }
+  | { kind: "button"; ctx: FlowContext; action: string; arg: string }
+  | { kind: "media"; ctx: FlowContext }
+  | { kind: "edited"; ctx: FlowContext };
+
+export interface Step {
+  /** The flow's buttons (their callback-data prefix). */
+  buttons: FlowButtons;
+  /** The flow's token, carried by its buttons. */
+  token: string;
+  /** Button actions this step accepts; others are stale and fall through. */
+  actions: readonly string[];
+  /** Which messages reach the step: "all" (the default), "text" (stickers, photos, edits fall through), "none". */
+  messages?: "all" | "text" | "none";
+}
+
+function accepts(ctx: FlowContext, step: Step): boolean {
+  if (ctx.chat?.type !== "private") return false;
+  const messages = step.messages ?? "all";
+  if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
+    if (messages === "all") return true;
+    return messages === "text" && ctx.message?.text !== undefined;
+  }
+  const parts = step.buttons.unpack(ctx.callbackQuery?.data);
+  return parts !== undefined && parts[0] === step.token && step.actions.includes(parts[1] ?? "");
+}
+
+export async function waitInput(conversation: Flow, step: Step): Promise<FlowInput> {
+  const ctx = await conversation.waitUntil((candidate) => accepts(candidate, step), { next: true });
+  const parts = step.buttons.unpack(ctx.callbackQuery?.data);
+  if (parts) {
+    await ctx.answerCallbackQuery();
+    return { kind: "button", ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
+  }
+  if (ctx.editedMessage) return { kind: "edited", ctx };
+  const text = ctx.message?.text;
+  return text === undefined ? { kind: "media", ctx } : { kind: "text", ctx, text };
+}
+
+/** Returned by a step's handler when it answered the input (a hint, a note) and waits for the next one. */
+export const AGAIN: unique symbol = Symbol("again");
+
+/**
+ * Waits until `handle` accepts an input. Inputs it turns down are answered by `handle` and then forgotten: the flow
+ * rewinds to before the wait, so hints and retries never pile up in the stored replay log.
+ */
+export async function ask<T>(
+  conversation: Flow,
+  step: Step,
+  handle: (input: FlowInput) => Promise<T | typeof AGAIN>,
+): Promise<T> {
+  const top = conversation.checkpoint();
+  const input = await waitInput(conversation, step);
+  const result = await handle(input);
+  if (result === AGAIN) return conversation.rewind(top);
+  return result;
+}

@@ -1,0 +1,65 @@
+import type { ConversationStorage, VersionedState } from "@grammyjs/conversations";
+import type { MiddlewareFn } from "grammy";
+import { conversationKey, conversationStorage } from "../../db/conversation-storage.js";
+import type { DB } from "../../db/database.js";
+import type { BotContext } from "../context.js";
+import { isCommandOrMenu } from "../middlewares/leave-flows.js";
+
+/** Updates whose chat had a stored flow of an older version (dropped while reading it). */
+const outdated = new WeakSet<object>();
+
+function storedVersion(state: unknown): unknown {
+  if (state === null || typeof state !== "object") return undefined;
+  const { version } = state as { version?: unknown };
+  return Array.isArray(version) ? version[1] : undefined;
+}
+
+/**
+ * The flows' storage: `flow:<chat id>` rows in the database, pinned to `version`. A stored flow of another version
+ * (older code, whose replay log would replay differently) is deleted when read, and the update is marked so that
+ * `answerOutdatedFlow` tells the person to start again; the plugin then sees no flow at all.
+ */
+export function versionedFlowStorage<S>(db: DB, now: () => Date, version: number): ConversationStorage<BotContext, S> {
+  const rows = conversationStorage<S>(db, now);
+  const keyOf = (ctx: BotContext) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId));
+  return {
+    type: "context",
+    version,
+    adapter: {
+      async read(ctx): Promise<VersionedState<S> | undefined> {
+        const key = keyOf(ctx);
+        if (key === undefined) return undefined;
+        const stored = await rows.read(key);
+        if (stored === undefined || storedVersion(stored) === version) return stored;
+        await rows.delete(key);
+        outdated.add(ctx);
+        return undefined;
+      },
+      async write(ctx, state) {
+        const key = keyOf(ctx);
+        if (key !== undefined) await rows.write(key, state);
+      },
+      async delete(ctx) {
+        const key = keyOf(ctx);
+        if (key !== undefined) await rows.delete(key);
+      },
+    },
+  };
+}
+
+/**
+ * Installed right after the conversations plugin. An update meant for a dropped flow (a button, a reply) is answered
+ * "this step is out of date, start again" and goes no further; a command or a main-menu button runs as usual.
+ */
+export function answerOutdatedFlow(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (!outdated.has(ctx)) return next();
+    if (isCommandOrMenu(ctx)) return next();
+    ctx.logger.info({ chat_id: ctx.chatId }, "stored flow of an older version dropped");
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t("flows-outdated"), show_alert: true });
+      return;
+    }
+    await ctx.reply(ctx.t("flows-outdated"));
+  };
+}

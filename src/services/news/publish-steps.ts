@@ -1,0 +1,48 @@
+import type { Locale } from "../../config.js";
+import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
+import { getChannelOffer } from "../../db/repositories/news.js";
+import { subscribersOf } from "../../db/repositories/subscriptions.js";
+import type { NewsEvent } from "../../domain/news/events.js";
+import type { ServiceDeps } from "../deps.js";
+import { prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
+
+/** What the publish flow reads along the way. Results are JSON-safe: they are stored in the flow's replay log. */
+
+export interface OfferForPublishing {
+  id: number;
+  campaignSlug: string;
+  prisoner: PrisonerChoice;
+  text: string;
+  sourceUrl: string | null;
+  published: boolean;
+}
+
+/** A channel post offered as news, with its prisoner; null when the offer or the prisoner is gone. */
+export async function offerForPublishing(deps: ServiceDeps, offerId: number, locale: Locale): Promise<OfferForPublishing | null> {
+  const row = await getChannelOffer(deps.db, offerId);
+  if (!row) return null;
+  const prisoner = await prisonerChoice(deps.db, row.prisoner_slug, locale);
+  return prisoner
+    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: row.text, sourceUrl: row.source_url, published: row.news_id !== null }
+    : null;
+}
+
+export interface PreviewFacts {
+  institution: { name: string; region: string } | null;
+  /** Subscribers who get the news at once, and those who get it in the daily digest. */
+  immediate: number;
+  digest: number;
+  defaultLocale: Locale;
+}
+
+/** What the preview shows besides the text: the new institution of a transfer and who will receive the news. */
+export async function previewFacts(deps: ServiceDeps, prisonerSlug: string, event: NewsEvent): Promise<PreviewFacts> {
+  const institution = event.type === "transfer" && event.institution ? await getInstitutionBySlug(deps.db, event.institution) : undefined;
+  const subscribers = await subscribersOf(deps.db, prisonerSlug);
+  return {
+    institution: institution ? { name: institution.name, region: institution.region } : null,
+    immediate: subscribers.filter((subscriber) => subscriber.delivery === "immediate").length,
+    digest: subscribers.filter((subscriber) => subscriber.delivery === "digest").length,
+    defaultLocale: deps.config.defaultLocale,
+  };
+}

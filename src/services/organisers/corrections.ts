@@ -1,0 +1,80 @@
+import type { Locale } from "../../config.js";
+import { inTransaction } from "../../db/database.js";
+import { listInstitutions } from "../../db/repositories/institutions.js";
+import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { audit } from "../../db/repositories/roles.js";
+import { prisonerName } from "../../domain/directory/names.js";
+import type { PrisonerStatus } from "../../domain/directory/types.js";
+import type { ServiceDeps } from "../deps.js";
+import { type Actor, mayActForAnyOf } from "./roles.js";
+
+/** The two corrections an organiser makes from Telegram: `/setstatus` and `/move`. */
+export type CorrectionKind = "status" | "move";
+
+/** What the correction flow shows and checks; JSON-safe (it is stored in the flow's replay log). */
+export interface CorrectionTarget {
+  slug: string;
+  name: string;
+  status: PrisonerStatus;
+  statusAsOf: string;
+  institution: string | null;
+  system: string;
+  campaigns: string[];
+}
+
+export type CorrectionAccess = { kind: "ok"; target: CorrectionTarget } | { kind: "unknown" } | { kind: "refused" };
+
+/** Whether `who` may correct this prisoner now: admins, and organisers of any of the prisoner's campaigns. */
+export async function correctionAccess(deps: ServiceDeps, who: Actor, slug: string, locale: Locale): Promise<CorrectionAccess> {
+  const prisoner = await getPrisonerBySlug(deps.db, slug);
+  if (!prisoner) return { kind: "unknown" };
+  if (!(await mayActForAnyOf(deps.db, who, prisoner.campaigns))) return { kind: "refused" };
+  return {
+    kind: "ok",
+    target: {
+      slug,
+      name: prisonerName(prisoner.names, locale, "prose"),
+      status: prisoner.status.value,
+      statusAsOf: prisoner.status.asOf,
+      institution: prisoner.location.institution,
+      system: prisoner.system,
+      campaigns: prisoner.campaigns,
+    },
+  };
+}
+
+/** The institutions a prisoner of this penal system may be moved to. */
+export async function institutionChoices(deps: ServiceDeps, system: string): Promise<{ id: string; name: string }[]> {
+  return (await listInstitutions(deps.db)).filter((institution) => institution.system === system).map(({ slug, name }) => ({ id: slug, name }));
+}
+
+export type CorrectionChange = { kind: "status"; status: PrisonerStatus } | { kind: "move"; institution: string | null };
+
+export interface Correction {
+  target: Pick<CorrectionTarget, "slug" | "campaigns" | "status" | "institution">;
+  change: CorrectionChange;
+  asOf: string;
+  sourceUrl: string;
+}
+
+/**
+ * Saves a correction with its history row and an audit entry, after checking the role again inside the transaction
+ * (it may have been revoked while the organiser was typing).
+ */
+export async function saveCorrection(deps: ServiceDeps, who: Actor, correction: Correction): Promise<"refused" | "changed" | "confirmed" | "kept"> {
+  const { target, change, asOf, sourceUrl } = correction;
+  const now = deps.clock.now();
+  const changedBy = who.id ?? null;
+  return inTransaction(deps.db, async (trx) => {
+    if (!(await mayActForAnyOf(trx, who, target.campaigns))) return "refused" as const;
+    const result =
+      change.kind === "status"
+        ? await updatePrisonerStatus(trx, target.slug, { status: change.status, asOf, sourceUrl, changedBy, confidence: "confirmed", now })
+        : await movePrisoner(trx, target.slug, { institution: change.institution, asOf, sourceUrl, changedBy, now });
+    const [action, from, to] =
+      change.kind === "status" ? ["prisoner.status", target.status, change.status] : ["prisoner.move", target.institution, change.institution];
+    await audit(trx, { actorId: who.id ?? 0, action, target: `prisoner:${target.slug}`, details: { from, to, as_of: asOf, outcome: result }, at: now });
+    return result;
+  });
+}

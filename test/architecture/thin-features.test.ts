@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectPath } from "../../src/project-path.js";
+
+/**
+ * Features and flows parse the update, call a service and render (docs/contributing.md). SQL lives in repositories:
+ * no file under src/bot/ builds a query. Reaching past the services into repositories is allowed only for the
+ * features listed here, which predate the rule; the list may only shrink (move their work into src/services/<area>/).
+ */
+const STILL_CALLING_REPOSITORIES = new Set([
+  "bot/features/directory/browse.ts",
+  "bot/features/directory/card.ts",
+  "bot/features/directory/search.ts",
+  "bot/features/language.ts",
+  "bot/features/letter/drafts.ts",
+  "bot/features/letter/letters-list.ts",
+  "bot/features/letter/resend.ts",
+  "bot/features/letter/search.ts",
+  "bot/features/letter/self-sent.ts",
+  "bot/features/membership.ts",
+  "bot/features/news/follow.ts",
+  "bot/features/news/reminders.ts",
+  "bot/features/news/shared.ts",
+  "bot/features/news/subscriptions.ts",
+  "bot/features/organisers/discoverability.ts",
+  "bot/features/organisers/invites.ts",
+  "bot/features/organisers/linking.ts",
+  "bot/features/organisers/organiser-list.ts",
+  "bot/features/organisers/print.ts",
+  "bot/features/organisers/stats.ts",
+  "bot/features/review.ts",
+]);
+
+const SRC = projectPath("src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)\(|\bsql`/;
+const REPOSITORY_IMPORT = /from\s+["'](?:\.\.\/)+db\/repositories\//;
+
+describe("thin features", () => {
+  const files = sourceFiles(join(SRC, "bot")).map((file) => ({ name: relative(SRC, file), source: readFileSync(file, "utf8") }));
+
+  it("no file under src/bot/ builds an SQL query", () => {
+    expect(files.filter(({ source }) => QUERY.test(source)).map(({ name }) => name)).toEqual([]);
+  });
+
+  it("no new feature or flow reaches past the services into repositories", () => {
+    const calling = files
+      .filter(({ name, source }) => /^bot\/(features|flows)\//.test(name) && REPOSITORY_IMPORT.test(source))
+      .map(({ name }) => name);
+    expect(calling.filter((name) => !STILL_CALLING_REPOSITORIES.has(name)), "call a service of src/services/<area>/ instead").toEqual([]);
+    // A file thinned since: take it off the list so that it stays thin.
+    expect([...STILL_CALLING_REPOSITORIES].filter((name) => !calling.includes(name)), "remove from STILL_CALLING_REPOSITORIES").toEqual([]);
+  });
+
+  it("sees a query and a repository import (the rule itself works)", () => {
+    expect(QUERY.test('await ctx.deps.db.selectFrom("letters")')).toBe(true);
+    expect(REPOSITORY_IMPORT.test('import { getRelay } from "../../../db/repositories/relay.js";')).toBe(true);
+    expect(REPOSITORY_IMPORT.test('import { cardButtonsFor } from "../../../services/relay/card-buttons.js";')).toBe(false);
+  });
+});
