@@ -2,6 +2,9 @@
  * Routes from facts: an imported person gets FSIN-pismo only when their facility is on FSIN-pismo's list, and the
  * post route only with a sourced address; the packets carry the facility's exact names and address.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
@@ -60,5 +63,42 @@ describe("routes for an imported person", () => {
     expect(institution?.fsinPismo.available).not.toBe(true);
     expect(directRoutes(prisoner, institution)).toEqual(["post"]);
     expect(renderFsinPismoPacket(recipientFromPrisoner(prisoner, institution))).toBeUndefined();
+  });
+});
+
+describe("a partial FSIN-pismo list", () => {
+  const crimea = (...departments: string[]) => [{ name: "Республика Крым", departments: departments.map((name) => ({ name })) }];
+  const served = async (db: TestDatabase["db"]) =>
+    (await db.selectFrom("institutions").select("slug").where("fsin_pismo", "=", 1).orderBy("slug").execute()).map((row) => row.slug);
+  const listFile = (payload: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), "lysty-fsin-")), "regions.json");
+    writeFileSync(file, JSON.stringify(payload));
+    return file;
+  };
+
+  it("only adds; the facilities it does not name keep the flag until a complete list leaves them out", async () => {
+    testDb = await createTestDatabase();
+    const registry = sampleRegistry();
+    registry.fsinPismo = crimea("СИЗО-1 Симферополь", "ИК-2 Керчь");
+    server = await SourceServer.start(registry);
+    const config = parseSyncConfig(server.env(0));
+    // The download is the whole list.
+    await runDirectorySync({ db: testDb.db, config, sources: ["fsin-pismo"], now });
+    const both = await served(testDb.db);
+    expect(both).toHaveLength(2);
+
+    // A file with one region's part of the list: Kerch is not named, and keeps its flag.
+    const partial = listFile(crimea("СИЗО-1 Симферополь"));
+    const [summary] = await runDirectorySync({ db: testDb.db, config, sources: ["fsin-pismo"], file: partial, now });
+    expect(summary?.failed).toBeNull();
+    expect(await served(testDb.db)).toEqual(both);
+
+    // The same file declared complete: now Kerch is known not to be served.
+    await runDirectorySync({ db: testDb.db, config, sources: ["fsin-pismo"], file: partial, fsinPismoComplete: true, now });
+    const simferopol = await served(testDb.db);
+    expect(simferopol).toHaveLength(1);
+    expect(both).toContain(simferopol[0]);
+    const kerch = both.find((slug) => slug !== simferopol[0]) as string;
+    expect((await getInstitutionBySlug(testDb.db, kerch))?.fsinPismo.available).toBe(false);
   });
 });
