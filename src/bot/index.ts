@@ -6,7 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { CONVERSATION_KEY_PREFIX, conversationStorage } from "../db/conversation-storage.js";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
-import { directoryFeature, directorySearchFallback } from "./features/directory/index.js";
+import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
 import { letterFeature, letterFlows } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
@@ -100,12 +100,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(organiserFlows);
   app.use(newsFlows);
   app.use(letterFlows);
+  app.use(directoryFlows);
 
   // 3. Features: commands, buttons and deep links (`<name>Feature`).
   app.use(organiserFeature);
   app.use(reviewFeature);
   app.use(newsFeature);
   app.use(directoryFeature);
+  app.use(notListedFeature);
   app.use(letterFeature);
   app.use(membershipFeature);
 

@@ -142,6 +142,18 @@ export async function addReview(
   return Number(row.id);
 }
 
+/** How many suggestions of someone not listed a user has waiting for review. */
+export async function countOpenSuggestionsBy(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("directory_reviews")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("kind", "=", "suggestion")
+    .where("state", "=", "open")
+    .where("submitted_by", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** An open review of the same kind for the same observation (a re-sync must not queue it twice). */
 export async function findOpenReview(db: Db, kind: string, observationId: number): Promise<ReviewRow | undefined> {
   return db
