@@ -11,6 +11,8 @@ import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { directRoutes } from "../../src/domain/directory/write-decision.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "../../src/domain/letters/delivery.js";
 import { recipientFromPrisoner } from "../../src/domain/letters/recipient.js";
+import { movePrisoner } from "../../src/db/repositories/prisoners.js";
+import { letterRecipient } from "../../src/services/letters/recipient.js";
 import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
 import { runDirectorySync } from "../../src/services/directory-sync/engine.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -55,6 +57,14 @@ describe("routes for an imported person", () => {
       "ул. Бульвар Ленина д. 4, г. Симферополь, Крым",
       "295006",
     ]);
+    // The person's own letter block from Memorial's page names the same facility: it goes on the envelope, with its
+    // source and date.
+    const own = renderPostInstructions(await letterRecipient(testDb!.db, prisoner, institution));
+    expect(own?.envelope.addressLines).toEqual([
+      "295006, Республика Крым, г. Симферополь, ул. Бульвар Ленина, д. 4, ФКУ СИЗО-1 УФСИН России по Республике Крым и г. Севастополю",
+    ]);
+    const note = own?.warnings.find((warning) => warning.key === "letter-post-address-source");
+    expect(note?.args).toMatchObject({ source: "memopzk.org", url: expect.stringContaining("memopzk.org"), asOf: prisoner.status.asOf });
     expect(institution?.postalAddress).toMatchObject({ asOf: "2026-06-12", sourceUrl: expect.stringContaining("bronikkk/polit-sake") });
   });
 
@@ -63,6 +73,20 @@ describe("routes for an imported person", () => {
     expect(institution?.fsinPismo.available).not.toBe(true);
     expect(directRoutes(prisoner, institution)).toEqual(["post"]);
     expect(renderFsinPismoPacket(recipientFromPrisoner(prisoner, institution))).toBeUndefined();
+  });
+});
+
+describe("the envelope address of an imported person", () => {
+  it("is the facility's when the person's letter block names another facility than the card's current one", async () => {
+    const { prisoner } = await imported([]);
+    const db = testDb!.db;
+    await movePrisoner(db, prisoner.slug, { institution: "ik-2-298330", asOf: "2026-12-01", sourceUrl: "https://example.org/moved", changedBy: 1, now: now() });
+    const moved = await getPrisonerBySlug(db, prisoner.slug);
+    const kerch = await getInstitutionBySlug(db, "ik-2-298330");
+    if (!moved || !kerch?.postalAddress) throw new Error("polit-sake's IK-2 Kerch with its address is expected");
+    const post = renderPostInstructions(await letterRecipient(db, moved, kerch));
+    expect(post?.envelope.addressLines.join("\n")).toBe(kerch.postalAddress.text.split("\n").map((line) => line.trim()).filter(Boolean).join("\n"));
+    expect(post?.warnings.some((warning) => warning.key === "letter-post-address-source")).toBe(false);
   });
 });
 

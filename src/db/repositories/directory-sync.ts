@@ -49,6 +49,27 @@ export async function listPeopleForMatching(db: Db) {
     .execute();
 }
 
+/**
+ * The person's own letter address from a source record linked to them that places them in `institutionSlug` (the
+ * card's current facility) and gives an address: the newest by the source's date. Undefined when none does.
+ */
+export async function findPersonalAddress(db: Db, prisonerSlug: string, institutionSlug: string): Promise<{ text: string; sourceUrl: string; asOf: string } | undefined> {
+  const rows = await db
+    .selectFrom("directory_observations")
+    .select(["facts", "source_url", "status_as_of"])
+    .where("prisoner_slug", "=", prisonerSlug)
+    .where("institution_slug", "=", institutionSlug)
+    .where("address_state", "=", "known")
+    .orderBy("status_as_of", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  for (const row of rows) {
+    const { postalAddress } = JSON.parse(row.facts) as { postalAddress?: unknown };
+    if (typeof postalAddress === "string" && postalAddress.trim() !== "") return { text: postalAddress, sourceUrl: row.source_url, asOf: row.status_as_of };
+  }
+  return undefined;
+}
+
 // Runs
 
 /** The newest real (not dry) run of a source in a state: `running` is one to resume, `finished` gives the high-water mark. */
