@@ -14,6 +14,7 @@ import { organiserFeature, organiserFlows } from "./features/organisers/index.js
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
 import { privacyFeature } from "./features/privacy.js";
 import { reviewFeature } from "./features/review.js";
+import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
@@ -109,6 +110,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(directoryFeature);
   app.use(notListedFeature);
   app.use(letterFeature);
+  app.use(directoryUploadFeature);
   app.use(membershipFeature);
 
   // 4. Fallbacks: handlers that accept any text, then the main menu and the "not understood" hints.
