@@ -23,3 +23,10 @@ review-sync-summary = <b>Directory sync</b>
 review-sync-source = { $source }: added { $added }, updated { $updated }, unchanged { $unchanged }, conflicts { $conflicts }, to review { $review }, skipped { $skipped }, source errors { $errors }
 review-sync-failed = { $source }: failed — { $reason }
 review-sync-open = Open /review to settle { $count } open items.
+review-suggestion-title = <b>A user asks to add someone not listed</b> (details they gave, not checked; sent { $date })
+    { $name }, born { $born }
+    { $institution }, { $region }
+    Check a source before adding. The card will name its source as "submitted by a user, confirmed by an organiser" (or an admin).
+review-suggestion-add = Add to the directory
+review-suggestion-added = ✅ Added to the directory; the card names its source: submitted by a user, confirmed by { $role }. The user has been told.
+review-suggestion-dismissed = Dismissed. Nothing was added; the user has been told that the details could not be confirmed.

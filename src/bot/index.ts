@@ -5,7 +5,7 @@ import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
-import { directoryFeature, directorySearchFallback } from "./features/directory/index.js";
+import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
 import { letterFeature, letterFlows } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
@@ -13,6 +13,7 @@ import { organiserFeature, organiserFlows } from "./features/organisers/index.js
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
 import { privacyFeature } from "./features/privacy.js";
 import { reviewFeature } from "./features/review.js";
+import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
@@ -99,13 +100,16 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(organiserFlows);
   app.use(newsFlows);
   app.use(letterFlows);
+  app.use(directoryFlows);
 
   // 3. Features: commands, buttons and deep links (`<name>Feature`).
   app.use(organiserFeature);
   app.use(reviewFeature);
   app.use(newsFeature);
   app.use(directoryFeature);
+  app.use(notListedFeature);
   app.use(letterFeature);
+  app.use(directoryUploadFeature);
   app.use(membershipFeature);
 
   // 4. Fallbacks: handlers that accept any text, then the main menu and the "not understood" hints.

@@ -1,5 +1,5 @@
 /**
- * `npm run directory:sync -- [--source memorial|ovd|viasna|fsin-pismo|all] [--dry-run] [--file PATH] [--database URL]`
+ * `npm run directory:sync -- [--source memorial|ovd|viasna|fsin-pismo|all] [--dry-run] [--file PATH [--complete-list]] [--database URL]`
  *
  * Follows the public registries (docs/directory.md): imports new people with provenance, applies newer facts, queues
  * disagreements for /review. Uses DATABASE_URL like the bot and may run while the bot runs; a second sync at the same
@@ -16,18 +16,21 @@ import { describeSyncSummary } from "../services/directory-sync/summary.js";
 import { type CliIo, isMainModule, openDirectoryDatabase, processIo, UsageError } from "./directory-import.js";
 
 const USAGE =
-  "Usage: npm run directory:sync -- [--source memorial|ovd|viasna|fsin-pismo|all] [--dry-run] [--file PATH] [--database URL]";
+  "Usage: npm run directory:sync -- [--source memorial|ovd|viasna|fsin-pismo|all] [--dry-run] [--file PATH [--complete-list]] [--database URL]";
 
 export interface SyncCliArgs {
   sources: SourceName[];
   dryRun: boolean;
   file: string | undefined;
+  /** `--complete-list`: the FSIN-pismo file names every served department (else it only adds). */
+  completeList: boolean;
   databaseUrl: string;
 }
 
 export function parseSyncArgs(args: readonly string[], io: CliIo): SyncCliArgs {
   let sources: SourceName[] = ["memorial", "ovd", "viasna", "fsin-pismo"];
   let dryRun = false;
+  let completeList = false;
   let file: string | undefined;
   let databaseUrl = io.env.DATABASE_URL ?? "sqlite:data/lysty.sqlite";
   const value = (index: number, option: string) => {
@@ -38,6 +41,7 @@ export function parseSyncArgs(args: readonly string[], io: CliIo): SyncCliArgs {
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] as string;
     if (arg === "--dry-run") dryRun = true;
+    else if (arg === "--complete-list") completeList = true;
     else if (arg === "--source") {
       const name = value(index, arg);
       index += 1;
@@ -59,7 +63,10 @@ export function parseSyncArgs(args: readonly string[], io: CliIo): SyncCliArgs {
       throw new UsageError("--file works with --source viasna or --source fsin-pismo (sources without a stable download).");
     }
   }
-  return { sources, dryRun, file, databaseUrl };
+  if (completeList && (file === undefined || sources[0] !== "fsin-pismo")) {
+    throw new UsageError("--complete-list goes with --source fsin-pismo --file PATH (a downloaded list is always complete).");
+  }
+  return { sources, dryRun, file, completeList, databaseUrl };
 }
 
 export async function runDirectorySyncCli(args: readonly string[], io: CliIo, options: { tty?: boolean } = {}): Promise<number> {
@@ -76,6 +83,7 @@ export async function runDirectorySyncCli(args: readonly string[], io: CliIo, op
       sources: parsed.sources,
       dryRun: parsed.dryRun,
       ...(parsed.file ? { file: parsed.file } : {}),
+      fsinPismoComplete: parsed.completeList,
       onProgress: ({ source, processed, total }) => {
         if (!bar) return;
         if (started !== source) {

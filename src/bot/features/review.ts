@@ -10,7 +10,8 @@ import { describeReview, nextOpenReview, parseReviewAction, resolveReview, type 
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { escapeHtml } from "../../telegram/html.js";
-import { isAnyOrganiser } from "../roles.js";
+import { isAdmin, isAnyOrganiser } from "../roles.js";
+import { directorySearchFor } from "../../services/directory/search-index.js";
 import { localeOf as readerLocale } from "../locale.js";
 
 const reviewButton = callbackData("rv", 2);
@@ -37,6 +38,16 @@ function reviewText(ctx: FlowContext, view: ReviewView): string {
     ];
     return lines.join("\n");
   }
+  if (view.kind === "suggestion" && view.suggestion) {
+    const { suggestion } = view;
+    return ctx.t("review-suggestion-title", {
+      name: escapeHtml(suggestion.name),
+      born: suggestion.birthYear === null ? "—" : String(suggestion.birthYear),
+      institution: escapeHtml(suggestion.institution),
+      region: escapeHtml(suggestion.region),
+      date: formatPartialDate(suggestion.submittedAt, locale),
+    });
+  }
   return [
     ctx.t(view.kind === "status" ? "review-status-title" : "review-institution-title", { name: escapeHtml(view.prisonerName ?? "") }),
     ...view.sides.map((side) =>
@@ -57,6 +68,8 @@ function reviewKeyboard(ctx: FlowContext, view: ReviewView): InlineKeyboard {
       keyboard.text(ctx.t("review-same-as", { number: index + 1 }), reviewButton.pack(view.id, `m${index}`)).row();
     });
     keyboard.text(ctx.t("review-different"), reviewButton.pack(view.id, "n")).row();
+  } else if (view.kind === "suggestion") {
+    keyboard.text(ctx.t("review-suggestion-add"), reviewButton.pack(view.id, "a0")).row();
   } else {
     view.sides.slice(0, 5).forEach((side, index) => {
       keyboard.text(ctx.t("review-accept", { organisation: side.organisation }), reviewButton.pack(view.id, `a${index}`)).row();
@@ -104,21 +117,27 @@ privateChats.callbackQuery(reviewButton.pattern, async (ctx) => {
     return;
   }
   const before = await describeReview(ctx.deps.db, review);
-  const result = await resolveReview(ctx.deps.db, { reviewId, action, by: ctx.from.id, now: ctx.deps.clock.now() });
+  const role = isAdmin(ctx) ? "admin" : "organiser";
+  const result = await resolveReview(ctx.deps.db, { reviewId, action, by: ctx.from.id, role, now: ctx.deps.clock.now() });
   await ctx.answerCallbackQuery();
   if (!result.ok) {
     await ctx.reply(ctx.t("review-already"));
     return;
   }
   const locale = readerLocale(ctx);
+  if (result.added) directorySearchFor(ctx.deps).invalidate();
   const done =
-    result.side !== undefined
+    result.added !== undefined
+      ? ctx.t("review-suggestion-added", { role: ctx.t(`suggest-role-${role}`) })
+      : result.side !== undefined
       ? ctx.t("review-accepted", { organisation: escapeHtml(result.side.organisation), value: escapeHtml(valueText(ctx, before, result.side)), asOf: formatPartialDate(result.side.asOf, locale) })
       : result.candidate !== undefined
         ? ctx.t("review-merged", { name: escapeHtml(result.candidate.name) })
         : result.resolution === "kept-apart"
           ? ctx.t("review-kept-apart")
-          : ctx.t("review-dismissed");
+          : before.kind === "suggestion"
+            ? ctx.t("review-suggestion-dismissed")
+            : ctx.t("review-dismissed");
   await ctx.editMessageText(`${reviewText(ctx, before)}\n\n${done}`, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   await showNext(ctx);
 });

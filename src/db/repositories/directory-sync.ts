@@ -49,6 +49,27 @@ export async function listPeopleForMatching(db: Db) {
     .execute();
 }
 
+/**
+ * The person's own letter address from a source record linked to them that places them in `institutionSlug` (the
+ * card's current facility) and gives an address: the newest by the source's date. Undefined when none does.
+ */
+export async function findPersonalAddress(db: Db, prisonerSlug: string, institutionSlug: string): Promise<{ text: string; sourceUrl: string; asOf: string } | undefined> {
+  const rows = await db
+    .selectFrom("directory_observations")
+    .select(["facts", "source_url", "status_as_of"])
+    .where("prisoner_slug", "=", prisonerSlug)
+    .where("institution_slug", "=", institutionSlug)
+    .where("address_state", "=", "known")
+    .orderBy("status_as_of", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  for (const row of rows) {
+    const { postalAddress } = JSON.parse(row.facts) as { postalAddress?: unknown };
+    if (typeof postalAddress === "string" && postalAddress.trim() !== "") return { text: postalAddress, sourceUrl: row.source_url, asOf: row.status_as_of };
+  }
+  return undefined;
+}
+
 // Runs
 
 /** The newest real (not dry) run of a source in a state: `running` is one to resume, `finished` gives the high-water mark. */
@@ -140,6 +161,18 @@ export async function addReview(
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/** How many suggestions of someone not listed a user has waiting for review. */
+export async function countOpenSuggestionsBy(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("directory_reviews")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("kind", "=", "suggestion")
+    .where("state", "=", "open")
+    .where("submitted_by", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /** An open review of the same kind for the same observation (a re-sync must not queue it twice). */

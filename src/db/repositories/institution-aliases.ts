@@ -24,15 +24,22 @@ export async function listInstitutionAliasEntries(db: Db): Promise<InstitutionAl
   ];
 }
 
-/** Institutions whose name or alias contains all the words typed, for a user picking a facility. */
+/**
+ * Institutions whose name or alias contains all the words typed (folded the way facility strings are matched), for a
+ * user picking a facility. The seed's own institutions have no alias rows, so their names are searched too.
+ */
 export async function searchInstitutions(db: Db, query: string, limit: number): Promise<{ slug: string; name: string; region: string }[]> {
   const words = institutionMatchKey(query).split(" ").filter((word) => word.length > 0).slice(0, 5);
   if (words.length === 0) return [];
-  let select = db
-    .selectFrom("institution_aliases")
-    .innerJoin("institutions", "institutions.slug", "institution_aliases.institution_slug")
-    .select(["institutions.slug", "institutions.name", "institutions.region"])
-    .distinct();
-  for (const word of words) select = select.where("institution_aliases.match_key", "like", `%${word.replace(/[%_]/g, "")}%`);
-  return select.orderBy("institutions.slug").limit(limit).execute();
+  const aliases = await db.selectFrom("institution_aliases").select(["institution_slug as slug", "match_key"]).execute();
+  const named = await db.selectFrom("institutions").select(["slug", "name", "official_name", "region"]).orderBy("slug").execute();
+  const keys = [
+    ...aliases.map((row) => ({ slug: row.slug, key: row.match_key })),
+    ...named.flatMap((row) => [row.name, row.official_name].filter((name): name is string => name !== null).map((name) => ({ slug: row.slug, key: institutionMatchKey(name) }))),
+  ];
+  const found = new Set(keys.filter(({ key }) => words.every((word) => key.includes(word))).map(({ slug }) => slug));
+  return named
+    .filter((row) => found.has(row.slug))
+    .slice(0, limit)
+    .map((row) => ({ slug: row.slug, name: row.name, region: row.region }));
 }

@@ -76,3 +76,25 @@ export async function listInstitutionSlugs(db: DB): Promise<Set<string>> {
   const rows = await db.selectFrom("institutions").select("slug").execute();
   return new Set(rows.map((row) => row.slug));
 }
+
+/** Each institution's region, by slug (to place FSIN-pismo's departments). */
+export async function listInstitutionRegions(db: DB): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("institutions").select(["slug", "region"]).execute();
+  return new Map(rows.map((row) => [row.slug, row.region]));
+}
+
+/** Marks an institution as served by FSIN-pismo, with the region and department exactly as the form lists them. */
+export async function markFsinPismoServed(db: DB, slug: string, label: { region: string; name: string }, at: string): Promise<void> {
+  await db
+    .updateTable("institutions")
+    .set({ fsin_pismo: 1, fsin_pismo_region: label.region, fsin_pismo_name: label.name, updated_at: at })
+    .where("slug", "=", slug)
+    .execute();
+}
+
+/** Takes the FSIN-pismo flag from every Russian institution not in `listed`; returns how many lost it. */
+export async function clearFsinPismoExcept(db: DB, listed: readonly string[], at: string): Promise<number> {
+  let dropped = db.updateTable("institutions").set({ fsin_pismo: 0, updated_at: at }).where("fsin_pismo", "=", 1).where("system", "=", "ru");
+  if (listed.length > 0) dropped = dropped.where("slug", "not in", listed);
+  return Number((await dropped.executeTakeFirst()).numUpdatedRows);
+}

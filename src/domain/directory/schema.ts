@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import { SUPPORTED_LOCALES } from "../../config.js";
 import { isFullDate, isPartialDate } from "./partial-date.js";
+import { parseSuggestionSource } from "./suggestion.js";
 import {
   GENDERS,
   INSTITUTION_TYPES,
@@ -25,6 +26,12 @@ const slug = v.pipe(
 );
 
 const url = v.pipe(v.string("must be a URL"), v.url("must be a full URL such as https://…"), v.startsWith("http", "must be an http(s) URL"));
+
+/** A status or location source: a web page, or a user's suggestion an organiser confirmed (`lysty:suggestion/…`). */
+const factSource = v.union(
+  [url, v.pipe(v.string(), v.check((value) => parseSuggestionSource(value) !== null))],
+  "must be a full URL such as https://…",
+);
 
 const partialDate = v.pipe(
   v.string("must be a date"),
@@ -62,14 +69,14 @@ export const PrisonerSchema = v.strictObject({
   status: v.strictObject({
     value: v.picklist(PRISONER_STATUSES, `must be one of ${PRISONER_STATUSES.join(", ")}`),
     asOf: partialDate,
-    sourceUrl: url,
+    sourceUrl: factSource,
     confidence: v.picklist(STATUS_CONFIDENCES, `must be one of ${STATUS_CONFIDENCES.join(", ")}`),
     note: nullableText,
   }),
   location: v.strictObject({
     institution: v.nullable(slug),
     asOf: v.nullable(partialDate),
-    sourceUrl: v.nullable(url),
+    sourceUrl: v.nullable(factSource),
     believedCurrent: v.boolean("must be true or false"),
   }),
   summary: localized,

@@ -142,6 +142,19 @@ export function renderFsinPismoPacket(
   };
 }
 
+/** Where a person's own letter address comes from, shown beside the envelope (the facility's address needs no note). */
+function addressSource(recipient: LetterRecipient): LocalizedText[] {
+  const source = recipient.institution?.postalAddressSource;
+  if (!source) return [];
+  let site = source.url;
+  try {
+    site = new URL(source.url).hostname.replace(/^www\./, "");
+  } catch {
+    // Shown as it is.
+  }
+  return [localized("letter-post-address-source", { source: site, url: source.url, asOf: source.asOf })];
+}
+
 /** Envelope and rules for posting a paper letter, or undefined when no postal address is known. */
 export function renderPostInstructions(recipient: LetterRecipient): PostInstructions | undefined {
   const addressLines = (recipient.institution?.postalAddress ?? "")
@@ -158,7 +171,7 @@ export function renderPostInstructions(recipient: LetterRecipient): PostInstruct
       countryNote: localized("letter-post-country-note", { country: "RUSSIAN FEDERATION" }),
       enclose: localized("letter-post-enclose-ru"),
       rules: [localized("letter-post-rules-ru"), localized("letter-post-ask-post-office")],
-      warnings: [...identityWarnings(recipient), localized("letter-delivery-recheck-institution")],
+      warnings: [...addressSource(recipient), ...identityWarnings(recipient), localized("letter-delivery-recheck-institution")],
     };
   }
   const handOver =
@@ -173,6 +186,7 @@ export function renderPostInstructions(recipient: LetterRecipient): PostInstruct
     enclose: localized("letter-post-enclose-by"),
     rules: [localized("letter-post-rules-by"), localized("letter-post-ask-post-office")],
     warnings: [
+      ...addressSource(recipient),
       localized(handOver),
       localized("letter-post-by-no-e-letters"),
       ...identityWarnings(recipient).filter((warning) => warning.key !== "letter-delivery-birth-year-unknown"),

@@ -2,14 +2,23 @@ import type { InstitutionRecord, PrisonerRecord, PrisonerStatus } from "../direc
 import { formalRussianName } from "./recipient-name.js";
 import type { CustodyStatus, LetterInstitution, LetterRecipient } from "./types.js";
 
+/** The person's own letter address as a registry publishes it, for the facility they are in now. */
+export interface PersonalAddress {
+  text: string;
+  sourceUrl: string;
+  asOf: string;
+}
+
 /**
  * Maps a directory record (and the institution it points to) onto what the letter domain needs. An institution the
  * directory no longer believes current is left out: a letter to a place the person has probably left is lost, so no
- * address is better than that one.
+ * address is better than that one. The person's own letter block, when a source gives one for that same facility,
+ * goes on the envelope instead of the facility's address (it may name a unit; it is what the registry tells writers).
  */
 export function recipientFromPrisoner(
   prisoner: PrisonerRecord,
   institution: InstitutionRecord | undefined,
+  personal?: PersonalAddress,
 ): LetterRecipient {
   const name = prisoner.names.ru;
   const recipient: LetterRecipient = {
@@ -31,6 +40,10 @@ export function recipientFromPrisoner(
   const location = prisoner.location;
   if (institution && location.believedCurrent && location.institution === institution.slug) {
     recipient.institution = letterInstitution(institution);
+    if (personal && personal.text.trim() !== "") {
+      recipient.institution.postalAddress = personal.text;
+      recipient.institution.postalAddressSource = { url: personal.sourceUrl, asOf: personal.asOf };
+    }
   }
   return recipient;
 }

@@ -21,6 +21,11 @@ export interface LetterInstitution {
   fsinName?: string;
   /** The envelope address without the person's name, one line per envelope line ("\n" between lines). */
   postalAddress?: string;
+  /**
+   * Set when the address is the person's own letter block from a registry (Memorial's person page, Viasna's export)
+   * rather than the facility's: which page gave it and as of when, shown beside the envelope.
+   */
+  postalAddressSource?: { url: string; asOf: string };
   /** True when FSIN-pismo is known to serve this institution. */
   fsinPismo: boolean;
 }

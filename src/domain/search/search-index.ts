@@ -1,6 +1,6 @@
 /**
  * An in-memory index over every name word of every person, built once per directory change so that a query is a
- * few map look-ups plus one pass over the distinct name keys for typos.
+ * few map look-ups plus, for typos, the distance to the few keys that share enough two-letter pieces with it.
  */
 import type { SearchEntry } from "./entry.js";
 import { foldKey, type Script, scriptOf, splitWords, stemKey, surfaceForm } from "./normalize.js";
@@ -32,6 +32,16 @@ export interface SearchIndex {
   byStem: Map<string, IndexedWord[]>;
   /** Sorted by key, for binary-searched prefix ranges. */
   keys: IndexedKey[];
+  /** Each distinct two-letter piece of a key (of a stem) → positions in `keys` holding it: the typo pre-filter. */
+  keyGrams: Map<string, number[]>;
+  stemGrams: Map<string, number[]>;
+}
+
+/** The distinct two-letter pieces of a word («балух» → ба, ал, лу, ух). */
+export function distinctBigrams(text: string): string[] {
+  const grams = new Set<string>();
+  for (let index = 0; index + 1 < text.length; index += 1) grams.add(text.slice(index, index + 2));
+  return [...grams];
 }
 
 export function letterMask(key: string): number {
@@ -73,7 +83,13 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
   const keys = [...byKey.entries()]
     .map(([key, words]): IndexedKey => ({ key, stem: stemKey(key), letters: letterMask(key), words }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { entries, bySurface, byKey, byStem, keys };
+  const keyGrams = new Map<string, number[]>();
+  const stemGrams = new Map<string, number[]>();
+  keys.forEach((indexed, position) => {
+    for (const gram of distinctBigrams(indexed.key)) append(keyGrams, gram, position);
+    for (const gram of distinctBigrams(indexed.stem)) append(stemGrams, gram, position);
+  });
+  return { entries, bySurface, byKey, byStem, keys, keyGrams, stemGrams };
 }
 
 function append<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -59,6 +59,11 @@ export interface SyncOptions {
   dryRun?: boolean;
   /** Import this file instead of downloading (Viasna export, FSIN-pismo list). */
   file?: string;
+  /**
+   * The FSIN-pismo file lists every served department, so facilities it does not name lose the flag. The download is
+   * always complete; a file is taken as partial (it only adds) unless this says otherwise.
+   */
+  fsinPismoComplete?: boolean;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (progress: { source: SourceName; processed: number; total: number | null }) => void;
@@ -162,8 +167,8 @@ async function syncFsinPismo(options: SyncOptions, now: () => Date): Promise<Sou
   const summary: SourceSummary = { source: "fsin-pismo", runId: null, resumed: false, counts: emptyCounts(), errors: [], failed: null };
   try {
     const payload = await readFsinPismoList(clientFor(options, "fsin-pismo"), options.config.sources["fsin-pismo"].baseUrl, options.file);
-    const apply = async (db: Kysely<Database>) => applyFsinPismoList(db, payload, now());
-    const { marked, unmarked, skipped } = await apply(options.db);
+    const complete = options.file === undefined || options.fsinPismoComplete === true;
+    const { marked, unmarked, skipped } = await applyFsinPismoList(options.db, payload, now(), { complete });
     summary.counts.updated = marked + unmarked;
     summary.counts.skipped = skipped;
   } catch (error) {

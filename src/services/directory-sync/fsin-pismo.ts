@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
 import { inTransaction } from "../../db/repositories/directory-sync.js";
+import { clearFsinPismoExcept, listInstitutionRegions, markFsinPismoServed } from "../../db/repositories/institutions.js";
 import type { Database } from "../../db/schema.js";
 import { type FsinPismoDepartment, parseFsinPismoRegions } from "../../domain/directory-sources/fsin-pismo.js";
 import { SourceFormatError } from "../../domain/directory-sources/types.js";
@@ -33,13 +34,14 @@ export async function readFsinPismoList(client: PoliteClient, baseUrl: string, f
   }
 }
 
-export async function applyFsinPismoList(db: Kysely<Database>, payload: unknown, now: Date): Promise<FsinPismoResult> {
+/** `complete`: the list names every department FSIN-pismo serves, so a facility it does not name is not served. */
+export async function applyFsinPismoList(db: Kysely<Database>, payload: unknown, now: Date, options: { complete: boolean }): Promise<FsinPismoResult> {
   const parsed = parseFsinPismoRegions(payload);
   const result: FsinPismoResult = { departments: parsed.records.length, marked: 0, unmarked: 0, skipped: {} };
   for (const skipped of parsed.skipped) result.skipped[skipped.reason] = (result.skipped[skipped.reason] ?? 0) + 1;
   const at = now.toISOString();
   await inTransaction(db, async (trx) => {
-    const regions = new Map((await trx.selectFrom("institutions").select(["slug", "region"]).execute()).map((row) => [row.slug, row.region]));
+    const regions = await listInstitutionRegions(trx);
     const byDesignation = new Map<string, Set<string>>();
     const byKey = new Map<string, Set<string>>();
     for (const entry of await listInstitutionAliasEntries(trx)) {
@@ -64,17 +66,10 @@ export async function applyFsinPismoList(db: Kysely<Database>, payload: unknown,
       else served.set(slugs[0] as string, department);
     }
     for (const [slug, department] of served) {
-      await trx
-        .updateTable("institutions")
-        .set({ fsin_pismo: 1, fsin_pismo_region: department.region, fsin_pismo_name: department.department, updated_at: at })
-        .where("slug", "=", slug)
-        .execute();
+      await markFsinPismoServed(trx, slug, { region: department.region, name: department.department }, at);
       result.marked += 1;
     }
-    const listed = [...served.keys()];
-    let dropped = trx.updateTable("institutions").set({ fsin_pismo: 0, updated_at: at }).where("fsin_pismo", "=", 1).where("system", "=", "ru");
-    if (listed.length > 0) dropped = dropped.where("slug", "not in", listed);
-    result.unmarked = Number((await dropped.executeTakeFirst()).numUpdatedRows);
+    if (options.complete) result.unmarked = await clearFsinPismoExcept(trx, [...served.keys()], at);
   });
   return result;
 }

@@ -8,19 +8,23 @@ import { movePrisoner } from "../../db/repositories/prisoner-history.js";
 import { audit } from "../../db/repositories/roles.js";
 import type { Database } from "../../db/schema.js";
 import { PRISONER_STATUSES, type PrisonerStatus } from "../../domain/directory/types.js";
+import { type ConfirmingRole, readSuggestion } from "../../domain/directory/suggestion.js";
+import { addSuggestedPerson, notifySuggester } from "../directory/suggestions.js";
 import { applyStatus, type ReviewSide } from "./apply.js";
 
 type Db = Kysely<Database>;
 
 export interface ReviewView {
   id: number;
-  kind: "status" | "institution" | "identity";
+  kind: "status" | "institution" | "identity" | "suggestion";
   prisonerSlug: string | null;
   prisonerName: string | null;
   sides: (ReviewSide & { label: string })[];
   /** Identity: the record that may be someone already listed. */
   record: { name: string; birthYear: number | null; organisation: string; sourceUrl: string } | null;
   candidates: { slug: string; name: string; birthYear: number | null }[];
+  /** Someone not listed, as a writer gave them (not checked): never shown to anyone but organisers and admins. */
+  suggestion: { name: string; birthYear: number | null; institution: string; region: string; submittedAt: string } | null;
 }
 
 async function personName(db: Db, slug: string): Promise<{ name: string; birthYear: number | null } | null> {
@@ -53,7 +57,18 @@ export async function describeReview(db: Db, review: ReviewRow): Promise<ReviewV
     if (person) candidates.push({ slug, ...person });
   }
   const prisoner = review.prisoner_slug ? await personName(db, review.prisoner_slug) : null;
-  return { id: review.id, kind, prisonerSlug: review.prisoner_slug, prisonerName: prisoner?.name ?? null, sides, record: payload.record ?? null, candidates };
+  const suggested = kind === "suggestion" ? readSuggestion(payload) : null;
+  const place = suggested ? await db.selectFrom("institutions").select(["name", "official_name", "region"]).where("slug", "=", suggested.institution).executeTakeFirst() : undefined;
+  const suggestion = suggested
+    ? {
+        name: [suggested.name.surname, suggested.name.given, suggested.name.patronymic].filter(Boolean).join(" "),
+        birthYear: suggested.birthYear,
+        institution: place ? (place.official_name ?? place.name) : suggested.institution,
+        region: place?.region ?? "",
+        submittedAt: review.created_at.slice(0, 10),
+      }
+    : null;
+  return { id: review.id, kind, prisonerSlug: review.prisoner_slug, prisonerName: prisoner?.name ?? null, sides, record: payload.record ?? null, candidates, suggestion };
 }
 
 export async function nextOpenReview(db: Db): Promise<ReviewView | undefined> {
@@ -73,10 +88,11 @@ export function parseReviewAction(code: string): ReviewAction | undefined {
 }
 
 export type ResolveResult =
-  | { ok: true; resolution: string; side?: ReviewSide & { label: string }; candidate?: { name: string } }
+  | { ok: true; resolution: string; side?: ReviewSide & { label: string }; candidate?: { name: string }; added?: { slug: string } }
   | { ok: false; reason: "closed" | "invalid" };
 
-export async function resolveReview(db: Db, input: { reviewId: number; action: ReviewAction; by: number; now: Date }): Promise<ResolveResult> {
+/** `role`: whether the person settling it is an admin or an organiser (an accepted suggestion's card names it). */
+export async function resolveReview(db: Db, input: { reviewId: number; action: ReviewAction; by: number; role: ConfirmingRole; now: Date }): Promise<ResolveResult> {
   return db.transaction().execute(async (trx) => {
     const review = await getReview(trx, input.reviewId);
     if (!review) return { ok: false, reason: "invalid" } as const;
@@ -86,6 +102,11 @@ export async function resolveReview(db: Db, input: { reviewId: number; action: R
     const { action } = input;
     let result: ResolveResult;
     if (action.kind === "dismiss") result = { ok: true, resolution: "dismissed" };
+    else if (action.kind === "accept" && view.kind === "suggestion" && action.side === 0) {
+      const added = await addSuggestedPerson(trx, { reviewId: review.id, payload: JSON.parse(review.payload), role: input.role, by: input.by, now: input.now });
+      if ("problem" in added) return { ok: false, reason: "invalid" } as const;
+      result = { ok: true, resolution: `added:${added.slug}`, added };
+    }
     else if (action.kind === "accept" && (view.kind === "status" || view.kind === "institution") && view.prisonerSlug) {
       const side = view.sides[action.side];
       if (!side) return { ok: false, reason: "invalid" } as const;
@@ -115,6 +136,9 @@ export async function resolveReview(db: Db, input: { reviewId: number; action: R
     const state = action.kind === "dismiss" ? "dismissed" : "accepted";
     if (!(await closeReview(trx, review.id, state, input.by, result.ok ? result.resolution : "", at))) return { ok: false, reason: "closed" } as const;
     await audit(trx, { actorId: input.by, action: `directory-review-${state}`, target: String(review.id), details: { kind: review.kind }, at: input.now });
+    if (review.kind === "suggestion" && review.submitted_by !== null) {
+      await notifySuggester(trx, { userId: Number(review.submitted_by), reviewId: review.id, payload: JSON.parse(review.payload), slug: result.ok && result.added ? result.added.slug : null, now: input.now });
+    }
     return result;
   });
 }

@@ -11,6 +11,7 @@ import { enqueue } from "../../outbox/enqueue.js";
 import type { SyncConfig } from "./config.js";
 import { runDirectorySync, type SourceSummary, SyncAlreadyRunningError } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
+import { escapeHtml } from "../../telegram/html.js";
 
 export interface DirectorySyncJob {
   start(): void;
@@ -36,7 +37,7 @@ export function syncSummaryText(deps: Pick<DirectorySyncJobDeps, "translate">, l
     const skipped = Object.values(counts.skipped).reduce((sum, number) => sum + number, 0);
     lines.push(
       summary.failed
-        ? deps.translate(locale, "review-sync-failed", { source: summary.source, reason: summary.failed.slice(0, 200) })
+        ? deps.translate(locale, "review-sync-failed", { source: summary.source, reason: escapeHtml(summary.failed.slice(0, 200)) })
         : deps.translate(locale, "review-sync-source", {
             source: summary.source,
             added: counts.added,

@@ -9,7 +9,6 @@ import {
   type FindingsSummary,
   type Gender,
   type LetterRecipient,
-  recipientFromPrisoner,
 } from "../../domain/letters/index.js";
 import {
   findActiveDrafts,
@@ -24,6 +23,7 @@ import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import type { DB } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
+import { letterRecipient } from "./recipient.js";
 import { recordedIntermediaries, type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
 import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
@@ -103,7 +103,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       names: prisoner.names,
       gender: prisoner.gender,
       status: prisoner.status.value,
-      recipient: recipientFromPrisoner(prisoner, institution),
+      recipient: await letterRecipient(db, prisoner, institution),
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,

@@ -8,7 +8,7 @@ import { getTranslation } from "../../db/repositories/translations.js";
 import type { DB } from "../../db/database.js";
 import type { Letter } from "../../db/tables/letters.js";
 import { renderLetterFile } from "../../domain/letters/letter-file.js";
-import { recipientFromPrisoner } from "../../domain/letters/recipient.js";
+import { letterRecipient } from "../letters/recipient.js";
 import { enqueue, type OutboxItem } from "../../outbox/index.js";
 import { cardKeyboard } from "./buttons.js";
 import { renderCard, renderCardBody, type WriterIdentity } from "./card.js";
@@ -108,7 +108,7 @@ export async function relayLetterToOrganisers(db: DB, letter: Letter, options: R
   } else {
     // Institution-aware header and file name come from the letters domain (the .txt writers download too).
     const file = renderLetterFile({
-      recipient: recipientFromPrisoner(prisoner, institution),
+      recipient: await letterRecipient(db, prisoner, institution),
       text: letter.text,
       signature,
       writtenOn: new Date(letter.finished_at ?? options.now.toISOString()),

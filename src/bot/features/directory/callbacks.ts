@@ -27,3 +27,5 @@ export const birthdaysData = callbackData("dbb", 1);
 export function parsePage(value: string | undefined): number | undefined {
   return value !== undefined && /^\d{1,4}$/.test(value) ? Math.max(1, Number(value)) : undefined;
 }
+/** "Write to someone not in the list": starts the suggestion flow (`dnl`). */
+export const notListedData = callbackData("dnl", 0);

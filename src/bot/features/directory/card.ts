@@ -22,7 +22,7 @@ import { escapeHtml } from "../../../telegram/html.js";
 import { isAnyOrganiser } from "../../roles.js";
 import { newsCardButtons } from "../news/follow.js";
 import { disagreementLines } from "../review.js";
-import { line, lineWithHtml, sourceLink } from "./text.js";
+import { factSourceHtml, line, lineWithHtml } from "./text.js";
 import { localeOf } from "../../locale.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
 
@@ -59,7 +59,7 @@ function statusLines(ctx: FlowContext, card: PrisonerCard): string[] {
   const status = ctx.t(statusKey(card.status.value), { gender: card.gender });
   let statusLine = line(ctx, DIRECTORY_TEXT.cardStatus, { status, asOf: formatPartialDate(card.status.asOf, locale) });
   if (card.status.confidence === "inferred") statusLine += ` ${line(ctx, DIRECTORY_TEXT.cardStatusInferred)}`;
-  return [statusLine, lineWithHtml(ctx, DIRECTORY_TEXT.cardSource, { url: sourceLink(card.status.sourceUrl) })];
+  return [statusLine, lineWithHtml(ctx, DIRECTORY_TEXT.cardSource, { url: factSourceHtml(ctx, card.status.sourceUrl) })];
 }
 
 function locationLines(ctx: FlowContext, card: PrisonerCard): string[] {
@@ -74,7 +74,7 @@ function locationLines(ctx: FlowContext, card: PrisonerCard): string[] {
     }),
   ];
   if (location.kind !== "unknown" && location.sourceUrl !== null) {
-    lines.push(lineWithHtml(ctx, "directory-bot-card-location-source", { url: sourceLink(location.sourceUrl) }));
+    lines.push(lineWithHtml(ctx, "directory-bot-card-location-source", { url: factSourceHtml(ctx, location.sourceUrl) }));
   }
   return lines;
 }

@@ -216,3 +216,4 @@ fallback.chatType("private").on("message:text", async (ctx, next) => {
 });
 
 export { fallback as directorySearchFallback };
+export { directoryFlows, notListedFeature, notListedKeyboard } from "./not-listed.js";

@@ -5,7 +5,7 @@ import type { PrisonerRecord } from "../../../domain/directory/types.js";
 import { parseQuery, type SearchHit, type SearchPage } from "../../../domain/search/search.js";
 import type { FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
-import { openCardData, searchPageData } from "./callbacks.js";
+import { notListedData, openCardData, searchPageData } from "./callbacks.js";
 import { line, lineWithHtml, statusEmoji } from "./text.js";
 import { directorySearchFor } from "../../../services/directory/search-index.js";
 import { localeOf } from "../../locale.js";
@@ -98,7 +98,8 @@ export async function searchScreen(ctx: FlowContext, query: string, page: number
       "",
       ...hints.map((key) => `• ${line(ctx, key)}`),
     ].join("\n");
-    return { text, keyboard: { inline_keyboard: [] }, page: found };
+    const notListed = { text: ctx.t("suggest-button"), callback_data: notListedData.pack() };
+    return { text, keyboard: { inline_keyboard: [[notListed]] }, page: found };
   }
   const rows: InlineKeyboardButton[][] = [];
   for (const hit of found.hits) {

@@ -2,6 +2,7 @@ import type { TranslationVariables } from "@grammyjs/i18n";
 import type { PrisonerStatus } from "../../../domain/directory/types.js";
 import type { FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
+import { parseSuggestionSource } from "../../../domain/directory/suggestion.js";
 
 /** A translated line for an HTML message: the whole line is escaped, data in `args` included. */
 export function line(ctx: FlowContext, key: string, args?: TranslationVariables): string {
@@ -50,4 +51,11 @@ const STATUS_EMOJI: Record<PrisonerStatus, string> = {
 
 export function statusEmoji(status: PrisonerStatus): string {
   return STATUS_EMOJI[status];
+}
+
+/** A card's source: a link to the page, or in words when a user gave the fact and an organiser or admin confirmed it. */
+export function factSourceHtml(ctx: FlowContext, url: string): string {
+  const suggested = parseSuggestionSource(url);
+  if (!suggested) return sourceLink(url);
+  return line(ctx, "suggest-card-source", { role: ctx.t(`suggest-role-${suggested.role}`) });
 }

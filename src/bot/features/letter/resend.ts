@@ -2,7 +2,8 @@ import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
 import { getLetterOfWriter } from "../../../db/repositories/letters.js";
 import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import type { Letter } from "../../../db/tables/letters.js";
-import { planDelivery, recipientFromPrisoner } from "../../../domain/letters/index.js";
+import { planDelivery } from "../../../domain/letters/index.js";
+import { letterRecipient } from "../../../services/letters/recipient.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { replyFinishedLetter } from "./render/finished.js";
@@ -33,7 +34,7 @@ export async function sendLetterAgain(ctx: BotContext, letterId: number): Promis
   const institution = prisoner.location.institution
     ? await getInstitutionBySlug(ctx.deps.db, prisoner.location.institution)
     : undefined;
-  const recipient = recipientFromPrisoner(prisoner, institution);
+  const recipient = await letterRecipient(ctx.deps.db, prisoner, institution);
   const plan = planDelivery(recipient, { organiserRelay: false });
   const option = plan.options.find((candidate) => candidate.route === letter.route);
   const name = prisonerName(prisoner.names, localeOf(ctx), "prose");

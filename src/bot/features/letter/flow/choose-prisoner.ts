@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../../context.js";
-import { browseMenuData } from "../../directory/callbacks.js";
+import { browseMenuData, notListedData } from "../../directory/callbacks.js";
 import { flowButton } from "../callbacks.js";
 import { tHtml } from "../render/text.js";
 import { findPeople } from "../search.js";
@@ -17,7 +17,8 @@ const MAX_QUERY_LENGTH = 80;
  * Each search is answered and then rewound, so however many names the writer tries, the stored flow stays short.
  */
 export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token: string): Promise<string> {
-  await ctx.reply(ctx.t("letter-ui-search-prompt"));
+  const notListed = new InlineKeyboard().text(ctx.t("suggest-button"), notListedData.pack());
+  await ctx.reply(ctx.t("letter-ui-search-prompt"), { reply_markup: notListed });
   return ask(conversation, { token, actions: ["pick"] }, async (input) => {
     if (input.kind === "button") return isSlug(input.arg) ? input.arg : AGAIN;
     if (input.kind !== "text") {
@@ -32,7 +33,10 @@ export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token
     const found = await conversation.external(() => findPeople(ctx.deps, query));
     if (found.matches.length === 0) {
       // Not a dead end: the directory can be browsed by campaign, by fewest letters, by birthday.
-      const browse = new InlineKeyboard().text(ctx.t("menu-browse"), browseMenuData.pack());
+      const browse = new InlineKeyboard()
+        .text(ctx.t("menu-browse"), browseMenuData.pack())
+        .row()
+        .text(ctx.t("suggest-button"), notListedData.pack());
       await input.ctx.reply(tHtml(ctx, "letter-ui-search-nobody", { query }), { parse_mode: "HTML", reply_markup: browse });
       return AGAIN;
     }

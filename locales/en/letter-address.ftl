@@ -1,0 +1,1 @@
+letter-post-address-source = The address is the one { $source } gives for this person ({ $url }), as of { $asOf }.

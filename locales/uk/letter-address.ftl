@@ -1,0 +1,1 @@
+letter-post-address-source = Це адреса, яку для цієї людини наводить { $source } ({ $url }), станом на { $asOf }.

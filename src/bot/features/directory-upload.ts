@@ -1,0 +1,64 @@
+/**
+ * Admins send an export file to the bot (Viasna's CSV, FSIN-pismo's list as JSON) instead of running
+ * `npm run directory:sync -- --file` on the server: it is downloaded from Telegram, imported through the same sync
+ * with provenance, and the admin gets the summary. Anyone else sending such a file is refused; other documents pass
+ * on to the features behind (a reply photo for a letter, the "not understood" hint).
+ */
+import { Composer } from "grammy";
+import type { Locale } from "../../config.js";
+import { countOpenReviews } from "../../db/repositories/directory-sync.js";
+import { SyncAlreadyRunningError } from "../../services/directory-sync/engine.js";
+import { syncSummaryText } from "../../services/directory-sync/scheduler.js";
+import { importUploadedFile, UPLOAD_MAX_BYTES, uploadSource } from "../../services/directory-sync/upload.js";
+import type { BotContext } from "../context.js";
+import { localeOf } from "../locale.js";
+import { isAdmin } from "../roles.js";
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+const composer = new Composer<BotContext>();
+
+composer.chatType("private").on("message:document", async (ctx, next) => {
+  const { document } = ctx.message;
+  const name = document.file_name ?? "";
+  if (!uploadSource(name)) return next();
+  if (!isAdmin(ctx)) {
+    await ctx.reply(ctx.t("directory-upload-admins-only"));
+    return;
+  }
+  if ((document.file_size ?? 0) > UPLOAD_MAX_BYTES) {
+    await ctx.reply(ctx.t("directory-upload-too-big", { megabytes: UPLOAD_MAX_BYTES / 1024 / 1024 }));
+    return;
+  }
+  const { config, db, clock } = ctx.deps;
+  let bytes: Buffer;
+  try {
+    const file = await ctx.api.getFile(document.file_id);
+    if (!file.file_path) throw new Error("no file path");
+    const response = await fetch(`${config.telegramApiRoot}/file/bot${config.botToken}/${file.file_path}`, {
+      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    ctx.logger.warn({ event: "directory_upload_download_failed", reason: (error as Error).message });
+    await ctx.reply(ctx.t("directory-upload-download-failed"));
+    return;
+  }
+  await ctx.reply(ctx.t("directory-upload-started"));
+  try {
+    const summaries = await importUploadedFile(
+      { db, config: config.directorySync, now: () => clock.now(), log: (event, fields) => ctx.logger.info({ event, ...fields }) },
+      { name, bytes },
+    );
+    const locale = localeOf(ctx) as Locale;
+    const text = syncSummaryText({ translate: (_locale, key, args) => ctx.t(key, args) }, locale, summaries, await countOpenReviews(db));
+    await ctx.reply(text, { parse_mode: "HTML" });
+  } catch (error) {
+    if (!(error instanceof SyncAlreadyRunningError)) throw error;
+    await ctx.reply(ctx.t("directory-upload-running"));
+  }
+});
+
+/** Section 3, after the letter feature (a document answering "a reply came" is the letter feature's). */
+export { composer as directoryUploadFeature };

@@ -1,0 +1,164 @@
+/**
+ * "Write to someone not in the list": from /write and from "nobody found", a writer names a person the directory does
+ * not know — name, (gender when the patronymic does not tell), birth year, and the facility picked by search over the
+ * institutions. It goes to organisers as a `/review` suggestion with who sent it; nobody else sees it until an
+ * organiser or admin adds the person, and then the writer gets a message with a button to write.
+ */
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import {
+  parseSuggestedName,
+  parseSuggestedYear,
+  type SuggestedName,
+  suggestedGender,
+} from "../../../domain/directory/suggestion.js";
+import type { Gender } from "../../../domain/directory/types.js";
+import { facilityChoice, findFacilities, type FacilityChoice, submitSuggestion } from "../../../services/directory/suggestions.js";
+import type { BotContext, Flow, FlowContext } from "../../context.js";
+import { flowButton } from "../letter/callbacks.js";
+import { AGAIN, ask, type FlowInput } from "../letter/flow/input.js";
+import { tHtml } from "../letter/render/text.js";
+import { notListedData } from "./callbacks.js";
+
+export const NOT_LISTED_FLOW_ID = "not-listed";
+
+/** A facility search longer than this is not a facility name. */
+const MAX_FACILITY_QUERY = 80;
+
+/** The "Write to someone not in the list" button, for /write and "nobody found". */
+export function notListedKeyboard(ctx: FlowContext): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("suggest-button"), notListedData.pack());
+}
+
+async function textOnly(input: FlowInput): Promise<typeof AGAIN> {
+  await input.ctx.reply(input.ctx.t("suggest-text-only"));
+  return AGAIN;
+}
+
+async function askName(conversation: Flow, ctx: FlowContext, token: string): Promise<SuggestedName> {
+  await ctx.reply(ctx.t("suggest-intro"));
+  return ask(conversation, { token, actions: [] }, async (input) => {
+    if (input.kind !== "text") return textOnly(input);
+    const name = parseSuggestedName(input.text);
+    if (typeof name === "string") {
+      await input.ctx.reply(ctx.t(`suggest-name-${name}`));
+      return AGAIN;
+    }
+    return name;
+  });
+}
+
+async function askGender(conversation: Flow, ctx: FlowContext, token: string): Promise<Gender> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("suggest-gender-male"), flowButton.pack(token, "gender", "male"))
+    .text(ctx.t("suggest-gender-female"), flowButton.pack(token, "gender", "female"));
+  await ctx.reply(ctx.t("suggest-gender-ask"), { reply_markup: keyboard });
+  return ask(conversation, { token, actions: ["gender"] }, async (input) => {
+    if (input.kind === "button") return input.arg === "female" ? "female" : input.arg === "male" ? "male" : AGAIN;
+    await input.ctx.reply(ctx.t("suggest-press-button"));
+    return AGAIN;
+  });
+}
+
+async function askYear(conversation: Flow, ctx: FlowContext, token: string): Promise<number | null> {
+  const keyboard = new InlineKeyboard().text(ctx.t("suggest-year-unknown"), flowButton.pack(token, "year", "-"));
+  await ctx.reply(ctx.t("suggest-year-ask"), { reply_markup: keyboard });
+  return ask(conversation, { token, actions: ["year"] }, async (input) => {
+    if (input.kind === "button") return null;
+    if (input.kind !== "text") return textOnly(input);
+    const today = await conversation.external(() => ctx.deps.clock.now().toISOString());
+    const year = parseSuggestedYear(input.text, new Date(today));
+    if (year === null) {
+      await input.ctx.reply(ctx.t("suggest-year-invalid"));
+      return AGAIN;
+    }
+    return year;
+  });
+}
+
+async function askFacility(conversation: Flow, ctx: FlowContext, token: string): Promise<FacilityChoice> {
+  await ctx.reply(ctx.t("suggest-facility-ask"));
+  return ask(conversation, { token, actions: ["place"] }, async (input) => {
+    if (input.kind === "button") {
+      const picked = await conversation.external(() => facilityChoice(ctx.deps.db, input.arg));
+      return picked ?? AGAIN;
+    }
+    if (input.kind !== "text") return textOnly(input);
+    const query = input.text.trim();
+    if (query.length > MAX_FACILITY_QUERY) {
+      await input.ctx.reply(ctx.t("suggest-facility-too-long"));
+      return AGAIN;
+    }
+    const found = await conversation.external(() => findFacilities(ctx.deps.db, query));
+    if (found.length === 0) {
+      await input.ctx.reply(tHtml(ctx, "suggest-facility-none", { query }), { parse_mode: "HTML" });
+      return AGAIN;
+    }
+    const keyboard = new InlineKeyboard();
+    found.forEach((facility, index) => {
+      if (index > 0) keyboard.row();
+      keyboard.text(`${facility.name}, ${facility.region}`.slice(0, 120), flowButton.pack(token, "place", facility.slug));
+    });
+    await input.ctx.reply(ctx.t("suggest-facility-pick"), { reply_markup: keyboard });
+    return AGAIN;
+  });
+}
+
+export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const writerId = ctx.from?.id;
+  if (writerId === undefined || ctx.chat?.type !== "private") return;
+  const token = Math.floor((await conversation.random()) * 36 ** 5)
+    .toString(36)
+    .padStart(5, "0");
+  const name = await askName(conversation, ctx, token);
+  const gender = suggestedGender(name) ?? (await askGender(conversation, ctx, token));
+  const birthYear = await askYear(conversation, ctx, token);
+  const facility = await askFacility(conversation, ctx, token);
+
+  const fullName = [name.surname, name.given, name.patronymic].filter(Boolean).join(" ");
+  const confirm = new InlineKeyboard()
+    .text(ctx.t("suggest-send"), flowButton.pack(token, "send", "-"))
+    .row()
+    .text(ctx.t("suggest-drop"), flowButton.pack(token, "drop", "-"));
+  await ctx.reply(
+    tHtml(ctx, "suggest-confirm", {
+      name: fullName,
+      born: birthYear === null ? "—" : String(birthYear),
+      institution: `${facility.name}, ${facility.region}`,
+    }),
+    { parse_mode: "HTML", reply_markup: confirm },
+  );
+  const send = await ask(conversation, { token, actions: ["send", "drop"] }, async (input) => {
+    if (input.kind === "button") return input.action === "send";
+    await input.ctx.reply(ctx.t("suggest-press-button"));
+    return AGAIN;
+  });
+  if (!send) {
+    await ctx.reply(ctx.t("suggest-dropped"));
+    return;
+  }
+  const result = await conversation.external(async () => {
+    const now = ctx.deps.clock.now();
+    return submitSuggestion(ctx.deps.db, { by: writerId, suggestion: { name, birthYear, gender, institution: facility.slug }, now });
+  });
+  if (!result.ok) {
+    await ctx.reply(ctx.t(result.reason === "too-many" ? "suggest-too-many" : "suggest-facility-gone"));
+    return;
+  }
+  await ctx.reply(ctx.t("suggest-sent"));
+}
+
+const flows = new Composer<BotContext>();
+flows.use(createConversation<BotContext, FlowContext>(notListedFlow, NOT_LISTED_FLOW_ID));
+/** Section 2: the suggestion flow. */
+export { flows as directoryFlows };
+
+const feature = new Composer<BotContext>();
+feature.chatType("private").callbackQuery(notListedData.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  // Leaves the letter flow (or any other): its draft, if any, is already in the database.
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(NOT_LISTED_FLOW_ID);
+});
+/** Section 3: the button that starts the flow. */
+export { feature as notListedFeature };

@@ -1,0 +1,40 @@
+/**
+ * An export file an admin sends to the bot (Viasna's CSV, FSIN-pismo's list as JSON): the same import as
+ * `npm run directory:sync -- --source … --file`, with the same provenance and merging, frozen with the date in the
+ * file's name (else the day of the import). A file is partial for FSIN-pismo: it only adds (see fsin-pismo.ts).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { DB } from "../../db/database.js";
+import type { SourceName } from "../../domain/directory-sources/types.js";
+import type { SyncConfig } from "./config.js";
+import { runDirectorySync, type SourceSummary } from "./engine.js";
+
+/** Telegram lets bots download files up to 20 MB; the largest real export (Viasna, ~1,500 rows) is far below this. */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Which source a file is, by its extension: the two sources without a stable download. */
+export function uploadSource(fileName: string): SourceName | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".csv")) return "viasna";
+  if (lower.endsWith(".json")) return "fsin-pismo";
+  return undefined;
+}
+
+export async function importUploadedFile(
+  input: { db: DB; config: SyncConfig; now: () => Date; log?: (event: string, fields: Record<string, unknown>) => void },
+  file: { name: string; bytes: Buffer },
+): Promise<SourceSummary[]> {
+  const source = uploadSource(file.name);
+  if (!source) throw new Error("not an export file");
+  const dir = mkdtempSync(join(tmpdir(), "lysty-upload-"));
+  try {
+    // The name carries the export's date (list_889_30-08-2026.csv); only its last part is used, never a path.
+    const path = join(dir, basename(file.name).replace(/[^\p{L}\p{N}._-]/gu, "_"));
+    writeFileSync(path, file.bytes);
+    return await runDirectorySync({ db: input.db, config: input.config, sources: [source], file: path, now: input.now, ...(input.log ? { log: input.log } : {}) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
