@@ -6,7 +6,6 @@
  */
 import { Composer } from "grammy";
 import type { Locale } from "../../config.js";
-import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 import { SyncAlreadyRunningError } from "../../services/directory-sync/engine.js";
 import { syncSummaryText } from "../../services/directory-sync/scheduler.js";
 import { importUploadedFile, UPLOAD_MAX_BYTES, uploadSource } from "../../services/directory-sync/upload.js";
@@ -47,12 +46,12 @@ composer.chatType("private").on("message:document", async (ctx, next) => {
   }
   await ctx.reply(ctx.t("directory-upload-started"));
   try {
-    const summaries = await importUploadedFile(
+    const { summaries, openReviews } = await importUploadedFile(
       { db, config: config.directorySync, now: () => clock.now(), log: (event, fields) => ctx.logger.info({ event, ...fields }) },
       { name, bytes },
     );
     const locale = localeOf(ctx) as Locale;
-    const text = syncSummaryText({ translate: (_locale, key, args) => ctx.t(key, args) }, locale, summaries, await countOpenReviews(db));
+    const text = syncSummaryText({ translate: (_locale, key, args) => ctx.t(key, args) }, locale, summaries, openReviews);
     await ctx.reply(text, { parse_mode: "HTML" });
   } catch (error) {
     if (!(error instanceof SyncAlreadyRunningError)) throw error;

@@ -10,6 +10,7 @@ import type { DB } from "../../db/database.js";
 import type { SourceName } from "../../domain/directory-sources/types.js";
 import type { SyncConfig } from "./config.js";
 import { runDirectorySync, type SourceSummary } from "./engine.js";
+import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 
 /** Telegram lets bots download files up to 20 MB; the largest real export (Viasna, ~1,500 rows) is far below this. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -25,7 +26,7 @@ export function uploadSource(fileName: string): SourceName | undefined {
 export async function importUploadedFile(
   input: { db: DB; config: SyncConfig; now: () => Date; log?: (event: string, fields: Record<string, unknown>) => void },
   file: { name: string; bytes: Buffer },
-): Promise<SourceSummary[]> {
+): Promise<{ summaries: SourceSummary[]; openReviews: number }> {
   const source = uploadSource(file.name);
   if (!source) throw new Error("not an export file");
   const dir = mkdtempSync(join(tmpdir(), "lysty-upload-"));
@@ -33,7 +34,9 @@ export async function importUploadedFile(
     // The name carries the export's date (list_889_30-08-2026.csv); only its last part is used, never a path.
     const path = join(dir, basename(file.name).replace(/[^\p{L}\p{N}._-]/gu, "_"));
     writeFileSync(path, file.bytes);
-    return await runDirectorySync({ db: input.db, config: input.config, sources: [source], file: path, now: input.now, ...(input.log ? { log: input.log } : {}) });
+    const summaries = await runDirectorySync({ db: input.db, config: input.config, sources: [source], file: path, now: input.now, ...(input.log ? { log: input.log } : {}) });
+    // The admin's summary says how many disagreements now wait in /review.
+    return { summaries, openReviews: await countOpenReviews(input.db) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
