@@ -15,12 +15,15 @@ import {
 import type { Gender } from "../../../domain/directory/types.js";
 import { facilityChoice, findFacilities, type FacilityChoice, submitSuggestion } from "../../../services/directory/suggestions.js";
 import type { BotContext, Flow, FlowContext } from "../../context.js";
-import { flowButton } from "../letter/callbacks.js";
-import { AGAIN, ask, type FlowInput } from "../letter/flow/input.js";
+import { AGAIN, flowButtons, flowKit, type FlowInput } from "../../flows/index.js";
 import { tHtml } from "../letter/render/text.js";
 import { notListedData } from "./callbacks.js";
 
 export const NOT_LISTED_FLOW_ID = "not-listed";
+
+/** The flow's own buttons (`dnf:<token>:<action>:<arg>`): the kit matches only these, with this flow's token. */
+const flowButton = flowButtons("dnf");
+const { ask } = flowKit(flowButton);
 
 /** A facility search longer than this is not a facility name. */
 const MAX_FACILITY_QUERY = 80;
