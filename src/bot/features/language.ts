@@ -1,9 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LOCALES } from "../../config.js";
-import { setUserLocale } from "../../db/repositories/users.js";
 import { callbackData } from "../../telegram/callback-data.js";
+import { isLocale } from "../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainMenuKeyboard, menuButton } from "../keyboards/main-menu.js";
+import { setLanguage } from "../../services/users/settings.js";
 
 const chooseLocale = callbackData("lang", 1);
 const composer = new Composer<BotContext>();
@@ -30,11 +31,11 @@ privateChats.callbackQuery(menuButton.pack("language"), async (ctx) => {
 privateChats.callbackQuery(chooseLocale.pattern, async (ctx) => {
   const [locale] = chooseLocale.unpack(ctx.callbackQuery.data) ?? [];
   // Forged data naming a locale we do not ship is treated like any stale button.
-  if (!locale || !(SUPPORTED_LOCALES as readonly string[]).includes(locale) || !ctx.user) {
+  if (!isLocale(locale) || !ctx.user) {
     await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
     return;
   }
-  await setUserLocale(ctx.deps.db, ctx.user.id, locale);
+  await setLanguage(ctx.deps, ctx.user.id, locale);
   ctx.user = { ...ctx.user, locale, locale_chosen: 1 };
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery({ text: ctx.t("language-changed") });

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
-import { setUserBlocked } from "../../db/repositories/users.js";
 import type { BotContext } from "../context.js";
+import { recordBotBlocked } from "../../services/users/settings.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -12,9 +12,8 @@ const privateChats = composer.chatType("private");
  */
 privateChats.on("my_chat_member", async (ctx) => {
   const status = ctx.myChatMember.new_chat_member.status;
-  const { db, clock, logger } = ctx.deps;
-  const changed = await setUserBlocked(db, ctx.from.id, status === "kicked" ? clock.now() : null);
-  if (changed) logger.info({ user_id: ctx.from.id, status }, "bot membership changed in a private chat");
+  const changed = await recordBotBlocked(ctx.deps, ctx.from.id, status === "kicked");
+  if (changed) ctx.deps.logger.info({ user_id: ctx.from.id, status }, "bot membership changed in a private chat");
 });
 
 const fallback = new Composer<BotContext>();

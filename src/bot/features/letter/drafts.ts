@@ -1,8 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { draftStats, draftStatsText } from "../../../domain/letters/index.js";
-import { discardDraft, findActiveDrafts, getLetterOfWriter } from "../../../db/repositories/letters.js";
-import { getPrisonerBySlug, getPrisonersBySlugs } from "../../../db/repositories/prisoners.js";
+import { draftStatsText } from "../../../domain/letters/index.js";
+import { discardDraftOfWriter, draftOfWriter, unfinishedDrafts } from "../../../services/letters/drafts.js";
 import type { BotContext } from "../../context.js";
 import { type DraftAction, draftAction } from "./callbacks.js";
 import { enterLetterFlow } from "./entry.js";
@@ -20,20 +19,18 @@ const MAX_OFFERED = 5;
 export async function offerDrafts(ctx: BotContext, where: "start" | "write"): Promise<boolean> {
   const writerId = ctx.from?.id;
   if (writerId === undefined) return false;
-  const drafts = (await findActiveDrafts(ctx.deps.db, writerId)).filter((draft) => draft.text?.trim()).slice(0, MAX_OFFERED);
+  const drafts = await unfinishedDrafts(ctx.deps, writerId, MAX_OFFERED);
   if (drafts.length === 0) return false;
   const locale = localeOf(ctx);
   const rows: InlineKeyboardButton[][] = [];
   const lines = [bold(tHtml(ctx, "letter-ui-drafts-title"))];
-  const prisoners = await getPrisonersBySlugs(ctx.deps.db, drafts.map((draft) => draft.prisoner_slug));
   for (const draft of drafts) {
-    const prisoner = prisoners.get(draft.prisoner_slug);
-    const name = prisoner ? prisonerName(prisoner.names, locale, "prose") : draft.prisoner_slug;
-    const stats = tText(ctx, draftStatsText(draftStats(draft.text ?? "")));
-    lines.push(`• ${tHtml(ctx, "letter-ui-drafts-line", { name, stats, date: formatDate(draft.updated_at, locale) })}`);
+    const name = draft.names ? prisonerName(draft.names, locale, "prose") : draft.prisonerSlug;
+    const stats = tText(ctx, draftStatsText(draft.stats));
+    lines.push(`• ${tHtml(ctx, "letter-ui-drafts-line", { name, stats, date: formatDate(draft.updatedAt, locale) })}`);
     rows.push([
-      InlineKeyboard.text(ctx.t("letter-ui-button-continue-to", { name }), draftAction.pack("continue", draft.id)),
-      InlineKeyboard.text(ctx.t("letter-ui-button-discard-short"), draftAction.pack("discard", draft.id)),
+      InlineKeyboard.text(ctx.t("letter-ui-button-continue-to", { name }), draftAction.pack("continue", draft.letterId)),
+      InlineKeyboard.text(ctx.t("letter-ui-button-discard-short"), draftAction.pack("discard", draft.letterId)),
     ]);
   }
   if (where === "write") rows.push([InlineKeyboard.text(ctx.t("letter-ui-button-someone-else"), draftAction.pack("new", 0))]);
@@ -49,30 +46,29 @@ export async function handleDraftAction(ctx: BotContext, action: DraftAction, le
     await enterLetterFlow(ctx, {});
     return;
   }
-  const letter = writerId === undefined ? undefined : await getLetterOfWriter(ctx.deps.db, letterId, writerId);
-  if (!letter || letter.status !== "draft" || writerId === undefined) {
+  const letter = writerId === undefined ? undefined : await draftOfWriter(ctx.deps, letterId, writerId);
+  if (!letter || writerId === undefined) {
     await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-draft"), show_alert: true });
     return;
   }
-  const prisoner = await getPrisonerBySlug(ctx.deps.db, letter.prisoner_slug);
-  const name = prisoner ? prisonerName(prisoner.names, localeOf(ctx), "prose") : letter.prisoner_slug;
+  const name = letter.names ? prisonerName(letter.names, localeOf(ctx), "prose") : letter.prisonerSlug;
   switch (action) {
     case "continue":
       await ctx.answerCallbackQuery();
-      await enterLetterFlow(ctx, { slug: letter.prisoner_slug });
+      await enterLetterFlow(ctx, { slug: letter.prisonerSlug });
       return;
     case "discard":
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t("letter-ui-discard-confirm", { name }), {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("letter-ui-button-discard-yes"), draftAction.pack("discard-yes", letter.id))
+          .text(ctx.t("letter-ui-button-discard-yes"), draftAction.pack("discard-yes", letter.letterId))
           .row()
-          .text(ctx.t("letter-ui-button-discard-no"), draftAction.pack("keep", letter.id)),
+          .text(ctx.t("letter-ui-button-discard-no"), draftAction.pack("keep", letter.letterId)),
       });
       return;
     case "discard-yes": {
-      const done = await discardDraft(ctx.deps.db, letter.id, writerId, ctx.deps.clock.now());
-      ctx.logger.info({ letter_id: letter.id, discarded: done }, "letter draft discarded");
+      const done = await discardDraftOfWriter(ctx.deps, letter.letterId, writerId);
+      ctx.logger.info({ letter_id: letter.letterId, discarded: done }, "letter draft discarded");
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t(done ? "letter-ui-discarded" : "letter-ui-discard-nothing"));
       return;

@@ -1,14 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { deliveryRouteLabel, letterStatusLabel } from "../../../domain/letters/index.js";
-import { lettersWithReplies } from "../../../db/repositories/letter-replies.js";
-import { listLettersOfWriter } from "../../../db/repositories/letters.js";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
+import { canSendAgain, listLettersOf } from "../../../services/letters/history.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { menuButton } from "../../keyboards/main-menu.js";
 import { letterAgain, lettersPage } from "./callbacks.js";
-import { canSendAgain } from "./resend.js";
 import { selfSentButton } from "./self-sent.js";
 import { bold, formatDate, tHtml, tText } from "./render/text.js";
 import { localeOf } from "../../locale.js";
@@ -33,7 +30,7 @@ export function parsePage(value: string | undefined): number | undefined {
 export async function showLetters(ctx: BotContext, page: number, mode: "reply" | "edit"): Promise<boolean> {
   const writerId = ctx.from?.id;
   if (writerId === undefined) return false;
-  const { letters, hasMore } = await listLettersOfWriter(ctx.deps.db, writerId, {
+  const { letters, hasMore } = await listLettersOf(ctx.deps, writerId, {
     limit: LETTERS_PER_PAGE,
     offset: page * LETTERS_PER_PAGE,
   });
@@ -45,12 +42,10 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
     return true;
   }
   const lines = [bold(tHtml(ctx, "letter-ui-list-title", { page: page + 1 }))];
-  const withReplies = await lettersWithReplies(ctx.deps.db, letters.map((letter) => letter.id));
   const rows: InlineKeyboardButton[][] = [];
   const offered = new Set<string>();
-  for (const [index, letter] of letters.entries()) {
-    const prisoner = await getPrisonerBySlug(ctx.deps.db, letter.prisoner_slug);
-    const name = prisoner ? prisonerName(prisoner.names, locale, "prose") : letter.prisoner_slug;
+  for (const [index, { letter, names, hasReply }] of letters.entries()) {
+    const name = names ? prisonerName(names, locale, "prose") : letter.prisoner_slug;
     const parts = [
       `${page * LETTERS_PER_PAGE + index + 1}. ${bold(escapeHtml(name))}`,
       escapeHtml(formatDate(letter.finished_at ?? letter.updated_at, locale)),
@@ -58,7 +53,7 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
       escapeHtml(tText(ctx, letterStatusLabel(letter.status))),
     ];
     const reference = letter.reference ? ` · <code>${escapeHtml(letter.reference)}</code>` : "";
-    const reply = withReplies.has(letter.id) ? ` · ${escapeHtml(ctx.t("routes-list-has-reply"))}` : "";
+    const reply = hasReply ? ` · ${escapeHtml(ctx.t("routes-list-has-reply"))}` : "";
     lines.push(`${parts.join(" — ")}${reference}${reply}`);
     const selfSent = selfSentButton(letter);
     if (selfSent) rows.push([InlineKeyboard.text(ctx.t(selfSent.key, { reference: letter.reference ?? "" }), selfSent.data)]);

@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
-import { addLetterReply } from "../../../db/repositories/letter-replies.js";
-import { findLetterOfWriterByReference, setLetterStatus } from "../../../db/repositories/letters.js";
 import type { Letter } from "../../../db/tables/letters.js";
+import { keepOwnLetterReply, markOwnLetter } from "../../../services/letters/history.js";
 import { callbackData } from "../../../telegram/callback-data.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -24,21 +23,18 @@ const privateChats = composer.chatType("private");
 /** The reference in the bot's "a reply came" message, which the writer answers with a photo to keep it. */
 const REFERENCE_IN_TEXT = /L-\d{4}-[0-9A-Z]+/;
 
-async function markOwnLetter(ctx: BotContext, letterId: number, to: "sent" | "reply_received"): Promise<Letter | undefined> {
-  if (!Number.isSafeInteger(letterId) || letterId < 1 || !ctx.from) return undefined;
-  const changed = await setLetterStatus(ctx.deps.db, letterId, to, { now: ctx.deps.clock.now(), writerId: ctx.from.id });
-  if (!changed.ok || (changed.letter.route !== "fsin_pismo" && changed.letter.route !== "post")) return undefined;
-  return changed.letter;
+async function markLetter(ctx: BotContext, letterId: number, to: "sent" | "reply_received"): Promise<Letter | undefined> {
+  return ctx.from ? markOwnLetter(ctx.deps, ctx.from.id, letterId, to) : undefined;
 }
 
 privateChats.callbackQuery(markSelfSent.pattern, async (ctx) => {
-  const letter = await markOwnLetter(ctx, Number(markSelfSent.unpack(ctx.callbackQuery.data)?.[0]), "sent");
+  const letter = await markLetter(ctx, Number(markSelfSent.unpack(ctx.callbackQuery.data)?.[0]), "sent");
   await ctx.answerCallbackQuery(letter ? {} : { text: ctx.t("routes-self-unavailable"), show_alert: true });
   if (letter) await ctx.reply(ctx.t("routes-self-sent", { reference: letter.reference ?? "" }));
 });
 
 privateChats.callbackQuery(markSelfReply.pattern, async (ctx) => {
-  const letter = await markOwnLetter(ctx, Number(markSelfReply.unpack(ctx.callbackQuery.data)?.[0]), "reply_received");
+  const letter = await markLetter(ctx, Number(markSelfReply.unpack(ctx.callbackQuery.data)?.[0]), "reply_received");
   await ctx.answerCallbackQuery(letter ? {} : { text: ctx.t("routes-self-unavailable"), show_alert: true });
   if (letter) await ctx.reply(ctx.t("routes-self-reply", { reference: letter.reference ?? "" }));
 });
@@ -51,20 +47,11 @@ privateChats.on(["message:photo", "message:document"], async (ctx, next) => {
   const repliedTo = ctx.message.reply_to_message;
   const reference = repliedTo?.from?.id === ctx.me.id ? REFERENCE_IN_TEXT.exec(repliedTo.text ?? "")?.[0] : undefined;
   if (!reference) return next();
-  const letter = await findLetterOfWriterByReference(ctx.deps.db, ctx.from.id, reference);
-  if (!letter || letter.status !== "reply_received" || (letter.route !== "fsin_pismo" && letter.route !== "post")) return next();
   const photo = ctx.message.photo?.at(-1);
   const file = photo ?? ctx.message.document;
   if (!file) return next();
-  await addLetterReply(ctx.deps.db, {
-    letterId: letter.id,
-    writerId: ctx.from.id,
-    kind: photo ? "photo" : "document",
-    fileId: file.file_id,
-    fromChatId: null,
-    postedBy: null,
-    now: ctx.deps.clock.now(),
-  });
+  const kept = await keepOwnLetterReply(ctx.deps, { writerId: ctx.from.id, reference, kind: photo ? "photo" : "document", fileId: file.file_id });
+  if (!kept) return next();
   await ctx.reply(ctx.t("routes-self-reply-kept", { reference: escapeHtml(reference) }));
 });
 

@@ -1,10 +1,8 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
-import { followPrisoner, isFollowingPrisoner, unfollowPrisoner } from "../../../db/repositories/subscriptions.js";
 import { askReminderData, followButtonData, unfollowButtonData } from "../../../services/news/callbacks.js";
+import { followCase, followsPrisoner, unfollowCase } from "../../../services/news/follows.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { campaignNames } from "./shared.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
 
@@ -15,7 +13,7 @@ import { prisonerName } from "../../../domain/directory/names.js";
 
 /** "🔔 Follow the case" or "🔕 Unfollow", by whether news about the prisoner reaches this person now. */
 export async function followButton(ctx: FlowContext, prisonerSlug: string): Promise<InlineKeyboardButton> {
-  const following = ctx.user ? await isFollowingPrisoner(ctx.deps.db, ctx.user.id, prisonerSlug) : false;
+  const following = ctx.user ? await followsPrisoner(ctx.deps, ctx.user.id, prisonerSlug) : false;
   return following
     ? { text: ctx.t("news-button-unfollow"), callback_data: unfollowButtonData.pack(prisonerSlug) }
     : { text: ctx.t("news-button-follow"), callback_data: followButtonData.pack(prisonerSlug) };
@@ -37,38 +35,38 @@ const privateChats = composer.chatType("private");
 
 privateChats.callbackQuery(followButtonData.pattern, async (ctx) => {
   const [slug] = followButtonData.unpack(ctx.callbackQuery.data) ?? [];
-  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
-  if (!prisoner || !ctx.user) {
+  const names = slug && ctx.user ? await followCase(ctx.deps, ctx.user.id, slug) : undefined;
+  if (!slug || !names) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  await followPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
   ctx.logger.info("news follow");
-  await ctx.answerCallbackQuery({ text: ctx.t("news-followed", { name: prisonerName(prisoner.names, localeOf(ctx), "list") }) });
-  await swapButton(ctx, followButtonData.pack(prisoner.slug), {
+  await ctx.answerCallbackQuery({ text: ctx.t("news-followed", { name: prisonerName(names, localeOf(ctx), "list") }) });
+  await swapButton(ctx, followButtonData.pack(slug), {
     text: ctx.t("news-button-unfollow"),
-    callback_data: unfollowButtonData.pack(prisoner.slug),
+    callback_data: unfollowButtonData.pack(slug),
   });
 });
 
 privateChats.callbackQuery(unfollowButtonData.pattern, async (ctx) => {
   const [slug] = unfollowButtonData.unpack(ctx.callbackQuery.data) ?? [];
-  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
-  if (!prisoner || !ctx.user) {
+  const locale = localeOf(ctx);
+  const unfollowed = slug && ctx.user ? await unfollowCase(ctx.deps, ctx.user.id, slug, locale) : undefined;
+  if (!slug || !unfollowed) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  const campaigns = await unfollowPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
+  const campaigns = unfollowed.stillInCampaigns;
   ctx.logger.info({ muted_in_campaigns: campaigns.length }, "news unfollow");
-  const name = prisonerName(prisoner.names, localeOf(ctx), "list");
+  const name = prisonerName(unfollowed.names, locale, "list");
   const text =
     campaigns.length === 0
       ? ctx.t("news-unfollowed", { name })
-      : ctx.t("news-unfollowed-in-campaign", { name, campaigns: (await campaignNames(ctx, campaigns)).join(", ") });
+      : ctx.t("news-unfollowed-in-campaign", { name, campaigns: campaigns.join(", ") });
   await ctx.answerCallbackQuery({ text, show_alert: campaigns.length > 0 });
-  await swapButton(ctx, unfollowButtonData.pack(prisoner.slug), {
+  await swapButton(ctx, unfollowButtonData.pack(slug), {
     text: ctx.t("news-button-follow"),
-    callback_data: followButtonData.pack(prisoner.slug),
+    callback_data: followButtonData.pack(slug),
   });
 });
 

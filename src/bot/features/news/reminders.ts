@@ -1,9 +1,6 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
-import { deleteReminder, getReminderOfUser, listReminders, setReminder } from "../../../db/repositories/reminders.js";
-import { followedPrisonerSlugs, getNewsPreferences, setBirthdayReminders } from "../../../db/repositories/subscriptions.js";
-import { BIRTHDAY_LEAD_DAYS, firstReminderAt, isReminderWeeks, REMINDER_WEEK_CHOICES } from "../../../domain/news/schedule.js";
+import { BIRTHDAY_LEAD_DAYS, isReminderWeeks, REMINDER_WEEK_CHOICES } from "../../../domain/news/schedule.js";
 import {
   askReminderData,
   birthdayRemindersData,
@@ -12,7 +9,14 @@ import {
   setReminderData,
   showRemindersData,
 } from "../../../services/news/callbacks.js";
-import { canStillWrite } from "../../../services/news/reminders.js";
+import {
+  chooseBirthdayReminders,
+  reminderCandidates,
+  remindersOf,
+  reminderTarget,
+  remindToWrite,
+  stopReminder,
+} from "../../../services/news/reminder-settings.js";
 import { formatNewsDate } from "../../../services/news/render.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -29,20 +33,17 @@ const privateChats = composer.chatType("private");
 
 async function remindersScreen(ctx: FlowContext): Promise<{ text: string; keyboard: InlineKeyboardMarkup }> {
   const userId = ctx.user?.id ?? 0;
-  const { db } = ctx.deps;
   const locale = localeOf(ctx);
   const lines = [`<b>${escapeHtml(ctx.t("news-reminders-title"))}</b>`, ""];
   const rows: InlineKeyboardButton[][] = [];
-  const reminders = await listReminders(db, userId);
+  const { reminders, birthdayReminders } = await remindersOf(ctx.deps, userId);
   if (reminders.length === 0) lines.push(escapeHtml(ctx.t("news-reminders-empty")));
   for (const reminder of reminders) {
-    const prisoner = await getPrisonerBySlug(db, reminder.prisoner_slug);
-    const name = prisoner ? prisonerName(prisoner.names, locale, "list") : reminder.prisoner_slug;
-    const next = formatNewsDate(new Date(reminder.next_at), locale);
-    lines.push(`• ${escapeHtml(ctx.t("news-reminders-item", { name, weeks: reminder.every_weeks, next }))}`);
+    const name = reminder.names ? prisonerName(reminder.names, locale, "list") : reminder.prisonerSlug;
+    const next = formatNewsDate(new Date(reminder.nextAt), locale);
+    lines.push(`• ${escapeHtml(ctx.t("news-reminders-item", { name, weeks: reminder.everyWeeks, next }))}`);
     rows.push([{ text: ctx.t("news-button-stop-reminder", { name }), callback_data: deleteReminderData.pack(reminder.id) }]);
   }
-  const { birthdayReminders } = await getNewsPreferences(db, userId);
   lines.push("", escapeHtml(ctx.t(birthdayReminders ? "news-birthdays-on" : "news-birthdays-off", { days: BIRTHDAY_LEAD_DAYS })));
   rows.push([{ text: ctx.t("news-button-add-reminder"), callback_data: pickReminderPrisonerData.pack() }]);
   rows.push([
@@ -80,11 +81,8 @@ privateChats.callbackQuery(pickReminderPrisonerData.pattern, async (ctx) => {
   await ctx.answerCallbackQuery();
   const locale = localeOf(ctx);
   const rows: InlineKeyboardButton[][] = [];
-  for (const slug of await followedPrisonerSlugs(ctx.deps.db, ctx.user?.id ?? 0)) {
-    const prisoner = await getPrisonerBySlug(ctx.deps.db, slug);
-    if (prisoner && canStillWrite(prisoner)) {
-      rows.push([{ text: prisonerName(prisoner.names, locale, "list"), callback_data: askReminderData.pack(slug) }]);
-    }
+  for (const { slug, names } of await reminderCandidates(ctx.deps, ctx.user?.id ?? 0)) {
+    rows.push([{ text: prisonerName(names, locale, "list"), callback_data: askReminderData.pack(slug) }]);
   }
   const text = rows.length > 0 ? ctx.t("news-reminder-pick-prisoner") : ctx.t("news-reminder-pick-nobody");
   await ctx.reply(escapeHtml(text), { parse_mode: "HTML", reply_markup: { inline_keyboard: rows.slice(0, 40) } });
@@ -92,13 +90,13 @@ privateChats.callbackQuery(pickReminderPrisonerData.pattern, async (ctx) => {
 
 privateChats.callbackQuery(askReminderData.pattern, async (ctx) => {
   const [slug] = askReminderData.unpack(ctx.callbackQuery.data) ?? [];
-  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
+  const prisoner = slug ? await reminderTarget(ctx.deps, slug) : undefined;
   if (!prisoner) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
   const name = prisonerName(prisoner.names, localeOf(ctx), "list");
-  if (!canStillWrite(prisoner)) {
+  if (!prisoner.canWrite) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
     return;
   }
@@ -112,28 +110,23 @@ privateChats.callbackQuery(askReminderData.pattern, async (ctx) => {
 privateChats.callbackQuery(setReminderData.pattern, async (ctx) => {
   const [slug, weeksText] = setReminderData.unpack(ctx.callbackQuery.data) ?? [];
   const weeks = Number(weeksText);
-  const prisoner = slug ? await getPrisonerBySlug(ctx.deps.db, slug) : undefined;
-  if (!prisoner || !isReminderWeeks(weeks) || !ctx.user) {
+  const outcome =
+    slug && isReminderWeeks(weeks) && ctx.user
+      ? await remindToWrite(ctx.deps, { userId: ctx.user.id, prisonerSlug: slug, everyWeeks: weeks })
+      : { kind: "unknown" as const };
+  if (outcome.kind === "unknown") {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
   const locale = localeOf(ctx);
-  const name = prisonerName(prisoner.names, locale, "list");
-  if (!canStillWrite(prisoner)) {
+  const name = prisonerName(outcome.names, locale, "list");
+  if (outcome.kind === "cannot-write") {
     await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-cannot-write", { name }), show_alert: true });
     return;
   }
-  const now = ctx.deps.clock.now();
-  const reminder = await setReminder(ctx.deps.db, {
-    userId: ctx.user.id,
-    prisonerSlug: prisoner.slug,
-    everyWeeks: weeks,
-    nextAt: firstReminderAt(now, weeks),
-    now,
-  });
-  ctx.logger.info({ reminder_id: reminder.id, weeks }, "news reminder set");
+  ctx.logger.info({ reminder_id: outcome.reminderId, weeks }, "news reminder set");
   await ctx.answerCallbackQuery();
-  const first = formatNewsDate(new Date(reminder.next_at), locale);
+  const first = formatNewsDate(new Date(outcome.nextAt), locale);
   await editOrKeep(ctx, escapeHtml(ctx.t("news-reminder-set", { name, weeks, first })), {
     parse_mode: "HTML",
     reply_markup: { inline_keyboard: [[{ text: ctx.t("news-button-reminders"), callback_data: showRemindersData.pack() }]] },
@@ -143,14 +136,13 @@ privateChats.callbackQuery(setReminderData.pattern, async (ctx) => {
 privateChats.callbackQuery(deleteReminderData.pattern, async (ctx) => {
   const [idText] = deleteReminderData.unpack(ctx.callbackQuery.data) ?? [];
   const id = Number(idText);
-  const reminder = ctx.user && Number.isSafeInteger(id) ? await getReminderOfUser(ctx.deps.db, id, ctx.user.id) : undefined;
-  if (!reminder || !ctx.user) {
+  const stopped = ctx.user && Number.isSafeInteger(id) ? await stopReminder(ctx.deps, ctx.user.id, id) : false;
+  if (!stopped) {
     // Someone else's reminder, or one already stopped: nothing to stop.
     await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-already-stopped"), show_alert: true });
     return;
   }
-  await deleteReminder(ctx.deps.db, reminder.id, ctx.user.id);
-  ctx.logger.info({ reminder_id: reminder.id }, "news reminder stopped");
+  ctx.logger.info({ reminder_id: id }, "news reminder stopped");
   await ctx.answerCallbackQuery({ text: ctx.t("news-reminder-stopped") });
   // From the /reminders screen the list is redrawn; under a reminder message only its buttons go.
   if (ctx.callbackQuery.message?.text?.startsWith(ctx.t("news-reminders-title"))) {
@@ -168,7 +160,7 @@ privateChats.callbackQuery(birthdayRemindersData.pattern, async (ctx) => {
     return;
   }
   const enabled = flag === "1";
-  await setBirthdayReminders(ctx.deps.db, ctx.user.id, enabled, ctx.deps.clock.now());
+  await chooseBirthdayReminders(ctx.deps, ctx.user.id, enabled);
   ctx.logger.info({ enabled }, "news birthday reminders");
   await ctx.answerCallbackQuery({ text: ctx.t(enabled ? "news-birthdays-turned-on" : "news-birthdays-turned-off") });
   if (ctx.callbackQuery.message?.text?.startsWith(ctx.t("news-reminders-title"))) {

@@ -1,16 +1,6 @@
 import type { InlineKeyboardMarkup, ParseMode } from "grammy/types";
-import { getCampaignsBySlugs } from "../../../db/repositories/campaigns.js";
-import { campaignName } from "../../../domain/directory/names.js";
-import type { BotContext, FlowContext } from "../../context.js";
-import { localeOf } from "../../locale.js";
+import type { BotContext } from "../../context.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
-
-/** Campaign names in the reader's language, slugs for campaigns that no longer exist. */
-export async function campaignNames(ctx: FlowContext, slugs: readonly string[]): Promise<string[]> {
-  const locale = localeOf(ctx);
-  const campaigns = await getCampaignsBySlugs(ctx.deps.db, slugs);
-  return slugs.map((slug) => campaignName(campaigns.get(slug), slug, locale));
-}
 
 /**
  * Redraws the message the pressed button belongs to. Pressing a button whose screen would not change (the option

@@ -1,16 +1,5 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { getCampaignBySlug, listCampaigns } from "../../../db/repositories/campaigns.js";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
-import {
-  followCampaign,
-  getNewsPreferences,
-  isFollowingCampaign,
-  listFollows,
-  setNewsDelivery,
-  unfollowCampaign,
-  unfollowPrisoner,
-} from "../../../db/repositories/subscriptions.js";
 import { DIGEST_HOUR_UTC } from "../../../domain/news/schedule.js";
 import {
   chooseCampaignData,
@@ -22,6 +11,13 @@ import {
   unfollowCampaignFromListData as unfollowCampaignFromList,
   unfollowPrisonerFromListData as unfollowPrisonerFromList,
 } from "../../../services/news/callbacks.js";
+import {
+  campaignChoices,
+  chooseNewsDelivery,
+  setCampaignFollowed,
+  subscriptionsOf,
+  unfollowFromList,
+} from "../../../services/news/follows.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { menuButton } from "../../keyboards/main-menu.js";
@@ -42,35 +38,29 @@ interface Screen {
 
 async function subscriptionsScreen(ctx: FlowContext): Promise<Screen> {
   const userId = ctx.user?.id ?? 0;
-  const { db } = ctx.deps;
   const locale = localeOf(ctx);
-  const follows = (await listFollows(db, userId)).slice(0, MAX_LISTED);
-  const preferences = await getNewsPreferences(db, userId);
+  const { campaigns, prisoners, delivery } = await subscriptionsOf(ctx.deps, userId, locale, MAX_LISTED);
   const lines = [`<b>${escapeHtml(ctx.t("news-subscriptions-title"))}</b>`, ""];
   const rows: InlineKeyboardButton[][] = [];
-  const campaigns = follows.filter((follow) => follow.type === "campaign");
-  const prisoners = follows.filter((follow) => follow.type === "prisoner");
-  if (follows.length === 0) lines.push(escapeHtml(ctx.t("news-subscriptions-empty")));
+  if (campaigns.length === 0 && prisoners.length === 0) lines.push(escapeHtml(ctx.t("news-subscriptions-empty")));
   if (campaigns.length > 0) {
     lines.push(escapeHtml(ctx.t("news-subscriptions-campaigns")));
-    for (const follow of campaigns) {
-      const name = (await getCampaignBySlug(db, follow.slug))?.name[locale] ?? follow.slug;
+    for (const { slug, name } of campaigns) {
       lines.push(`• ${escapeHtml(name)}`);
-      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowCampaignFromList.pack(follow.slug) }]);
+      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowCampaignFromList.pack(slug) }]);
     }
     lines.push("");
   }
   if (prisoners.length > 0) {
     lines.push(escapeHtml(ctx.t("news-subscriptions-prisoners")));
-    for (const follow of prisoners) {
-      const prisoner = await getPrisonerBySlug(db, follow.slug);
-      const name = prisoner ? prisonerName(prisoner.names, locale, "list") : follow.slug;
+    for (const { slug, names } of prisoners) {
+      const name = names ? prisonerName(names, locale, "list") : slug;
       lines.push(`• ${escapeHtml(name)}`);
-      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowPrisonerFromList.pack(follow.slug) }]);
+      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowPrisonerFromList.pack(slug) }]);
     }
     lines.push("");
   }
-  const digest = preferences.delivery === "digest";
+  const digest = delivery === "digest";
   lines.push(escapeHtml(ctx.t(digest ? "news-delivery-digest-chosen" : "news-delivery-immediate-chosen", { hour: DIGEST_HOUR_UTC })));
   const mark = (chosen: boolean) => (chosen ? "✓ " : "");
   rows.push([
@@ -86,12 +76,11 @@ async function campaignsScreen(ctx: FlowContext): Promise<Screen> {
   const userId = ctx.user?.id ?? 0;
   const locale = localeOf(ctx);
   const rows: InlineKeyboardButton[][] = [];
-  for (const campaign of await listCampaigns(ctx.deps.db)) {
-    const following = await isFollowingCampaign(ctx.deps.db, userId, campaign.slug);
+  for (const { slug, name, following } of await campaignChoices(ctx.deps, userId, locale)) {
     rows.push([
       following
-        ? { text: `✓ ${campaign.name[locale]}`, callback_data: unfollowCampaignData.pack(campaign.slug) }
-        : { text: `➕ ${campaign.name[locale]}`, callback_data: followCampaignData.pack(campaign.slug) },
+        ? { text: `✓ ${name}`, callback_data: unfollowCampaignData.pack(slug) }
+        : { text: `➕ ${name}`, callback_data: followCampaignData.pack(slug) },
     ]);
   }
   rows.push([{ text: ctx.t("news-button-back"), callback_data: showSubscriptionsData.pack() }]);
@@ -127,12 +116,11 @@ privateChats.callbackQuery(deliveryModeData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  const before = await getNewsPreferences(ctx.deps.db, ctx.user.id);
   const delivery = mode === "d" ? "digest" : "immediate";
-  await setNewsDelivery(ctx.deps.db, ctx.user.id, delivery, ctx.deps.clock.now());
+  const { changed } = await chooseNewsDelivery(ctx.deps, ctx.user.id, delivery);
   const confirmation = delivery === "digest" ? "news-delivery-digest-set" : "news-delivery-immediate-set";
   await ctx.answerCallbackQuery({ text: ctx.t(confirmation, { hour: DIGEST_HOUR_UTC }) });
-  ctx.logger.info({ delivery, changed: before.delivery !== delivery }, "news delivery mode");
+  ctx.logger.info({ delivery, changed }, "news delivery mode");
   await show(ctx, await subscriptionsScreen(ctx), "edit");
 });
 
@@ -140,19 +128,15 @@ privateChats.callbackQuery([followCampaignData.pattern, unfollowCampaignData.pat
   const data = ctx.callbackQuery.data;
   const follow = followCampaignData.unpack(data);
   const [slug] = follow ?? unfollowCampaignData.unpack(data) ?? [];
-  const campaign = slug ? await getCampaignBySlug(ctx.deps.db, slug) : undefined;
-  if (!campaign || !ctx.user) {
+  const name =
+    slug && ctx.user
+      ? await setCampaignFollowed(ctx.deps, { userId: ctx.user.id, campaignSlug: slug, follow: follow !== undefined, locale: localeOf(ctx) })
+      : undefined;
+  if (name === undefined) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  const name = campaign.name[localeOf(ctx)];
-  if (follow) {
-    await followCampaign(ctx.deps.db, ctx.user.id, campaign.slug, ctx.deps.clock.now());
-    await ctx.answerCallbackQuery({ text: ctx.t("news-campaign-followed", { name }) });
-  } else {
-    await unfollowCampaign(ctx.deps.db, ctx.user.id, campaign.slug);
-    await ctx.answerCallbackQuery({ text: ctx.t("news-campaign-unfollowed", { name }) });
-  }
+  await ctx.answerCallbackQuery({ text: ctx.t(follow ? "news-campaign-followed" : "news-campaign-unfollowed", { name }) });
   ctx.logger.info({ follow: follow !== undefined }, "news campaign follow changed");
   await show(ctx, await campaignsScreen(ctx), "edit");
 });
@@ -165,12 +149,8 @@ privateChats.callbackQuery([unfollowPrisonerFromList.pattern, unfollowCampaignFr
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;
   }
-  if (prisonerSlug !== undefined) {
-    const prisoner = await getPrisonerBySlug(ctx.deps.db, prisonerSlug);
-    if (prisoner) await unfollowPrisoner(ctx.deps.db, ctx.user.id, prisoner.slug, ctx.deps.clock.now());
-  } else if (campaignSlug !== undefined) {
-    await unfollowCampaign(ctx.deps.db, ctx.user.id, campaignSlug);
-  }
+  if (prisonerSlug !== undefined) await unfollowFromList(ctx.deps, ctx.user.id, { prisonerSlug });
+  else if (campaignSlug !== undefined) await unfollowFromList(ctx.deps, ctx.user.id, { campaignSlug });
   await ctx.answerCallbackQuery({ text: ctx.t("news-unfollowed-short") });
   await show(ctx, await subscriptionsScreen(ctx), "edit");
 });

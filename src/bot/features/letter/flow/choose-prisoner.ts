@@ -3,7 +3,7 @@ import type { Flow, FlowContext } from "../../../context.js";
 import { browseMenuData, notListedData } from "../../directory/callbacks.js";
 import { flowButton } from "../callbacks.js";
 import { tHtml } from "../render/text.js";
-import { findPeople } from "../search.js";
+import { findPeople } from "../../../../services/letters/find-people.js";
 import { AGAIN, ask } from "./input.js";
 import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";

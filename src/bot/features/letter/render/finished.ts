@@ -1,11 +1,6 @@
 import { InputFile } from "grammy";
-import {
-  type DeliveryOption,
-  type LetterRecipient,
-  type LetterSignature,
-  renderLetterFile,
-  splitForTelegram,
-} from "../../../../domain/letters/index.js";
+import { renderLetterFile, splitForTelegram } from "../../../../domain/letters/index.js";
+import type { FinishedLetterCopy } from "../../../../services/letters/history.js";
 import type { FlowContext } from "../../../context.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "./delivery.js";
 import { replyBlocks } from "./text.js";
@@ -16,14 +11,7 @@ import { replyBlocks } from "./text.js";
  */
 export async function replyFinishedLetter(
   ctx: FlowContext,
-  input: {
-    recipient: LetterRecipient;
-    text: string;
-    signature: LetterSignature;
-    finishedAt: string;
-    reference: string;
-    option: DeliveryOption | undefined;
-  },
+  input: FinishedLetterCopy,
 ): Promise<void> {
   const file = renderLetterFile({
     recipient: input.recipient,

@@ -1,7 +1,7 @@
-import { getPrisonersBySlugs } from "../../../db/repositories/prisoners.js";
-import type { PrisonerRecord } from "../../../domain/directory/types.js";
-import { directorySearchFor } from "../../../services/directory/search-index.js";
-import type { ServiceDeps } from "../../../services/deps.js";
+import { getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
+import type { PrisonerRecord } from "../../domain/directory/types.js";
+import { directorySearchFor } from "../directory/search-index.js";
+import type { ServiceDeps } from "../deps.js";
 
 export interface PersonMatch {
   slug: string;

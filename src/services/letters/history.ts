@@ -1,0 +1,135 @@
+import { addLetterReply, lettersWithReplies } from "../../db/repositories/letter-replies.js";
+import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
+import {
+  findLetterOfWriterByReference,
+  getLetterOfWriter,
+  type LetterSummary,
+  listLettersOfWriter,
+  setLetterStatus,
+} from "../../db/repositories/letters.js";
+import { getPrisonerBySlug, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
+import type { Letter } from "../../db/tables/letters.js";
+import type { PrisonerRecord } from "../../domain/directory/types.js";
+import {
+  type DeliveryOption,
+  type LetterRecipient,
+  type LetterSignature,
+  type LocalizedText,
+  planDelivery,
+} from "../../domain/letters/index.js";
+import type { ServiceDeps } from "../deps.js";
+import { letterRecipient } from "./recipient.js";
+
+/** A line of /letters: the letter, the person it is for (null when gone from the directory), whether a reply came. */
+export interface LetterInList {
+  letter: LetterSummary;
+  names: PrisonerRecord["names"] | null;
+  hasReply: boolean;
+}
+
+/** One page of the writer's letters, newest first, with the people and replies read in one query each. */
+export async function listLettersOf(
+  deps: Pick<ServiceDeps, "db">,
+  writerId: number,
+  page: { limit: number; offset: number },
+): Promise<{ letters: LetterInList[]; hasMore: boolean }> {
+  const { letters, hasMore } = await listLettersOfWriter(deps.db, writerId, page);
+  if (letters.length === 0) return { letters: [], hasMore };
+  const withReplies = await lettersWithReplies(deps.db, letters.map((letter) => letter.id));
+  const prisoners = await getPrisonersBySlugs(deps.db, letters.map((letter) => letter.prisoner_slug));
+  return {
+    letters: letters.map((letter) => ({
+      letter,
+      names: prisoners.get(letter.prisoner_slug)?.names ?? null,
+      hasReply: withReplies.has(letter.id),
+    })),
+    hasMore,
+  };
+}
+
+/** Letters the writer sends themselves and whose text is still kept (30 days after finishing, docs/letters.md). */
+export function canSendAgain(letter: Pick<Letter, "status" | "route" | "text_purged_at" | "reference">): boolean {
+  return (
+    (letter.status === "finished" || letter.status === "sent") &&
+    (letter.route === "fsin_pismo" || letter.route === "post") &&
+    letter.text_purged_at === null &&
+    letter.reference !== null
+  );
+}
+
+/** A finished letter as its writer gets it (on finishing and again later): text, recipient, and the route's form. */
+export interface FinishedLetterCopy {
+  recipient: LetterRecipient;
+  text: string;
+  signature: LetterSignature;
+  finishedAt: string;
+  reference: string;
+  /** Undefined when the letter's route is closed (the person was moved or freed). */
+  option: DeliveryOption | undefined;
+}
+
+/** What "send it again" shows: the letter with the recipient as the directory has it today, and why a route closed. */
+export interface LetterAgain extends FinishedLetterCopy {
+  names: PrisonerRecord["names"];
+  notices: LocalizedText[];
+}
+
+/** The writer's own letter planned once more; undefined when it cannot be sent again (not theirs, purged, relayed…). */
+export async function letterToSendAgain(deps: Pick<ServiceDeps, "db">, letterId: number, writerId: number): Promise<LetterAgain | undefined> {
+  const letter = await getLetterOfWriter(deps.db, letterId, writerId);
+  if (!letter?.text || !letter.reference || !letter.route || !canSendAgain(letter)) return undefined;
+  const prisoner = await getPrisonerBySlug(deps.db, letter.prisoner_slug);
+  if (!prisoner) return undefined;
+  const institution = prisoner.location.institution ? await getInstitutionBySlug(deps.db, prisoner.location.institution) : undefined;
+  const recipient = await letterRecipient(deps.db, prisoner, institution);
+  const plan = planDelivery(recipient, { organiserRelay: false });
+  return {
+    names: prisoner.names,
+    recipient,
+    text: letter.text,
+    signature: { name: letter.signature_name ?? "", ...(letter.signature_city ? { city: letter.signature_city } : {}) },
+    finishedAt: letter.finished_at ?? letter.updated_at,
+    reference: letter.reference,
+    option: plan.options.find((candidate) => candidate.route === letter.route),
+    notices: plan.notices,
+  };
+}
+
+function sentBySelf(letter: Pick<Letter, "route">): boolean {
+  return letter.route === "fsin_pismo" || letter.route === "post";
+}
+
+/** The writer marks a letter they post or submit themselves as sent, or as answered; undefined when it is not one. */
+export async function markOwnLetter(
+  deps: Pick<ServiceDeps, "db" | "clock">,
+  writerId: number,
+  letterId: number,
+  to: "sent" | "reply_received",
+): Promise<Letter | undefined> {
+  if (!Number.isSafeInteger(letterId) || letterId < 1) return undefined;
+  const changed = await setLetterStatus(deps.db, letterId, to, { now: deps.clock.now(), writerId });
+  if (!changed.ok || !sentBySelf(changed.letter)) return undefined;
+  return changed.letter;
+}
+
+/**
+ * Keeps the Telegram file id of a reply's photo or scan the writer sent for their own answered letter (by its
+ * reference); false when the reference names no such letter of theirs, so the message passes on.
+ */
+export async function keepOwnLetterReply(
+  deps: Pick<ServiceDeps, "db" | "clock">,
+  input: { writerId: number; reference: string; kind: "photo" | "document"; fileId: string },
+): Promise<boolean> {
+  const letter = await findLetterOfWriterByReference(deps.db, input.writerId, input.reference);
+  if (!letter || letter.status !== "reply_received" || !sentBySelf(letter)) return false;
+  await addLetterReply(deps.db, {
+    letterId: letter.id,
+    writerId: input.writerId,
+    kind: input.kind,
+    fileId: input.fileId,
+    fromChatId: null,
+    postedBy: null,
+    now: deps.clock.now(),
+  });
+  return true;
+}
