@@ -71,14 +71,24 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
     return summary;
   };
 
-  const runOnce = () => {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
+  /**
+   * A pass at the clock's time now. A pass already in progress read the clock when it began, so this one waits for it
+   * and then runs afresh: its figures always describe the moment it was asked for.
+   */
+  const runOnce = (): Promise<RetentionSummary> => {
+    const current = (running?.catch(() => undefined) ?? Promise.resolve()).then(pass);
+    running = current;
+    current
+      .finally(() => {
+        if (running === current) running = undefined;
+      })
+      .catch(() => undefined);
+    return current;
   };
 
   const tick = () => {
+    // The schedule does not queue passes behind a slow one: the next tick comes soon enough.
+    if (running) return;
     runOnce().catch((error: unknown) => {
       logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" }, "retention pass failed");
     });
