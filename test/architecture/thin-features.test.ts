@@ -26,7 +26,6 @@ const STILL_CALLING_REPOSITORIES = new Set([
   "bot/features/organisers/organiser-list.ts",
   "bot/features/organisers/print.ts",
   "bot/features/organisers/stats.ts",
-  "bot/features/review.ts",
 ]);
 
 const SRC = projectPath("src");
