@@ -20,12 +20,6 @@ const STILL_CALLING_REPOSITORIES = new Set([
   "bot/features/news/reminders.ts",
   "bot/features/news/shared.ts",
   "bot/features/news/subscriptions.ts",
-  "bot/features/organisers/discoverability.ts",
-  "bot/features/organisers/invites.ts",
-  "bot/features/organisers/linking.ts",
-  "bot/features/organisers/organiser-list.ts",
-  "bot/features/organisers/print.ts",
-  "bot/features/organisers/stats.ts",
 ]);
 
 const SRC = projectPath("src");
