@@ -4,9 +4,8 @@
  * again when a button is pressed; the review id in the button is looked up, never trusted.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { countOpenReviews, getReview, listOpenReviewsOf } from "../../db/repositories/directory-sync.js";
 import { formatPartialDate } from "../../domain/directory/partial-date.js";
-import { describeReview, nextOpenReview, parseReviewAction, resolveReview, type ReviewView } from "../../services/directory-sync/review.js";
+import { nextOpenReview, openDisagreementsOf, parseReviewAction, resolveReview, reviewById, type ReviewView } from "../../services/directory-sync/review.js";
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -79,12 +78,12 @@ function reviewKeyboard(ctx: FlowContext, view: ReviewView): InlineKeyboard {
 }
 
 async function showNext(ctx: FlowContext): Promise<void> {
-  const view = await nextOpenReview(ctx.deps.db);
-  if (!view) {
+  const next = await nextOpenReview(ctx.deps.db);
+  if (!next) {
     await ctx.reply(ctx.t("review-none"));
     return;
   }
-  const waiting = await countOpenReviews(ctx.deps.db);
+  const { view, waiting } = next;
   await ctx.reply(`${reviewText(ctx, view)}\n\n${ctx.t("review-waiting", { count: waiting })}`, {
     parse_mode: "HTML",
     reply_markup: reviewKeyboard(ctx, view),
@@ -111,12 +110,11 @@ privateChats.callbackQuery(reviewButton.pattern, async (ctx) => {
     return;
   }
   const reviewId = Number(id);
-  const review = Number.isSafeInteger(reviewId) ? await getReview(ctx.deps.db, reviewId) : undefined;
-  if (!review || !action) {
+  const before = Number.isSafeInteger(reviewId) ? await reviewById(ctx.deps.db, reviewId) : undefined;
+  if (!before || !action) {
     await ctx.answerCallbackQuery({ text: ctx.t("review-already") });
     return;
   }
-  const before = await describeReview(ctx.deps.db, review);
   const role = isAdmin(ctx) ? "admin" : "organiser";
   const result = await resolveReview(ctx.deps.db, { reviewId, action, by: ctx.from.id, role, now: ctx.deps.clock.now() });
   await ctx.answerCallbackQuery();
@@ -148,9 +146,7 @@ export { composer as reviewFeature };
 export async function disagreementLines(ctx: FlowContext, slug: string): Promise<string[]> {
   const locale = readerLocale(ctx);
   const lines: string[] = [];
-  for (const review of await listOpenReviewsOf(ctx.deps.db, slug)) {
-    if (review.kind !== "status" && review.kind !== "institution") continue;
-    const view = await describeReview(ctx.deps.db, review);
+  for (const view of await openDisagreementsOf(ctx.deps.db, slug)) {
     const sides = view.sides.map((side) =>
       ctx.t("review-card-side", { organisation: escapeHtml(side.organisation), value: escapeHtml(valueText(ctx, view, side)), asOf: formatPartialDate(side.asOf, locale) }),
     );

@@ -3,7 +3,7 @@
  * does. An accepted fact keeps its source and date; every change goes to the history with the organiser's id.
  */
 import type { Kysely } from "kysely";
-import { closeReview, getObservationById, getReview, listOpenReviews, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
+import { closeReview, countOpenReviews, getObservationById, getReview, listOpenReviews, listOpenReviewsOf, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
 import { movePrisoner } from "../../db/repositories/prisoner-history.js";
 import { audit } from "../../db/repositories/roles.js";
 import type { Database } from "../../db/schema.js";
@@ -41,7 +41,7 @@ async function institutionLabel(db: Db, slug: string): Promise<string> {
   return row ? (row.official_name ?? row.name) : slug;
 }
 
-export async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
+async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
   const payload = JSON.parse(review.payload) as {
     sides?: ReviewSide[];
     candidates?: string[];
@@ -71,9 +71,28 @@ export async function describeReview(db: Db, review: ReviewRow): Promise<ReviewV
   return { id: review.id, kind, prisonerSlug: review.prisoner_slug, prisonerName: prisoner?.name ?? null, sides, record: payload.record ?? null, candidates, suggestion };
 }
 
-export async function nextOpenReview(db: Db): Promise<ReviewView | undefined> {
+/** The oldest open item, and how many are waiting in all (that one included). */
+export async function nextOpenReview(db: Db): Promise<{ view: ReviewView; waiting: number } | undefined> {
   const [review] = await listOpenReviews(db, 1);
+  if (!review) return undefined;
+  const view = await describeReview(db, review);
+  return { view, waiting: await countOpenReviews(db) };
+}
+
+/** An item as it stood when a button was pressed (the id is looked up, never trusted); undefined when unknown. */
+export async function reviewById(db: Db, reviewId: number): Promise<ReviewView | undefined> {
+  const review = await getReview(db, reviewId);
   return review ? describeReview(db, review) : undefined;
+}
+
+/** The person's open disagreements between sources (status or institution), for their card. */
+export async function openDisagreementsOf(db: Db, prisonerSlug: string): Promise<ReviewView[]> {
+  const views: ReviewView[] = [];
+  for (const review of await listOpenReviewsOf(db, prisonerSlug)) {
+    if (review.kind !== "status" && review.kind !== "institution") continue;
+    views.push(await describeReview(db, review));
+  }
+  return views;
 }
 
 /** `a<n>` accept side n, `m<n>` same person as candidate n, `n` a different person, `d` dismiss. */

@@ -1,8 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { listCampaigns } from "../../../db/repositories/campaigns.js";
-import { getInstitutionBySlug } from "../../../db/repositories/institutions.js";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
-import { buildPrisonerCard, fullName, type PrisonerCard } from "../../../domain/directory/card.js";
+import { fullName, type PrisonerCard } from "../../../domain/directory/card.js";
 import { formatPartialDate } from "../../../domain/directory/partial-date.js";
 import {
   ageKey,
@@ -15,7 +12,7 @@ import {
   warningKey,
 } from "../../../domain/directory/text-keys.js";
 import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../../domain/directory/types.js";
-import { hasOrganiserRelay } from "../../../services/relay/relay-letter.js";
+import { type LoadedCard, loadPrisonerCard } from "../../../services/directory/browse.js";
 import type { FlowContext } from "../../context.js";
 import { deepLinkUrl } from "../../deep-link.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -26,28 +23,11 @@ import { factSourceHtml, line, lineWithHtml } from "./text.js";
 import { localeOf } from "../../locale.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
 
-export interface LoadedCard {
-  prisoner: PrisonerRecord;
-  card: PrisonerCard;
-}
+export type { LoadedCard };
 
-/**
- * Reads the person, their institution and campaigns fresh from the database and decides, as of now, whether a letter
- * can reach them: every card (and every inline result) reflects the directory at the moment it is shown.
- */
+/** The card as of now, in the reader's language (see `loadPrisonerCard`). */
 export async function loadCard(ctx: FlowContext, slug: string): Promise<LoadedCard | undefined> {
-  const { db, clock } = ctx.deps;
-  const prisoner = await getPrisonerBySlug(db, slug);
-  if (!prisoner) return undefined;
-  const institution =
-    prisoner.location.institution === null ? undefined : await getInstitutionBySlug(db, prisoner.location.institution);
-  const campaigns = await listCampaigns(db);
-  const organiserRelay = await hasOrganiserRelay(db, prisoner.slug);
-  const card = buildPrisonerCard(
-    { prisoner, institution, campaigns, locale: localeOf(ctx) },
-    { today: clock.now(), organiserRelay },
-  );
-  return { prisoner, card };
+  return loadPrisonerCard(ctx.deps, slug, localeOf(ctx));
 }
 
 export function canWrite(card: PrisonerCard): boolean {

@@ -5,7 +5,8 @@ import { DIRECTORY_TEXT } from "../../../domain/directory/text-keys.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { isDeepLink, startPayload } from "../../deep-link.js";
 import { mainMenuKeyboard, menuButton } from "../../keyboards/main-menu.js";
-import { birthdaysScreen, browseMenu, campaignScreen, fewLettersScreen, writableByFewestLetters } from "./browse.js";
+import { birthdaysScreen, browseMenu, campaignScreen, fewLettersScreen } from "./browse.js";
+import { writableByFewestLetters } from "../../../services/directory/browse.js";
 import {
   birthdaysData,
   browseMenuData,
@@ -184,7 +185,7 @@ function onPagedList(
 onPagedList(fewLettersPageData, fewLettersScreen);
 
 privateChats.callbackQuery(fewLettersRandomData.pattern, async (ctx) => {
-  const { entries, counts } = await writableByFewestLetters(ctx);
+  const { entries, counts } = await writableByFewestLetters(ctx.deps);
   const picked = pickFewLetters(
     entries.map((entry) => entry.prisoner),
     counts,

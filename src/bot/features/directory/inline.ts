@@ -3,7 +3,7 @@ import { formatPartialDate } from "../../../domain/directory/partial-date.js";
 import { DIRECTORY_TEXT, statusKey } from "../../../domain/directory/text-keys.js";
 import type { FlowContext } from "../../context.js";
 import { deepLinkUrl } from "../../deep-link.js";
-import { writableByFewestLetters } from "./browse.js";
+import { writableByFewestLetters } from "../../../services/directory/browse.js";
 import { canWrite, inlineCardText, type LoadedCard, loadCard } from "./card.js";
 import { canonicalQuery } from "./search.js";
 import { statusEmoji } from "./text.js";
@@ -45,7 +45,7 @@ function article(ctx: FlowContext, loaded: LoadedCard): InlineQueryResultArticle
 export async function inlineResults(ctx: FlowContext, query: string): Promise<InlineQueryResultArticle[]> {
   const slugs =
     canonicalQuery(query) === ""
-      ? (await writableByFewestLetters(ctx)).entries.slice(0, INLINE_SUGGESTIONS).map((entry) => entry.prisoner.slug)
+      ? (await writableByFewestLetters(ctx.deps)).entries.slice(0, INLINE_SUGGESTIONS).map((entry) => entry.prisoner.slug)
       : (await directorySearchFor(ctx.deps).search(query, 1)).hits.map((hit) => hit.slug);
   const results: InlineQueryResultArticle[] = [];
   for (const slug of slugs) {

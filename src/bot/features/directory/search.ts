@@ -1,5 +1,4 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage } from "grammy/types";
-import { getPrisonerBySlug } from "../../../db/repositories/prisoners.js";
 import { DIRECTORY_TEXT } from "../../../domain/directory/text-keys.js";
 import type { PrisonerRecord } from "../../../domain/directory/types.js";
 import { parseQuery, type SearchHit, type SearchPage } from "../../../domain/search/search.js";
@@ -7,7 +6,7 @@ import type { FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { notListedData, openCardData, searchPageData } from "./callbacks.js";
 import { line, lineWithHtml, statusEmoji } from "./text.js";
-import { directorySearchFor } from "../../../services/directory/search-index.js";
+import { searchDirectory } from "../../../services/directory/browse.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
 
@@ -82,7 +81,7 @@ export interface SearchScreen {
 
 /** The results message for one page of a search, or the "nobody found" message with what to try next. */
 export async function searchScreen(ctx: FlowContext, query: string, page: number): Promise<SearchScreen> {
-  const found = await directorySearchFor(ctx.deps).search(query, page);
+  const { page: found, people } = await searchDirectory(ctx.deps, query, page);
   const title = lineWithHtml(ctx, "directory-bot-search-title", { query: `<b>${escapeHtml(query)}</b>` });
   if (found.total === 0) {
     const hints = [
@@ -102,10 +101,7 @@ export async function searchScreen(ctx: FlowContext, query: string, page: number
     return { text, keyboard: { inline_keyboard: [[notListed]] }, page: found };
   }
   const rows: InlineKeyboardButton[][] = [];
-  for (const hit of found.hits) {
-    const prisoner = await getPrisonerBySlug(ctx.deps.db, hit.slug);
-    if (prisoner) rows.push([personButton(ctx, prisoner, hit)]);
-  }
+  for (const { hit, prisoner } of people) rows.push([personButton(ctx, prisoner, hit)]);
   const navigation: InlineKeyboardButton[] = [];
   if (found.page > 1) {
     navigation.push({ text: ctx.t(DIRECTORY_TEXT.searchPrevious), callback_data: pageButtonData(query, found.page - 1) });

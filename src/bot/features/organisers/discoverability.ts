@@ -1,7 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { getCampaignChat } from "../../../db/repositories/campaign-chats.js";
-import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
-import { DESK_SLUG, deskChat } from "../../../db/repositories/desk.js";
+import { campaignName, DESK_SLUG, linkedChatOf } from "../../../services/organisers/chat-links.js";
 import type { CampaignChat } from "../../../db/tables/organisers.js";
 import { translator } from "../../../telegram/i18n.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
@@ -72,8 +70,8 @@ privateChats.callbackQuery(campaignDetail.pattern, async (ctx) => {
   const allowed = slug === DESK_SLUG ? admin : campaigns.includes(slug);
   if (!allowed) return void (await ctx.reply(ctx.t("organisers-not-organiser-of", { campaign: escapeHtml(slug) }), { parse_mode: "HTML" }));
   const locale = localeOf(ctx);
-  const name = slug === DESK_SLUG ? ctx.t("routes-desk-name") : ((await getCampaignBySlug(ctx.deps.db, slug))?.name[locale] ?? slug);
-  const chat = slug === DESK_SLUG ? await deskChat(ctx.deps.db) : await getCampaignChat(ctx.deps.db, slug);
+  const name = slug === DESK_SLUG ? ctx.t("routes-desk-name") : ((await campaignName(ctx.deps.db, slug, locale)) ?? slug);
+  const chat = await linkedChatOf(ctx.deps.db, slug);
   const text = [`<b>${escapeHtml(name)}</b> (<code>${escapeHtml(slug)}</code>)`, chatLine(ctx, chat), ctx.t("routes-campaigns-how-to-link", { campaign: escapeHtml(slug) })];
   await ctx.reply(text.join("\n\n"), { parse_mode: "HTML" });
 });

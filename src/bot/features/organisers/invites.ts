@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { getCampaignBySlug, listCampaigns } from "../../../db/repositories/campaigns.js";
-import { audit, createOrganiserInvite, redeemOrganiserInvite } from "../../../db/repositories/roles.js";
+import { browseCampaigns } from "../../../services/directory/browse.js";
+import { inviteOrganiser, joinAsOrganiser } from "../../../services/organisers/invites.js";
 import { resolveLocale } from "../../../telegram/locale.js";
-import { notifyPerson } from "../../../services/relay/notices.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { deepLinkUrl, isDeepLink, startPayload } from "../../deep-link.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -21,26 +20,18 @@ const privateChats = composer.chatType("private");
 async function campaignKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   const keyboard = new InlineKeyboard();
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
-  for (const campaign of await listCampaigns(ctx.deps.db)) keyboard.text(campaign.name[locale], inviteForCampaign.pack(campaign.slug)).row();
+  for (const campaign of await browseCampaigns(ctx.deps.db)) keyboard.text(campaign.name[locale], inviteForCampaign.pack(campaign.slug)).row();
   return keyboard;
 }
 
 /** Creates the one-time link; the role is checked here, whatever showed the button. */
 async function sendInvite(ctx: FlowContext, campaignSlug: string): Promise<void> {
-  const { db, clock } = ctx.deps;
-  const campaign = await getCampaignBySlug(db, campaignSlug);
-  if (!campaign) {
+  const invite = await inviteOrganiser(ctx.deps, { adminId: ctx.from?.id ?? 0, campaignSlug, validForHours: INVITE_VALID_HOURS });
+  if (!invite) {
     await ctx.reply(ctx.t("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }), { parse_mode: "HTML" });
     return;
   }
-  const adminId = ctx.from?.id ?? 0;
-  const now = clock.now();
-  const token = await db.transaction().execute(async (trx) => {
-    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours: INVITE_VALID_HOURS });
-    // The token itself is a credential: the audit log names the campaign only.
-    await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: INVITE_VALID_HOURS }, at: now });
-    return created;
-  });
+  const { campaign, token } = invite;
   await ctx.reply(
     ctx.t("organisers-invite-created", {
       campaign: escapeHtml(campaign.name[resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale)]),
@@ -74,36 +65,13 @@ privateChats.callbackQuery(inviteForCampaign.pattern, async (ctx) => {
 privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
   await ctx.conversation.exitAll();
   const token = startPayload(ctx).slice(INVITE_PREFIX.length);
-  const { db, clock } = ctx.deps;
-  const now = clock.now();
-  const result = await redeemOrganiserInvite(db, token, ctx.from.id, now);
+  const result = await joinAsOrganiser(ctx.deps, token, ctx.from.id);
   if (!result.ok) {
     await ctx.reply(ctx.t(`organisers-invite-${result.reason}`));
     return;
   }
-  const campaign = await getCampaignBySlug(db, result.campaignSlug);
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
-  const campaignName = escapeHtml(campaign?.name[locale] ?? result.campaignSlug);
-  await db.transaction().execute(async (trx) => {
-    await audit(trx, {
-      actorId: ctx.from.id,
-      action: "organiser.join",
-      target: `campaign:${result.campaignSlug}`,
-      details: { invited_by: result.createdBy },
-      at: now,
-    });
-    await notifyPerson(
-      trx,
-      result.createdBy,
-      `organiser-joined-${ctx.from.id}-${result.campaignSlug}`,
-      "organisers-invite-redeemed-admin",
-      (adminLocale) => ({
-        user: `<a href="tg://user?id=${ctx.from.id}">${ctx.from.id}</a>`,
-        campaign: escapeHtml(campaign?.name[adminLocale] ?? result.campaignSlug),
-      }),
-      now,
-    );
-  });
+  const campaignName = escapeHtml(result.campaign?.name[locale] ?? result.campaignSlug);
   await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName }), { parse_mode: "HTML" });
   await refreshMenuFor(ctx, ctx.from.id, ctx.user?.locale);
 });

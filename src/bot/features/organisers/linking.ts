@@ -1,20 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Chat } from "grammy/types";
-import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
-import {
-  campaignsOfChat,
-  getCampaignChat,
-  linkCampaignChat,
-  markChatBroken,
-  markChatWorking,
-  unlinkCampaignChat,
-} from "../../../db/repositories/campaign-chats.js";
-import { DESK_SLUG, deskChat, linkDesk, unlinkDesk } from "../../../db/repositories/desk.js";
-import { redirectHeldRelays } from "../../../db/repositories/relay.js";
-import { audit } from "../../../db/repositories/roles.js";
-import { releaseHeld } from "../../../outbox/index.js";
 import { isPublicChat, isRelayChatType, relayRightsProblem, runsChat } from "../../../services/relay/chat-rights.js";
-import { alertChatBroken, announceChatRestored } from "../../../services/relay/notices.js";
+import { botMembershipChanged, campaignName as nameOfCampaign, DESK_SLUG, linkedChatOf, linkRelayChat, unlinkRelayChat } from "../../../services/organisers/chat-links.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -64,10 +51,10 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     if (!isAdmin(ctx)) return void (await reply("routes-desk-admins-only"));
     campaignName = ctx.t("routes-desk-name");
   } else {
-    const campaign = await getCampaignBySlug(db, campaignSlug);
-    if (!campaign) return void (await reply("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }));
+    const name = await nameOfCampaign(db, campaignSlug, locale);
+    if (name === undefined) return void (await reply("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }));
     if (!(await canActForCampaign(ctx, campaignSlug))) return void (await reply("organisers-not-organiser-of", { campaign: escapeHtml(campaignSlug) }));
-    campaignName = campaign.name[locale];
+    campaignName = name;
   }
 
   let chat: Chat;
@@ -95,28 +82,21 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
   if (isPublicChat(chat) && !consent.publicChat) {
     return void (await askConsent(ctx, "routes-link-public-warning", { chat: chatName }, "routes-link-public-yes", { ...consent, publicChat: true }, campaignSlug, chat.id));
   }
-  const current = desk ? await deskChat(db) : await getCampaignChat(db, campaignSlug);
+  const current = await linkedChatOf(db, campaignSlug);
   if (current && current.chat_id !== chat.id && !consent.replace) {
     const args = { campaign: escapeHtml(campaignName), current: escapeHtml(current.title ?? String(current.chat_id)), chat: chatName };
     return void (await askConsent(ctx, "routes-link-replace-question", args, "routes-link-replace-yes", { ...consent, replace: true }, campaignSlug, chat.id));
   }
 
-  const now = clock.now();
-  const outcome = await db.transaction().execute(async (trx) => {
-    const input = { chatId: chat.id, chatType, title, locale, linkedBy: from.id, public: isPublicChat(chat), now };
-    const { previousChatId } = desk ? await linkDesk(trx, input) : await linkCampaignChat(trx, { campaignSlug, ...input });
-    const redirected = await redirectHeldRelays(trx, campaignSlug, chat.id, now);
-    // The rights were just checked: every campaign this chat serves can have its letters again.
-    await markChatWorking(trx, chat.id, now);
-    const released = await releaseHeld(trx, { chatId: chat.id, kind: "relay" }, now);
-    await audit(trx, {
-      actorId: from.id,
-      action: "chat.link",
-      target: `campaign:${campaignSlug}`,
-      details: { chat_id: chat.id, chat_type: chatType, previous_chat_id: previousChatId, redirected, released, public: isPublicChat(chat) },
-      at: now,
-    });
-    return { redirected, released };
+  const outcome = await linkRelayChat(ctx.deps, {
+    campaignSlug,
+    chatId: chat.id,
+    chatType,
+    title,
+    locale,
+    linkedBy: from.id,
+    public: isPublicChat(chat),
+    now: clock.now(),
   });
   logger.info({ chat_id: chat.id, campaign: campaignSlug, ...outcome }, "organisers' chat linked");
   await reply("organisers-linked", { campaign: escapeHtml(campaignName), chat: chatName });
@@ -198,19 +178,12 @@ composer.chatType(["private", "group", "supergroup"]).command("unlink", async (c
   const reply = replier(ctx);
   if (!campaignSlug) return void (await ctx.reply(ctx.t("organisers-unlink-usage")));
   if (!(await canActForCampaign(ctx, campaignSlug))) return void (await reply("organisers-not-organiser-of", { campaign: escapeHtml(campaignSlug) }));
-  const { db, clock } = ctx.deps;
-  const desk = campaignSlug === DESK_SLUG;
-  const current = desk ? await deskChat(db) : await getCampaignChat(db, campaignSlug);
+  const current = await linkedChatOf(ctx.deps.db, campaignSlug);
   // In a group, only that group's own link can be removed from there.
   if (!current || (ctx.chat.type !== "private" && current.chat_id !== ctx.chat.id)) {
     return void (await reply("organisers-unlink-nothing", { campaign: escapeHtml(campaignSlug) }));
   }
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    if (desk) await unlinkDesk(trx);
-    else await unlinkCampaignChat(trx, campaignSlug);
-    await audit(trx, { actorId: ctx.from.id, action: "chat.unlink", target: `campaign:${campaignSlug}`, details: { chat_id: current.chat_id }, at: now });
-  });
+  await unlinkRelayChat(ctx.deps, { actorId: ctx.from.id, campaignSlug, chatId: current.chat_id });
   await reply("organisers-unlinked", { campaign: escapeHtml(campaignSlug) });
 });
 
@@ -221,32 +194,15 @@ composer.chatType(["private", "group", "supergroup"]).command("unlink", async (c
 composer.on("my_chat_member", async (ctx, next) => {
   const chat = ctx.chat;
   if (!isRelayChatType(chat.type)) return next();
-  const { db, clock, config, logger } = ctx.deps;
-  const links = await campaignsOfChat(db, chat.id);
-  if (links.length === 0) return next();
   const member = ctx.myChatMember.new_chat_member;
-  const problem = relayRightsProblem(chat.type, member);
-  const now = clock.now();
-  const title = "title" in chat ? (chat.title ?? null) : null;
-  await db.transaction().execute(async (trx) => {
-    if (problem) {
-      const lastError = `my_chat_member ${member.status}: ${problem}`;
-      const broken = await markChatBroken(trx, chat.id, lastError, now);
-      if (broken.length > 0) {
-        await alertChatBroken(trx, { chatId: chat.id, title, campaignSlugs: broken, lastError, admins: config.botAdmins, now });
-      }
-      await audit(trx, { actorId: ctx.myChatMember.from.id, action: "chat.bot_lost_rights", target: `chat:${chat.id}`, details: { status: member.status, problem }, at: now });
-      logger.warn({ chat_id: chat.id, status: member.status, problem }, "organisers' chat no longer usable");
-      return;
-    }
-    const restored = await markChatWorking(trx, chat.id, now);
-    const released = await releaseHeld(trx, { chatId: chat.id, kind: "relay" }, now);
-    if (restored.length > 0 || released > 0) {
-      await announceChatRestored(trx, { chatId: chat.id, title, campaignSlugs: links.map((link) => link.campaign_slug), released, now });
-      await audit(trx, { actorId: ctx.myChatMember.from.id, action: "chat.bot_restored", target: `chat:${chat.id}`, details: { status: member.status, released }, at: now });
-      logger.info({ chat_id: chat.id, released }, "organisers' chat usable again");
-    }
+  const linked = await botMembershipChanged(ctx.deps, {
+    chatId: chat.id,
+    title: "title" in chat ? (chat.title ?? null) : null,
+    by: ctx.myChatMember.from.id,
+    status: member.status,
+    problem: relayRightsProblem(chat.type, member),
   });
+  if (!linked) return next();
   await next();
 });
 

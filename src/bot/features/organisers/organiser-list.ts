@@ -1,8 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { listCampaigns } from "../../../db/repositories/campaigns.js";
-import { listOrganisers } from "../../../db/repositories/roles.js";
-import { storedLocaleOf } from "../../../db/repositories/users.js";
-import { revokeOrganiserRole } from "../../../services/organisers/revoke.js";
+import { organisersByCampaign, revokeOrganiserRole } from "../../../services/organisers/revoke.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -17,8 +14,7 @@ const privateChats = composer.chatType("private");
 /** Every active organiser by campaign, with a revoke button each. Ids only: Lysty keeps no names. */
 async function organiserOverview(ctx: FlowContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
-  const names = new Map((await listCampaigns(ctx.deps.db)).map((campaign) => [campaign.slug, campaign.name[locale]]));
-  const organisers = await listOrganisers(ctx.deps.db);
+  const { names, organisers } = await organisersByCampaign(ctx.deps.db, locale);
   const keyboard = new InlineKeyboard();
   if (organisers.length === 0) return { text: ctx.t("organisers-list-empty"), keyboard };
   const lines = [ctx.t("organisers-list-title")];
@@ -56,9 +52,9 @@ privateChats.callbackQuery(revokeOrganiserButton.pattern, async (ctx) => {
   }
   const [userIdText, campaignSlug = ""] = revokeOrganiserButton.unpack(ctx.callbackQuery.data) ?? [];
   const userId = Number(userIdText);
-  const revoked = Number.isSafeInteger(userId) && (await revokeOrganiserRole(ctx.deps, ctx.from.id, userId, campaignSlug));
+  const revoked = Number.isSafeInteger(userId) ? await revokeOrganiserRole(ctx.deps, ctx.from.id, userId, campaignSlug) : undefined;
   await ctx.answerCallbackQuery({ text: ctx.t(revoked ? "organisers-revoked" : "organisers-revoke-nothing"), show_alert: !revoked });
-  if (revoked) await refreshMenuFor(ctx, userId, await storedLocaleOf(ctx.deps.db, userId));
+  if (revoked) await refreshMenuFor(ctx, userId, revoked.locale);
   const { text, keyboard } = await organiserOverview(ctx);
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreNotModified);
 });

@@ -1,9 +1,6 @@
 import { Composer } from "grammy";
-import { getCampaignBySlug } from "../../../db/repositories/campaigns.js";
-import { listPrisonersInCampaign } from "../../../db/repositories/prisoners.js";
-import { campaignStats } from "../../../db/repositories/stats.js";
-import { FREE_OR_DEAD_STATUSES } from "../../../domain/directory/types.js";
 import { splitForTelegram } from "../../../domain/letters/split-for-telegram.js";
+import { campaignReport } from "../../../services/organisers/stats.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -12,14 +9,8 @@ import { prisonerName } from "../../../domain/directory/names.js";
 
 /** One campaign's block: totals, then each prisoner with week / month counts and followers, then who got nothing. */
 async function campaignSection(ctx: FlowContext, campaignSlug: string, now: Date): Promise<string> {
-  const { db } = ctx.deps;
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
-  const [campaign, stats, prisoners] = await Promise.all([
-    getCampaignBySlug(db, campaignSlug),
-    campaignStats(db, campaignSlug, now),
-    listPrisonersInCampaign(db, campaignSlug),
-  ]);
-  const bySlug = new Map(prisoners.map((prisoner) => [prisoner.slug, prisoner]));
+  const { campaign, stats, prisoners: bySlug, forgotten } = await campaignReport(ctx.deps.db, campaignSlug, now);
   const name = (slug: string) => {
     const prisoner = bySlug.get(slug);
     return escapeHtml(prisoner ? prisonerName(prisoner.names, locale, "prose") : slug);
@@ -31,14 +22,9 @@ async function campaignSection(ctx: FlowContext, campaignSlug: string, now: Date
   for (const entry of stats.prisoners) {
     lines.push(ctx.t("organisers-stats-prisoner", { prisoner: name(entry.prisonerSlug), week: entry.lastWeek, month: entry.lastMonth, followers: entry.followers }));
   }
-  // Only people a letter can still reach: free, exchanged or dead people are not "missing letters".
-  const forgotten = stats.prisoners.filter((entry) => {
-    const prisoner = bySlug.get(entry.prisonerSlug);
-    return entry.lastMonth === 0 && prisoner !== undefined && prisoner.letters.allowed && !FREE_OR_DEAD_STATUSES.includes(prisoner.status.value);
-  });
   lines.push(
     forgotten.length > 0
-      ? ctx.t("organisers-stats-no-letters", { prisoners: forgotten.map((entry) => name(entry.prisonerSlug)).join(", ") })
+      ? ctx.t("organisers-stats-no-letters", { prisoners: forgotten.map(name).join(", ") })
       : ctx.t("organisers-stats-no-letters-none"),
   );
   return lines.join("\n");

@@ -1,0 +1,67 @@
+import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
+import { audit, createOrganiserInvite, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
+import type { CampaignRecord } from "../../domain/directory/types.js";
+import { escapeHtml } from "../../telegram/html.js";
+import type { ServiceDeps } from "../deps.js";
+import { notifyPerson } from "../relay/notices.js";
+
+/**
+ * Organiser invites: an admin creates a one-time link for a campaign; whoever opens it first becomes an organiser of
+ * it, and the admin is told. Callers check that the creator is an admin.
+ */
+
+/**
+ * The campaign and its fresh token; undefined when the campaign does not exist. The token itself is a credential: the
+ * audit log names the campaign only.
+ */
+export async function inviteOrganiser(
+  deps: Pick<ServiceDeps, "db" | "clock">,
+  input: { adminId: number; campaignSlug: string; validForHours: number },
+): Promise<{ campaign: CampaignRecord; token: string } | undefined> {
+  const { db, clock } = deps;
+  const { adminId, campaignSlug, validForHours } = input;
+  const campaign = await getCampaignBySlug(db, campaignSlug);
+  if (!campaign) return undefined;
+  const now = clock.now();
+  const token = await db.transaction().execute(async (trx) => {
+    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours });
+    await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: validForHours }, at: now });
+    return created;
+  });
+  return { campaign, token };
+}
+
+export type JoinResult =
+  | Extract<RedeemResult, { ok: false }>
+  | { ok: true; campaignSlug: string; campaign: CampaignRecord | undefined };
+
+/** Redeems the invite for `userId`, audits the join and tells the admin who created it (in the admin's language). */
+export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, token: string, userId: number): Promise<JoinResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const result = await redeemOrganiserInvite(db, token, userId, now);
+  if (!result.ok) return result;
+  const campaign = await getCampaignBySlug(db, result.campaignSlug);
+  await db.transaction().execute(async (trx) => {
+    await audit(trx, {
+      actorId: userId,
+      action: "organiser.join",
+      target: `campaign:${result.campaignSlug}`,
+      details: { invited_by: result.createdBy },
+      at: now,
+    });
+    await notifyPerson(
+      trx,
+      result.createdBy,
+      `organiser-joined-${userId}-${result.campaignSlug}`,
+      "organisers-invite-redeemed-admin",
+      (adminLocale) => ({
+        user: `<a href="tg://user?id=${userId}">${userId}</a>`,
+        campaign: escapeHtml(campaign?.name[adminLocale] ?? result.campaignSlug),
+      }),
+      now,
+    );
+  });
+  return { ok: true, campaignSlug: result.campaignSlug, campaign };
+}
+
