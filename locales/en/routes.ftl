@@ -63,7 +63,7 @@ routes-language-en = in English
 routes-card-needs-translation = 🌐 Written { $language ->
     [uk] in Ukrainian
    *[en] in English
-  }: the writer asks for a translation into Russian. Reply to this card with the Russian text; that is what will be printed.
+  }: the writer asks for a translation into Russian. Reply to this card with the Russian text, typed or as a .txt file; that is what will be printed.
 routes-translation-offer = 🌐 Your letter is written { $language }, but the censor passes only letters in Russian (in Belarus, Belarusian too). The organisers on this route translate letters: ask them, and you will get the Russian text here. That is the version that gets printed.
 routes-translation-not-offered = 🌐 Your letter is written { $language }, but the censor passes only letters in Russian (in Belarus, Belarusian too). The organisers on this route do not translate letters. You can rewrite it in Russian, or send it as it is and let the organisers decide what to do with it.
 routes-translation-button-ask = 🌐 Ask for a translation into Russian
@@ -73,6 +73,7 @@ routes-translation-requested = 🌐 You asked for a translation into Russian. Wh
 routes-translation-writer = 🌐 The organisers have translated your letter { $reference } to { $prisoner } into Russian. The translation is in the next message; that is the text that will be printed.
     { $check }
 routes-translation-saved = ✅ Translation of { $reference } saved: this text will be printed, and the writer has received it.
+routes-translation-file-empty = The file is empty: send the Russian translation as text, or as a .txt file with the text in it.
 routes-translation-refused-not-allowed-role = Only the organisers of the campaign this letter belongs to can translate it.
 routes-translation-refused-too-late = This letter has already been printed or closed, so the translation was not saved.
 routes-translation-refused-writer-gone = The writer has deleted their data from the bot, so the translation was not saved.

@@ -87,6 +87,34 @@ describe("writing in one's own language with an organiser's translation", () => 
     expect(h.logs.some((line) => line.includes("Львов"))).toBe(false);
   });
 
+  it("takes the translation as a .txt file answering the card; an empty file is explained", async () => {
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    await admin.send("/start");
+    const desk = await linkDesk(admin);
+    await sendIn(h, admin, desk, "/translation on");
+    const writer = h.user({ languageCode: "en" });
+    await writeInUkrainian(writer);
+    await writer.press("Ask for a translation");
+    await writer.press(/^No/);
+    const letter = await onlyLetter(h, writer.id);
+    await settle(h);
+    const card = h.fake.messages(desk).find((message) => message.text?.startsWith(`✉️ Letter ${letter.reference}`))!;
+    expect(card.text).toContain("typed or as a .txt file");
+
+    await h.handled(h.fake.injectMessage(ADMIN_ID, desk, { document: { fileName: "empty.txt", bytes: " \n" }, replyToMessageId: card.message_id }));
+    expect(h.fake.lastMessage(desk)?.text).toBe("The file is empty: send the Russian translation as text, or as a .txt file with the text in it.");
+
+    const before = writer.messages.length;
+    await h.handled(
+      h.fake.injectMessage(ADMIN_ID, desk, { document: { fileName: "перевод.txt", bytes: `\uFEFF${RUSSIAN_TRANSLATION}\n` }, replyToMessageId: card.message_id }),
+    );
+    expect(h.fake.lastMessage(desk)?.text).toContain(`✅ Translation of ${letter.reference} saved`);
+    await settle(h);
+    expect(writer.textsSince(before).at(-1)).toBe(RUSSIAN_TRANSLATION);
+    await h.db.updateTable("letters").set({ status: "accepted" }).where("id", "=", letter.id).execute();
+    expect((await acceptedLettersToPrint(h.db, undefined)).map((entry) => entry.text)).toEqual([RUSSIAN_TRANSLATION]);
+  });
+
   it("without organisers who translate, the writer is told so and can go back and edit; a Russian letter is not asked", async () => {
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/start");

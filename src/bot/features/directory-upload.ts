@@ -9,6 +9,7 @@ import type { Locale } from "../../config.js";
 import { SyncAlreadyRunningError } from "../../services/directory-sync/engine.js";
 import { syncSummaryText } from "../../services/directory-sync/scheduler.js";
 import { importUploadedFile, UPLOAD_MAX_BYTES, uploadSource } from "../../services/directory-sync/upload.js";
+import { downloadTelegramFile } from "../../telegram/files.js";
 import type { BotContext } from "../context.js";
 import { localeOf } from "../locale.js";
 import { isAdmin } from "../roles.js";
@@ -32,13 +33,10 @@ composer.chatType("private").on("message:document", async (ctx, next) => {
   const { config, db, clock } = ctx.deps;
   let bytes: Buffer;
   try {
-    const file = await ctx.api.getFile(document.file_id);
-    if (!file.file_path) throw new Error("no file path");
-    const response = await fetch(`${config.telegramApiRoot}/file/bot${config.botToken}/${file.file_path}`, {
-      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+    bytes = await downloadTelegramFile(ctx.api, { apiRoot: config.telegramApiRoot, token: config.botToken }, document.file_id, {
+      maxBytes: UPLOAD_MAX_BYTES,
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
     });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    bytes = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     ctx.logger.warn({ event: "directory_upload_download_failed", reason: (error as Error).message });
     await ctx.reply(ctx.t("directory-upload-download-failed"));

@@ -21,8 +21,9 @@ export const organiserFeature = new Composer<BotContext>(
   organiserListFeature,
   linkingFeature,
   relayButtonsFeature,
-  repliesFeature,
+  // Before the replies: a .txt file answering a card that asked for a translation is the translation, not a reply.
   translationsFeature,
+  repliesFeature,
   printFeature,
   statsFeature,
   correctionsFeature,
