@@ -25,6 +25,17 @@ async function linkDesk(admin: TestUser): Promise<number> {
   return desk;
 }
 
+/** The admin links a desk that translates; a writer has written to Kamardin in Ukrainian and chosen the organisers. */
+async function deskThatTranslates(): Promise<{ desk: number; writer: TestUser }> {
+  const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+  await admin.send("/start");
+  const desk = await linkDesk(admin);
+  await sendIn(h, admin, desk, "/translation on");
+  const writer = h.user({ languageCode: "en" });
+  await writeInUkrainian(writer);
+  return { desk, writer };
+}
+
 /** A writer writes in Ukrainian, keeps the letter despite the language finding, signs and picks the organisers. */
 async function writeInUkrainian(writer: TestUser): Promise<void> {
   await writer.send(`/start w_${KAMARDIN}`);
@@ -88,12 +99,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   });
 
   it("takes the translation as a .txt file answering the card; an empty file is explained", async () => {
-    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
-    await admin.send("/start");
-    const desk = await linkDesk(admin);
-    await sendIn(h, admin, desk, "/translation on");
-    const writer = h.user({ languageCode: "en" });
-    await writeInUkrainian(writer);
+    const { desk, writer } = await deskThatTranslates();
     await writer.press("Ask for a translation");
     await writer.press(/^No/);
     const letter = await onlyLetter(h, writer.id);
@@ -148,12 +154,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   });
 
   it("a translation button pressed after the letter was sent is out of date and changes nothing", async () => {
-    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
-    await admin.send("/start");
-    const desk = await linkDesk(admin);
-    await sendIn(h, admin, desk, "/translation on");
-    const writer = h.user({ languageCode: "en" });
-    await writeInUkrainian(writer);
+    const { desk, writer } = await deskThatTranslates();
     await writer.press("Send it as it is");
     await writer.press(/^No/);
     const letter = await onlyLetter(h, writer.id);
