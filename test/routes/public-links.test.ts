@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
+import { createLogger } from "../../src/logger.js";
+import { reviewPublicLinks } from "../../src/services/relay/public-links.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { lettersOf, onlyLetter } from "../letters/flow/helpers.js";
 import { ADMIN_ID, CAMPAIGN, newChannelId, organiser, settle } from "../organisers/world.js";
 
+
+const silentLogger = createLogger("silent");
 
 let h: Harness;
 beforeEach(async () => {
@@ -46,6 +50,20 @@ describe("links made before the public-chat question", () => {
 
     // Told once: the next start does not ask Telegram again and says nothing more.
     await h.restart();
+    await settle(h);
+    expect(owner.messages.filter((message) => message.text?.includes("is a public chat"))).toHaveLength(1);
+  });
+
+  it("instances starting together flag a public chat once between them", async () => {
+    const owner = await organiser(h, { languageCode: "en" });
+    const channel = newChannelId();
+    h.fake.addChannel({ id: channel, title: "Open letters", username: "open_letters_2025" });
+    h.fake.setMember(channel, h.fake.botId, "administrator", { can_post_messages: true });
+    await oldLink(CAMPAIGN, channel, "channel", owner.id);
+    // Two reviews at once, as two instances would run at start-up, each having read the link as unchecked.
+    const review = () =>
+      reviewPublicLinks({ api: h.running.bot.api, db: h.db, admins: [ADMIN_ID], clock: h.clock, logger: silentLogger });
+    await Promise.all([review(), review()]);
     await settle(h);
     expect(owner.messages.filter((message) => message.text?.includes("is a public chat"))).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { isChatAccessError } from "../../telegram/api-errors.js";
 import type { Clock } from "../../clock.js";
@@ -8,6 +8,7 @@ import type { Logger } from "../../logger.js";
 import { DESK_SLUG } from "../../db/repositories/desk.js";
 import { isPublicChat } from "./chat-rights.js";
 import { campaignNames, notifyPerson, organisersAndAdmins } from "./notices.js";
+import { lockForTransaction } from "../../db/repositories/advisory-lock.js";
 
 export interface PublicLinkReviewDeps {
   api: Pick<Api, "getChat">;
@@ -56,11 +57,16 @@ export async function reviewPublicLinks(deps: PublicLinkReviewDeps): Promise<{ c
       continue;
     }
     const now = deps.clock.now();
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
+      // Several instances starting together each review the links: whoever records the answer first tells people,
+      // the others find nothing left to record and stay silent, so organisers hear it once.
+      await lockForTransaction(trx, `public-link:${chatId}`);
       const value = isPublic ? 1 : 0;
-      await trx.updateTable("campaign_chats").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).execute();
-      await trx.updateTable("organisation_desk").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).execute();
-      if (!isPublic) return;
+      const recorded = [
+        await trx.updateTable("campaign_chats").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst(),
+        await trx.updateTable("organisation_desk").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst(),
+      ].reduce((sum, result) => sum + Number(result.numUpdatedRows), 0);
+      if (!isPublic || recorded === 0) return;
       const names = new Map<string, string>();
       for (const locale of SUPPORTED_LOCALES) names.set(locale, await campaignNames(trx, link.slugs, locale));
       for (const userId of await organisersAndAdmins(trx, link.slugs.filter((slug) => slug !== DESK_SLUG), deps.admins)) {
