@@ -130,3 +130,13 @@ export async function auditActions(h: Harness, target: string): Promise<string[]
   const rows = await h.db.selectFrom("audit_log").select("action").where("target", "=", target).orderBy("id").execute();
   return rows.map((row) => row.action);
 }
+
+/** The deploying organisation's admin links a supergroup they run as the desk, with /link desk inside it. */
+export async function linkDesk(h: Harness, admin: TestUser): Promise<number> {
+  const desk = newChannelId();
+  h.fake.addGroup({ id: desk, title: "Lysty desk", type: "supergroup" });
+  h.fake.setMember(desk, admin.id, "creator");
+  await sendIn(h, admin, desk, "/link desk");
+  expect(h.fake.lastMessage(desk)?.text).toBe("Done: relayed letters for «Organisation desk» now arrive in «Lysty desk».");
+  return desk;
+}

@@ -3,7 +3,7 @@ import { getDesk } from "../../src/db/repositories/desk.js";
 import { Harness } from "../helpers/harness.js";
 import { expectNoFailures, onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { ADMIN_ID, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
+import { ADMIN_ID, linkDesk, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
 
 /** Kamardin's last known SIZO is not believed current: no FSIN-pismo or post route, and no campaign chat is linked. */
 const KAMARDIN = "kamardin-artem";
@@ -14,15 +14,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/** The deploying organisation's admin links a supergroup they run as the desk, with /link desk inside it. */
-async function linkDesk(admin: TestUser): Promise<number> {
-  const desk = newChannelId();
-  h.fake.addGroup({ id: desk, title: "Lysty desk", type: "supergroup" });
-  h.fake.setMember(desk, admin.id, "creator");
-  await sendIn(h, admin, desk, "/link desk");
-  expect(h.fake.lastMessage(desk)?.text).toBe("Done: relayed letters for «Organisation desk» now arrive in «Lysty desk».");
-  return desk;
-}
 
 /** A writer without a Russian card writes a short letter to Kamardin and reaches the route step. */
 async function writeToKamardin(writer: TestUser): Promise<void> {
@@ -39,7 +30,7 @@ describe("the organisation desk", () => {
   it("receives exactly once the letter of a writer whose addressee's campaign has no chat, and the reply photo goes back", async () => {
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/start");
-    const desk = await linkDesk(admin);
+    const desk = await linkDesk(h, admin);
     expect(await getDesk(h.db)).toMatchObject({ chat_id: desk, status: "ok", linked_by: ADMIN_ID });
 
     const writer = h.user({ languageCode: "en" });
@@ -113,7 +104,7 @@ describe("the organisation desk", () => {
   it("stops offering a desk the bot was removed from, alerts the admins, and offers it again once the bot is back", async () => {
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/start");
-    const desk = await linkDesk(admin);
+    const desk = await linkDesk(h, admin);
     await h.handled(h.fake.injectMyChatMember({ chatId: desk, fromUserId: ADMIN_ID, status: "kicked" }));
     expect((await getDesk(h.db))?.status).toBe("broken");
     await settle(h);

@@ -3,7 +3,7 @@ import { acceptedLettersToPrint } from "../../src/db/repositories/relay.js";
 import { Harness } from "../helpers/harness.js";
 import { onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { ADMIN_ID, newChannelId, sendIn, settle } from "../organisers/world.js";
+import { ADMIN_ID, linkDesk, sendIn, settle } from "../organisers/world.js";
 
 
 /** No campaign chat and no FSIN-pismo or post route: letters to Kamardin go to the organisation desk. */
@@ -17,19 +17,12 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-async function linkDesk(admin: TestUser): Promise<number> {
-  const desk = newChannelId();
-  h.fake.addGroup({ id: desk, title: "Lysty desk", type: "supergroup" });
-  h.fake.setMember(desk, admin.id, "creator");
-  await sendIn(h, admin, desk, "/link desk");
-  return desk;
-}
 
 /** The admin links a desk that translates; a writer has written to Kamardin in Ukrainian and chosen the organisers. */
 async function deskThatTranslates(): Promise<{ desk: number; writer: TestUser }> {
   const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
   await admin.send("/start");
-  const desk = await linkDesk(admin);
+  const desk = await linkDesk(h, admin);
   await sendIn(h, admin, desk, "/translation on");
   const writer = h.user({ languageCode: "en" });
   await writeInUkrainian(writer);
@@ -53,7 +46,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   it("the writer asks, an organiser answers the card in Russian, the writer receives it and it is what gets printed", async () => {
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/start");
-    const desk = await linkDesk(admin);
+    const desk = await linkDesk(h, admin);
     await sendIn(h, admin, desk, "/translation on");
     expect(h.fake.lastMessage(desk)?.text).toContain("writers can now ask this chat for a translation into Russian");
 
@@ -124,7 +117,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   it("without organisers who translate, the writer is told so and can go back and edit; a Russian letter is not asked", async () => {
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/start");
-    const desk = await linkDesk(admin);
+    const desk = await linkDesk(h, admin);
     // A member who does not organise anything cannot turn translation on for the desk.
     const stranger = h.user({ languageCode: "en" });
     h.fake.setMember(desk, stranger.id, "member");
