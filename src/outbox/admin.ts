@@ -44,3 +44,21 @@ export async function pruneSent(db: DB, sentBefore: Date): Promise<number> {
     return Number(deleted.numDeletedRows);
   });
 }
+
+/** The placeholder left in a failed row's payload once its content is past retention. */
+const PURGED_PAYLOAD = JSON.stringify({ purged: true });
+
+/**
+ * Empties the payloads of rows that failed for good and were created before `cutoff` (ISO): the row stays as the
+ * record of what did not arrive, its content (a letter's text) goes. Returns how many payloads were emptied.
+ */
+export async function purgeFailedPayloads(db: DB, cutoff: string): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ payload: PURGED_PAYLOAD })
+    .where("status", "=", sql.lit<OutboxStatus>("failed"))
+    .where("created_at", "<=", cutoff)
+    .where("payload", "!=", PURGED_PAYLOAD)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

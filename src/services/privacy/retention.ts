@@ -1,11 +1,10 @@
-import { sql } from "kysely";
 import type { Clock } from "../../clock.js";
 import type { DB } from "../../db/database.js";
 import { purgeAbandonedDrafts, purgeExpiredLetterTexts } from "../../db/repositories/letters.js";
 import { retentionCutoff } from "../../domain/letters/retention.js";
 import type { Logger } from "../../logger.js";
-import type { OutboxStatus } from "../../db/tables/outbox.js";
-import { pruneSent } from "../../outbox/admin.js";
+import { pruneSent, purgeFailedPayloads } from "../../outbox/admin.js";
+import { deleteConversationsUntouchedSince } from "../../db/repositories/privacy.js";
 import { pruneSeenUpdates } from "../../db/repositories/coordination.js";
 import { finishForgetRequests } from "./forget.js";
 
@@ -54,14 +53,7 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
     const summary: RetentionSummary = {
       letterTexts: await purgeExpiredLetterTexts(db, now, settings.letterTextRetentionDays),
       drafts: await purgeAbandonedDrafts(db, now, settings.draftRetentionDays),
-      conversations: Number(
-        (
-          await db
-            .deleteFrom("conversation_state")
-            .where("updated_at", "<=", retentionCutoff(now, settings.draftRetentionDays))
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ),
+      conversations: await deleteConversationsUntouchedSince(db, retentionCutoff(now, settings.draftRetentionDays)),
       sentMessages: await pruneSent(db, new Date(retentionCutoff(now, settings.letterTextRetentionDays))),
       failedPayloads: await purgeFailedPayloads(db, retentionCutoff(now, settings.letterTextRetentionDays)),
       forgotten: await finishForgetRequests(db, now),
@@ -108,18 +100,4 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
     },
     runOnce,
   };
-}
-
-/** The placeholder left in a failed row's payload once its content is past retention. */
-const PURGED_PAYLOAD = JSON.stringify({ purged: true });
-
-async function purgeFailedPayloads(db: DB, cutoff: string): Promise<number> {
-  const result = await db
-    .updateTable("outbox")
-    .set({ payload: PURGED_PAYLOAD })
-    .where("status", "=", sql.lit<OutboxStatus>("failed"))
-    .where("created_at", "<=", cutoff)
-    .where("payload", "!=", PURGED_PAYLOAD)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
