@@ -7,6 +7,7 @@ import { pruneSent, purgeFailedPayloads } from "../../outbox/admin.js";
 import { deleteConversationsUntouchedSince } from "../../db/repositories/privacy.js";
 import { pruneSeenUpdates } from "../../db/repositories/coordination.js";
 import { finishForgetRequests } from "./forget.js";
+import { createPeriodicJob } from "../periodic-job.js";
 
 export interface RetentionSettings {
   letterTextRetentionDays: number;
@@ -33,20 +34,18 @@ export interface RetentionJob {
   start(): void;
   /** Stops the schedule and waits for a pass in progress. */
   stop(): Promise<void>;
-  /** One pass now (tests, scripts); passes never overlap. */
+  /** One fresh pass now (tests, scripts), after any pass in progress; passes never overlap. */
   runOnce(): Promise<RetentionSummary>;
 }
 
 /**
  * Deletes what Lysty promised in /privacy not to keep: letter texts after LETTER_TEXT_RETENTION_DAYS, drafts and
  * conversations abandoned for DRAFT_RETENTION_DAYS, sent copies of letters in the outbox, and forgotten people once
- * organisers no longer hold their letters. Dates come from the injected clock; the schedule is a plain timer. Every
- * step is an idempotent UPDATE or DELETE, so several instances may run it at once.
+ * organisers no longer hold their letters. Dates come from the injected clock; the schedule is createPeriodicJob's
+ * timer. Every step is an idempotent UPDATE or DELETE, so several instances may run it at once.
  */
 export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger; settings: RetentionSettings }): RetentionJob {
   const { db, clock, logger, settings } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<RetentionSummary> | undefined;
 
   const pass = async (): Promise<RetentionSummary> => {
     const now = clock.now();
@@ -63,41 +62,14 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
     return summary;
   };
 
-  /**
-   * A pass at the clock's time now. A pass already in progress read the clock when it began, so this one waits for it
-   * and then runs afresh: its figures always describe the moment it was asked for.
-   */
-  const runOnce = (): Promise<RetentionSummary> => {
-    const current = (running?.catch(() => undefined) ?? Promise.resolve()).then(pass);
-    running = current;
-    current
-      .finally(() => {
-        if (running === current) running = undefined;
-      })
-      .catch(() => undefined);
-    return current;
-  };
-
-  const tick = () => {
-    // The schedule does not queue passes behind a slow one: the next tick comes soon enough.
-    if (running) return;
-    runOnce().catch((error: unknown) => {
+  // A pass at the clock's time now; runOnce() waits for a pass in progress (it read the clock when it began) and then
+  // runs afresh, so its figures always describe the moment it was asked for.
+  return createPeriodicJob({
+    pass,
+    intervalMs: settings.intervalMs,
+    runAtStart: true,
+    onError: (error) => {
       logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" }, "retention pass failed");
-    });
-  };
-
-  return {
-    start() {
-      if (timer) return;
-      tick();
-      timer = setInterval(tick, settings.intervalMs);
-      timer.unref();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-    runOnce,
-  };
+  });
 }
