@@ -1,3 +1,5 @@
+import { type Clock, clockTimeout, systemClock } from "../clock.js";
+
 /**
  * The one scaffold of Lysty's periodic jobs (news scheduler, retention, directory sync): a timer that runs a pass every
  * `intervalMs`, and `runOnce()` for tests and scripts. Passes run in order, one at a time: `runOnce()` always runs a
@@ -17,6 +19,12 @@ export interface PeriodicJob<T> {
 export interface PeriodicJobOptions<T> {
   pass(): Promise<T>;
   intervalMs: number;
+  /**
+   * Times the interval on this clock (a test that moves it runs the next pass at once, as if the time had passed);
+   * without it, on wall time. The news scheduler follows the clock; retention and the directory sync, whose intervals
+   * are hours of operations, use wall time.
+   */
+  clock?: Clock;
   /** Runs a pass as soon as the job starts, not one interval later. */
   runAtStart?: boolean;
   /** A pass the timer started failed (a `runOnce()` caller gets its own failure). */
@@ -24,7 +32,7 @@ export interface PeriodicJobOptions<T> {
 }
 
 export function createPeriodicJob<T>(options: PeriodicJobOptions<T>): PeriodicJob<T> {
-  let timer: NodeJS.Timeout | undefined;
+  let cancelTimer: (() => void) | undefined;
   let started = false;
   // The newest pass asked for; each new pass begins after it has settled.
   let latest: Promise<unknown> = Promise.resolve();
@@ -36,17 +44,16 @@ export function createPeriodicJob<T>(options: PeriodicJobOptions<T>): PeriodicJo
   };
 
   const tick = () => {
-    timer = undefined;
+    cancelTimer = undefined;
     runOnce()
       .catch(options.onError)
       .finally(() => {
-        if (started && !timer) schedule();
+        if (started && !cancelTimer) schedule();
       });
   };
 
   const schedule = () => {
-    timer = setTimeout(tick, options.intervalMs);
-    timer.unref();
+    cancelTimer = clockTimeout(options.clock ?? systemClock, options.intervalMs, tick, { unref: true });
   };
 
   return {
@@ -54,12 +61,12 @@ export function createPeriodicJob<T>(options: PeriodicJobOptions<T>): PeriodicJo
       if (started || options.intervalMs <= 0) return;
       started = true;
       if (options.runAtStart) tick();
-      else if (!timer) schedule();
+      else if (!cancelTimer) schedule();
     },
     async stop() {
       started = false;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      cancelTimer?.();
+      cancelTimer = undefined;
       await latest;
     },
     runOnce,

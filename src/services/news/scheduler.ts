@@ -61,6 +61,8 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
   return createPeriodicJob({
     pass,
     intervalMs,
+    // Progress edits, reminders and digests are due by the clock: a test that moves it gets the next pass at once.
+    clock,
     // Each step logs its own failure; a pass itself does not fail.
     onError: () => undefined,
   });
