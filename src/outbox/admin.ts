@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../db/database.js";
 import type { OutboxStatus } from "../db/tables/outbox.js";
 import { notifyOutboxEnqueued } from "./signal.js";
+import { systemClock } from "../clock.js";
 
 /**
  * Sends again the rows held for a chat (the organiser re-added the bot or gave it rights). They go out in their
@@ -10,7 +11,7 @@ import { notifyOutboxEnqueued } from "./signal.js";
 export async function releaseHeld(
   db: DB,
   target: { chatId: number; kind?: string },
-  now = new Date(),
+  now = systemClock.now(),
 ): Promise<number> {
   const result = await db
     .updateTable("outbox")
