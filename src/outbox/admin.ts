@@ -36,12 +36,7 @@ export async function pruneSent(db: DB, sentBefore: Date): Promise<number> {
       .where("status", "=", sql.lit<OutboxStatus>("sent"))
       .where("sent_at", "<", sentBefore.toISOString())
       .executeTakeFirst();
-    await trx
-      .deleteFrom("outbox_attachments")
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("outbox").select("outbox.id").whereRef("outbox.attachment_id", "=", "outbox_attachments.id"))),
-      )
-      .execute();
+    await deleteUnusedAttachments(trx);
     return Number(deleted.numDeletedRows);
   });
 }
@@ -62,4 +57,14 @@ export async function purgeFailedPayloads(db: DB, cutoff: string): Promise<numbe
     .where("payload", "!=", PURGED_PAYLOAD)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Deletes the attachments no outbox row uses any more (after rows were deleted). */
+export async function deleteUnusedAttachments(db: DB): Promise<void> {
+  await db
+    .deleteFrom("outbox_attachments")
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("outbox").select("outbox.id").whereRef("outbox.attachment_id", "=", "outbox_attachments.id"))),
+    )
+    .execute();
 }

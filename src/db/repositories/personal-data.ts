@@ -3,6 +3,7 @@ import { conversationKey } from "../conversation-storage.js";
 import type { DB } from "../database.js";
 import type { OutboxStatus } from "../tables/outbox.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
+import { deleteUnusedAttachments } from "../../outbox/admin.js";
 
 /**
  * Where Lysty keeps something about a person. /mydata exports every source; /forget deletes the `personal` ones
@@ -112,12 +113,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
         .where("chat_id", "=", userId)
         .where("status", "!=", sql.lit<OutboxStatus>("sending"))
         .executeTakeFirst();
-      await trx
-        .deleteFrom("outbox_attachments")
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("outbox").select("outbox.id").whereRef("outbox.attachment_id", "=", "outbox_attachments.id"))),
-        )
-        .execute();
+      await deleteUnusedAttachments(trx);
       return count(deleted);
     },
   },
