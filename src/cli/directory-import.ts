@@ -18,6 +18,7 @@ import { readJson } from "../domain/directory/seed-files.js";
 import type { DirectoryDocument } from "../domain/directory/types.js";
 import { DirectoryDataError, parseDirectoryFile } from "../domain/directory/validate.js";
 import { projectPath, projectRoot } from "../project-path.js";
+import { systemClock } from "../clock.js";
 
 export interface CliIo {
   /** Where the user ran npm from: npm itself runs scripts in the project root and passes this as INIT_CWD. */
@@ -75,7 +76,7 @@ export async function runDirectoryImport(args: readonly string[], io: CliIo): Pr
       extname(file).toLowerCase() === ".csv"
         ? parsePrisonersCsv(readFileSync(file, "utf8"), file, known)
         : parseDirectoryFile(readJson(file), file, known);
-    const report = await importDirectoryDocument(db, document, { changedBy: null, now: new Date() });
+    const report = await importDirectoryDocument(db, document, { changedBy: null, now: systemClock.now() });
     io.out(describeReport(report));
     return 0;
   } catch (error) {

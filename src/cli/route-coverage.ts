@@ -11,8 +11,9 @@ import { join } from "node:path";
 import { seedDirectory } from "../db/repositories/directory-document.js";
 import { routeCoverage } from "../services/letters/route-coverage.js";
 import { isMainModule, openDirectoryDatabase, processIo, type CliIo } from "./directory-import.js";
+import { systemClock } from "../clock.js";
 
-export async function runRouteCoverage(args: readonly string[], io: CliIo, today = new Date()): Promise<number> {
+export async function runRouteCoverage(args: readonly string[], io: CliIo, today = systemClock.now()): Promise<number> {
   const index = args.indexOf("--database");
   const url = index >= 0 ? args[index + 1] : undefined;
   const dir = url ? undefined : mkdtempSync(join(tmpdir(), "lysty-coverage-"));

@@ -8,6 +8,7 @@ import { MODEL_CATEGORIES } from "../domain/censorship/model.js";
 import { trainingCorpus } from "../domain/censorship/training/generate.js";
 import { DEFAULT_TRAINING, trainModel } from "../domain/censorship/training/train.js";
 import { projectPath } from "../project-path.js";
+import { systemClock } from "../clock.js";
 
 const check = process.argv.includes("--check");
 const examples = trainingCorpus();
@@ -18,14 +19,14 @@ console.log(
   `corpus: ${examples.length} sentences (${[...byLanguage].map(([language, count]) => `${language} ${count}`).join(", ")}), ` +
     `${safe} safe; per category: ${MODEL_CATEGORIES.map((category) => `${category} ${examples.filter((example) => example.labels.includes(category)).length}`).join(", ")}`,
 );
-const started = Date.now();
+const started = performance.now();
 const metaPath = projectPath("data", "censorship", "model.json");
 const binPath = projectPath("data", "censorship", "model.bin");
 // The training date is part of the provenance; --check keeps the shipped one so that the comparison is exact.
-const trainedAt = check ? (JSON.parse(readFileSync(metaPath, "utf8")) as { trainedAt: string }).trainedAt : new Date().toISOString();
+const trainedAt = check ? (JSON.parse(readFileSync(metaPath, "utf8")) as { trainedAt: string }).trainedAt : systemClock.now().toISOString();
 const model = trainModel(examples, DEFAULT_TRAINING, trainedAt);
 for (const line of model.report) console.log(line);
-console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s; weights ${(model.weights.byteLength / 1e6).toFixed(2)} MB`);
+console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s; weights ${(model.weights.byteLength / 1e6).toFixed(2)} MB`);
 const metaJson = `${JSON.stringify(model.meta, null, 2)}\n`;
 const weights = Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength);
 if (check) {

@@ -1,5 +1,6 @@
 import type { VersionedState } from "@grammyjs/conversations";
 import type { DB } from "./database.js";
+import { systemClock } from "../clock.js";
 
 /**
  * Stored flows are keyed `flow:<chat id>`. The bot's flow storage (bot/flows/version.ts) and /mydata and /forget all
@@ -17,7 +18,7 @@ export function conversationKey(chatId: number): string {
  * progress survives a restart. There is no official SQLite adapter for conversations v2; this is a key–JSON upsert
  * like the official Postgres one.
  */
-export function conversationStorage<S>(db: DB, now: () => Date = () => new Date()) {
+export function conversationStorage<S>(db: DB, now: () => Date = () => systemClock.now()) {
   return {
     async read(key: string): Promise<VersionedState<S> | undefined> {
       const row = await db.selectFrom("conversation_state").select("value").where("key", "=", key).executeTakeFirst();

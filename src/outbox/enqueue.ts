@@ -4,6 +4,7 @@ import type { OutboxTable } from "../db/tables/outbox.js";
 import { fileFieldOf, isOutboxMethod } from "./methods.js";
 import { notifyOutboxEnqueued } from "./signal.js";
 import type { OutboxAttachmentInput, OutboxItem } from "./types.js";
+import { systemClock } from "../clock.js";
 
 /** 9 bound values per row keeps one INSERT under SQLite's 32,766-parameter limit. */
 const ROWS_PER_INSERT = 1000;
@@ -19,7 +20,7 @@ export async function enqueue(
 ): Promise<number[]> {
   const list: readonly OutboxItem[] = Array.isArray(items) ? items : [items as OutboxItem];
   if (list.length === 0) return [];
-  const now = (options.now ?? new Date()).toISOString();
+  const now = (options.now ?? systemClock.now()).toISOString();
   const attachmentIds = new Map<OutboxAttachmentInput, number>();
   const rows: Insertable<OutboxTable>[] = [];
   for (const item of list) {
@@ -40,7 +41,7 @@ export async function enqueue(
 }
 
 /** Stores a file once for many rows (a broadcast); pass the id as `attachment`. */
-export async function storeAttachment(db: DB, input: OutboxAttachmentInput, now = new Date()): Promise<number> {
+export async function storeAttachment(db: DB, input: OutboxAttachmentInput, now = systemClock.now()): Promise<number> {
   if (!input.filename) throw new Error("outbox attachment needs a filename");
   if (input.bytes.byteLength === 0) throw new Error("outbox attachment is empty");
   const row = await db

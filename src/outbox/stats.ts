@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/database.js";
 import type { OutboxStatus } from "../db/tables/outbox.js";
+import { systemClock } from "../clock.js";
 
 export interface OutboxStats {
   byStatus: Record<OutboxStatus, number>;
@@ -9,7 +10,7 @@ export interface OutboxStats {
 }
 
 /** Queue length by status for metrics and the admin view. */
-export async function outboxStats(db: DB, now = new Date()): Promise<OutboxStats> {
+export async function outboxStats(db: DB, now = systemClock.now()): Promise<OutboxStats> {
   const counts = await db
     .selectFrom("outbox")
     .select(["status", (eb) => eb.fn.countAll<number | string>().as("count")])

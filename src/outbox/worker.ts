@@ -69,7 +69,7 @@ class Worker implements OutboxWorker {
   private readonly queues = new ChatQueues();
   private readonly attachments: AttachmentCache;
   private readonly deadlines: SendDeadlines;
-  private readonly notifier = new Notifier();
+  private readonly notifier: Notifier;
 
   private readonly recorder: OutcomeRecorder;
   private readonly unknownKinds: UnknownKindReport;
@@ -102,6 +102,7 @@ class Worker implements OutboxWorker {
     this.handlers = options.handlers;
     this.kinds = Object.keys(options.handlers);
     this.clock = options.clock ?? systemClock;
+    this.notifier = new Notifier(this.clock);
     this.random = options.random ?? Math.random;
     this.concurrency = positive(options.concurrency ?? 8, "concurrency");
     this.maxAttempts = positive(options.maxAttempts ?? 8, "maxAttempts");

@@ -1,5 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { projectPath } from "../../src/project-path.js";
 
 export interface BotProcess {
@@ -8,9 +13,18 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/main.ts` as `npm start` does, in its own process, with the given environment. */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", projectPath("src", "main.ts")], {
+export interface SpawnOptions {
+  /**
+   * "compiled": `dist/src/main.js`, exactly what `npm start` runs (call `ensureCompiled()` first); a start takes about
+   * a second instead of tsx's several. Default "tsx": the sources as they are, no build needed.
+   */
+  runtime?: "tsx" | "compiled";
+}
+
+/** Runs the bot in its own process, with the given environment (and nothing else of the test's). */
+export function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): BotProcess {
+  const args = options.runtime === "compiled" ? [projectPath("dist", "src", "main.js")] : ["--import", "tsx", projectPath("src", "main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: projectPath(),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,4 +69,114 @@ export async function freePort(): Promise<number> {
   const address = probe.address();
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return typeof address === "object" && address ? address.port : 0;
+}
+
+let compiled: Promise<void> | undefined;
+
+/**
+ * Compiles the bot as `npm start`'s prestart does (scripts/build-if-stale.mjs: only when a source is newer than the
+ * last build), once per test process. Test files running at once in other workers take turns through a lock folder,
+ * so two compilers never write dist/ together.
+ */
+export function ensureCompiled(): Promise<void> {
+  compiled ??= withBuildLock(async () => {
+    await promisify(execFile)(process.execPath, [projectPath("scripts", "build-if-stale.mjs")], { cwd: projectPath() });
+  });
+  return compiled;
+}
+
+const BUILD_LOCK = projectPath("var", "build.lock");
+/** A lock older than this was left by a killed test run. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  mkdirSync(projectPath("var"), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (statSafe(BUILD_LOCK) ?? 0);
+      if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      // Another worker compiles (a process of its own): look again shortly.
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+function statSafe(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a test of the real process needs around it: a fake Bot API (unless `fake: false`), a temporary folder with the
+ * SQLite file, and the processes it spawned. `stop()` kills the processes, stops the fake and removes the folder.
+ */
+export class ProcessTestbed {
+  private readonly processes: BotProcess[] = [];
+
+  private constructor(
+    private readonly maybeFake: FakeTelegram | undefined,
+    readonly dir: string,
+    private readonly runtime: SpawnOptions["runtime"],
+  ) {}
+
+  static async start(options: { fake?: boolean; runtime?: SpawnOptions["runtime"] } = {}): Promise<ProcessTestbed> {
+    if (options.runtime === "compiled") await ensureCompiled();
+    const fake = options.fake === false ? undefined : await FakeTelegram.start();
+    return new ProcessTestbed(fake, mkdtempSync(join(tmpdir(), "lysty-process-")), options.runtime);
+  }
+
+  get fake(): FakeTelegram {
+    if (!this.maybeFake) throw new Error("this testbed was started without a fake Bot API");
+    return this.maybeFake;
+  }
+
+  get databaseFile(): string {
+    return join(this.dir, "bot.sqlite");
+  }
+
+  /** The environment of a bot on the fake and the testbed's SQLite file, with `extra` on top. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      ...(this.maybeFake ? { BOT_TOKEN: this.maybeFake.token, TELEGRAM_API_ROOT: this.maybeFake.apiRoot } : {}),
+      DATABASE_URL: `sqlite:${this.databaseFile}`,
+      LOG_LEVEL: "info",
+      ...extra,
+    };
+  }
+
+  spawn(env: Record<string, string> = this.env()): BotProcess {
+    const bot = spawnBot(env, { runtime: this.runtime });
+    this.processes.push(bot);
+    return bot;
+  }
+
+  /** Spawns the bot and resolves once it polls the fake (it deleted the webhook first); fails with what it printed. */
+  async startPolling(env: Record<string, string> = this.env()): Promise<BotProcess> {
+    const started = this.fake.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 });
+    const bot = this.spawn(env);
+    await started.catch((error: unknown) => {
+      throw new Error(`the bot did not start polling; it printed:\n${bot.output()}`, { cause: error });
+    });
+    return bot;
+  }
+
+  async stop(): Promise<void> {
+    for (const bot of this.processes.splice(0)) {
+      bot.child.kill("SIGKILL");
+      await bot.exited;
+    }
+    await this.maybeFake?.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

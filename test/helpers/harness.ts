@@ -44,7 +44,9 @@ export class Harness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    const fake = await FakeTelegram.start();
+    const clock = new TestClock();
+    // The fake's clock is the bot's: its rate limits, retry_after answers and call times follow h.clock.
+    const fake = await FakeTelegram.start({ now: () => clock.now().getTime() });
     const database = await createTestDatabase();
     const config = parseConfig({
       BOT_TOKEN: fake.token,
@@ -54,7 +56,7 @@ export class Harness {
       LOG_LEVEL: "debug",
       ...options.env,
     });
-    const harness = new Harness(fake, database, new TestClock(), config, captureLogs(), options.newsScheduler ?? "background");
+    const harness = new Harness(fake, database, clock, config, captureLogs(), options.newsScheduler ?? "background");
     await harness.boot();
     return harness;
   }

@@ -207,7 +207,9 @@ describe("publishing case news to followers", () => {
     expect(delivered()).toBeLessThan(followers.length);
 
     await h.restart();
-    await eventually(() => expect(delivered()).toBe(followers.length), 30_000);
+    // From here time is driven: the worker's retry_after pauses, the fake's limit and the news scheduler's passes (the
+    // progress edits) all follow h.clock, which moves to each deadline they wait for.
+    await h.clock.runTimersDuring(eventually(() => expect(delivered()).toBe(followers.length), 30_000));
     for (const follower of followers) expect(newsMessages(follower, "Punishment cell for 10 days")).toHaveLength(1);
     // Telegram's answers are recorded a moment after the messages arrive.
     await eventually(async () => {
@@ -216,7 +218,7 @@ describe("publishing case news to followers", () => {
     });
     // Telegram asked the bot to slow down, and the worker waited instead of giving up or repeating itself.
     expect(h.fake.calls.some((call) => !call.ok && call.errorCode === 429)).toBe(true);
-    await eventually(() => expect(organiser.lastText()).toContain("reached 12 of 12"), 20_000);
+    await h.clock.runTimersDuring(eventually(() => expect(organiser.lastText()).toContain("reached 12 of 12"), 20_000));
 
     // One progress message, edited while the broadcast ran (counts and time left), at most every 3 seconds.
     const progress = organiser.messages.find((message) => message.text?.startsWith("✅ News about Ivan Testenko sent"));

@@ -102,7 +102,8 @@ export async function relayLetter(h: Harness, writer: TestUser, input: RelayInpu
 export async function settle(h: Harness, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await h.running.outbox.settled();
+    // Telegram's retry_after pauses and the pacing pass on h.clock, not in real time.
+    await h.clock.runTimersDuring(h.running.outbox.settled());
     const rows = await h.db
       .selectFrom("outbox")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.min("next_attempt_at").as("next")])

@@ -1,37 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import type { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
+import { type BotProcess, ProcessTestbed, spawnBot } from "../helpers/bot-process.js";
 
-let fake: FakeTelegram | undefined;
-let bot: BotProcess | undefined;
-let dir: string | undefined;
+let bed: ProcessTestbed | undefined;
 
 afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  bot = fake = dir = undefined;
+  await bed?.stop();
+  bed = undefined;
 });
 
-async function startBot(): Promise<{ fake: FakeTelegram; bot: BotProcess; env: Record<string, string> }> {
-  fake = await FakeTelegram.start();
-  dir = mkdtempSync(join(tmpdir(), "lysty-process-"));
-  const env = {
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`,
-    LOG_LEVEL: "info",
-  };
-  bot = spawnBot(env);
-  const started = bot;
-  await fake.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 }).catch((error: unknown) => {
-    throw new Error(`the bot did not start polling; it printed:\n${started.output()}`, { cause: error });
-  });
-  return { fake, bot, env };
+async function startBot(): Promise<{ fake: FakeTelegram; bot: BotProcess }> {
+  bed = await ProcessTestbed.start();
+  return { fake: bed.fake, bot: await bed.startPolling() };
 }
 
 /**

@@ -1,36 +1,18 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../src/project-path.js";
-import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
-import { type BotProcess, spawnBot } from "../helpers/bot-process.js";
+import { freePort, ProcessTestbed } from "../helpers/bot-process.js";
 import { WebhookDelivery } from "./webhook-delivery.js";
 
 const SECRET = "process-test-webhook-secret-0123456789";
 
 // Real processes started with tsx, and the health check spawned twice: 10 s on a quiet machine, over 20 s on a busy one.
-let fake: FakeTelegram | undefined;
-let bot: BotProcess | undefined;
-let dir: string | undefined;
+let bed: ProcessTestbed | undefined;
 
 afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  bot = fake = dir = undefined;
+  await bed?.stop();
+  bed = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 /** The Docker HEALTHCHECK command, run as the image runs it. */
 async function healthcheck(env: Record<string, string>): Promise<number | null> {
@@ -44,22 +26,18 @@ async function healthcheck(env: Record<string, string>): Promise<number | null> 
 
 describe("the real process (npm start) in production settings", () => {
   it("webhook mode: sets the webhook, serves health checks, answers updates and stops cleanly on SIGTERM", async () => {
-    fake = await FakeTelegram.start();
-    dir = mkdtempSync(join(tmpdir(), "lysty-webhook-"));
+    bed = await ProcessTestbed.start();
+    const fake = bed.fake;
     const port = await freePort();
-    const env = {
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`,
-      LOG_LEVEL: "info",
+    const env = bed.env({
       BOT_MODE: "webhook",
       WEBHOOK_URL: "https://lysty.example.org/telegram",
       WEBHOOK_SECRET: SECRET,
       HOST: "127.0.0.1",
       PORT: String(port),
-    };
+    });
     const webhookSet = fake.waitFor((call) => call.method === "setWebhook", { timeoutMs: 45_000 });
-    bot = spawnBot(env);
+    const bot = bed.spawn(env);
     const started = bot;
     await webhookSet.catch((error: unknown) => {
       throw new Error(`the bot did not set its webhook; it printed:\n${started.output()}`, { cause: error });
@@ -84,11 +62,10 @@ describe("the real process (npm start) in production settings", () => {
   });
 
   it("polling mode: the health check passes on the heartbeat the runner keeps", async () => {
-    fake = await FakeTelegram.start();
-    dir = mkdtempSync(join(tmpdir(), "lysty-polling-"));
-    const databaseUrl = `sqlite:${join(dir, "bot.sqlite")}`;
+    bed = await ProcessTestbed.start();
+    const databaseUrl = bed.env().DATABASE_URL as string;
     expect(await healthcheck({ DATABASE_URL: databaseUrl })).toBe(1);
-    bot = spawnBot({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "info" });
+    const bot = bed.spawn();
     const running = bot;
     const deadline = Date.now() + 45_000;
     // main.ts starts the heartbeat once the app is up, which it logs.

@@ -1,24 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
-import { type BotProcess, freePort, spawnBot, waitForOutput } from "../helpers/bot-process.js";
+import { type BotProcess, freePort, ProcessTestbed, waitForOutput } from "../helpers/bot-process.js";
 
-// Each test starts a real process (tsx compiles on the way): generous limits for busy shared machines.
-let bot: BotProcess | undefined;
-let fake: FakeTelegram | undefined;
+// Each test starts a real process: the compiled bot, as `npm start` runs it (compiled once per run when the sources
+// changed), which starts in about a second where tsx takes several.
+let bed: ProcessTestbed | undefined;
 let silent: SilentServer | undefined;
-let dir: string | undefined;
 
 afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.stop();
+  await bed?.stop();
   await silent?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  bot = fake = silent = dir = undefined;
+  bed = silent = undefined;
 });
 
 /** A "Telegram" that accepts connections and never answers, as a black-holed network looks from inside. */
@@ -50,9 +42,16 @@ async function startSilentServer(): Promise<SilentServer> {
   };
 }
 
-function sqliteEnv(apiRoot: string): Record<string, string> {
-  dir = mkdtempSync(join(tmpdir(), "lysty-startup-"));
-  return { BOT_TOKEN: "123456:startup-test-token-0123456789", TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: `sqlite:${join(dir, "bot.sqlite")}`, LOG_LEVEL: "info" };
+/** A testbed for the compiled bot, with the fake Bot API when `fake` (else the test says where Telegram is). */
+async function testbed(fake: boolean): Promise<ProcessTestbed> {
+  bed = await ProcessTestbed.start({ fake, runtime: "compiled" });
+  return bed;
+}
+
+/** The bot, with Telegram at `apiRoot` (nothing listening, or a server that never answers). */
+async function spawnWithTelegramAt(apiRoot: string): Promise<BotProcess> {
+  const bed = await testbed(false);
+  return bed.spawn(bed.env({ BOT_TOKEN: "123456:startup-test-token-0123456789", TELEGRAM_API_ROOT: apiRoot }));
 }
 
 /**
@@ -62,7 +61,7 @@ function sqliteEnv(apiRoot: string): Record<string, string> {
  */
 describe("signals during start-up", () => {
   it("says it waits for Telegram while connections are refused, and exits 0 on SIGTERM", async () => {
-    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
+    const bot = await spawnWithTelegramAt(`http://127.0.0.1:${await freePort()}`);
     await waitForOutput(bot, '"msg":"waiting for Telegram"');
     expect(bot.output()).toContain('"waiting_for":"Telegram"');
     bot.child.kill("SIGTERM");
@@ -73,7 +72,7 @@ describe("signals during start-up", () => {
 
   it("exits 0 on SIGTERM while its call to Telegram hangs unanswered", async () => {
     silent = await startSilentServer();
-    bot = spawnBot(sqliteEnv(silent.apiRoot));
+    const bot = await spawnWithTelegramAt(silent.apiRoot);
     await silent.connected;
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
@@ -81,15 +80,15 @@ describe("signals during start-up", () => {
   });
 
   it("exits 0 on SIGINT too (Ctrl-C in a terminal)", async () => {
-    bot = spawnBot(sqliteEnv(`http://127.0.0.1:${await freePort()}`));
+    const bot = await spawnWithTelegramAt(`http://127.0.0.1:${await freePort()}`);
     await waitForOutput(bot, '"msg":"waiting for Telegram"');
     bot.child.kill("SIGINT");
     expect(await bot.exited).toBe(0);
   });
 
   it("a wrong token is not waited for: the start fails at once with exit 1", async () => {
-    fake = await FakeTelegram.start();
-    bot = spawnBot({ ...sqliteEnv(fake.apiRoot), BOT_TOKEN: "999:not-the-fake-token-0123456789" });
+    const bed = await testbed(true);
+    const bot = bed.spawn(bed.env({ BOT_TOKEN: "999:not-the-fake-token-0123456789" }));
     expect(await bot.exited).toBe(1);
     expect(bot.output()).not.toContain("waiting for Telegram");
   });
@@ -97,8 +96,9 @@ describe("signals during start-up", () => {
 
 describe("shutdown", () => {
   it("does not wait on an unanswering Telegram to confirm the last update: exits 0 well before its 25 s limit", async () => {
-    fake = await FakeTelegram.start();
-    bot = spawnBot({ ...sqliteEnv(fake.apiRoot), BOT_TOKEN: fake.token });
+    const bed = await testbed(true);
+    const fake = bed.fake;
+    const bot = bed.spawn();
     await waitForOutput(bot, '"msg":"polling started"');
     fake.addUser({ id: 701, first_name: "A", language_code: "en" });
     fake.injectMessage(701, 701, { text: "/start" });

@@ -1,6 +1,6 @@
 import type { DB } from "../database.js";
 import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
-import { DESK_SLUG, deskChat, markDeskBroken, markDeskWorking, moveDesk } from "./desk.js";
+import { DESK_SLUG, deskChat, markDeskBroken, markDeskWorking, moveDesk, recordDeskPublic } from "./desk.js";
 
 export interface LinkChatInput {
   campaignSlug: string;
@@ -134,4 +134,18 @@ export async function relayTargetForPrisoner(db: DB, prisonerSlug: string): Prom
   const desk = await deskChat(db);
   if (desk?.status === "ok") return desk;
   return campaign ?? desk;
+}
+
+/** Campaign links made before the link flow recorded whether the chat is public, by campaign. */
+export async function campaignChatsWithUnknownPublic(db: DB): Promise<Array<{ chat_id: number; title: string | null; campaign_slug: string }>> {
+  return db.selectFrom("campaign_chats").select(["chat_id", "title", "campaign_slug"]).where("public", "is", null).orderBy("campaign_slug").execute();
+}
+
+/**
+ * Records whether the chat is public on every link to it (campaigns and the desk) not recorded yet. Returns how many
+ * links were recorded now: 0 when another instance recorded the answer first.
+ */
+export async function recordChatPublic(db: DB, chatId: number, isPublic: boolean): Promise<number> {
+  const result = await db.updateTable("campaign_chats").set({ public: isPublic ? 1 : 0 }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows) + ((await recordDeskPublic(db, chatId, isPublic)) ? 1 : 0);
 }

@@ -68,3 +68,14 @@ export async function markDeskWorking(db: DB, chatId: number, now: Date): Promis
 export async function moveDesk(db: DB, fromChatId: number, toChatId: number): Promise<void> {
   await db.updateTable("organisation_desk").set({ chat_id: toChatId, chat_type: "supergroup" }).where("chat_id", "=", fromChatId).execute();
 }
+
+/** The desk when it was linked before the link flow recorded whether its chat is public. */
+export async function deskWithUnknownPublic(db: DB): Promise<{ chat_id: number; title: string | null } | undefined> {
+  return db.selectFrom("organisation_desk").select(["chat_id", "title"]).where("public", "is", null).executeTakeFirst();
+}
+
+/** Records whether the desk's chat `chatId` is public, unless that was recorded already; true when it was recorded now. */
+export async function recordDeskPublic(db: DB, chatId: number, isPublic: boolean): Promise<boolean> {
+  const result = await db.updateTable("organisation_desk").set({ public: isPublic ? 1 : 0 }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

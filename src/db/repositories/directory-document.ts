@@ -6,6 +6,7 @@ import { listCampaigns, upsertCampaign } from "./campaigns.js";
 import { listInstitutions, upsertInstitution } from "./institutions.js";
 import { type ChangeOutcome, movePrisoner, updatePrisonerStatus } from "./prisoner-history.js";
 import { listPrisoners, setPrisonerCampaigns } from "./prisoners.js";
+import { systemClock } from "../../clock.js";
 
 /** The directory as a whole document: imports and the shipped seed (with history), and the export. */
 
@@ -209,5 +210,5 @@ export async function seedDirectory(
   options: { now?: Date; folder?: string } = {},
 ): Promise<ImportReport> {
   const document = readDirectorySeed(options.folder);
-  return importDirectoryDocument(db, document, { changedBy: null, now: options.now ?? new Date() });
+  return importDirectoryDocument(db, document, { changedBy: null, now: options.now ?? systemClock.now() });
 }

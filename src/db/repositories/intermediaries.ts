@@ -15,3 +15,8 @@ export async function upsertIntermediary(db: DB, row: PrisonerIntermediary): Pro
     .onConflict((oc) => oc.columns(["prisoner_slug", "service"]).doUpdateSet(values))
     .execute();
 }
+
+/** Slugs of everyone with at least one recorded intermediary. */
+export async function prisonersWithIntermediaries(db: DB): Promise<Set<string>> {
+  return new Set((await db.selectFrom("prisoner_intermediaries").select("prisoner_slug").execute()).map((row) => row.prisoner_slug));
+}

@@ -325,3 +325,47 @@ export async function findLetterOfWriterByReference(
 ): Promise<Pick<Letter, "id" | "route" | "status"> | undefined> {
   return db.selectFrom("letters").select(["id", "route", "status"]).where("writer_id", "=", writerId).where("reference", "=", reference).executeTakeFirst();
 }
+
+/** How many letters a writer has in each status. */
+export async function countLettersByStatus(db: DB, writerId: number): Promise<Array<{ status: LetterStatus; count: number }>> {
+  const rows = await db
+    .selectFrom("letters")
+    .select(["status", (eb) => eb.fn.countAll<number | string>().as("count")])
+    .where("writer_id", "=", writerId)
+    .groupBy("status")
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
+/** The writer's letters organisers still hold stop showing who wrote them; returns how many there are. */
+export async function hideWriterOfHeldLetters(db: DB, writerId: number): Promise<number> {
+  const result = await db
+    .updateTable("letters")
+    .set({ share_identity: 0 })
+    .where("writer_id", "=", writerId)
+    .where("status", "in", [...AWAITING_ORGANISERS])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function getLetterStatus(db: DB, letterId: number): Promise<LetterStatus | undefined> {
+  return (await db.selectFrom("letters").select("status").where("id", "=", letterId).executeTakeFirst())?.status;
+}
+
+/** The letter's reference (null before it was finished); undefined when there is no such letter. */
+export async function getLetterReference(db: DB, letterId: number): Promise<{ reference: string | null } | undefined> {
+  return db.selectFrom("letters").select("reference").where("id", "=", letterId).executeTakeFirst();
+}
+
+/** When the writer's letters for the organisers' route were finished after `since` (ISO), oldest first. */
+export async function organiserRelayTimesSince(db: DB, writerId: number, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("letters")
+    .select("finished_at")
+    .where("writer_id", "=", writerId)
+    .where("route", "=", "organisers")
+    .where("finished_at", ">", since)
+    .orderBy("finished_at")
+    .execute();
+  return rows.flatMap((row) => (row.finished_at === null ? [] : [row.finished_at]));
+}

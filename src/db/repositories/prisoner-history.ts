@@ -3,6 +3,7 @@ import { comparePartialDates } from "../../domain/directory/partial-date.js";
 import type { PartialDate, PrisonerStatus, StatusConfidence } from "../../domain/directory/types.js";
 import { type DB, inTransaction } from "../database.js";
 import { PrisonerNotFoundError } from "./prisoners.js";
+import { systemClock } from "../../clock.js";
 
 /**
  * A prisoner's status and location change only through here: each change is written with its `prisoner_history` row
@@ -53,7 +54,7 @@ export async function updatePrisonerStatus(db: DB, slug: string, change: StatusC
     if (!current) throw new PrisonerNotFoundError(slug);
     const newer = comparePartialDates(change.asOf, current.status_as_of);
     if (change.onlyIfNewer && (newer < 0 || (newer === 0 && current.status !== change.status))) return "kept";
-    const at = (change.now ?? new Date()).toISOString();
+    const at = (change.now ?? systemClock.now()).toISOString();
     await trx
       .updateTable("prisoners")
       .set({
@@ -97,7 +98,7 @@ export async function movePrisoner(db: DB, slug: string, move: LocationChange): 
       const newer = comparePartialDates(move.asOf, current.institution_as_of);
       if (newer < 0 || (newer === 0 && current.institution_slug !== move.institution)) return "kept";
     }
-    const at = (move.now ?? new Date()).toISOString();
+    const at = (move.now ?? systemClock.now()).toISOString();
     await trx
       .updateTable("prisoners")
       .set({

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { LetterStatus } from "../../domain/letters/status.js";
+import { AWAITING_ORGANISERS, type LetterStatus } from "../../domain/letters/status.js";
 import type { DB } from "../database.js";
 import type { OutboxStatus } from "../tables/outbox.js";
 import type { PrintBatch, RelayedLetter } from "../tables/organisers.js";
@@ -164,4 +164,31 @@ export async function markPrintBatchPrinted(db: DB, batchId: number, by: number,
     .where("marked_printed_at", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** The relayed letter whose card is `cardMessageId` in the organisers' chat `chatId`, with what answering it needs. */
+export async function relayByCard(db: DB, chatId: number, cardMessageId: number) {
+  return db
+    .selectFrom("relayed_letters")
+    .innerJoin("letters", "letters.id", "relayed_letters.letter_id")
+    .select(["letters.id", "letters.writer_id", "letters.status", "letters.reference", "letters.prisoner_slug", "relayed_letters.campaign_slug", "relayed_letters.card_locale"])
+    .where("relayed_letters.chat_id", "=", chatId)
+    .where("relayed_letters.card_message_id", "=", cardMessageId)
+    .executeTakeFirst();
+}
+
+/** Cards of the writer's letters organisers still hold that show who wrote them. */
+export async function heldCardsShowingWriter(db: DB, writerId: number) {
+  return db
+    .selectFrom("relayed_letters")
+    .innerJoin("letters", "letters.id", "relayed_letters.letter_id")
+    .select(["letters.id", "letters.status", "relayed_letters.card_html", "relayed_letters.card_locale"])
+    .where("letters.writer_id", "=", writerId)
+    .where("letters.share_identity", "=", 1)
+    .where("letters.status", "in", [...AWAITING_ORGANISERS])
+    .execute();
+}
+
+export async function setCardHtml(db: DB, letterId: number, html: string): Promise<void> {
+  await db.updateTable("relayed_letters").set({ card_html: html }).where("letter_id", "=", letterId).execute();
 }

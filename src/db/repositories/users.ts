@@ -37,3 +37,9 @@ export async function setUserBlocked(db: DB, id: number, blockedAt: Date | null)
 export async function storedLocaleOf(db: DB, id: number): Promise<string | undefined> {
   return (await db.selectFrom("users").select("locale").where("id", "=", id).executeTakeFirst())?.locale;
 }
+
+/** Of `ids`, the people who have not blocked the bot, with their stored locale (for notes sent to each of them). */
+export async function reachableUsersWithLocale(db: DB, ids: readonly number[]): Promise<Array<{ id: number; locale: string }>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("users").select(["id", "locale"]).where("id", "in", ids).where("blocked_at", "is", null).execute();
+}

@@ -12,11 +12,12 @@ import type { SyncConfig } from "./config.js";
 import { runDirectorySync, type SourceSummary, SyncAlreadyRunningError } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 import { escapeHtml } from "../../telegram/html.js";
+import { createPeriodicJob } from "../periodic-job.js";
 
 export interface DirectorySyncJob {
   start(): void;
   stop(): Promise<void>;
-  /** One pass now (tests, scripts); returns undefined when another sync was running. */
+  /** One fresh pass now (tests, scripts), after any pass in progress; undefined when another process was syncing. */
   runOnce(): Promise<SourceSummary[] | undefined>;
 }
 
@@ -55,9 +56,6 @@ export function syncSummaryText(deps: Pick<DirectorySyncJobDeps, "translate">, l
 }
 
 export function createDirectorySyncJob(deps: DirectorySyncJobDeps): DirectorySyncJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<SourceSummary[] | undefined> | undefined;
-
   async function pass(): Promise<SourceSummary[] | undefined> {
     let summaries: SourceSummary[];
     try {
@@ -99,26 +97,10 @@ export function createDirectorySyncJob(deps: DirectorySyncJobDeps): DirectorySyn
     return summaries;
   }
 
-  function runOnce(): Promise<SourceSummary[] | undefined> {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
-
-  return {
-    start() {
-      if (deps.config.scheduleHours <= 0 || timer) return;
-      timer = setInterval(() => {
-        runOnce().catch((error: unknown) => deps.logger.error({ event: "directory_sync_failed", error: (error as Error).message }));
-      }, deps.config.scheduleHours * 3_600_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-    runOnce,
-  };
+  // Passes run in order: runOnce() always runs a fresh sync after one in progress (src/services/periodic-job.ts).
+  return createPeriodicJob({
+    pass,
+    intervalMs: deps.config.scheduleHours * 3_600_000,
+    onError: (error) => deps.logger.error({ event: "directory_sync_failed", error: (error as Error).message }),
+  });
 }

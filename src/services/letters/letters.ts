@@ -20,7 +20,7 @@ import {
 } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
@@ -126,7 +126,7 @@ export async function saveDraftInput(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; text: string; mode: DraftEditMode; closing?: string },
 ): Promise<SaveOutcome> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const existing = await findDraft(trx, input.writerId, input.slug);
     const current = existing?.text ?? null;
     const result = editDraft(current, input.text, input.mode, input.closing);

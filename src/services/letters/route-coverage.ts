@@ -4,6 +4,7 @@ import type { DB } from "../../db/database.js";
 import { decideWrite } from "../../domain/directory/write-decision.js";
 import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
 import { DESK_SLUG } from "../../db/repositories/desk.js";
+import { prisonersWithIntermediaries } from "../../db/repositories/intermediaries.js";
 
 export interface RouteCoverage {
   prisoners: number;
@@ -21,7 +22,7 @@ export interface RouteCoverage {
 
 /** How many people of the directory a writer can reach by at least one route, by kind of route. */
 export async function routeCoverage(db: DB, today: Date): Promise<RouteCoverage> {
-  const intermediaries = new Set((await db.selectFrom("prisoner_intermediaries").select("prisoner_slug").execute()).map((row) => row.prisoner_slug));
+  const intermediaries = await prisonersWithIntermediaries(db);
   const coverage: RouteCoverage = { prisoners: 0, direct: 0, withCampaignChats: 0, withIntermediary: 0, any: 0, anyWithDesk: 0 };
   for (const prisoner of await listPrisoners(db)) {
     coverage.prisoners += 1;

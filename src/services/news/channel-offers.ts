@@ -6,7 +6,8 @@
  */
 import { escapeHtml } from "../../telegram/html.js";
 import type { Locale } from "../../config.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
+import { reachableUsersWithLocale } from "../../db/repositories/users.js";
 import { campaignsOfChat } from "../../db/repositories/campaign-chats.js";
 import { insertChannelOffer } from "../../db/repositories/news.js";
 import { listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
@@ -61,7 +62,7 @@ async function offerToOrganisers(
   options: { now: Date; t: Translate; defaultLocale: Locale },
 ): Promise<void> {
   const { now, t, defaultLocale } = options;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const offerId = await insertChannelOffer(trx, {
       chatId: post.chatId,
       messageId: post.messageId,
@@ -76,12 +77,7 @@ async function offerToOrganisers(
     const organisers = await listOrganisers(trx, campaignSlug);
     const ids = [...new Set(organisers.map((organiser) => organiser.user_id))];
     if (ids.length === 0) return;
-    const users = await trx
-      .selectFrom("users")
-      .select(["id", "locale"])
-      .where("id", "in", ids)
-      .where("blocked_at", "is", null)
-      .execute();
+    const users = await reachableUsersWithLocale(trx, ids);
     const items = users.map((user): OutboxItem => {
       const locale = resolveLocale(user.locale, defaultLocale);
       const text = [

@@ -5,6 +5,8 @@
  * restarts or second instances do. News arriving after today's digest waits for tomorrow's.
  */
 import { claimScheduledSend, takeWaitingDigest, usersWithWaitingDigest } from "../../db/repositories/news.js";
+import { findUser } from "../../db/repositories/users.js";
+import { inTransaction } from "../../db/database.js";
 import { dueDigestDay } from "../../domain/news/schedule.js";
 import { enqueue, type OutboxItem } from "../../outbox/index.js";
 import { NEWS_KIND } from "./publish.js";
@@ -19,8 +21,8 @@ export async function enqueueDueDigests(context: SchedulerContext): Promise<numb
   if (day === undefined) return 0;
   let digests = 0;
   for (const userId of await usersWithWaitingDigest(db)) {
-    const sent = await db.transaction().execute(async (trx) => {
-      const user = await trx.selectFrom("users").select(["locale", "blocked_at"]).where("id", "=", userId).executeTakeFirst();
+    const sent = await inTransaction(db, async (trx) => {
+      const user = await findUser(trx, userId);
       // Someone who blocked the bot keeps their waiting news for when they come back.
       if (!user || user.blocked_at !== null) return false;
       if (!(await claimScheduledSend(trx, `digest:${userId}:${day}`, now))) return false;

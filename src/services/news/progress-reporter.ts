@@ -8,7 +8,7 @@ import { type Api, GrammyError } from "grammy";
 import { escapeHtml } from "../../telegram/html.js";
 import type { Clock } from "../../clock.js";
 import type { Locale } from "../../config.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import { forgetProgressMessage, markNewsReported, recordProgressShown, unreportedNewsPosts } from "../../db/repositories/news.js";
 import type { NewsPost } from "../../db/tables/news.js";
 import type { Logger } from "../../logger.js";
@@ -64,7 +64,7 @@ async function reportOne(context: ProgressContext, post: NewsPost): Promise<void
     : progressText(t, locale, name, counts, post.digest_count, secondsLeft(counts, elapsedMs));
   if (text !== post.progress_text) await showProgress(context, post, text);
   if (!finished) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await markNewsReported(trx, post.id, now))) return;
     if (post.progress_chat_id === null) return;
     await enqueue(

@@ -5,7 +5,8 @@
  * resumes where it stopped.
  */
 import type { Locale } from "../../config.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
+import { reachableUsersWithLocale } from "../../db/repositories/users.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import {
@@ -73,7 +74,7 @@ export async function publishNews(
   options: { now: Date; t: Translate; defaultLocale: Locale },
 ): Promise<PublishOutcome> {
   try {
-    return await db.transaction().execute((trx) => publishInTransaction(trx, input, options));
+    return await inTransaction(db, (trx) => publishInTransaction(trx, input, options));
   } catch (error) {
     if (error instanceof PublishRefused) return { ok: false, reason: error.reason };
     throw error;
@@ -183,12 +184,7 @@ async function draftNotes(
   options: { t: Translate; defaultLocale: Locale },
 ): Promise<OutboxItem[]> {
   if (writers.length === 0) return [];
-  const users = await trx
-    .selectFrom("users")
-    .select(["id", "locale"])
-    .where("id", "in", writers)
-    .where("blocked_at", "is", null)
-    .execute();
+  const users = await reachableUsersWithLocale(trx, writers);
   return users.map((user): OutboxItem => {
     const locale = resolveLocale(user.locale, options.defaultLocale);
     const name = prisonerName(prisoner.names, locale, "list");

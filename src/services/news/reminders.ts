@@ -5,7 +5,8 @@
  */
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Locale } from "../../config.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
+import { storedLocaleOf } from "../../db/repositories/users.js";
 import { claimScheduledSend } from "../../db/repositories/news.js";
 import { listPrisoners, getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { advanceReminder, birthdayWatches, deleteReminderById, dueReminders } from "../../db/repositories/reminders.js";
@@ -45,10 +46,9 @@ export async function enqueueDueReminders(context: SchedulerContext): Promise<nu
   const due = await dueReminders(db, now, REMINDERS_PER_PASS);
   let enqueued = 0;
   for (const reminder of due) {
-    const sent = await db.transaction().execute(async (trx) => {
-      const user = await trx.selectFrom("users").select("locale").where("id", "=", reminder.user_id).executeTakeFirst();
+    const sent = await inTransaction(db, async (trx) => {
       const prisoner = await getPrisonerBySlug(trx, reminder.prisoner_slug);
-      const locale = resolveLocale(user?.locale, defaultLocale);
+      const locale = resolveLocale(await storedLocaleOf(trx, reminder.user_id), defaultLocale);
       if (!prisoner || !canStillWrite(prisoner)) {
         // Nobody to write to in prison any more: the reminder ends, and says why once.
         await deleteReminderById(trx, reminder.id);
@@ -116,7 +116,7 @@ export async function enqueueBirthdayReminders(context: SchedulerContext): Promi
     if (!birthday || !prisoner) continue;
     const key = `birthday:${watch.userId}:${watch.prisonerSlug}:${birthday.date}`;
     const locale = resolveLocale(watch.locale, defaultLocale);
-    const claimed = await db.transaction().execute(async (trx) => {
+    const claimed = await inTransaction(db, async (trx) => {
       if (!(await claimScheduledSend(trx, key, now))) return false;
       const variables = {
         name: prisonerName(prisoner.names, locale, "list"),

@@ -12,6 +12,7 @@ import { enqueueDueDigests } from "./digest.js";
 import { reportBroadcastProgress } from "./progress-reporter.js";
 import { enqueueBirthdayReminders, enqueueDueReminders } from "./reminders.js";
 import { translator } from "../../telegram/i18n.js";
+import { createPeriodicJob } from "../periodic-job.js";
 
 export interface NewsSchedulerOptions {
   db: DB;
@@ -27,8 +28,9 @@ export interface NewsScheduler {
   start(): void;
   stop(): Promise<void>;
   /**
-   * One pass now; for tests and scripts. Passes never overlap: while the timer's pass (or another runOnce) is under
-   * way this waits for it and then runs its own, so two passes cannot both enqueue the same reminder.
+   * One pass now; for tests and scripts. Passes never overlap (src/services/periodic-job.ts): while the timer's pass
+   * (or another runOnce) is under way this waits for it and then runs its own, so two passes cannot both enqueue the
+   * same reminder.
    */
   runOnce(): Promise<void>;
 }
@@ -38,8 +40,6 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
   const api = options.api ?? new Api(config.botToken, { apiRoot: config.telegramApiRoot });
   const intervalMs = options.intervalMs ?? 1_000;
   const t = translator(config.defaultLocale);
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
 
   const step = async (name: string, work: () => Promise<unknown>) => {
     try {
@@ -50,13 +50,6 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
     }
   };
 
-  // The pass under way, if any: the timer and runOnce() queue behind it.
-  let last: Promise<void> = Promise.resolve();
-  const runOnce = () => {
-    last = last.then(pass);
-    return last;
-  };
-
   const pass = async () => {
     const context = { db, now: clock.now(), t, defaultLocale: config.defaultLocale };
     await step("progress", () => reportBroadcastProgress({ db, api, clock, t, defaultLocale: config.defaultLocale, logger }));
@@ -65,25 +58,12 @@ export function createNewsScheduler(options: NewsSchedulerOptions): NewsSchedule
     await step("digests", () => enqueueDueDigests(context));
   };
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, intervalMs);
-  };
-
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await last;
-    },
-    runOnce,
-  };
+  return createPeriodicJob({
+    pass,
+    intervalMs,
+    // Progress edits, reminders and digests are due by the clock: a test that moves it gets the next pass at once.
+    clock,
+    // Each step logs its own failure; a pass itself does not fail.
+    onError: () => undefined,
+  });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from "../../config.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import {
   campaignsOfChat,
   getCampaignChat,
@@ -43,7 +43,7 @@ export async function linkRelayChat(
   input: Omit<LinkChatInput, "public"> & { public: boolean },
 ): Promise<{ redirected: number; released: number }> {
   const { campaignSlug, now, ...link } = input;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { previousChatId } = campaignSlug === DESK_SLUG ? await linkDesk(trx, { ...link, now }) : await linkCampaignChat(trx, input);
     const redirected = await redirectHeldRelays(trx, campaignSlug, link.chatId, now);
     // The rights were just checked: every campaign this chat serves can have its letters again.
@@ -66,7 +66,7 @@ export async function unlinkRelayChat(
   input: { actorId: number; campaignSlug: string; chatId: number },
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     if (input.campaignSlug === DESK_SLUG) await unlinkDesk(trx);
     else await unlinkCampaignChat(trx, input.campaignSlug);
     await audit(trx, { actorId: input.actorId, action: "chat.unlink", target: `campaign:${input.campaignSlug}`, details: { chat_id: input.chatId }, at: now });
@@ -87,7 +87,7 @@ export async function botMembershipChanged(
   const links = await campaignsOfChat(db, chatId);
   if (links.length === 0) return false;
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (problem) {
       const lastError = `my_chat_member ${status}: ${problem}`;
       const broken = await markChatBroken(trx, chatId, lastError, now);

@@ -1,4 +1,5 @@
 import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
+import { inTransaction } from "../../db/database.js";
 import { audit, createOrganiserInvite, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
 import type { CampaignRecord } from "../../domain/directory/types.js";
 import { escapeHtml } from "../../telegram/html.js";
@@ -23,7 +24,7 @@ export async function inviteOrganiser(
   const campaign = await getCampaignBySlug(db, campaignSlug);
   if (!campaign) return undefined;
   const now = clock.now();
-  const token = await db.transaction().execute(async (trx) => {
+  const token = await inTransaction(db, async (trx) => {
     const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours });
     await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: validForHours }, at: now });
     return created;
@@ -42,7 +43,7 @@ export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, t
   const result = await redeemOrganiserInvite(db, token, userId, now);
   if (!result.ok) return result;
   const campaign = await getCampaignBySlug(db, result.campaignSlug);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await audit(trx, {
       actorId: userId,
       action: "organiser.join",

@@ -1,7 +1,9 @@
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { hideWriterFromOrganisers } from "./hide-writer.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
+import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
+import { dropForgetRequest, listForgetRequests, recordForgetRequest } from "../../db/repositories/privacy.js";
 
 export interface ForgetPlan {
   /** Letters (drafts included) that /forget deletes. */
@@ -23,15 +25,9 @@ export async function planForget(db: DB, userId: number): Promise<ForgetPlan> {
     if (source.kind === "team") plan.teamRecords += (await source.collect(db, userId)).length;
     else if (SUBSCRIPTION_TABLES.has(source.table)) plan.subscriptions += (await source.collect(db, userId)).length;
   }
-  const letters = await db
-    .selectFrom("letters")
-    .select(["status", (eb) => eb.fn.countAll<number | string>().as("count")])
-    .where("writer_id", "=", userId)
-    .groupBy("status")
-    .execute();
-  for (const row of letters) {
-    if (AWAITING_ORGANISERS.includes(row.status)) plan.lettersWithOrganisers += Number(row.count);
-    else plan.letters += Number(row.count);
+  for (const row of await countLettersByStatus(db, userId)) {
+    if (AWAITING_ORGANISERS.includes(row.status)) plan.lettersWithOrganisers += row.count;
+    else plan.letters += row.count;
   }
   return plan;
 }
@@ -50,27 +46,14 @@ export interface ForgetResult {
  * job finishes the deletion once those letters leave the organisers' queue (`finishForgetRequests`).
  */
 export async function forgetUser(db: DB, userId: number, now: Date): Promise<ForgetResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const deleted: Record<string, number> = {};
     for (const source of PERSONAL_DATA_SOURCES) {
       if (source.forget) deleted[source.table] = await source.forget(trx, userId);
     }
     await hideWriterFromOrganisers(trx, userId, now);
-    const held = await trx
-      .updateTable("letters")
-      .set({ share_identity: 0 })
-      .where("writer_id", "=", userId)
-      .where("status", "in", [...AWAITING_ORGANISERS])
-      .executeTakeFirst();
-    const lettersWithOrganisers = Number(held.numUpdatedRows);
-    if (lettersWithOrganisers > 0) {
-      const requested_at = now.toISOString();
-      await trx
-        .insertInto("forget_requests")
-        .values({ user_id: userId, requested_at })
-        .onConflict((oc) => oc.column("user_id").doUpdateSet({ requested_at }))
-        .execute();
-    }
+    const lettersWithOrganisers = await hideWriterOfHeldLetters(trx, userId);
+    if (lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
     return { deleted, lettersWithOrganisers };
   });
 }
@@ -82,19 +65,11 @@ export async function forgetUser(db: DB, userId: number, now: Date): Promise<For
  * Returns how many people were completely forgotten.
  */
 export async function finishForgetRequests(db: DB, now: Date): Promise<number> {
-  const requests = await db
-    .selectFrom("forget_requests")
-    .innerJoin("users", "users.id", "forget_requests.user_id")
-    .select(["forget_requests.user_id", "forget_requests.requested_at", "users.last_seen_at"])
-    .execute();
+  const requests = await listForgetRequests(db);
   let finished = 0;
   for (const request of requests) {
     if (request.last_seen_at > request.requested_at) {
-      await db
-        .deleteFrom("forget_requests")
-        .where("user_id", "=", request.user_id)
-        .where("requested_at", "=", request.requested_at)
-        .execute();
+      await dropForgetRequest(db, request.user_id, request.requested_at);
       continue;
     }
     const result = await forgetUser(db, request.user_id, now);

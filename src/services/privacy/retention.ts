@@ -1,13 +1,13 @@
-import { sql } from "kysely";
 import type { Clock } from "../../clock.js";
 import type { DB } from "../../db/database.js";
 import { purgeAbandonedDrafts, purgeExpiredLetterTexts } from "../../db/repositories/letters.js";
 import { retentionCutoff } from "../../domain/letters/retention.js";
 import type { Logger } from "../../logger.js";
-import type { OutboxStatus } from "../../db/tables/outbox.js";
-import { pruneSent } from "../../outbox/admin.js";
+import { pruneSent, purgeFailedPayloads } from "../../outbox/admin.js";
+import { deleteConversationsUntouchedSince } from "../../db/repositories/privacy.js";
 import { pruneSeenUpdates } from "../../db/repositories/coordination.js";
 import { finishForgetRequests } from "./forget.js";
+import { createPeriodicJob } from "../periodic-job.js";
 
 export interface RetentionSettings {
   letterTextRetentionDays: number;
@@ -34,34 +34,25 @@ export interface RetentionJob {
   start(): void;
   /** Stops the schedule and waits for a pass in progress. */
   stop(): Promise<void>;
-  /** One pass now (tests, scripts); passes never overlap. */
+  /** One fresh pass now (tests, scripts), after any pass in progress; passes never overlap. */
   runOnce(): Promise<RetentionSummary>;
 }
 
 /**
  * Deletes what Lysty promised in /privacy not to keep: letter texts after LETTER_TEXT_RETENTION_DAYS, drafts and
  * conversations abandoned for DRAFT_RETENTION_DAYS, sent copies of letters in the outbox, and forgotten people once
- * organisers no longer hold their letters. Dates come from the injected clock; the schedule is a plain timer. Every
- * step is an idempotent UPDATE or DELETE, so several instances may run it at once.
+ * organisers no longer hold their letters. Dates come from the injected clock; the schedule is createPeriodicJob's
+ * timer. Every step is an idempotent UPDATE or DELETE, so several instances may run it at once.
  */
 export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger; settings: RetentionSettings }): RetentionJob {
   const { db, clock, logger, settings } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<RetentionSummary> | undefined;
 
   const pass = async (): Promise<RetentionSummary> => {
     const now = clock.now();
     const summary: RetentionSummary = {
       letterTexts: await purgeExpiredLetterTexts(db, now, settings.letterTextRetentionDays),
       drafts: await purgeAbandonedDrafts(db, now, settings.draftRetentionDays),
-      conversations: Number(
-        (
-          await db
-            .deleteFrom("conversation_state")
-            .where("updated_at", "<=", retentionCutoff(now, settings.draftRetentionDays))
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ),
+      conversations: await deleteConversationsUntouchedSince(db, retentionCutoff(now, settings.draftRetentionDays)),
       sentMessages: await pruneSent(db, new Date(retentionCutoff(now, settings.letterTextRetentionDays))),
       failedPayloads: await purgeFailedPayloads(db, retentionCutoff(now, settings.letterTextRetentionDays)),
       forgotten: await finishForgetRequests(db, now),
@@ -71,55 +62,14 @@ export function createRetentionJob(deps: { db: DB; clock: Clock; logger: Logger;
     return summary;
   };
 
-  /**
-   * A pass at the clock's time now. A pass already in progress read the clock when it began, so this one waits for it
-   * and then runs afresh: its figures always describe the moment it was asked for.
-   */
-  const runOnce = (): Promise<RetentionSummary> => {
-    const current = (running?.catch(() => undefined) ?? Promise.resolve()).then(pass);
-    running = current;
-    current
-      .finally(() => {
-        if (running === current) running = undefined;
-      })
-      .catch(() => undefined);
-    return current;
-  };
-
-  const tick = () => {
-    // The schedule does not queue passes behind a slow one: the next tick comes soon enough.
-    if (running) return;
-    runOnce().catch((error: unknown) => {
+  // A pass at the clock's time now; runOnce() waits for a pass in progress (it read the clock when it began) and then
+  // runs afresh, so its figures always describe the moment it was asked for.
+  return createPeriodicJob({
+    pass,
+    intervalMs: settings.intervalMs,
+    runAtStart: true,
+    onError: (error) => {
       logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" }, "retention pass failed");
-    });
-  };
-
-  return {
-    start() {
-      if (timer) return;
-      tick();
-      timer = setInterval(tick, settings.intervalMs);
-      timer.unref();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-    runOnce,
-  };
-}
-
-/** The placeholder left in a failed row's payload once its content is past retention. */
-const PURGED_PAYLOAD = JSON.stringify({ purged: true });
-
-async function purgeFailedPayloads(db: DB, cutoff: string): Promise<number> {
-  const result = await db
-    .updateTable("outbox")
-    .set({ payload: PURGED_PAYLOAD })
-    .where("status", "=", sql.lit<OutboxStatus>("failed"))
-    .where("created_at", "<=", cutoff)
-    .where("payload", "!=", PURGED_PAYLOAD)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  });
 }

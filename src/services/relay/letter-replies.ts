@@ -2,8 +2,11 @@ import { escapeHtml } from "../../telegram/html.js";
 import { addLetterReply, getLetterReply } from "../../db/repositories/letter-replies.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit } from "../../db/repositories/roles.js";
-import { markUserBlocked } from "../../db/repositories/users.js";
-import type { DB } from "../../db/database.js";
+import { findUser, markUserBlocked } from "../../db/repositories/users.js";
+import { relayByCard } from "../../db/repositories/relay.js";
+import { isForgetRequested } from "../../db/repositories/privacy.js";
+import { getLetterReference } from "../../db/repositories/letters.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import type { LetterReplyKind } from "../../db/tables/routes.js";
 import { canTransition } from "../../domain/letters/status.js";
 import { enqueue, type OutboxHandlers } from "../../outbox/index.js";
@@ -42,20 +45,13 @@ export type OrganiserReplyResult =
  * letter's reference and the prisoner's name — all in one transaction, through the outbox.
  */
 export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput): Promise<OrganiserReplyResult> {
-  return db.transaction().execute(async (trx): Promise<OrganiserReplyResult> => {
-    const relay = await trx
-      .selectFrom("relayed_letters")
-      .innerJoin("letters", "letters.id", "relayed_letters.letter_id")
-      .select(["letters.id", "letters.writer_id", "letters.status", "letters.reference", "letters.prisoner_slug", "relayed_letters.campaign_slug"])
-      .where("relayed_letters.chat_id", "=", input.chatId)
-      .where("relayed_letters.card_message_id", "=", input.cardMessageId)
-      .executeTakeFirst();
+  return inTransaction(db, async (trx): Promise<OrganiserReplyResult> => {
+    const relay = await relayByCard(trx, input.chatId, input.cardMessageId);
     if (!relay) return { ok: false, reason: "not-a-card" };
     if (!(await input.mayAct(trx, relay.campaign_slug))) return { ok: false, reason: "not-allowed-role" };
     if (relay.status === "discarded" || relay.status === "closed") return { ok: false, reason: "letter-closed" };
-    const writer = await trx.selectFrom("users").select(["id", "locale"]).where("id", "=", relay.writer_id).executeTakeFirst();
-    const forgetting = await trx.selectFrom("forget_requests").select("user_id").where("user_id", "=", relay.writer_id).executeTakeFirst();
-    if (!writer || forgetting) return { ok: false, reason: "writer-gone" };
+    const writer = await findUser(trx, relay.writer_id);
+    if (!writer || (await isForgetRequested(trx, relay.writer_id))) return { ok: false, reason: "writer-gone" };
 
     const letterId = Number(relay.id);
     const reference = relay.reference ?? `#${letterId}`;
@@ -120,7 +116,7 @@ export function letterReplyOutboxHandlers(deps: { clock: Clock }): OutboxHandler
         const replyId = parseReplyRef(row.ref);
         const reply = replyId === undefined ? undefined : await getLetterReply(db, replyId);
         if (reply?.posted_by) {
-          const letter = await db.selectFrom("letters").select("reference").where("id", "=", reply.letter_id).executeTakeFirst();
+          const letter = await getLetterReference(db, reply.letter_id);
           await notifyPerson(db, reply.posted_by, `reply-undelivered-${reply.id}`, "routes-reply-writer-blocked", () => ({ reference: escapeHtml(letter?.reference ?? `#${reply.letter_id}`) }), now);
         }
         return "failed" as const;

@@ -5,6 +5,7 @@ import { getCampaignsBySlugs } from "../../db/repositories/campaigns.js";
 import { DESK_SLUG } from "../../db/repositories/desk.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { listOrganisers } from "../../db/repositories/roles.js";
+import { storedLocaleOf } from "../../db/repositories/users.js";
 import type { DB } from "../../db/database.js";
 import type { Letter } from "../../db/tables/letters.js";
 import { enqueue, type OutboxItem } from "../../outbox/index.js";
@@ -18,8 +19,7 @@ import { campaignName, prisonerName } from "../../domain/directory/names.js";
 export const NOTICE_PRIORITY = 5;
 
 async function localeOf(db: DB, userId: number): Promise<string> {
-  const row = await db.selectFrom("users").select("locale").where("id", "=", userId).executeTakeFirst();
-  return resolveLocale(row?.locale, STORED_LOCALE_FALLBACK);
+  return resolveLocale(await storedLocaleOf(db, userId), STORED_LOCALE_FALLBACK);
 }
 
 function notice(chatId: number, ref: string, text: string, replyMarkup?: InlineKeyboardMarkup): OutboxItem {

@@ -1,5 +1,6 @@
 import { campaignsOfChat, markChatBroken, moveCampaignChat } from "../../db/repositories/campaign-chats.js";
 import { getRelay, moveRelayedLetters, setCardMessageId } from "../../db/repositories/relay.js";
+import { getLetterReference, getLetterStatus } from "../../db/repositories/letters.js";
 import type { Clock } from "../../clock.js";
 import type { DB } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
@@ -30,8 +31,8 @@ export function relayOutboxHandlers(deps: RelayHandlerDeps): OutboxHandlers {
         if (ref?.part !== "card" || sent.messageId === null) return;
         await setCardMessageId(db, ref.letterId, row.chat_id, sent.messageId);
         // Posted late (held, then released): organisers may have moved the letter on meanwhile (a print batch).
-        const letter = await db.selectFrom("letters").select("status").where("id", "=", ref.letterId).executeTakeFirst();
-        if (letter && letter.status !== "relayed") await enqueueCardUpdate(db, ref.letterId, letter.status, deps.clock.now());
+        const status = await getLetterStatus(db, ref.letterId);
+        if (status && status !== "relayed") await enqueueCardUpdate(db, ref.letterId, status, deps.clock.now());
       },
       async onForbidden(db, row, error) {
         const ref = parseRelayRef(row.ref);
@@ -68,7 +69,7 @@ export function relayOutboxHandlers(deps: RelayHandlerDeps): OutboxHandlers {
 
   async function reportLostPost(db: DB, row: OutboxRow, letterId: number, error: OutboxError): Promise<void> {
     const relay = await getRelay(db, letterId);
-    const letter = await db.selectFrom("letters").select("reference").where("id", "=", letterId).executeTakeFirst();
+    const letter = await getLetterReference(db, letterId);
     deps.logger.error({ outbox_id: row.id, letter_id: letterId, chat_id: row.chat_id, code: error.code, campaign: relay?.campaign_slug }, "relayed letter could not be posted");
     await alertRelayFailed(db, { letterId, reference: letter?.reference ?? null, lastError: describe(error), admins: deps.admins, now: deps.clock.now() });
   }

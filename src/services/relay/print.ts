@@ -1,4 +1,4 @@
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { acceptedLettersToPrint, createPrintBatch, getPrintBatch, markPrintBatchPrinted, type RelayedLetterDetails } from "../../db/repositories/relay.js";
@@ -67,7 +67,7 @@ export async function exportLettersToPrint(
   const now = clock.now();
   const groups = groupByInstitution(pages);
   const pdf = await renderLettersPdf(groups, { fonts: FONTS, createdAt: now });
-  const batchId = await db.transaction().execute(async (trx) => {
+  const batchId = await inTransaction(db, async (trx) => {
     const id = await createPrintBatch(trx, { createdBy: input.actorId, letterIds, now });
     await audit(trx, { actorId: input.actorId, action: "letters.print_export", target: `print_batch:${id}`, details: { letters: letterIds.length }, at: now });
     return id;
@@ -88,7 +88,7 @@ export async function markLettersPrinted(
   const batch = await getPrintBatch(db, input.batchId);
   if (!batch || batch.created_by !== input.userId) return "stale";
   const now = clock.now();
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(db, async (trx) => {
     if (!(await markPrintBatchPrinted(trx, input.batchId, batch.created_by, now))) return undefined;
     let printed = 0;
     for (const letterId of batch.letterIdList) {

@@ -5,7 +5,8 @@ import { isChatAccessError } from "../../telegram/api-errors.js";
 import type { Clock } from "../../clock.js";
 import { SUPPORTED_LOCALES } from "../../config.js";
 import type { Logger } from "../../logger.js";
-import { DESK_SLUG } from "../../db/repositories/desk.js";
+import { DESK_SLUG, deskWithUnknownPublic } from "../../db/repositories/desk.js";
+import { campaignChatsWithUnknownPublic, recordChatPublic } from "../../db/repositories/campaign-chats.js";
 import { isPublicChat } from "./chat-rights.js";
 import { campaignNames, notifyPerson, organisersAndAdmins } from "./notices.js";
 import { lockForTransaction } from "../../db/repositories/advisory-lock.js";
@@ -26,10 +27,10 @@ async function uncheckedLinks(db: DB): Promise<Map<number, { title: string | nul
     entry.slugs.push(slug);
     links.set(chatId, entry);
   };
-  for (const row of await db.selectFrom("campaign_chats").select(["chat_id", "title", "campaign_slug"]).where("public", "is", null).orderBy("campaign_slug").execute()) {
+  for (const row of await campaignChatsWithUnknownPublic(db)) {
     add(Number(row.chat_id), row.title, row.campaign_slug);
   }
-  const desk = await db.selectFrom("organisation_desk").select(["chat_id", "title"]).where("public", "is", null).executeTakeFirst();
+  const desk = await deskWithUnknownPublic(db);
   if (desk) add(Number(desk.chat_id), desk.title, DESK_SLUG);
   return links;
 }
@@ -61,11 +62,7 @@ export async function reviewPublicLinks(deps: PublicLinkReviewDeps): Promise<{ c
       // Several instances starting together each review the links: whoever records the answer first tells people,
       // the others find nothing left to record and stay silent, so organisers hear it once.
       await lockForTransaction(trx, `public-link:${chatId}`);
-      const value = isPublic ? 1 : 0;
-      const recorded = [
-        await trx.updateTable("campaign_chats").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst(),
-        await trx.updateTable("organisation_desk").set({ public: value }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst(),
-      ].reduce((sum, result) => sum + Number(result.numUpdatedRows), 0);
+      const recorded = await recordChatPublic(trx, chatId, isPublic);
       if (!isPublic || recorded === 0) return;
       const names = new Map<string, string>();
       for (const locale of SUPPORTED_LOCALES) names.set(locale, await campaignNames(trx, link.slugs, locale));

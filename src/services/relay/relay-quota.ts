@@ -1,4 +1,5 @@
 import type { DB } from "../../db/database.js";
+import { organiserRelayTimesSince } from "../../db/repositories/letters.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,17 +20,10 @@ export interface RelayQuota {
  */
 export async function relayQuota(db: DB, writerId: number, now: Date, limit: number): Promise<RelayQuota> {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
-  const rows = await db
-    .selectFrom("letters")
-    .select("finished_at")
-    .where("writer_id", "=", writerId)
-    .where("route", "=", "organisers")
-    .where("finished_at", ">", since)
-    .orderBy("finished_at")
-    .execute();
+  const rows = await organiserRelayTimesSince(db, writerId, since);
   const used = rows.length;
   const allowed = used < limit;
-  const oldest = rows[0]?.finished_at;
+  const oldest = rows[0];
   return {
     allowed,
     used,

@@ -1,5 +1,5 @@
 import { audit } from "../../db/repositories/roles.js";
-import { setLetterStatus, type SetLetterStatusResult } from "../../db/repositories/letters.js";
+import { getLetterStatus, setLetterStatus, type SetLetterStatusResult } from "../../db/repositories/letters.js";
 import type { ServiceDeps } from "../deps.js";
 import { getRelay } from "../../db/repositories/relay.js";
 import type { LetterStatus } from "../../domain/letters/status.js";
@@ -42,7 +42,7 @@ export async function changeRelayedLetterStatus(db: DB, input: StatusChangeInput
     const relay = await getRelay(trx, input.letterId);
     if (!relay) return { ok: false, reason: "not-found" };
     if (!(await input.mayAct(trx, relay.campaign_slug))) return { ok: false, reason: "not-allowed-role" };
-    const before = await trx.selectFrom("letters").select("status").where("id", "=", input.letterId).executeTakeFirst();
+    const before = await getLetterStatus(trx, input.letterId);
     if (!before) return { ok: false, reason: "not-found" };
     const changed = await setLetterStatus(trx, input.letterId, input.to, {
       now: input.now,
@@ -55,12 +55,12 @@ export async function changeRelayedLetterStatus(db: DB, input: StatusChangeInput
       actorId: input.actorId,
       action: `letter.${input.to}`,
       target: `letter:${input.letterId}`,
-      details: { campaign: relay.campaign_slug, from: before.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) },
+      details: { campaign: relay.campaign_slug, from: before, to: input.to, ...(input.reason ? { reason: input.reason } : {}) },
       at: input.now,
     });
     if (input.notifyWriter !== false) await notifyWriter(trx, changed.letter, input.to, input.now);
     await enqueueCardUpdate(trx, input.letterId, input.to, input.now);
-    return { ok: true, campaignSlug: relay.campaign_slug, from: before.status };
+    return { ok: true, campaignSlug: relay.campaign_slug, from: before };
   };
   return inTransaction(db, run);
 }

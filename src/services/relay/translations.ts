@@ -3,11 +3,14 @@ import type { LanguageAssessment } from "../../domain/censorship/index.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import { serialiseFindingsSummary, summariseFindings } from "../../domain/letters/findings-summary.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { relayByCard } from "../../db/repositories/relay.js";
+import { findUser } from "../../db/repositories/users.js";
+import { isForgetRequested } from "../../db/repositories/privacy.js";
 import { audit } from "../../db/repositories/roles.js";
 import { getTranslation, saveTranslation, setOffersTranslation } from "../../db/repositories/translations.js";
 import { campaignsOfChat } from "../../db/repositories/campaign-chats.js";
 import { DESK_SLUG, getDesk } from "../../db/repositories/desk.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransaction } from "../../db/database.js";
 import { enqueue } from "../../outbox/index.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { translator } from "../../telegram/i18n.js";
@@ -46,23 +49,16 @@ export type TranslationResult =
  * transaction, through the outbox. A second answer replaces the first (a correction).
  */
 export async function receiveTranslation(db: DB, input: TranslationInput): Promise<TranslationResult> {
-  return db.transaction().execute(async (trx): Promise<TranslationResult> => {
-    const relay = await trx
-      .selectFrom("relayed_letters")
-      .innerJoin("letters", "letters.id", "relayed_letters.letter_id")
-      .select(["letters.id", "letters.writer_id", "letters.status", "letters.reference", "letters.prisoner_slug", "relayed_letters.campaign_slug", "relayed_letters.card_locale"])
-      .where("relayed_letters.chat_id", "=", input.chatId)
-      .where("relayed_letters.card_message_id", "=", input.cardMessageId)
-      .executeTakeFirst();
+  return inTransaction(db, async (trx): Promise<TranslationResult> => {
+    const relay = await relayByCard(trx, input.chatId, input.cardMessageId);
     if (!relay) return { ok: false, reason: "not-a-card" };
     const letterId = Number(relay.id);
     const request = await getTranslation(trx, letterId);
     if (!request) return { ok: false, reason: "not-requested" };
     if (!(await input.mayAct(trx, relay.campaign_slug))) return { ok: false, reason: "not-allowed-role" };
     if (!TRANSLATABLE_STATUSES.has(relay.status)) return { ok: false, reason: "too-late" };
-    const writer = await trx.selectFrom("users").select(["id", "locale"]).where("id", "=", relay.writer_id).executeTakeFirst();
-    const forgetting = await trx.selectFrom("forget_requests").select("user_id").where("user_id", "=", relay.writer_id).executeTakeFirst();
-    if (!writer || forgetting) return { ok: false, reason: "writer-gone" };
+    const writer = await findUser(trx, relay.writer_id);
+    if (!writer || (await isForgetRequested(trx, relay.writer_id))) return { ok: false, reason: "writer-gone" };
 
     const prisoner = await getPrisonerBySlug(trx, relay.prisoner_slug);
     // The same check the writer's own text went through, on the text that will actually be printed.
@@ -103,7 +99,7 @@ export async function setChatTranslation(
   db: DB,
   input: { chatId: number; on: boolean; actorId: number; now: Date; mayAct(db: DB, campaignSlug: string): Promise<boolean> },
 ): Promise<{ changed: number; linked: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const slugs = (await campaignsOfChat(trx, input.chatId)).map((chat) => chat.campaign_slug);
     const desk = await getDesk(trx);
     if (desk?.chat_id === input.chatId) slugs.push(DESK_SLUG);

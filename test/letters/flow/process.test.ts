@@ -1,42 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../../../src/db/database.js";
-import { FakeTelegram } from "../../../packages/fake-telegram/src/index.js";
-import { type BotProcess, spawnBot } from "../../helpers/bot-process.js";
+import { ProcessTestbed } from "../../helpers/bot-process.js";
 import { KAGARLITSKY } from "./helpers.js";
 
-let fake: FakeTelegram | undefined;
-let bot: BotProcess | undefined;
-let dir: string | undefined;
+let bed: ProcessTestbed | undefined;
 
 afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  bot = fake = dir = undefined;
+  await bed?.stop();
+  bed = undefined;
 });
 
 const WRITER = 601;
-
-/** `npm start` as a child process, polling the fake; resolves once it has started polling. */
-async function startProcess(env: Record<string, string>): Promise<BotProcess> {
-  const started = fake!.waitFor((call) => call.method === "deleteWebhook", { timeoutMs: 45_000 });
-  const child = spawnBot(env);
-  await started.catch((error: unknown) => {
-    throw new Error(`the bot did not start polling; it printed:\n${child.output()}`, { cause: error });
-  });
-  return child;
-}
 
 /**
  * The runner confirms updates before handling them, so "confirmed" says nothing about the reply: wait for the bot's
  * message containing `expected` (registered before the update exists, so it cannot be missed).
  */
 async function act(inject: () => number, expected: string): Promise<string> {
-  const reply = fake!.waitFor(
+  const reply = bed!.fake.waitFor(
     (call) =>
       call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === WRITER && String(call.params.text).includes(expected),
     { timeoutMs: 15_000 },
@@ -47,7 +28,7 @@ async function act(inject: () => number, expected: string): Promise<string> {
 }
 
 function lastMessageWith(label: string): number {
-  const message = [...fake!.messages(WRITER)]
+  const message = [...bed!.fake.messages(WRITER)]
     .reverse()
     .find((candidate) => candidate.reply_markup?.inline_keyboard.flat().some((button) => button.text === label));
   if (!message) throw new Error(`no message with the button ${label}`);
@@ -66,32 +47,30 @@ async function draftText(file: string): Promise<string | null | undefined> {
 
 describe("the real process, killed mid-letter", () => {
   it("continues the letter where the writer was after SIGKILL and a new start on the same database", { timeout: 60_000 }, async () => {
-    fake = await FakeTelegram.start();
-    dir = mkdtempSync(join(tmpdir(), "lysty-letter-process-"));
-    const file = join(dir, "bot.sqlite");
-    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "info" };
-    fake.addUser({ id: WRITER, first_name: "Оксана", language_code: "uk" });
+    bed = await ProcessTestbed.start();
+    const file = bed.databaseFile;
+    bed.fake.addUser({ id: WRITER, first_name: "Оксана", language_code: "uk" });
 
-    bot = await startProcess(env);
-    const opened = await act(() => fake!.injectMessage(WRITER, WRITER, { text: `/start w_${KAGARLITSKY}` }), "Лист для:");
+    let bot = await bed.startPolling();
+    const opened = await act(() => bed!.fake.injectMessage(WRITER, WRITER, { text: `/start w_${KAGARLITSKY}` }), "Лист для:");
     expect(opened).toContain("Лист для: Борис Кагарлицький");
     const write = "✍️ Напишу сам(а)";
-    await act(() => fake!.pressButton(WRITER, WRITER, lastMessageWith(write), write), "Пишіть російською");
+    await act(() => bed!.fake.pressButton(WRITER, WRITER, lastMessageWith(write), write), "Пишіть російською");
     const first = "Здравствуйте, Борис Юльевич! Меня зовут Оксана, я живу в Вильнюсе.";
-    expect(await act(() => fake!.injectMessage(WRITER, WRITER, { text: first }), "Збережено")).toMatch(new RegExp(`^Збережено\\. ${[...first].length} знаків`, "u"));
+    expect(await act(() => bed!.fake.injectMessage(WRITER, WRITER, { text: first }), "Збережено")).toMatch(new RegExp(`^Збережено\\. ${[...first].length} знаків`, "u"));
 
     bot.child.kill("SIGKILL");
     expect(await bot.exited).toBe(null);
     expect(await draftText(file)).toBe(first);
 
-    bot = await startProcess(env);
+    bot = await bed.startPolling();
     const second = "Недавно я прочитала книгу о пчёлах. Что Вы сейчас читаете?";
-    const saved = await act(() => fake!.injectMessage(WRITER, WRITER, { text: second }), "Збережено");
+    const saved = await act(() => bed!.fake.injectMessage(WRITER, WRITER, { text: second }), "Збережено");
     // The same flow, in the same step: the message joins the draft begun before the kill.
     expect(saved).toMatch(new RegExp(`^Збережено\\. ${[...first].length + 2 + [...second].length} знак`, "u"));
     expect(await draftText(file)).toBe(`${first}\n\n${second}`);
     const done = "✅ Готово: перевірити лист";
-    const report = await act(() => fake!.pressButton(WRITER, WRITER, lastMessageWith(done), done), "Перевірка");
+    const report = await act(() => bed!.fake.pressButton(WRITER, WRITER, lastMessageWith(done), done), "Перевірка");
     expect(report).toContain("Перевірка не знайшла нічого");
     // JSON logs of the real process carry neither the letter nor the writer's name.
     expect(bot.output()).not.toContain("Вильнюс");
