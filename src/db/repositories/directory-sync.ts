@@ -41,11 +41,15 @@ export async function getObservationById(db: Db, id: number): Promise<Observatio
   return db.selectFrom("directory_observations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Everyone's name and birth years, to find namesakes without a query per record. */
+/**
+ * Everyone's name and birth years, to find namesakes without a query per record. A writer's own unchecked card is left
+ * out: a registry record never merges into details nobody has checked (the organiser's review decides).
+ */
 export async function listPeopleForMatching(db: Db) {
   return db
     .selectFrom("prisoners")
     .select(["slug", "surname_ru", "given_name_ru", "patronymic_ru", "birth_year", "birth_year_alternatives", "alt_spellings"])
+    .where("private_to", "is", null)
     .execute();
 }
 

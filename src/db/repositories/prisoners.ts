@@ -84,9 +84,33 @@ async function campaignsBySlug(db: DB, slugs?: string[]): Promise<Map<string, st
   return memberships;
 }
 
+/**
+ * Any card by slug, a writer's own unchecked card included: for paths that start from stored data (a letter, a draft,
+ * a relay). Paths that start from what a user sent (a button, a link) use `getPrisonerFor`.
+ */
 export async function getPrisonerBySlug(db: DB, slug: string): Promise<PrisonerRecord | undefined> {
   const row = await db.selectFrom("prisoners").selectAll().where("slug", "=", slug).executeTakeFirst();
-  if (!row) return undefined;
+  return row ? withCampaigns(db, row) : undefined;
+}
+
+/** A card as `viewer` may see it: a writer's own unchecked card (`private_to`) is invisible to everyone else. */
+export async function getPrisonerFor(db: DB, slug: string, viewer: number | null): Promise<PrisonerRecord | undefined> {
+  const row = await db
+    .selectFrom("prisoners")
+    .selectAll()
+    .where("slug", "=", slug)
+    .where((eb) => (viewer === null ? eb("private_to", "is", null) : eb.or([eb("private_to", "is", null), eb("private_to", "=", viewer)])))
+    .executeTakeFirst();
+  return row ? withCampaigns(db, row) : undefined;
+}
+
+/** Makes a card the writer's own (their unchecked details) or, with null, public (an organiser added the person). */
+export async function setPrisonerPrivateTo(db: DB, slug: string, userId: number | null): Promise<void> {
+  await db.updateTable("prisoners").set({ private_to: userId }).where("slug", "=", slug).execute();
+}
+
+async function withCampaigns(db: DB, row: PrisonerRow): Promise<PrisonerRecord> {
+  const slug = row.slug;
   const memberships = await campaignsBySlug(db, [slug]);
   return prisonerFromRow(row, memberships.get(slug) ?? []);
 }
@@ -100,8 +124,9 @@ export async function getPrisonersBySlugs(db: DB, slugs: readonly string[]): Pro
   return new Map(rows.map((row) => [row.slug, prisonerFromRow(row, memberships.get(row.slug) ?? [])]));
 }
 
+/** The public directory: every card except writers' own unchecked ones. */
 export async function listPrisoners(db: DB): Promise<PrisonerRecord[]> {
-  const rows = await db.selectFrom("prisoners").selectAll().orderBy("slug").execute();
+  const rows = await db.selectFrom("prisoners").selectAll().where("private_to", "is", null).orderBy("slug").execute();
   const memberships = await campaignsBySlug(db);
   return rows.map((row) => prisonerFromRow(row, memberships.get(row.slug) ?? []));
 }

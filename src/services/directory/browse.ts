@@ -3,7 +3,7 @@ import type { DB } from "../../db/database.js";
 import { getCampaignBySlug, listCampaigns } from "../../db/repositories/campaigns.js";
 import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
 import { countLettersPerPrisoner } from "../../db/repositories/letters.js";
-import { getPrisonerBySlug, listPrisoners, listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonerFor, listPrisoners, listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
 import { type UpcomingBirthday, upcomingBirthdays } from "../../domain/directory/birthdays.js";
 import { buildPrisonerCard, type PrisonerCard } from "../../domain/directory/card.js";
 import { type FewLettersEntry, type LetterCounts, writableByFewLetters } from "../../domain/directory/few-letters.js";
@@ -95,9 +95,15 @@ export interface LoadedCard {
  * Reads the person, their institution and campaigns fresh from the database and decides, as of now, whether a letter
  * can reach them: every card (and every inline result) reflects the directory at the moment it is shown.
  */
-export async function loadPrisonerCard(deps: Pick<ServiceDeps, "db" | "clock">, slug: string, locale: Locale): Promise<LoadedCard | undefined> {
+export async function loadPrisonerCard(
+  deps: Pick<ServiceDeps, "db" | "clock">,
+  slug: string,
+  locale: Locale,
+  viewer: number | null,
+): Promise<LoadedCard | undefined> {
   const { db, clock } = deps;
-  const prisoner = await getPrisonerBySlug(db, slug);
+  // A writer's own unchecked card (someone not in the list) is shown to that writer only.
+  const prisoner = await getPrisonerFor(db, slug, viewer);
   if (!prisoner) return undefined;
   const institution =
     prisoner.location.institution === null ? undefined : await getInstitutionBySlug(db, prisoner.location.institution);
