@@ -226,3 +226,13 @@ export async function closeReview(db: Db, id: number, state: "accepted" | "dismi
 export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
+
+/** What became of an observation (added, updated, conflict, skipped:…) and the card it belongs to. */
+export async function setObservationOutcome(db: Db, observationId: number, outcome: string, prisonerSlug: string | null): Promise<void> {
+  await db.updateTable("directory_observations").set({ outcome, prisoner_slug: prisonerSlug }).where("id", "=", observationId).execute();
+}
+
+/** Forgets an observation's hash so the next sync applies that record again (after a review changed the card). */
+export async function forgetObservationHash(db: Db, observationId: number): Promise<void> {
+  await db.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", observationId).execute();
+}

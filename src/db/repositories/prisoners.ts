@@ -192,3 +192,32 @@ export async function directoryVersion(db: DB): Promise<string> {
 export async function loadSearchEntries(db: DB): Promise<SearchEntry[]> {
   return (await listPrisoners(db)).map(toSearchEntry);
 }
+
+/** The facts a sync compares with a source record: status and location with their dates and sources, birth year. */
+export async function getCardFacts(db: DB, slug: string) {
+  return db
+    .selectFrom("prisoners")
+    .select(["status", "status_as_of", "status_source_url", "institution_slug", "institution_as_of", "institution_source_url", "birth_year"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+/** A birth year a source gives for a card that had none (a known year is never overwritten here). */
+export async function setBirthYearIfUnknown(db: DB, slug: string, birthYear: number, now: string): Promise<void> {
+  await db.updateTable("prisoners").set({ birth_year: birthYear, updated_at: now }).where("slug", "=", slug).where("birth_year", "is", null).execute();
+}
+
+/** Someone free or dead: no letter button, with the status as the reason. */
+export async function closeLettersFor(db: DB, slug: string, reason: "released" | "deceased" | "exchanged"): Promise<void> {
+  await db.updateTable("prisoners").set({ letters_allowed: 0, no_letters_reason: reason }).where("slug", "=", slug).execute();
+}
+
+/** The Russian name and birth year of a card (how review items name people), without reading the whole card. */
+export async function getRussianName(db: DB, slug: string): Promise<{ surname: string; given: string; patronymic: string | null; birthYear: number | null } | undefined> {
+  const row = await db
+    .selectFrom("prisoners")
+    .select(["surname_ru", "given_name_ru", "patronymic_ru", "birth_year"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? { surname: row.surname_ru, given: row.given_name_ru, patronymic: row.patronymic_ru, birthYear: row.birth_year } : undefined;
+}

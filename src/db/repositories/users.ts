@@ -37,3 +37,10 @@ export async function setUserBlocked(db: DB, id: number, blockedAt: Date | null)
 export async function storedLocaleOf(db: DB, id: number): Promise<string | undefined> {
   return (await db.selectFrom("users").select("locale").where("id", "=", id).executeTakeFirst())?.locale;
 }
+
+/** The stored locale of each of these users who has one row (one query, for notices to several people). */
+export async function storedLocalesOf(db: DB, ids: readonly number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "locale"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.locale]));
+}

@@ -5,9 +5,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { load } from "cheerio";
-import type { Kysely } from "kysely";
 import { getObservation } from "../../db/repositories/directory-sync.js";
-import type { Database } from "../../db/schema.js";
+import type { DB } from "../../db/database.js";
 import { parsePersonPage } from "../../domain/directory-sources/memorial-person-page.js";
 import { parseMemorialListPage } from "../../domain/directory-sources/memorial-rest.js";
 import { parseOvdData } from "../../domain/directory-sources/ovd-info.js";
@@ -30,7 +29,7 @@ export interface Batch {
 }
 
 export interface FetchContext {
-  db: Kysely<Database>;
+  db: DB;
   client: PoliteClient;
   baseUrl: string;
   now: () => Date;
