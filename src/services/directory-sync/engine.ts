@@ -27,6 +27,7 @@ import { type Batch, type FetchContext, memorialBatches, ovdBatches, viasnaBatch
 import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
 import { PoliteClient } from "./http.js";
 import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
+import { loadBelarusInstitutions } from "./belarus-institutions.js";
 
 export const LOCK_NAME = "directory-sync";
 /** A holder on another machine whose heartbeat is older than this is taken to be gone. */
@@ -141,6 +142,8 @@ async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolea
   const { db } = options;
   {
     if (!(await hasAliasesFrom(db, PENITENTIARY_ORIGIN))) await loadPenitentiaryInstitutions(db, { now: now() });
+    // Belarusian facilities: a small sourced file, upserted on every sync so a corrected record reaches the database.
+    await loadBelarusInstitutions(db, { now: now() });
     const summaries: SourceSummary[] = [];
     for (const source of options.sources) {
       summaries.push(source === "fsin-pismo" ? await syncFsinPismo(options, now) : await syncPeople(options, source, now, dryRun, owner));
