@@ -14,6 +14,7 @@ import {
   updateReviewPayload,
 } from "../../db/repositories/directory-sync.js";
 import { upsertPrisoner } from "../../db/repositories/directory-document.js";
+import { upsertIntermediary } from "../../db/repositories/intermediaries.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
 import type { DB } from "../../db/database.js";
 import { closeLettersFor, getCardFacts, setBirthYearIfUnknown } from "../../db/repositories/prisoners.js";
@@ -130,6 +131,12 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
   const observationId = await saveObservation(db, row);
   const finish = async (outcome: ApplyOutcome, prisonerSlug: string | null) => {
     await setObservationOutcome(db, observationId, outcome, prisonerSlug);
+    // A service the source itself names for this person: recorded with the source's page and its own date.
+    if (prisonerSlug !== null && record.intermediary && !outcome.startsWith("skipped")) {
+      const { service, url } = record.intermediary;
+      const asOf = (record.provenance.sourceModifiedAt ?? record.statusAsOf).slice(0, 10);
+      await upsertIntermediary(db, { prisoner_slug: prisonerSlug, service, url, as_of: asOf, source: record.provenance.sourceUrl });
+    }
     return outcome;
   };
 

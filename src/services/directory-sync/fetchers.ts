@@ -84,6 +84,9 @@ export async function* memorialBatches(ctx: FetchContext, startPage: number): As
   }
 }
 
+/** Crimean Solidarity as Memorial's letter blocks name it («через сайт «Крымской Солидарности»»). */
+export const CRIMEAN_SOLIDARITY = "Крымская солидарность";
+
 /** Adds the letter block's address, institution and the birth date from the person page (`/?p=<id>`). */
 async function addPersonPage(ctx: FetchContext, record: CandidateRecord): Promise<void> {
   const response = await ctx.client.get(`${ctx.baseUrl}/?p=${record.provenance.sourceRecordId}`, "text/html");
@@ -95,6 +98,7 @@ async function addPersonPage(ctx: FetchContext, record: CandidateRecord): Promis
   record.postalAddress = page.letter.address;
   record.postcode = page.letter.postcode;
   record.addressState = page.letter.addressState;
+  if (page.letter.serviceUrl) record.intermediary = { service: CRIMEAN_SOLIDARITY, url: page.letter.serviceUrl };
   // The card's hash stays the key for "changed since"; the page's content is part of what was observed.
   record.provenance.rawSha256 = sha256(`${record.provenance.rawSha256}:${sha256(response.text)}`);
 }
