@@ -135,3 +135,20 @@ export async function relayTargetForPrisoner(db: DB, prisonerSlug: string): Prom
   if (desk?.status === "ok") return desk;
   return campaign ?? desk;
 }
+
+/**
+ * Who organisers take letters for now, for the whole directory in two queries (the few-letters list must not ask per
+ * person): everyone when the organisation desk works, else the people of campaigns whose chat works. The same answer
+ * as `relayTargetForPrisoner(db, slug)?.status === "ok"` for each person.
+ */
+export async function workingRelays(db: DB): Promise<{ desk: boolean; prisoners: Set<string> }> {
+  const desk = await deskChat(db);
+  if (desk?.status === "ok") return { desk: true, prisoners: new Set() };
+  const rows = await db
+    .selectFrom("prisoner_campaigns")
+    .innerJoin("campaign_chats", "campaign_chats.campaign_slug", "prisoner_campaigns.campaign_slug")
+    .select("prisoner_campaigns.prisoner_slug")
+    .where("campaign_chats.status", "=", "ok")
+    .execute();
+  return { desk: false, prisoners: new Set(rows.map((row) => row.prisoner_slug)) };
+}

@@ -1,5 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { DB } from "../../db/database.js";
+import { workingRelays } from "../../db/repositories/campaign-chats.js";
 import { getCampaignBySlug, listCampaigns } from "../../db/repositories/campaigns.js";
 import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
 import { countLettersPerPrisoner } from "../../db/repositories/letters.js";
@@ -46,14 +47,12 @@ export async function writableByFewestLetters(deps: Pick<ServiceDeps, "db" | "cl
   const prisoners = await listPrisoners(db);
   const institutions = new Map((await listInstitutions(db)).map((institution) => [institution.slug, institution]));
   const counts = await countLettersPerPrisoner(db, new Date(now.getTime() - FEW_LETTERS_DAYS * DAY_MS));
-  const relayed = new Set<string>();
-  for (const prisoner of prisoners) {
-    if (FREE_OR_DEAD_STATUSES.includes(prisoner.status.value) || !prisoner.letters.allowed) continue;
-    if (await hasOrganiserRelay(db, prisoner.slug)) relayed.add(prisoner.slug);
-  }
+  // One answer for everyone (not a query per person: issue 11, "constant number of queries at 10k people").
+  const relays = await workingRelays(db);
   const entries = writableByFewLetters(prisoners, institutions, counts, {
     today: now,
-    isRelayed: (prisoner) => relayed.has(prisoner.slug),
+    isRelayed: (prisoner) =>
+      !FREE_OR_DEAD_STATUSES.includes(prisoner.status.value) && prisoner.letters.allowed && (relays.desk || relays.prisoners.has(prisoner.slug)),
   });
   return { entries, counts };
 }
