@@ -50,9 +50,10 @@ function generatedPerson(index: number): PrisonerRecord {
 }
 
 describe("queries per answer at scale", () => {
-  it("few letters and a campaign's list make as many queries at 1,020 people as at 20", async () => {
+  // The query log is read through a second SQLite connection to the test's file (Postgres runs count the same code).
+  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("few letters and a campaign's list make as many queries at 1,020 people as at 20", async () => {
     testDb = await createTestDatabase();
-    if (!testDb.filename) return; // the query log below reads the SQLite file
+    if (!testDb.filename) throw new Error("a SQLite test database has a file");
     await seedDirectory(testDb.db, { now });
     const log = { queries: 0 };
     counted = new Kysely<Database>({
