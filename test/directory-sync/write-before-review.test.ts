@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { writeLetterData } from "../../src/services/letters/buttons.js";
+import { forgetUser } from "../../src/services/privacy/forget.js";
+import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { expectNoFailures, lettersOf, textOf } from "../letters/flow/helpers.js";
@@ -77,6 +79,11 @@ describe("writing to someone not in the list before an organiser adds them", () 
     const anyMessage = other.messages.at(-1)!;
     await other.pressData(anyMessage.message_id, writeLetterData(slug)!);
     expect(other.lastText()).toContain("This person is not in our directory");
+
+    // The card is the writer's personal data: /mydata lists it, /forget deletes it with their letter.
+    expect((await PERSONAL_DATA_SOURCES.find((source) => source.table === "prisoners")!.collect(h.db, writer.id)).length).toBe(1);
+    await forgetUser(h.db, writer.id, h.clock.now());
+    expect(await h.db.selectFrom("prisoners").select("slug").where("slug", "=", slug).execute()).toEqual([]);
     expectNoFailures(h);
   });
 

@@ -221,3 +221,26 @@ export async function getRussianName(db: DB, slug: string): Promise<{ surname: s
     .executeTakeFirst();
   return row ? { surname: row.surname_ru, given: row.given_name_ru, patronymic: row.patronymic_ru, birthYear: row.birth_year } : undefined;
 }
+
+/** A writer's own unchecked cards (someone not in the list, before an organiser added them), for /mydata. */
+export async function listPrivatePrisonersOf(db: DB, userId: number) {
+  return db
+    .selectFrom("prisoners")
+    .select(["slug", "surname_ru", "given_name_ru", "patronymic_ru", "gender", "birth_year", "institution_slug", "created_at"])
+    .where("private_to", "=", userId)
+    .orderBy("slug")
+    .execute();
+}
+
+/**
+ * Deletes a writer's own unchecked cards that no remaining letter names (/forget runs after the writer's letters are
+ * deleted; a letter organisers still hold keeps its card until it is printed or returned). Returns how many.
+ */
+export async function deletePrivatePrisonersOf(db: DB, userId: number): Promise<number> {
+  const result = await db
+    .deleteFrom("prisoners")
+    .where("private_to", "=", userId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("letters").select("letters.id").whereRef("letters.prisoner_slug", "=", "prisoners.slug"))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0n);
+}

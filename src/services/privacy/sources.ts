@@ -3,6 +3,7 @@ import { conversationKey } from "../../db/conversation-storage.js";
 import type { DB } from "../../db/database.js";
 import type { OutboxStatus } from "../../db/tables/outbox.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
+import { deletePrivatePrisonersOf, listPrivatePrisonersOf } from "../../db/repositories/prisoners.js";
 
 /**
  * Where Lysty keeps something about a person. /mydata exports every source; /forget deletes the `personal` ones
@@ -24,7 +25,7 @@ export interface PersonalDataSource {
 export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   institutions: "public directory of prisons",
   campaigns: "public campaign descriptions",
-  prisoners: "public directory of prisoners, from public sources",
+  prisoners: "public directory of prisoners, from public sources (a writer's own unchecked cards are a personal source below)",
   prisoner_campaigns: "which campaign a prisoner belongs to",
   outbox_attachments: "files of outbox rows; those of a forgotten person's rows are deleted with them",
   news_channel_offers: "posts of public news channels",
@@ -59,6 +60,14 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     collect: (db, userId) => db.selectFrom("letters").selectAll().where("writer_id", "=", userId).orderBy("id").execute(),
     forget: async (trx, userId) =>
       count(await trx.deleteFrom("letters").where("writer_id", "=", userId).where("status", "not in", awaiting).executeTakeFirst()),
+  },
+  {
+    // Someone not in the list as this writer gave them: a card only they see until an organiser adds the person.
+    // After `letters` (forgotten in this order): a card is deleted once no remaining letter names it.
+    table: "prisoners",
+    kind: "personal",
+    collect: (db, userId) => listPrivatePrisonersOf(db, userId),
+    forget: (trx, userId) => deletePrivatePrisonersOf(trx, userId),
   },
   {
     table: "relayed_letters",
