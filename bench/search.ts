@@ -119,3 +119,37 @@ console.log(`p50 (median of runs): ${format(median(p50s))}   target ≤ 2 ms`);
 console.log(`p99 (median of runs): ${format(median(p99s))}   target ≤ 10 ms`);
 console.log(`max (median of runs): ${format(median(maxes))}`);
 console.log(`queries with at least one hit: ${found} of ${QUERIES}`);
+
+// Second part: a directory in the imported registry's shape (what `bench:sync` imports: 10,000 generated Memorial
+// cards through the sync's own parsing, plus the seed), with bench:sync's query mix, wall-clock and CPU time per
+// query, beside the seed alone as the baseline of the same run. No import needed: `bench:sync` measures that.
+{
+  const { loadavg } = await import("node:os");
+  const { importedShapeEntries, importedShapeQueries, seedEntries } = await import("../test/helpers/search-corpus.js");
+  const measure = (entries: readonly SearchEntry[]) => {
+    const searchIndex = buildSearchIndex(entries);
+    const pool = importedShapeQueries(entries, 2_000);
+    for (const query of pool) searchPrisoners(searchIndex, query);
+    const runs: { p50: number; p99: number; cpu: number }[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const times: number[] = [];
+      const cpuBefore = process.cpuUsage();
+      for (const query of pool) {
+        const start = performance.now();
+        searchPrisoners(searchIndex, query);
+        times.push(performance.now() - start);
+      }
+      const cpu = process.cpuUsage(cpuBefore);
+      times.sort((a, b) => a - b);
+      runs.push({ p50: percentile(times, 0.5), p99: percentile(times, 0.99), cpu: (cpu.user + cpu.system) / 1000 / pool.length });
+    }
+    return { people: entries.length, p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), cpu: median(runs.map((r) => r.cpu)) };
+  };
+  const imported = measure(importedShapeEntries(PEOPLE));
+  const seed = measure(seedEntries());
+  const load = loadavg().map((value) => value.toFixed(2)).join(" ");
+  console.log(`imported-shape directory (bench:sync's cards and queries), ${RUNS} runs × 2,000 queries, load average ${load}:`);
+  for (const [label, figures] of [["imported", imported], ["baseline, seed only", seed]] as const) {
+    console.log(`  ${label}: ${figures.people} people, p50 ${format(figures.p50)}, p99 ${format(figures.p99)}, CPU ${format(figures.cpu)} per query`);
+  }
+}

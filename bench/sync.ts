@@ -21,6 +21,7 @@ import { buildSearchIndex } from "../src/domain/search/search-index.js";
 import { searchPrisoners } from "../src/domain/search/search.js";
 import { parseSyncConfig } from "../src/services/directory-sync/config.js";
 import { runDirectorySync } from "../src/services/directory-sync/engine.js";
+import { writableByFewestLetters } from "../src/services/directory/browse.js";
 import { PoliteClient } from "../src/services/directory-sync/http.js";
 import { generatedMemorialCards, sampleRegistry } from "../test/helpers/registries.js";
 import { SourceServer } from "../test/helpers/source-server.js";
@@ -134,6 +135,8 @@ if (kept) {
   const fewLetters = () => browsePrisonersByFewestLetters(db, { letterCounts: new Map(), today: new Date(), limit: 10 });
   const atScale = await countQueries(fewLetters);
   const browse = await countQueries(() => listPrisoners(db));
+  // The service the bot's few-letters list, random pick and empty inline query use (it also reads organiser relays).
+  const service = await countQueries(() => writableByFewestLetters({ db, clock: { now: () => new Date() } }));
   await db.destroy();
   const seedDir = mkdtempSync(join(tmpdir(), "lysty-bench-seed-"));
   const seed = openCounting(join(seedDir, "seed.sqlite"));
@@ -144,6 +147,6 @@ if (kept) {
   const atSeed = seed.counter.queries - before;
   await seed.db.destroy();
   rmSync(seedDir, { recursive: true, force: true });
-  console.log(`  "few letters" queries: ${atScale} at ${PEOPLE + 20} people, ${atSeed} at the 20-person seed; /browse list: ${browse} queries`);
+  console.log(`  "few letters" queries: ${atScale} at ${PEOPLE + 20} people, ${atSeed} at the 20-person seed; /browse list: ${browse} queries; the bot's few-letters service: ${service}`);
   rmSync(kept.dir, { recursive: true, force: true });
 }

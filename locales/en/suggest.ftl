@@ -28,9 +28,15 @@ suggest-drop = Cancel
 suggest-dropped = Cancelled. Nothing was sent.
 suggest-too-many = You already have five people waiting for organisers to check. Please wait until they have answered.
 suggest-facility-gone = That facility is no longer in our list. Please start again.
-suggest-sent = Sent to organisers. They will check the details against public sources; this can take a few days. If they add the person to the directory, I will send you a message here with a button to write. If they cannot confirm the details, I will tell you that too. Nothing you sent is shown to other users.
+suggest-sent = Sent to organisers. They will check the details against public sources; this can take a few days. If they add the person to the directory, I will send you a message here. If they cannot confirm the details, I will tell you that too. Nothing you sent is shown to other users.
+
+    You need not wait: you can write to this person now with the details you gave. Every screen and instruction will say they are not checked yet.
 suggest-notice-accepted = Organisers have checked the details you gave about { $name } and added this person to the directory. You can write to them now.
 suggest-notice-dismissed = Organisers could not confirm the details you gave about { $name }, so this person has not been added to the directory. If you know a source (a news article or a registry page), tell an organiser.
 suggest-card-source = submitted by a user, confirmed by { $role }
 suggest-role-organiser = an organiser
 suggest-role-admin = an admin
+suggest-write-now = ✍️ Write to them now
+suggest-card-unchecked = details you gave, not checked
+suggest-letter-unchecked = ⚠️ Details you gave, not checked: { $name }, { $institution }. Organisers have not checked them yet; if they find something different, I will tell you. Until then nobody else sees this person in Lysty.
+suggest-packet-unchecked = Details you gave, not checked: the name, year of birth and facility come from you, not from a registry. Make sure they are right before you send.

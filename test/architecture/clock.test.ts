@@ -12,8 +12,6 @@ const MAY_READ_THE_SYSTEM_TIME: Record<string, string> = {
   "clock.ts": "the clock itself",
   "heartbeat.ts": "the liveness file the health check reads: wall time by design",
   "webapp/": "the editor's page runs in the browser",
-  // w11's branch moves the directory sync onto the clock with its repositories; whoever merges both removes this.
-  "services/directory-sync/": "w11 edits it in parallel",
 };
 
 const SRC = projectPath("src");

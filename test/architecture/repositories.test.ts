@@ -9,12 +9,6 @@ import { projectPath } from "../../src/project-path.js";
  * raw transaction or imports kysely.
  */
 
-/**
- * The directory sync still builds its own queries on main. w11's branch moves them into repositories and empties this
- * list; whoever merges both removes the constant.
- */
-const SERVICES_STILL_WITH_SQL: readonly string[] = ["services/directory-sync/"];
-
 const SRC = projectPath("src");
 
 function sourceFiles(dir: string): string[] {
@@ -42,7 +36,7 @@ describe("repositories hold all SQL", () => {
   it("no file under src/services/ builds SQL, runs a query, opens a raw transaction or imports kysely", () => {
     const violations = sourceFiles(join(SRC, "services"))
       .map((file) => ({ name: relative(SRC, file), found: sqlIn(readFileSync(file, "utf8")) }))
-      .filter(({ name, found }) => found.length > 0 && !SERVICES_STILL_WITH_SQL.some((folder) => name.startsWith(folder)))
+      .filter(({ found }) => found.length > 0)
       .map(({ name, found }) => `${name}: ${found.join(", ")}`);
     expect(violations, "move the query into a function of src/db/repositories/<area>.ts (db or transaction first)").toEqual([]);
   });

@@ -103,7 +103,12 @@ describe("someone not in the list", () => {
       institution_believed_current: 1,
     });
     const history = await h.db.selectFrom("prisoner_history").selectAll().where("prisoner_slug", "=", card.slug).execute();
-    expect(history.every((row) => row.changed_by === checker.id)).toBe(true);
+    // The writer's own card came first (nobody named in its history); the organiser's confirmation is recorded by them.
+    expect(history.filter((row) => row.source_url.endsWith("/organiser")).map((row) => [row.field, row.changed_by])).toEqual([
+      ["status", checker.id],
+      ["institution", checker.id],
+    ]);
+    expect(history.some((row) => row.changed_by === writer.id)).toBe(false);
 
     // The writer hears about it, with a button that starts the normal letter flow.
     await settle(h);
@@ -128,7 +133,8 @@ describe("someone not in the list", () => {
     expect(admin.lastText()).toContain("Петренко Олена Ивановна");
     await admin.press("Відхилити");
     expect(h.fake.messages(admin.id).some((message) => (message.text ?? "").includes("Нічого не додано"))).toBe(true);
-    expect(await h.db.selectFrom("prisoners").select("slug").where("surname_ru", "=", "Петренко").execute()).toEqual([]);
+    // Only the writer's own card exists, still private to them.
+    expect(await h.db.selectFrom("prisoners").select("private_to").where("surname_ru", "=", "Петренко").execute()).toEqual([{ private_to: writer.id }]);
     await settle(h);
     expect(writer.lastText()).toContain("не вдалося підтвердити");
     const review = await h.db.selectFrom("directory_reviews").selectAll().executeTakeFirstOrThrow();

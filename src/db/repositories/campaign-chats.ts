@@ -149,3 +149,20 @@ export async function recordChatPublic(db: DB, chatId: number, isPublic: boolean
   const result = await db.updateTable("campaign_chats").set({ public: isPublic ? 1 : 0 }).where("chat_id", "=", chatId).where("public", "is", null).executeTakeFirst();
   return Number(result.numUpdatedRows) + ((await recordDeskPublic(db, chatId, isPublic)) ? 1 : 0);
 }
+
+/**
+ * Who organisers take letters for now, for the whole directory in two queries (the few-letters list must not ask per
+ * person): everyone when the organisation desk works, else the people of campaigns whose chat works. The same answer
+ * as `relayTargetForPrisoner(db, slug)?.status === "ok"` for each person.
+ */
+export async function workingRelays(db: DB): Promise<{ desk: boolean; prisoners: Set<string> }> {
+  const desk = await deskChat(db);
+  if (desk?.status === "ok") return { desk: true, prisoners: new Set() };
+  const rows = await db
+    .selectFrom("prisoner_campaigns")
+    .innerJoin("campaign_chats", "campaign_chats.campaign_slug", "prisoner_campaigns.campaign_slug")
+    .select("prisoner_campaigns.prisoner_slug")
+    .where("campaign_chats.status", "=", "ok")
+    .execute();
+  return { desk: false, prisoners: new Set(rows.map((row) => row.prisoner_slug)) };
+}

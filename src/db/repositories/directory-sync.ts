@@ -41,11 +41,15 @@ export async function getObservationById(db: Db, id: number): Promise<Observatio
   return db.selectFrom("directory_observations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Everyone's name and birth years, to find namesakes without a query per record. */
+/**
+ * Everyone's name and birth years, to find namesakes without a query per record. A writer's own unchecked card is left
+ * out: a registry record never merges into details nobody has checked (the organiser's review decides).
+ */
 export async function listPeopleForMatching(db: Db) {
   return db
     .selectFrom("prisoners")
     .select(["slug", "surname_ru", "given_name_ru", "patronymic_ru", "birth_year", "birth_year_alternatives", "alt_spellings"])
+    .where("private_to", "is", null)
     .execute();
 }
 
@@ -221,4 +225,14 @@ export async function closeReview(db: Db, id: number, state: "accepted" | "dismi
 /** Runs `work` in a transaction, or inside the caller's when `db` already is one (a dry run wraps a whole sync). */
 export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** What became of an observation (added, updated, conflict, skipped:…) and the card it belongs to. */
+export async function setObservationOutcome(db: Db, observationId: number, outcome: string, prisonerSlug: string | null): Promise<void> {
+  await db.updateTable("directory_observations").set({ outcome, prisoner_slug: prisonerSlug }).where("id", "=", observationId).execute();
+}
+
+/** Forgets an observation's hash so the next sync applies that record again (after a review changed the card). */
+export async function forgetObservationHash(db: Db, observationId: number): Promise<void> {
+  await db.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", observationId).execute();
 }

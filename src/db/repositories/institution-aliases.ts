@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { institutionMatchKey } from "../../domain/institutions/match-key.js";
 import type { InstitutionAliasEntry } from "../../domain/institutions/match.js";
 import type { Database } from "../schema.js";
+import { inTransaction } from "../database.js";
 
 type Db = Kysely<Database>;
 
@@ -42,4 +43,17 @@ export async function searchInstitutions(db: Db, query: string, limit: number): 
     .filter((row) => found.has(row.slug))
     .slice(0, limit)
     .map((row) => ({ slug: row.slug, name: row.name, region: row.region }));
+}
+
+/** Replaces every alias of one origin (a data file, a source list) with these, in the caller's transaction or its own. */
+export async function replaceAliasesOfOrigin(db: Db, origin: string, aliases: readonly { slug: string; alias: string }[]): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    await trx.deleteFrom("institution_aliases").where("origin", "=", origin).execute();
+    const others = new Set((await trx.selectFrom("institution_aliases").select(["institution_slug", "alias"]).execute()).map((row) => `${row.institution_slug}\u0000${row.alias}`));
+    const rows = [...new Map(aliases.map((entry) => [`${entry.slug}\u0000${entry.alias}`, entry])).entries()]
+      .filter(([key]) => !others.has(key))
+      .map(([, entry]) => ({ institution_slug: entry.slug, alias: entry.alias, match_key: institutionMatchKey(entry.alias), origin }));
+    if (rows.length > 0) await trx.insertInto("institution_aliases").values(rows).execute();
+    return rows.length;
+  });
 }

@@ -4,6 +4,7 @@ import type { DB } from "../database.js";
 import type { OutboxStatus } from "../tables/outbox.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { deleteUnusedAttachments } from "../../outbox/admin.js";
+import { deletePrivatePrisonersOf, listPrivatePrisonersOf } from "./prisoners.js";
 
 /**
  * Where Lysty keeps something about a person. /mydata exports every source; /forget deletes the `personal` ones
@@ -44,6 +45,14 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     collect: (db, userId) => db.selectFrom("letters").selectAll().where("writer_id", "=", userId).orderBy("id").execute(),
     forget: async (trx, userId) =>
       count(await trx.deleteFrom("letters").where("writer_id", "=", userId).where("status", "not in", awaiting).executeTakeFirst()),
+  },
+  {
+    // Someone not in the list as this writer gave them: a card only they see until an organiser adds the person.
+    // After `letters` (forgotten in this order): a card is deleted once no remaining letter names it.
+    table: "prisoners",
+    kind: "personal",
+    collect: (db, userId) => listPrivatePrisonersOf(db, userId),
+    forget: (trx, userId) => deletePrivatePrisonersOf(trx, userId),
   },
   {
     table: "relayed_letters",

@@ -129,6 +129,30 @@ export async function movePrisoner(db: DB, slug: string, move: LocationChange): 
   });
 }
 
+/**
+ * A fact confirmed without changing its value (an organiser adding a person a writer had described): the history says
+ * who vouched for it from when, since the update itself writes no row for an unchanged value.
+ */
+export async function recordConfirmation(
+  db: DB,
+  slug: string,
+  entry: { field: "status" | "institution"; value: string | null; asOf: PartialDate; sourceUrl: string; changedBy: number; now: Date },
+): Promise<void> {
+  await db
+    .insertInto("prisoner_history")
+    .values({
+      prisoner_slug: slug,
+      field: entry.field,
+      old_value: entry.value,
+      new_value: entry.value,
+      as_of: entry.asOf,
+      source_url: entry.sourceUrl,
+      changed_by: entry.changedBy,
+      changed_at: entry.now.toISOString(),
+    })
+    .execute();
+}
+
 export interface HistoryEntry {
   field: "status" | "institution";
   oldValue: string | null;

@@ -84,9 +84,33 @@ async function campaignsBySlug(db: DB, slugs?: string[]): Promise<Map<string, st
   return memberships;
 }
 
+/**
+ * Any card by slug, a writer's own unchecked card included: for paths that start from stored data (a letter, a draft,
+ * a relay). Paths that start from what a user sent (a button, a link) use `getPrisonerFor`.
+ */
 export async function getPrisonerBySlug(db: DB, slug: string): Promise<PrisonerRecord | undefined> {
   const row = await db.selectFrom("prisoners").selectAll().where("slug", "=", slug).executeTakeFirst();
-  if (!row) return undefined;
+  return row ? withCampaigns(db, row) : undefined;
+}
+
+/** A card as `viewer` may see it: a writer's own unchecked card (`private_to`) is invisible to everyone else. */
+export async function getPrisonerFor(db: DB, slug: string, viewer: number | null): Promise<PrisonerRecord | undefined> {
+  const row = await db
+    .selectFrom("prisoners")
+    .selectAll()
+    .where("slug", "=", slug)
+    .where((eb) => (viewer === null ? eb("private_to", "is", null) : eb.or([eb("private_to", "is", null), eb("private_to", "=", viewer)])))
+    .executeTakeFirst();
+  return row ? withCampaigns(db, row) : undefined;
+}
+
+/** Makes a card the writer's own (their unchecked details) or, with null, public (an organiser added the person). */
+export async function setPrisonerPrivateTo(db: DB, slug: string, userId: number | null): Promise<void> {
+  await db.updateTable("prisoners").set({ private_to: userId }).where("slug", "=", slug).execute();
+}
+
+async function withCampaigns(db: DB, row: PrisonerRow): Promise<PrisonerRecord> {
+  const slug = row.slug;
   const memberships = await campaignsBySlug(db, [slug]);
   return prisonerFromRow(row, memberships.get(slug) ?? []);
 }
@@ -100,8 +124,9 @@ export async function getPrisonersBySlugs(db: DB, slugs: readonly string[]): Pro
   return new Map(rows.map((row) => [row.slug, prisonerFromRow(row, memberships.get(row.slug) ?? [])]));
 }
 
+/** The public directory: every card except writers' own unchecked ones. */
 export async function listPrisoners(db: DB): Promise<PrisonerRecord[]> {
-  const rows = await db.selectFrom("prisoners").selectAll().orderBy("slug").execute();
+  const rows = await db.selectFrom("prisoners").selectAll().where("private_to", "is", null).orderBy("slug").execute();
   const memberships = await campaignsBySlug(db);
   return rows.map((row) => prisonerFromRow(row, memberships.get(row.slug) ?? []));
 }
@@ -166,4 +191,56 @@ export async function directoryVersion(db: DB): Promise<string> {
 /** Search entries for every prisoner, for `DirectorySearch`. */
 export async function loadSearchEntries(db: DB): Promise<SearchEntry[]> {
   return (await listPrisoners(db)).map(toSearchEntry);
+}
+
+/** The facts a sync compares with a source record: status and location with their dates and sources, birth year. */
+export async function getCardFacts(db: DB, slug: string) {
+  return db
+    .selectFrom("prisoners")
+    .select(["status", "status_as_of", "status_source_url", "institution_slug", "institution_as_of", "institution_source_url", "birth_year"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+/** A birth year a source gives for a card that had none (a known year is never overwritten here). */
+export async function setBirthYearIfUnknown(db: DB, slug: string, birthYear: number, now: string): Promise<void> {
+  await db.updateTable("prisoners").set({ birth_year: birthYear, updated_at: now }).where("slug", "=", slug).where("birth_year", "is", null).execute();
+}
+
+/** Someone free or dead: no letter button, with the status as the reason. */
+export async function closeLettersFor(db: DB, slug: string, reason: "released" | "deceased" | "exchanged"): Promise<void> {
+  await db.updateTable("prisoners").set({ letters_allowed: 0, no_letters_reason: reason }).where("slug", "=", slug).execute();
+}
+
+/** The Russian name and birth year of a card (how review items name people), without reading the whole card. */
+export async function getRussianName(db: DB, slug: string): Promise<{ surname: string; given: string; patronymic: string | null; birthYear: number | null } | undefined> {
+  const row = await db
+    .selectFrom("prisoners")
+    .select(["surname_ru", "given_name_ru", "patronymic_ru", "birth_year"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? { surname: row.surname_ru, given: row.given_name_ru, patronymic: row.patronymic_ru, birthYear: row.birth_year } : undefined;
+}
+
+/** A writer's own unchecked cards (someone not in the list, before an organiser added them), for /mydata. */
+export async function listPrivatePrisonersOf(db: DB, userId: number) {
+  return db
+    .selectFrom("prisoners")
+    .select(["slug", "surname_ru", "given_name_ru", "patronymic_ru", "gender", "birth_year", "institution_slug", "created_at"])
+    .where("private_to", "=", userId)
+    .orderBy("slug")
+    .execute();
+}
+
+/**
+ * Deletes a writer's own unchecked cards that no remaining letter names (/forget runs after the writer's letters are
+ * deleted; a letter organisers still hold keeps its card until it is printed or returned). Returns how many.
+ */
+export async function deletePrivatePrisonersOf(db: DB, userId: number): Promise<number> {
+  const result = await db
+    .deleteFrom("prisoners")
+    .where("private_to", "=", userId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("letters").select("letters.id").whereRef("letters.prisoner_slug", "=", "prisoners.slug"))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0n);
 }

@@ -43,3 +43,10 @@ export async function reachableUsersWithLocale(db: DB, ids: readonly number[]): 
   if (ids.length === 0) return [];
   return db.selectFrom("users").select(["id", "locale"]).where("id", "in", ids).where("blocked_at", "is", null).execute();
 }
+
+/** The stored locale of each of these users who has one row (one query, for notices to several people). */
+export async function storedLocalesOf(db: DB, ids: readonly number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "locale"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.locale]));
+}

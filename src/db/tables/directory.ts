@@ -85,6 +85,8 @@ export interface PrisonersTable {
   letters_allowed: 0 | 1;
   no_letters_reason: string | null;
   hashtag: string;
+  /** The writer who gave these details, while no organiser has added the person: nobody else sees the card. */
+  private_to: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -6,6 +6,8 @@ import type { AddressState } from "./types.js";
 
 export interface LetterBlock {
   channelHint: "fsin-pismo-or-post" | "crimean-solidarity" | null;
+  /** The page of a service the block says takes letters for this person (Crimean Solidarity's), verbatim. */
+  serviceUrl: string | null;
   postcode: string | null;
   institution: string | null;
   addresseeDative: string | null;
@@ -17,6 +19,7 @@ export interface LetterBlock {
 
 const EMPTY: LetterBlock = {
   channelHint: null,
+  serviceUrl: null,
   postcode: null,
   institution: null,
   addresseeDative: null,
@@ -38,15 +41,16 @@ export function parseLetterBlock(raw: string): LetterBlock {
     : /ФСИН-письм/iu.test(text)
       ? "fsin-pismo-or-post"
       : null;
+  const serviceUrl = channelHint === "crimean-solidarity" ? (/https:\/\/(?:www\.)?crimean-solidarity\.org\/[^\s,;«»"]*/u.exec(text)?.[0] ?? null) : null;
   const postcodeMatch = /(?<!\d)(\d{3}) ?(\d{3})(?=[,\s])/u.exec(text);
-  if (!postcodeMatch) return { ...EMPTY, channelHint, addressState: "unknown" };
+  if (!postcodeMatch) return { ...EMPTY, channelHint, serviceUrl, addressState: "unknown" };
   const body = text
     .slice(postcodeMatch.index)
     .replace(/\s*или через сервис:.*$/iu, "")
     .replace(/[\s.,]+$/u, "");
   const parts = body.split(/,\s*/u).map((part) => part.trim()).filter(Boolean);
   const institutionIndex = parts.findIndex((part, index) => index > 0 && INSTITUTION.test(part));
-  if (institutionIndex === -1) return { ...EMPTY, channelHint, postcode: `${postcodeMatch[1]}${postcodeMatch[2]}`, addressState: "unknown" };
+  if (institutionIndex === -1) return { ...EMPTY, channelHint, serviceUrl, postcode: `${postcodeMatch[1]}${postcodeMatch[2]}`, addressState: "unknown" };
   let addressEnd = institutionIndex;
   let addressee: string | null = null;
   let birthYear: number | null = null;
@@ -59,6 +63,7 @@ export function parseLetterBlock(raw: string): LetterBlock {
   }
   return {
     channelHint,
+    serviceUrl,
     postcode: `${postcodeMatch[1]}${postcodeMatch[2]}`,
     institution: parts[institutionIndex] ?? null,
     addresseeDative: addressee,

@@ -66,6 +66,11 @@ export interface CandidateRecord {
   postalAddress: string | null;
   postcode: string | null;
   addressState: AddressState;
+  /**
+   * A service the source says takes letters for this person (Memorial's letter block naming Crimean Solidarity's
+   * page), recorded in `prisoner_intermediaries` with the source's page and date. Absent when the source says none.
+   */
+  intermediary?: { service: string; url: string };
 }
 
 export interface SkippedRecord {

@@ -27,9 +27,12 @@ const slug = v.pipe(
 
 const url = v.pipe(v.string("must be a URL"), v.url("must be a full URL such as https://…"), v.startsWith("http", "must be an http(s) URL"));
 
-/** A status or location source: a web page, or a user's suggestion an organiser confirmed (`lysty:suggestion/…`). */
+/**
+ * A status or location source: a web page, or a user's suggestion an organiser confirmed (`lysty:suggestion/…`). A
+ * writer's unchecked details (role `writer`) are never part of a directory file.
+ */
 const factSource = v.union(
-  [url, v.pipe(v.string(), v.check((value) => parseSuggestionSource(value) !== null))],
+  [url, v.pipe(v.string(), v.check((value) => (parseSuggestionSource(value)?.role ?? "writer") !== "writer"))],
   "must be a full URL such as https://…",
 );
 

@@ -61,19 +61,33 @@ export function readSuggestion(payload: unknown): Suggestion | null {
 }
 
 /**
- * The source of a fact a user gave and an organiser confirmed: `lysty:suggestion/<review id>/<role>`. Not a web page,
- * so cards say it in words («submitted by a user, confirmed by an organiser») instead of linking it.
+ * The source of a fact a user gave: `lysty:suggestion/<review id>/<role>`, where the role says who vouches for it: an
+ * organiser or admin who confirmed it, or `writer` while nobody has checked it (the writer's own card, seen by them
+ * only). Not a web page, so cards say it in words («submitted by a user, confirmed by an organiser», «details you
+ * gave, not checked») instead of linking it.
  */
-const SUGGESTION_SOURCE = /^lysty:suggestion\/(\d+)\/(organiser|admin)$/;
+const SUGGESTION_SOURCE = /^lysty:suggestion\/(\d+)\/(organiser|admin|writer)$/;
 export type ConfirmingRole = "organiser" | "admin";
+export type SuggestionRole = ConfirmingRole | "writer";
 
-export function suggestionSource(reviewId: number, role: ConfirmingRole): string {
+export function suggestionSource(reviewId: number, role: SuggestionRole): string {
   return `lysty:suggestion/${reviewId}/${role}`;
 }
 
-export function parseSuggestionSource(url: string | null): { reviewId: number; role: ConfirmingRole } | null {
+export function parseSuggestionSource(url: string | null): { reviewId: number; role: SuggestionRole } | null {
   const match = url === null ? null : SUGGESTION_SOURCE.exec(url);
-  return match ? { reviewId: Number(match[1]), role: match[2] as ConfirmingRole } : null;
+  return match ? { reviewId: Number(match[1]), role: match[2] as SuggestionRole } : null;
+}
+
+/** True for a fact only the writer vouches for: «details you gave, not checked» on every screen and packet. */
+export function isUncheckedSource(url: string | null): boolean {
+  return parseSuggestionSource(url)?.role === "writer";
+}
+
+/** The slug of the card a suggestion becomes: the writer's own card first, the same card once an organiser adds it. */
+export function suggestedSlug(name: SuggestedName, reviewId: number): string {
+  const base = `${slugWord(name.surname)}-${slugWord(name.given)}`.replace(/^-|-$/g, "").slice(0, 36) || "person";
+  return `${base}-u${reviewId}`;
 }
 
 function slugWord(text: string): string {
@@ -83,14 +97,16 @@ function slugWord(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** The card an accepted suggestion becomes: the writer's facts, dated the day of the confirmation, nothing more. */
+/**
+ * The card a suggestion becomes: the writer's facts, dated the day of the confirmation (or of the writer's submission,
+ * role `writer`), nothing more.
+ */
 export function prisonerFromSuggestion(
   suggestion: Suggestion,
-  input: { reviewId: number; role: ConfirmingRole; system: PrisonSystem; confirmedOn: string },
+  input: { reviewId: number; role: SuggestionRole; system: PrisonSystem; confirmedOn: string },
 ): PrisonerRecord {
   const { name } = suggestion;
-  const base = `${slugWord(name.surname)}-${slugWord(name.given)}`.replace(/^-|-$/g, "").slice(0, 36) || "person";
-  const slug = `${base}-u${input.reviewId}`;
+  const slug = suggestedSlug(name, input.reviewId);
   const source = suggestionSource(input.reviewId, input.role);
   const latin = (text: string | null) => (text === null ? null : transliterate(text));
   return {
@@ -107,12 +123,13 @@ export function prisonerFromSuggestion(
     birthDate: null,
     birthNote: null,
     system: input.system,
-    status: { value: "unknown", asOf: input.confirmedOn, sourceUrl: source, confidence: "confirmed", note: `Submitted by a user, confirmed by an ${input.role}` },
+    status: { value: "unknown", asOf: input.confirmedOn, sourceUrl: source, confidence: "confirmed", note: input.role === "writer" ? "Submitted by a user, not checked" : `Submitted by a user, confirmed by an ${input.role}` },
     location: { institution: suggestion.institution, asOf: input.confirmedOn, sourceUrl: source, believedCurrent: true },
     summary: { uk: "", en: "", ru: "" },
     interests: { tags: [], sourceUrl: null },
     letters: { allowed: true, reason: null },
-    hashtag: `#${name.surname.replace(/[^\p{L}\p{N}_]/gu, "")}`,
+    // Hashtags are unique in the directory: namesakes from several suggestions each get their own.
+    hashtag: `#${name.surname.replace(/[^\p{L}\p{N}_]/gu, "")}_u${input.reviewId}`,
     campaigns: [],
   };
 }

@@ -198,9 +198,13 @@ export function organiserRelayOption(via: OrganiserRelayOption["via"] = "campaig
   return { route: "organisers", via, explanation: localized(via === "desk" ? "letter-delivery-desk" : "letter-delivery-organisers") };
 }
 
-/** Forms and envelopes identify a prisoner by full name, patronymic and year of birth; say what is missing. */
+/**
+ * Forms and envelopes identify a prisoner by full name, patronymic and year of birth; say what is missing, and that
+ * details only the writer gave are not checked.
+ */
 function identityWarnings(recipient: LetterRecipient): LocalizedText[] {
   const warnings: LocalizedText[] = [];
+  if (recipient.unchecked) warnings.push(localized("suggest-packet-unchecked"));
   if (!recipient.patronymicRu?.trim()) warnings.push(localized("letter-delivery-patronymic-unknown"));
   if (!recipient.birthYear) warnings.push(localized("letter-delivery-birth-year-unknown"));
   return warnings;

@@ -1,4 +1,5 @@
 import type { InstitutionRecord, PrisonerRecord, PrisonerStatus } from "../directory/types.js";
+import { isUncheckedSource } from "../directory/suggestion.js";
 import { formalRussianName } from "./recipient-name.js";
 import type { CustodyStatus, LetterInstitution, LetterRecipient } from "./types.js";
 
@@ -37,6 +38,7 @@ export function recipientFromPrisoner(
   };
   if (name.patronymic) recipient.patronymicRu = name.patronymic;
   if (prisoner.birthYear !== null) recipient.birthYear = prisoner.birthYear;
+  if (isUncheckedSource(prisoner.status.sourceUrl)) recipient.unchecked = true;
   const location = prisoner.location;
   if (institution && location.believedCurrent && location.institution === institution.slug) {
     recipient.institution = letterInstitution(institution);

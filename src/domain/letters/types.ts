@@ -48,6 +48,11 @@ export interface LetterRecipient {
    * them); no delivery route is offered then. Unset means allowed.
    */
   acceptsLetters?: boolean;
+  /**
+   * True when only the writer vouches for these details (someone not in the list, before an organiser checked them):
+   * every packet says «details you gave, not checked».
+   */
+  unchecked?: boolean;
 }
 
 /** A user-facing text: a Fluent key of `locales/<locale>/letter.ftl` with its arguments. The bot translates it. */

@@ -6,6 +6,7 @@
  */
 import { boundedDamerauLevenshtein } from "./damerau-levenshtein.js";
 import { foldKey, scriptOf, splitWords, stemKey, surfaceForm } from "./normalize.js";
+import type { SearchEntry } from "./entry.js";
 import { distinctBigrams, type IndexedKey, type IndexedWord, letterMask, type SearchIndex } from "./search-index.js";
 
 export const MATCH_SCORES = { exact: 100, ending: 90, translit: 80, prefix: 70, typo: 60 } as const;
@@ -55,72 +56,189 @@ export function parseQuery(text: string): ParsedQuery {
   return { words, year };
 }
 
-interface WordMatch {
-  score: number;
-  level: MatchLevel;
-  surname: boolean;
+const LEVELS: readonly MatchLevel[] = ["exact", "ending", "translit", "prefix", "typo"];
+const LEVEL_CODE: Record<MatchLevel, number> = { exact: 0, ending: 1, translit: 2, prefix: 3, typo: 4 };
+
+/**
+ * Buffers sized to the index, made once per index and reused by every query: a query touches only the people and
+ * keys it finds (a generation stamp marks what this query wrote), instead of allocating maps and arrays over the
+ * whole directory. Search runs synchronously, so one set per index is enough.
+ */
+interface Scratch {
+  generation: number;
+  /** One query word's best match per person. */
+  wordStamp: Uint32Array;
+  wordScore: Float64Array;
+  wordLevel: Uint8Array;
+  wordSurname: Uint8Array;
+  wordPeople: Int32Array;
+  wordCount: number;
+  /** The running sum over the query's words, for the people every word so far matched. */
+  total: Float64Array;
+  weakest: Uint8Array;
+  surname: Uint8Array;
+  combined: Int32Array;
+  /** Typo pre-filter: shared pieces per key, the keys found (deduplicated by stamp), each key's length and letters. */
+  pieceStamp: Uint32Array;
+  pieceCount: Uint8Array;
+  candidateStamp: Uint32Array;
+  candidates: Int32Array;
+  keyLength: Uint16Array;
+  keyLetters: Int32Array;
+}
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchFor(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const people = index.entries.length;
+    const keys = index.keys.length;
+    scratch = {
+      generation: 0,
+      wordStamp: new Uint32Array(people),
+      wordScore: new Float64Array(people),
+      wordLevel: new Uint8Array(people),
+      wordSurname: new Uint8Array(people),
+      wordPeople: new Int32Array(people),
+      wordCount: 0,
+      total: new Float64Array(people),
+      weakest: new Uint8Array(people),
+      surname: new Uint8Array(people),
+      combined: new Int32Array(people),
+      pieceStamp: new Uint32Array(keys),
+      pieceCount: new Uint8Array(keys),
+      candidateStamp: new Uint32Array(keys),
+      candidates: new Int32Array(keys),
+      keyLength: Uint16Array.from(index.keys, (indexed) => indexed.key.length),
+      keyLetters: Int32Array.from(index.keys, (indexed) => indexed.letters),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+function nextGeneration(scratch: Scratch): number {
+  scratch.generation += 1;
+  if (scratch.generation === 0xffffffff) {
+    // After four billion stamps: start over with clean stamps rather than let an old one look current.
+    scratch.wordStamp.fill(0);
+    scratch.pieceStamp.fill(0);
+    scratch.candidateStamp.fill(0);
+    scratch.generation = 1;
+  }
+  return scratch.generation;
 }
 
 export function searchPrisoners(index: SearchIndex, text: string, page = 1): SearchPage {
   const query = parseQuery(text);
-  const hits = query.words.length === 0 ? [] : rank(index, query);
-  const pageCount = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
+  const ranked = query.words.length === 0 ? { order: new Int32Array(0), scores: new Float64Array(0) } : rank(index, query);
+  const total = ranked.order.length;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  return {
-    query,
-    hits: hits.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE),
-    total: hits.length,
-    page: current,
-    pageCount,
-  };
-}
-
-function rank(index: SearchIndex, query: ParsedQuery): SearchHit[] {
-  let combined: Map<number, { total: number; weakest: MatchLevel; surname: boolean }> | undefined;
-  for (const word of query.words) {
-    const matches = matchWord(index, word);
-    if (!combined) {
-      combined = new Map([...matches].map(([person, m]) => [person, { total: m.score, weakest: m.level, surname: m.surname }]));
-      continue;
-    }
-    for (const [person, sum] of combined) {
-      const match = matches.get(person);
-      if (!match) {
-        combined.delete(person);
-        continue;
-      }
-      sum.total += match.score;
-      sum.surname ||= match.surname;
-      if (MATCH_SCORES[match.level] < MATCH_SCORES[sum.weakest]) sum.weakest = match.level;
-    }
-    if (combined.size === 0) break;
-  }
+  const scratch = scratchFor(index);
   const hits: SearchHit[] = [];
-  for (const [person, sum] of combined ?? []) {
-    const entry = index.entries[person];
-    if (!entry) continue;
-    const yearMatched = query.year === null || entry.birthYears.length === 0 ? null : entry.birthYears.includes(query.year);
-    const yearAdjustment = yearMatched === null ? 0 : yearMatched ? YEAR_MATCH_BONUS : -YEAR_MISMATCH_PENALTY;
-    const score = sum.total / query.words.length + (sum.surname ? SURNAME_BONUS : 0) + yearAdjustment;
-    hits.push({ slug: entry.slug, score, level: sum.weakest, yearMatched });
+  for (let rankPosition = (current - 1) * PAGE_SIZE; rankPosition < Math.min(total, current * PAGE_SIZE); rankPosition += 1) {
+    const person = ranked.order[rankPosition] as number;
+    const entry = index.entries[person] as SearchEntry;
+    hits.push({ slug: entry.slug, score: ranked.scores[person] as number, level: LEVELS[scratch.weakest[person] as number] as MatchLevel, yearMatched: yearMatch(entry, query) });
   }
-  return hits.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { query, hits, total, page: current, pageCount };
 }
 
-/** Best match of one query word against every person, by the strictest level that finds them. */
-export function matchWord(index: SearchIndex, word: string): Map<number, WordMatch> {
-  const surface = surfaceForm(word);
-  const script = scriptOf(surface);
-  const key = foldKey(surface);
-  const matches = new Map<number, WordMatch>();
-  if (key.length === 0) return matches;
+function yearMatch(entry: SearchEntry, query: ParsedQuery): boolean | null {
+  return query.year === null || entry.birthYears.length === 0 ? null : entry.birthYears.includes(query.year);
+}
+
+/** Every person all the query's words match, best first (score, then slug), with each person's score. */
+function rank(index: SearchIndex, query: ParsedQuery): { order: Int32Array; scores: Float64Array } {
+  const scratch = scratchFor(index);
+  const { total, weakest, surname, combined } = scratch;
+  let count = 0;
+  for (const [position, word] of query.words.entries()) {
+    const generation = matchWord(index, word, scratch);
+    const { wordStamp, wordScore, wordLevel, wordSurname } = scratch;
+    if (position === 0) {
+      for (let i = 0; i < scratch.wordCount; i += 1) {
+        const person = scratch.wordPeople[i] as number;
+        total[person] = wordScore[person] as number;
+        weakest[person] = wordLevel[person] as number;
+        surname[person] = wordSurname[person] as number;
+        combined[i] = person;
+      }
+      count = scratch.wordCount;
+    } else {
+      let kept = 0;
+      for (let i = 0; i < count; i += 1) {
+        const person = combined[i] as number;
+        if (wordStamp[person] !== generation) continue;
+        total[person] = (total[person] as number) + (wordScore[person] as number);
+        if (wordSurname[person]) surname[person] = 1;
+        const level = wordLevel[person] as number;
+        if (MATCH_SCORES[LEVELS[level] as MatchLevel] < MATCH_SCORES[LEVELS[weakest[person] as number] as MatchLevel]) weakest[person] = level;
+        combined[kept] = person;
+        kept += 1;
+      }
+      count = kept;
+    }
+    if (count === 0) break;
+  }
+  const order = combined.slice(0, count);
+  // `total` is reused for the final score: each person's sum is read once, before it is replaced.
+  for (const person of order) {
+    const entry = index.entries[person] as SearchEntry;
+    const yearMatched = yearMatch(entry, query);
+    const yearAdjustment = yearMatched === null ? 0 : yearMatched ? YEAR_MATCH_BONUS : -YEAR_MISMATCH_PENALTY;
+    total[person] = (total[person] as number) / query.words.length + (surname[person] ? SURNAME_BONUS : 0) + yearAdjustment;
+  }
+  const slugs = index.entries;
+  order.sort((a, b) => {
+    const byScore = (total[b] as number) - (total[a] as number);
+    if (byScore !== 0) return byScore;
+    const slugA = (slugs[a] as SearchEntry).slug;
+    const slugB = (slugs[b] as SearchEntry).slug;
+    return slugA < slugB ? -1 : slugA > slugB ? 1 : 0;
+  });
+  return { order, scores: total };
+}
+
+/** Query words seen lately, normalised once (readers repeat names; the bench repeats them too). */
+const normalised = new Map<string, { surface: string; script: ReturnType<typeof scriptOf>; key: string }>();
+const NORMALISED_MAX = 2_000;
+
+function normalise(word: string): { surface: string; script: ReturnType<typeof scriptOf>; key: string } {
+  let found = normalised.get(word);
+  if (!found) {
+    const surface = surfaceForm(word);
+    found = { surface, script: scriptOf(surface), key: foldKey(surface) };
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    normalised.set(word, found);
+  }
+  return found;
+}
+
+/**
+ * Best match of one query word against every person, by the strictest level that finds them, written into the
+ * scratch buffers (`wordPeople[0 … wordCount)`, stamped with the returned generation).
+ */
+function matchWord(index: SearchIndex, word: string, scratch: Scratch): number {
+  const { surface, script, key } = normalise(word);
+  const generation = nextGeneration(scratch);
+  scratch.wordCount = 0;
+  if (key.length === 0) return generation;
+  const { wordStamp, wordScore, wordLevel, wordSurname, wordPeople } = scratch;
   const record = (indexed: IndexedWord, level: MatchLevel, penalty = 0) => {
     const score = MATCH_SCORES[level] - penalty;
+    const code = LEVEL_CODE[level];
     for (const person of indexed.people) {
-      const previous = matches.get(person);
-      if (!previous || previous.score < score) {
-        matches.set(person, { score, level, surname: indexed.surnameOf.has(person) });
-      }
+      if (wordStamp[person] !== generation) {
+        wordStamp[person] = generation;
+        wordPeople[scratch.wordCount] = person;
+        scratch.wordCount += 1;
+      } else if ((wordScore[person] as number) >= score) continue;
+      wordScore[person] = score;
+      wordLevel[person] = code;
+      wordSurname[person] = indexed.surnameOf.has(person) ? 1 : 0;
     }
   };
 
@@ -145,9 +263,9 @@ export function matchWord(index: SearchIndex, word: string): Map<number, WordMat
       }
     }
     matchPrefix(index, queryKey, (indexed) => record(indexed, "prefix", variantPenalty));
-    matchTypos(index, queryKey, queryStem, (indexed, distance) => record(indexed, "typo", variantPenalty + 5 * (distance - 1)));
+    matchTypos(index, scratch, queryKey, queryStem, (indexed, distance) => record(indexed, "typo", variantPenalty + 5 * (distance - 1)));
   }
-  return matches;
+  return generation;
 }
 
 /** Partial names: «Кагар» finds «Кагарлицкий». Three letters at least, or every short name would match. */
@@ -173,8 +291,14 @@ export function allowedEdits(keyLength: number): number {
   return keyLength >= 8 ? 2 : 1;
 }
 
+/**
+ * Keys within the allowed edits of the query word (or of its stem), in index order. The length and letter-set checks
+ * read the scratch's typed arrays, so even the keys the piece filter cannot narrow (short words: too few pieces) cost
+ * two array reads each rather than an object visit.
+ */
 function matchTypos(
   index: SearchIndex,
+  scratch: Scratch,
   key: string,
   stem: string,
   onMatch: (word: IndexedWord, distance: number) => void,
@@ -182,46 +306,65 @@ function matchTypos(
   const max = allowedEdits(key.length);
   if (max === 0) return;
   const mask = letterMask(key);
-  for (const candidate of typoCandidates(index, key, stem, max)) {
-    if (Math.abs(candidate.key.length - key.length) > max + 1) continue;
+  const { keyLength, keyLetters } = scratch;
+  const visit = (position: number) => {
+    if (Math.abs((keyLength[position] as number) - key.length) > max + 1) return;
     // Each edit adds or removes at most two letters from the set of letters used, so more differing bits
     // than 2×edits rules a key out without computing the distance.
-    if (popcount(candidate.letters ^ mask) > 2 * max) continue;
+    if (popcount((keyLetters[position] as number) ^ mask) > 2 * max) return;
+    const candidate = index.keys[position] as IndexedKey;
     let distance = boundedDamerauLevenshtein(key, candidate.key, max);
     if (distance > max && stem !== key) distance = boundedDamerauLevenshtein(stem, candidate.stem, max);
     if (distance > 0 && distance <= max) candidate.words.forEach((word) => onMatch(word, distance));
+  };
+  const found = typoCandidates(index, scratch, key, stem, max);
+  if (found === null) {
+    for (let position = 0; position < index.keys.length; position += 1) visit(position);
+    return;
   }
+  for (const position of found) visit(position);
 }
 
 /**
  * A transposition changes at most three two-letter pieces of a word, an insertion, deletion or substitution at most
  * two: a key within `max` edits still has all but 3×max of the query's distinct pieces. Counting shared pieces over
- * the inverted lists leaves a few keys to measure instead of all of them (at 10,000 people the scan was most of a
- * query's time). The stem is checked the same way, since a typo may be found between stems. Keys come back in index
- * order, as the full scan visits them, so ranking ties resolve the same way.
+ * the inverted lists leaves a few keys to measure instead of all of them. The stem is checked the same way, since a
+ * typo may be found between stems. Positions come back sorted (index order, as a full scan visits them, so ranking
+ * ties resolve the same way); null when a word has too few pieces to filter (then every key is checked).
  */
-function typoCandidates(index: SearchIndex, key: string, stem: string, max: number): readonly IndexedKey[] {
-  const byKey = sharingPieces(index.keyGrams, key, max, index.keys.length);
-  const byStem = stem === key ? [] : sharingPieces(index.stemGrams, stem, max, index.keys.length);
-  if (byKey === null || byStem === null) return index.keys;
-  const positions = byStem.length === 0 ? byKey : [...new Set([...byKey, ...byStem])];
-  return positions.sort((a, b) => a - b).map((position) => index.keys[position] as IndexedKey);
+function typoCandidates(index: SearchIndex, scratch: Scratch, key: string, stem: string, max: number): Int32Array | null {
+  const generation = nextGeneration(scratch);
+  let count = 0;
+  const add = (position: number) => {
+    if (scratch.candidateStamp[position] === generation) return;
+    scratch.candidateStamp[position] = generation;
+    scratch.candidates[count] = position;
+    count += 1;
+  };
+  if (!sharingPieces(index.keyGrams, key, max, scratch, add)) return null;
+  if (stem !== key && !sharingPieces(index.stemGrams, stem, max, scratch, add)) return null;
+  return scratch.candidates.subarray(0, count).sort();
 }
 
-/** Positions of keys sharing enough pieces with `text`, or null when too few pieces to filter (then scan all). */
-function sharingPieces(grams: Map<string, number[]>, text: string, max: number, size: number): number[] | null {
+/** Calls `onFound` for each key sharing enough pieces with `text`; false when too few pieces to filter. */
+function sharingPieces(grams: Map<string, number[]>, text: string, max: number, scratch: Scratch, onFound: (position: number) => void): boolean {
   const pieces = distinctBigrams(text);
   const needed = pieces.length - 3 * max;
-  if (needed <= 0) return null;
-  const shared = new Uint8Array(size);
-  const found: number[] = [];
+  if (needed <= 0) return false;
+  const generation = nextGeneration(scratch);
+  const { pieceStamp, pieceCount } = scratch;
   for (const piece of pieces) {
     for (const position of grams.get(piece) ?? []) {
-      shared[position] = (shared[position] ?? 0) + 1;
-      if (shared[position] === needed) found.push(position);
+      if (pieceStamp[position] !== generation) {
+        pieceStamp[position] = generation;
+        pieceCount[position] = 0;
+      }
+      const shared = (pieceCount[position] as number) + 1;
+      pieceCount[position] = shared;
+      if (shared === needed) onFound(position);
     }
   }
-  return found;
+  return true;
 }
 
 function popcount(value: number): number {

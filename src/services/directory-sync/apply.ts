@@ -3,9 +3,9 @@
  * provenance, finds or creates the card, applies newer facts from the same source, and queues disagreements for
  * review instead of choosing a side. A record seen before with the same hash changes nothing (resumable, idempotent).
  */
-import type { Kysely } from "kysely";
 import {
   addReview,
+  setObservationOutcome,
   findOpenReview,
   getObservation,
   listPeopleForMatching,
@@ -14,15 +14,17 @@ import {
   updateReviewPayload,
 } from "../../db/repositories/directory-sync.js";
 import { upsertPrisoner } from "../../db/repositories/directory-document.js";
+import { upsertIntermediary } from "../../db/repositories/intermediaries.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
-import type { Database } from "../../db/schema.js";
+import type { DB } from "../../db/database.js";
+import { closeLettersFor, getCardFacts, setBirthYearIfUnknown } from "../../db/repositories/prisoners.js";
 import { claimedStatus, decideIdentity, type KnownPerson, prisonerFromCandidate, shortNameKey } from "../../domain/directory-sources/identity.js";
 import { type CandidateRecord, SOURCE_ORGANISATION } from "../../domain/directory-sources/types.js";
 import { comparePartialDates } from "../../domain/directory/partial-date.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
 import { type InstitutionIndex, matchInstitution } from "../../domain/institutions/match.js";
 
-type Db = Kysely<Database>;
+type Db = DB;
 
 export type ApplyOutcome = "added" | "updated" | "unchanged" | "conflict" | "review" | `skipped:${string}`;
 
@@ -128,7 +130,13 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
   };
   const observationId = await saveObservation(db, row);
   const finish = async (outcome: ApplyOutcome, prisonerSlug: string | null) => {
-    await db.updateTable("directory_observations").set({ outcome, prisoner_slug: prisonerSlug }).where("id", "=", observationId).execute();
+    await setObservationOutcome(db, observationId, outcome, prisonerSlug);
+    // A service the source itself names for this person: recorded with the source's page and its own date.
+    if (prisonerSlug !== null && record.intermediary && !outcome.startsWith("skipped")) {
+      const { service, url } = record.intermediary;
+      const asOf = (record.provenance.sourceModifiedAt ?? record.statusAsOf).slice(0, 10);
+      await upsertIntermediary(db, { prisoner_slug: prisonerSlug, service, url, as_of: asOf, source: record.provenance.sourceUrl });
+    }
     return outcome;
   };
 
@@ -161,11 +169,7 @@ export async function applyCandidate(ctx: ApplyContext, record: CandidateRecord)
 /** Compares a linked record with its card: same-source newer facts are applied, other sources' differences reviewed. */
 async function reconcile(ctx: ApplyContext, slug: string, record: CandidateRecord, institution: string | null, observationId: number): Promise<ApplyOutcome> {
   const { db } = ctx;
-  const card = await db
-    .selectFrom("prisoners")
-    .select(["status", "status_as_of", "status_source_url", "institution_slug", "institution_as_of", "institution_source_url", "birth_year"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+  const card = await getCardFacts(db, slug);
   if (!card) return "skipped:card-removed";
   const url = record.provenance.sourceUrl;
   const organisation = SOURCE_ORGANISATION[record.provenance.source];
@@ -207,7 +211,7 @@ async function reconcile(ctx: ApplyContext, slug: string, record: CandidateRecor
     }
   }
   if (card.birth_year === null && record.birthYear !== null) {
-    await db.updateTable("prisoners").set({ birth_year: record.birthYear, updated_at: ctx.now }).where("slug", "=", slug).execute();
+    await setBirthYearIfUnknown(db, slug, record.birthYear, ctx.now);
     if (outcome === "unchanged") outcome = "updated";
   }
   return outcome;
@@ -217,6 +221,6 @@ async function reconcile(ctx: ApplyContext, slug: string, record: CandidateRecor
 export async function applyStatus(db: Db, slug: string, status: PrisonerStatus, asOf: string, sourceUrl: string, now: string, changedBy: number | null): Promise<void> {
   await updatePrisonerStatus(db, slug, { status, asOf, sourceUrl, changedBy, now: new Date(now) });
   if (status === "released" || status === "deceased" || status === "exchanged") {
-    await db.updateTable("prisoners").set({ letters_allowed: 0, no_letters_reason: status }).where("slug", "=", slug).execute();
+    await closeLettersFor(db, slug, status);
   }
 }

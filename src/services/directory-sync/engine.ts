@@ -5,7 +5,7 @@
  * from starting while one runs (a holder that died on this machine, or stopped sending heartbeats, is replaced).
  */
 import { hostname } from "node:os";
-import type { Kysely } from "kysely";
+import { systemClock } from "../../clock.js";
 import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
 import {
   createRun,
@@ -18,7 +18,8 @@ import {
   touchLock,
 } from "../../db/repositories/directory-sync.js";
 import { inTransaction } from "../../db/repositories/directory-sync.js";
-import type { Database } from "../../db/schema.js";
+import type { DB } from "../../db/database.js";
+import { hasAliasesFrom } from "../../db/repositories/penitentiary-institutions.js";
 import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
 import { buildInstitutionIndex } from "../../domain/institutions/match.js";
 import { applyCandidate, type ApplyOutcome, PeopleIndex } from "./apply.js";
@@ -27,6 +28,7 @@ import { type Batch, type FetchContext, memorialBatches, ovdBatches, viasnaBatch
 import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
 import { PoliteClient } from "./http.js";
 import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
+import { loadBelarusInstitutions } from "./belarus-institutions.js";
 
 export const LOCK_NAME = "directory-sync";
 /** A holder on another machine whose heartbeat is older than this is taken to be gone. */
@@ -53,7 +55,7 @@ export interface SourceSummary {
 }
 
 export interface SyncOptions {
-  db: Kysely<Database>;
+  db: DB;
   config: SyncConfig;
   sources: readonly SourceName[];
   dryRun?: boolean;
@@ -103,7 +105,7 @@ function defaultAlive(pid: number): boolean {
 
 export async function runDirectorySync(options: SyncOptions): Promise<SourceSummary[]> {
   const { db } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => systemClock.now());
   const owner = options.owner ?? `${hostname()}:${process.pid}`;
   const isAlive = options.isAlive ?? defaultAlive;
   const dryRun = options.dryRun ?? false;
@@ -121,7 +123,7 @@ export async function runDirectorySync(options: SyncOptions): Promise<SourceSumm
     // Everything a real run would do, in one transaction that is rolled back: later sources see earlier ones' cards.
     let result: SourceSummary[] = [];
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         result = await syncSources({ ...options, db: trx }, now, true, owner);
         throw new DryRunRollback();
       });
@@ -140,8 +142,9 @@ export async function runDirectorySync(options: SyncOptions): Promise<SourceSumm
 async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary[]> {
   const { db } = options;
   {
-    const hasAliases = await db.selectFrom("institution_aliases").select("alias").where("origin", "=", PENITENTIARY_ORIGIN).limit(1).executeTakeFirst();
-    if (!hasAliases) await loadPenitentiaryInstitutions(db, { now: now() });
+    if (!(await hasAliasesFrom(db, PENITENTIARY_ORIGIN))) await loadPenitentiaryInstitutions(db, { now: now() });
+    // Belarusian facilities: a small sourced file, upserted on every sync so a corrected record reaches the database.
+    await loadBelarusInstitutions(db, { now: now() });
     const summaries: SourceSummary[] = [];
     for (const source of options.sources) {
       summaries.push(source === "fsin-pismo" ? await syncFsinPismo(options, now) : await syncPeople(options, source, now, dryRun, owner));
@@ -203,7 +206,7 @@ async function syncPeople(options: SyncOptions, source: PersonSource, now: () =>
   let processed = 0;
   try {
     for await (const batch of batches) {
-      const work = async (trx: Kysely<Database>) => {
+      const work = async (trx: DB) => {
         const context = { db: trx, now: now().toISOString(), institutions, people };
         for (const record of batch.records) count(counts, await applyCandidate(context, record));
         for (const skipped of batch.skipped) count(counts, `skipped:${skipped.reason}`);

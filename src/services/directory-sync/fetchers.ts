@@ -5,9 +5,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { load } from "cheerio";
-import type { Kysely } from "kysely";
 import { getObservation } from "../../db/repositories/directory-sync.js";
-import type { Database } from "../../db/schema.js";
+import type { DB } from "../../db/database.js";
 import { parsePersonPage } from "../../domain/directory-sources/memorial-person-page.js";
 import { parseMemorialListPage } from "../../domain/directory-sources/memorial-rest.js";
 import { parseOvdData } from "../../domain/directory-sources/ovd-info.js";
@@ -30,7 +29,7 @@ export interface Batch {
 }
 
 export interface FetchContext {
-  db: Kysely<Database>;
+  db: DB;
   client: PoliteClient;
   baseUrl: string;
   now: () => Date;
@@ -85,6 +84,9 @@ export async function* memorialBatches(ctx: FetchContext, startPage: number): As
   }
 }
 
+/** Crimean Solidarity as Memorial's letter blocks name it («через сайт «Крымской Солидарности»»). */
+export const CRIMEAN_SOLIDARITY = "Крымская солидарность";
+
 /** Adds the letter block's address, institution and the birth date from the person page (`/?p=<id>`). */
 async function addPersonPage(ctx: FetchContext, record: CandidateRecord): Promise<void> {
   const response = await ctx.client.get(`${ctx.baseUrl}/?p=${record.provenance.sourceRecordId}`, "text/html");
@@ -96,6 +98,7 @@ async function addPersonPage(ctx: FetchContext, record: CandidateRecord): Promis
   record.postalAddress = page.letter.address;
   record.postcode = page.letter.postcode;
   record.addressState = page.letter.addressState;
+  if (page.letter.serviceUrl) record.intermediary = { service: CRIMEAN_SOLIDARITY, url: page.letter.serviceUrl };
   // The card's hash stays the key for "changed since"; the page's content is part of what was observed.
   record.provenance.rawSha256 = sha256(`${record.provenance.rawSha256}:${sha256(response.text)}`);
 }

@@ -4,11 +4,10 @@
  * institution that the list no longer names loses the flag. Nothing is guessed: unmatched departments are reported.
  */
 import { readFileSync } from "node:fs";
-import type { Kysely } from "kysely";
 import { listInstitutionAliasEntries } from "../../db/repositories/institution-aliases.js";
 import { inTransaction } from "../../db/repositories/directory-sync.js";
 import { clearFsinPismoExcept, listInstitutionRegions, markFsinPismoServed } from "../../db/repositories/institutions.js";
-import type { Database } from "../../db/schema.js";
+import type { DB } from "../../db/database.js";
 import { type FsinPismoDepartment, parseFsinPismoRegions } from "../../domain/directory-sources/fsin-pismo.js";
 import { SourceFormatError } from "../../domain/directory-sources/types.js";
 import { designationOf, institutionMatchKey, keyWords } from "../../domain/institutions/match-key.js";
@@ -35,7 +34,7 @@ export async function readFsinPismoList(client: PoliteClient, baseUrl: string, f
 }
 
 /** `complete`: the list names every department FSIN-pismo serves, so a facility it does not name is not served. */
-export async function applyFsinPismoList(db: Kysely<Database>, payload: unknown, now: Date, options: { complete: boolean }): Promise<FsinPismoResult> {
+export async function applyFsinPismoList(db: DB, payload: unknown, now: Date, options: { complete: boolean }): Promise<FsinPismoResult> {
   const parsed = parseFsinPismoRegions(payload);
   const result: FsinPismoResult = { departments: parsed.records.length, marked: 0, unmarked: 0, skipped: {} };
   for (const skipped of parsed.skipped) result.skipped[skipped.reason] = (result.skipped[skipped.reason] ?? 0) + 1;

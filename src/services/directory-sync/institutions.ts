@@ -4,11 +4,9 @@
  * the aliases and postcode added to that institution instead of a second row. Idempotent: run on every sync.
  */
 import { readFileSync } from "node:fs";
-import type { Kysely } from "kysely";
-import { inTransaction } from "../../db/repositories/directory-sync.js";
-import type { Database } from "../../db/schema.js";
-import { institutionMatchKey } from "../../domain/institutions/match-key.js";
-import { PENITENTIARY_AS_OF, PENITENTIARY_SOURCE_URL, parsePenitentiaryXml } from "../../domain/institutions/penitentiary-xml.js";
+import type { DB } from "../../db/database.js";
+import { mergePenitentiaryFacilities } from "../../db/repositories/penitentiary-institutions.js";
+import { parsePenitentiaryXml } from "../../domain/institutions/penitentiary-xml.js";
 import { projectPath } from "../../project-path.js";
 
 export const PENITENTIARY_ORIGIN = "polit-sake@5564be92";
@@ -26,62 +24,8 @@ export interface InstitutionLoadResult {
   aliases: number;
 }
 
-export async function loadPenitentiaryInstitutions(db: Kysely<Database>, options: { now: Date; file?: string }): Promise<InstitutionLoadResult> {
+export async function loadPenitentiaryInstitutions(db: DB, options: { now: Date; file?: string }): Promise<InstitutionLoadResult> {
   const facilities = parsePenitentiaryXml(readFileSync(options.file ?? penitentiaryFile(), "utf8"));
-  const at = options.now.toISOString();
-  const result: InstitutionLoadResult = { facilities: facilities.length, inserted: 0, updated: 0, mergedIntoSeed: 0, aliases: 0 };
-  // Set-based (a few dozen statements for 948 facilities): the first sync on Postgres must not pay a round trip per row.
-  await inTransaction(db, async (trx) => {
-    const seedByKey = new Map<string, string>();
-    for (const row of await trx.selectFrom("institutions").select(["slug", "official_name"]).where("official_name", "is not", null).execute()) {
-      seedByKey.set(institutionMatchKey(row.official_name as string), row.slug);
-    }
-    const existing = new Set((await trx.selectFrom("institutions").select("slug").execute()).map((row) => row.slug));
-    const inserts = [];
-    const aliases = new Map<string, { institution_slug: string; alias: string; match_key: string; origin: string }>();
-    const addAliases = (slug: string, names: readonly string[]) => {
-      for (const alias of names) aliases.set(`${slug}\u0000${alias}`, { institution_slug: slug, alias, match_key: institutionMatchKey(alias), origin: PENITENTIARY_ORIGIN });
-    };
-    for (const facility of facilities) {
-      const seedSlug = facility.names.map((name) => seedByKey.get(institutionMatchKey(name))).find((slug) => slug !== undefined);
-      if (seedSlug && seedSlug !== facility.slug) {
-        // The seed's own address (with its source) stays; the facility adds spellings and a postcode.
-        await trx.updateTable("institutions").set({ postcode: facility.zip, jurisdiction: facility.jurisdiction, updated_at: at }).where("slug", "=", seedSlug).execute();
-        addAliases(seedSlug, facility.names);
-        result.mergedIntoSeed += 1;
-        continue;
-      }
-      const columns = {
-        system: "ru",
-        type: facility.type,
-        region: facility.region,
-        city: facility.city,
-        name: facility.shortName,
-        official_name: facility.names[0] as string,
-        postal_address: facility.postalAddress,
-        postal_address_source_url: PENITENTIARY_SOURCE_URL,
-        postal_address_as_of: PENITENTIARY_AS_OF,
-        source_url: PENITENTIARY_SOURCE_URL,
-        postcode: facility.zip,
-        jurisdiction: facility.jurisdiction,
-        updated_at: at,
-      };
-      addAliases(facility.slug, facility.names);
-      if (existing.has(facility.slug)) {
-        // FSIN-pismo and Zonatelecom flags are set by the FSIN-pismo list, not by this file: left untouched.
-        await trx.updateTable("institutions").set(columns).where("slug", "=", facility.slug).execute();
-        result.updated += 1;
-      } else {
-        inserts.push({ slug: facility.slug, ...columns, fsin_pismo: null, fsin_pismo_region: null, fsin_pismo_name: null, zonatelecom: null, note: null, created_at: at });
-        result.inserted += 1;
-      }
-    }
-    for (let offset = 0; offset < inserts.length; offset += 50) await trx.insertInto("institutions").values(inserts.slice(offset, offset + 50)).execute();
-    await trx.deleteFrom("institution_aliases").where("origin", "=", PENITENTIARY_ORIGIN).execute();
-    const others = new Set((await trx.selectFrom("institution_aliases").select(["institution_slug", "alias"]).execute()).map((row) => `${row.institution_slug}\u0000${row.alias}`));
-    const rows = [...aliases].filter(([key]) => !others.has(key)).map(([, row]) => row);
-    for (let offset = 0; offset < rows.length; offset += 200) await trx.insertInto("institution_aliases").values(rows.slice(offset, offset + 200)).execute();
-    result.aliases = rows.length;
-  });
-  return result;
+  const merged = await mergePenitentiaryFacilities(db, facilities, { origin: PENITENTIARY_ORIGIN, now: options.now });
+  return { facilities: facilities.length, ...merged };
 }

@@ -2,17 +2,18 @@
  * The review queue's use cases: what an organiser sees for an open item, and what accepting one side or dismissing
  * does. An accepted fact keeps its source and date; every change goes to the history with the organiser's id.
  */
-import type { Kysely } from "kysely";
-import { closeReview, countOpenReviews, getObservationById, getReview, listOpenReviews, listOpenReviewsOf, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
+import { closeReview, countOpenReviews, forgetObservationHash, getObservationById, getReview, listOpenReviews, listOpenReviewsOf, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
 import { movePrisoner } from "../../db/repositories/prisoner-history.js";
 import { audit } from "../../db/repositories/roles.js";
-import type { Database } from "../../db/schema.js";
+import { type DB, inTransaction } from "../../db/database.js";
+import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
+import { getRussianName } from "../../db/repositories/prisoners.js";
 import { PRISONER_STATUSES, type PrisonerStatus } from "../../domain/directory/types.js";
 import { type ConfirmingRole, readSuggestion } from "../../domain/directory/suggestion.js";
 import { addSuggestedPerson, notifySuggester } from "../directory/suggestions.js";
 import { applyStatus, type ReviewSide } from "./apply.js";
 
-type Db = Kysely<Database>;
+type Db = DB;
 
 export interface ReviewView {
   id: number;
@@ -28,17 +29,13 @@ export interface ReviewView {
 }
 
 async function personName(db: Db, slug: string): Promise<{ name: string; birthYear: number | null } | null> {
-  const row = await db
-    .selectFrom("prisoners")
-    .select(["surname_ru", "given_name_ru", "patronymic_ru", "birth_year"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row ? { name: [row.surname_ru, row.given_name_ru, row.patronymic_ru].filter(Boolean).join(" "), birthYear: row.birth_year } : null;
+  const row = await getRussianName(db, slug);
+  return row ? { name: [row.surname, row.given, row.patronymic].filter(Boolean).join(" "), birthYear: row.birthYear } : null;
 }
 
 async function institutionLabel(db: Db, slug: string): Promise<string> {
-  const row = await db.selectFrom("institutions").select(["name", "official_name"]).where("slug", "=", slug).executeTakeFirst();
-  return row ? (row.official_name ?? row.name) : slug;
+  const row = await getInstitutionBySlug(db, slug);
+  return row ? (row.officialName ?? row.name) : slug;
 }
 
 async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
@@ -58,12 +55,12 @@ async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
   }
   const prisoner = review.prisoner_slug ? await personName(db, review.prisoner_slug) : null;
   const suggested = kind === "suggestion" ? readSuggestion(payload) : null;
-  const place = suggested ? await db.selectFrom("institutions").select(["name", "official_name", "region"]).where("slug", "=", suggested.institution).executeTakeFirst() : undefined;
+  const place = suggested ? await getInstitutionBySlug(db, suggested.institution) : undefined;
   const suggestion = suggested
     ? {
         name: [suggested.name.surname, suggested.name.given, suggested.name.patronymic].filter(Boolean).join(" "),
         birthYear: suggested.birthYear,
-        institution: place ? (place.official_name ?? place.name) : suggested.institution,
+        institution: place ? (place.officialName ?? place.name) : suggested.institution,
         region: place?.region ?? "",
         submittedAt: review.created_at.slice(0, 10),
       }
@@ -112,7 +109,7 @@ export type ResolveResult =
 
 /** `role`: whether the person settling it is an admin or an organiser (an accepted suggestion's card names it). */
 export async function resolveReview(db: Db, input: { reviewId: number; action: ReviewAction; by: number; role: ConfirmingRole; now: Date }): Promise<ResolveResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx): Promise<ResolveResult> => {
     const review = await getReview(trx, input.reviewId);
     if (!review) return { ok: false, reason: "invalid" } as const;
     if (review.state !== "open") return { ok: false, reason: "closed" } as const;
@@ -143,13 +140,13 @@ export async function resolveReview(db: Db, input: { reviewId: number; action: R
       if (!candidate) return { ok: false, reason: "invalid" } as const;
       // Linked now; the next sync applies the record's facts to the card like any linked record's.
       await linkObservation(trx, review.observation_id, candidate.slug, "merged-by-review");
-      await trx.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", review.observation_id).execute();
+      await forgetObservationHash(trx, review.observation_id);
       result = { ok: true, resolution: `merged:${candidate.slug}`, candidate };
     } else if (action.kind === "apart" && view.kind === "identity" && review.observation_id !== null) {
       const observation = await getObservationById(trx, review.observation_id);
       if (!observation) return { ok: false, reason: "invalid" } as const;
       await linkObservation(trx, observation.id, null, "kept-apart");
-      await trx.updateTable("directory_observations").set({ raw_sha256: "" }).where("id", "=", observation.id).execute();
+      await forgetObservationHash(trx, observation.id);
       result = { ok: true, resolution: "kept-apart" };
     } else return { ok: false, reason: "invalid" } as const;
     const state = action.kind === "dismiss" ? "dismissed" : "accepted";

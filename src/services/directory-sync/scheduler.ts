@@ -11,6 +11,7 @@ import { enqueue } from "../../outbox/enqueue.js";
 import type { SyncConfig } from "./config.js";
 import { runDirectorySync, type SourceSummary, SyncAlreadyRunningError } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
+import { storedLocalesOf } from "../../db/repositories/users.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { createPeriodicJob } from "../periodic-job.js";
 
@@ -74,9 +75,7 @@ export function createDirectorySyncJob(deps: DirectorySyncJobDeps): DirectorySyn
       throw error;
     }
     const openReviews = await countOpenReviews(deps.db);
-    const locales = new Map(
-      (await deps.db.selectFrom("users").select(["id", "locale"]).where("id", "in", deps.admins.length > 0 ? [...deps.admins] : [0]).execute()).map((row) => [row.id, row.locale]),
-    );
+    const locales = await storedLocalesOf(deps.db, deps.admins);
     const at = deps.clock.now();
     await enqueue(
       deps.db,

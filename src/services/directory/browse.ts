@@ -1,9 +1,10 @@
 import type { Locale } from "../../config.js";
 import type { DB } from "../../db/database.js";
+import { workingRelays } from "../../db/repositories/campaign-chats.js";
 import { getCampaignBySlug, listCampaigns } from "../../db/repositories/campaigns.js";
 import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
 import { countLettersPerPrisoner } from "../../db/repositories/letters.js";
-import { getPrisonerBySlug, listPrisoners, listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonerFor, listPrisoners, listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
 import { type UpcomingBirthday, upcomingBirthdays } from "../../domain/directory/birthdays.js";
 import { buildPrisonerCard, type PrisonerCard } from "../../domain/directory/card.js";
 import { type FewLettersEntry, type LetterCounts, writableByFewLetters } from "../../domain/directory/few-letters.js";
@@ -46,14 +47,12 @@ export async function writableByFewestLetters(deps: Pick<ServiceDeps, "db" | "cl
   const prisoners = await listPrisoners(db);
   const institutions = new Map((await listInstitutions(db)).map((institution) => [institution.slug, institution]));
   const counts = await countLettersPerPrisoner(db, new Date(now.getTime() - FEW_LETTERS_DAYS * DAY_MS));
-  const relayed = new Set<string>();
-  for (const prisoner of prisoners) {
-    if (FREE_OR_DEAD_STATUSES.includes(prisoner.status.value) || !prisoner.letters.allowed) continue;
-    if (await hasOrganiserRelay(db, prisoner.slug)) relayed.add(prisoner.slug);
-  }
+  // One answer for everyone (not a query per person: issue 11, "constant number of queries at 10k people").
+  const relays = await workingRelays(db);
   const entries = writableByFewLetters(prisoners, institutions, counts, {
     today: now,
-    isRelayed: (prisoner) => relayed.has(prisoner.slug),
+    isRelayed: (prisoner) =>
+      !FREE_OR_DEAD_STATUSES.includes(prisoner.status.value) && prisoner.letters.allowed && (relays.desk || relays.prisoners.has(prisoner.slug)),
   });
   return { entries, counts };
 }
@@ -95,9 +94,15 @@ export interface LoadedCard {
  * Reads the person, their institution and campaigns fresh from the database and decides, as of now, whether a letter
  * can reach them: every card (and every inline result) reflects the directory at the moment it is shown.
  */
-export async function loadPrisonerCard(deps: Pick<ServiceDeps, "db" | "clock">, slug: string, locale: Locale): Promise<LoadedCard | undefined> {
+export async function loadPrisonerCard(
+  deps: Pick<ServiceDeps, "db" | "clock">,
+  slug: string,
+  locale: Locale,
+  viewer: number | null,
+): Promise<LoadedCard | undefined> {
   const { db, clock } = deps;
-  const prisoner = await getPrisonerBySlug(db, slug);
+  // A writer's own unchecked card (someone not in the list) is shown to that writer only.
+  const prisoner = await getPrisonerFor(db, slug, viewer);
   if (!prisoner) return undefined;
   const institution =
     prisoner.location.institution === null ? undefined : await getInstitutionBySlug(db, prisoner.location.institution);

@@ -1,8 +1,10 @@
 /**
  * "Someone not listed": a writer's details about a person the directory does not know become a `suggestion` item in
- * the review queue, with who submitted it. Nothing enters the directory until an organiser or admin accepts it; then
- * the card is built from the writer's facts (status unknown, source "submitted by a user, confirmed by …") and the
- * writer hears about it, with a button to write. A dismissed suggestion is told honestly too.
+ * the review queue, with who submitted it, and a card only that writer sees (`private_to`, source
+ * `lysty:suggestion/<id>/writer`: «details you gave, not checked»), so they can write at once. Nothing enters the
+ * public directory until an organiser or admin accepts it; then the same card (same slug: drafts and letters keep
+ * working) is rebuilt from the writer's facts (status unknown, source "submitted by a user, confirmed by …"), made
+ * public, and the writer hears about it. A dismissed suggestion is told honestly; the writer's own card stays theirs.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { DB } from "../../db/database.js";
@@ -10,7 +12,9 @@ import { addReview, countOpenSuggestionsBy } from "../../db/repositories/directo
 import { searchInstitutions } from "../../db/repositories/institution-aliases.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { upsertPrisoner } from "../../db/repositories/directory-document.js";
-import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, setPrisonerPrivateTo } from "../../db/repositories/prisoners.js";
+import { inTransaction } from "../../db/database.js";
+import { recordConfirmation } from "../../db/repositories/prisoner-history.js";
 import { findUser } from "../../db/repositories/users.js";
 import { type ConfirmingRole, prisonerFromSuggestion, readSuggestion, type Suggestion } from "../../domain/directory/suggestion.js";
 import { enqueue } from "../../outbox/index.js";
@@ -32,20 +36,33 @@ export function findFacilities(db: DB, query: string): Promise<FacilityChoice[]>
   return searchInstitutions(db, query, 8);
 }
 
-export type SubmitResult = { ok: true; reviewId: number } | { ok: false; reason: "too-many" | "no-institution" };
+/** `slug`: the writer's own card for these details, to write to at once. */
+export type SubmitResult = { ok: true; reviewId: number; slug: string } | { ok: false; reason: "too-many" | "no-institution" };
 
 export async function submitSuggestion(db: DB, input: { by: number; suggestion: Suggestion; now: Date }): Promise<SubmitResult> {
-  if (!(await getInstitutionBySlug(db, input.suggestion.institution))) return { ok: false, reason: "no-institution" };
-  if ((await countOpenSuggestionsBy(db, input.by)) >= OPEN_SUGGESTIONS_PER_USER) return { ok: false, reason: "too-many" };
-  const reviewId = await addReview(db, {
-    kind: "suggestion",
-    prisonerSlug: null,
-    observationId: null,
-    payload: input.suggestion,
-    submittedBy: input.by,
-    at: input.now.toISOString(),
+  return inTransaction(db, async (trx): Promise<SubmitResult> => {
+    const institution = await getInstitutionBySlug(trx, input.suggestion.institution);
+    if (!institution) return { ok: false, reason: "no-institution" };
+    if ((await countOpenSuggestionsBy(trx, input.by)) >= OPEN_SUGGESTIONS_PER_USER) return { ok: false, reason: "too-many" };
+    const reviewId = await addReview(trx, {
+      kind: "suggestion",
+      prisonerSlug: null,
+      observationId: null,
+      payload: input.suggestion,
+      submittedBy: input.by,
+      at: input.now.toISOString(),
+    });
+    const record = prisonerFromSuggestion(input.suggestion, {
+      reviewId,
+      role: "writer",
+      system: institution.system,
+      confirmedOn: input.now.toISOString().slice(0, 10),
+    });
+    // The history names nobody: the writer's id stays in the review row only (to answer them).
+    await upsertPrisoner(trx, record, { changedBy: null, now: input.now });
+    await setPrisonerPrivateTo(trx, record.slug, input.by);
+    return { ok: true, reviewId, slug: record.slug };
   });
-  return { ok: true, reviewId };
 }
 
 /** Accepting a suggestion (inside the review's transaction): the card, or why there is none. */
@@ -63,7 +80,17 @@ export async function addSuggestedPerson(
     system: institution.system,
     confirmedOn: input.now.toISOString().slice(0, 10),
   });
-  await upsertPrisoner(db, record, { changedBy: input.by, now: input.now });
+  // The writer's own card, when there is one, has this slug: it is rebuilt with the confirmed source and made public,
+  // and its history says who confirmed the (unchanged) facts.
+  const outcome = await upsertPrisoner(db, record, { changedBy: input.by, now: input.now });
+  if (outcome.record === "updated") {
+    const { status, location } = record;
+    await recordConfirmation(db, record.slug, { field: "status", value: status.value, asOf: status.asOf, sourceUrl: status.sourceUrl, changedBy: input.by, now: input.now });
+    if (location.asOf !== null && location.sourceUrl !== null) {
+      await recordConfirmation(db, record.slug, { field: "institution", value: location.institution, asOf: location.asOf, sourceUrl: location.sourceUrl, changedBy: input.by, now: input.now });
+    }
+  }
+  await setPrisonerPrivateTo(db, record.slug, null);
   return { slug: record.slug };
 }
 

@@ -19,7 +19,7 @@ import {
   saveWriterProfile,
 } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
-import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { getPrisonerFor } from "../../db/repositories/prisoners.js";
 import { type DB, inTransaction } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
@@ -71,7 +71,8 @@ export type TargetLookup =
 
 export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number): Promise<TargetLookup> {
   const { db } = deps;
-  const prisoner = await getPrisonerBySlug(db, slug);
+  // Someone not in the list: the writer's own unchecked card is theirs alone.
+  const prisoner = await getPrisonerFor(db, slug, writerId);
   if (!prisoner) return { kind: "unknown" };
   const institution = prisoner.location.institution
     ? await getInstitutionBySlug(db, prisoner.location.institution)

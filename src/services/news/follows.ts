@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../../config.js";
 import { getCampaignBySlug, getCampaignsBySlugs, listCampaigns } from "../../db/repositories/campaigns.js";
-import { getPrisonerBySlug, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonerFor, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
 import {
   followCampaign,
   followPrisoner,
@@ -30,7 +30,7 @@ export async function followsPrisoner(deps: Pick<ServiceDeps, "db">, userId: num
 
 /** "Follow the case": the prisoner's names for the answer, undefined when the button names nobody in the directory. */
 export async function followCase(deps: Pick<ServiceDeps, "db" | "clock">, userId: number, prisonerSlug: string): Promise<Names | undefined> {
-  const prisoner = await getPrisonerBySlug(deps.db, prisonerSlug);
+  const prisoner = await getPrisonerFor(deps.db, prisonerSlug, userId);
   if (!prisoner) return undefined;
   await followPrisoner(deps.db, userId, prisoner.slug, deps.clock.now());
   return prisoner.names;

@@ -2,7 +2,7 @@
  * What a person chooses about reminders: "remind me to write to X every N weeks" and birthday reminders. The
  * scheduler that sends them is reminders.ts.
  */
-import { getPrisonerBySlug, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
+import { getPrisonerFor, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
 import { deleteReminder, getReminderOfUser, listReminders, setReminder } from "../../db/repositories/reminders.js";
 import { followedPrisonerSlugs, getNewsPreferences, setBirthdayReminders } from "../../db/repositories/subscriptions.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";
@@ -46,8 +46,12 @@ export async function reminderCandidates(deps: Pick<ServiceDeps, "db">, userId: 
 }
 
 /** Whom a "remind me" button is for, and whether letters can still reach them; undefined for nobody in the directory. */
-export async function reminderTarget(deps: Pick<ServiceDeps, "db">, prisonerSlug: string): Promise<{ slug: string; names: Names; canWrite: boolean } | undefined> {
-  const prisoner = await getPrisonerBySlug(deps.db, prisonerSlug);
+export async function reminderTarget(
+  deps: Pick<ServiceDeps, "db">,
+  prisonerSlug: string,
+  viewer: number | null,
+): Promise<{ slug: string; names: Names; canWrite: boolean } | undefined> {
+  const prisoner = await getPrisonerFor(deps.db, prisonerSlug, viewer);
   return prisoner ? { slug: prisoner.slug, names: prisoner.names, canWrite: canStillWrite(prisoner) } : undefined;
 }
 
@@ -61,7 +65,7 @@ export async function remindToWrite(
   deps: Pick<ServiceDeps, "db" | "clock">,
   input: { userId: number; prisonerSlug: string; everyWeeks: number },
 ): Promise<RemindOutcome> {
-  const target = await reminderTarget(deps, input.prisonerSlug);
+  const target = await reminderTarget(deps, input.prisonerSlug, input.userId);
   if (!target) return { kind: "unknown" };
   if (!target.canWrite) return { kind: "cannot-write", names: target.names };
   const now = deps.clock.now();

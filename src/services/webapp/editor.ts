@@ -3,7 +3,7 @@ import type { Clock } from "../../clock.js";
 import type { DB } from "../../db/database.js";
 import { findActiveDrafts, getOrCreateDraft, saveDraftText } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
-import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { getPrisonerFor } from "../../db/repositories/prisoners.js";
 import { checkLetter, type LetterLanguage, type PrisonerStatus, type PrisonSystem } from "../../domain/censorship/index.js";
 import { decideWrite } from "../../domain/directory/write-decision.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";
@@ -60,14 +60,14 @@ export async function openDraft(deps: EditorDeps, writerId: number, slug: string
   const draft = slug === undefined ? drafts[0] : drafts.find((letter) => letter.prisoner_slug === slug);
   const targetSlug = draft?.prisoner_slug ?? slug;
   if (targetSlug === undefined) return { kind: "no-draft" };
-  const target = await loadTarget(deps, targetSlug, draft === undefined);
+  const target = await loadTarget(deps, targetSlug, writerId, draft === undefined);
   if (!target) return { kind: "not-writable" };
   const text = draft?.text ?? null;
   return { kind: "ok", draft: { target, text: text ?? "", version: draftVersion(text), limit: MAX_LETTER_CHARACTERS } };
 }
 
-async function loadTarget(deps: EditorDeps, slug: string, mustBeWritable: boolean): Promise<EditorTarget | undefined> {
-  const prisoner = await getPrisonerBySlug(deps.db, slug);
+async function loadTarget(deps: EditorDeps, slug: string, writerId: number, mustBeWritable: boolean): Promise<EditorTarget | undefined> {
+  const prisoner = await getPrisonerFor(deps.db, slug, writerId);
   if (!prisoner) return undefined;
   const institution = prisoner.location.institution ? await getInstitutionBySlug(deps.db, prisoner.location.institution) : undefined;
   if (mustBeWritable) {
@@ -97,7 +97,7 @@ export async function saveEditedDraft(
   if (characters > MAX_LETTER_CHARACTERS) return { kind: "too-long", characters, limit: MAX_LETTER_CHARACTERS };
   const now = deps.clock.now();
   const existing = (await findActiveDrafts(deps.db, writerId)).find((letter) => letter.prisoner_slug === input.slug);
-  if (!existing && !(await loadTarget(deps, input.slug, true))) return { kind: "not-writable" };
+  if (!existing && !(await loadTarget(deps, input.slug, writerId, true))) return { kind: "not-writable" };
   const current = existing?.text ?? null;
   if (draftVersion(current) !== input.baseVersion) return { kind: "conflict", text: current ?? "", version: draftVersion(current) };
   const draft = existing ?? (await getOrCreateDraft(deps.db, writerId, input.slug, now));

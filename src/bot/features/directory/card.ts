@@ -27,7 +27,7 @@ export type { LoadedCard };
 
 /** The card as of now, in the reader's language (see `loadPrisonerCard`). */
 export async function loadCard(ctx: FlowContext, slug: string): Promise<LoadedCard | undefined> {
-  return loadPrisonerCard(ctx.deps, slug, localeOf(ctx));
+  return loadPrisonerCard(ctx.deps, slug, localeOf(ctx), ctx.from?.id ?? null);
 }
 
 export function canWrite(card: PrisonerCard): boolean {

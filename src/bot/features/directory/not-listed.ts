@@ -18,6 +18,7 @@ import type { BotContext, Flow, FlowContext } from "../../context.js";
 import { AGAIN, flowButtons, flowKit, type FlowInput } from "../../flows/index.js";
 import { tHtml } from "../letter/render/text.js";
 import { notListedData } from "./callbacks.js";
+import { writeLetterData } from "../../../services/letters/buttons.js";
 
 export const NOT_LISTED_FLOW_ID = "not-listed";
 
@@ -148,7 +149,8 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
     await ctx.reply(ctx.t(result.reason === "too-many" ? "suggest-too-many" : "suggest-facility-gone"));
     return;
   }
-  await ctx.reply(ctx.t("suggest-sent"));
+  const write = writeLetterData(result.slug);
+  await ctx.reply(ctx.t("suggest-sent"), write ? { reply_markup: new InlineKeyboard().text(ctx.t("suggest-write-now"), write) } : {});
 }
 
 const flows = new Composer<BotContext>();

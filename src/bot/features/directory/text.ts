@@ -53,9 +53,13 @@ export function statusEmoji(status: PrisonerStatus): string {
   return STATUS_EMOJI[status];
 }
 
-/** A card's source: a link to the page, or in words when a user gave the fact and an organiser or admin confirmed it. */
+/**
+ * A card's source: a link to the page, or in words when a user gave the fact (confirmed by an organiser or admin, or
+ * on the writer's own card, not checked yet).
+ */
 export function factSourceHtml(ctx: FlowContext, url: string): string {
   const suggested = parseSuggestionSource(url);
   if (!suggested) return sourceLink(url);
+  if (suggested.role === "writer") return line(ctx, "suggest-card-unchecked");
   return line(ctx, "suggest-card-source", { role: ctx.t(`suggest-role-${suggested.role}`) });
 }

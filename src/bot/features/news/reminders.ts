@@ -90,7 +90,7 @@ privateChats.callbackQuery(pickReminderPrisonerData.pattern, async (ctx) => {
 
 privateChats.callbackQuery(askReminderData.pattern, async (ctx) => {
   const [slug] = askReminderData.unpack(ctx.callbackQuery.data) ?? [];
-  const prisoner = slug ? await reminderTarget(ctx.deps, slug) : undefined;
+  const prisoner = slug ? await reminderTarget(ctx.deps, slug, ctx.from?.id ?? null) : undefined;
   if (!prisoner) {
     await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
     return;

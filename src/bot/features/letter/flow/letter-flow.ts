@@ -1,6 +1,6 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
+import { type LetterTarget, loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
 import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
@@ -58,6 +58,7 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
     return;
   }
   const state: FlowState = { token, writerId, target: lookup.target, ...(args.opening ? { opening: args.opening } : {}) };
+  if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
   let closing: string | undefined;
   const beforeGuidance = conversation.checkpoint();
@@ -79,6 +80,12 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   const signature = await signatureStep(conversation, ctx, state);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
   if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writingTop);
+}
+
+/** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */
+async function replyUnchecked(ctx: FlowContext, target: LetterTarget): Promise<void> {
+  const institution = target.institution ? `${target.institution.name}, ${target.institution.region}` : "—";
+  await ctx.reply(ctx.t("suggest-letter-unchecked", { name: prisonerName(target.names, localeOf(ctx), "prose"), institution }));
 }
 
 async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {

@@ -1,0 +1,158 @@
+/**
+ * End to end: writing at once to someone not in the list (issue 11, item 6). The writer's details become a card only
+ * they see; the normal letter flow and packets run on it, each marked "details you gave, not checked": the post packet
+ * with the facility's sourced address, FSIN-pismo only for a facility on its list. Nobody else finds or opens the card
+ * until an organiser adds the person; then the same card (same draft) is public with the organiser's confirmation.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
+import { writeLetterData } from "../../src/services/letters/buttons.js";
+import { forgetUser } from "../../src/services/privacy/forget.js";
+import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
+import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
+import { expectNoFailures, lettersOf, textOf } from "../letters/flow/helpers.js";
+import { organiser, settle } from "../organisers/world.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+});
+
+const LABELS = {
+  uk: { none: "немає нікого", notListed: "Написати людині, якої немає в списку", unknownYear: "Не знаю", send: "Надіслати організаторам", now: "Написати зараз" },
+  en: { none: "Nobody", notListed: "Write to someone not in the list", unknownYear: "I don't know", send: "Send to organisers", now: "Write to them now" },
+  ru: { none: "никого", notListed: "Написать человеку, которого нет в списке", unknownYear: "Не знаю", send: "Отправить организаторам", now: "Написать сейчас" },
+} as const;
+
+/** Suggests a person from "nobody found" and returns the slug of the writer's own card. */
+async function suggestAndWrite(h: Harness, writer: TestUser, locale: keyof typeof LABELS, input: { name: string; facility: string; pick: RegExp }): Promise<string> {
+  const labels = LABELS[locale];
+  await writer.send("/write");
+  await writer.send("Петренко");
+  expect(writer.lastText()).toContain(labels.none);
+  await writer.press(labels.notListed);
+  await writer.send(input.name);
+  await writer.press(labels.unknownYear);
+  await writer.send(input.facility);
+  await writer.press(input.pick);
+  await writer.press(labels.send);
+  expect(writer.buttons()).toEqual([`✍️ ${labels.now}`]);
+  const card = await h.db.selectFrom("prisoners").select(["slug", "private_to"]).where("private_to", "=", writer.id).executeTakeFirstOrThrow();
+  return card.slug;
+}
+
+describe("writing to someone not in the list before an organiser adds them", () => {
+  it("runs the normal flow on the writer's own card: post packet with the facility's address, marked unchecked, hidden from others (uk)", async () => {
+    h = await Harness.start();
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/start");
+    const slug = await suggestAndWrite(h, writer, "uk", { name: "Петренко Олена Ивановна", facility: "ИК-2 Салават", pick: /ИК-2/ });
+
+    const opened = textOf(await writer.press(/Написати зараз/));
+    expect(opened).toContain("Дані від вас, не перевірені: Олена Петренко");
+    expect(opened).not.toContain("виведено з джерел");
+    expect(opened).toContain("ИК-2 (Салават)");
+    await writer.press(/Напишу сам/);
+    await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы. Что Вы сейчас читаете?");
+    await writer.press(/Готово/);
+    await writer.press(/підписати лист/);
+    await writer.send("Ева");
+    await writer.press("Ні, лише для цього листа");
+    // ИК-2 Салават has a sourced postal address and is not on FSIN-pismo's list: post only.
+    expect(writer.buttons()).toEqual(["Поштою"]);
+    const done = textOf(await writer.press("Поштою"));
+    const institution = await getInstitutionBySlug(h.db, "ik-2-salavat");
+    expect(done).toContain(`Петренко Елена Ивановна\n${institution!.postalAddress!.text}`.split("\n").at(-1));
+    for (const line of institution!.postalAddress!.text.split("\n")) expect(done).toContain(line);
+    expect(done).toContain("Дані від вас, не перевірені: ім'я, рік народження й установа — з ваших слів");
+    const [letter] = await lettersOf(h, writer.id);
+    expect(letter).toMatchObject({ prisoner_slug: slug, status: "finished", route: "post" });
+
+    // Nobody else finds the person, opens the card or starts a letter to them with a forged button.
+    const other = h.user({ languageCode: "en" });
+    await other.send("/start");
+    await other.send("/find Петренко");
+    expect(other.lastText()).toContain("Nobody");
+    await other.send(`/start w_${slug}`);
+    expect(other.lastText()).toContain("This person is not in our directory");
+    const anyMessage = other.messages.at(-1)!;
+    await other.pressData(anyMessage.message_id, writeLetterData(slug)!);
+    expect(other.lastText()).toContain("This person is not in our directory");
+
+    // The card is the writer's personal data: /mydata lists it, /forget deletes it with their letter.
+    expect((await PERSONAL_DATA_SOURCES.find((source) => source.table === "prisoners")!.collect(h.db, writer.id)).length).toBe(1);
+    await forgetUser(h.db, writer.id, h.clock.now());
+    expect(await h.db.selectFrom("prisoners").select("slug").where("slug", "=", slug).execute()).toEqual([]);
+    expectNoFailures(h);
+  });
+
+  it("offers FSIN-pismo only for a facility on its list, and the draft keeps working once an organiser adds the person (en)", async () => {
+    h = await Harness.start();
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    const slug = await suggestAndWrite(h, writer, "en", { name: "Петренко Олена Ивановна", facility: "ИК-4 Торжок", pick: /ИК-4/ });
+    expect(textOf(await writer.press(/Write to them now/))).toContain("Details you gave, not checked: ");
+    await writer.press(/write it myself/);
+    await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы.");
+
+    // An organiser adds the person meanwhile: the same card becomes public, with the organiser's confirmation.
+    const checker = await organiser(h, { languageCode: "en" });
+    await checker.send("/review");
+    await checker.press("Add to the directory");
+    const card = await h.db.selectFrom("prisoners").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
+    expect(card.private_to).toBeNull();
+    expect(card.status_source_url).toMatch(/^lysty:suggestion\/\d+\/organiser$/);
+    await settle(h);
+    expect(writer.lastText()).toContain("added this person to the directory");
+
+    // The draft written before is the same letter: continuing it finishes through FSIN-pismo, no "not checked" mark.
+    await writer.send(`/start w_${slug}`);
+    expect(writer.lastText()).not.toContain("not checked");
+    await writer.send("Что Вы сейчас читаете?");
+    await writer.press(/Done/);
+    await writer.press(/sign the letter/);
+    await writer.send("Ева");
+    await writer.press("No, only this letter");
+    expect(writer.buttons()).toEqual(["FSIN-pismo"]);
+    const done = textOf(await writer.press("FSIN-pismo"));
+    expect(done).toContain("ИК-4 Торжок");
+    expect(done).not.toContain("not checked");
+    const letters = await lettersOf(h, writer.id);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ prisoner_slug: slug, status: "finished", route: "fsin_pismo" });
+    expect(letters[0]!.text).toContain("Пишу Вам из Варшавы");
+
+    const reader = h.user({ languageCode: "en" });
+    await reader.send("/start");
+    await reader.send("/find Петренко");
+    expect(reader.lastText()).not.toContain("Nobody");
+    expectNoFailures(h);
+  });
+
+  it("marks the FSIN-pismo packet while the details are unchecked, and a dismissal leaves the writer's card theirs (ru)", async () => {
+    h = await Harness.start();
+    const writer = h.user({ languageCode: "ru" });
+    await writer.send("/start");
+    const slug = await suggestAndWrite(h, writer, "ru", { name: "Петренко Олена Ивановна", facility: "ИК-4 Торжок", pick: /ИК-4/ });
+
+    const checker = await organiser(h, { languageCode: "en" });
+    await checker.send("/review");
+    await checker.press("Dismiss");
+    await settle(h);
+    expect(await h.db.selectFrom("prisoners").select("private_to").where("slug", "=", slug).executeTakeFirstOrThrow()).toEqual({ private_to: writer.id });
+
+    expect(textOf(await writer.press(/Написать сейчас/))).toContain("Данные от вас, не проверены: ");
+    await writer.press(/Напишу сам/);
+    await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы.");
+    await writer.press(/Готово/);
+    await writer.press(/подписать письмо/);
+    await writer.send("Ева");
+    await writer.press("Нет, только для этого письма");
+    expect(writer.buttons()).toEqual(["«ФСИН-письмо»"]);
+    const done = textOf(await writer.press("«ФСИН-письмо»"));
+    expect(done).toContain("Данные от вас, не проверены: имя, год рождения и учреждение — с ваших слов");
+    expect((await lettersOf(h, writer.id))[0]).toMatchObject({ prisoner_slug: slug, status: "finished", route: "fsin_pismo" });
+    expectNoFailures(h);
+  });
+});
