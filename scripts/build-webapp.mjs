@@ -10,4 +10,4 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { bundleEditorPage, PREBUILT_PAGE } = await import(join(root, "dist", "src", "server", "webapp-bundle.js"));
 const target = join(root, ...PREBUILT_PAGE);
 mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, JSON.stringify(await bundleEditorPage()));
+writeFileSync(target, JSON.stringify(await bundleEditorPage(join(root, "src", "webapp"))));

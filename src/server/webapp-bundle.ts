@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { projectPath } from "../project-path.js";
 
 /** The editor's page before it is served: the HTML with everything inlined, and the inline blocks its CSP must allow. */
@@ -17,15 +18,16 @@ const MARKERS = { boot: "<!-- inline: boot.ts -->", style: "<!-- inline: styles.
  * Bundles `src/webapp/` with esbuild into one HTML page: the tiny boot script first, then the stylesheet and the
  * editor. Runs at build time (`npm run build`) for the compiled bot and the image, which therefore carry no compiler,
  * and on first request under tsx (tests, `npm run start:tsx`), so that an edit of the page shows without a build.
+ * `sources` is given by the build script: the image's build stage has no locales/, by which projectPath finds the root.
  */
-export async function bundleEditorPage(): Promise<EditorPage> {
+export async function bundleEditorPage(sources = projectPath("src", "webapp")): Promise<EditorPage> {
   // esbuild is a development dependency: imported only here, never by the compiled bot at run time.
   const { build } = await import("esbuild");
   const result = await build({
     entryPoints: {
-      boot: projectPath("src", "webapp", "boot.ts"),
-      app: projectPath("src", "webapp", "main.ts"),
-      "app-style": projectPath("src", "webapp", "styles.css"),
+      boot: join(sources, "boot.ts"),
+      app: join(sources, "main.ts"),
+      "app-style": join(sources, "styles.css"),
     },
     bundle: true,
     minify: true,
@@ -49,7 +51,7 @@ export async function bundleEditorPage(): Promise<EditorPage> {
   const boot = output("boot.js");
   const style = output("app-style.css");
   const app = output("app.js");
-  let html = await readFile(projectPath("src", "webapp", "index.html"), "utf8");
+  let html = await readFile(join(sources, "index.html"), "utf8");
   for (const [marker, block] of [
     [MARKERS.boot, `<script>${boot}</script>`],
     [MARKERS.style, `<style>${style}</style>`],
