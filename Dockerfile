@@ -19,6 +19,8 @@ RUN --mount=type=secret,id=npmrc,target=/root/.npmrc \
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+# Bundles the letter editor's page into dist/webapp after tsc (esbuild is a build tool, pruned below).
+COPY scripts/build-webapp.mjs ./scripts/
 # Lean runtime dependencies: no dev tools; TypeScript stays behind as valibot's optional peer, so it goes by hand;
 # better-sqlite3 needs only its compiled module and lib/, not the SQLite sources and object files it was built from.
 RUN npm run build \
@@ -39,11 +41,9 @@ ENV NODE_ENV=production \
     PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
-# dist/src (the code, the CLIs in dist/src/cli) and dist/migrations, which the migrator finds beside the code.
+# dist/src (the code, the CLIs in dist/src/cli), dist/migrations, which the migrator finds beside the code, and
+# dist/webapp, the letter editor's page bundled at build time.
 COPY --from=build /app/dist ./dist
-# The letter editor's page is bundled from these sources by esbuild when first requested (docs/webapp.md).
-COPY --from=build /app/src/webapp ./src/webapp
-COPY --from=build /app/src/domain/censorship ./src/domain/censorship
 COPY package.json ./
 COPY locales ./locales
 # pdfkit's fonts for /print.

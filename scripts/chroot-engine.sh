@@ -55,7 +55,8 @@ case "$cmd" in
     fi
     ( setsid bash -c 'echo $$ > "$0/pid"; exec "${@}"' "$dir" env -i "${envs[@]}" chroot --userspec=1000:1000 "$rootfs" \
         /bin/sh -c 'cd /app && exec "$@"' sh "${command[@]}" > "$dir/log" 2>&1 < /dev/null
-      echo $? > "$dir/exit"; unmount ) &
+      echo $? > "$dir/exit"; unmount ) > /dev/null 2>&1 < /dev/null &
+    # (The subshell lets go of our stdout: a caller reading it to the end would otherwise wait for the container.)
     echo "$name" ;;
   logs) cat "$state/$1/log" ;;
   exec)

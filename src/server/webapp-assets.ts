@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { projectPath } from "../project-path.js";
+import { type EditorPage, PREBUILT_PAGE } from "./webapp-bundle.js";
 
 export interface Asset {
   contentType: string;
@@ -22,9 +23,8 @@ export interface WebAppAssets {
 }
 
 /**
- * The editor is one HTML response: `src/webapp/index.html` with the stylesheet (`styles.css`) and two scripts compiled
- * by esbuild (already here as tsx's compiler) inlined, built the first time the page is asked for and then kept in
- * memory (no build step to forget, no compiled copy in the repository).
+ * The editor is one HTML response: `src/webapp/index.html` with the stylesheet and two scripts inlined
+ * (`webapp-bundle.ts`), kept in memory after the first request.
  *
  * One response because every round trip costs a phone on a slow network 150 ms or more: a separate script and
  * stylesheet were a second round trip before the page could even ask for the draft (bench/webapp.ts). The tiny boot
@@ -36,62 +36,36 @@ export function webAppAssets(): WebAppAssets {
   return {
     async get(name) {
       if (name !== "index.html") return undefined;
-      compiled ??= compile();
+      compiled ??= loadPage().then(asset);
       return compiled;
     },
   };
 }
 
-const MARKERS = { boot: "<!-- inline: boot.ts -->", style: "<!-- inline: styles.css -->", app: "<!-- inline: main.ts -->" } as const;
-
-async function compile(): Promise<Asset> {
-  // Loaded only when the page is first asked for: a bot without the editor never starts esbuild.
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: {
-      boot: projectPath("src", "webapp", "boot.ts"),
-      app: projectPath("src", "webapp", "main.ts"),
-      "app-style": projectPath("src", "webapp", "styles.css"),
-    },
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: ["chrome100", "safari15", "firefox100"],
-    write: false,
-    outdir: "out",
-    legalComments: "none",
-    logLevel: "silent",
-    // The page needs no tsconfig (and the runtime image ships none): plain defaults.
-    tsconfigRaw: "{}",
-  });
-  const output = (suffix: string) => {
-    const file = result.outputFiles.find((candidate) => candidate.path.endsWith(suffix));
-    if (!file) throw new Error(`the editor's ${suffix} was not built`);
-    // "</" cannot end an inline block early: esbuild escapes "</script" in strings; checked here for the stylesheet too.
-    const text = file.text.trimEnd();
-    if (/<\/(script|style)/i.test(text)) throw new Error(`the editor's ${suffix} cannot be inlined`);
-    return text;
-  };
-  const boot = output("boot.js");
-  const style = output("app-style.css");
-  const app = output("app.js");
-  let html = await readFile(projectPath("src", "webapp", "index.html"), "utf8");
-  for (const [marker, block] of [
-    [MARKERS.boot, `<script>${boot}</script>`],
-    [MARKERS.style, `<style>${style}</style>`],
-    [MARKERS.app, `<script>${app}</script>`],
-  ] as const) {
-    if (!html.includes(marker)) throw new Error(`index.html has no ${marker}`);
-    // A function, so that "$&" and the like in the code are not replacement patterns.
-    html = html.replace(marker, () => block);
+/**
+ * The compiled bot (`npm start`, the image) serves the page `npm run build` bundled: no compiler at run time, and no
+ * bundling delay on a writer's first request. Under tsx the page is bundled from the sources, so edits show at once.
+ */
+async function loadPage(): Promise<EditorPage> {
+  if (!import.meta.url.includes("/dist/")) {
+    const { bundleEditorPage } = await import("./webapp-bundle.js");
+    return bundleEditorPage();
   }
-  const body = Buffer.from(html);
+  try {
+    return JSON.parse(await readFile(projectPath(...PREBUILT_PAGE), "utf8")) as EditorPage;
+  } catch (error) {
+    throw new Error(`the editor's page was not built (npm run build writes ${PREBUILT_PAGE.join("/")})`, { cause: error });
+  }
+}
+
+function asset(page: EditorPage): Asset {
+  const body = Buffer.from(page.html);
   return {
     contentType: "text/html; charset=utf-8",
     body,
     gzipped: gzipSync(body, { level: 9 }),
     etag: `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`,
-    contentSecurityPolicy: pageContentSecurityPolicy({ scripts: [boot, app], styles: [style] }),
+    contentSecurityPolicy: pageContentSecurityPolicy(page),
   };
 }
 

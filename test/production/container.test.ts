@@ -11,9 +11,15 @@ const [build = [], runtime = []] = [stages[0], stages.at(-1)];
 const ignored = dockerignore(readFileSync(projectPath(".dockerignore"), "utf8"));
 
 /**
+ * The editor page's bundler: run by `npm run build` (scripts/build-webapp.mjs), and by the server only under tsx. The
+ * compiled bot reads the page it wrote to dist/webapp instead (checked below), so its `src/webapp` reads are build-time.
+ */
+const BUILD_TIME_ONLY = new Set(["webapp-bundle.ts"]);
+
+/**
  * Paths the running code opens through `projectPath(...)` (not the playground, nor the censorship model's training,
- * which are development tools that reach into test/): the top-level folder, or
- * for sources read at run time (the editor's page, bundled on first request) the folder under `src/`.
+ * which are development tools that reach into test/): the top-level folder, or for sources read at run time the
+ * folder under `src/`.
  */
 function pathsReadAtRunTime(): string[] {
   const names = new Set<string>();
@@ -22,7 +28,7 @@ function pathsReadAtRunTime(): string[] {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) {
         if (entry !== "playground" && entry !== "training") walk(path);
-      } else if (entry.endsWith(".ts")) {
+      } else if (entry.endsWith(".ts") && !BUILD_TIME_ONLY.has(entry)) {
         for (const match of readFileSync(path, "utf8").matchAll(/projectPath\(\s*"([^"]+)"(?:,\s*"([^"]+)")?/g)) {
           names.add(match[1] === "src" ? `src/${match[2] ?? ""}` : (match[1] ?? ""));
         }
@@ -68,6 +74,18 @@ describe("the Dockerfile copies everything the code reads at run time", () => {
     expect(include).toContain("migrations");
     const builtFrom = copies(build).flatMap((copy) => copy.sources.map(normalise));
     for (const folder of include) expect(builtFrom, `COPY ${folder} in the build stage`).toContain(folder);
+  });
+
+  it("the editor's page is bundled at build time, so the runtime needs no compiler among its dependencies", () => {
+    const manifest = JSON.parse(readFileSync(projectPath("package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
+    expect(manifest.scripts.build).toContain("node scripts/build-webapp.mjs");
+    expect(readFileSync(projectPath("scripts", "build-webapp.mjs"), "utf8")).toContain("webapp-bundle.js");
+    expect(copies(build).flatMap((copy) => copy.sources.map(normalise))).toContain("scripts/build-webapp.mjs");
+    expect(build.some((instruction) => instruction.keyword === "RUN" && instruction.args.includes("npm run build"))).toBe(true);
+    for (const tool of ["esbuild", "tsx", "typescript", "vitest"]) expect(Object.keys(manifest.dependencies)).not.toContain(tool);
   });
 
   it("CMD and HEALTHCHECK run compiled files whose sources exist", () => {

@@ -151,6 +151,7 @@ describe.skipIf(!image)("the container image", { timeout: 400_000 }, () => {
       WEBHOOK_SECRET: SECRET,
       HOST: "127.0.0.1",
       PORT: String(port),
+      WEBAPP_URL: "https://lysty.example.org/editor/",
     });
     await until("setWebhook", () => fake.calls.some((call) => call.method === "setWebhook" && call.ok), name);
     const base = `http://127.0.0.1:${port}`;
@@ -158,6 +159,11 @@ describe.skipIf(!image)("the container image", { timeout: 400_000 }, () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect(await (await fetch(`${base}/metrics`)).text()).toContain("lysty_updates_handled_total");
+    // The editor's page, bundled at build time: the image has no compiler to bundle it at run time.
+    const page = await fetch(`${base}/editor/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'sha256-/);
+    expect(await page.text()).toContain("<script>");
     fake.addUser({ id: 703, first_name: "B", language_code: "en" });
     fake.injectMessage(703, 703, { text: "/start" });
     expect((await new WebhookDelivery(fake, `${base}/telegram`, SECRET).deliver()).map((item) => item.status)).toEqual([200]);
