@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { projectPath } from "../../src/project-path.js";
 import { PREBUILT_PAGE } from "../../src/server/webapp-bundle.js";
-import { freePort, waitForOutput } from "../helpers/bot-process.js";
+import { ensureCompiled, freePort, waitForOutput } from "../helpers/bot-process.js";
 
 let fake: FakeTelegram | undefined;
 let child: ChildProcess | undefined;
@@ -26,6 +26,9 @@ afterAll(async () => {
  */
 describe("npm start (the compiled bot)", { timeout: 300_000 }, () => {
   it("compiles when needed, answers /start, serves the editor page bundled at build time and stops on Ctrl-C", async () => {
+    // Compiled under the test run's build lock, as other process tests do: npm start's own prestart then finds dist/
+    // up to date, and no two compilers write dist/ at once.
+    await ensureCompiled();
     fake = await FakeTelegram.start();
     dir = mkdtempSync(join(tmpdir(), "lysty-compiled-"));
     const port = await freePort();
