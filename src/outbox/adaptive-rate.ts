@@ -11,7 +11,7 @@ export interface AdaptiveRateOptions {
 
 /**
  * What the server accepts, learnt from its answers (AIMD, with the rate of the last 429 remembered as in TCP CUBIC):
- * a 429 multiplies the rate by `decrease`, once per round (refusals of sends made before the last decrease say
+ * the first 429 halves the rate, each later one multiplies it by `decrease`, once per round (refusals of sends made before the last decrease say
  * nothing new); each accepted send adds to it, quickly back up to just under the rate that was refused, then slowly
  * past it to find out whether the server accepts more again. Once Telegram has refused anything, sends go out one
  * interval apart, never as a burst: a burst after a pause is what the server refuses first.
@@ -48,8 +48,10 @@ export class AdaptiveRate {
   /** A send dispatched at `sentAt` was refused with 429. */
   refused(sentAt: number, now: number): void {
     if (sentAt < this.lastDecreaseAt) return;
+    // The first refusal says the configured rate is well above what is accepted: halve, as TCP leaving slow start.
+    const factor = this.refusedAt === undefined ? 0.5 : this.decrease;
     this.refusedAt = this.current;
-    this.current = Math.max(this.floor, this.current * this.decrease);
+    this.current = Math.max(this.floor, this.current * factor);
     this.lastDecreaseAt = now;
   }
 

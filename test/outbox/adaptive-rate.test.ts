@@ -14,15 +14,16 @@ describe("AdaptiveRate", () => {
 
   it("slows down once per round of refusals and sends no burst after a 429", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
+    // The first refusal halves the configured rate.
     rate.refused(1_000, 1_050);
-    expect(rate.limit).toEqual({ perSecond: 24, burst: 1 });
+    expect(rate.limit).toEqual({ perSecond: 15, burst: 1 });
     // Sends dispatched before that decrease were refused for the same overload: no second decrease.
     rate.refused(1_010, 1_060);
     rate.refused(1_049, 1_070);
-    expect(rate.limit.perSecond).toBe(24);
-    // A send made at the lower rate and still refused: slower again.
+    expect(rate.limit.perSecond).toBe(15);
+    // A send made at the lower rate and still refused: slower again, by the gentler factor.
     rate.refused(1_100, 1_150);
-    expect(rate.limit.perSecond).toBeCloseTo(19.2);
+    expect(rate.limit.perSecond).toBeCloseTo(12);
     expect(rate.adapted).toBe(true);
   });
 
@@ -36,16 +37,21 @@ describe("AdaptiveRate", () => {
 
   it("comes back to just under the refused rate within about a second of sends, then probes slowly", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-    rate.refused(0, 0); // refused at 30/s: now 24/s
+    rate.refused(0, 0); // refused at 30/s: now 15/s
+    rate.accepted();
+    const refusedAt = rate.limit.perSecond;
+    rate.refused(100, 100); // refused at ~15/s: now ~12/s
     let sends = 0;
-    while (rate.limit.perSecond < 30 * 0.95) {
+    while (rate.limit.perSecond < refusedAt * 0.95) {
       rate.accepted();
       sends += 1;
     }
-    // About a second's worth of sends at ~27/s, not a hundred.
-    expect(sends).toBeLessThan(40);
-    for (let sent = 0; sent < 27; sent++) rate.accepted();
-    expect(rate.limit.perSecond).toBeLessThan(30 * 0.97);
+    // About a second's worth of sends at ~13/s, not a hundred.
+    expect(sends).toBeLessThan(20);
+    // Then a second of sends adds about 1 % of the refused rate.
+    const atKnee = rate.limit.perSecond;
+    for (let sent = 0; sent < 15; sent++) rate.accepted();
+    expect(rate.limit.perSecond - atKnee).toBeCloseTo(refusedAt * 0.01, 2);
   });
 
   it("refuses a decrease outside (0, 1)", () => {
@@ -59,7 +65,7 @@ describe("AdaptiveRate", () => {
  * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 while an earlier one's retry_after
  * runs pauses every send until it ends; requests take 2–9 ms to arrive.
  */
-function simulate(server: RateLimit, adaptive: boolean, seconds = 120) {
+function simulate(server: RateLimit, adaptive: boolean, seconds = 60) {
   const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
   const limiter = new RateLimiter<number>(TELEGRAM_GLOBAL);
   let tokens = server.burst;
