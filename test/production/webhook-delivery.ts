@@ -33,3 +33,11 @@ export async function postRaw(url: string, body: string, headers: Record<string,
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   return { status: response.status, text: await response.text() };
 }
+
+/** Telegram's part after a non-2xx answer: delivers the update again until it is answered 200. */
+export async function retryUntilOk(post: () => Promise<{ status: number }>): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if ((await post()).status === 200) return;
+  }
+  throw new Error("the update was never answered 200");
+}
