@@ -224,7 +224,9 @@ async function runOnce(
   let failedUpdates = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      failedUpdates += chunk.toString("utf8").split('"msg":"update failed').length - 1;
+      const text = chunk.toString("utf8");
+      failedUpdates += text.split('"msg":"update failed').length - 1;
+      if (process.env.BENCH_LOG_FAILURES && text.includes("update failed")) process.stderr.write(text.slice(0, 600) + "\n");
       callback();
     },
   });

@@ -41,3 +41,8 @@ export async function retryUntilOk(post: () => Promise<{ status: number }>): Pro
   }
   throw new Error("the update was never answered 200");
 }
+
+/** How many sendMessage calls to the chat the fake Bot API answered: a second handling of an update shows here. */
+export function sendsTo(fake: FakeTelegram, chatId: number): number {
+  return fake.calls.filter((call) => call.method === "sendMessage" && String(call.params.chat_id) === String(chatId)).length;
+}

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, freePort, spawnBot } from "../helpers/bot-process.js";
 import { Harness } from "../helpers/harness.js";
-import { postRaw, retryUntilOk, WebhookDelivery } from "./webhook-delivery.js";
+import { postRaw, retryUntilOk, sendsTo, WebhookDelivery } from "./webhook-delivery.js";
 
 /**
  * Issue 14, item 5: an update whose handling outlives the webhook's answer time is neither lost nor handled twice.
@@ -23,10 +23,6 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-function sendsTo(fake: FakeTelegram, chatId: number): number {
-  return fake.calls.filter((call) => call.method === "sendMessage" && String(call.params.chat_id) === String(chatId)).length;
-}
-
 describe("webhook, handling slower than the answer time", () => {
   let h: Harness | undefined;
   afterEach(async () => {
@@ -34,50 +30,50 @@ describe("webhook, handling slower than the answer time", () => {
     h = undefined;
   });
 
-  it("answers 503 until the update is handled, joins Telegram's retries to the one handling, and handles it once", async () => {
-    h = await Harness.start({
-      env: { BOT_MODE: "webhook", WEBHOOK_URL, WEBHOOK_SECRET: SECRET, HOST: "127.0.0.1", PORT: "0", WEBHOOK_ANSWER_TIMEOUT_MS: "50" },
+  /** The bot in webhook mode answering within `answerMs`, and a /help whose reply Telegram holds until the gate opens. */
+  async function stalledHelp(answerMs: string) {
+    const harness = await Harness.start({
+      env: { BOT_MODE: "webhook", WEBHOOK_URL, WEBHOOK_SECRET: SECRET, HOST: "127.0.0.1", PORT: "0", WEBHOOK_ANSWER_TIMEOUT_MS: answerMs },
     });
-    const telegram = new WebhookDelivery(h.fake, `http://127.0.0.1:${h.running.httpPort}/telegram/updates`, SECRET);
-    h.fake.addUser({ id: CHAT, first_name: "W", language_code: "en" });
+    h = harness;
+    const telegram = new WebhookDelivery(harness.fake, `http://127.0.0.1:${harness.running.httpPort}/telegram/updates`, SECRET);
+    harness.fake.addUser({ id: CHAT, first_name: "W", language_code: "en" });
     const reply = gate();
-    h.fake.faults.add({ method: "sendMessage", chatId: CHAT, kind: "slow", until: reply.opened });
-    h.fake.injectMessage(CHAT, CHAT, { text: "/help" });
-    const [update] = await h.fake.takeUpdates();
+    harness.fake.faults.add({ method: "sendMessage", chatId: CHAT, kind: "slow", until: reply.opened });
+    harness.fake.injectMessage(CHAT, CHAT, { text: "/help" });
+    const [update] = await harness.fake.takeUpdates();
+    if (!update) throw new Error("no update queued");
+    return { harness, telegram, reply, update };
+  }
+
+  it("answers 503 until the update is handled, joins Telegram's retries to the one handling, and handles it once", async () => {
+    const { harness, telegram, reply, update } = await stalledHelp("50");
 
     // Not handled in time: a non-2xx, so Telegram delivers it again instead of forgetting it.
-    expect((await telegram.post(update!)).status).toBe(503);
+    expect((await telegram.post(update)).status).toBe(503);
     // Telegram's retry while the first handling is still stalled: it waits for that one, it does not start another.
-    expect((await telegram.post(update!)).status).toBe(503);
-    expect(h.fake.faults.pending()).toHaveLength(0); // the reply reached Telegram and is held there
-    expect(h.fake.messages(CHAT)).toHaveLength(0);
+    expect((await telegram.post(update)).status).toBe(503);
+    expect(harness.fake.faults.pending()).toHaveLength(0); // the reply reached Telegram and is held there
+    expect(harness.fake.messages(CHAT)).toHaveLength(0);
 
     reply.open();
     // Telegram's next retries join the handling (503 while it still runs) until it has finished: 200, and it stops.
-    await retryUntilOk(() => telegram.post(update!));
-    expect((await telegram.post(update!)).status).toBe(200);
-    expect(h.fake.messages(CHAT).map((message) => message.text ?? "")).toEqual([expect.stringContaining("How Lysty works")]);
-    expect(sendsTo(h.fake, CHAT)).toBe(1);
-    expect(h.logs.join("\n")).toContain("not handled within the answer time");
+    await retryUntilOk(() => telegram.post(update));
+    expect((await telegram.post(update)).status).toBe(200);
+    expect(harness.fake.messages(CHAT).map((message) => message.text ?? "")).toEqual([expect.stringContaining("How Lysty works")]);
+    expect(sendsTo(harness.fake, CHAT)).toBe(1);
+    expect(harness.logs.join("\n")).toContain("not handled within the answer time");
   });
 
   it("answers 200 to a retry that arrives while the update is handled and finishes within the answer time", async () => {
-    h = await Harness.start({
-      env: { BOT_MODE: "webhook", WEBHOOK_URL, WEBHOOK_SECRET: SECRET, HOST: "127.0.0.1", PORT: "0", WEBHOOK_ANSWER_TIMEOUT_MS: "60000" },
-    });
-    const telegram = new WebhookDelivery(h.fake, `http://127.0.0.1:${h.running.httpPort}/telegram/updates`, SECRET);
-    h.fake.addUser({ id: CHAT, first_name: "W", language_code: "en" });
-    const reply = gate();
-    h.fake.faults.add({ method: "sendMessage", chatId: CHAT, kind: "slow", until: reply.opened });
-    h.fake.injectMessage(CHAT, CHAT, { text: "/help" });
-    const [update] = await h.fake.takeUpdates();
-    const first = telegram.post(update!);
-    while (h.fake.faults.pending().length > 0) await new Promise((resolve) => setImmediate(resolve));
+    const { harness, telegram, reply, update } = await stalledHelp("60000");
+    const first = telegram.post(update);
+    while (harness.fake.faults.pending().length > 0) await new Promise((resolve) => setImmediate(resolve));
     // Both connections are open at once (Telegram thought the first was lost); the gate opens with both waiting.
-    const second = telegram.post(update!);
+    const second = telegram.post(update);
     reply.open();
     expect([(await first).status, (await second).status]).toEqual([200, 200]);
-    expect(sendsTo(h.fake, CHAT)).toBe(1);
+    expect(sendsTo(harness.fake, CHAT)).toBe(1);
   });
 });
 
