@@ -180,9 +180,11 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   const byLength = async (length: number) => {
     const chatId = ++nextChat;
     await open(chatId);
-    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, 999);
+    // n messages joined by blank lines make exactly `length` characters at most (the flow's limit is 12,000).
+    const messages = length / 1_000;
+    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, Math.floor((length - 2 * (messages - 1)) / messages));
     let last: Sample | undefined;
-    for (let written = 0; written < length; written += 1_000) last = await timed(() => bot.handleUpdate(textUpdate(chatId, chunk)));
+    for (let index = 0; index < messages; index++) last = await timed(() => bot.handleUpdate(textUpdate(chatId, chunk)));
     const draft = await db.selectFrom("letters").select("text").where("writer_id", "=", chatId).executeTakeFirst();
     if ((draft?.text?.length ?? 0) < length * 0.99) throw new Error(`the draft has ${draft?.text?.length ?? 0} characters, not ${length}`);
     const check = await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "Done: check the letter")));

@@ -191,11 +191,12 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
 }
 
 /**
- * With Postgres an update delivered again may reach another instance, whose memory has not seen it: which instance
- * handles an update, and whether it is done, is recorded in the database too (pruned by the retention job after a day).
+ * Webhook mode: which update is being handled and which is done is recorded in the database too (pruned by the
+ * retention job after a day). With Postgres an update delivered again may reach another instance, whose memory has
+ * not seen it; with SQLite it may reach the process after a restart.
  */
 function sharedDeliveryLedger({ db, clock }: BotDeps): { sharedDeliveries?: SharedDeliveryLedger } {
-  return isPostgresDb(db) ? { sharedDeliveries: createSharedDeliveryLedger(db, clock) } : {};
+  return { sharedDeliveries: createSharedDeliveryLedger(db, clock, isPostgresDb(db) ? {} : { leaseMs: 0 }) };
 }
 
 /** Metrics count every update; the caller's observer (the test harness) still hears about each one. */

@@ -13,7 +13,8 @@ export interface SharedDeliveryLedger {
   complete(updateId: number): Promise<void>;
   /** Extends this instance's lease while a slow update is still being handled. */
   renew(updateId: number): Promise<void>;
-  readonly renewEveryMs: number;
+  /** How often `renew` is called while handling; undefined: never (a lease nobody else waits on). */
+  readonly renewEveryMs: number | undefined;
 }
 
 /**
@@ -42,6 +43,11 @@ export class Deliveries {
   private readonly handled = new RecentIds();
 
   constructor(private readonly options: DeliveriesOptions) {}
+
+  /** Resolves once no update is being handled, its outcome recorded (shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
 
   async deliver(update: Update): Promise<DeliveryOutcome> {
     const id = update.update_id;
@@ -72,7 +78,8 @@ export class Deliveries {
 
   private async handleUnderLease(update: Update): Promise<void> {
     const { shared } = this.options;
-    const renewal = shared ? setInterval(() => void this.guard("renew", update.update_id, () => shared.renew(update.update_id)), shared.renewEveryMs) : undefined;
+    const every = shared?.renewEveryMs;
+    const renewal = shared && every ? setInterval(() => void this.guard("renew", update.update_id, () => shared.renew(update.update_id)), every) : undefined;
     renewal?.unref();
     try {
       await this.options.handle(update);

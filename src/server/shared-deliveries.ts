@@ -12,7 +12,11 @@ import type { SharedDeliveryLedger } from "./deliveries.js";
  */
 export const UPDATE_LEASE_MS = 60_000;
 
-/** The deliveries ledger in the database every instance shares (seen_updates), on the injected clock. */
+/**
+ * The deliveries ledger in the database (seen_updates), on the injected clock. On Postgres every instance shares it
+ * with leases of UPDATE_LEASE_MS. On SQLite there is one process: an update it finds unfinished was left by a process
+ * that died, so the lease is 0 (taken over at once); the table then remembers handled updates across a restart.
+ */
 export function createSharedDeliveryLedger(db: DB, clock: Clock, options: { owner?: string; leaseMs?: number } = {}): SharedDeliveryLedger {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? UPDATE_LEASE_MS;
@@ -20,6 +24,6 @@ export function createSharedDeliveryLedger(db: DB, clock: Clock, options: { owne
     claim: (updateId) => claimUpdate(db, updateId, owner, clock.now(), leaseMs),
     complete: (updateId) => completeUpdate(db, updateId),
     renew: (updateId) => renewUpdateLease(db, updateId, owner, new Date(clock.now().getTime() + leaseMs)),
-    renewEveryMs: leaseMs / 3,
+    renewEveryMs: leaseMs > 0 ? leaseMs / 3 : undefined,
   };
 }

@@ -82,6 +82,7 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
         draining = true;
         server.stopAccepting();
         await handler.inFlight.drain();
+        await webhook.drain();
         await requests.drain();
         await server.close();
       })();

@@ -43,7 +43,7 @@ export function webhookHandler(options: WebhookOptions) {
   });
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== "POST") return reply(response, 405, "method not allowed", { allow: "POST" });
     const given = Buffer.from(String(request.headers["x-telegram-bot-api-secret-token"] ?? ""));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -64,6 +64,8 @@ export function webhookHandler(options: WebhookOptions) {
     if (outcome === "handled" || outcome === "duplicate") return reply(response, 200, "");
     return reply(response, 503, outcome === "late" ? "still handling" : "handled elsewhere");
   };
+  // Shutdown waits for updates answered late too, so that their completion is recorded.
+  return Object.assign(handle, { drain: () => deliveries.drain() });
 }
 
 const OUTCOME_LOG: Record<Exclude<DeliveryOutcome, "handled">, string> = {

@@ -34,10 +34,14 @@ export async function postRaw(url: string, body: string, headers: Record<string,
   return { status: response.status, text: await response.text() };
 }
 
-/** Telegram's part after a non-2xx answer: delivers the update again until it is answered 200. */
+/**
+ * Telegram's part after a non-2xx answer: delivers the update again, a moment later, until it is answered 200 (an
+ * instance that knows another one holds the update answers 503 at once).
+ */
 export async function retryUntilOk(post: () => Promise<{ status: number }>): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 1_000; attempt++) {
     if ((await post()).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error("the update was never answered 200");
 }

@@ -65,6 +65,18 @@ describe("webhook, handling slower than the answer time", () => {
     expect(harness.logs.join("\n")).toContain("not handled within the answer time");
   });
 
+  it("remembers an update answered late and then handled across a restart: Telegram's retry is not handled again", async () => {
+    const { harness, telegram, reply, update } = await stalledHelp("50");
+    expect((await telegram.post(update)).status).toBe(503);
+    reply.open();
+    // The process stops (a deploy) after the update was handled but before Telegram delivered it again.
+    await harness.restart();
+    expect(harness.fake.messages(CHAT)).toHaveLength(1);
+    const restarted = new WebhookDelivery(harness.fake, `http://127.0.0.1:${harness.running.httpPort}/telegram/updates`, SECRET);
+    expect((await restarted.post(update)).status).toBe(200);
+    expect(sendsTo(harness.fake, CHAT)).toBe(1);
+  });
+
   it("answers 200 to a retry that arrives while the update is handled and finishes within the answer time", async () => {
     const { harness, telegram, reply, update } = await stalledHelp("60000");
     const first = telegram.post(update);
