@@ -23,11 +23,19 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
+/** Resolves once the bot's reply reached the fake Bot API and is held there behind the gate. */
+async function replyHeld(harness: Harness): Promise<void> {
+  while (harness.fake.faults.pending().length > 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe("webhook, handling slower than the answer time", () => {
   let h: Harness | undefined;
+  let openGate: (() => void) | undefined;
   afterEach(async () => {
+    // A test that failed with the reply still held would otherwise keep the shutdown waiting for it.
+    openGate?.();
     await h?.stop();
-    h = undefined;
+    h = openGate = undefined;
   });
 
   /** The bot in webhook mode answering within `answerMs`, and a /help whose reply Telegram holds until the gate opens. */
@@ -39,6 +47,7 @@ describe("webhook, handling slower than the answer time", () => {
     const telegram = new WebhookDelivery(harness.fake, `http://127.0.0.1:${harness.running.httpPort}/telegram/updates`, SECRET);
     harness.fake.addUser({ id: CHAT, first_name: "W", language_code: "en" });
     const reply = gate();
+    openGate = reply.open;
     harness.fake.faults.add({ method: "sendMessage", chatId: CHAT, kind: "slow", until: reply.opened });
     harness.fake.injectMessage(CHAT, CHAT, { text: "/help" });
     const [update] = await harness.fake.takeUpdates();
@@ -51,9 +60,9 @@ describe("webhook, handling slower than the answer time", () => {
 
     // Not handled in time: a non-2xx, so Telegram delivers it again instead of forgetting it.
     expect((await telegram.post(update)).status).toBe(503);
+    await replyHeld(harness);
     // Telegram's retry while the first handling is still stalled: it waits for that one, it does not start another.
     expect((await telegram.post(update)).status).toBe(503);
-    expect(harness.fake.faults.pending()).toHaveLength(0); // the reply reached Telegram and is held there
     expect(harness.fake.messages(CHAT)).toHaveLength(0);
 
     reply.open();
@@ -80,7 +89,7 @@ describe("webhook, handling slower than the answer time", () => {
   it("answers 200 to a retry that arrives while the update is handled and finishes within the answer time", async () => {
     const { harness, telegram, reply, update } = await stalledHelp("60000");
     const first = telegram.post(update);
-    while (harness.fake.faults.pending().length > 0) await new Promise((resolve) => setImmediate(resolve));
+    await replyHeld(harness);
     // Both connections are open at once (Telegram thought the first was lost); the gate opens with both waiting.
     const second = telegram.post(update);
     reply.open();
