@@ -9,8 +9,15 @@
  *   npm run bench:load                          1,000 writers, SQLite and Postgres
  *   npm run bench:load -- --writers 200         fewer writers
  *   npm run bench:load -- --connections 100     more webhook connections at once (Telegram allows up to 100)
+ *   npm run bench:load -- --starve 2           starved: 2 CPU-burning child processes run alongside
+ *   npm run bench:load -- --answer-ms 200      WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
  *   BENCH_POSTGRES_URL=postgres://… npm run bench:load
+ *
+ * As Telegram does, the pump delivers an update again after a non-2xx answer or a broken connection (50 ms later, for
+ * up to 2 minutes); "lost" counts updates never answered 200, "handled twice" updates the bot handled more than once.
  */
+import { type ChildProcess, spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { Writable } from "node:stream";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { type RunningApp, startApp } from "../src/app.js";
@@ -35,6 +42,9 @@ interface RunResult {
   endToEndLatencies: number[];
   connections: number;
   httpErrors: number;
+  redeliveries: number;
+  lost: number;
+  handledTwice: number;
   failedUpdates: number;
   unfinishedWriters: number;
   lettersFinished: number;
@@ -56,6 +66,11 @@ class TelegramPump {
   /** Update created → 200 received: includes waiting for a free connection, as a person would feel it. */
   readonly endToEndLatencies: number[] = [];
   httpErrors = 0;
+  /** Deliveries again after a non-2xx answer or a broken connection, as Telegram retries. */
+  redeliveries = 0;
+  /** Updates given up on after GIVE_UP_AFTER_MS of deliveries without a 200. */
+  lost = 0;
+  private readonly firstDelivered = new Map<number, number>();
 
   constructor(
     private readonly fake: FakeTelegram,
@@ -95,6 +110,7 @@ class TelegramPump {
 
   private async post(update: Update): Promise<void> {
     const started = performance.now();
+    let ok = false;
     try {
       const response = await fetch(this.url, {
         method: "POST",
@@ -102,10 +118,26 @@ class TelegramPump {
         body: JSON.stringify(update),
       });
       await response.arrayBuffer();
-      if (response.status !== 200) this.httpErrors += 1;
+      ok = response.status === 200;
     } catch {
-      this.httpErrors += 1;
+      ok = false;
     }
+    if (!ok) {
+      this.httpErrors += 1;
+      const first = this.firstDelivered.get(update.update_id) ?? started;
+      this.firstDelivered.set(update.update_id, first);
+      if (performance.now() - first < GIVE_UP_AFTER_MS) {
+        // Telegram delivers it again a little later, on whichever connection is free.
+        this.redeliveries += 1;
+        setTimeout(() => {
+          this.queue.push(update);
+          this.wake?.();
+        }, 50);
+        return;
+      }
+      this.lost += 1;
+    }
+    this.firstDelivered.delete(update.update_id);
     const answered = performance.now();
     this.serverLatencies.push(answered - started);
     const waiter = this.waiters.get(update.update_id);
@@ -122,6 +154,9 @@ class TelegramPump {
     await Promise.all(this.loops);
   }
 }
+
+/** Telegram keeps delivering an update for much longer; two minutes is plenty for a benchmark. */
+const GIVE_UP_AFTER_MS = 120_000;
 
 /** One writer in their private chat, pressing buttons by label as a person would. */
 class Writer {
@@ -176,7 +211,13 @@ function buttonsOf(message: Message): InlineKeyboardButton[] {
   return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
 }
 
-async function runOnce(dialect: "sqlite" | "postgres", writers: number, connections: number, postgresUrl: string): Promise<RunResult> {
+async function runOnce(
+  dialect: "sqlite" | "postgres",
+  writers: number,
+  connections: number,
+  postgresUrl: string,
+  answerMs: number,
+): Promise<RunResult> {
   if (dialect === "postgres") process.env.TEST_DATABASE_URL = postgresUrl;
   else delete process.env.TEST_DATABASE_URL;
   const database: TestDatabase = await createTestDatabase();
@@ -184,7 +225,9 @@ async function runOnce(dialect: "sqlite" | "postgres", writers: number, connecti
   let failedUpdates = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      failedUpdates += chunk.toString("utf8").split('"msg":"update failed').length - 1;
+      const text = chunk.toString("utf8");
+      failedUpdates += text.split('"msg":"update failed').length - 1;
+      if (process.env.BENCH_LOG_FAILURES && text.includes("update failed")) process.stderr.write(text.slice(0, 600) + "\n");
       callback();
     },
   });
@@ -198,10 +241,13 @@ async function runOnce(dialect: "sqlite" | "postgres", writers: number, connecti
     HOST: "127.0.0.1",
     PORT: "0",
     LOG_LEVEL: "warn",
+    WEBHOOK_ANSWER_TIMEOUT_MS: String(answerMs),
   });
+  const handledTimes = new Map<number, number>();
+  const observer = { handled: (update: Update) => void handledTimes.set(update.update_id, (handledTimes.get(update.update_id) ?? 0) + 1) };
   // A pool the size a production instance would use against Postgres.
   const db = dialect === "postgres" ? database.reopen() : database.db;
-  const app: RunningApp = await startApp({ config, db, logger: createLogger("warn", sink), clock: systemClock });
+  const app: RunningApp = await startApp({ config, db, logger: createLogger("warn", sink), clock: systemClock, observer });
   const pump = new TelegramPump(fake, `http://127.0.0.1:${app.httpPort}/telegram`, connections);
   const people = Array.from({ length: writers }, (_, index) => {
     const id = 800_000_001 + index;
@@ -230,6 +276,9 @@ async function runOnce(dialect: "sqlite" | "postgres", writers: number, connecti
     endToEndLatencies: [...pump.endToEndLatencies].sort((a, b) => a - b),
     connections,
     httpErrors: pump.httpErrors,
+    redeliveries: pump.redeliveries,
+    lost: pump.lost,
+    handledTwice: [...handledTimes.values()].filter((times) => times > 1).length,
     failedUpdates,
     unfinishedWriters: outcomes.filter((ok) => !ok).length,
     lettersFinished: Number(finished.count),
@@ -240,6 +289,13 @@ async function runOnce(dialect: "sqlite" | "postgres", writers: number, connecti
   await fake.stop();
   await database.cleanup();
   return result;
+}
+
+/** Processes that only burn CPU, at normal priority: the bot competes for the cores as on an overloaded host. */
+function startBurners(count: number): ChildProcess[] {
+  const burners = Array.from({ length: count }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+  process.once("exit", () => burners.forEach((burner) => burner.kill()));
+  return burners;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -271,7 +327,9 @@ function table(results: RunResult[]): string {
     ["update latency max (POST → 200)", (r) => `${(r.serverLatencies.at(-1) ?? Number.NaN).toFixed(1)} ms`],
     ["queued + handled p50 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 50).toFixed(0)} ms`],
     ["queued + handled p99 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 99).toFixed(0)} ms`],
-    ["errors (HTTP, failed updates, stuck writers)", (r) => `${r.httpErrors + r.failedUpdates + r.unfinishedWriters} (${r.httpErrors}, ${r.failedUpdates}, ${r.unfinishedWriters})`],
+    ["errors (failed updates, stuck writers)", (r) => `${r.failedUpdates + r.unfinishedWriters} (${r.failedUpdates}, ${r.unfinishedWriters})`],
+    ["non-2xx answers → delivered again", (r) => `${r.httpErrors} → ${r.redeliveries}`],
+    ["updates lost / handled twice", (r) => `${r.lost} / ${r.handledTwice}`],
     ["letters finished", (r) => String(r.lettersFinished)],
     ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
   ];
@@ -289,16 +347,24 @@ async function main(): Promise<void> {
   };
   const writers = option("writers", 1000);
   const connections = option("connections", 40);
+  const answerMs = option("answer-ms", 10_000);
+  const starve = process.argv.includes("--starve") ? option("starve", 2) : 0;
+  const burners = startBurners(starve);
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+  console.log(`load average at start: ${load()}${starve ? ` (${starve} CPU-burning processes started)` : ""}`);
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
-  const results = [await runOnce("sqlite", writers, connections, postgresUrl)];
-  if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl));
+  const results = [await runOnce("sqlite", writers, connections, postgresUrl, answerMs)];
+  if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl, answerMs));
   else console.log(`Postgres at ${postgresUrl.replace(/\/\/[^@]*@/, "//…@")} is not reachable: SQLite only (start it with .ci/start-postgres.sh).`);
   console.log(
     `\nLysty load: ${writers} writers at once, whole letter flow (FSIN-pismo), webhook mode over HTTP with at most ` +
-      `${connections} connections (Telegram's max_connections), fake Bot API\n`,
+      `${connections} connections (Telegram's max_connections), fake Bot API, answer time ${answerMs} ms` +
+      `${starve ? `, starved by ${starve} CPU-burning processes` : ""}\n`,
   );
+  for (const burner of burners) burner.kill();
   console.log(table(results));
   console.log(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
+  console.log(`load average at end: ${load()}`);
 }
 
 main().catch((error: unknown) => {

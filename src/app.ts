@@ -8,13 +8,14 @@ import { createBot } from "./bot/index.js";
 import { describeError } from "./bot/middlewares/error-boundary.js";
 import { openChatLock } from "./db/chat-lock.js";
 import { isPostgresDb } from "./db/database.js";
-import { recordUpdateSeen } from "./db/repositories/coordination.js";
 import { seedDirectory } from "./db/repositories/directory-document.js";
 import { type Intake, startIntake } from "./intake.js";
 import { createMetrics, type AppMetrics } from "./metrics/metrics.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
+import type { SharedDeliveryLedger } from "./server/deliveries.js";
 import { databaseAnswers } from "./server/readiness.js";
+import { createSharedDeliveryLedger } from "./server/shared-deliveries.js";
 import { createUpdateHandler } from "./server/update-handler.js";
 import { createWebApp, setEditorMenuButton } from "./server/webapp.js";
 import { outboxHandlers } from "./services/outbox-handlers.js";
@@ -139,7 +140,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       logger,
       metrics,
       ready,
-      firstDelivery: firstDeliveryCheck(deps),
+      ...sharedDeliveryLedger(deps),
       ...(webapp ? { webapp: { basePath: webapp.basePath, handle: webapp.handle } } : {}),
     });
   } catch (error) {
@@ -190,11 +191,12 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
 }
 
 /**
- * With Postgres an update delivered again may reach another instance, whose memory has not seen it: the update ids
- * taken in are recorded in the database too (pruned by the retention job after a day).
+ * Webhook mode: which update is being handled and which is done is recorded in the database too (pruned by the
+ * retention job after a day). With Postgres an update delivered again may reach another instance, whose memory has
+ * not seen it; with SQLite it may reach the process after a restart.
  */
-function firstDeliveryCheck({ db, clock }: BotDeps): ((updateId: number) => Promise<boolean>) | undefined {
-  return isPostgresDb(db) ? (updateId) => recordUpdateSeen(db, updateId, clock.now()) : undefined;
+function sharedDeliveryLedger({ db, clock }: BotDeps): { sharedDeliveries?: SharedDeliveryLedger } {
+  return { sharedDeliveries: createSharedDeliveryLedger(db, clock, isPostgresDb(db) ? {} : { leaseMs: 0 }) };
 }
 
 /** Metrics count every update; the caller's observer (the test harness) still hears about each one. */

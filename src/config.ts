@@ -52,6 +52,7 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -")),
   ),
   WEBHOOK_MAX_CONNECTIONS: integer(40, 1, 100),
+  WEBHOOK_ANSWER_TIMEOUT_MS: integer(10_000, 10, 60_000),
   HOST: v.optional(v.string(), "0.0.0.0"),
   PORT: port(8080),
   METRICS_PORT: v.optional(port(0)),
@@ -84,6 +85,8 @@ export interface Config {
   /** Webhook mode: Telegram echoes it in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. */
   webhookSecret: string | undefined;
   webhookMaxConnections: number;
+  /** Webhook mode: an update not handled within this is answered 503 (Telegram delivers it again); handling goes on. */
+  webhookAnswerTimeoutMs: number;
   /** Interface and port of the HTTP server (webhook, /healthz, /readyz, /metrics) in webhook mode. */
   host: string;
   port: number;
@@ -140,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: parsed.WEBHOOK_URL,
     webhookSecret: parsed.WEBHOOK_SECRET,
     webhookMaxConnections: parsed.WEBHOOK_MAX_CONNECTIONS,
+    webhookAnswerTimeoutMs: parsed.WEBHOOK_ANSWER_TIMEOUT_MS,
     host: parsed.HOST,
     port: parsed.PORT,
     metricsPort: parsed.METRICS_PORT,

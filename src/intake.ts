@@ -5,6 +5,7 @@ import type { Logger } from "./logger.js";
 import type { AppMetrics } from "./metrics/metrics.js";
 import { type Polling, startPolling } from "./polling.js";
 import { type HttpServerOptions, startHttpServer } from "./server/http-server.js";
+import type { SharedDeliveryLedger } from "./server/deliveries.js";
 import type { UpdateHandler } from "./server/update-handler.js";
 import { startWebhookMode } from "./server/webhook-mode.js";
 
@@ -36,8 +37,8 @@ export interface IntakeDeps {
   ready(): Promise<boolean>;
   /** The letter editor Mini App, served by the same HTTP server (polling mode: on PORT). */
   webapp?: HttpServerOptions["webapp"];
-  /** Shared memory of update ids across instances (Postgres); false for an update some instance already took in. */
-  firstDelivery?: (updateId: number) => Promise<boolean>;
+  /** Which instance handles which update, shared across instances (Postgres). */
+  sharedDeliveries?: SharedDeliveryLedger;
 }
 
 export function startIntake(bot: Bot<BotContext>, handler: UpdateHandler, deps: IntakeDeps): Promise<Intake> {
@@ -47,12 +48,13 @@ export function startIntake(bot: Bot<BotContext>, handler: UpdateHandler, deps: 
 async function webhookIntake(
   bot: Bot<BotContext>,
   handler: UpdateHandler,
-  { config, logger, metrics, ready, webapp, firstDelivery }: IntakeDeps,
+  { config, logger, metrics, ready, webapp, sharedDeliveries }: IntakeDeps,
 ): Promise<Intake> {
   const webhook = await startWebhookMode(bot, handler, {
     url: config.webhookUrl ?? "",
     secret: config.webhookSecret ?? "",
     maxConnections: config.webhookMaxConnections,
+    answerWithinMs: config.webhookAnswerTimeoutMs,
     allowedUpdates: ALLOWED_UPDATES,
     host: config.host,
     port: config.port,
@@ -60,7 +62,7 @@ async function webhookIntake(
     ready,
     metrics,
     ...(webapp ? { webapp } : {}),
-    ...(firstDelivery ? { firstDelivery } : {}),
+    ...(sharedDeliveries ? { sharedDeliveries } : {}),
   });
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));

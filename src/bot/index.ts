@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type MiddlewareFn } from "grammy";
+import { type ApiClientOptions, Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
@@ -33,6 +33,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Several webhook instances on Postgres: one chat's updates one at a time across all of them (db/chat-lock.ts). */
   chatLock?: ChatLock;
+  /** grammY's client `fetch`: benchmarks answer the Bot API in process (it reaches the contexts inside flows too). */
+  fetch?: ApiClientOptions["fetch"];
 }
 
 /**
@@ -51,7 +53,7 @@ const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelaySeconds:
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot: Bot<BotContext>; i18n: I18n<FlowContext> } {
   const { config, db } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(interactiveRetry());

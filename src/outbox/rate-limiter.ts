@@ -10,12 +10,19 @@ export interface RateLimit {
  * means unlimited. Keys also carry pauses ordered by Telegram's 429 `retry_after`.
  */
 export class RateLimiter<K> {
-  private readonly interval: number;
-  private readonly tolerance: number;
+  private interval: number;
+  private tolerance: number;
   private readonly arrival = new Map<K, number>();
   private readonly pausedUntil = new Map<K, number>();
 
   constructor(limit: RateLimit | null) {
+    this.interval = 0;
+    this.tolerance = 0;
+    this.retune(limit);
+  }
+
+  /** Changes the limit from the next send on (adaptive pacing); sends already taken keep their spacing. */
+  retune(limit: RateLimit | null): void {
     this.interval = limit ? 1000 / limit.perSecond : 0;
     this.tolerance = limit ? (Math.max(1, limit.burst) - 1) * this.interval : 0;
   }

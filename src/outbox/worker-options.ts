@@ -35,6 +35,11 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** Merged over TELEGRAM_RATE_LIMITS; `null` switches a limit off. */
   limits?: Partial<OutboxRateLimits>;
+  /**
+   * After a 429, pace the global limit by the rate Telegram accepts (AIMD, see adaptive-rate.ts) and send no bursts.
+   * Default true; false keeps the configured rate and burst throughout (the old behaviour, for bench:broadcast).
+   */
+  adaptivePacing?: boolean;
   /** Counted failures (5xx, network, timeouts) before a row is given up as failed. Default 8. */
   maxAttempts?: number;
   backoff?: BackoffOptions;

@@ -4,6 +4,7 @@ import type { Api } from "grammy";
 import { type Clock, systemClock } from "../clock.js";
 import type { DB } from "../db/database.js";
 import type { Logger } from "../logger.js";
+import { AdaptiveRate } from "./adaptive-rate.js";
 import { AttachmentCache } from "./attachments.js";
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from "./backoff.js";
 import { ChatQueues } from "./chat-queues.js";
@@ -64,6 +65,8 @@ class Worker implements OutboxWorker {
   private readonly claimLimit: number;
 
   private readonly global: RateLimiter<number>;
+  /** Learns the bot-wide rate Telegram accepts and paces `global` by it; undefined without a global limit. */
+  private readonly adaptive: AdaptiveRate | undefined;
   private readonly privateChats: RateLimiter<number>;
   private readonly groupChats: RateLimiter<number>;
   private readonly queues = new ChatQueues();
@@ -117,6 +120,7 @@ class Worker implements OutboxWorker {
     }
     const limits = { ...TELEGRAM_RATE_LIMITS, ...options.limits };
     this.global = new RateLimiter(limits.global);
+    this.adaptive = limits.global && options.adaptivePacing !== false ? new AdaptiveRate({ ceiling: limits.global }) : undefined;
     this.privateChats = new RateLimiter(limits.privateChat);
     this.groupChats = new RateLimiter(limits.groupChat);
     const batchSize = positive(options.batchSize ?? 500, "batchSize");
@@ -329,13 +333,13 @@ class Worker implements OutboxWorker {
     this.global.take(GLOBAL, now);
     limiter.take(chatId, now);
     this.inFlight += 1;
-    void this.send(row);
+    void this.send(row, now);
   }
 
-  private async send(row: OutboxRow): Promise<void> {
+  private async send(row: OutboxRow, sentAt: number): Promise<void> {
     let outcome: Outcome;
     try {
-      outcome = await this.attempt(row);
+      outcome = await this.attempt(row, sentAt);
     } catch (error) {
       // Only a bug in the code above gets here; the row's lease will bring it back.
       this.logger.error({ err: errorText(error), outbox_id: row.id }, "outbox send crashed");
@@ -349,13 +353,17 @@ class Worker implements OutboxWorker {
     } else if (outcome.type === "migrated") {
       this.migratedChats.set(row.chat_id, { toChatId: outcome.toChatId, at: outcome.at });
     }
+    if (outcome.type === "sent" && this.adaptive) {
+      this.adaptive.accepted();
+      this.global.retune(this.adaptive.limit);
+    }
     this.queues.finished(row.chat_id);
     this.count(outcome);
     this.recorder.push(outcome);
     this.notifier.notify();
   }
 
-  private async attempt(row: OutboxRow): Promise<Outcome> {
+  private async attempt(row: OutboxRow, sentAt: number): Promise<Outcome> {
     if (!isOutboxMethod(row.method)) {
       return { type: "failed", row, error: { code: 0, description: `method ${row.method} is not supported` } };
     }
@@ -371,11 +379,11 @@ class Worker implements OutboxWorker {
       if (telegramFileId && row.attachment_id !== null) this.attachments.learned(row.attachment_id, telegramFileId);
       return { type: "sent", row, messageId: messageIdOf(result), ...(telegramFileId ? { telegramFileId } : {}) };
     } catch (error) {
-      return this.outcomeOfFailure(row, method, error);
+      return this.outcomeOfFailure(row, method, error, sentAt);
     }
   }
 
-  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown): Outcome {
+  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown, sentAt: number): Outcome {
     const failure = classifyFailure(error, isEditMethod(method));
     const now = this.now();
     const log = { outbox_id: row.id, kind: row.kind, chat_id: row.chat_id, code: failure.error.code };
@@ -387,6 +395,11 @@ class Worker implements OutboxWorker {
         const previous = this.lastRateLimit;
         const global = previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
         if (global) this.global.pause(GLOBAL, until);
+        // Whichever limit it was, sending slower is what the server asks for; a chat's own limit recovers fast.
+        if (this.adaptive) {
+          this.adaptive.refused(sentAt, now);
+          this.global.retune(this.adaptive.limit);
+        }
         this.lastRateLimit = { chatId: row.chat_id, until };
         this.logger.info({ ...log, retry_after_ms: failure.retryAfterMs, scope: global ? "global" : "chat" }, "outbox rate limited");
         return { type: "retry", row, at: new Date(until), counted: false, error: failure.error };

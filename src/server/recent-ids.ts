@@ -1,5 +1,5 @@
 /**
- * The last `capacity` update ids this instance accepted. Telegram delivers an update again when an answer came too
+ * The last `capacity` update ids this instance handled. Telegram delivers an update again when an answer came too
  * late or the connection broke; handling it twice would, for instance, relay a letter twice.
  */
 export class RecentIds {
@@ -8,6 +8,10 @@ export class RecentIds {
   private next = 0;
 
   constructor(private readonly capacity = 10_000) {}
+
+  has(id: number): boolean {
+    return this.seen.has(id);
+  }
 
   /** False when the id was seen recently; otherwise remembers it. */
   add(id: number): boolean {

@@ -3,7 +3,9 @@ import type { Update } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import type { Logger } from "../logger.js";
 import { type HttpServerOptions, type RunningHttpServer, startHttpServer } from "./http-server.js";
+import type { SharedDeliveryLedger } from "./deliveries.js";
 import type { UpdateHandler } from "./update-handler.js";
+import { InFlight } from "./in-flight.js";
 import { webhookHandler } from "./webhook.js";
 
 export interface WebhookModeOptions {
@@ -17,7 +19,8 @@ export interface WebhookModeOptions {
   ready: HttpServerOptions["ready"];
   metrics: HttpServerOptions["metrics"];
   webapp?: HttpServerOptions["webapp"];
-  firstDelivery?: (updateId: number) => Promise<boolean>;
+  answerWithinMs: number;
+  sharedDeliveries?: SharedDeliveryLedger;
 }
 
 export interface WebhookMode {
@@ -35,6 +38,16 @@ export interface WebhookMode {
  */
 export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHandler, options: WebhookModeOptions): Promise<WebhookMode> {
   let draining = false;
+  const webhook = webhookHandler({
+    secret: options.secret,
+    handle: (update) => handler.handle(update),
+    draining: () => draining,
+    logger: options.logger,
+    answerWithinMs: options.answerWithinMs,
+    ...(options.sharedDeliveries ? { shared: options.sharedDeliveries } : {}),
+  });
+  // Webhook requests being answered: a shutdown lets each get its answer (200 once its update is handled).
+  const requests = new InFlight();
   const server = await startHttpServer({
     host: options.host,
     port: options.port,
@@ -45,13 +58,7 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
     ...(options.webapp ? { webapp: options.webapp } : {}),
     webhook: {
       path: new URL(options.url).pathname,
-      handler: webhookHandler({
-        secret: options.secret,
-        handle: (update) => handler.handle(update),
-        draining: () => draining,
-        logger: options.logger,
-        ...(options.firstDelivery ? { firstDelivery: options.firstDelivery } : {}),
-      }),
+      handler: (request, response) => requests.track(webhook(request, response)),
     },
   });
   try {
@@ -75,6 +82,8 @@ export async function startWebhookMode(bot: Bot<BotContext>, handler: UpdateHand
         draining = true;
         server.stopAccepting();
         await handler.inFlight.drain();
+        await webhook.drain();
+        await requests.drain();
         await server.close();
       })();
       return stopping;

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
-import { RecentIds } from "./recent-ids.js";
+import { Deliveries, type DeliveryOutcome, type SharedDeliveryLedger } from "./deliveries.js";
 
 export interface WebhookOptions {
   secret: string;
@@ -12,14 +12,14 @@ export interface WebhookOptions {
   /** True once shutdown began: updates are refused with 503 so Telegram delivers them again later. */
   draining(): boolean;
   logger: Logger;
-  /** Telegram gets its 200 after this even if handling goes on (it would otherwise deliver the update again). */
+  /**
+   * An update not handled within this is answered 503 while its handling goes on: Telegram delivers it again, and
+   * that delivery is answered once the handling has finished (see deliveries.ts). Default 10 s.
+   */
   answerWithinMs?: number;
   maxBodyBytes?: number;
-  /**
-   * Asked after this instance's own memory: false when another instance already took the update in (Postgres). When
-   * it cannot answer (the database is away) the update is handled: a rare second handling beats a lost update.
-   */
-  firstDelivery?: (updateId: number) => Promise<boolean>;
+  /** Which instance handles which update, when several share a database (Postgres). */
+  shared?: SharedDeliveryLedger;
 }
 
 /** Telegram's updates are a few kilobytes; a megabyte leaves room for long texts and many entities. */
@@ -28,17 +28,22 @@ const MAX_BODY_BYTES = 1 << 20;
 const ANSWER_WITHIN_MS = 10_000;
 
 /**
- * What grammY's `webhookCallback(bot, "http", { secretToken })` does, plus what several instances behind a load
- * balancer need: a constant-time secret check, a body size cap, 503 during shutdown, no second handling of an update
- * Telegram delivers again, and handling that continues after a slow update was answered.
+ * What grammY's `webhookCallback(bot, "http", { secretToken })` does (it too answers an error when handling outlives
+ * its 10 s, so that Telegram delivers the update again), plus what several instances behind a load balancer need: a
+ * constant-time secret check, a body size cap, 503 during shutdown, and each update handled once and never lost:
+ * a delivery of an update again joins its handling if it is still running and is answered 200 if it is done.
  */
 export function webhookHandler(options: WebhookOptions) {
   const expected = Buffer.from(options.secret);
-  const recent = new RecentIds();
-  const answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
+  const deliveries = new Deliveries({
+    handle: options.handle,
+    answerWithinMs: options.answerWithinMs ?? ANSWER_WITHIN_MS,
+    logger: options.logger,
+    ...(options.shared ? { shared: options.shared } : {}),
+  });
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== "POST") return reply(response, 405, "method not allowed", { allow: "POST" });
     const given = Buffer.from(String(request.headers["x-telegram-bot-api-secret-token"] ?? ""));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -54,18 +59,20 @@ export function webhookHandler(options: WebhookOptions) {
       if (error instanceof BodyTooLargeError) return reply(response, 413, "payload too large", { connection: "close" });
       return reply(response, 400, "bad request");
     }
-    if (!recent.add(update.update_id) || !(await isFirstDelivery(options, update.update_id))) {
-      options.logger.info({ update_id: update.update_id }, "webhook update delivered again; already handled");
-      return reply(response, 200, "");
-    }
-    const handling = options.handle(update);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, answerWithinMs)));
-    await Promise.race([handling, late]);
-    clearTimeout(timer);
-    reply(response, 200, "");
+    const outcome = await deliveries.deliver(update);
+    if (outcome !== "handled") options.logger.info({ update_id: update.update_id }, OUTCOME_LOG[outcome]);
+    if (outcome === "handled" || outcome === "duplicate") return reply(response, 200, "");
+    return reply(response, 503, outcome === "late" ? "still handling" : "handled elsewhere");
   };
+  // Shutdown waits for updates answered late too, so that their completion is recorded.
+  return Object.assign(handle, { drain: () => deliveries.drain() });
 }
+
+const OUTCOME_LOG: Record<Exclude<DeliveryOutcome, "handled">, string> = {
+  duplicate: "webhook update delivered again; already handled",
+  late: "webhook update not handled within the answer time; answered 503 so Telegram delivers it again",
+  busy: "webhook update being handled by another instance; answered 503 so Telegram delivers it again",
+};
 
 function parseUpdate(body: Buffer): Update {
   const value: unknown = JSON.parse(body.toString("utf8"));
@@ -79,14 +86,4 @@ export function reply(response: ServerResponse, status: number, body: string, he
   if (response.headersSent) return;
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   response.end(body);
-}
-
-async function isFirstDelivery(options: WebhookOptions, updateId: number): Promise<boolean> {
-  if (!options.firstDelivery) return true;
-  try {
-    return await options.firstDelivery(updateId);
-  } catch (error) {
-    options.logger.warn({ update_id: updateId, err: error instanceof Error ? error.message : String(error) }, "could not check the update id in the database; handling it");
-    return true;
-  }
 }

@@ -26,7 +26,9 @@ describe("production configuration", () => {
       maxRelaysPerDay: 5,
       rateLimitPerMinute: 60,
       webhookMaxConnections: 40,
+      webhookAnswerTimeoutMs: 10_000,
     });
+    expect(problems({ WEBHOOK_ANSWER_TIMEOUT_MS: "5" })).toEqual([expect.stringMatching(/^WEBHOOK_ANSWER_TIMEOUT_MS must be a whole number from 10 to 60000/)]);
   });
 
   it("needs an https WEBHOOK_URL and a long enough WEBHOOK_SECRET in webhook mode", () => {

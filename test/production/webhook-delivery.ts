@@ -33,3 +33,20 @@ export async function postRaw(url: string, body: string, headers: Record<string,
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   return { status: response.status, text: await response.text() };
 }
+
+/**
+ * Telegram's part after a non-2xx answer: delivers the update again, a moment later, until it is answered 200 (an
+ * instance that knows another one holds the update answers 503 at once).
+ */
+export async function retryUntilOk(post: () => Promise<{ status: number }>): Promise<void> {
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    if ((await post()).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("the update was never answered 200");
+}
+
+/** How many sendMessage calls to the chat the fake Bot API answered: a second handling of an update shows here. */
+export function sendsTo(fake: FakeTelegram, chatId: number): number {
+  return fake.calls.filter((call) => call.method === "sendMessage" && String(call.params.chat_id) === String(chatId)).length;
+}

@@ -16,6 +16,12 @@ export interface FaultSpec {
   /** For "slow": how long the response is held back; defaults to 1000. */
   readonly delayMs?: number;
   /**
+   * For "slow", instead of `delayMs`: the call is held until this settles (a gate the test opens), so a test can
+   * stall the bot mid-update without waiting on time. If the caller hangs up (its process was killed) while held,
+   * the call takes no effect.
+   */
+  readonly until?: Promise<unknown>;
+  /**
    * "before" (default): the call fails without effect. "after": the call takes effect (the message is sent) and
    * only the response is lost or replaced by the error, which is how duplicates happen on the real network.
    */

@@ -1,15 +1,46 @@
 import { sql } from "kysely";
 import type { DB } from "../database.js";
 
-/** Records an update id; false when some instance recorded it before (Telegram delivered it again). */
-export async function recordUpdateSeen(db: DB, updateId: number, now: Date): Promise<boolean> {
-  const inserted = await db
+export type UpdateClaim = "handle" | "handled" | "busy";
+
+/**
+ * Takes the lease on an update for `owner` until `now + leaseMs`: "handle" when it is new or the previous holder's
+ * lease ran out (that instance died mid-handling), "handled" when some instance finished it, "busy" while another
+ * holds an unexpired lease. One upsert, so two instances never both get "handle" for one live lease.
+ */
+export async function claimUpdate(db: DB, updateId: number, owner: string, now: Date, leaseMs: number): Promise<UpdateClaim> {
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const taken = await db
     .insertInto("seen_updates")
-    .values({ update_id: updateId, seen_at: now.toISOString() })
-    .onConflict((oc) => oc.column("update_id").doNothing())
+    .values({ update_id: updateId, seen_at: now.toISOString(), handling_until: until, handled_by: owner })
+    .onConflict((oc) =>
+      oc
+        .column("update_id")
+        .doUpdateSet({ handling_until: until, handled_by: owner })
+        .where("seen_updates.handling_until", "is not", null)
+        .where("seen_updates.handling_until", "<", now.toISOString()),
+    )
     .returning("update_id")
     .executeTakeFirst();
-  return inserted !== undefined;
+  if (taken !== undefined) return "handle";
+  const row = await db.selectFrom("seen_updates").select("handling_until").where("update_id", "=", updateId).executeTakeFirst();
+  return row !== undefined && row.handling_until === null ? "handled" : "busy";
+}
+
+/** The update was handled: no instance handles it again, whatever lease it had. */
+export async function completeUpdate(db: DB, updateId: number): Promise<void> {
+  await db.updateTable("seen_updates").set({ handling_until: null, handled_by: null }).where("update_id", "=", updateId).execute();
+}
+
+/** Extends `owner`'s lease on an update still being handled; nothing if it was handled or taken over meanwhile. */
+export async function renewUpdateLease(db: DB, updateId: number, owner: string, until: Date): Promise<void> {
+  await db
+    .updateTable("seen_updates")
+    .set({ handling_until: until.toISOString() })
+    .where("update_id", "=", updateId)
+    .where("handled_by", "=", owner)
+    .where("handling_until", "is not", null)
+    .execute();
 }
 
 /** Telegram stops delivering an update again after a day; older ids need not be remembered. */

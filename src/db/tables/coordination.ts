@@ -2,6 +2,10 @@
 export interface SeenUpdatesTable {
   update_id: number;
   seen_at: string;
+  /** While an instance handles the update: the end of its lease (ISO time). Null once handled. */
+  handling_until: string | null;
+  /** The instance holding the lease (host:pid:random); null once handled. */
+  handled_by: string | null;
 }
 
 /** Updates one person sent in the current minute (RATE_LIMIT_PER_MINUTE), shared by every instance. */

@@ -18,5 +18,5 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Record<string, string> = {
   directory_sync_runs: "counts and cursors of directory syncs",
   directory_sync_lock: "which process runs the directory sync",
   prisoner_intermediaries: "services that deliver letters to a prisoner, from public sources",
-  seen_updates: "update ids taken in by some instance, with the time; nothing about who sent them",
+  seen_updates: "update ids taken in, with the time and the instance handling them; nothing about who sent them",
 };

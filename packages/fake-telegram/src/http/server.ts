@@ -106,7 +106,12 @@ async function runWithFault(
   fault: ActiveFault | undefined,
 ): Promise<Outcome | undefined> {
   if (fault === undefined) return await execute(state, method, params, signal);
-  if (fault.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+  if (fault.kind === "slow" && fault.until) {
+    await Promise.race([fault.until, new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }))]);
+    if (signal.aborted) return undefined;
+  } else if (fault.kind === "slow") {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+  }
   const takesEffect = fault.kind === "slow" || fault.when === "after";
   const executed = takesEffect ? await execute(state, method, params, signal) : undefined;
   if (fault.kind === "network") return undefined;

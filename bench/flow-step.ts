@@ -1,0 +1,280 @@
+/**
+ * One step of the letter flow, in process: the real bot (`createBot`, conversations stored in a real SQLite file,
+ * migrations and the shipped directory) handles updates through `bot.handleUpdate`, and the Bot API is answered
+ * in grammY's client `fetch` — the conversations plugin builds its own Api per context, so a transformer on
+ * `bot.api` would miss the calls made inside a flow. Prints the median wall time and CPU time of a step:
+ *
+ *   - by its position in the flow: step 1 (/start w_<slug>), 10, 30 and 60 (the steps after the first two are
+ *     100-character messages of the writing loop);
+ *   - by the letter's length: the message that makes the letter 1,000, 6,000 and 12,000 characters long (1,000-
+ *     character messages), and "Done: check the letter" on a letter of that length;
+ *
+ * next to two anchors measured in the same run, on the same versions: bare grammY (one handler that replies) and a
+ * bare conversations v2 flow (one `wait` and one reply per step, state in memory) at the same positions.
+ *
+ *   npm run bench:flow-step              30 writers per figure
+ *   npm run bench:flow-step -- --quick   8 writers per figure
+ *
+ * Measures only (issue 14, item 6); making the step fast is item 1.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
+import { type ApiClientOptions, Bot, type Context } from "grammy";
+import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../src/bot/index.js";
+import { systemClock } from "../src/clock.js";
+import { parseConfig } from "../src/config.js";
+import { openSqlite } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { seedDirectory } from "../src/db/repositories/directory-document.js";
+import { createLogger } from "../src/logger.js";
+
+const quick = process.argv.includes("--quick");
+const WRITERS = quick ? 8 : 30;
+const POSITIONS = [1, 10, 30, 60];
+const LENGTHS = [1_000, 6_000, 12_000];
+const TOKEN = "123456:bench-flow-step-token-0123456789";
+const BOT_INFO: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: "Lysty",
+  username: "lysty_bench_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+// ---------------------------------------------------------------- the Bot API, answered in process
+
+/** Answers every call at once and keeps each chat's last inline keyboard, so a writer can press buttons by label. */
+class StubTelegram {
+  private messageId = 0;
+  readonly keyboards = new Map<number, { messageId: number; buttons: InlineKeyboardButton[] }>();
+
+  readonly fetch = (async (url: unknown, init?: { body?: unknown }) => {
+    const method = String(url).split("/").pop() ?? "";
+    const params = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    return new Response(JSON.stringify({ ok: true, result: this.answer(method, params) }));
+  }) as unknown as ApiClientOptions["fetch"];
+
+  private answer(method: string, params: Record<string, unknown>): unknown {
+    if (!method.startsWith("send") && !method.startsWith("edit")) return true;
+    const chatId = Number(params.chat_id);
+    const messageId = method.startsWith("edit") && typeof params.message_id === "number" ? params.message_id : ++this.messageId;
+    const markup = params.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
+    if (markup?.inline_keyboard) this.keyboards.set(chatId, { messageId, buttons: markup.inline_keyboard.flat() });
+    return { message_id: messageId, date: 0, chat: { id: chatId, type: "private", first_name: "W" }, text: String(params.text ?? "") };
+  }
+}
+
+// ---------------------------------------------------------------- updates, as Telegram would send them
+
+let updateId = 0;
+
+function textUpdate(chatId: number, text: string): Update {
+  const command = text.startsWith("/") ? (text.split(" ")[0] ?? "") : "";
+  return {
+    update_id: ++updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "private", first_name: "W" },
+      from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
+      text,
+      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+    },
+  };
+}
+
+function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update {
+  const keyboard = stub.keyboards.get(chatId);
+  const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
+  if (!keyboard || !button || !("callback_data" in button)) throw new Error(`no button "${label}" in chat ${chatId}`);
+  return {
+    update_id: ++updateId,
+    callback_query: {
+      id: String(updateId),
+      from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
+      chat_instance: String(chatId),
+      data: button.callback_data,
+      message: { message_id: keyboard.messageId, date: 0, chat: { id: chatId, type: "private", first_name: "W" }, text: "…" },
+    },
+  };
+}
+
+// ---------------------------------------------------------------- timing
+
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await work();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+};
+
+class Figures {
+  private readonly samples = new Map<string, Sample[]>();
+
+  add(label: string, sample: Sample): void {
+    this.samples.set(label, [...(this.samples.get(label) ?? []), sample]);
+  }
+
+  row(label: string): string {
+    const list = this.samples.get(label) ?? [];
+    const cell = (value: number) => value.toFixed(3).padStart(10);
+    return `${label.padEnd(44)}${cell(median(list.map((s) => s.wallMs)))}${cell(median(list.map((s) => s.cpuMs)))}${String(list.length).padStart(6)}`;
+  }
+}
+
+// ---------------------------------------------------------------- Lysty's letter flow
+
+async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), "lysty-flow-step-"));
+  const file = join(dir, "bench.sqlite");
+  const db = openSqlite(file);
+  await migrateToLatest(db);
+  await seedDirectory(db, { now: systemClock.now() });
+  // The per-person flood limit is off: this measures the flow, not the limiter.
+  const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
+  const stub = new StubTelegram();
+  const { bot } = createBot({ config, db, logger: createLogger("warn"), clock: systemClock }, { botInfo: BOT_INFO, fetch: stub.fetch });
+  await bot.init();
+  let nextChat = 700_000_000;
+
+  /** Opens the flow for a prisoner and chooses to write; returns the steps' samples (steps 1 and 2). */
+  const open = async (chatId: number): Promise<Sample[]> => [
+    await timed(() => bot.handleUpdate(textUpdate(chatId, "/start w_kagarlitsky-boris"))),
+    await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "I will write it myself"))),
+  ];
+
+  const byPosition = async () => {
+    const chatId = ++nextChat;
+    const samples = await open(chatId);
+    for (let step = 3; step <= Math.max(...POSITIONS); step++) {
+      const text = `Абзац ${step}: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.`;
+      samples.push(await timed(() => bot.handleUpdate(textUpdate(chatId, text.slice(0, 100)))));
+    }
+    return samples;
+  };
+
+  const byLength = async (length: number) => {
+    const chatId = ++nextChat;
+    await open(chatId);
+    // n messages joined by blank lines make exactly `length` characters at most (the flow's limit is 12,000).
+    const messages = length / 1_000;
+    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, Math.floor((length - 2 * (messages - 1)) / messages));
+    let last: Sample | undefined;
+    for (let index = 0; index < messages; index++) last = await timed(() => bot.handleUpdate(textUpdate(chatId, chunk)));
+    const draft = await db.selectFrom("letters").select("text").where("writer_id", "=", chatId).executeTakeFirst();
+    if ((draft?.text?.length ?? 0) < length * 0.99) throw new Error(`the draft has ${draft?.text?.length ?? 0} characters, not ${length}`);
+    const check = await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "Done: check the letter")));
+    return { last: last as Sample, check };
+  };
+
+  // Warm-up: lexicon, starter catalog, search index, prepared statements.
+  await byPosition();
+  await byLength(1_000);
+  for (let writer = 0; writer < WRITERS; writer++) {
+    const samples = await byPosition();
+    for (const position of POSITIONS) figures.add(`Lysty letter flow, step ${position}`, samples[position - 1] as Sample);
+    for (const length of LENGTHS) {
+      const { last, check } = await byLength(length);
+      figures.add(`Lysty, message reaching ${length / 1000}k characters`, last);
+      figures.add(`Lysty, "check" on a ${length / 1000}k-character letter`, check);
+    }
+  }
+  return async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+// ---------------------------------------------------------------- anchors
+
+async function bareGrammy(figures: Figures): Promise<void> {
+  const stub = new StubTelegram();
+  const bot = new Bot(TOKEN, { botInfo: BOT_INFO, client: { fetch: stub.fetch } });
+  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
+  await bot.init();
+  for (let index = 0; index < 50; index++) await bot.handleUpdate(textUpdate(1, "warm-up"));
+  for (let index = 0; index < WRITERS * 10; index++) {
+    figures.add("bare grammY, one reply", await timed(() => bot.handleUpdate(textUpdate(1 + (index % WRITERS), "hello"))));
+  }
+}
+
+type FlowContext = ConversationFlavor<Context>;
+
+async function bareConversation(figures: Figures): Promise<void> {
+  const stub = new StubTelegram();
+  const bot = new Bot<FlowContext>(TOKEN, { botInfo: BOT_INFO, client: { fetch: stub.fetch } });
+  bot.use(conversations());
+  const steps = Math.max(...POSITIONS);
+  bot.use(
+    createConversation(async (conversation: Conversation<FlowContext, Context>, ctx: Context) => {
+      await ctx.reply("started");
+      for (let step = 2; step <= steps; step++) {
+        const next = await conversation.waitFor("message:text");
+        await next.reply(`step ${step}`);
+      }
+    }, "steps"),
+  );
+  bot.command("start", (ctx) => ctx.conversation.enter("steps"));
+  await bot.init();
+  const run = async (chatId: number) => {
+    const samples = [await timed(() => bot.handleUpdate(textUpdate(chatId, "/start")))];
+    for (let step = 2; step <= steps; step++) samples.push(await timed(() => bot.handleUpdate(textUpdate(chatId, `message ${step}`))));
+    return samples;
+  };
+  await run(1);
+  for (let writer = 0; writer < WRITERS; writer++) {
+    const samples = await run(100 + writer);
+    for (const position of POSITIONS) figures.add(`bare conversation (memory), step ${position}`, samples[position - 1] as Sample);
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+async function main(): Promise<void> {
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+  console.log(`Lysty flow-step benchmark${quick ? " (--quick)" : ""}: ${WRITERS} writers per figure, Node ${process.version}`);
+  console.log(`load average at start: ${load()}`);
+  const figures = new Figures();
+  await bareGrammy(figures);
+  await bareConversation(figures);
+  const cleanup = await lystyFlow(figures);
+  await cleanup();
+
+  console.log(`\n${"".padEnd(44)}${"wall ms".padStart(10)}${"CPU ms".padStart(10)}${"n".padStart(6)}   (medians)`);
+  console.log(figures.row("bare grammY, one reply"));
+  for (const position of POSITIONS) console.log(figures.row(`bare conversation (memory), step ${position}`));
+  for (const position of POSITIONS) console.log(figures.row(`Lysty letter flow, step ${position}`));
+  for (const length of LENGTHS) console.log(figures.row(`Lysty, message reaching ${length / 1000}k characters`));
+  for (const length of LENGTHS) console.log(figures.row(`Lysty, "check" on a ${length / 1000}k-character letter`));
+  console.log("\ngoal (issue 14): a Lysty step ≤ 0.5 ms, flat in the step's position and the letter's length");
+  console.log(`load average at end: ${load()}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
