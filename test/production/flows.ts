@@ -7,7 +7,6 @@ export const KAGARLITSKY = "kagarlitsky-boris";
 /** Opens the letter flow for Kagarlitsky (English UI) and saves `text` as the draft. */
 export async function startDraft(user: TestUser, text: string): Promise<void> {
   await user.send(`/start w_${KAGARLITSKY}`);
-  await user.press("I will write it myself");
   await user.send(text);
 }
 

@@ -82,7 +82,6 @@ describe("links made before the public-chat question", () => {
 /** A writer writes a Russian letter to Kamardin (campaign open-letter-2025; no FSIN-pismo or post route). */
 async function writeToKamardin(writer: TestUser): Promise<void> {
   await writer.send("/start w_kamardin-artem");
-  await writer.press("I will write it myself");
   await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
   await writer.press("Done");
   await writer.press("Continue: sign the letter");

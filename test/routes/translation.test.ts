@@ -32,7 +32,6 @@ async function deskThatTranslates(): Promise<{ desk: number; writer: TestUser }>
 /** A writer writes in Ukrainian, keeps the letter despite the language finding, signs and picks the organisers. */
 async function writeInUkrainian(writer: TestUser): Promise<void> {
   await writer.send(`/start w_${KAMARDIN}`);
-  await writer.press("I will write it myself");
   await writer.send(UKRAINIAN_LETTER);
   await writer.press("Done");
   await writer.press("Keep it as it is");
@@ -135,7 +134,6 @@ describe("writing in one's own language with an organiser's translation", () => 
     await writer.send("/cancel");
     const russian = h.user({ languageCode: "en" });
     await russian.send(`/start w_${KAMARDIN}`);
-    await russian.press("I will write it myself");
     await russian.send(RUSSIAN_TRANSLATION);
     await russian.press("Done");
     await russian.press("Continue: sign the letter");

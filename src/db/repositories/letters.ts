@@ -325,3 +325,15 @@ export async function findLetterOfWriterByReference(
 ): Promise<Pick<Letter, "id" | "route" | "status"> | undefined> {
   return db.selectFrom("letters").select(["id", "route", "status"]).where("writer_id", "=", writerId).where("reference", "=", reference).executeTakeFirst();
 }
+
+/** Whether the writer has ever finished a letter (to anyone): the letter flow then folds its guidance to one line. */
+export async function hasFinishedLetter(db: DB, writerId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("letters")
+    .select("id")
+    .where("writer_id", "=", writerId)
+    .where("finished_at", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -162,8 +162,9 @@ export function composeStarterParts(
       .join(" ");
   const join = (...paragraphs: string[]) => paragraphs.filter((text) => text !== "").join("\n\n");
   return {
-    beginning: join(paragraph("greeting"), paragraph("opening", "introduction"), paragraph("question")),
-    ending: join(paragraph("wish"), paragraph("sign-off")),
+    // The writer's own paragraphs go in after the introduction (issue 15): questions read best after their story.
+    beginning: join(paragraph("greeting"), paragraph("opening", "introduction")),
+    ending: join(paragraph("question"), paragraph("wish"), paragraph("sign-off")),
   };
 }
 

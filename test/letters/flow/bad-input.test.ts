@@ -28,7 +28,6 @@ describe("input the letter flow does not expect", () => {
     await writer.send(`/start w_${KAGARLITSKY}`);
     // Media on the guidance screen: a note, and the screen still works.
     expect(textOf(await writer.sendVoice())).toContain("У лист іде лише текст");
-    await writer.press("Напишу сам");
     const sent = await writer.send("Здравствуйте! Пишу Вам из Одессы.");
     for (const send of media) {
       const note = textOf(await writer[send]());
@@ -47,7 +46,7 @@ describe("input the letter flow does not expect", () => {
 
   it("refuses a 13,000-character message and a message that would pass 12,000 in all, keeping the draft (en)", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     const tooLong = textOf(await writer.send("Мы гуляли по парку. ".repeat(650)));
     expect(tooLong).toContain("With this text the letter would be 12,999 characters long, and the limit is 12,000.");
     expect(tooLong).toContain("The draft is still empty.");
@@ -76,7 +75,7 @@ describe("input the letter flow does not expect", () => {
 
   it("at the check and signature steps: text and media get a hint; bad signatures are explained (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Ташкента.");
     await writer.press("Готово");
     expect(textOf(await writer.send("ещё текст"))).toContain("Чтобы изменить письмо, нажмите «Редактировать письмо»");
@@ -96,7 +95,7 @@ describe("input the letter flow does not expect", () => {
 
   it("treats forged and foreign callback data as out of date, changing nothing (en)", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте!");
     const screen = writer.messages.at(-1)!;
     const forged = [

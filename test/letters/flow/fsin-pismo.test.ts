@@ -28,7 +28,6 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expect(guidance).toContain("Write in Russian.");
     expect(guidance).toContain("A censor reads every letter.");
 
-    await writer.press("I will write it myself");
     expect(writer.lastText()).toContain("up to 12,000 characters");
     const [first, second] = [LETTER.slice(0, 120), LETTER.slice(120)];
     expect(textOf(await writer.send(first))).toMatch(new RegExp(`Saved\\. ${first.trim().length} characters · \\d+ words · about 1 printed page`));
@@ -100,7 +99,6 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
   it("lists the letter in /letters with its route and status, offers to write again and remembers the signature", async () => {
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAGARLITSKY}`);
-    await writer.press("I will write it myself");
     await writer.send(LETTER);
     await writer.press("Done");
     await writer.press("Continue: sign the letter");
@@ -122,7 +120,6 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expect(h.fake.documents(writer.chatId)).toHaveLength(documents + 1);
 
     await writer.press("Write again: Boris Kagarlitsky");
-    await writer.press("I will write it myself");
     await writer.send("Здравствуйте ещё раз! Пишу снова, как обещала.");
     await writer.press("Done");
     await writer.press("Continue: sign the letter");

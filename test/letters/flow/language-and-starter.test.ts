@@ -11,7 +11,7 @@ afterEach(async () => h.stop());
 describe("a letter in Ukrainian to a Russian prison (uk)", () => {
   it("is warned about the language, and passes once rewritten in Russian", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Добрий день! Мене звати Оксана, я живу у Львові. Що ви зараз читаєте? Бажаю вам здоров'я.");
     const report = textOf(await writer.press("Готово: перевірити лист"));
     expect(report).toContain("Мова");

@@ -76,7 +76,7 @@ describe("sending through the organisers", () => {
     await linkOrganisersChat();
     await markChatBroken(h.db, ORGANISERS_CHAT, "Forbidden: bot was kicked from the supergroup chat", h.clock.now());
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Лиона.");
     await writer.press("Done");
     await writer.press("Continue: sign the letter");
@@ -142,7 +142,7 @@ describe("/letters", () => {
 
   it("shows the same list from the main menu, in Ukrainian (uk)", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте!");
     await writer.send("/start");
     await writer.press("Мої листи");

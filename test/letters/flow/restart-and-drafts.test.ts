@@ -11,7 +11,7 @@ afterEach(async () => h.stop());
 describe("a restart mid-letter", () => {
   it("resumes where the writer was: the draft, the step and its buttons survive (uk)", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич! Меня зовут Оксана.");
     const { message: screen } = writer.findButton("Готово: перевірити лист");
 
@@ -53,7 +53,7 @@ describe("a restart mid-letter", () => {
 
   it("answers the buttons of a finished flow as out of date after a restart", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Я живу в Риге.");
     const done = writer.findButton("Done: check the letter");
     await writer.press("Done");
@@ -74,7 +74,7 @@ describe("a restart mid-letter", () => {
 describe("unfinished letters", () => {
   it("are offered on /start to continue or discard; discarding deletes the text (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Тбилиси.");
     // Any command leaves the flow; the draft stays.
     const start = textOf(await writer.send("/start"));
@@ -100,7 +100,7 @@ describe("unfinished letters", () => {
 
   it("/cancel and other commands leave the flow and keep the draft; /write offers it with someone else (en)", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Праги.");
     expect(textOf(await writer.send("/cancel"))).toContain("Your draft, if any, is saved");
     // Text now goes elsewhere (the directory search), not into the letter.

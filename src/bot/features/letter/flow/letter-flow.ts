@@ -8,10 +8,9 @@ import { deliveryStep } from "./delivery.js";
 import { guidanceStep } from "./guidance.js";
 import { signatureStep } from "./signature.js";
 import { starterStep } from "./starter.js";
-import type { FlowState } from "./state.js";
+import { type FlowState, titleArgs } from "./state.js";
 import { writingStep } from "./writing.js";
-import { localeOf } from "../../../locale.js";
-import { prisonerName } from "../../../../domain/directory/names.js";
+import { isReturningWriter } from "../../../../services/letters/writer.js";
 import { parseOpening } from "../../../../services/letters/buttons.js";
 import { isSlug } from "../../../../services/letters/buttons.js";
 import { drawToken } from "../../../flows/index.js";
@@ -57,17 +56,25 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
     await replyNotWritable(ctx, lookup);
     return;
   }
-  const state: FlowState = { token, writerId, target: lookup.target, ...(args.opening ? { opening: args.opening } : {}) };
+  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
+  const state: FlowState = {
+    token,
+    writerId,
+    target: lookup.target,
+    returning,
+    ...(args.opening ? { opening: args.opening } : {}),
+  };
 
   let closing: string | undefined;
   const beforeGuidance = conversation.checkpoint();
   if (lookup.target.draft) {
-    await ctx.reply(ctx.t("letter-ui-continue", { name: prisonerName(lookup.target.names, localeOf(ctx), "prose") }));
+    await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
+    // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
     const choice = await guidanceStep(conversation, ctx, state);
     // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.
     if (choice === "typed") return conversation.rewind(beforeGuidance);
-    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
+    closing = await starterStep(conversation, ctx, state);
   }
 
   // "Edit" after the check comes back here; everything after this point is dropped from the replay log.
@@ -76,7 +83,9 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   const checked = await checkStep(conversation, ctx, state);
   if (checked.kind === "edit") return conversation.rewind(writingTop);
   if (checked.kind === "stop") return;
-  const signature = await signatureStep(conversation, ctx, state);
+  // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
+  const signature = await signatureStep(conversation, ctx, state, checked.clean);
+  if (signature === "edit") return conversation.rewind(writingTop);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
   if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writingTop);
 }

@@ -48,12 +48,17 @@ const MESSAGE_BUDGET = 4000;
  * Sends HTML blocks packed into as few messages as fit, the keyboard on the last one. A single block must fit a
  * message on its own (every block we build does: explanations are a few hundred characters).
  */
-export async function replyBlocks(ctx: FlowContext, blocks: readonly string[], keyboard?: InlineKeyboard): Promise<void> {
+export async function replyBlocks(
+  ctx: FlowContext,
+  blocks: readonly string[],
+  keyboard?: InlineKeyboard,
+  budget: number = MESSAGE_BUDGET,
+): Promise<void> {
   const messages: string[] = [];
   let current = "";
   for (const block of blocks.filter((text) => text.trim() !== "")) {
     const candidate = current === "" ? block : `${current}\n\n${block}`;
-    if (candidate.length > MESSAGE_BUDGET && current !== "") {
+    if (candidate.length > budget && current !== "") {
       messages.push(current);
       current = block;
     } else {
