@@ -198,12 +198,9 @@ letter-ui-search-more = Показаны первые { $shown } из { $total }
 letter-ui-unknown-prisoner = Этого человека нет в нашем справочнике (ссылка или кнопка могли устареть). Воспользуйтесь /write, чтобы найти человека по имени.
 letter-ui-refused = Сейчас через Lysty нельзя написать этому человеку: { $name }.
 letter-ui-refused-source = Статус на { $asOf }, источник: { $url }
-letter-ui-guidance-title = Письмо для: { $name }
 letter-ui-guidance-russian-name = По-русски: { $name }
 letter-ui-guidance-where = Место содержания: { $name }, { $region }
 letter-ui-guidance-before = Прежде чем писать:
-letter-ui-guidance-start-hint = Напишите письмо сами, или я помогу начать готовыми фразами. Можно и сразу отправить первую часть письма.
-letter-ui-button-write-myself = ✍️ Напишу сам(а)
 letter-ui-button-starter = 🧩 Помогите начать
 letter-ui-continue = { $declined ->
         [yes] Продолжим ваше письмо { $dative }. Оно сохранено таким, каким было.
@@ -213,8 +210,6 @@ letter-ui-writing-title = { $declined ->
         [yes] Письмо { $dative }
        *[other] Письмо. Получатель: { $name }
     }
-letter-ui-writing-how = Пишите по-русски. Отправляйте письмо одним или несколькими сообщениями: каждое добавляется новым абзацем и сразу сохраняется, так что ничего не пропадёт, если вы остановитесь.
-letter-ui-writing-limits = В письме может быть до { $limit } знаков (примерно 7 печатных страниц). Telegram показывает не больше 4096 знаков в одном сообщении, поэтому более длинное письмо просто вернётся вам частями.
 letter-ui-writing-closing-note = Ваши сообщения вставляются перед концовкой заготовки (пожеланиями и прощанием).
 letter-ui-writing-so-far = Ваш черновик сейчас: { $stats }
 letter-ui-button-done = ✅ Готово: проверить письмо
@@ -268,7 +263,6 @@ letter-ui-check-language-detected = Похоже, письмо написано 
 letter-ui-check-why = Почему:
 letter-ui-check-instead = Вместо этого:
 letter-ui-check-use-buttons = Чтобы изменить письмо, нажмите «Редактировать письмо», а затем отправьте новый текст.
-letter-ui-button-continue-signature = ✅ Дальше: подписать письмо
 letter-ui-button-edit = ✏️ Редактировать письмо
 letter-ui-button-keep = Оставить как есть
 letter-ui-button-stop = ⏸ Пока остановиться

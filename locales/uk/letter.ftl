@@ -198,12 +198,9 @@ letter-ui-search-more = Показано перших { $shown } з { $total }. 
 letter-ui-unknown-prisoner = Цієї людини немає в нашому довіднику (посилання чи кнопка могли застаріти). Скористайтеся /write, щоб знайти людину за ім'ям.
 letter-ui-refused = Зараз через Lysty не можна написати цій людині: { $name }.
 letter-ui-refused-source = Статус станом на { $asOf }, джерело: { $url }
-letter-ui-guidance-title = Лист для: { $name }
 letter-ui-guidance-russian-name = Російською: { $name }
 letter-ui-guidance-where = Місце утримання: { $name }, { $region }
 letter-ui-guidance-before = Перш ніж писати:
-letter-ui-guidance-start-hint = Напишіть лист самі або я допоможу почати готовими реченнями російською. Можна й одразу надіслати першу частину листа.
-letter-ui-button-write-myself = ✍️ Напишу сам(а)
 letter-ui-button-starter = 🧩 Допоможіть почати російською
 letter-ui-continue = { $declined ->
         [yes] Продовжимо ваш лист { $dative }. Він збережений таким, яким був.
@@ -213,8 +210,6 @@ letter-ui-writing-title = { $declined ->
         [yes] Лист { $dative }
        *[other] Лист. Отримувач: { $name }
     }
-letter-ui-writing-how = Пишіть російською. Надсилайте лист одним або кількома повідомленнями: кожне додається новим абзацом і одразу зберігається, тож нічого не загубиться, якщо ви зупинитеся.
-letter-ui-writing-limits = У листі може бути до { $limit } знаків (приблизно 7 друкованих сторінок). Telegram показує щонайбільше 4096 знаків в одному повідомленні, тож довший лист просто повернеться вам частинами.
 letter-ui-writing-closing-note = Ваші повідомлення вставляються перед завершенням заготовки (побажаннями й прощанням).
 letter-ui-writing-so-far = Ваша чернетка зараз: { $stats }
 letter-ui-button-done = ✅ Готово: перевірити лист
@@ -268,7 +263,6 @@ letter-ui-check-language-detected = Схоже, лист написано так
 letter-ui-check-why = Чому:
 letter-ui-check-instead = Натомість:
 letter-ui-check-use-buttons = Щоб змінити лист, натисніть «Редагувати лист», а потім надішліть новий текст.
-letter-ui-button-continue-signature = ✅ Далі: підписати лист
 letter-ui-button-edit = ✏️ Редагувати лист
 letter-ui-button-keep = Залишити як є
 letter-ui-button-stop = ⏸ Поки зупинитися
