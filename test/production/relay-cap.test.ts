@@ -31,7 +31,6 @@ async function linkOrganisersChat(): Promise<void> {
 async function routesOffered(writer: TestUser): Promise<string[]> {
   await startDraft(writer, "Здравствуйте, Борис Юльевич! Пишу Вам из Гента.");
   await writer.press("Done: check the letter");
-  await writer.press("Continue: sign the letter");
   await writer.send("Ян");
   await writer.press("No, only this letter");
   return writer.buttons();

@@ -20,7 +20,6 @@ async function writeToKamardin(writer: TestUser): Promise<void> {
   await writer.send(`/start w_${KAMARDIN}`);
   await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
   await writer.press("Done");
-  await writer.press("Continue: sign the letter");
   await writer.send("Olena");
   await writer.press("No, only this letter");
 }

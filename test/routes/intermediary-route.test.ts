@@ -29,7 +29,6 @@ describe("a service recorded for this person", () => {
     await writer.send(`/start w_${KAMARDIN}`);
     await writer.send(LETTER);
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena, Lviv");
     const routes = textOf(await writer.press("No, only this letter"));
     expect(routes).toContain("RosUznik: https://rosuznik.org/ (as of 2026-11-30, source: test fixture)");
@@ -55,7 +54,6 @@ describe("a service recorded for this person", () => {
     await writer.send(`/start w_${KAMARDIN}`);
     await writer.send(LETTER);
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena");
     await writer.press("No, only this letter");
     expect(writer.buttons()).toEqual(["📮 Through RosUznik"]);

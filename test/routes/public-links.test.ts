@@ -84,7 +84,6 @@ async function writeToKamardin(writer: TestUser): Promise<void> {
   await writer.send("/start w_kamardin-artem");
   await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
   await writer.press("Done");
-  await writer.press("Continue: sign the letter");
   await writer.send("Olena Kovalenko");
   await writer.press("No, only this letter");
   await writer.press("Through the organisers");
@@ -111,7 +110,6 @@ describe("a letter for a public chat", () => {
 
     await writer.send("/start w_kamardin-artem");
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena Kovalenko");
     await writer.press("No, only this letter");
     await writer.press("Through the organisers");

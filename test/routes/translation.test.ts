@@ -136,7 +136,6 @@ describe("writing in one's own language with an organiser's translation", () => 
     await russian.send(`/start w_${KAMARDIN}`);
     await russian.send(RUSSIAN_TRANSLATION);
     await russian.press("Done");
-    await russian.press("Continue: sign the letter");
     await russian.send("Olena");
     await russian.press("No, only this letter");
     const advice = textOf(await russian.press("Through the organisers"));

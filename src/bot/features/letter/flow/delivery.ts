@@ -73,7 +73,9 @@ export async function deliveryStep(
     }));
 
   const advice = tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system));
-  await ctx.reply(only ? [...notices, advice].join("\n\n") : advice, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  const chosen = plan.options.find((option) => option.route === only);
+  const lines = chosen ? [routeSummary(ctx, chosen), ...notices, advice] : [advice];
+  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 
   let shareIdentity = false;
   let translateFrom: TranslationSource | undefined;

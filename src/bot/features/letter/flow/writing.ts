@@ -1,9 +1,10 @@
-import { draftStats, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import { draftStats, lengthAdvice, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { guarded } from "../../../flows/index.js";
-import { bold, tHtml } from "../render/text.js";
+import { bold, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
 import { type FlowState, saveText, statsLine, targetName, titleArgs, WRITING_ACTIONS, writingKeyboard } from "./state.js";
@@ -28,6 +29,8 @@ export async function writingStep(
   const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
   if (closing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
+  const advice = stats ? lengthAdvice(stats, state.target.recipient.system) : undefined;
+  if (advice) lines.push(escapeHtml(tText(ctx, advice)));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state) });
 
   const top = conversation.checkpoint();
