@@ -3,12 +3,11 @@ import { paragraphAt } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { checkDraft, readDraftText } from "../../../../services/letters/letters.js";
 import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
-import { replyBlocks, tHtml } from "../render/text.js";
+import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { handleParagraphButton, paragraphArg } from "./paragraphs.js";
 import { type FlowState, targetName } from "./state.js";
-import { SCREEN_BUDGET } from "./guidance.js";
 
 export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary; clean: boolean };
 

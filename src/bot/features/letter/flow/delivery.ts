@@ -16,7 +16,7 @@ import { recordedIntermediaries } from "../../../../services/letters/alternative
 import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
 import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
-import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
+import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
 import { type FlowState, targetName, titleArgs } from "./state.js";
@@ -74,8 +74,7 @@ export async function deliveryStep(
 
   const advice = tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system));
   const chosen = plan.options.find((option) => option.route === only);
-  const lines = chosen ? [routeSummary(ctx, chosen), ...notices, advice] : [advice];
-  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  await replyBlocks(ctx, chosen ? [routeSummary(ctx, chosen), ...notices, advice] : [advice], undefined, SCREEN_BUDGET);
 
   let shareIdentity = false;
   let translateFrom: TranslationSource | undefined;

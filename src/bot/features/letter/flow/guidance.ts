@@ -1,7 +1,7 @@
 import { warningKey } from "../../../../domain/directory/text-keys.js";
 import { briefGuidance, formalRussianName, guidanceFor, MAX_LETTER_CHARACTERS, planDelivery } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
+import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type FlowState, saveText, titleArgs, withEditorButton } from "./state.js";
@@ -9,9 +9,6 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 
 /** `typed`: the writer sent the first part of the letter, which is saved already. */
 export type GuidanceChoice = "starter" | "typed";
-
-/** The screen's budget before its buttons (issue 15): a phone shows about this much without scrolling. */
-export const SCREEN_BUDGET = 800;
 
 /**
  * Before a new letter, one short screen (issue 15): whom it is for (declined: «Лист Борисові Кагарлицькому»), the

@@ -41,6 +41,9 @@ export function formatDate(iso: string, locale: Locale): string {
   return format.format(new Date(iso));
 }
 
+/** Issue 15: a phone shows about this much of a message before its buttons without scrolling. */
+export const SCREEN_BUDGET = 800;
+
 /** Raw HTML length bounds the visible length, which is what Telegram limits to 4,096. */
 const MESSAGE_BUDGET = 4000;
 
