@@ -46,3 +46,13 @@ letter-screens-short-tone = a warm word instead of “hang in there”
 letter-screens-short-language-ru = language: { $language } — write in Russian
 letter-screens-short-language-by = language: { $language } — write in Russian or Belarusian
 letter-screens-short-language-latin = Latin letters: write in Cyrillic
+
+letter-screens-starter-recipient-gender = { $gender ->
+        [female] The sentences address her in the feminine
+       *[other] The sentences address him in the masculine
+    }, as the directory records.
+letter-screens-starter-writer-gender = { $gender ->
+        [female] They speak of you in the feminine («я узнала»)
+       *[other] They speak of you in the masculine («я узнал»)
+    }, as you chose before; “Change how I am addressed” changes it.
+letter-screens-button-regender = ⚧ Change how I am addressed

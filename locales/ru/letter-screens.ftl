@@ -48,3 +48,13 @@ letter-screens-short-tone = тёплое слово вместо «держис�
 letter-screens-short-language-ru = язык — { $language }: пишите по-русски
 letter-screens-short-language-by = язык — { $language }: пишите по-русски или по-белорусски
 letter-screens-short-language-latin = латиницей: пишите кириллицей
+
+letter-screens-starter-recipient-gender = { $gender ->
+        [female] Предложения обращаются к ней в женском роде
+       *[other] Предложения обращаются к нему в мужском роде
+    } — так записано в справочнике.
+letter-screens-starter-writer-gender = { $gender ->
+        [female] О вас — в женском роде («я узнала»)
+       *[other] О вас — в мужском роде («я узнал»)
+    }, как вы выбрали раньше; изменить можно кнопкой «Изменить мой род».
+letter-screens-button-regender = ⚧ Изменить мой род

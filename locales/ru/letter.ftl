@@ -84,7 +84,10 @@ letter-starter-gloss-intro-long-wanted = Говорит, что вы давно 
 letter-starter-gloss-question-books = Вопрос о книгах: что читает и что посоветует.
 letter-starter-gloss-question-films = Вопрос о любимых фильмах.
 letter-starter-gloss-question-music = Вопрос о любимой музыке и просьба посоветовать песню.
-letter-starter-gloss-question-sport = Вопрос о спорте: чем занимался(-ась) и за кого болеет.
+letter-starter-gloss-question-sport = Вопрос о спорте: чем { $recipientGender ->
+        [female] занималась
+       *[other] занимался
+    } и за кого болеет.
 letter-starter-gloss-question-chess = Вопрос о шахматах и любимом шахматисте.
 letter-starter-gloss-question-history = Вопрос о любимом периоде истории.
 letter-starter-gloss-question-science = Вопрос о новостях науки и обещание рассказать о них в следующем письме.

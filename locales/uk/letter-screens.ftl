@@ -48,3 +48,13 @@ letter-screens-short-tone = тепле слово замість «тримай�
 letter-screens-short-language-ru = мова — { $language }: пишіть російською
 letter-screens-short-language-by = мова — { $language }: пишіть російською чи білоруською
 letter-screens-short-language-latin = латинкою: наберіть кирилицею
+
+letter-screens-starter-recipient-gender = { $gender ->
+        [female] Речення звертаються до неї в жіночому роді
+       *[other] Речення звертаються до нього в чоловічому роді
+    } — так записано в довіднику.
+letter-screens-starter-writer-gender = { $gender ->
+        [female] Про вас — у жіночому роді («я дізналася»)
+       *[other] Про вас — у чоловічому роді («я дізнався»)
+    }, як ви обрали раніше; змінити можна кнопкою «Змінити мій рід».
+letter-screens-button-regender = ⚧ Змінити мій рід

@@ -70,17 +70,34 @@ letter-starter-block-sign-off = Завершення
 ## Конструктор листа: що означає кожне російське речення
 
 letter-starter-gloss-greeting-formal-hello = «Добрий день, { $recipientName }!» Офіційно, на ім'я та по батькові.
-letter-starter-gloss-greeting-formal-respected = «Шановний (шановна) { $recipientName }!» Шанобливо, трохи офіційно.
+letter-starter-gloss-greeting-formal-respected = «{ $recipientGender ->
+        [female] Шановна
+       *[other] Шановний
+    } { $recipientName }!» Шанобливо, трохи офіційно.
 letter-starter-gloss-greeting-polite-hello = «Добрий день, { $recipientName }!» Ввічливо, на ім'я.
-letter-starter-gloss-greeting-polite-dear = «Дорогий (дорога) { $recipientName }, добрий день!» Тепло й ввічливо.
+letter-starter-gloss-greeting-polite-dear = «{ $recipientGender ->
+        [female] Дорога
+       *[other] Дорогий
+    } { $recipientName }, добрий день!» Тепло й ввічливо.
 letter-starter-gloss-greeting-informal-hi = «Привіт, { $recipientName }!» Неформально.
-letter-starter-gloss-greeting-informal-dear = «Дорогий (дорога) { $recipientName }, привіт!» Тепло й неформально.
-letter-starter-gloss-opening-punishment-cell = «Я дізнався (дізналася), що вам зараз нелегко, і вирішив (вирішила) написати: нехай у вас буде лист, який просто приємно прочитати.» Сам ШІЗО не згадується.
+letter-starter-gloss-greeting-informal-dear = «{ $recipientGender ->
+        [female] Дорога
+       *[other] Дорогий
+    } { $recipientName }, привіт!» Тепло й неформально.
+letter-starter-gloss-opening-punishment-cell = { $writerGender ->
+        [male] «Я дізнався, що вам зараз нелегко, і вирішив написати: нехай у вас буде лист, який просто приємно прочитати.»
+        [female] «Я дізналася, що вам зараз нелегко, і вирішила написати: нехай у вас буде лист, який просто приємно прочитати.»
+       *[other] «Знаю, що вам зараз нелегко, тому й пишу: нехай у вас буде лист, який просто приємно прочитати.»
+    } Сам ШІЗО не згадується.
 letter-starter-gloss-opening-birthday = «Вітаю з днем народження!»
 letter-starter-gloss-intro-name-and-city = «Мене звати { $writerName }, моє місто — { $writerCity }.»
 letter-starter-gloss-intro-name = «Мене звати { $writerName }.»
 letter-starter-gloss-intro-strangers = «Ми з вами не знайомі, але мені захотілося вам написати.»
-letter-starter-gloss-intro-long-wanted = «Я давно хотів (хотіла) вам написати — і ось нарешті пишу.»
+letter-starter-gloss-intro-long-wanted = { $writerGender ->
+        [male] «Я давно хотів вам написати — і ось нарешті пишу.»
+        [female] «Я давно хотіла вам написати — і ось нарешті пишу.»
+       *[other] «Мені давно хотілося вам написати — і ось нарешті пишу.»
+    }
 letter-starter-gloss-question-books = «Що ви зараз читаєте? Яку книжку порадите мені?»
 letter-starter-gloss-question-films = «Які фільми вам подобаються? Чи є фільм, який ви готові переглядати знову й знову?»
 letter-starter-gloss-question-music = «Яку музику ви любите? Яку пісню порадили б мені послухати?»
@@ -109,7 +126,11 @@ letter-starter-gloss-wish-health-books-news = «Бажаю вам здоров'�
 letter-starter-gloss-wish-remembered = «Знайте, що про вас пам'ятають.»
 letter-starter-gloss-wish-not-alone = «Ви не самі: про вас думає багато людей.»
 letter-starter-gloss-wish-good-every-day = «Нехай у кожному дні знайдеться щось добре.»
-letter-starter-gloss-wish-reply-welcome = «Буду радий (рада) вашій відповіді, якщо захочеться написати.»
+letter-starter-gloss-wish-reply-welcome = { $writerGender ->
+        [male] «Буду радий вашій відповіді, якщо захочеться написати.»
+        [female] «Буду рада вашій відповіді, якщо захочеться написати.»
+       *[other] «Якщо захочеться відповісти, мені буде дуже приємно.»
+    }
 letter-starter-gloss-sign-off-respect = «З повагою,» — далі ваш підпис.
 letter-starter-gloss-sign-off-warmth = «З теплом,» — далі ваш підпис.
 letter-starter-gloss-sign-off-all-the-best = «Усього вам доброго!» — далі ваш підпис.

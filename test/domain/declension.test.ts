@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dativeName, ukrainianVocative } from "../../src/domain/names/declension.js";
+import { dativeName, ukrainianPatronymicVocative, ukrainianVocative } from "../../src/domain/names/declension.js";
 
 const full = (name: { given: string; surname: string } | null) => (name ? `${name.given} ${name.surname}` : null);
 
@@ -68,5 +68,12 @@ describe("the Ukrainian vocative", () => {
     expect(ukrainianVocative("Олег", "male")).toBeNull();
     expect(ukrainianVocative("Любов", "female")).toBeNull();
     expect(ukrainianVocative("Борис", null)).toBeNull();
+  });
+
+  it("declines patronymics for the formal address, or leaves them alone", () => {
+    expect(ukrainianPatronymicVocative("Юлійович")).toBe("Юлійовичу");
+    expect(ukrainianPatronymicVocative("Григорович")).toBe("Григоровичу");
+    expect(ukrainianPatronymicVocative("Іванівна")).toBe("Іванівно");
+    expect(ukrainianPatronymicVocative("Кузьмич")).toBeNull();
   });
 });

@@ -159,3 +159,10 @@ export function ukrainianVocative(given: string, gender: NameGender | null): str
   if (gender === null) return null;
   return apply(given, gender === "male" ? UK_VOCATIVE_MALE : UK_VOCATIVE_FEMALE);
 }
+
+/** The Ukrainian vocative of a patronymic: -ович → -овичу, -івна → -івно («Юлійовичу», «Іванівно»). */
+export function ukrainianPatronymicVocative(patronymic: string): string | null {
+  if (/(ович|евич|євич|йович)$/u.test(patronymic)) return `${patronymic}у`;
+  if (/(івна|ївна)$/u.test(patronymic)) return `${patronymic.slice(0, -1)}о`;
+  return null;
+}

@@ -70,9 +70,15 @@ describe("actions to a checked, signed letter (issue 15)", () => {
     const writer = new Counted(h.user({ languageCode: "uk" }));
     await pressWriteOnCard(writer);
     await writer.press("Допоможіть почати");
+    // The constructor says whose gender it assumed (issue 15, item 9).
+    expect(writer.user.lastText()).toContain("Речення звертаються до нього в чоловічому роді — так записано в довіднику.");
     await writer.press("Ввічливо");
     await writer.press("жіночому");
+    // Glosses address him as Ukrainian does, and follow the writer's gender.
+    expect(writer.user.lastText()).toContain("«Добрий день, Борисе!» Ввічливо, на ім'я.");
+    expect(writer.user.lastText()).toContain("«Дорогий Борисе, добрий день!»");
     await writer.press("1");
+    expect(writer.user.lastText()).toContain("«Я давно хотіла вам написати — і ось нарешті пишу.»");
     await writer.press("Пропустити");
     await writer.press("☐ 1");
     await writer.press("Далі");
@@ -85,6 +91,26 @@ describe("actions to a checked, signed letter (issue 15)", () => {
     const done = textOf(await writer.press("Ні, лише для цього листа"));
     expect(done).toContain("Ваш лист Борисові Кагарлицькому готовий");
     expect(writer.updates).toBe(15);
+    expectNoFailures(h);
+  });
+});
+
+describe("the constructor's assumptions (issue 15, item 9)", () => {
+  it("says which gender it remembered for the writer, and changes it on request (uk)", async () => {
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/start");
+    await h.db.insertInto("writer_profiles").values({ user_id: writer.id, remembered: 0, grammatical_gender: "male", updated_at: h.clock.now().toISOString() }).execute();
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    await writer.press("Допоможіть почати");
+    expect(writer.lastText()).toContain("Про вас — у чоловічому роді («я дізнався»), як ви обрали раніше");
+    await writer.press("Змінити мій рід");
+    await writer.press("жіночому");
+    // The name form is asked again, without the note: the writer has just chosen.
+    expect(writer.lastText()).not.toContain("як ви обрали раніше");
+    await writer.press("Офіційно");
+    expect(writer.lastText()).toContain("«Шановний Борисе Юлійовичу!»");
+    const profile = await h.db.selectFrom("writer_profiles").select("grammatical_gender").where("user_id", "=", writer.id).executeTakeFirst();
+    expect(profile?.grammatical_gender).toBe("female");
     expectNoFailures(h);
   });
 });
