@@ -227,9 +227,10 @@ describe("editing one paragraph (issue 15, item 3)", () => {
     const data = "callback_data" in stale.button ? stale.button.callback_data : "";
     expect(textOf(await writer.pressData(stale.message.message_id, data))).toContain("Чернетка змінилася відтоді");
     expect(await draftOf(writer)).toContain("библиотеке");
-    // A forged paragraph argument changes nothing either.
+    // Forged paragraph arguments change nothing either, and are answered.
     const token = data.split(":")[1];
-    await writer.pressData(stale.message.message_id, `lw:${token}:pdel:9.zzzz`);
+    expect(textOf(await writer.pressData(stale.message.message_id, `lw:${token}:pdel:9.zzzz`))).toContain("Чернетка змінилася відтоді");
+    expect(textOf(await writer.pressData(stale.message.message_id, `lw:${token}:pup:x`))).toContain("Чернетка змінилася відтоді");
     expect(await draftOf(writer)).toContain("библиотеке");
     expect(textOf(await writer.press("Готово: перевірити лист"))).toContain("Перевірка не знайшла нічого");
     expectNoFailures(h);

@@ -89,7 +89,9 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
     if (input.action === "why") {
       const index = Number(input.arg);
       const group = Number.isInteger(index) ? shown[index] : undefined;
-      if (group) await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
+      // Data no button of this check carries (forged): answered as out of date, nothing else happens.
+      if (!group) await input.ctx.reply(ctx.t("letter-ui-stale-button"));
+      else await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
       return AGAIN;
     }
     // "Edit this paragraph": the paragraph, its new text, then back to the writing step to check again.

@@ -93,7 +93,11 @@ export async function handleParagraphButton(
     return false;
   }
   const target = parseArg(input.arg);
-  if (!target) return false;
+  if (!target) {
+    await input.ctx.reply(ctx.t("letter-screens-paragraph-changed"));
+    await showParagraphs(conversation, input.ctx, state);
+    return false;
+  }
   if (input.action === "para") return editOneParagraph(conversation, input.ctx, state, target);
   const edit: ParagraphEdit =
     input.action === "pdel"
