@@ -57,7 +57,7 @@ describe("the check before sending", () => {
     expect(why).toContain("Почему:");
     expect(why).toContain("Вместо этого:");
     // The screen says what the check cannot promise (issue 16).
-    expect(report).toContain("это не гарантия");
+    expect(report).toContain("не гарантия");
 
     // Keeping a letter with blocking findings takes a second, explicit confirmation; "No" goes back to editing.
     const confirm = textOf(await writer.press("Оставить как есть"));

@@ -73,8 +73,10 @@ export async function deliveryStep(
     }));
 
   const advice = tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system));
-  const chosen = plan.options.find((option) => option.route === only);
-  await replyBlocks(ctx, chosen ? [routeSummary(ctx, chosen), ...notices, advice] : [advice], undefined, SCREEN_BUDGET);
+  // The organisers' route is explained when taken without a question; FSIN-pismo and post get their full packet below.
+  const chosen = plan.options.find((option) => option.route === only && option.route === "organisers");
+  const blocks = only ? [...(chosen ? [routeSummary(ctx, chosen)] : []), ...notices, advice] : [advice];
+  await replyBlocks(ctx, blocks, undefined, SCREEN_BUDGET);
 
   let shareIdentity = false;
   let translateFrom: TranslationSource | undefined;
