@@ -41,6 +41,21 @@ describe("the letter editor's API", () => {
     });
   });
 
+  it("from the first screen, the editor's \"Check and sign\" goes straight to the check; Edit then opens the writing step (issue 15)", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const token = new URL(editorButtonUrl(writer)).searchParams.get("t")!;
+    const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    await callApi(h, "draft", { slug: KAGARLITSKY, text: EDITED, version: "empty" }, auth);
+    expect((await callApi(h, "done", { slug: KAGARLITSKY, token }, auth)).status).toBe(200);
+    const checked = textOf(await writer.press("Check and sign"));
+    expect(checked).toContain("The check found nothing that is known to stop this letter");
+    expect(checked).toContain("How will you sign the letter?");
+    expect(textOf(await writer.press("Edit the letter"))).toContain("Your draft so far: 88 characters");
+    expect(writer.buttons()).toContain("✅ Done: check the letter");
+  });
+
   it("loads and saves the chat's draft, refuses to overwrite a draft changed elsewhere, and the chat sees the edit", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });

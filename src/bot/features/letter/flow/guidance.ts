@@ -7,8 +7,8 @@ import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type FlowState, saveText, titleArgs, withEditorButton } from "./state.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 
-/** `typed`: the writer sent the first part of the letter, which is saved already. */
-export type GuidanceChoice = "starter" | "typed";
+/** `typed`: the writer sent the first part of the letter, which is saved already; `done`: the editor's "Check and sign". */
+export type GuidanceChoice = "starter" | "typed" | "done";
 
 /**
  * Before a new letter, one short screen (issue 15): whom it is for (declined: «Лист Борисові Кагарлицькому»), the
@@ -42,10 +42,10 @@ export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: 
     keyboard,
   );
   return ask(conversation, { token: state.token, actions: ["starter", "more", "done"] }, async (input) => {
-    // The editor Mini App's "Check and sign" (its draft is saved already): on to the writing step, which checks it.
+    // The editor Mini App's "Check and sign" (its draft is saved already): on to the check.
     if (input.kind === "button" && input.action === "done") {
       const saved = await conversation.external(async () => Boolean((await readDraftText(ctx.deps, state.writerId, target.slug))?.trim()));
-      if (saved) return "typed";
+      if (saved) return "done";
       await input.ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: keyboard });
       return AGAIN;
     }

@@ -1,3 +1,4 @@
+import type { Checkpoint } from "@grammyjs/conversations";
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
@@ -74,20 +75,28 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
     const choice = await guidanceStep(conversation, ctx, state);
     // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.
     if (choice === "typed") return conversation.rewind(beforeGuidance);
+    // The editor Mini App's "Check and sign": its draft is saved, so on to the check. "Edit" then rewinds to before
+    // the guidance, which, the draft existing now, is the writing step.
+    if (choice === "done") return afterWriting(conversation, ctx, state, beforeGuidance);
     closing = await starterStep(conversation, ctx, state);
   }
 
   // "Edit" after the check comes back here; everything after this point is dropped from the replay log.
   const writingTop = conversation.checkpoint();
   if ((await writingStep(conversation, ctx, state, closing)) === "discarded") return;
+  return afterWriting(conversation, ctx, state, writingTop);
+}
+
+/** Check → signature → delivery; every "edit" on the way rewinds to `writing`, the writing step's checkpoint. */
+async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, writing: Checkpoint): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
-  if (checked.kind === "edit") return conversation.rewind(writingTop);
+  if (checked.kind === "edit") return conversation.rewind(writing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
   const signature = await signatureStep(conversation, ctx, state, checked.clean);
-  if (signature === "edit") return conversation.rewind(writingTop);
+  if (signature === "edit") return conversation.rewind(writing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writingTop);
+  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writing);
 }
 
 async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
