@@ -6,7 +6,7 @@ import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "
 import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
-import { handleParagraphButton, paragraphArg } from "./paragraphs.js";
+import { handleParagraphButton, PARAGRAPH_ACTIONS, paragraphArg } from "./paragraphs.js";
 import { type FlowState, targetName } from "./state.js";
 
 export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary; clean: boolean };
@@ -77,7 +77,8 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
   ]);
   await replyBlocks(ctx, renderCheckSummary(ctx, result, groups), keyboard, SCREEN_BUDGET);
 
-  const choice = await ask(conversation, { token, actions: ["edit", "keep", "stop", "topics", "why", "para"] }, async (input): Promise<Choice | typeof AGAIN> => {
+  const actions = ["edit", "keep", "stop", "topics", "why", "done", ...PARAGRAPH_ACTIONS];
+  const choice = await ask(conversation, { token, actions }, async (input): Promise<Choice | typeof AGAIN> => {
     if (input.kind !== "button") {
       await input.ctx.reply(ctx.t("letter-ui-check-use-buttons"), { reply_markup: keyboard });
       return AGAIN;
@@ -94,8 +95,12 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
       else await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
       return AGAIN;
     }
-    // "Edit this paragraph": the paragraph, its new text, then back to the writing step to check again.
-    if (input.action === "para") return (await handleParagraphButton(conversation, ctx, state, input)) ? "edit" : AGAIN;
+    // "Edit this paragraph" (and the paragraph list's own buttons): once the draft changed, back to the writing step
+    // to check again. The list's "Done" does the same: the letter is checked from there.
+    if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
+      return (await handleParagraphButton(conversation, ctx, state, input)) ? "edit" : AGAIN;
+    }
+    if (input.action === "done") return "edit";
     return input.action as Choice;
   });
   if (choice === "stop") {
