@@ -3,6 +3,7 @@
 letter-screens-button-more = ℹ️ More
 letter-screens-start-hint = Send the letter in Russian — one or several messages, up to { $limit } characters. Or begin with ready sentences.
 letter-screens-writing-how = Each message becomes a new paragraph and is saved at once. “Show the draft” to edit, delete or move a paragraph. Up to { $limit } characters.
+letter-screens-replace-then-end = After that, new messages are added at the end of the letter.
 letter-screens-saved-before-closing = Saved before the wishes and the sign-off. { $stats }
 
 letter-screens-paragraphs-title = { $count ->

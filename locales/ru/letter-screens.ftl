@@ -3,6 +3,7 @@
 letter-screens-button-more = ℹ️ Подробнее
 letter-screens-start-hint = Отправьте текст письма по-русски — одним или несколькими сообщениями, до { $limit } знаков. Или начните с готовых предложений.
 letter-screens-writing-how = Каждое сообщение становится новым абзацем и сразу сохраняется. «Показать черновик» — чтобы изменить, удалить или передвинуть абзац. До { $limit } знаков.
+letter-screens-replace-then-end = После замены новые сообщения будут добавляться в конец письма.
 letter-screens-saved-before-closing = Сохранено перед пожеланиями и прощанием. { $stats }
 
 letter-screens-paragraphs-title = { $count ->

@@ -3,6 +3,7 @@
 letter-screens-button-more = ℹ️ Докладніше
 letter-screens-start-hint = Надішліть текст листа російською — одним чи кількома повідомленнями, до { $limit } знаків. Або почніть із готових речень.
 letter-screens-writing-how = Кожне повідомлення стає новим абзацом і одразу зберігається. «Показати чернетку» — щоб змінити, видалити чи пересунути абзац. До { $limit } знаків.
+letter-screens-replace-then-end = Після заміни нові повідомлення додаватимуться в кінець листа.
 letter-screens-saved-before-closing = Збережено перед побажаннями й прощанням. { $stats }
 
 letter-screens-paragraphs-title = { $count ->

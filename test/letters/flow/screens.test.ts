@@ -115,6 +115,32 @@ describe("the constructor's assumptions (issue 15, item 9)", () => {
   });
 });
 
+describe("where new messages go after the constructor (issue 15, item 3)", () => {
+  it("before the closing while the draft ends with it, at the end after 'replace', and the screens say which (uk)", async () => {
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    await writer.press("Допоможіть почати");
+    await writer.press("Ввічливо");
+    await writer.press("Без форм роду");
+    await writer.press("1");
+    await writer.press("Пропустити");
+    await writer.press("Далі");
+    await writer.press("Далі");
+    await writer.press("1");
+    expect(writer.lastText()).toContain("Ваші повідомлення вставляються перед завершенням заготовки");
+    expect(textOf(await writer.send("Я работаю в библиотеке."))).toContain("Збережено перед побажаннями й прощанням");
+    expect((await onlyLetter(h, writer.id)).text).toMatch(/^Здравствуйте, Борис!\n\nЯ работаю в библиотеке.\n\n\S/u);
+
+    expect(textOf(await writer.press("Замінити весь текст"))).toContain("Після заміни нові повідомлення додаватимуться в кінець листа.");
+    await writer.send("Здравствуйте, Борис!");
+    const after = textOf(await writer.send("Что Вы читаете?"));
+    expect(after).toContain("Збережено.");
+    expect(after).not.toContain("перед побажаннями");
+    expect((await onlyLetter(h, writer.id)).text).toBe("Здравствуйте, Борис!\n\nЧто Вы читаете?");
+    expectNoFailures(h);
+  });
+});
+
 /** Nine findings of six kinds, over five paragraphs. */
 const RISKY = [
   "Здравствуйте, Борис Юльевич!",

@@ -1,4 +1,5 @@
 import { draftStats, lengthAdvice, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import { endsWithClosing } from "../../../../domain/letters/draft-edit.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
@@ -22,12 +23,13 @@ export async function writingStep(
   state: FlowState,
   closing: string | undefined,
 ): Promise<WritingResult> {
-  const stats = await conversation.external(async () => {
+  const { stats, beforeClosing } = await conversation.external(async () => {
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
-    return text ? draftStats(text) : null;
+    return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
   });
   const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
-  if (closing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
+  // Only while it is true (issue 15): after "replace" the starter's closing is gone and messages go to the end.
+  if (beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
   const advice = stats ? lengthAdvice(stats, state.target.recipient.system) : undefined;
   if (advice) lines.push(escapeHtml(tText(ctx, advice)));
@@ -60,7 +62,7 @@ export async function writingStep(
       await showParagraphs(conversation, reply, state);
       return conversation.rewind(top);
     case "replace":
-      await replaceDraft(conversation, ctx, state);
+      await replaceDraft(conversation, ctx, state, closing);
       return conversation.rewind(top);
     case "discard":
       if (await confirmDiscard(conversation, ctx, state)) return "discarded";
@@ -81,8 +83,9 @@ async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowSta
   });
 }
 
-async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
-  await ctx.reply(ctx.t("letter-ui-replace-prompt"), {
+async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  const prompt = ctx.t("letter-ui-replace-prompt");
+  await ctx.reply(closing ? `${prompt} ${ctx.t("letter-screens-replace-then-end")}` : prompt, {
     reply_markup: flowKeyboard(state.token, [[[ctx.t("letter-ui-button-keep-draft"), "keep"]]]),
   });
   await ask(conversation, { token: state.token, actions: ["keep"] }, async (input) => {
