@@ -192,17 +192,15 @@ class Writer {
   /** The whole letter flow to FSIN-pismo; false if a step's button never appeared. */
   async writeLetter(): Promise<boolean> {
     await this.send(`/start w_${PRISONER}`);
-    if (!(await this.press("I will write it myself"))) return false;
     await this.send(LETTER);
     if (!(await this.press("Done: check the letter"))) return false;
     if (this.offers("Keep it as it is")) {
       await this.press("Keep it as it is");
       await this.press("Yes, keep it as it is");
     }
-    if (this.offers("Continue: sign the letter")) await this.press("Continue: sign the letter");
     await this.send(`Писатель ${this.id}\nГент`);
-    if (!(await this.press("No, only this letter"))) return false;
-    return this.press("FSIN-pismo");
+    // FSIN-pismo is the only route for this person: this answer finishes the letter.
+    return this.press("No, only this letter");
   }
 }
 

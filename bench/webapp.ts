@@ -137,7 +137,6 @@ async function main(): Promise<void> {
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
-    await writer.press("I will write it myself");
     const url = localUrl(h, editorButtonUrl(writer));
     const initData = () => initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
     const letter = longLetter();

@@ -18,6 +18,16 @@ letter-guidance-reply-ru = A reply is possible. On FSIN-pismo, tick the paid rep
 letter-guidance-reply-by = To make a reply possible, enclose a blank sheet and an envelope with your own address already written on it.
 letter-guidance-signature = Sign with one name you will keep using — your own or a pseudonym — rather than anonymously, so the prisoner knows it is the same person writing.
 letter-guidance-writer-risk-ru = A censor reads every letter. Censors rarely pass letters on to investigators, but it has happened, and private letters have led to criminal cases: write only what you would say in front of a stranger.
+letter-guidance-reply-ru-fsin = A reply is possible: on FSIN-pismo, tick the paid reply form — the prisoner answers on it by hand and you get a scan.
+letter-guidance-reply-ru-post = A reply is possible: enclose blank paper, an envelope and a stamp.
+letter-brief-language-ru = Write in Russian: letters in other languages are not handed over.
+letter-brief-language-by = Write in Russian or Belarusian: letters in other languages are thrown away.
+letter-brief-avoid-ru = No war, no politics, no details of the case: such lines are struck out or the letter is held back.
+letter-brief-avoid-by = Nothing political, even in passing, and no details of the case.
+letter-brief-avoid-pretrial = Do not mention the case at all: it is still being investigated. And no war or politics.
+letter-brief-tone = Warmth, not pity: everyday life, a few questions — and no “hang in there”.
+letter-brief-reminder-ru = A reminder: in Russian, no war, politics or the case.
+letter-brief-reminder-by = A reminder: in Russian or Belarusian, short, nothing political.
 
 ## The draft
 
@@ -184,17 +194,12 @@ letter-ui-search-more = Showing the first { $shown } of { $total }. Choose the p
 letter-ui-unknown-prisoner = This person is not in our directory (the link or button may be out of date). Use /write to find someone by name.
 letter-ui-refused = You cannot write to { $name } through Lysty right now.
 letter-ui-refused-source = Status as of { $asOf }, source: { $url }
-letter-ui-guidance-title = Letter to { $name }
 letter-ui-guidance-russian-name = In Russian: { $name }
 letter-ui-guidance-where = Held at: { $name }, { $region }
 letter-ui-guidance-before = Before you write:
-letter-ui-guidance-start-hint = Write it yourself, or let me help you begin with ready sentences in Russian. You can also simply send the first part of your letter now.
-letter-ui-button-write-myself = ✍️ I will write it myself
 letter-ui-button-starter = 🧩 Help me begin in Russian
 letter-ui-continue = Let's continue your letter to { $name }. It is saved as it was.
-letter-ui-writing-title = Writing to { $name }
-letter-ui-writing-how = Write in Russian. Send the letter as one or several messages: each is added as a new paragraph and saved at once, so nothing is lost if you stop.
-letter-ui-writing-limits = A letter can have up to { $limit } characters (about 7 printed pages). Telegram shows at most 4,096 characters in one message, so a longer letter will simply be shown back to you in parts.
+letter-ui-writing-title = Letter to { $name }
 letter-ui-writing-closing-note = Your messages go in before the closing of the starter (the wishes and the sign-off).
 letter-ui-writing-so-far = Your draft so far: { $stats }
 letter-ui-button-done = ✅ Done: check the letter
@@ -236,7 +241,7 @@ letter-ui-check-clean = ✅ The check found nothing that is known to stop this l
 letter-ui-check-found-severe = The check found { $count ->
         [one] one place
        *[other] { $count } places
-    } to change. Some of them can stop the letter or put the prisoner or you at risk.
+    } to change. Some can stop the letter or put the prisoner or you at risk.
 letter-ui-check-found-advice = The check found { $count ->
         [one] one suggestion
        *[other] { $count } suggestions
@@ -246,7 +251,6 @@ letter-ui-check-language-detected = The letter seems to be written in: { $langua
 letter-ui-check-why = Why:
 letter-ui-check-instead = Instead:
 letter-ui-check-use-buttons = To change the letter, press “Edit the letter” and then send the new text.
-letter-ui-button-continue-signature = ✅ Continue: sign the letter
 letter-ui-button-edit = ✏️ Edit the letter
 letter-ui-button-keep = Keep it as it is
 letter-ui-button-stop = ⏸ Stop for now

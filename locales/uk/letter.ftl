@@ -18,6 +18,16 @@ letter-guidance-reply-ru = Відповідь можлива. На «ФСИН-п
 letter-guidance-reply-by = Щоб відповідь була можливою, вкладіть чистий аркуш і конверт, на якому вже написано вашу адресу.
 letter-guidance-signature = Підписуйтеся одним ім'ям, яке й надалі використовуватимете, — своїм або псевдонімом, — а не анонімно: так в'язень знатиме, що пише та сама людина.
 letter-guidance-writer-risk-ru = Кожен лист читає цензор. Цензори рідко передають листи слідчим, але таке траплялося, і через приватні листи відкривали кримінальні справи: пишіть лише те, що сказали б при сторонній людині.
+letter-guidance-reply-ru-fsin = Відповідь можлива: на «ФСИН-письмо» позначте платний бланк відповіді — в'язень відповідає на ньому від руки, а ви отримуєте скан.
+letter-guidance-reply-ru-post = Відповідь можлива: вкладіть у конверт чистий папір, конверт і марку.
+letter-brief-language-ru = Пишіть російською: листи іншими мовами не передають.
+letter-brief-language-by = Пишіть російською або білоруською: листи іншими мовами викидають.
+letter-brief-avoid-ru = Без війни, політики й подробиць справи: таке закреслюють або лист не передають.
+letter-brief-avoid-by = Нічого політичного, навіть побіжно, і без подробиць справи.
+letter-brief-avoid-pretrial = Справу не згадуйте зовсім: слідство ще триває. І без війни та політики.
+letter-brief-tone = Тепло, а не жаль: про буденне життя, із запитаннями — і без «тримайся».
+letter-brief-reminder-ru = Нагадування: російською, без війни, політики й справи.
+letter-brief-reminder-by = Нагадування: російською чи білоруською, коротко, нічого політичного.
 
 ## Чернетка
 
@@ -60,17 +70,34 @@ letter-starter-block-sign-off = Завершення
 ## Конструктор листа: що означає кожне російське речення
 
 letter-starter-gloss-greeting-formal-hello = «Добрий день, { $recipientName }!» Офіційно, на ім'я та по батькові.
-letter-starter-gloss-greeting-formal-respected = «Шановний (шановна) { $recipientName }!» Шанобливо, трохи офіційно.
+letter-starter-gloss-greeting-formal-respected = «{ $recipientGender ->
+        [female] Шановна
+       *[other] Шановний
+    } { $recipientName }!» Шанобливо, трохи офіційно.
 letter-starter-gloss-greeting-polite-hello = «Добрий день, { $recipientName }!» Ввічливо, на ім'я.
-letter-starter-gloss-greeting-polite-dear = «Дорогий (дорога) { $recipientName }, добрий день!» Тепло й ввічливо.
+letter-starter-gloss-greeting-polite-dear = «{ $recipientGender ->
+        [female] Дорога
+       *[other] Дорогий
+    } { $recipientName }, добрий день!» Тепло й ввічливо.
 letter-starter-gloss-greeting-informal-hi = «Привіт, { $recipientName }!» Неформально.
-letter-starter-gloss-greeting-informal-dear = «Дорогий (дорога) { $recipientName }, привіт!» Тепло й неформально.
-letter-starter-gloss-opening-punishment-cell = «Я дізнався (дізналася), що вам зараз нелегко, і вирішив (вирішила) написати: нехай у вас буде лист, який просто приємно прочитати.» Сам ШІЗО не згадується.
+letter-starter-gloss-greeting-informal-dear = «{ $recipientGender ->
+        [female] Дорога
+       *[other] Дорогий
+    } { $recipientName }, привіт!» Тепло й неформально.
+letter-starter-gloss-opening-punishment-cell = { $writerGender ->
+        [male] «Я дізнався, що вам зараз нелегко, і вирішив написати: нехай у вас буде лист, який просто приємно прочитати.»
+        [female] «Я дізналася, що вам зараз нелегко, і вирішила написати: нехай у вас буде лист, який просто приємно прочитати.»
+       *[other] «Знаю, що вам зараз нелегко, тому й пишу: нехай у вас буде лист, який просто приємно прочитати.»
+    } Сам ШІЗО не згадується.
 letter-starter-gloss-opening-birthday = «Вітаю з днем народження!»
 letter-starter-gloss-intro-name-and-city = «Мене звати { $writerName }, моє місто — { $writerCity }.»
 letter-starter-gloss-intro-name = «Мене звати { $writerName }.»
 letter-starter-gloss-intro-strangers = «Ми з вами не знайомі, але мені захотілося вам написати.»
-letter-starter-gloss-intro-long-wanted = «Я давно хотів (хотіла) вам написати — і ось нарешті пишу.»
+letter-starter-gloss-intro-long-wanted = { $writerGender ->
+        [male] «Я давно хотів вам написати — і ось нарешті пишу.»
+        [female] «Я давно хотіла вам написати — і ось нарешті пишу.»
+       *[other] «Мені давно хотілося вам написати — і ось нарешті пишу.»
+    }
 letter-starter-gloss-question-books = «Що ви зараз читаєте? Яку книжку порадите мені?»
 letter-starter-gloss-question-films = «Які фільми вам подобаються? Чи є фільм, який ви готові переглядати знову й знову?»
 letter-starter-gloss-question-music = «Яку музику ви любите? Яку пісню порадили б мені послухати?»
@@ -99,7 +126,11 @@ letter-starter-gloss-wish-health-books-news = «Бажаю вам здоров'�
 letter-starter-gloss-wish-remembered = «Знайте, що про вас пам'ятають.»
 letter-starter-gloss-wish-not-alone = «Ви не самі: про вас думає багато людей.»
 letter-starter-gloss-wish-good-every-day = «Нехай у кожному дні знайдеться щось добре.»
-letter-starter-gloss-wish-reply-welcome = «Буду радий (рада) вашій відповіді, якщо захочеться написати.»
+letter-starter-gloss-wish-reply-welcome = { $writerGender ->
+        [male] «Буду радий вашій відповіді, якщо захочеться написати.»
+        [female] «Буду рада вашій відповіді, якщо захочеться написати.»
+       *[other] «Якщо захочеться відповісти, мені буде дуже приємно.»
+    }
 letter-starter-gloss-sign-off-respect = «З повагою,» — далі ваш підпис.
 letter-starter-gloss-sign-off-warmth = «З теплом,» — далі ваш підпис.
 letter-starter-gloss-sign-off-all-the-best = «Усього вам доброго!» — далі ваш підпис.
@@ -188,17 +219,18 @@ letter-ui-search-more = Показано перших { $shown } з { $total }. 
 letter-ui-unknown-prisoner = Цієї людини немає в нашому довіднику (посилання чи кнопка могли застаріти). Скористайтеся /write, щоб знайти людину за ім'ям.
 letter-ui-refused = Зараз через Lysty не можна написати цій людині: { $name }.
 letter-ui-refused-source = Статус станом на { $asOf }, джерело: { $url }
-letter-ui-guidance-title = Лист для: { $name }
 letter-ui-guidance-russian-name = Російською: { $name }
 letter-ui-guidance-where = Місце утримання: { $name }, { $region }
 letter-ui-guidance-before = Перш ніж писати:
-letter-ui-guidance-start-hint = Напишіть лист самі або я допоможу почати готовими реченнями російською. Можна й одразу надіслати першу частину листа.
-letter-ui-button-write-myself = ✍️ Напишу сам(а)
 letter-ui-button-starter = 🧩 Допоможіть почати російською
-letter-ui-continue = Продовжуймо ваш лист для: { $name }. Він збережений таким, яким був.
-letter-ui-writing-title = Лист для: { $name }
-letter-ui-writing-how = Пишіть російською. Надсилайте лист одним або кількома повідомленнями: кожне додається новим абзацом і одразу зберігається, тож нічого не загубиться, якщо ви зупинитеся.
-letter-ui-writing-limits = У листі може бути до { $limit } знаків (приблизно 7 друкованих сторінок). Telegram показує щонайбільше 4096 знаків в одному повідомленні, тож довший лист просто повернеться вам частинами.
+letter-ui-continue = { $declined ->
+        [yes] Продовжимо ваш лист { $dative }. Він збережений таким, яким був.
+       *[other] Продовжимо ваш лист. Отримувач: { $name }. Лист збережений таким, яким був.
+    }
+letter-ui-writing-title = { $declined ->
+        [yes] Лист { $dative }
+       *[other] Лист. Отримувач: { $name }
+    }
 letter-ui-writing-closing-note = Ваші повідомлення вставляються перед завершенням заготовки (побажаннями й прощанням).
 letter-ui-writing-so-far = Ваша чернетка зараз: { $stats }
 letter-ui-button-done = ✅ Готово: перевірити лист
@@ -238,10 +270,10 @@ letter-ui-starter-next = Тепер додайте кілька власних �
 letter-ui-starter-next-closing = Тепер додайте кілька власних речень російською: про свій день, книжку, щось, що помітили. Кожне повідомлення стане перед побажаннями й прощанням. Також можна скопіювати текст нижче, змінити й надіслати назад через «Замінити весь текст».
 letter-ui-check-clean = ✅ Перевірка не знайшла нічого, що, як відомо, зупиняє лист або наражає когось на небезпеку. Проте кожен лист усе одно читає цензор.
 letter-ui-check-found-severe = Перевірка знайшла { $count ->
-        [one] { $count } місце
-        [few] { $count } місця
-       *[other] { $count } місць
-    }, які варто змінити. Деякі з них можуть зупинити лист або наразити на небезпеку в'язня чи вас.
+        [one] { $count } місце, яке варто змінити
+        [few] { $count } місця, які варто змінити
+       *[other] { $count } місць, які варто змінити
+    }. Деякі можуть зупинити лист або наразити на небезпеку в'язня чи вас.
 letter-ui-check-found-advice = Перевірка має { $count ->
         [one] { $count } пораду
         [few] { $count } поради
@@ -252,7 +284,6 @@ letter-ui-check-language-detected = Схоже, лист написано так
 letter-ui-check-why = Чому:
 letter-ui-check-instead = Натомість:
 letter-ui-check-use-buttons = Щоб змінити лист, натисніть «Редагувати лист», а потім надішліть новий текст.
-letter-ui-button-continue-signature = ✅ Далі: підписати лист
 letter-ui-button-edit = ✏️ Редагувати лист
 letter-ui-button-keep = Залишити як є
 letter-ui-button-stop = ⏸ Поки зупинитися
@@ -284,10 +315,16 @@ letter-ui-finish-failed-empty = Лист порожній. Скористайт�
 letter-ui-finish-failed-no-signature = Листу потрібен підпис. Скористайтеся /write, щоб продовжити.
 letter-ui-finish-failed-no-organiser-chat = Організатори зараз не можуть прийняти листи для цієї людини. Ваш лист залишається чернеткою: скористайтеся /write, щоб обрати інший спосіб надсилання.
 letter-ui-finish-failed-relay-limit = Поки ви завершували цей лист, ви досягли денної межі листів, переданих організаторам. Лист залишається чернеткою: скористайтеся /write, щоб надіслати його самостійно (через «ФСИН-письмо» або поштою), або передайте організаторам завтра.
-letter-ui-done-title = Ваш лист для: { $name } готовий. Його номер: { $reference }
+letter-ui-done-title = { $declined ->
+        [yes] Ваш лист { $dative } готовий.
+       *[other] Ваш лист готовий. Отримувач: { $name }.
+    } Його номер: { $reference }
 letter-ui-done-copy = Ось лист, щоб скопіювати. Нижче він також є файлом.
 letter-ui-file-caption = Лист файлом, щоб роздрукувати чи вставити ({ $reference }).
-letter-ui-done-organisers = Ваш лист для: { $name } передано організаторам. Його номер: { $reference }. Вони прочитають його, оберуть найбезпечніший спосіб доставки й повідомлять вас тут. Вони можуть повернути його вам із поясненням.
+letter-ui-done-organisers = { $declined ->
+        [yes] Ваш лист { $dative } передано організаторам.
+       *[other] Ваш лист передано організаторам. Отримувач: { $name }.
+    } Його номер: { $reference }. Вони прочитають його, оберуть найбезпечніший спосіб доставки й повідомлять вас тут. Вони можуть повернути його вам із поясненням.
 letter-ui-done-footer = Дякуємо, що пишете. /letters показує ваші листи й що з ними сталося.
 letter-ui-packet-fsin-title = «ФСИН-письмо», крок за кроком
 letter-ui-packet-price-title = Вартість

@@ -53,15 +53,13 @@ describe("writing to someone not in the list before an organiser adds them", () 
     expect(opened).toContain("Дані від вас, не перевірені: Олена Петренко");
     expect(opened).not.toContain("виведено з джерел");
     expect(opened).toContain("ИК-2 (Салават)");
-    await writer.press(/Напишу сам/);
+    // The first screen takes the letter at once; a clean check moves on to signing (issue 15).
     await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы. Что Вы сейчас читаете?");
     await writer.press(/Готово/);
-    await writer.press(/підписати лист/);
     await writer.send("Ева");
-    await writer.press("Ні, лише для цього листа");
-    // ИК-2 Салават has a sourced postal address and is not on FSIN-pismo's list: post only.
-    expect(writer.buttons()).toEqual(["Поштою"]);
-    const done = textOf(await writer.press("Поштою"));
+    // ИК-2 Салават has a sourced postal address and is not on FSIN-pismo's list: post, the only route, is taken.
+    const done = textOf(await writer.press("Ні, лише для цього листа"));
+    expect(done).toContain("Поштою");
     const institution = await getInstitutionBySlug(h.db, "ik-2-salavat");
     expect(done).toContain(`Петренко Елена Ивановна\n${institution!.postalAddress!.text}`.split("\n").at(-1));
     for (const line of institution!.postalAddress!.text.split("\n")) expect(done).toContain(line);
@@ -93,7 +91,6 @@ describe("writing to someone not in the list before an organiser adds them", () 
     await writer.send("/start");
     const slug = await suggestAndWrite(h, writer, "en", { name: "Петренко Олена Ивановна", facility: "ИК-4 Торжок", pick: /ИК-4/ });
     expect(textOf(await writer.press(/Write to them now/))).toContain("Details you gave, not checked: ");
-    await writer.press(/write it myself/);
     await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы.");
 
     // An organiser adds the person meanwhile: the same card becomes public, with the organiser's confirmation.
@@ -111,11 +108,9 @@ describe("writing to someone not in the list before an organiser adds them", () 
     expect(writer.lastText()).not.toContain("not checked");
     await writer.send("Что Вы сейчас читаете?");
     await writer.press(/Done/);
-    await writer.press(/sign the letter/);
     await writer.send("Ева");
-    await writer.press("No, only this letter");
-    expect(writer.buttons()).toEqual(["FSIN-pismo"]);
-    const done = textOf(await writer.press("FSIN-pismo"));
+    // FSIN-pismo, the only route for ИК-4 Торжок, is taken without a question.
+    const done = textOf(await writer.press("No, only this letter"));
     expect(done).toContain("ИК-4 Торжок");
     expect(done).not.toContain("not checked");
     const letters = await lettersOf(h, writer.id);
@@ -143,14 +138,11 @@ describe("writing to someone not in the list before an organiser adds them", () 
     expect(await h.db.selectFrom("prisoners").select("private_to").where("slug", "=", slug).executeTakeFirstOrThrow()).toEqual({ private_to: writer.id });
 
     expect(textOf(await writer.press(/Написать сейчас/))).toContain("Данные от вас, не проверены: ");
-    await writer.press(/Напишу сам/);
     await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы.");
     await writer.press(/Готово/);
-    await writer.press(/подписать письмо/);
     await writer.send("Ева");
-    await writer.press("Нет, только для этого письма");
-    expect(writer.buttons()).toEqual(["«ФСИН-письмо»"]);
-    const done = textOf(await writer.press("«ФСИН-письмо»"));
+    const done = textOf(await writer.press("Нет, только для этого письма"));
+    expect(done).toContain("ФСИН-письмо");
     expect(done).toContain("Данные от вас, не проверены: имя, год рождения и учреждение — с ваших слов");
     expect((await lettersOf(h, writer.id))[0]).toMatchObject({ prisoner_slug: slug, status: "finished", route: "fsin_pismo" });
     expectNoFailures(h);

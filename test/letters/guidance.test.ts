@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guidanceFor } from "../../src/domain/letters/guidance.js";
+import { briefGuidance, guidanceFor } from "../../src/domain/letters/guidance.js";
 
 const keys = (...args: Parameters<typeof guidanceFor>) => guidanceFor(...args).map((point) => point.key);
 
@@ -41,5 +41,31 @@ describe("guidance before writing", () => {
         expect(new Set(points).size).toBe(points.length);
       }
     }
+  });
+
+  it("names only the routes this person has, and leaves out the signing advice once a signature is remembered", () => {
+    const fsinOnly = keys({ system: "ru", status: "sentenced" }, { routes: ["fsin_pismo"] });
+    expect(fsinOnly).toContain("letter-guidance-reply-ru-fsin");
+    expect(fsinOnly).not.toContain("letter-guidance-reply-ru");
+    expect(keys({ system: "ru", status: "sentenced" }, { routes: ["post"] })).toContain("letter-guidance-reply-ru-post");
+    expect(keys({ system: "ru", status: "sentenced" }, { routes: ["organisers"] }).some((key) => key.includes("reply"))).toBe(false);
+    expect(keys({ system: "by", status: "sentenced" }, { routes: ["organisers"] })).not.toContain("letter-guidance-reply-by");
+    expect(keys({ system: "ru", status: "sentenced" }, { signatureRemembered: true })).not.toContain("letter-guidance-signature");
+  });
+});
+
+describe("the folded guidance (issue 15)", () => {
+  const brief = (...args: Parameters<typeof briefGuidance>) => briefGuidance(...args).map((point) => point.key);
+
+  it("is three lines the first time and one line for a returning writer, per prison system", () => {
+    expect(brief({ system: "ru", status: "sentenced" }, false)).toEqual([
+      "letter-brief-language-ru",
+      "letter-brief-avoid-ru",
+      "letter-brief-tone",
+    ]);
+    expect(brief({ system: "by", status: "sentenced" }, false)[0]).toBe("letter-brief-language-by");
+    expect(brief({ system: "ru", status: "pretrial" }, false)).toContain("letter-brief-avoid-pretrial");
+    expect(brief({ system: "ru", status: "sentenced" }, true)).toEqual(["letter-brief-reminder-ru"]);
+    expect(brief({ system: "by", status: "pretrial" }, true)).toEqual(["letter-brief-reminder-by"]);
   });
 });

@@ -3,7 +3,7 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { planDelivery, renderPostInstructions } from "../../src/domain/letters/delivery.js";
 import { applyDraftEdit, draftEditErrorText, draftStats, draftStatsText, lengthAdvice } from "../../src/domain/letters/draft.js";
-import { guidanceFor } from "../../src/domain/letters/guidance.js";
+import { briefGuidance, guidanceFor } from "../../src/domain/letters/guidance.js";
 import {
   deliveryRouteLabel,
   letterStatusLabel,
@@ -58,6 +58,8 @@ function everyTextTheDomainProduces(): LocalizedText[] {
     for (const organiserRelay of [true, false]) collectTexts(planDelivery(recipient, { organiserRelay, images: 2 }), texts);
     collectTexts(renderPostInstructions(recipient), texts);
     collectTexts(guidanceFor(recipient), texts);
+    for (const routes of [["fsin_pismo"], ["post"], ["organisers"]] as const) collectTexts(guidanceFor(recipient, { routes }), texts);
+    for (const returning of [true, false]) collectTexts(briefGuidance(recipient, returning), texts);
   }
   collectTexts(guidanceFor({ system: "ru", status: "pretrial" }), texts);
   const catalog = loadStarterCatalog();

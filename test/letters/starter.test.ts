@@ -162,9 +162,10 @@ describe("Russian grammar across the whole catalog", () => {
     expect(pick(darya, "polite", ["not-alone"]).ending).toBe("Вы не одна: о Вас думают многие люди.");
     expect(pick(ruslan, "polite", ["not-alone"]).ending).toBe("Вы не один: о Вас думают многие люди.");
     expect(pick(darya, "informal", ["not-alone"]).ending).toBe("Ты не одна: о тебе думают многие люди.");
-    expect(pick(darya, "informal", [], ["films"]).beginning).toContain("который ты готова пересматривать");
-    expect(pick(ruslan, "informal", [], ["films"]).beginning).toContain("который ты готов пересматривать");
-    expect(pick(darya, "polite", [], ["films"]).beginning).toContain("который Вы готовы пересматривать");
+    // Questions belong to the ending: the writer's own paragraphs go in before them (issue 15).
+    expect(pick(darya, "informal", [], ["films"]).ending).toContain("который ты готова пересматривать");
+    expect(pick(ruslan, "informal", [], ["films"]).ending).toContain("который ты готов пересматривать");
+    expect(pick(darya, "polite", [], ["films"]).ending).toContain("который Вы готовы пересматривать");
     for (const { text, recipientGender } of everyResolvedText()) {
       if (recipientGender === "male") expect(text).not.toMatch(word("одна|готова|занималась|мечтала|сама|посоветовала"));
       else expect(text).not.toMatch(word("один|готов|занимался|мечтал|сам|посоветовал"));
@@ -240,7 +241,7 @@ describe("composing a starter", () => {
     const [greeting, intro] = buildStarterBlocks(vladimir, { nameForm: "formal", introductionIds: ["name-and-city"] }, oksana);
     expect(greeting?.gloss).toEqual({
       key: "letter-starter-gloss-greeting-formal-hello",
-      args: { recipientName: "Владимир Григорьевич", writerName: "Оксана", writerCity: "Львов" },
+      args: { recipientName: "Владимир Григорьевич", recipientGender: "male", writerGender: "female", writerName: "Оксана", writerCity: "Львов" },
     });
     expect(intro?.gloss.key).toBe("letter-starter-gloss-intro-name-and-city");
   });

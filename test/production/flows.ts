@@ -7,7 +7,6 @@ export const KAGARLITSKY = "kagarlitsky-boris";
 /** Opens the letter flow for Kagarlitsky (English UI) and saves `text` as the draft. */
 export async function startDraft(user: TestUser, text: string): Promise<void> {
   await user.send(`/start w_${KAGARLITSKY}`);
-  await user.press("I will write it myself");
   await user.send(text);
 }
 
@@ -21,10 +20,9 @@ export async function writeFinishedLetter(user: TestUser, text: string, signatur
     await user.press("Keep it as it is");
     await user.press("Yes, keep it as it is");
   }
-  if (offered("Continue: sign the letter")) await user.press("Continue: sign the letter");
   await user.send(signature);
+  // FSIN-pismo is the only route for Kagarlitsky: remembering the signature finishes the letter.
   await user.press("Yes, remember it");
-  await user.press("FSIN-pismo");
 }
 
 export async function lettersOf(h: Harness, writerId: number) {

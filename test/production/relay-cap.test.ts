@@ -5,7 +5,8 @@ import { getOrCreateDraft } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { relayLetter } from "../organisers/world.js";
-import { startDraft } from "./flows.js";
+import { textOf } from "../letters/flow/helpers.js";
+import { lettersOf, startDraft } from "./flows.js";
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -31,7 +32,6 @@ async function linkOrganisersChat(): Promise<void> {
 async function routesOffered(writer: TestUser): Promise<string[]> {
   await startDraft(writer, "Здравствуйте, Борис Юльевич! Пишу Вам из Гента.");
   await writer.press("Done: check the letter");
-  await writer.press("Continue: sign the letter");
   await writer.send("Ян");
   await writer.press("No, only this letter");
   return writer.buttons();
@@ -52,11 +52,16 @@ describe("MAX_RELAYS_PER_DAY", () => {
     const quota = await relayQuota(h.db, writer.id, h.clock.now(), 2);
     expect(quota).toMatchObject({ allowed: false, used: 2, limit: 2 });
 
-    expect(await routesOffered(writer)).toEqual(["FSIN-pismo"]);
+    // Past the cap FSIN-pismo is the only route left: it is taken without a question (issue 15), with the reason.
+    await startDraft(writer, "Здравствуйте, Борис Юльевич! Пишу Вам из Гента.");
+    await writer.press("Done: check the letter");
+    await writer.send("Ян");
+    const said = textOf(await writer.press("No, only this letter"));
     const expectedTime = quota.nextAt!.toISOString().slice(0, 16).replace("T", " ");
-    expect(writer.lastText()).toContain(`You have handed 2 letters to organisers in the last 24 hours — the limit for one day.`);
-    expect(writer.lastText()).toContain(`after ${expectedTime} UTC`);
-    await writer.send("/cancel");
+    expect(said).toContain(`You have handed 2 letters to organisers in the last 24 hours — the limit for one day.`);
+    expect(said).toContain(`after ${expectedTime} UTC`);
+    expect(said).not.toContain("Through the organisers");
+    expect((await lettersOf(h, writer.id)).at(-1)).toMatchObject({ status: "finished", route: "fsin_pismo" });
 
     h.clock.advance(DAY_MS);
     expect(await routesOffered(writer)).toEqual(["Through the organisers", "FSIN-pismo"]);

@@ -27,10 +27,8 @@ describe("a service recorded for this person", () => {
 
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAMARDIN}`);
-    await writer.press("I will write it myself");
     await writer.send(LETTER);
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena, Lviv");
     const routes = textOf(await writer.press("No, only this letter"));
     expect(routes).toContain("RosUznik: https://rosuznik.org/ (as of 2026-11-30, source: test fixture)");
@@ -54,10 +52,8 @@ describe("a service recorded for this person", () => {
     await upsertIntermediary(h.db, { prisoner_slug: KAMARDIN, service: "rosuznik", url: "https://rosuznik.org/", as_of: "2026-11-30", source: "test fixture" });
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAMARDIN}`);
-    await writer.press("I will write it myself");
     await writer.send(LETTER);
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena");
     await writer.press("No, only this letter");
     expect(writer.buttons()).toEqual(["📮 Through RosUznik"]);

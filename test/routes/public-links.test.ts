@@ -82,13 +82,11 @@ describe("links made before the public-chat question", () => {
 /** A writer writes a Russian letter to Kamardin (campaign open-letter-2025; no FSIN-pismo or post route). */
 async function writeToKamardin(writer: TestUser): Promise<void> {
   await writer.send("/start w_kamardin-artem");
-  await writer.press("I will write it myself");
   await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
   await writer.press("Done");
-  await writer.press("Continue: sign the letter");
   await writer.send("Olena Kovalenko");
+  // The organisers are Kamardin's only route: it is taken without a question (issue 15).
   await writer.press("No, only this letter");
-  await writer.press("Through the organisers");
 }
 
 describe("a letter for a public chat", () => {
@@ -112,10 +110,8 @@ describe("a letter for a public chat", () => {
 
     await writer.send("/start w_kamardin-artem");
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Olena Kovalenko");
     await writer.press("No, only this letter");
-    await writer.press("Through the organisers");
     await writer.press("Send without my Telegram name");
     const letter = await onlyLetter(h, writer.id);
     expect(letter).toMatchObject({ status: "relayed", share_identity: 0 });

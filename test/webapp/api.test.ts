@@ -18,14 +18,14 @@ describe("the letter editor's API", () => {
   it("offers the editor in the writing step only when WEBAPP_URL is set, and sets the menu button", async () => {
     h = await Harness.start();
     const plain = h.user({ languageCode: "en" });
-    await startWritingTo(plain, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(plain, KAGARLITSKY);
     expect(plain.buttons()).not.toContain("✍️ Open the editor");
     expect(plain.messages.flatMap((message) => message.reply_markup?.inline_keyboard.flat() ?? []).some((b) => "web_app" in b)).toBe(false);
     await h.stop();
 
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     expect(writer.buttons()[0]).toBe("✍️ Open the editor");
     const url = new URL(editorButtonUrl(writer));
     expect(`${url.origin}${url.pathname}`).toBe("https://lysty.example/webapp/");
@@ -41,10 +41,25 @@ describe("the letter editor's API", () => {
     });
   });
 
+  it("from the first screen, the editor's \"Check and sign\" goes straight to the check; Edit then opens the writing step (issue 15)", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const token = new URL(editorButtonUrl(writer)).searchParams.get("t")!;
+    const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    await callApi(h, "draft", { slug: KAGARLITSKY, text: EDITED, version: "empty" }, auth);
+    expect((await callApi(h, "done", { slug: KAGARLITSKY, token }, auth)).status).toBe(200);
+    const checked = textOf(await writer.press("Check and sign"));
+    expect(checked).toContain("The check found nothing that is known to stop this letter");
+    expect(checked).toContain("How will you sign the letter?");
+    expect(textOf(await writer.press("Edit the letter"))).toContain("Your draft so far: 88 characters");
+    expect(writer.buttons()).toContain("✅ Done: check the letter");
+  });
+
   it("loads and saves the chat's draft, refuses to overwrite a draft changed elsewhere, and the chat sees the edit", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
 
     const empty = await callApi(h, "session", { slug: KAGARLITSKY }, auth);
@@ -89,7 +104,7 @@ describe("the letter editor's API", () => {
   it("checks the text being edited and returns translated reasons at the right offsets", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
     const text = "Здравствуйте! Я против войны.\nПривіт, як справи?";
     const result = (await callApi(h, "check", { slug: KAGARLITSKY, text }, auth)).json as {
@@ -112,7 +127,7 @@ describe("the letter editor's API", () => {
   it("opens the draft with its check in one compressed answer, so the page needs no second round trip for the marks", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     const text = `${"Здравствуйте, Борис Юльевич! Что Вы сейчас читаете?\n".repeat(150)}Я очень жду конца войны.`;
     await writer.send(text.slice(0, 4000));
     const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
@@ -133,7 +148,7 @@ describe("the letter editor's API", () => {
     expect(war && text.slice(war.start, war.end)).toBe("войны");
     // An empty draft comes without a check.
     const other = h.user({ languageCode: "en" });
-    await startWritingTo(other, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(other, KAGARLITSKY);
     const empty = (await callApi(h, "session", { slug: KAGARLITSKY }, initDataFor({ id: other.id }, h.config.botToken, h.clock.now()))).json;
     expect(empty).not.toHaveProperty("check");
   });
@@ -141,9 +156,9 @@ describe("the letter editor's API", () => {
   it("limits each writer's checks per minute with a translated 429, and never limits saving", async () => {
     h = await Harness.start({ env: { ...WEBAPP_ENV, WEBAPP_CHECKS_PER_MINUTE: "3" } });
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     const other = h.user({ languageCode: "en" });
-    await startWritingTo(other, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(other, KAGARLITSKY);
     const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
     const check = (who = auth) => callApi(h!, "check", { slug: KAGARLITSKY, text: "Я против войны." }, who);
     for (let index = 0; index < 3; index++) expect((await check()).status).toBe(200);
@@ -175,7 +190,7 @@ describe("the letter editor's API", () => {
   it("Done from the menu button (no flow token) tells the writer how to go on; an empty draft is not done", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     const auth = initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now());
     expect(await callApi(h, "done", { slug: KAGARLITSKY }, auth)).toEqual({ status: 409, json: { error: "empty" } });
     await writer.send(FIRST);
@@ -191,7 +206,7 @@ describe("the letter editor's API", () => {
   it("refuses forged, expired and missing initData, and another user's initData reaches only that user's drafts", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send(FIRST);
     const other = h.user({ languageCode: "en" });
     await other.send("/start");

@@ -369,3 +369,15 @@ export async function organiserRelayTimesSince(db: DB, writerId: number, since: 
     .execute();
   return rows.flatMap((row) => (row.finished_at === null ? [] : [row.finished_at]));
 }
+
+/** Whether the writer has ever finished a letter (to anyone): the letter flow then folds its guidance to one line. */
+export async function hasFinishedLetter(db: DB, writerId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("letters")
+    .select("id")
+    .where("writer_id", "=", writerId)
+    .where("finished_at", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -4,6 +4,7 @@ import { analyseLanguage } from "./detect-language.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { findLexiconHits, type Hit } from "./match.js";
+import { onePerPhrase } from "./one-per-phrase.js";
 import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
 import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
 import { letterStats } from "./stats.js";
@@ -56,7 +57,8 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, o
   let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
   // Senses last, so that they also silence frames and the model in an innocent context.
   if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
-  const findings = sortFindings([...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
+  const all = onePerPhrase(text, [...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
+  const findings = sortFindings(all.map((finding) => (finding.category === "language" ? { ...finding, excerpt: shorten(finding.excerpt) } : finding)));
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
 }
 
@@ -73,13 +75,10 @@ function languageFindings(
   const findings: Finding[] = [];
   let cursor = 0;
   for (const span of language.spans) {
-    let latin = false;
-    if (language.allowed.includes(span.language)) {
-      const counted = latinShare(words, cursor, span.end);
-      cursor = counted.next;
-      latin = counted.latin > counted.other;
-      if (!latin) continue;
-    }
+    // Every span moves the cursor past its words, so an accepted span is not judged by a foreign one before it.
+    const counted = latinShare(words, cursor, span.end);
+    cursor = counted.next;
+    if (language.allowed.includes(span.language) && counted.latin <= counted.other) continue;
     // An accepted language typed in Latin letters («Privet, kak dela») is still not Cyrillic Russian to a censor.
     const allowedButLatin = language.allowed.includes(span.language);
     findings.push({
@@ -87,7 +86,8 @@ function languageFindings(
       severity: "block",
       start: span.start,
       end: span.end,
-      excerpt: shorten(text.slice(span.start, span.end)),
+      excerpt: text.slice(span.start, span.end),
+      language: span.language,
       ...explanationKeys(allowedButLatin ? "language-latin" : `language-${system}`),
       ruleId: allowedButLatin ? `language-${span.language}-latin` : `language-${span.language}`,
     });

@@ -52,6 +52,8 @@ export interface Finding {
   suggestionKey: string;
   /** The lexicon entry (or `language-<lang>`) that produced the finding, for organisers and tests. */
   ruleId: string;
+  /** Language findings only: the language of the quoted words. */
+  language?: LetterLanguage;
 }
 
 export interface LanguageSpan {

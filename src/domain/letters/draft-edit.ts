@@ -18,7 +18,7 @@ export function editDraft(
   incoming: string,
   mode: DraftEditMode,
   closing?: string,
-): DraftEditResult {
+): DraftEditResult & { beforeClosing?: boolean } {
   const base = normaliseLetterText(current ?? "");
   const ending = normaliseLetterText(closing ?? "");
   if (mode === "replace" || ending === "" || !base.endsWith(ending)) return applyDraftEdit(base, incoming, mode);
@@ -27,5 +27,11 @@ export function editDraft(
   const text = `${result.text}\n\n${ending}`;
   const characters = countCharacters(text);
   if (characters > MAX_LETTER_CHARACTERS) return { ok: false, reason: "too-long", characters, limit: MAX_LETTER_CHARACTERS };
-  return { ok: true, text, stats: draftStats(text) };
+  return { ok: true, text, stats: draftStats(text), beforeClosing: true };
+}
+
+/** Whether new messages would go in before the constructor's closing: the draft still ends with it. */
+export function endsWithClosing(current: string | null, closing: string | undefined): boolean {
+  const ending = normaliseLetterText(closing ?? "");
+  return ending !== "" && normaliseLetterText(current ?? "").endsWith(ending);
 }

@@ -1,5 +1,5 @@
 /** The letter domain: everything "Write a letter" needs that does not touch Telegram or the database. */
-export { guidanceFor } from "./guidance.js";
+export { briefGuidance, guidanceFor, type GuidanceScope } from "./guidance.js";
 export {
   availableNameForms,
   buildStarterBlocks,

@@ -162,8 +162,9 @@ export function composeStarterParts(
       .join(" ");
   const join = (...paragraphs: string[]) => paragraphs.filter((text) => text !== "").join("\n\n");
   return {
-    beginning: join(paragraph("greeting"), paragraph("opening", "introduction"), paragraph("question")),
-    ending: join(paragraph("wish"), paragraph("sign-off")),
+    // The writer's own paragraphs go in after the introduction (issue 15): questions read best after their story.
+    beginning: join(paragraph("greeting"), paragraph("opening", "introduction")),
+    ending: join(paragraph("question"), paragraph("wish"), paragraph("sign-off")),
   };
 }
 
@@ -195,7 +196,8 @@ function resolutionContext(recipient: StarterRecipient, writer: StarterWriter, n
   set("writerCity", writer.city);
   const givenName = values.recipientGivenName ?? "";
   const recipientName = nameForm === "formal" ? `${givenName} ${values.recipientPatronymic ?? ""}`.trim() : givenName;
-  const glossArgs: Record<string, string> = { recipientName };
+  // Glosses agree with the recipient's gender and the writer's («Шановна…», «Я давно хотіла…»); unknown: neutral.
+  const glossArgs: Record<string, string> = { recipientName, recipientGender: recipient.gender, writerGender: writer.gender ?? "unknown" };
   if (values.writerName) glossArgs.writerName = values.writerName;
   if (values.writerCity) glossArgs.writerCity = values.writerCity;
   return {

@@ -118,7 +118,7 @@ async function findDraft(db: DB, writerId: number, slug: string) {
 }
 
 export type SaveOutcome =
-  | { ok: true; letterId: number; stats: DraftStats }
+  | { ok: true; letterId: number; stats: DraftStats; before: boolean }
   | { ok: false; reason: "empty"; stats: DraftStats | null }
   | { ok: false; reason: "too-long"; characters: number; limit: number; stats: DraftStats | null };
 
@@ -136,7 +136,7 @@ export async function saveDraftInput(
     const now = deps.clock.now();
     const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
-    return { ok: true, letterId: draft.id, stats: result.stats };
+    return { ok: true, letterId: draft.id, stats: result.stats, before: result.beforeClosing === true };
   });
 }
 

@@ -30,7 +30,7 @@ async function storedFlows(chatId: number): Promise<number> {
 describe("a stored flow of an older version", () => {
   it("is dropped with a translated 'start again'; the draft is kept and the letter can be continued", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич!");
     await storedByOlderVersion(writer.id);
 
@@ -49,7 +49,7 @@ describe("a stored flow of an older version", () => {
 
   it("answers a button of the old flow with an alert in the writer's language, and lets commands through", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте!");
     await storedByOlderVersion(writer.id);
     const shown = writer.messages.length;

@@ -25,14 +25,18 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expect(guidance).toContain("Letter to Boris Kagarlitsky");
     expect(guidance).toContain("In Russian: Кагарлицкий Борис Юльевич");
     expect(guidance).toContain(`Held at: ${institution.name}, ${institution.region}`);
-    expect(guidance).toContain("Write in Russian.");
-    expect(guidance).toContain("A censor reads every letter.");
-
-    await writer.press("I will write it myself");
+    // Folded to three lines the first time (issue 15); the rest is one press away, for this person's routes only.
+    expect(guidance).toContain("Write in Russian: letters in other languages are not handed over.");
+    expect(guidance).not.toContain("A censor reads every letter.");
     expect(writer.lastText()).toContain("up to 12,000 characters");
+    const more = textOf(await writer.press("More"));
+    expect(more).toContain("A censor reads every letter.");
+    expect(more).toContain("on FSIN-pismo, tick the paid reply form");
+    expect(more).not.toContain("By post");
+
     const [first, second] = [LETTER.slice(0, 120), LETTER.slice(120)];
-    expect(textOf(await writer.send(first))).toMatch(new RegExp(`Saved\\. ${first.trim().length} characters · \\d+ words · about 1 printed page`));
-    await writer.send(second);
+    expect(textOf(await writer.send(first))).toMatch(new RegExp(`Your draft so far: ${first.trim().length} characters · \\d+ words · about 1 printed page`));
+    expect(textOf(await writer.send(second))).toContain("Saved.");
     // Each message is saved to the database as it arrives.
     const draft = await onlyLetter(h, writer.id);
     expect(draft.status).toBe("draft");
@@ -40,17 +44,12 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
 
     const report = textOf(await writer.press("Done: check the letter"));
     expect(report).toContain("The check found nothing that is known to stop this letter");
-    await writer.press("Continue: sign the letter");
     expect(writer.lastText()).toContain("How will you sign the letter?");
     expect(writer.lastText()).toContain("rather than anonymously");
     expect(textOf(await writer.send("Анна\nЭдинбург"))).toContain("Sign as “Анна, Эдинбург”. Remember this signature");
-    await writer.press("Yes, remember it");
-    const choice = textOf(writer.messages.slice(-1));
-    expect(choice).toContain("How will you send the letter?");
-    // Organisers have no chat linked in the seed: the route is not offered.
-    expect(writer.buttons()).toEqual(["FSIN-pismo"]);
-
-    const done = await writer.press("FSIN-pismo");
+    // Organisers have no chat linked in the seed: FSIN-pismo is the only route, taken without a question (issue 15).
+    const done = await writer.press("Yes, remember it");
+    expect(textOf(done)).not.toContain("How will you send the letter?");
     const letter = await onlyLetter(h, writer.id);
     expect(letter).toMatchObject({ status: "finished", route: "fsin_pismo", signature_name: "Анна", signature_city: "Эдинбург" });
     expect(letter.reference).toMatch(/^L-\d{4}-[2-9A-Z]{4}$/);
@@ -100,13 +99,10 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
   it("lists the letter in /letters with its route and status, offers to write again and remembers the signature", async () => {
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAGARLITSKY}`);
-    await writer.press("I will write it myself");
     await writer.send(LETTER);
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Анна");
     await writer.press("Yes, remember it");
-    await writer.press("FSIN-pismo");
     const [letter] = await lettersOf(h, writer.id);
 
     const list = textOf(await writer.send("/letters"));
@@ -122,15 +118,12 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expect(h.fake.documents(writer.chatId)).toHaveLength(documents + 1);
 
     await writer.press("Write again: Boris Kagarlitsky");
-    await writer.press("I will write it myself");
     await writer.send("Здравствуйте ещё раз! Пишу снова, как обещала.");
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     // The remembered signature is offered as a button.
     expect(writer.buttons()).toContain("Sign as “Анна”");
-    await writer.press("Sign as “Анна”");
-    expect(writer.lastText()).toContain("How will you send the letter?");
-    await writer.press("FSIN-pismo");
+    // The only route is taken without a question: the letter is finished with the signature's press.
+    expect(textOf(await writer.press("Sign as “Анна”"))).toContain("Your letter to Boris Kagarlitsky is ready");
     const letters = await lettersOf(h, writer.id);
     expect(letters.map((row) => [row.status, row.signature_name])).toEqual([
       ["finished", "Анна"],

@@ -39,10 +39,9 @@ export async function seededPerson(h: Harness, slug: string): Promise<{ prisoner
   return { prisoner, institution };
 }
 
-/** Opens the flow for a person by deep link and chooses to write without the constructor. */
-export async function startWritingTo(user: TestUser, slug: string, writeMyselfLabel: string | RegExp): Promise<void> {
+/** Opens the flow for a person by deep link: the first screen takes the letter's text at once (issue 15). */
+export async function startWritingTo(user: TestUser, slug: string): Promise<void> {
   await user.send(`/start w_${slug}`);
-  await user.press(writeMyselfLabel);
 }
 
 /** Every JSON log line the bot wrote, checked for fragments that must never be logged. */

@@ -11,16 +11,22 @@ afterEach(async () => h.stop());
 describe("a letter in Ukrainian to a Russian prison (uk)", () => {
   it("is warned about the language, and passes once rewritten in Russian", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Добрий день! Мене звати Оксана, я живу у Львові. Що ви зараз читаєте? Бажаю вам здоров'я.");
     const report = textOf(await writer.press("Готово: перевірити лист"));
-    expect(report).toContain("Мова");
-    expect(report).toContain("Схоже, лист написано такою мовою: українська.");
+    // One line per finding: the foreign words only, which language they are, and what to do (issue 15, item 4).
     expect(report).toContain("«Добрий день! Мене звати Оксана");
-    // The explanation and the advice come from censorship.ftl in the writer's language.
-    expect(report).toContain("Чому:");
-    expect(report).toContain("Натомість:");
-    expect(report).toMatch(/російськ/u);
+    expect(report).toContain("мова — українська: пишіть російською");
+    // «живу у Львові» is a finding of its own, so the language line does not quote it again.
+    expect(report).toContain("«живу у Львові» → без телефонів, карток і адрес");
+    expect(report).toContain("Перевірка знайшла 3 місця, які варто змінити");
+    // The explanation and the advice come from censorship.ftl in the writer's language, one press away.
+    const why = textOf(await writer.press("❓ 1"));
+    expect(why).toContain("Мова");
+    expect(why).toContain("Схоже, лист написано такою мовою: українська.");
+    expect(why).toContain("Чому:");
+    expect(why).toContain("Натомість:");
+    expect(why).toMatch(/російськ/u);
 
     await writer.press("Редагувати лист");
     await writer.press("Замінити весь текст");
@@ -72,16 +78,14 @@ describe("the letter constructor", () => {
     expect(writer.messages.map((message) => message.text)).toContain(starter);
     expect((await onlyLetter(h, writer.id)).text).toBe(starter);
 
-    // The writer's own paragraph goes in before the wishes and the sign-off.
-    await writer.send("Я живу в Варшаве и работаю в библиотеке.");
+    // The writer's own paragraph goes in after the greeting and introduction, before the questions (issue 15).
+    expect(textOf(await writer.send("Я живу в Варшаве и работаю в библиотеке."))).toContain("Збережено перед побажаннями й прощанням");
     const withStory =
-      "Здравствуйте, Борис Юльевич!\n\nЕсть ли у Вас любимая книга или любимый фильм?\n\nЯ живу в Варшаве и работаю в библиотеке.\n\nЗнайте, что о Вас помнят.\n\nС теплом,";
+      "Здравствуйте, Борис Юльевич!\n\nЯ живу в Варшаве и работаю в библиотеке.\n\nЕсть ли у Вас любимая книга или любимый фильм?\n\nЗнайте, что о Вас помнят.\n\nС теплом,";
     expect((await onlyLetter(h, writer.id)).text).toBe(withStory);
     expect(textOf(await writer.press("Готово: перевірити лист"))).toContain("Перевірка не знайшла нічого");
-    await writer.press("Далі: підписати лист");
     await writer.send("Олена");
     await writer.press("Так, запам'ятати");
-    await writer.press("«ФСИН-письмо»");
     expect((await onlyLetter(h, writer.id)).status).toBe("finished");
     expect(writer.messages.map((message) => message.text)).toContain(`${withStory}\n\nОлена`);
     expectNoFailures(h);

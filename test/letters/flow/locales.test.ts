@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
+import { CATEGORY_IDS } from "../../../src/domain/censorship/types.js";
 import { projectPath } from "../../../src/project-path.js";
 
 const LOCALES = ["uk", "en", "ru"] as const;
@@ -19,19 +20,20 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "letter-ui-sign-invalid-": ["empty", "too-long", "too-many-lines"],
   "letter-ui-finish-failed-": ["not-found", "not-a-draft", "empty", "no-signature", "no-organiser-chat", "relay-limit"],
   "letter-ui-route-about-": ["fsin-pismo", "post"],
+  "letter-screens-short-": [...CATEGORY_IDS.filter((category) => category !== "language"), "language-ru", "language-by", "language-latin"],
 };
 
 function bundle(locale: string): FluentBundle {
   const result = new FluentBundle(locale, { useIsolating: false });
-  for (const file of ["letter.ftl", "censorship.ftl", "directory.ftl"]) {
+  for (const file of ["letter.ftl", "letter-screens.ftl", "censorship.ftl", "directory.ftl"]) {
     result.addResource(new FluentResource(readFileSync(projectPath("locales", locale, file), "utf8")));
   }
   return result;
 }
 
-describe("the letter flow's texts (letter-ui-* in locales/*/letter.ftl)", () => {
+describe("the letter flow's texts (letter-ui-* in locales/*/letter.ftl, letter-screens-* in letter-screens.ftl)", () => {
   const code = sources(FEATURE).join("\n");
-  const literal = new Set([...code.matchAll(/"(letter-ui-[a-z0-9-]+)"/g)].map((match) => match[1]!));
+  const literal = new Set([...code.matchAll(/"(letter-(?:ui|screens)-[a-z0-9-]+)"/g)].map((match) => match[1]!));
   const dynamic = Object.entries(DYNAMIC).flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`));
   const used = new Set([...literal, ...dynamic]);
 
@@ -43,16 +45,16 @@ describe("the letter flow's texts (letter-ui-* in locales/*/letter.ftl)", () => 
         const message = messages.getMessage(key);
         expect(message?.value, `${locale}: ${key}`).toBeTruthy();
         const errors: Error[] = [];
-        const args = { name: "Имя", count: 2, stats: "…", query: "q", shown: 10, total: 12, asOf: "2026", url: "https://example.org", limit: 12000, page: 1, block: "B", signature: "S", reference: "L-2611-ABCD", language: "L", max: 60, date: "1.1.2026", region: "R", days: 30 };
+        const args = { name: "Имя", count: 2, stats: "…", query: "q", shown: 10, total: 12, asOf: "2026", url: "https://example.org", limit: 12000, page: 1, block: "B", signature: "S", reference: "L-2611-ABCD", language: "L", max: 60, date: "1.1.2026", region: "R", days: 30, dative: "Имени", declined: "yes", number: 2, characters: 12001, gender: "female" };
         messages.formatPattern(message!.value!, args, errors);
         expect(errors.map(String), `${locale}: ${key}`).toEqual([]);
       }
     }
   });
 
-  it("has no letter-ui-* entry the feature never uses", () => {
-    const written = [...readFileSync(projectPath("locales", "en", "letter.ftl"), "utf8").matchAll(/^(letter-ui-[a-z0-9-]+) =/gmu)].map(
-      (match) => match[1]!,
+  it("has no letter-ui-* or letter-screens-* entry the feature never uses", () => {
+    const written = ["letter.ftl", "letter-screens.ftl"].flatMap((file) =>
+      [...readFileSync(projectPath("locales", "en", file), "utf8").matchAll(/^(letter-(?:ui|screens)-[a-z0-9-]+) =/gmu)].map((match) => match[1]!),
     );
     expect(written.filter((key) => !used.has(key))).toEqual([]);
   });

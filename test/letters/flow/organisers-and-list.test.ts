@@ -48,14 +48,10 @@ describe("sending through the organisers", () => {
     await writer.press("Пропустить");
     await writer.send("Я живу в Риге и тоже люблю стихи.");
     await writer.press("Готово");
-    await writer.press("Дальше: подписать письмо");
     await writer.send("Лиза");
-    await writer.press("Нет, только для этого письма");
-    const routes = textOf(writer.messages.slice(-1));
+    // The organisers are the only route: it is taken without a question (issue 15), and explained.
+    const routes = textOf(await writer.press("Нет, только для этого письма"));
     expect(routes).toContain("Передайте письмо организаторам");
-    expect(writer.buttons()).toEqual(["Через организаторов"]);
-
-    await writer.press("Через организаторов");
     expect(writer.lastText()).toContain("Могут ли организаторы видеть ваше имя в Telegram?");
     const card = h.fake.waitFor((call) => call.method === "sendMessage" && Number(call.params.chat_id) === ORGANISERS_CHAT, {
       timeoutMs: 10_000,
@@ -63,7 +59,7 @@ describe("sending through the organisers", () => {
     const done = textOf(await writer.press("Да, показать моё имя в Telegram"));
     const letter = await onlyLetter(h, writer.id);
     expect(letter).toMatchObject({ status: "relayed", route: "organisers", share_identity: 1, signature_name: "Лиза" });
-    expect(done).toContain(`Ваше письмо для: Артём Камардин передано организаторам. Его номер: ${letter.reference}.`);
+    expect(done).toContain(`Ваше письмо Артёму Камардину передано организаторам. Его номер: ${letter.reference}.`);
     // The outbox worker posts the card to the organisers' chat.
     await card;
     const posted = h.fake.messages(ORGANISERS_CHAT).map((message) => message.text ?? "").join("\n");
@@ -76,13 +72,13 @@ describe("sending through the organisers", () => {
     await linkOrganisersChat();
     await markChatBroken(h.db, ORGANISERS_CHAT, "Forbidden: bot was kicked from the supergroup chat", h.clock.now());
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Лиона.");
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Marc");
-    await writer.press("No, only this letter");
-    expect(writer.buttons()).toEqual(["FSIN-pismo"]);
+    // FSIN-pismo is all that is left, so it is taken without a question.
+    expect(textOf(await writer.press("No, only this letter"))).not.toContain("Through the organisers");
+    expect((await onlyLetter(h, writer.id)).route).toBe("fsin_pismo");
     expectNoFailures(h);
   });
 });
@@ -142,7 +138,7 @@ describe("/letters", () => {
 
   it("shows the same list from the main menu, in Ukrainian (uk)", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте!");
     await writer.send("/start");
     await writer.press("Мої листи");

@@ -11,7 +11,7 @@ afterEach(async () => h.stop());
 describe("a restart mid-letter", () => {
   it("resumes where the writer was: the draft, the step and its buttons survive (uk)", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич! Меня зовут Оксана.");
     const { message: screen } = writer.findButton("Готово: перевірити лист");
 
@@ -32,7 +32,7 @@ describe("a restart mid-letter", () => {
   it("resumes the constructor mid-way, and old buttons of passed steps answer that they are out of date (en)", async () => {
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAGARLITSKY}`);
-    const guidance = writer.findButton("I will write it myself");
+    const guidance = writer.findButton("More");
     await writer.press("Help me begin in Russian");
     await writer.press("Formal");
     await writer.press("masculine");
@@ -53,14 +53,12 @@ describe("a restart mid-letter", () => {
 
   it("answers the buttons of a finished flow as out of date after a restart", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Я живу в Риге.");
     const done = writer.findButton("Done: check the letter");
     await writer.press("Done");
-    await writer.press("Continue: sign the letter");
     await writer.send("Ян");
     await writer.press("No, only this letter");
-    await writer.press("FSIN-pismo");
     await h.restart();
     const before = writer.messages.length;
     await writer.pressData(done.message.message_id, "callback_data" in done.button ? done.button.callback_data : "");
@@ -74,7 +72,7 @@ describe("a restart mid-letter", () => {
 describe("unfinished letters", () => {
   it("are offered on /start to continue or discard; discarding deletes the text (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
-    await startWritingTo(writer, KAGARLITSKY, "Напишу сам");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Тбилиси.");
     // Any command leaves the flow; the draft stays.
     const start = textOf(await writer.send("/start"));
@@ -100,7 +98,7 @@ describe("unfinished letters", () => {
 
   it("/cancel and other commands leave the flow and keep the draft; /write offers it with someone else (en)", async () => {
     const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY, "I will write it myself");
+    await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте! Пишу Вам из Праги.");
     expect(textOf(await writer.send("/cancel"))).toContain("Your draft, if any, is saved");
     // Text now goes elsewhere (the directory search), not into the letter.
@@ -134,8 +132,8 @@ describe("what the stored flow keeps", () => {
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAGARLITSKY}`);
     // Typing straight away on the guidance screen starts the letter.
-    expect(textOf(await writer.send("Здравствуйте! Пишу Вам из Гданьска."))).toContain("Saved.");
-    expect(writer.lastText()).toContain("Writing to Boris Kagarlitsky");
+    expect(textOf(await writer.send("Здравствуйте! Пишу Вам из Гданьска."))).toContain("Your draft so far: 35 characters");
+    expect(writer.lastText()).toContain("Letter to Boris Kagarlitsky");
     expect(textOf(await writer.press("Add more"))).toContain("it is added as a new paragraph");
     await writer.send("Здесь сегодня солнечно и ветрено.");
     await writer.press("Show the draft");

@@ -1,72 +1,114 @@
 import { type FindingsSummary, summariseFindings } from "../../../../domain/letters/index.js";
+import { paragraphAt } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { checkDraft } from "../../../../services/letters/letters.js";
-import { renderCheckReport } from "../render/findings.js";
-import { replyBlocks, tHtml } from "../render/text.js";
+import { checkDraft, readDraftText } from "../../../../services/letters/letters.js";
+import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
+import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
+import { handleParagraphButton, PARAGRAPH_ACTIONS, paragraphArg } from "./paragraphs.js";
 import { type FlowState, targetName } from "./state.js";
 
-export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary };
+export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary; clean: boolean };
+
+type Choice = "edit" | "keep" | "stop";
+
+/** The checklist of what no program can see (issue 16), for the check's and the signature's "🗒" button. */
+export async function replyUncheckable(ctx: FlowContext, state: FlowState, keyboard: Parameters<typeof replyBlocks>[2]): Promise<void> {
+  const lines = uncheckableTopics(state.target.recipient.system, state.target.status).map((key) => ctx.t(key));
+  await ctx.reply([ctx.t("letter-check-topics-title"), ...lines].join("\n"), { reply_markup: keyboard });
+}
 
 /**
- * Runs the censorship check on the saved draft and shows every finding. The writer edits, stops for now (the draft
- * stays), or keeps the letter as it is; keeping a letter with findings that block it or put someone at risk takes a
- * second, explicit confirmation. Only counts per category reach the database (`findings_summary`), never excerpts.
+ * "Done" runs the censorship check on the saved draft. A clean letter says so in one line and moves on to signing
+ * (issue 15: no extra confirmation). Findings come one line each, with a "why?" button per line and a button to edit
+ * the paragraph a finding is in; the writer edits, stops for now (the draft stays), or keeps the letter as it is,
+ * which takes a second, explicit yes when anything blocks it or puts someone at risk. Only counts per category reach
+ * the database (`findings_summary`), never excerpts.
  */
 export async function checkStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<CheckOutcome> {
-  const { token, target } = state;
-  const result = await conversation.external(async (outside) => {
-    const checked = await checkDraft(ctx.deps, {
+  const { token } = state;
+  const checked = await conversation.external(async (outside) => {
+    const text = (await readDraftText(ctx.deps, state.writerId, state.target.slug)) ?? "";
+    const result = await checkDraft(ctx.deps, {
       writerId: state.writerId,
-      slug: target.slug,
-      recipient: target.recipient,
-      status: target.status,
+      slug: state.target.slug,
+      recipient: state.target.recipient,
+      status: state.target.status,
     });
-    if (checked) {
-      outside.logger.info(
-        { findings: checked.findings.length, highest: checked.highestSeverity, characters: checked.stats.characters },
-        "letter checked",
-      );
-    }
-    return checked;
+    if (!result) return null;
+    outside.logger.info(
+      { findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters },
+      "letter checked",
+    );
+    // The paragraph each kind of finding starts in, as a paragraph button's argument (number and content tag).
+    const anchors = groupFindings(result.findings).map((group) => paragraphArg(text, paragraphAt(text, group.first.start)));
+    return { result, anchors };
   });
-  if (!result) return { kind: "edit" };
+  if (!checked) return { kind: "edit" };
+  const { result, anchors } = checked;
   const summary = summariseFindings(result.findings);
-  const clean = result.findings.length === 0;
+  if (result.findings.length === 0) {
+    // Honest presentation (issue 16): even a clean check is no guarantee.
+    await ctx.reply([tHtml(ctx, "letter-ui-check-clean"), tHtml(ctx, "letter-check-limits")].join("\n\n"), { parse_mode: "HTML" });
+    return { kind: "keep", summary, clean: true };
+  }
   const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
-  // Honest presentation (issue 16): the check is not a guarantee, and a checklist covers what no program can see.
-  const topics: [string, string] = [ctx.t("letter-check-button-topics"), "topics"];
-  const keyboard = clean
-    ? flowKeyboard(token, [
-        [[ctx.t("letter-ui-button-continue-signature"), "keep"]],
-        [[ctx.t("letter-ui-button-edit"), "edit"]],
-        [topics],
-      ])
-    : flowKeyboard(token, [
-        [[ctx.t("letter-ui-button-edit"), "edit"]],
-        [[ctx.t("letter-ui-button-keep"), "keep"]],
-        [[ctx.t("letter-ui-button-stop"), "stop"]],
-        [topics],
-      ]);
-  await replyBlocks(ctx, [...renderCheckReport(ctx, result), tHtml(ctx, "letter-check-limits")], keyboard);
+  const groups = groupFindings(result.findings);
+  const shown = groups.slice(0, MAX_LINES);
+  const whyButtons = shown.map((_, index): [string, string, string] => [ctx.t("letter-screens-button-why", { number: index + 1 }), "why", String(index)]);
+  const paragraphs = [...new Set(anchors.slice(0, MAX_LINES))];
+  const editButtons = paragraphs.map((arg): [string, string, string] => [
+    ctx.t("letter-screens-button-edit-paragraph", { number: Number(arg.split(".")[0]) + 1 }),
+    "para",
+    arg,
+  ]);
+  const rows = (buttons: [string, string, string][], size: number) =>
+    Array.from({ length: Math.ceil(buttons.length / size) }, (_, index) => buttons.slice(index * size, index * size + size));
+  const keyboard = flowKeyboard(token, [
+    ...rows(whyButtons, 3),
+    ...rows(editButtons, 2),
+    [[ctx.t("letter-ui-button-edit"), "edit"]],
+    [
+      [ctx.t("letter-ui-button-keep"), "keep"],
+      [ctx.t("letter-ui-button-stop"), "stop"],
+    ],
+    [[ctx.t("letter-check-button-topics"), "topics"]],
+  ]);
+  await replyBlocks(ctx, renderCheckSummary(ctx, result, groups), keyboard, SCREEN_BUDGET);
 
-  const choice = await ask(conversation, { token, actions: ["edit", "keep", "stop", "topics"] }, async (input) => {
-    if (input.kind === "button" && input.action === "topics") {
-      const lines = uncheckableTopics(target.recipient.system, target.status).map((key) => ctx.t(key));
-      await input.ctx.reply([ctx.t("letter-check-topics-title"), ...lines].join("\n"), { reply_markup: keyboard });
+  const actions = ["edit", "keep", "stop", "topics", "why", "done", ...PARAGRAPH_ACTIONS];
+  const choice = await ask(conversation, { token, actions }, async (input): Promise<Choice | typeof AGAIN> => {
+    if (input.kind !== "button") {
+      await input.ctx.reply(ctx.t("letter-ui-check-use-buttons"), { reply_markup: keyboard });
       return AGAIN;
     }
-    if (input.kind === "button") return input.action as "edit" | "keep" | "stop";
-    await input.ctx.reply(ctx.t("letter-ui-check-use-buttons"), { reply_markup: keyboard });
-    return AGAIN;
+    if (input.action === "topics") {
+      await replyUncheckable(input.ctx, state, keyboard);
+      return AGAIN;
+    }
+    if (input.action === "why") {
+      const index = Number(input.arg);
+      const group = Number.isInteger(index) ? shown[index] : undefined;
+      // Data no button of this check carries (forged): answered as out of date, nothing else happens.
+      if (!group) await input.ctx.reply(ctx.t("letter-ui-stale-button"));
+      else await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
+      return AGAIN;
+    }
+    // "Edit this paragraph" (and the paragraph list's own buttons): once the draft changed, back to the writing step
+    // to check again. The list's "Done" does the same: the letter is checked from there.
+    if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
+      return (await handleParagraphButton(conversation, ctx, state, input)) ? "edit" : AGAIN;
+    }
+    if (input.action === "done") return "edit";
+    return input.action as Choice;
   });
   if (choice === "stop") {
     await ctx.reply(ctx.t("letter-ui-stopped"));
     return { kind: "stop" };
   }
   if (choice === "edit") return { kind: "edit" };
-  if (!severe) return { kind: "keep", summary };
+  if (!severe) return { kind: "keep", summary, clean: false };
 
   await ctx.reply(ctx.t("letter-ui-keep-confirm", { name: targetName(ctx, state) }), {
     reply_markup: flowKeyboard(token, [
@@ -79,5 +121,5 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
   });
-  return confirmed ? { kind: "keep", summary } : { kind: "edit" };
+  return confirmed ? { kind: "keep", summary, clean: false } : { kind: "edit" };
 }

@@ -16,10 +16,10 @@ import { recordedIntermediaries } from "../../../../services/letters/alternative
 import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
 import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
-import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
+import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
-import { type FlowState, targetName } from "./state.js";
+import { type FlowState, targetName, titleArgs } from "./state.js";
 
 /**
  * The routes this prisoner can be reached by (planDelivery: FSIN-pismo, post, organisers when their chat works).
@@ -57,31 +57,26 @@ export async function deliveryStep(
     return;
   }
   const routes = plan.options.map((option) => option.route);
-  await replyBlocks(
-    ctx,
-    [
-      bold(tHtml(ctx, "letter-ui-send-choose")),
-      ...notices,
-      ...plan.options.map((option) => routeSummary(ctx, option)),
-      ...(services.length > 0 ? [intermediaryLines(ctx, services)] : []),
-    ],
-    flowKeyboard(token, [
-      ...routes.map((route): [string, string, string][] => [[tText(ctx, deliveryRouteLabel(route)), "route", route]]),
-      ...services.map((service, index): [string, string, string][] => [[ctx.t("routes-intermediary-button", { service: serviceName(ctx, service.service) }), "via", String(index)]]),
-    ]),
-  );
-  const route = await ask(conversation, { token, actions: ["route", "via"] }, async (input) => {
-    if (input.kind === "button" && input.action === "via") {
-      const service = services[Number(input.arg)];
-      if (service) await sendIntermediaryPacket(conversation, ctx, state, signature, service);
-      return AGAIN;
-    }
-    if (input.kind === "button") return (routes as string[]).includes(input.arg) ? (input.arg as DeliveryRoute) : AGAIN;
-    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
-    return AGAIN;
-  });
+  // Only one way fits (issue 15): no question to answer; its notices come with the safety advice.
+  const only = routes.length === 1 && services.length === 0 ? routes[0] : undefined;
+  const route: DeliveryRoute =
+    only ??
+    (await chooseRoute(conversation, ctx, state, signature, {
+      routes,
+      services,
+      blocks: [
+        bold(tHtml(ctx, "letter-ui-send-choose")),
+        ...notices,
+        ...plan.options.map((option) => routeSummary(ctx, option)),
+        ...(services.length > 0 ? [intermediaryLines(ctx, services)] : []),
+      ],
+    }));
 
-  await ctx.reply(tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system)), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  const advice = tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system));
+  // The organisers' route is explained when taken without a question; FSIN-pismo and post get their full packet below.
+  const chosen = plan.options.find((option) => option.route === only && option.route === "organisers");
+  const blocks = only ? [...(chosen ? [routeSummary(ctx, chosen)] : []), ...notices, advice] : [advice];
+  await replyBlocks(ctx, blocks, undefined, SCREEN_BUDGET);
 
   let shareIdentity = false;
   let translateFrom: TranslationSource | undefined;
@@ -128,16 +123,16 @@ export async function deliveryStep(
     return;
   }
 
-  const name = targetName(ctx, state);
+  const title = { ...titleArgs(ctx, state), reference: outcome.reference };
   if (outcome.route === "organisers") {
-    await ctx.reply(tHtml(ctx, "letter-ui-done-organisers", { name, reference: outcome.reference }, ["reference"]), {
+    await ctx.reply(tHtml(ctx, "letter-ui-done-organisers", title, ["reference"]), {
       parse_mode: "HTML",
     });
     if (translateFrom) await ctx.reply(ctx.t("routes-translation-requested"));
     await ctx.reply(ctx.t("letter-ui-done-footer"));
     return;
   }
-  await ctx.reply(tHtml(ctx, "letter-ui-done-title", { name, reference: outcome.reference }, ["reference"]), {
+  await ctx.reply(tHtml(ctx, "letter-ui-done-title", title, ["reference"]), {
     parse_mode: "HTML",
   });
   await replyFinishedLetter(ctx, {
@@ -149,6 +144,36 @@ export async function deliveryStep(
     option: plan.options.find((candidate) => candidate.route === outcome.route),
   });
   await ctx.reply(ctx.t("letter-ui-done-footer"));
+}
+
+type Service = Awaited<ReturnType<typeof recordedIntermediaries>>[number];
+
+async function chooseRoute(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  signature: Signature,
+  choice: { routes: DeliveryRoute[]; services: Service[]; blocks: string[] },
+): Promise<DeliveryRoute> {
+  const { routes, services } = choice;
+  await replyBlocks(
+    ctx,
+    choice.blocks,
+    flowKeyboard(state.token, [
+      ...routes.map((route): [string, string, string][] => [[tText(ctx, deliveryRouteLabel(route)), "route", route]]),
+      ...services.map((service, index): [string, string, string][] => [[ctx.t("routes-intermediary-button", { service: serviceName(ctx, service.service) }), "via", String(index)]]),
+    ]),
+  );
+  return ask(conversation, { token: state.token, actions: ["route", "via"] }, async (input) => {
+    if (input.kind === "button" && input.action === "via") {
+      const service = services[Number(input.arg)];
+      if (service) await sendIntermediaryPacket(conversation, ctx, state, signature, service);
+      return AGAIN;
+    }
+    if (input.kind === "button") return (routes as string[]).includes(input.arg) ? (input.arg as DeliveryRoute) : AGAIN;
+    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
+    return AGAIN;
+  });
 }
 
 /** Short advice shown once a route is chosen: what it exposes and why (sources in docs/routes.md). */

@@ -1,3 +1,4 @@
+import type { Checkpoint } from "@grammyjs/conversations";
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
@@ -8,8 +9,9 @@ import { deliveryStep } from "./delivery.js";
 import { guidanceStep } from "./guidance.js";
 import { signatureStep } from "./signature.js";
 import { starterStep } from "./starter.js";
-import type { FlowState } from "./state.js";
+import { type FlowState, titleArgs } from "./state.js";
 import { writingStep } from "./writing.js";
+import { isReturningWriter } from "../../../../services/letters/writer.js";
 import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
 import { parseOpening } from "../../../../services/letters/buttons.js";
@@ -57,29 +59,47 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
     await replyNotWritable(ctx, lookup);
     return;
   }
-  const state: FlowState = { token, writerId, target: lookup.target, ...(args.opening ? { opening: args.opening } : {}) };
+  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
+  const state: FlowState = {
+    token,
+    writerId,
+    target: lookup.target,
+    returning,
+    ...(args.opening ? { opening: args.opening } : {}),
+  };
   if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
   let closing: string | undefined;
   const beforeGuidance = conversation.checkpoint();
   if (lookup.target.draft) {
-    await ctx.reply(ctx.t("letter-ui-continue", { name: prisonerName(lookup.target.names, localeOf(ctx), "prose") }));
+    await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
+    // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
     const choice = await guidanceStep(conversation, ctx, state);
     // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.
     if (choice === "typed") return conversation.rewind(beforeGuidance);
-    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
+    // The editor Mini App's "Check and sign": its draft is saved, so on to the check. "Edit" then rewinds to before
+    // the guidance, which, the draft existing now, is the writing step.
+    if (choice === "done") return afterWriting(conversation, ctx, state, beforeGuidance);
+    closing = await starterStep(conversation, ctx, state);
   }
 
   // "Edit" after the check comes back here; everything after this point is dropped from the replay log.
   const writingTop = conversation.checkpoint();
   if ((await writingStep(conversation, ctx, state, closing)) === "discarded") return;
+  return afterWriting(conversation, ctx, state, writingTop);
+}
+
+/** Check → signature → delivery; every "edit" on the way rewinds to `writing`, the writing step's checkpoint. */
+async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, writing: Checkpoint): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
-  if (checked.kind === "edit") return conversation.rewind(writingTop);
+  if (checked.kind === "edit") return conversation.rewind(writing);
   if (checked.kind === "stop") return;
-  const signature = await signatureStep(conversation, ctx, state);
+  // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
+  const signature = await signatureStep(conversation, ctx, state, checked.clean);
+  if (signature === "edit") return conversation.rewind(writing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writingTop);
+  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writing);
 }
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */

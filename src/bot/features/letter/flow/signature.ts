@@ -3,6 +3,7 @@ import { loadWriterProfile, rememberSignature } from "../../../../services/lette
 import { tHtml } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import type { FlowState } from "./state.js";
+import { replyUncheckable } from "./check.js";
 
 export interface Signature {
   name: string;
@@ -39,23 +40,40 @@ export function signatureLabel(signature: Signature): string {
  * How the letter is signed. The advice is a consistent name (own or pseudonym), not anonymity. A remembered
  * signature is offered as a button; a new one can be remembered for next time (writer profile).
  */
-export async function signatureStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<Signature> {
+export async function signatureStep(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  afterCleanCheck = false,
+): Promise<Signature | "edit"> {
   const { token } = state;
   const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
   const remembered = profile.signature;
   const advice = ctx.t("letter-guidance-signature");
-  if (remembered) {
-    await ctx.reply(`${ctx.t("letter-ui-sign-ask-remembered")}\n\n${advice}`, {
-      reply_markup: flowKeyboard(token, [
-        [[ctx.t("letter-ui-button-sign-as", { signature: signatureLabel(remembered) }), "sign-saved"]],
-        [[ctx.t("letter-ui-button-sign-other"), "sign-other"]],
-      ]),
-    });
-  } else {
-    await ctx.reply(`${ctx.t("letter-ui-sign-ask")}\n\n${advice}`);
-  }
-  const typedOrSaved = await ask(conversation, { token, actions: remembered ? ["sign-saved", "sign-other"] : [] }, async (input) => {
+  // After a clean check this is the first screen with buttons: it keeps the check's "edit" and checklist (issue 16).
+  const extra: [string, string][][] = afterCleanCheck
+    ? [[[ctx.t("letter-ui-button-edit"), "edit"]], [[ctx.t("letter-check-button-topics"), "topics"]]]
+    : [];
+  const keyboard = flowKeyboard(token, [
+    ...(remembered
+      ? [
+          [[ctx.t("letter-ui-button-sign-as", { signature: signatureLabel(remembered) }), "sign-saved"]] as [string, string][],
+          [[ctx.t("letter-ui-button-sign-other"), "sign-other"]] as [string, string][],
+        ]
+      : []),
+    ...extra,
+  ]);
+  // A returning writer already took the signing advice: the remembered signature is enough.
+  const prompt = remembered ? ctx.t("letter-ui-sign-ask-remembered") : `${ctx.t("letter-ui-sign-ask")}\n\n${advice}`;
+  await ctx.reply(prompt, remembered || afterCleanCheck ? { reply_markup: keyboard } : {});
+  const actions = [...(remembered ? ["sign-saved", "sign-other"] : []), ...(afterCleanCheck ? ["edit", "topics"] : [])];
+  const typedOrSaved = await ask(conversation, { token, actions }, async (input) => {
     if (input.kind === "button") {
+      if (input.action === "edit") return "edit" as const;
+      if (input.action === "topics") {
+        await replyUncheckable(input.ctx, state, keyboard);
+        return AGAIN;
+      }
       if (input.action === "sign-saved" && remembered) return { saved: true as const, signature: remembered };
       await input.ctx.reply(ctx.t("letter-ui-sign-ask"));
       return AGAIN;
@@ -71,6 +89,7 @@ export async function signatureStep(conversation: Flow, ctx: FlowContext, state:
     }
     return { saved: false as const, signature: parsed.signature };
   });
+  if (typedOrSaved === "edit") return "edit";
   const { signature } = typedOrSaved;
   if (typedOrSaved.saved) return signature;
 

@@ -20,6 +20,8 @@ import { loadWriterProfile, rememberWriterGender, saveDraftInput } from "../../.
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { type FlowState, statsLine } from "./state.js";
+import { localeOf } from "../../../locale.js";
+import { ukrainianPatronymicVocative, ukrainianVocative } from "../../../../domain/names/declension.js";
 
 /** A multi-choice block takes at most this many presses (each is kept in the flow's replay log), then moves on. */
 const MAX_TOGGLES = 24;
@@ -36,22 +38,33 @@ export async function starterStep(conversation: Flow, ctx: FlowContext, state: F
   const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
 
   const forms = availableNameForms(target.recipient);
-  await ctx.reply(
-    [
-      tHtml(ctx, "letter-ui-starter-intro"),
-      bold(tHtml(ctx, "letter-ui-starter-ask-name-form", { name: formalRussianName(target.recipient) })),
-    ].join("\n\n"),
-    {
-      parse_mode: "HTML",
-      reply_markup: flowKeyboard(token, forms.map((form) => [[tText(ctx, nameFormLabel(form)), "form", form]])),
-    },
-  );
-  const nameForm = await ask(conversation, { token, actions: ["form"] }, async (input) =>
-    input.kind === "button" && (forms as string[]).includes(input.arg) ? (input.arg as NameForm) : useButtons(ctx, input),
-  );
-
   let gender: Gender | undefined = profile.gender ?? undefined;
-  if (!gender) {
+  const formScreen = async (offerRegender: boolean) => {
+    // Which genders the Russian phrases assume, and how to change the writer's (issue 15, item 9).
+    const assumed = [tHtml(ctx, "letter-screens-starter-recipient-gender", { gender: target.recipient.gender })];
+    if (offerRegender && gender) assumed.push(tHtml(ctx, "letter-screens-starter-writer-gender", { gender }));
+    await ctx.reply(
+      [
+        tHtml(ctx, "letter-ui-starter-intro"),
+        assumed.join(" "),
+        bold(tHtml(ctx, "letter-ui-starter-ask-name-form", { name: formalRussianName(target.recipient) })),
+      ].join("\n\n"),
+      {
+        parse_mode: "HTML",
+        reply_markup: flowKeyboard(token, [
+          ...forms.map((form): [string, string, string][] => [[tText(ctx, nameFormLabel(form)), "form", form]]),
+          ...(offerRegender && gender ? [[[ctx.t("letter-screens-button-regender"), "regender"]] as [string, string][]] : []),
+        ]),
+      },
+    );
+    return ask(conversation, { token, actions: ["form", "regender"] }, async (input) => {
+      if (input.kind === "button" && input.action === "regender" && offerRegender) return "regender" as const;
+      return input.kind === "button" && (forms as string[]).includes(input.arg) ? (input.arg as NameForm) : useButtons(ctx, input);
+    });
+  };
+  const first = await formScreen(true);
+
+  if (!gender || first === "regender") {
     await ctx.reply(ctx.t("letter-ui-starter-ask-writer-gender"), {
       reply_markup: flowKeyboard(
         token,
@@ -65,11 +78,11 @@ export async function starterStep(conversation: Flow, ctx: FlowContext, state: F
         ? (input.arg as (typeof GENDER_CHOICES)[number])
         : useButtons(ctx, input),
     );
-    if (chosen !== "neutral") {
-      gender = chosen;
-      await conversation.external(() => rememberWriterGender(ctx.deps, state.writerId, chosen));
-    }
+    gender = chosen === "neutral" ? undefined : chosen;
+    // "Neutral" is not stored: it forgets a gender chosen before.
+    await conversation.external(() => rememberWriterGender(ctx.deps, state.writerId, gender ?? null));
   }
+  const nameForm: NameForm = first === "regender" ? ((await formScreen(false)) as NameForm) : first;
 
   const writer: StarterWriter = {
     ...(profile.signature ? { name: profile.signature.name } : {}),
@@ -79,7 +92,7 @@ export async function starterStep(conversation: Flow, ctx: FlowContext, state: F
   const choices = starterChoices(target.recipient, writer, nameForm);
   const selections: StarterSelections = { nameForm };
   const pickOne = (kind: StarterBlockKind, options: StarterBlock[], skippable: boolean) =>
-    pickBlock(conversation, ctx, state, kind, options, skippable);
+    pickBlock(conversation, ctx, state, kind, options, skippable, glossVocative(ctx, state, nameForm));
 
   selections.greetingId = await pickOne("greeting", choices.greetings, false);
   // An occasion from case news (a punishment cell, a birthday) offers its opening; the writer may leave it out.
@@ -118,10 +131,27 @@ async function useButtons(ctx: FlowContext, input: FlowInput): Promise<typeof AG
 }
 
 /** The options of a block, numbered: the Russian sentence and, under it, what it says. */
-function optionsList(ctx: FlowContext, options: readonly StarterBlock[]): string {
+function optionsList(ctx: FlowContext, options: readonly StarterBlock[], vocative?: string): string {
   return options
-    .map((option, index) => `${index + 1}. «${escapeHtml(option.text)}»\n<i>${escapeHtml(tText(ctx, option.gloss))}</i>`)
+    .map((option, index) => {
+      const gloss = vocative && option.gloss.args?.recipientName ? { ...option.gloss, args: { ...option.gloss.args, recipientName: vocative } } : option.gloss;
+      return `${index + 1}. «${escapeHtml(option.text)}»\n<i>${escapeHtml(tText(ctx, gloss))}</i>`;
+    })
     .join("\n\n");
+}
+
+/**
+ * A Ukrainian gloss addresses the person as Ukrainian does, in the vocative («Борисе», «Борисе Юлійовичу»); when the
+ * declension module is unsure, the nominative stays.
+ */
+function glossVocative(ctx: FlowContext, state: FlowState, nameForm: NameForm): string | undefined {
+  if (localeOf(ctx) !== "uk") return undefined;
+  const { given, patronymic } = state.target.names.uk;
+  const first = ukrainianVocative(given, state.target.gender);
+  if (!first) return undefined;
+  if (nameForm !== "formal") return first;
+  const second = patronymic ? ukrainianPatronymicVocative(patronymic) : null;
+  return second ? `${first} ${second}` : undefined;
 }
 
 async function pickBlock(
@@ -131,6 +161,7 @@ async function pickBlock(
   kind: StarterBlockKind,
   options: StarterBlock[],
   skippable: boolean,
+  vocative?: string,
 ): Promise<string | undefined> {
   if (options.length === 0) return undefined;
   const skip = `${kind}-skip`;
@@ -141,7 +172,7 @@ async function pickBlock(
   const block = tText(ctx, starterBlockLabel(kind));
   await replyBlocks(
     ctx,
-    [bold(tHtml(ctx, "letter-ui-starter-pick-one", { block })), optionsList(ctx, options)],
+    [bold(tHtml(ctx, "letter-ui-starter-pick-one", { block })), optionsList(ctx, options, vocative)],
     flowKeyboard(state.token, rows),
   );
   return ask(conversation, { token: state.token, actions: skippable ? [kind, skip] : [kind] }, async (input) => {

@@ -16,6 +16,7 @@ import { tText } from "../render/text.js";
 import { flowKeyboard } from "./input.js";
 import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
+import { dativeName } from "../../../../domain/names/declension.js";
 
 /** What every step of one letter flow knows. JSON-safe, rebuilt identically on every replay. */
 export interface FlowState {
@@ -23,10 +24,24 @@ export interface FlowState {
   writerId: number;
   target: LetterTarget;
   opening?: StarterOccasion;
+  /** The writer has finished a letter before: guidance folded to one line. */
+  returning: boolean;
 }
 
-export function targetName(ctx: FlowContext, state: FlowState): string {
+export function targetName(ctx: FlowContext, state: Pick<FlowState, "target">): string {
   return prisonerName(state.target.names, localeOf(ctx), "prose");
+}
+
+/**
+ * Arguments for the flow's headers («Лист Борисові Кагарлицькому»): the name in the dative when the declension module
+ * is sure of it (`declined: "yes"`), else the nominative for a neutral wording. English needs no case.
+ */
+export function titleArgs(ctx: FlowContext, state: Pick<FlowState, "target">): { name: string; dative: string; declined: string } {
+  const name = targetName(ctx, state);
+  const locale = localeOf(ctx);
+  if (locale === "en") return { name, dative: name, declined: "yes" };
+  const dative = dativeName(state.target.names[locale], state.target.gender, locale);
+  return dative ? { name, dative: `${dative.given} ${dative.surname}`, declined: "yes" } : { name, dative: name, declined: "no" };
 }
 
 export function statsLine(ctx: FlowContext, stats: DraftStats): string {
@@ -49,9 +64,14 @@ export function writingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token"
       [ctx.t("letter-ui-button-discard"), "discard"],
     ],
   ]);
+  return withEditorButton(ctx, state, keyboard);
+}
+
+/** With WEBAPP_URL set, a first button opens this draft in the editor Mini App (docs/webapp.md). */
+export function withEditorButton(ctx: FlowContext, state: Pick<FlowState, "token" | "target">, keyboard: InlineKeyboard): InlineKeyboard {
   const { webappUrl } = ctx.deps.config;
   if (!webappUrl) return keyboard;
-  const url = editorUrl(webappUrl, { slug: state.target.slug, token });
+  const url = editorUrl(webappUrl, { slug: state.target.slug, token: state.token });
   return InlineKeyboard.from([[InlineKeyboard.webApp(ctx.t("webapp-open-button"), url)], ...keyboard.inline_keyboard]);
 }
 
@@ -66,6 +86,7 @@ export async function saveText(
   text: string,
   mode: DraftEditMode,
   closing?: string,
+  quiet = false,
 ): Promise<boolean> {
   const outcome = await conversation.external(() =>
     saveDraftInput(ctx.deps, {
@@ -87,7 +108,9 @@ export async function saveText(
     await ctx.reply(lines.join("\n\n"), { reply_markup: keyboard });
     return false;
   }
-  const lines = [ctx.t("letter-ui-saved", { stats: statsLine(ctx, outcome.stats) })];
+  // On the opening screen the writing screen follows at once and says the same: only a refusal is answered there.
+  if (quiet) return true;
+  const lines = [ctx.t(outcome.before ? "letter-screens-saved-before-closing" : "letter-ui-saved", { stats: statsLine(ctx, outcome.stats) })];
   const advice = lengthAdvice(outcome.stats, state.target.recipient.system);
   if (advice) lines.push(tText(ctx, advice));
   if (outcome.stats.characters > TELEGRAM_MESSAGE_LIMIT) {

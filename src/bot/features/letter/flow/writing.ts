@@ -1,11 +1,14 @@
-import { draftStats, MAX_LETTER_CHARACTERS, splitForTelegram } from "../../../../domain/letters/index.js";
+import { draftStats, lengthAdvice, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import { endsWithClosing } from "../../../../domain/letters/draft-edit.js";
+import { escapeHtml } from "../../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { guarded } from "../../../flows/index.js";
-import { bold, tHtml } from "../render/text.js";
+import { bold, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
-import { type FlowState, saveText, statsLine, targetName, WRITING_ACTIONS, writingKeyboard } from "./state.js";
+import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
+import { type FlowState, saveText, statsLine, targetName, titleArgs, WRITING_ACTIONS, writingKeyboard } from "./state.js";
 
 export type WritingResult = "done" | "discarded";
 
@@ -20,21 +23,20 @@ export async function writingStep(
   state: FlowState,
   closing: string | undefined,
 ): Promise<WritingResult> {
-  const stats = await conversation.external(async () => {
+  const { stats, beforeClosing } = await conversation.external(async () => {
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
-    return text ? draftStats(text) : null;
+    return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
   });
-  const lines = [
-    bold(tHtml(ctx, "letter-ui-writing-title", { name: targetName(ctx, state) })),
-    tHtml(ctx, "letter-ui-writing-how"),
-    tHtml(ctx, "letter-ui-writing-limits", { limit: MAX_LETTER_CHARACTERS }),
-  ];
-  if (closing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
+  const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
+  // Only while it is true (issue 15): after "replace" the starter's closing is gone and messages go to the end.
+  if (beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
+  const advice = stats ? lengthAdvice(stats, state.target.recipient.system) : undefined;
+  if (advice) lines.push(escapeHtml(tText(ctx, advice)));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state) });
 
   const top = conversation.checkpoint();
-  const input = await waitInput(conversation, { token: state.token, actions: WRITING_ACTIONS });
+  const input = await waitInput(conversation, { token: state.token, actions: [...WRITING_ACTIONS, ...PARAGRAPH_ACTIONS] });
   const reply = input.ctx;
   if (input.kind === "text") {
     await saveText(conversation, reply, state, input.text, "append", closing);
@@ -47,16 +49,20 @@ export async function writingStep(
     await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state) });
     return conversation.rewind(top);
   }
+  if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
+    await handleParagraphButton(conversation, ctx, state, input);
+    return conversation.rewind(top);
+  }
   switch (input.action) {
     case "append":
       // Adding is what every message does; the button is there for writers who look for it.
       await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state) });
       return conversation.rewind(top);
     case "show":
-      await showDraft(conversation, ctx, state);
+      await showParagraphs(conversation, reply, state);
       return conversation.rewind(top);
     case "replace":
-      await replaceDraft(conversation, ctx, state);
+      await replaceDraft(conversation, ctx, state, closing);
       return conversation.rewind(top);
     case "discard":
       if (await confirmDiscard(conversation, ctx, state)) return "discarded";
@@ -77,21 +83,9 @@ async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowSta
   });
 }
 
-/** The draft as plain messages (no markup: nothing to escape, and it copies cleanly), split at Telegram's limit. */
-async function showDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
-  const text = await conversation.external(() => readDraftText(ctx.deps, state.writerId, state.target.slug));
-  if (!text?.trim()) {
-    await ctx.reply(ctx.t("letter-ui-draft-still-empty"), { reply_markup: writingKeyboard(ctx, state) });
-    return;
-  }
-  for (const piece of splitForTelegram(text)) await ctx.reply(piece);
-  await ctx.reply(ctx.t("letter-ui-draft-shown", { stats: statsLine(ctx, draftStats(text)) }), {
-    reply_markup: writingKeyboard(ctx, state),
-  });
-}
-
-async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
-  await ctx.reply(ctx.t("letter-ui-replace-prompt"), {
+async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  const prompt = ctx.t("letter-ui-replace-prompt");
+  await ctx.reply(closing ? `${prompt} ${ctx.t("letter-screens-replace-then-end")}` : prompt, {
     reply_markup: flowKeyboard(state.token, [[[ctx.t("letter-ui-button-keep-draft"), "keep"]]]),
   });
   await ask(conversation, { token: state.token, actions: ["keep"] }, async (input) => {

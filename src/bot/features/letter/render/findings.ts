@@ -8,7 +8,7 @@ const SEVERITY_ORDER: readonly Severity[] = ["block", "danger", "advice"];
 /** Quoted fragments per group; the rest is counted. */
 const MAX_EXCERPTS = 4;
 
-interface FindingGroup {
+export interface FindingGroup {
   severity: Severity;
   first: Finding;
   excerpts: string[];
@@ -37,27 +37,61 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   );
 }
 
-export function renderCheckReport(ctx: FlowContext, result: CheckResult): string[] {
-  if (result.findings.length === 0) return [tHtml(ctx, "letter-ui-check-clean")];
+/** Groups with a line and a "why?" button each; the rest are counted in one line. */
+export const MAX_LINES = 6;
+/** A quoted fragment in a one-line finding is cut to this many characters. */
+const LINE_EXCERPT = 32;
+
+function cut(excerpt: string, max: number): string {
+  const chars = [...excerpt.replace(/\s+/gu, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+function languageName(ctx: FlowContext, finding: Finding, result: CheckResult): string {
+  const language = finding.language ?? result.language.primary ?? "other";
+  return ctx.t(`censorship-language-name-${language}`);
+}
+
+/** Which short suggestion a language finding gets: Latin letters, or the languages Russia or Belarus accept. */
+function languageVariant(finding: Finding): "latin" | "by" | "ru" {
+  if (finding.explanationKey.includes("-latin-")) return "latin";
+  return finding.explanationKey.includes("-by-") ? "by" : "ru";
+}
+
+/**
+ * The check on one screen (issue 15): a header whose grammar follows the count, then one line per kind of finding
+ * (severity mark, the quoted words, a short suggestion); why it matters is one "why?" press away (`renderFindingWhy`).
+ */
+export function renderCheckSummary(ctx: FlowContext, result: CheckResult, groups: readonly FindingGroup[]): string[] {
   const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
-  const blocks = [
-    bold(tHtml(ctx, severe ? "letter-ui-check-found-severe" : "letter-ui-check-found-advice", { count: result.findings.length })),
-  ];
-  for (const group of groupFindings(result.findings)) {
+  const header = bold(tHtml(ctx, severe ? "letter-ui-check-found-severe" : "letter-ui-check-found-advice", { count: result.findings.length }));
+  const lines = groups.slice(0, MAX_LINES).map((group, index) => {
     const { first } = group;
-    const title = `${SEVERITY_MARK[group.severity]} ${bold(escapeHtml(ctx.t(`censorship-category-${first.category}`)))} — ${escapeHtml(
-      ctx.t(`censorship-severity-${group.severity}`),
-    )}`;
-    const shown = group.excerpts.slice(0, MAX_EXCERPTS).map((excerpt) => `«${escapeHtml(excerpt)}»`);
-    const more = group.excerpts.length - shown.length;
-    const lines = [title, more > 0 ? `${shown.join(", ")} ${tHtml(ctx, "letter-ui-check-more", { count: more })}` : shown.join(", ")];
-    if (first.category === "language" && result.language.primary) {
-      const language = ctx.t(`censorship-language-name-${result.language.primary}`);
-      lines.push(tHtml(ctx, "letter-ui-check-language-detected", { language }));
-    }
-    lines.push(`${bold(tHtml(ctx, "letter-ui-check-why"))} ${escapeHtml(ctx.t(first.explanationKey))}`);
-    lines.push(`${bold(tHtml(ctx, "letter-ui-check-instead"))} ${escapeHtml(ctx.t(first.suggestionKey))}`);
-    blocks.push(lines.join("\n"));
-  }
-  return blocks;
+    const quoted = group.excerpts.slice(0, 2).map((excerpt) => `«${escapeHtml(cut(excerpt, LINE_EXCERPT))}»`);
+    const more = group.excerpts.length - quoted.length;
+    const words = more > 0 ? `${quoted.join(", ")} ${tHtml(ctx, "letter-ui-check-more", { count: more })}` : quoted.join(", ");
+    const suggestion =
+      first.category === "language"
+        ? tHtml(ctx, `letter-screens-short-language-${languageVariant(first)}`, { language: languageName(ctx, first, result) })
+        : tHtml(ctx, `letter-screens-short-${first.category}`);
+    return `${index + 1}. ${SEVERITY_MARK[group.severity]} ${words} → ${suggestion}`;
+  });
+  const hidden = groups.slice(MAX_LINES).reduce((sum, group) => sum + group.count, 0);
+  if (hidden > 0) lines.push(tHtml(ctx, "letter-screens-check-hidden", { count: hidden }));
+  return [header, lines.join("\n"), tHtml(ctx, "letter-screens-check-footer")];
+}
+
+/** A finding's explanation on demand: the category, every quoted fragment, why, and what instead. */
+export function renderFindingWhy(ctx: FlowContext, result: CheckResult, group: FindingGroup, number: number): string {
+  const { first } = group;
+  const title = `${number}. ${SEVERITY_MARK[group.severity]} ${bold(escapeHtml(ctx.t(`censorship-category-${first.category}`)))} — ${escapeHtml(
+    ctx.t(`censorship-severity-${group.severity}`),
+  )}`;
+  const shown = group.excerpts.slice(0, MAX_EXCERPTS).map((excerpt) => `«${escapeHtml(cut(excerpt, 80))}»`);
+  const more = group.excerpts.length - shown.length;
+  const lines = [title, more > 0 ? `${shown.join(", ")} ${tHtml(ctx, "letter-ui-check-more", { count: more })}` : shown.join(", ")];
+  if (first.category === "language") lines.push(tHtml(ctx, "letter-ui-check-language-detected", { language: languageName(ctx, first, result) }));
+  lines.push(`${bold(tHtml(ctx, "letter-ui-check-why"))} ${escapeHtml(ctx.t(first.explanationKey))}`);
+  lines.push(`${bold(tHtml(ctx, "letter-ui-check-instead"))} ${escapeHtml(ctx.t(first.suggestionKey))}`);
+  return lines.join("\n");
 }

@@ -3,7 +3,7 @@ import { renderLetterFile, splitForTelegram } from "../../../../domain/letters/i
 import type { FinishedLetterCopy } from "../../../../services/letters/history.js";
 import type { FlowContext } from "../../../context.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "./delivery.js";
-import { replyBlocks } from "./text.js";
+import { replyBlocks, SCREEN_BUDGET } from "./text.js";
 
 /**
  * A finished letter handed to its writer: the letter to copy (plain messages: nothing in it is interpreted, and it
@@ -25,6 +25,7 @@ export async function replyFinishedLetter(
   await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.filename), {
     caption: ctx.t("letter-ui-file-caption", { reference: input.reference }),
   });
-  if (input.option?.route === "fsin_pismo") await replyBlocks(ctx, renderFsinPismoPacket(ctx, input.option));
-  if (input.option?.route === "post") await replyBlocks(ctx, renderPostInstructions(ctx, input.option));
+  // Blocks packed to the screen budget (issue 15): the form's steps, the price and the services come one screen each.
+  if (input.option?.route === "fsin_pismo") await replyBlocks(ctx, renderFsinPismoPacket(ctx, input.option), undefined, SCREEN_BUDGET);
+  if (input.option?.route === "post") await replyBlocks(ctx, renderPostInstructions(ctx, input.option), undefined, SCREEN_BUDGET);
 }

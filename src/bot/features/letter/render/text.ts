@@ -41,6 +41,9 @@ export function formatDate(iso: string, locale: Locale): string {
   return format.format(new Date(iso));
 }
 
+/** Issue 15: a phone shows about this much of a message before its buttons without scrolling. */
+export const SCREEN_BUDGET = 800;
+
 /** Raw HTML length bounds the visible length, which is what Telegram limits to 4,096. */
 const MESSAGE_BUDGET = 4000;
 
@@ -48,12 +51,17 @@ const MESSAGE_BUDGET = 4000;
  * Sends HTML blocks packed into as few messages as fit, the keyboard on the last one. A single block must fit a
  * message on its own (every block we build does: explanations are a few hundred characters).
  */
-export async function replyBlocks(ctx: FlowContext, blocks: readonly string[], keyboard?: InlineKeyboard): Promise<void> {
+export async function replyBlocks(
+  ctx: FlowContext,
+  blocks: readonly string[],
+  keyboard?: InlineKeyboard,
+  budget: number = MESSAGE_BUDGET,
+): Promise<void> {
   const messages: string[] = [];
   let current = "";
   for (const block of blocks.filter((text) => text.trim() !== "")) {
     const candidate = current === "" ? block : `${current}\n\n${block}`;
-    if (candidate.length > MESSAGE_BUDGET && current !== "") {
+    if (candidate.length > budget && current !== "") {
       messages.push(current);
       current = block;
     } else {

@@ -1,0 +1,75 @@
+import { countCharacters, type DraftEditResult, draftStats, MAX_LETTER_CHARACTERS, normaliseLetterText } from "./draft.js";
+
+/**
+ * A draft as numbered paragraphs (issue 15, item 3): the writer fixes one paragraph instead of copying the whole
+ * letter. Paragraphs are what the stored text separates with a blank line (`normaliseLetterText` keeps one).
+ */
+export function paragraphsOf(text: string): string[] {
+  const normalised = normaliseLetterText(text);
+  return normalised === "" ? [] : normalised.split(/\n{2,}/u);
+}
+
+/**
+ * Four base-36 characters naming a paragraph's content. A button carries it with the paragraph's number, so a button
+ * of an older view (the paragraphs moved or changed since) is recognised instead of acting on another paragraph.
+ */
+export function paragraphTag(paragraph: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < paragraph.length; index++) {
+    hash ^= paragraph.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 36 ** 4).toString(36).padStart(4, "0");
+}
+
+/** The paragraph `index` if its tag still matches, else undefined (the draft changed since the button was made). */
+export function paragraphMatching(text: string, index: number, tag: string): string | undefined {
+  const paragraph = paragraphsOf(text)[index];
+  return paragraph !== undefined && paragraphTag(paragraph) === tag ? paragraph : undefined;
+}
+
+export type ParagraphEdit =
+  | { kind: "replace"; index: number; text: string }
+  | { kind: "delete"; index: number }
+  | { kind: "move"; index: number; by: -1 | 1 };
+
+export type ParagraphEditResult = DraftEditResult | { ok: false; reason: "no-paragraph" };
+
+/** Applies one paragraph edit; the text that replaces a paragraph may itself be several paragraphs. */
+export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditResult {
+  const paragraphs = paragraphsOf(text);
+  const { index } = edit;
+  if (!Number.isInteger(index) || index < 0 || index >= paragraphs.length) return { ok: false, reason: "no-paragraph" };
+  if (edit.kind === "delete") {
+    paragraphs.splice(index, 1);
+  } else if (edit.kind === "move") {
+    const target = index + edit.by;
+    if (target < 0 || target >= paragraphs.length) return { ok: false, reason: "no-paragraph" };
+    const [moved] = paragraphs.splice(index, 1);
+    paragraphs.splice(target, 0, moved as string);
+  } else {
+    const replacement = normaliseLetterText(edit.text);
+    if (replacement === "") return { ok: false, reason: "empty" };
+    paragraphs.splice(index, 1, replacement);
+  }
+  const result = paragraphs.join("\n\n");
+  const characters = countCharacters(result);
+  if (characters > MAX_LETTER_CHARACTERS) return { ok: false, reason: "too-long", characters, limit: MAX_LETTER_CHARACTERS };
+  return { ok: true, text: result, stats: draftStats(result) };
+}
+
+/** The number (0-based) of the paragraph holding a UTF-16 offset of the normalised text, as the check reports it. */
+export function paragraphAt(text: string, offset: number): number {
+  const before = normaliseLetterText(text).slice(0, offset);
+  return (before.match(/\n{2,}/gu) ?? []).length;
+}
+
+/** A paragraph's first words for a list line: at most `max` characters, cut at a space, "…" when cut. */
+export function paragraphPreview(paragraph: string, max: number): string {
+  const flat = paragraph.replace(/\s+/gu, " ").trim();
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

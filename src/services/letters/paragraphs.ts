@@ -1,0 +1,25 @@
+import { inTransaction } from "../../db/database.js";
+import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.js";
+import { editParagraph, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
+import type { ServiceDeps } from "../deps.js";
+
+export type ParagraphChange = { ok: true } | Exclude<ParagraphEditResult, { ok: true }> | { ok: false; reason: "changed" };
+
+/**
+ * One paragraph of the writer's draft edited, deleted or moved, if the paragraph is still the one the button showed
+ * (`tag`): a button of an older view never edits another paragraph. Read and write in one transaction.
+ */
+export async function changeParagraph(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; tag: string; edit: ParagraphEdit },
+): Promise<ParagraphChange> {
+  return inTransaction(deps.db, async (trx) => {
+    const draft = (await findActiveDrafts(trx, input.writerId)).find((letter) => letter.prisoner_slug === input.slug);
+    const text = draft?.text ?? "";
+    if (!draft || paragraphMatching(text, input.edit.index, input.tag) === undefined) return { ok: false, reason: "changed" };
+    const result = editParagraph(text, input.edit);
+    if (!result.ok) return result;
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { editParagraph, paragraphAt, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../src/domain/letters/paragraphs.js";
+
+const DRAFT = "Здравствуйте!\n\nПишу из Львова.\n\nЧто Вы читаете?";
+
+describe("a draft as paragraphs (issue 15, item 3)", () => {
+  it("splits on blank lines and finds the paragraph of an offset", () => {
+    expect(paragraphsOf(DRAFT)).toEqual(["Здравствуйте!", "Пишу из Львова.", "Что Вы читаете?"]);
+    expect(paragraphsOf("  \n ")).toEqual([]);
+    expect(paragraphAt(DRAFT, 0)).toBe(0);
+    expect(paragraphAt(DRAFT, DRAFT.indexOf("Львова"))).toBe(1);
+    expect(paragraphAt(DRAFT, DRAFT.indexOf("читаете"))).toBe(2);
+  });
+
+  it("replaces, deletes and moves one paragraph, leaving the others as they were", () => {
+    const replaced = editParagraph(DRAFT, { kind: "replace", index: 1, text: "Пишу из Кракова.  \r\n" });
+    expect(replaced.ok && replaced.text).toBe("Здравствуйте!\n\nПишу из Кракова.\n\nЧто Вы читаете?");
+    const deleted = editParagraph(DRAFT, { kind: "delete", index: 0 });
+    expect(deleted.ok && deleted.text).toBe("Пишу из Львова.\n\nЧто Вы читаете?");
+    const up = editParagraph(DRAFT, { kind: "move", index: 2, by: -1 });
+    expect(up.ok && up.text).toBe("Здравствуйте!\n\nЧто Вы читаете?\n\nПишу из Львова.");
+    const down = editParagraph(DRAFT, { kind: "move", index: 0, by: 1 });
+    expect(down.ok && down.text).toBe("Пишу из Львова.\n\nЗдравствуйте!\n\nЧто Вы читаете?");
+  });
+
+  it("refuses what would make no sense or pass the limit, saying why", () => {
+    expect(editParagraph(DRAFT, { kind: "move", index: 0, by: -1 })).toEqual({ ok: false, reason: "no-paragraph" });
+    expect(editParagraph(DRAFT, { kind: "delete", index: 3 })).toEqual({ ok: false, reason: "no-paragraph" });
+    expect(editParagraph(DRAFT, { kind: "replace", index: 1, text: "  " })).toEqual({ ok: false, reason: "empty" });
+    expect(editParagraph(DRAFT, { kind: "replace", index: 1, text: "я".repeat(12_000) })).toMatchObject({ ok: false, reason: "too-long", limit: 12_000 });
+  });
+
+  it("recognises a button made for a paragraph that has changed since", () => {
+    const tag = paragraphTag("Пишу из Львова.");
+    expect(tag).toMatch(/^[0-9a-z]{4}$/u);
+    expect(paragraphMatching(DRAFT, 1, tag)).toBe("Пишу из Львова.");
+    expect(paragraphMatching(DRAFT, 2, tag)).toBeUndefined();
+    expect(paragraphMatching("Здравствуйте!\n\nПишу из Кракова.", 1, tag)).toBeUndefined();
+  });
+
+  it("previews a paragraph in a few words, cut at a space", () => {
+    expect(paragraphPreview("Короткий абзац.", 40)).toBe("Короткий абзац.");
+    expect(paragraphPreview("Очень длинный абзац о том, как прошёл мой день в городе", 24)).toBe("Очень длинный абзац о…");
+  });
+});
