@@ -46,9 +46,12 @@ news-delivery-digest-set = News will come once a day, at { $hour }:00 UTC.
 ## Reminders.
 news-reminders-title = ⏰ Reminders to write
 news-reminders-empty = No reminders yet. A reminder every few weeks helps: regular letters matter more than one long letter.
-news-reminders-item = { $name }: every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminders-item = { $name }: { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }, next on { $next }
 news-birthdays-on = Birthday reminders: on. { $days } days before the birthday of a prisoner you follow (when a source gives the date), I will remind you.
 news-birthdays-off = Birthday reminders: off.
@@ -57,20 +60,29 @@ news-birthdays-turned-off = Birthday reminders are off.
 news-reminder-pick-prisoner = Whom should I remind you to write to?
 news-reminder-pick-nobody = You do not follow anyone who can receive letters now. Follow a prisoner first (/find).
 news-reminder-ask-weeks = How often should I remind you to write to { $name }?
-news-reminder-every = every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-every = { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }
-news-reminder-set = Done: I will remind you to write to { $name } every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-set = Done: I will remind you to write to { $name } { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }. The first reminder: { $first }.
 news-reminder-cannot-write = Letters cannot reach { $name } now, so there is nothing to remind you of.
 news-reminder-stopped = Reminder stopped.
 news-reminder-already-stopped = This reminder is already stopped.
-news-reminder-text = ⏰ Time to write to { $name }. You asked me to remind you every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-text = ⏰ Time to write to { $name }. You asked me to remind you { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }: even a few lines tell them they are not forgotten.
 news-reminder-stop = ✖️ Stop this reminder
 news-reminder-ended = { $name } can no longer receive letters in prison, so your reminder to write to them has been stopped.

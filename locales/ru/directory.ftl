@@ -101,8 +101,8 @@ directory-birthdays-none = В ближайшие дни известных дн�
 directory-birthday-line = { $name }: { $date } исполнится { $age }
 directory-few-letters-title = Им в последнее время мало пишут
 directory-few-letters-count = { $count ->
-    [0] за 30 дней через Lysty писем не было
-    [one] за 30 дней через Lysty { $count } письмо
-    [few] за 30 дней через Lysty { $count } письма
-   *[many] за 30 дней через Lysty { $count } писем
+    [0] за 30 дней через «Листы» писем не было
+    [one] за 30 дней через «Листы» { $count } письмо
+    [few] за 30 дней через «Листы» { $count } письма
+   *[many] за 30 дней через «Листы» { $count } писем
 }

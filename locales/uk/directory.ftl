@@ -101,8 +101,8 @@ directory-birthdays-none = Найближчими днями відомих дн
 directory-birthday-line = { $name }: { $date } виповниться { $age }
 directory-few-letters-title = Їм останнім часом мало пишуть
 directory-few-letters-count = { $count ->
-    [0] за 30 днів через Lysty листів не було
-    [one] за 30 днів через Lysty { $count } лист
-    [few] за 30 днів через Lysty { $count } листи
-   *[many] за 30 днів через Lysty { $count } листів
+    [0] за 30 днів через «Листи» листів не було
+    [one] за 30 днів через «Листи» { $count } лист
+    [few] за 30 днів через «Листи» { $count } листи
+   *[many] за 30 днів через «Листи» { $count } листів
 }

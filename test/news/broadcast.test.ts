@@ -53,7 +53,7 @@ describe("publishing case news to followers", () => {
       source: "https://example.org/news?id=1&lang=uk",
     });
 
-    const uk = await messageContaining(ukFollower, "ШІЗО на 15 днів");
+    const uk = await messageContaining(ukFollower, "ШІЗО на 15 діб");
     expect(uk.text).toContain("Тестенко Іван");
     // The organiser's text exactly as written: HTML-like characters arrive as typed, not as markup.
     expect(uk.text).toContain(CELL_TEXT_UK);
@@ -62,7 +62,7 @@ describe("publishing case news to followers", () => {
     expect(en.text).toContain("Ivan Testenko");
     expect(en.text).toContain(CELL_TEXT_EN);
     expect(en.text).not.toContain(CELL_TEXT_UK);
-    const ru = await messageContaining(ruFollower, "ШИЗО на 15 дней");
+    const ru = await messageContaining(ruFollower, "ШИЗО на 15 суток");
     expect(ru.text).toContain("Тестенко Иван");
     // No Russian version was given: the original as written.
     expect(ru.text).toContain(CELL_TEXT_UK);

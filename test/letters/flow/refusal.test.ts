@@ -15,7 +15,7 @@ describe("people a letter cannot reach", () => {
     expect(balukh?.status.value).toBe("exchanged");
     const writer = h.user({ languageCode: "ru" });
     const reply = textOf(await writer.send(`/start w_${BALUKH}`));
-    expect(reply).toContain("Сейчас через Lysty нельзя написать этому человеку: Владимир Балух.");
+    expect(reply).toContain("Сейчас через «Листы» нельзя написать этому человеку: Владимир Балух.");
     expect(reply).toContain("Человек освобождён при обмене: письмо в тюрьму его уже не найдёт.");
     expect(reply).toContain(`Статус на 7 сентября 2019 г., источник: ${balukh!.status.sourceUrl}`);
     // Nothing was started: no draft, no flow waiting.
@@ -43,7 +43,7 @@ describe("people a letter cannot reach", () => {
     await writer.send("/start");
     const menu = writer.messages.at(-1)!;
     const reply = textOf(await writer.pressData(menu.message_id, `write:${BALUKH}`));
-    expect(reply).toContain("Зараз через Lysty не можна написати цій людині: Володимир Балух.");
+    expect(reply).toContain("Зараз через «Листи» не можна написати цій людині: Володимир Балух.");
     expect(reply).toContain("Людину звільнили під час обміну");
 
     // Gorinov is in IK-10, but the directory knows neither its FSIN-pismo listing nor a postal address.
