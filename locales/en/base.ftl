@@ -6,6 +6,7 @@ start-welcome =
     • Follow a case and learn about punishment cells, transfers and trials the same day.
 
     Choose what to do:
+start-greeting = Hello! 👋
 start-unknown-link = This link is out of date or incomplete. Here is the main menu instead.
 menu-find = 🔎 Find a prisoner
 menu-browse = 📋 Browse

@@ -187,6 +187,7 @@ letter-ui-search-results = { $count ->
 letter-ui-search-more = Показаны первые { $shown } из { $total }. Выберите человека или добавьте имя или год рождения, чтобы сузить поиск.
 letter-ui-unknown-prisoner = Этого человека нет в нашем справочнике (ссылка или кнопка могли устареть). Воспользуйтесь /write, чтобы найти человека по имени.
 letter-ui-refused = Сейчас через «Листы» нельзя написать этому человеку: { $name }.
+letter-ui-refused-free = 🕊 { $name } на свободе!
 letter-ui-refused-source = Статус на { $asOf }, источник: { $url }
 letter-ui-guidance-title = Письмо для: { $name }
 letter-ui-guidance-russian-name = По-русски: { $name }

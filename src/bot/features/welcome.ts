@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { startPayload } from "../deep-link.js";
 import { mainMenuKeyboard, menuButton } from "../keyboards/main-menu.js";
+import { isGreeting } from "../../domain/search/greeting.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -26,3 +27,13 @@ privateChats.callbackQuery(menuButton.pack("help"), async (ctx) => {
 });
 
 export { composer as welcomeFeature };
+
+const greetings = new Composer<BotContext>();
+
+/** Section 4, before the search fallback: «привіт» or «hello» is answered with a hello and what Lysty does. */
+greetings.chatType("private").on("message:text", async (ctx, next) => {
+  if (!isGreeting(ctx.message.text)) return next();
+  await ctx.reply(`${ctx.t("start-greeting")}\n\n${ctx.t("start-welcome")}`, { reply_markup: mainMenuKeyboard(ctx) });
+});
+
+export { greetings as greetingFallback };
