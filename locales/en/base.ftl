@@ -14,17 +14,8 @@ menu-write = ✍️ Write a letter
 menu-letters = 📬 My letters
 menu-language = 🌐 Language
 menu-help = ❓ Help
-help-text =
-    How Lysty works:
-
-    /find — search by name in any spelling (Cyrillic or Latin), optionally with a birth year: «Zeytullaev 1984».
-    /write — write a letter step by step; I check it and explain how to deliver it.
-    /letters — your letters and their status.
-    /language — change the interface language.
-    /privacy — what we store and how to delete it.
-    /cancel — leave whatever you are doing; your draft is kept.
-
-    You can also just type a name.
+help-intro = How Lysty works: find a prisoner, write a letter (I check it and explain how to deliver it), and follow the case.
+help-tip = You can also just type a name in any spelling, e.g. «Zeytullaev 1984».
 language-choose = Choose the interface language:
 language-changed = Done: I will speak English now.
 language-name-uk = Українська

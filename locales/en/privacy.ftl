@@ -44,3 +44,5 @@ privacy-forget-expired = This confirmation is out of date. Send /forget again.
 privacy-slow-down = You are sending messages too fast. I will ignore them for a minute, then you can carry on.
 privacy-relay-limit = You have handed { $limit } letters to organisers in the last 24 hours — the limit for one day. You can send this one yourself (FSIN-pismo or post), or hand it to organisers after { $time } UTC.
 privacy-edit-not-seen = I do not see edits of messages already sent. If you corrected something, please send the corrected text again as a new message.
+command-mydata = A file of everything the bot stores about you
+command-forget = Delete everything the bot stores about you

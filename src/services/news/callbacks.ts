@@ -10,6 +10,9 @@ export const followButtonData = callbackData("nf", 1);
 export const unfollowButtonData = callbackData("nu", 1);
 export const followCampaignData = callbackData("nfc", 1);
 export const unfollowCampaignData = callbackData("nuc", 1);
+/** Follow / unfollow a campaign from a prisoner's card: the button swaps in place, the card stays. */
+export const followCampaignOnCardData = callbackData("nfk", 1);
+export const unfollowCampaignOnCardData = callbackData("nuk", 1);
 /** Delivery mode: `i` immediate, `d` daily digest. */
 export const deliveryModeData = callbackData("nd", 1);
 export const showSubscriptionsData = callbackData("nsub", 0);

@@ -155,7 +155,7 @@ export async function cardKeyboard(ctx: FlowContext, { card }: LoadedCard): Prom
   // `write:<slug>`, the letter flow's own format; it checks the directory again when the button is pressed.
   const writeData = writable ? writeLetterData(card.slug) : undefined;
   if (writeData !== undefined) rows.push([{ text: ctx.t(DIRECTORY_TEXT.cardWrite), callback_data: writeData }]);
-  rows.push(...(await newsCardButtons(ctx, card.slug, { canWrite: writable })));
+  rows.push(...(await newsCardButtons(ctx, card.slug, { canWrite: writable, campaigns: card.campaigns.map((campaign) => campaign.slug) })));
   rows.push([{ text: ctx.t("directory-bot-card-share"), switch_inline_query: card.displayName }]);
   return { inline_keyboard: rows };
 }
