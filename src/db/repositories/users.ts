@@ -37,3 +37,9 @@ export async function setUserBlocked(db: DB, id: number, blockedAt: Date | null)
 export async function storedLocaleOf(db: DB, id: number): Promise<string | undefined> {
   return (await db.selectFrom("users").select("locale").where("id", "=", id).executeTakeFirst())?.locale;
 }
+
+/** When the person asked /forget while organisers still held letters of theirs, if that request is still open. */
+export async function forgetRequestedAt(db: DB, userId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("forget_requests").select("requested_at").where("user_id", "=", userId).executeTakeFirst();
+  return row?.requested_at;
+}
