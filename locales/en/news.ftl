@@ -159,6 +159,7 @@ news-publish-skip = Skip
 news-publish-source-invalid = That does not look like a web link. Send a link starting with https://
 news-publish-source-required-ended = Publishing stopped: this news needs a source link.
 news-publish-preview-intro = Preview: this is exactly what subscribers who read { $language } will get. Others get the same in their language, with your text where there is no translation.
+news-publish-preview-translation = And this is what subscribers who read { $language } get:
 news-publish-preview-buttons = Buttons under the message: { $buttons }.
 news-publish-audience = It goes to { $immediate } { $immediate ->
         [one] follower
@@ -187,7 +188,6 @@ news-progress-sending = 📣 Sending news about { $name }: { $sent } of { $total
 news-progress-eta-seconds = About { $value } s left.
 news-progress-eta-minutes = About { $value } min left.
 news-progress-digest = { $count } more will get it in their daily digest at { $hour }:00 UTC.
-news-progress-done = ✅ News about { $name } sent: { $sent } of { $total } delivered, { $failed } failed.
 news-report = ✅ Done: the news about { $name } reached { $sent } of { $total } { $total ->
         [one] follower
        *[other] followers

@@ -179,6 +179,7 @@ news-publish-skip = Пропустить
 news-publish-source-invalid = Это не похоже на веб-ссылку. Отправьте ссылку, которая начинается с https://
 news-publish-source-required-ended = Публикация остановлена: этой новости нужна ссылка на источник.
 news-publish-preview-intro = Предпросмотр: именно это получат подписчики, которые читают { $language }. Остальные получат то же на своём языке — с вашим текстом, если перевода нет.
+news-publish-preview-translation = А так её получат те, кто читает { $language }:
 news-publish-preview-buttons = Кнопки под сообщением: { $buttons }.
 news-publish-audience = Сейчас новость получат { $immediate } { $immediate ->
         [one] подписчик
@@ -208,7 +209,6 @@ news-progress-sending = 📣 Рассылаем новость ({ $name }): до
 news-progress-eta-seconds = Осталось около { $value } с.
 news-progress-eta-minutes = Осталось около { $value } мин.
 news-progress-digest = Ещё { $count } получат её в ежедневной сводке в { $hour }:00 UTC.
-news-progress-done = ✅ Новость ({ $name }) разослана: доставлено { $sent } из { $total }, не удалось — { $failed }.
 news-report = ✅ Готово: новость ({ $name }) дошла до { $sent } из { $total } { $total ->
         [one] подписчика
        *[other] подписчиков

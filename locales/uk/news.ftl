@@ -173,6 +173,7 @@ news-publish-skip = Пропустити
 news-publish-source-invalid = Це не схоже на вебпосилання. Надішліть посилання, що починається з https://
 news-publish-source-required-ended = Публікацію зупинено: цій новині потрібне посилання на джерело.
 news-publish-preview-intro = Попередній перегляд: саме це отримають підписники, які читають { $language }. Інші отримають те саме своєю мовою — з вашим текстом, якщо перекладу немає.
+news-publish-preview-translation = А так її отримають ті, хто читає { $language }:
 news-publish-preview-buttons = Кнопки під повідомленням: { $buttons }.
 news-publish-audience = Зараз новину отримають { $immediate } { $immediate ->
         [one] підписник
@@ -202,7 +203,6 @@ news-progress-sending = 📣 Розсилаємо новину ({ $name }): до
 news-progress-eta-seconds = Лишилося близько { $value } с.
 news-progress-eta-minutes = Лишилося близько { $value } хв.
 news-progress-digest = Ще { $count } отримають її в щоденному дайджесті о { $hour }:00 UTC.
-news-progress-done = ✅ Новину ({ $name }) розіслано: доставлено { $sent } з { $total }, не вдалося — { $failed }.
 news-report = ✅ Готово: новина ({ $name }) дійшла до { $sent } з { $total } { $total ->
         [one] підписника
        *[other] підписників

@@ -1,4 +1,6 @@
-import type { Locale } from "../../config.js";
+import { prisonerName } from "../../domain/directory/names.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { type Locale, SUPPORTED_LOCALES } from "../../config.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
@@ -33,13 +35,18 @@ export interface PreviewFacts {
   immediate: number;
   digest: number;
   defaultLocale: Locale;
+  /** The prisoner's name as subscribers of each language read it in the news. */
+  names: Partial<Record<Locale, string>>;
 }
 
 /** What the preview shows besides the text: the new institution of a transfer and who will receive the news. */
 export async function previewFacts(deps: ServiceDeps, prisonerSlug: string, event: NewsEvent): Promise<PreviewFacts> {
   const institution = event.type === "transfer" && event.institution ? await getInstitutionBySlug(deps.db, event.institution) : undefined;
   const subscribers = await subscribersOf(deps.db, prisonerSlug);
+  const prisoner = await getPrisonerBySlug(deps.db, prisonerSlug);
+  const names = prisoner ? Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, prisonerName(prisoner.names, locale, "list")])) : {};
   return {
+    names,
     institution: institution ? { name: institution.name, region: institution.region } : null,
     immediate: subscribers.filter((subscriber) => subscriber.delivery === "immediate").length,
     digest: subscribers.filter((subscriber) => subscriber.delivery === "digest").length,
