@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventFromColumns, parseCellDays, offersLetter, statusAfter } from "../../src/domain/news/events.js";
-import { extractHashtags, taggedSlugs } from "../../src/domain/news/hashtags.js";
+import { extractHashtags, taggedSlugs, withoutHashtags } from "../../src/domain/news/hashtags.js";
 import { roundedDuration, secondsLeft } from "../../src/domain/news/progress.js";
 import { dueDigestDay, nextReminderAfter } from "../../src/domain/news/schedule.js";
 import { parseSourceUrl, sourceLabel } from "../../src/domain/news/source-url.js";
@@ -9,6 +9,14 @@ import { excerpt, renderDigest, renderNewsText } from "../../src/services/news/r
 import { translator } from "../../src/telegram/i18n.js";
 
 describe("hashtags", () => {
+  it("leave a channel post's text when it becomes news: filing tags go, a tag in a sentence keeps its word", () => {
+    expect(withoutHashtags("Суд продовжив арешт.\n\n#Тестенко #суд")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("Суд продовжив арешт. #Тестенко")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("#Тестенко\nСуд продовжив арешт.")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("Сьогодні #Тестенко знову в ШІЗО.")).toBe("Сьогодні Тестенко знову в ШІЗО.");
+    expect(withoutHashtags("Лист № 5, e-mail a#b")).toBe("Лист № 5, e-mail a#b");
+  });
+
   it("reads Cyrillic tags whatever their case, and not inside words or URLs' fragments of other tags", () => {
     expect(extractHashtags("Сьогодні #БАЛУХ і #балух, а також #Зейтуллаев.")).toEqual(["балух", "зейтуллаев"]);
     expect(extractHashtags("email a#Балух and ##x and #123")).toEqual([]);

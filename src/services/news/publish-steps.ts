@@ -1,3 +1,4 @@
+import { withoutHashtags } from "../../domain/news/hashtags.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { type Locale, SUPPORTED_LOCALES } from "../../config.js";
@@ -25,7 +26,7 @@ export async function offerForPublishing(deps: ServiceDeps, offerId: number, loc
   if (!row) return null;
   const prisoner = await prisonerChoice(deps.db, row.prisoner_slug, locale);
   return prisoner
-    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: row.text, sourceUrl: row.source_url, published: row.news_id !== null }
+    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: withoutHashtags(row.text), sourceUrl: row.source_url, published: row.news_id !== null }
     : null;
 }
 
