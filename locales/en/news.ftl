@@ -41,9 +41,9 @@ news-subscriptions-prisoners = Prisoners:
 news-delivery-immediate = At once
 news-delivery-digest = Daily digest
 news-delivery-immediate-chosen = Delivery: each piece of news as soon as organisers publish it.
-news-delivery-digest-chosen = Delivery: one digest a day, at { $hour }:00 UTC.
+news-delivery-digest-chosen = Delivery: one digest a day, at { $hour }:00 your time ({ $zone }).
 news-delivery-immediate-set = News will come as soon as it is published.
-news-delivery-digest-set = News will come once a day, at { $hour }:00 UTC.
+news-delivery-digest-set = News will come once a day, at { $hour }:00 ({ $zone }).
 
 ## Reminders.
 news-reminders-title = ⏰ Reminders to write
@@ -187,12 +187,17 @@ news-progress-preparing = 📣 Preparing to send…
 news-progress-sending = 📣 Sending news about { $name }: { $sent } of { $total } delivered, { $failed } failed.
 news-progress-eta-seconds = About { $value } s left.
 news-progress-eta-minutes = About { $value } min left.
-news-progress-digest = { $count } more will get it in their daily digest at { $hour }:00 UTC.
+news-progress-digest = { $count } more will get it in their daily digest at { $hour }:00 their time.
 news-report = ✅ Done: the news about { $name } reached { $sent } of { $total } { $total ->
         [one] follower
        *[other] followers
     }.
 news-report-failed-hint = Not delivered: { $failed }. These are people who blocked the bot (they no longer count as followers) or chats Telegram kept refusing after several tries.
-news-report-digest-only = Published. Followers of { $name } chose the daily digest: { $count } will get it at { $hour }:00 UTC.
+news-report-digest-only = Published. Followers of { $name } chose the daily digest: { $count } will get it at { $hour }:00 their time.
 news-report-nobody = Published. Nobody follows { $name } yet, so no messages were sent.
 command-news = Publish case news
+news-button-timezone = 🕰 Time zone: { $zone }
+news-timezone-title = 🕰 Your time zone: { $zone }. The digest comes at { $digest }:00 and reminders to write at { $reminder }:00, this zone's time. Pick another with a button or send its name, e.g. /timezone Europe/Prague
+news-timezone-set = Time zone: { $zone }. The digest at { $digest }:00, reminders at { $reminder }:00, this zone's time.
+news-timezone-unknown = I do not know the time zone «{ $name }». Send a name such as Europe/Prague or America/Chicago, or pick one: /timezone
+command-timezone = Time zone of the digest and reminders

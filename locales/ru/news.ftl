@@ -41,9 +41,9 @@ news-subscriptions-prisoners = Заключённые:
 news-delivery-immediate = Сразу
 news-delivery-digest = Ежедневная сводка
 news-delivery-immediate-chosen = Доставка: каждая новость сразу, как только организаторы её опубликуют.
-news-delivery-digest-chosen = Доставка: одна сводка в день, в { $hour }:00 UTC.
+news-delivery-digest-chosen = Доставка: одна сводка в день, в { $hour }:00 по вашему времени ({ $zone }).
 news-delivery-immediate-set = Новости будут приходить сразу после публикации.
-news-delivery-digest-set = Новости будут приходить раз в день, в { $hour }:00 UTC.
+news-delivery-digest-set = Новости будут приходить раз в день, в { $hour }:00 ({ $zone }).
 
 ## Напоминания.
 news-reminders-title = ⏰ Напоминания написать
@@ -208,12 +208,17 @@ news-progress-preparing = 📣 Готовим рассылку…
 news-progress-sending = 📣 Рассылаем новость ({ $name }): доставлено { $sent } из { $total }, не удалось — { $failed }.
 news-progress-eta-seconds = Осталось около { $value } с.
 news-progress-eta-minutes = Осталось около { $value } мин.
-news-progress-digest = Ещё { $count } получат её в ежедневной сводке в { $hour }:00 UTC.
+news-progress-digest = Ещё { $count } получат её в ежедневной сводке в { $hour }:00 по своему времени.
 news-report = ✅ Готово: новость ({ $name }) дошла до { $sent } из { $total } { $total ->
         [one] подписчика
        *[other] подписчиков
     }.
 news-report-failed-hint = Не доставлено: { $failed }. Это люди, которые заблокировали бота (они больше не считаются подписчиками), или чаты, которые Telegram отклонял после нескольких попыток.
-news-report-digest-only = Опубликовано. Те, кто следит за делом ({ $name }), выбрали ежедневную сводку: { $count } получат новость в { $hour }:00 UTC.
+news-report-digest-only = Опубликовано. Те, кто следит за делом ({ $name }), выбрали ежедневную сводку: { $count } получат новость в { $hour }:00 по своему времени.
 news-report-nobody = Опубликовано. За делом ({ $name }) пока никто не следит, поэтому сообщения не отправлялись.
 command-news = Опубликовать новость дела
+news-button-timezone = 🕰 Часовой пояс: { $zone }
+news-timezone-title = 🕰 Ваш часовой пояс: { $zone }. Сводка приходит в { $digest }:00, напоминания написать — в { $reminder }:00 по этому времени. Выберите другой пояс кнопкой или отправьте его название, например: /timezone Europe/Prague
+news-timezone-set = Часовой пояс: { $zone }. Сводка — в { $digest }:00, напоминания — в { $reminder }:00 по этому времени.
+news-timezone-unknown = Не знаю часового пояса «{ $name }». Отправьте название вроде Europe/Prague или America/Chicago или выберите пояс: /timezone
+command-timezone = Часовой пояс сводки и напоминаний

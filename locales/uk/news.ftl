@@ -41,9 +41,9 @@ news-subscriptions-prisoners = В'язні:
 news-delivery-immediate = Одразу
 news-delivery-digest = Щоденний дайджест
 news-delivery-immediate-chosen = Доставка: кожна новина одразу, щойно організатори її опублікують.
-news-delivery-digest-chosen = Доставка: один дайджест на день, о { $hour }:00 UTC.
+news-delivery-digest-chosen = Доставка: один дайджест на день, о { $hour }:00 за вашим часом ({ $zone }).
 news-delivery-immediate-set = Новини приходитимуть одразу після публікації.
-news-delivery-digest-set = Новини приходитимуть раз на день, о { $hour }:00 UTC.
+news-delivery-digest-set = Новини надходитимуть раз на день, о { $hour }:00 ({ $zone }).
 
 ## Нагадування.
 news-reminders-title = ⏰ Нагадування написати
@@ -202,12 +202,17 @@ news-progress-preparing = 📣 Готуємо розсилку…
 news-progress-sending = 📣 Розсилаємо новину ({ $name }): доставлено { $sent } з { $total }, не вдалося — { $failed }.
 news-progress-eta-seconds = Лишилося близько { $value } с.
 news-progress-eta-minutes = Лишилося близько { $value } хв.
-news-progress-digest = Ще { $count } отримають її в щоденному дайджесті о { $hour }:00 UTC.
+news-progress-digest = Ще { $count } отримають її в щоденному дайджесті о { $hour }:00 за своїм часом.
 news-report = ✅ Готово: новина ({ $name }) дійшла до { $sent } з { $total } { $total ->
         [one] підписника
        *[other] підписників
     }.
 news-report-failed-hint = Не доставлено: { $failed }. Це люди, які заблокували бота (вони більше не вважаються підписниками), або чати, які Telegram відхиляв після кількох спроб.
-news-report-digest-only = Опубліковано. Ті, хто стежить за справою ({ $name }), обрали щоденний дайджест: { $count } отримають новину о { $hour }:00 UTC.
+news-report-digest-only = Опубліковано. Ті, хто стежить за справою ({ $name }), обрали щоденний дайджест: { $count } отримають новину о { $hour }:00 за своїм часом.
 news-report-nobody = Опубліковано. За справою ({ $name }) поки ніхто не стежить, тож повідомлень не надсилали.
 command-news = Опублікувати новину справи
+news-button-timezone = 🕰 Часовий пояс: { $zone }
+news-timezone-title = 🕰 Ваш часовий пояс: { $zone }. Дайджест надходить о { $digest }:00, нагадування написати — о { $reminder }:00 за цим часом. Оберіть інший пояс кнопкою або надішліть його назву, наприклад: /timezone Europe/Prague
+news-timezone-set = Часовий пояс: { $zone }. Дайджест — о { $digest }:00, нагадування — о { $reminder }:00 за цим часом.
+news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago або оберіть пояс: /timezone
+command-timezone = Часовий пояс дайджесту й нагадувань

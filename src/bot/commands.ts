@@ -24,7 +24,7 @@ export const PUBLIC_COMMANDS = [
 ] as const;
 
 /** Commands everyone has that the menu leaves out to stay short; `/help` lists them after the menu's. */
-export const HELP_ONLY_COMMANDS = ["mydata", "forget"] as const;
+export const HELP_ONLY_COMMANDS = ["timezone", "mydata", "forget"] as const;
 
 function commandList(i18n: I18n<FlowContext>, locale: Locale) {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

@@ -1,3 +1,4 @@
+import { getNewsPreferences } from "../../src/db/repositories/subscriptions.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
@@ -34,11 +35,12 @@ describe("reminders", () => {
     await writer.press("every two weeks");
     expect(writer.lastText()).toContain("every two weeks. The first reminder: January 18, 2027");
 
-    h.clock.advance(14 * DAY - HOUR);
+    // Due at 10:00 in the writer's time zone (Kyiv unless changed): 08:00 UTC in winter.
+    h.clock.set(new Date("2027-01-18T07:59:00Z"));
     await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(0);
 
-    h.clock.advance(2 * HOUR);
+    h.clock.set(new Date("2027-01-18T08:00:00Z"));
     const reminder = await settledMessage(writer, "Time to write to Ivan Testenko");
     expect(reminder.text).toContain("every two weeks");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toEqual([
@@ -98,15 +100,19 @@ describe("daily digest", () => {
     await reader.press("Follow the case");
     await reader.send("/subscriptions");
     await reader.press("Daily digest");
-    expect(reader.lastText()).toContain("one digest a day, at 17:00 UTC");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (Europe/Kyiv)");
 
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "hunger-strike", text: "He stopped eating.", source: null });
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "Doctors were not let in.", source: "https://example.org/doctors" });
     // Both reports are in: the follower is counted for the digest, not for immediate delivery.
     await h.settle();
-    expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 17:00 UTC")).length).toBe(2);
+    expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 19:00 their time")).length).toBe(2);
     expect(count(reader, "He stopped eating.")).toBe(0);
 
+    // 16:59 UTC is 18:59 in Kyiv (winter, UTC+2): not yet.
+    h.clock.set(new Date("2027-01-05T16:59:00Z"));
+    await h.settle();
+    expect(count(reader, "Case news, January 5")).toBe(0);
     h.clock.set(new Date("2027-01-05T17:01:00Z"));
     const digest = await settledMessage(reader, "Case news, January 5, 2027: 2 updates");
     expect(digest.text).toContain("Hunger strike — Ivan Testenko");
@@ -121,5 +127,38 @@ describe("daily digest", () => {
     h.clock.set(new Date("2027-01-06T17:30:00Z"));
     await h.settle();
     expect(count(reader, "Case news, January")).toBe(1);
+  });
+
+  it("sends it at 19:00 in the time zone the subscriber chose, and keeps the choice", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    await importFictionalDirectory(h.db);
+    h.clock.set(new Date("2027-01-05T09:00:00Z"));
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const reader = h.user({ languageCode: "en" });
+    await reader.send(`/start p_${TESTENKO.slug}`);
+    await reader.press("Follow the case");
+    await reader.send("/subscriptions");
+    await reader.press("Daily digest");
+    await reader.press("🕰 Time zone: Europe/Kyiv");
+    expect(reader.lastText()).toContain("Your time zone: Europe/Kyiv. The digest comes at 19:00");
+    await reader.press("America/New_York");
+    expect(reader.lastCallbackAnswer()).toContain("Time zone: America/New_York");
+    expect(reader.buttons()).toContain("✓ America/New_York");
+    await reader.send("/timezone Mars/Olympus");
+    expect(reader.lastText()).toContain("I do not know the time zone «Mars/Olympus»");
+    expect((await getNewsPreferences(h.db, reader.id)).timeZone).toBe("America/New_York");
+
+    await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "Doctors were not let in.", source: null });
+    // 19:00 in Kyiv is 12:00 in New York: nothing yet, nor at 23:59 UTC (18:59 there).
+    h.clock.set(new Date("2027-01-05T17:01:00Z"));
+    await h.settle();
+    h.clock.set(new Date("2027-01-05T23:59:00Z"));
+    await h.settle();
+    expect(count(reader, "Doctors were not let in.")).toBe(0);
+    // 00:00 UTC on the 6th is 19:00 on the 5th in New York.
+    h.clock.set(new Date("2027-01-06T00:00:00Z"));
+    await settledMessage(reader, "Doctors were not let in.");
+    await reader.send("/subscriptions");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (America/New_York)");
   });
 });

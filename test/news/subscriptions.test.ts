@@ -45,7 +45,7 @@ describe("following and /subscriptions", () => {
     expect(reader.buttons()).toContain("✓ At once");
 
     await reader.press("Daily digest");
-    expect(reader.lastText()).toContain("one digest a day, at 17:00 UTC");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (Europe/Kyiv)");
     expect(reader.buttons()).toContain("✓ Daily digest");
     // Pressing the chosen option again changes nothing and answers anyway.
     await reader.press("✓ Daily digest");

@@ -21,6 +21,9 @@ export const unfollowPrisonerFromListData = callbackData("nsp", 1);
 export const unfollowCampaignFromListData = callbackData("nsc", 1);
 export const showRemindersData = callbackData("nrl", 0);
 export const chooseCampaignData = callbackData("ncl", 0);
+/** The time-zone screen, and a zone chosen there (`ntz:<IANA name>`; checked again when pressed). */
+export const showTimeZonesData = callbackData("ntzl", 0);
+export const chooseTimeZoneData = callbackData("ntz", 1);
 /** Ask how often to remind about <slug>. */
 export const askReminderData = callbackData("nra", 1);
 /** Set a reminder for <slug> every <weeks>. */

@@ -1,11 +1,13 @@
 /**
  * The daily digest: subscribers who chose it get the day's news in one message (or a few, if long) at
- * DIGEST_HOUR_UTC, through the same outbox as immediate news. The key `digest:<user>:<day>` is claimed in the
+ * DIGEST_LOCAL_HOUR in their own time zone (Kyiv unless they chose another), through the same outbox as immediate
+ * news. The key `digest:<user>:<local day>` is claimed in the
  * transaction that marks the items and enqueues the messages, so each person gets at most one digest a day, whatever
  * restarts or second instances do. News arriving after today's digest waits for tomorrow's.
  */
 import { claimScheduledSend, takeWaitingDigest, usersWithWaitingDigest } from "../../db/repositories/news.js";
-import { dueDigestDay } from "../../domain/news/schedule.js";
+import { DEFAULT_TIME_ZONE, dueLocalDigestDay } from "../../domain/news/time-zone.js";
+import { timeZonesOf } from "../../db/repositories/subscriptions.js";
 import { enqueue, type OutboxItem } from "../../outbox/index.js";
 import { NEWS_KIND } from "./publish.js";
 import type { SchedulerContext } from "./reminders.js";
@@ -15,10 +17,12 @@ import { loadNews, newsViewFor } from "./views.js";
 
 export async function enqueueDueDigests(context: SchedulerContext): Promise<number> {
   const { db, now, t, defaultLocale } = context;
-  const day = dueDigestDay(now);
-  if (day === undefined) return 0;
   let digests = 0;
-  for (const userId of await usersWithWaitingDigest(db)) {
+  const waiting = await usersWithWaitingDigest(db);
+  const zones = await timeZonesOf(db, waiting);
+  for (const userId of waiting) {
+    const day = dueLocalDigestDay(now, zones.get(userId) ?? DEFAULT_TIME_ZONE);
+    if (day === undefined) continue;
     const sent = await db.transaction().execute(async (trx) => {
       const user = await trx.selectFrom("users").select(["locale", "blocked_at"]).where("id", "=", userId).executeTakeFirst();
       // Someone who blocked the bot keeps their waiting news for when they come back.

@@ -14,7 +14,7 @@ import type { NewsPost } from "../../db/tables/news.js";
 import type { Logger } from "../../logger.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { type BroadcastCounts, roundedDuration, secondsLeft } from "../../domain/news/progress.js";
-import { DIGEST_HOUR_UTC } from "../../domain/news/schedule.js";
+import { DIGEST_LOCAL_HOUR } from "../../domain/news/time-zone.js";
 import { enqueue, progressOf } from "../../outbox/index.js";
 import { NEWS_KIND, newsRefPrefix } from "./publish.js";
 import type { Translate } from "../../telegram/i18n.js";
@@ -116,7 +116,7 @@ function progressText(t: Translate, locale: Locale, name: string, counts: Broadc
     t(locale, "news-progress-sending", { name, sent: counts.sent, total: counts.total, failed: counts.failed }),
     t(locale, unit === "seconds" ? "news-progress-eta-seconds" : "news-progress-eta-minutes", { value }),
   ];
-  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_HOUR_UTC }));
+  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_LOCAL_HOUR }));
   return lines.join("\n");
 }
 
@@ -124,10 +124,10 @@ function reportText(t: Translate, locale: Locale, name: string, counts: Broadcas
   if (counts.total === 0) {
     return digest === 0
       ? t(locale, "news-report-nobody", { name })
-      : t(locale, "news-report-digest-only", { name, count: digest, hour: DIGEST_HOUR_UTC });
+      : t(locale, "news-report-digest-only", { name, count: digest, hour: DIGEST_LOCAL_HOUR });
   }
   const lines = [t(locale, "news-report", { name, sent: counts.sent, total: counts.total, failed: counts.failed })];
   if (counts.failed > 0) lines.push(t(locale, "news-report-failed-hint", { failed: counts.failed }));
-  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_HOUR_UTC }));
+  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_LOCAL_HOUR }));
   return lines.join("\n");
 }

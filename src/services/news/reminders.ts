@@ -3,6 +3,7 @@
  * for followed prisoners whose birth date a source gives. Each is enqueued in the transaction that advances the
  * reminder or claims its once-only key, so neither a second pass nor a restart sends one twice.
  */
+import { getNewsPreferences } from "../../db/repositories/subscriptions.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Locale } from "../../config.js";
 import type { DB } from "../../db/database.js";
@@ -12,7 +13,8 @@ import { advanceReminder, birthdayWatches, deleteReminderById, dueReminders } fr
 import { escapeHtml } from "../../telegram/html.js";
 import { upcomingBirthdays } from "../../domain/directory/birthdays.js";
 import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../domain/directory/types.js";
-import { BIRTHDAY_LEAD_DAYS, birthdayRemindersOpen, nextReminderAfter } from "../../domain/news/schedule.js";
+import { BIRTHDAY_LEAD_DAYS, birthdayRemindersOpen } from "../../domain/news/schedule.js";
+import { DEFAULT_TIME_ZONE, nextLocalReminderAfter } from "../../domain/news/time-zone.js";
 import { enqueue } from "../../outbox/index.js";
 import { birthdayRemindersData, deleteReminderData } from "./callbacks.js";
 import { formatNewsDate, writeButton } from "./render.js";
@@ -69,7 +71,8 @@ export async function enqueueDueReminders(context: SchedulerContext): Promise<nu
         );
         return true;
       }
-      const next = nextReminderAfter(new Date(reminder.next_at), reminder.every_weeks, now);
+      const timeZone = (await getNewsPreferences(trx, reminder.user_id)).timeZone ?? DEFAULT_TIME_ZONE;
+      const next = nextLocalReminderAfter(new Date(reminder.next_at), reminder.every_weeks, now, timeZone);
       if (!(await advanceReminder(trx, reminder.id, reminder.next_at, next))) return false;
       const name = prisonerName(prisoner.names, locale, "list");
       await enqueue(
