@@ -40,7 +40,7 @@ directory-route-organiser-relay = через організаторів
 
 ## Застереження біля кнопки.
 directory-warning-status-not-recent = Цей статус востаннє підтверджували понад пів року тому.
-directory-warning-location-not-recent = Місце утримання підтверджували понад три місяці тому: людей етапують, і листи губляться. Перевірте його перед відправкою.
+directory-warning-location-not-recent = Місце утримання підтверджували понад три місяці тому: людей переводять, і листи губляться. Перевірте його, перш ніж надсилати лист.
 directory-warning-status-inferred = Цей статус виведено з джерел, а не підтверджено ними.
 directory-warning-status-unknown = Теперішній статус невідомий.
 directory-warning-pretrial = У СІЗО листи може читати й слідчий: нічого не пишіть про справу.

@@ -44,6 +44,12 @@ describe("nothing found never ends in a dead end", () => {
     await user.press(browse);
     expect(user.lastText()).toMatch(/Перегляд довідника|Browse the directory/);
   });
+
+  it("a /find with nothing searchable offers browsing too", async () => {
+    const user = h.user({ languageCode: "en" });
+    await user.send("/find one two three four five six seven");
+    expect(user.buttons()).toEqual(["📋 Browse"]);
+  });
 });
 
 describe("result lists", () => {
