@@ -157,7 +157,9 @@ describe("daily digest", () => {
     expect(count(reader, "Doctors were not let in.")).toBe(0);
     // 00:00 UTC on the 6th is 19:00 on the 5th in New York.
     h.clock.set(new Date("2027-01-06T00:00:00Z"));
-    await settledMessage(reader, "Doctors were not let in.");
+    const digest = await settledMessage(reader, "Doctors were not let in.");
+    // Titled with the subscriber's date, the 5th, though it is the 6th in UTC.
+    expect(digest.text).toContain("Case news, January 5, 2027");
     await reader.send("/subscriptions");
     expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (America/New_York)");
   });

@@ -36,7 +36,8 @@ export async function enqueueDueDigests(context: SchedulerContext): Promise<numb
         if (news) entries.push(newsViewFor(news, locale));
       }
       if (entries.length === 0) return false;
-      const items = renderDigest(t, locale, now, entries).map(
+      // Titled with the subscriber's own date: 19:00 in New York is already tomorrow in UTC.
+      const items = renderDigest(t, locale, new Date(`${day}T12:00:00Z`), entries).map(
         (message, part): OutboxItem => ({
           kind: NEWS_KIND,
           ref: `digest:${day}:${userId}:${part}`,
