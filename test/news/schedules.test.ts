@@ -79,8 +79,11 @@ describe("reminders", () => {
     await h.settle();
     expect(count(writer, "день народження, 47")).toBe(0);
 
-    // 4 March: six days before 10 March.
-    h.clock.set(new Date("2027-03-04T10:00:00Z"));
+    // 4 March: six days before 10 March; from 10:00 in Kyiv (08:00 UTC in winter), not in the night.
+    h.clock.set(new Date("2027-03-04T07:59:00Z"));
+    await h.settle();
+    expect(count(writer, "день народження, 47")).toBe(0);
+    h.clock.set(new Date("2027-03-04T08:00:00Z"));
     const reminder = await settledMessage(writer, "Тестенко Іван: 10 березня 2027 — день народження, 47 років");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toContain("✍️ Написати листа підтримки");
     h.clock.advance(DAY);
