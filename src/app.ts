@@ -84,7 +84,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     { ...deps, observer: bothObservers(metrics.observer, deps.observer) },
     { botInfo: options.botInfo, ...(chatLock ? { chatLock } : {}) },
   );
-  await initBotWhileStarting(bot, { logger, signal });
+  await initBotWhileStarting(bot, { logger, signal, apiRoot: config.telegramApiRoot });
 
   // The outbox paces and retries by itself, so it gets a plain Api without the interactive auto-retry.
   const outbox = createOutboxWorker({

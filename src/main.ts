@@ -9,7 +9,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { heartbeatFile, startHeartbeat } from "./heartbeat.js";
 import { createLogger } from "./logger.js";
 import { projectPath, projectRoot } from "./project-path.js";
-import { isDatabaseUnreachable, retryWhileStarting } from "./startup.js";
+import { isDatabaseUnreachable, retryWhileStarting, TelegramRejectedToken } from "./startup.js";
 
 function readConfig() {
   const envFile = projectPath(".env");
@@ -111,6 +111,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("Lysty failed to start:", describeError(error));
+  // A refused token is the commonest first-run mistake: one line that says so, no stack.
+  if (error instanceof TelegramRejectedToken) console.error(error.message);
+  else console.error("Lysty failed to start:", describeError(error));
   process.exit(1);
 });

@@ -6,6 +6,7 @@ start-welcome =
     • Follow a case and learn about punishment cells, transfers and trials the same day.
 
     Choose what to do:
+start-greeting = Hello! 👋
 start-unknown-link = This link is out of date or incomplete. Here is the main menu instead.
 menu-find = 🔎 Find a prisoner
 menu-browse = 📋 Browse
@@ -13,23 +14,15 @@ menu-write = ✍️ Write a letter
 menu-letters = 📬 My letters
 menu-language = 🌐 Language
 menu-help = ❓ Help
-help-text =
-    How Lysty works:
-
-    /find — search by name in any spelling (Cyrillic or Latin), optionally with a birth year: «Zeytullaev 1984».
-    /write — write a letter step by step; I check it and explain how to deliver it.
-    /letters — your letters and their status.
-    /language — change the interface language.
-    /privacy — what we store and how to delete it.
-    /cancel — leave whatever you are doing; your draft is kept.
-
-    You can also just type a name.
+help-intro = How Lysty works: find a prisoner, write a letter (I check it and explain how to deliver it), and follow the case.
+help-tip = You can also just type a name in any spelling, e.g. «Zeytullaev 1984».
 language-choose = Choose the interface language:
 language-changed = Done: I will speak English now.
 language-name-uk = Українська
 language-name-en = English
 language-name-ru = Русский
-cancel-done = Stopped. Your draft, if any, is saved: you can come back to it later.
+cancel-done = Stopped. Your draft, if any, is saved: you can come back to it later (/write).
+cancel-done-step = Stopped: nothing was sent and nothing changed.
 cancel-nothing = There was nothing to cancel.
 unhandled-text = I did not understand that. Type a prisoner's name to search, or choose from the menu.
 unhandled-command = I do not know this command. Here is the menu:

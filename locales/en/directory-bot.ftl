@@ -6,6 +6,11 @@ directory-bot-search-title = 🔎 Search: { $query }
 directory-bot-search-hint-script = Try the other alphabet: Latin «Balukh» or Cyrillic «Балух».
 directory-bot-search-hint-add-year = Many people found: add the birth year to narrow it down, e.g. «Zeytullaev 1984».
 directory-bot-search-stale = This search is out of date. Type the name again.
+directory-bot-legend-pretrial = in pre-trial detention
+directory-bot-legend-sentenced = sentenced
+directory-bot-legend-released = free
+directory-bot-legend-deceased = died
+directory-bot-legend-unknown = status unknown
 directory-bot-result-born = { $name }, { $year }
 
 ## Cards and links.
@@ -17,6 +22,7 @@ directory-bot-card-name-latin = In Latin letters: { $name }
 directory-bot-card-patronymic-unknown = (patronymic not known)
 directory-bot-card-born-alternatives = other sources: { $years }
 directory-bot-card-location-source = Source for the place: { $url }
+directory-bot-card-summary-before-transfer = ℹ️ This description was written before the transfer: where the person is held now is said above.
 directory-bot-card-share = 📤 Share
 directory-bot-card-links = 🔗 Links for organisers:
 directory-bot-card-link-card = card: { $url }
@@ -26,7 +32,7 @@ directory-bot-inline-open = Open in Lysty
 ## Browsing.
 directory-bot-browse-title = Browse the directory: people who get few letters, upcoming birthdays, or a campaign's list.
 directory-bot-browse-few-letters = ✍️ They get few letters
-directory-bot-browse-birthdays = 🎂 Birthdays in the next 30 days
+directory-bot-browse-birthdays = 🎂 Upcoming birthdays
 directory-bot-browse-random = 🎲 Someone at random (fewer letters, likelier)
 directory-bot-browse-back = ↩️ Back
 directory-bot-campaign-empty = Nobody is listed in this campaign yet.

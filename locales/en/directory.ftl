@@ -9,8 +9,8 @@ directory-status-deceased = deceased
 directory-status-unknown = status unknown
 
 ## Why there is no "Write a letter" button.
-directory-reason-released = They are free now: a letter to a prison would not reach them.
-directory-reason-exchanged = They were freed in an exchange: a letter to a prison would not reach them.
+directory-reason-released = 🕊 Good news: they are free. Letters to a prison are no longer needed — thank you to everyone who wrote.
+directory-reason-exchanged = 🕊 Good news: they were freed in an exchange. Letters to a prison are no longer needed — thank you to everyone who wrote.
 directory-reason-deceased = They have died. We keep the record so that they are remembered.
 directory-reason-relatives-only = Only letters from close relatives are handed over to them at the moment.
 directory-reason-location-unknown = Where they are held is not known, so there is no safe address to give.
@@ -78,11 +78,11 @@ directory-search-hint-not-listed = The directory only lists people whose status 
 directory-search-results = Found: { $total }. Page { $page } of { $pages }.
 directory-search-previous = ◀️ Previous
 directory-search-next = Next ▶️
-directory-search-year-differs = born in a different year ({ $year })
+directory-search-year-differs = born in a different year
 
 ## Birthdays and "few letters".
-directory-birthdays-title = Birthdays in the coming days
-directory-birthdays-none = No known birthdays in the coming days.
+directory-birthdays-title = Upcoming birthdays
+directory-birthdays-none = No known birthdays in the next 30 days.
 directory-birthday-line = { $name } turns { $age } on { $date }
 directory-few-letters-title = They have had few letters lately
 directory-few-letters-count = { $count ->

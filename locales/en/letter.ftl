@@ -193,6 +193,7 @@ letter-ui-search-results = { $count ->
 letter-ui-search-more = Showing the first { $shown } of { $total }. Choose the person, or add a first name or a year of birth to narrow it down.
 letter-ui-unknown-prisoner = This person is not in our directory (the link or button may be out of date). Use /write to find someone by name.
 letter-ui-refused = You cannot write to { $name } through Lysty right now.
+letter-ui-refused-free = 🕊 { $name } is free!
 letter-ui-refused-source = Status as of { $asOf }, source: { $url }
 letter-ui-guidance-russian-name = In Russian: { $name }
 letter-ui-guidance-where = Held at: { $name }, { $region }

@@ -14,6 +14,8 @@ news-button-write = ✍️ Write a letter of support
 news-button-write-to = ✍️ Write to { $name }
 news-button-continue-letter = ✍️ Continue the letter
 news-button-follow-campaign = ➕ Follow a whole campaign
+news-button-campaign-follow = ➕ Follow the campaign «{ $name }»
+news-button-campaign-following = ✓ Following the campaign «{ $name }»
 news-button-reminders = ⏰ Reminders
 news-button-back = ◀️ Back
 news-button-add-reminder = ➕ Add a reminder
@@ -39,16 +41,19 @@ news-subscriptions-prisoners = Prisoners:
 news-delivery-immediate = At once
 news-delivery-digest = Daily digest
 news-delivery-immediate-chosen = Delivery: each piece of news as soon as organisers publish it.
-news-delivery-digest-chosen = Delivery: one digest a day, at { $hour }:00 UTC.
+news-delivery-digest-chosen = Delivery: one digest a day, at { $hour }:00 your time ({ $zone }).
 news-delivery-immediate-set = News will come as soon as it is published.
-news-delivery-digest-set = News will come once a day, at { $hour }:00 UTC.
+news-delivery-digest-set = News will come once a day, at { $hour }:00 ({ $zone }).
 
 ## Reminders.
 news-reminders-title = ⏰ Reminders to write
 news-reminders-empty = No reminders yet. A reminder every few weeks helps: regular letters matter more than one long letter.
-news-reminders-item = { $name }: every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminders-item = { $name }: { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }, next on { $next }
 news-birthdays-on = Birthday reminders: on. { $days } days before the birthday of a prisoner you follow (when a source gives the date), I will remind you.
 news-birthdays-off = Birthday reminders: off.
@@ -57,20 +62,29 @@ news-birthdays-turned-off = Birthday reminders are off.
 news-reminder-pick-prisoner = Whom should I remind you to write to?
 news-reminder-pick-nobody = You do not follow anyone who can receive letters now. Follow a prisoner first (/find).
 news-reminder-ask-weeks = How often should I remind you to write to { $name }?
-news-reminder-every = every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-every = { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }
-news-reminder-set = Done: I will remind you to write to { $name } every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-set = Done: I will remind you to write to { $name } { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }. The first reminder: { $first }.
 news-reminder-cannot-write = Letters cannot reach { $name } now, so there is nothing to remind you of.
 news-reminder-stopped = Reminder stopped.
 news-reminder-already-stopped = This reminder is already stopped.
-news-reminder-text = ⏰ Time to write to { $name }. You asked me to remind you every { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
+news-reminder-text = ⏰ Time to write to { $name }. You asked me to remind you { $weeks ->
+        [1] every week
+        [2] every two weeks
+        [3] every three weeks
+        [4] every four weeks
+       *[other] every { $weeks } weeks
     }: even a few lines tell them they are not forgotten.
 news-reminder-stop = ✖️ Stop this reminder
 news-reminder-ended = { $name } can no longer receive letters in prison, so your reminder to write to them has been stopped.
@@ -145,6 +159,7 @@ news-publish-skip = Skip
 news-publish-source-invalid = That does not look like a web link. Send a link starting with https://
 news-publish-source-required-ended = Publishing stopped: this news needs a source link.
 news-publish-preview-intro = Preview: this is exactly what subscribers who read { $language } will get. Others get the same in their language, with your text where there is no translation.
+news-publish-preview-translation = And this is what subscribers who read { $language } get:
 news-publish-preview-buttons = Buttons under the message: { $buttons }.
 news-publish-audience = It goes to { $immediate } { $immediate ->
         [one] follower
@@ -172,12 +187,17 @@ news-progress-preparing = 📣 Preparing to send…
 news-progress-sending = 📣 Sending news about { $name }: { $sent } of { $total } delivered, { $failed } failed.
 news-progress-eta-seconds = About { $value } s left.
 news-progress-eta-minutes = About { $value } min left.
-news-progress-digest = { $count } more will get it in their daily digest at { $hour }:00 UTC.
-news-progress-done = ✅ News about { $name } sent: { $sent } of { $total } delivered, { $failed } failed.
+news-progress-digest = { $count } more will get it in their daily digest at { $hour }:00 their time.
 news-report = ✅ Done: the news about { $name } reached { $sent } of { $total } { $total ->
         [one] follower
        *[other] followers
     }.
 news-report-failed-hint = Not delivered: { $failed }. These are people who blocked the bot (they no longer count as followers) or chats Telegram kept refusing after several tries.
-news-report-digest-only = Published. Followers of { $name } chose the daily digest: { $count } will get it at { $hour }:00 UTC.
+news-report-digest-only = Published. Followers of { $name } chose the daily digest: { $count } will get it at { $hour }:00 their time.
 news-report-nobody = Published. Nobody follows { $name } yet, so no messages were sent.
+command-news = Publish case news
+news-button-timezone = 🕰 Time zone: { $zone }
+news-timezone-title = 🕰 Your time zone: { $zone }. The digest comes at { $digest }:00 and reminders to write at { $reminder }:00, this zone's time. Pick another with a button or send its name, e.g. /timezone Europe/Prague
+news-timezone-set = Time zone: { $zone }. The digest at { $digest }:00, reminders at { $reminder }:00, this zone's time.
+news-timezone-unknown = I do not know the time zone «{ $name }». Send a name such as Europe/Prague or America/Chicago, or pick one: /timezone
+command-timezone = Time zone of the digest and reminders

@@ -1,7 +1,7 @@
 privacy-text =
     What Lysty stores, and for how long:
 
-    • Your Telegram id, interface language and when you last wrote — so the bot remembers you. Not your name, username or phone number.
+    • Your Telegram id, interface language and when you last wrote — so the bot remembers you. The bot does not store your Telegram name, username or phone number; the one exception is a letter's card for organisers, when you agreed to show them your name (below).
     • Letter drafts — until you finish or discard them. A draft untouched for { $draftDays } { $draftDays ->
         [one] day
        *[other] days
@@ -17,7 +17,7 @@ privacy-text =
        *[other] days
     }.
 
-    Organisers see a relayed letter's text and signature, and your Telegram name only if you agreed. Our logs never contain letter text, names or message text.
+    Organisers see a relayed letter's text and signature. Your Telegram name and username are on the letter's card only when you agreed to that while handing the letter over; /forget takes them off the card. Our logs never contain letter text, names or message text.
 
     /mydata — a file with everything stored about you.
     /forget — delete all of it.
@@ -44,3 +44,41 @@ privacy-forget-expired = This confirmation is out of date. Send /forget again.
 privacy-slow-down = You are sending messages too fast. I will ignore them for a minute, then you can carry on.
 privacy-relay-limit = You have handed { $limit } letters to organisers in the last 24 hours — the limit for one day. You can send this one yourself (FSIN-pismo or post), or hand it to organisers after { $time } UTC.
 privacy-edit-not-seen = I do not see edits of messages already sent. If you corrected something, please send the corrected text again as a new message.
+command-mydata = A file of everything the bot stores about you
+command-forget = Delete everything the bot stores about you
+privacy-export-about = Everything Lysty stores about this Telegram account, table by table, as stored. «what_is_what» says what each table holds. «team_records» are your actions as an organiser or admin on shared data: they stay after /forget as the campaign's accountability log.
+privacy-export-table-users = your Telegram id, interface language, when you last wrote to the bot
+privacy-export-table-conversation-state = the step you are in the middle of (e.g. a letter being written)
+privacy-export-table-letters = your letters and drafts: recipient, text (until it is deleted), route, status
+privacy-export-table-relayed-letters = letters handed to organisers and what happened to them
+privacy-export-table-rate-limit-windows = a count of your messages in the last minute (flood protection)
+privacy-export-table-writer-profiles = the signature you asked the bot to remember
+privacy-export-table-news-follows = prisoners and campaigns you follow
+privacy-export-table-news-mutes = prisoners of a followed campaign you muted
+privacy-export-table-news-preferences = how news reaches you (at once or as a digest), birthday reminders, time zone
+privacy-export-table-news-digest-items = news waiting for your daily digest
+privacy-export-table-news-reminders = your reminders to write
+privacy-export-table-news-scheduled-sends = which digests and birthday reminders were already sent to you
+privacy-export-table-outbox = messages waiting to be sent to you, and copies of sent ones (until deleted)
+privacy-export-table-organisers = campaigns you organise
+privacy-export-table-organiser-invites = organiser invites you created or redeemed
+privacy-export-table-directory-reviews = people you asked to add to the directory and disagreements you settled
+privacy-export-table-letter-replies = prisoners' replies passed on to you
+privacy-export-table-letter-translations = translations of your letters
+privacy-export-table-forget-requests = your requests to delete your data
+privacy-export-table-audit-log = your actions as an organiser or admin (ids and dates only)
+privacy-export-table-news-posts = news you published as an organiser
+privacy-export-table-campaign-chats = chats you linked to campaigns
+privacy-export-table-organisation-desk = the organisation desk you linked
+privacy-export-table-print-batches = letter batches you printed
+privacy-export-table-prisoner-history = directory changes you made
+privacy-letters-held-after-forget = On { $date } you asked to delete your data. Everything is deleted except { $count ->
+        [one] the letter
+       *[other] the letters
+    } organisers still hold ({ $names }): to print and pass { $count ->
+        [one] it
+       *[other] them
+    } on, they keep the text, the signature and the recipient until they print or return { $count ->
+        [one] it
+       *[other] them
+    }. They no longer see who you are. You are using the bot again, so to delete the rest after that, send /forget once more.

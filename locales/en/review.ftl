@@ -30,3 +30,4 @@ review-suggestion-title = <b>A user asks to add someone not listed</b> (details 
 review-suggestion-add = Add to the directory
 review-suggestion-added = ✅ Added to the directory; the card names its source: submitted by a user, confirmed by { $role }. The user has been told.
 review-suggestion-dismissed = Dismissed. Nothing was added; the user has been told that the details could not be confirmed.
+command-review = Registry disagreements and people writers ask to add

@@ -94,3 +94,4 @@ routes-public-link-flagged = ⚠️ «{ $chat }», which receives letters for { 
 ## A service recorded as delivering to this person, as a route
 routes-intermediary-button = 📮 Through { $service }
 routes-intermediary-packet = 📮 { $service } delivers letters to { $name } (as of { $asOf }, source: { $source }). Open their site, find the person there and paste your letter, which follows. Lysty does not send anything for you: your draft stays here, and you can still choose another route above.
+routes-help-admin-title = Your admin commands:

@@ -6,6 +6,11 @@ directory-bot-search-title = 🔎 Поиск: { $query }
 directory-bot-search-hint-script = Попробуйте другой алфавит: латиницей «Balukh» или кириллицей «Балух».
 directory-bot-search-hint-add-year = Найдено много людей: добавьте год рождения, например «Зейтуллаев 1984».
 directory-bot-search-stale = Этот поиск устарел. Напишите имя ещё раз.
+directory-bot-legend-pretrial = в СИЗО
+directory-bot-legend-sentenced = осуждены
+directory-bot-legend-released = на свободе
+directory-bot-legend-deceased = умерли
+directory-bot-legend-unknown = статус неизвестен
 directory-bot-result-born = { $name }, { $year }
 
 ## Карточки и ссылки.
@@ -17,6 +22,7 @@ directory-bot-card-name-latin = Латиницей: { $name }
 directory-bot-card-patronymic-unknown = (отчество неизвестно)
 directory-bot-card-born-alternatives = по другим источникам: { $years }
 directory-bot-card-location-source = Источник о месте: { $url }
+directory-bot-card-summary-before-transfer = ℹ️ Это описание написано до перевода: где человека содержат сейчас, сказано выше.
 directory-bot-card-share = 📤 Поделиться
 directory-bot-card-links = 🔗 Ссылки для организаторов:
 directory-bot-card-link-card = карточка: { $url }
@@ -26,7 +32,7 @@ directory-bot-inline-open = Открыть в «Листах»
 ## Просмотр.
 directory-bot-browse-title = Просмотр справочника: кому мало пишут, ближайшие дни рождения или список кампании.
 directory-bot-browse-few-letters = ✍️ Кому мало пишут
-directory-bot-browse-birthdays = 🎂 Дни рождения в ближайшие 30 дней
+directory-bot-browse-birthdays = 🎂 Ближайшие дни рождения
 directory-bot-browse-random = 🎲 Случайный человек (кому меньше пишут — вероятнее)
 directory-bot-browse-back = ↩️ Назад
 directory-bot-campaign-empty = В этой кампании пока никого нет.

@@ -24,8 +24,8 @@ directory-status-deceased = { $gender ->
 directory-status-unknown = статус неизвестен
 
 ## Почему нет кнопки «Написать письмо».
-directory-reason-released = Человек на свободе: письмо в тюрьму его уже не найдёт.
-directory-reason-exchanged = Человек освобождён при обмене: письмо в тюрьму его уже не найдёт.
+directory-reason-released = 🕊 Хорошая новость: человек на свободе. Письма в тюрьму больше не нужны — спасибо всем, кто писал.
+directory-reason-exchanged = 🕊 Хорошая новость: человека освободили при обмене. Письма в тюрьму больше не нужны — спасибо всем, кто писал.
 directory-reason-deceased = Человек умер. Мы сохраняем запись, чтобы о нём помнили.
 directory-reason-relatives-only = Сейчас человеку передают письма только от близких родственников.
 directory-reason-location-unknown = Неизвестно, где человек содержится, поэтому безопасного адреса нет.
@@ -93,16 +93,16 @@ directory-search-hint-not-listed = В справочнике только люд
 directory-search-results = Найдено: { $total }. Страница { $page } из { $pages }.
 directory-search-previous = ◀️ Назад
 directory-search-next = Дальше ▶️
-directory-search-year-differs = другой год рождения ({ $year })
+directory-search-year-differs = другой год рождения
 
 ## Дни рождения и «мало писем».
-directory-birthdays-title = Дни рождения в ближайшие дни
-directory-birthdays-none = В ближайшие дни известных дней рождения нет.
+directory-birthdays-title = Ближайшие дни рождения
+directory-birthdays-none = В ближайшие 30 дней известных дней рождения нет.
 directory-birthday-line = { $name }: { $date } исполнится { $age }
 directory-few-letters-title = Им в последнее время мало пишут
 directory-few-letters-count = { $count ->
-    [0] за 30 дней через Lysty писем не было
-    [one] за 30 дней через Lysty { $count } письмо
-    [few] за 30 дней через Lysty { $count } письма
-   *[many] за 30 дней через Lysty { $count } писем
+    [0] за 30 дней через «Листы» писем не было
+    [one] за 30 дней через «Листы» { $count } письмо
+    [few] за 30 дней через «Листы» { $count } письма
+   *[many] за 30 дней через «Листы» { $count } писем
 }

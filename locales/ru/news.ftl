@@ -14,6 +14,8 @@ news-button-write = ✍️ Написать письмо поддержки
 news-button-write-to = ✍️ Написать: { $name }
 news-button-continue-letter = ✍️ Продолжить письмо
 news-button-follow-campaign = ➕ Следить за всей кампанией
+news-button-campaign-follow = ➕ Следить за кампанией «{ $name }»
+news-button-campaign-following = ✓ Вы следите за кампанией «{ $name }»
 news-button-reminders = ⏰ Напоминания
 news-button-back = ◀️ Назад
 news-button-add-reminder = ➕ Добавить напоминание
@@ -39,42 +41,58 @@ news-subscriptions-prisoners = Заключённые:
 news-delivery-immediate = Сразу
 news-delivery-digest = Ежедневная сводка
 news-delivery-immediate-chosen = Доставка: каждая новость сразу, как только организаторы её опубликуют.
-news-delivery-digest-chosen = Доставка: одна сводка в день, в { $hour }:00 UTC.
+news-delivery-digest-chosen = Доставка: одна сводка в день, в { $hour }:00 по вашему времени ({ $zone }).
 news-delivery-immediate-set = Новости будут приходить сразу после публикации.
-news-delivery-digest-set = Новости будут приходить раз в день, в { $hour }:00 UTC.
+news-delivery-digest-set = Новости будут приходить раз в день, в { $hour }:00 ({ $zone }).
 
 ## Напоминания.
 news-reminders-title = ⏰ Напоминания написать
 news-reminders-empty = Напоминаний пока нет. Напоминание раз в несколько недель помогает: регулярные письма значат больше, чем одно длинное.
-news-reminders-item = { $name }: раз в { $weeks } { $weeks ->
-        [one] неделю
-        [few] недели
-       *[other] недель
+news-reminders-item = { $name }: { $weeks ->
+        [1] каждую неделю
+        [2] раз в две недели
+        [3] раз в три недели
+        [4] раз в четыре недели
+        [few] раз в { $weeks } недели
+       *[other] раз в { $weeks } недель
     }, следующее — { $next }
-news-birthdays-on = Напоминания о днях рождения: включены. За { $days } дней до дня рождения заключённого, за делом которого вы следите (если источник называет дату), я напомню вам.
+news-birthdays-on = Напоминания о днях рождения: включены. За { $days } { $days ->
+        [one] день
+        [few] дня
+       *[other] дней
+    } до дня рождения заключённого, за делом которого вы следите (если источник называет дату), я напомню вам.
 news-birthdays-off = Напоминания о днях рождения: отключены.
 news-birthdays-turned-on = Напоминания о днях рождения включены.
 news-birthdays-turned-off = Напоминания о днях рождения отключены.
 news-reminder-pick-prisoner = Кому напоминать написать?
 news-reminder-pick-nobody = Вы не следите ни за кем, кто сейчас может получать письма. Сначала начните следить за делом заключённого (/find).
 news-reminder-ask-weeks = Как часто напоминать написать: { $name }?
-news-reminder-every = раз в { $weeks } { $weeks ->
-        [one] неделю
-        [few] недели
-       *[other] недель
+news-reminder-every = { $weeks ->
+        [1] каждую неделю
+        [2] раз в две недели
+        [3] раз в три недели
+        [4] раз в четыре недели
+        [few] раз в { $weeks } недели
+       *[other] раз в { $weeks } недель
     }
-news-reminder-set = Готово: я буду напоминать написать ({ $name }) раз в { $weeks } { $weeks ->
-        [one] неделю
-        [few] недели
-       *[other] недель
+news-reminder-set = Готово: я буду напоминать написать ({ $name }) { $weeks ->
+        [1] каждую неделю
+        [2] раз в две недели
+        [3] раз в три недели
+        [4] раз в четыре недели
+        [few] раз в { $weeks } недели
+       *[other] раз в { $weeks } недель
     }. Первое напоминание: { $first }.
 news-reminder-cannot-write = Письма сейчас не могут дойти: { $name }. Так что напоминать не о чем.
 news-reminder-stopped = Напоминание отключено.
 news-reminder-already-stopped = Это напоминание уже отключено.
-news-reminder-text = ⏰ Пора написать: { $name }. Вы просили напоминать раз в { $weeks } { $weeks ->
-        [one] неделю
-        [few] недели
-       *[other] недель
+news-reminder-text = ⏰ Пора написать: { $name }. Вы просили напоминать { $weeks ->
+        [1] каждую неделю
+        [2] раз в две недели
+        [3] раз в три недели
+        [4] раз в четыре недели
+        [few] раз в { $weeks } недели
+       *[other] раз в { $weeks } недель
     } — даже несколько строк говорят человеку, что о нём не забыли.
 news-reminder-stop = ✖️ Отключить это напоминание
 news-reminder-ended = { $name } больше не может получать письма в тюрьме, поэтому ваше напоминание написать отключено.
@@ -87,9 +105,9 @@ news-birthday-turn-off = Отключить напоминания о днях �
 
 ## Сообщения с новостями.
 news-event-punishment-cell = 🔴 ШИЗО на { $days } { $days ->
-        [one] день
-        [few] дня
-       *[other] дней
+        [one] сутки
+        [few] суток
+       *[other] суток
     }
 news-event-punishment-cell-no-days = 🔴 ШИЗО (штрафной изолятор)
 news-event-transfer = 🚚 { $gender ->
@@ -142,9 +160,9 @@ news-event-choice-release = 🕊 Освобождение
 news-event-choice-exchange = 🕊 Обмен
 news-event-choice-other = 📰 Другое
 news-publish-use-buttons = Пожалуйста, выберите кнопкой выше.
-news-publish-ask-days = На сколько дней? Отправьте число или нажмите кнопку, если источник этого не говорит.
+news-publish-ask-days = На сколько суток? Отправьте число или нажмите кнопку, если источник этого не говорит.
 news-publish-days-unknown = Неизвестно
-news-publish-days-invalid = Отправьте количество дней, от 1 до 365.
+news-publish-days-invalid = Отправьте количество суток — число от 1 до 365.
 news-publish-ask-institution = Куда перевели? Напишите название или город места заключения (например, «Торжок» или «ИК-4»).
 news-publish-institution-unknown = Пока неизвестно
 news-publish-institution-none = В справочнике нет места заключения, подходящего под «{ $query }». Попробуйте другое слово; если его нет, попросите администратора добавить — или нажмите «Пока неизвестно».
@@ -161,6 +179,7 @@ news-publish-skip = Пропустить
 news-publish-source-invalid = Это не похоже на веб-ссылку. Отправьте ссылку, которая начинается с https://
 news-publish-source-required-ended = Публикация остановлена: этой новости нужна ссылка на источник.
 news-publish-preview-intro = Предпросмотр: именно это получат подписчики, которые читают { $language }. Остальные получат то же на своём языке — с вашим текстом, если перевода нет.
+news-publish-preview-translation = А так её получат те, кто читает { $language }:
 news-publish-preview-buttons = Кнопки под сообщением: { $buttons }.
 news-publish-audience = Сейчас новость получат { $immediate } { $immediate ->
         [one] подписчик
@@ -189,12 +208,17 @@ news-progress-preparing = 📣 Готовим рассылку…
 news-progress-sending = 📣 Рассылаем новость ({ $name }): доставлено { $sent } из { $total }, не удалось — { $failed }.
 news-progress-eta-seconds = Осталось около { $value } с.
 news-progress-eta-minutes = Осталось около { $value } мин.
-news-progress-digest = Ещё { $count } получат её в ежедневной сводке в { $hour }:00 UTC.
-news-progress-done = ✅ Новость ({ $name }) разослана: доставлено { $sent } из { $total }, не удалось — { $failed }.
+news-progress-digest = Ещё { $count } получат её в ежедневной сводке в { $hour }:00 по своему времени.
 news-report = ✅ Готово: новость ({ $name }) дошла до { $sent } из { $total } { $total ->
         [one] подписчика
        *[other] подписчиков
     }.
 news-report-failed-hint = Не доставлено: { $failed }. Это люди, которые заблокировали бота (они больше не считаются подписчиками), или чаты, которые Telegram отклонял после нескольких попыток.
-news-report-digest-only = Опубликовано. Те, кто следит за делом ({ $name }), выбрали ежедневную сводку: { $count } получат новость в { $hour }:00 UTC.
+news-report-digest-only = Опубликовано. Те, кто следит за делом ({ $name }), выбрали ежедневную сводку: { $count } получат новость в { $hour }:00 по своему времени.
 news-report-nobody = Опубликовано. За делом ({ $name }) пока никто не следит, поэтому сообщения не отправлялись.
+command-news = Опубликовать новость дела
+news-button-timezone = 🕰 Часовой пояс: { $zone }
+news-timezone-title = 🕰 Ваш часовой пояс: { $zone }. Сводка приходит в { $digest }:00, напоминания написать — в { $reminder }:00 по этому времени. Выберите другой пояс кнопкой или отправьте его название, например: /timezone Europe/Prague
+news-timezone-set = Часовой пояс: { $zone }. Сводка — в { $digest }:00, напоминания — в { $reminder }:00 по этому времени.
+news-timezone-unknown = Не знаю часового пояса «{ $name }». Отправьте название вроде Europe/Prague или America/Chicago или выберите пояс: /timezone
+command-timezone = Часовой пояс сводки и напоминаний

@@ -6,6 +6,11 @@ directory-bot-search-title = 🔎 Пошук: { $query }
 directory-bot-search-hint-script = Спробуйте іншу абетку: латинкою «Balukh» чи кирилицею «Балух».
 directory-bot-search-hint-add-year = Знайдено багатьох: додайте рік народження, наприклад «Зейтуллаєв 1984».
 directory-bot-search-stale = Цей пошук застарів. Напишіть ім'я ще раз.
+directory-bot-legend-pretrial = у СІЗО
+directory-bot-legend-sentenced = засуджені
+directory-bot-legend-released = на волі
+directory-bot-legend-deceased = померли
+directory-bot-legend-unknown = статус невідомий
 directory-bot-result-born = { $name }, { $year }
 
 ## Картки й посилання.
@@ -17,6 +22,7 @@ directory-bot-card-name-latin = Латинкою: { $name }
 directory-bot-card-patronymic-unknown = (по батькові невідоме)
 directory-bot-card-born-alternatives = за іншими джерелами: { $years }
 directory-bot-card-location-source = Джерело про місце: { $url }
+directory-bot-card-summary-before-transfer = ℹ️ Цей опис написано до переведення: де людину утримують тепер, сказано вище.
 directory-bot-card-share = 📤 Поділитися
 directory-bot-card-links = 🔗 Посилання для організаторів:
 directory-bot-card-link-card = картка: { $url }
@@ -26,7 +32,7 @@ directory-bot-inline-open = Відкрити в «Листах»
 ## Перегляд.
 directory-bot-browse-title = Перегляд довідника: кому мало пишуть, найближчі дні народження або список кампанії.
 directory-bot-browse-few-letters = ✍️ Кому мало пишуть
-directory-bot-browse-birthdays = 🎂 Дні народження за 30 днів
+directory-bot-browse-birthdays = 🎂 Найближчі дні народження
 directory-bot-browse-random = 🎲 Випадкова людина (кому менше пишуть — імовірніше)
 directory-bot-browse-back = ↩️ Назад
 directory-bot-campaign-empty = У цій кампанії поки нікого немає.

@@ -24,8 +24,8 @@ directory-status-deceased = { $gender ->
 directory-status-unknown = статус невідомий
 
 ## Чому немає кнопки «Написати листа».
-directory-reason-released = Людина на волі: лист до в'язниці її вже не знайде.
-directory-reason-exchanged = Людину звільнили під час обміну: лист до в'язниці її вже не знайде.
+directory-reason-released = 🕊 Добра новина: людина на волі. Листи до в'язниці їй більше не потрібні — дякуємо всім, хто писав.
+directory-reason-exchanged = 🕊 Добра новина: людину звільнили під час обміну. Листи до в'язниці їй більше не потрібні — дякуємо всім, хто писав.
 directory-reason-deceased = Людина померла. Ми зберігаємо запис, щоб про неї пам'ятали.
 directory-reason-relatives-only = Зараз людині передають листи лише від близьких родичів.
 directory-reason-location-unknown = Невідомо, де людину утримують, тож безпечної адреси немає.
@@ -40,7 +40,7 @@ directory-route-organiser-relay = через організаторів
 
 ## Застереження біля кнопки.
 directory-warning-status-not-recent = Цей статус востаннє підтверджували понад пів року тому.
-directory-warning-location-not-recent = Місце утримання підтверджували понад три місяці тому: людей етапують, і листи губляться. Перевірте його перед відправкою.
+directory-warning-location-not-recent = Місце утримання підтверджували понад три місяці тому: людей переводять, і листи губляться. Перевірте його, перш ніж надсилати лист.
 directory-warning-status-inferred = Цей статус виведено з джерел, а не підтверджено ними.
 directory-warning-status-unknown = Теперішній статус невідомий.
 directory-warning-pretrial = У СІЗО листи може читати й слідчий: нічого не пишіть про справу.
@@ -93,16 +93,16 @@ directory-search-hint-not-listed = У довіднику лише люди, чи
 directory-search-results = Знайдено: { $total }. Сторінка { $page } з { $pages }.
 directory-search-previous = ◀️ Назад
 directory-search-next = Далі ▶️
-directory-search-year-differs = інший рік народження ({ $year })
+directory-search-year-differs = інший рік народження
 
 ## Дні народження та «мало листів».
-directory-birthdays-title = Дні народження найближчими днями
-directory-birthdays-none = Найближчими днями відомих днів народження немає.
+directory-birthdays-title = Найближчі дні народження
+directory-birthdays-none = У найближчі 30 днів немає відомих днів народження.
 directory-birthday-line = { $name }: { $date } виповниться { $age }
 directory-few-letters-title = Їм останнім часом мало пишуть
 directory-few-letters-count = { $count ->
-    [0] за 30 днів через Lysty листів не було
-    [one] за 30 днів через Lysty { $count } лист
-    [few] за 30 днів через Lysty { $count } листи
-   *[many] за 30 днів через Lysty { $count } листів
+    [0] за 30 днів через «Листи» листів не було
+    [one] за 30 днів через «Листи» { $count } лист
+    [few] за 30 днів через «Листи» { $count } листи
+   *[many] за 30 днів через «Листи» { $count } листів
 }

@@ -14,6 +14,8 @@ news-button-write = ✍️ Написати листа підтримки
 news-button-write-to = ✍️ Написати: { $name }
 news-button-continue-letter = ✍️ Продовжити листа
 news-button-follow-campaign = ➕ Стежити за всією кампанією
+news-button-campaign-follow = ➕ Стежити за кампанією «{ $name }»
+news-button-campaign-following = ✓ Ви стежите за кампанією «{ $name }»
 news-button-reminders = ⏰ Нагадування
 news-button-back = ◀️ Назад
 news-button-add-reminder = ➕ Додати нагадування
@@ -25,7 +27,7 @@ news-stale-button = Ця кнопка застаріла. Відкрийте /su
 ## Стеження.
 news-followed = Тепер ви стежите за справою: { $name }. Новини приходитимуть сюди.
 news-unfollowed = Ви більше не отримуєте новин про: { $name }.
-news-unfollowed-in-campaign = Ви більше не отримуєте новин про: { $name }. Новини про інших в'язнів кампанії «{ $campaigns }» і далі приходитимуть.
+news-unfollowed-in-campaign = Ви більше не отримуєте новин про: { $name }. Новини про інших в'язнів кампанії «{ $campaigns }» і далі надходитимуть.
 news-unfollowed-short = Стеження вимкнено.
 news-campaign-followed = Ви стежите за кампанією «{ $name }»: новини про всіх її в'язнів, зокрема тих, кого додадуть пізніше.
 news-campaign-unfollowed = Ви більше не стежите за кампанією «{ $name }».
@@ -39,42 +41,58 @@ news-subscriptions-prisoners = В'язні:
 news-delivery-immediate = Одразу
 news-delivery-digest = Щоденний дайджест
 news-delivery-immediate-chosen = Доставка: кожна новина одразу, щойно організатори її опублікують.
-news-delivery-digest-chosen = Доставка: один дайджест на день, о { $hour }:00 UTC.
+news-delivery-digest-chosen = Доставка: один дайджест на день, о { $hour }:00 за вашим часом ({ $zone }).
 news-delivery-immediate-set = Новини приходитимуть одразу після публікації.
-news-delivery-digest-set = Новини приходитимуть раз на день, о { $hour }:00 UTC.
+news-delivery-digest-set = Новини надходитимуть раз на день, о { $hour }:00 ({ $zone }).
 
 ## Нагадування.
 news-reminders-title = ⏰ Нагадування написати
 news-reminders-empty = Нагадувань поки немає. Нагадування раз на кілька тижнів допомагає: регулярні листи важать більше, ніж один довгий.
-news-reminders-item = { $name }: раз на { $weeks } { $weeks ->
-        [one] тиждень
-        [few] тижні
-       *[other] тижнів
+news-reminders-item = { $name }: { $weeks ->
+        [1] щотижня
+        [2] раз на два тижні
+        [3] раз на три тижні
+        [4] раз на чотири тижні
+        [few] раз на { $weeks } тижні
+       *[other] раз на { $weeks } тижнів
     }, наступне — { $next }
-news-birthdays-on = Нагадування про дні народження: увімкнено. За { $days } днів до дня народження в'язня, за яким ви стежите (якщо джерело називає дату), я нагадаю вам.
+news-birthdays-on = Нагадування про дні народження: увімкнено. За { $days } { $days ->
+        [one] день
+        [few] дні
+       *[other] днів
+    } до дня народження в'язня, за яким ви стежите (якщо джерело називає дату), я нагадаю вам.
 news-birthdays-off = Нагадування про дні народження: вимкнено.
 news-birthdays-turned-on = Нагадування про дні народження увімкнено.
 news-birthdays-turned-off = Нагадування про дні народження вимкнено.
 news-reminder-pick-prisoner = Кому нагадувати написати?
 news-reminder-pick-nobody = Ви не стежите ні за ким, хто зараз може отримувати листи. Спершу почніть стежити за в'язнем (/find).
 news-reminder-ask-weeks = Як часто нагадувати написати: { $name }?
-news-reminder-every = раз на { $weeks } { $weeks ->
-        [one] тиждень
-        [few] тижні
-       *[other] тижнів
+news-reminder-every = { $weeks ->
+        [1] щотижня
+        [2] раз на два тижні
+        [3] раз на три тижні
+        [4] раз на чотири тижні
+        [few] раз на { $weeks } тижні
+       *[other] раз на { $weeks } тижнів
     }
-news-reminder-set = Готово: я нагадуватиму написати ({ $name }) раз на { $weeks } { $weeks ->
-        [one] тиждень
-        [few] тижні
-       *[other] тижнів
+news-reminder-set = Готово: я нагадуватиму написати ({ $name }) { $weeks ->
+        [1] щотижня
+        [2] раз на два тижні
+        [3] раз на три тижні
+        [4] раз на чотири тижні
+        [few] раз на { $weeks } тижні
+       *[other] раз на { $weeks } тижнів
     }. Перше нагадування: { $first }.
 news-reminder-cannot-write = Листи зараз не можуть дійти до: { $name }. Тож нагадувати нема про що.
 news-reminder-stopped = Нагадування вимкнено.
 news-reminder-already-stopped = Це нагадування вже вимкнене.
-news-reminder-text = ⏰ Час написати: { $name }. Ви просили нагадувати раз на { $weeks } { $weeks ->
-        [one] тиждень
-        [few] тижні
-       *[other] тижнів
+news-reminder-text = ⏰ Час написати: { $name }. Ви просили нагадувати { $weeks ->
+        [1] щотижня
+        [2] раз на два тижні
+        [3] раз на три тижні
+        [4] раз на чотири тижні
+        [few] раз на { $weeks } тижні
+       *[other] раз на { $weeks } тижнів
     } — навіть кілька рядків кажуть людині, що про неї не забули.
 news-reminder-stop = ✖️ Вимкнути це нагадування
 news-reminder-ended = { $name } більше не може отримувати листи у в'язниці, тому ваше нагадування написати вимкнено.
@@ -87,13 +105,13 @@ news-birthday-turn-off = Вимкнути нагадування про дні �
 
 ## Повідомлення з новинами.
 news-event-punishment-cell = 🔴 ШІЗО на { $days } { $days ->
-        [one] день
-        [few] дні
-       *[other] днів
+        [one] добу
+        [few] доби
+       *[other] діб
     }
 news-event-punishment-cell-no-days = 🔴 ШІЗО (штрафний ізолятор)
-news-event-transfer = 🚚 Етаповано: { $institution }, { $region }
-news-event-transfer-unknown = 🚚 Етаповано; нове місце поки невідоме
+news-event-transfer = 🚚 Переведено до: { $institution }, { $region }
+news-event-transfer-unknown = 🚚 Переведено до іншого місця; куди саме — поки невідомо
 news-event-hunger-strike = ⚠️ Голодування
 news-event-health = 🩺 Здоров'я
 news-event-court = ⚖️ Суд: засідання, вирок або покарання
@@ -128,7 +146,7 @@ news-publish-prisoner-not-yours-pick = Ви не можете публікува
 news-publish-prisoner-pick = Оберіть в'язня:
 news-publish-ask-event = Що сталося? ({ $name })
 news-event-choice-punishment-cell = 🔴 ШІЗО / ПКТ
-news-event-choice-transfer = 🚚 Етапування
+news-event-choice-transfer = 🚚 Переведення
 news-event-choice-hunger-strike = ⚠️ Голодування
 news-event-choice-health = 🩺 Здоров'я
 news-event-choice-court = ⚖️ Суд
@@ -136,9 +154,9 @@ news-event-choice-release = 🕊 Звільнення
 news-event-choice-exchange = 🕊 Обмін
 news-event-choice-other = 📰 Інше
 news-publish-use-buttons = Будь ласка, оберіть кнопкою вище.
-news-publish-ask-days = На скільки днів? Надішліть число або натисніть кнопку, якщо джерело цього не каже.
+news-publish-ask-days = На скільки діб? Надішліть число або натисніть кнопку, якщо джерело цього не називає.
 news-publish-days-unknown = Невідомо
-news-publish-days-invalid = Надішліть кількість днів, від 1 до 365.
+news-publish-days-invalid = Надішліть кількість діб — число від 1 до 365.
 news-publish-ask-institution = Куди перевели? Напишіть назву або місто місця ув'язнення (наприклад, «Торжок» або «ИК-4»).
 news-publish-institution-unknown = Поки невідомо
 news-publish-institution-none = У довіднику немає місця ув'язнення, що відповідає «{ $query }». Спробуйте інше слово; якщо його бракує, попросіть адміністратора додати — або натисніть «Поки невідомо».
@@ -155,6 +173,7 @@ news-publish-skip = Пропустити
 news-publish-source-invalid = Це не схоже на вебпосилання. Надішліть посилання, що починається з https://
 news-publish-source-required-ended = Публікацію зупинено: цій новині потрібне посилання на джерело.
 news-publish-preview-intro = Попередній перегляд: саме це отримають підписники, які читають { $language }. Інші отримають те саме своєю мовою — з вашим текстом, якщо перекладу немає.
+news-publish-preview-translation = А так її отримають ті, хто читає { $language }:
 news-publish-preview-buttons = Кнопки під повідомленням: { $buttons }.
 news-publish-audience = Зараз новину отримають { $immediate } { $immediate ->
         [one] підписник
@@ -183,12 +202,17 @@ news-progress-preparing = 📣 Готуємо розсилку…
 news-progress-sending = 📣 Розсилаємо новину ({ $name }): доставлено { $sent } з { $total }, не вдалося — { $failed }.
 news-progress-eta-seconds = Лишилося близько { $value } с.
 news-progress-eta-minutes = Лишилося близько { $value } хв.
-news-progress-digest = Ще { $count } отримають її в щоденному дайджесті о { $hour }:00 UTC.
-news-progress-done = ✅ Новину ({ $name }) розіслано: доставлено { $sent } з { $total }, не вдалося — { $failed }.
+news-progress-digest = Ще { $count } отримають її в щоденному дайджесті о { $hour }:00 за своїм часом.
 news-report = ✅ Готово: новина ({ $name }) дійшла до { $sent } з { $total } { $total ->
         [one] підписника
        *[other] підписників
     }.
 news-report-failed-hint = Не доставлено: { $failed }. Це люди, які заблокували бота (вони більше не вважаються підписниками), або чати, які Telegram відхиляв після кількох спроб.
-news-report-digest-only = Опубліковано. Ті, хто стежить за справою ({ $name }), обрали щоденний дайджест: { $count } отримають новину о { $hour }:00 UTC.
+news-report-digest-only = Опубліковано. Ті, хто стежить за справою ({ $name }), обрали щоденний дайджест: { $count } отримають новину о { $hour }:00 за своїм часом.
 news-report-nobody = Опубліковано. За справою ({ $name }) поки ніхто не стежить, тож повідомлень не надсилали.
+command-news = Опублікувати новину справи
+news-button-timezone = 🕰 Часовий пояс: { $zone }
+news-timezone-title = 🕰 Ваш часовий пояс: { $zone }. Дайджест надходить о { $digest }:00, нагадування написати — о { $reminder }:00 за цим часом. Оберіть інший пояс кнопкою або надішліть його назву, наприклад: /timezone Europe/Prague
+news-timezone-set = Часовий пояс: { $zone }. Дайджест — о { $digest }:00, нагадування — о { $reminder }:00 за цим часом.
+news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago або оберіть пояс: /timezone
+command-timezone = Часовий пояс дайджесту й нагадувань

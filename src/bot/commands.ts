@@ -23,6 +23,9 @@ export const PUBLIC_COMMANDS = [
   "cancel",
 ] as const;
 
+/** Commands everyone has that the menu leaves out to stay short; `/help` lists them after the menu's. */
+export const HELP_ONLY_COMMANDS = ["timezone", "mydata", "forget"] as const;
+
 function commandList(i18n: I18n<FlowContext>, locale: Locale) {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }

@@ -15,7 +15,7 @@ import { privacyFeature } from "./features/privacy.js";
 import { reviewFeature } from "./features/review.js";
 import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { welcomeFeature } from "./features/welcome.js";
+import { greetingFallback, welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
 import { retryResetConnection } from "./retry-reset-connection.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -115,6 +115,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(membershipFeature);
 
   // 4. Fallbacks: handlers that accept any text, then the main menu and the "not understood" hints.
+  app.use(greetingFallback);
   app.use(directorySearchFallback);
   app.use(editedMessageFallback);
   app.use(welcomeFeature);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { conversationStorage } from "../../src/db/conversation-storage.js";
 import { findUser, setUserLocale, touchUser } from "../../src/db/repositories/users.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { onPostgres, sqliteOnly } from "../helpers/skip-reason.js";
 
 let testDb: TestDatabase;
 afterEach(async () => testDb?.cleanup());
@@ -29,7 +30,7 @@ describe("database", () => {
     expect(await findUser(testDb.db, 1)).toBeUndefined();
   });
 
-  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("turns on foreign keys and WAL on SQLite", async () => {
+  it.skipIf(onPostgres)(sqliteOnly("turns on foreign keys and WAL on SQLite"), async () => {
     testDb = await createTestDatabase();
     const { sql } = await import("kysely");
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(testDb.db);

@@ -204,5 +204,8 @@ describe("partial dates", () => {
     expect(formatPartialDate("2026-02", "en")).toBe("February 2026");
     expect(formatPartialDate("2026", "ru")).toBe("2026");
     expect(formatPartialDate("2019-09-07", "en")).toBe("September 7, 2019");
+    // No «р.»/«г.» after the year, so a sentence ending in a date never reads «2026 р..».
+    expect(formatPartialDate("2026-02-16", "uk")).toBe("16 лютого 2026");
+    expect(formatPartialDate("2026-02", "ru")).toBe("февраль 2026");
   });
 });

@@ -51,7 +51,7 @@ describe("directory.ftl", () => {
   it("renders placeables without Unicode isolation marks", () => {
     const text = format("en", "directory-card-status", { status: "serving a sentence", asOf: "16 February 2026" });
     expect(text).toBe("Status: serving a sentence, as of 16 February 2026");
-    expect(format("ru", "directory-few-letters-count", { count: 3 })).toBe("за 30 дней через Lysty 3 письма");
+    expect(format("ru", "directory-few-letters-count", { count: 3 })).toBe("за 30 дней через «Листы» 3 письма");
     expect(format("uk", reasonKey("no-known-route"), {})).toMatch(/^Безпечна адреса поки невідома/);
   });
 });

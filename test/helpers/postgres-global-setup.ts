@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { openPostgres } from "../../src/db/database.js";
 import { testDatabasePrefixes } from "./database.js";
+import { POSTGRES_ONLY_SKIPPED } from "./skip-reason.js";
 
 /**
  * Postgres test runs give every test its own database cloned from a template (see database.ts); a test that ended
@@ -10,7 +11,11 @@ import { testDatabasePrefixes } from "./database.js";
  */
 export default async function dropLeftoversOfEarlierRuns(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url?.startsWith("postgres")) return;
+  if (!url?.startsWith("postgres")) {
+    // Vitest's summary names no skipped test: say once why the Postgres-only ones are (their names say it too).
+    console.log(`${POSTGRES_ONLY_SKIPPED}\n`);
+    return;
+  }
   const db = openPostgres(url, { max: 1 });
   try {
     const { rows } = await sql<{ nspname: string }>`

@@ -53,7 +53,14 @@ describe("publishing case news to followers", () => {
       source: "https://example.org/news?id=1&lang=uk",
     });
 
-    const uk = await messageContaining(ukFollower, "ШІЗО на 15 днів");
+    // The organiser saw the preview in Ukrainian and in English, the language a translation was added for.
+    const previews = organiser.messages.filter((message) => message.text?.includes("ШІЗО на 15 діб") || message.text?.includes("Punishment cell for 15 days"));
+    expect(previews.map((message) => message.text?.split("\n")[0])).toEqual(["🔴 ШІЗО на 15 діб", "🔴 Punishment cell for 15 days"]);
+    expect(previews[1]?.text).toContain("Ivan Testenko");
+    expect(previews[1]?.text).toContain(CELL_TEXT_EN);
+    expect(organiser.messages.some((message) => message.text === "А так її отримають ті, хто читає англійською:")).toBe(true);
+
+    const uk = await messageContaining(ukFollower, "ШІЗО на 15 діб");
     expect(uk.text).toContain("Тестенко Іван");
     // The organiser's text exactly as written: HTML-like characters arrive as typed, not as markup.
     expect(uk.text).toContain(CELL_TEXT_UK);
@@ -62,7 +69,7 @@ describe("publishing case news to followers", () => {
     expect(en.text).toContain("Ivan Testenko");
     expect(en.text).toContain(CELL_TEXT_EN);
     expect(en.text).not.toContain(CELL_TEXT_UK);
-    const ru = await messageContaining(ruFollower, "ШИЗО на 15 дней");
+    const ru = await messageContaining(ruFollower, "ШИЗО на 15 суток");
     expect(ru.text).toContain("Тестенко Иван");
     // No Russian version was given: the original as written.
     expect(ru.text).toContain(CELL_TEXT_UK);
@@ -84,10 +91,11 @@ describe("publishing case news to followers", () => {
     const letterFlows = (JSON.parse(flow?.value ?? "{}") as { state?: { letter?: { args: string }[] } }).state?.letter ?? [];
     expect(letterFlows.map((entry) => JSON.parse(entry.args) as unknown)).toEqual([[{ slug: TESTENKO.slug, opening: "punishment-cell" }]]);
 
-    // The organiser's progress message ends with the final counts, and a report arrives.
+    // The organiser's progress message becomes the report: one completion message, not two.
     await finishBroadcasts(h);
-    expect(organiser.messages.some((m) => m.text?.includes("доставлено 3 з 3"))).toBe(true);
     expect(organiser.lastText()).toContain("дійшла до 3 з 3");
+    expect(organiser.messages.filter((m) => /дійшла до|розіслано/.test(m.text ?? ""))).toHaveLength(1);
+    expect(h.fake.messages(organiser.chatId).filter((m) => /дійшла до|розіслано/.test(m.text ?? ""))).toHaveLength(1);
 
     // "Unfollow" under the news works: the next news does not reach that person.
     await ruFollower.press("Не следить");
@@ -221,8 +229,8 @@ describe("publishing case news to followers", () => {
     await h.clock.runTimersDuring(eventually(() => expect(organiser.lastText()).toContain("reached 12 of 12"), 20_000));
 
     // One progress message, edited while the broadcast ran (counts and time left), at most every 3 seconds.
-    const progress = organiser.messages.find((message) => message.text?.startsWith("✅ News about Ivan Testenko sent"));
-    expect(progress?.text).toContain("12 of 12 delivered, 0 failed");
+    const progress = organiser.messages.find((message) => message.text?.includes("reached 12 of 12"));
+    expect(organiser.messages.filter((message) => message.text?.includes("reached 12 of 12"))).toHaveLength(1);
     const edits = h.fake.calls.filter((call) => call.method === "editMessageText" && call.ok && Number(call.params.message_id) === progress?.message_id);
     expect(edits.some((call) => /Sending news about Ivan Testenko: \d+ of 12 delivered[\s\S]*About \d+ s left/.test(String(call.params.text)))).toBe(true);
     for (let index = 1; index < edits.length; index += 1) {

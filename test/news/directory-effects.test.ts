@@ -4,7 +4,7 @@ import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.j
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { CAMPAIGN, eventually, followFromCard, importFictionalDirectory, messageContaining, organiserOf, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, eventually, followFromCard, importFictionalDirectory, messageContaining, organiserOf, PRIMEROVA, TESTENKO } from "./fixtures.js";
 import { publishThroughChat } from "./publish-driver.js";
 
 let h: Harness;
@@ -50,6 +50,11 @@ describe("news that changes the directory", () => {
     await reader.send(`/start p_${TESTENKO.slug}`);
     expect(reader.lastText()).toContain("ИК-98 (Примерный)");
     expect(reader.lastText()).not.toContain("ИК-99 (Тестовск)");
+    // Its summary, written before the transfer, is marked as such instead of contradicting the new place.
+    expect(reader.lastText()).toContain("A fictional person for tests.\nℹ️ This description was written before the transfer");
+    const before = h.user({ languageCode: "en" });
+    await before.send(`/start p_${PRIMEROVA.slug}`);
+    expect(before.lastText()).not.toContain("written before the transfer");
 
     // The writer hears about it in their language, and the draft is kept.
     const note = await messageContaining(writer, "перевели до іншого місця");
@@ -65,7 +70,7 @@ describe("news that changes the directory", () => {
     const follower = h.user({ languageCode: "en" });
     await followFromCard(follower, TESTENKO.slug);
     await follower.press("Remind me to write");
-    await follower.press("every 1 week");
+    await follower.press("every week");
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "court", text: "The appeal was heard.", source: null });
     await eventually(() => expect(follower.messages.some((m) => m.text?.includes("The appeal was heard."))).toBe(true));
 

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { eventFromColumns, parseCellDays, offersLetter, statusAfter } from "../../src/domain/news/events.js";
-import { extractHashtags, taggedSlugs } from "../../src/domain/news/hashtags.js";
+import { extractHashtags, taggedSlugs, withoutHashtags } from "../../src/domain/news/hashtags.js";
 import { roundedDuration, secondsLeft } from "../../src/domain/news/progress.js";
-import { dueDigestDay, nextReminderAfter } from "../../src/domain/news/schedule.js";
 import { parseSourceUrl, sourceLabel } from "../../src/domain/news/source-url.js";
 import { checkNewsText, parseTexts, textFor } from "../../src/domain/news/texts.js";
 import { excerpt, renderDigest, renderNewsText } from "../../src/services/news/render.js";
 import { translator } from "../../src/telegram/i18n.js";
 
 describe("hashtags", () => {
+  it("leave a channel post's text when it becomes news: filing tags go, a tag in a sentence keeps its word", () => {
+    expect(withoutHashtags("Суд продовжив арешт.\n\n#Тестенко #суд")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("Суд продовжив арешт. #Тестенко")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("#Тестенко\nСуд продовжив арешт.")).toBe("Суд продовжив арешт.");
+    expect(withoutHashtags("Сьогодні #Тестенко знову в ШІЗО.")).toBe("Сьогодні Тестенко знову в ШІЗО.");
+    expect(withoutHashtags("Лист № 5, e-mail a#b")).toBe("Лист № 5, e-mail a#b");
+  });
+
   it("reads Cyrillic tags whatever their case, and not inside words or URLs' fragments of other tags", () => {
     expect(extractHashtags("Сьогодні #БАЛУХ і #балух, а також #Зейтуллаев.")).toEqual(["балух", "зейтуллаев"]);
     expect(extractHashtags("email a#Балух and ##x and #123")).toEqual([]);
@@ -42,17 +49,6 @@ describe("events", () => {
 });
 
 describe("schedules", () => {
-  it("skips missed reminder periods instead of sending them all", () => {
-    const due = new Date("2027-01-01T10:00:00Z");
-    expect(nextReminderAfter(due, 2, new Date("2027-01-01T10:00:01Z")).toISOString()).toBe("2027-01-15T10:00:00.000Z");
-    expect(nextReminderAfter(due, 1, new Date("2027-02-01T00:00:00Z")).toISOString()).toBe("2027-02-05T10:00:00.000Z");
-  });
-
-  it("makes the digest due from 17:00 UTC", () => {
-    expect(dueDigestDay(new Date("2027-01-05T16:59:59Z"))).toBeUndefined();
-    expect(dueDigestDay(new Date("2027-01-05T17:00:00Z"))).toBe("2027-01-05");
-  });
-
   it("estimates the time left from the observed rate", () => {
     expect(secondsLeft({ total: 100, sent: 50, failed: 0, waiting: 50 }, 10_000)).toBe(10);
     expect(secondsLeft({ total: 300, sent: 0, failed: 0, waiting: 300 }, 0)).toBe(10);

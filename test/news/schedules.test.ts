@@ -1,3 +1,4 @@
+import { getNewsPreferences } from "../../src/db/repositories/subscriptions.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
@@ -31,16 +32,17 @@ describe("reminders", () => {
     await writer.send(`/start p_${TESTENKO.slug}`);
     await writer.press("Remind me to write");
     expect(writer.lastText()).toContain("How often should I remind you to write to Ivan Testenko?");
-    await writer.press("every 2 weeks");
-    expect(writer.lastText()).toContain("every 2 weeks. The first reminder: January 18, 2027");
+    await writer.press("every two weeks");
+    expect(writer.lastText()).toContain("every two weeks. The first reminder: January 18, 2027");
 
-    h.clock.advance(14 * DAY - HOUR);
+    // Due at 10:00 in the writer's time zone (Kyiv unless changed): 08:00 UTC in winter.
+    h.clock.set(new Date("2027-01-18T07:59:00Z"));
     await h.settle();
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(0);
 
-    h.clock.advance(2 * HOUR);
+    h.clock.set(new Date("2027-01-18T08:00:00Z"));
     const reminder = await settledMessage(writer, "Time to write to Ivan Testenko");
-    expect(reminder.text).toContain("every 2 weeks");
+    expect(reminder.text).toContain("every two weeks");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toEqual([
       "✍️ Write a letter of support",
       "✖️ Stop this reminder",
@@ -54,7 +56,7 @@ describe("reminders", () => {
     expect(count(writer, "Time to write to Ivan Testenko")).toBe(2);
 
     await writer.send("/reminders");
-    expect(writer.lastText()).toContain("Ivan Testenko: every 2 weeks, next on");
+    expect(writer.lastText()).toContain("Ivan Testenko: every two weeks, next on");
     await writer.press("Stop: Ivan Testenko");
     expect(writer.lastCallbackAnswer()).toContain("Reminder stopped");
     expect(writer.lastText()).toContain("No reminders yet");
@@ -77,9 +79,12 @@ describe("reminders", () => {
     await h.settle();
     expect(count(writer, "день народження, 47")).toBe(0);
 
-    // 4 March: six days before 10 March.
-    h.clock.set(new Date("2027-03-04T10:00:00Z"));
-    const reminder = await settledMessage(writer, "Тестенко Іван: 10 березня 2027 р. — день народження, 47 років");
+    // 4 March: six days before 10 March; from 10:00 in Kyiv (08:00 UTC in winter), not in the night.
+    h.clock.set(new Date("2027-03-04T07:59:00Z"));
+    await h.settle();
+    expect(count(writer, "день народження, 47")).toBe(0);
+    h.clock.set(new Date("2027-03-04T08:00:00Z"));
+    const reminder = await settledMessage(writer, "Тестенко Іван: 10 березня 2027 — день народження, 47 років");
     expect(reminder.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toContain("✍️ Написати листа підтримки");
     h.clock.advance(DAY);
     await h.settle();
@@ -98,15 +103,19 @@ describe("daily digest", () => {
     await reader.press("Follow the case");
     await reader.send("/subscriptions");
     await reader.press("Daily digest");
-    expect(reader.lastText()).toContain("one digest a day, at 17:00 UTC");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (Europe/Kyiv)");
 
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "hunger-strike", text: "He stopped eating.", source: null });
     await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "Doctors were not let in.", source: "https://example.org/doctors" });
     // Both reports are in: the follower is counted for the digest, not for immediate delivery.
     await h.settle();
-    expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 17:00 UTC")).length).toBe(2);
+    expect(organiser.messages.filter((m) => m.text?.startsWith("Published. Followers of Ivan Testenko chose the daily digest: 1 will get it at 19:00 their time")).length).toBe(2);
     expect(count(reader, "He stopped eating.")).toBe(0);
 
+    // 16:59 UTC is 18:59 in Kyiv (winter, UTC+2): not yet.
+    h.clock.set(new Date("2027-01-05T16:59:00Z"));
+    await h.settle();
+    expect(count(reader, "Case news, January 5")).toBe(0);
     h.clock.set(new Date("2027-01-05T17:01:00Z"));
     const digest = await settledMessage(reader, "Case news, January 5, 2027: 2 updates");
     expect(digest.text).toContain("Hunger strike — Ivan Testenko");
@@ -121,5 +130,40 @@ describe("daily digest", () => {
     h.clock.set(new Date("2027-01-06T17:30:00Z"));
     await h.settle();
     expect(count(reader, "Case news, January")).toBe(1);
+  });
+
+  it("sends it at 19:00 in the time zone the subscriber chose, and keeps the choice", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    await importFictionalDirectory(h.db);
+    h.clock.set(new Date("2027-01-05T09:00:00Z"));
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const reader = h.user({ languageCode: "en" });
+    await reader.send(`/start p_${TESTENKO.slug}`);
+    await reader.press("Follow the case");
+    await reader.send("/subscriptions");
+    await reader.press("Daily digest");
+    await reader.press("🕰 Time zone: Europe/Kyiv");
+    expect(reader.lastText()).toContain("Your time zone: Europe/Kyiv. The digest comes at 19:00");
+    await reader.press("America/New_York");
+    expect(reader.lastCallbackAnswer()).toContain("Time zone: America/New_York");
+    expect(reader.buttons()).toContain("✓ America/New_York");
+    await reader.send("/timezone Mars/Olympus");
+    expect(reader.lastText()).toContain("I do not know the time zone «Mars/Olympus»");
+    expect((await getNewsPreferences(h.db, reader.id)).timeZone).toBe("America/New_York");
+
+    await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "Doctors were not let in.", source: null });
+    // 19:00 in Kyiv is 12:00 in New York: nothing yet, nor at 23:59 UTC (18:59 there).
+    h.clock.set(new Date("2027-01-05T17:01:00Z"));
+    await h.settle();
+    h.clock.set(new Date("2027-01-05T23:59:00Z"));
+    await h.settle();
+    expect(count(reader, "Doctors were not let in.")).toBe(0);
+    // 00:00 UTC on the 6th is 19:00 on the 5th in New York.
+    h.clock.set(new Date("2027-01-06T00:00:00Z"));
+    const digest = await settledMessage(reader, "Doctors were not let in.");
+    // Titled with the subscriber's date, the 5th, though it is the 6th in UTC.
+    expect(digest.text).toContain("Case news, January 5, 2027");
+    await reader.send("/subscriptions");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (America/New_York)");
   });
 });

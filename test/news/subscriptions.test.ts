@@ -1,12 +1,31 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getNewsPreferences, listFollows } from "../../src/db/repositories/subscriptions.js";
+import { getNewsPreferences, isFollowingCampaign, listFollows } from "../../src/db/repositories/subscriptions.js";
 import { Harness } from "../helpers/harness.js";
-import { importFictionalDirectory, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, importFictionalDirectory, TESTENKO } from "./fixtures.js";
 
 let h: Harness;
 afterEach(async () => h?.stop());
 
 describe("following and /subscriptions", () => {
+  it("follows the prisoner's campaign from the card (README: «Follow a prisoner or a whole campaign from the card»)", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const reader = h.user({ languageCode: "en" });
+    await reader.send(`/start p_${TESTENKO.slug}`);
+    const card = reader.lastText();
+    await reader.press("➕ Follow the campaign");
+    expect(reader.lastCallbackAnswer()).toContain("You follow the campaign");
+    expect(await isFollowingCampaign(h.db, reader.id, CAMPAIGN)).toBe(true);
+    // The card stays; only the button changed, and pressing it again stops following.
+    expect(reader.lastText()).toBe(card);
+    expect(reader.buttons().some((label) => label.startsWith("✓ Following the campaign"))).toBe(true);
+    await reader.press("✓ Following the campaign");
+    expect(await isFollowingCampaign(h.db, reader.id, CAMPAIGN)).toBe(false);
+    expect(reader.buttons().some((label) => label.startsWith("➕ Follow the campaign"))).toBe(true);
+    await reader.send("/subscriptions");
+    expect(reader.lastText()).not.toContain("Campaigns:");
+  });
+
   it("follows from the prisoner card, lists follows, unfollows and switches delivery", async () => {
     h = await Harness.start();
     await importFictionalDirectory(h.db);
@@ -26,7 +45,7 @@ describe("following and /subscriptions", () => {
     expect(reader.buttons()).toContain("✓ At once");
 
     await reader.press("Daily digest");
-    expect(reader.lastText()).toContain("one digest a day, at 17:00 UTC");
+    expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (Europe/Kyiv)");
     expect(reader.buttons()).toContain("✓ Daily digest");
     // Pressing the chosen option again changes nothing and answers anyway.
     await reader.press("✓ Daily digest");

@@ -3,6 +3,7 @@ import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOutboxWorker, enqueue, type OutboxRunSummary } from "../../src/outbox/index.js";
 import { deliveries, startTestbed, textItem, type Testbed } from "./testbed.js";
+import { onPostgres, sqliteOnly } from "../helpers/skip-reason.js";
 
 let bed: Testbed;
 afterEach(async () => bed?.close());
@@ -19,7 +20,7 @@ const statuses = async () =>
 describe("outbox worker: crashes, stops and several instances", () => {
   // SQLite only: the "death" closes A's connection, which better-sqlite3 does at once; pg's pool.end() lets a commit
   // in flight finish after the test took its snapshot, so on Postgres it is not a crash (the counts then differ).
-  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("after a worker dies mid-batch, the next one sends the rest: duplicates only where Telegram accepted but nothing was recorded", async () => {
+  it.skipIf(onPostgres)(sqliteOnly("after a worker dies mid-batch, the next one sends the rest: duplicates only where Telegram accepted but nothing was recorded"), async () => {
     bed = await startTestbed();
     const users = bed.addUsers(40);
     await enqueue(bed.database.db, users.map((id) => textItem(id, `news:1:${id}`)), { now: bed.clock.now() });
@@ -208,7 +209,7 @@ describe("outbox worker: crashes, stops and several instances", () => {
   });
 
   // Postgres: test/production/outbox-postgres.test.ts runs two instances with their own pools instead.
-  it.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("two bot processes on one SQLite file never send a row twice", { timeout: 60_000 }, async () => {
+  it.skipIf(onPostgres)(sqliteOnly("two bot processes on one SQLite file never send a row twice"), { timeout: 60_000 }, async () => {
     bed = await startTestbed();
     const users = bed.addUsers(300);
     await enqueue(bed.database.db, users.map((id) => textItem(id, `news:1:${id}`)), { now: bed.clock.now() });

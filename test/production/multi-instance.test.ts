@@ -10,8 +10,8 @@ import { captureLogs } from "../helpers/log-capture.js";
 import { claimUpdate } from "../../src/db/repositories/coordination.js";
 import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
 import { postRaw, retryUntilOk, sendsTo } from "./webhook-delivery.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 
-const onPostgres = process.env.TEST_DATABASE_URL?.startsWith("postgres") ?? false;
 const SECRET = "lysty-multi-instance-secret-0123456789";
 const WEBHOOK_URL = "https://lysty.example.org/telegram";
 /** The seeded person with a direct route (data/directory/prisoners.json). */
@@ -81,7 +81,7 @@ const WRITER = 7701;
  * process). Webhook mode, as deployed behind a load balancer: Telegram may post two updates of one chat at once, and
  * each may land on a different instance.
  */
-describe.skipIf(!onPostgres)("two instances on one Postgres database", () => {
+describe.skipIf(!onPostgres)(postgresOnly("two instances on one Postgres database"), () => {
   it("lose no step of one chat's flow when its updates hit both instances at once, and keep their order", async () => {
     const { fake: telegram, instances: [a, b] } = await startTwoInstances();
     telegram.addUser({ id: WRITER, first_name: "W", language_code: "en" });

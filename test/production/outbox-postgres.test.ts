@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isPostgresDb } from "../../src/db/database.js";
 import { enqueue } from "../../src/outbox/index.js";
 import { startTestbed, type Testbed, textItem } from "../outbox/testbed.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 
-const onPostgres = process.env.TEST_DATABASE_URL?.startsWith("postgres") ?? false;
 
 let bed: Testbed | undefined;
 afterEach(async () => bed?.close());
@@ -12,7 +12,7 @@ afterEach(async () => bed?.close());
  * Several bot instances share one Postgres database, each with its own outbox worker and connection pool. `npm run
  * test:postgres` (and .ci/run) runs this against a real Postgres; with SQLite it is skipped (one file, one writer).
  */
-describe.skipIf(!onPostgres)("outbox workers of several instances on one Postgres database", () => {
+describe.skipIf(!onPostgres)(postgresOnly("outbox workers of several instances on one Postgres database"), () => {
   it("send every row exactly once while both claim at the same time", async () => {
     bed = await startTestbed();
     const { fake, database } = bed;
@@ -60,7 +60,7 @@ describe.skipIf(!onPostgres)("outbox workers of several instances on one Postgre
   });
 });
 
-describe.skipIf(!onPostgres)("prefix ranges on Postgres", () => {
+describe.skipIf(!onPostgres)(postgresOnly("prefix ranges on Postgres"), () => {
   it("keep byte order on the columns read by prefix, whatever collation the database was created with", async () => {
     bed = await startTestbed();
     const { db } = bed.database;

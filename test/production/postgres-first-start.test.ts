@@ -7,6 +7,7 @@ import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
 import { projectPath } from "../../src/project-path.js";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { type BotProcess, freePort, spawnBot } from "../helpers/bot-process.js";
+import { postgresOnly } from "../helpers/skip-reason.js";
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : undefined;
 
@@ -38,7 +39,7 @@ function seedLine(bot: BotProcess): { inserted: number; updated: number } | unde
  * empty Postgres database. Real processes (`npm start`), an empty schema of their own, the fake Bot API. Runs in the
  * Postgres pass of .ci/run (`npm run test:postgres`); skipped on SQLite.
  */
-describe.skipIf(!postgresUrl)("two instances starting together on an empty Postgres database", () => {
+describe.skipIf(!postgresUrl)(postgresOnly("two instances starting together on an empty Postgres database"), () => {
   it("both come up, the migrations are applied once and the directory seed is loaded once", async () => {
     const url = postgresUrl ?? "";
     const schema = `test_${randomBytes(6).toString("hex")}`;

@@ -68,6 +68,11 @@ describe("/mydata", () => {
       team_records: Record<string, Array<Record<string, unknown>>>;
     };
     expect(exported.telegram_user_id).toBe(writer.id);
+    // The file explains itself in the reader's language: what it is, and what each table holds.
+    const explained = exported as unknown as { about: string; what_is_what: Record<string, string> };
+    expect(explained.about).toContain("Everything Lysty stores about this Telegram account");
+    expect(explained.what_is_what.writer_profiles).toBe("the signature you asked the bot to remember");
+    expect(Object.keys(explained.what_is_what).sort()).toEqual([...Object.keys(exported.data), ...Object.keys(exported.team_records)].sort());
     const { data } = exported;
     expect(data.users?.[0]).toMatchObject({ id: writer.id, locale: "en" });
     const texts = data.letters?.map((letter) => letter.text);
@@ -151,6 +156,28 @@ describe("/forget", () => {
     expect(summary.forgotten).toBe(1);
     expect(await lettersOf(h, writer.id)).toEqual([]);
     expect(await h.db.selectFrom("users").select("id").where("id", "=", writer.id).execute()).toEqual([]);
+  });
+
+  it("/letters after /forget says plainly which letters organisers still hold and why", async () => {
+    h = await Harness.start();
+    const boss = await organiser(h, { languageCode: "en" });
+    await linkedGroup(h, boss);
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/start");
+    await relayLetter(h, writer, { text: FINISHED_TEXT, signature: "Анна", shareIdentity: false });
+    await writer.send("/forget");
+    await writer.press("Так, видалити все");
+    await writer.send("/letters");
+    const text = writer.lastText();
+    expect(text).toContain("ви попросили видалити свої дані. Усе видалено, крім листа, який ще в організаторів (Борис Кагарлицький)");
+    expect(text).toContain("вони зберігають текст, підпис і адресата, доки не надрукують або не повернуть");
+    expect(text).toContain("надішліть /forget ще раз");
+    // Someone who never asked sees the plain list.
+    const other = h.user({ languageCode: "uk" });
+    await other.send("/start");
+    await relayLetter(h, other, { text: FINISHED_TEXT, signature: "Анна", shareIdentity: false });
+    await other.send("/letters");
+    expect(other.lastText()).not.toContain("видалити свої дані");
   });
 
   it("does not finish the deletion for someone who came back after asking", async () => {

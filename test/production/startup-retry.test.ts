@@ -28,6 +28,22 @@ describe("start-up retries", () => {
     ]);
   });
 
+  it("paces attempts from their start, so a slow failure does not stretch the time between warnings", async () => {
+    const { logger, lines } = captureLogs("info");
+    let attempts = 0;
+    await retryWhileStarting(
+      async () => {
+        attempts += 1;
+        if (attempts > 1) return "up";
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw refused();
+      },
+      { waitingFor: "Telegram", signal: new AbortController().signal, logger, retryable: isDatabaseUnreachable, delaysMs: [10], message: "waiting for Telegram: cannot reach http://x", fields: { api_root: "http://x" } },
+    );
+    const [warning] = lines.map((line) => JSON.parse(line) as { msg: string; api_root: string; retry_in_ms: number });
+    expect(warning).toMatchObject({ msg: "waiting for Telegram: cannot reach http://x", api_root: "http://x", retry_in_ms: 0 });
+  });
+
   it("fails at once on an error waiting cannot cure", async () => {
     const { logger, lines } = captureLogs("info");
     const wrongToken = telegramError(401);

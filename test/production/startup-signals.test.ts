@@ -60,10 +60,13 @@ async function spawnWithTelegramAt(apiRoot: string): Promise<BotProcess> {
  * the tests assert the exit and its code, not a wall-clock time.
  */
 describe("signals during start-up", () => {
-  it("says it waits for Telegram while connections are refused, and exits 0 on SIGTERM", async () => {
-    const bot = await spawnWithTelegramAt(`http://127.0.0.1:${await freePort()}`);
-    await waitForOutput(bot, '"msg":"waiting for Telegram"');
+  it("says it cannot reach Telegram (with the API root, never the token) while connections are refused, and exits 0 on SIGTERM", async () => {
+    const apiRoot = `http://127.0.0.1:${await freePort()}`;
+    const bot = await spawnWithTelegramAt(apiRoot);
+    await waitForOutput(bot, `"msg":"waiting for Telegram: cannot reach ${apiRoot}"`);
     expect(bot.output()).toContain('"waiting_for":"Telegram"');
+    expect(bot.output()).toContain(`"api_root":"${apiRoot}"`);
+    expect(bot.output()).not.toContain("startup-test-token");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain('"msg":"stopping during start-up"');
@@ -81,16 +84,20 @@ describe("signals during start-up", () => {
 
   it("exits 0 on SIGINT too (Ctrl-C in a terminal)", async () => {
     const bot = await spawnWithTelegramAt(`http://127.0.0.1:${await freePort()}`);
-    await waitForOutput(bot, '"msg":"waiting for Telegram"');
+    await waitForOutput(bot, '"msg":"waiting for Telegram: cannot reach');
     bot.child.kill("SIGINT");
     expect(await bot.exited).toBe(0);
   });
 
-  it("a wrong token is not waited for: the start fails at once with exit 1", async () => {
+  it("a wrong token is not waited for: the start fails at once with exit 1 and one line saying Telegram rejected it", async () => {
     const bed = await testbed(true);
     const bot = bed.spawn(bed.env({ BOT_TOKEN: "999:not-the-fake-token-0123456789" }));
     expect(await bot.exited).toBe(1);
     expect(bot.output()).not.toContain("waiting for Telegram");
+    const said = bot.output().split("\n").filter((line) => line.includes("Telegram rejected BOT_TOKEN"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Telegram rejected BOT_TOKEN \(http:\/\/127\.0\.0\.1:\d+ answered getMe with 401 /);
+    expect(bot.output()).not.toContain("not-the-fake-token");
   });
 });
 

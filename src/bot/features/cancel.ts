@@ -1,14 +1,20 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { LETTER_FLOW_ID } from "./letter/flow/letter-flow.js";
 
 const composer = new Composer<BotContext>();
 
-/** Registered before any conversation runs, so a flow waiting for text cannot swallow it. */
+/**
+ * Registered before any conversation runs, so a flow waiting for text cannot swallow it. Only the letter flow has a
+ * draft to keep; leaving any other flow (news, a correction, "someone not in the list") says nothing was sent.
+ */
 composer.chatType("private").command("cancel", async (ctx) => {
-  const active = Object.values(ctx.conversation.active()).reduce((sum, count) => sum + count, 0);
+  const active = ctx.conversation.active();
+  const total = Object.values(active).reduce((sum, count) => sum + count, 0);
   await ctx.conversation.exitAll();
-  await ctx.reply(ctx.t(active > 0 ? "cancel-done" : "cancel-nothing"), { reply_markup: mainMenuKeyboard(ctx) });
+  const key = total === 0 ? "cancel-nothing" : (active[LETTER_FLOW_ID] ?? 0) > 0 ? "cancel-done" : "cancel-done-step";
+  await ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx) });
 });
 
 export { composer as cancelFeature };

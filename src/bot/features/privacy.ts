@@ -32,6 +32,7 @@ async function sendExport(ctx: FlowContext & { from: { id: number } }): Promise<
     now,
     letterTextRetentionDays: config.letterTextRetentionDays,
     draftRetentionDays: config.draftRetentionDays,
+    explain: (key) => ctx.t(key),
   });
   const file = personalDataFile(exported);
   ctx.logger.info({ user_id: ctx.from.id, bytes: file.bytes.byteLength }, "personal data exported");

@@ -17,6 +17,8 @@ export interface Follow {
 export interface NewsPreferences {
   delivery: NewsDelivery;
   birthdayReminders: boolean;
+  /** As stored; null means the default zone. */
+  timeZone: string | null;
 }
 
 export async function followPrisoner(db: DB, userId: number, prisonerSlug: string, now: Date): Promise<void> {
@@ -172,7 +174,23 @@ export async function followedPrisonerSlugs(db: DB, userId: number): Promise<str
 
 export async function getNewsPreferences(db: DB, userId: number): Promise<NewsPreferences> {
   const row = await db.selectFrom("news_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
-  return { delivery: row?.delivery ?? "immediate", birthdayReminders: row?.birthday_reminders === 1 };
+  return { delivery: row?.delivery ?? "immediate", birthdayReminders: row?.birthday_reminders === 1, timeZone: row?.time_zone ?? null };
+}
+
+export async function setNewsTimeZone(db: DB, userId: number, timeZone: string, now: Date): Promise<void> {
+  const values = { time_zone: timeZone, updated_at: now.toISOString() };
+  await db
+    .insertInto("news_preferences")
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
+    .execute();
+}
+
+/** The time zones of these people (null: the default), for the scheduler. */
+export async function timeZonesOf(db: DB, userIds: readonly number[]): Promise<Map<number, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("news_preferences").select(["user_id", "time_zone"]).where("user_id", "in", [...userIds]).execute();
+  return new Map(rows.map((row) => [row.user_id, row.time_zone]));
 }
 
 export async function setNewsDelivery(db: DB, userId: number, delivery: NewsDelivery, now: Date): Promise<void> {

@@ -50,3 +50,9 @@ export async function storedLocalesOf(db: DB, ids: readonly number[]): Promise<M
   const rows = await db.selectFrom("users").select(["id", "locale"]).where("id", "in", [...ids]).execute();
   return new Map(rows.map((row) => [row.id, row.locale]));
 }
+
+/** When the person asked /forget while organisers still held letters of theirs, if that request is still open. */
+export async function forgetRequestedAt(db: DB, userId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("forget_requests").select("requested_at").where("user_id", "=", userId).executeTakeFirst();
+  return row?.requested_at;
+}

@@ -23,6 +23,8 @@ export interface NewsPreferencesTable {
   user_id: number;
   delivery: Generated<NewsDelivery>;
   birthday_reminders: Generated<0 | 1>;
+  /** IANA zone of the digest and reminder hours; null: Europe/Kyiv. */
+  time_zone: string | null;
   updated_at: string;
 }
 

@@ -43,6 +43,9 @@ export function daysSince(date: PartialDate, today: Date): number {
   return Math.floor((end - start) / 86_400_000);
 }
 
+// Intl ends Ukrainian and Russian dates with «р.»/«г.»: dropped, so that a sentence ending in a date never reads «р..».
+const YEAR_ABBREVIATION = /\s(?:р|г)\.$/u;
+
 /**
  * «16 February 2026», «February 2026» or «2026» in the reader's language: a card never shows a day or month the
  * source did not give.
@@ -53,5 +56,5 @@ export function formatPartialDate(date: PartialDate, locale: string): string {
   const value = new Date(Date.UTC(year, month - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions =
     day === undefined ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(value);
+  return new Intl.DateTimeFormat(locale, options).format(value).replace(YEAR_ABBREVIATION, "");
 }

@@ -24,3 +24,19 @@ export function taggedSlugs(text: string, candidates: ReadonlyArray<{ slug: stri
   const tags = new Set(extractHashtags(text));
   return candidates.filter((candidate) => tags.has(normalizeHashtag(candidate.hashtag))).map((candidate) => candidate.slug);
 }
+
+/**
+ * A channel post as news text: the tags that only file the post (a line of tags, tags closing the text) go; a tag
+ * inside a sentence («Сьогодні #Тестенко знову…») keeps its word without the «#». Subscribers read prose, and
+ * the card already says which hashtag follows the case.
+ */
+export function withoutHashtags(text: string): string {
+  const TAGS_ONLY = /^(?:\s*#[\p{L}\p{N}_]+)+\s*$/u;
+  const lines = text.split("\n").filter((line) => !TAGS_ONLY.test(line));
+  return lines
+    .join("\n")
+    .replace(/(?:\s+#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)+\s*$/u, "")
+    .replace(HASHTAG, (_match, tag: string) => tag)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,3 +1,4 @@
+import { getPrisonerHistory } from "../../db/repositories/prisoner-history.js";
 import type { Locale } from "../../config.js";
 import type { DB } from "../../db/database.js";
 import { workingRelays } from "../../db/repositories/campaign-chats.js";
@@ -88,6 +89,11 @@ export async function searchDirectory(
 export interface LoadedCard {
   prisoner: PrisonerRecord;
   card: PrisonerCard;
+  /**
+   * An organiser recorded a transfer (news or /move) after the summary was written: the summary's place is history.
+   * Summaries come with the directory's import and never change on a transfer.
+   */
+  movedSinceSummary: boolean;
 }
 
 /**
@@ -109,5 +115,7 @@ export async function loadPrisonerCard(
   const campaigns = await listCampaigns(db);
   const organiserRelay = await hasOrganiserRelay(db, prisoner.slug);
   const card = buildPrisonerCard({ prisoner, institution, campaigns, locale }, { today: clock.now(), organiserRelay });
-  return { prisoner, card };
+  const history = await getPrisonerHistory(db, prisoner.slug);
+  const movedSinceSummary = history.some((entry) => entry.field === "institution" && entry.changedBy !== null);
+  return { prisoner, card, movedSinceSummary };
 }

@@ -1,3 +1,5 @@
+import { forgetRequestedAt } from "../../db/repositories/users.js";
+import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { addLetterReply, lettersWithReplies } from "../../db/repositories/letter-replies.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import {
@@ -32,9 +34,11 @@ export async function listLettersOf(
   deps: Pick<ServiceDeps, "db">,
   writerId: number,
   page: { limit: number; offset: number },
-): Promise<{ letters: LetterInList[]; hasMore: boolean }> {
+): Promise<{ letters: LetterInList[]; hasMore: boolean; forgetRequestedAt?: string }> {
   const { letters, hasMore } = await listLettersOfWriter(deps.db, writerId, page);
   if (letters.length === 0) return { letters: [], hasMore };
+  // After /forget only the letters organisers still hold are left: the list says which and why.
+  const forgetAt = letters.some((letter) => AWAITING_ORGANISERS.includes(letter.status)) ? await forgetRequestedAt(deps.db, writerId) : undefined;
   const withReplies = await lettersWithReplies(deps.db, letters.map((letter) => letter.id));
   const prisoners = await getPrisonersBySlugs(deps.db, letters.map((letter) => letter.prisoner_slug));
   return {
@@ -44,6 +48,7 @@ export async function listLettersOf(
       hasReply: withReplies.has(letter.id),
     })),
     hasMore,
+    ...(forgetAt === undefined ? {} : { forgetRequestedAt: forgetAt }),
   };
 }
 

@@ -10,6 +10,9 @@ export const followButtonData = callbackData("nf", 1);
 export const unfollowButtonData = callbackData("nu", 1);
 export const followCampaignData = callbackData("nfc", 1);
 export const unfollowCampaignData = callbackData("nuc", 1);
+/** Follow / unfollow a campaign from a prisoner's card: the button swaps in place, the card stays. */
+export const followCampaignOnCardData = callbackData("nfk", 1);
+export const unfollowCampaignOnCardData = callbackData("nuk", 1);
 /** Delivery mode: `i` immediate, `d` daily digest. */
 export const deliveryModeData = callbackData("nd", 1);
 export const showSubscriptionsData = callbackData("nsub", 0);
@@ -18,6 +21,9 @@ export const unfollowPrisonerFromListData = callbackData("nsp", 1);
 export const unfollowCampaignFromListData = callbackData("nsc", 1);
 export const showRemindersData = callbackData("nrl", 0);
 export const chooseCampaignData = callbackData("ncl", 0);
+/** The time-zone screen, and a zone chosen there (`ntz:<IANA name>`; checked again when pressed). */
+export const showTimeZonesData = callbackData("ntzl", 0);
+export const chooseTimeZoneData = callbackData("ntz", 1);
 /** Ask how often to remind about <slug>. */
 export const askReminderData = callbackData("nra", 1);
 /** Set a reminder for <slug> every <weeks>. */

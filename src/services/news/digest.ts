@@ -1,13 +1,15 @@
 /**
  * The daily digest: subscribers who chose it get the day's news in one message (or a few, if long) at
- * DIGEST_HOUR_UTC, through the same outbox as immediate news. The key `digest:<user>:<day>` is claimed in the
+ * DIGEST_LOCAL_HOUR in their own time zone (Kyiv unless they chose another), through the same outbox as immediate
+ * news. The key `digest:<user>:<local day>` is claimed in the
  * transaction that marks the items and enqueues the messages, so each person gets at most one digest a day, whatever
  * restarts or second instances do. News arriving after today's digest waits for tomorrow's.
  */
 import { claimScheduledSend, takeWaitingDigest, usersWithWaitingDigest } from "../../db/repositories/news.js";
 import { findUser } from "../../db/repositories/users.js";
 import { inTransaction } from "../../db/database.js";
-import { dueDigestDay } from "../../domain/news/schedule.js";
+import { DEFAULT_TIME_ZONE, dueLocalDigestDay } from "../../domain/news/time-zone.js";
+import { timeZonesOf } from "../../db/repositories/subscriptions.js";
 import { enqueue, type OutboxItem } from "../../outbox/index.js";
 import { NEWS_KIND } from "./publish.js";
 import type { SchedulerContext } from "./reminders.js";
@@ -17,10 +19,12 @@ import { loadNews, newsViewFor } from "./views.js";
 
 export async function enqueueDueDigests(context: SchedulerContext): Promise<number> {
   const { db, now, t, defaultLocale } = context;
-  const day = dueDigestDay(now);
-  if (day === undefined) return 0;
   let digests = 0;
-  for (const userId of await usersWithWaitingDigest(db)) {
+  const waiting = await usersWithWaitingDigest(db);
+  const zones = await timeZonesOf(db, waiting);
+  for (const userId of waiting) {
+    const day = dueLocalDigestDay(now, zones.get(userId) ?? DEFAULT_TIME_ZONE);
+    if (day === undefined) continue;
     const sent = await inTransaction(db, async (trx) => {
       const user = await findUser(trx, userId);
       // Someone who blocked the bot keeps their waiting news for when they come back.
@@ -34,7 +38,8 @@ export async function enqueueDueDigests(context: SchedulerContext): Promise<numb
         if (news) entries.push(newsViewFor(news, locale));
       }
       if (entries.length === 0) return false;
-      const items = renderDigest(t, locale, now, entries).map(
+      // Titled with the subscriber's own date: 19:00 in New York is already tomorrow in UTC.
+      const items = renderDigest(t, locale, new Date(`${day}T12:00:00Z`), entries).map(
         (message, part): OutboxItem => ({
           kind: NEWS_KIND,
           ref: `digest:${day}:${userId}:${part}`,

@@ -13,6 +13,7 @@ import {
   isFollowingPrisoner,
   listFollows,
   setNewsDelivery,
+  setNewsTimeZone,
   unfollowCampaign,
   unfollowPrisoner,
 } from "../../db/repositories/subscriptions.js";
@@ -20,6 +21,7 @@ import type { NewsDelivery } from "../../db/tables/news.js";
 import { campaignName } from "../../domain/directory/names.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";
 import type { ServiceDeps } from "../deps.js";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "../../domain/news/time-zone.js";
 
 type Names = PrisonerRecord["names"];
 
@@ -119,4 +121,17 @@ export async function chooseNewsDelivery(deps: Pick<ServiceDeps, "db" | "clock">
   const before = await getNewsPreferences(deps.db, userId);
   await setNewsDelivery(deps.db, userId, delivery, deps.clock.now());
   return { changed: before.delivery !== delivery };
+}
+
+/** The person's time zone for the digest and reminders (the default when they never chose one). */
+export async function timeZoneOf(deps: Pick<ServiceDeps, "db">, userId: number): Promise<string> {
+  return (await getNewsPreferences(deps.db, userId)).timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** Stores the zone the person named; undefined (nothing stored) when it is not a time zone. */
+export async function chooseTimeZone(deps: Pick<ServiceDeps, "db" | "clock">, userId: number, name: string): Promise<string | undefined> {
+  const zone = canonicalTimeZone(name);
+  if (zone === undefined) return undefined;
+  await setNewsTimeZone(deps.db, userId, zone, deps.clock.now());
+  return zone;
 }

@@ -1,8 +1,8 @@
 /**
  * Keeps the organiser's progress message true while a broadcast runs: sent / total, failed, time left. Edits are
  * throttled (Telegram allows about one message a second per chat, and an edit that changes nothing is refused);
- * when nothing is left to send, the message shows the final counts and a separate report goes out through the
- * outbox, so the organiser is notified even if the process stops right then.
+ * when nothing is left to send, that same message becomes the report: one completion message per broadcast. Only when
+ * it can no longer be edited (deleted, too old) does the report go out as a new message through the outbox.
  */
 import { type Api, GrammyError } from "grammy";
 import { escapeHtml } from "../../telegram/html.js";
@@ -14,7 +14,7 @@ import type { NewsPost } from "../../db/tables/news.js";
 import type { Logger } from "../../logger.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { type BroadcastCounts, roundedDuration, secondsLeft } from "../../domain/news/progress.js";
-import { DIGEST_HOUR_UTC } from "../../domain/news/schedule.js";
+import { DIGEST_LOCAL_HOUR } from "../../domain/news/time-zone.js";
 import { enqueue, progressOf } from "../../outbox/index.js";
 import { NEWS_KIND, newsRefPrefix } from "./publish.js";
 import type { Translate } from "../../telegram/i18n.js";
@@ -60,13 +60,14 @@ async function reportOne(context: ProgressContext, post: NewsPost): Promise<void
   if (now.getTime() - editedAt < PROGRESS_EDIT_INTERVAL_MS) return;
   const elapsedMs = now.getTime() - Date.parse(post.published_at);
   const text = finished
-    ? finalCounts(t, locale, name, counts, post.digest_count)
+    ? reportText(t, locale, name, counts, post.digest_count)
     : progressText(t, locale, name, counts, post.digest_count, secondsLeft(counts, elapsedMs));
-  if (text !== post.progress_text) await showProgress(context, post, text);
-  if (!finished) return;
+  const shown = text === post.progress_text ? "shown" : await showProgress(context, post, text);
+  if (!finished || shown === "retry") return;
   await inTransaction(db, async (trx) => {
     if (!(await markNewsReported(trx, post.id, now))) return;
-    if (post.progress_chat_id === null) return;
+    // The progress message now reads as the report; a new message only when there was none to edit.
+    if (post.progress_chat_id === null || shown === "shown") return;
     await enqueue(
       trx,
       {
@@ -83,9 +84,10 @@ async function reportOne(context: ProgressContext, post: NewsPost): Promise<void
   });
 }
 
-async function showProgress(context: ProgressContext, post: NewsPost, text: string): Promise<void> {
+/** Edits the progress message: "shown", "retry" (a later pass tries again) or "gone" (no message to edit any more). */
+async function showProgress(context: ProgressContext, post: NewsPost, text: string): Promise<"shown" | "retry" | "gone"> {
   const { db, api, clock, logger } = context;
-  if (post.progress_chat_id === null || post.progress_message_id === null) return;
+  if (post.progress_chat_id === null || post.progress_message_id === null) return "gone";
   try {
     await api.editMessageText(post.progress_chat_id, post.progress_message_id, escapeHtml(text), { parse_mode: "HTML" });
   } catch (error) {
@@ -93,18 +95,19 @@ async function showProgress(context: ProgressContext, post: NewsPost, text: stri
       // Telegram already shows this text: nothing to do but remember it.
     } else if (error instanceof GrammyError && error.error_code === 429) {
       // The broadcast is using the bot's budget; the next pass tries again.
-      return;
+      return "retry";
     } else if (error instanceof GrammyError && error.error_code === 400) {
       logger.info({ news_id: post.id, code: error.error_code }, "news progress message cannot be edited any more");
       await forgetProgressMessage(db, post.id);
-      return;
+      return "gone";
     } else {
       logger.warn({ news_id: post.id, err: error instanceof Error ? error.name : "unknown" }, "news progress edit failed");
-      return;
+      return "retry";
     }
   }
   // The time the edit was answered: the next one is due an interval after Telegram saw this one, not before.
   await recordProgressShown(db, post.id, text, clock.now());
+  return "shown";
 }
 
 function progressText(t: Translate, locale: Locale, name: string, counts: BroadcastCounts, digest: number, seconds: number): string {
@@ -113,13 +116,7 @@ function progressText(t: Translate, locale: Locale, name: string, counts: Broadc
     t(locale, "news-progress-sending", { name, sent: counts.sent, total: counts.total, failed: counts.failed }),
     t(locale, unit === "seconds" ? "news-progress-eta-seconds" : "news-progress-eta-minutes", { value }),
   ];
-  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_HOUR_UTC }));
-  return lines.join("\n");
-}
-
-function finalCounts(t: Translate, locale: Locale, name: string, counts: BroadcastCounts, digest: number): string {
-  const lines = [t(locale, "news-progress-done", { name, sent: counts.sent, total: counts.total, failed: counts.failed })];
-  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_HOUR_UTC }));
+  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_LOCAL_HOUR }));
   return lines.join("\n");
 }
 
@@ -127,10 +124,10 @@ function reportText(t: Translate, locale: Locale, name: string, counts: Broadcas
   if (counts.total === 0) {
     return digest === 0
       ? t(locale, "news-report-nobody", { name })
-      : t(locale, "news-report-digest-only", { name, count: digest, hour: DIGEST_HOUR_UTC });
+      : t(locale, "news-report-digest-only", { name, count: digest, hour: DIGEST_LOCAL_HOUR });
   }
   const lines = [t(locale, "news-report", { name, sent: counts.sent, total: counts.total, failed: counts.failed })];
   if (counts.failed > 0) lines.push(t(locale, "news-report-failed-hint", { failed: counts.failed }));
-  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_HOUR_UTC }));
+  if (digest > 0) lines.push(t(locale, "news-progress-digest", { count: digest, hour: DIGEST_LOCAL_HOUR }));
   return lines.join("\n");
 }

@@ -1,4 +1,7 @@
-import type { Locale } from "../../config.js";
+import { withoutHashtags } from "../../domain/news/hashtags.js";
+import { prisonerName } from "../../domain/directory/names.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { type Locale, SUPPORTED_LOCALES } from "../../config.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
@@ -23,7 +26,7 @@ export async function offerForPublishing(deps: ServiceDeps, offerId: number, loc
   if (!row) return null;
   const prisoner = await prisonerChoice(deps.db, row.prisoner_slug, locale);
   return prisoner
-    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: row.text, sourceUrl: row.source_url, published: row.news_id !== null }
+    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: withoutHashtags(row.text), sourceUrl: row.source_url, published: row.news_id !== null }
     : null;
 }
 
@@ -33,13 +36,18 @@ export interface PreviewFacts {
   immediate: number;
   digest: number;
   defaultLocale: Locale;
+  /** The prisoner's name as subscribers of each language read it in the news. */
+  names: Partial<Record<Locale, string>>;
 }
 
 /** What the preview shows besides the text: the new institution of a transfer and who will receive the news. */
 export async function previewFacts(deps: ServiceDeps, prisonerSlug: string, event: NewsEvent): Promise<PreviewFacts> {
   const institution = event.type === "transfer" && event.institution ? await getInstitutionBySlug(deps.db, event.institution) : undefined;
   const subscribers = await subscribersOf(deps.db, prisonerSlug);
+  const prisoner = await getPrisonerBySlug(deps.db, prisonerSlug);
+  const names = prisoner ? Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, prisonerName(prisoner.names, locale, "list")])) : {};
   return {
+    names,
     institution: institution ? { name: institution.name, region: institution.region } : null,
     immediate: subscribers.filter((subscriber) => subscriber.delivery === "immediate").length,
     digest: subscribers.filter((subscriber) => subscriber.delivery === "digest").length,

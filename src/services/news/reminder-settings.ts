@@ -6,7 +6,7 @@ import { getPrisonerFor, getPrisonersBySlugs } from "../../db/repositories/priso
 import { deleteReminder, getReminderOfUser, listReminders, setReminder } from "../../db/repositories/reminders.js";
 import { followedPrisonerSlugs, getNewsPreferences, setBirthdayReminders } from "../../db/repositories/subscriptions.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";
-import { firstReminderAt } from "../../domain/news/schedule.js";
+import { DEFAULT_TIME_ZONE, firstLocalReminderAt } from "../../domain/news/time-zone.js";
 import type { ServiceDeps } from "../deps.js";
 import { canStillWrite } from "./reminders.js";
 
@@ -69,11 +69,12 @@ export async function remindToWrite(
   if (!target) return { kind: "unknown" };
   if (!target.canWrite) return { kind: "cannot-write", names: target.names };
   const now = deps.clock.now();
+  const timeZone = (await getNewsPreferences(deps.db, input.userId)).timeZone ?? DEFAULT_TIME_ZONE;
   const reminder = await setReminder(deps.db, {
     userId: input.userId,
     prisonerSlug: target.slug,
     everyWeeks: input.everyWeeks,
-    nextAt: firstReminderAt(now, input.everyWeeks),
+    nextAt: firstLocalReminderAt(now, input.everyWeeks, timeZone),
     now,
   });
   return { kind: "set", names: target.names, reminderId: reminder.id, nextAt: reminder.next_at };

@@ -3,6 +3,7 @@
  * for followed prisoners whose birth date a source gives. Each is enqueued in the transaction that advances the
  * reminder or claims its once-only key, so neither a second pass nor a restart sends one twice.
  */
+import { getNewsPreferences, timeZonesOf } from "../../db/repositories/subscriptions.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Locale } from "../../config.js";
 import { type DB, inTransaction } from "../../db/database.js";
@@ -13,7 +14,8 @@ import { advanceReminder, birthdayWatches, deleteReminderById, dueReminders } fr
 import { escapeHtml } from "../../telegram/html.js";
 import { upcomingBirthdays } from "../../domain/directory/birthdays.js";
 import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../domain/directory/types.js";
-import { BIRTHDAY_LEAD_DAYS, birthdayRemindersOpen, nextReminderAfter } from "../../domain/news/schedule.js";
+import { BIRTHDAY_LEAD_DAYS } from "../../domain/news/schedule.js";
+import { DEFAULT_TIME_ZONE, localHour, nextLocalReminderAfter, REMINDER_LOCAL_HOUR } from "../../domain/news/time-zone.js";
 import { enqueue } from "../../outbox/index.js";
 import { birthdayRemindersData, deleteReminderData } from "./callbacks.js";
 import { formatNewsDate, writeButton } from "./render.js";
@@ -69,7 +71,8 @@ export async function enqueueDueReminders(context: SchedulerContext): Promise<nu
         );
         return true;
       }
-      const next = nextReminderAfter(new Date(reminder.next_at), reminder.every_weeks, now);
+      const timeZone = (await getNewsPreferences(trx, reminder.user_id)).timeZone ?? DEFAULT_TIME_ZONE;
+      const next = nextLocalReminderAfter(new Date(reminder.next_at), reminder.every_weeks, now, timeZone);
       if (!(await advanceReminder(trx, reminder.id, reminder.next_at, next))) return false;
       const name = prisonerName(prisoner.names, locale, "list");
       await enqueue(
@@ -101,9 +104,9 @@ export async function enqueueDueReminders(context: SchedulerContext): Promise<nu
 
 export async function enqueueBirthdayReminders(context: SchedulerContext): Promise<number> {
   const { db, now, t, defaultLocale } = context;
-  if (!birthdayRemindersOpen(now)) return 0;
   const watches = await birthdayWatches(db);
   if (watches.length === 0) return 0;
+  const zones = await timeZonesOf(db, [...new Set(watches.map((watch) => watch.userId))]);
   const slugs = new Set(watches.map((watch) => watch.prisonerSlug));
   const prisoners = (await listPrisoners(db)).filter((prisoner) => slugs.has(prisoner.slug));
   // Day 0 to the lead day: a pass missed while the bot was down still reminds, later, rather than never.
@@ -114,6 +117,8 @@ export async function enqueueBirthdayReminders(context: SchedulerContext): Promi
     const birthday = birthdays.get(watch.prisonerSlug);
     const prisoner = bySlug.get(watch.prisonerSlug);
     if (!birthday || !prisoner) continue;
+    // Not in the middle of someone's night: from the reminder hour in their own time zone.
+    if (localHour(now, zones.get(watch.userId) ?? DEFAULT_TIME_ZONE) < REMINDER_LOCAL_HOUR) continue;
     const key = `birthday:${watch.userId}:${watch.prisonerSlug}:${birthday.date}`;
     const locale = resolveLocale(watch.locale, defaultLocale);
     const claimed = await inTransaction(db, async (trx) => {

@@ -4,9 +4,12 @@ import { listOrganisers, organiserCampaigns } from "../../db/repositories/roles.
 import type { DB } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 
-/** Commands organisers use; admins have these and their own. Writers never see them in the menu. */
-const ORGANISER_COMMANDS = ["campaigns", "link", "unlink", "print", "stats", "setstatus", "move"] as const;
-const ADMIN_COMMANDS = ["invite", "organisers"] as const;
+/**
+ * Commands organisers use; admins have these and their own. Writers never see them in the menu. `/help` lists the
+ * same groups (bot/features/welcome.ts), so the menu and the help cannot drift apart.
+ */
+export const ORGANISER_COMMANDS = ["campaigns", "link", "unlink", "news", "review", "print", "stats", "setstatus", "move"] as const;
+export const ADMIN_COMMANDS = ["invite", "organisers"] as const;
 
 export type Translate = (locale: Locale, key: string) => string;
 
@@ -20,11 +23,20 @@ export interface CommandMenuDeps {
   logger: Logger;
 }
 
+/** A person's organiser and admin commands (both empty for a writer), checked now, never remembered. */
+export async function commandGroupsOf(
+  deps: Pick<CommandMenuDeps, "db" | "admins">,
+  userId: number,
+): Promise<{ organiser: readonly string[]; admin: readonly string[] }> {
+  const admin = deps.admins.includes(userId);
+  if (!admin && (await organiserCampaigns(deps.db, userId)).length === 0) return { organiser: [], admin: [] };
+  return { organiser: ORGANISER_COMMANDS, admin: admin ? ADMIN_COMMANDS : [] };
+}
+
 /** The commands a person should see in their private chat's menu, or none beyond the public list. */
 export async function privilegedCommandsOf(deps: Pick<CommandMenuDeps, "db" | "admins">, userId: number): Promise<string[]> {
-  const admin = deps.admins.includes(userId);
-  if (!admin && (await organiserCampaigns(deps.db, userId)).length === 0) return [];
-  return [...ORGANISER_COMMANDS, ...(admin ? ADMIN_COMMANDS : [])];
+  const { organiser, admin } = await commandGroupsOf(deps, userId);
+  return [...organiser, ...admin];
 }
 
 /**

@@ -2,7 +2,10 @@ import type { DB } from "../../db/database.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 
 export interface PersonalDataExport {
+  /** What the file is, in the reader's language. */
   about: string;
+  /** Table → what it holds, in the reader's language, for every table listed below. */
+  what_is_what: Record<string, string>;
   telegram_user_id: number;
   exported_at: string;
   retention: { letter_text_days: number; abandoned_draft_days: number };
@@ -15,7 +18,13 @@ export interface PersonalDataExport {
 export async function collectPersonalData(
   db: DB,
   userId: number,
-  meta: { now: Date; letterTextRetentionDays: number; draftRetentionDays: number },
+  meta: {
+    now: Date;
+    letterTextRetentionDays: number;
+    draftRetentionDays: number;
+    /** A `privacy-export-…` text in the reader's language. */
+    explain: (key: string) => string;
+  },
 ): Promise<PersonalDataExport> {
   const data: Record<string, unknown[]> = {};
   const team: Record<string, unknown[]> = {};
@@ -23,10 +32,12 @@ export async function collectPersonalData(
     const rows = await source.collect(db, userId);
     (source.kind === "personal" ? data : team)[source.table] = rows;
   }
+  const whatIsWhat = Object.fromEntries(
+    PERSONAL_DATA_SOURCES.map((source) => [source.table, meta.explain(`privacy-export-table-${source.table.replaceAll("_", "-")}`)]),
+  );
   return {
-    about:
-      "Everything Lysty stores about this Telegram account, table by table, as stored. `team_records` are actions " +
-      "taken as an organiser or admin on shared data; they stay after /forget as the campaign's accountability log.",
+    about: meta.explain("privacy-export-about"),
+    what_is_what: whatIsWhat,
     telegram_user_id: userId,
     exported_at: meta.now.toISOString(),
     retention: { letter_text_days: meta.letterTextRetentionDays, abandoned_draft_days: meta.draftRetentionDays },

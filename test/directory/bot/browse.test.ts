@@ -156,6 +156,6 @@ describe("upcoming birthdays", () => {
     await user.pressData(menu.message_id, "dbb:1");
     const list = edited(user.messages, menu.message_id);
     expect(resultSlugs(list)).toEqual([]);
-    expect(list?.text).toContain("В ближайшие дни известных дней рождения нет");
+    expect(list?.text).toContain("В ближайшие 30 дней известных дней рождения нет");
   });
 });

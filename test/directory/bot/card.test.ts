@@ -36,9 +36,9 @@ const STATUS_WORDS: Record<string, Record<string, RegExp>> = {
 
 /** Every reason a card may give for offering no letter, per locale. */
 const REFUSAL: Record<string, RegExp> = {
-  uk: /Людина на волі|Людину звільнили під час обміну|Безпечна адреса поки невідома|безпечної адреси немає/,
-  en: /They are free now|They were freed in an exchange|No safe address is known yet|no safe address to give/,
-  ru: /Человек на свободе|Человек освобождён при обмене|Безопасный адрес пока неизвестен|безопасного адреса нет/,
+  uk: /людина на волі|людину звільнили під час обміну|Безпечна адреса поки невідома|безпечної адреси немає/,
+  en: /they are free|they were freed in an exchange|No safe address is known yet|no safe address to give/,
+  ru: /человек на свободе|человека освободили при обмене|Безопасный адрес пока неизвестен|безопасного адреса нет/,
 };
 
 function hasWriteButton(message: Sent | undefined): boolean {
@@ -53,9 +53,9 @@ describe("a freed person's card", () => {
   afterAll(async () => h.stop());
 
   it.each([
-    ["uk", "Статус: звільнений під час обміну, станом на 7 вересня 2019 р.", "Людину звільнили під час обміну"],
-    ["en", "Status: freed in an exchange, as of September 7, 2019", "They were freed in an exchange"],
-    ["ru", "Статус: освобождён при обмене, по данным на 7 сентября 2019 г.", "Человек освобождён при обмене"],
+    ["uk", "Статус: звільнений під час обміну, станом на 7 вересня 2019", "🕊 Добра новина: людину звільнили під час обміну"],
+    ["en", "Status: freed in an exchange, as of September 7, 2019", "🕊 Good news: they were freed in an exchange"],
+    ["ru", "Статус: освобождён при обмене, по данным на 7 сентября 2019", "🕊 Хорошая новость: человека освободили при обмене"],
   ])("says Balukh is free, with the date and the source, and offers no letter (%s)", async (languageCode, status, reason) => {
     const user = h.user({ languageCode });
     const card = (await user.send("/start p_balukh-volodymyr")).at(-1);
@@ -213,7 +213,7 @@ describe("cards", () => {
     });
     await h.restart();
     const refused = await user.pressData(card.message_id, "write:kagarlitsky-boris");
-    expect(refused.map((message) => message.text).join("\n")).toContain("They are free now");
+    expect(refused.map((message) => message.text).join("\n")).toContain("Good news: they are free");
     expect(refused.flatMap((message) => callbackDataOf(message)).some((data) => data.startsWith("lw:"))).toBe(false);
   });
 
@@ -233,7 +233,7 @@ describe("cards", () => {
 
     const after = (await user.pressData(results.message_id, "dc:kagarlitsky-boris")).at(-1);
     expect(after?.text).toContain("Status: free, as of November 20, 2026");
-    expect(after?.text).toContain("They are free now");
+    expect(after?.text).toContain("Good news: they are free");
     expect(linkUrls(after)).toContain("https://example.org/kagarlitsky-released");
     expect(hasWriteButton(after)).toBe(false);
   });

@@ -56,7 +56,7 @@ describe("inline mode", () => {
     const [balukh] = articles((await inline(user.id, "Baluja")).results);
     expect(balukh?.id).toBe("balukh-volodymyr");
     expect(balukh?.description).toBe("Status: freed in an exchange, as of September 7, 2019");
-    expect(messageText(balukh!)).toContain("They were freed in an exchange");
+    expect(messageText(balukh!)).toContain("Good news: they were freed in an exchange");
     expect(urlButtons(balukh!)).toEqual([`https://t.me/${h.fake.botUsername}?start=p_balukh-volodymyr`]);
   });
 

@@ -10,14 +10,15 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 describe("people a letter cannot reach", () => {
-  it("refuses Balukh (freed in the 2019 exchange) by deep link, with the reason and its source (ru)", async () => {
+  it("tells of Balukh's release (the 2019 exchange) as good news by deep link, with its source (ru)", async () => {
     const balukh = await getPrisonerBySlug(h.db, BALUKH);
     expect(balukh?.status.value).toBe("exchanged");
     const writer = h.user({ languageCode: "ru" });
     const reply = textOf(await writer.send(`/start w_${BALUKH}`));
-    expect(reply).toContain("Сейчас через Lysty нельзя написать этому человеку: Владимир Балух.");
-    expect(reply).toContain("Человек освобождён при обмене: письмо в тюрьму его уже не найдёт.");
-    expect(reply).toContain(`Статус на 7 сентября 2019 г., источник: ${balukh!.status.sourceUrl}`);
+    expect(reply).toContain("🕊 Владимир Балух на свободе!");
+    expect(reply).toContain("Хорошая новость: человека освободили при обмене.");
+    expect(reply).not.toContain("нельзя написать");
+    expect(reply).toContain(`Статус на 7 сентября 2019, источник: ${balukh!.status.sourceUrl}`);
     // Nothing was started: no draft, no flow waiting.
     expect(await lettersOf(h, writer.id)).toEqual([]);
     expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toEqual([]);
@@ -29,8 +30,9 @@ describe("people a letter cannot reach", () => {
     await writer.send("/write");
     expect(textOf(await writer.send("Baluja"))).toContain("Found one person");
     const reply = textOf(await writer.press("Volodymyr Balukh, 1971"));
-    expect(reply).toContain("You cannot write to Volodymyr Balukh through Lysty right now.");
-    expect(reply).toContain("They were freed in an exchange: a letter to a prison would not reach them.");
+    expect(reply).toContain("🕊 Volodymyr Balukh is free!");
+    expect(reply).toContain("Good news: they were freed in an exchange.");
+    expect(reply).not.toContain("You cannot write");
     expect(await lettersOf(h, writer.id)).toEqual([]);
     // The writer is back outside any flow: free text goes to the directory search, not into a letter.
     await writer.send("Здравствуйте!");
@@ -43,8 +45,8 @@ describe("people a letter cannot reach", () => {
     await writer.send("/start");
     const menu = writer.messages.at(-1)!;
     const reply = textOf(await writer.pressData(menu.message_id, `write:${BALUKH}`));
-    expect(reply).toContain("Зараз через Lysty не можна написати цій людині: Володимир Балух.");
-    expect(reply).toContain("Людину звільнили під час обміну");
+    expect(reply).toContain("🕊 Володимир Балух на волі!");
+    expect(reply).toContain("Добра новина: людину звільнили під час обміну.");
 
     // Gorinov is in IK-10, but the directory knows neither its FSIN-pismo listing nor a postal address.
     const gorinov = textOf(await writer.pressData(menu.message_id, "write:gorinov-aleksei"));

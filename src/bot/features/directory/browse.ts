@@ -13,7 +13,7 @@ import {
   fewLettersRandomData,
 } from "./callbacks.js";
 import { personButton } from "./search.js";
-import { line } from "./text.js";
+import { line, statusLegend } from "./text.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
 
@@ -64,6 +64,7 @@ export async function campaignScreen(ctx: FlowContext, slug: string, page: numbe
       ? line(ctx, "directory-bot-campaign-empty")
       : line(ctx, "directory-bot-list-page", { total: members.length, page: shown.page, pages: shown.pages }),
   );
+  if (shown.items.length > 0) lines.push(statusLegend(ctx, shown.items.map((prisoner) => prisoner.status.value)));
   const rows = shown.items.map((prisoner) => [personButton(ctx, prisoner)]);
   const paging = pagingRow(ctx, shown.page, shown.pages, (target) => campaignPageData.pack(campaign.slug, target));
   if (paging.length > 0) rows.push(paging);
@@ -84,6 +85,7 @@ export async function fewLettersScreen(ctx: FlowContext, page: number): Promise<
     rows.push([personButton(ctx, entry.prisoner)]);
   }
   if (entries.length > PAGE_SIZE) lines.push("", line(ctx, "directory-bot-list-page", { total: entries.length, page: shown.page, pages: shown.pages }));
+  if (shown.items.length > 0) lines.push("", statusLegend(ctx, shown.items.map((entry) => entry.prisoner.status.value)));
   const paging = pagingRow(ctx, shown.page, shown.pages, (target) => fewLettersPageData.pack(target));
   if (paging.length > 0) rows.push(paging);
   if (entries.length > 1) rows.push([{ text: ctx.t("directory-bot-browse-random"), callback_data: fewLettersRandomData.pack() }]);
@@ -108,6 +110,7 @@ export async function birthdaysScreen(ctx: FlowContext, page: number): Promise<S
     rows.push([personButton(ctx, prisoner)]);
   }
   if (birthdays.length > PAGE_SIZE) lines.push("", line(ctx, "directory-bot-list-page", { total: birthdays.length, page: shown.page, pages: shown.pages }));
+  if (shown.items.length > 0) lines.push("", statusLegend(ctx, shown.items.map((entry) => entry.prisoner.status.value)));
   const paging = pagingRow(ctx, shown.page, shown.pages, (target) => birthdaysData.pack(target));
   if (paging.length > 0) rows.push(paging);
   rows.push(backRow(ctx));

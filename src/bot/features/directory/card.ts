@@ -86,9 +86,11 @@ function birthLines(ctx: FlowContext, prisoner: PrisonerRecord, card: PrisonerCa
   return born === undefined ? [ageLine] : [born, ageLine];
 }
 
-function aboutLines(ctx: FlowContext, card: PrisonerCard): string[] {
+function aboutLines(ctx: FlowContext, card: PrisonerCard, movedSinceSummary: boolean): string[] {
   // Imported cards have no summary of their own: the source page says more.
   const lines = card.summary === "" ? [] : [escapeHtml(card.summary)];
+  // A transfer recorded since: the summary's place is history, the location line above is current.
+  if (card.summary !== "" && movedSinceSummary) lines.push(line(ctx, "directory-bot-card-summary-before-transfer"));
   if (card.interests.length > 0) {
     const interests = card.interests.map((tag) => ctx.t(interestKey(tag))).join(", ");
     lines.push(`${line(ctx, DIRECTORY_TEXT.cardInterests)}: ${escapeHtml(interests)}`);
@@ -123,12 +125,12 @@ function organiserLinkLines(ctx: FlowContext, card: PrisonerCard): string[] {
 }
 
 /** The full card as HTML: names, birth and age, status with date and source, place, case, and what can be done. */
-export async function cardText(ctx: FlowContext, { prisoner, card }: LoadedCard): Promise<string> {
+export async function cardText(ctx: FlowContext, { prisoner, card, movedSinceSummary }: LoadedCard): Promise<string> {
   const sections = [
     [`<b>${escapeHtml(card.displayName)}</b>`, ...nameLines(ctx, prisoner)],
     birthLines(ctx, prisoner, card),
     [...statusLines(ctx, card), ...locationLines(ctx, card), ...(await disagreementLines(ctx, card.slug))],
-    aboutLines(ctx, card),
+    aboutLines(ctx, card, movedSinceSummary),
     writeLines(ctx, card),
   ];
   // Organisers' role is checked each time a card is shown, never remembered.
@@ -155,7 +157,7 @@ export async function cardKeyboard(ctx: FlowContext, { card }: LoadedCard): Prom
   // `write:<slug>`, the letter flow's own format; it checks the directory again when the button is pressed.
   const writeData = writable ? writeLetterData(card.slug) : undefined;
   if (writeData !== undefined) rows.push([{ text: ctx.t(DIRECTORY_TEXT.cardWrite), callback_data: writeData }]);
-  rows.push(...(await newsCardButtons(ctx, card.slug, { canWrite: writable })));
+  rows.push(...(await newsCardButtons(ctx, card.slug, { canWrite: writable, campaigns: card.campaigns.map((campaign) => campaign.slug) })));
   rows.push([{ text: ctx.t("directory-bot-card-share"), switch_inline_query: card.displayName }]);
   return { inline_keyboard: rows };
 }

@@ -98,7 +98,10 @@ privateChats.command("find", async (ctx) => {
     return;
   }
   if (!looksLikeNameQuery(query)) {
-    await ctx.reply(ctx.t(DIRECTORY_TEXT.searchHintSpelling));
+    // Nothing searched is still no dead end: browsing the directory is one tap away.
+    await ctx.reply(ctx.t(DIRECTORY_TEXT.searchHintSpelling), {
+      reply_markup: { inline_keyboard: [[{ text: ctx.t("menu-browse"), callback_data: browseMenuData.pack() }]] },
+    });
     return;
   }
   await runSearch(ctx, query);

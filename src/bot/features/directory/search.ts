@@ -4,8 +4,8 @@ import type { PrisonerRecord } from "../../../domain/directory/types.js";
 import { parseQuery, type SearchHit, type SearchPage } from "../../../domain/search/search.js";
 import type { FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
-import { notListedData, openCardData, searchPageData } from "./callbacks.js";
-import { line, lineWithHtml, statusEmoji } from "./text.js";
+import { browseMenuData, notListedData, openCardData, searchPageData } from "./callbacks.js";
+import { line, lineWithHtml, statusEmoji, statusLegend } from "./text.js";
 import { searchDirectory } from "../../../services/directory/browse.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
@@ -60,7 +60,7 @@ export function queryOfPageButton(data: string, message: MaybeInaccessibleMessag
   return canonicalQuery(query) === query ? query : undefined;
 }
 
-/** «⛓ Горінов Олексій, 1961 · born in a different year (1961)»: name, birth year, status at a glance. */
+/** «⛓ Горінов Олексій, 1961 · born in a different year»: name, birth year (once), status at a glance. */
 export function personButton(ctx: FlowContext, prisoner: PrisonerRecord, hit?: SearchHit): InlineKeyboardButton {
   const name = prisonerName(prisoner.names, localeOf(ctx), "list");
   let text =
@@ -68,7 +68,7 @@ export function personButton(ctx: FlowContext, prisoner: PrisonerRecord, hit?: S
       ? `${statusEmoji(prisoner.status.value)} ${name}`
       : `${statusEmoji(prisoner.status.value)} ${ctx.t("directory-bot-result-born", { name, year: String(prisoner.birthYear) })}`;
   if (hit?.yearMatched === false && prisoner.birthYear !== null) {
-    text += ` · ${ctx.t(DIRECTORY_TEXT.searchYearDiffers, { year: String(prisoner.birthYear) })}`;
+    text += ` · ${ctx.t(DIRECTORY_TEXT.searchYearDiffers)}`;
   }
   return { text, callback_data: openCardData.pack(prisoner.slug) };
 }
@@ -98,7 +98,8 @@ export async function searchScreen(ctx: FlowContext, query: string, page: number
       ...hints.map((key) => `• ${line(ctx, key)}`),
     ].join("\n");
     const notListed = { text: ctx.t("suggest-button"), callback_data: notListedData.pack() };
-    return { text, keyboard: { inline_keyboard: [[notListed]] }, page: found };
+    const browse = { text: ctx.t("menu-browse"), callback_data: browseMenuData.pack() };
+    return { text, keyboard: { inline_keyboard: [[notListed], [browse]] }, page: found };
   }
   const rows: InlineKeyboardButton[][] = [];
   for (const { hit, prisoner } of people) rows.push([personButton(ctx, prisoner, hit)]);
@@ -114,6 +115,7 @@ export async function searchScreen(ctx: FlowContext, query: string, page: number
     title,
     line(ctx, DIRECTORY_TEXT.searchResults, { total: found.total, page: found.page, pages: found.pageCount }),
   ];
+  lines.push(statusLegend(ctx, people.map(({ prisoner }) => prisoner.status.value)));
   if (found.pageCount > 1 && found.query.year === null) lines.push("", line(ctx, "directory-bot-search-hint-add-year"));
   return { text: lines.join("\n"), keyboard: { inline_keyboard: rows }, page: found };
 }

@@ -53,6 +53,16 @@ export function statusEmoji(status: PrisonerStatus): string {
   return STATUS_EMOJI[status];
 }
 
+/** «🔒 in pre-trial detention · ⛓ serving a sentence»: what the icons on a list's buttons mean, only those shown. */
+export function statusLegend(ctx: FlowContext, statuses: Iterable<PrisonerStatus>): string {
+  const shown = new Set<PrisonerStatus>([...statuses].map((status) => (status === "exchanged" ? "released" : status)));
+  const order: PrisonerStatus[] = ["pretrial", "sentenced", "released", "deceased", "unknown"];
+  return order
+    .filter((status) => shown.has(status))
+    .map((status) => `${STATUS_EMOJI[status]} ${line(ctx, `directory-bot-legend-${status}`)}`)
+    .join(" · ");
+}
+
 /**
  * A card's source: a link to the page, or in words when a user gave the fact (confirmed by an organiser or admin, or
  * on the writer's own card, not checked yet).

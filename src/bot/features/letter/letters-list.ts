@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { deliveryRouteLabel, letterStatusLabel } from "../../../domain/letters/index.js";
+import { AWAITING_ORGANISERS } from "../../../domain/letters/status.js";
 import { canSendAgain, listLettersOf } from "../../../services/letters/history.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -30,7 +31,7 @@ export function parsePage(value: string | undefined): number | undefined {
 export async function showLetters(ctx: BotContext, page: number, mode: "reply" | "edit"): Promise<boolean> {
   const writerId = ctx.from?.id;
   if (writerId === undefined) return false;
-  const { letters, hasMore } = await listLettersOf(ctx.deps, writerId, {
+  const { letters, hasMore, forgetRequestedAt } = await listLettersOf(ctx.deps, writerId, {
     limit: LETTERS_PER_PAGE,
     offset: page * LETTERS_PER_PAGE,
   });
@@ -42,6 +43,11 @@ export async function showLetters(ctx: BotContext, page: number, mode: "reply" |
     return true;
   }
   const lines = [bold(tHtml(ctx, "letter-ui-list-title", { page: page + 1 }))];
+  if (forgetRequestedAt !== undefined) {
+    const held = letters.filter(({ letter }) => AWAITING_ORGANISERS.includes(letter.status));
+    const names = held.map(({ letter, names }) => (names ? prisonerName(names, locale, "prose") : letter.prisoner_slug));
+    lines.push(tHtml(ctx, "privacy-letters-held-after-forget", { count: held.length, names: names.join(", "), date: formatDate(forgetRequestedAt, locale) }), "");
+  }
   const rows: InlineKeyboardButton[][] = [];
   const offered = new Set<string>();
   for (const [index, { letter, names, hasReply }] of letters.entries()) {

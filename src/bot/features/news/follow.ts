@@ -1,7 +1,13 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { askReminderData, followButtonData, unfollowButtonData } from "../../../services/news/callbacks.js";
-import { followCase, followsPrisoner, unfollowCase } from "../../../services/news/follows.js";
+import {
+  askReminderData,
+  followButtonData,
+  followCampaignOnCardData,
+  unfollowButtonData,
+  unfollowCampaignOnCardData,
+} from "../../../services/news/callbacks.js";
+import { campaignChoices, followCase, followsPrisoner, setCampaignFollowed, unfollowCase } from "../../../services/news/follows.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
@@ -23,11 +29,24 @@ export async function followButton(ctx: FlowContext, prisonerSlug: string): Prom
 export async function newsCardButtons(
   ctx: FlowContext,
   prisonerSlug: string,
-  options: { canWrite: boolean },
+  options: { canWrite: boolean; campaigns?: readonly string[] },
 ): Promise<InlineKeyboardButton[][]> {
   const rows = [[await followButton(ctx, prisonerSlug)]];
   if (options.canWrite) rows.push([{ text: ctx.t("news-button-remind"), callback_data: askReminderData.pack(prisonerSlug) }]);
+  const campaigns = new Set(options.campaigns ?? []);
+  if (campaigns.size > 0 && ctx.user) {
+    for (const choice of await campaignChoices(ctx.deps, ctx.user.id, localeOf(ctx))) {
+      if (campaigns.has(choice.slug)) rows.push([campaignButton(ctx, choice.slug, choice.name, choice.following)]);
+    }
+  }
   return rows;
+}
+
+/** "➕ Follow the campaign «…»" on a card, or "✓ Following …" (pressing it again stops following). */
+function campaignButton(ctx: FlowContext, slug: string, name: string, following: boolean): InlineKeyboardButton {
+  return following
+    ? { text: ctx.t("news-button-campaign-following", { name }), callback_data: unfollowCampaignOnCardData.pack(slug) }
+    : { text: ctx.t("news-button-campaign-follow", { name }), callback_data: followCampaignOnCardData.pack(slug) };
 }
 
 const composer = new Composer<BotContext>();
@@ -68,6 +87,21 @@ privateChats.callbackQuery(unfollowButtonData.pattern, async (ctx) => {
     text: ctx.t("news-button-follow"),
     callback_data: followButtonData.pack(slug),
   });
+});
+
+privateChats.callbackQuery([followCampaignOnCardData.pattern, unfollowCampaignOnCardData.pattern], async (ctx) => {
+  const data = ctx.callbackQuery.data;
+  const follow = followCampaignOnCardData.unpack(data) !== undefined;
+  const [slug] = followCampaignOnCardData.unpack(data) ?? unfollowCampaignOnCardData.unpack(data) ?? [];
+  const name =
+    slug && ctx.user ? await setCampaignFollowed(ctx.deps, { userId: ctx.user.id, campaignSlug: slug, follow, locale: localeOf(ctx) }) : undefined;
+  if (!slug || name === undefined) {
+    await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true });
+    return;
+  }
+  ctx.logger.info({ follow }, "news campaign follow changed from a card");
+  await ctx.answerCallbackQuery({ text: ctx.t(follow ? "news-campaign-followed" : "news-campaign-unfollowed", { name }) });
+  await swapButton(ctx, data, campaignButton(ctx, slug, name, follow));
 });
 
 /** Replaces the pressed button with its opposite, leaving the rest of the message's keyboard as it was. */

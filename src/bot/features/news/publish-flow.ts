@@ -257,24 +257,31 @@ interface Draft {
   locale: Locale;
 }
 
-/** Sends the message exactly as subscribers in the organiser's language will get it, then asks to publish. */
+/**
+ * Sends the message exactly as subscribers will get it: in the organiser's language, then in each language a
+ * translation was added for; then asks to publish.
+ */
 async function previewAndConfirm(conversation: Flow, ctx: FlowContext, token: string, draft: Draft): Promise<"publish" | "edit" | "cancel"> {
   const { prisoner, event, texts, sourceUrl, locale } = draft;
   const now = new Date(await conversation.now());
   const facts = await guarded(conversation, (deps) => previewFacts(deps, prisoner.slug, event));
   const t = translator(facts.defaultLocale);
-  const preview = renderNewsText(t, locale, {
-    prisonerSlug: prisoner.slug,
-    prisonerName: prisoner.name,
-    prisonerGender: prisoner.gender,
-    event,
-    institution: facts.institution,
-    text: texts[locale] ?? "",
-    sourceUrl,
-    publishedAt: now,
-  });
-  await ctx.reply(ctx.t("news-publish-preview-intro", { language: ctx.t(`news-language-${locale}`) }));
-  await ctx.reply(preview, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  const languages = [locale, ...SUPPORTED_LOCALES.filter((other) => other !== locale && texts[other] !== undefined)];
+  for (const [index, language] of languages.entries()) {
+    const preview = renderNewsText(t, language, {
+      prisonerSlug: prisoner.slug,
+      prisonerName: facts.names[language] ?? prisoner.name,
+      prisonerGender: prisoner.gender,
+      event,
+      institution: facts.institution,
+      text: texts[language] ?? "",
+      sourceUrl,
+      publishedAt: now,
+    });
+    const intro = index === 0 ? "news-publish-preview-intro" : "news-publish-preview-translation";
+    await ctx.reply(ctx.t(intro, { language: ctx.t(`news-language-${language}`) }));
+    await ctx.reply(preview, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  }
   const buttons = newsKeyboard(t, locale, prisoner.slug, event).inline_keyboard.flat().map((button) => `«${button.text}»`);
   const audience = [ctx.t("news-publish-audience", { immediate: facts.immediate })];
   if (facts.digest > 0) audience.push(ctx.t("news-publish-audience-digest", { digest: facts.digest }));

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { DIGEST_HOUR_UTC } from "../../../domain/news/schedule.js";
+import { COMMON_TIME_ZONES, DIGEST_LOCAL_HOUR, REMINDER_LOCAL_HOUR } from "../../../domain/news/time-zone.js";
 import {
   chooseCampaignData,
   deliveryModeData,
@@ -8,6 +8,8 @@ import {
   showRemindersData,
   showSubscriptionsData,
   unfollowCampaignData,
+  chooseTimeZoneData,
+  showTimeZonesData,
   unfollowCampaignFromListData as unfollowCampaignFromList,
   unfollowPrisonerFromListData as unfollowPrisonerFromList,
 } from "../../../services/news/callbacks.js";
@@ -17,6 +19,8 @@ import {
   setCampaignFollowed,
   subscriptionsOf,
   unfollowFromList,
+  chooseTimeZone,
+  timeZoneOf,
 } from "../../../services/news/follows.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
@@ -61,7 +65,8 @@ async function subscriptionsScreen(ctx: FlowContext): Promise<Screen> {
     lines.push("");
   }
   const digest = delivery === "digest";
-  lines.push(escapeHtml(ctx.t(digest ? "news-delivery-digest-chosen" : "news-delivery-immediate-chosen", { hour: DIGEST_HOUR_UTC })));
+  const zone = await timeZoneOf(ctx.deps, userId);
+  lines.push(escapeHtml(ctx.t(digest ? "news-delivery-digest-chosen" : "news-delivery-immediate-chosen", { hour: DIGEST_LOCAL_HOUR, zone })));
   const mark = (chosen: boolean) => (chosen ? "✓ " : "");
   rows.push([
     { text: mark(!digest) + ctx.t("news-delivery-immediate"), callback_data: deliveryModeData.pack("i") },
@@ -69,8 +74,41 @@ async function subscriptionsScreen(ctx: FlowContext): Promise<Screen> {
   ]);
   rows.push([{ text: ctx.t("news-button-follow-campaign"), callback_data: chooseCampaignData.pack() }]);
   rows.push([{ text: ctx.t("news-button-reminders"), callback_data: showRemindersData.pack() }]);
+  rows.push([{ text: ctx.t("news-button-timezone", { zone }), callback_data: showTimeZonesData.pack() }]);
   return { text: lines.join("\n"), keyboard: { inline_keyboard: rows } };
 }
+
+/** The person's zone and the hours it sets, with common zones as buttons; any other is typed after /timezone. */
+async function timeZonesScreen(ctx: FlowContext): Promise<Screen> {
+  const zone = await timeZoneOf(ctx.deps, ctx.user?.id ?? 0);
+  const text = escapeHtml(ctx.t("news-timezone-title", { zone, digest: DIGEST_LOCAL_HOUR, reminder: REMINDER_LOCAL_HOUR }));
+  const rows = COMMON_TIME_ZONES.map((name) => [{ text: `${name === zone ? "✓ " : ""}${name}`, callback_data: chooseTimeZoneData.pack(name) }]);
+  rows.push([{ text: ctx.t("news-button-back"), callback_data: showSubscriptionsData.pack() }]);
+  return { text, keyboard: { inline_keyboard: rows } };
+}
+
+privateChats.command("timezone", async (ctx) => {
+  const name = ctx.match.trim();
+  if (name === "" || !ctx.user) return void (await show(ctx, await timeZonesScreen(ctx), "reply"));
+  const zone = await chooseTimeZone(ctx.deps, ctx.user.id, name);
+  if (zone === undefined) return void (await ctx.reply(escapeHtml(ctx.t("news-timezone-unknown", { name: name.slice(0, 64) })), { parse_mode: "HTML" }));
+  ctx.logger.info("news time zone chosen");
+  await ctx.reply(escapeHtml(ctx.t("news-timezone-set", { zone, digest: DIGEST_LOCAL_HOUR, reminder: REMINDER_LOCAL_HOUR })), { parse_mode: "HTML" });
+});
+
+privateChats.callbackQuery(showTimeZonesData.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await show(ctx, await timeZonesScreen(ctx), "edit");
+});
+
+privateChats.callbackQuery(chooseTimeZoneData.pattern, async (ctx) => {
+  const [name] = chooseTimeZoneData.unpack(ctx.callbackQuery.data) ?? [];
+  const zone = name && ctx.user ? await chooseTimeZone(ctx.deps, ctx.user.id, name) : undefined;
+  if (zone === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true }));
+  await ctx.answerCallbackQuery({ text: ctx.t("news-timezone-set", { zone, digest: DIGEST_LOCAL_HOUR, reminder: REMINDER_LOCAL_HOUR }) });
+  ctx.logger.info("news time zone chosen");
+  await show(ctx, await timeZonesScreen(ctx), "edit");
+});
 
 async function campaignsScreen(ctx: FlowContext): Promise<Screen> {
   const userId = ctx.user?.id ?? 0;
@@ -119,7 +157,7 @@ privateChats.callbackQuery(deliveryModeData.pattern, async (ctx) => {
   const delivery = mode === "d" ? "digest" : "immediate";
   const { changed } = await chooseNewsDelivery(ctx.deps, ctx.user.id, delivery);
   const confirmation = delivery === "digest" ? "news-delivery-digest-set" : "news-delivery-immediate-set";
-  await ctx.answerCallbackQuery({ text: ctx.t(confirmation, { hour: DIGEST_HOUR_UTC }) });
+  await ctx.answerCallbackQuery({ text: ctx.t(confirmation, { hour: DIGEST_LOCAL_HOUR, zone: await timeZoneOf(ctx.deps, ctx.user.id) }) });
   ctx.logger.info({ delivery, changed }, "news delivery mode");
   await show(ctx, await subscriptionsScreen(ctx), "edit");
 });

@@ -4,12 +4,11 @@ import type { CampaignChat } from "../../../db/tables/organisers.js";
 import { translator } from "../../../telegram/i18n.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
 import { localeOf } from "../../locale.js";
-import { type CommandMenuDeps, privilegedCommandsOf, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
+import { type CommandMenuDeps, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
 import { callbackData } from "../../../telegram/callback-data.js";
 import { PUBLIC_COMMANDS } from "../../commands.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
-import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
 import { isAdmin } from "../../roles.js";
 import { campaignsInScope } from "./access.js";
 
@@ -74,14 +73,6 @@ privateChats.callbackQuery(campaignDetail.pattern, async (ctx) => {
   const chat = await linkedChatOf(ctx.deps.db, slug);
   const text = [`<b>${escapeHtml(name)}</b> (<code>${escapeHtml(slug)}</code>)`, chatLine(ctx, chat), ctx.t("routes-campaigns-how-to-link", { campaign: escapeHtml(slug) })];
   await ctx.reply(text.join("\n\n"), { parse_mode: "HTML" });
-});
-
-/** Organisers' and admins' /help lists their commands too; everyone else gets the public help (welcome feature). */
-privateChats.command("help", async (ctx, next) => {
-  const privileged = await privilegedCommandsOf({ db: ctx.deps.db, admins: ctx.deps.config.botAdmins }, ctx.from.id);
-  if (privileged.length === 0) return next();
-  const lines = privileged.map((command) => `/${command} — ${ctx.t(`command-${command}`)}`);
-  await ctx.reply(`${ctx.t("help-text")}\n\n${ctx.t("routes-help-organiser-title")}\n${lines.join("\n")}`, { reply_markup: mainMenuKeyboard(ctx) });
 });
 
 /** In a linked group these commands are answered there, never met with silence; the work itself is private. */

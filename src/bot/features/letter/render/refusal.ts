@@ -29,8 +29,10 @@ export function serviceName(ctx: FlowContext, service: string): string {
  */
 export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string; keyboard: InlineKeyboardMarkup } {
   const locale = localeOf(ctx);
+  // A release is good news, not a refusal: it says so first.
+  const free = lookup.reason === "released" || lookup.reason === "exchanged";
   const lines = [
-    tHtml(ctx, "letter-ui-refused", { name: prisonerName(lookup.names, locale, "prose") }),
+    tHtml(ctx, free ? "letter-ui-refused-free" : "letter-ui-refused", { name: prisonerName(lookup.names, locale, "prose") }),
     tHtml(ctx, reasonKey(lookup.reason)),
     tHtml(ctx, "letter-ui-refused-source", { asOf: formatPartialDate(lookup.statusAsOf, locale), url: lookup.statusSource }),
   ];
