@@ -39,7 +39,10 @@ export async function renderLettersPdf(groups: readonly InstitutionGroup[], opti
     doc.font("bold").fontSize(12).text(group.name ?? "Учреждение не известно — уточните перед отправкой");
     if (group.address) doc.font("body").fontSize(10).text(group.address);
     doc.font("body").fontSize(10);
-    for (const letter of group.letters) doc.text(`• ${letter.reference} — ${letter.addressee}`, { indent: 12 });
+    for (const letter of group.letters) {
+      doc.text(`• ${letter.reference} — ${letter.addressee}`, { indent: 12 });
+      if (letter.organiserNote) doc.font("bold").text(`! ${letter.organiserNote}`, { indent: 24 }).font("body");
+    }
     doc.moveDown(0.6);
   }
 
@@ -49,6 +52,10 @@ export async function renderLettersPdf(groups: readonly InstitutionGroup[], opti
     for (const letter of group.letters) {
       doc.addPage();
       const first = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
+      if (letter.organiserNote) {
+        doc.font("body").fontSize(9).fillColor(FOOTER_COLOUR).text(letter.organiserNote).fillColor("black");
+        doc.moveDown(0.6);
+      }
       doc.font("bold").fontSize(11).text(addresseeHeader(letter));
       doc.moveDown(1.2);
       doc.font("body").fontSize(12).text(letter.body, { align: "left", lineGap: 3 });

@@ -14,6 +14,11 @@ export interface PrintableLetter {
   };
   /** The letter text followed by the signature. */
   body: string;
+  /**
+   * A warning for the organisers in their own language (the writer's unchecked details), printed on the cover and
+   * small and grey above «Кому:»; absent for a card an organiser has checked.
+   */
+  organiserNote?: string;
 }
 
 export interface InstitutionGroup {
