@@ -77,7 +77,7 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
     ],
     [[ctx.t("letter-check-button-topics"), "topics"]],
   ]);
-  await replyBlocks(ctx, [...renderCheckSummary(ctx, result, groups), ...unchecked], keyboard, SCREEN_BUDGET);
+  await replyBlocks(ctx, [...unchecked, ...renderCheckSummary(ctx, result, groups)], keyboard, SCREEN_BUDGET);
 
   const actions = ["edit", "keep", "stop", "topics", "why", "done", ...PARAGRAPH_ACTIONS];
   const choice = await ask(conversation, { token, actions }, async (input): Promise<Choice | typeof AGAIN> => {
