@@ -52,10 +52,6 @@ export async function renderLettersPdf(groups: readonly InstitutionGroup[], opti
     for (const letter of group.letters) {
       doc.addPage();
       const first = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
-      if (letter.organiserNote) {
-        doc.font("body").fontSize(9).fillColor(FOOTER_COLOUR).text(letter.organiserNote).fillColor("black");
-        doc.moveDown(0.6);
-      }
       doc.font("bold").fontSize(11).text(addresseeHeader(letter));
       doc.moveDown(1.2);
       doc.font("body").fontSize(12).text(letter.body, { align: "left", lineGap: 3 });
