@@ -40,3 +40,6 @@ suggest-write-now = ✍️ Write to them now
 suggest-card-unchecked = details you gave, not checked
 suggest-letter-unchecked = ⚠️ Details you gave, not checked: { $name }, { $institution }. Organisers have not checked them yet; if they find something different, I will tell you. Until then nobody else sees this person in Lysty.
 suggest-packet-unchecked = Details you gave, not checked: the name, year of birth and facility come from you, not from a registry. Make sure they are right before you send.
+suggest-check-unchecked = ⚠️ Details you gave, not checked: make sure the name and facility are right before you send.
+suggest-relay-unchecked = ⚠️ Details given by the writer, not checked by organisers: check the name and facility before posting.
+suggest-print-unchecked = Details given by the writer, not checked by organisers: check the name and address before posting.

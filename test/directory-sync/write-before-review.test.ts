@@ -9,10 +9,12 @@ import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js"
 import { writeLetterData } from "../../src/services/letters/buttons.js";
 import { forgetUser } from "../../src/services/privacy/forget.js";
 import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
+import { cardAction } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { expectNoFailures, lettersOf, textOf } from "../letters/flow/helpers.js";
-import { organiser, settle } from "../organisers/world.js";
+import { pdfPages } from "../organisers/pdf-text.js";
+import { ADMIN_ID, newChannelId, organiser, pressIn, sendIn, relayLetter, settle } from "../organisers/world.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -145,6 +147,74 @@ describe("writing to someone not in the list before an organiser adds them", () 
     expect(done).toContain("ФСИН-письмо");
     expect(done).toContain("Данные от вас, не проверены: имя, год рождения и учреждение — с ваших слов");
     expect((await lettersOf(h, writer.id))[0]).toMatchObject({ prisoner_slug: slug, status: "finished", route: "fsin_pismo" });
+    expectNoFailures(h);
+  });
+});
+
+describe("organisers see that a letter's details are the writer's own, unchecked (issue 11)", () => {
+  it("marks the check screen, the desk's card and the printed letter; a letter after the organiser adds the person is not marked", async () => {
+    h = await Harness.start({ admins: [ADMIN_ID] });
+    const admin = h.user({ id: ADMIN_ID, languageCode: "uk" });
+    await admin.send("/start");
+    // The desk speaks the language of the admin who links it: Ukrainian here.
+    const desk = newChannelId();
+    h.fake.addGroup({ id: desk, title: "Приймальня", type: "supergroup" });
+    h.fake.setMember(desk, admin.id, "creator");
+    await sendIn(h, admin, desk, "/link desk");
+    expect(h.fake.lastMessage(desk)?.text).toContain("Готово");
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    const slug = await suggestAndWrite(h, writer, "en", { name: "Петренко Олена Ивановна", facility: "ИК-2 Салават", pick: /ИК-2/ });
+
+    // The check screen, with findings and clean, says the details are the writer's own, and stays within the budget.
+    await writer.press(/Write to them now/);
+    await writer.send("Здравствуйте, Елена Ивановна! Я всё время думаю о войне и о Вашем приговоре. Держитесь!");
+    const report = await writer.press(/Done/);
+    expect(textOf(report)).toContain("Details you gave, not checked: make sure the name and facility are right before you send.");
+    for (const message of report) expect(message.text?.length ?? 0).toBeLessThanOrEqual(800);
+    await writer.press(/Paragraph 1/);
+    await writer.send("Здравствуйте, Елена Ивановна! Пишу Вам из Варшавы. Что Вы сейчас читаете?");
+    expect(textOf(await writer.press(/Done/))).toContain("Details you gave, not checked: make sure");
+
+    // Relayed to organisers (the desk: no campaign names the person), the card says in the desk's language
+    // that nobody has checked the details.
+    const letter = await relayLetter(h, writer, { text: "Здравствуйте, Елена Ивановна! Что Вы сейчас читаете?", prisoner: slug });
+    await settle(h);
+    const relayed = h.fake.messages(desk).find((message) => message.text?.startsWith(`✉️ Лист ${letter.reference}`));
+    expect(relayed?.text).toContain("Кому: Петренко Олена Ивановна");
+    expect(relayed?.text).toContain("⚠️ Дані надав автор листа, організатори їх не перевіряли: звірте ім'я та установу, перш ніж відправляти.");
+
+    // Accepted and printed: the cover carries the warning in the organiser's language; the letter's page, which goes
+    // into the envelope, does not.
+    await pressIn(h, admin, desk, relayed?.message_id ?? 0, cardAction.pack("accept", letter.id));
+    await settle(h);
+    await admin.send("/print");
+    const [document] = h.fake.documents(admin.chatId);
+    const pages = await pdfPages(document?.bytes ?? new Uint8Array());
+    expect(pages).toHaveLength(2);
+    const warning = "Дані надав автор листа, організатори їх не перевіряли: звірте ім'я та адресу, перш ніж відправляти.";
+    expect(pages[0]).toContain(`${letter.reference} — Петренко Олена Ивановна`);
+    expect(pages[0]).toContain(warning);
+    expect(pages[1]).not.toContain(warning);
+    expect(pages[1]).toContain("Кому: Петренко Олена Ивановна, ИК-2 (Салават)");
+    expect(pages[1]).toContain("Что Вы сейчас читаете?");
+
+    // The organiser adds the person: a new letter's card and page are not marked.
+    await admin.send("/review");
+    await admin.press("Додати до довідника");
+    await settle(h);
+    const after = await relayLetter(h, writer, { text: "Здравствуйте ещё раз, Елена Ивановна!", prisoner: slug });
+    await settle(h);
+    const later = h.fake.messages(desk).find((message) => message.text?.startsWith(`✉️ Лист ${after.reference}`));
+    expect(later?.text).toContain("Кому: Петренко Олена Ивановна");
+    expect(later?.text).not.toContain("не перевіряли");
+    await pressIn(h, admin, desk, later?.message_id ?? 0, cardAction.pack("accept", after.id));
+    await settle(h);
+    await admin.send("/print");
+    const printed = await pdfPages(h.fake.documents(admin.chatId).at(-1)?.bytes ?? new Uint8Array());
+    expect(printed.join(" ")).toContain("Здравствуйте ещё раз");
+    expect(printed.join(" ")).not.toContain("не перевіряли");
+    expect(h.logs.join("\n")).not.toContain("Что Вы сейчас читаете");
     expectNoFailures(h);
   });
 });

@@ -1,7 +1,7 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cardAction } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
+import { pdfPages } from "./pdf-text.js";
 import { ADMIN_ID, auditActions, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
 
 let h: Harness;
@@ -9,17 +9,6 @@ beforeEach(async () => {
   h = await Harness.start({ admins: [ADMIN_ID] });
 });
 afterEach(async () => h.stop());
-
-/** The text of each page, as a PDF reader extracts it. */
-async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
-  }
-  return pages;
-}
 
 describe("printing accepted letters", () => {
   it("sends a PDF grouped by institution, each letter on its own page in Cyrillic; the button marks them printed and tells the writers", async () => {

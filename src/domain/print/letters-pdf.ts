@@ -39,7 +39,10 @@ export async function renderLettersPdf(groups: readonly InstitutionGroup[], opti
     doc.font("bold").fontSize(12).text(group.name ?? "Учреждение не известно — уточните перед отправкой");
     if (group.address) doc.font("body").fontSize(10).text(group.address);
     doc.font("body").fontSize(10);
-    for (const letter of group.letters) doc.text(`• ${letter.reference} — ${letter.addressee}`, { indent: 12 });
+    for (const letter of group.letters) {
+      doc.text(`• ${letter.reference} — ${letter.addressee}`, { indent: 12 });
+      if (letter.organiserNote) doc.font("bold").text(`! ${letter.organiserNote}`, { indent: 24 }).font("body");
+    }
     doc.moveDown(0.6);
   }
 

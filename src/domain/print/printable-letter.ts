@@ -14,6 +14,11 @@ export interface PrintableLetter {
   };
   /** The letter text followed by the signature. */
   body: string;
+  /**
+   * A warning for the organisers in their own language (the writer's unchecked details), printed on the cover only:
+   * the letter's page goes into the envelope. Absent for a card an organiser has checked.
+   */
+  organiserNote?: string;
 }
 
 export interface InstitutionGroup {

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../telegram/html.js";
+import { isUncheckedSource } from "../../domain/directory/suggestion.js";
 import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/types.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "../../domain/letters/delivery.js";
 import { type FindingsSummary, parseFindingsSummary } from "../../domain/letters/findings-summary.js";
@@ -103,6 +104,8 @@ export function renderCardBody(input: CardInput): string {
     t(locale, "organisers-card-campaign", { campaign: escapeHtml(input.campaignName) }),
     "",
     t(locale, "organisers-card-to", { recipient: escapeHtml(addresseeLine(prisoner)) }),
+    // Someone not in the list: only the writer vouches for the name and facility, so nobody posts before checking.
+    ...(isUncheckedSource(prisoner.status.sourceUrl) ? [t(locale, "suggest-relay-unchecked")] : []),
     ...institutionLines(prisoner, institution, locale, t),
     t(locale, "organisers-card-route", { route: t(locale, `organisers-route-${suggestedRoute(prisoner, institution)}`) }),
     findingsLine(summary, locale, t),

@@ -3,6 +3,7 @@ import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { acceptedLettersToPrint, createPrintBatch, getPrintBatch, markPrintBatchPrinted, type RelayedLetterDetails } from "../../db/repositories/relay.js";
 import { audit } from "../../db/repositories/roles.js";
+import { isUncheckedSource } from "../../domain/directory/suggestion.js";
 import { renderLetterBody } from "../../domain/letters/letter-file.js";
 import { groupByInstitution, type PrintableLetter, renderLettersPdf } from "../../domain/print/index.js";
 import { projectPath } from "../../project-path.js";
@@ -18,7 +19,7 @@ const MAX_LETTERS_PER_BATCH = 200;
  * The page for one letter. Only an institution the directory believes current is printed: a letter addressed to a
  * place the person has left is lost, so the cover page asks the organiser to check instead.
  */
-async function printable(db: DB, letter: RelayedLetterDetails): Promise<PrintableLetter | undefined> {
+async function printable(db: DB, letter: RelayedLetterDetails, uncheckedNote: string): Promise<PrintableLetter | undefined> {
   const prisoner = await getPrisonerBySlug(db, letter.prisonerSlug);
   if (!prisoner || !letter.text) return undefined;
   const slug = prisoner.location.believedCurrent ? prisoner.location.institution : null;
@@ -33,6 +34,7 @@ async function printable(db: DB, letter: RelayedLetterDetails): Promise<Printabl
       address: institution?.postalAddress?.text.split("\n").map((line) => line.trim()).filter(Boolean).join(", ") ?? null,
     },
     body: renderLetterBody(letter.text, signature),
+    ...(isUncheckedSource(prisoner.status.sourceUrl) ? { organiserNote: uncheckedNote } : {}),
   };
 }
 
@@ -50,14 +52,15 @@ export interface PrintExport {
  */
 export async function exportLettersToPrint(
   deps: Pick<ServiceDeps, "db" | "clock" | "logger">,
-  input: { actorId: number; campaigns: string[] | undefined },
+  /** `uncheckedNote`: the line, in the organiser's language, that marks a letter to a writer's unchecked card. */
+  input: { actorId: number; campaigns: string[] | undefined; uncheckedNote: string },
 ): Promise<PrintExport | undefined> {
   const { db, clock, logger } = deps;
   const queued = (await acceptedLettersToPrint(db, input.campaigns)).slice(0, MAX_LETTERS_PER_BATCH);
   const pages: PrintableLetter[] = [];
   const letterIds: number[] = [];
   for (const letter of queued) {
-    const page = await printable(db, letter);
+    const page = await printable(db, letter, input.uncheckedNote);
     if (!page) continue;
     pages.push(page);
     letterIds.push(letter.letterId);

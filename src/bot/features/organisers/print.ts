@@ -12,7 +12,11 @@ const privateChats = composer.chatType("private");
 privateChats.command("print", async (ctx) => {
   const scope = await campaignsInScope(ctx);
   if (!scope.admin && scope.campaigns.length === 0) return void (await ctx.reply(ctx.t("organisers-not-organiser")));
-  const exported = await exportLettersToPrint(ctx.deps, { actorId: ctx.from.id, campaigns: scope.admin ? undefined : scope.campaigns });
+  const exported = await exportLettersToPrint(ctx.deps, {
+    actorId: ctx.from.id,
+    campaigns: scope.admin ? undefined : scope.campaigns,
+    uncheckedNote: ctx.t("suggest-print-unchecked"),
+  });
   if (!exported) return void (await ctx.reply(ctx.t("organisers-print-nothing")));
   const { batchId, pdf, letters, institutions, createdAt } = exported;
   await ctx.replyWithDocument(new InputFile(pdf, `lysty-letters-${createdAt.toISOString().slice(0, 10)}-${batchId}.pdf`), {

@@ -48,9 +48,11 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
   if (!checked) return { kind: "edit" };
   const { result, anchors } = checked;
   const summary = summariseFindings(result.findings);
+  // Someone not in the list: the check cannot vouch for the name and facility the writer typed.
+  const unchecked = state.target.recipient.unchecked ? [tHtml(ctx, "suggest-check-unchecked")] : [];
   if (result.findings.length === 0) {
     // Honest presentation (issue 16): even a clean check is no guarantee.
-    await ctx.reply([tHtml(ctx, "letter-ui-check-clean"), tHtml(ctx, "letter-check-limits")].join("\n\n"), { parse_mode: "HTML" });
+    await ctx.reply([tHtml(ctx, "letter-ui-check-clean"), tHtml(ctx, "letter-check-limits"), ...unchecked].join("\n\n"), { parse_mode: "HTML" });
     return { kind: "keep", summary, clean: true };
   }
   const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
@@ -75,7 +77,7 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
     ],
     [[ctx.t("letter-check-button-topics"), "topics"]],
   ]);
-  await replyBlocks(ctx, renderCheckSummary(ctx, result, groups), keyboard, SCREEN_BUDGET);
+  await replyBlocks(ctx, [...unchecked, ...renderCheckSummary(ctx, result, groups)], keyboard, SCREEN_BUDGET);
 
   const actions = ["edit", "keep", "stop", "topics", "why", "done", ...PARAGRAPH_ACTIONS];
   const choice = await ask(conversation, { token, actions }, async (input): Promise<Choice | typeof AGAIN> => {
