@@ -1,8 +1,13 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { SQLITE_ONLY_FILES } from "./test/helpers/sqlite-only-files.js";
+
+const onPostgres = process.env.TEST_DATABASE_URL?.startsWith("postgres") ?? false;
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    // The Postgres pass runs only what can touch Postgres; the SQLite pass runs everything.
+    exclude: onPostgres ? [...configDefaults.exclude, ...SQLITE_ONLY_FILES] : configDefaults.exclude,
     globalSetup: ["test/helpers/postgres-global-setup.ts"],
     // End-to-end tests start HTTP servers and SQLite files; two workers fit the 2-core machines we run on.
     pool: "forks",
