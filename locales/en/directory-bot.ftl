@@ -22,6 +22,7 @@ directory-bot-card-name-latin = In Latin letters: { $name }
 directory-bot-card-patronymic-unknown = (patronymic not known)
 directory-bot-card-born-alternatives = other sources: { $years }
 directory-bot-card-location-source = Source for the place: { $url }
+directory-bot-card-place-ru = The place for letters (in Russian): { $place }
 directory-bot-card-summary-before-transfer = ℹ️ This description was written before the transfer: where the person is held now is said above.
 directory-bot-card-share = 📤 Share
 directory-bot-card-links = 🔗 Links for organisers:

@@ -57,3 +57,6 @@ letter-screens-starter-writer-gender = { $gender ->
        *[other] They speak of you in the masculine («я узнал»)
     }, as you chose before; “Change how I am addressed” changes it.
 letter-screens-button-regender = ⚧ Change how I am addressed
+letter-screens-starter-page = Options { $from }–{ $to } of { $total }.
+letter-screens-button-options-more = More options ▶️
+letter-screens-button-options-back = ◀️ Previous

@@ -22,6 +22,7 @@ directory-bot-card-name-latin = Латиницей: { $name }
 directory-bot-card-patronymic-unknown = (отчество неизвестно)
 directory-bot-card-born-alternatives = по другим источникам: { $years }
 directory-bot-card-location-source = Источник о месте: { $url }
+directory-bot-card-place-ru = Место для писем (по-русски): { $place }
 directory-bot-card-summary-before-transfer = ℹ️ Это описание написано до перевода: где человека содержат сейчас, сказано выше.
 directory-bot-card-share = 📤 Поделиться
 directory-bot-card-links = 🔗 Ссылки для организаторов:

@@ -59,3 +59,6 @@ letter-screens-starter-writer-gender = { $gender ->
        *[other] О вас — в мужском роде («я узнал»)
     }, как вы выбрали раньше; изменить можно кнопкой «Изменить мой род».
 letter-screens-button-regender = ⚧ Изменить мой род
+letter-screens-starter-page = Варианты { $from }–{ $to } из { $total }.
+letter-screens-button-options-more = Ещё варианты ▶️
+letter-screens-button-options-back = ◀️ Предыдущие

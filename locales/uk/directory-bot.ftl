@@ -22,6 +22,7 @@ directory-bot-card-name-latin = Латинкою: { $name }
 directory-bot-card-patronymic-unknown = (по батькові невідоме)
 directory-bot-card-born-alternatives = за іншими джерелами: { $years }
 directory-bot-card-location-source = Джерело про місце: { $url }
+directory-bot-card-place-ru = Місце для листів (російською): { $place }
 directory-bot-card-summary-before-transfer = ℹ️ Цей опис написано до переведення: де людину утримують тепер, сказано вище.
 directory-bot-card-share = 📤 Поділитися
 directory-bot-card-links = 🔗 Посилання для організаторів:

@@ -59,3 +59,6 @@ letter-screens-starter-writer-gender = { $gender ->
        *[other] Про вас — у чоловічому роді («я дізнався»)
     }, як ви обрали раніше; змінити можна кнопкою «Змінити мій рід».
 letter-screens-button-regender = ⚧ Змінити мій рід
+letter-screens-starter-page = Варіанти { $from }–{ $to } з { $total }.
+letter-screens-button-options-more = Ще варіанти ▶️
+letter-screens-button-options-back = ◀️ Попередні

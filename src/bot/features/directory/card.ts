@@ -21,6 +21,7 @@ import { newsCardButtons } from "../news/follow.js";
 import { disagreementLines } from "../review.js";
 import { factSourceHtml, line, lineWithHtml } from "./text.js";
 import { localeOf } from "../../locale.js";
+import { localizePlace } from "../../../domain/institutions/localized-place.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
 
 export type { LoadedCard };
@@ -46,13 +47,18 @@ function locationLines(ctx: FlowContext, card: PrisonerCard): string[] {
   // A free or dead person's last prison is history, not where they are.
   if (FREE_OR_DEAD_STATUSES.includes(card.status.value)) return [];
   const { location } = card;
+  // The place in the reader's language; letters need the Russian form, so a localised place keeps it below (issue 15).
+  const place = location.institution ? localizePlace(location.institution, localeOf(ctx)) : undefined;
   const lines = [
     line(ctx, locationKey(location), {
-      institution: location.institution?.name ?? "",
-      region: location.institution?.region ?? "",
+      institution: place?.institution ?? "",
+      region: place?.region ?? "",
       asOf: location.asOf === null ? "" : formatPartialDate(location.asOf, localeOf(ctx)),
     }),
   ];
+  if (location.institution && place?.localized) {
+    lines.push(line(ctx, "directory-bot-card-place-ru", { place: `${location.institution.name}, ${location.institution.region}` }));
+  }
   if (location.kind !== "unknown" && location.sourceUrl !== null) {
     lines.push(lineWithHtml(ctx, "directory-bot-card-location-source", { url: factSourceHtml(ctx, location.sourceUrl) }));
   }

@@ -14,7 +14,10 @@ import {
   writerGenderLabel,
 } from "../../../../domain/letters/index.js";
 import { loadStarterCatalog } from "../../../../domain/letters/starter-catalog.js";
+import type { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../../context.js";
+import { ignoreNotModified } from "../../../../telegram/api-errors.js";
+import { type ListPage, pageList, pageOf } from "../render/pages.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { loadWriterProfile, rememberWriterGender, saveDraftInput } from "../../../../services/letters/letters.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
@@ -130,14 +133,49 @@ async function useButtons(ctx: FlowContext, input: FlowInput): Promise<typeof AG
   return AGAIN;
 }
 
-/** The options of a block, numbered: the Russian sentence and, under it, what it says. */
-function optionsList(ctx: FlowContext, options: readonly StarterBlock[], vocative?: string): string {
-  return options
-    .map((option, index) => {
-      const gloss = vocative && option.gloss.args?.recipientName ? { ...option.gloss, args: { ...option.gloss.args, recipientName: vocative } } : option.gloss;
-      return `${index + 1}. «${escapeHtml(option.text)}»\n<i>${escapeHtml(tText(ctx, gloss))}</i>`;
-    })
-    .join("\n\n");
+/** An option, numbered from 1: the Russian sentence and, under it, what it says. */
+function optionText(ctx: FlowContext, option: StarterBlock, index: number, vocative?: string): string {
+  const gloss = vocative && option.gloss.args?.recipientName ? { ...option.gloss, args: { ...option.gloss.args, recipientName: vocative } } : option.gloss;
+  return `${index + 1}. «${escapeHtml(option.text)}»\n<i>${escapeHtml(tText(ctx, gloss))}</i>`;
+}
+
+type Row = (readonly [string, string, string?])[];
+
+/**
+ * A block's options in pages that fit the screen budget (issue 15), with "more"/"previous" buttons. Turning a page
+ * edits the list in place and is not kept in the flow's replay log (the step rewinds), so the stored step sequence is
+ * the same with one page or several; option buttons carry the option's index in the whole block.
+ */
+function optionPages(ctx: FlowContext, kind: StarterBlockKind, heading: string, options: readonly StarterBlock[], vocative?: string) {
+  const items = options.map((option, index) => optionText(ctx, option, index, vocative));
+  const line = (page: ListPage, total: number) => tHtml(ctx, "letter-screens-starter-page", { from: page.from + 1, to: page.to + 1, total });
+  const pages = pageList(heading, items, line);
+  const action = `${kind}-page`;
+  const at = (page: number) => pages[page] ?? pages[0]!;
+  return {
+    action,
+    count: pages.length,
+    pageOf: (index: number) => pageOf(pages, index),
+    indices: (page: number) => options.map((_, index) => index).slice(at(page).from, at(page).to + 1),
+    text: (page: number) =>
+      [heading, ...items.slice(at(page).from, at(page).to + 1), ...(pages.length > 1 ? [line(at(page), items.length)] : [])].join("\n\n"),
+    turnRow: (page: number): Row => [
+      ...(page > 0 ? [[ctx.t("letter-screens-button-options-back"), action, String(page - 1)] as const] : []),
+      ...(page < pages.length - 1 ? [[ctx.t("letter-screens-button-options-more"), action, String(page + 1)] as const] : []),
+    ],
+    /** The page a "more"/"previous" button asks for, when it exists. */
+    parsePage: (arg: string): number | undefined => {
+      const page = Number(arg);
+      return Number.isInteger(page) && page >= 0 && page < pages.length ? page : undefined;
+    },
+  };
+}
+
+/** Rows of at most four buttons, then the extra rows. */
+function buttonRows(buttons: Row, ...extra: Row[]): Row[] {
+  const rows: Row[] = [];
+  for (let index = 0; index < buttons.length; index += 4) rows.push(buttons.slice(index, index + 4));
+  return [...rows, ...extra.filter((row) => row.length > 0)];
 }
 
 /**
@@ -165,21 +203,39 @@ async function pickBlock(
 ): Promise<string | undefined> {
   if (options.length === 0) return undefined;
   const skip = `${kind}-skip`;
-  const numbers = options.map((_, index) => [String(index + 1), kind, String(index)] as const);
-  const rows: (readonly [string, string, string?])[][] = [];
-  for (let index = 0; index < numbers.length; index += 4) rows.push(numbers.slice(index, index + 4));
-  if (skippable) rows.push([[ctx.t("letter-ui-button-skip"), skip]]);
   const block = tText(ctx, starterBlockLabel(kind));
-  await replyBlocks(
-    ctx,
-    [bold(tHtml(ctx, "letter-ui-starter-pick-one", { block })), optionsList(ctx, options, vocative)],
-    flowKeyboard(state.token, rows),
-  );
-  return ask(conversation, { token: state.token, actions: skippable ? [kind, skip] : [kind] }, async (input) => {
+  const list = optionPages(ctx, kind, bold(tHtml(ctx, "letter-ui-starter-pick-one", { block })), options, vocative);
+  const keyboard = (page: number) =>
+    flowKeyboard(
+      state.token,
+      buttonRows(
+        list.indices(page).map((index) => [String(index + 1), kind, String(index)] as const),
+        list.turnRow(page),
+        skippable ? [[ctx.t("letter-ui-button-skip"), skip]] : [],
+      ),
+    );
+  await replyBlocks(ctx, [list.text(0)], keyboard(0));
+  const actions = [kind, list.action, ...(skippable ? [skip] : [])];
+  return ask(conversation, { token: state.token, actions }, async (input) => {
     if (input.kind !== "button") return useButtons(ctx, input);
     if (input.action === skip) return undefined;
+    if (input.action === list.action) return turnPage(input.ctx, list.parsePage(input.arg), list.text, keyboard);
     return options[Number(input.arg)]?.optionId ?? AGAIN;
   });
+}
+
+/** Shows another page of a list in place; the step then waits again (and forgets the press). */
+async function turnPage(
+  ctx: FlowContext,
+  page: number | undefined,
+  text: (page: number) => string,
+  keyboard: (page: number) => InlineKeyboard,
+): Promise<typeof AGAIN> {
+  if (page === undefined) return AGAIN;
+  await ctx
+    .editMessageText(text(page), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard(page) })
+    .catch(ignoreNotModified);
+  return AGAIN;
 }
 
 async function pickSeveral(
@@ -192,19 +248,23 @@ async function pickSeveral(
   if (options.length === 0) return [];
   const next = `${kind}-next`;
   const chosen = new Set<number>();
-  const keyboard = () => {
-    const toggles = options.map((_, index) => [`${chosen.has(index) ? "☑" : "☐"} ${index + 1}`, kind, String(index)] as const);
-    const rows: (readonly [string, string, string?])[][] = [];
-    for (let index = 0; index < toggles.length; index += 4) rows.push(toggles.slice(index, index + 4));
-    rows.push([[ctx.t("letter-ui-button-next"), next]]);
-    return flowKeyboard(state.token, rows);
-  };
   const block = tText(ctx, starterBlockLabel(kind));
-  await replyBlocks(ctx, [bold(tHtml(ctx, "letter-ui-starter-pick-many", { block })), optionsList(ctx, options)], keyboard());
+  const list = optionPages(ctx, kind, bold(tHtml(ctx, "letter-ui-starter-pick-many", { block })), options);
+  const keyboard = (page: number) =>
+    flowKeyboard(
+      state.token,
+      buttonRows(
+        list.indices(page).map((index) => [`${chosen.has(index) ? "☑" : "☐"} ${index + 1}`, kind, String(index)] as const),
+        list.turnRow(page),
+        [[ctx.t("letter-ui-button-next"), next]],
+      ),
+    );
+  await replyBlocks(ctx, [list.text(0)], keyboard(0));
   for (let presses = 0; presses < MAX_TOGGLES; presses++) {
-    const input = await ask(conversation, { token: state.token, actions: [kind, next] }, async (candidate) => {
+    const input = await ask(conversation, { token: state.token, actions: [kind, next, list.action] }, async (candidate) => {
       if (candidate.kind !== "button") return useButtons(ctx, candidate);
       if (candidate.action === next) return candidate;
+      if (candidate.action === list.action) return turnPage(candidate.ctx, list.parsePage(candidate.arg), list.text, keyboard);
       const index = Number(candidate.arg);
       return Number.isInteger(index) && index >= 0 && index < options.length ? candidate : AGAIN;
     });
@@ -212,7 +272,7 @@ async function pickSeveral(
     const index = Number(input.arg);
     if (chosen.has(index)) chosen.delete(index);
     else chosen.add(index);
-    await input.ctx.editMessageReplyMarkup({ reply_markup: keyboard() });
+    await input.ctx.editMessageReplyMarkup({ reply_markup: keyboard(list.pageOf(index)) });
   }
   return [...chosen].sort((a, b) => a - b).flatMap((index) => options[index]?.optionId ?? []);
 }
