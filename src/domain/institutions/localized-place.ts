@@ -4,6 +4,8 @@
  * the original on their "for letters" line. Only what the rules below cover is changed; a name they do not cover (a
  * full official name such as «ФКУ «ФКЛПУ КТБ № 17 …»») is kept in Russian rather than guessed.
  */
+import { CITY_NAMES, REGION_NAMES, standardName } from "./standard-place-names.js";
+
 export type PlaceLocale = "uk" | "en" | "ru";
 
 export interface LocalizedPlace {
@@ -38,9 +40,14 @@ export function localizePlace(place: { name: string; region: string }, locale: P
   return { institution, region, localized: true };
 }
 
-/** «Тверская область» → «Тверська область» / "Tverskaya Oblast"; «г. Москва» → «м. Москва» / "Moskva". */
+/**
+ * The standard name from `REGION_NAMES` («Тверская область» → «Тверська область» / "Tver Oblast"); a region not in
+ * the table falls back to the rules («Тверская область» would give "Tverskaya Oblast").
+ */
 export function localizeRegion(region: string, locale: PlaceLocale): string {
   if (locale === "ru") return region;
+  const standard = standardName(REGION_NAMES, region, locale);
+  if (standard !== undefined) return standard;
   if (locale === "uk") return transliterateUk(region.replace(/^г\. /u, "м. "));
   const english = region
     .replace(/^г\. /u, "")
@@ -53,9 +60,11 @@ export function localizeRegion(region: string, locale: PlaceLocale): string {
   return romanize(english);
 }
 
-/** A town or other proper name in the reader's script. */
+/** A town or other proper name in the reader's script: a big city's standard name (`CITY_NAMES`), else the rules. */
 export function localizeName(name: string, locale: PlaceLocale): string {
   if (locale === "ru") return name;
+  const standard = standardName(CITY_NAMES, name, locale);
+  if (standard !== undefined) return standard;
   return locale === "en" ? romanize(name) : transliterateUk(name);
 }
 

@@ -128,14 +128,14 @@ describe("cards", () => {
     const user = h.user({ languageCode: "en" });
     const card = (await user.send("/start p_kagarlitsky-boris")).at(-1);
     expect(card?.text).toContain("For letters (in Russian): Кагарлицкий Борис Юльевич");
-    expect(card?.text).toContain("Held at: penal colony No. 4 (Torzhok), Tverskaya Oblast (as of November 8, 2025)");
+    expect(card?.text).toContain("Held at: penal colony No. 4 (Torzhok), Tver Oblast (as of November 8, 2025)");
     expect(card?.text).toContain("How to send it: FSIN-pismo e-letter");
     expect(callbackDataOf(card)[0]).toBe("write:kagarlitsky-boris");
   });
 
   it.each([
     ["uk", "Де утримують: виправна колонія № 4 (Торжок), Тверська область (станом на 8 листопада 2025)", "Місце для листів (російською): ИК-4 (Торжок), Тверская область"],
-    ["en", "Held at: penal colony No. 4 (Torzhok), Tverskaya Oblast (as of November 8, 2025)", "The place for letters (in Russian): ИК-4 (Торжок), Тверская область"],
+    ["en", "Held at: penal colony No. 4 (Torzhok), Tver Oblast (as of November 8, 2025)", "The place for letters (in Russian): ИК-4 (Торжок), Тверская область"],
   ])("shows the place in the reader's language and keeps the Russian for letters (%s, issue 15)", async (locale, held, forLetters) => {
     const user = h.user({ languageCode: locale });
     const text = (await user.send("/start p_kagarlitsky-boris")).at(-1)?.text ?? "";
