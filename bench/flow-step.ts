@@ -161,16 +161,15 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   await bot.init();
   let nextChat = 700_000_000;
 
-  /** Opens the flow for a prisoner and chooses to write; returns the steps' samples (steps 1 and 2). */
+  /** Opens the flow for a prisoner, whose first screen takes the letter's text at once; returns step 1's sample. */
   const open = async (chatId: number): Promise<Sample[]> => [
     await timed(() => bot.handleUpdate(textUpdate(chatId, "/start w_kagarlitsky-boris"))),
-    await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "I will write it myself"))),
   ];
 
   const byPosition = async () => {
     const chatId = ++nextChat;
     const samples = await open(chatId);
-    for (let step = 3; step <= Math.max(...POSITIONS); step++) {
+    for (let step = 2; step <= Math.max(...POSITIONS); step++) {
       const text = `Абзац ${step}: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.`;
       samples.push(await timed(() => bot.handleUpdate(textUpdate(chatId, text.slice(0, 100)))));
     }
