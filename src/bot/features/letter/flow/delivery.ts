@@ -192,14 +192,31 @@ function routeSummary(ctx: FlowContext, option: DeliveryOption): string {
 type IdentityChoice = "share" | "hide" | "cancel";
 
 async function shareIdentityStep(conversation: Flow, ctx: FlowContext, token: string): Promise<IdentityChoice> {
-  await ctx.reply(ctx.t("letter-ui-share-identity"), {
-    reply_markup: flowKeyboard(token, [
-      [[ctx.t("letter-ui-button-share-yes"), "share-yes"]],
-      [[ctx.t("letter-ui-button-share-no"), "share-no"]],
-    ]),
+  return chooseOne(conversation, ctx, token, ctx.t("letter-ui-share-identity"), [
+    [ctx.t("letter-ui-button-share-yes"), "share-yes", "share"],
+    [ctx.t("letter-ui-button-share-no"), "share-no", "hide"],
+  ]);
+}
+
+/**
+ * A question answered by one of `choices` (label, button action, result), one button a row; anything typed instead
+ * is answered with "use the buttons" and forgotten.
+ */
+async function chooseOne<T>(
+  conversation: Flow,
+  ctx: FlowContext,
+  token: string,
+  text: string,
+  choices: ReadonlyArray<[string, string, T]>,
+  options: { html?: boolean } = {},
+): Promise<T> {
+  await ctx.reply(text, {
+    ...(options.html ? { parse_mode: "HTML" as const } : {}),
+    reply_markup: flowKeyboard(token, choices.map(([label, action]) => [[label, action]])),
   });
-  return ask(conversation, { token, actions: ["share-yes", "share-no"] }, async (input) => {
-    if (input.kind === "button") return input.action === "share-yes" ? "share" : "hide";
+  return ask(conversation, { token, actions: choices.map(([, action]) => action) }, async (input) => {
+    const chosen = input.kind === "button" ? choices.find(([, action]) => action === input.action) : undefined;
+    if (chosen) return chosen[2];
     await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
     return AGAIN;
   });
@@ -210,19 +227,19 @@ async function shareIdentityStep(conversation: Flow, ctx: FlowContext, token: st
  * anything is queued, with what exactly would be visible, and chooses to hide their Telegram name, show it, or stop.
  */
 async function publicChatStep(conversation: Flow, ctx: FlowContext, token: string, chat: string, signature: Signature): Promise<IdentityChoice> {
-  await ctx.reply(tHtml(ctx, "routes-public-warning", { chat, signature: signatureLabel(signature) }), {
-    parse_mode: "HTML",
-    reply_markup: flowKeyboard(token, [
-      [[ctx.t("routes-public-button-hide"), "public-hide"]],
-      [[ctx.t("routes-public-button-share"), "public-share"]],
-      [[ctx.t("routes-public-button-cancel"), "public-cancel"]],
-    ]),
-  });
-  return ask(conversation, { token, actions: ["public-hide", "public-share", "public-cancel"] }, async (input) => {
-    if (input.kind === "button") return input.action === "public-share" ? "share" : input.action === "public-hide" ? "hide" : "cancel";
-    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
-    return AGAIN;
-  });
+  const warning = tHtml(ctx, "routes-public-warning", { chat, signature: signatureLabel(signature) });
+  return chooseOne(
+    conversation,
+    ctx,
+    token,
+    warning,
+    [
+      [ctx.t("routes-public-button-hide"), "public-hide", "hide"],
+      [ctx.t("routes-public-button-share"), "public-share", "share"],
+      [ctx.t("routes-public-button-cancel"), "public-cancel", "cancel"],
+    ],
+    { html: true },
+  );
 }
 
 /**
@@ -237,20 +254,12 @@ async function translationStep(
   offered: boolean,
 ): Promise<"translate" | "as-is" | "edit"> {
   const language = ctx.t(`routes-language-${from}`);
-  const rows: [string, string][][] = [
-    ...(offered ? [[[ctx.t("routes-translation-button-ask"), "tr-ask"] as [string, string]]] : []),
-    [[ctx.t("routes-translation-button-as-is"), "tr-as-is"]],
-    [[ctx.t("routes-translation-button-edit"), "tr-edit"]],
-  ];
-  await ctx.reply(ctx.t(offered ? "routes-translation-offer" : "routes-translation-not-offered", { language }), {
-    reply_markup: flowKeyboard(token, rows),
-  });
-  const actions = offered ? ["tr-ask", "tr-as-is", "tr-edit"] : ["tr-as-is", "tr-edit"];
-  return ask(conversation, { token, actions }, async (input) => {
-    if (input.kind === "button") return input.action === "tr-ask" ? "translate" : input.action === "tr-edit" ? "edit" : "as-is";
-    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
-    return AGAIN;
-  });
+  const askThem: [string, string, "translate"][] = offered ? [[ctx.t("routes-translation-button-ask"), "tr-ask", "translate"]] : [];
+  return chooseOne(conversation, ctx, token, ctx.t(offered ? "routes-translation-offer" : "routes-translation-not-offered", { language }), [
+    ...askThem,
+    [ctx.t("routes-translation-button-as-is"), "tr-as-is", "as-is"],
+    [ctx.t("routes-translation-button-edit"), "tr-edit", "edit"],
+  ]);
 }
 
 /**
