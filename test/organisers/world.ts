@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import { grantOrganiser } from "../../src/db/repositories/roles.js";
 import type { Letter } from "../../src/db/tables/letters.js";
@@ -140,4 +141,22 @@ export async function linkDesk(h: Harness, admin: TestUser): Promise<number> {
   await sendIn(h, admin, desk, "/link desk");
   expect(h.fake.lastMessage(desk)?.text).toBe("Done: relayed letters for «Organisation desk» now arrive in «Lysty desk».");
   return desk;
+}
+
+/**
+ * The campaign's organisers have a working chat, linked straight in the database (as /link records it, the bot an
+ * administrator there): for tests of what writers see, not of linking itself.
+ */
+export async function linkWorkingChat(h: Harness, chatId: number, campaign = CAMPAIGN): Promise<void> {
+  h.fake.addGroup({ id: chatId, title: "Open letter organisers", type: "supergroup" });
+  h.fake.setMember(chatId, h.fake.botId, "administrator");
+  await linkCampaignChat(h.db, {
+    campaignSlug: campaign,
+    chatId,
+    chatType: "supergroup",
+    title: "Open letter organisers",
+    locale: "en",
+    linkedBy: 1,
+    now: h.clock.now(),
+  });
 }

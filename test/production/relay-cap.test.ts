@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { relayQuota } from "../../src/services/relay/relay-quota.js";
-import { linkCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { getOrCreateDraft } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { relayLetter } from "../organisers/world.js";
+import { linkWorkingChat, relayLetter } from "../organisers/world.js";
 import { textOf } from "../letters/flow/helpers.js";
 import { lettersOf, startDraft } from "./flows.js";
 
@@ -14,19 +13,6 @@ afterEach(async () => h?.stop());
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ORGANISERS_CHAT = -100_777_000_222;
 
-async function linkOrganisersChat(): Promise<void> {
-  h.fake.addGroup({ id: ORGANISERS_CHAT, title: "Open letter organisers", type: "supergroup" });
-  h.fake.setMember(ORGANISERS_CHAT, h.fake.botId, "administrator");
-  await linkCampaignChat(h.db, {
-    campaignSlug: "open-letter-2025",
-    chatId: ORGANISERS_CHAT,
-    chatType: "supergroup",
-    title: "Open letter organisers",
-    locale: "en",
-    linkedBy: 1,
-    now: h.clock.now(),
-  });
-}
 
 /** Writes a letter to Kagarlitsky through the bot up to the choice of route, and returns the routes offered. */
 async function routesOffered(writer: TestUser): Promise<string[]> {
@@ -40,7 +26,7 @@ async function routesOffered(writer: TestUser): Promise<string[]> {
 describe("MAX_RELAYS_PER_DAY", () => {
   it("stops offering the organisers' route after the day's relays, says until when, and offers it again a day later", async () => {
     h = await Harness.start({ env: { MAX_RELAYS_PER_DAY: "2" } });
-    await linkOrganisersChat();
+    await linkWorkingChat(h, ORGANISERS_CHAT);
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start");
     expect(await routesOffered(writer)).toEqual(["Through the organisers", "FSIN-pismo"]);
@@ -69,7 +55,7 @@ describe("MAX_RELAYS_PER_DAY", () => {
 
   it("checks the cap again when the letter is finished: a relay counted meanwhile keeps this letter a draft", async () => {
     h = await Harness.start({ env: { MAX_RELAYS_PER_DAY: "1" } });
-    await linkOrganisersChat();
+    await linkWorkingChat(h, ORGANISERS_CHAT);
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start");
     expect(await routesOffered(writer)).toEqual(["Through the organisers", "FSIN-pismo"]);
@@ -92,7 +78,7 @@ describe("MAX_RELAYS_PER_DAY", () => {
 
   it("counts a writer's relays only, in a rolling 24 hours, withdrawn ones included", async () => {
     h = await Harness.start();
-    await linkOrganisersChat();
+    await linkWorkingChat(h, ORGANISERS_CHAT);
     const writer = h.user({ languageCode: "en" });
     const other = h.user({ languageCode: "en" });
     for (const user of [writer, other]) await user.send("/start");

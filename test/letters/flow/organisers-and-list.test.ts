@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkCampaignChat, markChatBroken } from "../../../src/db/repositories/campaign-chats.js";
+import { markChatBroken } from "../../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../../helpers/harness.js";
+import { linkWorkingChat } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;
@@ -11,24 +12,10 @@ afterEach(async () => h.stop());
 
 const ORGANISERS_CHAT = -100_777_000_111;
 
-/** Organisers of the seed's `open-letter-2025` campaign link a working chat (as /link would, rights checked). */
-async function linkOrganisersChat(): Promise<void> {
-  h.fake.addGroup({ id: ORGANISERS_CHAT, title: "Open letter organisers", type: "supergroup" });
-  h.fake.setMember(ORGANISERS_CHAT, h.fake.botId, "administrator");
-  await linkCampaignChat(h.db, {
-    campaignSlug: "open-letter-2025",
-    chatId: ORGANISERS_CHAT,
-    chatType: "supergroup",
-    title: "Open letter organisers",
-    locale: "en",
-    linkedBy: 1,
-    now: h.clock.now(),
-  });
-}
 
 describe("sending through the organisers", () => {
   it("is offered only while the campaign's chat works, and queues the letter with its reference (ru)", async () => {
-    await linkOrganisersChat();
+    await linkWorkingChat(h, ORGANISERS_CHAT);
     const writer = h.user({ languageCode: "ru", firstName: "Лиза" });
     // Kamardin's last known SIZO is not believed current: the organisers are the only route.
     await writer.send("/start w_kamardin-artem");
@@ -69,7 +56,7 @@ describe("sending through the organisers", () => {
   });
 
   it("is hidden when the chat is broken, leaving the direct routes (en)", async () => {
-    await linkOrganisersChat();
+    await linkWorkingChat(h, ORGANISERS_CHAT);
     await markChatBroken(h.db, ORGANISERS_CHAT, "Forbidden: bot was kicked from the supergroup chat", h.clock.now());
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
