@@ -1,4 +1,7 @@
-/** Reads and validates the frozen held-out files beside this module. */
+/**
+ * Reads and validates a frozen held-out set: by default the files beside this module (set 1); later sets in their own
+ * folders (e.g. `test/censorship/holdout-3/`) pass their folder.
+ */
 import { readFileSync } from "node:fs";
 import * as v from "valibot";
 import { CATEGORY_IDS, LETTER_LANGUAGES, PRISON_SYSTEMS } from "../../../src/domain/censorship/index.js";
@@ -30,7 +33,10 @@ const LetterSchema = v.strictObject({
   passages: v.array(v.strictObject({ text: Text, categories: v.pipe(Categories, v.minLength(1)), kind: Text })),
 });
 
-const holdoutFile = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+/** The folder of held-out set 1; other sets pass their own folder (a URL ending in "/"). */
+export const HOLDOUT_FOLDER = new URL("./", import.meta.url);
+
+const holdoutFile = (folder: URL, name: string): string => readFileSync(new URL(name, folder), "utf8");
 
 function parseOrThrow<T extends v.GenericSchema>(schema: T, value: unknown, where: string): v.InferOutput<T> {
   const result = v.safeParse(schema, value);
@@ -38,15 +44,15 @@ function parseOrThrow<T extends v.GenericSchema>(schema: T, value: unknown, wher
   return result.output;
 }
 
-export function loadHoldoutSentences(): HoldoutSentence[] {
-  return holdoutFile("sentences.jsonl")
+export function loadHoldoutSentences(folder: URL = HOLDOUT_FOLDER): HoldoutSentence[] {
+  return holdoutFile(folder, "sentences.jsonl")
     .split("\n")
     .map((line, index) => ({ line, where: `sentences.jsonl line ${index + 1}` }))
     .filter(({ line }) => line.trim() !== "")
     .map(({ line, where }) => parseOrThrow(SentenceSchema, JSON.parse(line), where));
 }
 
-export function loadHoldoutLetters(): HoldoutLetter[] {
-  const raw = parseOrThrow(v.array(v.unknown()), JSON.parse(holdoutFile("letters.json")), "letters.json");
+export function loadHoldoutLetters(folder: URL = HOLDOUT_FOLDER): HoldoutLetter[] {
+  const raw = parseOrThrow(v.array(v.unknown()), JSON.parse(holdoutFile(folder, "letters.json")), "letters.json");
   return raw.map((item, index) => parseOrThrow(LetterSchema, item, `letters.json item ${index}`));
 }
