@@ -59,7 +59,8 @@ export function retryNetworkFaults(options: NetworkRetryOptions = {}): Transform
         return await prev(method, payload, signal);
       } catch (error) {
         if (!(error instanceof HttpError) || signal?.aborted || retry >= delays.length) throw error;
-        if (!(retry === 0 && isStaleSocket(error.error))) await sleep(delays[retry] ?? 0, signal);
+        // grammY types the signal with the abort-controller shim; the platform's AbortSignal is what it gets.
+        if (!(retry === 0 && isStaleSocket(error.error))) await sleep(delays[retry] ?? 0, signal as AbortSignal | undefined);
       }
     }
   };

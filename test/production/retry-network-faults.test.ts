@@ -29,7 +29,7 @@ function recordedSleep() {
 
 const DELAYS = [100, 400, 1_000];
 const call = (prev: Prev, sleep = recordedSleep().sleep, signal?: AbortSignal) =>
-  retryNetworkFaults({ delaysMs: DELAYS, sleep })(prev, "sendDocument", { chat_id: 1, document: "x" } as never, signal);
+  retryNetworkFaults({ delaysMs: DELAYS, sleep })(prev, "sendDocument", { chat_id: 1, document: "x" } as never, signal as never);
 
 // The stale-socket race shows in test/organisers/print.test.ts: the PDF upload went over a connection the fake Bot API
 // had closed while the letters were rendered, and failed with "read ECONNRESET" until it was retried. The other faults
