@@ -1,1 +1,0 @@
-const c0=process.cpuUsage(); const t=performance.now(); for (const m of process.argv.slice(2)) await import(m); const c=process.cpuUsage(c0); console.log(process.argv.slice(2).join('+'),'wall',(performance.now()-t).toFixed(0),'cpu',((c.user+c.system)/1000).toFixed(0),'ms rss', (process.memoryUsage().rss/1e6).toFixed(0),'MB heap',(process.memoryUsage().heapUsed/1e6).toFixed(0));
