@@ -9,6 +9,7 @@
  *   npm run bench:startup                                   5 runs of each
  *   npm run bench:startup -- --quick                        3 runs
  *   npm run bench:startup -- --baseline /tmp/main-worktree  and main's npm start, interleaved
+ *   npm run bench:startup -- --node-options "--max-semi-space-size=1"   and node dist/src/main.js with those flags
  *
  * Goal (issue 14): ≤ 1 s to the first getUpdates and ≤ 120 MB idle RSS with the README's command.
  */
@@ -23,6 +24,8 @@ const RUNS = process.argv.includes("--quick") ? 3 : 5;
 const IDLE_MS = 1_500;
 const baselineAt = process.argv.indexOf("--baseline");
 const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const flagsAt = process.argv.indexOf("--node-options");
+const nodeFlags = flagsAt > 0 ? (process.argv[flagsAt + 1] ?? "").split(" ").filter(Boolean) : [];
 
 interface Variant {
   name: string;
@@ -34,6 +37,9 @@ interface Variant {
 const variants: Variant[] = [
   { name: "npm start (the README's command)", cwd: projectPath(), command: "npm", args: ["start", "--silent"] },
   { name: "node dist/src/main.js (no npm)", cwd: projectPath(), command: process.execPath, args: ["dist/src/main.js"] },
+  ...(nodeFlags.length > 0
+    ? [{ name: `node ${nodeFlags.join(" ")} dist/src/main.js`, cwd: projectPath(), command: process.execPath, args: [...nodeFlags, "dist/src/main.js"] }]
+    : []),
   ...(baseline ? [{ name: `baseline: npm start in ${baseline}`, cwd: baseline, command: "npm", args: ["start", "--silent"] }] : []),
 ];
 
