@@ -102,7 +102,7 @@ describe("AdaptiveRate", () => {
  * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 while an earlier one's retry_after
  * runs pauses every send until it ends; requests take 2–9 ms to arrive.
  */
-function simulate(server: RateLimit, adaptive: boolean, seconds = 60) {
+function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { everyMs: number; forMs: number }) {
   const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
   const limiter = new RateLimiter<number>(TELEGRAM_GLOBAL);
   let tokens = server.burst;
@@ -124,7 +124,11 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60) {
     if (now < pausedUntil) sentDuringPause += 1;
     limiter.take(0, now);
     sendTimes.push(now);
-    const arrives = now + latency();
+    let arrives = now + latency();
+    // A stalled server (its thread starved of CPU) takes what arrived during the stall at once, at its end.
+    const phase = stall ? arrives % stall.everyMs : Infinity;
+    if (stall && phase < stall.forMs) arrives += stall.forMs - phase;
+    arrives = Math.max(arrives, refilledAt);
     tokens = Math.min(server.burst, tokens + ((arrives - refilledAt) / 1000) * server.perSecond);
     refilledAt = arrives;
     const answered = arrives + latency();
@@ -161,6 +165,15 @@ describe("adaptive pacing against a strict limiter (simulated, manual clock)", (
     // After the first 429 sends are spaced, never a burst (30/s is the fastest the configured limit allows).
     expect(adaptive.shortestGap).toBeGreaterThanOrEqual(1000 / 30);
     expect(adaptive.sentDuringPause).toBe(0);
+  });
+
+  it("keeps at least 0.92 of a no-burst limit when requests bunch up behind a server that stalls", () => {
+    // Every 2 s the server stalls for 30 ms and then takes what arrived as one bunch: the second of two requests is
+    // refused although the rate is below the limit. Such a refusal used to set the level the rate climbs back to.
+    const strict = { perSecond: 10, burst: 1 };
+    const bunched = simulate(strict, true, 120, { everyMs: 2_000, forMs: 30 });
+    expect(bunched.ratio).toBeGreaterThanOrEqual(0.92); // the rule before this one: 0.904
+    expect(bunched.sentDuringPause).toBe(0);
   });
 
   it("reaches at least 0.95 of a 10/s limit with a burst of 10", () => {
