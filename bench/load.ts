@@ -12,6 +12,7 @@
  *   npm run bench:load -- --starve 2           starved: 2 CPU-burning child processes run alongside
  *   npm run bench:load -- --answer-ms 200      WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
  *   npm run bench:load -- --sqlite-only         no Postgres run
+ *   BENCH_HEAP_SNAPSHOT=/tmp/load npm run bench:load   a heap snapshot once every writer is through
  *   BENCH_POSTGRES_URL=postgres://… npm run bench:load   (else TEST_DATABASE_URL, else the local lysty database)
  *
  * As Telegram does, the pump delivers an update again after a non-2xx answer or a broken connection (50 ms later, for
@@ -270,6 +271,8 @@ async function runOnce(
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
+  // What holds memory once every writer is through (the heap is near its peak then): BENCH_HEAP_SNAPSHOT=file.
+  if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(`${process.env.BENCH_HEAP_SNAPSHOT}-${dialect}.heapsnapshot`);
 
   const finished = await db
     .selectFrom("letters")
