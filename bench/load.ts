@@ -11,13 +11,15 @@
  *   npm run bench:load -- --connections 100     more webhook connections at once (Telegram allows up to 100)
  *   npm run bench:load -- --starve 2           starved: 2 CPU-burning child processes run alongside
  *   npm run bench:load -- --answer-ms 200      WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
- *   BENCH_POSTGRES_URL=postgres://… npm run bench:load
+ *   npm run bench:load -- --sqlite-only         no Postgres run
+ *   BENCH_HEAP_SNAPSHOT=/tmp/load npm run bench:load   a heap snapshot once every writer is through
+ *   BENCH_POSTGRES_URL=postgres://… npm run bench:load   (else TEST_DATABASE_URL, else the local lysty database)
  *
  * As Telegram does, the pump delivers an update again after a non-2xx answer or a broken connection (50 ms later, for
  * up to 2 minutes); "lost" counts updates never answered 200, "handled twice" updates the bot handled more than once.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { Writable } from "node:stream";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { type RunningApp, startApp } from "../src/app.js";
@@ -49,6 +51,9 @@ interface RunResult {
   unfinishedWriters: number;
   lettersFinished: number;
   peakRssBytes: number;
+  peakHeapBytes: number;
+  /** User + system CPU of the whole process (bot, fake Bot API, pump, writers) during the run, in ms. */
+  cpuMs: number;
 }
 
 /**
@@ -254,11 +259,20 @@ async function runOnce(
   });
 
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const memory = process.memoryUsage();
+    peakRss = Math.max(peakRss, memory.rss);
+    peakHeap = Math.max(peakHeap, memory.heapUsed);
+  }, 50);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const outcomes = await Promise.all(people.map((writer) => writer.writeLetter().catch(() => false)));
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
+  // What holds memory once every writer is through (the heap is near its peak then): BENCH_HEAP_SNAPSHOT=file.
+  if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(`${process.env.BENCH_HEAP_SNAPSHOT}-${dialect}.heapsnapshot`);
 
   const finished = await db
     .selectFrom("letters")
@@ -281,6 +295,8 @@ async function runOnce(
     unfinishedWriters: outcomes.filter((ok) => !ok).length,
     lettersFinished: Number(finished.count),
     peakRssBytes: peakRss,
+    peakHeapBytes: peakHeap,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
   await pump.stop();
   await app.stop();
@@ -329,7 +345,10 @@ function table(results: RunResult[]): string {
     ["non-2xx answers → delivered again", (r) => `${r.httpErrors} → ${r.redeliveries}`],
     ["updates lost / handled twice", (r) => `${r.lost} / ${r.handledTwice}`],
     ["letters finished", (r) => String(r.lettersFinished)],
+    ["CPU per update (whole process)", (r) => `${(r.cpuMs / r.updates).toFixed(1)} ms`],
+    ["cores busy (whole process)", (r) => `${(r.cpuMs / r.wallMs).toFixed(2)} of ${cpus().length}`],
     ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
+    ["peak JS heap in use (whole process)", (r) => `${(r.peakHeapBytes / 1024 / 1024).toFixed(0)} MB`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   const header = "".padEnd(width) + results.map((result) => result.dialect.padStart(18)).join("");
@@ -350,9 +369,10 @@ async function main(): Promise<void> {
   const burners = startBurners(starve);
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`load average at start: ${load()}${starve ? ` (${starve} CPU-burning processes started)` : ""}`);
-  const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
+  const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
   const results = [await runOnce("sqlite", writers, connections, postgresUrl, answerMs)];
-  if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl, answerMs));
+  if (process.argv.includes("--sqlite-only")) console.log("--sqlite-only: no Postgres run.");
+  else if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl, answerMs));
   else console.log(`Postgres at ${postgresUrl.replace(/\/\/[^@]*@/, "//…@")} is not reachable: SQLite only (start it with .ci/start-postgres.sh).`);
   console.log(
     `\nLysty load: ${writers} writers at once, whole letter flow (FSIN-pismo), webhook mode over HTTP with at most ` +
@@ -361,7 +381,7 @@ async function main(): Promise<void> {
   );
   for (const burner of burners) burner.kill();
   console.log(table(results));
-  console.log(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
+  console.log(`\nNode ${process.version}, ${cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
   console.log(`load average at end: ${load()}`);
 }
 

@@ -1,30 +1,38 @@
 #!/usr/bin/env node
 // `npm start` runs the compiled bot (dist/): it starts in well under a second and needs far less memory than running
-// TypeScript through tsx. This `prestart` step compiles first when dist/ is missing or older than any source file,
-// so a fresh clone and an edited checkout both just work; an unchanged checkout starts without compiling.
+// TypeScript through tsx. `scripts/start.mjs` calls `buildIfStale()` first, in its own process: it compiles when
+// dist/ is missing or older than any source file, so a fresh clone and an edited checkout both just work; an
+// unchanged checkout starts without compiling. Run directly (`node scripts/build-if-stale.mjs`) it does only that.
 import { execFileSync } from "node:child_process";
-import { stderr } from "node:process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { argv, stderr } from "node:process";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Written after each successful build: the compiler leaves unchanged outputs alone, so their times say nothing.
 const stamp = join(root, "dist", ".built");
 const inputs = ["src", "migrations", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
 
-function newestChange(path) {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
-  return newest;
+/** True when `path` or anything under it changed after `since` (ms); stops at the first such file. */
+function changedAfter(path, since) {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return false;
+  if (stats.mtimeMs > since) return true;
+  if (!stats.isDirectory()) return false;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory() ? changedAfter(child, since) : statSync(child).mtimeMs > since) return true;
+  }
+  return false;
 }
 
-const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changed = Math.max(...inputs.map((input) => join(root, input)).filter(existsSync).map(newestChange));
-if (changed > built) {
+export function buildIfStale() {
+  const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (!inputs.some((input) => changedAfter(join(root, input), built))) return;
   stderr.write(built ? "Sources changed since the last build: compiling…\n" : "First start: compiling the bot (once)…\n");
   execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
+
+if (argv[1] && import.meta.url === pathToFileURL(argv[1]).href) buildIfStale();

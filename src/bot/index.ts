@@ -17,7 +17,7 @@ import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { greetingFallback, welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
-import { retryResetConnection } from "./retry-reset-connection.js";
+import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
@@ -45,7 +45,8 @@ export const CONVERSATION_VERSION = 3;
 
 /**
  * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than
- * by a reply that arrives minutes later (auto-retry's defaults wait without limit, and retry network errors forever).
+ * by a reply that arrives minutes later (auto-retry's defaults wait without limit, and retry network errors forever):
+ * network faults are retried by `retryNetworkFaults`, a few times within seconds.
  * Bulk sending goes through the outbox, which has its own policy.
  */
 const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true });
@@ -57,7 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(interactiveRetry());
-  bot.api.config.use(retryResetConnection());
+  bot.api.config.use(retryNetworkFaults());
   const i18n = createI18n(config.defaultLocale);
 
   // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again.
@@ -65,7 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
     attachDeps(deps),
     (ctx, next) => {
       ctx.api.config.use(interactiveRetry());
-      ctx.api.config.use(retryResetConnection());
+      ctx.api.config.use(retryNetworkFaults());
       return next();
     },
     readUser(),

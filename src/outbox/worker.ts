@@ -354,7 +354,7 @@ class Worker implements OutboxWorker {
       this.migratedChats.set(row.chat_id, { toChatId: outcome.toChatId, at: outcome.at });
     }
     if (outcome.type === "sent" && this.adaptive) {
-      this.adaptive.accepted();
+      this.adaptive.accepted(this.now());
       this.global.retune(this.adaptive.limit);
     }
     this.queues.finished(row.chat_id);

@@ -357,6 +357,13 @@ export class FakeTelegram {
     add: (spec: FaultSpec): ActiveFault => this.state.faults.add(spec),
     clear: (): void => this.state.faults.clear(),
     pending: (): readonly ActiveFault[] => this.state.faults.pending,
+    /**
+     * A network fault below the Bot API: the next `count` requests (of `method`, or of any) get their TCP connection
+     * reset before they are read (the client sees ECONNRESET; none takes effect or shows in `calls`).
+     */
+    resetConnections: (count: number, method?: string): void => this.state.faults.resetConnections(count, method),
+    /** Requests still to be answered with a reset. */
+    connectionResetsPending: (): number => this.state.faults.connectionResetsPending,
   };
 
   /** Flood limits on send methods, off until set; `{}` turns them off again. See TELEGRAM_LIKE_LIMITS. */

@@ -35,6 +35,31 @@ export interface ActiveFault extends FaultSpec {
 /** Programmed failures, consumed by matching calls in the order they were added. */
 export class Faults {
   private readonly active: ActiveFault[] = [];
+  /** Requests still to be answered by resetting their connection (see `resetConnections`), and of which method. */
+  private connectionsToReset = 0;
+  private resetMethod: string | undefined;
+
+  /**
+   * The next `count` requests (of `method`, any case, or of every method) get their connection reset before they are
+   * read: none of them takes effect.
+   */
+  resetConnections(count: number, method?: string): void {
+    if (!Number.isInteger(count) || count < 0) throw new Error("fake-telegram: resetConnections takes a count ≥ 0");
+    this.connectionsToReset = count;
+    this.resetMethod = method?.toLowerCase();
+  }
+
+  /** True (and counted) when the request just arrived, for `urlPath`, is one whose connection is reset. */
+  takeConnectionReset(urlPath: string): boolean {
+    if (this.connectionsToReset === 0) return false;
+    if (this.resetMethod !== undefined && urlPath.split(/[/?]/)[2]?.toLowerCase() !== this.resetMethod) return false;
+    this.connectionsToReset -= 1;
+    return true;
+  }
+
+  get connectionResetsPending(): number {
+    return this.connectionsToReset;
+  }
 
   add(spec: FaultSpec): ActiveFault {
     const fault: ActiveFault = { ...spec, remaining: spec.times ?? 1 };
@@ -44,6 +69,7 @@ export class Faults {
 
   clear(): void {
     this.active.length = 0;
+    this.connectionsToReset = 0;
   }
 
   get pending(): readonly ActiveFault[] {

@@ -49,6 +49,19 @@ describe("injected faults", () => {
     expect(fake.calls.at(-1)).toMatchObject({ method: "sendMessage", ok: false, fault: "network" });
   });
 
+  it("resets the connection of the next requests before reading them: HttpError, nothing sent, then calls go through", async () => {
+    await api.getMe(); // over a keep-alive connection, reset like a new one
+    fake.faults.resetConnections(2, "sendMessage");
+    await api.getMe(); // another method goes through
+    await expect(api.sendMessage(OLENA, "перший")).rejects.toBeInstanceOf(HttpError);
+    await expect(api.sendMessage(OLENA, "другий")).rejects.toBeInstanceOf(HttpError);
+    expect(fake.faults.connectionResetsPending()).toBe(0);
+    await api.sendMessage(OLENA, "третій");
+    expect(fake.messages(OLENA).map((message) => message.text)).toEqual(["третій"]);
+    // The reset requests were never read: the log has the getMe and the one send that arrived.
+    expect(fake.calls.map((call) => call.method)).toEqual(["getMe", "getMe", "sendMessage"]);
+  });
+
   it("can lose the response after the message went out, which is how duplicates happen", async () => {
     fake.faults.add({ method: "sendMessage", kind: "502", when: "after" });
     await expect(api.sendMessage(OLENA, "лист")).rejects.toMatchObject({ error_code: 502, description: "Bad Gateway" });

@@ -6,7 +6,7 @@
  */
 import { Composer } from "grammy";
 import type { Locale } from "../../config.js";
-import { SyncAlreadyRunningError } from "../../services/directory-sync/engine.js";
+import { SyncAlreadyRunningError } from "../../services/directory-sync/errors.js";
 import { syncSummaryText } from "../../services/directory-sync/scheduler.js";
 import { importUploadedFile, UPLOAD_MAX_BYTES, uploadSource } from "../../services/directory-sync/upload.js";
 import { downloadTelegramFile } from "../../telegram/files.js";

@@ -28,7 +28,9 @@ export function measureForTelegram(text: string, measure: TelegramMeasure = "pla
 /** The smallest limit accepted: below it "never cut a word" cannot mean anything useful. */
 const MIN_LIMIT = 64;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: building a Segmenter loads ICU's break data, a tenth of a second at start-up otherwise.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = () => (segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" }));
 
 /**
  * Characters that join the one before them into a single grapheme (combining marks, variation selectors, the
@@ -164,7 +166,7 @@ function endsSentence(source: string, index: number): boolean {
  */
 function lastGraphemeBoundary(source: string, start: number, end: number): number {
   let boundary = start;
-  for (const { index } of graphemes.segment(source.slice(start, end + 1))) {
+  for (const { index } of graphemes().segment(source.slice(start, end + 1))) {
     if (index > end - start) break;
     boundary = start + index;
   }

@@ -29,6 +29,7 @@ import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
 import { PoliteClient } from "./http.js";
 import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
 import { loadBelarusInstitutions } from "./belarus-institutions.js";
+import { SyncAlreadyRunningError } from "./errors.js";
 
 export const LOCK_NAME = "directory-sync";
 /** A holder on another machine whose heartbeat is older than this is taken to be gone. */
@@ -76,11 +77,7 @@ export interface SyncOptions {
   isAlive?: (pid: number) => boolean;
 }
 
-export class SyncAlreadyRunningError extends Error {
-  constructor(readonly holder: string) {
-    super(`A directory sync is already running (${holder}).`);
-  }
-}
+export { SyncAlreadyRunningError };
 
 class DryRunRollback extends Error {}
 

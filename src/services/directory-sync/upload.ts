@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import type { DB } from "../../db/database.js";
 import type { SourceName } from "../../domain/directory-sources/types.js";
 import type { SyncConfig } from "./config.js";
-import { runDirectorySync, type SourceSummary } from "./engine.js";
+import type { SourceSummary } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 
 /** Telegram lets bots download files up to 20 MB; the largest real export (Viasna, ~1,500 rows) is far below this. */
@@ -34,6 +34,8 @@ export async function importUploadedFile(
     // The name carries the export's date (list_889_30-08-2026.csv); only its last part is used, never a path.
     const path = join(dir, basename(file.name).replace(/[^\p{L}\p{N}._-]/gu, "_"));
     writeFileSync(path, file.bytes);
+    // Loaded on use, as in the scheduler: the engine brings every source's parser.
+    const { runDirectorySync } = await import("./engine.js");
     const summaries = await runDirectorySync({ db: input.db, config: input.config, sources: [source], file: path, now: input.now, ...(input.log ? { log: input.log } : {}) });
     // The admin's summary says how many disagreements now wait in /review.
     return { summaries, openReviews: await countOpenReviews(input.db) };

@@ -20,6 +20,9 @@ export interface RunningServer {
 /** Serves the Bot API on 127.0.0.1: `/bot<token>/<method>` and file downloads under `/file/bot<token>/<path>`. */
 export async function startServer(state: FakeState, port: number): Promise<RunningServer> {
   const server = createServer((request, response) => {
+    // A connection fault: a TCP reset before the request's body is read (the client sees ECONNRESET, as when a proxy
+    // or a NAT drops a connection); the call takes no effect and is not logged.
+    if (state.faults.takeConnectionReset(request.url ?? "/")) return void request.socket.resetAndDestroy();
     handleRequest(state, request, response).catch((error: unknown) => {
       const failure = internalError(error, state);
       if (!response.headersSent) respond(response, { ok: false, error: failure });
