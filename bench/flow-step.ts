@@ -14,10 +14,14 @@
  *
  *   npm run bench:flow-step              30 writers per figure
  *   npm run bench:flow-step -- --quick   8 writers per figure
+ *   npm run bench:flow-step -- --quick --profile flow.cpuprofile
+ *                                        also writes a CPU profile of the measured Lysty steps only (open it in
+ *                                        Chrome's DevTools or speedscope)
  *
  * Measures only (issue 14, item 6); making the step fast is item 1.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
@@ -32,6 +36,7 @@ import { seedDirectory } from "../src/db/repositories/directory-document.js";
 import { createLogger } from "../src/logger.js";
 
 const quick = process.argv.includes("--quick");
+const profileFile = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const WRITERS = quick ? 8 : 30;
 const POSITIONS = [1, 10, 30, 60];
 const LENGTHS = [1_000, 6_000, 12_000];
@@ -193,6 +198,7 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   // Warm-up: lexicon, starter catalog, search index, prepared statements.
   await byPosition();
   await byLength(1_000);
+  const profiler = profileFile ? await startProfiler() : undefined;
   for (let writer = 0; writer < WRITERS; writer++) {
     const samples = await byPosition();
     for (const position of POSITIONS) figures.add(`Lysty letter flow, step ${position}`, samples[position - 1] as Sample);
@@ -202,9 +208,27 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
       figures.add(`Lysty, "check" on a ${length / 1000}k-character letter`, check);
     }
   }
+  if (profiler && profileFile) await profiler.stop(profileFile);
   return async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** The V8 profiler of this process, started around the measured Lysty steps only (not start-up nor the anchors). */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+  return {
+    async stop(file) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the Lysty steps written to ${file}`);
+    },
   };
 }
 

@@ -15,16 +15,21 @@ import { type DB, inTransaction } from "../database.js";
 
 /** A database handle or a transaction: every function here works inside a caller's transaction too. */
 
+/** The writer's draft to this prisoner (one per writer and prisoner), found by its unique index. */
+export async function findDraftTo(db: DB, writerId: number, prisonerSlug: string): Promise<Letter | undefined> {
+  return db
+    .selectFrom("letters")
+    .selectAll()
+    .where("writer_id", "=", writerId)
+    .where("prisoner_slug", "=", prisonerSlug)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+}
+
 /** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
 export async function getOrCreateDraft(db: DB, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom("letters")
-      .selectAll()
-      .where("writer_id", "=", writerId)
-      .where("prisoner_slug", "=", prisonerSlug)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
+    const existing = await findDraftTo(trx, writerId, prisonerSlug);
     if (existing) return existing;
     const at = now.toISOString();
     return trx
