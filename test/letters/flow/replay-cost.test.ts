@@ -26,11 +26,11 @@ class QueryLog implements KyselyPlugin {
     return result;
   }
 
-  /** The queries `work` ran. */
+  /** The queries run while `work` ran, but the outbox worker's, which polls on its own timer. */
   async during(work: () => Promise<unknown>): Promise<string[]> {
     const from = this.queries.length;
     await work();
-    return this.queries.slice(from);
+    return this.queries.slice(from).filter((query) => !query.endsWith(" outbox"));
   }
 }
 
@@ -51,7 +51,8 @@ let h: Harness;
 let log: QueryLog;
 beforeEach(async () => {
   log = new QueryLog();
-  h = await Harness.start({ dbPlugins: [log] });
+  // The news scheduler's passes run only when a test asks (none here), not on their timer in the middle of a step.
+  h = await Harness.start({ dbPlugins: [log], newsScheduler: "manual" });
 });
 afterEach(async () => h.stop());
 
