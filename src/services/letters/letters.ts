@@ -127,8 +127,8 @@ export async function saveDraftInput(
     const existing = await findDraftTo(trx, input.writerId, input.slug);
     const current = existing?.text ?? null;
     const result = editDraft(current, input.text, input.mode, input.closing);
-    const stats = current ? draftStats(current) : null;
-    if (!result.ok) return { ...result, stats };
+    // The draft as it stays, counted only for a refusal: a saved message reports the new text's figures.
+    if (!result.ok) return { ...result, stats: current ? draftStats(current) : null };
     const now = deps.clock.now();
     const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
