@@ -318,7 +318,7 @@ function runBench(dir: string): Map<string, [number, number]> {
   return rows;
 }
 
-/** `--baseline DIR`: that checkout's bench and this one, alternately, `--rounds` times; CPU medians side by side. */
+/** `--baseline DIR`: that checkout's bench and this one, alternately, `--rounds` times; medians side by side. */
 async function compareWithBaseline(dir: string): Promise<void> {
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`flow-step: baseline ${dir} vs this checkout, ${rounds} round(s)${quick ? " of --quick" : ""}, Node ${process.version}`);
@@ -332,11 +332,13 @@ async function compareWithBaseline(dir: string): Promise<void> {
   }
   const labels = [...(runs[0]?.self.keys() ?? [])];
   const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : "—").padStart(12);
-  console.log(`\n${"CPU ms per step (medians)".padEnd(44)}${"baseline".padStart(12)}${"this".padStart(12)}${"ratio".padStart(8)}`);
+  const heading = ["wall base", "wall this", "CPU base", "CPU this", "CPU ratio"].map((title) => title.padStart(12)).join("");
+  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}`);
+  const of = (side: "base" | "self", label: string, column: 0 | 1) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
   for (const label of labels) {
-    const base = median(runs.map((run) => run.base.get(label)?.[1] ?? NaN));
-    const self = median(runs.map((run) => run.self.get(label)?.[1] ?? NaN));
-    console.log(`${label.padEnd(44)}${cell(base)}${cell(self)}${(base / self).toFixed(2).padStart(7)}×`);
+    const [baseCpu, selfCpu] = [of("base", label, 1), of("self", label, 1)];
+    const cells = [of("base", label, 0), of("self", label, 0), baseCpu, selfCpu].map(cell).join("");
+    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}`);
   }
   console.log(`load average at end: ${load()}`);
 }

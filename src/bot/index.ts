@@ -60,12 +60,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   bot.api.config.use(retryResetConnection());
   const i18n = createI18n(config.defaultLocale);
 
-  // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again.
+  // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again. They
+  // run for every context a flow replays: the (stateless) transformers are made once.
+  const flowRetry = interactiveRetry();
+  const flowReset = retryResetConnection();
   const flowPlugins: MiddlewareFn<FlowContext>[] = [
     attachDeps(deps),
     (ctx, next) => {
-      ctx.api.config.use(interactiveRetry());
-      ctx.api.config.use(retryResetConnection());
+      ctx.api.config.use(flowRetry);
+      ctx.api.config.use(flowReset);
       return next();
     },
     readUser(),

@@ -9,7 +9,7 @@ import {
   UpdateQueryNode,
 } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { conversationKey } from "../../../src/db/conversation-storage.js";
+import { conversationKey, UNCHANGED_STATE_REWRITE_MS } from "../../../src/db/conversation-storage.js";
 import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "./helpers.js";
 
@@ -56,11 +56,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const storedFlow = async (chatId: number) =>
-  (await h.db.selectFrom("conversation_state").select("value").where("key", "=", conversationKey(chatId)).executeTakeFirstOrThrow()).value;
+const storedRow = (chatId: number) =>
+  h.db.selectFrom("conversation_state").select(["value", "updated_at"]).where("key", "=", conversationKey(chatId)).executeTakeFirstOrThrow();
+const storedFlow = async (chatId: number) => (await storedRow(chatId)).value;
+const flowWrittenAt = async (chatId: number) => (await storedRow(chatId)).updated_at;
 
 describe("a step of the letter flow costs the same wherever it is (issue 14)", () => {
-  it("message 30 runs the same queries as message 3, reads no user row in the replay, and stores as much flow state", async () => {
+  it("message 30 runs the same queries as message 3, reads no user row in the replay, and leaves the flow state as it was", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
     const paragraph = (n: number) => `Paragraph ${String(n).padStart(2, "0")}: the chestnuts are in bloom and I am reading about Siberia.`;
@@ -77,11 +79,20 @@ describe("a step of the letter flow costs the same wherever it is (issue 14)", (
       expect(queries.filter((query) => query.endsWith(" users"))).toEqual(["InsertQueryNode users"]);
       // Only this prisoner's draft is read, by its unique index, and written once.
       expect(queries.filter((query) => query.endsWith(" letters"))).toEqual(["SelectQueryNode letters", "UpdateQueryNode letters"]);
-      // The replay log holds no earlier message: rewound after each one, it is as long at message 30 as at message 3.
-      expect((await storedFlow(writer.id)).replace(/\d+/g, "0")).toBe(thirdState.replace(/\d+/g, "0"));
+      // The replay log holds no earlier message: it is as it was at message 3, and as it was it is not written again.
+      expect(await storedFlow(writer.id)).toBe(thirdState);
+      expect(queries).not.toContain("InsertQueryNode conversation_state");
     }
+    // An hour on, the unchanged state is written again, so that retention (by updated_at, in days) sees it in use.
+    const written = await flowWrittenAt(writer.id);
+    h.clock.advance(UNCHANGED_STATE_REWRITE_MS);
+    const later = await log.during(() => writer.send(paragraph(31)));
+    expect(later).toContain("InsertQueryNode conversation_state");
+    expect(Date.parse(await flowWrittenAt(writer.id)) - Date.parse(written)).toBeGreaterThanOrEqual(UNCHANGED_STATE_REWRITE_MS);
+    expect(await storedFlow(writer.id)).toBe(thirdState);
+
     const letter = await h.db.selectFrom("letters").select("text").where("writer_id", "=", writer.id).executeTakeFirstOrThrow();
-    expect(letter.text?.split("\n\n")).toHaveLength(30);
+    expect(letter.text?.split("\n\n")).toHaveLength(31);
     expectNoFailures(h);
   });
 });
