@@ -8,6 +8,8 @@ RUN apt-get update \
 # so the build needs nothing but the npm registry. Override with --build-arg if your base image differs.
 ARG npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies these to node_modules (patch-package; docs/production.md, "The replay boundary").
+COPY patches ./patches
 # Behind a registry mirror or proxy, two optional build secrets, mounted for this step only and never in a layer:
 #   --secret id=npmrc,src=$HOME/.npmrc         registry=https://npm.example.org/ and its auth token
 #   --secret id=npm_ca,src=/path/to/proxy-ca.pem  the CA of a TLS-intercepting proxy (PEM), trusted by npm and Node

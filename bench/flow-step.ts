@@ -14,10 +14,19 @@
  *
  *   npm run bench:flow-step              30 writers per figure
  *   npm run bench:flow-step -- --quick   8 writers per figure
+ *   npm run bench:flow-step -- --quick --baseline /tmp/base --rounds 3
+ *                                        runs the bench of another checkout (e.g. a `git worktree` of main with its
+ *                                        own `npm ci`) and this one alternately, each in its own process, and prints
+ *                                        both side by side: medians over the rounds of each run's medians
+ *   npm run bench:flow-step -- --quick --profile flow.cpuprofile
+ *                                        also writes a CPU profile of the measured Lysty steps only (open it in
+ *                                        Chrome's DevTools or speedscope)
  *
  * Measures only (issue 14, item 6); making the step fast is item 1.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
@@ -32,6 +41,10 @@ import { seedDirectory } from "../src/db/repositories/directory-document.js";
 import { createLogger } from "../src/logger.js";
 
 const quick = process.argv.includes("--quick");
+const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const profileFile = option("--profile");
+const baseline = option("--baseline");
+const rounds = Number(option("--rounds") ?? 1);
 const WRITERS = quick ? 8 : 30;
 const POSITIONS = [1, 10, 30, 60];
 const LENGTHS = [1_000, 6_000, 12_000];
@@ -193,6 +206,7 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   // Warm-up: lexicon, starter catalog, search index, prepared statements.
   await byPosition();
   await byLength(1_000);
+  const profiler = profileFile ? await startProfiler() : undefined;
   for (let writer = 0; writer < WRITERS; writer++) {
     const samples = await byPosition();
     for (const position of POSITIONS) figures.add(`Lysty letter flow, step ${position}`, samples[position - 1] as Sample);
@@ -202,9 +216,27 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
       figures.add(`Lysty, "check" on a ${length / 1000}k-character letter`, check);
     }
   }
+  if (profiler && profileFile) await profiler.stop(profileFile);
   return async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** The V8 profiler of this process, started around the measured Lysty steps only (not start-up nor the anchors). */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+  return {
+    async stop(file) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the Lysty steps written to ${file}`);
+    },
   };
 }
 
@@ -273,7 +305,45 @@ async function main(): Promise<void> {
   console.log(`load average at end: ${load()}`);
 }
 
-main().catch((error: unknown) => {
+/** One run of a checkout's bench in a process of its own: its rows, label → [wall ms, CPU ms]. */
+function runBench(dir: string): Map<string, [number, number]> {
+  const args = ["--import", "tsx", "bench/flow-step.ts", ...(quick ? ["--quick"] : [])];
+  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`the bench in ${dir} failed: ${run.stderr}`);
+  const rows = new Map<string, [number, number]>();
+  for (const line of run.stdout.split("\n")) {
+    const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+$/.exec(line);
+    if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3])]);
+  }
+  return rows;
+}
+
+/** `--baseline DIR`: that checkout's bench and this one, alternately, `--rounds` times; medians side by side. */
+async function compareWithBaseline(dir: string): Promise<void> {
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+  console.log(`flow-step: baseline ${dir} vs this checkout, ${rounds} round(s)${quick ? " of --quick" : ""}, Node ${process.version}`);
+  console.log(`load average at start: ${load()}`);
+  const runs: { base: Map<string, [number, number]>; self: Map<string, [number, number]> }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const base = runBench(dir);
+    const self = runBench(process.cwd());
+    runs.push({ base, self });
+    console.log(`round ${round + 1} done, load average ${load()}`);
+  }
+  const labels = [...(runs[0]?.self.keys() ?? [])];
+  const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : "—").padStart(12);
+  const heading = ["wall base", "wall this", "CPU base", "CPU this", "CPU ratio"].map((title) => title.padStart(12)).join("");
+  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}`);
+  const of = (side: "base" | "self", label: string, column: 0 | 1) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
+  for (const label of labels) {
+    const [baseCpu, selfCpu] = [of("base", label, 1), of("self", label, 1)];
+    const cells = [of("base", label, 0), of("self", label, 0), baseCpu, selfCpu].map(cell).join("");
+    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}`);
+  }
+  console.log(`load average at end: ${load()}`);
+}
+
+(baseline ? compareWithBaseline(baseline) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

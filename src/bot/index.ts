@@ -61,12 +61,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   bot.api.config.use(retryNetworkFaults());
   const i18n = createI18n(config.defaultLocale);
 
-  // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again.
+  // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again. They
+  // run for every context a flow replays: the (stateless) transformers are made once.
+  const flowRetry = interactiveRetry();
+  const flowNetworkRetry = retryNetworkFaults();
   const flowPlugins: MiddlewareFn<FlowContext>[] = [
     attachDeps(deps),
     (ctx, next) => {
-      ctx.api.config.use(interactiveRetry());
-      ctx.api.config.use(retryNetworkFaults());
+      ctx.api.config.use(flowRetry);
+      ctx.api.config.use(flowNetworkRetry);
       return next();
     },
     readUser(),

@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "./schema.js";
 import { loadPg } from "./pg.js";
+import { cachingStatements } from "./statement-cache.js";
 
 export type DB = Kysely<Database>;
 
@@ -33,7 +34,7 @@ export function openSqlite(filename: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
 }
 
 export interface PostgresSettings {

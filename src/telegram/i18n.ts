@@ -8,7 +8,7 @@ import { guessLocale, resolveLocale } from "./locale.js";
 export type LocalizedContext = Context & { user?: { locale: string } | undefined };
 
 export function createI18n<C extends LocalizedContext>(defaultLocale: Locale): I18n<C> {
-  return new I18n<C>({
+  const i18n = new I18n<C>({
     defaultLocale,
     directory: projectPath("locales"),
     useSession: false,
@@ -16,6 +16,42 @@ export function createI18n<C extends LocalizedContext>(defaultLocale: Locale): I
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => resolveLocale(ctx.user?.locale, guessLocale(ctx.from?.language_code, defaultLocale)),
   });
+  memoiseTranslation(i18n.fluent);
+  return i18n;
+}
+
+/** What `memoiseTranslation` wraps: the plugin's step from a locale to its bundles, and its translate. */
+interface FluentInternals {
+  matchBundles(locales: readonly string[]): Set<unknown>;
+  translate(locales: string | readonly string[], path: string, context?: Readonly<Record<string, unknown>>): string;
+}
+
+/**
+ * The plugin negotiates languages (`@fluent/langneg`, building `Intl.Locale`s) on every `ctx.t` call to find the
+ * bundles of a locale, and formats every text anew (issue 14: 11 % of a letter-flow step went to translations, most
+ * of it the same button labels on every replayed screen). The bundles are all loaded by the constructor and never
+ * change, so the bundles of a locale are found once, and a text without arguments is formatted once per locale.
+ * `translate` only reads the set of bundles; texts with arguments are formatted on every call.
+ */
+export function memoiseTranslation(fluent: I18n["fluent"]): void {
+  const internals = fluent as unknown as FluentInternals;
+  const match = internals.matchBundles.bind(fluent);
+  const bundles = new Map<string, Set<unknown>>();
+  internals.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    let matched = bundles.get(key);
+    if (!matched) bundles.set(key, (matched = match(locales)));
+    return matched;
+  };
+  const translate = internals.translate.bind(fluent);
+  const plain = new Map<string, string>();
+  internals.translate = (locales, path, context) => {
+    if (context) for (const _ in context) return translate(locales, path, context);
+    const key = `${typeof locales === "string" ? locales : locales.join("\n")}\u0000${path}`;
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = translate(locales, path, context)));
+    return text;
+  };
 }
 
 export type TranslationArgs = Readonly<Record<string, string | number>>;

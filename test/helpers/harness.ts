@@ -1,4 +1,5 @@
 import type { Update } from "grammy/types";
+import type { KyselyPlugin } from "kysely";
 import { type RunningApp, startApp } from "../../src/app.js";
 import type { BotDeps } from "../../src/bot/context.js";
 import { type Config, parseConfig } from "../../src/config.js";
@@ -18,6 +19,8 @@ export interface HarnessOptions {
    * progress edit "after" the move and hold the final report back. Default "background", as in production.
    */
   newsScheduler?: "background" | "manual";
+  /** Kysely plugins on the bot's database handle, e.g. one that counts the queries an update runs. */
+  dbPlugins?: KyselyPlugin[];
 }
 
 /**
@@ -38,6 +41,7 @@ export class Harness {
     readonly config: Config,
     logs: ReturnType<typeof captureLogs>,
     private readonly newsScheduler: "background" | "manual",
+    private readonly dbPlugins: KyselyPlugin[] = [],
   ) {
     this.logs = logs.lines;
     this.deps = this.makeDeps(database.db, logs);
@@ -56,7 +60,7 @@ export class Harness {
       LOG_LEVEL: "debug",
       ...options.env,
     });
-    const harness = new Harness(fake, database, clock, config, captureLogs(), options.newsScheduler ?? "background");
+    const harness = new Harness(fake, database, clock, config, captureLogs(), options.newsScheduler ?? "background", options.dbPlugins);
     await harness.boot();
     return harness;
   }
@@ -70,10 +74,14 @@ export class Harness {
     return this.app;
   }
 
+  private withPlugins(db: DB): DB {
+    return this.dbPlugins.reduce((handle, plugin) => handle.withPlugin(plugin), db);
+  }
+
   private makeDeps(db: DB, logs: ReturnType<typeof captureLogs>): BotDeps {
     return {
       config: this.config,
-      db,
+      db: this.withPlugins(db),
       logger: logs.logger,
       clock: this.clock,
       observer: { handled: (update, error) => this.onHandled(update, error) },
@@ -140,7 +148,7 @@ export class Harness {
   async restart(): Promise<void> {
     await this.app?.stop();
     this.app = undefined;
-    this.deps = { ...this.deps, db: this.database.reopen() };
+    this.deps = { ...this.deps, db: this.withPlugins(this.database.reopen()) };
     await this.boot();
   }
 

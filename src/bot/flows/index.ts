@@ -3,7 +3,8 @@
  * - a per-flow token (`drawToken`) carried by every button of the flow (`flowButtons`, `flowKeyboard`), so a button
  *   of an earlier flow never acts on the current one;
  * - `waitInput`/`ask`: wait for the current step's input only, and rewind after an answer the step turned down, so
- *   hints and retries never pile up in the stored replay log;
+ *   hints and retries never pile up in the stored replay log; `forgetAnswered` does the same for an answer that
+ *   waited for nothing more, without replaying the flow again;
  * - `guarded`: every database call in `conversation.external`, with the outer update's dependencies;
  * - `flowVersionGuard`: a stored flow of an older `FLOW_VERSION` is dropped with a translated answer.
  */
@@ -12,7 +13,7 @@ import { type FlowButtons, flowKeyboard } from "./buttons.js";
 import { ask, type FlowInput, type Step, waitInput } from "./input.js";
 
 export { flowButtons } from "./buttons.js";
-export { AGAIN, type FlowInput } from "./input.js";
+export { AGAIN, type FlowInput, forgetAnswered } from "./input.js";
 export { drawToken } from "./token.js";
 export { guarded } from "./guarded.js";
 

@@ -64,3 +64,14 @@ export async function ask<T>(
   if (result === AGAIN) return conversation.rewind(top);
   return result;
 }
+
+/**
+ * Ends the handling of an input the step has answered, forgetting it, when the step's wait was the only wait since
+ * the step's checkpoint: the stored replay log stays as it was before this update (the step waiting), exactly what
+ * `rewind(checkpoint)` leaves, without replaying the whole flow a second time to reach that wait again (issue 14).
+ * This is the plugin's `skip` with `next: false`, so the update goes no further. After an answer that itself waited
+ * (a confirmation), rewind to the checkpoint instead: the earlier input belongs to the log too.
+ */
+export function forgetAnswered(conversation: Flow): Promise<never> {
+  return conversation.skip({ next: false });
+}

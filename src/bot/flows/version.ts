@@ -1,6 +1,6 @@
 import type { ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
-import { conversationKey, conversationStorage } from "../../db/conversation-storage.js";
+import { conversationKey, conversationStorage, type StoredFlow } from "../../db/conversation-storage.js";
 import type { DB } from "../../db/database.js";
 import type { BotContext } from "../context.js";
 import { isCommandOrMenu } from "../middlewares/leave-flows.js";
@@ -22,6 +22,8 @@ function storedVersion(state: unknown): unknown {
 export function versionedFlowStorage<S>(db: DB, now: () => Date, version: number): ConversationStorage<BotContext, S> {
   const rows = conversationStorage<S>(db, now);
   const keyOf = (ctx: BotContext) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId));
+  // What each update read, so that a state written back unchanged is not written again (conversation-storage.ts).
+  const readFor = new WeakMap<BotContext, StoredFlow<S>>();
   return {
     type: "context",
     version,
@@ -29,15 +31,19 @@ export function versionedFlowStorage<S>(db: DB, now: () => Date, version: number
       async read(ctx): Promise<VersionedState<S> | undefined> {
         const key = keyOf(ctx);
         if (key === undefined) return undefined;
-        const stored = await rows.read(key);
-        if (stored === undefined || storedVersion(stored) === version) return stored;
+        const stored = await rows.readStored(key);
+        if (stored === undefined) return undefined;
+        if (storedVersion(stored.state) === version) {
+          readFor.set(ctx, stored);
+          return stored.state;
+        }
         await rows.delete(key);
         outdated.add(ctx);
         return undefined;
       },
       async write(ctx, state) {
         const key = keyOf(ctx);
-        if (key !== undefined) await rows.write(key, state);
+        if (key !== undefined) await rows.write(key, state, readFor.get(ctx));
       },
       async delete(ctx) {
         const key = keyOf(ctx);

@@ -1,10 +1,29 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotDeps, FlowContext } from "../context.js";
+import type { Logger } from "../../logger.js";
+
+const childLogger = Symbol("logger");
+type WithLogger = FlowContext & { [childLogger]?: Logger };
+
+/**
+ * `ctx.logger`, the per-update child logger, made on first use: most contexts (each one a flow replays, issue 14)
+ * never log. One descriptor for every context, so attaching it costs no closure.
+ */
+const lazyLogger: PropertyDescriptor & ThisType<WithLogger> = {
+  configurable: true,
+  enumerable: true,
+  get(): Logger {
+    return (this[childLogger] ??= this.deps.logger.child({ update_id: this.update.update_id }));
+  },
+  set(value: Logger) {
+    this[childLogger] = value;
+  },
+};
 
 export function attachDeps(deps: BotDeps): MiddlewareFn<FlowContext> {
   return (ctx, next) => {
     ctx.deps = deps;
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    Object.defineProperty(ctx, "logger", lazyLogger);
     return next();
   };
 }

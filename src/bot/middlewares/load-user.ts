@@ -1,7 +1,15 @@
 import type { MiddlewareFn } from "grammy";
 import { findUser, touchUser } from "../../db/repositories/users.js";
+import type { User } from "../../db/schema.js";
 import type { FlowContext } from "../context.js";
 import { guessLocale } from "../../telegram/locale.js";
+
+/**
+ * The update each chat is handling now, with the user rows read for it: flows replay their earlier updates on every
+ * new one, and each replayed context asks for its sender's row (issue 14: ten SELECTs per update). One chat's updates
+ * are handled one at a time (`oneAtATimePerChat`), so the chat id names the update its flow replays for.
+ */
+const handling = new Map<number, { outer: FlowContext; others: Map<number, Promise<User | undefined>> }>();
 
 /**
  * Makes `ctx.user` the sender's row, creating it on first contact with the locale guessed from Telegram's
@@ -18,14 +26,36 @@ export function loadUser(): MiddlewareFn<FlowContext> {
     } else if (from && !from.is_bot) {
       ctx.user = await findUser(ctx.deps.db, from.id);
     }
-    return next();
+    const chatId = ctx.chatId;
+    if (chatId === undefined || handling.has(chatId)) return next();
+    handling.set(chatId, { outer: ctx, others: new Map() });
+    try {
+      await next();
+    } finally {
+      handling.delete(chatId);
+    }
   };
 }
 
-/** Inside conversations the row is only read: the outer middleware already recorded the visit. */
+/**
+ * Inside conversations the row is only read: the outer middleware already recorded the visit. A replayed context of
+ * the same sender takes the row the outer update loaded (`ctx.user` as it is now, so a change made while handling the
+ * update is seen); another sender's row (a group's flow) is read once per update.
+ */
 export function readUser(): MiddlewareFn<FlowContext> {
   return async (ctx, next) => {
-    if (ctx.from) ctx.user = await findUser(ctx.deps.db, ctx.from.id);
+    const from = ctx.from;
+    if (!from) return next();
+    const current = ctx.chatId === undefined ? undefined : handling.get(ctx.chatId);
+    if (current?.outer.from?.id === from.id && current.outer.user) {
+      ctx.user = current.outer.user;
+    } else if (current) {
+      let row = current.others.get(from.id);
+      if (!row) current.others.set(from.id, (row = findUser(ctx.deps.db, from.id)));
+      ctx.user = await row;
+    } else {
+      ctx.user = await findUser(ctx.deps.db, from.id);
+    }
     return next();
   };
 }

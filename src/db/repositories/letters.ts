@@ -12,19 +12,27 @@ import {
 } from "../../domain/letters/status.js";
 import type { Letter, WriterProfile } from "../tables/letters.js";
 import { type DB, inTransaction } from "../database.js";
+import { prepared } from "../prepared.js";
 
 /** A database handle or a transaction: every function here works inside a caller's transaction too. */
+
+/** The writer's draft to this prisoner (one per writer and prisoner), found by its unique index. */
+export async function findDraftTo(db: DB, writerId: number, prisonerSlug: string): Promise<Letter | undefined> {
+  return draftTo.first(db, writerId, prisonerSlug);
+}
+
+/** Every step of the letter flow reads the draft, and every message writes it: both compiled once (db/prepared.ts). */
+const draftTo = prepared((db: DB, writerId: number, prisonerSlug: string) =>
+  db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", "draft"),
+);
+const writeDraftText = prepared((db: DB, text: string, updatedAt: string, letterId: number, writerId: number) =>
+  db.updateTable("letters").set({ text, updated_at: updatedAt }).where("id", "=", letterId).where("writer_id", "=", writerId).where("status", "=", "draft"),
+);
 
 /** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
 export async function getOrCreateDraft(db: DB, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom("letters")
-      .selectAll()
-      .where("writer_id", "=", writerId)
-      .where("prisoner_slug", "=", prisonerSlug)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
+    const existing = await findDraftTo(trx, writerId, prisonerSlug);
     if (existing) return existing;
     const at = now.toISOString();
     return trx
@@ -58,15 +66,17 @@ export async function saveDraftText(
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
     throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
   }
+  if (input.expected === undefined) {
+    const { numAffectedRows = 0n } = await writeDraftText.execute(db, input.text, input.now.toISOString(), input.letterId, input.writerId);
+    return numAffectedRows > 0n;
+  }
   const result = await db
     .updateTable("letters")
     .set({ text: input.text, updated_at: input.now.toISOString() })
     .where("id", "=", input.letterId)
     .where("writer_id", "=", input.writerId)
     .where("status", "=", "draft")
-    .$if(input.expected !== undefined, (query) =>
-      query.where((eb) => (input.expected == null ? eb("text", "is", null) : eb("text", "=", input.expected))),
-    )
+    .where((eb) => (input.expected == null ? eb("text", "is", null) : eb("text", "=", input.expected)))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

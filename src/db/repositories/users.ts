@@ -1,5 +1,6 @@
 import type { DB } from "../database.js";
 import type { User } from "../schema.js";
+import { prepared } from "../prepared.js";
 
 export async function findUser(db: DB, id: number): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
@@ -10,14 +11,19 @@ export async function findUser(db: DB, id: number): Promise<User | undefined> {
  * have. Writing again also clears a "blocked the bot" mark: Telegram only delivers updates from users who unblocked.
  */
 export async function touchUser(db: DB, id: number, guessedLocale: string, now: Date): Promise<User> {
-  const at = now.toISOString();
-  return db
-    .insertInto("users")
-    .values({ id, locale: guessedLocale, created_at: at, last_seen_at: at, blocked_at: null })
-    .onConflict((oc) => oc.column("id").doUpdateSet({ last_seen_at: at, blocked_at: null }))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const user = await upsertVisit.first(db, id, guessedLocale, now.toISOString());
+  if (!user) throw new Error("touchUser: the upsert returned no row");
+  return user;
 }
+
+/** Runs on every update (compiled once, db/prepared.ts). */
+const upsertVisit = prepared((db: DB, id: number, locale: string, at: string) =>
+  db
+    .insertInto("users")
+    .values({ id, locale, created_at: at, last_seen_at: at, blocked_at: null })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ last_seen_at: at, blocked_at: null }))
+    .returningAll(),
+);
 
 export async function setUserLocale(db: DB, id: number, locale: string): Promise<void> {
   await db.updateTable("users").set({ locale, locale_chosen: 1 }).where("id", "=", id).execute();

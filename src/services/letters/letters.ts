@@ -11,7 +11,7 @@ import {
   type LetterRecipient,
 } from "../../domain/letters/index.js";
 import {
-  findActiveDrafts,
+  findDraftTo,
   finishLetter,
   getOrCreateDraft,
   getWriterProfile,
@@ -20,7 +20,7 @@ import {
 } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerFor } from "../../db/repositories/prisoners.js";
-import { type DB, inTransaction } from "../../db/database.js";
+import { inTransaction } from "../../db/database.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
@@ -96,7 +96,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
-  const draft = await findDraft(db, writerId, slug);
+  const draft = await findDraftTo(db, writerId, slug);
   return {
     kind: "ok",
     target: {
@@ -113,10 +113,6 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
   };
 }
 
-async function findDraft(db: DB, writerId: number, slug: string) {
-  return (await findActiveDrafts(db, writerId)).find((letter) => letter.prisoner_slug === slug);
-}
-
 export type SaveOutcome =
   | { ok: true; letterId: number; stats: DraftStats; before: boolean }
   | { ok: false; reason: "empty"; stats: DraftStats | null }
@@ -128,11 +124,11 @@ export async function saveDraftInput(
   input: { writerId: number; slug: string; text: string; mode: DraftEditMode; closing?: string },
 ): Promise<SaveOutcome> {
   return inTransaction(deps.db, async (trx) => {
-    const existing = await findDraft(trx, input.writerId, input.slug);
+    const existing = await findDraftTo(trx, input.writerId, input.slug);
     const current = existing?.text ?? null;
     const result = editDraft(current, input.text, input.mode, input.closing);
-    const stats = current ? draftStats(current) : null;
-    if (!result.ok) return { ...result, stats };
+    // The draft as it stays, counted only for a refusal: a saved message reports the new text's figures.
+    if (!result.ok) return { ...result, stats: current ? draftStats(current) : null };
     const now = deps.clock.now();
     const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
@@ -142,7 +138,7 @@ export async function saveDraftInput(
 
 /** The draft's text, for showing it back; null when there is none. */
 export async function readDraftText(deps: ServiceDeps, writerId: number, slug: string): Promise<string | null> {
-  return (await findDraft(deps.db, writerId, slug))?.text ?? null;
+  return (await findDraftTo(deps.db, writerId, slug))?.text ?? null;
 }
 
 /** The censorship check of the current draft; null when the draft is empty. */
@@ -217,7 +213,7 @@ export async function finishDraft(
     translateFrom?: TranslationSource;
   },
 ): Promise<FinishOutcome> {
-  const draft = await findDraft(deps.db, input.writerId, input.slug);
+  const draft = await findDraftTo(deps.db, input.writerId, input.slug);
   if (!draft) return { ok: false, reason: "not-found" };
   const now = deps.clock.now();
   try {

@@ -6,7 +6,7 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
-import { AGAIN, ask, flowKeyboard, waitInput } from "./input.js";
+import { AGAIN, ask, flowKeyboard, forgetAnswered, waitInput } from "./input.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
 import { type FlowState, saveText, statsLine, targetName, titleArgs, WRITING_ACTIONS, writingKeyboard } from "./state.js";
 
@@ -38,16 +38,18 @@ export async function writingStep(
   const top = conversation.checkpoint();
   const input = await waitInput(conversation, { token: state.token, actions: [...WRITING_ACTIONS, ...PARAGRAPH_ACTIONS] });
   const reply = input.ctx;
+  // Answers that wait for nothing more are forgotten as they are (`forgetAnswered`, no second replay); the others
+  // rewind to `top`, which also drops the inputs they waited for.
   if (input.kind === "text") {
     await saveText(conversation, reply, state, input.text, "append", closing);
-    return conversation.rewind(top);
+    return forgetAnswered(conversation);
   }
   if (input.kind === "media" || input.kind === "edited") {
     const current = await currentStats(conversation, ctx, state);
     const note = input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only";
     const safe = current ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, current) }) : ctx.t("letter-ui-draft-still-empty");
     await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state) });
-    return conversation.rewind(top);
+    return forgetAnswered(conversation);
   }
   if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
     await handleParagraphButton(conversation, ctx, state, input);
@@ -57,10 +59,10 @@ export async function writingStep(
     case "append":
       // Adding is what every message does; the button is there for writers who look for it.
       await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state) });
-      return conversation.rewind(top);
+      return forgetAnswered(conversation);
     case "show":
       await showParagraphs(conversation, reply, state);
-      return conversation.rewind(top);
+      return forgetAnswered(conversation);
     case "replace":
       await replaceDraft(conversation, ctx, state, closing);
       return conversation.rewind(top);
@@ -71,7 +73,7 @@ export async function writingStep(
       const current = await currentStats(conversation, ctx, state);
       if (current) return "done";
       await reply.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state) });
-      return conversation.rewind(top);
+      return forgetAnswered(conversation);
     }
   }
 }
