@@ -1,7 +1,7 @@
-import { letterStats } from "../domain/censorship/stats.js";
 import { post, readSession, takeBootHandoff } from "./api.js";
+import { createLetterCounter } from "./counters.js";
 import { renderBackdrop } from "./highlight.js";
-import { findingAt, removeSpan, shiftFindings } from "./spans.js";
+import { type Edit, findEdit, findingAt, removeSpan, shiftFindings } from "./spans.js";
 import {
   API_PATHS,
   type CheckFinding,
@@ -272,10 +272,16 @@ function wireEditor(): void {
   ui.done.hidden = Boolean(bridge.TelegramWebviewProxy ?? bridge.external?.notify) || window.parent !== window;
 }
 
+/** Where the last keystroke changed the text: the next one is most likely next to it. */
+let lastEdit: Edit | undefined;
+
 function onInput(): void {
   if (!state) return;
   const text = ui.letter.value;
-  state.findings = shiftFindings(state.findings, state.text, text);
+  if (state.findings.length > 0) {
+    lastEdit = findEdit(state.text, text, lastEdit);
+    state.findings = shiftFindings(state.findings, state.text, text, lastEdit);
+  }
   state.text = text;
   // Telegram asks before closing while something typed is not saved yet.
   if (!state.dirty) postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
@@ -287,15 +293,15 @@ function onInput(): void {
   saveTimer = setTimeout(() => void save(), SAVE_AFTER_MS);
 }
 
-let countersTimer: ReturnType<typeof setTimeout> | undefined;
 let frame: number | undefined;
 /** The textarea's scrollHeight when the backdrop last matched its text: equal now means as many wrapped lines. */
 let heightAtLastDraw = 0;
 
 /**
- * While typing: the highlights follow once per frame (keystrokes between two frames cost one backdrop update, done
- * where the browser lays out anyway, with no layout forced from the input handler); counting 12,000 characters waits
- * for a pause of a tenth of a second.
+ * While typing: the highlights and the counters follow once per frame (keystrokes between two frames cost one
+ * update, done where the browser lays out anyway, with no layout forced from the input handler). Both in that one
+ * frame: counting in a frame of its own, after a pause, cost a second frame's style, layout, paint and commit per
+ * keystroke at a person's pace (bench/webapp.ts), and counting is incremental (`createLetterCounter`).
  */
 function scheduleRefresh(): void {
   frame ??= requestAnimationFrame(() => {
@@ -305,9 +311,8 @@ function scheduleRefresh(): void {
     const height = ui.letter.scrollHeight;
     const sameLines = () => height > ui.letter.clientHeight && height === heightAtLastDraw;
     if (renderBackdrop(ui.backdrop, state.text, state.findings, sameLines) === "drawn") heightAtLastDraw = height;
+    updateCounters();
   });
-  clearTimeout(countersTimer);
-  countersTimer = setTimeout(updateCounters, 100);
 }
 
 /** Everything at once (a check answered, another version loaded). */
@@ -318,8 +323,15 @@ function refresh(): void {
   renderBackdrop(ui.backdrop, state.text, state.findings);
   ui.backdrop.scrollTop = ui.letter.scrollTop;
   heightAtLastDraw = ui.letter.scrollHeight;
-  clearTimeout(countersTimer);
   updateCounters();
+}
+
+/** The counters count again only the paragraphs that changed since they last counted. */
+const letterStats = createLetterCounter();
+
+/** Replaces an element's text only when it changes: the same text set again would still be laid out and painted. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 /** Counters, the caret paragraph's language and the summary line. */
@@ -327,11 +339,12 @@ function updateCounters(): void {
   if (!state) return;
   const stats = letterStats(state.text);
   const limit = state.session.draft?.limit ?? 0;
-  ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`;
-  ui.counters.classList.toggle("over", stats.characters > limit);
+  setText(ui.counters, `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`);
+  const over = stats.characters > limit;
+  if (ui.counters.classList.contains("over") !== over) ui.counters.classList.toggle("over", over);
   const count = state.findings.length;
-  ui.findingsSummary.textContent = count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`;
-  ui.nextFinding.hidden = count === 0;
+  setText(ui.findingsSummary, count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`);
+  if (ui.nextFinding.hidden !== (count === 0)) ui.nextFinding.hidden = count === 0;
   showLanguage();
 }
 
@@ -339,7 +352,7 @@ function showLanguage(): void {
   if (!state) return;
   const caret = ui.letter.selectionStart;
   const paragraph = state.paragraphs.find((candidate) => candidate.start <= caret && caret <= candidate.end);
-  ui.language.textContent = paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "";
+  setText(ui.language, paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "");
 }
 
 async function runCheck(): Promise<void> {
