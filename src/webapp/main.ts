@@ -199,7 +199,7 @@ async function start(): Promise<void> {
   ui.letter.disabled = false;
   wireEditor();
   updateMainButton();
-  // The writer's letter is in the textarea: what bench/webapp.ts calls the first render.
+  // The writer's letter (its first screen) is in the textarea; bench/webapp.ts counts first render to the paint after.
   performance.mark("lysty-editor-ready");
   // Nothing else before the text is painted: the rest of a long text, the counters and the marks (the session came
   // with the check of the saved text) follow in the tasks after it.
