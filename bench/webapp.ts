@@ -159,6 +159,7 @@ async function main(): Promise<void> {
             performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN,
             sessionRequest?.responseStart ?? NaN,
             sessionRequest?.responseEnd ?? NaN,
+            performance.getEntriesByName("lysty-draft-arrived")[0]?.startTime ?? NaN,
           ],
           paint,
         };
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
-    const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "draft's first byte", "draft's last byte"];
+    const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
     console.log(`first render, draft in the textarea, median: ${fmt(median(marks.ready))}   ${list(marks.ready)}`);
     console.log(`first render, draft painted, median: ${fmt(median(marks.painted))}   ${list(marks.painted)}`);

@@ -169,6 +169,7 @@ async function start(): Promise<void> {
   const token = query.get("t") ?? undefined;
   // The boot script asked for the session first thing; without it (it found no launch parameters) ask now.
   const { session, check } = await openSession(await (boot?.session ?? post(API_PATHS.session, launch.initData, slug ? { slug } : {})));
+  performance.mark("lysty-draft-arrived");
   document.documentElement.lang = session.locale;
   state = {
     launch,
