@@ -2,19 +2,22 @@
  * The letter editor Mini App in Debian's chromium (playwright-core), on a mid-range phone profile: CPU slowed 4× and
  * a mobile network (150 ms latency, 1.6 Mbit/s down) through the DevTools protocol. Prints:
  *
- *   - the page's weight: HTML, script and stylesheet as sent (gzip);
- *   - first render: navigation start → the writer's 12,000-character draft in the textarea (`lysty-editor-ready`
- *     mark) and painted (`lysty-editor-painted`: a task queued from the next animation frame), first contentful
- *     paint, and the check's marks drawn (`lysty-editor-checked`);
- *   - main-thread work per keystroke while typing into that draft, from the DevTools TaskDuration metric, for the
- *     editor and, as the baseline in the same run, for the bare textarea: the editor's own page (same HTML, same
- *     stylesheet, the same <textarea> element with the same attributes and text) with its scripts removed, so no
- *     highlighting, counters, saving or checking at all: what the browser itself spends on a keystroke there;
+ *   - the page's weight: HTML with the inline script and stylesheet as sent (gzip);
+ *   - first render: navigation start → the writer's 12,000-character draft in the textarea (`lysty-editor-ready`)
+ *     and painted (`lysty-editor-painted`: a task queued from the next animation frame; a long draft's first paint
+ *     holds its first screen), the whole text in place (`lysty-editor-whole`), first contentful paint, and the
+ *     check's marks drawn (`lysty-editor-checked`);
+ *   - main-thread time per keystroke, median and p95 over KEYSTROKES keys typed GAP_MS apart into the middle of that
+ *     draft, from a DevTools trace (test/helpers/webapp-timing.ts): every task from a key's keydown to the next key,
+ *     and the page's own script among them; for the editor and, in the same run, two baselines: the editor's own
+ *     page with its scripts removed holding the same text (what the browser itself spends on a keystroke in a
+ *     12,000-character textarea), and the same with a one-line text (the browser's cost of any keystroke);
  *   - the main-thread work of one check after a pause in typing (sending 12,000 characters, applying the answer).
  *
- *   npm run bench:webapp              7 runs of each
+ *   npm run bench:webapp              5 runs of each
  *   npm run bench:webapp -- --quick   3 runs
  *   npm run bench:webapp -- --trace   also one DevTools trace of typing in each: where the main thread's time goes
+ *   npm run bench:webapp -- --runs=0 --trace   only that
  */
 import { readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -22,82 +25,33 @@ import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
 import { callApi, editorButtonUrl, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
 const quick = process.argv.includes("--quick");
 const tracing = process.argv.includes("--trace");
-const RUNS = quick ? 3 : 7;
-const KEYSTROKES = 40;
-const CPU_SLOWDOWN = 4;
+const runsOption = process.argv.find((argument) => argument.startsWith("--runs="));
+const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
+const KEYSTROKES = 50;
+/** A brisk person's pace on a phone keyboard. */
+const GAP_MS = 150;
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
-
-/** A 12,000-character Russian letter with some risky words in it, in paragraphs as people write them. */
-function longLetter(): string {
-  const paragraphs = [
-    "Здравствуйте, Борис Юльевич! Пишу Вам из Вильнюса, где уже выпал первый снег и дети лепят снеговиков во дворе.",
-    "Вчера я перечитывала Ваши статьи и думала о том, как много Вы успели сделать. Что Вы сейчас читаете?",
-    "У нас в библиотеке новые книги, я весь вечер их разбирала. Война и мир снова в списке самых популярных.",
-    "Мои друзья передают Вам привет и ждут, когда закончится война. Желаю Вам здоровья, сил и интересных книг.",
-  ];
-  let text = "";
-  for (let index = 0; text.length < 12_000; index++) text += `${paragraphs[index % paragraphs.length]}\n\n`;
-  return text.slice(0, 11_900).trimEnd();
-}
-
-async function throttle(page: Page): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send("Performance.enable");
-  return cdp;
-}
 
 async function taskDuration(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send("Performance.getMetrics");
   return (metrics.find((metric) => metric.name === "TaskDuration")?.value ?? 0) * 1000;
 }
 
-/** Puts the caret in the middle of the text, as perKeystroke types. */
-async function caretInTheMiddle(page: Page): Promise<void> {
-  await page.focus("textarea");
-  await page.evaluate(() => {
-    const area = (globalThis as unknown as { document: { querySelector(s: string): { setSelectionRange(a: number, b: number): void; value: string } } }).document.querySelector("textarea");
-    const middle = Math.floor(area.value.length / 2);
-    area.setSelectionRange(middle, middle);
-  });
-}
-
-/** Main-thread milliseconds per keystroke typed in the middle of the text (no check answer arrives meanwhile). */
-async function perKeystroke(page: Page, cdp: CDPSession): Promise<number> {
-  await caretInTheMiddle(page);
-  const before = await taskDuration(cdp);
-  // 30 ms apart: faster than anyone types, and well inside the check's pause, so only typing is measured.
-  await page.keyboard.type("а".repeat(KEYSTROKES), { delay: 30 });
-  const after = await taskDuration(cdp);
-  return (after - before) / KEYSTROKES;
-}
-
-/** The baseline page: the editor's HTML and stylesheet without scripts, its textarea enabled and holding the letter. */
-async function bareTextarea(page: Page, bareHtml: string, letter: string): Promise<void> {
+/** The baseline page: the editor's HTML and stylesheet without scripts, its textarea enabled and holding `text`. */
+async function bareTextarea(page: Page, bareHtml: string, text: string): Promise<void> {
   await page.setContent(bareHtml);
-  await page.evaluate((text) => {
+  await page.evaluate((value) => {
     const area = (globalThis as unknown as { document: { querySelector(s: string): { value: string; disabled: boolean; maxLength: number } } }).document.querySelector("textarea");
     area.disabled = false;
     area.maxLength = 2 * 12_000; // as the editor sets it
-    area.value = text;
-  }, letter);
+    area.value = value;
+  }, text);
 }
 
 interface TraceEvent {
@@ -110,25 +64,34 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** Types KEYSTROKES characters under a DevTools trace; the renderer main thread's events summed by name, per keystroke. */
+/** Types 40 characters under a DevTools trace; the renderer main thread's events summed by name, per keystroke. */
 async function traceTyping(browser: Browser, page: Page): Promise<[string, { wall: number; cpu: number }][]> {
-  await caretInTheMiddle(page);
+  const keys = 40;
+  await caretAt(page);
   const path = join(tmpdir(), `lysty-webapp-trace-${process.pid}.json`);
   await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink"] });
-  await page.keyboard.type("а".repeat(KEYSTROKES), { delay: 30 });
+  await page.keyboard.type("а".repeat(keys), { delay: GAP_MS });
   await browser.stopTracing();
   const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
   await rm(path, { force: true });
-  const main = traceEvents.find((event) => event.name === "thread_name" && event.args?.name === "CrRendererMain");
+  const keydown = traceEvents.find((event) => event.name === "EventDispatch");
   const sums = new Map<string, { wall: number; cpu: number }>();
   for (const event of traceEvents) {
-    if (event.ph !== "X" || event.pid !== main?.pid || event.tid !== main.tid || !event.dur) continue;
+    if (event.ph !== "X" || event.pid !== keydown?.pid || event.tid !== keydown.tid || !event.dur) continue;
     const sum = sums.get(event.name) ?? { wall: 0, cpu: 0 };
-    sum.wall += event.dur / 1000 / KEYSTROKES;
-    sum.cpu += (event.tdur ?? 0) / 1000 / KEYSTROKES;
+    sum.wall += event.dur / 1000 / keys;
+    sum.cpu += (event.tdur ?? 0) / 1000 / keys;
     sums.set(event.name, sum);
   }
   return [...sums].sort((a, b) => b[1].wall - a[1].wall).slice(0, 40);
+}
+
+const phone = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+
+/** Keystrokes typed into the middle of the page's textarea, on the CPU-throttled phone profile. */
+async function typing(browser: Browser, page: Page): Promise<KeystrokeTimes> {
+  await caretAt(page);
+  return traceKeystrokes(browser, page, KEYSTROKES, GAP_MS);
 }
 
 async function main(): Promise<void> {
@@ -152,15 +115,12 @@ async function main(): Promise<void> {
     const bareHtml = html.replace(/<script>[\s\S]*?<\/script>/g, "");
 
     const phases: number[][] = [];
-    const firstRender: number[] = [];
-    const firstPainted: number[] = [];
-    const firstPaint: number[] = [];
-    const marksDrawn: number[] = [];
-    const editorKeystroke: number[] = [];
-    const baselineKeystroke: number[] = [];
+    const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
+    const keystrokes = { editor: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
     const applyCheck: number[] = [];
+    const loads = [load()];
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+      const context = await phone(browser);
       const page = await context.newPage();
       // On the server's origin first: throttling set on about:blank is not carried across to a new site's renderer
       // (the page's own first byte then came after 34 ms, with no latency at all).
@@ -176,8 +136,8 @@ async function main(): Promise<void> {
         },
       );
       await openEditor(page, url, initData());
-      await page.waitForFunction(() => performance.getEntriesByName("lysty-editor-checked").length > 0, undefined, { timeout: 30_000 });
-      const marks = await page.evaluate(async () => {
+      const opened = await firstRenderMarks(page);
+      const extra = await page.evaluate(async () => {
         // No helper functions in here: the page would not have the bundler's __name().
         // First contentful paint is reported after the frame is presented: wait for the entry, not just read it.
         const paint = await new Promise<number>((resolve) => {
@@ -199,72 +159,75 @@ async function main(): Promise<void> {
             performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN,
             sessionRequest?.responseStart ?? NaN,
             sessionRequest?.responseEnd ?? NaN,
+            performance.getEntriesByName("lysty-draft-arrived")[0]?.startTime ?? NaN,
           ],
-          ready: performance.getEntriesByName("lysty-editor-ready")[0]?.startTime ?? NaN,
-          painted: performance.getEntriesByName("lysty-editor-painted")[0]?.startTime ?? NaN,
-          checked: performance.getEntriesByName("lysty-editor-checked")[0]?.startTime ?? NaN,
           paint,
         };
       });
-      marks.phases.forEach((at, index) => (phases[index] ??= []).push(at));
-      firstRender.push(marks.ready);
-      firstPainted.push(marks.painted);
-      firstPaint.push(marks.paint);
-      marksDrawn.push(marks.checked);
-      editorKeystroke.push(await perKeystroke(page, cdp));
-      // Typing stopped: the check is sent after its pause, answered, and its highlights drawn.
+      extra.phases.forEach((at, index) => (phases[index] ??= []).push(at));
+      for (const key of ["ready", "painted", "whole", "checked"] as const) marks[key].push(opened[key]);
+      marks.paint.push(extra.paint);
+      // Typing at a person's pace: no check is sent while typing goes on (it waits for a pause of 350 ms).
+      const beforeTyping = await page.locator("#app").getAttribute("data-checked");
+      keystrokes.editor.push(await typing(browser, page));
+      // Typing stopped: the check is sent after its pause, answered, and its highlights drawn. Once that is done,
+      // one more character and its check: the main-thread work of a check (and of one keystroke).
+      const checked = async (after: string | null) =>
+        page.waitForFunction((before) => (globalThis as unknown as { document: { getElementById(id: string): { dataset: { checked?: string } } } }).document.getElementById("app").dataset.checked !== before, after, { timeout: 30_000 });
+      await checked(beforeTyping);
+      const before = await page.locator("#app").getAttribute("data-checked");
       const t0 = await taskDuration(cdp);
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve) =>
-            (globalThis as unknown as { document: { addEventListener(t: string, f: () => void, o: unknown): void } }).document.addEventListener(
-              "lysty-checked",
-              () => resolve(),
-              { once: true },
-            ),
-          ),
-      );
+      await page.keyboard.insertText("а");
+      await checked(before);
       applyCheck.push((await taskDuration(cdp)) - t0);
       await context.close();
 
-      const bare = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
-      const basePage = await bare.newPage();
-      const baseCdp = await throttle(basePage);
-      await bareTextarea(basePage, bareHtml, letter);
-      baselineKeystroke.push(await perKeystroke(basePage, baseCdp));
-      await bare.close();
+      for (const [which, text] of [["bare", letter], ["floor", "Здравствуйте, Борис Юльевич!"]] as const) {
+        const bare = await phone(browser);
+        const basePage = await bare.newPage();
+        await throttle(basePage, false);
+        await bareTextarea(basePage, bareHtml, text);
+        keystrokes[which].push(await typing(browser, basePage));
+        await bare.close();
+      }
+      loads.push(load());
     }
 
     console.log(`letter editor Mini App — ${RUNS} runs, CPU ${CPU_SLOWDOWN}× slower, 150 ms / 1.6 Mbit/s network, ${letter.length}-character draft`);
-    console.log(`load average: ${load()} (2 cores shared)`);
+    console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
-    const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "draft's first byte", "draft's last byte"];
-    console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${(median(phases[index] ?? [])).toFixed(0)}`).join(", ")} ms`);
-    console.log(`first render, draft in the textarea, median: ${fmt(median(firstRender))}   ${list(firstRender)}`);
-    console.log(`first render, draft painted, median: ${fmt(median(firstPainted))}   ${list(firstPainted)}`);
-    console.log(`first contentful paint, median: ${fmt(median(firstPaint))}   ${list(firstPaint)}`);
-    console.log(`the saved text's marks drawn, median: ${fmt(median(marksDrawn))}   ${list(marksDrawn)}`);
-    console.log(
-      `main-thread work per keystroke, median: editor ${fmt(median(editorKeystroke))}, baseline ${fmt(median(baselineKeystroke))} ` +
-        "(the editor's page without its scripts: same stylesheet, same textarea, same text)",
-    );
-    console.log(`  editor runs: ${list(editorKeystroke, 2)}  baseline runs: ${list(baselineKeystroke, 2)}`);
-    console.log(`main-thread work of one check after typing (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
-    console.log(`load average at the end: ${load()}`);
+    const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
+    console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
+    console.log(`first render, draft in the textarea, median: ${fmt(median(marks.ready))}   ${list(marks.ready)}`);
+    console.log(`first render, draft painted, median: ${fmt(median(marks.painted))}   ${list(marks.painted)}`);
+    console.log(`first contentful paint, median: ${fmt(median(marks.paint))}   ${list(marks.paint)}`);
+    console.log(`the whole text in the textarea, median: ${fmt(median(marks.whole))}   ${list(marks.whole)}`);
+    console.log(`the saved text's marks drawn, median: ${fmt(median(marks.checked))}   ${list(marks.checked)}`);
+    console.log(`main-thread time per keystroke (${KEYSTROKES} keys ${GAP_MS} ms apart in the middle of the text, each run; medians of the runs' median and p95):`);
+    const row = (name: string, runs: KeystrokeTimes[], part: keyof KeystrokeTimes) => {
+      const medians = runs.map((times) => median(times[part]));
+      const p95s = runs.map((times) => percentile(times[part], 0.95));
+      console.log(`  ${name.padEnd(58)} median ${fmt(median(medians)).padStart(9)}  p95 ${fmt(median(p95s)).padStart(9)}   runs' medians ${list(medians, 1)}`);
+    };
+    row("editor, all tasks", keystrokes.editor, "total");
+    row("editor, its own script (listeners, timers, frames)", keystrokes.editor, "script");
+    row("baseline: the page without scripts, same 11,900 characters", keystrokes.bare, "total");
+    row("floor: the page without scripts, one line of text", keystrokes.floor, "total");
+    console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {
       for (const which of ["editor", "baseline"] as const) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+        const context = await phone(browser);
         const page = await context.newPage();
-        await throttle(page);
+        await throttle(page, false);
         if (which === "editor") {
           await openEditor(page, url, initData());
           await page.waitForSelector("#app[data-checked]", { timeout: 30_000 });
         } else {
           await bareTextarea(page, bareHtml, letter);
         }
-        console.log(`\n${which}: DevTools trace of ${KEYSTROKES} keystrokes, ms per keystroke (events nest: a row includes the rows it calls)`);
+        console.log(`\n${which}: DevTools trace of 40 keystrokes, ms per keystroke (events nest: a row includes the rows it calls)`);
         for (const [name, ms] of await traceTyping(browser, page)) console.log(`  ${ms.wall.toFixed(2).padStart(7)} wall ${ms.cpu.toFixed(2).padStart(7)} thread CPU  ${name}`);
         await context.close();
       }

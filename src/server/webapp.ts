@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, InlineKeyboard } from "grammy";
 import type { FlowContext } from "../bot/context.js";
@@ -25,6 +25,8 @@ import {
   type RateLimitedResponse,
   type SaveRequest,
   type SaveResponse,
+  SESSION_CONTENT_TYPE,
+  type SessionCheck,
   type SessionResponse,
   WEBAPP_STRING_KEYS,
 } from "../webapp/protocol.js";
@@ -68,6 +70,11 @@ class HttpError extends Error {
   ) {
     super(code);
   }
+}
+
+/** The session's answer, sent in two parts (`sendSession`). */
+class Streamed {
+  constructor(readonly parts: SessionParts) {}
 }
 
 class RateLimited extends Error {
@@ -119,8 +126,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(locale, key, args);
     switch (name) {
       case API_PATHS.session:
-        // The saved text's check comes with it, counted as one of the writer's checks (none when over the limit).
-        return session(deps, user, locale, t, optionalSlug(body), () => checkLimiter.take(user.id).ok);
+        // The saved text's check comes after it, counted as one of the writer's checks (none when over the limit).
+        return new Streamed(await session(deps, user, locale, t, optionalSlug(body), () => checkLimiter.take(user.id).ok));
       case API_PATHS.draft: {
         const input = saveRequest(body);
         const outcome = await saveEditedDraft(deps, user.id, { slug: input.slug, text: input.text, baseVersion: input.version });
@@ -165,6 +172,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       try {
         if (name.startsWith("api/")) {
           const result = await api(name, request);
+          if (result instanceof Streamed) return await sendSession(response, result.parts, gzip);
           return sendJson(response, 200, result, gzip);
         }
         if (request.method !== "GET" && request.method !== "HEAD") throw new HttpError(405, "method-not-allowed");
@@ -197,6 +205,12 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   };
 }
 
+/** The session's two parts: the draft at once, then the check of its text (computed after the first part is sent). */
+interface SessionParts {
+  session: SessionResponse;
+  check: () => SessionCheck;
+}
+
 async function session(
   deps: WebAppDeps,
   user: WebAppUser,
@@ -204,20 +218,53 @@ async function session(
   t: (key: string) => string,
   slug: string | undefined,
   mayCheck: () => boolean,
-): Promise<SessionResponse> {
+): Promise<SessionParts> {
   const strings = Object.fromEntries(WEBAPP_STRING_KEYS.map((key) => [key, t(key)]));
   const categories = Object.fromEntries(CATEGORY_IDS.map((id) => [id, t(`censorship-category-${id}`)]));
   const opened = await openDraft(deps, user.id, slug);
-  if (opened.kind !== "ok") return { locale, strings, categories, draft: null, reason: opened.kind };
+  if (opened.kind !== "ok") return { session: { locale, strings, categories, draft: null, reason: opened.kind }, check: () => ({}) };
   const { target, text, version, limit } = opened.draft;
-  const checked = text.trim() === "" || !mayCheck() ? undefined : checkEditorText(text, target, (key) => t(key));
   return {
-    locale,
-    strings,
-    categories,
-    draft: { slug: target.slug, name: prisonerName(target.names, resolveLocale(locale, deps.config.defaultLocale), "prose"), text, version, limit, system: target.system },
-    ...(checked ? { check: { findings: checked.findings, paragraphs: checked.paragraphs } } : {}),
+    session: {
+      locale,
+      strings,
+      categories,
+      draft: { slug: target.slug, name: prisonerName(target.names, resolveLocale(locale, deps.config.defaultLocale), "prose"), text, version, limit, system: target.system },
+    },
+    check: () => {
+      if (text.trim() === "" || !mayCheck()) return {};
+      const checked = checkEditorText(text, target, (key) => t(key));
+      return { check: { findings: checked.findings, paragraphs: checked.paragraphs } };
+    },
   };
+}
+
+/**
+ * The session as two lines of JSON (`SESSION_CONTENT_TYPE`), gzipped as one stream when the browser accepts it: the
+ * draft is flushed to the network first, then the check of its text is run and sent. The page paints the letter
+ * while the server is still checking it, and gets the marks with no second request.
+ */
+async function sendSession(response: ServerResponse, parts: SessionParts, gzip: boolean): Promise<void> {
+  response.writeHead(200, {
+    "content-type": SESSION_CONTENT_TYPE,
+    "cache-control": "no-store",
+    vary: "accept-encoding",
+    ...SECURITY_HEADERS,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  const out = gzip ? createGzip({ level: 6 }) : undefined;
+  out?.pipe(response);
+  const sink = out ?? response;
+  try {
+    sink.write(`${JSON.stringify(parts.session)}\n`);
+    if (out) await new Promise<void>((resolve) => out.flush(() => resolve()));
+    // The first line is on its way before the check takes the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    sink.end(`${JSON.stringify(parts.check())}\n`);
+  } catch (error) {
+    response.destroy();
+    throw error;
+  }
 }
 
 /**

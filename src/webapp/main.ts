@@ -1,22 +1,37 @@
-import { letterStats } from "../domain/censorship/stats.js";
-import { post, takeBootHandoff } from "./api.js";
+import { post, readSession, takeBootHandoff } from "./api.js";
+import { createLetterCounter } from "./counters.js";
 import { renderBackdrop } from "./highlight.js";
-import { findingAt, removeSpan, shiftFindings } from "./spans.js";
+import { type Edit, findEdit, findingAt, removeSpan, shiftFindings } from "./spans.js";
 import {
   API_PATHS,
   type CheckFinding,
   type CheckResponse,
   type RateLimitedResponse,
   type SaveResponse,
+  type SessionCheck,
   type SessionResponse,
   type WebAppStringKey,
 } from "./protocol.js";
-import { applyTheme, type LaunchParams, listen, on, postEvent, readLaunchParams, setMainButton } from "./telegram.js";
+import {
+  applyTheme,
+  type LaunchParams,
+  listen,
+  on,
+  postEvent,
+  readLaunchParams,
+  rememberLaunchParams,
+  setMainButton,
+} from "./telegram.js";
 
 /** Highlights follow typing at once; the check itself runs on the server this long after the last keystroke. */
 const CHECK_AFTER_MS = 350;
 /** The draft is saved this long after the last keystroke (and at once on Done or when the page is hidden). */
 const SAVE_AFTER_MS = 1500;
+/**
+ * A long draft's first paint holds only its beginning, at least this much (more than any phone or desktop client
+ * shows at once): laying out 12,000 characters before the first paint doubled the time to it (bench/webapp.ts).
+ */
+const FIRST_PAINT_CHARACTERS = 3000;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -85,6 +100,17 @@ async function call<T>(path: string, body: unknown): Promise<T> {
 }
 
 async function parse<T>(response: Response): Promise<T> {
+  await refuseUnlessOk(response);
+  return (await response.json()) as T;
+}
+
+/** `api/session`'s answer: the session at once, its check when the server has sent it. */
+async function openSession(response: Response): ReturnType<typeof readSession> {
+  await refuseUnlessOk(response);
+  return readSession(response);
+}
+
+async function refuseUnlessOk(response: Response): Promise<void> {
   if (response.status === 429) {
     const refusal = (await response.json().catch(() => ({}))) as Partial<RateLimitedResponse>;
     throw new SlowDown(refusal.message ?? "", refusal.retryAfterSeconds ?? 60);
@@ -94,7 +120,6 @@ async function parse<T>(response: Response): Promise<T> {
     throw new Error("unauthorised");
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as T;
 }
 
 function showNotice(text: string): void {
@@ -143,9 +168,8 @@ async function start(): Promise<void> {
   const slug = query.get("p") ?? undefined;
   const token = query.get("t") ?? undefined;
   // The boot script asked for the session first thing; without it (it found no launch parameters) ask now.
-  const session = boot
-    ? await parse<SessionResponse>(await boot.session)
-    : await parse<SessionResponse>(await post(API_PATHS.session, launch.initData, slug ? { slug } : {}));
+  const { session, check } = await openSession(await (boot?.session ?? post(API_PATHS.session, launch.initData, slug ? { slug } : {})));
+  performance.mark("lysty-draft-arrived");
   document.documentElement.lang = session.locale;
   state = {
     launch,
@@ -164,24 +188,41 @@ async function start(): Promise<void> {
   ui.app.removeAttribute("aria-busy");
   if (!session.draft) {
     showNotice(s(session.reason === "not-writable" ? "webapp-not-writable" : "webapp-no-draft"));
+    rememberLaunchParams(launch);
     return;
   }
   ui.recipient.textContent = `${s("webapp-to")} ${session.draft.name}`;
-  ui.letter.value = state.text;
+  // The first screen of a long letter first, read-only; the whole text right after that paint.
+  const beginning = firstScreen(state.text);
+  ui.letter.value = beginning;
+  ui.letter.readOnly = beginning.length < state.text.length;
   ui.letter.maxLength = session.draft.limit * 2;
   ui.letter.disabled = false;
   wireEditor();
   updateMainButton();
-  // The writer's letter is in the textarea: what bench/webapp.ts calls the first render.
+  // The writer's letter (its first screen) is in the textarea; bench/webapp.ts counts first render to the paint after.
   performance.mark("lysty-editor-ready");
-  // Nothing else before the text is painted: the counters and the marks (the session came with the check of the
-  // saved text) follow in the frames after it.
+  // Nothing else before the text is painted: the rest of a long text, the counters and the marks (the session came
+  // with the check of the saved text) follow in the tasks after it.
   afterNextPaint(() => {
     performance.mark("lysty-editor-painted");
+    if (state && ui.letter.readOnly) {
+      ui.letter.value = state.text;
+      ui.letter.readOnly = false;
+    }
+    performance.mark("lysty-editor-whole");
+    rememberLaunchParams(launch);
     updateCounters();
-    if (session.check) applyCheck(session.check, 0);
-    else void runCheck();
+    void check.then((answer) => applySessionCheck(answer, session.draft?.text ?? "", 0));
   });
+}
+
+/** The text up to the first line break (else space) after FIRST_PAINT_CHARACTERS: all of it when it is not longer. */
+function firstScreen(text: string): string {
+  if (text.length <= FIRST_PAINT_CHARACTERS * 1.5) return text;
+  const lineEnd = text.indexOf("\n", FIRST_PAINT_CHARACTERS);
+  const end = lineEnd >= 0 && lineEnd < FIRST_PAINT_CHARACTERS * 1.5 ? lineEnd : text.indexOf(" ", FIRST_PAINT_CHARACTERS);
+  return end < 0 ? text : text.slice(0, end);
 }
 
 /** A task queued from an animation frame runs after that frame is drawn. */
@@ -232,10 +273,16 @@ function wireEditor(): void {
   ui.done.hidden = Boolean(bridge.TelegramWebviewProxy ?? bridge.external?.notify) || window.parent !== window;
 }
 
+/** Where the last keystroke changed the text: the next one is most likely next to it. */
+let lastEdit: Edit | undefined;
+
 function onInput(): void {
   if (!state) return;
   const text = ui.letter.value;
-  state.findings = shiftFindings(state.findings, state.text, text);
+  if (state.findings.length > 0) {
+    lastEdit = findEdit(state.text, text, lastEdit);
+    state.findings = shiftFindings(state.findings, state.text, text, lastEdit);
+  }
   state.text = text;
   // Telegram asks before closing while something typed is not saved yet.
   if (!state.dirty) postEvent("web_app_setup_closing_behavior", { need_confirmation: true });
@@ -247,15 +294,15 @@ function onInput(): void {
   saveTimer = setTimeout(() => void save(), SAVE_AFTER_MS);
 }
 
-let countersTimer: ReturnType<typeof setTimeout> | undefined;
 let frame: number | undefined;
 /** The textarea's scrollHeight when the backdrop last matched its text: equal now means as many wrapped lines. */
 let heightAtLastDraw = 0;
 
 /**
- * While typing: the highlights follow once per frame (keystrokes between two frames cost one backdrop update, done
- * where the browser lays out anyway, with no layout forced from the input handler); counting 12,000 characters waits
- * for a pause of a tenth of a second.
+ * While typing: the highlights and the counters follow once per frame (keystrokes between two frames cost one
+ * update, done where the browser lays out anyway, with no layout forced from the input handler). Both in that one
+ * frame: counting in a frame of its own, after a pause, cost a second frame's style, layout, paint and commit per
+ * keystroke at a person's pace (bench/webapp.ts), and counting is incremental (`createLetterCounter`).
  */
 function scheduleRefresh(): void {
   frame ??= requestAnimationFrame(() => {
@@ -265,9 +312,8 @@ function scheduleRefresh(): void {
     const height = ui.letter.scrollHeight;
     const sameLines = () => height > ui.letter.clientHeight && height === heightAtLastDraw;
     if (renderBackdrop(ui.backdrop, state.text, state.findings, sameLines) === "drawn") heightAtLastDraw = height;
+    updateCounters();
   });
-  clearTimeout(countersTimer);
-  countersTimer = setTimeout(updateCounters, 100);
 }
 
 /** Everything at once (a check answered, another version loaded). */
@@ -278,8 +324,15 @@ function refresh(): void {
   renderBackdrop(ui.backdrop, state.text, state.findings);
   ui.backdrop.scrollTop = ui.letter.scrollTop;
   heightAtLastDraw = ui.letter.scrollHeight;
-  clearTimeout(countersTimer);
   updateCounters();
+}
+
+/** The counters count again only the paragraphs that changed since they last counted. */
+const letterStats = createLetterCounter();
+
+/** Replaces an element's text only when it changes: the same text set again would still be laid out and painted. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 /** Counters, the caret paragraph's language and the summary line. */
@@ -287,11 +340,12 @@ function updateCounters(): void {
   if (!state) return;
   const stats = letterStats(state.text);
   const limit = state.session.draft?.limit ?? 0;
-  ui.counters.textContent = `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`;
-  ui.counters.classList.toggle("over", stats.characters > limit);
+  setText(ui.counters, `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`);
+  const over = stats.characters > limit;
+  if (ui.counters.classList.contains("over") !== over) ui.counters.classList.toggle("over", over);
   const count = state.findings.length;
-  ui.findingsSummary.textContent = count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`;
-  ui.nextFinding.hidden = count === 0;
+  setText(ui.findingsSummary, count === 0 ? s("webapp-findings-none") : `${s("webapp-findings-some")} ${count}`);
+  if (ui.nextFinding.hidden !== (count === 0)) ui.nextFinding.hidden = count === 0;
   showLanguage();
 }
 
@@ -299,7 +353,7 @@ function showLanguage(): void {
   if (!state) return;
   const caret = ui.letter.selectionStart;
   const paragraph = state.paragraphs.find((candidate) => candidate.start <= caret && caret <= candidate.end);
-  ui.language.textContent = paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "";
+  setText(ui.language, paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "");
 }
 
 async function runCheck(): Promise<void> {
@@ -408,15 +462,26 @@ function back(): void {
 /** Back on screen with nothing unsaved: show what the chat (or another device) saved meanwhile. */
 async function reload(): Promise<void> {
   if (!state || state.dirty || state.conflict) return;
-  const session = await call<SessionResponse>(API_PATHS.session, { slug: state.slug }).catch(() => undefined);
-  const draft = session?.draft;
-  if (!draft || !state || state.dirty || draft.version === state.version) return;
+  const opened = await post(API_PATHS.session, state.launch.initData, { slug: state.slug })
+    .then(openSession)
+    .catch(() => undefined);
+  const draft = opened?.session.draft;
+  if (!opened || !draft || !state || state.dirty || draft.version === state.version) return;
   state.version = draft.version;
   state.text = draft.text;
   state.findings = [];
   ui.letter.value = draft.text;
   refresh();
-  if (session.check) applyCheck(session.check, ++checkSequence);
+  applySessionCheck(await opened.check, draft.text, ++checkSequence);
+}
+
+/**
+ * The check that came with a session, while the text on screen is still the text it checked (typing since has
+ * asked for a check of its own); without one (over the rate limit, or an empty draft), a check of the text.
+ */
+function applySessionCheck(answer: SessionCheck, checked: string, sequence: number): void {
+  if (!state || state.text !== checked || sequence !== checkSequence) return;
+  if (answer.check) applyCheck(answer.check, sequence);
   else void runCheck();
 }
 

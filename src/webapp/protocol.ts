@@ -45,7 +45,17 @@ export interface SessionResponse {
     | null;
   /** Why there is no draft: nothing to continue, or the person cannot get letters. */
   reason?: "no-draft" | "not-writable";
-  /** The check of the draft's text, so that its marks need no second round trip (absent for an empty draft). */
+}
+
+/**
+ * `api/session` answers in two lines of JSON: the `SessionResponse` (sent at once), then a `SessionCheck` (sent when
+ * the server has checked the draft's text), so that the page paints the letter without waiting for its check, and
+ * the marks need no second request uploading the letter again.
+ */
+export const SESSION_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+export interface SessionCheck {
+  /** The check of the draft's text (absent for an empty draft, no draft, or over the check's rate limit). */
   check?: CheckResponse;
 }
 

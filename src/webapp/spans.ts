@@ -15,27 +15,42 @@ export function nonOverlapping(findings: readonly CheckFinding[]): CheckFinding[
   return drawn;
 }
 
+/** Where a text changed: the lengths of its longest common prefix, then of the longest common suffix of the rest. */
+export interface Edit {
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * The edit from `before` to `after`. `near` (the previous keystroke's edit) is only a guess that spares scanning the
+ * letter character by character up to the caret on every keystroke: it is checked by one native comparison of the
+ * strings, and the result is the same with or without it.
+ */
+export function findEdit(before: string, after: string, near?: Edit): Edit {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  const prefixGuess = Math.min(Math.max(0, (near?.prefix ?? 0) - 1), shortest);
+  if (prefixGuess > 0 && before.slice(0, prefixGuess) === after.slice(0, prefixGuess)) prefix = prefixGuess;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const room = shortest - prefix;
+  let suffix = 0;
+  const suffixGuess = Math.min(Math.max(0, (near?.suffix ?? 0) - 1), room);
+  if (suffixGuess > 0 && before.slice(before.length - suffixGuess) === after.slice(after.length - suffixGuess)) suffix = suffixGuess;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
 /**
  * Keeps highlights on their words while the writer types, until the next check answers: spans after the edit move
  * with it, spans the edit touched are dropped (the check will say whether they are still risky).
  */
-export function shiftFindings(findings: readonly CheckFinding[], before: string, after: string): CheckFinding[] {
+export function shiftFindings(findings: readonly CheckFinding[], before: string, after: string, edit = findEdit(before, after)): CheckFinding[] {
   if (findings.length === 0) return [];
-  let prefix = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
-  const editEnd = before.length - suffix;
+  const editEnd = before.length - edit.suffix;
   const delta = after.length - before.length;
   const kept: CheckFinding[] = [];
   for (const finding of findings) {
-    if (finding.end <= prefix) kept.push(finding);
+    if (finding.end <= edit.prefix) kept.push(finding);
     else if (finding.start >= editEnd) kept.push({ ...finding, start: finding.start + delta, end: finding.end + delta });
   }
   return kept;

@@ -26,19 +26,16 @@ export interface LaunchParams {
 
 const STORAGE_KEY = "lysty-launch";
 
-/** Launch parameters from the fragment Telegram opened us with; kept for a reload (which loses the fragment). */
+/**
+ * Launch parameters from the fragment Telegram opened us with, or the ones saved by `rememberLaunchParams` (a reload
+ * loses the fragment). Reads only: the boot script asks for the draft before anything is written to storage.
+ */
 export function readLaunchParams(): LaunchParams | undefined {
   const fragment = new URLSearchParams(location.hash.slice(1));
   let initData = fragment.get("tgWebAppData") ?? "";
   let themeRaw = fragment.get("tgWebAppThemeParams") ?? "";
   let platform = fragment.get("tgWebAppPlatform") ?? "unknown";
-  if (initData) {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ initData, themeRaw, platform }));
-    } catch {
-      // storage may be off; a reload then shows "open from Telegram"
-    }
-  } else {
+  if (!initData) {
     try {
       const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as Record<string, string> | null;
       if (saved) ({ initData = "", themeRaw = "", platform = "unknown" } = saved);
@@ -48,6 +45,15 @@ export function readLaunchParams(): LaunchParams | undefined {
   }
   if (!initData) return undefined;
   return { initData, theme: parseTheme(themeRaw), platform };
+}
+
+/** Keeps the launch parameters for a reload of the page (after its first paint: storage is not free). */
+export function rememberLaunchParams(launch: LaunchParams): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ initData: launch.initData, themeRaw: JSON.stringify(launch.theme), platform: launch.platform }));
+  } catch {
+    // storage may be off; a reload then shows "open from Telegram"
+  }
 }
 
 function parseTheme(raw: string): ThemeParams {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { signInitData } from "../../src/services/webapp/init-data.js";
+import { SESSION_CONTENT_TYPE } from "../../src/webapp/protocol.js";
 import type { Harness } from "./harness.js";
 import type { TestUser } from "./test-user.js";
 
@@ -46,7 +47,14 @@ export async function callApi(h: Harness, name: string, body: unknown, initData?
     headers: { "content-type": "application/json", ...(initData !== undefined ? { authorization: `tma ${initData}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await readJson(response) };
+}
+
+/** A JSON answer; `api/session`'s two lines (the session, then its check) merged into one object. */
+export async function readJson(response: Response): Promise<unknown> {
+  if (response.headers.get("content-type") !== SESSION_CONTENT_TYPE) return response.json();
+  const lines = (await response.text()).split("\n").filter((line) => line !== "");
+  return Object.assign({}, ...lines.map((line) => JSON.parse(line) as object)) as unknown;
 }
 
 /** Debian's chromium (`.ci/run` installs it); never a downloaded browser. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editorUrl } from "../../src/services/webapp/editor-url.js";
 import type { CheckFinding } from "../../src/webapp/protocol.js";
-import { findingAt, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
+import { findEdit, findingAt, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
 
 const finding = (start: number, end: number, category = "war"): CheckFinding => ({
   start,
@@ -14,6 +14,30 @@ const finding = (start: number, end: number, category = "war"): CheckFinding => 
 });
 
 describe("the editor's highlight arithmetic", () => {
+  it("finds where a keystroke changed the text, the same with the last edit as a guess as without it", () => {
+    const text = "Я жду конца войны. Привет! ааа ббб\nЕщё строка.";
+    const edits: [string, string][] = [
+      [text, `${text.slice(0, 10)}х${text.slice(10)}`],
+      [text, `${text.slice(0, 27)}а${text.slice(27)}`], // into a run of the same letter
+      [text, text.slice(0, 5) + text.slice(8)],
+      [text, `${text.slice(0, 3)}другое${text.slice(12)}`],
+      [text, text],
+      [text, ""],
+      ["", text],
+      [text, `${text}!`],
+      [text, `!${text}`],
+    ];
+    const guesses = [undefined, { prefix: 0, suffix: 0 }, { prefix: 11, suffix: 35 }, { prefix: 40, suffix: 40 }, { prefix: 1000, suffix: 1000 }];
+    for (const [before, after] of edits) {
+      const exact = findEdit(before, after);
+      expect(before.slice(0, exact.prefix)).toBe(after.slice(0, exact.prefix));
+      expect(before.slice(before.length - exact.suffix)).toBe(after.slice(after.length - exact.suffix));
+      expect(exact.prefix + exact.suffix).toBeLessThanOrEqual(Math.min(before.length, after.length));
+      for (const guess of guesses) expect(findEdit(before, after, guess)).toEqual(exact);
+    }
+    expect(findEdit(text, `${text.slice(0, 10)}х${text.slice(10)}`)).toEqual({ prefix: 10, suffix: text.length - 10 });
+  });
+
   const before = "Я жду конца войны. Привет!";
   const war = finding(before.indexOf("войны"), before.indexOf("войны") + 5);
 

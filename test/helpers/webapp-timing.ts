@@ -1,0 +1,152 @@
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, CDPSession, Page } from "playwright-core";
+
+/**
+ * Timing of the editor in Chromium on a mid-range phone profile, shared by `bench/webapp.ts` and the browser test
+ * (which records the figures and never asserts on them): CPU slowed 4× and a mobile network through the DevTools
+ * protocol; main-thread time per keystroke from a DevTools trace.
+ */
+export const CPU_SLOWDOWN = 4;
+
+/** A 12,000-character Russian letter (11,900) with risky words in it, in paragraphs as people write them. */
+export function longLetter(): string {
+  const paragraphs = [
+    "Здравствуйте, Борис Юльевич! Пишу Вам из Вильнюса, где уже выпал первый снег и дети лепят снеговиков во дворе.",
+    "Вчера я перечитывала Ваши статьи и думала о том, как много Вы успели сделать. Что Вы сейчас читаете?",
+    "У нас в библиотеке новые книги, я весь вечер их разбирала. Война и мир снова в списке самых популярных.",
+    "Мои друзья передают Вам привет и ждут, когда закончится война. Желаю Вам здоровья, сил и интересных книг.",
+  ];
+  let text = "";
+  for (let index = 0; text.length < 12_000; index++) text += `${paragraphs[index % paragraphs.length]}\n\n`;
+  return text.slice(0, 11_900).trimEnd();
+}
+
+/** CPU slowed 4×; with `network`, 150 ms latency, 1.6 Mbit/s down and 750 kbit/s up. */
+export async function throttle(page: Page, network = true): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+  }
+  await cdp.send("Performance.enable");
+  return cdp;
+}
+
+/** Puts the caret at `offset` of the page's textarea (the middle of the text by default) and focuses it. */
+export async function caretAt(page: Page, offset?: number): Promise<void> {
+  await page.focus("textarea");
+  await page.evaluate((at) => {
+    const area = (globalThis as unknown as { document: { querySelector(s: string): { setSelectionRange(a: number, b: number): void; value: string } } }).document.querySelector("textarea");
+    const position = at ?? Math.floor(area.value.length / 2);
+    area.setSelectionRange(position, position);
+  }, offset);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
+/** Main-thread milliseconds of each keystroke: all its tasks, and the page's own script among them. */
+export interface KeystrokeTimes {
+  total: number[];
+  script: number[];
+}
+
+/**
+ * Types `count` characters `gapMs` apart (a person's pace: the editor's debounced work, such as the counters, runs
+ * between keystrokes as it would) under a DevTools trace. A keystroke's time is every top-level task of the page's
+ * main thread from the task that dispatches its beforeinput up to the next keystroke's: the key events and the editing
+ * itself, the frame that shows it, and whatever the page's timers do before the next key. `script` is the part spent
+ * in the page's own JavaScript (DevTools' FunctionCall: listeners, timers, animation frames, and the layout they
+ * force). One more key is typed and not counted, so that the last counted one has a next.
+ */
+export async function traceKeystrokes(browser: Browser, page: Page, count: number, gapMs: number): Promise<KeystrokeTimes> {
+  const path = join(tmpdir(), `lysty-webapp-trace-${process.pid}-${Date.now()}.json`);
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  for (let index = 0; index <= count; index++) {
+    await page.keyboard.type("а");
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  await browser.stopTracing();
+  const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
+  await rm(path, { force: true });
+  // Every way of typing a character (a key, a soft keyboard's text, playwright's insertText for a letter the US
+  // layout lacks) starts with a beforeinput event.
+  const keys = traceEvents.filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "beforeinput").sort((a, b) => a.ts - b.ts);
+  const first = keys[0];
+  if (!first || keys.length < count + 1) throw new Error(`the trace holds ${keys.length} typed characters of ${count + 1}`);
+  const onMain = (event: TraceEvent) => event.ph === "X" && event.pid === first.pid && event.tid === first.tid && event.dur !== undefined;
+  const tasks = outermost(traceEvents.filter((event) => onMain(event) && event.name === "RunTask"));
+  const calls = outermost(traceEvents.filter((event) => onMain(event) && event.name === "FunctionCall"));
+  // Each keystroke starts with the task that dispatches its beforeinput.
+  const starts = keys.map((key) => tasks.findLast((task) => task.ts <= key.ts)?.ts ?? key.ts);
+  const sum = (events: TraceEvent[], from: number, to: number) =>
+    events.filter((event) => event.ts >= from && event.ts < to).reduce((total, event) => total + (event.dur ?? 0) / 1000, 0);
+  const times: KeystrokeTimes = { total: [], script: [] };
+  for (let index = 0; index < count; index++) {
+    const from = starts[index] ?? 0;
+    const to = starts[index + 1] ?? Infinity;
+    times.total.push(sum(tasks, from, to));
+    times.script.push(sum(calls, from, to));
+  }
+  return times;
+}
+
+/** The events not inside another one of the list (sorted by start). */
+function outermost(events: TraceEvent[]): TraceEvent[] {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts);
+  const kept: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const event of sorted) {
+    if (event.ts < end) continue;
+    kept.push(event);
+    end = event.ts + (event.dur ?? 0);
+  }
+  return kept;
+}
+
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (sorted.length - 1) * fraction;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (rank - low);
+}
+
+export const median = (values: readonly number[]) => percentile(values, 0.5);
+
+/** The page's own marks of its first render, ms from navigation start (NaN for a mark it did not set). */
+export async function firstRenderMarks(page: Page): Promise<{ ready: number; painted: number; whole: number; checked: number }> {
+  // Not page.waitForFunction: playwright would inject its utility script into the page for it, ~200 ms of main
+  // thread at 4× CPU right in the middle of the first render. An observer of the page's own marks costs nothing.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        if (performance.getEntriesByName("lysty-editor-checked").length > 0) resolve();
+        new PerformanceObserver((list) => {
+          if (list.getEntriesByName("lysty-editor-checked").length > 0) resolve();
+        }).observe({ type: "mark", buffered: true });
+        setTimeout(resolve, 30_000);
+      }),
+  );
+  // No helper function inside: the page would not have the bundler's __name().
+  const [ready, painted, whole, checked] = await page.evaluate(() =>
+    ["lysty-editor-ready", "lysty-editor-painted", "lysty-editor-whole", "lysty-editor-checked"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+  );
+  return { ready: ready ?? Number.NaN, painted: painted ?? Number.NaN, whole: whole ?? Number.NaN, checked: checked ?? Number.NaN };
+}
