@@ -52,10 +52,10 @@ const ContextSchema = v.strictObject({
   senses: v.array(
     v.strictObject({
       id: kebab,
-      /** `sentence`: the classes anywhere in the sentence; `before`: one of them right before the finding (at most
-       * two words), the finding starting with a capital letter or a quote; `quoted`: the finding inside quotes
-       * opened right after one of them. */
-      scope: v.picklist(["sentence", "before", "quoted"]),
+      /** `sentence`: the classes anywhere in the sentence; `paragraph`: anywhere in the finding's paragraph (its
+       * `unless` too); `before`: one of them right before the finding (at most two words), the finding starting
+       * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them. */
+      scope: v.picklist(["sentence", "paragraph", "before", "quoted"]),
       when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
       unless: v.optional(v.array(kebab)),
       categories: v.pipe(v.array(categoryId), v.minLength(1)),
@@ -84,7 +84,7 @@ export interface CompiledContext {
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   senses: {
     id: string;
-    scope: "sentence" | "before" | "quoted";
+    scope: "sentence" | "paragraph" | "before" | "quoted";
     when: number[][];
     unless: number[];
     categories: ReadonlySet<CategoryId>;
@@ -192,6 +192,8 @@ interface Sentence {
   end: number;
   firstWord: number;
   lastWord: number;
+  /** Index of its paragraph: sentences separated by a line break are in different paragraphs. */
+  paragraph: number;
   /** Class index → span of its first occurrence in the sentence. */
   classes: ReadonlyMap<number, ClassOccurrence>;
 }
@@ -225,7 +227,8 @@ export function readContext(
     const word = words[index] as WordToken;
     let sentence = sentences[sentences.length - 1];
     if (!sentence || word.breakBefore) {
-      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, classes: NO_CLASSES };
+      const paragraph = !sentence ? 0 : sentence.paragraph + (text.includes("\n", sentence.end) && text.indexOf("\n", sentence.end) < word.start ? 1 : 0);
+      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, paragraph, classes: NO_CLASSES };
       sentences.push(sentence);
     }
     sentence.end = word.end;
@@ -337,6 +340,7 @@ export function senseFilter(
   context: CompiledContext,
 ): (finding: { category: CategoryId; ruleId: string; start: number; end: number }) => boolean {
   let quoted: { open: number; close: number }[] | undefined;
+  const paragraphs = new Map<number, ReadonlyMap<number, unknown>>();
   return (finding) => {
     const senses = sensesFor(context, finding.category, finding.ruleId);
     if (senses.length === 0) return true;
@@ -345,6 +349,11 @@ export function senseFilter(
     const sentence = reading.sentences[reading.sentenceOf[wordIndex] ?? 0];
     if (!sentence) return true;
     for (const sense of senses) {
+      if (sense.scope === "paragraph") {
+        const classes = paragraphClasses(reading, sentence, paragraphs);
+        if (satisfied(classes, sense.when, sense.unless)) return false;
+        continue;
+      }
       if (sense.unless.some((index) => sentence.classes.has(index))) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
@@ -352,6 +361,24 @@ export function senseFilter(
     }
     return true;
   };
+}
+
+/** The classes of every sentence of the sentence's paragraph (memoized per paragraph). */
+function paragraphClasses(
+  reading: ContextReading,
+  sentence: Sentence,
+  memo: Map<number, ReadonlyMap<number, unknown>>,
+): ReadonlyMap<number, unknown> {
+  let classes = memo.get(sentence.paragraph);
+  if (!classes) {
+    const union = new Map<number, unknown>();
+    for (const other of reading.sentences) {
+      if (other.paragraph === sentence.paragraph) for (const [index, occurrence] of other.classes) union.set(index, occurrence);
+    }
+    classes = union;
+    memo.set(sentence.paragraph, classes);
+  }
+  return classes;
 }
 
 /**
