@@ -3,7 +3,7 @@
  * Sentences: recall, false positives, per language and category, every miss and false alarm. Letters
  * (`letters-*.json`, all clean): every finding other than `language` is a stray alarm.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkLetter } from "../../../src/domain/censorship/index.js";
 import { type CorpusSentence, figuresByLanguageAndCategory, loadLetters, loadSentenceFiles, scoreSentences } from "../corpus.js";
