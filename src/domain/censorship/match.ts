@@ -13,8 +13,9 @@ export interface Hit {
 
 // Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
 const MIN_HASHTAG_FRAGMENT = 4;
-// Runs of single letters shorter than this are abbreviations, looked up exactly («С В О»).
-const MIN_SPELLED_WORD = 4;
+// Runs of single letters shorter than this are abbreviations, looked up exactly; from three letters on a spelled
+// word is looked up with stems and prefixes too («w a r»).
+const MIN_SPELLED_WORD = 3;
 
 /**
  * Hits of the single-word rules on a word read another way (unmasked «в0йна», transliterated «voyna»), spanning
@@ -63,7 +64,7 @@ export function findLexiconHits(
     if (lookups) lookups[index] = lookup;
     for (const rule of lookup.rules) accept(rule, index, index, word.start, word.end);
     for (const phrase of lookup.phrases) {
-      const last = phraseEnd(phrase, words, index);
+      const last = phraseEnd(phrase, words, index, text);
       if (last !== null) accept(phrase.rule, index, last, word.start, (words[last] as WordToken).end);
     }
     if (word.hashtag) {
@@ -105,13 +106,60 @@ function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSys
 }
 
 /** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
-function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: number): number | null {
+/**
+ * The last word of a phrase starting at `first`, or null. Its words follow one another, or (issue 16) a fixed
+ * phrase is split by a parenthesis of at most three words set off by commas or dashes («Жыве, як кажуць,
+ * Беларусь», "Glory, as they say, to Ukraine") or by one of a few possessive or praising words («Слава нашій
+ * Україні»). «Слава богу, в Україні…» is not split that way: its comma does not follow the phrase's word.
+ */
+function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: number, text: string): number | null {
+  let position = first;
   for (let offset = 1; offset < phrase.words.length; offset++) {
-    const word = words[first + offset];
     const pattern = phrase.words[offset] as WordPattern;
-    if (!word || !word.joinsPrevious || !matchesWordPattern(word.norm, pattern)) return null;
+    const next = words[position + 1];
+    if (!next || !next.joinsPrevious) return null;
+    if (matchesWordPattern(next.norm, pattern)) {
+      position++;
+      continue;
+    }
+    const after = splitPhraseEnd(pattern, words, position, text);
+    if (after === null) return null;
+    position = after;
   }
-  return first + phrase.words.length - 1;
+  return position;
+}
+
+const MAX_PHRASE_GAP = 3;
+const PHRASE_FILLERS = new Set([
+  "нашей", "нашу", "наша", "нашій", "нашу", "нашай", "нашы", "моей", "моїй", "маёй", "вольной", "свободной", "вільній",
+  "вольнай", "свабоднай", "великой", "великій", "вялікай", "родной", "рідній", "роднай", "дорогой", "дорогій", "дарагой",
+  "всей", "усій", "ўсёй", "усей", "our", "free", "great", "dear", "вечная", "вечна", "вечнай", "навеки", "навіки", "навекі",
+]);
+
+function isParenthesisMark(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    // , — – ( )
+    if (code === 0x2c || code === 0x2014 || code === 0x2013 || code === 0x28 || code === 0x29) return true;
+  }
+  return false;
+}
+
+function splitPhraseEnd(pattern: WordPattern, words: readonly WordToken[], position: number, text: string): number | null {
+  const before = words[position] as WordToken;
+  for (let gap = 1; gap <= MAX_PHRASE_GAP; gap++) {
+    const target = words[position + gap + 1];
+    if (!target || !target.joinsPrevious) return null;
+    const inner = words[position + gap] as WordToken;
+    if (gap > 1 && !inner.joinsPrevious) return null;
+    if (!matchesWordPattern(target.norm, pattern)) continue;
+    const opened = isParenthesisMark(text, before.end, (words[position + 1] as WordToken).start);
+    const closed = isParenthesisMark(text, inner.end, target.start);
+    if (opened && closed) return position + gap + 1;
+    if (gap === 1 && !opened && !closed && PHRASE_FILLERS.has(inner.norm)) return position + gap + 1;
+    return null;
+  }
+  return null;
 }
 
 function appliesAt(
