@@ -80,7 +80,7 @@ export interface CompiledContext {
   exact: Map<string, ClassTerm[]>;
   prefixes: ClassTerm[];
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
-  regexes: { classIndex: number; pattern: RegExp }[];
+  regexes: { classIndex: number; pattern: RegExp; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   senses: {
     id: string;
@@ -150,7 +150,9 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       }
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
-    if (definition.regex) compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu") });
+    if (definition.regex) {
+      compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
+    }
   }
   for (const frame of data.frames) {
     const { id, category, severity, source, explanation } = frame;
@@ -249,17 +251,72 @@ export function readContext(
       if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
     }
   }
-  for (const { classIndex, pattern } of context.regexes) {
+  // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
+  const digits = hasDigit(text);
+  for (const { classIndex, pattern, needsDigit } of context.regexes) {
+    if (needsDigit && !digits) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const sentence = sentences.find((candidate) => match.index >= candidate.start - 1 && match.index <= candidate.end + 1)
-        ?? sentences.find((candidate) => candidate.start > match.index);
+      const sentence = sentenceAround(sentences, match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
         classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
       }
     }
   }
   return { sentences, sentenceOf };
+}
+
+const LOOKAROUND = /\(\?<?[!=](?:[^()]|\([^()]*\))*\)/gu;
+const DIGIT_TOKEN = /^(?:\\d|[0-9]|\[[0-9-]+\])(?![?*]|\{0)/u;
+
+/**
+ * Whether every top-level alternative of a class expression has a digit (\d, 0-9 or a class of digits) outside any
+ * group and look-around and not made optional (years, times of day): then a letter without digits skips it.
+ * Conservative: a digit inside a group does not count.
+ */
+export function needsDigit(source: string): boolean {
+  const body = source.replace(LOOKAROUND, "");
+  let depth = 0;
+  let found = false;
+  for (let index = 0; index < body.length; index++) {
+    const char = body.charAt(index);
+    if (depth === 0 && DIGIT_TOKEN.test(body.slice(index))) found = true;
+    if (char === "\\") index++;
+    else if (char === "[") {
+      while (index < body.length && body.charAt(index) !== "]") index += body.charAt(index) === "\\" ? 2 : 1;
+    } else if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (char === "|" && depth === 0) {
+      if (!found) return false;
+      found = false;
+    }
+  }
+  return found;
+}
+
+function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+/** The sentence containing `offset` (one character of slack on each side), else the next one: a binary search. */
+function sentenceAround(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  let next: Sentence | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as Sentence;
+    if (offset < sentence.start - 1) {
+      next = sentence;
+      high = middle - 1;
+    } else if (offset > sentence.end + 1) low = middle + 1;
+    else return sentence;
+  }
+  return next;
 }
 
 // Most sentences meet no concept class: they share this empty map until they do.

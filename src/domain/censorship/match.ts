@@ -1,3 +1,4 @@
+import { anchorChunks, characterClasses } from "./character-classes.js";
 import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
@@ -91,18 +92,29 @@ export function findLexiconHits(
 
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
-  for (const { rule, pattern, prefilter } of lexicon.regexes) {
+  const classes = characterClasses(text);
+  for (const { rule, pattern, prefilter, needs, anchor } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
+    if (needs !== 0 && (needs & classes) === 0) continue;
     if (prefilter && !prefilter.test(text)) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const excerpt = normalizeWord(match[0]);
-      if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
-        hits.push({ rule, start: match.index, end: match.index + match[0].length });
-      }
+    if (anchor === null) {
+      regexHitsIn(text, 0, text, rule, pattern, hits);
+      continue;
     }
+    for (const [start, end] of anchorChunks(text, anchor)) regexHitsIn(text.slice(start, end), start, text, rule, pattern, hits);
   }
   return hits;
+}
+
+function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, pattern: RegExp, hits: Hit[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(chunk); match !== null; match = pattern.exec(chunk)) {
+    const start = offset + match.index;
+    const excerpt = normalizeWord(text.slice(start, start + match[0].length));
+    if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
+      hits.push({ rule, start, end: start + match[0].length });
+    }
+  }
 }
 
 /** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
