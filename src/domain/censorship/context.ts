@@ -54,8 +54,9 @@ const ContextSchema = v.strictObject({
       id: kebab,
       /** `sentence`: the classes anywhere in the sentence; `paragraph`: anywhere in the finding's paragraph (its
        * `unless` too); `before`: one of them right before the finding (at most two words), the finding starting
-       * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them. */
-      scope: v.picklist(["sentence", "paragraph", "before", "quoted"]),
+       * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them;
+       * `simile`: one of them ends right before the finding («как надзиратель», «как на допросе»). */
+      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile"]),
       when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
       unless: v.optional(v.array(kebab)),
       categories: v.pipe(v.array(categoryId), v.minLength(1)),
@@ -84,7 +85,7 @@ export interface CompiledContext {
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   senses: {
     id: string;
-    scope: "sentence" | "paragraph" | "before" | "quoted";
+    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile";
     when: number[][];
     unless: number[];
     categories: ReadonlySet<CategoryId>;
@@ -414,6 +415,7 @@ export function senseFilter(
       if (sense.unless.some((index) => sentence.classes.has(index))) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
+      if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
     }
     return true;
@@ -478,6 +480,20 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
     group.some((index) => {
       const occurrence = sentence.classes.get(index);
       return occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3;
+    }),
+  );
+}
+
+/** «как надзиратель», «как на допросе»: an occurrence of one of the classes ends right before the finding. */
+function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Sentence, when: number[][]): boolean {
+  const previous = words[wordIndex - 1];
+  if (!previous || wordIndex - 1 < sentence.firstWord) return false;
+  // «как на допросе»: a preposition of one or two letters may stand between.
+  const beforePreposition = previous.raw.length <= 2 && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
+  return when.every((group) =>
+    group.some((index) => {
+      const end = sentence.classes.get(index)?.end;
+      return end !== undefined && (end === previous.end || end === beforePreposition?.end);
     }),
   );
 }
