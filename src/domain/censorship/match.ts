@@ -159,13 +159,16 @@ function isParenthesisMark(text: string, from: number, to: number): boolean {
 
 function splitPhraseEnd(pattern: WordPattern, words: readonly WordToken[], position: number, text: string): number | null {
   const before = words[position] as WordToken;
+  const next = words[position + 1] as WordToken;
+  const opened = isParenthesisMark(text, before.end, next.start);
+  // Most phrase starts are followed by an ordinary word: nothing to look for.
+  if (!opened && !PHRASE_FILLERS.has(next.norm)) return null;
   for (let gap = 1; gap <= MAX_PHRASE_GAP; gap++) {
     const target = words[position + gap + 1];
     if (!target || !target.joinsPrevious) return null;
     const inner = words[position + gap] as WordToken;
     if (gap > 1 && !inner.joinsPrevious) return null;
     if (!matchesWordPattern(target.norm, pattern)) continue;
-    const opened = isParenthesisMark(text, before.end, (words[position + 1] as WordToken).start);
     const closed = isParenthesisMark(text, inner.end, target.start);
     if (opened && closed) return position + gap + 1;
     if (gap === 1 && !opened && !closed && PHRASE_FILLERS.has(inner.norm)) return position + gap + 1;
