@@ -151,7 +151,8 @@ export function ownLetterBits(lower: string): number {
 function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
-  for (const [index, word] of words.entries()) {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as WordToken;
     if (!current || word.breakBefore) {
       current = {
         start: word.start,
