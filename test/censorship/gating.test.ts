@@ -47,6 +47,16 @@ describe.each([
     risky: [["ru", "Его взвод третью неделю сидит в окопах."], ["ru", "Мій брат зараз в окопі."]],
   },
   {
+    rule: "a Latin capital acronym among English words is English ('The CBO report'), not «СВО»",
+    innocent: [["ru", "The CBO report on the budget came out today."]],
+    risky: [["ru", "Про CBO лучше не писать."], ["ru", "Brat teper v CBO, pishet redko."]],
+  },
+  {
+    rule: "an English drug store sells medicine",
+    innocent: [["ru", "The drug store on the corner closed."]],
+    risky: [["ru", "He was caught selling drugs."]],
+  },
+  {
     rule: "«путина» is the fishing season",
     innocent: [["ru", "Рыбаки говорят, что путина в этом году поздняя."]],
     risky: [["ru", "Рыбаки ругают Путина за новые законы и выборы."]],

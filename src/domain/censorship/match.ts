@@ -1,3 +1,4 @@
+import { LEXICON_BITS } from "./detect-language.js";
 import { anchorChunks, characterClasses } from "./character-classes.js";
 import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
@@ -77,6 +78,7 @@ export function findLexiconHits(
   // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language; a word
   // spelled out letter by letter («в о й н а», «П-У-Т-И-Н») is looked up whole, stems and prefixes included.
   for (const abbreviation of tokens.abbreviations) {
+    if (inEnglishWords(words, masks, abbreviation.firstWord, abbreviation.lastWord)) continue;
     const visit = (rule: Rule): void => {
       if (appliesAt(rule, words, abbreviation.firstWord, abbreviation.lastWord, system)) {
         hits.push({ rule, start: abbreviation.start, end: abbreviation.end });
@@ -88,6 +90,22 @@ export function findLexiconHits(
   }
   if (regexes) hits.push(...findRegexHits(text, lexicon, system));
   return hits;
+}
+
+/**
+ * A Latin look-alike abbreviation among Latin words ("The CBO report") is an English acronym, not «СВО» typed in
+ * Latin capitals: it counts only beside Cyrillic words or alone.
+ */
+function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: number, last: number): boolean {
+  const word = words[first] as WordToken;
+  if (first !== last || word.norm.charCodeAt(0) >= 0x250) return false;
+  // A neighbour read as English: Latin letters in a run the normalisation layer did not read as Cyrillic.
+  const english = (index: number) =>
+    index >= 0 && index < words.length && (words[index] as WordToken).norm.charCodeAt(0) < 0x250 && ((masks[index] ?? 0) & ~LEXICON_BITS.en) === 0;
+  const other = (index: number) => index >= 0 && index < words.length && !english(index);
+  const before = word.breakBefore ? -1 : first - 1;
+  const after = words[last + 1]?.breakBefore === false ? last + 1 : -1;
+  return !other(before) && !other(after) && (english(before) || english(after));
 }
 
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
