@@ -52,6 +52,11 @@ describe.each([
     risky: [["ru", "Про CBO лучше не писать."], ["ru", "Brat teper v CBO, pishet redko."]],
   },
   {
+    rule: "an ambulance siren, in either language's word list",
+    innocent: [["ru", "Вранці сирена швидкої розбудила весь будинок."], ["ru", "Ночью выла сирена скорой, я не спала."]],
+    risky: [["ru", "Всю ночь выли сирены, мы сидели в коридоре."], ["ru", "У нас знову сирени вночі."]],
+  },
+  {
     rule: "an English drug store sells medicine",
     innocent: [["ru", "The drug store on the corner closed."]],
     risky: [["ru", "He was caught selling drugs."]],
