@@ -45,10 +45,11 @@ export function loadSentenceFiles(folder: URL): CorpusSentence[] {
   );
 }
 
-export function loadLetters(): CorpusLetter[] {
-  const raw: unknown = JSON.parse(readFileSync(corpusFile("letters.json"), "utf8"));
+/** The corpus's labelled letters, or another file of letters of the same shape (the development letters). */
+export function loadLetters(file: URL = corpusFile("letters.json")): CorpusLetter[] {
+  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
   return v.parse(v.array(v.unknown()), raw).map((item, index) => {
-    const letter = parseOrThrow(LetterSchema, item, `letters.json item ${index}`);
+    const letter = parseOrThrow(LetterSchema, item, `${fileURLToPath(file)} item ${index}`);
     return { ...letter, text: letter.paragraphs.join("\n\n") };
   });
 }

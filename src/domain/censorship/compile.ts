@@ -1,3 +1,4 @@
+import { chunkAnchor, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
 import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
@@ -32,6 +33,10 @@ export interface RegexRule {
   pattern: RegExp;
   /** Tested first: when it does not match, the text cannot contain the pattern. */
   prefilter: RegExp | null;
+  /** Character classes (character-classes.ts) of which the text needs one, checked before the prefilter. */
+  needs: number;
+  /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
+  anchor: string | null;
 }
 
 /** What the lexicon says about one folded word, before its context is considered. */
@@ -124,6 +129,8 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
           rule,
           pattern: new RegExp(term, entry.ignoreCase ? "giu" : "gu"),
           prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
+          needs: prefilterNeeds(entry.prefilter),
+          anchor: chunkAnchor(entry.prefilter, term),
         });
         break;
     }

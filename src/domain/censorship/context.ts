@@ -52,10 +52,11 @@ const ContextSchema = v.strictObject({
   senses: v.array(
     v.strictObject({
       id: kebab,
-      /** `sentence`: the classes anywhere in the sentence; `before`: one of them right before the finding (at most
-       * two words), the finding starting with a capital letter or a quote; `quoted`: the finding inside quotes
-       * opened right after one of them. */
-      scope: v.picklist(["sentence", "before", "quoted"]),
+      /** `sentence`: the classes anywhere in the sentence; `paragraph`: anywhere in the finding's paragraph (its
+       * `unless` too); `before`: one of them right before the finding (at most two words), the finding starting
+       * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them;
+       * `simile`: one of them ends right before the finding («как надзиратель», «как на допросе»). */
+      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile"]),
       when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
       unless: v.optional(v.array(kebab)),
       categories: v.pipe(v.array(categoryId), v.minLength(1)),
@@ -80,11 +81,11 @@ export interface CompiledContext {
   exact: Map<string, ClassTerm[]>;
   prefixes: ClassTerm[];
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
-  regexes: { classIndex: number; pattern: RegExp }[];
+  regexes: { classIndex: number; pattern: RegExp; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   senses: {
     id: string;
-    scope: "sentence" | "before" | "quoted";
+    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile";
     when: number[][];
     unless: number[];
     categories: ReadonlySet<CategoryId>;
@@ -150,7 +151,9 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       }
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
-    if (definition.regex) compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu") });
+    if (definition.regex) {
+      compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
+    }
   }
   for (const frame of data.frames) {
     const { id, category, severity, source, explanation } = frame;
@@ -192,6 +195,8 @@ interface Sentence {
   end: number;
   firstWord: number;
   lastWord: number;
+  /** Index of its paragraph: sentences separated by a line break are in different paragraphs. */
+  paragraph: number;
   /** Class index → span of its first occurrence in the sentence. */
   classes: ReadonlyMap<number, ClassOccurrence>;
 }
@@ -225,7 +230,8 @@ export function readContext(
     const word = words[index] as WordToken;
     let sentence = sentences[sentences.length - 1];
     if (!sentence || word.breakBefore) {
-      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, classes: NO_CLASSES };
+      const paragraph = !sentence ? 0 : sentence.paragraph + (text.includes("\n", sentence.end) && text.indexOf("\n", sentence.end) < word.start ? 1 : 0);
+      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, paragraph, classes: NO_CLASSES };
       sentences.push(sentence);
     }
     sentence.end = word.end;
@@ -246,17 +252,72 @@ export function readContext(
       if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
     }
   }
-  for (const { classIndex, pattern } of context.regexes) {
+  // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
+  const digits = hasDigit(text);
+  for (const { classIndex, pattern, needsDigit } of context.regexes) {
+    if (needsDigit && !digits) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const sentence = sentences.find((candidate) => match.index >= candidate.start - 1 && match.index <= candidate.end + 1)
-        ?? sentences.find((candidate) => candidate.start > match.index);
+      const sentence = sentenceAround(sentences, match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
         classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
       }
     }
   }
   return { sentences, sentenceOf };
+}
+
+const LOOKAROUND = /\(\?<?[!=](?:[^()]|\([^()]*\))*\)/gu;
+const DIGIT_TOKEN = /^(?:\\d|[0-9]|\[[0-9-]+\])(?![?*]|\{0)/u;
+
+/**
+ * Whether every top-level alternative of a class expression has a digit (\d, 0-9 or a class of digits) outside any
+ * group and look-around and not made optional (years, times of day): then a letter without digits skips it.
+ * Conservative: a digit inside a group does not count.
+ */
+export function needsDigit(source: string): boolean {
+  const body = source.replace(LOOKAROUND, "");
+  let depth = 0;
+  let found = false;
+  for (let index = 0; index < body.length; index++) {
+    const char = body.charAt(index);
+    if (depth === 0 && DIGIT_TOKEN.test(body.slice(index))) found = true;
+    if (char === "\\") index++;
+    else if (char === "[") {
+      while (index < body.length && body.charAt(index) !== "]") index += body.charAt(index) === "\\" ? 2 : 1;
+    } else if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (char === "|" && depth === 0) {
+      if (!found) return false;
+      found = false;
+    }
+  }
+  return found;
+}
+
+function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+/** The sentence containing `offset` (one character of slack on each side), else the next one: a binary search. */
+function sentenceAround(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  let next: Sentence | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as Sentence;
+    if (offset < sentence.start - 1) {
+      next = sentence;
+      high = middle - 1;
+    } else if (offset > sentence.end + 1) low = middle + 1;
+    else return sentence;
+  }
+  return next;
 }
 
 // Most sentences meet no concept class: they share this empty map until they do.
@@ -337,6 +398,7 @@ export function senseFilter(
   context: CompiledContext,
 ): (finding: { category: CategoryId; ruleId: string; start: number; end: number }) => boolean {
   let quoted: { open: number; close: number }[] | undefined;
+  const paragraphs = new Map<number, ReadonlyMap<number, unknown>>();
   return (finding) => {
     const senses = sensesFor(context, finding.category, finding.ruleId);
     if (senses.length === 0) return true;
@@ -345,13 +407,37 @@ export function senseFilter(
     const sentence = reading.sentences[reading.sentenceOf[wordIndex] ?? 0];
     if (!sentence) return true;
     for (const sense of senses) {
+      if (sense.scope === "paragraph") {
+        const classes = paragraphClasses(reading, sentence, paragraphs);
+        if (satisfied(classes, sense.when, sense.unless)) return false;
+        continue;
+      }
       if (sense.unless.some((index) => sentence.classes.has(index))) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
+      if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
     }
     return true;
   };
+}
+
+/** The classes of every sentence of the sentence's paragraph (memoized per paragraph). */
+function paragraphClasses(
+  reading: ContextReading,
+  sentence: Sentence,
+  memo: Map<number, ReadonlyMap<number, unknown>>,
+): ReadonlyMap<number, unknown> {
+  let classes = memo.get(sentence.paragraph);
+  if (!classes) {
+    const union = new Map<number, unknown>();
+    for (const other of reading.sentences) {
+      if (other.paragraph === sentence.paragraph) for (const [index, occurrence] of other.classes) union.set(index, occurrence);
+    }
+    classes = union;
+    memo.set(sentence.paragraph, classes);
+  }
+  return classes;
 }
 
 /**
@@ -394,6 +480,20 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
     group.some((index) => {
       const occurrence = sentence.classes.get(index);
       return occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3;
+    }),
+  );
+}
+
+/** «как надзиратель», «как на допросе»: an occurrence of one of the classes ends right before the finding. */
+function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Sentence, when: number[][]): boolean {
+  const previous = words[wordIndex - 1];
+  if (!previous || wordIndex - 1 < sentence.firstWord) return false;
+  // «как на допросе»: a preposition of one or two letters may stand between.
+  const beforePreposition = previous.raw.length <= 2 && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
+  return when.every((group) =>
+    group.some((index) => {
+      const end = sentence.classes.get(index)?.end;
+      return end !== undefined && (end === previous.end || end === beforePreposition?.end);
     }),
   );
 }

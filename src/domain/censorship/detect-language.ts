@@ -87,7 +87,7 @@ function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[])
     const cyrillicBits = sentenceBits & CYRILLIC_BITS || CYRILLIC_BITS;
     for (let index = segment.firstWord; index <= segment.lastWord; index++) {
       const word = words[index] as WordToken;
-      masks[index] = isLatinWord(word.norm) ? LEXICON_BITS.en : cyrillicBits | ownLetterBits(word.lower);
+      masks[index] = isLatinWord(word.norm) ? LEXICON_BITS.en : cyrillicBits | contradictingLetterBits(word.lower, cyrillicBits);
     }
   }
   return masks;
@@ -124,6 +124,16 @@ function isLatinWord(norm: string): boolean {
   return code < 0x250;
 }
 
+/**
+ * What a word's own letters add to its sentence's languages: nothing when they fit one of them (ы and ё in a
+ * Belarusian sentence are Belarusian: «плённы» is fruitful, not Russian «пленный»), the languages they allow when
+ * they fit none (ї in a Russian sentence is a Ukrainian word).
+ */
+function contradictingLetterBits(lower: string, sentenceBits: number): number {
+  const own = ownLetterBits(lower);
+  return (own & sentenceBits) === 0 ? own : 0;
+}
+
 /** Languages a lower-case word's own letters prove: ї є ґ Ukrainian, і Ukrainian or Belarusian, ў Belarusian… */
 export function ownLetterBits(lower: string): number {
   let bits = 0;
@@ -141,7 +151,8 @@ export function ownLetterBits(lower: string): number {
 function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
-  for (const [index, word] of words.entries()) {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as WordToken;
     if (!current || word.breakBefore) {
       current = {
         start: word.start,

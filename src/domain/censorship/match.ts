@@ -1,3 +1,5 @@
+import { LEXICON_BITS } from "./detect-language.js";
+import { anchorChunks, characterClasses } from "./character-classes.js";
 import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
@@ -13,8 +15,9 @@ export interface Hit {
 
 // Inside a hashtag («#нетвойне») only fragments this long are looked up, so short stems do not fire on scraps.
 const MIN_HASHTAG_FRAGMENT = 4;
-// Runs of single letters shorter than this are abbreviations, looked up exactly («С В О»).
-const MIN_SPELLED_WORD = 4;
+// Runs of single letters shorter than this are abbreviations, looked up exactly; from three letters on a spelled
+// word is looked up with stems and prefixes too («w a r»).
+const MIN_SPELLED_WORD = 3;
 
 /**
  * Hits of the single-word rules on a word read another way (unmasked «в0йна», transliterated «voyna»), spanning
@@ -63,7 +66,7 @@ export function findLexiconHits(
     if (lookups) lookups[index] = lookup;
     for (const rule of lookup.rules) accept(rule, index, index, word.start, word.end);
     for (const phrase of lookup.phrases) {
-      const last = phraseEnd(phrase, words, index);
+      const last = phraseEnd(phrase, words, index, text);
       if (last !== null) accept(phrase.rule, index, last, word.start, (words[last] as WordToken).end);
     }
     if (word.hashtag) {
@@ -75,6 +78,7 @@ export function findLexiconHits(
   // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language; a word
   // spelled out letter by letter («в о й н а», «П-У-Т-И-Н») is looked up whole, stems and prefixes included.
   for (const abbreviation of tokens.abbreviations) {
+    if (inEnglishWords(words, masks, abbreviation.firstWord, abbreviation.lastWord)) continue;
     const visit = (rule: Rule): void => {
       if (appliesAt(rule, words, abbreviation.firstWord, abbreviation.lastWord, system)) {
         hits.push({ rule, start: abbreviation.start, end: abbreviation.end });
@@ -88,30 +92,107 @@ export function findLexiconHits(
   return hits;
 }
 
+/**
+ * A Latin look-alike abbreviation among Latin words ("The CBO report") is an English acronym, not «СВО» typed in
+ * Latin capitals: it counts only beside Cyrillic words or alone.
+ */
+function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: number, last: number): boolean {
+  const word = words[first] as WordToken;
+  if (first !== last || word.norm.charCodeAt(0) >= 0x250) return false;
+  // A neighbour read as English: Latin letters in a run the normalisation layer did not read as Cyrillic.
+  const english = (index: number) =>
+    index >= 0 && index < words.length && (words[index] as WordToken).norm.charCodeAt(0) < 0x250 && ((masks[index] ?? 0) & ~LEXICON_BITS.en) === 0;
+  const other = (index: number) => index >= 0 && index < words.length && !english(index);
+  const before = word.breakBefore ? -1 : first - 1;
+  const after = words[last + 1]?.breakBefore === false ? last + 1 : -1;
+  return !other(before) && !other(after) && (english(before) || english(after));
+}
+
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
-  for (const { rule, pattern, prefilter } of lexicon.regexes) {
+  const classes = characterClasses(text);
+  for (const { rule, pattern, prefilter, needs, anchor } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
+    if (needs !== 0 && (needs & classes) === 0) continue;
     if (prefilter && !prefilter.test(text)) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const excerpt = normalizeWord(match[0]);
-      if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
-        hits.push({ rule, start: match.index, end: match.index + match[0].length });
-      }
+    if (anchor === null) {
+      regexHitsIn(text, 0, text, rule, pattern, hits);
+      continue;
     }
+    for (const [start, end] of anchorChunks(text, anchor)) regexHitsIn(text.slice(start, end), start, text, rule, pattern, hits);
   }
   return hits;
 }
 
-/** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
-function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: number): number | null {
-  for (let offset = 1; offset < phrase.words.length; offset++) {
-    const word = words[first + offset];
-    const pattern = phrase.words[offset] as WordPattern;
-    if (!word || !word.joinsPrevious || !matchesWordPattern(word.norm, pattern)) return null;
+function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, pattern: RegExp, hits: Hit[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(chunk); match !== null; match = pattern.exec(chunk)) {
+    const start = offset + match.index;
+    const excerpt = normalizeWord(text.slice(start, start + match[0].length));
+    if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
+      hits.push({ rule, start, end: start + match[0].length });
+    }
   }
-  return first + phrase.words.length - 1;
+}
+
+/** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
+/**
+ * The last word of a phrase starting at `first`, or null. Its words follow one another, or (issue 16) a fixed
+ * phrase is split by a parenthesis of at most three words set off by commas or dashes («Жыве, як кажуць,
+ * Беларусь», "Glory, as they say, to Ukraine") or by one of a few possessive or praising words («Слава нашій
+ * Україні»). «Слава богу, в Україні…» is not split that way: its comma does not follow the phrase's word.
+ */
+function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: number, text: string): number | null {
+  let position = first;
+  for (let offset = 1; offset < phrase.words.length; offset++) {
+    const pattern = phrase.words[offset] as WordPattern;
+    const next = words[position + 1];
+    if (!next || !next.joinsPrevious) return null;
+    if (matchesWordPattern(next.norm, pattern)) {
+      position++;
+      continue;
+    }
+    const after = splitPhraseEnd(pattern, words, position, text);
+    if (after === null) return null;
+    position = after;
+  }
+  return position;
+}
+
+const MAX_PHRASE_GAP = 3;
+const PHRASE_FILLERS = new Set([
+  "нашей", "нашу", "наша", "нашій", "нашу", "нашай", "нашы", "моей", "моїй", "маёй", "вольной", "свободной", "вільній",
+  "вольнай", "свабоднай", "великой", "великій", "вялікай", "родной", "рідній", "роднай", "дорогой", "дорогій", "дарагой",
+  "всей", "усій", "ўсёй", "усей", "our", "free", "great", "dear", "вечная", "вечна", "вечнай", "навеки", "навіки", "навекі",
+]);
+
+function isParenthesisMark(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    // , — – ( )
+    if (code === 0x2c || code === 0x2014 || code === 0x2013 || code === 0x28 || code === 0x29) return true;
+  }
+  return false;
+}
+
+function splitPhraseEnd(pattern: WordPattern, words: readonly WordToken[], position: number, text: string): number | null {
+  const before = words[position] as WordToken;
+  const next = words[position + 1] as WordToken;
+  const opened = isParenthesisMark(text, before.end, next.start);
+  // Most phrase starts are followed by an ordinary word: nothing to look for.
+  if (!opened && !PHRASE_FILLERS.has(next.norm)) return null;
+  for (let gap = 1; gap <= MAX_PHRASE_GAP; gap++) {
+    const target = words[position + gap + 1];
+    if (!target || !target.joinsPrevious) return null;
+    const inner = words[position + gap] as WordToken;
+    if (gap > 1 && !inner.joinsPrevious) return null;
+    if (!matchesWordPattern(target.norm, pattern)) continue;
+    const closed = isParenthesisMark(text, inner.end, target.start);
+    if (opened && closed) return position + gap + 1;
+    if (gap === 1 && !opened && !closed && PHRASE_FILLERS.has(inner.norm)) return position + gap + 1;
+    return null;
+  }
+  return null;
 }
 
 function appliesAt(

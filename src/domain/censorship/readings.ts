@@ -164,17 +164,21 @@ function transliteratedHits(
 const CYRILLIC_MASKS: Record<string, readonly string[]> = {
   "0": ["о"], "1": ["і", "и"], "3": ["з", "е"], "4": ["ч", "а"], "6": ["б"], "7": ["т"], "8": ["в"], "9": ["д"],
   "@": ["а", "я"], "$": ["с"], "|": ["і"], "!": ["і"], "*": ["у", "и", "а", "о", "е", "ы", "я", "ю", "і", "й"],
+  // A dot inside a word («моби.лизация») hides nothing: it only breaks the word.
+  ".": [""],
 };
 const LATIN_MASKS: Record<string, readonly string[]> = {
   "0": ["o"], "1": ["i", "l"], "3": ["e"], "4": ["a"], "5": ["s"], "7": ["t"], "8": ["b"], "@": ["a"], "$": ["s"],
-  "|": ["l", "i"], "!": ["i"], "*": ["u", "i", "a", "o", "e", "y"],
+  "|": ["l", "i"], "!": ["i"], "*": ["u", "i", "a", "o", "e", "y"], ".": [""],
 };
 const MAX_MASK_GAP = 3;
 const MAX_CANDIDATES = 64;
 
 // Digits and the symbols of the mask tables, by character code: checked before any string is built.
 function isMaskCode(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x40 || code === 0x24 || code === 0x7c || code === 0x21;
+  return (
+    (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x40 || code === 0x24 || code === 0x7c || code === 0x21 || code === 0x2e
+  );
 }
 
 function maskGap(text: string, from: number, to: number): string | null {
@@ -209,8 +213,8 @@ function unmaskedHits(
     const first = words[index] as WordToken;
     const end = (words[last] as WordToken).end;
     const latin = isLatin(first);
-    // An e-mail address («ivan@mail») is not a masked word.
-    if (!(latin && parts.includes("@"))) {
+    // An e-mail address («ivan@mail.ru») is not a masked word; «w@r» is.
+    if (!(latin && parts.includes("@") && isDomainAfter(text, end))) {
       let bits = 0;
       for (let position = index; position <= last; position++) bits |= masks[position] ?? 0;
       const span = { first: index, last, start: first.start, end };
@@ -227,6 +231,10 @@ function unmaskedHits(
     }
     index = last + 1;
   }
+}
+
+function isDomainAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 0x2e && /\p{L}/u.test(text.charAt(end + 1));
 }
 
 /** Every reading of the word with each mask character replaced by one of its letters, at most MAX_CANDIDATES. */

@@ -180,29 +180,41 @@ function addLookalikeAbbreviation(abbreviations: AbbreviationToken[], token: Wor
   }
 }
 
+/** «С.В.О.» and «С. В. О.» keep one separator; «у з-с-у» changes from a space to a hyphen. */
+function sameSeparator(first: string, gap: string): boolean {
+  return first === gap || first.trim() === gap.trim() && first.trim() !== "";
+}
+
 function isCapital(letter: string): boolean {
   return letter !== letter.toLowerCase();
 }
 
-/** Runs of single letters separated only by dots or spaces on one line: «С.В.О.», «С В О», «Ф. Б. К.». */
+// One-letter prepositions and conjunctions that may stand before a spelled-out word («пішов у з с у»).
+const ONE_LETTER_WORDS = new Set(["в", "у", "ў", "с", "з", "к", "о", "а", "и", "і", "й", "a", "i"]);
+
+/**
+ * Runs of single letters separated only by dots, spaces, hyphens or underscores on one line: «С.В.О.», «С В О»,
+ * «Ф. Б. К.», «з-с-у». Where the separator changes («у з-с-у») a new run starts; a run that starts with a
+ * one-letter preposition is also read without it («у з с у» is «зсу» too).
+ */
 function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviations: AbbreviationToken[]): void {
   let runStart = -1;
+  let separator: string | null = null;
+  const push = (from: number, runEnd: number): void => {
+    const run = words.slice(from, runEnd);
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first && last) {
+      abbreviations.push({ start: first.start, end: last.end, norm: run.map((word) => word.norm).join(""), firstWord: from, lastWord: runEnd - 1 });
+    }
+  };
   const flush = (runEnd: number): void => {
     if (runStart >= 0 && runEnd - runStart >= 2) {
-      const run = words.slice(runStart, runEnd);
-      const first = run[0];
-      const last = run[run.length - 1];
-      if (first && last) {
-        abbreviations.push({
-          start: first.start,
-          end: last.end,
-          norm: run.map((word) => word.norm).join(""),
-          firstWord: runStart,
-          lastWord: runEnd - 1,
-        });
-      }
+      push(runStart, runEnd);
+      if (runEnd - runStart >= 4 && ONE_LETTER_WORDS.has((words[runStart] as WordToken).lower)) push(runStart + 1, runEnd);
     }
     runStart = -1;
+    separator = null;
   };
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
@@ -211,16 +223,19 @@ function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviat
       continue;
     }
     const previous = words[index - 1];
+    const gap = previous === undefined ? "" : text.slice(previous.end, word.start);
     // Case must not change inside a run: «с В. О. Петровым» is a preposition before initials, not «СВО».
-    const joined =
-      runStart >= 0 &&
-      previous !== undefined &&
-      isCapital(previous.raw) === isCapital(word.raw) &&
-      DOTS_AND_SPACES_ONLY.test(text.slice(previous.end, word.start));
-    if (!joined) {
+    const joinable =
+      runStart >= 0 && previous !== undefined && isCapital(previous.raw) === isCapital(word.raw) && DOTS_AND_SPACES_ONLY.test(gap);
+    if (joinable && separator !== null && !sameSeparator(separator, gap)) {
+      // The separator changed: the previous letter starts a new run with this one.
+      flush(index - 1);
+      runStart = index - 1;
+      separator = gap;
+    } else if (!joinable) {
       flush(index);
       runStart = index;
-    }
+    } else separator ??= gap;
   }
   flush(words.length);
 }

@@ -21,6 +21,12 @@ export interface TrainingOptions {
   safeFalseAlarm: number;
   /** Probability floors of the thresholds (advice) and of `danger`. */
   minThreshold: number;
+  /**
+   * Letter-level guard (issue 16): a clean letter of `letterSentences` sentences may get a model finding at most
+   * this often; the thresholds are raised together until the safe held-out sentences allow it.
+   */
+  safeLetterFalseAlarm: number;
+  letterSentences: number;
   strongThreshold: number;
   seed: number;
 }
@@ -32,6 +38,8 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   validationShare: 0.15,
   safeFalseAlarm: 0.0015,
   minThreshold: 0.65,
+  safeLetterFalseAlarm: 0.03,
+  letterSentences: 25,
   strongThreshold: 0.9,
   seed: 20261206,
 };
@@ -117,16 +125,20 @@ export function trainModel(examples: readonly TrainingExample[], options: Traini
     for (const bucket of item.buckets) for (let category = 0; category < count; category++) sums[category] = (sums[category] ?? 0) + (quantised[bucket * count + category] ?? 0);
     return [...sums].map((sum, category) => 1 / (1 + Math.exp(-(sum * scale * item.norm + (biases[category] ?? 0)))));
   };
-  const thresholds: number[] = [];
+  const perCategory: number[] = [];
   const strong: number[] = [];
   const report: string[] = [];
   const safe = validation.filter((item) => item.example.labels.length === 0).map(probabilities);
   const scored = validation.map((item) => ({ item, p: probabilities(item) }));
-  for (const [category, name] of MODEL_CATEGORIES.entries()) {
+  for (const category of MODEL_CATEGORIES.keys()) {
     const safeScores = safe.map((p) => p[category] ?? 0).sort((a, b) => b - a);
     const allowed = Math.floor(safeScores.length * options.safeFalseAlarm);
-    const threshold = Math.max(options.minThreshold, (safeScores[allowed] ?? 0) + 1e-6);
-    thresholds.push(round(threshold));
+    perCategory.push(Math.max(options.minThreshold, (safeScores[allowed] ?? 0) + 1e-6));
+  }
+  const guarded = letterGuardedThresholds(safe, perCategory, options);
+  const thresholds = guarded.thresholds.map(round);
+  for (const [category, name] of MODEL_CATEGORIES.entries()) {
+    const threshold = thresholds[category] ?? 1;
     strong.push(round(Math.max(threshold, options.strongThreshold)));
     const positives = scored.filter(({ item }) => item.labels[category] === 1);
     const caught = positives.filter(({ p }) => (p[category] ?? 0) >= threshold).length;
@@ -137,7 +149,9 @@ export function trainModel(examples: readonly TrainingExample[], options: Traini
   const alarms = safe.filter((p) => p.some((value, category) => value >= (thresholds[category] ?? 1))).length;
   report.unshift(
     `trained on ${training.length} sentences, held out ${validation.length} (${safe.length} safe); ` +
-      `safe held-out sentences with any model finding: ${percent(alarms, safe.length)}`,
+      `safe held-out sentences with any model finding: ${percent(alarms, safe.length)}; ` +
+      `a clean letter of ${options.letterSentences} such sentences: ${percent(letterAlarmShare(alarms / Math.max(1, safe.length), options.letterSentences) * 1000, 1000)} ` +
+      `(guard ${percent(options.safeLetterFalseAlarm * 1000, 1000)}, thresholds raised by ${guarded.raisedBy.toFixed(3)})`,
   );
   const meta: ModelMeta = {
     version: 1,
@@ -155,6 +169,36 @@ export function trainModel(examples: readonly TrainingExample[], options: Traini
       "int8 weights in model.bin (bucket-major). Trained by npm run train:censorship.",
   };
   return { meta, weights: quantised, report };
+}
+
+/** Share of clean letters of `sentences` sentences with at least one finding, when each sentence has one with `p`. */
+export function letterAlarmShare(p: number, sentences: number): number {
+  return 1 - (1 - p) ** sentences;
+}
+
+const THRESHOLD_STEP = 0.005;
+const MAX_THRESHOLD = 0.995;
+
+/**
+ * The letter-level threshold rule (issue 16): starting from the per-category thresholds, raise all of them by the
+ * smallest multiple of 0.005 for which the share of safe held-out sentences with any model finding, spread over a
+ * letter of `letterSentences` sentences, keeps at most `safeLetterFalseAlarm` of clean letters flagged.
+ * Deterministic: it depends only on the scores.
+ */
+export function letterGuardedThresholds(
+  safeScores: readonly (readonly number[])[],
+  thresholds: readonly number[],
+  options: Pick<TrainingOptions, "safeLetterFalseAlarm" | "letterSentences">,
+): { thresholds: number[]; raisedBy: number } {
+  const anyAlarm = (raise: number): number =>
+    safeScores.filter((scores) => scores.some((score, category) => score >= Math.min(MAX_THRESHOLD, (thresholds[category] ?? 1) + raise))).length /
+    Math.max(1, safeScores.length);
+  let raise = 0;
+  for (let step = 0; letterAlarmShare(anyAlarm(raise), options.letterSentences) > options.safeLetterFalseAlarm; step++) {
+    raise = (step + 1) * THRESHOLD_STEP;
+    if (thresholds.every((threshold) => threshold + raise >= MAX_THRESHOLD)) break;
+  }
+  return { thresholds: thresholds.map((threshold) => Math.min(MAX_THRESHOLD, threshold + raise)), raisedBy: raise };
 }
 
 function logits(item: Vectorised, weights: Float32Array, biases: Float64Array, count: number, scores: Float64Array): void {

@@ -1,0 +1,75 @@
+/**
+ * One pass over a letter's characters that tells which kinds of character it contains (issue 16, speed): a regular
+ * expression entry that needs a digit, an "@" or an emoji is skipped at once in a letter without any, instead of
+ * each entry scanning the text with a prefilter of its own.
+ */
+export const CHARACTER_CLASS = {
+  digit: 1,
+  at: 2,
+  percent: 4,
+  underscore: 8,
+  latinCapital: 16,
+  cyrillicCapital: 32,
+  /** Emoji and pictographs: astral characters and the symbol blocks from U+2600. */
+  symbol: 64,
+} as const;
+
+export function characterClasses(text: string): number {
+  let flags = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (code >= 0x30 && code <= 0x39) flags |= CHARACTER_CLASS.digit;
+      else if (code >= 0x41 && code <= 0x5a) flags |= CHARACTER_CLASS.latinCapital;
+      else if (code === 0x40) flags |= CHARACTER_CLASS.at;
+      else if (code === 0x25) flags |= CHARACTER_CLASS.percent;
+      else if (code === 0x5f) flags |= CHARACTER_CLASS.underscore;
+    } else if (code >= 0x410 && code <= 0x42f) flags |= CHARACTER_CLASS.cyrillicCapital;
+    else if ((code >= 0x2600 && code <= 0x27bf) || (code >= 0xd800 && code <= 0xdbff)) flags |= CHARACTER_CLASS.symbol;
+  }
+  return flags;
+}
+
+/**
+ * The character classes a regular-expression entry cannot match without (any one of them), read from its
+ * prefilter; 0 when the prefilter says nothing this pass can check.
+ */
+export function prefilterNeeds(prefilter: string | undefined): number {
+  if (prefilter === undefined) return 0;
+  if (prefilter.startsWith("\\d")) return CHARACTER_CLASS.digit;
+  if (prefilter === "@") return CHARACTER_CLASS.at;
+  if (prefilter === "%") return CHARACTER_CLASS.percent;
+  if (prefilter === "[A-Za-z0-9]_[A-Za-z0-9]") return CHARACTER_CLASS.underscore;
+  if (prefilter.startsWith("[\\u{1F") || prefilter.startsWith("[\\u{2")) return CHARACTER_CLASS.symbol;
+  if (prefilter.startsWith("[БВГДЖЗКЛМНПРСТФХЦЧШЩ]")) return CHARACTER_CLASS.cyrillicCapital;
+  return 0;
+}
+
+/**
+ * A regular expression that cannot match across white space and whose every match contains `anchor` (its
+ * prefilter is that one character) is run only over the white-space-delimited chunks around each occurrence of
+ * the anchor, each with the white space on both sides so that look-behinds and look-aheads see the same text.
+ */
+export function chunkAnchor(prefilter: string | undefined, source: string): string | null {
+  if (prefilter !== "@") return null;
+  return /\\s|\\S| |\.(?![^[]*\])/u.test(source.replace(/\\\./gu, "")) ? null : "@";
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0;
+}
+
+/** The chunks around each occurrence of `anchor`: [start, end) with one white-space character on each side. */
+export function anchorChunks(text: string, anchor: string): [number, number][] {
+  const chunks: [number, number][] = [];
+  let end = -1;
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+    if (at < end) continue;
+    let start = at;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    end = at;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    chunks.push([Math.max(0, start - 1), Math.min(text.length, end + 1)]);
+  }
+  return chunks;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { anchorChunks, CHARACTER_CLASS, characterClasses, chunkAnchor, prefilterNeeds } from "../../src/domain/censorship/character-classes.js";
+import { checkLetter } from "../../src/domain/censorship/index.js";
+import { needsDigit } from "../../src/domain/censorship/context.js";
+
+describe("one pass over character classes (issue 16, speed)", () => {
+  it("tells which kinds of character a letter has", () => {
+    const flags = characterClasses("Привет! Мой e-mail: olga_k@mail.ru, 100% 🇺🇦 ❤ ЗСУ");
+    for (const name of ["digit", "at", "percent", "underscore", "symbol", "cyrillicCapital"] as const) {
+      expect(flags & CHARACTER_CLASS[name], name).not.toBe(0);
+    }
+    expect(characterClasses("привет, как дела") ).toBe(0);
+  });
+
+  it("reads what an entry needs from its prefilter, and nothing from one it cannot check", () => {
+    expect(prefilterNeeds("\\d")).toBe(CHARACTER_CLASS.digit);
+    expect(prefilterNeeds("@")).toBe(CHARACTER_CLASS.at);
+    expect(prefilterNeeds("(?: at |собак)")).toBe(0);
+    expect(prefilterNeeds(undefined)).toBe(0);
+  });
+
+  it("runs an e-mail pattern only over the chunks around each @, with the same offsets", () => {
+    expect(chunkAnchor("@", "[a-z]+@[a-z]+\\.[a-z]{2,}")).toBe("@");
+    expect(chunkAnchor("@", "[a-z]+\\s+@")).toBeNull();
+    const text = "Пиши: olga@mail.ru или ivan@yandex.ru.";
+    expect(anchorChunks(text, "@").map(([start, end]) => text.slice(start, end))).toEqual([" olga@mail.ru ", " ivan@yandex.ru."]);
+    const found = checkLetter(text, { system: "ru" }).findings.filter((finding) => finding.category === "contacts");
+    expect(found.map((finding) => [finding.excerpt, text.slice(finding.start, finding.end)])).toEqual([
+      ["olga@mail.ru", "olga@mail.ru"],
+      ["ivan@yandex.ru", "ivan@yandex.ru"],
+    ]);
+  });
+
+  it("skips a context class expression in a letter without digits only when every match needs one", () => {
+    expect(needsDigit("(?<!\\d)20(?:1[4-9]|2\\d)(?!\\d)")).toBe(true);
+    expect(needsDigit("(?<!\\d)(?:[0-5]|0[0-5]):[0-5]\\d(?!\\d)")).toBe(true);
+    expect(needsDigit("\\d?x")).toBe(false);
+    expect(needsDigit("foo|\\d+")).toBe(false);
+    expect(needsDigit("(?:\\d)?x")).toBe(false);
+  });
+});
