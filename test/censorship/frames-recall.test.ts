@@ -20,6 +20,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Everyone supports you, there were posters with your name in Warsaw.", "politics", "frame-everyone-supports"],
       ["По радио передавали, что опять заблокировали ютуб.", "politics", "frame-political-news-3"],
       ["Тысячи людей вышли на площадь, полиция задерживала всех подряд.", "politics", "frame-protest-retold"],
+      ["В новостях показали, как в Минске опять кого-то забирают прямо с улицы.", "politics", "frame-news-arrests"],
+      ["They arrested a teacher here for a post about the war.", "politics", "frame-arrested-for-opinion"],
     ],
     innocent: [
       "Сусіди зібрали підписи, щоб у дворі поставили гойдалки.",
@@ -27,6 +29,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       "Everyone supports you in the chess final, there were posters at school.",
       "По радио передавали, что завтра будет мороз.",
       "Тысячи людей пришли на концерт, полиция следила за порядком.",
+      "В новостях показали, как полиция поймала вора в метро.",
+      "They arrested a man here for stealing bikes.",
     ],
   },
   "sexual or cynical content": {
@@ -34,12 +38,14 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Когда вернёшься, утащу тебя в постель и не выпущу до утра.", "profanity", "frame-sexual-bed"],
       ["Як повернешся, затягну тебе в ліжко і не відпущу.", "profanity", "frame-sexual-bed"],
       ["I want to undress you slowly and kiss you all over.", "profanity"],
+      ["Когда ты выйдешь, я надену то красное бельё.", "profanity", "frame-sexual-lingerie"],
       ["Пусть он сгорит в аду, так им и надо, что они там погибают.", "profanity"],
     ],
     innocent: [
       "Мама третий день не встаёт с постели, у неё грипп, я её не выпущу на работу.",
       "Малий захворів, не вилазить з ліжка, я його не відпущу в садок.",
       "Купила платье из хлопка, очень лёгкое.",
+      "Надену тёплое бельё, на улице мороз.",
     ],
   },
   "a Ukrainian writer names the city they live in (advice, category war)": {
@@ -77,6 +83,9 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Make sure the guard gets something so he turns a blind eye.", "contraband", "frame-bribe-blind-eye"],
       ["Трэба аддзячыць начальніку як след, каб ён заплюшчыў вочы.", "contraband"],
       ["Сколько надо дать, чтобы свидание дали раньше?", "contraband", "frame-pay-for-favour"],
+      ["Передай охраннику, что мы в долгу не останемся.", "contraband", "frame-reward-official"],
+      ["Денежку положу под стельку кроссовок.", "contraband", "frame-hidden-inside"],
+      ["There's a note sewn into the hem of the scarf for you.", "contraband"],
     ],
     innocent: [
       "Положила в конверт фотографию с моря.",
@@ -92,6 +101,7 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Ноутбук у сестры, там его никто не найдёт.", "case", "frame-evidence-hidden-away"],
       ["Пусть этот стукач подумает о своих детях.", "case", "frame-threat-to-witness"],
       ["Тримайся своєї версії до кінця.", "case", "frame-stick-to-version"],
+      ["Судья пусть знает, что у нас длинные руки.", "case", "frame-threat-to-witness"],
     ],
     innocent: [
       "Скажи им, что я испеку торт к субботе.",
@@ -123,12 +133,15 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Брат служит под Покровском.", "war", "frame-front-town"],
       ["My cousin is on the zero line now.", "war"],
       ["У нашому селі вже троє двохсотих.", "war"],
+      ["Соседний дом сложился как карточный.", "war", "frame-building-collapsed"],
+      ["Наших хлопців знову кинули на штурм.", "war"],
     ],
     innocent: [
       "Сусід на мопеді ганяв до ранку під вікнами.",
       "Ночью было громко: у соседей свадьба.",
       "Кот ночью уронил горшок, грохот был на весь дом.",
       "Мой прадед воевал под Харьковом в 1943 году.",
+      "Старый сарай на даче обрушился от снега.",
     ],
   },
 };
