@@ -22,6 +22,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Тысячи людей вышли на площадь, полиция задерживала всех подряд.", "politics", "frame-protest-retold"],
       ["В новостях показали, как в Минске опять кого-то забирают прямо с улицы.", "politics", "frame-news-arrests"],
       ["They arrested a teacher here for a post about the war.", "politics", "frame-arrested-for-opinion"],
+      ["People in Riga held a vigil with your photo.", "politics", "frame-campaign-about-you"],
+      ["Мы ўсім домам падпісалі ліст за тваё вызваленне.", "politics", "frame-campaign-release"],
     ],
     innocent: [
       "Сусіди зібрали підписи, щоб у дворі поставили гойдалки.",
@@ -31,6 +33,7 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       "Тысячи людей пришли на концерт, полиция следила за порядком.",
       "В новостях показали, как полиция поймала вора в метро.",
       "They arrested a man here for stealing bikes.",
+      "Была на марафоне, всё время думала о тебе.",
     ],
   },
   "sexual or cynical content": {
@@ -68,6 +71,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Напиши лимонным соком, а я подержу над свечкой.", "code", "frame-secret-ink"],
       ["Hold the page over a candle: I wrote it in lemon juice.", "code", "frame-secret-ink"],
       ["Пароль тот же, как договаривались.", "code", "frame-agreed-word"],
+      ["If they move you, mention the weather in Moscow in your reply.", "code", "frame-signal-in-letter"],
+      ["Якщо все гаразд, постав у кінці три крапки.", "code"],
       ["Складай перші літери кожного рядка.", "code"],
     ],
     innocent: [
@@ -84,6 +89,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Трэба аддзячыць начальніку як след, каб ён заплюшчыў вочы.", "contraband"],
       ["Сколько надо дать, чтобы свидание дали раньше?", "contraband", "frame-pay-for-favour"],
       ["Передай охраннику, что мы в долгу не останемся.", "contraband", "frame-reward-official"],
+      ["Your mum will sort it out with the warden, he likes presents.", "contraband", "frame-bribe-official-2"],
+      ["Начальніку трэба занесці, каб не чапляўся.", "contraband", "frame-bribe-official-2"],
       ["Денежку положу под стельку кроссовок.", "contraband", "frame-hidden-inside"],
       ["There's a note sewn into the hem of the scarf for you.", "contraband"],
     ],
@@ -101,6 +108,7 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Ноутбук у сестры, там его никто не найдёт.", "case", "frame-evidence-hidden-away"],
       ["Пусть этот стукач подумает о своих детях.", "case", "frame-threat-to-witness"],
       ["Тримайся своєї версії до кінця.", "case", "frame-stick-to-version"],
+      ["If they ask, you were at my place that whole night.", "case", "frame-asked-alibi"],
       ["Судья пусть знает, что у нас длинные руки.", "case", "frame-threat-to-witness"],
     ],
     innocent: [
@@ -135,6 +143,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["У нашому селі вже троє двохсотих.", "war"],
       ["Соседний дом сложился как карточный.", "war", "frame-building-collapsed"],
       ["Наших хлопців знову кинули на штурм.", "war"],
+      ["Я вже майже рік у Запоріжжі, звикла до тривог.", "war", "frame-alarms-city"],
+      ["Щоночі сидимо в укритті, малий уже не боїться.", "war", "frame-shelter-nights"],
     ],
     innocent: [
       "Сусід на мопеді ганяв до ранку під вікнами.",
