@@ -73,6 +73,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["Пароль тот же, как договаривались.", "code", "frame-agreed-word"],
       ["If they move you, mention the weather in Moscow in your reply.", "code", "frame-signal-in-letter"],
       ["Якщо все гаразд, постав у кінці три крапки.", "code"],
+      ["Когда прочтёшь, сожги письмо.", "code", "frame-burn-letter"],
+      ["Ответь мне через Олю, не в письмах.", "code", "frame-side-channel"],
       ["Складай перші літери кожного рядка.", "code"],
     ],
     innocent: [
@@ -80,6 +82,8 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       "Якщо буде дощ, візьми парасольку.",
       "Прочитай первую главу, она короткая.",
       "Лимонным соком полила рыбу и подержала над огнём.",
+      "Мама сожгла старые газеты в печке.",
+      "Передай маме, что всё в силе, ужин в семь.",
     ],
   },
   "hidden enclosures and bribes": {
@@ -131,6 +135,9 @@ const families: Record<string, { risky: Case[]; innocent: string[] }> = {
       ["The cockroach promised stability again on TV.", "politics", "frame-leader-nickname"],
       ["Вусаты зноў выступаў з прамовай.", "politics", "frame-leader-nickname"],
       ["Бункерний дід знову когось лякає.", "politics"],
+      ["Наш «гарант» опять всех обманул.", "politics", "frame-leader-nickname"],
+      ["Бледная моль опять выступала.", "politics", "ru-pol-nicknames-3"],
+      ["Саша 3% опять на инаугурации.", "politics", "common-pol-sasha-3"],
     ],
     innocent: ["Наш дед усатый, как казак.", "Dad shaved off his moustache and nobody recognised him.", "В цирке выступал клоун, дети хохотали."],
   },
