@@ -33,8 +33,8 @@ censorship-politics-slur-instead = Leave it out. Write about people by name, wit
 censorship-profanity-sexual-why = Sexual or "cynical" content: Mediazona lists «cynical» letters among what is not delivered, and Memorial advises against crude words. Such lines are also read by staff and cell-mates.
 censorship-profanity-sexual-instead = Say you miss them and love them in words you would not mind a stranger reading.
 
-censorship-contacts-city-why = You name the Ukrainian city where you live. Letters can reach investigators, and your whereabouts can be used against you or your family.
-censorship-contacts-city-instead = Leave out where you live now; "we are fine, at home" is enough.
+censorship-war-city-why = You name the Ukrainian city where you live or write from. A censor reads it as a letter from the war, and letters can reach investigators: your whereabouts can be used against you or your family.
+censorship-war-city-instead = Leave out which city you are in; "we are fine, at home" is enough.
 
 censorship-contacts-handle-why = An e-mail, a messenger handle or a link, even written without @ or without "https": letters can reach investigators, and contacts expose you and others; links are not followed by a censor and can be read as internet printouts.
 censorship-contacts-handle-instead = Leave out e-mails, handles and links. The prisoner can answer through the official reply form or an organisation that relays letters.

@@ -33,6 +33,7 @@ letter-screens-check-hidden = …and { $count ->
 letter-screens-check-footer = ❓ — why it matters. ℹ️ The check is no guarantee: it can be wrong, and some things only you can see — see “What no program can see”.
 
 letter-screens-short-war = no war or army: write about everyday life
+letter-screens-short-war-city = leave out which city you are in
 letter-screens-short-ukraine-symbols = support without slogans: “thinking of you”
 letter-screens-short-banned-org = do not name the organisation
 letter-screens-short-politics = no politics or judgements of the authorities

@@ -35,6 +35,7 @@ letter-screens-check-hidden = …и ещё { $count ->
 letter-screens-check-footer = ❓ — почему это важно. ℹ️ Проверка — не гарантия: она может ошибаться; кое-что видите только вы — см. «Чего не видит ни одна программа».
 
 letter-screens-short-war = без войны и армии: пишите о будничном
+letter-screens-short-war-city = не пишите, в каком городе вы сейчас
 letter-screens-short-ukraine-symbols = поддержите без лозунгов: «думаю о вас»
 letter-screens-short-banned-org = не называйте организацию
 letter-screens-short-politics = без политики и оценок власти

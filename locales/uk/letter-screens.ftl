@@ -35,6 +35,7 @@ letter-screens-check-hidden = …і ще { $count ->
 letter-screens-check-footer = ❓ — чому це важливо. ℹ️ Перевірка — не гарантія: вона може помилятися; дещо бачите лише ви — див. «Чого не бачить жодна програма».
 
 letter-screens-short-war = без війни й армії: пишіть про буденне
+letter-screens-short-war-city = не пишіть, у якому місті ви зараз
 letter-screens-short-ukraine-symbols = підтримайте без гасел: «думаю про вас»
 letter-screens-short-banned-org = не називайте організацію
 letter-screens-short-politics = без політики й оцінок влади

@@ -23,7 +23,7 @@ describe("context frames (issue 16): risks with no marker word", () => {
 
   it("gives the writer's own city as advice, not a block", () => {
     const finding = checkLetter("Я живу в Харкові, у нас тихо.", { system: "ru" }).findings.find((candidate) => candidate.ruleId === "frame-writer-city");
-    expect(finding).toMatchObject({ category: "contacts", severity: "advice", explanationKey: "censorship-contacts-city-why" });
+    expect(finding).toMatchObject({ category: "war", severity: "advice", explanationKey: "censorship-war-city-why" });
   });
 
   it("does not fire in the innocent sense of the same words", () => {

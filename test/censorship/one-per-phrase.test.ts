@@ -29,6 +29,17 @@ describe("one phrase, one finding (issue 15, item 4)", () => {
     expect(merged[0]).toMatchObject({ category: "war", severity: "block", excerpt: "о Путине" });
   });
 
+  it("between equals, keeps the frame that read the whole phrase over a word inside it (issue 16)", () => {
+    const text = "Надо отблагодарить охранника, чтобы он закрыл глаза.";
+    const merged = onePerPhrase(text, [
+      finding(text, "охранника", { category: "prison", ruleId: "ru-prison-staff" }),
+      finding(text, "отблагодарить охранника, чтобы он закрыл глаза", { category: "contraband", ruleId: "frame-bribe" }),
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ category: "contraband", ruleId: "frame-bribe" });
+    expect(checkLetter(text, { system: "ru" }).findings.map((item) => item.category)).toEqual(["contraband"]);
+  });
+
   it("keeps findings over different words apart", () => {
     const text = "Я думаю о войне и о Путине.";
     const kept = onePerPhrase(text, [

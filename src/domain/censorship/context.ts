@@ -83,6 +83,9 @@ export interface CompiledContext {
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
   regexes: { classIndex: number; pattern: RegExp; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
+  /** Class index → indices of the frames whose first group names it: a sentence only tries the frames one of its
+   * classes can start (about a hundred frames, a handful of classes per sentence). */
+  framesByFirstClass: number[][];
   senses: {
     id: string;
     scope: "sentence" | "paragraph" | "before" | "quoted" | "simile";
@@ -132,6 +135,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     prefixes: [],
     regexes: [],
     frames: [],
+    framesByFirstClass: classNames.map(() => []),
     senses: [],
     memo: new Map(),
     prefixIndex: new WordIndex<ClassTerm>(),
@@ -162,6 +166,9 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       when: frame.when.map((group) => group.map((name) => indexOf(name, id))),
       unless: (frame.unless ?? []).map((name) => indexOf(name, id)),
     });
+  }
+  for (const [frameIndex, frame] of compiled.frames.entries()) {
+    for (const classIndex of new Set(frame.when[0])) compiled.framesByFirstClass[classIndex]?.push(frameIndex);
   }
   for (const sense of data.senses) {
     compiled.senses.push({
@@ -333,8 +340,13 @@ function addClasses(context: CompiledContext, sentence: Sentence, words: readonl
 }
 
 function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, terms: readonly ClassTerm[]): void {
+  const next = words[index + 1]?.norm;
   for (let position = 0; position < terms.length; position++) {
     const term = terms[position] as ClassTerm;
+    // A phrase's second word must at least start with the next word's first letter: most phrases of a common first
+    // word («у», «з», «наш») end here without a Map lookup.
+    const second = term.words[1];
+    if (second !== undefined && (next === undefined || next.charCodeAt(0) !== second.text.charCodeAt(0))) continue;
     if (sentence.classes.has(term.classIndex)) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
@@ -360,11 +372,21 @@ function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[
  * the frame's category. */
 export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
   const found: Hit[] = [];
+  const candidates: number[] = [];
   for (const sentence of reading.sentences) {
     // Every frame needs at least two classes.
     if (sentence.classes.size < 2) continue;
-    for (const frame of context.frames) {
-      if (!satisfied(sentence.classes, frame.when, frame.unless)) continue;
+    candidates.length = 0;
+    for (const classIndex of sentence.classes.keys()) {
+      for (const frameIndex of context.framesByFirstClass[classIndex] ?? []) {
+        if (!candidates.includes(frameIndex)) candidates.push(frameIndex);
+      }
+    }
+    // In the order of context.json, as when every frame was tried.
+    candidates.sort((a, b) => a - b);
+    for (const frameIndex of candidates) {
+      const frame = context.frames[frameIndex];
+      if (!frame || !satisfied(sentence.classes, frame.when, frame.unless)) continue;
       const category = frame.rule.entry.category;
       if (hits.some((hit) => hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end)) {
         continue;

@@ -7,11 +7,18 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** The gravest first; between equals, the category listed first in CATEGORY_IDS (war before politics…). */
+/** The gravest first; between equals, a context frame over a word it contains (the frame read the whole phrase:
+ * «надо отблагодарить охранника» is a bribe, not just a guard), then the category listed first in CATEGORY_IDS. */
 function graver(a: Finding, b: Finding): Finding {
   const bySeverity = severityRank(a.severity) - severityRank(b.severity);
   if (bySeverity !== 0) return bySeverity < 0 ? a : b;
+  if (framesOver(a, b)) return a;
+  if (framesOver(b, a)) return b;
   return CATEGORY_IDS.indexOf(a.category) <= CATEGORY_IDS.indexOf(b.category) ? a : b;
+}
+
+function framesOver(frame: Finding, word: Finding): boolean {
+  return frame.ruleId.startsWith("frame-") && !word.ruleId.startsWith("frame-") && frame.start <= word.start && frame.end >= word.end;
 }
 
 /**

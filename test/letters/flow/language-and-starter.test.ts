@@ -18,7 +18,7 @@ describe("a letter in Ukrainian to a Russian prison (uk)", () => {
     expect(report).toContain("«Добрий день! Мене звати Оксана");
     expect(report).toContain("мова — українська: пишіть російською");
     // «живу у Львові» is a finding of its own, so the language line does not quote it again.
-    expect(report).toContain("«живу у Львові» → без телефонів, карток і адрес");
+    expect(report).toContain("«живу у Львові» → не пишіть, у якому місті ви зараз");
     expect(report).toContain("Перевірка знайшла 3 місця, які варто змінити");
     // The explanation and the advice come from censorship.ftl in the writer's language, one press away.
     const why = textOf(await writer.press("❓ 1"));

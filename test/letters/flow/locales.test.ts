@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
+import { OWN_SHORT_SUGGESTION } from "../../../src/bot/features/letter/render/findings.js";
 import { CATEGORY_IDS } from "../../../src/domain/censorship/types.js";
 import { projectPath } from "../../../src/project-path.js";
 
@@ -20,7 +21,13 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "letter-ui-sign-invalid-": ["empty", "too-long", "too-many-lines"],
   "letter-ui-finish-failed-": ["not-found", "not-a-draft", "empty", "no-signature", "no-organiser-chat", "relay-limit"],
   "letter-ui-route-about-": ["fsin-pismo", "post"],
-  "letter-screens-short-": [...CATEGORY_IDS.filter((category) => category !== "language"), "language-ru", "language-by", "language-latin"],
+  "letter-screens-short-": [
+    ...CATEGORY_IDS.filter((category) => category !== "language"),
+    "language-ru",
+    "language-by",
+    "language-latin",
+    ...OWN_SHORT_SUGGESTION,
+  ],
 };
 
 function bundle(locale: string): FluentBundle {

@@ -58,6 +58,15 @@ function languageVariant(finding: Finding): "latin" | "by" | "ru" {
   return finding.explanationKey.includes("-by-") ? "by" : "ru";
 }
 
+/** Explanation variants with a short suggestion of their own (the writer's city is `war`, but "no war and army"
+ * would not tell them what to change). */
+export const OWN_SHORT_SUGGESTION: ReadonlySet<string> = new Set(["war-city"]);
+
+function shortVariant(finding: Finding): string {
+  const variant = finding.explanationKey.replace(/^censorship-/u, "").replace(/-why$/u, "");
+  return OWN_SHORT_SUGGESTION.has(variant) ? variant : finding.category;
+}
+
 /**
  * The check on one screen (issue 15): a header whose grammar follows the count, then one line per kind of finding
  * (severity mark, the quoted words, a short suggestion); why it matters is one "why?" press away (`renderFindingWhy`).
@@ -73,7 +82,7 @@ export function renderCheckSummary(ctx: FlowContext, result: CheckResult, groups
     const suggestion =
       first.category === "language"
         ? tHtml(ctx, `letter-screens-short-language-${languageVariant(first)}`, { language: languageName(ctx, first, result) })
-        : tHtml(ctx, `letter-screens-short-${first.category}`);
+        : tHtml(ctx, `letter-screens-short-${shortVariant(first)}`);
     return `${index + 1}. ${SEVERITY_MARK[group.severity]} ${words} → ${suggestion}`;
   });
   const hidden = groups.slice(MAX_LINES).reduce((sum, group) => sum + group.count, 0);
