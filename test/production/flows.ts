@@ -18,7 +18,8 @@ export async function writeFinishedLetter(user: TestUser, text: string, signatur
   const offered = (label: string) => user.buttons().some((button) => button.includes(label));
   if (offered("Keep it as it is")) {
     await user.press("Keep it as it is");
-    await user.press("Yes, keep it as it is");
+    // Only danger findings ask to confirm; advice alone moves straight on to the signature.
+    if (offered("Yes, keep it as it is")) await user.press("Yes, keep it as it is");
   }
   await user.send(signature);
   // FSIN-pismo is the only route for Kagarlitsky: remembering the signature finishes the letter.

@@ -11,7 +11,7 @@ afterEach(async () => h?.stop());
 // Every text a person typed or a name they gave, each unmistakable in a log line.
 const WRITER_NAME = "Зоряна-Логознавець";
 const SEARCH_QUERY = "Кагарлицкий";
-const LETTER_TEXT = "Здравствуйте! Секретна-фраза-листа-7731: пишу Вам из Львова о погоде.";
+const LETTER_TEXT = "Здравствуйте! Секретна-фраза-листа-7731: пишу Вам о погоде.";
 const SIGNATURE = "Підпис-Невидимка";
 const CITY = "Місто-Таємниця";
 const RELAYED_TEXT = "Текст-переданого-листа-5528 для організаторів.";

@@ -6,7 +6,7 @@ import { ADMIN_ID, newChannelId, sendIn } from "../organisers/world.js";
 
 
 const KAMARDIN = "kamardin-artem";
-const LETTER = "Здравствуйте, Артём! Пишу Вам из Львова.";
+const LETTER = "Здравствуйте, Артём! Пишу Вам после работы.";
 
 let h: Harness;
 beforeEach(async () => {

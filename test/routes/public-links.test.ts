@@ -82,7 +82,7 @@ describe("links made before the public-chat question", () => {
 /** A writer writes a Russian letter to Kamardin (campaign open-letter-2025; no FSIN-pismo or post route). */
 async function writeToKamardin(writer: TestUser): Promise<void> {
   await writer.send("/start w_kamardin-artem");
-  await writer.send("Здравствуйте, Артём! Пишу Вам из Львова.");
+  await writer.send("Здравствуйте, Артём! Пишу Вам после работы.");
   await writer.press("Done");
   await writer.send("Olena Kovalenko");
   // The organisers are Kamardin's only route: it is taken without a question (issue 15).
