@@ -54,6 +54,14 @@ interface RunResult {
   peakHeapBytes: number;
   /** User + system CPU of the whole process (bot, fake Bot API, pump, writers) during the run, in ms. */
   cpuMs: number;
+  /** Bot API calls the bot made during the run, by method (getUpdates excluded: the pump takes them directly). */
+  apiCalls: Readonly<Record<string, number>>;
+  /**
+   * Share of the run the event loop was busy (Node's eventLoopUtilization). Bot, fake and pump share one thread, so
+   * near 1 means the run is CPU-bound on that thread (cores busy below 1 then means the OS gave it less than a core);
+   * well below 1 means it waits (timers, I/O, locks).
+   */
+  eventLoopUtilization: number;
 }
 
 /**
@@ -265,12 +273,18 @@ async function runOnce(
     peakRss = Math.max(peakRss, memory.rss);
     peakHeap = Math.max(peakHeap, memory.heapUsed);
   }, 50);
+  const callsBefore = { ...fake.stats().byMethod };
+  const loopBefore = performance.eventLoopUtilization();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const outcomes = await Promise.all(people.map((writer) => writer.writeLetter().catch(() => false)));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
+  const loop = performance.eventLoopUtilization(loopBefore);
   clearInterval(sampler);
+  const apiCalls = Object.fromEntries(
+    Object.entries(fake.stats().byMethod).map(([method, count]) => [method, count - (callsBefore[method] ?? 0)]).filter(([, count]) => Number(count) > 0),
+  );
   // What holds memory once every writer is through (the heap is near its peak then): BENCH_HEAP_SNAPSHOT=file.
   if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(`${process.env.BENCH_HEAP_SNAPSHOT}-${dialect}.heapsnapshot`);
 
@@ -297,6 +311,8 @@ async function runOnce(
     peakRssBytes: peakRss,
     peakHeapBytes: peakHeap,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    apiCalls,
+    eventLoopUtilization: loop.utilization,
   };
   await pump.stop();
   await app.stop();
@@ -347,6 +363,8 @@ function table(results: RunResult[]): string {
     ["letters finished", (r) => String(r.lettersFinished)],
     ["CPU per update (whole process)", (r) => `${(r.cpuMs / r.updates).toFixed(1)} ms`],
     ["cores busy (whole process)", (r) => `${(r.cpuMs / r.wallMs).toFixed(2)} of ${cpus().length}`],
+    ["event loop busy (one thread)", (r) => r.eventLoopUtilization.toFixed(2)],
+    ["Bot API calls per update", (r) => (Object.values(r.apiCalls).reduce((sum, count) => sum + count, 0) / r.updates).toFixed(2)],
     ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
     ["peak JS heap in use (whole process)", (r) => `${(r.peakHeapBytes / 1024 / 1024).toFixed(0)} MB`],
   ];
@@ -381,6 +399,10 @@ async function main(): Promise<void> {
   );
   for (const burner of burners) burner.kill();
   console.log(table(results));
+  for (const result of results) {
+    const calls = Object.entries(result.apiCalls).sort((a, b) => b[1] - a[1]);
+    console.log(`\n${result.dialect} Bot API calls per update: ${calls.map(([method, count]) => `${method} ${(count / result.updates).toFixed(2)}`).join(", ")}`);
+  }
   console.log(`\nNode ${process.version}, ${cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
   console.log(`load average at end: ${load()}`);
 }
