@@ -72,7 +72,7 @@ class TelegramPump {
   private readonly waiters = new Map<number, { resolve: () => void; injectedAt: number }>();
   private readonly queue: Update[] = [];
   private running = true;
-  private wake: (() => void) | undefined;
+  private readonly sleepers = new Set<() => void>();
   private readonly loops: Promise<void>[];
   /** POST sent → 200 received: the time the bot took, as Telegram sees it. */
   readonly serverLatencies: number[] = [];
@@ -96,7 +96,7 @@ class TelegramPump {
   /** Resolves once the bot answered the POST carrying this update. */
   deliver(updateId: number): Promise<void> {
     const done = new Promise<void>((resolve) => this.waiters.set(updateId, { resolve, injectedAt: performance.now() }));
-    this.wake?.();
+    this.wake();
     return done;
   }
 
@@ -109,12 +109,30 @@ class TelegramPump {
         this.queue.push(...taken);
         continue;
       }
+      // Idle connections sleep until an update is delivered: polling every few ms from 40 loops kept the one
+      // thread (shared with the bot) busy even with a handful of writers. The timer is only a safety net.
       await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 5);
+        const timer = setTimeout(() => {
+          this.sleepers.delete(wake);
+          resolve();
+        }, 1_000);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.sleepers.add(wake);
       });
     }
     return undefined;
+  }
+
+  /** Wakes one idle connection for the one update just queued (all of them at the end). */
+  private wake(all = false): void {
+    for (const wake of this.sleepers) {
+      this.sleepers.delete(wake);
+      wake();
+      if (!all) return;
+    }
   }
 
   private async run(): Promise<void> {
@@ -144,7 +162,7 @@ class TelegramPump {
         this.redeliveries += 1;
         setTimeout(() => {
           this.queue.push(update);
-          this.wake?.();
+          this.wake();
         }, 50);
         return;
       }
@@ -163,7 +181,7 @@ class TelegramPump {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wake(true);
     await Promise.all(this.loops);
   }
 }
