@@ -4,7 +4,8 @@
  * over HTTP as Telegram would send them (POST with the secret token, at most WEBHOOK_MAX_CONNECTIONS at once) and the
  * bot answers through the fake Bot API (`recordCalls: false`). Runs once on SQLite and once on Postgres (when reachable) and prints them side by side:
  * throughput, latency per update (POST sent → 200 received, which the server sends after handling), errors and peak
- * RSS. Bot, fake Bot API and the simulated writers share this one process and its CPU.
+ * RSS, Bot API calls per update and how busy the event loop was. Bot, fake Bot API and the simulated writers share this
+ * one process and its one thread: an event loop busy near 1 means the run is CPU-bound (docs/production.md).
  *
  *   npm run bench:load                          1,000 writers, SQLite and Postgres
  *   npm run bench:load -- --writers 200         fewer writers
