@@ -4,7 +4,8 @@
  * over HTTP as Telegram would send them (POST with the secret token, at most WEBHOOK_MAX_CONNECTIONS at once) and the
  * bot answers through the fake Bot API (`recordCalls: false`). Runs once on SQLite and once on Postgres (when reachable) and prints them side by side:
  * throughput, latency per update (POST sent → 200 received, which the server sends after handling), errors and peak
- * RSS. Bot, fake Bot API and the simulated writers share this one process and its CPU.
+ * RSS, Bot API calls per update and how busy the event loop was. Bot, fake Bot API and the simulated writers share this
+ * one process and its one thread: an event loop busy near 1 means the run is CPU-bound (docs/production.md).
  *
  *   npm run bench:load                          1,000 writers, SQLite and Postgres
  *   npm run bench:load -- --writers 200         fewer writers
@@ -54,6 +55,14 @@ interface RunResult {
   peakHeapBytes: number;
   /** User + system CPU of the whole process (bot, fake Bot API, pump, writers) during the run, in ms. */
   cpuMs: number;
+  /** Bot API calls the bot made during the run, by method (getUpdates excluded: the pump takes them directly). */
+  apiCalls: Readonly<Record<string, number>>;
+  /**
+   * Share of the run the event loop was busy (Node's eventLoopUtilization). Bot, fake and pump share one thread, so
+   * near 1 means the run is CPU-bound on that thread (cores busy below 1 then means the OS gave it less than a core);
+   * well below 1 means it waits (timers, I/O, locks).
+   */
+  eventLoopUtilization: number;
 }
 
 /**
@@ -64,7 +73,7 @@ class TelegramPump {
   private readonly waiters = new Map<number, { resolve: () => void; injectedAt: number }>();
   private readonly queue: Update[] = [];
   private running = true;
-  private wake: (() => void) | undefined;
+  private readonly sleepers = new Set<() => void>();
   private readonly loops: Promise<void>[];
   /** POST sent → 200 received: the time the bot took, as Telegram sees it. */
   readonly serverLatencies: number[] = [];
@@ -88,7 +97,7 @@ class TelegramPump {
   /** Resolves once the bot answered the POST carrying this update. */
   deliver(updateId: number): Promise<void> {
     const done = new Promise<void>((resolve) => this.waiters.set(updateId, { resolve, injectedAt: performance.now() }));
-    this.wake?.();
+    this.wake();
     return done;
   }
 
@@ -101,12 +110,30 @@ class TelegramPump {
         this.queue.push(...taken);
         continue;
       }
+      // Idle connections sleep until an update is delivered: polling every few ms from 40 loops kept the one
+      // thread (shared with the bot) busy even with a handful of writers. The timer is only a safety net.
       await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 5);
+        const timer = setTimeout(() => {
+          this.sleepers.delete(wake);
+          resolve();
+        }, 1_000);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.sleepers.add(wake);
       });
     }
     return undefined;
+  }
+
+  /** Wakes one idle connection for the one update just queued (all of them at the end). */
+  private wake(all = false): void {
+    for (const wake of this.sleepers) {
+      this.sleepers.delete(wake);
+      wake();
+      if (!all) return;
+    }
   }
 
   private async run(): Promise<void> {
@@ -136,7 +163,7 @@ class TelegramPump {
         this.redeliveries += 1;
         setTimeout(() => {
           this.queue.push(update);
-          this.wake?.();
+          this.wake();
         }, 50);
         return;
       }
@@ -155,7 +182,7 @@ class TelegramPump {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wake(true);
     await Promise.all(this.loops);
   }
 }
@@ -265,12 +292,18 @@ async function runOnce(
     peakRss = Math.max(peakRss, memory.rss);
     peakHeap = Math.max(peakHeap, memory.heapUsed);
   }, 50);
+  const callsBefore = { ...fake.stats().byMethod };
+  const loopBefore = performance.eventLoopUtilization();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const outcomes = await Promise.all(people.map((writer) => writer.writeLetter().catch(() => false)));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
+  const loop = performance.eventLoopUtilization(loopBefore);
   clearInterval(sampler);
+  const apiCalls = Object.fromEntries(
+    Object.entries(fake.stats().byMethod).map(([method, count]) => [method, count - (callsBefore[method] ?? 0)]).filter(([, count]) => Number(count) > 0),
+  );
   // What holds memory once every writer is through (the heap is near its peak then): BENCH_HEAP_SNAPSHOT=file.
   if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(`${process.env.BENCH_HEAP_SNAPSHOT}-${dialect}.heapsnapshot`);
 
@@ -297,6 +330,8 @@ async function runOnce(
     peakRssBytes: peakRss,
     peakHeapBytes: peakHeap,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    apiCalls,
+    eventLoopUtilization: loop.utilization,
   };
   await pump.stop();
   await app.stop();
@@ -347,6 +382,8 @@ function table(results: RunResult[]): string {
     ["letters finished", (r) => String(r.lettersFinished)],
     ["CPU per update (whole process)", (r) => `${(r.cpuMs / r.updates).toFixed(1)} ms`],
     ["cores busy (whole process)", (r) => `${(r.cpuMs / r.wallMs).toFixed(2)} of ${cpus().length}`],
+    ["event loop busy (one thread)", (r) => r.eventLoopUtilization.toFixed(2)],
+    ["Bot API calls per update", (r) => (Object.values(r.apiCalls).reduce((sum, count) => sum + count, 0) / r.updates).toFixed(2)],
     ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
     ["peak JS heap in use (whole process)", (r) => `${(r.peakHeapBytes / 1024 / 1024).toFixed(0)} MB`],
   ];
@@ -381,6 +418,10 @@ async function main(): Promise<void> {
   );
   for (const burner of burners) burner.kill();
   console.log(table(results));
+  for (const result of results) {
+    const calls = Object.entries(result.apiCalls).sort((a, b) => b[1] - a[1]);
+    console.log(`\n${result.dialect} Bot API calls per update: ${calls.map(([method, count]) => `${method} ${(count / result.updates).toFixed(2)}`).join(", ")}`);
+  }
   console.log(`\nNode ${process.version}, ${cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
   console.log(`load average at end: ${load()}`);
 }

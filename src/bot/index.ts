@@ -17,6 +17,7 @@ import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { greetingFallback, welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
+import { createTelegramAgent } from "../telegram/http-agent.js";
 import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
@@ -54,7 +55,12 @@ const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelaySeconds:
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot: Bot<BotContext>; i18n: I18n<FlowContext> } {
   const { config, db } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
-    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    // Flows' contexts build their Api from these options too (conversations v2), so they share the agent.
+    client: {
+      apiRoot: config.telegramApiRoot,
+      baseFetchConfig: { agent: createTelegramAgent(config.telegramApiRoot) },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(interactiveRetry());

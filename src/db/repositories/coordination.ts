@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../database.js";
+import { prepared } from "../prepared.js";
 
 export type UpdateClaim = "handle" | "handled" | "busy";
 
@@ -10,26 +11,38 @@ export type UpdateClaim = "handle" | "handled" | "busy";
  */
 export async function claimUpdate(db: DB, updateId: number, owner: string, now: Date, leaseMs: number): Promise<UpdateClaim> {
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  const taken = await db
+  const taken = await takeLease.first(db, updateId, now.toISOString(), until, owner);
+  if (taken !== undefined) return "handle";
+  const row = await readLease.first(db, updateId);
+  return row !== undefined && row.handling_until === null ? "handled" : "busy";
+}
+
+/** Every update in webhook mode takes and ends a lease: these queries are compiled once (db/prepared.ts). */
+const takeLease = prepared((db: DB, updateId: number, now: string, until: string, owner: string) =>
+  db
     .insertInto("seen_updates")
-    .values({ update_id: updateId, seen_at: now.toISOString(), handling_until: until, handled_by: owner })
+    .values({ update_id: updateId, seen_at: now, handling_until: until, handled_by: owner })
     .onConflict((oc) =>
       oc
         .column("update_id")
         .doUpdateSet({ handling_until: until, handled_by: owner })
         .where("seen_updates.handling_until", "is not", null)
-        .where("seen_updates.handling_until", "<", now.toISOString()),
+        .where("seen_updates.handling_until", "<", now),
     )
-    .returning("update_id")
-    .executeTakeFirst();
-  if (taken !== undefined) return "handle";
-  const row = await db.selectFrom("seen_updates").select("handling_until").where("update_id", "=", updateId).executeTakeFirst();
-  return row !== undefined && row.handling_until === null ? "handled" : "busy";
-}
+    .returning("update_id"),
+);
+
+const readLease = prepared((db: DB, updateId: number) =>
+  db.selectFrom("seen_updates").select("handling_until").where("update_id", "=", updateId),
+);
+
+const endLease = prepared((db: DB, updateId: number) =>
+  db.updateTable("seen_updates").set({ handling_until: null, handled_by: null }).where("update_id", "=", updateId),
+);
 
 /** The update was handled: no instance handles it again, whatever lease it had. */
 export async function completeUpdate(db: DB, updateId: number): Promise<void> {
-  await db.updateTable("seen_updates").set({ handling_until: null, handled_by: null }).where("update_id", "=", updateId).execute();
+  await endLease.execute(db, updateId);
 }
 
 /** Extends `owner`'s lease on an update still being handled; nothing if it was handled or taken over meanwhile. */
