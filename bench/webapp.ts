@@ -25,11 +25,15 @@ import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
 import { callApi, editorButtonUrl, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
 const quick = process.argv.includes("--quick");
 const tracing = process.argv.includes("--trace");
 const runsOption = process.argv.find((argument) => argument.startsWith("--runs="));
+const cpuOption = process.argv.find((argument) => argument.startsWith("--cpu="));
+/** `--cpu=1`: no CPU throttling (the desktop's own speed), for comparison with the phone profile's 4×. */
+const cpuSlowdown = cpuOption ? Number(cpuOption.slice("--cpu=".length)) : CPU_SLOWDOWN;
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
 /** A brisk person's pace on a phone keyboard. */
@@ -56,12 +60,68 @@ async function bareTextarea(page: Page, bareHtml: string, text: string): Promise
 
 interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+}
+
+/**
+ * What one opening of the editor does on the wire and on the renderer's main thread, from navigation start to the
+ * draft painted: the page's and the session's request, first byte and end; then every main-thread task longer than
+ * 2 ms with the events it is made of (parsing, script evaluation, style, layout, paint), so the gaps show too.
+ */
+async function traceNavigation(browser: Browser, page: Page, open: () => Promise<void>): Promise<string[]> {
+  const path = join(tmpdir(), `lysty-webapp-navigation-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute"] });
+  await open();
+  await firstRenderMarks(page);
+  await browser.stopTracing();
+  const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
+  if (process.env.KEEP_TRACE) console.log(`the trace: ${path}`);
+  else await rm(path, { force: true });
+  const parse = traceEvents.find((event) => event.name === "ParseHTML" && String(event.args?.beginData?.url ?? "").includes("/webapp/"));
+  const start = traceEvents.find((event) => event.name === "navigationStart" && String(event.args?.data?.documentLoaderURL ?? "").includes("/webapp/"));
+  const painted = traceEvents.find((event) => event.name === "lysty-editor-painted");
+  if (!parse || !start || !painted) return [`the trace lacks the page's ${!parse ? "parsing" : !start ? "navigation start" : "painted mark"}`];
+  const at = (ts: number) => ((ts - start.ts) / 1000).toFixed(0).padStart(5);
+  const lines: { ts: number; text: string }[] = [];
+  const requests = new Map<string, string>();
+  for (const event of traceEvents) {
+    const data = event.args?.data ?? {};
+    const id = String(data.requestId ?? "");
+    if (event.name === "ResourceSendRequest" && /\/webapp\/(api\/session)?$|\/webapp\/\?/.test(String(data.url))) requests.set(id, new URL(String(data.url)).pathname);
+    const request = requests.get(id);
+    if (!request || event.ts < start.ts) continue;
+    // Times as the renderer learns of them: a busy main thread hears of bytes late (ResourceFinish has the network's).
+    const what = {
+      ResourceSendRequest: "sent",
+      ResourceReceiveResponse: `headers${data.connectionReused ? " (on an open connection)" : ""}`,
+      ResourceReceivedData: `${String(data.encodedDataLength)} bytes (decoded)`,
+      ResourceFinish: `finished, ${String(data.encodedDataLength)} bytes on the wire, network done at ${at(Number(data.finishTime) * 1e6)}`,
+    }[event.name];
+    if (what) lines.push({ ts: event.ts, text: `${at(event.ts)}        ${request}: ${what}` });
+  }
+  const main = (event: TraceEvent) => event.pid === parse.pid && event.tid === parse.tid && event.ph === "X" && event.ts >= start.ts && event.ts <= painted.ts;
+  const onMain = traceEvents.filter(main);
+  for (const task of onMain.filter((event) => event.name === "RunTask" && (event.dur ?? 0) >= 2000)) {
+    const inside = new Map<string, number>();
+    for (const event of onMain) {
+      if (event.name === "RunTask" || event.ts < task.ts || event.ts >= task.ts + (task.dur ?? 0)) continue;
+      inside.set(event.name, (inside.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+    }
+    const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+    const cpu = ((task.tdur ?? 0) / 1000).toFixed(1);
+    lines.push({ ts: task.ts, text: `${at(task.ts)} ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} task (${cpu} ms thread CPU): ${parts.join(", ")}` });
+  }
+  for (const event of traceEvents) {
+    if (event.cat?.includes("blink.user_timing") && event.name.startsWith("lysty-") && event.ts >= start.ts) lines.push({ ts: event.ts, text: `${at(event.ts)}        mark ${event.name}` });
+  }
+  return lines.sort((a, b) => a.ts - b.ts).map((line) => line.text);
 }
 
 /** Types 40 characters under a DevTools trace; the renderer main thread's events summed by name, per keystroke. */
@@ -97,10 +157,14 @@ async function typing(browser: Browser, page: Page): Promise<KeystrokeTimes> {
 async function main(): Promise<void> {
   const h = await Harness.start({ env: { ...WEBAPP_ENV, LOG_LEVEL: "silent" } });
   const browser = await launchChromium();
+  let network: SlowNetwork | undefined;
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
-    const url = localUrl(h, editorButtonUrl(writer));
+    // The phone's network: a proxy in front of the server (test/helpers/slow-network.ts), not DevTools' emulation.
+    if (h.running.httpPort === undefined) throw new Error("the bot has no HTTP server");
+    network = await startSlowNetwork(h.running.httpPort, SLOW_4G);
+    const url = localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`);
     const initData = () => initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
     const letter = longLetter();
     const session = (await callApi(h, "session", { slug: "kagarlitsky-boris" }, initData())).json as { draft: { version: string } };
@@ -114,6 +178,25 @@ async function main(): Promise<void> {
     // The baseline: the editor's page without its two scripts (their hashes then allow nothing), the same textarea.
     const bareHtml = html.replace(/<script>[\s\S]*?<\/script>/g, "");
 
+    // The server's own share, without the network: the page's first byte (in memory, gzipped once) and the session's
+    // first line (the draft; its check follows on a second line), asked directly, median of 5.
+    const serverTimes = { page: [] as number[], session: [] as number[] };
+    for (let index = 0; index < 5; index++) {
+      let started = performance.now();
+      const pageAnswer = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/`, { headers: { "accept-encoding": "gzip" } });
+      serverTimes.page.push(performance.now() - started);
+      await pageAnswer.arrayBuffer();
+      started = performance.now();
+      const sessionAnswer = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/api/session`, {
+        method: "POST",
+        headers: { authorization: `tma ${initData()}`, "content-type": "application/json", "accept-encoding": "gzip" },
+        body: JSON.stringify({ slug: "kagarlitsky-boris" }),
+      });
+      const reader = sessionAnswer.body?.getReader();
+      await reader?.read();
+      serverTimes.session.push(performance.now() - started);
+      await reader?.cancel().catch(() => undefined);
+    }
     const phases: number[][] = [];
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
     const keystrokes = { editor: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
@@ -122,19 +205,10 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const context = await phone(browser);
       const page = await context.newPage();
-      // On the server's origin first: throttling set on about:blank is not carried across to a new site's renderer
-      // (the page's own first byte then came after 34 ms, with no latency at all).
+      // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
+      // about:blank is not carried across to a new site's renderer. The editor then opens on a fresh connection.
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
-      const cdp = await throttle(page);
-      // DevTools' latency does not reach the navigation itself (its first byte came 34-49 ms after navigation start):
-      // the page's request is held back for the same 150 ms here.
-      await page.route(
-        (address) => address.pathname === "/webapp/",
-        async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          await route.continue();
-        },
-      );
+      const cdp = await throttle(page, false, cpuSlowdown);
       await openEditor(page, url, initData());
       const opened = await firstRenderMarks(page);
       const extra = await page.evaluate(async () => {
@@ -185,7 +259,7 @@ async function main(): Promise<void> {
       for (const [which, text] of [["bare", letter], ["floor", "Здравствуйте, Борис Юльевич!"]] as const) {
         const bare = await phone(browser);
         const basePage = await bare.newPage();
-        await throttle(basePage, false);
+        await throttle(basePage, false, cpuSlowdown);
         await bareTextarea(basePage, bareHtml, text);
         keystrokes[which].push(await typing(browser, basePage));
         await bare.close();
@@ -193,9 +267,10 @@ async function main(): Promise<void> {
       loads.push(load());
     }
 
-    console.log(`letter editor Mini App — ${RUNS} runs, CPU ${CPU_SLOWDOWN}× slower, 150 ms / 1.6 Mbit/s network, ${letter.length}-character draft`);
+    console.log(`letter editor Mini App — ${RUNS} runs, CPU ${cpuSlowdown}× slower, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
+    console.log(`the server's own time, no network (median of 5): page's headers ${fmt(median(serverTimes.page))}, session's first bytes ${fmt(median(serverTimes.session))}`);
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
     const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
@@ -217,10 +292,17 @@ async function main(): Promise<void> {
     console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {
+      const context = await phone(browser);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
+      await throttle(page, false, cpuSlowdown);
+      console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
+      for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData()))) console.log(`  ${line}`);
+      await context.close();
       for (const which of ["editor", "baseline"] as const) {
         const context = await phone(browser);
         const page = await context.newPage();
-        await throttle(page, false);
+        await throttle(page, false, cpuSlowdown);
         if (which === "editor") {
           await openEditor(page, url, initData());
           await page.waitForSelector("#app[data-checked]", { timeout: 30_000 });
@@ -235,6 +317,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    await network?.close();
     await h.stop();
   }
 }

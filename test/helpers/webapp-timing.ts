@@ -23,10 +23,10 @@ export function longLetter(): string {
   return text.slice(0, 11_900).trimEnd();
 }
 
-/** CPU slowed 4×; with `network`, 150 ms latency, 1.6 Mbit/s down and 750 kbit/s up. */
-export async function throttle(page: Page, network = true): Promise<CDPSession> {
+/** CPU slowed 4× (or `cpuSlowdown`×); with `network`, 150 ms latency, 1.6 Mbit/s down and 750 kbit/s up. */
+export async function throttle(page: Page, network = true, cpuSlowdown = CPU_SLOWDOWN): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
   if (network) {
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
