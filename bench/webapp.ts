@@ -1,6 +1,7 @@
 /**
- * The letter editor Mini App in Debian's chromium (playwright-core), on a mid-range phone profile: CPU slowed 4× and
- * a mobile network (150 ms latency, 1.6 Mbit/s down) through the DevTools protocol. Prints:
+ * The letter editor Mini App in Debian's chromium (playwright-core), on a mid-range phone profile: CPU slowed 4×
+ * through the DevTools protocol, and Lighthouse's Slow 4G network (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) by a
+ * proxy in front of the server (test/helpers/slow-network.ts). Prints:
  *
  *   - the page's weight: HTML with the inline script and stylesheet as sent (gzip);
  *   - first render: navigation start → the writer's 12,000-character draft in the textarea (`lysty-editor-ready`)
@@ -17,14 +18,16 @@
  *   npm run bench:webapp              5 runs of each
  *   npm run bench:webapp -- --quick   3 runs
  *   npm run bench:webapp -- --trace   also one DevTools trace of typing in each: where the main thread's time goes
- *   npm run bench:webapp -- --runs=0 --trace   only that
+ *   npm run bench:webapp -- --runs=0 --trace   only that (and a trace of one opening of the editor: network and
+ *                                              main thread from navigation start to the draft painted)
+ *   npm run bench:webapp -- --cpu=1   no CPU throttling
  */
 import { readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
-import { callApi, editorButtonUrl, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
 import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
@@ -178,25 +181,6 @@ async function main(): Promise<void> {
     // The baseline: the editor's page without its two scripts (their hashes then allow nothing), the same textarea.
     const bareHtml = html.replace(/<script>[\s\S]*?<\/script>/g, "");
 
-    // The server's own share, without the network: the page's first byte (in memory, gzipped once) and the session's
-    // first line (the draft; its check follows on a second line), asked directly, median of 5.
-    const serverTimes = { page: [] as number[], session: [] as number[] };
-    for (let index = 0; index < 5; index++) {
-      let started = performance.now();
-      const pageAnswer = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/`, { headers: { "accept-encoding": "gzip" } });
-      serverTimes.page.push(performance.now() - started);
-      await pageAnswer.arrayBuffer();
-      started = performance.now();
-      const sessionAnswer = await fetch(`http://127.0.0.1:${h.running.httpPort}/webapp/api/session`, {
-        method: "POST",
-        headers: { authorization: `tma ${initData()}`, "content-type": "application/json", "accept-encoding": "gzip" },
-        body: JSON.stringify({ slug: "kagarlitsky-boris" }),
-      });
-      const reader = sessionAnswer.body?.getReader();
-      await reader?.read();
-      serverTimes.session.push(performance.now() - started);
-      await reader?.cancel().catch(() => undefined);
-    }
     const phases: number[][] = [];
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
     const keystrokes = { editor: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
@@ -208,8 +192,8 @@ async function main(): Promise<void> {
       // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
       // about:blank is not carried across to a new site's renderer. The editor then opens on a fresh connection.
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
-      const cdp = await throttle(page, false, cpuSlowdown);
-      await openEditor(page, url, initData());
+      const cdp = await throttle(page, cpuSlowdown);
+      await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
       const opened = await firstRenderMarks(page);
       const extra = await page.evaluate(async () => {
         // No helper functions in here: the page would not have the bundler's __name().
@@ -259,7 +243,7 @@ async function main(): Promise<void> {
       for (const [which, text] of [["bare", letter], ["floor", "Здравствуйте, Борис Юльевич!"]] as const) {
         const bare = await phone(browser);
         const basePage = await bare.newPage();
-        await throttle(basePage, false, cpuSlowdown);
+        await throttle(basePage, cpuSlowdown);
         await bareTextarea(basePage, bareHtml, text);
         keystrokes[which].push(await typing(browser, basePage));
         await bare.close();
@@ -270,7 +254,8 @@ async function main(): Promise<void> {
     console.log(`letter editor Mini App — ${RUNS} runs, CPU ${cpuSlowdown}× slower, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
-    console.log(`the server's own time, no network (median of 5): page's headers ${fmt(median(serverTimes.page))}, session's first bytes ${fmt(median(serverTimes.session))}`);
+    const serverTime = (request: RegExp) => median(network!.serverTimes.filter((time) => request.test(time.request)).map((time) => time.ms));
+    console.log(`the server's own time (at the proxy, request handed over → answer's first bytes, median): page ${fmt(serverTime(/^GET \/webapp\/\?/))}, session's first line ${fmt(serverTime(/^POST \/webapp\/api\/session/))}`);
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
     const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
@@ -295,16 +280,16 @@ async function main(): Promise<void> {
       const context = await phone(browser);
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
-      await throttle(page, false, cpuSlowdown);
+      await throttle(page, cpuSlowdown);
       console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
-      for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData()))) console.log(`  ${line}`);
+      for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }))) console.log(`  ${line}`);
       await context.close();
       for (const which of ["editor", "baseline"] as const) {
         const context = await phone(browser);
         const page = await context.newPage();
-        await throttle(page, false, cpuSlowdown);
+        await throttle(page, cpuSlowdown);
         if (which === "editor") {
-          await openEditor(page, url, initData());
+          await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
           await page.waitForSelector("#app[data-checked]", { timeout: 30_000 });
         } else {
           await bareTextarea(page, bareHtml, letter);

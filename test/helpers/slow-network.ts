@@ -1,4 +1,4 @@
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { Worker } from "node:worker_threads";
 
 /**
  * A mobile network between the browser and the app's server, as a TCP proxy on 127.0.0.1: every connection pays a
@@ -6,7 +6,9 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
  * throughput. Unlike DevTools' network emulation it delays the page's own navigation request (DevTools' latency
  * missed it: the page's first byte came 34–49 ms after navigation start) and delivers a streamed answer as the bytes
  * arrive (DevTools held the session's first line back until ~600 ms after its first byte), with no request
- * interception by the test driver on the way. Not modelled: TCP slow start, packet loss, radio wake-up.
+ * interception by the test driver on the way. It runs in a worker thread: the server in the test's process blocks
+ * that event loop while it checks a letter, and must not thereby hold back bytes it has already sent.
+ * Not modelled: TCP slow start, packet loss, radio wake-up.
  */
 export interface NetworkProfile {
   name: string;
@@ -24,72 +26,28 @@ export const describeProfile = (profile: NetworkProfile) =>
 export interface SlowNetwork {
   /** The proxy's port on 127.0.0.1: the same site as the app's own port, so the browser keeps the same renderer. */
   port: number;
+  /** Each answer's wait at the proxy: from the request's bytes handed to the server to the answer's first bytes. */
+  serverTimes: { ms: number; request: string }[];
   close(): Promise<void>;
 }
 
-/** One direction of a connection: chunks leave in order, each after the link is free and its bytes are sent. */
-function link(to: Socket, bitsPerSecond: number, oneWayMs: number, startAt: number) {
-  let free = startAt;
-  const queue: { at: number; chunk: Buffer }[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let ending = false;
-  const pump = () => {
-    timer = undefined;
-    while (queue[0] && queue[0].at <= performance.now()) to.write(queue.shift()!.chunk);
-    if (queue[0]) timer = setTimeout(pump, queue[0].at - performance.now());
-    else if (ending) to.end();
-  };
-  return {
-    send(chunk: Buffer) {
-      const start = Math.max(performance.now(), free);
-      free = start + ((chunk.length * 8) / bitsPerSecond) * 1000;
-      queue.push({ at: free + oneWayMs, chunk });
-      timer ??= setTimeout(pump, Math.max(0, free + oneWayMs - performance.now()));
-    },
-    /** The sender is done: end the receiving side once the bytes on the way have arrived. */
-    end() {
-      ending = true;
-      timer ??= setTimeout(pump, 0);
-    },
-    stop() {
-      clearTimeout(timer);
-    },
-  };
-}
-
+/** Starts the proxy (`slow-network-proxy.mjs`) in a worker thread: its own event loop, whatever the server does. */
 export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G): Promise<SlowNetwork> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = createConnection({ host: "127.0.0.1", port: upstreamPort });
-    sockets.add(client).add(upstream);
-    const opened = performance.now();
-    // The client's first bytes could not have left before its SYN's answer: one round trip.
-    const up = link(upstream, profile.upBitsPerSecond, profile.rttMs / 2, opened + profile.rttMs);
-    const down = link(client, profile.downBitsPerSecond, profile.rttMs / 2, opened);
-    client.on("data", (chunk: Buffer) => up.send(chunk));
-    upstream.on("data", (chunk: Buffer) => down.send(chunk));
-    const drop = () => {
-      up.stop();
-      down.stop();
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    upstream.on("end", () => down.end());
-    client.on("end", () => up.end());
-    client.on("close", drop);
-    for (const socket of [client, upstream]) socket.on("error", drop);
+  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile } });
+  const serverTimes: { ms: number; request: string }[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.on("message", (message: { port?: number; serverMs?: number; request?: string }) => {
+      if (message.port !== undefined) resolve(message.port);
+      if (message.serverMs !== undefined) serverTimes.push({ ms: message.serverMs, request: message.request ?? "" });
+    });
+    worker.once("error", reject);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the slow network proxy has no port");
   return {
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    port,
+    serverTimes,
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
   };
 }
