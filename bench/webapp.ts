@@ -1,6 +1,7 @@
 /**
- * The letter editor Mini App in Debian's chromium (playwright-core), on a mid-range phone profile: CPU slowed 4× and
- * a mobile network (150 ms latency, 1.6 Mbit/s down) through the DevTools protocol. Prints:
+ * The letter editor Mini App in Debian's chromium (playwright-core), on a mid-range phone profile: CPU slowed 4×
+ * through the DevTools protocol, and Lighthouse's Slow 4G network (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) by a
+ * proxy in front of the server (test/helpers/slow-network.ts). Prints:
  *
  *   - the page's weight: HTML with the inline script and stylesheet as sent (gzip);
  *   - first render: navigation start → the writer's 12,000-character draft in the textarea (`lysty-editor-ready`)
@@ -17,19 +18,25 @@
  *   npm run bench:webapp              5 runs of each
  *   npm run bench:webapp -- --quick   3 runs
  *   npm run bench:webapp -- --trace   also one DevTools trace of typing in each: where the main thread's time goes
- *   npm run bench:webapp -- --runs=0 --trace   only that
+ *   npm run bench:webapp -- --runs=0 --trace   only that (and a trace of one opening of the editor: network and
+ *                                              main thread from navigation start to the draft painted)
+ *   npm run bench:webapp -- --cpu=1   no CPU throttling
  */
 import { readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
-import { callApi, editorButtonUrl, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
 const quick = process.argv.includes("--quick");
 const tracing = process.argv.includes("--trace");
 const runsOption = process.argv.find((argument) => argument.startsWith("--runs="));
+const cpuOption = process.argv.find((argument) => argument.startsWith("--cpu="));
+/** `--cpu=1`: no CPU throttling (the desktop's own speed), for comparison with the phone profile's 4×. */
+const cpuSlowdown = cpuOption ? Number(cpuOption.slice("--cpu=".length)) : CPU_SLOWDOWN;
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
 /** A brisk person's pace on a phone keyboard. */
@@ -56,12 +63,68 @@ async function bareTextarea(page: Page, bareHtml: string, text: string): Promise
 
 interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+}
+
+/**
+ * What one opening of the editor does on the wire and on the renderer's main thread, from navigation start to the
+ * draft painted: the page's and the session's request, first byte and end; then every main-thread task longer than
+ * 2 ms with the events it is made of (parsing, script evaluation, style, layout, paint), so the gaps show too.
+ */
+async function traceNavigation(browser: Browser, page: Page, open: () => Promise<void>): Promise<string[]> {
+  const path = join(tmpdir(), `lysty-webapp-navigation-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute"] });
+  await open();
+  await firstRenderMarks(page);
+  await browser.stopTracing();
+  const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
+  if (process.env.KEEP_TRACE) console.log(`the trace: ${path}`);
+  else await rm(path, { force: true });
+  const parse = traceEvents.find((event) => event.name === "ParseHTML" && String(event.args?.beginData?.url ?? "").includes("/webapp/"));
+  const start = traceEvents.find((event) => event.name === "navigationStart" && String(event.args?.data?.documentLoaderURL ?? "").includes("/webapp/"));
+  const painted = traceEvents.find((event) => event.name === "lysty-editor-painted");
+  if (!parse || !start || !painted) return [`the trace lacks the page's ${!parse ? "parsing" : !start ? "navigation start" : "painted mark"}`];
+  const at = (ts: number) => ((ts - start.ts) / 1000).toFixed(0).padStart(5);
+  const lines: { ts: number; text: string }[] = [];
+  const requests = new Map<string, string>();
+  for (const event of traceEvents) {
+    const data = event.args?.data ?? {};
+    const id = String(data.requestId ?? "");
+    if (event.name === "ResourceSendRequest" && /\/webapp\/(api\/session)?$|\/webapp\/\?/.test(String(data.url))) requests.set(id, new URL(String(data.url)).pathname);
+    const request = requests.get(id);
+    if (!request || event.ts < start.ts) continue;
+    // Times as the renderer learns of them: a busy main thread hears of bytes late (ResourceFinish has the network's).
+    const what = {
+      ResourceSendRequest: "sent",
+      ResourceReceiveResponse: `headers${data.connectionReused ? " (on an open connection)" : ""}`,
+      ResourceReceivedData: `${String(data.encodedDataLength)} bytes (decoded)`,
+      ResourceFinish: `finished, ${String(data.encodedDataLength)} bytes on the wire, network done at ${at(Number(data.finishTime) * 1e6)}`,
+    }[event.name];
+    if (what) lines.push({ ts: event.ts, text: `${at(event.ts)}        ${request}: ${what}` });
+  }
+  const main = (event: TraceEvent) => event.pid === parse.pid && event.tid === parse.tid && event.ph === "X" && event.ts >= start.ts && event.ts <= painted.ts;
+  const onMain = traceEvents.filter(main);
+  for (const task of onMain.filter((event) => event.name === "RunTask" && (event.dur ?? 0) >= 2000)) {
+    const inside = new Map<string, number>();
+    for (const event of onMain) {
+      if (event.name === "RunTask" || event.ts < task.ts || event.ts >= task.ts + (task.dur ?? 0)) continue;
+      inside.set(event.name, (inside.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+    }
+    const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+    const cpu = ((task.tdur ?? 0) / 1000).toFixed(1);
+    lines.push({ ts: task.ts, text: `${at(task.ts)} ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} task (${cpu} ms thread CPU): ${parts.join(", ")}` });
+  }
+  for (const event of traceEvents) {
+    if (event.cat?.includes("blink.user_timing") && event.name.startsWith("lysty-") && event.ts >= start.ts) lines.push({ ts: event.ts, text: `${at(event.ts)}        mark ${event.name}` });
+  }
+  return lines.sort((a, b) => a.ts - b.ts).map((line) => line.text);
 }
 
 /** Types 40 characters under a DevTools trace; the renderer main thread's events summed by name, per keystroke. */
@@ -97,10 +160,14 @@ async function typing(browser: Browser, page: Page): Promise<KeystrokeTimes> {
 async function main(): Promise<void> {
   const h = await Harness.start({ env: { ...WEBAPP_ENV, LOG_LEVEL: "silent" } });
   const browser = await launchChromium();
+  let network: SlowNetwork | undefined;
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
-    const url = localUrl(h, editorButtonUrl(writer));
+    // The phone's network: a proxy in front of the server (test/helpers/slow-network.ts), not DevTools' emulation.
+    if (h.running.httpPort === undefined) throw new Error("the bot has no HTTP server");
+    network = await startSlowNetwork(h.running.httpPort, SLOW_4G);
+    const url = localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`);
     const initData = () => initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
     const letter = longLetter();
     const session = (await callApi(h, "session", { slug: "kagarlitsky-boris" }, initData())).json as { draft: { version: string } };
@@ -122,20 +189,11 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const context = await phone(browser);
       const page = await context.newPage();
-      // On the server's origin first: throttling set on about:blank is not carried across to a new site's renderer
-      // (the page's own first byte then came after 34 ms, with no latency at all).
+      // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
+      // about:blank is not carried across to a new site's renderer. The editor then opens on a fresh connection.
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
-      const cdp = await throttle(page);
-      // DevTools' latency does not reach the navigation itself (its first byte came 34-49 ms after navigation start):
-      // the page's request is held back for the same 150 ms here.
-      await page.route(
-        (address) => address.pathname === "/webapp/",
-        async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          await route.continue();
-        },
-      );
-      await openEditor(page, url, initData());
+      const cdp = await throttle(page, cpuSlowdown);
+      await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
       const opened = await firstRenderMarks(page);
       const extra = await page.evaluate(async () => {
         // No helper functions in here: the page would not have the bundler's __name().
@@ -185,7 +243,7 @@ async function main(): Promise<void> {
       for (const [which, text] of [["bare", letter], ["floor", "Здравствуйте, Борис Юльевич!"]] as const) {
         const bare = await phone(browser);
         const basePage = await bare.newPage();
-        await throttle(basePage, false);
+        await throttle(basePage, cpuSlowdown);
         await bareTextarea(basePage, bareHtml, text);
         keystrokes[which].push(await typing(browser, basePage));
         await bare.close();
@@ -193,9 +251,11 @@ async function main(): Promise<void> {
       loads.push(load());
     }
 
-    console.log(`letter editor Mini App — ${RUNS} runs, CPU ${CPU_SLOWDOWN}× slower, 150 ms / 1.6 Mbit/s network, ${letter.length}-character draft`);
+    console.log(`letter editor Mini App — ${RUNS} runs, CPU ${cpuSlowdown}× slower, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
+    const serverTime = (request: RegExp) => median(network!.serverTimes.filter((time) => request.test(time.request)).map((time) => time.ms));
+    console.log(`the server's own time (at the proxy, request handed over → answer's first bytes, median): page ${fmt(serverTime(/^GET \/webapp\/\?/))}, session's first line ${fmt(serverTime(/^POST \/webapp\/api\/session/))}`);
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
     const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
@@ -217,12 +277,19 @@ async function main(): Promise<void> {
     console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {
+      const context = await phone(browser);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
+      await throttle(page, cpuSlowdown);
+      console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
+      for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }))) console.log(`  ${line}`);
+      await context.close();
       for (const which of ["editor", "baseline"] as const) {
         const context = await phone(browser);
         const page = await context.newPage();
-        await throttle(page, false);
+        await throttle(page, cpuSlowdown);
         if (which === "editor") {
-          await openEditor(page, url, initData());
+          await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
           await page.waitForSelector("#app[data-checked]", { timeout: 30_000 });
         } else {
           await bareTextarea(page, bareHtml, letter);
@@ -235,6 +302,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    await network?.close();
     await h.stop();
   }
 }

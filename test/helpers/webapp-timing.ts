@@ -5,8 +5,8 @@ import type { Browser, CDPSession, Page } from "playwright-core";
 
 /**
  * Timing of the editor in Chromium on a mid-range phone profile, shared by `bench/webapp.ts` and the browser test
- * (which records the figures and never asserts on them): CPU slowed 4× and a mobile network through the DevTools
- * protocol; main-thread time per keystroke from a DevTools trace.
+ * (which records the figures and never asserts on them): CPU slowed 4× through the DevTools protocol (the network is
+ * `slow-network.ts`'s proxy); main-thread time per keystroke from a DevTools trace.
  */
 export const CPU_SLOWDOWN = 4;
 
@@ -23,19 +23,14 @@ export function longLetter(): string {
   return text.slice(0, 11_900).trimEnd();
 }
 
-/** CPU slowed 4×; with `network`, 150 ms latency, 1.6 Mbit/s down and 750 kbit/s up. */
-export async function throttle(page: Page, network = true): Promise<CDPSession> {
+/**
+ * CPU slowed 4× (or `cpuSlowdown`×) through the DevTools protocol. The phone's network is not emulated here but by a
+ * proxy in front of the server (`slow-network.ts`): DevTools' latency missed the page's own request and held a
+ * streamed answer back.
+ */
+export async function throttle(page: Page, cpuSlowdown = CPU_SLOWDOWN): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  if (network) {
-    await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
   await cdp.send("Performance.enable");
   return cdp;
 }

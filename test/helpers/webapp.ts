@@ -91,8 +91,16 @@ export const DARK_THEME = {
  * Opens the editor as a mobile Telegram client would: launch parameters in the fragment, and a
  * `TelegramWebviewProxy` bridge that records every event the page posts (main button, back button, close…).
  */
-export async function openEditor(page: Page, url: string, initData: string, theme: Record<string, string> = LIGHT_THEME): Promise<void> {
-  await page.addInitScript(() => {
+export async function openEditor(
+  page: Page,
+  url: string,
+  initData: string,
+  theme: Record<string, string> = LIGHT_THEME,
+  { bridge = true }: { bridge?: boolean } = {},
+): Promise<void> {
+  // The bench opens the page without the recording bridge: an init script is evaluated as the document is created,
+  // on the way to the first render, where a Telegram client's bridge is a native object.
+  if (bridge) await page.addInitScript(() => {
     const events: { type: string; data: unknown }[] = [];
     Object.assign(globalThis, {
       __events: events,

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { projectPath } from "../../src/project-path.js";
 import { Harness } from "../helpers/harness.js";
 import { letterStats } from "../../src/domain/censorship/stats.js";
@@ -19,6 +19,7 @@ import {
   postedEvents,
   WEBAPP_ENV,
 } from "../helpers/webapp.js";
+import { describeProfile, SLOW_4G, startSlowNetwork } from "../helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, longLetter, median, percentile, throttle, traceKeystrokes } from "../helpers/webapp-timing.js";
 import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
 
@@ -237,9 +238,12 @@ describe("the letter editor in a browser", () => {
     };
 
     const page = await newPhonePage();
+    // The server's own port first, the same site as the proxy's: the throttled renderer is the one the editor gets.
     await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
     await throttle(page);
-    await openEditor(page, localUrl(h, editorButtonUrl(writer)), auth());
+    const network = await startSlowNetwork(h.running.httpPort!, SLOW_4G);
+    onTestFinished(() => network.close());
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`), auth());
     const firstRender = await firstRenderMarks(page);
     // The whole letter is in the editor and editable, counted and marked, though its first paint held less.
     const area = page.getByLabel("Your letter");
@@ -271,7 +275,7 @@ describe("the letter editor in a browser", () => {
     const figures = {
       measuredAt: new Date().toISOString(),
       loadAverage: loadavg(),
-      profile: `CPU ${CPU_SLOWDOWN}x slower, 150 ms latency, 1.6 Mbit/s down`,
+      profile: `CPU ${CPU_SLOWDOWN}x slower, ${describeProfile(SLOW_4G)}`,
       firstRenderMs: firstRender,
       perKeystrokeMs: {
         all: { median: median(keystroke.total), p95: percentile(keystroke.total, 0.95) },

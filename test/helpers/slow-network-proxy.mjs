@@ -1,0 +1,84 @@
+// The slow network's proxy (slow-network.ts), run in a worker thread of its own: a server checking a letter in the
+// test's process blocks that process's event loop, and a proxy there would hold back bytes the server had already
+// sent (the draft's line of the session, streamed before its check) until the check was over.
+import { createConnection, createServer } from "node:net";
+import { performance } from "node:perf_hooks";
+import { clearTimeout, setTimeout } from "node:timers";
+import { parentPort, workerData } from "node:worker_threads";
+
+const { upstreamPort, rttMs, downBitsPerSecond, upBitsPerSecond } = workerData;
+
+/** One direction of a connection: chunks leave in order, each after the link is free and its bytes are sent. */
+function link(to, bitsPerSecond, oneWayMs, startAt) {
+  let free = startAt;
+  const queue = [];
+  let timer;
+  let ending = false;
+  const pump = () => {
+    timer = undefined;
+    while (queue[0] && queue[0].at <= performance.now()) to.write(queue.shift().chunk);
+    if (queue[0]) timer = setTimeout(pump, queue[0].at - performance.now());
+    else if (ending) to.end();
+  };
+  return {
+    send(chunk) {
+      const start = Math.max(performance.now(), free);
+      free = start + ((chunk.length * 8) / bitsPerSecond) * 1000;
+      queue.push({ at: free + oneWayMs, chunk });
+      timer ??= setTimeout(pump, Math.max(0, free + oneWayMs - performance.now()));
+    },
+    /** The sender is done: end the receiving side once the bytes on the way have arrived. */
+    end() {
+      ending = true;
+      timer ??= setTimeout(pump, 0);
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+const sockets = new Set();
+const server = createServer((client) => {
+  const upstream = createConnection({ host: "127.0.0.1", port: upstreamPort });
+  sockets.add(client).add(upstream);
+  const opened = performance.now();
+  // The client's first bytes could not have left before its SYN's answer: one round trip.
+  const up = link(upstream, upBitsPerSecond, rttMs / 2, opened + rttMs);
+  const down = link(client, downBitsPerSecond, rttMs / 2, opened);
+  // The server's own time: from a request's bytes handed to it to its answer's first bytes.
+  let asked;
+  let request = "";
+  const upstreamWrite = upstream.write.bind(upstream);
+  upstream.write = (chunk) => {
+    if (asked === undefined) {
+      asked = performance.now();
+      request = chunk.subarray(0, chunk.indexOf(" HTTP/")).toString("latin1");
+    }
+    return upstreamWrite(chunk);
+  };
+  client.on("data", (chunk) => up.send(chunk));
+  upstream.on("data", (chunk) => {
+    if (asked !== undefined) parentPort.postMessage({ serverMs: performance.now() - asked, request });
+    asked = undefined;
+    down.send(chunk);
+  });
+  const drop = () => {
+    up.stop();
+    down.stop();
+    client.destroy();
+    upstream.destroy();
+    sockets.delete(client);
+    sockets.delete(upstream);
+  };
+  upstream.on("end", () => down.end());
+  client.on("end", () => up.end());
+  client.on("close", drop);
+  for (const socket of [client, upstream]) socket.on("error", drop);
+});
+server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on("message", (message) => {
+  if (message !== "close") return;
+  for (const socket of sockets) socket.destroy();
+  server.close(() => parentPort.close());
+});

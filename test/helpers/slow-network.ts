@@ -1,0 +1,53 @@
+import { Worker } from "node:worker_threads";
+
+/**
+ * A mobile network between the browser and the app's server, as a TCP proxy on 127.0.0.1: every connection pays a
+ * handshake round trip before its first request, each direction adds half the round trip and is serialised at its
+ * throughput. Unlike DevTools' network emulation it delays the page's own navigation request (DevTools' latency
+ * missed it: the page's first byte came 34–49 ms after navigation start) and delivers a streamed answer as the bytes
+ * arrive (DevTools held the session's first line back until ~600 ms after its first byte), with no request
+ * interception by the test driver on the way. It runs in a worker thread: the server in the test's process blocks
+ * that event loop while it checks a letter, and must not thereby hold back bytes it has already sent.
+ * Not modelled: TCP slow start, packet loss, radio wake-up.
+ */
+export interface NetworkProfile {
+  name: string;
+  rttMs: number;
+  downBitsPerSecond: number;
+  upBitsPerSecond: number;
+}
+
+/** Lighthouse's mobile profile ("Slow 4G", its default throttling): 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up. */
+export const SLOW_4G: NetworkProfile = { name: "Lighthouse's Slow 4G", rttMs: 150, downBitsPerSecond: 1.6 * 1024 * 1024, upBitsPerSecond: 750 * 1024 };
+
+export const describeProfile = (profile: NetworkProfile) =>
+  `${profile.name}: ${profile.rttMs} ms RTT, ${(profile.downBitsPerSecond / 1024 / 1024).toFixed(1)} Mbit/s down, ${Math.round(profile.upBitsPerSecond / 1024)} kbit/s up`;
+
+export interface SlowNetwork {
+  /** The proxy's port on 127.0.0.1: the same site as the app's own port, so the browser keeps the same renderer. */
+  port: number;
+  /** Each answer's wait at the proxy: from the request's bytes handed to the server to the answer's first bytes. */
+  serverTimes: { ms: number; request: string }[];
+  close(): Promise<void>;
+}
+
+/** Starts the proxy (`slow-network-proxy.mjs`) in a worker thread: its own event loop, whatever the server does. */
+export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G): Promise<SlowNetwork> {
+  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile } });
+  const serverTimes: { ms: number; request: string }[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.on("message", (message: { port?: number; serverMs?: number; request?: string }) => {
+      if (message.port !== undefined) resolve(message.port);
+      if (message.serverMs !== undefined) serverTimes.push({ ms: message.serverMs, request: message.request ?? "" });
+    });
+    worker.once("error", reject);
+  });
+  return {
+    port,
+    serverTimes,
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
+}
