@@ -1,11 +1,11 @@
-import { CHARACTERS_PER_LINE, LINES_PER_PAGE, letterStats } from "../domain/censorship/stats.js";
+import { LINES_PER_PAGE, letterStats, printedLines } from "../domain/censorship/stats.js";
 import type { LetterStats } from "../domain/censorship/types.js";
 
 /** A paragraph's share of the letter's figures. */
 interface ParagraphFigures {
   characters: number;
   words: number;
-  /** Its printed lines, as `estimatePages` counts them. */
+  /** Its printed lines (`printedLines`, as `estimatePages` counts them). */
   lines: number;
 }
 
@@ -38,7 +38,5 @@ export function createLetterCounter(): (text: string) => LetterStats {
 
 function count(paragraph: string): ParagraphFigures {
   const { characters, words } = letterStats(paragraph);
-  // Trailing white space does not print; every white-space character is one code point.
-  const printed = characters - (paragraph.length - paragraph.trimEnd().length);
-  return { characters, words, lines: Math.max(1, Math.ceil(printed / CHARACTERS_PER_LINE)) };
+  return { characters, words, lines: printedLines(paragraph) };
 }

@@ -17,10 +17,13 @@ export function letterStats(text: string): LetterStats {
 export function estimatePages(text: string): number {
   if (text.trim() === "") return 0;
   let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines += Math.max(1, Math.ceil(countCodePoints(paragraph.trimEnd()) / CHARACTERS_PER_LINE));
-  }
+  for (const paragraph of text.split("\n")) lines += printedLines(paragraph);
   return Math.ceil(lines / LINES_PER_PAGE);
+}
+
+/** The printed lines of one paragraph: it starts a new line, and its trailing white space does not print. */
+export function printedLines(paragraph: string): number {
+  return Math.max(1, Math.ceil(countCodePoints(paragraph.trimEnd()) / CHARACTERS_PER_LINE));
 }
 
 /**
