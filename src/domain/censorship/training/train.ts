@@ -37,7 +37,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   learningRate: 0.6,
   validationShare: 0.15,
   safeFalseAlarm: 0.0015,
-  minThreshold: 0.55,
+  minThreshold: 0.6,
   safeLetterFalseAlarm: 0.03,
   letterSentences: 25,
   strongThreshold: 0.9,
