@@ -64,6 +64,7 @@ describe("vocabulary of the weakest kinds", () => {
     expectFound("Да пошли они все нах, не переживай.", "profanity", "нах");
     expectFound("Ему уже всё пох*р, он даже не звонит.", "profanity", "пох*р");
     expectFound("Да пошёл он на х**, честное слово.", "profanity", "х**");
+    expectFound("Ну и бл**ь, опять забыла.", "profanity", "бл**ь");
     expectFound("This whole situation is f***ed up, honestly.", "profanity", "f***ed");
     expectFound("My boss is a total a$$hole, he yells all day.", "profanity", "a$$hole");
   });
