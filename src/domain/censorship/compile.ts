@@ -26,6 +26,8 @@ export interface Rule {
 export interface PhraseRule {
   rule: Rule;
   words: WordPattern[];
+  /** How many other words may stand between two of its words (the entry's `gap`, 0 without). */
+  gap: number;
 }
 
 export interface RegexRule {
@@ -138,14 +140,15 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
 }
 
 function addPhrase(compiled: CompiledLexicon, rule: Rule, term: string): void {
-  const words = toPatterns(splitPhrase(term));
+  const words = toPatterns(splitPhrase(term), rule.entry.stemEndings ?? undefined);
   const first = words[0];
   if (!first) return;
-  const phraseRule = { rule, words };
-  if (first.prefix) compiled.phraseStarts.addPrefix(first.text, phraseRule);
+  const phraseRule = { rule, words, gap: rule.entry.gap ?? 0 };
+  if (first.endings) compiled.phraseStarts.addStem(first.text, first.endings, phraseRule);
+  else if (first.prefix) compiled.phraseStarts.addPrefix(first.text, phraseRule);
   else compiled.phraseStarts.addExact(first.text, phraseRule);
-  // Only the last word may be open-ended once the words are glued together.
-  if (words.slice(0, -1).some((word) => word.prefix)) return;
+  // Only the last word may be open-ended once the words are glued together; stem words are not glued.
+  if (words.slice(0, -1).some((word) => word.prefix) || words.some((word) => word.endings)) return;
   const glued = words.map((word) => word.text).join("");
   if (glued.length < MIN_GLUED_PHRASE_LENGTH) return;
   if (words[words.length - 1]?.prefix) compiled.words.addPrefix(glued, rule);
@@ -186,6 +189,6 @@ function languageBits(entry: LexiconEntry): number {
   return bits;
 }
 
-function toPatterns(words: readonly string[]): WordPattern[] {
-  return words.map((word) => parseWordPattern(word, normalizeWord));
+function toPatterns(words: readonly string[], endings?: ReadonlySet<string>): WordPattern[] {
+  return words.map((word) => parseWordPattern(word, normalizeWord, endings));
 }

@@ -29,8 +29,16 @@ export const EntrySchema = v.strictObject({
   severity: v.picklist(SEVERITIES),
   match: v.picklist(MATCH_FORMS),
   terms: v.pipe(v.array(text), v.minLength(1, "needs at least one term")),
-  /** Stem entries: the name of an endings set of the same file; all of the file's endings when absent. */
+  /**
+   * Stem entries, and phrase entries with stem words (`геро~ слав~`): the name of an endings set of the same file;
+   * all of the file's endings when absent.
+   */
   endings: v.optional(v.string()),
+  /**
+   * Phrase entries (issue 16): up to this many other words may stand between two words of the phrase, within one
+   * sentence («Жыве, як заўсёды, наша родная Беларусь»).
+   */
+  gap: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4))),
   /**
    * Sentence languages this entry is matched in; the file's language when absent (`common`: every language).
    * Names and abbreviations written the same in Russian, Ukrainian and Belarusian («Лукашенко», «ЗСУ») list them all.

@@ -87,7 +87,8 @@ export function parseLexiconFile(
     return {
       ...entry.output,
       language: file.output.language,
-      stemEndings: entry.output.match === "stem" ? stemEndingsFor(entry.output, endingSets, allEndings) : null,
+      stemEndings:
+        entry.output.match === "stem" || entry.output.match === "phrase" ? stemEndingsFor(entry.output, endingSets, allEndings) : null,
     };
   });
   const adjustments = (file.output.adjustments ?? []).map((raw, index) => {
@@ -130,11 +131,12 @@ function stemEndingsFor(
 /** Rules the schema cannot express because they tie several fields together. */
 function findEntryProblem(entry: LexiconEntryData, endingSets: ReadonlyMap<string, string[]>): string | null {
   if (entry.endings !== undefined) {
-    if (entry.match !== "stem") return `field "endings": only stem entries take endings`;
+    if (entry.match !== "stem" && entry.match !== "phrase") return `field "endings": only stem and phrase entries take endings`;
     if (!endingSets.has(entry.endings)) return `field "endings": no endings set named "${entry.endings}" in this file`;
   }
   if (entry.match === "stem" && endingSets.size === 0) return `field "match": stem entries need an "endings" map in the file`;
   if (entry.ignoreCase !== undefined && entry.match !== "regex") return `field "ignoreCase": only regex entries take it`;
+  if (entry.gap !== undefined && entry.match !== "phrase") return `field "gap": only phrase entries take it`;
   if (entry.prefilter !== undefined) {
     if (entry.match !== "regex") return `field "prefilter": only regex entries take it`;
     const problem = findRegexProblem(entry.prefilter, false);
@@ -145,13 +147,16 @@ function findEntryProblem(entry: LexiconEntryData, endingSets: ReadonlyMap<strin
   }
   for (const [index, phrase] of (entry.exceptPhrases ?? []).entries()) {
     const words = splitPhrase(phrase);
-    if (words.length < 2 || words.some((word) => !isPatternWord(word))) {
+    if (words.length < 2 || words.some((word) => !isPatternWord(word) || word.endsWith("~"))) {
       return `field "exceptPhrases.${index}": "${phrase}" must be two or more words (letters, optionally ending with *)`;
     }
   }
   for (const [index, term] of entry.terms.entries()) {
     const problem = findTermProblem(entry, term);
     if (problem) return `field "terms.${index}": ${problem}`;
+    if (entry.match === "phrase" && term.includes("~") && endingSets.size === 0) {
+      return `field "terms.${index}": stem words (~) need an "endings" map in the file`;
+    }
   }
   return null;
 }
@@ -165,7 +170,9 @@ function findTermProblem(entry: LexiconEntryData, term: string): string | null {
       const phraseWords = splitPhrase(term);
       if (phraseWords.length < 2) return `a phrase needs at least two words, got "${term}"`;
       const bad = phraseWords.find((word) => !isPatternWord(word));
-      return bad === undefined ? null : `"${bad}" in "${term}" is not a word (letters, optionally ending with *)`;
+      if (bad !== undefined) return `"${bad}" in "${term}" is not a word (letters, optionally ending with * or ~)`;
+      const short = phraseWords.find((word) => word.endsWith("~") && normalizeWord(word.slice(0, -1)).length < MIN_STEM_LENGTH);
+      return short === undefined ? null : `stem "${short}" in "${term}" is shorter than ${MIN_STEM_LENGTH} letters`;
     }
     default: {
       if (words.length !== 1 || term.includes("*")) return `"${term}" must be one word without *`;

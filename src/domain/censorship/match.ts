@@ -152,7 +152,7 @@ function phraseEnd(phrase: PhraseRule, words: readonly WordToken[], first: numbe
       position++;
       continue;
     }
-    const after = splitPhraseEnd(pattern, words, position, text);
+    const after = splitPhraseEnd(pattern, words, position, text) ?? gapPhraseEnd(phrase.gap, pattern, words, position);
     if (after === null) return null;
     position = after;
   }
@@ -191,6 +191,19 @@ function splitPhraseEnd(pattern: WordPattern, words: readonly WordToken[], posit
     if (opened && closed) return position + gap + 1;
     if (gap === 1 && !opened && !closed && PHRASE_FILLERS.has(inner.norm)) return position + gap + 1;
     return null;
+  }
+  return null;
+}
+
+/**
+ * A phrase entry with a `gap` (issue 16): the next word of the phrase may come after up to `gap` other words of the
+ * same sentence («Жыве, як заўсёды, наша родная Беларусь»), never across a sentence end, a number or an emoji.
+ */
+function gapPhraseEnd(gap: number, pattern: WordPattern, words: readonly WordToken[], position: number): number | null {
+  for (let skipped = 1; skipped <= gap; skipped++) {
+    const target = words[position + skipped + 1];
+    if (!target || !target.joinsPrevious) return null;
+    if (matchesWordPattern(target.norm, pattern)) return position + skipped + 1;
   }
   return null;
 }

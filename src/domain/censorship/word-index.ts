@@ -68,18 +68,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** One word of a phrase, an exception or a nearby-words list: exact, or a prefix when written with a final `*`. */
+/**
+ * One word of a phrase, an exception or a nearby-words list: exact, or a prefix when written with a final `*`, or
+ * (phrase entries, issue 16) a stem when written with a final `~`: the stem plus one of the entry's `endings`.
+ */
 export interface WordPattern {
   text: string;
   prefix: boolean;
+  endings?: ReadonlySet<string>;
 }
 
 export function matchesWordPattern(word: string, pattern: WordPattern): boolean {
+  if (pattern.endings !== undefined) return word.startsWith(pattern.text) && pattern.endings.has(word.slice(pattern.text.length));
   return pattern.prefix ? word.startsWith(pattern.text) : word === pattern.text;
 }
 
 const PHRASE_SEPARATOR = /[\s\-‐–—]+/u;
-const PATTERN_WORD = /^[\p{L}\p{M}'’ʼ]+\*?$/u;
+const PATTERN_WORD = /^[\p{L}\p{M}'’ʼ]+[*~]?$/u;
 
 /** Splits a phrase term into words the way the tokenizer splits text: hyphens and dashes separate words. */
 export function splitPhrase(phrase: string): string[] {
@@ -90,7 +95,8 @@ export function isPatternWord(word: string): boolean {
   return PATTERN_WORD.test(word);
 }
 
-export function parseWordPattern(word: string, fold: (word: string) => string): WordPattern {
+export function parseWordPattern(word: string, fold: (word: string) => string, endings?: ReadonlySet<string>): WordPattern {
+  if (word.endsWith("~")) return { text: fold(word.slice(0, -1)), prefix: false, endings: endings ?? new Set([""]) };
   const prefix = word.endsWith("*");
   return { text: fold(prefix ? word.slice(0, -1) : word), prefix };
 }

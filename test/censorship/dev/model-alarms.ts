@@ -22,7 +22,7 @@ const isValidation = (text: string) => createHash("sha256").update(text).digest(
 const heldOut = trainingCorpus().filter((e) => e.origin !== "corpus" && isValidation(e.text) && e.labels.length === 0);
 const lexicon = loadLexicon();
 const context = loadContext();
-for (const threshold of [0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+for (const threshold of [0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
   const model = loadModel();
   model.meta.thresholds = model.meta.thresholds.map((t) => Math.max(t, threshold));
   model.meta.strongThresholds = model.meta.strongThresholds.map((t) => Math.max(t, threshold, 0.9));
@@ -38,6 +38,6 @@ for (const threshold of [0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
     return f.length > 0 && f.every((x) => x.ruleId.startsWith("model-")) && s.expect.every((c) => f.some((x) => x.category === c));
   });
   console.log(`threshold ≥ ${threshold}: safe dev sentences with a model finding ${devAlarms.length}/${safeDev.length}; held-out safe ${heldAlarms.length}/${heldOut.length}; clean letters ${letterAlarms.length}/${letters.length}; risky dev found by the model alone ${onlyModel.length}/${risky.length}`);
-  if (threshold === 0.65) for (const s of devAlarms) console.log("   dev alarm:", s.id, s.text);
-  if (threshold === 0.65) for (const l of letterAlarms) console.log("   letter alarm:", l.id, modelFinds(l.text, l.system).map((f) => f.excerpt).join(" | "));
+  if (threshold === 0.55) for (const s of devAlarms) console.log("   dev alarm:", s.id, s.text);
+  if (threshold === 0.55) for (const l of letterAlarms) console.log("   letter alarm:", l.id, modelFinds(l.text, l.system).map((f) => f.excerpt).join(" | "));
 }

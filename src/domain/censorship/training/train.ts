@@ -33,11 +33,11 @@ export interface TrainingOptions {
 
 export const DEFAULT_TRAINING: TrainingOptions = {
   buckets: 1 << 15,
-  epochs: 6,
+  epochs: 10,
   learningRate: 0.6,
   validationShare: 0.15,
   safeFalseAlarm: 0.0015,
-  minThreshold: 0.65,
+  minThreshold: 0.6,
   safeLetterFalseAlarm: 0.03,
   letterSentences: 25,
   strongThreshold: 0.9,
