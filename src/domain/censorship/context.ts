@@ -95,7 +95,7 @@ export interface CompiledContext {
     only: RegExp | null;
     keep: RegExp | null;
   }[];
-  memo: Map<string, ClassTerm[]>;
+  memo: Map<string, WordTerms>;
   /** The prefix terms bucketed by their first letters (see word-index.ts). */
   prefixIndex: WordIndex<ClassTerm>;
   /** Memo of sensesFor by rule id. */
@@ -186,14 +186,36 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
 
 const MAX_MEMO = 50_000;
 
-function termsStartingWith(context: CompiledContext, norm: string): ClassTerm[] {
+function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
   const known = context.memo.get(norm);
   if (known) return known;
   const terms = [...(context.exact.get(norm) ?? [])];
   context.prefixIndex.find(norm, (term) => terms.push(term), false);
+  const wordTerms = new WordTerms(terms);
   if (context.memo.size >= MAX_MEMO) context.memo.clear();
-  context.memo.set(norm, terms);
-  return terms;
+  context.memo.set(norm, wordTerms);
+  return wordTerms;
+}
+
+/**
+ * The concept terms a word can start and, per first letter of the next word, the ones worth trying there (issue 16
+ * speed): a phrase's second word must at least start with the next word's first letter, so most phrases of a common
+ * first word («у», «з», «наш») are never looked at. Order is kept: a class's first matching term gives its span.
+ */
+class WordTerms {
+  private readonly byNextLetter = new Map<number, readonly ClassTerm[]>();
+  constructor(private readonly all: readonly ClassTerm[]) {}
+
+  candidates(next: string | undefined): readonly ClassTerm[] {
+    if (this.all.length === 0) return this.all;
+    const letter = next === undefined ? -1 : next.charCodeAt(0);
+    let candidates = this.byNextLetter.get(letter);
+    if (candidates === undefined) {
+      candidates = this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter);
+      this.byNextLetter.set(letter, candidates);
+    }
+    return candidates;
+  }
 }
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
@@ -249,7 +271,7 @@ export function readContext(
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
       const lookup = lookups?.[index];
-      let terms = lookup === undefined ? undefined : layerValue<ClassTerm[]>(lookup, context);
+      let terms = lookup === undefined ? undefined : layerValue<WordTerms>(lookup, context);
       if (terms === undefined) {
         terms = termsStartingWith(context, word.norm);
         if (lookup !== undefined) storeLayerValue(lookup, context, terms);
@@ -339,14 +361,10 @@ function addClasses(context: CompiledContext, sentence: Sentence, words: readonl
   addTerms(sentence, words, index, termsStartingWith(context, norm));
 }
 
-function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, terms: readonly ClassTerm[]): void {
-  const next = words[index + 1]?.norm;
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms): void {
+  const terms = wordTerms.candidates(words[index + 1]?.norm);
   for (let position = 0; position < terms.length; position++) {
     const term = terms[position] as ClassTerm;
-    // A phrase's second word must at least start with the next word's first letter: most phrases of a common first
-    // word («у», «з», «наш») end here without a Map lookup.
-    const second = term.words[1];
-    if (second !== undefined && (next === undefined || next.charCodeAt(0) !== second.text.charCodeAt(0))) continue;
     if (sentence.classes.has(term.classIndex)) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
