@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
 import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
@@ -106,13 +107,50 @@ export class ContextError extends Error {
   override name = "ContextError";
 }
 
-export function loadContext(path = projectPath("data", "censorship", "context.json")): CompiledContext {
+/**
+ * The context data: `context.json` and the files beside it that extend it (`context-*.json`, in name order: more
+ * classes, more terms for its classes, more frames and senses), so that separate lines of work keep separate files.
+ */
+export function loadContext(
+  path = projectPath("data", "censorship", "context.json"),
+  extensions: readonly string[] = contextExtensions(path),
+): CompiledContext {
+  let data = parseContext(path);
+  for (const extension of extensions) data = extendContext(data, parseContext(extension), extension);
+  return compileContext(data, path);
+}
+
+function parseContext(path: string): ContextData {
   const parsed = v.safeParse(ContextSchema, JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new ContextError(`${path}: ${issue ? `${v.getDotPath(issue) ?? ""}: ${issue.message}` : "invalid"}`);
   }
-  return compileContext(parsed.output, path);
+  return parsed.output;
+}
+
+function contextExtensions(path: string): string[] {
+  const folder = dirname(path);
+  return readdirSync(folder)
+    .filter((name) => /^context-[a-z0-9-]+\.json$/u.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** `base` with `extension` added: a class of both gets the extension's terms too; ids of frames and senses stay unique. */
+export function extendContext(base: ContextData, extension: ContextData, label: string): ContextData {
+  const classes = { ...base.classes };
+  for (const [name, definition] of Object.entries(extension.classes)) {
+    const known = classes[name];
+    if (known && definition.regex) throw new ContextError(`${label}: class "${name}" exists; an extension adds terms, not a regex`);
+    classes[name] = known ? { ...known, terms: [...known.terms, ...definition.terms] } : definition;
+  }
+  const ids = new Set([...base.frames, ...base.senses].map((item) => item.id));
+  for (const item of [...extension.frames, ...extension.senses]) {
+    if (ids.has(item.id)) throw new ContextError(`${label}: "${item.id}" is already defined`);
+    ids.add(item.id);
+  }
+  return { ...base, classes, frames: [...base.frames, ...extension.frames], senses: [...base.senses, ...extension.senses] };
 }
 
 function globs(patterns: readonly string[] | undefined): RegExp | null {
@@ -496,7 +534,7 @@ function sensesFor(context: CompiledContext, category: CategoryId, ruleId: strin
   return senses;
 }
 
-function firstWordAt(words: readonly WordToken[], offset: number): number {
+export function firstWordAt(words: readonly WordToken[], offset: number): number {
   let low = 0;
   let high = words.length - 1;
   let found = -1;
