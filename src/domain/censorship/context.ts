@@ -420,8 +420,15 @@ function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, la
   return first + term.words.length - 1;
 }
 
+// Plain loops, no closures: called for every frame a sentence can start and every sense of every finding.
 function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[][], unless: readonly number[]): boolean {
-  return when.every((group) => group.some((index) => classes.has(index))) && !unless.some((index) => classes.has(index));
+  for (const group of when) if (!hasAny(classes, group)) return false;
+  return !hasAny(classes, unless);
+}
+
+function hasAny(classes: ReadonlyMap<number, unknown>, indices: readonly number[]): boolean {
+  for (let position = 0; position < indices.length; position++) if (classes.has(indices[position] as number)) return true;
+  return false;
 }
 
 /** Frame hits: one per frame and sentence, spanning its concept words, unless the sentence already has a hit of

@@ -236,7 +236,7 @@ function hasNearby(nearby: NearbyWords, words: readonly WordToken[], first: numb
   for (let index = from; index <= to; index++) {
     if (index >= first && index <= last) continue;
     const norm = (words[index] as WordToken).norm;
-    if (nearby.words.some((pattern) => matchesWordPattern(norm, pattern))) return true;
+    for (const pattern of nearby.words) if (matchesWordPattern(norm, pattern)) return true;
   }
   return false;
 }
