@@ -78,6 +78,22 @@ describe.each([
       ["en", "Ask Tom for Drugs, he has plenty."],
     ],
   },
+  {
+    family: "a word of one language that a Russian or Belarusian list caught (dictionary audit, round 3)",
+    innocent: [
+      ["be", "Бацька залупцаваў суседскага хлопца, каб не лазіў у сад."],
+      ["uk", "Він тільки залупав очима й нічого не зрозумів."],
+      ["uk", "Поле вже паханий чорнозем, скоро сіяти."],
+      ["uk", "Після опущення шлагбаума ми поїхали далі."],
+      ["be", "Дзеці цэлы дзень шнырыць па кустах."],
+      ["ru", "Она всё допытывалась, куда я дел ключи."],
+    ],
+    risky: [
+      ["ru", "Его опустили в камере, теперь он опущенный."],
+      ["ru", "Пахан там всем заправляет."],
+      ["be", "Следчы правёў допыт."],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language === "be" ? "by" : "ru")).toEqual([]);
