@@ -1,10 +1,8 @@
 /**
  * `npm run bench:censorship`: speed of `checkLetter` on one core.
  *
- * Letters of about 4,000 characters are assembled from the labelled corpus (test/censorship/corpus): sentences in
- * Russian, Ukrainian, Belarusian and English, risky and safe, in paragraphs, mostly Russian as real letters to
- * Russian prisons are. Each run checks every letter once; printed figures are medians over the runs:
- * throughput in MB/s of UTF-8 letter text (Cyrillic takes two bytes a letter) and in characters per second, and
+ * Letters of about 4,000 characters are assembled from the labelled corpus (censorship-letters.ts). Each run
+ * checks every letter once; printed figures are medians over the runs: throughput in MB/s of UTF-8 letter text (Cyrillic takes two bytes a letter) and in characters per second, and
  * p50/p99 latency per letter. Goals from issue 4: ≥ 5 MB/s, p99 ≤ 2 ms.
  *
  * Wall-clock figures suffer when other processes compete for the cores (shared CI and development machines), so
@@ -15,14 +13,12 @@
  * same process on the same letters, runs interleaved, so that both figures see the same machine load (issue 16:
  * everything switched on must keep ≥ 5 MB/s per core and p99 ≤ 2 ms beside the old code's figures).
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkLetter, type CheckOptions, type CheckResult, type PrisonSystem } from "../src/domain/censorship/index.js";
-// Deterministic, so that runs on different machines time the same work.
-import { mulberry32 } from "../src/domain/seeded-random.js";
+import { checkLetter, type CheckOptions, type CheckResult } from "../src/domain/censorship/index.js";
+import { BENCH_LETTER_LENGTH as LETTER_LENGTH, BENCH_LETTERS as LETTERS, buildBenchLetters } from "./censorship-letters.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 const baselineFlag = process.argv.indexOf("--baseline");
@@ -35,48 +31,8 @@ if (baselineFolder) {
   checkers.push({ label: `baseline ${baselineFolder}`, check: module.checkLetter });
 }
 
-const LETTERS = 400;
-const LETTER_LENGTH = 4_000;
 const RUNS = 9;
 const WARM_UP_ROUNDS = 2;
-
-
-interface CorpusLine {
-  lang: string;
-  text: string;
-}
-
-function loadCorpusSentences(): Map<string, string[]> {
-  const byLanguage = new Map<string, string[]>();
-  for (const file of ["sentences.jsonl", "holdout.jsonl"]) {
-    const url = new URL(`../test/censorship/corpus/${file}`, import.meta.url);
-    for (const line of readFileSync(url, "utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      const { lang, text } = JSON.parse(line) as CorpusLine;
-      byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), text]);
-    }
-  }
-  return byLanguage;
-}
-
-/** A letter is mostly one language; one paragraph in five switches to another, as mixed letters do. */
-function buildLetters(sentences: Map<string, string[]>, random: () => number): { text: string; system: PrisonSystem }[] {
-  const languages = [...sentences.keys()];
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  return Array.from({ length: LETTERS }, () => {
-    const main = random() < 0.6 ? "ru" : pick(languages);
-    const paragraphs: string[] = [];
-    let length = 0;
-    while (length < LETTER_LENGTH) {
-      const language = random() < 0.8 ? main : pick(languages);
-      const paragraph = Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(sentences.get(language) ?? [])).join(" ");
-      paragraphs.push(paragraph);
-      length += paragraph.length + 2;
-    }
-    const text = paragraphs.join("\n\n").slice(0, LETTER_LENGTH);
-    return { text, system: main === "be" ? "by" : "ru" };
-  });
-}
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
@@ -86,7 +42,7 @@ function median(values: readonly number[]): number {
   return percentile([...values].sort((a, b) => a - b), 0.5);
 }
 
-const letters = buildLetters(loadCorpusSentences(), mulberry32(20261123));
+const letters = buildBenchLetters();
 const bytes = letters.reduce((sum, letter) => sum + Buffer.byteLength(letter.text, "utf8"), 0);
 const characters = letters.reduce((sum, letter) => sum + letter.text.length, 0);
 

@@ -1,6 +1,7 @@
 import { compileLexicon, type CompiledLexicon, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
+import { englishNameFilter } from "./english-names.js";
 import { buildFindings, explanationKeys, severityRank, sortFindings } from "./findings.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { findLexiconHits, type Hit } from "./match.js";
@@ -57,6 +58,8 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, o
   let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
   // Senses last, so that they also silence frames and the model in an innocent context.
   if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
+  // With the context layer on (not for the bare lexicon of unit tests): an English name is not a risky noun.
+  if (context) contentFindings = contentFindings.filter(englishNameFilter(tokens.words));
   const all = onePerPhrase(text, [...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
   const findings = sortFindings(all.map((finding) => (finding.category === "language" ? { ...finding, excerpt: shorten(finding.excerpt) } : finding)));
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };

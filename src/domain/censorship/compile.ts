@@ -50,7 +50,7 @@ export interface WordLookup {
    * Map (issue 16 speed): the context layer's concept terms and the model's summed weights, each tagged with the
    * context or model they belong to.
    */
-  layers?: { owner: object; value: unknown }[];
+  layers: { owner: object; value: unknown }[] | undefined;
 }
 
 /** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
@@ -87,7 +87,8 @@ const MAX_MEMOIZED_WORDS = 50_000;
 export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
   const known = lexicon.lookups.get(word);
   if (known) return known;
-  const lookup: WordLookup = { rules: [], phrases: [] };
+  // Every lookup has the same fields from the start, so that reading them stays monomorphic.
+  const lookup: WordLookup = { rules: [], phrases: [], layers: undefined };
   lexicon.words.find(word, (rule) => lookup.rules.push(rule));
   lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));
   if (lexicon.lookups.size >= MAX_MEMOIZED_WORDS) lexicon.lookups.clear();

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
 import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
@@ -95,7 +96,7 @@ export interface CompiledContext {
     only: RegExp | null;
     keep: RegExp | null;
   }[];
-  memo: Map<string, ClassTerm[]>;
+  memo: Map<string, WordTerms>;
   /** The prefix terms bucketed by their first letters (see word-index.ts). */
   prefixIndex: WordIndex<ClassTerm>;
   /** Memo of sensesFor by rule id. */
@@ -106,13 +107,50 @@ export class ContextError extends Error {
   override name = "ContextError";
 }
 
-export function loadContext(path = projectPath("data", "censorship", "context.json")): CompiledContext {
+/**
+ * The context data: `context.json` and the files beside it that extend it (`context-*.json`, in name order: more
+ * classes, more terms for its classes, more frames and senses), so that separate lines of work keep separate files.
+ */
+export function loadContext(
+  path = projectPath("data", "censorship", "context.json"),
+  extensions: readonly string[] = contextExtensions(path),
+): CompiledContext {
+  let data = parseContext(path);
+  for (const extension of extensions) data = extendContext(data, parseContext(extension), extension);
+  return compileContext(data, path);
+}
+
+function parseContext(path: string): ContextData {
   const parsed = v.safeParse(ContextSchema, JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new ContextError(`${path}: ${issue ? `${v.getDotPath(issue) ?? ""}: ${issue.message}` : "invalid"}`);
   }
-  return compileContext(parsed.output, path);
+  return parsed.output;
+}
+
+function contextExtensions(path: string): string[] {
+  const folder = dirname(path);
+  return readdirSync(folder)
+    .filter((name) => /^context-[a-z0-9-]+\.json$/u.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** `base` with `extension` added: a class of both gets the extension's terms too; ids of frames and senses stay unique. */
+export function extendContext(base: ContextData, extension: ContextData, label: string): ContextData {
+  const classes = { ...base.classes };
+  for (const [name, definition] of Object.entries(extension.classes)) {
+    const known = classes[name];
+    if (known && definition.regex) throw new ContextError(`${label}: class "${name}" exists; an extension adds terms, not a regex`);
+    classes[name] = known ? { ...known, terms: [...known.terms, ...definition.terms] } : definition;
+  }
+  const ids = new Set([...base.frames, ...base.senses].map((item) => item.id));
+  for (const item of [...extension.frames, ...extension.senses]) {
+    if (ids.has(item.id)) throw new ContextError(`${label}: "${item.id}" is already defined`);
+    ids.add(item.id);
+  }
+  return { ...base, classes, frames: [...base.frames, ...extension.frames], senses: [...base.senses, ...extension.senses] };
 }
 
 function globs(patterns: readonly string[] | undefined): RegExp | null {
@@ -186,14 +224,36 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
 
 const MAX_MEMO = 50_000;
 
-function termsStartingWith(context: CompiledContext, norm: string): ClassTerm[] {
+function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
   const known = context.memo.get(norm);
   if (known) return known;
   const terms = [...(context.exact.get(norm) ?? [])];
   context.prefixIndex.find(norm, (term) => terms.push(term), false);
+  const wordTerms = new WordTerms(terms);
   if (context.memo.size >= MAX_MEMO) context.memo.clear();
-  context.memo.set(norm, terms);
-  return terms;
+  context.memo.set(norm, wordTerms);
+  return wordTerms;
+}
+
+/**
+ * The concept terms a word can start and, per first letter of the next word, the ones worth trying there (issue 16
+ * speed): a phrase's second word must at least start with the next word's first letter, so most phrases of a common
+ * first word («у», «з», «наш») are never looked at. Order is kept: a class's first matching term gives its span.
+ */
+class WordTerms {
+  private readonly byNextLetter = new Map<number, readonly ClassTerm[]>();
+  constructor(private readonly all: readonly ClassTerm[]) {}
+
+  candidates(next: string | undefined): readonly ClassTerm[] {
+    if (this.all.length === 0) return this.all;
+    const letter = next === undefined ? -1 : next.charCodeAt(0);
+    let candidates = this.byNextLetter.get(letter);
+    if (candidates === undefined) {
+      candidates = this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter);
+      this.byNextLetter.set(letter, candidates);
+    }
+    return candidates;
+  }
 }
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
@@ -249,7 +309,7 @@ export function readContext(
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
       const lookup = lookups?.[index];
-      let terms = lookup === undefined ? undefined : layerValue<ClassTerm[]>(lookup, context);
+      let terms = lookup === undefined ? undefined : layerValue<WordTerms>(lookup, context);
       if (terms === undefined) {
         terms = termsStartingWith(context, word.norm);
         if (lookup !== undefined) storeLayerValue(lookup, context, terms);
@@ -339,14 +399,10 @@ function addClasses(context: CompiledContext, sentence: Sentence, words: readonl
   addTerms(sentence, words, index, termsStartingWith(context, norm));
 }
 
-function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, terms: readonly ClassTerm[]): void {
-  const next = words[index + 1]?.norm;
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms): void {
+  const terms = wordTerms.candidates(words[index + 1]?.norm);
   for (let position = 0; position < terms.length; position++) {
     const term = terms[position] as ClassTerm;
-    // A phrase's second word must at least start with the next word's first letter: most phrases of a common first
-    // word («у», «з», «наш») end here without a Map lookup.
-    const second = term.words[1];
-    if (second !== undefined && (next === undefined || next.charCodeAt(0) !== second.text.charCodeAt(0))) continue;
     if (sentence.classes.has(term.classIndex)) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
@@ -364,8 +420,15 @@ function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, la
   return first + term.words.length - 1;
 }
 
+// Plain loops, no closures: called for every frame a sentence can start and every sense of every finding.
 function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[][], unless: readonly number[]): boolean {
-  return when.every((group) => group.some((index) => classes.has(index))) && !unless.some((index) => classes.has(index));
+  for (const group of when) if (!hasAny(classes, group)) return false;
+  return !hasAny(classes, unless);
+}
+
+function hasAny(classes: ReadonlyMap<number, unknown>, indices: readonly number[]): boolean {
+  for (let position = 0; position < indices.length; position++) if (classes.has(indices[position] as number)) return true;
+  return false;
 }
 
 /** Frame hits: one per frame and sentence, spanning its concept words, unless the sentence already has a hit of
@@ -478,7 +541,7 @@ function sensesFor(context: CompiledContext, category: CategoryId, ruleId: strin
   return senses;
 }
 
-function firstWordAt(words: readonly WordToken[], offset: number): number {
+export function firstWordAt(words: readonly WordToken[], offset: number): number {
   let low = 0;
   let high = words.length - 1;
   let found = -1;

@@ -7,8 +7,16 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
+// The keys of each variant built once, not two strings per finding (issue 16 speed: less garbage).
+const keysByVariant = new Map<string, { explanationKey: string; suggestionKey: string }>();
+
 export function explanationKeys(variant: string): { explanationKey: string; suggestionKey: string } {
-  return { explanationKey: `censorship-${variant}-why`, suggestionKey: `censorship-${variant}-instead` };
+  let keys = keysByVariant.get(variant);
+  if (keys === undefined) {
+    keys = { explanationKey: `censorship-${variant}-why`, suggestionKey: `censorship-${variant}-instead` };
+    keysByVariant.set(variant, keys);
+  }
+  return keys;
 }
 
 /**

@@ -198,6 +198,11 @@ function unmaskedHits(
 ): void {
   let index = 0;
   while (index < words.length - 1) {
+    // Most words have no mask after them: no array for them (issue 16 speed: less garbage, fewer GC pauses).
+    if (maskGap(text, (words[index] as WordToken).end, (words[index + 1] as WordToken).start) === null) {
+      index++;
+      continue;
+    }
     const parts: string[] = [(words[index] as WordToken).lower];
     let last = index;
     while (last + 1 < words.length) {

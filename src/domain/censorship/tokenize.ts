@@ -67,7 +67,9 @@ export function tokenize(text: string): Tokens {
     const start = index;
     index = wordEnd(text, index + width);
     const raw = text.slice(start, index);
-    const lower = sameLength ? lowerText.slice(start, index) : raw.toLowerCase();
+    // A word without capitals (most of them) shares its raw string: one string less per word for the GC, and the
+    // per-word Map lookups hash one string instead of two (issue 16 speed).
+    const lower = sameLength ? (sameSpan(text, lowerText, start, index) ? raw : lowerText.slice(start, index)) : raw.toLowerCase();
     const gap = words.length > 0 ? classifyGap(text, previousEnd, start) : GAP_START;
     const breakBefore = gap === GAP_SENTENCE_BREAK;
     const joinsPrevious = gap === GAP_JOINS;
@@ -88,6 +90,11 @@ export function tokenize(text: string): Tokens {
   }
   collectSpelledAbbreviations(text, words, abbreviations);
   return { words, abbreviations };
+}
+
+function sameSpan(text: string, other: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (text.charCodeAt(index) !== other.charCodeAt(index)) return false;
+  return true;
 }
 
 function wordEnd(text: string, from: number): number {
