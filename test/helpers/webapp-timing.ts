@@ -35,13 +35,33 @@ export async function throttle(page: Page, cpuSlowdown = CPU_SLOWDOWN): Promise<
   return cdp;
 }
 
-/** Puts the caret at `offset` of the page's textarea (the middle of the text by default) and focuses it. */
+/**
+ * Puts the caret at `offset` of the letter (the middle of the text by default) and focuses it: in the textarea, or in
+ * the paragraph surface's block holding that offset (one block per paragraph, as a loaded draft has them).
+ */
 export async function caretAt(page: Page, offset?: number): Promise<void> {
-  await page.focus("textarea");
+  await page.focus("#letter");
   await page.evaluate((at) => {
-    const area = (globalThis as unknown as { document: { querySelector(s: string): { setSelectionRange(a: number, b: number): void; value: string } } }).document.querySelector("textarea");
-    const position = at ?? Math.floor(area.value.length / 2);
-    area.setSelectionRange(position, position);
+    interface Node { nodeName: string; textContent: string | null; firstChild: Node | null; childNodes: ArrayLike<Node>; value: string; setSelectionRange(a: number, b: number): void }
+    const { document, getSelection } = globalThis as unknown as { document: { getElementById(id: string): Node }; getSelection(): { collapse(node: Node, offset: number): void } };
+    const letter = document.getElementById("letter");
+    if (letter.nodeName === "TEXTAREA") {
+      const position = at ?? Math.floor(letter.value.length / 2);
+      letter.setSelectionRange(position, position);
+      return;
+    }
+    const blocks = Array.from(letter.childNodes);
+    const length = blocks.reduce((sum, block) => sum + (block.textContent ?? "").length + 1, -1);
+    let left = at ?? Math.floor(length / 2);
+    for (const block of blocks) {
+      const size = (block.textContent ?? "").length;
+      if (left <= size) {
+        const text = block.firstChild;
+        getSelection().collapse(text && text.nodeName === "#text" ? text : block, text && text.nodeName === "#text" ? left : 0);
+        return;
+      }
+      left -= size + 1;
+    }
   }, offset);
 }
 
