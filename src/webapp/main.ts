@@ -338,9 +338,14 @@ function updateCounters(): void {
   showLanguage();
 }
 
+/**
+ * Where the caret was when the writer last typed, tapped or moved it (keyup, click): read there rather than in each
+ * frame, as reading an editable element's selection makes Chromium lay it out first.
+ */
+let caret = 0;
+
 function showLanguage(): void {
   if (!state) return;
-  const caret = surface.selection().start;
   const paragraph = state.paragraphs.find((candidate) => candidate.start <= caret && caret <= candidate.end);
   setText(ui.language, paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "");
 }
@@ -397,8 +402,9 @@ function applyCheck(result: CheckResponse, sequence: number): void {
 
 function onCaret(): void {
   if (!state) return;
-  showLanguage();
   const { start, end } = surface.selection();
+  caret = start;
+  showLanguage();
   if (start !== end) return;
   const finding = findingAt(state.findings, start);
   if (finding) openFinding(finding, false);

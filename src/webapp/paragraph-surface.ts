@@ -208,6 +208,18 @@ export function createParagraphSurface(root: HTMLElement): Surface {
     return start + Math.min(within, blockText(block).length);
   };
 
+  /** True when a block's ranges already cover exactly its marks. */
+  const rangesStay = (node: Node, ranges: Block["ranges"], marks: readonly BlockMark[]) =>
+    ranges.length === marks.length &&
+    marks.every((mark, index) => {
+      const drawn = ranges[index];
+      if (!drawn || drawn.name !== highlightName(mark)) return false;
+      const [startNode, startOffset] = pointIn(node, mark.start);
+      const [endNode, endOffset] = pointIn(node, mark.end);
+      const { range } = drawn;
+      return range.startContainer === startNode && range.startOffset === startOffset && range.endContainer === endNode && range.endOffset === endOffset;
+    });
+
   const highlight = (name: string): Highlight => {
     let found = CSS.highlights.get(name);
     if (!found) {
@@ -277,6 +289,10 @@ export function createParagraphSurface(root: HTMLElement): Surface {
         if (!block) return;
         const drawn = `${block.text ?? ""}\u0000${own.map((mark) => `${mark.start}:${mark.end}:${highlightName(mark)}`).join(",")}`;
         if (drawn === block.drawn) return;
+        block.drawn = drawn;
+        // Typing after a mark, or in a paragraph without any, leaves the (live) ranges where they were: then the
+        // highlights are not touched, for any change to them has the browser paint every highlight again.
+        if (rangesStay(node, block.ranges, own)) return;
         for (const { name, range } of block.ranges) CSS.highlights.get(name)?.delete(range);
         block.ranges = own.map((mark) => {
           const range = document.createRange();
@@ -286,7 +302,6 @@ export function createParagraphSurface(root: HTMLElement): Surface {
           highlight(name).add(range);
           return { name, range };
         });
-        block.drawn = drawn;
       });
     },
     onInput: (listener) => root.addEventListener("input", listener),
