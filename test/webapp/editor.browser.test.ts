@@ -208,6 +208,60 @@ describe("the letter editor in a browser", () => {
     await page.context().close();
   }, 60_000);
 
+  it("paragraph surface: Enter starts a paragraph, the browser's undo takes typing back, paste brings plain text, and what is saved is what is shown", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send(OPENING);
+    const page = await newPhonePage();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now()));
+    await page.waitForSelector("#app[data-checked]", { timeout: 15_000 });
+    expect(await page.getByRole("textbox", { name: "Your letter" }).getAttribute("aria-multiline")).toBe("true");
+    const saved = () => onlyLetter(h!, writer.id).then((letter) => letter.text);
+
+    await caretAt(page, OPENING.length);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Новый абзац.");
+    const twoParagraphs = `${OPENING}\n\nНовый абзац.`;
+    expect(await letterText(page)).toBe(twoParagraphs);
+    await expect.poll(saved, { timeout: 15_000 }).toBe(twoParagraphs);
+    await expect.poll(() => page.textContent("#counters"), { timeout: 15_000 }).toMatch(new RegExp(`^${twoParagraphs.length} / 12000 characters`));
+
+    // The browser's own undo, step by step, back to the text as it was opened; the editor follows and saves it.
+    const undone: string[] = [];
+    for (let step = 0; step < 20 && undone.at(-1) !== OPENING; step++) {
+      await page.keyboard.press("Control+z");
+      undone.push(await letterText(page));
+    }
+    expect(undone.at(-1)).toBe(OPENING);
+    expect(undone.every((text) => twoParagraphs.startsWith(text))).toBe(true);
+    await expect.poll(saved, { timeout: 15_000 }).toBe(OPENING);
+
+    // Formatted text on the clipboard arrives as its plain text: no element of its own in the letter.
+    await page.evaluate(() => {
+      const { navigator, ClipboardItem, Blob } = globalThis as unknown as {
+        navigator: { clipboard: { write(items: unknown[]): Promise<void> } };
+        ClipboardItem: new (items: Record<string, unknown>) => unknown;
+        Blob: new (parts: string[], options: { type: string }) => unknown;
+      };
+      return navigator.clipboard.write([
+        new ClipboardItem({
+          "text/html": new Blob(["<b>Жирный</b> <i>привет</i>"], { type: "text/html" }),
+          "text/plain": new Blob(["Жирный привет"], { type: "text/plain" }),
+        }),
+      ]);
+    });
+    await caretAt(page, OPENING.length);
+    await page.keyboard.press("Control+v");
+    expect(await letterText(page)).toBe(`${OPENING}Жирный привет`);
+    expect(await page.locator("#letter b, #letter i").count()).toBe(0);
+    await expect.poll(saved, { timeout: 15_000 }).toBe(`${OPENING}Жирный привет`);
+    expectNoFailures(h);
+    await page.context().close();
+  }, 60_000);
+
   it("over the check's own rate limit, the page says so in the writer's language and typing and saving go on", async () => {
     // Two a minute: opening the editor (the saved text's check comes with the draft), and one check after typing.
     h = await Harness.start({ env: { ...WEBAPP_ENV, WEBAPP_CHECKS_PER_MINUTE: "2" } });
