@@ -316,6 +316,12 @@ async function main(): Promise<void> {
     row("baseline: no scripts, same 11,900 characters in a textarea", keystrokes.bare, "total");
     row("baseline: no scripts, same 11,900 characters in blocks", keystrokes.bareParagraphs, "total");
     row("floor: the page without scripts, one line in a textarea", keystrokes.floor, "total");
+    console.log("the same tasks' thread CPU time (the throttling's pauses and other processes left out: steadier on a loaded machine):");
+    row("editor (paragraph surface)", keystrokes.editor, "cpu");
+    row("editor, textarea fallback", keystrokes.fallback, "cpu");
+    row("baseline: no scripts, textarea", keystrokes.bare, "cpu");
+    row("baseline: no scripts, blocks", keystrokes.bareParagraphs, "cpu");
+    row("floor: no scripts, one line in a textarea", keystrokes.floor, "cpu");
     console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {

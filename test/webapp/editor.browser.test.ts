@@ -341,6 +341,7 @@ describe("the letter editor in a browser", () => {
       perKeystrokeMs: {
         all: { median: median(keystroke.total), p95: percentile(keystroke.total, 0.95) },
         editorScript: { median: median(keystroke.script), p95: percentile(keystroke.script, 0.95) },
+        threadCpu: { median: median(keystroke.cpu), p95: percentile(keystroke.cpu, 0.95) },
       },
     };
     mkdirSync(projectPath("var"), { recursive: true });
