@@ -4,15 +4,17 @@
  * proxy in front of the server (test/helpers/slow-network.ts). Prints:
  *
  *   - the page's weight: HTML with the inline script and stylesheet as sent (gzip);
- *   - first render: navigation start → the writer's 12,000-character draft in the textarea (`lysty-editor-ready`)
+ *   - first render: navigation start → the writer's 12,000-character draft in the editor (`lysty-editor-ready`)
  *     and painted (`lysty-editor-painted`: a task queued from the next animation frame; a long draft's first paint
  *     holds its first screen), the whole text in place (`lysty-editor-whole`), first contentful paint, and the
  *     check's marks drawn (`lysty-editor-checked`);
  *   - main-thread time per keystroke, median and p95 over KEYSTROKES keys typed GAP_MS apart into the middle of that
  *     draft, from a DevTools trace (test/helpers/webapp-timing.ts): every task from a key's keydown to the next key,
- *     and the page's own script among them; for the editor and, in the same run, two baselines: the editor's own
- *     page with its scripts removed holding the same text (what the browser itself spends on a keystroke in a
- *     12,000-character textarea), and the same with a one-line text (the browser's cost of any keystroke);
+ *     and the page's own script among them; for the editor (its paragraph surface, and its textarea fallback for
+ *     engines without the CSS Custom Highlight API) and, in the same run, three baselines: the editor's own page
+ *     with its scripts removed holding the same text in a textarea (what the browser itself spends on a keystroke in
+ *     a 12,000-character textarea) and in the paragraph surface's blocks (the same for the new surface), and a
+ *     textarea with one line of text (the browser's cost of any keystroke);
  *   - the main-thread work of one check after a pause in typing (sending 12,000 characters, applying the answer).
  *
  *   npm run bench:webapp              5 runs of each
@@ -27,7 +29,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
-import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
+import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV, withoutHighlightApi } from "../test/helpers/webapp.js";
 import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
@@ -50,15 +52,36 @@ async function taskDuration(cdp: CDPSession): Promise<number> {
   return (metrics.find((metric) => metric.name === "TaskDuration")?.value ?? 0) * 1000;
 }
 
-/** The baseline page: the editor's HTML and stylesheet without scripts, its textarea enabled and holding `text`. */
-async function bareTextarea(page: Page, bareHtml: string, text: string): Promise<void> {
+/**
+ * A baseline page: the editor's HTML and stylesheet without scripts, holding `text` either in a textarea in the
+ * letter's place (the fallback surface's element, with no backdrop) or in the paragraph surface's element made
+ * editable, a block per paragraph, as the editor loads a draft into it.
+ */
+async function barePage(page: Page, bareHtml: string, text: string, surface: "textarea" | "paragraphs"): Promise<void> {
   await page.setContent(bareHtml);
-  await page.evaluate((value) => {
-    const area = (globalThis as unknown as { document: { querySelector(s: string): { value: string; disabled: boolean; maxLength: number } } }).document.querySelector("textarea");
-    area.disabled = false;
-    area.maxLength = 2 * 12_000; // as the editor sets it
-    area.value = value;
-  }, text);
+  await page.evaluate(
+    ([value, kind]) => {
+      interface Element { id: string; value: string; maxLength: number; contentEditable: string; replaceWith(node: Element): void; removeAttribute(name: string): void; append(...nodes: (Element | string)[]): void }
+      const { document } = globalThis as unknown as { document: { getElementById(id: string): Element; createElement(tag: string): Element } };
+      const letter = document.getElementById("letter");
+      if (kind === "textarea") {
+        const area = document.createElement("textarea");
+        area.id = "letter";
+        area.maxLength = 2 * 12_000; // as the editor sets it
+        area.value = value;
+        letter.replaceWith(area);
+        return;
+      }
+      for (const paragraph of value.split("\n")) {
+        const block = document.createElement("div");
+        block.append(paragraph === "" ? document.createElement("br") : paragraph);
+        letter.append(block);
+      }
+      letter.removeAttribute("aria-disabled");
+      letter.contentEditable = "plaintext-only";
+    },
+    [text, surface] as const,
+  );
 }
 
 interface TraceEvent {
@@ -183,7 +206,7 @@ async function main(): Promise<void> {
 
     const phases: number[][] = [];
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
-    const keystrokes = { editor: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
+    const keystrokes = { editor: [] as KeystrokeTimes[], fallback: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], bareParagraphs: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
     const applyCheck: number[] = [];
     const loads = [load()];
     for (let run = 0; run < RUNS; run++) {
@@ -240,11 +263,27 @@ async function main(): Promise<void> {
       applyCheck.push((await taskDuration(cdp)) - t0);
       await context.close();
 
-      for (const [which, text] of [["bare", letter], ["floor", "Здравствуйте, Борис Юльевич!"]] as const) {
+      // The same editor where the engine lacks the CSS Custom Highlight API: its textarea fallback.
+      const fallback = await phone(browser);
+      const fallbackPage = await fallback.newPage();
+      await fallbackPage.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
+      await throttle(fallbackPage, cpuSlowdown);
+      await withoutHighlightApi(fallbackPage);
+      await openEditor(fallbackPage, url, initData(), LIGHT_THEME, { bridge: false });
+      await firstRenderMarks(fallbackPage);
+      keystrokes.fallback.push(await typing(browser, fallbackPage));
+      await fallback.close();
+
+      const baselines = [
+        ["bare", letter, "textarea"],
+        ["bareParagraphs", letter, "paragraphs"],
+        ["floor", "Здравствуйте, Борис Юльевич!", "textarea"],
+      ] as const;
+      for (const [which, text, surface] of baselines) {
         const bare = await phone(browser);
         const basePage = await bare.newPage();
         await throttle(basePage, cpuSlowdown);
-        await bareTextarea(basePage, bareHtml, text);
+        await barePage(basePage, bareHtml, text, surface);
         keystrokes[which].push(await typing(browser, basePage));
         await bare.close();
       }
@@ -270,10 +309,19 @@ async function main(): Promise<void> {
       const p95s = runs.map((times) => percentile(times[part], 0.95));
       console.log(`  ${name.padEnd(58)} median ${fmt(median(medians)).padStart(9)}  p95 ${fmt(median(p95s)).padStart(9)}   runs' medians ${list(medians, 1)}`);
     };
-    row("editor, all tasks", keystrokes.editor, "total");
-    row("editor, its own script (listeners, timers, frames)", keystrokes.editor, "script");
-    row("baseline: the page without scripts, same 11,900 characters", keystrokes.bare, "total");
-    row("floor: the page without scripts, one line of text", keystrokes.floor, "total");
+    row("editor (paragraph surface), all tasks", keystrokes.editor, "total");
+    row("editor (paragraph surface), its own script", keystrokes.editor, "script");
+    row("editor, textarea fallback (no Highlight API), all tasks", keystrokes.fallback, "total");
+    row("editor, textarea fallback, its own script", keystrokes.fallback, "script");
+    row("baseline: no scripts, same 11,900 characters in a textarea", keystrokes.bare, "total");
+    row("baseline: no scripts, same 11,900 characters in blocks", keystrokes.bareParagraphs, "total");
+    row("floor: the page without scripts, one line in a textarea", keystrokes.floor, "total");
+    console.log("the same tasks' thread CPU time (the throttling's pauses and other processes left out: steadier on a loaded machine):");
+    row("editor (paragraph surface)", keystrokes.editor, "cpu");
+    row("editor, textarea fallback", keystrokes.fallback, "cpu");
+    row("baseline: no scripts, textarea", keystrokes.bare, "cpu");
+    row("baseline: no scripts, blocks", keystrokes.bareParagraphs, "cpu");
+    row("floor: no scripts, one line in a textarea", keystrokes.floor, "cpu");
     console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {
@@ -284,7 +332,7 @@ async function main(): Promise<void> {
       console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
       for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }))) console.log(`  ${line}`);
       await context.close();
-      for (const which of ["editor", "baseline"] as const) {
+      for (const which of ["editor", "baseline", "paragraph baseline"] as const) {
         const context = await phone(browser);
         const page = await context.newPage();
         await throttle(page, cpuSlowdown);
@@ -292,7 +340,7 @@ async function main(): Promise<void> {
           await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
           await page.waitForSelector("#app[data-checked]", { timeout: 30_000 });
         } else {
-          await bareTextarea(page, bareHtml, letter);
+          await barePage(page, bareHtml, letter, which === "baseline" ? "textarea" : "paragraphs");
         }
         console.log(`\n${which}: DevTools trace of 40 keystrokes, ms per keystroke (events nest: a row includes the rows it calls)`);
         for (const [name, ms] of await traceTyping(browser, page)) console.log(`  ${ms.wall.toFixed(2).padStart(7)} wall ${ms.cpu.toFixed(2).padStart(7)} thread CPU  ${name}`);

@@ -1,7 +1,8 @@
 import { post, readSession, takeBootHandoff } from "./api.js";
 import { createLetterCounter } from "./counters.js";
-import { renderBackdrop } from "./highlight.js";
+import { createParagraphSurface, paragraphSurfaceSupported } from "./paragraph-surface.js";
 import { type Edit, findEdit, findingAt, removeSpan, shiftFindings } from "./spans.js";
+import { createTextareaSurface } from "./textarea-surface.js";
 import {
   API_PATHS,
   type CheckFinding,
@@ -43,9 +44,8 @@ const ui = {
   conflictText: element("conflict-text"),
   keepMine: element<HTMLButtonElement>("keep-mine"),
   takeTheirs: element<HTMLButtonElement>("take-theirs"),
-  label: element("letter-label"),
-  backdrop: element("backdrop"),
-  letter: element<HTMLTextAreaElement>("letter"),
+  label: element<HTMLLabelElement>("letter-label"),
+  letter: element("letter"),
   counters: element("counters"),
   language: element("language"),
   findingsSummary: element("findings-summary"),
@@ -76,6 +76,9 @@ interface State {
   dirty: boolean;
   conflict: { text: string; version: string } | undefined;
 }
+
+/** The paragraph surface where the engine has what it needs, else a textarea over a backdrop (surface.ts). */
+const surface = paragraphSurfaceSupported() ? createParagraphSurface(ui.letter) : createTextareaSurface(ui.letter, ui.label);
 
 let state: State | undefined;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -194,10 +197,9 @@ async function start(): Promise<void> {
   ui.recipient.textContent = `${s("webapp-to")} ${session.draft.name}`;
   // The first screen of a long letter first, read-only; the whole text right after that paint.
   const beginning = firstScreen(state.text);
-  ui.letter.value = beginning;
-  ui.letter.readOnly = beginning.length < state.text.length;
-  ui.letter.maxLength = session.draft.limit * 2;
-  ui.letter.disabled = false;
+  const partial = beginning.length < state.text.length;
+  surface.load(beginning, partial);
+  surface.enable(session.draft.limit * 2);
   wireEditor();
   updateMainButton();
   // The writer's letter (its first screen) is in the textarea; bench/webapp.ts counts first render to the paint after.
@@ -206,10 +208,7 @@ async function start(): Promise<void> {
   // with the check of the saved text) follow in the tasks after it.
   afterNextPaint(() => {
     performance.mark("lysty-editor-painted");
-    if (state && ui.letter.readOnly) {
-      ui.letter.value = state.text;
-      ui.letter.readOnly = false;
-    }
+    if (state && partial) surface.load(state.text);
     performance.mark("lysty-editor-whole");
     rememberLaunchParams(launch);
     updateCounters();
@@ -234,7 +233,7 @@ function translatePage(): void {
   document.title = s("webapp-title");
   ui.title.textContent = s("webapp-title");
   ui.label.textContent = s("webapp-label");
-  ui.letter.setAttribute("aria-label", s("webapp-label"));
+  surface.element.setAttribute("aria-label", s("webapp-label"));
   ui.nextFinding.textContent = s("webapp-next-finding");
   ui.whyTitle.textContent = s("webapp-why");
   ui.insteadTitle.textContent = s("webapp-instead");
@@ -247,13 +246,10 @@ function translatePage(): void {
 }
 
 function wireEditor(): void {
-  ui.letter.addEventListener("input", onInput);
-  ui.letter.addEventListener("scroll", () => {
-    ui.backdrop.scrollTop = ui.letter.scrollTop;
-  });
+  surface.onInput(onInput);
   // Another width wraps every paragraph anew, the ones the backdrop left as they were too: draw them all.
   window.addEventListener("resize", () => refresh());
-  for (const type of ["click", "keyup", "select"]) ui.letter.addEventListener(type, onCaret);
+  for (const type of ["click", "keyup", "select"]) surface.element.addEventListener(type, onCaret);
   ui.nextFinding.addEventListener("click", nextFinding);
   ui.close.addEventListener("click", () => closeFinding(true));
   ui.remove.addEventListener("click", removeOpenFinding);
@@ -278,7 +274,7 @@ let lastEdit: Edit | undefined;
 
 function onInput(): void {
   if (!state) return;
-  const text = ui.letter.value;
+  const text = surface.text();
   if (state.findings.length > 0) {
     lastEdit = findEdit(state.text, text, lastEdit);
     state.findings = shiftFindings(state.findings, state.text, text, lastEdit);
@@ -295,8 +291,6 @@ function onInput(): void {
 }
 
 let frame: number | undefined;
-/** The textarea's scrollHeight when the backdrop last matched its text: equal now means as many wrapped lines. */
-let heightAtLastDraw = 0;
 
 /**
  * While typing: the highlights and the counters follow once per frame (keystrokes between two frames cost one
@@ -308,10 +302,7 @@ function scheduleRefresh(): void {
   frame ??= requestAnimationFrame(() => {
     frame = undefined;
     if (!state) return;
-    // Laid out now rather than later in this frame: the textarea's text changed either way.
-    const height = ui.letter.scrollHeight;
-    const sameLines = () => height > ui.letter.clientHeight && height === heightAtLastDraw;
-    if (renderBackdrop(ui.backdrop, state.text, state.findings, sameLines) === "drawn") heightAtLastDraw = height;
+    surface.draw(state.findings, true);
     updateCounters();
   });
 }
@@ -321,9 +312,7 @@ function refresh(): void {
   if (!state) return;
   if (frame !== undefined) cancelAnimationFrame(frame);
   frame = undefined;
-  renderBackdrop(ui.backdrop, state.text, state.findings);
-  ui.backdrop.scrollTop = ui.letter.scrollTop;
-  heightAtLastDraw = ui.letter.scrollHeight;
+  surface.draw(state.findings, false);
   updateCounters();
 }
 
@@ -349,9 +338,14 @@ function updateCounters(): void {
   showLanguage();
 }
 
+/**
+ * Where the caret was when the writer last typed, tapped or moved it (keyup, click): read there rather than in each
+ * frame, as reading an editable element's selection makes Chromium lay it out first.
+ */
+let caret = 0;
+
 function showLanguage(): void {
   if (!state) return;
-  const caret = ui.letter.selectionStart;
   const paragraph = state.paragraphs.find((candidate) => candidate.start <= caret && caret <= candidate.end);
   setText(ui.language, paragraph ? `${s("webapp-paragraph-language")} ${paragraph.name}` : "");
 }
@@ -408,9 +402,11 @@ function applyCheck(result: CheckResponse, sequence: number): void {
 
 function onCaret(): void {
   if (!state) return;
+  const { start, end } = surface.selection();
+  caret = start;
   showLanguage();
-  if (ui.letter.selectionStart !== ui.letter.selectionEnd) return;
-  const finding = findingAt(state.findings, ui.letter.selectionStart);
+  if (start !== end) return;
+  const finding = findingAt(state.findings, start);
   if (finding) openFinding(finding, false);
   else if (state.open) closeFinding(false);
 }
@@ -433,26 +429,24 @@ function closeFinding(returnFocus: boolean): void {
   state.open = undefined;
   ui.finding.hidden = true;
   postEvent("web_app_setup_back_button", { is_visible: false });
-  if (returnFocus) ui.letter.focus();
+  if (returnFocus) surface.element.focus();
 }
 
 function nextFinding(): void {
   if (!state || state.findings.length === 0) return;
-  const caret = ui.letter.selectionEnd;
+  const caret = surface.selection().end;
   const next = state.findings.find((finding) => finding.start > caret) ?? state.findings[0];
   if (!next) return;
-  ui.letter.focus();
-  ui.letter.setSelectionRange(next.start, next.end);
+  surface.select(next.start, next.end);
   openFinding(next, true);
 }
 
 function removeOpenFinding(): void {
   if (!state?.open) return;
   const { text, caret } = removeSpan(state.text, state.open.start, state.open.end);
-  ui.letter.value = text;
-  closeFinding(true);
-  ui.letter.setSelectionRange(caret, caret);
-  onInput();
+  closeFinding(false);
+  // As an edit of the writer's (undo brings the words back); its input event runs onInput.
+  surface.remove(caret, caret + state.text.length - text.length);
 }
 
 function back(): void {
@@ -470,7 +464,7 @@ async function reload(): Promise<void> {
   state.version = draft.version;
   state.text = draft.text;
   state.findings = [];
-  ui.letter.value = draft.text;
+  surface.load(draft.text);
   refresh();
   applySessionCheck(await opened.check, draft.text, ++checkSequence);
 }
@@ -542,7 +536,7 @@ async function resolveConflict(choice: "mine" | "theirs"): Promise<void> {
   ui.conflict.hidden = true;
   state.version = other.version;
   if (choice === "theirs") {
-    ui.letter.value = other.text;
+    surface.load(other.text);
     state.findings = [];
     state.text = other.text;
     state.dirty = false;

@@ -94,3 +94,35 @@ export function marksStayPut(before: MarkedParagraph | undefined, now: MarkedPar
   const safe = now.lastMarkEnd + space + 1;
   return before.text.length >= safe && before.text.slice(0, safe) === now.text.slice(0, safe);
 }
+
+/** A mark inside one block of text, its offsets relative to the block's start. */
+export interface BlockMark {
+  start: number;
+  end: number;
+  category: string;
+  severity: string;
+}
+
+/**
+ * The marks to draw (`nonOverlapping`), cut into blocks of the given lengths that follow each other with one line
+ * break between two. A finding across a line break is drawn in each block it covers; one in no block's text (past the
+ * end, or only on line breaks) is not drawn.
+ */
+export function marksByBlock(lengths: readonly number[], findings: readonly CheckFinding[]): BlockMark[][] {
+  const drawn = nonOverlapping(findings);
+  const blocks: BlockMark[][] = [];
+  let start = 0;
+  let cursor = 0;
+  for (const length of lengths) {
+    const end = start + length;
+    while (cursor < drawn.length && (drawn[cursor]?.end ?? 0) <= start) cursor++;
+    const own: BlockMark[] = [];
+    for (let index = cursor; index < drawn.length && (drawn[index]?.start ?? Infinity) < end; index++) {
+      const finding = drawn[index];
+      if (finding) own.push({ start: Math.max(finding.start, start) - start, end: Math.min(finding.end, end) - start, category: finding.category, severity: finding.severity });
+    }
+    blocks.push(own);
+    start = end + 1;
+  }
+  return blocks;
+}

@@ -35,13 +35,33 @@ export async function throttle(page: Page, cpuSlowdown = CPU_SLOWDOWN): Promise<
   return cdp;
 }
 
-/** Puts the caret at `offset` of the page's textarea (the middle of the text by default) and focuses it. */
+/**
+ * Puts the caret at `offset` of the letter (the middle of the text by default) and focuses it: in the textarea, or in
+ * the paragraph surface's block holding that offset (one block per paragraph, as a loaded draft has them).
+ */
 export async function caretAt(page: Page, offset?: number): Promise<void> {
-  await page.focus("textarea");
+  await page.focus("#letter");
   await page.evaluate((at) => {
-    const area = (globalThis as unknown as { document: { querySelector(s: string): { setSelectionRange(a: number, b: number): void; value: string } } }).document.querySelector("textarea");
-    const position = at ?? Math.floor(area.value.length / 2);
-    area.setSelectionRange(position, position);
+    interface Node { nodeName: string; textContent: string | null; firstChild: Node | null; childNodes: ArrayLike<Node>; value: string; setSelectionRange(a: number, b: number): void }
+    const { document, getSelection } = globalThis as unknown as { document: { getElementById(id: string): Node }; getSelection(): { collapse(node: Node, offset: number): void } };
+    const letter = document.getElementById("letter");
+    if (letter.nodeName === "TEXTAREA") {
+      const position = at ?? Math.floor(letter.value.length / 2);
+      letter.setSelectionRange(position, position);
+      return;
+    }
+    const blocks = Array.from(letter.childNodes);
+    const length = blocks.reduce((sum, block) => sum + (block.textContent ?? "").length + 1, -1);
+    let left = at ?? Math.floor(length / 2);
+    for (const block of blocks) {
+      const size = (block.textContent ?? "").length;
+      if (left <= size) {
+        const text = block.firstChild;
+        getSelection().collapse(text && text.nodeName === "#text" ? text : block, text && text.nodeName === "#text" ? left : 0);
+        return;
+      }
+      left -= size + 1;
+    }
   }, offset);
 }
 
@@ -52,6 +72,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event: unlike `dur`, hardly longer on a loaded machine. */
+  tdur?: number;
   args?: { name?: string; data?: { type?: string } };
 }
 
@@ -59,6 +81,8 @@ interface TraceEvent {
 export interface KeystrokeTimes {
   total: number[];
   script: number[];
+  /** The thread CPU time of the same tasks as `total` (the CPU throttling's pauses and other processes left out). */
+  cpu: number[];
 }
 
 /**
@@ -89,14 +113,15 @@ export async function traceKeystrokes(browser: Browser, page: Page, count: numbe
   const calls = outermost(traceEvents.filter((event) => onMain(event) && event.name === "FunctionCall"));
   // Each keystroke starts with the task that dispatches its beforeinput.
   const starts = keys.map((key) => tasks.findLast((task) => task.ts <= key.ts)?.ts ?? key.ts);
-  const sum = (events: TraceEvent[], from: number, to: number) =>
-    events.filter((event) => event.ts >= from && event.ts < to).reduce((total, event) => total + (event.dur ?? 0) / 1000, 0);
-  const times: KeystrokeTimes = { total: [], script: [] };
+  const sum = (events: TraceEvent[], from: number, to: number, field: "dur" | "tdur" = "dur") =>
+    events.filter((event) => event.ts >= from && event.ts < to).reduce((total, event) => total + (event[field] ?? 0) / 1000, 0);
+  const times: KeystrokeTimes = { total: [], script: [], cpu: [] };
   for (let index = 0; index < count; index++) {
     const from = starts[index] ?? 0;
     const to = starts[index + 1] ?? Infinity;
     times.total.push(sum(tasks, from, to));
     times.script.push(sum(calls, from, to));
+    times.cpu.push(sum(tasks, from, to, "tdur"));
   }
   return times;
 }

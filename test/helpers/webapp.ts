@@ -132,3 +132,87 @@ export async function clientEvent(page: Page, type: string, data: unknown = {}):
     [type, data] as const,
   );
 }
+
+/** The little of the DOM the page-side helpers read (the test code compiles without the DOM library). */
+interface PageNode {
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<PageNode>;
+  parentNode: PageNode | null;
+  value?: string;
+}
+interface PageRange {
+  startContainer: PageNode;
+  startOffset: number;
+  toString(): string;
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+}
+interface PageGlobals {
+  document: { getElementById(id: string): PageNode; createRange(): { setStart(node: PageNode, offset: number): void; setEnd(node: PageNode, offset: number): void; toString(): string } };
+  CSS: { highlights?: Map<string, Set<PageRange>> };
+}
+
+/**
+ * Engines without the CSS Custom Highlight API get the textarea surface: this page's engine is made one of them
+ * (before its scripts run), so that the fallback is tested in the same browser.
+ */
+export async function withoutHighlightApi(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (globalThis as { Highlight?: unknown }).Highlight;
+  });
+}
+
+/** The letter's text as the page shows it: the textarea's value, or the paragraph surface's blocks, one a line. */
+export async function letterText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const letter = (globalThis as unknown as PageGlobals).document.getElementById("letter");
+    if (letter.nodeName === "TEXTAREA") return letter.value ?? "";
+    // A block's last "\n" only shows its empty last line (paragraph-surface.ts).
+    return Array.from(letter.childNodes, (block) => (block.textContent ?? "").replace(/\n$/, "")).join("\n");
+  });
+}
+
+/**
+ * The marks on the page, as the writer sees them: each span's offset in the letter's text, its text and category,
+ * and its box on screen. The textarea surface's <mark>s in the backdrop, or the paragraph surface's highlights.
+ */
+export async function shownMarks(page: Page): Promise<{ start: number; text: string; category: string; box: { x: number; y: number; width: number; height: number } }[]> {
+  return page.evaluate(() => {
+    const { document, CSS } = globalThis as unknown as PageGlobals;
+    const found: { start: number; text: string; category: string; box: { x: number; y: number; width: number; height: number } }[] = [];
+    const backdrop = document.getElementById("letter").nodeName === "TEXTAREA" ? document.getElementById("letter").parentNode : undefined;
+    if (backdrop) {
+      let offset = 0;
+      const paragraphs = Array.from(backdrop.childNodes).find((node) => node.nodeName === "DIV")?.childNodes ?? [];
+      for (const paragraph of Array.from(paragraphs)) {
+        for (const node of Array.from(paragraph.childNodes)) {
+          const text = (node.textContent ?? "").replace(/\u200b/g, "");
+          const mark = node as unknown as PageRange & { dataset: Record<string, string> };
+          if (node.nodeName === "MARK") found.push({ start: offset, text, category: mark.dataset.c ?? "", box: mark.getBoundingClientRect() });
+          offset += text.length;
+        }
+        offset += 1; // the line break between paragraphs
+      }
+      return found;
+    }
+    const root = document.getElementById("letter");
+    const blocks = Array.from(root.childNodes);
+    for (const [name, ranges] of CSS.highlights ?? []) {
+      for (const range of ranges) {
+        let block = range.startContainer;
+        while (block.parentNode && block.parentNode !== root) block = block.parentNode;
+        const index = blocks.indexOf(block);
+        let start = 0;
+        for (const before of blocks.slice(0, index)) start += (before.textContent ?? "").replace(/\n$/, "").length + 1;
+        const head = document.createRange();
+        head.setStart(block, 0);
+        head.setEnd(range.startContainer, range.startOffset);
+        const text = range.toString();
+        if (text === "") continue; // a range the browser collapsed (its text deleted), not drawn
+        const { x, y, width, height } = range.getBoundingClientRect();
+        found.push({ start: start + head.toString().length, text, category: name.replace(/^lysty-/, "").replace(/-advice$/, ""), box: { x, y, width, height } });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  });
+}

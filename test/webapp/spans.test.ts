@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editorUrl } from "../../src/services/webapp/editor-url.js";
 import type { CheckFinding } from "../../src/webapp/protocol.js";
-import { findEdit, findingAt, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
+import { findEdit, findingAt, marksByBlock, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
 
 const finding = (start: number, end: number, category = "war"): CheckFinding => ({
   start,
@@ -90,5 +90,31 @@ describe("the editor's highlight arithmetic", () => {
       "https://lysty.example/webapp/?p=kagarlitsky-boris&t=a1b2c",
     );
     expect(editorUrl("https://lysty.example/webapp/")).toBe("https://lysty.example/webapp/");
+  });
+
+  it("cuts the marks into the paragraph surface's blocks, offsets relative to each block, overlaps drawn once", () => {
+    const text = "Я жду конца войны.\n\nВойна и мир.\nПривет";
+    const blocks = text.split("\n");
+    const war = text.indexOf("войны");
+    const second = text.indexOf("Война");
+    const advice = { ...finding(text.indexOf("мир"), text.indexOf("мир") + 3, "tone"), severity: "advice" };
+    const marks = marksByBlock(
+      blocks.map((block) => block.length),
+      [finding(war, war + 5), finding(war + 1, war + 3, "politics"), finding(second, second + 5), advice],
+    );
+    expect(marks).toEqual([
+      [{ start: blocks[0]!.indexOf("войны"), end: blocks[0]!.indexOf("войны") + 5, category: "war", severity: "block" }],
+      [],
+      [
+        { start: 0, end: 5, category: "war", severity: "block" },
+        { start: blocks[2]!.indexOf("мир"), end: blocks[2]!.indexOf("мир") + 3, category: "tone", severity: "advice" },
+      ],
+      [],
+    ]);
+    // Across a line break: in each block it covers; past the text's end: nowhere.
+    expect(marksByBlock([3, 3], [finding(1, 6), finding(9, 12)])).toEqual([
+      [{ start: 1, end: 3, category: "war", severity: "block" }],
+      [{ start: 0, end: 2, category: "war", severity: "block" }],
+    ]);
   });
 });
