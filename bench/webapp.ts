@@ -13,7 +13,11 @@
  *     and the page's own script among them; for the editor and, in the same run, two baselines: the editor's own
  *     page with its scripts removed holding the same text (what the browser itself spends on a keystroke in a
  *     12,000-character textarea), and the same with a one-line text (the browser's cost of any keystroke);
- *   - the main-thread work of one check after a pause in typing (sending 12,000 characters, applying the answer).
+ *   - the main-thread work of one check after a pause in typing (sending 12,000 characters, applying the answer);
+ *   - the floor, in the same runs: a trivial page (one paragraph, no script) served the same way through its own proxy,
+ *     its last byte and first contentful paint: what any page costs on this profile before its own work starts;
+ *   - what each opening sent through the proxy: its TCP connections (each pays a handshake round trip) and requests
+ *     (the session request must reuse the page's connection and need no CORS preflight).
  *
  *   npm run bench:webapp              5 runs of each
  *   npm run bench:webapp -- --quick   3 runs
@@ -23,6 +27,7 @@
  *   npm run bench:webapp -- --cpu=1   no CPU throttling
  */
 import { readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
@@ -70,7 +75,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+  args?: { name?: string; url?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 }
 
 /**
@@ -121,8 +126,20 @@ async function traceNavigation(browser: Browser, page: Page, open: () => Promise
     const cpu = ((task.tdur ?? 0) / 1000).toFixed(1);
     lines.push({ ts: task.ts, text: `${at(task.ts)} ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} task (${cpu} ms thread CPU): ${parts.join(", ")}` });
   }
+  // The navigation's own steps: the browser process has the page's headers, the renderer creates or discards a
+  // frame for it (a browsing context group swap shows as a frame discarded and another created after the headers).
+  const steps: Record<string, string> = {
+    "ThrottlingURLLoader::OnReceiveResponse": "browser process: headers of",
+    "FrameLoader:created": "renderer: a frame created",
+    "FrameLoader:deleted": "renderer: a frame discarded",
+    commitNavigationEnd: "renderer: navigation committed",
+  };
   for (const event of traceEvents) {
     if (event.cat?.includes("blink.user_timing") && event.name.startsWith("lysty-") && event.ts >= start.ts) lines.push({ ts: event.ts, text: `${at(event.ts)}        mark ${event.name}` });
+    const step = steps[event.name];
+    if (!step || event.ts < start.ts || event.ts > painted.ts || !["I", "R", "X"].includes(event.ph)) continue;
+    const url = event.args?.url ? ` ${new URL(event.args.url).pathname}` : "";
+    lines.push({ ts: event.ts, text: `${at(event.ts)}        ${step}${url}` });
   }
   return lines.sort((a, b) => a.ts - b.ts).map((line) => line.text);
 }
@@ -149,6 +166,57 @@ async function traceTyping(browser: Browser, page: Page): Promise<[string, { wal
   return [...sums].sort((a, b) => b[1].wall - a[1].wall).slice(0, 40);
 }
 
+/** First contentful paint, reported after the frame is presented: waits for the entry rather than just reading it. */
+async function firstContentfulPaint(page: Page): Promise<number> {
+  // No helper functions in here: the page would not have the bundler's __name().
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName("first-contentful-paint")[0];
+          if (entry) resolve(entry.startTime);
+          // "paint" is a browser entry type that Node's typings (this file's) do not list.
+        }).observe({ type: "paint", buffered: true } as unknown as { type: "mark"; buffered: boolean });
+        setTimeout(() => resolve(NaN), 5_000);
+      }),
+  );
+}
+
+/**
+ * The floor: one paragraph, no script, no stylesheet, with the editor page's kind of headers (length, revalidation,
+ * a policy allowing nothing), from a server of its own in this process; `/healthz` is the pre-page as for the editor.
+ */
+const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Lysty</title></head><body><p>Lysty</p></body></html>`;
+
+async function startFloorServer(): Promise<{ server: Server; port: number }> {
+  const server = createServer((request, response) => {
+    const body = request.url?.startsWith("/healthz") ? "ok" : FLOOR_PAGE;
+    response.writeHead(200, {
+      "content-type": body === "ok" ? "text/plain" : "text/html; charset=utf-8",
+      "content-length": String(Buffer.byteLength(body)),
+      "cache-control": "no-cache",
+      "content-security-policy": "default-src 'none'",
+      "x-content-type-options": "nosniff",
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+/** The floor page opened as the editor is (pre-page on the server's own port, throttled, then through the proxy). */
+async function openFloor(browser: Browser, serverPort: number, proxyPort: number, cpuSlowdown: number): Promise<{ lastByte: number; paint: number }> {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${serverPort}/healthz`);
+  await throttle(page, cpuSlowdown);
+  await page.goto(`http://127.0.0.1:${proxyPort}/`);
+  const paint = await firstContentfulPaint(page);
+  const lastByte = await page.evaluate(() => (performance.getEntriesByType("navigation" as "mark")[0] as unknown as { responseEnd: number } | undefined)?.responseEnd ?? NaN);
+  await context.close();
+  return { lastByte, paint };
+}
+
 const phone = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
 
 /** Keystrokes typed into the middle of the page's textarea, on the CPU-throttled phone profile. */
@@ -161,6 +229,8 @@ async function main(): Promise<void> {
   const h = await Harness.start({ env: { ...WEBAPP_ENV, LOG_LEVEL: "silent" } });
   const browser = await launchChromium();
   let network: SlowNetwork | undefined;
+  const floor = await startFloorServer();
+  const floorNetwork = await startSlowNetwork(floor.port, SLOW_4G);
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
@@ -185,27 +255,23 @@ async function main(): Promise<void> {
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
     const keystrokes = { editor: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
     const applyCheck: number[] = [];
+    const openings: { connections: number; requests: string[] }[] = [];
+    const floorRuns: { lastByte: number; paint: number }[] = [];
     const loads = [load()];
     for (let run = 0; run < RUNS; run++) {
+      floorRuns.push(await openFloor(browser, floor.port, floorNetwork.port, cpuSlowdown));
       const context = await phone(browser);
       const page = await context.newPage();
       // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
       // about:blank is not carried across to a new site's renderer. The editor then opens on a fresh connection.
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
       const cdp = await throttle(page, cpuSlowdown);
+      const [connectionsBefore, requestsBefore] = [network.connections(), network.serverTimes.length];
       await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
       const opened = await firstRenderMarks(page);
-      const extra = await page.evaluate(async () => {
+      const paint = await firstContentfulPaint(page);
+      const extra = await page.evaluate(() => {
         // No helper functions in here: the page would not have the bundler's __name().
-        // First contentful paint is reported after the frame is presented: wait for the entry, not just read it.
-        const paint = await new Promise<number>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entry = list.getEntriesByName("first-contentful-paint")[0];
-            if (entry) resolve(entry.startTime);
-            // "paint" is a browser entry type that Node's typings (this file's) do not list.
-          }).observe({ type: "paint", buffered: true } as unknown as { type: "mark"; buffered: boolean });
-          setTimeout(() => resolve(NaN), 5_000);
-        });
         const navigation = (performance.getEntriesByType("navigation" as "mark")[0] as unknown) as { responseStart: number; responseEnd: number } | undefined;
         const sessionRequest = performance.getEntriesByType("resource" as "mark").find((entry) => entry.name.endsWith("/api/session")) as unknown as
           | { startTime: number; responseStart: number; responseEnd: number }
@@ -219,12 +285,12 @@ async function main(): Promise<void> {
             sessionRequest?.responseEnd ?? NaN,
             performance.getEntriesByName("lysty-draft-arrived")[0]?.startTime ?? NaN,
           ],
-          paint,
         };
       });
       extra.phases.forEach((at, index) => (phases[index] ??= []).push(at));
       for (const key of ["ready", "painted", "whole", "checked"] as const) marks[key].push(opened[key]);
-      marks.paint.push(extra.paint);
+      marks.paint.push(paint);
+      openings.push({ connections: network.connections() - connectionsBefore, requests: network.serverTimes.slice(requestsBefore).map((time) => time.request) });
       // Typing at a person's pace: no check is sent while typing goes on (it waits for a pause of 350 ms).
       const beforeTyping = await page.locator("#app").getAttribute("data-checked");
       keystrokes.editor.push(await typing(browser, page));
@@ -259,6 +325,9 @@ async function main(): Promise<void> {
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
     const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
+    const sentOnce = [...new Set(openings.map((opening) => `${opening.connections} TCP connection(s): ${opening.requests.map((request) => request.split("?")[0]).join(", ")}`))];
+    console.log(`each opening through the proxy: ${sentOnce.join(" | ")}`);
+    console.log(`floor, a trivial page (one paragraph, no script) served the same way, medians: last byte ${median(floorRuns.map((run) => run.lastByte)).toFixed(0)} ms, first contentful paint ${fmt(median(floorRuns.map((run) => run.paint)))}   ${list(floorRuns.map((run) => run.paint))}`);
     console.log(`first render, draft in the textarea, median: ${fmt(median(marks.ready))}   ${list(marks.ready)}`);
     console.log(`first render, draft painted, median: ${fmt(median(marks.painted))}   ${list(marks.painted)}`);
     console.log(`first contentful paint, median: ${fmt(median(marks.paint))}   ${list(marks.paint)}`);
@@ -303,6 +372,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await network?.close();
+    await floorNetwork.close();
+    floor.server.close();
     await h.stop();
   }
 }
