@@ -59,8 +59,9 @@ const COMPRESS_ABOVE_BYTES = 1024;
 /**
  * No Cross-Origin-Opener-Policy: `same-origin` on the page made Chromium-based clients (and the bench) swap browsing
  * context groups when the page's answer arrived, throwing away the renderer frame prepared at navigation start and
- * building a new one before the page's first byte could be parsed (traced in docs/webapp.md, "Figures"). The editor opens no windows and is not one anyone else's page can use: opened
- * without Telegram's launch parameters (which a new window's storage does not have) it shows only "open from Telegram".
+ * building a new one before the page's first byte could be parsed (traced in docs/webapp.md, "Figures"). The editor
+ * opens no windows and is of no use to a page that opens it: without Telegram's launch parameters (which a new
+ * window's storage does not have) it shows only "open from Telegram".
  */
 const SECURITY_HEADERS = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
