@@ -25,13 +25,18 @@
  *   npm run bench:webapp -- --runs=0 --trace   only that (and a trace of one opening of the editor: network and
  *                                              main thread from navigation start to the draft painted)
  *   npm run bench:webapp -- --cpu=1   no CPU throttling
+ *   npm run bench:webapp -- --baseline=<folder>   also opens another checkout's editor (a `git worktree` of an older
+ *                                                 commit, with node_modules) in each run, alternating with this
+ *                                                 one's: its boot script and draft painted, beside ours
  */
 import { readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
+import type * as WebAppHelpers from "../test/helpers/webapp.js";
 import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV } from "../test/helpers/webapp.js";
 import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
@@ -42,6 +47,7 @@ const runsOption = process.argv.find((argument) => argument.startsWith("--runs="
 const cpuOption = process.argv.find((argument) => argument.startsWith("--cpu="));
 /** `--cpu=1`: no CPU throttling (the desktop's own speed), for comparison with the phone profile's 4×. */
 const cpuSlowdown = cpuOption ? Number(cpuOption.slice("--cpu=".length)) : CPU_SLOWDOWN;
+const baselineOption = process.argv.find((argument) => argument.startsWith("--baseline="));
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
 /** A brisk person's pace on a phone keyboard. */
@@ -212,6 +218,47 @@ async function startFloorServer(): Promise<{ server: Server; port: number }> {
   return { server, port: (server.address() as { port: number }).port };
 }
 
+interface OpenedEditor {
+  boot: number;
+  painted: number;
+}
+
+/** Another checkout's bot and editor (`--baseline=<folder>`), set up as ours is, behind a proxy of its own. */
+async function startBaseline(folder: string, letter: string): Promise<{ open(browser: Browser): Promise<OpenedEditor>; close(): Promise<void> }> {
+  const module = (path: string) => import(pathToFileURL(resolve(folder, path)).href);
+  const { Harness: BaseHarness } = (await module("test/helpers/harness.ts")) as { Harness: typeof Harness };
+  const helpers = (await module("test/helpers/webapp.ts")) as typeof WebAppHelpers;
+  const base = await BaseHarness.start({ env: { ...helpers.WEBAPP_ENV, LOG_LEVEL: "silent" } });
+  const writer = base.user({ languageCode: "en" });
+  await writer.send("/start w_kagarlitsky-boris");
+  const initData = () => helpers.initDataFor({ id: writer.id, languageCode: "en" }, base.config.botToken, base.clock.now());
+  const opened = (await helpers.callApi(base, "session", { slug: "kagarlitsky-boris" }, initData())).json as { draft: { version: string } };
+  await helpers.callApi(base, "draft", { slug: "kagarlitsky-boris", text: letter, version: opened.draft.version }, initData());
+  await helpers.callApi(base, "check", { slug: "kagarlitsky-boris", text: letter }, initData());
+  const port = base.running.httpPort;
+  if (port === undefined) throw new Error("the baseline's bot has no HTTP server");
+  const network = await startSlowNetwork(port, SLOW_4G);
+  const url = helpers.localUrl(base, helpers.editorButtonUrl(writer)).replace(`:${port}/`, `:${network.port}/`);
+  return {
+    async open(browser) {
+      const context = await phone(browser);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/healthz`);
+      await throttle(page, cpuSlowdown);
+      await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
+      await untouchedUntilRendered();
+      const { painted } = await firstRenderMarks(page);
+      const boot = await page.evaluate(() => performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN);
+      await context.close();
+      return { boot, painted };
+    },
+    async close() {
+      await network.close();
+      await base.stop();
+    },
+  };
+}
+
 /** The floor page opened as the editor is (pre-page on the server's own port, throttled, then through the proxy). */
 async function openFloor(browser: Browser, serverPort: number, proxyPort: number, cpuSlowdown: number): Promise<{ lastByte: number; paint: number }> {
   const context = await phone(browser);
@@ -237,6 +284,7 @@ async function main(): Promise<void> {
   const h = await Harness.start({ env: { ...WEBAPP_ENV, LOG_LEVEL: "silent" } });
   const browser = await launchChromium();
   let network: SlowNetwork | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   const floor = await startFloorServer();
   const floorNetwork = await startSlowNetwork(floor.port, SLOW_4G);
   try {
@@ -265,9 +313,12 @@ async function main(): Promise<void> {
     const applyCheck: number[] = [];
     const openings: { connections: number; requests: string[] }[] = [];
     const floorRuns: { lastByte: number; paint: number }[] = [];
+    const baselineRuns: OpenedEditor[] = [];
+    baseline = baselineOption ? await startBaseline(baselineOption.slice("--baseline=".length), letter) : undefined;
     const loads = [load()];
     for (let run = 0; run < RUNS; run++) {
       floorRuns.push(await openFloor(browser, floor.port, floorNetwork.port, cpuSlowdown));
+      if (baseline) baselineRuns.push(await baseline.open(browser));
       const context = await phone(browser);
       const page = await context.newPage();
       // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
@@ -337,6 +388,10 @@ async function main(): Promise<void> {
     const sentOnce = [...new Set(openings.map((opening) => `${opening.connections} TCP connection(s): ${opening.requests.map((request) => request.split("?")[0]).join(", ")}`))];
     console.log(`each opening through the proxy: ${sentOnce.join(" | ")}`);
     console.log(`floor, a trivial page (one paragraph, no script) served the same way, medians: last byte ${median(floorRuns.map((run) => run.lastByte)).toFixed(0)} ms, first contentful paint ${fmt(median(floorRuns.map((run) => run.paint)))}   ${list(floorRuns.map((run) => run.paint))}`);
+    if (baselineOption) {
+      const painted = baselineRuns.map((run) => run.painted);
+      console.log(`baseline ${baselineOption.slice("--baseline=".length)}, opened alternately with this checkout's editor, medians: boot script runs ${median(baselineRuns.map((run) => run.boot)).toFixed(0)} ms, draft painted ${fmt(median(painted))}   ${list(painted)}`);
+    }
     console.log(`first render, draft in the textarea, median: ${fmt(median(marks.ready))}   ${list(marks.ready)}`);
     console.log(`first render, draft painted, median: ${fmt(median(marks.painted))}   ${list(marks.painted)}`);
     console.log(`first contentful paint, median: ${fmt(median(marks.paint))}   ${list(marks.paint)}`);
@@ -382,6 +437,7 @@ async function main(): Promise<void> {
     await browser.close();
     await network?.close();
     await floorNetwork.close();
+    await baseline?.close();
     floor.server.close();
     await h.stop();
   }
