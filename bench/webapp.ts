@@ -16,6 +16,10 @@
  *     a 12,000-character textarea) and in the paragraph surface's blocks (the same for the new surface), and a
  *     textarea with one line of text (the browser's cost of any keystroke);
  *   - the main-thread work of one check after a pause in typing (sending 12,000 characters, applying the answer).
+ *   - the floor, in the same runs: a trivial page (one paragraph, no script) served the same way through its own proxy,
+ *     its last byte and first contentful paint: what any page costs on this profile before its own work starts;
+ *   - what each opening sent through the proxy: its TCP connections (each pays a handshake round trip) and requests
+ *     (the session request must reuse the page's connection and need no CORS preflight).
  *
  *   npm run bench:webapp              5 runs of each
  *   npm run bench:webapp -- --quick   3 runs
@@ -23,12 +27,18 @@
  *   npm run bench:webapp -- --runs=0 --trace   only that (and a trace of one opening of the editor: network and
  *                                              main thread from navigation start to the draft painted)
  *   npm run bench:webapp -- --cpu=1   no CPU throttling
+ *   npm run bench:webapp -- --baseline=<folder>   also opens another checkout's editor (a `git worktree` of an older
+ *                                                 commit, with node_modules) in each run, alternating with this
+ *                                                 one's: its boot script and draft painted, beside ours
  */
 import { readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
+import type * as WebAppHelpers from "../test/helpers/webapp.js";
 import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV, withoutHighlightApi } from "../test/helpers/webapp.js";
 import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
@@ -39,6 +49,7 @@ const runsOption = process.argv.find((argument) => argument.startsWith("--runs="
 const cpuOption = process.argv.find((argument) => argument.startsWith("--cpu="));
 /** `--cpu=1`: no CPU throttling (the desktop's own speed), for comparison with the phone profile's 4×. */
 const cpuSlowdown = cpuOption ? Number(cpuOption.slice("--cpu=".length)) : CPU_SLOWDOWN;
+const baselineOption = process.argv.find((argument) => argument.startsWith("--baseline="));
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
 /** A brisk person's pace on a phone keyboard. */
@@ -93,7 +104,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+  args?: { name?: string; url?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 }
 
 /**
@@ -105,6 +116,7 @@ async function traceNavigation(browser: Browser, page: Page, open: () => Promise
   const path = join(tmpdir(), `lysty-webapp-navigation-${process.pid}.json`);
   await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute"] });
   await open();
+  await untouchedUntilRendered();
   await firstRenderMarks(page);
   await browser.stopTracing();
   const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
@@ -144,8 +156,20 @@ async function traceNavigation(browser: Browser, page: Page, open: () => Promise
     const cpu = ((task.tdur ?? 0) / 1000).toFixed(1);
     lines.push({ ts: task.ts, text: `${at(task.ts)} ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} task (${cpu} ms thread CPU): ${parts.join(", ")}` });
   }
+  // The navigation's own steps: the browser process has the page's headers, the renderer creates or discards a
+  // frame for it (a browsing context group swap shows as a frame discarded and another created after the headers).
+  const steps: Record<string, string> = {
+    "ThrottlingURLLoader::OnReceiveResponse": "browser process: headers of",
+    "FrameLoader:created": "renderer: a frame created",
+    "FrameLoader:deleted": "renderer: a frame discarded",
+    commitNavigationEnd: "renderer: navigation committed",
+  };
   for (const event of traceEvents) {
     if (event.cat?.includes("blink.user_timing") && event.name.startsWith("lysty-") && event.ts >= start.ts) lines.push({ ts: event.ts, text: `${at(event.ts)}        mark ${event.name}` });
+    const step = steps[event.name];
+    if (!step || event.ts < start.ts || event.ts > painted.ts || !["I", "R", "X"].includes(event.ph)) continue;
+    const url = event.args?.url ? ` ${new URL(event.args.url).pathname}` : "";
+    lines.push({ ts: event.ts, text: `${at(event.ts)}        ${step}${url}` });
   }
   return lines.sort((a, b) => a.ts - b.ts).map((line) => line.text);
 }
@@ -172,6 +196,105 @@ async function traceTyping(browser: Browser, page: Page): Promise<[string, { wal
   return [...sums].sort((a, b) => b[1].wall - a[1].wall).slice(0, 40);
 }
 
+/**
+ * Nothing is evaluated in the page until its first render is surely over: the marks carry their own times, and a
+ * `page.evaluate` right after the load event (which can come before the draft's answer) ran in the middle of the
+ * first render in a trace (18 ms of thread CPU at 4×). A real client runs no such script.
+ */
+const untouchedUntilRendered = () => new Promise((resolve) => setTimeout(resolve, 4_000));
+
+/** First contentful paint, reported after the frame is presented: waits for the entry rather than just reading it. */
+async function firstContentfulPaint(page: Page): Promise<number> {
+  // No helper functions in here: the page would not have the bundler's __name().
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName("first-contentful-paint")[0];
+          if (entry) resolve(entry.startTime);
+          // "paint" is a browser entry type that Node's typings (this file's) do not list.
+        }).observe({ type: "paint", buffered: true } as unknown as { type: "mark"; buffered: boolean });
+        setTimeout(() => resolve(NaN), 5_000);
+      }),
+  );
+}
+
+/**
+ * The floor: one paragraph, no script, no stylesheet, with the editor page's kind of headers (length, revalidation,
+ * a policy allowing nothing), from a server of its own in this process; `/healthz` is the pre-page as for the editor.
+ */
+const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Lysty</title></head><body><p>Lysty</p></body></html>`;
+
+async function startFloorServer(): Promise<{ server: Server; port: number }> {
+  const server = createServer((request, response) => {
+    const body = request.url?.startsWith("/healthz") ? "ok" : FLOOR_PAGE;
+    response.writeHead(200, {
+      "content-type": body === "ok" ? "text/plain" : "text/html; charset=utf-8",
+      "content-length": String(Buffer.byteLength(body)),
+      "cache-control": "no-cache",
+      "content-security-policy": "default-src 'none'",
+      "x-content-type-options": "nosniff",
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+interface OpenedEditor {
+  boot: number;
+  painted: number;
+}
+
+/** Another checkout's bot and editor (`--baseline=<folder>`), set up as ours is, behind a proxy of its own. */
+async function startBaseline(folder: string, letter: string): Promise<{ open(browser: Browser): Promise<OpenedEditor>; close(): Promise<void> }> {
+  const module = (path: string) => import(pathToFileURL(resolve(folder, path)).href);
+  const { Harness: BaseHarness } = (await module("test/helpers/harness.ts")) as { Harness: typeof Harness };
+  const helpers = (await module("test/helpers/webapp.ts")) as typeof WebAppHelpers;
+  const base = await BaseHarness.start({ env: { ...helpers.WEBAPP_ENV, LOG_LEVEL: "silent" } });
+  const writer = base.user({ languageCode: "en" });
+  await writer.send("/start w_kagarlitsky-boris");
+  const initData = () => helpers.initDataFor({ id: writer.id, languageCode: "en" }, base.config.botToken, base.clock.now());
+  const opened = (await helpers.callApi(base, "session", { slug: "kagarlitsky-boris" }, initData())).json as { draft: { version: string } };
+  await helpers.callApi(base, "draft", { slug: "kagarlitsky-boris", text: letter, version: opened.draft.version }, initData());
+  await helpers.callApi(base, "check", { slug: "kagarlitsky-boris", text: letter }, initData());
+  const port = base.running.httpPort;
+  if (port === undefined) throw new Error("the baseline's bot has no HTTP server");
+  const network = await startSlowNetwork(port, SLOW_4G);
+  const url = helpers.localUrl(base, helpers.editorButtonUrl(writer)).replace(`:${port}/`, `:${network.port}/`);
+  return {
+    async open(browser) {
+      const context = await phone(browser);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/healthz`);
+      await throttle(page, cpuSlowdown);
+      await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
+      await untouchedUntilRendered();
+      const { painted } = await firstRenderMarks(page);
+      const boot = await page.evaluate(() => performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN);
+      await context.close();
+      return { boot, painted };
+    },
+    async close() {
+      await network.close();
+      await base.stop();
+    },
+  };
+}
+
+/** The floor page opened as the editor is (pre-page on the server's own port, throttled, then through the proxy). */
+async function openFloor(browser: Browser, serverPort: number, proxyPort: number, cpuSlowdown: number): Promise<{ lastByte: number; paint: number }> {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${serverPort}/healthz`);
+  await throttle(page, cpuSlowdown);
+  await page.goto(`http://127.0.0.1:${proxyPort}/`);
+  const paint = await firstContentfulPaint(page);
+  const lastByte = await page.evaluate(() => (performance.getEntriesByType("navigation" as "mark")[0] as unknown as { responseEnd: number } | undefined)?.responseEnd ?? NaN);
+  await context.close();
+  return { lastByte, paint };
+}
+
 const phone = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
 
 /** Keystrokes typed into the middle of the page's textarea, on the CPU-throttled phone profile. */
@@ -184,6 +307,9 @@ async function main(): Promise<void> {
   const h = await Harness.start({ env: { ...WEBAPP_ENV, LOG_LEVEL: "silent" } });
   const browser = await launchChromium();
   let network: SlowNetwork | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  const floor = await startFloorServer();
+  const floorNetwork = await startSlowNetwork(floor.port, SLOW_4G);
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
@@ -208,27 +334,27 @@ async function main(): Promise<void> {
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
     const keystrokes = { editor: [] as KeystrokeTimes[], fallback: [] as KeystrokeTimes[], bare: [] as KeystrokeTimes[], bareParagraphs: [] as KeystrokeTimes[], floor: [] as KeystrokeTimes[] };
     const applyCheck: number[] = [];
+    const openings: { connections: number; requests: string[] }[] = [];
+    const floorRuns: { lastByte: number; paint: number }[] = [];
+    const baselineRuns: OpenedEditor[] = [];
+    baseline = baselineOption ? await startBaseline(baselineOption.slice("--baseline=".length), letter) : undefined;
     const loads = [load()];
     for (let run = 0; run < RUNS; run++) {
+      floorRuns.push(await openFloor(browser, floor.port, floorNetwork.port, cpuSlowdown));
+      if (baseline) baselineRuns.push(await baseline.open(browser));
       const context = await phone(browser);
       const page = await context.newPage();
       // On the server's own port first (the same site as the proxy's, so the same renderer): CPU throttling set on
       // about:blank is not carried across to a new site's renderer. The editor then opens on a fresh connection.
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
       const cdp = await throttle(page, cpuSlowdown);
+      const [connectionsBefore, requestsBefore] = [network.connections(), network.serverTimes.length];
       await openEditor(page, url, initData(), LIGHT_THEME, { bridge: false });
+      await untouchedUntilRendered();
       const opened = await firstRenderMarks(page);
-      const extra = await page.evaluate(async () => {
+      const paint = await firstContentfulPaint(page);
+      const extra = await page.evaluate(() => {
         // No helper functions in here: the page would not have the bundler's __name().
-        // First contentful paint is reported after the frame is presented: wait for the entry, not just read it.
-        const paint = await new Promise<number>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entry = list.getEntriesByName("first-contentful-paint")[0];
-            if (entry) resolve(entry.startTime);
-            // "paint" is a browser entry type that Node's typings (this file's) do not list.
-          }).observe({ type: "paint", buffered: true } as unknown as { type: "mark"; buffered: boolean });
-          setTimeout(() => resolve(NaN), 5_000);
-        });
         const navigation = (performance.getEntriesByType("navigation" as "mark")[0] as unknown) as { responseStart: number; responseEnd: number } | undefined;
         const sessionRequest = performance.getEntriesByType("resource" as "mark").find((entry) => entry.name.endsWith("/api/session")) as unknown as
           | { startTime: number; responseStart: number; responseEnd: number }
@@ -242,12 +368,12 @@ async function main(): Promise<void> {
             sessionRequest?.responseEnd ?? NaN,
             performance.getEntriesByName("lysty-draft-arrived")[0]?.startTime ?? NaN,
           ],
-          paint,
         };
       });
       extra.phases.forEach((at, index) => (phases[index] ??= []).push(at));
       for (const key of ["ready", "painted", "whole", "checked"] as const) marks[key].push(opened[key]);
-      marks.paint.push(extra.paint);
+      marks.paint.push(paint);
+      openings.push({ connections: network.connections() - connectionsBefore, requests: network.serverTimes.slice(requestsBefore).map((time) => time.request) });
       // Typing at a person's pace: no check is sent while typing goes on (it waits for a pause of 350 ms).
       const beforeTyping = await page.locator("#app").getAttribute("data-checked");
       keystrokes.editor.push(await typing(browser, page));
@@ -298,6 +424,13 @@ async function main(): Promise<void> {
     const list = (values: readonly number[], digits = 0) => `[${values.map((v) => v.toFixed(digits)).join(", ")}]`;
     const phaseNames = ["page's first byte", "page's last byte", "boot script runs (asks for the draft)", "session's first byte", "session's last byte (with the check)", "draft read by the page"];
     console.log(`on the way, medians from navigation start: ${phaseNames.map((name, index) => `${name} ${median(phases[index] ?? []).toFixed(0)}`).join(", ")} ms`);
+    const sentOnce = [...new Set(openings.map((opening) => `${opening.connections} TCP connection(s): ${opening.requests.map((request) => request.split("?")[0]).join(", ")}`))];
+    console.log(`each opening through the proxy: ${sentOnce.join(" | ")}`);
+    console.log(`floor, a trivial page (one paragraph, no script) served the same way, medians: last byte ${median(floorRuns.map((run) => run.lastByte)).toFixed(0)} ms, first contentful paint ${fmt(median(floorRuns.map((run) => run.paint)))}   ${list(floorRuns.map((run) => run.paint))}`);
+    if (baselineOption) {
+      const painted = baselineRuns.map((run) => run.painted);
+      console.log(`baseline ${baselineOption.slice("--baseline=".length)}, opened alternately with this checkout's editor, medians: boot script runs ${median(baselineRuns.map((run) => run.boot)).toFixed(0)} ms, draft painted ${fmt(median(painted))}   ${list(painted)}`);
+    }
     console.log(`first render, draft in the textarea, median: ${fmt(median(marks.ready))}   ${list(marks.ready)}`);
     console.log(`first render, draft painted, median: ${fmt(median(marks.painted))}   ${list(marks.painted)}`);
     console.log(`first contentful paint, median: ${fmt(median(marks.paint))}   ${list(marks.paint)}`);
@@ -351,6 +484,9 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await network?.close();
+    await floorNetwork.close();
+    await baseline?.close();
+    floor.server.close();
     await h.stop();
   }
 }

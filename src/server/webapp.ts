@@ -56,11 +56,17 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-actio
 /** JSON answers longer than this are gzipped for a browser that accepts it (a 12,000-character draft is ~24 KB). */
 const COMPRESS_ABOVE_BYTES = 1024;
 
+/**
+ * No Cross-Origin-Opener-Policy: `same-origin` on the page made Chromium-based clients (and the bench) swap browsing
+ * context groups when the page's answer arrived, throwing away the renderer frame prepared at navigation start and
+ * building a new one before the page's first byte could be parsed (traced in docs/webapp.md, "Figures"). The editor
+ * opens no windows and is of no use to a page that opens it: without Telegram's launch parameters (which a new
+ * window's storage does not have) it shows only "open from Telegram".
+ */
 const SECURITY_HEADERS = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
-  "cross-origin-opener-policy": "same-origin",
 };
 
 class HttpError extends Error {

@@ -40,6 +40,7 @@ function link(to, bitsPerSecond, oneWayMs, startAt) {
 
 const sockets = new Set();
 const server = createServer((client) => {
+  parentPort.postMessage({ connection: true });
   const upstream = createConnection({ host: "127.0.0.1", port: upstreamPort });
   sockets.add(client).add(upstream);
   const opened = performance.now();

@@ -28,6 +28,8 @@ export interface SlowNetwork {
   port: number;
   /** Each answer's wait at the proxy: from the request's bytes handed to the server to the answer's first bytes. */
   serverTimes: { ms: number; request: string }[];
+  /** TCP connections the browser has opened through the proxy so far (each paid a handshake round trip). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -35,9 +37,11 @@ export interface SlowNetwork {
 export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G): Promise<SlowNetwork> {
   const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile } });
   const serverTimes: { ms: number; request: string }[] = [];
+  let connections = 0;
   const port = await new Promise<number>((resolve, reject) => {
-    worker.on("message", (message: { port?: number; serverMs?: number; request?: string }) => {
+    worker.on("message", (message: { port?: number; serverMs?: number; request?: string; connection?: boolean }) => {
       if (message.port !== undefined) resolve(message.port);
+      if (message.connection) connections++;
       if (message.serverMs !== undefined) serverTimes.push({ ms: message.serverMs, request: message.request ?? "" });
     });
     worker.once("error", reject);
@@ -45,6 +49,7 @@ export async function startSlowNetwork(upstreamPort: number, profile: NetworkPro
   return {
     port,
     serverTimes,
+    connections: () => connections,
     close: async () => {
       worker.postMessage("close");
       await new Promise((resolve) => worker.once("exit", resolve));

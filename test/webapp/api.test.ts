@@ -274,6 +274,10 @@ describe("the letter editor's API", () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("'self' 'sha");
+    // No Cross-Origin-Opener-Policy on the page or its redirect: Chromium swapped browsing context groups for it,
+    // building a second renderer frame before the page could be parsed (docs/webapp.md, first-render pass).
+    expect(page.headers.get("cross-origin-opener-policy")).toBeNull();
+    expect(redirect.headers.get("cross-origin-opener-policy")).toBeNull();
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\/(?!core\.telegram\.org|web\.telegram\.org)/);
     expect(html).not.toMatch(/style=|<script src|<link/);

@@ -307,6 +307,25 @@ describe("the letter editor in a browser", () => {
     onTestFinished(() => network.close());
     await openEditor(page, localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`), auth());
     const firstRender = await firstRenderMarks(page);
+    // Its first paint held the letter's beginning only, but more than the editor's box shows: a textarea of the same
+    // size holding that beginning has to scroll.
+    const firstScreen = await page.evaluate(() => {
+      const dom = globalThis as unknown as {
+        performance: { getEntriesByName(name: string): { detail?: { characters?: number } }[] };
+        document: { querySelector(selector: string): { value: string; scrollHeight: number; clientHeight: number; cloneNode(): unknown; after(node: unknown): void } };
+      };
+      const characters = dom.performance.getEntriesByName("lysty-editor-ready")[0]?.detail?.characters ?? 0;
+      const area = dom.document.querySelector("#letter");
+      const copy = area.cloneNode() as typeof area & { remove(): void };
+      area.after(copy);
+      copy.value = area.value.slice(0, characters);
+      const overflows = copy.scrollHeight > copy.clientHeight;
+      copy.remove();
+      return { characters, overflows };
+    });
+    expect(firstScreen.characters).toBeGreaterThan(0);
+    expect(firstScreen.characters).toBeLessThan(letter.length);
+    expect(firstScreen.overflows).toBe(true);
     // The whole letter is in the editor and editable, counted and marked, though its first paint held less.
     expect(await letterText(page)).toBe(letter);
     expect(await editable(page)).toBe(true);
