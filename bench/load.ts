@@ -16,7 +16,7 @@
  *   npm run bench:load -- --rounds 3            each variant 3 times, alternating; the table shows medians
  *   npm run bench:load -- --baseline DIR        also another checkout's bot (its own scripts/start.mjs), same run
  *   npm run bench:load -- --node-options "…"    Node/V8 flags for this checkout's bot (e.g. --cpu-prof --cpu-prof-dir=…)
- *   npm run bench:load -- --variant "…"         also this checkout's bot with these flags, as a column of its own
+ *   npm run bench:load -- --variant "…"         also this checkout's bot with these flags, a column of its own (repeatable)
  *   BENCH_HEAP_SNAPSHOT=DIR npm run bench:load  the bot writes a heap snapshot into DIR once every writer is through
  *   BENCH_POSTGRES_URL=postgres://… npm run bench:load   (else TEST_DATABASE_URL, else the local lysty database)
  *
@@ -579,8 +579,10 @@ async function main(): Promise<void> {
   if (baseline) variants.push({ label: `baseline (${baseline})`, dir: resolve(baseline), nodeArgs: [] });
   const nodeOptions = flags(stringOption("node-options"));
   variants.push({ label: nodeOptions.length ? `this (${nodeOptions.join(" ")})` : "this checkout", dir: here, nodeArgs: nodeOptions });
-  const extra = stringOption("variant");
-  if (extra) variants.push({ label: `this (${extra})`, dir: here, nodeArgs: flags(extra) });
+  process.argv.forEach((arg, index) => {
+    const extra = arg === "--variant" ? process.argv[index + 1] : undefined;
+    if (extra) variants.push({ label: `this (${extra})`, dir: here, nodeArgs: flags(extra) });
+  });
 
   const burners = startBurners(starve);
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
