@@ -1,33 +1,37 @@
 /**
  * Load benchmark: N simulated writers (default 1,000) go through the whole letter flow at the same time — open the
- * flow for a prisoner, write, check, sign, choose FSIN-pismo — against the real app in webhook mode. Updates travel
- * over HTTP as Telegram would send them (POST with the secret token, at most WEBHOOK_MAX_CONNECTIONS at once) and the
- * bot answers through the fake Bot API (`recordCalls: false`). Runs once on SQLite and once on Postgres (when reachable) and prints them side by side:
- * throughput, latency per update (POST sent → 200 received, which the server sends after handling), errors and peak
- * RSS, Bot API calls per update and how busy the event loop was. Bot, fake Bot API and the simulated writers share this
- * one process and its one thread: an event loop busy near 1 means the run is CPU-bound (docs/production.md).
+ * flow for a prisoner, write, check, sign, choose FSIN-pismo — against the bot in webhook mode, run as in production:
+ * its own process, started with the README's command (`node scripts/start.mjs`, i.e. `npm start` without npm: the
+ * compiled bot, built first if stale) with BOT_MODE=webhook and its HTTP server. This process is the harness only:
+ * the fake Bot API, the pump playing Telegram's webhook deliveries (POST with the secret token, at most
+ * WEBHOOK_MAX_CONNECTIONS at once) and the writers. The bot process's CPU and peak RSS are read from /proc (Linux) and
+ * printed apart from the harness's, so the figures are the bot's own (docs/production.md, "bench:load").
  *
  *   npm run bench:load                          1,000 writers, SQLite and Postgres
  *   npm run bench:load -- --writers 200         fewer writers
  *   npm run bench:load -- --connections 100     more webhook connections at once (Telegram allows up to 100)
- *   npm run bench:load -- --starve 2           starved: 2 CPU-burning child processes run alongside
- *   npm run bench:load -- --answer-ms 200      WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
+ *   npm run bench:load -- --starve 2            starved: 2 CPU-burning child processes run alongside
+ *   npm run bench:load -- --answer-ms 200       WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
  *   npm run bench:load -- --sqlite-only         no Postgres run
- *   BENCH_HEAP_SNAPSHOT=/tmp/load npm run bench:load   a heap snapshot once every writer is through
+ *   npm run bench:load -- --rounds 3            each variant 3 times, alternating; the table shows medians
+ *   npm run bench:load -- --baseline DIR        also another checkout's bot (its own scripts/start.mjs), same run
+ *   npm run bench:load -- --node-options "…"    Node/V8 flags for this checkout's bot (e.g. --cpu-prof --cpu-prof-dir=…)
+ *   npm run bench:load -- --variant "…"         also this checkout's bot with these flags, a column of its own (repeatable)
+ *   BENCH_HEAP_SNAPSHOT=DIR npm run bench:load  the bot writes a heap snapshot into DIR once every writer is through
  *   BENCH_POSTGRES_URL=postgres://… npm run bench:load   (else TEST_DATABASE_URL, else the local lysty database)
  *
  * As Telegram does, the pump delivers an update again after a non-2xx answer or a broken connection (50 ms later, for
- * up to 2 minutes); "lost" counts updates never answered 200, "handled twice" updates the bot handled more than once.
+ * up to 2 minutes); "lost" counts updates never answered 200, "handled twice" the handlings beyond one per update
+ * (the bot's `lysty_updates_handled_total` against the updates the writers made), "failed" the bot's "update failed"
+ * log lines.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
-import { Writable } from "node:stream";
+import { resolve } from "node:path";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
-import { type RunningApp, startApp } from "../src/app.js";
-import { systemClock } from "../src/clock.js";
-import { parseConfig } from "../src/config.js";
 import { openPostgres } from "../src/db/database.js";
-import { createLogger } from "../src/logger.js";
 import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";
 
@@ -35,15 +39,22 @@ const SECRET = "bench-load-webhook-secret-0123456789";
 const PRISONER = "kagarlitsky-boris";
 const LETTER =
   "Здравствуйте, Борис Юльевич! Пишу Вам из Гента. У нас весна, цветут каштаны. Что Вы сейчас читаете? Желаю Вам здоровья.";
+/** A first start may compile the bot (scripts/build-if-stale.mjs) on a busy machine. */
+const BOT_READY_WITHIN_MS = 240_000;
+
+/** Which bot to run: a checkout (its scripts/start.mjs) and the Node flags to start it with. */
+interface Variant {
+  label: string;
+  dir: string;
+  nodeArgs: string[];
+}
 
 interface RunResult {
-  dialect: string;
   writers: number;
   updates: number;
   wallMs: number;
   serverLatencies: number[];
   endToEndLatencies: number[];
-  connections: number;
   httpErrors: number;
   redeliveries: number;
   lost: number;
@@ -51,18 +62,17 @@ interface RunResult {
   failedUpdates: number;
   unfinishedWriters: number;
   lettersFinished: number;
-  peakRssBytes: number;
-  peakHeapBytes: number;
-  /** User + system CPU of the whole process (bot, fake Bot API, pump, writers) during the run, in ms. */
-  cpuMs: number;
+  /** User + system CPU of the bot process during the run (from /proc), in ms. */
+  botCpuMs: number;
+  /** The bot process's peak resident set over its life (VmHWM): start-up, then the run. */
+  botPeakRssBytes: number;
+  /** User + system CPU of this harness process (fake Bot API, pump, writers) during the run, in ms. */
+  harnessCpuMs: number;
+  harnessPeakRssBytes: number;
+  /** Share of the run the harness's event loop was busy: near 1 means the harness, not the bot, sets the pace. */
+  harnessLoopUtilization: number;
   /** Bot API calls the bot made during the run, by method (getUpdates excluded: the pump takes them directly). */
   apiCalls: Readonly<Record<string, number>>;
-  /**
-   * Share of the run the event loop was busy (Node's eventLoopUtilization). Bot, fake and pump share one thread, so
-   * near 1 means the run is CPU-bound on that thread (cores busy below 1 then means the OS gave it less than a core);
-   * well below 1 means it waits (timers, I/O, locks).
-   */
-  eventLoopUtilization: number;
 }
 
 /**
@@ -94,8 +104,30 @@ class TelegramPump {
     this.loops = Array.from({ length: connections }, () => this.run());
   }
 
+  /** Updates the writers made (each counted once, however often it was delivered). */
+  injected = 0;
+
+  /**
+   * One connection at a time takes from the fake: two takes at once both got the same batch (the second before the
+   * first confirmed it), and the update was POSTed twice, inflating the count of updates handled.
+   */
+  private taking: Promise<number> | undefined;
+
+  private async take(): Promise<number> {
+    this.taking = this.fake.takeUpdates(100).then((taken) => {
+      this.queue.push(...taken);
+      return taken.length;
+    });
+    try {
+      return await this.taking;
+    } finally {
+      this.taking = undefined;
+    }
+  }
+
   /** Resolves once the bot answered the POST carrying this update. */
   deliver(updateId: number): Promise<void> {
+    this.injected += 1;
     const done = new Promise<void>((resolve) => this.waiters.set(updateId, { resolve, injectedAt: performance.now() }));
     this.wake();
     return done;
@@ -105,11 +137,12 @@ class TelegramPump {
     while (this.running) {
       const queued = this.queue.shift();
       if (queued) return queued;
-      const taken = await this.fake.takeUpdates(100);
-      if (taken.length > 0) {
-        this.queue.push(...taken);
+      if (this.taking) {
+        await this.taking;
         continue;
       }
+      const taken = await this.take();
+      if (taken > 0) continue;
       // Idle connections sleep until an update is delivered: polling every few ms from 40 loops kept the one
       // thread (shared with the bot) busy even with a handful of writers. The timer is only a safety net.
       await new Promise<void>((resolve) => {
@@ -241,100 +274,195 @@ function buttonsOf(message: Message): InlineKeyboardButton[] {
   return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
 }
 
+
+/** The bot as its own process, reached over HTTP like a production instance. */
+class BotProcess {
+  failedUpdates = 0;
+  private exited = false;
+  private readonly exit: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    this.exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    void this.exit.then(() => (this.exited = true));
+    const count = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      this.failedUpdates += text.split('"msg":"update failed').length - 1;
+      if (process.env.BENCH_LOG_FAILURES && text.includes("update failed")) process.stderr.write(text.slice(0, 600) + "\n");
+    };
+    child.stdout?.on("data", count);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      count(chunk);
+      process.stderr.write(chunk);
+    });
+  }
+
+  static async start(variant: Variant, env: Record<string, string>): Promise<BotProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [...variant.nodeArgs, resolve(variant.dir, "scripts/start.mjs")], {
+      cwd: variant.dir,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, HOST: "127.0.0.1", PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const bot = new BotProcess(child, port);
+    const deadline = performance.now() + BOT_READY_WITHIN_MS;
+    while (!(await bot.ready())) {
+      if (bot.exited) throw new Error(`the bot in ${variant.dir} exited before it was ready`);
+      if (performance.now() > deadline) throw new Error(`the bot in ${variant.dir} was not ready within ${BOT_READY_WITHIN_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return bot;
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
+  private async ready(): Promise<boolean> {
+    try {
+      return (await fetch(`http://127.0.0.1:${this.port}/readyz`)).ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sum of a counter over its labels, from the bot's /metrics. */
+  async counter(name: string): Promise<number> {
+    const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
+    return text
+      .split("\n")
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(" ") + 1)), 0);
+  }
+
+  /** CPU time (user + system) the process used so far, in ms. */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1000;
+  }
+
+  /** Peak resident set since the process started (VmHWM), in bytes. */
+  peakRssBytes(): number {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, "utf8"));
+    return Number(match?.[1] ?? Number.NaN) * 1024;
+  }
+
+  signal(name: NodeJS.Signals): void {
+    this.child.kill(name);
+  }
+
+  /** SIGTERM as an orchestrator would: the bot drains and exits. */
+  async stop(): Promise<void> {
+    if (!this.exited) this.child.kill("SIGTERM");
+    const code = await this.exit;
+    if (code !== 0) console.warn(`the bot exited with ${code}`);
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 async function runOnce(
+  variant: Variant,
   dialect: "sqlite" | "postgres",
-  writers: number,
-  connections: number,
-  postgresUrl: string,
-  answerMs: number,
+  options: { writers: number; connections: number; postgresUrl: string; answerMs: number },
 ): Promise<RunResult> {
-  if (dialect === "postgres") process.env.TEST_DATABASE_URL = postgresUrl;
+  if (dialect === "postgres") process.env.TEST_DATABASE_URL = options.postgresUrl;
   else delete process.env.TEST_DATABASE_URL;
   const database: TestDatabase = await createTestDatabase();
   const fake = await FakeTelegram.start({ recordCalls: false });
-  let failedUpdates = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      const text = chunk.toString("utf8");
-      failedUpdates += text.split('"msg":"update failed').length - 1;
-      if (process.env.BENCH_LOG_FAILURES && text.includes("update failed")) process.stderr.write(text.slice(0, 600) + "\n");
-      callback();
+  const heapDir = process.env.BENCH_HEAP_SNAPSHOT;
+  const bot = await BotProcess.start(
+    { ...variant, nodeArgs: [...variant.nodeArgs, ...(heapDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`] : [])] },
+    {
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_URL: database.url,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://lysty.example.org/telegram",
+      WEBHOOK_SECRET: SECRET,
+      WEBHOOK_MAX_CONNECTIONS: String(options.connections),
+      WEBHOOK_ANSWER_TIMEOUT_MS: String(options.answerMs),
+      LOG_LEVEL: "warn",
     },
-  });
-  const config = parseConfig({
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_URL: database.url,
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: "https://lysty.example.org/telegram",
-    WEBHOOK_SECRET: SECRET,
-    HOST: "127.0.0.1",
-    PORT: "0",
-    LOG_LEVEL: "warn",
-    WEBHOOK_ANSWER_TIMEOUT_MS: String(answerMs),
-  });
-  const handledTimes = new Map<number, number>();
-  const observer = { handled: (update: Update) => void handledTimes.set(update.update_id, (handledTimes.get(update.update_id) ?? 0) + 1) };
-  // A pool the size a production instance would use against Postgres.
-  const db = dialect === "postgres" ? database.reopen() : database.db;
-  const app: RunningApp = await startApp({ config, db, logger: createLogger("warn", sink), clock: systemClock, observer });
-  const pump = new TelegramPump(fake, `http://127.0.0.1:${app.httpPort}/telegram`, connections);
-  const people = Array.from({ length: writers }, (_, index) => {
+  );
+  const pump = new TelegramPump(fake, `http://127.0.0.1:${bot.port}/telegram`, options.connections);
+  const people = Array.from({ length: options.writers }, (_, index) => {
     const id = 800_000_001 + index;
     fake.addUser({ id, first_name: `Writer ${index}`, language_code: "en" });
     return new Writer(fake, pump, id);
   });
 
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => {
-    const memory = process.memoryUsage();
-    peakRss = Math.max(peakRss, memory.rss);
-    peakHeap = Math.max(peakHeap, memory.heapUsed);
-  }, 50);
+  let harnessPeakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (harnessPeakRss = Math.max(harnessPeakRss, process.memoryUsage().rss)), 100);
   const callsBefore = { ...fake.stats().byMethod };
+  const handledBefore = await bot.counter("lysty_updates_handled_total");
   const loopBefore = performance.eventLoopUtilization();
-  const cpuBefore = process.cpuUsage();
+  const harnessCpuBefore = process.cpuUsage();
+  const botCpuBefore = bot.cpuMs();
   const started = performance.now();
   const outcomes = await Promise.all(people.map((writer) => writer.writeLetter().catch(() => false)));
   const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
+  const botCpuMs = bot.cpuMs() - botCpuBefore;
+  const harnessCpu = process.cpuUsage(harnessCpuBefore);
   const loop = performance.eventLoopUtilization(loopBefore);
   clearInterval(sampler);
+  const handled = (await bot.counter("lysty_updates_handled_total")) - handledBefore;
+  const botPeakRssBytes = bot.peakRssBytes();
   const apiCalls = Object.fromEntries(
-    Object.entries(fake.stats().byMethod).map(([method, count]) => [method, count - (callsBefore[method] ?? 0)]).filter(([, count]) => Number(count) > 0),
+    Object.entries(fake.stats().byMethod)
+      .map(([method, count]) => [method, count - (callsBefore[method] ?? 0)])
+      .filter(([, count]) => Number(count) > 0),
   );
-  // What holds memory once every writer is through (the heap is near its peak then): BENCH_HEAP_SNAPSHOT=file.
-  if (process.env.BENCH_HEAP_SNAPSHOT) (await import("node:v8")).writeHeapSnapshot(`${process.env.BENCH_HEAP_SNAPSHOT}-${dialect}.heapsnapshot`);
+  // What holds memory once every writer is through: the bot writes a snapshot on SIGUSR2 (it collects garbage first).
+  if (heapDir) bot.signal("SIGUSR2");
+  await pump.stop();
+  await bot.stop();
 
-  const finished = await db
+  const finished = await database.db
     .selectFrom("letters")
     .select((eb) => eb.fn.countAll<number | string>().as("count"))
     .where("status", "=", "finished")
     .executeTakeFirstOrThrow();
   const result: RunResult = {
-    dialect: dialect === "sqlite" ? "SQLite" : "Postgres",
-    writers,
+    writers: options.writers,
     updates: pump.serverLatencies.length,
     wallMs,
     serverLatencies: [...pump.serverLatencies].sort((a, b) => a - b),
     endToEndLatencies: [...pump.endToEndLatencies].sort((a, b) => a - b),
-    connections,
     httpErrors: pump.httpErrors,
     redeliveries: pump.redeliveries,
     lost: pump.lost,
-    handledTwice: [...handledTimes.values()].filter((times) => times > 1).length,
-    failedUpdates,
+    handledTwice: Math.max(0, handled - pump.injected),
+    failedUpdates: bot.failedUpdates,
     unfinishedWriters: outcomes.filter((ok) => !ok).length,
     lettersFinished: Number(finished.count),
-    peakRssBytes: peakRss,
-    peakHeapBytes: peakHeap,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    botCpuMs,
+    botPeakRssBytes,
+    harnessCpuMs: (harnessCpu.user + harnessCpu.system) / 1000,
+    harnessPeakRssBytes: harnessPeakRss,
+    harnessLoopUtilization: loop.utilization,
     apiCalls,
-    eventLoopUtilization: loop.utilization,
   };
-  await pump.stop();
-  await app.stop();
   await fake.stop();
   await database.cleanup();
   return result;
@@ -352,6 +480,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 async function postgresReachable(url: string): Promise<boolean> {
   const db = openPostgres(url, { max: 1 });
   try {
@@ -365,64 +499,138 @@ async function postgresReachable(url: string): Promise<boolean> {
   }
 }
 
-function table(results: RunResult[]): string {
-  const rows: Array<[string, (result: RunResult) => string]> = [
-    ["writers", (r) => String(r.writers)],
-    ["updates handled", (r) => String(r.updates)],
-    ["wall time", (r) => `${(r.wallMs / 1000).toFixed(1)} s`],
-    ["throughput", (r) => `${((r.updates / r.wallMs) * 1000).toFixed(0)} updates/s`],
-    ["update latency p50 (POST → 200)", (r) => `${percentile(r.serverLatencies, 50).toFixed(1)} ms`],
-    ["update latency p99 (POST → 200)", (r) => `${percentile(r.serverLatencies, 99).toFixed(1)} ms`],
-    ["update latency max (POST → 200)", (r) => `${(r.serverLatencies.at(-1) ?? Number.NaN).toFixed(1)} ms`],
-    ["queued + handled p50 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 50).toFixed(0)} ms`],
-    ["queued + handled p99 (sent → 200)", (r) => `${percentile(r.endToEndLatencies, 99).toFixed(0)} ms`],
-    ["errors (failed updates, stuck writers)", (r) => `${r.failedUpdates + r.unfinishedWriters} (${r.failedUpdates}, ${r.unfinishedWriters})`],
-    ["non-2xx answers → delivered again", (r) => `${r.httpErrors} → ${r.redeliveries}`],
-    ["updates lost / handled twice", (r) => `${r.lost} / ${r.handledTwice}`],
-    ["letters finished", (r) => String(r.lettersFinished)],
-    ["CPU per update (whole process)", (r) => `${(r.cpuMs / r.updates).toFixed(1)} ms`],
-    ["cores busy (whole process)", (r) => `${(r.cpuMs / r.wallMs).toFixed(2)} of ${cpus().length}`],
-    ["event loop busy (one thread)", (r) => r.eventLoopUtilization.toFixed(2)],
-    ["Bot API calls per update", (r) => (Object.values(r.apiCalls).reduce((sum, count) => sum + count, 0) / r.updates).toFixed(2)],
-    ["peak RSS (whole process)", (r) => `${(r.peakRssBytes / 1024 / 1024).toFixed(0)} MB`],
-    ["peak JS heap in use (whole process)", (r) => `${(r.peakHeapBytes / 1024 / 1024).toFixed(0)} MB`],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const header = "".padEnd(width) + results.map((result) => result.dialect.padStart(18)).join("");
-  return [header, ...rows.map(([label, cell]) => label.padEnd(width) + results.map((result) => cell(result).padStart(18)).join(""))].join("\n");
+const MB = 1024 * 1024;
+const calls = (r: RunResult) => Object.values(r.apiCalls).reduce((sum, count) => sum + count, 0);
+
+/** Figures are medians over the rounds; counts of things that went wrong are the worst round's. */
+const ROWS: Array<{ label: string; value: (r: RunResult) => number; format: (value: number) => string; worst?: true }> = [
+  { label: "updates handled", value: (r) => r.updates, format: String, worst: true },
+  { label: "wall time", value: (r) => r.wallMs / 1000, format: (v) => `${v.toFixed(1)} s` },
+  { label: "throughput", value: (r) => (r.updates / r.wallMs) * 1000, format: (v) => `${v.toFixed(0)} updates/s` },
+  { label: "update latency p50 (POST → 200)", value: (r) => percentile(r.serverLatencies, 50), format: (v) => `${v.toFixed(1)} ms` },
+  { label: "update latency p99 (POST → 200)", value: (r) => percentile(r.serverLatencies, 99), format: (v) => `${v.toFixed(1)} ms` },
+  { label: "update latency max (POST → 200)", value: (r) => r.serverLatencies.at(-1) ?? Number.NaN, format: (v) => `${v.toFixed(1)} ms` },
+  { label: "queued + handled p50 (sent → 200)", value: (r) => percentile(r.endToEndLatencies, 50), format: (v) => `${v.toFixed(0)} ms` },
+  { label: "queued + handled p99 (sent → 200)", value: (r) => percentile(r.endToEndLatencies, 99), format: (v) => `${v.toFixed(0)} ms` },
+  { label: "failed updates (bot's log)", value: (r) => r.failedUpdates, format: String, worst: true },
+  { label: "writers stuck", value: (r) => r.unfinishedWriters, format: String, worst: true },
+  { label: "non-2xx answers (all delivered again)", value: (r) => r.httpErrors, format: String, worst: true },
+  { label: "updates lost", value: (r) => r.lost, format: String, worst: true },
+  { label: "updates handled twice", value: (r) => r.handledTwice, format: String, worst: true },
+  { label: "letters finished", value: (r) => r.writers - r.lettersFinished, format: (v) => `all but ${v}`, worst: true },
+  { label: "bot: CPU per update", value: (r) => r.botCpuMs / r.updates, format: (v) => `${v.toFixed(2)} ms` },
+  { label: "bot: cores busy", value: (r) => r.botCpuMs / r.wallMs, format: (v) => `${v.toFixed(2)} of ${cpus().length}` },
+  { label: "bot: peak RSS", value: (r) => r.botPeakRssBytes / MB, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "harness: CPU per update", value: (r) => r.harnessCpuMs / r.updates, format: (v) => `${v.toFixed(2)} ms` },
+  { label: "harness: event loop busy", value: (r) => r.harnessLoopUtilization, format: (v) => v.toFixed(2) },
+  { label: "harness: peak RSS", value: (r) => r.harnessPeakRssBytes / MB, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "Bot API calls per update", value: (r) => calls(r) / r.updates, format: (v) => v.toFixed(2) },
+];
+
+function table(columns: Array<{ label: string; runs: RunResult[] }>): string {
+  const width = Math.max(...ROWS.map((row) => row.label.length)) + 2;
+  const cellWidth = Math.max(20, ...columns.map((column) => column.label.length + 2));
+  const header = "".padEnd(width) + columns.map((column) => column.label.padStart(cellWidth)).join("");
+  const lines = ROWS.map((row) => {
+    const cells = columns.map((column) => {
+      const values = column.runs.map(row.value);
+      const value = row.worst ? Math.max(...values) : median(values);
+      return row.format(value).padStart(cellWidth);
+    });
+    return row.label.padEnd(width) + cells.join("");
+  });
+  return [header, ...lines].join("\n");
+}
+
+function perRun(columns: Array<{ label: string; runs: RunResult[] }>): string {
+  return columns
+    .map(
+      (column) =>
+        `${column.label}: ` +
+        column.runs
+          .map((r) => `${((r.updates / r.wallMs) * 1000).toFixed(0)}/s, bot ${(r.botCpuMs / r.updates).toFixed(2)} ms CPU, ${(r.botPeakRssBytes / MB).toFixed(0)} MB`)
+          .join(" | "),
+    )
+    .join("\n");
+}
+
+function stringOption(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
 }
 
 async function main(): Promise<void> {
   const option = (name: string, fallback: number) => {
-    const index = process.argv.indexOf(`--${name}`);
-    const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
+    const given = stringOption(name);
+    const value = given === undefined ? fallback : Number(given);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
     return value;
   };
+  const flags = (text: string | undefined) => (text ?? "").split(/\s+/).filter(Boolean);
   const writers = option("writers", 1000);
   const connections = option("connections", 40);
   const answerMs = option("answer-ms", 10_000);
+  const rounds = option("rounds", 1);
   const starve = process.argv.includes("--starve") ? option("starve", 2) : 0;
+  if (!existsSync("/proc/self/stat")) throw new Error("bench:load reads the bot's CPU and memory from /proc (Linux)");
+  const here = resolve(import.meta.dirname, "..");
+  const variants: Variant[] = [];
+  const baseline = stringOption("baseline");
+  if (baseline) variants.push({ label: `baseline (${baseline})`, dir: resolve(baseline), nodeArgs: [] });
+  const nodeOptions = flags(stringOption("node-options"));
+  variants.push({ label: nodeOptions.length ? `this (${nodeOptions.join(" ")})` : "this checkout", dir: here, nodeArgs: nodeOptions });
+  process.argv.forEach((arg, index) => {
+    const extra = arg === "--variant" ? process.argv[index + 1] : undefined;
+    if (extra) variants.push({ label: `this (${extra})`, dir: here, nodeArgs: flags(extra) });
+  });
+
   const burners = startBurners(starve);
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`load average at start: ${load()}${starve ? ` (${starve} CPU-burning processes started)` : ""}`);
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
-  const results = [await runOnce("sqlite", writers, connections, postgresUrl, answerMs)];
+  const dialects: Array<"sqlite" | "postgres"> = ["sqlite"];
   if (process.argv.includes("--sqlite-only")) console.log("--sqlite-only: no Postgres run.");
-  else if (await postgresReachable(postgresUrl)) results.push(await runOnce("postgres", writers, connections, postgresUrl, answerMs));
+  else if (await postgresReachable(postgresUrl)) dialects.push("postgres");
   else console.log(`Postgres at ${postgresUrl.replace(/\/\/[^@]*@/, "//…@")} is not reachable: SQLite only (start it with .ci/start-postgres.sh).`);
-  console.log(
-    `\nLysty load: ${writers} writers at once, whole letter flow (FSIN-pismo), webhook mode over HTTP with at most ` +
-      `${connections} connections (Telegram's max_connections), fake Bot API, answer time ${answerMs} ms` +
-      `${starve ? `, starved by ${starve} CPU-burning processes` : ""}\n`,
-  );
-  for (const burner of burners) burner.kill();
-  console.log(table(results));
-  for (const result of results) {
-    const calls = Object.entries(result.apiCalls).sort((a, b) => b[1] - a[1]);
-    console.log(`\n${result.dialect} Bot API calls per update: ${calls.map(([method, count]) => `${method} ${(count / result.updates).toFixed(2)}`).join(", ")}`);
+
+  const results = new Map<string, RunResult[]>();
+  for (const dialect of dialects) {
+    for (let round = 1; round <= rounds; round++) {
+      for (const variant of variants) {
+        const key = `${dialect}\u0000${variant.label}`;
+        const result = await runOnce(variant, dialect, { writers, connections, postgresUrl, answerMs });
+        results.set(key, [...(results.get(key) ?? []), result]);
+        console.log(
+          `${dialect}, round ${round}, ${variant.label}: ${((result.updates / result.wallMs) * 1000).toFixed(0)} updates/s, ` +
+            `bot ${(result.botCpuMs / result.updates).toFixed(2)} ms CPU per update, peak RSS ${(result.botPeakRssBytes / MB).toFixed(0)} MB (load ${load()})`,
+        );
+      }
+    }
   }
-  console.log(`\nNode ${process.version}, ${cpus().length} CPUs; bot, fake Bot API and writers share one process.`);
+  for (const burner of burners) burner.kill();
+
+  console.log(
+    `\nLysty load: ${writers} writers at once, whole letter flow (FSIN-pismo), the bot in its own process ` +
+      `(node scripts/start.mjs, webhook mode) over HTTP with at most ${connections} connections (Telegram's max_connections), ` +
+      `fake Bot API, answer time ${answerMs} ms${starve ? `, starved by ${starve} CPU-burning processes` : ""}; ` +
+      `${rounds > 1 ? `medians of ${rounds} rounds (counts of failures: the worst round)` : "one round"}`,
+  );
+  for (const dialect of dialects) {
+    const columns = variants.map((variant) => ({ label: variant.label, runs: results.get(`${dialect}\u0000${variant.label}`) ?? [] }));
+    console.log(`\n${dialect === "sqlite" ? "SQLite" : "Postgres"}\n${table(columns)}`);
+    if (rounds > 1) console.log(`\nper run:\n${perRun(columns)}`);
+    for (const column of columns) {
+      const totals: Record<string, number> = {};
+      let updates = 0;
+      for (const run of column.runs) {
+        updates += run.updates;
+        for (const [method, count] of Object.entries(run.apiCalls)) totals[method] = (totals[method] ?? 0) + count;
+      }
+      const byMethod = Object.entries(totals).sort((a, b) => b[1] - a[1]);
+      console.log(`${column.label}, Bot API calls per update: ${byMethod.map(([method, count]) => `${method} ${(count / updates).toFixed(2)}`).join(", ")}`);
+    }
+  }
+  console.log(`\nNode ${process.version}, ${cpus().length} CPUs; the bot in its own process, harness (fake Bot API, pump, writers) in this one.`);
   console.log(`load average at end: ${load()}`);
 }
 

@@ -15,7 +15,7 @@ import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { createOutboxApi } from "./outbox/api.js";
 import type { SharedDeliveryLedger } from "./server/deliveries.js";
 import { databaseAnswers } from "./server/readiness.js";
-import { createSharedDeliveryLedger } from "./server/shared-deliveries.js";
+import { createLocalDeliveryLedger, createSharedDeliveryLedger } from "./server/shared-deliveries.js";
 import { createUpdateHandler } from "./server/update-handler.js";
 import { createWebApp, setEditorMenuButton } from "./server/webapp.js";
 import { outboxHandlers } from "./services/outbox-handlers.js";
@@ -196,7 +196,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
  * not seen it; with SQLite it may reach the process after a restart.
  */
 function sharedDeliveryLedger({ db, clock }: BotDeps): { sharedDeliveries?: SharedDeliveryLedger } {
-  return { sharedDeliveries: createSharedDeliveryLedger(db, clock, isPostgresDb(db) ? {} : { leaseMs: 0 }) };
+  return { sharedDeliveries: isPostgresDb(db) ? createSharedDeliveryLedger(db, clock) : createLocalDeliveryLedger(db, clock) };
 }
 
 /** Metrics count every update; the caller's observer (the test harness) still hears about each one. */

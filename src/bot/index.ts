@@ -17,6 +17,7 @@ import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { greetingFallback, welcomeFeature } from "./features/welcome.js";
 import { createI18n } from "../telegram/i18n.js";
+import { botApiClientFetch } from "../telegram/bot-api-fetch.js";
 import { createTelegramAgent } from "../telegram/http-agent.js";
 import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -59,7 +60,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
     client: {
       apiRoot: config.telegramApiRoot,
       baseFetchConfig: { agent: createTelegramAgent(config.telegramApiRoot) },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: options.fetch ?? botApiClientFetch,
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });

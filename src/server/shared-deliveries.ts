@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import type { DB } from "../db/database.js";
-import { claimUpdate, completeUpdate, renewUpdateLease } from "../db/repositories/coordination.js";
+import { claimUpdate, completeUpdate, recordUpdatesHandled, renewUpdateLease, wasUpdateHandled } from "../db/repositories/coordination.js";
 import type { SharedDeliveryLedger } from "./deliveries.js";
 
 /**
@@ -13,9 +13,8 @@ import type { SharedDeliveryLedger } from "./deliveries.js";
 export const UPDATE_LEASE_MS = 60_000;
 
 /**
- * The deliveries ledger in the database (seen_updates), on the injected clock. On Postgres every instance shares it
- * with leases of UPDATE_LEASE_MS. On SQLite there is one process: an update it finds unfinished was left by a process
- * that died, so the lease is 0 (taken over at once); the table then remembers handled updates across a restart.
+ * The deliveries ledger in the database (seen_updates), on the injected clock, for instances sharing one database
+ * (Postgres): every update taken in is leased for UPDATE_LEASE_MS. SQLite has one process: createLocalDeliveryLedger.
  */
 export function createSharedDeliveryLedger(db: DB, clock: Clock, options: { owner?: string; leaseMs?: number } = {}): SharedDeliveryLedger {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -25,5 +24,39 @@ export function createSharedDeliveryLedger(db: DB, clock: Clock, options: { owne
     complete: (updateId) => completeUpdate(db, updateId),
     renew: (updateId) => renewUpdateLease(db, updateId, owner, new Date(clock.now().getTime() + leaseMs)),
     renewEveryMs: leaseMs > 0 ? leaseMs / 3 : undefined,
+  };
+}
+
+/** Rows per statement when handled updates are recorded together (4 parameters each, far below SQLite's limit). */
+const MOST_RECORDED_AT_ONCE = 500;
+
+/**
+ * The ledger of one process alone on its database (SQLite): no other instance can hold an update, so taking one in
+ * is a read (was it handled before a restart?) and handling it takes no lease. What was handled is recorded in one
+ * statement for every update that finished in the same turn of the event loop (a group commit): under load that is
+ * one write and one commit for several updates instead of two writes for each. Each update is answered only once its
+ * record is written, so a crash before it means no 200, and Telegram's delivery again is handled (as before, when
+ * the process died between handling and recording).
+ */
+export function createLocalDeliveryLedger(db: DB, clock: Pick<Clock, "now">): SharedDeliveryLedger {
+  const pending: Array<{ updateId: number; done: () => void; failed: (error: unknown) => void }> = [];
+  const flush = async () => {
+    const batch = pending.splice(0, MOST_RECORDED_AT_ONCE);
+    if (pending.length > 0) setImmediate(() => void flush());
+    try {
+      await recordUpdatesHandled(db, batch.map((entry) => entry.updateId), clock.now());
+      for (const entry of batch) entry.done();
+    } catch (error) {
+      for (const entry of batch) entry.failed(error);
+    }
+  };
+  return {
+    claim: async (updateId) => ((await wasUpdateHandled(db, updateId)) ? "handled" : "handle"),
+    complete: (updateId) =>
+      new Promise<void>((done, failed) => {
+        if (pending.push({ updateId, done, failed }) === 1) setImmediate(() => void flush());
+      }),
+    renew: async () => undefined,
+    renewEveryMs: undefined,
   };
 }

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import { afterEach, expect, it } from "vitest";
 import { claimUpdate, completeUpdate, renewUpdateLease } from "../../src/db/repositories/coordination.js";
+import { createLocalDeliveryLedger } from "../../src/server/shared-deliveries.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 let database: TestDatabase | undefined;
@@ -9,6 +11,7 @@ afterEach(async () => {
 });
 
 const LEASE = 60_000;
+const onPostgres = process.env.TEST_DATABASE_URL?.startsWith("postgres") ?? false;
 const at = (ms: number) => new Date(Date.UTC(2026, 11, 6, 12) + ms);
 
 it("leases an update to one instance, lets another take it over only after the lease, and never after it is handled", async () => {
@@ -26,4 +29,40 @@ it("leases an update to one instance, lets another take it over only after the l
   await completeUpdate(db, 501);
   expect(await claimUpdate(db, 501, "d", at(100 * LEASE), LEASE)).toBe("handled");
   expect(await claimUpdate(db, 502, "d", at(100 * LEASE), LEASE)).toBe("handle");
+});
+
+it("on a database of its own (SQLite), remembers every handled update across a restart, recorded together, and handles one a dead process left unfinished", async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const ledger = createLocalDeliveryLedger(db, { now: () => at(0) });
+  const ids = Array.from({ length: 1_201 }, (_, index) => 9_000 + index);
+  for (const id of ids) expect(await ledger.claim(id)).toBe("handle");
+  // Updates finishing in the same turn are written together (more than one statement's worth here).
+  await Promise.all(ids.map((id) => ledger.complete(id)));
+  expect(ledger.renewEveryMs).toBeUndefined();
+
+  // The next process on the same file (a restart): every one of them was handled, a new one was not.
+  const restarted = createLocalDeliveryLedger(database.reopen(), { now: () => at(5_000) });
+  for (const id of [9_000, 9_600, 10_200]) expect(await restarted.claim(id)).toBe("handled");
+  expect(await restarted.claim(10_201)).toBe("handle");
+  // A row an earlier version left mid-handling (it took a lease, then died): handled again, and then remembered.
+  await claimUpdate(db, 777, "dead", at(0), 0);
+  expect(await restarted.claim(777)).toBe("handle");
+  await restarted.complete(777);
+  expect(await restarted.claim(777)).toBe("handled");
+  expect(await ledger.claim(777)).toBe("handled");
+});
+
+it.skipIf(onPostgres)("on a database of its own, a record that cannot be written fails each waiting update, so it is not answered as handled", async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  await sql`create trigger refuse_records before insert on seen_updates begin select raise(abort, 'disk full'); end`.execute(db);
+  const ledger = createLocalDeliveryLedger(db, { now: () => at(0) });
+  const results = await Promise.allSettled([ledger.complete(1), ledger.complete(2)]);
+  expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+  await sql`drop trigger refuse_records`.execute(db);
+  expect(await ledger.claim(1)).toBe("handle");
+  // The next records are written again.
+  await ledger.complete(1);
+  expect(await ledger.claim(1)).toBe("handled");
 });

@@ -45,6 +45,29 @@ export async function completeUpdate(db: DB, updateId: number): Promise<void> {
   await endLease.execute(db, updateId);
 }
 
+/**
+ * One process alone on its database (SQLite): true when the update was handled before, perhaps by this process before
+ * a restart. A row still marked as being handled was left by a process that died mid-handling: not handled.
+ */
+export async function wasUpdateHandled(db: DB, updateId: number): Promise<boolean> {
+  const row = await readLease.first(db, updateId);
+  return row !== undefined && row.handling_until === null;
+}
+
+/**
+ * Records updates as handled, several in one statement (one commit): a single process (SQLite) takes no lease while
+ * handling, it only needs to remember what it handled across a restart.
+ */
+export async function recordUpdatesHandled(db: DB, updateIds: readonly number[], now: Date): Promise<void> {
+  if (updateIds.length === 0) return;
+  const seenAt = now.toISOString();
+  await db
+    .insertInto("seen_updates")
+    .values(updateIds.map((updateId) => ({ update_id: updateId, seen_at: seenAt, handling_until: null, handled_by: null })))
+    .onConflict((oc) => oc.column("update_id").doUpdateSet({ handling_until: null, handled_by: null }))
+    .execute();
+}
+
 /** Extends `owner`'s lease on an update still being handled; nothing if it was handled or taken over meanwhile. */
 export async function renewUpdateLease(db: DB, updateId: number, owner: string, until: Date): Promise<void> {
   await db

@@ -1,0 +1,72 @@
+import { type Agent, type IncomingMessage, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { Readable } from "node:stream";
+import type { ApiClientOptions } from "grammy";
+
+/** What grammY's client passes to `fetch` (core/client.js): its JSON or multipart payload, our agent, its signal. */
+interface BotApiRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Readable;
+  agent?: Agent;
+  signal?: AbortSignal | null;
+}
+
+/**
+ * grammY's client `fetch` on Node's own `http.request`, for the two things grammY does with a response: `json()`
+ * (every call; Telegram answers JSON whatever the status) and nothing else. grammY's default, node-fetch, builds a
+ * WHATWG Request and Response around each call (URL parsing, header maps, an abort-controller shim, a body stream):
+ * under `bench:load` it was 7–8 % of the bot's CPU, more than the webhook server (docs/production.md). A JSON body is
+ * written with the headers in one `end` (one write); a multipart body (uploads) is piped. Errors are Node's own
+ * (`read ECONNRESET`, `EPIPE`), which grammY wraps in an `HttpError` as before and retry-network-faults.ts recognises.
+ */
+export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ status: number; ok: boolean; json(): Promise<unknown> }> {
+  return new Promise((resolve, reject) => {
+    const { signal } = init;
+    if (signal?.aborted) return reject(abortError(signal));
+    const body = init.body;
+    const headers: Record<string, string | number> = { ...init.headers };
+    if (typeof body === "string") headers["content-length"] = Buffer.byteLength(body);
+    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+    const request = send(url, { method: init.method ?? "GET", headers, ...(init.agent ? { agent: init.agent } : {}) });
+    const onAbort = () => request.destroy(abortError(signal as AbortSignal));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const settle = () => signal?.removeEventListener("abort", onAbort);
+    request.once("error", (error) => {
+      settle();
+      reject(error);
+    });
+    request.once("response", (response: IncomingMessage) => {
+      const status = response.statusCode ?? 0;
+      const text = readText(response).finally(settle);
+      // The body is read at once (as node-fetch buffers it): a caller that never asks for it must not stall the socket.
+      text.catch(() => undefined);
+      resolve({ status, ok: status >= 200 && status < 300, json: async () => JSON.parse(await text) as unknown });
+    });
+    if (body === undefined || typeof body === "string") request.end(body);
+    else body.once("error", (error) => request.destroy(error)).pipe(request);
+  });
+}
+
+function readText(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on("data", (chunk: Buffer) => chunks.push(chunk));
+    response.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    response.once("error", reject);
+    response.once("close", () => {
+      if (!response.complete) reject(new Error("the connection closed before the response ended"));
+    });
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const error = new Error("The operation was aborted");
+  error.name = "AbortError";
+  return error;
+}
+
+/** For grammY's `client.fetch`: its type is node-fetch's, of which grammY uses the call and `json()` only. */
+export const botApiClientFetch = botApiFetch as unknown as NonNullable<ApiClientOptions["fetch"]>;

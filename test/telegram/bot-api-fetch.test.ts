@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Api } from "grammy";
+import { afterEach, expect, it } from "vitest";
+import { botApiClientFetch, botApiFetch } from "../../src/telegram/bot-api-fetch.js";
+import { createTelegramAgent } from "../../src/telegram/http-agent.js";
+
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+interface Seen {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+/** A Bot API stand-in: records each request, answers what `answer` says (or nothing: the handler may cut the socket). */
+async function serve(answer: (seen: Seen, request: IncomingMessage, respond: (status: number, body: string) => void) => void): Promise<{ root: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const entry = { method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") };
+      seen.push(entry);
+      answer(entry, request, (status, body) => response.writeHead(status, { "content-type": "application/json" }).end(body));
+    });
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return { root: `http://127.0.0.1:${(server?.address() as AddressInfo).port}`, seen };
+}
+
+it("sends grammY's calls through node:http: JSON with its length, Telegram's answer and its errors as grammY expects them", async () => {
+  const { root, seen } = await serve((entry, _request, respond) => {
+    if (entry.url?.endsWith("/sendMessage")) respond(200, JSON.stringify({ ok: true, result: { message_id: 7, date: 0, chat: { id: 1, type: "private" }, text: "Привіт" } }));
+    else respond(400, JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: chat not found" }));
+  });
+  const api = new Api("123:abc", { apiRoot: root, fetch: botApiClientFetch, baseFetchConfig: { agent: createTelegramAgent(root) } });
+  const sent = await api.sendMessage(1, "Привіт <b>світ</b>", { parse_mode: "HTML" });
+  expect(sent.message_id).toBe(7);
+  const request = seen[0] as Seen;
+  expect(request.method).toBe("POST");
+  expect(request.url).toBe("/bot123:abc/sendMessage");
+  expect(JSON.parse(request.body)).toEqual({ chat_id: 1, text: "Привіт <b>світ</b>", parse_mode: "HTML" });
+  expect(Number(request.headers["content-length"])).toBe(Buffer.byteLength(request.body));
+  await expect(api.getChat(5)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: chat not found" });
+});
+
+it("streams a multipart upload (a document) whole", async () => {
+  const { root, seen } = await serve((_entry, _request, respond) => respond(200, JSON.stringify({ ok: true, result: true })));
+  const api = new Api("123:abc", { apiRoot: root, fetch: botApiClientFetch });
+  const { InputFile } = await import("grammy");
+  const content = "%PDF-1.4 " + "листи ".repeat(20_000);
+  await api.sendDocument(1, new InputFile(Buffer.from(content), "letters.pdf")).catch(() => undefined);
+  const body = (seen[0] as Seen).body;
+  expect((seen[0] as Seen).headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+  expect(body).toContain("filename=letters.pdf");
+  // Over 200 KB: several chunks on the wire, every byte of them in the body.
+  expect(body.includes(content)).toBe(true);
+});
+
+it("ends the request when its signal aborts, and reports a reset connection with Node's error", async () => {
+  let requestsSeen = 0;
+  const { root } = await serve((_entry, request) => {
+    requestsSeen += 1;
+    if (requestsSeen === 2) request.socket.destroy();
+    // The first request is never answered: only the abort ends it.
+  });
+  const controller = new AbortController();
+  const hanging = botApiFetch(`${root}/bot1:a/getMe`, { method: "POST", body: "{}", signal: controller.signal });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  controller.abort();
+  await expect(hanging).rejects.toThrow(/aborted/i);
+  await expect(botApiFetch(`${root}/bot1:a/getMe`, { method: "POST", body: "{}" })).rejects.toMatchObject({ code: "ECONNRESET" });
+  await expect(botApiFetch(`${root}/bot1:a/getMe`, { method: "POST", body: "{}", signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
+  expect(requestsSeen).toBe(2);
+});
