@@ -307,22 +307,31 @@ describe("the letter editor in a browser", () => {
     onTestFinished(() => network.close());
     await openEditor(page, localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`), auth());
     const firstRender = await firstRenderMarks(page);
-    // Its first paint held the letter's beginning only, but more than the editor's box shows: a textarea of the same
-    // size holding that beginning has to scroll.
-    const firstScreen = await page.evaluate(() => {
+    // Its first paint held the letter's beginning only, but more than the editor's box shows: a textarea of the
+    // editor's size, font and padding holding that beginning has to scroll (the surface may be blocks or a textarea).
+    const firstScreen = await page.evaluate((text) => {
+      type Box = {
+        clientWidth: number; clientHeight: number; scrollHeight: number; value: string;
+        style: { cssText: string }; remove(): void; append(node: unknown): void;
+      };
       const dom = globalThis as unknown as {
         performance: { getEntriesByName(name: string): { detail?: { characters?: number } }[] };
-        document: { querySelector(selector: string): { value: string; scrollHeight: number; clientHeight: number; cloneNode(): unknown; after(node: unknown): void } };
+        getComputedStyle(element: unknown): { font: string; padding: string; lineHeight: string };
+        document: { querySelector(selector: string): Box; createElement(tag: string): Box; body: Box };
       };
       const characters = dom.performance.getEntriesByName("lysty-editor-ready")[0]?.detail?.characters ?? 0;
       const area = dom.document.querySelector("#letter");
-      const copy = area.cloneNode() as typeof area & { remove(): void };
-      area.after(copy);
-      copy.value = area.value.slice(0, characters);
+      const style = dom.getComputedStyle(area);
+      const copy = dom.document.createElement("textarea");
+      copy.style.cssText = `position: absolute; left: 0; top: 0; box-sizing: content-box; border: 0; resize: none;
+        width: ${area.clientWidth}px; height: ${area.clientHeight}px; padding: 0; font: ${style.font};
+        line-height: ${style.lineHeight}; white-space: pre-wrap;`;
+      dom.document.body.append(copy);
+      copy.value = text.slice(0, characters);
       const overflows = copy.scrollHeight > copy.clientHeight;
       copy.remove();
       return { characters, overflows };
-    });
+    }, letter);
     expect(firstScreen.characters).toBeGreaterThan(0);
     expect(firstScreen.characters).toBeLessThan(letter.length);
     expect(firstScreen.overflows).toBe(true);
