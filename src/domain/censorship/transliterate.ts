@@ -43,6 +43,15 @@ const LETTERS: Record<TranslitScheme, Record<string, string>> = {
   },
 };
 
+const IOTATED: Record<"ru" | "uk", Record<string, string>> = {
+  ru: { a: "я", u: "ю", e: "е" },
+  uk: { a: "я", u: "ю", e: "є" },
+};
+
+// Łacinka's soft consonants: the official Cyrillic spelling writes no soft sign before another consonant
+// («viaśni» → «вясні», «palitviaźniam» → «палітвязням»), only before a vowel-less end («Biełaruś» → «беларусь»).
+const LACINKA_SOFT: Record<string, string> = { "ć": "ц", "ś": "с", "ź": "з", "ń": "н" };
+
 /** Lower-case Latin word → Cyrillic by the scheme's habits; letters it does not know are kept. */
 export function transliterate(word: string, scheme: TranslitScheme): string {
   const digraphs = DIGRAPHS[scheme];
@@ -53,6 +62,20 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
     const previous = word.charAt(index - 1);
     const afterVowel = index > 0 && VOWELS.has(previous);
     const letter = word.charAt(index);
+    // «Heroiam», «moia»: i between vowels is the glide of я/ю/є (Ukrainian), я/ю/е (Russian).
+    if (scheme !== "be" && letter === "i" && afterVowel && previous !== "i") {
+      const iotated = IOTATED[scheme][word.charAt(index + 1)];
+      if (iotated) {
+        result += iotated;
+        index += 2;
+        continue;
+      }
+    }
+    // «Rossia», «armia», «istoria»: a final -ia after a consonant is -ия/-ія.
+    if (scheme !== "be" && letter === "i" && word.charAt(index + 1) === "a" && index + 2 === word.length && index > 0 && !afterVowel) {
+      result += scheme === "uk" ? "ія" : "ия";
+      break;
+    }
     // Ukrainian: «Kyiv», «Ukraini»: i after a vowel is ї; word-final -yi/-iy are the adjective endings -ий/-ій.
     if (scheme === "uk" && letter === "i" && afterVowel && previous !== "i") {
       result += "ї";
@@ -75,6 +98,12 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
     if (digraph) {
       result += digraph[1];
       index += digraph[0].length;
+      continue;
+    }
+    const hard = scheme === "be" ? LACINKA_SOFT[letter] : undefined;
+    if (hard && index + 1 < word.length && !VOWELS.has(word.charAt(index + 1))) {
+      result += hard;
+      index++;
       continue;
     }
     result += letters[letter] ?? letter;
