@@ -32,6 +32,7 @@ describe("Latin typing read back into Cyrillic", () => {
     expect(categories("Smert vorogam, tak kazhe mii didus.")).toContain("ukraine-symbols");
     expect(categories("Zhyvie Belarus, usim pryvitanne!", "by")).toContain("politics");
     expect(categories("Usim palitviaźniam volu!", "by")).toContain("politics");
+    expect(categories("Żywie Biełaruś, usio budzie dobra!", "by")).toContain("politics");
   });
 
   it("does not let a one-letter word make a Latin-typed Russian sentence English", () => {
@@ -72,6 +73,13 @@ describe("Ukrainian resistance phrases and memes", () => {
   it("finds the kalyna song, but not the shrub in the garden", () => {
     expect(categories("На концерті всі співали «Ой у лузі червона калина».")).toEqual(["ukraine-symbols"]);
     expect(categories("Червона калина в саду цього року дуже рясна, зварю варення.")).toEqual([]);
+  });
+
+  it("finds the slogans misspelt, with «хай живе», and two hearts joined by a word", () => {
+    expect(categories("Слава Украины, пишет мне кума каждый вечер.")).toContain("ukraine-symbols");
+    expect(categories("Хай живе вільна Україна, а ми тримаємось.")).toEqual(["ukraine-symbols"]);
+    expect(categories("Малюнок у сина: 💛 та 💙, і сонечко.")).toEqual(["ukraine-symbols"]);
+    expect(categories("Купила 💛 кульки і 💙 стрічки на день народження.")).toEqual([]);
   });
 
   it("finds English memes and Latin-typed slogans", () => {

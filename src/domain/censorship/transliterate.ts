@@ -39,7 +39,7 @@ const LETTERS: Record<TranslitScheme, Record<string, string>> = {
   be: {
     a: "а", b: "б", v: "в", w: "в", g: "г", d: "д", e: "э", z: "з", i: "і", y: "ы", j: "й", k: "к", l: "л", m: "м",
     n: "н", o: "о", p: "п", r: "р", s: "с", t: "т", u: "у", f: "ф", h: "г", c: "ц", q: "к", x: "х", "ŭ": "ў",
-    "ł": "л", "ć": "ць", "ś": "сь", "ź": "зь", "ń": "нь", "ž": "ж", "č": "ч", "š": "ш",
+    "ł": "л", "ć": "ць", "ś": "сь", "ź": "зь", "ń": "нь", "ž": "ж", "č": "ч", "š": "ш", "ż": "ж",
   },
 };
 
@@ -114,7 +114,8 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
 
 /** Łacinka letters only Belarusian Latin uses: a word with one of them is read by the Belarusian scheme only. */
 export function hasLacinkaLetters(word: string): boolean {
-  return /[ŭłćśźńžčš]/u.test(word);
+  // ż: Belarusian typed with a Polish keyboard («Żywie»).
+  return /[ŭłćśźńžčšż]/u.test(word);
 }
 
 const SCHEMES: readonly TranslitScheme[] = ["ru", "uk", "be"];
