@@ -82,6 +82,13 @@ describe("Ukrainian resistance phrases and memes", () => {
     expect(categories("Купила 💛 кульки і 💙 стрічки на день народження.")).toEqual([]);
   });
 
+  it("finds the «Kyiv in three days» meme beside Kyiv, not a journey or a parcel that took three days", () => {
+    expect(categories("Ну что, взяли Киев за три дня? Вот и я о том.")).toEqual(["ukraine-symbols"]);
+    expect(categories("So much for taking Kyiv in three days.")).toEqual(["ukraine-symbols"]);
+    expect(categories("Посылка из Киева дошла за три дня, всё целое.")).toEqual([]);
+    expect(categories("Я прочитала эту книгу за три дня.")).toEqual([]);
+  });
+
   it("finds English memes and Latin-typed slogans", () => {
     expect(categories("The kids keep humming the Bayraktar song.")).toEqual(["ukraine-symbols"]);
     expect(categories("Geroyam slava, said Taras at the end.")).toEqual(["ukraine-symbols"]);
