@@ -115,6 +115,7 @@ describe("Belarusian vocabulary", () => {
     expect(categories("Сын увесь вечар гуляе ў танкі на кампутары.", "by")).toEqual([]);
     expect(categories("Бабуля ўсё лета ваюе з каларадскімі жукамі.", "by")).toEqual([]);
     expect(categories("Рэжым дня ў малога цяпер строгі: сон, шпацыр, абед.", "by")).toEqual([]);
+    expect(categories("Наша настаўніца — сапраўдны дыктатар, але ўсе яе любяць.", "by")).toEqual([]);
   });
 });
 
@@ -122,6 +123,7 @@ describe("English war and politics idiom", () => {
   it("reads orcs as Russian soldiers only beside a strike or a Ukrainian place", () => {
     expect(categories("The orcs shelled Kherson again last night.")).toContain("war");
     expect(categories("My nephew painted orcs for his Lord of the Rings board game.")).toEqual([]);
+    expect(categories("His orc costume was a hit at the school party.")).toEqual([]);
   });
 
   it("does not flag war words used as everyday metaphors", () => {
