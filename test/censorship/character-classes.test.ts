@@ -19,6 +19,14 @@ describe("one pass over character classes (issue 16, speed)", () => {
     expect(prefilterNeeds(undefined)).toBe(0);
   });
 
+  it("runs the starred-swearing pattern only over the chunks around each *, with the same offsets", () => {
+    expect(chunkAnchor("\\*", "f\\*{2,3}k?")).toBe("*");
+    expect(chunkAnchor("[*#]", "f\\*{2,3}k?")).toBeNull();
+    const text = "Sorry, but the clerk is a motherf***er and the rest are no better.";
+    const found = checkLetter(text, { system: "ru" }).findings.filter((finding) => finding.category === "profanity");
+    expect(found.map((finding) => text.slice(finding.start, finding.end))).toEqual(["motherf***er"]);
+  });
+
   it("runs an e-mail pattern only over the chunks around each @, with the same offsets", () => {
     expect(chunkAnchor("@", "[a-z]+@[a-z]+\\.[a-z]{2,}")).toBe("@");
     expect(chunkAnchor("@", "[a-z]+\\s+@")).toBeNull();

@@ -47,13 +47,21 @@ export function prefilterNeeds(prefilter: string | undefined): number {
 
 /**
  * A regular expression that cannot match across white space and whose every match contains `anchor` (its
- * prefilter is that one character) is run only over the white-space-delimited chunks around each occurrence of
- * the anchor, each with the white space on both sides so that look-behinds and look-aheads see the same text.
+ * prefilter is that one character, `@` or `*`) is run only over the white-space-delimited chunks around each
+ * occurrence of the anchor, each with the white space on both sides so that look-behinds and look-aheads see the
+ * same text.
  */
 export function chunkAnchor(prefilter: string | undefined, source: string): string | null {
-  if (prefilter !== "@") return null;
-  return /\\s|\\S| |\.(?![^[]*\])/u.test(source.replace(/\\\./gu, "")) ? null : "@";
+  const anchor = prefilter === undefined ? undefined : CHUNK_ANCHORS.get(prefilter);
+  if (anchor === undefined) return null;
+  return /\\s|\\S| |\.(?![^[]*\])/u.test(source.replace(/\\\./gu, "")) ? null : anchor;
 }
+
+// Prefilters that name one character: "@" (e-mails, handles) and "\\*" (starred-out swearing, "f***").
+const CHUNK_ANCHORS: ReadonlyMap<string, string> = new Map([
+  ["@", "@"],
+  ["\\*", "*"],
+]);
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0;

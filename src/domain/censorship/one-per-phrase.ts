@@ -8,13 +8,21 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** The gravest first; between equals, a context frame over a word it contains (the frame read the whole phrase:
- * «надо отблагодарить охранника» is a bribe, not just a guard), then the category listed first in CATEGORY_IDS. */
+ * «надо отблагодарить охранника» is a bribe, not just a guard), then a longer phrase over a word it contains, then
+ * the category listed first in CATEGORY_IDS. */
 function graver(a: Finding, b: Finding): Finding {
   const bySeverity = severityRank(a.severity) - severityRank(b.severity);
   if (bySeverity !== 0) return bySeverity < 0 ? a : b;
   if (framesOver(a, b)) return a;
   if (framesOver(b, a)) return b;
+  if (phraseOver(a, b)) return a;
+  if (phraseOver(b, a)) return b;
   return CATEGORY_IDS.indexOf(a.category) <= CATEGORY_IDS.indexOf(b.category) ? a : b;
+}
+
+/** A fixed phrase read whole beats a word inside it («Русский военный корабль» is the meme, not just "military"). */
+function phraseOver(phrase: Finding, word: Finding): boolean {
+  return phrase.start <= word.start && phrase.end >= word.end && phrase.end - phrase.start > word.end - word.start && phrase.excerpt.includes(" ");
 }
 
 function framesOver(frame: Finding, word: Finding): boolean {

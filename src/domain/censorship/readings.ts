@@ -118,9 +118,9 @@ const MAX_LATIN_EVIDENCE = 20_000;
 function latinEvidence(lower: string): number {
   let bits = latinEvidenceMemo.get(lower);
   if (bits !== undefined) return bits;
+  // A single Latin letter (markup, an initial, "I", or Russian «и», «у», «в» typed in Latin) is evidence of nothing.
+  if (lower.length < 2) return 0;
   bits = isFrequentWord(lower, "en") ? 1 : 0;
-  // A single Latin letter (markup, an initial) is evidence of nothing.
-  if (lower.length < 2) return bits;
   for (const { scheme, cyrillic } of readings(lower)) {
     if (isFrequentWord(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
   }
@@ -156,20 +156,47 @@ function transliteratedHits(
     if (stream.length === 0) continue;
     const masks = new Uint8Array(stream.length).fill(SCHEME_BITS[scheme]);
     hits.push(...findLexiconHits(text, { words: stream, abbreviations: [] }, lexicon, system, masks, false));
+    const loose = looseReading(stream, scheme);
+    if (loose) hits.push(...findLexiconHits(text, { words: loose, abbreviations: [] }, lexicon, system, masks, false));
   }
   return hits;
 }
 
-// What a digit or symbol typed inside a word stands for, in Cyrillic and in Latin words. `*` hides any vowel.
+// Consonants after which Cyrillic often writes a final soft sign that Latin typing drops («smert» → «смерть»,
+// «Belarus» → «беларусь», «mat» → «мать»). Not н, м, р, в: «Putin», «vragam», «mir» keep them hard, and a phrase
+// matches in this second stream only if all its words read right there.
+const SOFTENED_FINALS = new Set(["т", "д", "с", "з", "л", "ц"]);
+const CYRILLIC_VOWELS = new Set([..."аеёиоуыэюяіїєў"]);
+
+/**
+ * The stream read the loose way people type without diacritics: a soft sign after a word's final softenable
+ * consonant and, for Belarusian, е rather than Łacinka's э after a consonant («Belarus» is «беларусь», not
+ * «бэларус»). Null if no word reads differently.
+ */
+function looseReading(stream: readonly WordToken[], scheme: TranslitScheme): WordToken[] | null {
+  let changed = false;
+  const loose = stream.map((word) => {
+    let norm = word.norm;
+    if (scheme === "be" && norm.includes("э")) norm = norm.replace(/(?<=[^\s])э/gu, (match, offset: number) => (CYRILLIC_VOWELS.has(norm.charAt(offset - 1)) ? match : "е"));
+    if (norm.length >= 3 && SOFTENED_FINALS.has(norm.charAt(norm.length - 1))) norm = `${norm}ь`;
+    if (norm === word.norm) return word;
+    changed = true;
+    return { ...word, norm };
+  });
+  return changed ? loose : null;
+}
+
+// What a digit or symbol typed inside a word stands for, in Cyrillic and in Latin words. `*` hides any vowel, or
+// nothing: a star pushed into a word («с*раку») is as common as one over a letter.
 const CYRILLIC_MASKS: Record<string, readonly string[]> = {
   "0": ["о"], "1": ["і", "и"], "3": ["з", "е"], "4": ["ч", "а"], "6": ["б"], "7": ["т"], "8": ["в"], "9": ["д"],
-  "@": ["а", "я"], "$": ["с"], "|": ["і"], "!": ["і"], "*": ["у", "и", "а", "о", "е", "ы", "я", "ю", "і", "й"],
+  "@": ["а", "я"], "$": ["с"], "|": ["і"], "!": ["і"], "*": ["у", "и", "а", "о", "е", "ы", "я", "ю", "і", "й", ""],
   // A dot inside a word («моби.лизация») hides nothing: it only breaks the word.
   ".": [""],
 };
 const LATIN_MASKS: Record<string, readonly string[]> = {
   "0": ["o"], "1": ["i", "l"], "3": ["e"], "4": ["a"], "5": ["s"], "7": ["t"], "8": ["b"], "@": ["a"], "$": ["s"],
-  "|": ["l", "i"], "!": ["i"], "*": ["u", "i", "a", "o", "e", "y"], ".": [""],
+  "|": ["l", "i"], "!": ["i"], "*": ["u", "i", "a", "o", "e", "y", ""], ".": [""],
 };
 const MAX_MASK_GAP = 3;
 const MAX_CANDIDATES = 64;

@@ -39,9 +39,18 @@ const LETTERS: Record<TranslitScheme, Record<string, string>> = {
   be: {
     a: "а", b: "б", v: "в", w: "в", g: "г", d: "д", e: "э", z: "з", i: "і", y: "ы", j: "й", k: "к", l: "л", m: "м",
     n: "н", o: "о", p: "п", r: "р", s: "с", t: "т", u: "у", f: "ф", h: "г", c: "ц", q: "к", x: "х", "ŭ": "ў",
-    "ł": "л", "ć": "ць", "ś": "сь", "ź": "зь", "ń": "нь", "ž": "ж", "č": "ч", "š": "ш",
+    "ł": "л", "ć": "ць", "ś": "сь", "ź": "зь", "ń": "нь", "ž": "ж", "č": "ч", "š": "ш", "ż": "ж",
   },
 };
+
+const IOTATED: Record<"ru" | "uk", Record<string, string>> = {
+  ru: { a: "я", u: "ю", e: "е" },
+  uk: { a: "я", u: "ю", e: "є" },
+};
+
+// Łacinka's soft consonants: the official Cyrillic spelling writes no soft sign before another consonant
+// («viaśni» → «вясні», «palitviaźniam» → «палітвязням»), only before a vowel-less end («Biełaruś» → «беларусь»).
+const LACINKA_SOFT: Record<string, string> = { "ć": "ц", "ś": "с", "ź": "з", "ń": "н" };
 
 /** Lower-case Latin word → Cyrillic by the scheme's habits; letters it does not know are kept. */
 export function transliterate(word: string, scheme: TranslitScheme): string {
@@ -53,6 +62,20 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
     const previous = word.charAt(index - 1);
     const afterVowel = index > 0 && VOWELS.has(previous);
     const letter = word.charAt(index);
+    // «Heroiam», «moia»: i between vowels is the glide of я/ю/є (Ukrainian), я/ю/е (Russian).
+    if (scheme !== "be" && letter === "i" && afterVowel && previous !== "i") {
+      const iotated = IOTATED[scheme][word.charAt(index + 1)];
+      if (iotated) {
+        result += iotated;
+        index += 2;
+        continue;
+      }
+    }
+    // «Rossia», «armia», «istoria»: a final -ia after a consonant is -ия/-ія.
+    if (scheme !== "be" && letter === "i" && word.charAt(index + 1) === "a" && index + 2 === word.length && index > 0 && !afterVowel) {
+      result += scheme === "uk" ? "ія" : "ия";
+      break;
+    }
     // Ukrainian: «Kyiv», «Ukraini»: i after a vowel is ї; word-final -yi/-iy are the adjective endings -ий/-ій.
     if (scheme === "uk" && letter === "i" && afterVowel && previous !== "i") {
       result += "ї";
@@ -77,6 +100,12 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
       index += digraph[0].length;
       continue;
     }
+    const hard = scheme === "be" ? LACINKA_SOFT[letter] : undefined;
+    if (hard && index + 1 < word.length && !VOWELS.has(word.charAt(index + 1))) {
+      result += hard;
+      index++;
+      continue;
+    }
     result += letters[letter] ?? letter;
     index++;
   }
@@ -85,7 +114,8 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
 
 /** Łacinka letters only Belarusian Latin uses: a word with one of them is read by the Belarusian scheme only. */
 export function hasLacinkaLetters(word: string): boolean {
-  return /[ŭłćśźńžčš]/u.test(word);
+  // ż: Belarusian typed with a Polish keyboard («Żywie»).
+  return /[ŭłćśźńžčšż]/u.test(word);
 }
 
 const SCHEMES: readonly TranslitScheme[] = ["ru", "uk", "be"];
