@@ -23,7 +23,8 @@ COPY src ./src
 COPY migrations ./migrations
 # After tsc: bundles the bot's entry into dist/src/main.js (a start reads a few files instead of some 900) and the
 # letter editor's page into dist/webapp (esbuild is a build tool, pruned below).
-COPY scripts/build-webapp.mjs scripts/bundle-bot.mjs scripts/deno-file-shim.mjs ./scripts/
+COPY scripts/build-webapp.mjs scripts/bundle-bot.mjs ./scripts/
+COPY scripts/bundle-shims ./scripts/bundle-shims
 # Lean runtime dependencies: no dev tools; TypeScript stays behind as valibot's optional peer, so it goes by hand;
 # better-sqlite3 needs only its compiled module and lib/, not the SQLite sources and object files it was built from.
 RUN npm run build \

@@ -12,6 +12,9 @@
 //   so paths it resolves (migrations/, the project root) are what they are unbundled.
 // - @grammyjs/i18n reaches the file system through a Deno shim (118 files, the whole Deno namespace); Lysty gives it
 //   the locale texts itself (src/telegram/i18n.ts), so the bundle carries the few file functions it can still call.
+//   node-fetch's whatwg-url (with tr46's Unicode table) is dead code on Node 20: replaced by the platform's URL;
+//   prom-client's @opentelemetry/api serves only exemplars, which Lysty does not turn on (scripts/bundle-shims/).
+// - Whitespace and comments go (grammY's Bot API documentation is half its code): less to parse at every start.
 // - A source map (dist/src/main.js.map, no sources inlined) keeps stack traces pointing at src/*.ts when Node runs
 //   with source maps enabled, as `npm start` and the image do.
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -54,10 +57,16 @@ await build({
   target: "node20",
   chunkNames: "chunk-[hash]",
   external: EXTERNAL,
-  alias: { "@deno/shim-deno": "./scripts/deno-file-shim.mjs" },
+  alias: {
+    "@deno/shim-deno": "./scripts/bundle-shims/deno.mjs",
+    "whatwg-url": "./scripts/bundle-shims/whatwg-url.mjs",
+    "@opentelemetry/api": "./scripts/bundle-shims/opentelemetry-api.mjs",
+  },
   // Code compares constructor names (node-fetch checks that a signal's class is named AbortSignal; logs name errors'
   // classes): without this, esbuild renames a class that shares its name with a global (AbortSignal2).
   keepNames: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: true,
   sourcesContent: false,
   logLevel: "warning",

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import process from "node:process";
 
 const unavailable = (name) => () => {
-  throw new Error(`Deno.${name} is not in Lysty's bundle: load locales with i18n.loadLocale(locale, { source }) (scripts/deno-file-shim.mjs)`);
+  throw new Error(`Deno.${name} is not in Lysty's bundle: load locales with i18n.loadLocale(locale, { source }) (scripts/bundle-shims/deno.mjs)`);
 };
 
 export const Deno = {
