@@ -21,8 +21,10 @@ RUN --mount=type=secret,id=npmrc,target=/root/.npmrc \
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-# Bundles the letter editor's page into dist/webapp after tsc (esbuild is a build tool, pruned below).
-COPY scripts/build-webapp.mjs ./scripts/
+# After tsc: bundles the bot's entry into dist/src/main.js (a start reads a few files instead of some 900) and the
+# letter editor's page into dist/webapp (esbuild is a build tool, pruned below).
+COPY scripts/build-webapp.mjs scripts/bundle-bot.mjs ./scripts/
+COPY scripts/bundle-shims ./scripts/bundle-shims
 # Lean runtime dependencies: no dev tools; TypeScript stays behind as valibot's optional peer, so it goes by hand;
 # better-sqlite3 needs only its compiled module and lib/, not the SQLite sources and object files it was built from.
 RUN npm run build \
@@ -67,4 +69,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # period of 30 s: `docker run --stop-timeout 30`, compose `stop_grace_period: 30s`); during start-up it exits at once.
 # Run with an init (`docker run --init`, compose `init: true`) so signals and orphaned children are handled.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/main.js"]
+# Source maps: stack traces of the bundled bot name src/*.ts lines.
+CMD ["node", "--enable-source-maps", "dist/src/main.js"]

@@ -16,7 +16,7 @@ import { reviewFeature } from "./features/review.js";
 import { directoryUploadFeature } from "./features/directory-upload.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { greetingFallback, welcomeFeature } from "./features/welcome.js";
-import { createI18n } from "../telegram/i18n.js";
+import { sharedI18n } from "../telegram/i18n.js";
 import { botApiClientFetch } from "../telegram/bot-api-fetch.js";
 import { createTelegramAgent } from "../telegram/http-agent.js";
 import { retryNetworkFaults } from "./retry-network-faults.js";
@@ -66,7 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   });
   bot.api.config.use(interactiveRetry());
   bot.api.config.use(retryNetworkFaults());
-  const i18n = createI18n(config.defaultLocale);
+  const i18n = sharedI18n<FlowContext>(config.defaultLocale);
 
   // Plugins of the outer tree do not reach contexts created inside conversations, so they are installed again. They
   // run for every context a flow replays: the (stateless) transformers are made once.

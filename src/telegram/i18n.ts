@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Locale } from "../config.js";
@@ -10,14 +12,32 @@ export type LocalizedContext = Context & { user?: { locale: string } | undefined
 export function createI18n<C extends LocalizedContext>(defaultLocale: Locale): I18n<C> {
   const i18n = new I18n<C>({
     defaultLocale,
-    directory: projectPath("locales"),
     useSession: false,
     // Unicode isolation marks around placeables show up as stray characters in Telegram clients.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => resolveLocale(ctx.user?.locale, guessLocale(ctx.from?.language_code, defaultLocale)),
   });
+  for (const [locale, source] of localeSources()) i18n.loadLocaleSync(locale, { source });
   memoiseTranslation(i18n.fluent);
   return i18n;
+}
+
+let sources: Map<string, string> | undefined;
+
+/**
+ * The texts of `locales/<locale>/*.ftl`, one per locale, read once per process. The plugin's own `directory` option
+ * reads the same files through a Deno shim that loads 118 files at start (docs/production.md, "Start-up"); the files
+ * of a locale are joined in name order, as one Fluent resource.
+ */
+function localeSources(): Map<string, string> {
+  if (sources) return sources;
+  const root = projectPath("locales");
+  sources = new Map();
+  for (const locale of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+    const files = readdirSync(join(root, locale)).filter((name) => name.endsWith(".ftl")).sort();
+    sources.set(locale, files.map((name) => readFileSync(join(root, locale, name), "utf8")).join("\n"));
+  }
+  return sources;
 }
 
 /** What `memoiseTranslation` wraps: the plugin's step from a locale to its bundles, and its translate. */
@@ -67,11 +87,17 @@ const shared = new Map<Locale, I18n<LocalizedContext>>();
  * `defaultLocale`.
  */
 export function translator(defaultLocale: Locale): Translate {
-  let i18n = shared.get(defaultLocale);
-  if (!i18n) {
-    i18n = createI18n<LocalizedContext>(defaultLocale);
-    shared.set(defaultLocale, i18n);
-  }
-  const loaded = i18n;
+  const loaded = sharedI18n(defaultLocale);
   return (locale, key, args) => loaded.t(resolveLocale(locale, defaultLocale), key, args ? { ...args } : undefined);
+}
+
+/**
+ * The process's one I18n per DEFAULT_LOCALE: the bot's `ctx.t` (createBot) and `translator` share it, so the locale
+ * files are parsed once at start, not once for each. It reads only `user` and `from` of a context (the negotiator),
+ * whatever the context type.
+ */
+export function sharedI18n<C extends LocalizedContext>(defaultLocale: Locale): I18n<C> {
+  let i18n = shared.get(defaultLocale);
+  if (!i18n) shared.set(defaultLocale, (i18n = createI18n<LocalizedContext>(defaultLocale)));
+  return i18n as unknown as I18n<C>;
 }
