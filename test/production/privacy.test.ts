@@ -88,8 +88,9 @@ describe("/mydata", () => {
     expect(data.news_follows?.[0]).toMatchObject({ target_slug: KAGARLITSKY });
     expect(data.news_reminders?.[0]).toMatchObject({ prisoner_slug: KAGARLITSKY, every_weeks: 4 });
     expect(data.organisers?.[0]).toMatchObject({ campaign_slug: "open-letter-2025" });
-    // The flow in progress: its writing stage, on the person's row (docs/letter-flow-stages.md).
-    expect(JSON.parse(String(data.users?.[0]?.letter_stage))).toMatchObject({ slug: KAGARLITSKY });
+    // The flow in progress would be its writing stage, on the person's row (docs/letter-flow-stages.md); /mydata, a
+    // command, left it before the export, so the column is there and empty.
+    expect(data.users?.[0]).toHaveProperty("letter_stage", null);
     expect(exported.team_records.audit_log?.[0]).toMatchObject({ action: "prisoner.status" });
     expect(file!.bytes.toString("utf8")).not.toContain("Someone else's private draft.");
     expect(h.fake.documents(someoneElse.chatId).filter((document) => document.fileName?.startsWith("lysty-my-data"))).toEqual([]);
