@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { letterFeature, letterFlows } from "./features/letter/index.js";
+import { leaveWritingStageOf, letterFeature, letterFlows, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -43,7 +43,7 @@ export interface CreateBotOptions {
  * Bumped whenever a flow's code changes so that a stored replay log would replay differently (docs/contributing.md,
  * "A flow"): stored flows of another version are then dropped with a "start again" answer (bot/flows/version.ts).
  */
-export const CONVERSATION_VERSION = 3;
+export const CONVERSATION_VERSION = 4;
 
 /**
  * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than
@@ -97,8 +97,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(i18n.middleware());
   app.use(
     conversations<BotContext, FlowContext>({
-      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION),
+      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow),
       plugins: flowPlugins,
+      // Entering any flow leaves the letter's writing stage, as entering one used to leave the letter conversation.
+      onEnter: (_id, ctx) => leaveWritingStageOf(ctx),
     }),
   );
   app.use(answerOutdatedFlow());

@@ -70,8 +70,11 @@ describe("retention, run by the scheduled job the app starts", () => {
   });
 });
 
+/** Flows in progress: a stored conversation, or the letter's writing stage on the person's row. */
 async function conversationsOf(userId: number): Promise<number> {
-  return (await h.db.selectFrom("conversation_state").select("key").where("key", "=", `flow:${userId}`).execute()).length;
+  const flows = (await h.db.selectFrom("conversation_state").select("key").where("key", "=", `flow:${userId}`).execute()).length;
+  const stages = await h.db.selectFrom("users").select("id").where("id", "=", userId).where("letter_stage", "is not", null).execute();
+  return flows + stages.length;
 }
 
 async function outboxRows() {

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { LETTER_FLOW_ID } from "./letter/flow/letter-flow.js";
+import { leaveWritingStageOf, writingStageOf } from "./letter/writing-stage.js";
 
 const composer = new Composer<BotContext>();
 
@@ -12,8 +13,12 @@ const composer = new Composer<BotContext>();
 composer.chatType("private").command("cancel", async (ctx) => {
   const active = ctx.conversation.active();
   const total = Object.values(active).reduce((sum, count) => sum + count, 0);
+  // The letter's writing stage is no conversation (docs/letter-flow-stages.md), but leaving it is leaving the letter.
+  const writing = writingStageOf(ctx) !== undefined;
   await ctx.conversation.exitAll();
-  const key = total === 0 ? "cancel-nothing" : (active[LETTER_FLOW_ID] ?? 0) > 0 ? "cancel-done" : "cancel-done-step";
+  await leaveWritingStageOf(ctx);
+  const letter = writing || (active[LETTER_FLOW_ID] ?? 0) > 0;
+  const key = letter ? "cancel-done" : total === 0 ? "cancel-nothing" : "cancel-done-step";
   await ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx) });
 });
 

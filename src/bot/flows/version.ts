@@ -17,9 +17,16 @@ function storedVersion(state: unknown): unknown {
 /**
  * The flows' storage: `flow:<chat id>` rows in the database, pinned to `version`. A stored flow of another version
  * (older code, whose replay log would replay differently) is deleted when read, and the update is marked so that
- * `answerOutdatedFlow` tells the person to start again; the plugin then sees no flow at all.
+ * `answerOutdatedFlow` tells the person to start again (unless `upgrade` carried it over); the plugin then sees no
+ * flow at all.
  */
-export function versionedFlowStorage<S>(db: DB, now: () => Date, version: number): ConversationStorage<BotContext, S> {
+export function versionedFlowStorage<S>(
+  db: DB,
+  now: () => Date,
+  version: number,
+  /** Carries a stored flow of another version over to the current code (true) instead of "start again" (false). */
+  upgrade?: (ctx: BotContext, stored: VersionedState<S>) => Promise<boolean>,
+): ConversationStorage<BotContext, S> {
   const rows = conversationStorage<S>(db, now);
   const keyOf = (ctx: BotContext) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId));
   // What each update read, so that a state written back unchanged is not written again (conversation-storage.ts).
@@ -38,7 +45,7 @@ export function versionedFlowStorage<S>(db: DB, now: () => Date, version: number
           return stored.state;
         }
         await rows.delete(key);
-        outdated.add(ctx);
+        if (!(await upgrade?.(ctx, stored.state))) outdated.add(ctx);
         return undefined;
       },
       async write(ctx, state) {

@@ -32,7 +32,17 @@ export async function dropForgetRequest(db: DB, userId: number, requestedAt: str
   await db.deleteFrom("forget_requests").where("user_id", "=", userId).where("requested_at", "=", requestedAt).execute();
 }
 
-/** Deletes stored conversations (replay logs of what people typed) untouched since `cutoff`; returns how many. */
+/**
+ * Deletes stored conversations (replay logs of what people typed) untouched since `cutoff`, and leaves the letter's
+ * writing stage of people not seen since (the flow in progress goes with the draft); returns how many of both.
+ */
 export async function deleteConversationsUntouchedSince(db: DB, cutoff: string): Promise<number> {
-  return Number((await db.deleteFrom("conversation_state").where("updated_at", "<=", cutoff).executeTakeFirst()).numDeletedRows);
+  const flows = Number((await db.deleteFrom("conversation_state").where("updated_at", "<=", cutoff).executeTakeFirst()).numDeletedRows);
+  const stages = await db
+    .updateTable("users")
+    .set({ letter_stage: null })
+    .where("letter_stage", "is not", null)
+    .where("last_seen_at", "<=", cutoff)
+    .executeTakeFirst();
+  return flows + Number(stages.numUpdatedRows);
 }

@@ -62,3 +62,12 @@ export async function forgetRequestedAt(db: DB, userId: number): Promise<string 
   const row = await db.selectFrom("forget_requests").select("requested_at").where("user_id", "=", userId).executeTakeFirst();
   return row?.requested_at;
 }
+
+/** The letter flow's writing stage (JSON, or null to leave it); compiled once, as a hand-over runs it every time. */
+const writeLetterStage = prepared((db: DB, id: number, stage: string | null) =>
+  db.updateTable("users").set({ letter_stage: stage }).where("id", "=", id),
+);
+
+export async function setLetterStage(db: DB, id: number, stage: string | null): Promise<void> {
+  await writeLetterStage.execute(db, id, stage);
+}

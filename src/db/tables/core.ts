@@ -11,6 +11,8 @@ export interface UsersTable {
   last_seen_at: string;
   /** Set when Telegram answered 403 (the user blocked the bot); cleared when they write again. */
   blocked_at: string | null;
+  /** JSON of the letter flow's writing stage while the person is in it (services/letters/writing-stage.ts), else null. */
+  letter_stage: string | null;
 }
 
 export interface ConversationStateTable {

@@ -9,7 +9,6 @@ import {
   UpdateQueryNode,
 } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { conversationKey, UNCHANGED_STATE_REWRITE_MS } from "../../../src/db/conversation-storage.js";
 import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "./helpers.js";
 
@@ -59,43 +58,52 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const storedRow = (chatId: number) =>
-  h.db.selectFrom("conversation_state").select(["value", "updated_at"]).where("key", "=", conversationKey(chatId)).executeTakeFirstOrThrow();
-const storedFlow = async (chatId: number) => (await storedRow(chatId)).value;
-const flowWrittenAt = async (chatId: number) => (await storedRow(chatId)).updated_at;
+const storedFlows = () => h.db.selectFrom("conversation_state").select("value").execute();
+const letterStage = async (userId: number) =>
+  (await h.db.selectFrom("users").select("letter_stage").where("id", "=", userId).executeTakeFirstOrThrow()).letter_stage;
 
 describe("a step of the letter flow costs the same wherever it is (issue 14)", () => {
-  it("message 30 runs the same queries as message 3, reads no user row in the replay, and leaves the flow state as it was", async () => {
+  it("message 30 runs the same queries as message 3: the writing stage, no conversation replayed or stored", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
     const paragraph = (n: number) => `Paragraph ${String(n).padStart(2, "0")}: the chestnuts are in bloom and I am reading about Siberia.`;
     let third: string[] = [];
-    let thirdState = "";
     for (let n = 1; n <= 30; n++) {
       // The first message, typed on the opening screen, starts the draft and brings the writing screen.
       const answer = n === 1 ? /^Letter to Boris Kagarlitsky/u : /^Saved\./u;
       const queries = await log.during(async () => expect(textOf(await writer.send(paragraph(n)))).toMatch(answer));
-      if (n === 3) [third, thirdState] = [queries, await storedFlow(writer.id)];
+      if (n === 3) third = queries;
       if (n < 30) continue;
       expect(queries).toEqual(third);
-      // The visit is recorded once (an upsert returning the row); the flow's replayed contexts reuse that row.
+      // The visit is recorded once (an upsert returning the row, which carries the writing stage); nothing else reads
+      // the person, the prisoner or the institution: no conversation is replayed (docs/letter-flow-stages.md).
       expect(queries.filter((query) => query.endsWith(" users"))).toEqual(["InsertQueryNode users"]);
+      expect(queries.some((query) => query.endsWith(" prisoners") || query.endsWith(" institutions"))).toBe(false);
       // Only this prisoner's draft is read, by its unique index, and written once.
       expect(queries.filter((query) => query.endsWith(" letters"))).toEqual(["SelectQueryNode letters", "UpdateQueryNode letters"]);
-      // The replay log holds no earlier message: it is as it was at message 3, and as it was it is not written again.
-      expect(await storedFlow(writer.id)).toBe(thirdState);
-      expect(queries).not.toContain("InsertQueryNode conversation_state");
+      // The conversations plugin finds no stored flow (its one read) and writes none.
+      expect(queries.filter((query) => query.endsWith(" conversation_state"))).toEqual(["SelectQueryNode conversation_state"]);
     }
-    // An hour on, the unchanged state is written again, so that retention (by updated_at, in days) sees it in use.
-    const written = await flowWrittenAt(writer.id);
-    h.clock.advance(UNCHANGED_STATE_REWRITE_MS);
-    const later = await log.during(() => writer.send(paragraph(31)));
-    expect(later).toContain("InsertQueryNode conversation_state");
-    expect(Date.parse(await flowWrittenAt(writer.id)) - Date.parse(written)).toBeGreaterThanOrEqual(UNCHANGED_STATE_REWRITE_MS);
-    expect(await storedFlow(writer.id)).toBe(thirdState);
+    expect(await storedFlows()).toEqual([]);
+    expect(JSON.parse((await letterStage(writer.id)) ?? "null")).toMatchObject({ slug: KAGARLITSKY });
 
     const letter = await h.db.selectFrom("letters").select("text").where("writer_id", "=", writer.id).executeTakeFirstOrThrow();
-    expect(letter.text?.split("\n\n")).toHaveLength(31);
+    expect(letter.text?.split("\n\n")).toHaveLength(30);
+    expectNoFailures(h);
+  });
+
+  it("a message reaching 12,000 characters runs the same queries as the second one", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, 998);
+    await writer.send(chunk);
+    const second = await log.during(() => writer.send(chunk));
+    for (let n = 3; n < 12; n++) await writer.send(chunk);
+    const last = await log.during(() => writer.send(chunk));
+    expect(last).toEqual(second);
+    expect(writer.lastText()).toContain("longer than one Telegram message");
+    const letter = await h.db.selectFrom("letters").select("text").where("writer_id", "=", writer.id).executeTakeFirstOrThrow();
+    expect(letter.text?.length).toBeGreaterThan(11_900);
     expectNoFailures(h);
   });
 });

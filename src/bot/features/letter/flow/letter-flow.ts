@@ -1,4 +1,3 @@
-import type { Checkpoint } from "@grammyjs/conversations";
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
@@ -10,7 +9,9 @@ import { guidanceStep } from "./guidance.js";
 import { signatureStep } from "./signature.js";
 import { starterStep } from "./starter.js";
 import { type FlowState, titleArgs } from "./state.js";
-import { writingStep } from "./writing.js";
+import { parkInWritingStage, writingButton, writingStep } from "./writing.js";
+import { parseWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import { flowButton } from "../callbacks.js";
 import { isReturningWriter } from "../../../../services/letters/writer.js";
 import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
@@ -28,28 +29,35 @@ export const LETTER_FLOW_ID = "letter";
 export interface LetterFlowArgs {
   slug?: string;
   opening?: StarterOccasion;
+  /** A button of the writing screen handed over by the writing stage (../writing-stage.ts): this update is the press. */
+  writing?: WritingStage;
 }
 
 /** Arguments come back from storage as JSON: anything unexpected is dropped rather than trusted. */
 function readArgs(raw: unknown): LetterFlowArgs {
   if (raw === null || typeof raw !== "object") return {};
-  const { slug, opening } = raw as Record<string, unknown>;
+  const { slug, opening, writing } = raw as Record<string, unknown>;
   const occasion = typeof opening === "string" ? parseOpening(opening) : undefined;
+  const stage = writing === undefined ? undefined : parseWritingStage(JSON.stringify(writing));
   return {
     ...(typeof slug === "string" && isSlug(slug) ? { slug } : {}),
     ...(occasion ? { opening: occasion } : {}),
+    ...(stage ? { writing: stage } : {}),
   };
 }
 
 /**
  * The guided letter: whom → guidance → (constructor) → writing → check → signature → delivery. The draft lives in
- * the database from the first message; the flow itself is persisted by the conversations plugin, so a restart at any
+ * the database from the first message. The steps before and after writing are this conversation, persisted by the
+ * conversations plugin; writing itself is a stage of explicit state outside it (docs/letter-flow-stages.md), whose
+ * writing-screen buttons that wait for more or lead on enter the conversation again with `writing`. A restart at any
  * step resumes where the writer was.
  */
 export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?: unknown): Promise<void> {
   const args = readArgs(rawArgs);
   const writerId = ctx.from?.id;
   if (writerId === undefined || ctx.chat?.type !== "private") return;
+  if (args.writing) return fromWritingStage(conversation, ctx, writerId, args.writing);
   // Buttons carry this token: a button from an earlier flow never acts on this one.
   const token = await drawToken(conversation);
 
@@ -70,36 +78,51 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
   let closing: string | undefined;
-  const beforeGuidance = conversation.checkpoint();
   if (lookup.target.draft) {
     await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
     // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
     const choice = await guidanceStep(conversation, ctx, state);
-    // Text typed on the guidance screen is in the draft now; rewinding drops it from the replay log.
-    if (choice === "typed") return conversation.rewind(beforeGuidance);
-    // The editor Mini App's "Check and sign": its draft is saved, so on to the check. "Edit" then rewinds to before
-    // the guidance, which, the draft existing now, is the writing step.
-    if (choice === "done") return afterWriting(conversation, ctx, state, beforeGuidance);
-    closing = await starterStep(conversation, ctx, state);
+    // Text typed on the guidance screen is in the draft now: on to the writing screen and stage.
+    // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
+    if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
+    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
   }
-
-  // "Edit" after the check comes back here; everything after this point is dropped from the replay log.
-  const writingTop = conversation.checkpoint();
-  if ((await writingStep(conversation, ctx, state, closing)) === "discarded") return;
-  return afterWriting(conversation, ctx, state, writingTop);
+  return writingStep(conversation, ctx, state, closing);
 }
 
-/** Check → signature → delivery; every "edit" on the way rewinds to `writing`, the writing step's checkpoint. */
-async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, writing: Checkpoint): Promise<void> {
+/**
+ * A writing-screen button handed over by the writing stage. The target is read again (the stage keeps only its slug),
+ * so a person freed or barred from letters since is refused as on entry; the draft stays either way.
+ */
+async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: number, stage: WritingStage): Promise<void> {
+  const lookup = await conversation.external(() => loadTarget(ctx.deps, stage.slug, writerId));
+  if (lookup.kind !== "ok") {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await replyNotWritable(ctx, lookup);
+    return;
+  }
+  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target, returning };
+  const parts = flowButton.unpack(ctx.callbackQuery?.data);
+  if (!parts) return;
+  await ctx.answerCallbackQuery();
+  const input = { kind: "button" as const, ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
+  const result = await writingButton(conversation, ctx, state, stage.closing, input);
+  if (result === "writing") return parkInWritingStage(conversation, state, stage.closing);
+  if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
+}
+
+/** Check → signature → delivery; every "edit" on the way goes back to the writing screen and stage. */
+async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
-  if (checked.kind === "edit") return conversation.rewind(writing);
+  if (checked.kind === "edit") return writingStep(conversation, ctx, state, closing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
   const signature = await signatureStep(conversation, ctx, state, checked.clean);
-  if (signature === "edit") return conversation.rewind(writing);
+  if (signature === "edit") return writingStep(conversation, ctx, state, closing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return conversation.rewind(writing);
+  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
 }
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */

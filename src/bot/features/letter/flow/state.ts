@@ -11,7 +11,8 @@ import {
 } from "../../../../domain/letters/index.js";
 import { editorUrl } from "../../../../services/webapp/editor-url.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, saveDraftInput } from "../../../../services/letters/letters.js";
+import { type LetterTarget, type SaveOutcome, saveDraftInput } from "../../../../services/letters/letters.js";
+import type { PrisonSystem } from "../../../../domain/letters/types.js";
 import { tText } from "../render/text.js";
 import { flowKeyboard } from "./input.js";
 import { localeOf } from "../../../locale.js";
@@ -48,10 +49,16 @@ export function statsLine(ctx: FlowContext, stats: DraftStats): string {
   return tText(ctx, draftStatsText(stats));
 }
 
+/** What the writing screen's buttons carry: the flow's token and whose draft it is. */
+export interface WritingScreenKeys {
+  token: string;
+  target: Pick<LetterTarget, "slug">;
+}
+
 export const WRITING_ACTIONS = ["done", "append", "replace", "show", "discard"] as const;
 
 /** The writing step's buttons; with WEBAPP_URL set, the first opens this draft in the editor Mini App. */
-export function writingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token" | "target">): InlineKeyboard {
+export function writingKeyboard(ctx: FlowContext, state: WritingScreenKeys): InlineKeyboard {
   const { token } = state;
   const keyboard = flowKeyboard(token, [
     [[ctx.t("letter-ui-button-done"), "done"]],
@@ -68,7 +75,7 @@ export function writingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token"
 }
 
 /** With WEBAPP_URL set, a first button opens this draft in the editor Mini App (docs/webapp.md). */
-export function withEditorButton(ctx: FlowContext, state: Pick<FlowState, "token" | "target">, keyboard: InlineKeyboard): InlineKeyboard {
+export function withEditorButton(ctx: FlowContext, state: WritingScreenKeys, keyboard: InlineKeyboard): InlineKeyboard {
   const { webappUrl } = ctx.deps.config;
   if (!webappUrl) return keyboard;
   const url = editorUrl(webappUrl, { slug: state.target.slug, token: state.token });
@@ -97,7 +104,20 @@ export async function saveText(
       ...(closing ? { closing } : {}),
     }),
   );
-  const keyboard = writingKeyboard(ctx, state);
+  return answerSaved(ctx, { token: state.token, slug: state.target.slug, system: state.target.recipient.system }, outcome, quiet);
+}
+
+/**
+ * The answer to a saved (or refused) message, in the flow and in the writing stage alike (writing-stage.ts): on the
+ * opening screen (`quiet`) the writing screen follows at once and says the same, so only a refusal is answered there.
+ */
+export async function answerSaved(
+  ctx: FlowContext,
+  stage: { token: string; slug: string; system: PrisonSystem },
+  outcome: SaveOutcome,
+  quiet = false,
+): Promise<boolean> {
+  const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
   if (!outcome.ok) {
     const lines = [tText(ctx, draftEditErrorText(outcome))];
     lines.push(
@@ -108,10 +128,9 @@ export async function saveText(
     await ctx.reply(lines.join("\n\n"), { reply_markup: keyboard });
     return false;
   }
-  // On the opening screen the writing screen follows at once and says the same: only a refusal is answered there.
   if (quiet) return true;
   const lines = [ctx.t(outcome.before ? "letter-screens-saved-before-closing" : "letter-ui-saved", { stats: statsLine(ctx, outcome.stats) })];
-  const advice = lengthAdvice(outcome.stats, state.target.recipient.system);
+  const advice = lengthAdvice(outcome.stats, stage.system);
   if (advice) lines.push(tText(ctx, advice));
   if (outcome.stats.characters > TELEGRAM_MESSAGE_LIMIT) {
     lines.push(ctx.t("letter-ui-long-for-telegram", { limit: MAX_LETTER_CHARACTERS }));

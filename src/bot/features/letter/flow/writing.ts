@@ -6,23 +6,25 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
-import { AGAIN, ask, flowKeyboard, forgetAnswered, waitInput } from "./input.js";
+import { enterWritingStage } from "../../../../services/letters/writing-stage.js";
+import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
-import { type FlowState, saveText, statsLine, targetName, titleArgs, WRITING_ACTIONS, writingKeyboard } from "./state.js";
+import { type FlowState, saveText, statsLine, targetName, titleArgs, writingKeyboard } from "./state.js";
 
-export type WritingResult = "done" | "discarded";
+/** After a writing-screen button handed over to the flow: back to the writing stage, on to the check, or discarded. */
+export type WritingResult = "writing" | "done" | "discarded";
 
 /**
- * The writer sends the letter as one or several messages; each is saved to the database at once. Every input is
- * answered and then rewound to the top of the loop, so a letter written in fifty messages leaves one wait in the
- * stored replay log, and none of its text.
+ * The writing screen, then the writing stage (issue 14, docs/letter-flow-stages.md): the writer sends the letter as one
+ * or several messages, each saved to the database at once by the writing stage's middleware (../writing-stage.ts),
+ * outside any conversation, so a message costs the same at step 60 as at step 2. The conversation ends here.
  */
-export async function writingStep(
-  conversation: Flow,
-  ctx: FlowContext,
-  state: FlowState,
-  closing: string | undefined,
-): Promise<WritingResult> {
+export async function writingStep(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  await showWritingScreen(conversation, ctx, state, closing);
+  await parkInWritingStage(conversation, state, closing);
+}
+
+async function showWritingScreen(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const { stats, beforeClosing } = await conversation.external(async () => {
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
     return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
@@ -34,46 +36,51 @@ export async function writingStep(
   const advice = stats ? lengthAdvice(stats, state.target.recipient.system) : undefined;
   if (advice) lines.push(escapeHtml(tText(ctx, advice)));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state) });
+}
 
-  const top = conversation.checkpoint();
-  const input = await waitInput(conversation, { token: state.token, actions: [...WRITING_ACTIONS, ...PARAGRAPH_ACTIONS] });
-  const reply = input.ctx;
-  // Answers that wait for nothing more are forgotten as they are (`forgetAnswered`, no second replay); the others
-  // rewind to `top`, which also drops the inputs they waited for.
-  if (input.kind === "text") {
-    await saveText(conversation, reply, state, input.text, "append", closing);
-    return forgetAnswered(conversation);
-  }
-  if (input.kind === "media" || input.kind === "edited") {
-    const current = await currentStats(conversation, ctx, state);
-    const note = input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only";
-    const safe = current ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, current) }) : ctx.t("letter-ui-draft-still-empty");
-    await reply.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, state) });
-    return forgetAnswered(conversation);
-  }
+/** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
+export async function parkInWritingStage(conversation: Flow, state: FlowState, closing: string | undefined): Promise<void> {
+  await guarded(conversation, async (deps, outer) => {
+    const stage = { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) };
+    const json = await enterWritingStage(deps, state.writerId, stage);
+    if (outer.user?.id === state.writerId) outer.user.letter_stage = json;
+  });
+}
+
+/**
+ * A writing-screen button the writing stage hands over to the flow (the flow is entered with the stage, this update
+ * being the press): the ones that wait for more (replace, discard, a paragraph to edit) or that lead on (done).
+ */
+export async function writingButton(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  closing: string | undefined,
+  input: Extract<FlowInput, { kind: "button" }>,
+): Promise<WritingResult> {
   if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
     await handleParagraphButton(conversation, ctx, state, input);
-    return conversation.rewind(top);
+    return "writing";
   }
+  const reply = input.ctx;
   switch (input.action) {
     case "append":
       // Adding is what every message does; the button is there for writers who look for it.
       await reply.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, state) });
-      return forgetAnswered(conversation);
+      return "writing";
     case "show":
       await showParagraphs(conversation, reply, state);
-      return forgetAnswered(conversation);
+      return "writing";
     case "replace":
       await replaceDraft(conversation, ctx, state, closing);
-      return conversation.rewind(top);
+      return "writing";
     case "discard":
-      if (await confirmDiscard(conversation, ctx, state)) return "discarded";
-      return conversation.rewind(top);
+      return (await confirmDiscard(conversation, ctx, state)) ? "discarded" : "writing";
     default: {
       const current = await currentStats(conversation, ctx, state);
       if (current) return "done";
       await reply.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state) });
-      return forgetAnswered(conversation);
+      return "writing";
     }
   }
 }

@@ -1,0 +1,72 @@
+import { Composer } from "grammy";
+import { draftStats } from "../../../domain/letters/index.js";
+import { readDraftText, saveDraftInput } from "../../../services/letters/letters.js";
+import { leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { flowButton } from "./callbacks.js";
+import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
+import { PARAGRAPH_ACTIONS } from "./flow/paragraphs.js";
+import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow/state.js";
+
+/** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
+const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
+
+/** The writing stage of the sender, when the update is theirs in their private chat. */
+export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: number }) | undefined {
+  const user = ctx.user;
+  if (!user?.letter_stage || ctx.chat?.type !== "private" || ctx.from?.id !== user.id) return undefined;
+  const stage = parseWritingStage(user.letter_stage);
+  return stage ? { ...stage, writerId: user.id } : undefined;
+}
+
+/**
+ * Leaves the writing stage, if the sender is in it (a command, /cancel, another flow entered). The draft stays; the
+ * writing screen's buttons then answer as stale, like those of any flow that ended.
+ */
+export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
+  const user = ctx.user;
+  if (!user?.letter_stage) return;
+  await leaveWritingStage(ctx.deps, user.id);
+  user.letter_stage = null;
+}
+
+const composer = new Composer<BotContext>();
+
+/**
+ * The writing stage of the letter flow (issue 14, docs/letter-flow-stages.md): each message is a paragraph saved to the
+ * draft at once, answered with where the letter stands; no conversation is replayed, so a message costs the same at
+ * the sixtieth step as at the second and for a 12,000-character letter as for a short one. Buttons that wait for more
+ * (replace, discard, a paragraph) or lead on (done) enter the letter conversation with the stage; buttons of another
+ * token and other updates go on to the features behind, as they did past the conversation's wait.
+ */
+composer.use(async (ctx, next) => {
+  const stage = writingStageOf(ctx);
+  if (!stage) return next();
+  const keys = { token: stage.token, target: { slug: stage.slug } };
+  if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
+    const text = ctx.message?.text;
+    if (text !== undefined) {
+      const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
+      await answerSaved(ctx, stage, outcome);
+      return;
+    }
+    const draft = await readDraftText(ctx.deps, stage.writerId, stage.slug);
+    const note = ctx.editedMessage ? "letter-ui-writing-edited" : "letter-ui-text-only";
+    const safe = draft?.trim() ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, draftStats(draft)) }) : ctx.t("letter-ui-draft-still-empty");
+    await ctx.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, keys) });
+    return;
+  }
+  const parts = flowButton.unpack(ctx.callbackQuery?.data);
+  if (!parts || parts[0] !== stage.token) return next();
+  const action = parts[1] ?? "";
+  if (action === "append") {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, keys) });
+    return;
+  }
+  if (!HANDED_OVER.includes(action)) return next();
+  const { writerId: _writer, ...writing } = stage;
+  await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
+});
+
+export { composer as letterWritingStage };

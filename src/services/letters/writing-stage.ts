@@ -1,0 +1,52 @@
+import { setLetterStage } from "../../db/repositories/users.js";
+import type { PrisonSystem } from "../../domain/letters/types.js";
+import type { ServiceDeps } from "../deps.js";
+import { isSlug } from "./buttons.js";
+
+/**
+ * The letter flow's writing stage (issue 14, docs/letter-flow-stages.md): while a writer adds messages to a draft, no
+ * conversation is replayed; this record, kept on their user row (which every update reads), says whose draft the
+ * messages go to, which token the writing screen's buttons carry, and the starter's closing that new paragraphs go
+ * before. Leaving the stage (a command, /cancel, any flow entered) clears it; the draft itself is never touched here.
+ */
+export interface WritingStage {
+  token: string;
+  slug: string;
+  /** The recipient's prison system, for the length advice after each message. */
+  system: PrisonSystem;
+  /** The starter's closing: new paragraphs go before it while the draft still ends with it. */
+  closing?: string;
+}
+
+const TOKEN = /^[0-9a-z]{5}$/u;
+
+/** The stored stage, or undefined when there is none or it does not parse (then the writer is simply not in it). */
+export function parseWritingStage(raw: string | null | undefined): WritingStage | undefined {
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  const { token, slug, system, closing } = value as Record<string, unknown>;
+  if (typeof token !== "string" || !TOKEN.test(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
+  if (system !== "ru" && system !== "by") return undefined;
+  return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}) };
+}
+
+export function serialiseWritingStage(stage: WritingStage): string {
+  const { token, slug, system, closing } = stage;
+  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}) });
+}
+
+export async function enterWritingStage(deps: ServiceDeps, writerId: number, stage: WritingStage): Promise<string> {
+  const json = serialiseWritingStage(stage);
+  await setLetterStage(deps.db, writerId, json);
+  return json;
+}
+
+export async function leaveWritingStage(deps: ServiceDeps, writerId: number): Promise<void> {
+  await setLetterStage(deps.db, writerId, null);
+}

@@ -1,0 +1,187 @@
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { projectPath } from "../../../src/project-path.js";
+import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
+import { conversationKey } from "../../../src/db/conversation-storage.js";
+import { Harness } from "../../helpers/harness.js";
+import type { TestUser } from "../../helpers/test-user.js";
+import { expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+
+/**
+ * The letter flow's writing stage (issue 14, docs/letter-flow-stages.md): messages are added to the draft by plain
+ * middleware against the writing stage on the writer's row; the conversation runs before (whom, guidance, constructor)
+ * and after (check, signature, delivery), and for the writing screen's buttons that wait for more.
+ */
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.start();
+});
+afterEach(async () => h.stop());
+
+const storedFlows = async (chatId: number) =>
+  (await h.db.selectFrom("conversation_state").select("key").where("key", "=", conversationKey(chatId)).execute()).length;
+async function stageOf(userId: number): Promise<{ token: string; slug: string } | null> {
+  const row = await h.db.selectFrom("users").select("letter_stage").where("id", "=", userId).executeTakeFirstOrThrow();
+  return row.letter_stage ? (JSON.parse(row.letter_stage) as { token: string; slug: string }) : null;
+}
+const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
+
+describe("the hand-over between the conversation and the writing stage", () => {
+  it("conversation → writing stage → conversation (replace, check) → writing stage, each on the same buttons (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    // The opening screen is the conversation, waiting.
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(await stageOf(writer.id)).toBeNull();
+    expect(textOf(await writer.send("Здравствуйте, Борис Юльевич!"))).toContain("Letter to Boris Kagarlitsky");
+    // The writing screen: the conversation ended, the stage holds the screen's token.
+    expect(await storedFlows(writer.id)).toBe(0);
+    const stage = await stageOf(writer.id);
+    expect(stage).toMatchObject({ slug: KAGARLITSKY });
+    expect(writer.findButton("Done: check the letter").button).toMatchObject({ callback_data: `lw:${stage?.token}:done:-` });
+    expect(textOf(await writer.send("Пишу Вам из Кракова."))).toMatch(/^Saved\./u);
+
+    // "Replace" waits for the new text: the conversation takes over, and gives the stage back once it has it.
+    expect(textOf(await writer.press("Replace all of it"))).toContain("Send the new text of the whole letter");
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(await stageOf(writer.id)).toBeNull();
+    await writer.send("Здравствуйте! Пишу Вам из Вильнюса.");
+    expect(await draftOf(writer)).toBe("Здравствуйте! Пишу Вам из Вильнюса.");
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(await stageOf(writer.id)).toEqual(stage);
+    await writer.send("Что Вы сейчас читаете?");
+    expect(await draftOf(writer)).toBe("Здравствуйте! Пишу Вам из Вильнюса.\n\nЧто Вы сейчас читаете?");
+
+    // "Done": the conversation checks; "edit" brings the writing screen and stage back, with the same token.
+    expect(textOf(await writer.press("Done: check the letter"))).toContain("How will you sign the letter?");
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(await stageOf(writer.id)).toBeNull();
+    // A message on the signing screen is the signature, not a paragraph.
+    expect(textOf(await writer.press("Edit the letter"))).toContain("Letter to Boris Kagarlitsky");
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(await stageOf(writer.id)).toEqual(stage);
+    await writer.send("Желаю Вам здоровья.");
+    expect(await draftOf(writer)).toBe("Здравствуйте! Пишу Вам из Вильнюса.\n\nЧто Вы сейчас читаете?\n\nЖелаю Вам здоровья.");
+    expectNoFailures(h);
+  });
+
+  it("a paragraph opened from the stage takes the next message as its new text, then the stage adds again (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    await writer.send("Я живу в Гданьске.");
+    expect(textOf(await writer.press("Show the draft"))).toContain("2 paragraphs");
+    // Showing the paragraphs waits for nothing: still the writing stage.
+    expect(await storedFlows(writer.id)).toBe(0);
+    await writer.press(/^2$/u);
+    expect(await storedFlows(writer.id)).toBe(1);
+    await writer.send("Я живу в Кракове.");
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nЯ живу в Кракове.");
+    expect(await storedFlows(writer.id)).toBe(0);
+    await writer.send("Что Вы читаете?");
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nЯ живу в Кракове.\n\nЧто Вы читаете?");
+    expectNoFailures(h);
+  });
+});
+
+describe("the writing stage", () => {
+  it("survives a restart: messages are added and the screen's buttons from before it work (uk)", async () => {
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    await h.restart();
+    await writer.send("Пишу Вам из Кракова.");
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.");
+    expect(textOf(await writer.press("Показати чернетку"))).toContain("2 абзаци");
+    expectNoFailures(h);
+  });
+
+  it("answers stickers and edits without losing anything, and forged or stale buttons as stale (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    const stage = await stageOf(writer.id);
+    expect(textOf(await writer.sendSticker())).toContain("Your draft is safe: 28 characters");
+    const screen = writer.findButton("Done: check the letter").message;
+    // An action the screen never had, and the screen's action with another flow's token: neither acts.
+    await writer.pressData(screen.message_id, `lw:${stage?.token}:sign-saved:-`);
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    await writer.pressData(screen.message_id, "lw:zzzzz:discard:-");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    expect(await stageOf(writer.id)).toEqual(stage);
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!");
+    expectNoFailures(h);
+  });
+
+  it("is left by /cancel, which says the draft is kept; the next message is no paragraph (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    await writer.send("/cancel");
+    expect(writer.lastText()).toContain("Your draft, if any, is saved");
+    expect(await stageOf(writer.id)).toBeNull();
+    await writer.send("Пишу Вам из Кракова.");
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!");
+    // The old screen's buttons are stale now.
+    await writer.press("Done: check the letter");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    expectNoFailures(h);
+  });
+
+  it("is left by /start; /write offers the draft, whose writing screen brings the stage back (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    await writer.send("/start");
+    expect(await stageOf(writer.id)).toBeNull();
+    await writer.send("/write");
+    await writer.press(/Continue/u);
+    expect(await stageOf(writer.id)).toMatchObject({ slug: KAGARLITSKY });
+    await writer.send("Пишу Вам из Кракова.");
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.");
+    expectNoFailures(h);
+  });
+});
+
+describe("a writer mid-letter when the writing stage was deployed", () => {
+  /** What the previous version stored for a writer on the writing screen: the conversation, waiting. */
+  async function storedByPreviousVersion(writer: TestUser): Promise<string> {
+    // The opening screen is a waiting conversation of this version; the token and draft come from it.
+    await startWritingTo(writer, KAGARLITSKY);
+    const key = conversationKey(writer.id);
+    const row = await h.db.selectFrom("conversation_state").select("value").where("key", "=", key).executeTakeFirstOrThrow();
+    const stored = JSON.parse(row.value) as { version: [number, number] };
+    stored.version[1] = CONVERSATION_VERSION - 1;
+    await h.db.updateTable("conversation_state").set({ value: JSON.stringify(stored) }).where("key", "=", key).execute();
+    return row.value;
+  }
+
+  it("is put in the writing stage of that draft with the same token, when the older flow waited on the writing screen", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    // Recorded from the previous version (5c02f0f) after two messages: its log waits on the writing screen.
+    const older = readFileSync(projectPath("test/fixtures/letter-flow-v3-writing.json"), "utf8").replaceAll("700000001", String(writer.id));
+    expect(JSON.parse(older).version[1]).toBe(CONVERSATION_VERSION - 1);
+    await h.db.updateTable("users").set({ letter_stage: null }).where("id", "=", writer.id).execute();
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: older, updated_at: h.clock.now().toISOString() }).execute();
+
+    expect(textOf(await writer.send("Пишу Вам из Кракова."))).toMatch(/^Saved\./u);
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.");
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(await stageOf(writer.id)).toMatchObject({ token: "k3x9q", slug: KAGARLITSKY });
+    // The older screen's buttons carry that token: they work.
+    await writer.pressData(writer.findButton("Done: check the letter").message.message_id, "lw:k3x9q:show:-");
+    expect(writer.lastText()).toContain("2 paragraphs");
+    expectNoFailures(h);
+  });
+
+  it("is told to start again when the older flow waited anywhere else (the opening screen)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await storedByPreviousVersion(writer);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    expect(writer.lastText()).toContain("This step is out of date");
+    expect(await stageOf(writer.id)).toBeNull();
+    expectNoFailures(h);
+  });
+});
