@@ -156,6 +156,13 @@ interface PageGlobals {
  * Engines without the CSS Custom Highlight API get the textarea surface: this page's engine is made one of them
  * (before its scripts run), so that the fallback is tested in the same browser.
  */
+/** Opts the page into the paragraph surface (src/webapp/main.ts: the textarea is the default) before its scripts run. */
+export async function withParagraphSurface(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem("lysty-surface", "paragraph");
+  });
+}
+
 export async function withoutHighlightApi(page: Page): Promise<void> {
   await page.addInitScript(() => {
     delete (globalThis as { Highlight?: unknown }).Highlight;

@@ -21,6 +21,7 @@ import {
   shownMarks,
   WEBAPP_ENV,
   withoutHighlightApi,
+  withParagraphSurface,
 } from "../helpers/webapp.js";
 import { describeProfile, SLOW_4G, startSlowNetwork } from "../helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, longLetter, median, percentile, throttle, traceKeystrokes } from "../helpers/webapp-timing.js";
@@ -56,8 +57,8 @@ async function highlights(page: Page): Promise<{ start: number; text: string; ca
 }
 
 /**
- * The two editing surfaces (src/webapp/surface.ts): Chromium has the CSS Custom Highlight API and gets the paragraph
- * surface; with the API taken away before the page's scripts run, the same page takes the textarea fallback.
+ * The two editing surfaces (src/webapp/surface.ts): the textarea by default, even with the CSS Custom Highlight API
+ * taken away; the paragraph surface when the page is opted into it before its scripts run.
  */
 const SURFACES = [
   { surface: "paragraph", element: "DIV" },
@@ -67,6 +68,7 @@ const SURFACES = [
 async function newPhonePageWith(surface: (typeof SURFACES)[number]["surface"]): Promise<Page> {
   const page = await newPhonePage();
   if (surface === "textarea") await withoutHighlightApi(page);
+  else await withParagraphSurface(page);
   return page;
 }
 
@@ -114,8 +116,8 @@ describe("the letter editor in a browser", () => {
     // Into var/screenshots/ (git-ignored) on every run; into docs/images/ only when asked (docs/webapp.md).
     const imagesDir = process.env.UPDATE_DOCS_IMAGES === "1" ? projectPath("docs", "images") : projectPath("var", "screenshots");
     mkdirSync(imagesDir, { recursive: true });
-    // The docs show the paragraph surface; the fallback's screenshots go next to them under another name.
-    const suffix = surface === "paragraph" ? "" : "-textarea";
+    // The docs show the default surface (the textarea); the paragraph surface's screenshots go next to them.
+    const suffix = surface === "textarea" ? "" : "-paragraph";
     await page.screenshot({ path: `${imagesDir}/webapp-editor-light${suffix}.png` });
     // Telegram's back button closes the explanation; the keyboard way back to it is "Show the next one".
     await clientEvent(page, "back_button_pressed");
@@ -213,7 +215,7 @@ describe("the letter editor in a browser", () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
     await writer.send(OPENING);
-    const page = await newPhonePage();
+    const page = await newPhonePageWith("paragraph");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now()));
     await page.waitForSelector("#app[data-checked]", { timeout: 15_000 });
