@@ -5,6 +5,7 @@ import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
+import { newChannelId, sendIn } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
 
 /**
@@ -182,6 +183,24 @@ describe("a writer mid-letter when the writing stage was deployed", () => {
     await writer.send("Здравствуйте, Борис Юльевич!");
     expect(writer.lastText()).toContain("This step is out of date");
     expect(await stageOf(writer.id)).toBeNull();
+    expectNoFailures(h);
+  });
+});
+
+describe("the writing stage and other chats", () => {
+  it("a command the writer sends in a group leaves their letter alone: the next private message is still a paragraph (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    const stage = await stageOf(writer.id);
+    expect(stage).toMatchObject({ slug: KAGARLITSKY });
+    const group = newChannelId();
+    h.fake.addGroup({ id: group, title: "Letter evening", type: "supergroup" });
+    h.fake.setMember(group, writer.id, "member");
+    await sendIn(h, writer, group, "/help");
+    expect(await stageOf(writer.id)).toEqual(stage);
+    expect(textOf(await writer.send("Как Вы себя чувствуете?"))).toMatch(/^Saved\./u);
+    expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!\n\nКак Вы себя чувствуете?");
     expectNoFailures(h);
   });
 });

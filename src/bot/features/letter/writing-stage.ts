@@ -25,7 +25,8 @@ export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: nu
  */
 export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   const user = ctx.user;
-  if (!user?.letter_stage) return;
+  // Only the writer's own private chat: a command they send in a group leaves their letter alone.
+  if (!user?.letter_stage || ctx.chat?.type !== "private" || ctx.from?.id !== user.id) return;
   await leaveWritingStage(ctx.deps, user.id);
   user.letter_stage = null;
 }
