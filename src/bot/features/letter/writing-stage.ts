@@ -11,12 +11,21 @@ import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
 const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
 
-/** The writing stage of the sender, when the update is theirs in their private chat. */
-export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: number }) | undefined {
+/**
+ * The sender's stored stage, only for an update of theirs in their private chat: a message or command they send in a
+ * group neither adds to their letter nor leaves it.
+ */
+function ownStageOf(ctx: FlowContext): { user: NonNullable<FlowContext["user"]>; raw: string } | undefined {
   const user = ctx.user;
   if (!user?.letter_stage || ctx.chat?.type !== "private" || ctx.from?.id !== user.id) return undefined;
-  const stage = parseWritingStage(user.letter_stage);
-  return stage ? { ...stage, writerId: user.id } : undefined;
+  return { user, raw: user.letter_stage };
+}
+
+/** The writing stage of the sender, when the update is theirs in their private chat. */
+export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: number }) | undefined {
+  const own = ownStageOf(ctx);
+  const stage = own && parseWritingStage(own.raw);
+  return stage ? { ...stage, writerId: own.user.id } : undefined;
 }
 
 /**
@@ -24,11 +33,10 @@ export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: nu
  * writing screen's buttons then answer as stale, like those of any flow that ended.
  */
 export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
-  const user = ctx.user;
-  // Only the writer's own private chat: a command they send in a group leaves their letter alone.
-  if (!user?.letter_stage || ctx.chat?.type !== "private" || ctx.from?.id !== user.id) return;
-  await leaveWritingStage(ctx.deps, user.id);
-  user.letter_stage = null;
+  const own = ownStageOf(ctx);
+  if (!own) return;
+  await leaveWritingStage(ctx.deps, own.user.id);
+  own.user.letter_stage = null;
 }
 
 const composer = new Composer<BotContext>();
