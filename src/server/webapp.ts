@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { createCheckLimiter } from "../services/webapp/check-limit.js";
 import { checkEditorText, openDraft, saveEditedDraft } from "../services/webapp/editor.js";
 import { editorUrl } from "../services/webapp/editor-url.js";
+import { isFlowToken } from "../services/letters/buttons.js";
 import { validateInitData, type WebAppUser } from "../services/webapp/init-data.js";
 import {
   API_PATHS,
@@ -314,7 +315,6 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TOKEN = /^[0-9a-z]{5}$/;
 
 function optionalSlug(body: Record<string, unknown>): string | undefined {
   const { slug } = body;
@@ -349,7 +349,7 @@ function checkRequest(body: Record<string, unknown>): CheckRequest {
 }
 
 function doneRequest(body: Record<string, unknown>): DoneRequest {
-  const token = typeof body.token === "string" && TOKEN.test(body.token) ? body.token : undefined;
+  const token = isFlowToken(body.token) ? body.token : undefined;
   return { slug: requiredSlug(body), ...(token ? { token } : {}) };
 }
 

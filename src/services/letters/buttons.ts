@@ -37,3 +37,10 @@ export function writeLetterData(slug: string, opening?: StarterOccasion): string
     return undefined;
   }
 }
+
+/** A flow's token, as drawn by `bot/flows/token.ts`: five base-36 characters. */
+const FLOW_TOKEN = /^[0-9a-z]{5}$/;
+
+export function isFlowToken(value: unknown): value is string {
+  return typeof value === "string" && FLOW_TOKEN.test(value);
+}

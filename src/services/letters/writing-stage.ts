@@ -1,7 +1,7 @@
 import { setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
 import type { ServiceDeps } from "../deps.js";
-import { isSlug } from "./buttons.js";
+import { isFlowToken, isSlug } from "./buttons.js";
 
 /**
  * The letter flow's writing stage (issue 14, docs/letter-flow-stages.md): while a writer adds messages to a draft, no
@@ -18,8 +18,6 @@ export interface WritingStage {
   closing?: string;
 }
 
-const TOKEN = /^[0-9a-z]{5}$/u;
-
 /** The stored stage, or undefined when there is none or it does not parse (then the writer is simply not in it). */
 export function parseWritingStage(raw: string | null | undefined): WritingStage | undefined {
   if (!raw) return undefined;
@@ -31,7 +29,7 @@ export function parseWritingStage(raw: string | null | undefined): WritingStage 
   }
   if (value === null || typeof value !== "object") return undefined;
   const { token, slug, system, closing } = value as Record<string, unknown>;
-  if (typeof token !== "string" || !TOKEN.test(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
+  if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}) };
 }
