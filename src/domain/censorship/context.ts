@@ -101,6 +101,9 @@ export interface CompiledContext {
   prefixIndex: WordIndex<ClassTerm>;
   /** Memo of sensesFor by rule id. */
   sensesByRule: Map<string, CompiledContext["senses"]>;
+  /** Per class, the stamp of the last sentence it occurred in, and the last stamp given (see nextStamp). */
+  seen: Int32Array;
+  stamp: number;
 }
 
 export class ContextError extends Error {
@@ -178,6 +181,8 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     memo: new Map(),
     prefixIndex: new WordIndex<ClassTerm>(),
     sensesByRule: new Map(),
+    seen: new Int32Array(classNames.length),
+    stamp: 0,
   };
   for (const [classIndex, name] of classNames.entries()) {
     const definition = data.classes[name];
@@ -297,7 +302,7 @@ export function readContext(
     const word = words[index] as WordToken;
     let sentence = sentences[sentences.length - 1];
     if (!sentence || word.breakBefore) {
-      const paragraph = !sentence ? 0 : sentence.paragraph + (text.includes("\n", sentence.end) && text.indexOf("\n", sentence.end) < word.start ? 1 : 0);
+      const paragraph = !sentence ? 0 : sentence.paragraph + (hasLineBreak(text, sentence.end, word.start) ? 1 : 0);
       sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, paragraph, classes: NO_CLASSES };
       sentences.push(sentence);
     }
@@ -306,6 +311,7 @@ export function readContext(
     sentenceOf[index] = sentences.length - 1;
   }
   for (const sentence of sentences) {
+    const stamp = nextStamp(context);
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
       const lookup = lookups?.[index];
@@ -314,9 +320,9 @@ export function readContext(
         terms = termsStartingWith(context, word.norm);
         if (lookup !== undefined) storeLayerValue(lookup, context, terms);
       }
-      addTerms(sentence, words, index, terms);
+      addTerms(sentence, words, index, terms, context.seen, stamp);
       const others = alternatives.size === 0 ? undefined : alternatives.get(index);
-      if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
+      if (others) for (const norm of others) addTerms(sentence, words, index, termsStartingWith(context, norm), context.seen, stamp);
     }
   }
   // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
@@ -395,19 +401,34 @@ function classesOf(sentence: Sentence): Map<number, ClassOccurrence> {
   return sentence.classes as Map<number, ClassOccurrence>;
 }
 
-function addClasses(context: CompiledContext, sentence: Sentence, words: readonly WordToken[], index: number, norm: string): void {
-  addTerms(sentence, words, index, termsStartingWith(context, norm));
+/** Whether text[from, to) holds a line break (the next sentence starts a new paragraph). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 0x0a) return true;
+  return false;
 }
 
-function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms): void {
+/**
+ * A number no sentence read before has: `seen[class] === stamp` says the class already occurred in the sentence
+ * being read, an array read instead of a Map lookup for every candidate term (issue 16 speed).
+ */
+function nextStamp(context: CompiledContext): number {
+  if (context.stamp >= 0x3fffffff) {
+    context.seen.fill(0);
+    context.stamp = 0;
+  }
+  return ++context.stamp;
+}
+
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms, seen: Int32Array, stamp: number): void {
   const terms = wordTerms.candidates(words[index + 1]?.norm);
   for (let position = 0; position < terms.length; position++) {
     const term = terms[position] as ClassTerm;
-    if (sentence.classes.has(term.classIndex)) continue;
+    if (seen[term.classIndex] === stamp) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
       classesOf(sentence).set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+      seen[term.classIndex] = stamp;
     }
   }
 }
