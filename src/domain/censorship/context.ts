@@ -518,7 +518,7 @@ export function senseFilter(
         if (satisfied(classes, sense.when, sense.unless)) return false;
         continue;
       }
-      if (sense.unless.some((index) => sentence.classes.has(index))) continue;
+      if (hasAny(sentence.classes, sense.unless)) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
@@ -582,12 +582,18 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
   const before = text.charAt(word.start - 1);
   const capital = word.raw.charAt(0) !== word.raw.charAt(0).toLowerCase();
   if (!capital && !OPENING_QUOTES.has(before)) return false;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const occurrence = sentence.classes.get(index);
-      return occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3;
-    }),
-  );
+      if (occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** «как надзиратель», «как на допросе»: an occurrence of one of the classes ends right before the finding. */
@@ -596,12 +602,18 @@ function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Se
   if (!previous || wordIndex - 1 < sentence.firstWord) return false;
   // «как на допросе»: a preposition of one or two letters may stand between.
   const beforePreposition = previous.raw.length <= 2 && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const end = sentence.classes.get(index)?.end;
-      return end !== undefined && (end === previous.end || end === beforePreposition?.end);
-    }),
-  );
+      if (end !== undefined && (end === previous.end || end === beforePreposition?.end)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 function titledQuote(
@@ -612,12 +624,18 @@ function titledQuote(
 ): boolean {
   const quote = quoted.find((candidate) => candidate.open < finding.start && candidate.close >= finding.end);
   if (!quote) return false;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const occurrence = sentence.classes.get(index);
-      return occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40;
-    }),
-  );
+      if (occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 const QUOTE = /[«“„"']/gu;
