@@ -1,8 +1,9 @@
-import { chunkAnchor, prefilterNeeds } from "./character-classes.js";
+import { chunkAnchor, patternNeeds, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
 import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
+import { scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { PrisonSystem } from "./types.js";
 import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
 
@@ -39,6 +40,8 @@ export interface RegexRule {
   needs: number;
   /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
   anchor: string | null;
+  /** `pattern` with its scout for a leading look-behind (regex-scan.ts). */
+  scan: ScannedPattern;
 }
 
 /** What the lexicon says about one folded word, before its context is considered. */
@@ -127,15 +130,18 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
       case "phrase":
         addPhrase(compiled, rule, term);
         break;
-      case "regex":
+      case "regex": {
+        const scan = scannedPattern(term, entry.ignoreCase ? "giu" : "gu");
         compiled.regexes.push({
           rule,
-          pattern: new RegExp(term, entry.ignoreCase ? "giu" : "gu"),
+          pattern: scan.pattern,
           prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
-          needs: prefilterNeeds(entry.prefilter),
+          needs: prefilterNeeds(entry.prefilter) || patternNeeds(term),
           anchor: chunkAnchor(entry.prefilter, term),
+          scan,
         });
         break;
+      }
     }
   }
 }

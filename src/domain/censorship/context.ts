@@ -6,6 +6,7 @@ import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compi
 import type { Hit } from "./match.js";
 import { normalizeWord } from "./normalize.js";
 import { syntheticRule } from "./readings.js";
+import { nextMatch, scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { WordToken } from "./tokenize.js";
 import { CATEGORY_IDS, type CategoryId, SEVERITIES } from "./types.js";
 import { matchesWordPattern, parseWordPattern, splitPhrase, WordIndex, type WordPattern } from "./word-index.js";
@@ -82,7 +83,7 @@ export interface CompiledContext {
   exact: Map<string, ClassTerm[]>;
   prefixes: ClassTerm[];
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
-  regexes: { classIndex: number; pattern: RegExp; needsDigit: boolean }[];
+  regexes: { classIndex: number; scan: ScannedPattern; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   /** Class index → indices of the frames whose first group names it: a sentence only tries the frames one of its
    * classes can start (about a hundred frames, a handful of classes per sentence). */
@@ -199,7 +200,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
     if (definition.regex) {
-      compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
+      compiled.regexes.push({ classIndex, scan: scannedPattern(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
     }
   }
   for (const frame of data.frames) {
@@ -327,10 +328,9 @@ export function readContext(
   }
   // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
   const digits = hasDigit(text);
-  for (const { classIndex, pattern, needsDigit } of context.regexes) {
+  for (const { classIndex, scan, needsDigit } of context.regexes) {
     if (needsDigit && !digits) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    for (let match = nextMatch(scan, text, 0); match !== null; match = nextMatch(scan, text, match.index + match[0].length)) {
       const sentence = sentenceAround(sentences, match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
         classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
