@@ -235,7 +235,8 @@ function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
   if (known) return known;
   const terms = [...(context.exact.get(norm) ?? [])];
   context.prefixIndex.find(norm, (term) => terms.push(term), false);
-  const wordTerms = new WordTerms(terms);
+  // Most words start no concept term: they all share one object, which the reading loop skips at once.
+  const wordTerms = terms.length === 0 ? NO_TERMS : new WordTerms(terms);
   if (context.memo.size >= MAX_MEMO) context.memo.clear();
   context.memo.set(norm, wordTerms);
   return wordTerms;
@@ -251,7 +252,8 @@ class WordTerms {
   constructor(private readonly all: readonly ClassTerm[]) {}
 
   candidates(next: string | undefined): readonly ClassTerm[] {
-    if (this.all.length === 0) return this.all;
+    // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
+    if (this.all.length <= FEW_TERMS) return this.all;
     const letter = next === undefined ? -1 : next.charCodeAt(0);
     let candidates = this.byNextLetter.get(letter);
     if (candidates === undefined) {
@@ -261,6 +263,9 @@ class WordTerms {
     return candidates;
   }
 }
+
+const FEW_TERMS = 4;
+const NO_TERMS = new WordTerms([]);
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
 interface Sentence {
@@ -321,7 +326,7 @@ export function readContext(
         terms = termsStartingWith(context, word.norm);
         if (lookup !== undefined) storeLayerValue(lookup, context, terms);
       }
-      addTerms(sentence, words, index, terms, context.seen, stamp);
+      if (terms !== NO_TERMS) addTerms(sentence, words, index, terms, context.seen, stamp);
       const others = alternatives.size === 0 ? undefined : alternatives.get(index);
       if (others) for (const norm of others) addTerms(sentence, words, index, termsStartingWith(context, norm), context.seen, stamp);
     }
@@ -420,10 +425,15 @@ function nextStamp(context: CompiledContext): number {
 }
 
 function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms, seen: Int32Array, stamp: number): void {
-  const terms = wordTerms.candidates(words[index + 1]?.norm);
+  const next = words[index + 1]?.norm;
+  const terms = wordTerms.candidates(next);
+  const letter = next === undefined ? -1 : next.charCodeAt(0);
   for (let position = 0; position < terms.length; position++) {
     const term = terms[position] as ClassTerm;
     if (seen[term.classIndex] === stamp) continue;
+    // What candidates() sorts out by the next word's first letter, for the few terms it hands over unsorted.
+    const second = term.words[1];
+    if (second !== undefined && second.text.charCodeAt(0) !== letter) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
