@@ -137,7 +137,9 @@ function modelHits(
   lookups: readonly (WordLookup | undefined)[],
 ): Hit[] {
   // Hits in text order, so each sentence's question is a binary search.
-  const starts = hits.map((hit) => hit.start).sort((a, b) => a - b);
+  const starts = new Int32Array(hits.length);
+  for (let index = 0; index < hits.length; index++) starts[index] = (hits[index] as Hit).start;
+  starts.sort();
   const flagged = (start: number, end: number): boolean => {
     let low = 0;
     let high = starts.length;

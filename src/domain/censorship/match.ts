@@ -131,7 +131,8 @@ function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSys
 function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, scan: ScannedPattern, hits: Hit[]): void {
   for (let match = nextMatch(scan, chunk, 0); match !== null; match = nextMatch(scan, chunk, match.index + match[0].length)) {
     const start = offset + match.index;
-    const excerpt = normalizeWord(text.slice(start, start + match[0].length));
+    // The folded excerpt only when the rule has exceptions to compare it with (few have).
+    const excerpt = rule.exceptions.length === 0 ? "" : normalizeWord(text.slice(start, start + match[0].length));
     if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
       hits.push({ rule, start, end: start + match[0].length });
     }
