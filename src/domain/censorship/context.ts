@@ -248,23 +248,50 @@ function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
  * first word («у», «з», «наш») are never looked at. Order is kept: a class's first matching term gives its span.
  */
 class WordTerms {
-  private readonly byNextLetter = new Map<number, readonly ClassTerm[]>();
-  constructor(private readonly all: readonly ClassTerm[]) {}
+  private readonly byNextLetter = new Map<number, TermList>();
+  private readonly list: TermList;
+  constructor(private readonly all: readonly ClassTerm[]) {
+    this.list = termList(all);
+  }
 
-  candidates(next: string | undefined): readonly ClassTerm[] {
+  candidates(next: string | undefined): TermList {
     // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
-    if (this.all.length <= FEW_TERMS) return this.all;
+    if (this.all.length <= FEW_TERMS) return this.list;
     const letter = next === undefined ? -1 : next.charCodeAt(0);
     let candidates = this.byNextLetter.get(letter);
     if (candidates === undefined) {
-      candidates = this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter);
+      candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
       this.byNextLetter.set(letter, candidates);
     }
     return candidates;
   }
 }
 
-const FEW_TERMS = 4;
+/**
+ * Terms with their class and the first letter of their second word laid out in typed arrays, so that the reading
+ * loop skips a term whose class the sentence has or whose second word cannot follow without touching the term.
+ */
+interface TermList {
+  terms: readonly ClassTerm[];
+  classes: Int32Array;
+  /** The second word's first character code (NaN for an empty one, as charCodeAt gives), NO_SECOND_WORD without. */
+  seconds: Float64Array;
+}
+
+const NO_SECOND_WORD = -2;
+
+function termList(terms: readonly ClassTerm[]): TermList {
+  const classes = new Int32Array(terms.length);
+  const seconds = new Float64Array(terms.length);
+  for (const [position, term] of terms.entries()) {
+    classes[position] = term.classIndex;
+    const second = term.words[1];
+    seconds[position] = second === undefined ? NO_SECOND_WORD : second.text.charCodeAt(0);
+  }
+  return { terms, classes, seconds };
+}
+
+const FEW_TERMS = 16;
 const NO_TERMS = new WordTerms([]);
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
@@ -426,14 +453,14 @@ function nextStamp(context: CompiledContext): number {
 
 function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms, seen: Int32Array, stamp: number): void {
   const next = words[index + 1]?.norm;
-  const terms = wordTerms.candidates(next);
+  const { terms, classes, seconds } = wordTerms.candidates(next);
   const letter = next === undefined ? -1 : next.charCodeAt(0);
-  for (let position = 0; position < terms.length; position++) {
-    const term = terms[position] as ClassTerm;
-    if (seen[term.classIndex] === stamp) continue;
+  for (let position = 0; position < classes.length; position++) {
+    if (seen[classes[position] as number] === stamp) continue;
     // What candidates() sorts out by the next word's first letter, for the few terms it hands over unsorted.
-    const second = term.words[1];
-    if (second !== undefined && second.text.charCodeAt(0) !== letter) continue;
+    const second = seconds[position] as number;
+    if (second !== NO_SECOND_WORD && second !== letter) continue;
+    const term = terms[position] as ClassTerm;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
