@@ -59,6 +59,8 @@ export interface WordLookup {
   firstValue: unknown;
   secondOwner: object | undefined;
   secondValue: unknown;
+  /** The word's language evidence (detect-language.ts), when its lower case is its folded form. */
+  evidence: readonly number[] | undefined;
 }
 
 /** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
@@ -112,6 +114,7 @@ export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
     firstValue: undefined,
     secondOwner: undefined,
     secondValue: undefined,
+    evidence: undefined,
   };
   lexicon.words.find(word, (rule) => lookup.rules.push(rule));
   lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));

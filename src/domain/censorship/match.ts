@@ -63,7 +63,8 @@ export function findLexiconHits(
   };
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
-    const lookup = lookUpWord(lexicon, word.norm);
+    // The caller may have looked the words up already (check.ts does, for language detection).
+    const lookup = lookups?.[index] ?? lookUpWord(lexicon, word.norm);
     if (lookups) lookups[index] = lookup;
     // Indexed loops: no iterator objects for the hundreds of words of a letter (issue 16 speed).
     const { rules, phrases } = lookup;
