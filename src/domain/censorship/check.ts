@@ -1,4 +1,4 @@
-import { compileLexicon, type CompiledLexicon, type WordLookup } from "./compile.js";
+import { compileLexicon, type CompiledLexicon, lookUpWord, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
 import { englishNameFilter } from "./english-names.js";
@@ -42,10 +42,12 @@ export function checkLetter(text: string, options: CheckOptions): CheckResult {
 
 function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, options: CheckOptions): CheckResult {
   const tokens = tokenize(text);
-  const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system);
+  // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
+  const lookups: WordLookup[] = new Array(tokens.words.length);
+  for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpWord(lexicon, (tokens.words[index] as WordToken).norm);
+  const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  const lookups: WordLookup[] = new Array(tokens.words.length);
   const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups), ...readings.hits];
   // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
   for (const run of readings.latinRuns) lookups.fill(undefined as unknown as WordLookup, run.first, run.last + 1);
@@ -137,7 +139,9 @@ function modelHits(
   lookups: readonly (WordLookup | undefined)[],
 ): Hit[] {
   // Hits in text order, so each sentence's question is a binary search.
-  const starts = hits.map((hit) => hit.start).sort((a, b) => a - b);
+  const starts = new Int32Array(hits.length);
+  for (let index = 0; index < hits.length; index++) starts[index] = (hits[index] as Hit).start;
+  starts.sort();
   const flagged = (start: number, end: number): boolean => {
     let low = 0;
     let high = starts.length;

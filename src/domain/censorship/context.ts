@@ -6,6 +6,7 @@ import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compi
 import type { Hit } from "./match.js";
 import { normalizeWord } from "./normalize.js";
 import { syntheticRule } from "./readings.js";
+import { nextMatch, scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { WordToken } from "./tokenize.js";
 import { CATEGORY_IDS, type CategoryId, SEVERITIES } from "./types.js";
 import { matchesWordPattern, parseWordPattern, splitPhrase, WordIndex, type WordPattern } from "./word-index.js";
@@ -82,7 +83,7 @@ export interface CompiledContext {
   exact: Map<string, ClassTerm[]>;
   prefixes: ClassTerm[];
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
-  regexes: { classIndex: number; pattern: RegExp; needsDigit: boolean }[];
+  regexes: { classIndex: number; scan: ScannedPattern; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   /** Class index → indices of the frames whose first group names it: a sentence only tries the frames one of its
    * classes can start (about a hundred frames, a handful of classes per sentence). */
@@ -101,6 +102,9 @@ export interface CompiledContext {
   prefixIndex: WordIndex<ClassTerm>;
   /** Memo of sensesFor by rule id. */
   sensesByRule: Map<string, CompiledContext["senses"]>;
+  /** Per class, the stamp of the last sentence it occurred in, and the last stamp given (see nextStamp). */
+  seen: Int32Array;
+  stamp: number;
 }
 
 export class ContextError extends Error {
@@ -178,6 +182,8 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     memo: new Map(),
     prefixIndex: new WordIndex<ClassTerm>(),
     sensesByRule: new Map(),
+    seen: new Int32Array(classNames.length),
+    stamp: 0,
   };
   for (const [classIndex, name] of classNames.entries()) {
     const definition = data.classes[name];
@@ -194,7 +200,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
     if (definition.regex) {
-      compiled.regexes.push({ classIndex, pattern: new RegExp(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
+      compiled.regexes.push({ classIndex, scan: scannedPattern(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
     }
   }
   for (const frame of data.frames) {
@@ -229,7 +235,8 @@ function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
   if (known) return known;
   const terms = [...(context.exact.get(norm) ?? [])];
   context.prefixIndex.find(norm, (term) => terms.push(term), false);
-  const wordTerms = new WordTerms(terms);
+  // Most words start no concept term: they all share one object, which the reading loop skips at once.
+  const wordTerms = terms.length === 0 ? NO_TERMS : new WordTerms(terms);
   if (context.memo.size >= MAX_MEMO) context.memo.clear();
   context.memo.set(norm, wordTerms);
   return wordTerms;
@@ -241,20 +248,51 @@ function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
  * first word («у», «з», «наш») are never looked at. Order is kept: a class's first matching term gives its span.
  */
 class WordTerms {
-  private readonly byNextLetter = new Map<number, readonly ClassTerm[]>();
-  constructor(private readonly all: readonly ClassTerm[]) {}
+  private readonly byNextLetter = new Map<number, TermList>();
+  private readonly list: TermList;
+  constructor(private readonly all: readonly ClassTerm[]) {
+    this.list = termList(all);
+  }
 
-  candidates(next: string | undefined): readonly ClassTerm[] {
-    if (this.all.length === 0) return this.all;
+  candidates(next: string | undefined): TermList {
+    // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
+    if (this.all.length <= FEW_TERMS) return this.list;
     const letter = next === undefined ? -1 : next.charCodeAt(0);
     let candidates = this.byNextLetter.get(letter);
     if (candidates === undefined) {
-      candidates = this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter);
+      candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
       this.byNextLetter.set(letter, candidates);
     }
     return candidates;
   }
 }
+
+/**
+ * Terms with their class and the first letter of their second word laid out in typed arrays, so that the reading
+ * loop skips a term whose class the sentence has or whose second word cannot follow without touching the term.
+ */
+interface TermList {
+  terms: readonly ClassTerm[];
+  classes: Int32Array;
+  /** The second word's first character code (NaN for an empty one, as charCodeAt gives), NO_SECOND_WORD without. */
+  seconds: Float64Array;
+}
+
+const NO_SECOND_WORD = -2;
+
+function termList(terms: readonly ClassTerm[]): TermList {
+  const classes = new Int32Array(terms.length);
+  const seconds = new Float64Array(terms.length);
+  for (const [position, term] of terms.entries()) {
+    classes[position] = term.classIndex;
+    const second = term.words[1];
+    seconds[position] = second === undefined ? NO_SECOND_WORD : second.text.charCodeAt(0);
+  }
+  return { terms, classes, seconds };
+}
+
+const FEW_TERMS = 16;
+const NO_TERMS = new WordTerms([]);
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
 interface Sentence {
@@ -297,7 +335,7 @@ export function readContext(
     const word = words[index] as WordToken;
     let sentence = sentences[sentences.length - 1];
     if (!sentence || word.breakBefore) {
-      const paragraph = !sentence ? 0 : sentence.paragraph + (text.includes("\n", sentence.end) && text.indexOf("\n", sentence.end) < word.start ? 1 : 0);
+      const paragraph = !sentence ? 0 : sentence.paragraph + (hasLineBreak(text, sentence.end, word.start) ? 1 : 0);
       sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, paragraph, classes: NO_CLASSES };
       sentences.push(sentence);
     }
@@ -306,6 +344,7 @@ export function readContext(
     sentenceOf[index] = sentences.length - 1;
   }
   for (const sentence of sentences) {
+    const stamp = nextStamp(context);
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
       const lookup = lookups?.[index];
@@ -314,17 +353,16 @@ export function readContext(
         terms = termsStartingWith(context, word.norm);
         if (lookup !== undefined) storeLayerValue(lookup, context, terms);
       }
-      addTerms(sentence, words, index, terms);
+      if (terms !== NO_TERMS) addTerms(sentence, words, index, terms, context.seen, stamp);
       const others = alternatives.size === 0 ? undefined : alternatives.get(index);
-      if (others) for (const norm of others) addClasses(context, sentence, words, index, norm);
+      if (others) for (const norm of others) addTerms(sentence, words, index, termsStartingWith(context, norm), context.seen, stamp);
     }
   }
   // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
   const digits = hasDigit(text);
-  for (const { classIndex, pattern, needsDigit } of context.regexes) {
+  for (const { classIndex, scan, needsDigit } of context.regexes) {
     if (needsDigit && !digits) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    for (let match = nextMatch(scan, text, 0); match !== null; match = nextMatch(scan, text, match.index + match[0].length)) {
       const sentence = sentenceAround(sentences, match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
         classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
@@ -395,19 +433,39 @@ function classesOf(sentence: Sentence): Map<number, ClassOccurrence> {
   return sentence.classes as Map<number, ClassOccurrence>;
 }
 
-function addClasses(context: CompiledContext, sentence: Sentence, words: readonly WordToken[], index: number, norm: string): void {
-  addTerms(sentence, words, index, termsStartingWith(context, norm));
+/** Whether text[from, to) holds a line break (the next sentence starts a new paragraph). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 0x0a) return true;
+  return false;
 }
 
-function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms): void {
-  const terms = wordTerms.candidates(words[index + 1]?.norm);
-  for (let position = 0; position < terms.length; position++) {
+/**
+ * A number no sentence read before has: `seen[class] === stamp` says the class already occurred in the sentence
+ * being read, an array read instead of a Map lookup for every candidate term (issue 16 speed).
+ */
+function nextStamp(context: CompiledContext): number {
+  if (context.stamp >= 0x3fffffff) {
+    context.seen.fill(0);
+    context.stamp = 0;
+  }
+  return ++context.stamp;
+}
+
+function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms, seen: Int32Array, stamp: number): void {
+  const next = words[index + 1]?.norm;
+  const { terms, classes, seconds } = wordTerms.candidates(next);
+  const letter = next === undefined ? -1 : next.charCodeAt(0);
+  for (let position = 0; position < classes.length; position++) {
+    if (seen[classes[position] as number] === stamp) continue;
+    // What candidates() sorts out by the next word's first letter, for the few terms it hands over unsorted.
+    const second = seconds[position] as number;
+    if (second !== NO_SECOND_WORD && second !== letter) continue;
     const term = terms[position] as ClassTerm;
-    if (sentence.classes.has(term.classIndex)) continue;
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
       classesOf(sentence).set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+      seen[term.classIndex] = stamp;
     }
   }
 }
@@ -497,7 +555,7 @@ export function senseFilter(
         if (satisfied(classes, sense.when, sense.unless)) return false;
         continue;
       }
-      if (sense.unless.some((index) => sentence.classes.has(index))) continue;
+      if (hasAny(sentence.classes, sense.unless)) continue;
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
@@ -561,12 +619,18 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
   const before = text.charAt(word.start - 1);
   const capital = word.raw.charAt(0) !== word.raw.charAt(0).toLowerCase();
   if (!capital && !OPENING_QUOTES.has(before)) return false;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const occurrence = sentence.classes.get(index);
-      return occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3;
-    }),
-  );
+      if (occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** «как надзиратель», «как на допросе»: an occurrence of one of the classes ends right before the finding. */
@@ -575,12 +639,18 @@ function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Se
   if (!previous || wordIndex - 1 < sentence.firstWord) return false;
   // «как на допросе»: a preposition of one or two letters may stand between.
   const beforePreposition = previous.raw.length <= 2 && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const end = sentence.classes.get(index)?.end;
-      return end !== undefined && (end === previous.end || end === beforePreposition?.end);
-    }),
-  );
+      if (end !== undefined && (end === previous.end || end === beforePreposition?.end)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 function titledQuote(
@@ -591,12 +661,18 @@ function titledQuote(
 ): boolean {
   const quote = quoted.find((candidate) => candidate.open < finding.start && candidate.close >= finding.end);
   if (!quote) return false;
-  return when.every((group) =>
-    group.some((index) => {
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const occurrence = sentence.classes.get(index);
-      return occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40;
-    }),
-  );
+      if (occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 const QUOTE = /[«“„"']/gu;

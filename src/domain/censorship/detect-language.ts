@@ -40,10 +40,11 @@ export function analyseLanguage(
   text: string,
   words: readonly WordToken[],
   system: PrisonSystem,
+  lookups?: readonly EvidenceSlot[],
 ): { assessment: LanguageAssessment; masks: Uint8Array } {
   const allowed = ALLOWED_LANGUAGES[system];
   const preference = [...allowed, ...SCORED_LANGUAGES.filter((language) => !allowed.includes(language))];
-  const segments = scoreSegments(text, words);
+  const segments = scoreSegments(text, words, lookups);
   for (const segment of segments) {
     segment.language = decide(segment.scores, preference, MIN_EVIDENCE);
     segment.decided = segment.language !== null;
@@ -148,7 +149,22 @@ export function ownLetterBits(lower: string): number {
   return bits;
 }
 
-function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
+/**
+ * Where a word's evidence may be kept between letters: the lexicon's lookup of its folded form (check.ts passes
+ * them), so that a word whose lower case is its folded form costs no second Map lookup (issue 16 speed). Evidence
+ * depends on the lower-case word alone, so any lookup of the same string may hold it.
+ */
+export interface EvidenceSlot {
+  evidence: readonly number[] | undefined;
+}
+
+function evidenceOf(word: WordToken, slot: EvidenceSlot | undefined): readonly number[] {
+  if (isLatinWord(word.norm)) return latinWordEvidence(word.lower);
+  if (slot === undefined || word.lower !== word.norm) return wordEvidence(word.lower);
+  return (slot.evidence ??= wordEvidence(word.lower));
+}
+
+function scoreSegments(text: string, words: readonly WordToken[], lookups: readonly EvidenceSlot[] | undefined): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
   for (let index = 0; index < words.length; index++) {
@@ -170,7 +186,7 @@ function scoreSegments(text: string, words: readonly WordToken[]): Segment[] {
     current.lastWord = index;
     if (word.glued) continue;
     current.letters += word.raw.length;
-    const evidence = isLatinWord(word.norm) ? latinWordEvidence(word.lower) : wordEvidence(word.lower);
+    const evidence = evidenceOf(word, lookups?.[index]);
     for (let language = 0; language < evidence.length; language++) {
       current.scores[language] = (current.scores[language] ?? 0) + (evidence[language] ?? 0);
     }

@@ -45,13 +45,16 @@ function toFinding(text: string, hit: Hit, adjustments: readonly SeverityAdjustm
     if (severityRank(adjustment.raiseTo) < severityRank(severity)) severity = adjustment.raiseTo;
     if (adjustment.explanation) variant = adjustment.explanation;
   }
+  // Written out rather than spread from explanationKeys: one object shape, same key order (the CLI's JSON shows it).
+  const keys = explanationKeys(variant);
   return {
     category,
     severity,
     start: hit.start,
     end: hit.end,
     excerpt: text.slice(hit.start, hit.end),
-    ...explanationKeys(variant),
+    explanationKey: keys.explanationKey,
+    suggestionKey: keys.suggestionKey,
     ruleId: hit.rule.entry.id,
   };
 }
@@ -63,13 +66,20 @@ function adjustmentApplies(adjustment: SeverityAdjustment, category: CategoryId,
   return true;
 }
 
+const CATEGORY_RANKS: ReadonlyMap<CategoryId, number> = new Map(CATEGORY_IDS.map((category, index) => [category, index]));
+
+/** The category's place in CATEGORY_IDS (a Map lookup, not a search per comparison). */
+export function categoryRank(category: CategoryId): number {
+  return CATEGORY_RANKS.get(category) ?? -1;
+}
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 function mergeOverlapping(text: string, findings: Finding[]): Finding[] {
   const ordered = [...findings].sort(
-    (a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category) || a.start - b.start || a.end - b.end,
+    (a, b) => categoryRank(a.category) - categoryRank(b.category) || a.start - b.start || a.end - b.end,
   );
   const merged: Finding[] = [];
   for (const finding of ordered) {

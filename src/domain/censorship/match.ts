@@ -2,6 +2,7 @@ import { LEXICON_BITS } from "./detect-language.js";
 import { anchorChunks, characterClasses } from "./character-classes.js";
 import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
+import { nextMatch, type ScannedPattern } from "./regex-scan.js";
 import type { Tokens, WordToken } from "./tokenize.js";
 import type { PrisonSystem } from "./types.js";
 import { matchesWordPattern, type WordPattern } from "./word-index.js";
@@ -62,7 +63,8 @@ export function findLexiconHits(
   };
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
-    const lookup = lookUpWord(lexicon, word.norm);
+    // The caller may have looked the words up already (check.ts does, for language detection).
+    const lookup = lookups?.[index] ?? lookUpWord(lexicon, word.norm);
     if (lookups) lookups[index] = lookup;
     // Indexed loops: no iterator objects for the hundreds of words of a letter (issue 16 speed).
     const { rules, phrases } = lookup;
@@ -114,24 +116,24 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
   const classes = characterClasses(text);
-  for (const { rule, pattern, prefilter, needs, anchor } of lexicon.regexes) {
+  for (const { rule, prefilter, needs, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {
-      regexHitsIn(text, 0, text, rule, pattern, hits);
+      regexHitsIn(text, 0, text, rule, scan, hits);
       continue;
     }
-    for (const [start, end] of anchorChunks(text, anchor)) regexHitsIn(text.slice(start, end), start, text, rule, pattern, hits);
+    for (const [start, end] of anchorChunks(text, anchor)) regexHitsIn(text.slice(start, end), start, text, rule, scan, hits);
   }
   return hits;
 }
 
-function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, pattern: RegExp, hits: Hit[]): void {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(chunk); match !== null; match = pattern.exec(chunk)) {
+function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, scan: ScannedPattern, hits: Hit[]): void {
+  for (let match = nextMatch(scan, chunk, 0); match !== null; match = nextMatch(scan, chunk, match.index + match[0].length)) {
     const start = offset + match.index;
-    const excerpt = normalizeWord(text.slice(start, start + match[0].length));
+    // The folded excerpt only when the rule has exceptions to compare it with (few have).
+    const excerpt = rule.exceptions.length === 0 ? "" : normalizeWord(text.slice(start, start + match[0].length));
     if (!rule.exceptions.some((exception) => matchesWordPattern(excerpt, exception))) {
       hits.push({ rule, start, end: start + match[0].length });
     }

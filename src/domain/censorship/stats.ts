@@ -11,14 +11,44 @@ export const CHARACTERS_PER_LINE = 60;
 export const LINES_PER_PAGE = 30;
 
 export function letterStats(text: string): LetterStats {
-  return { characters: countCodePoints(text), words: countWords(text), pages: estimatePages(text) };
+  const { characters, lines, blank } = countLines(text);
+  return { characters, words: countWords(text), pages: blank ? 0 : Math.ceil(lines / LINES_PER_PAGE) };
 }
 
 export function estimatePages(text: string): number {
-  if (text.trim() === "") return 0;
+  const { lines, blank } = countLines(text);
+  return blank ? 0 : Math.ceil(lines / LINES_PER_PAGE);
+}
+
+/**
+ * In one pass over the text, without a string per paragraph (issue 16 speed): its code points, the printed lines of
+ * its paragraphs (`printedLines` of each), and whether it is only white space (then it has no pages).
+ */
+function countLines(text: string): { characters: number; lines: number; blank: boolean } {
+  let characters = 0;
   let lines = 0;
-  for (const paragraph of text.split("\n")) lines += printedLines(paragraph);
-  return Math.ceil(lines / LINES_PER_PAGE);
+  let blank = true;
+  let start = 0;
+  for (;;) {
+    const lineBreak = text.indexOf("\n", start);
+    const end = lineBreak < 0 ? text.length : lineBreak;
+    let printed = end;
+    while (printed > start && isTrimmedSpace(text.charCodeAt(printed - 1))) printed--;
+    if (printed > start) blank = false;
+    const paragraphCharacters = countCodePointsIn(text, start, printed);
+    characters += paragraphCharacters + countCodePointsIn(text, printed, end) + (lineBreak < 0 ? 0 : 1);
+    lines += Math.max(1, Math.ceil(paragraphCharacters / CHARACTERS_PER_LINE));
+    if (lineBreak < 0) return { characters, lines, blank };
+    start = lineBreak + 1;
+  }
+}
+
+/** The characters String.prototype.trim removes (white space and line terminators). */
+function isTrimmedSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /** The printed lines of one paragraph: it starts a new line, and its trailing white space does not print. */
@@ -57,8 +87,12 @@ function isJoiner(code: number): boolean {
 
 /** Code points, so an emoji counts once (UTF-16 length would count most of them twice). */
 function countCodePoints(text: string): number {
+  return countCodePointsIn(text, 0, text.length);
+}
+
+function countCodePointsIn(text: string, from: number, to: number): number {
   let count = 0;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = from; index < to; index++) {
     const code = text.charCodeAt(index);
     if (code < 0xdc00 || code > 0xdfff) count++;
   }

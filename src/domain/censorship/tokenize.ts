@@ -52,10 +52,11 @@ const MAX_LOOKALIKE_ABBREVIATION = 5;
 export function tokenize(text: string): Tokens {
   const words: WordToken[] = [];
   const abbreviations: AbbreviationToken[] = [];
-  // Lowercasing the text once is much cheaper than word by word; a few characters change length when lowercased
-  // («İ»), and then offsets would no longer match, so such texts are lowercased word by word.
-  const lowerText = text.toLowerCase();
-  const sameLength = lowerText.length === text.length;
+  // Words of Latin and Cyrillic letters (nearly all) are lowercased by their character codes, and only when they have
+  // a capital; any other word takes the old way: the whole text lowercased once (only then), where a few characters
+  // change length («İ») and the text is lowercased word by word instead. Lowercasing a whole two-byte text went
+  // through ICU and was the tokenizer's costliest line (issue 16 speed).
+  let lowerText: string | undefined;
   let previousEnd = 0;
   let index = 0;
   while (index < text.length) {
@@ -69,7 +70,14 @@ export function tokenize(text: string): Tokens {
     const raw = text.slice(start, index);
     // A word without capitals (most of them) shares its raw string: one string less per word for the GC, and the
     // per-word Map lookups hash one string instead of two (issue 16 speed).
-    const lower = sameLength ? (sameSpan(text, lowerText, start, index) ? raw : lowerText.slice(start, index)) : raw.toLowerCase();
+    const shape = wordShape(text, start, index);
+    let lower: string;
+    if (shape === SHAPE_LOWER) lower = raw;
+    else if (shape !== SHAPE_OTHER) lower = raw.toLowerCase();
+    else {
+      lowerText ??= text.toLowerCase();
+      lower = lowerText.length === text.length ? (sameSpan(text, lowerText, start, index) ? raw : lowerText.slice(start, index)) : raw.toLowerCase();
+    }
     const gap = words.length > 0 ? classifyGap(text, previousEnd, start) : GAP_START;
     const breakBefore = gap === GAP_SENTENCE_BREAK;
     const joinsPrevious = gap === GAP_JOINS;
@@ -78,7 +86,7 @@ export function tokenize(text: string): Tokens {
     if (glued) (words[words.length - 1] as WordToken).glued = true;
     // Capital letters are rare: only words with some need the camel-case and abbreviation checks.
     const hasCapitals = lower !== raw;
-    if (hasCapitals && HAS_CAMEL_HUMP.test(raw)) {
+    if (hasCapitals && (shape === SHAPE_CAMEL || (shape === SHAPE_OTHER && HAS_CAMEL_HUMP.test(raw)))) {
       pushCamelParts(words, raw, start, { breakBefore, joinsPrevious, hashtag, glued });
     } else {
       const norm = normalizeLowerCaseWord(lower);
@@ -90,6 +98,36 @@ export function tokenize(text: string): Tokens {
   }
   collectSpelledAbbreviations(text, words, abbreviations);
   return { words, abbreviations };
+}
+
+// What wordShape says of a word: only Latin and Cyrillic letters (and the marks, invisible characters and apostrophes
+// words may hold) and no capital; such letters with capitals; with a lower-case letter right before a capital (the
+// camel-case hump of HAS_CAMEL_HUMP, marks allowed between); anything else (other scripts: the general way).
+const SHAPE_LOWER = 0;
+const SHAPE_CAPITALS = 1;
+const SHAPE_CAMEL = 2;
+const SHAPE_OTHER = 3;
+
+/**
+ * The shape of the word text[start, end): decided by character codes for the letters whose lower case is one
+ * character of their own (a-z, а-я, ѐ-џ, ґ), without the Unicode tables that lowercasing and \p{Lu} need.
+ */
+function wordShape(text: string, start: number, end: number): number {
+  let shape = SHAPE_LOWER;
+  let afterLower = false;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x45f) || code === 0x491) afterLower = true;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x400 && code <= 0x42f) || code === 0x490) {
+      if (afterLower) shape = SHAPE_CAMEL;
+      else if (shape === SHAPE_LOWER) shape = SHAPE_CAPITALS;
+      afterLower = false;
+    } else if (code >= 0x300 && code <= 0x36f) continue; // combining marks may stand between the two letters of a hump
+    else if (code === 0x27 || code === 0x60 || code === 0x2018 || code === 0x2019 || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060) {
+      afterLower = false;
+    } else return SHAPE_OTHER;
+  }
+  return shape;
 }
 
 function sameSpan(text: string, other: string, start: number, end: number): boolean {
