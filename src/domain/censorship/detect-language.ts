@@ -1,4 +1,4 @@
-import { isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
 import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
@@ -108,7 +108,7 @@ function latinWordEvidence(lower: string): readonly number[] {
   // A single Latin letter is markup (<b>), a variable or an initial, not a transliterated word.
   if (lower.length >= 2 && !isFrequentWord(lower, "en")) {
     for (const { scheme, cyrillic } of readings(lower)) {
-      if (!isFrequentWord(cyrillic, scheme)) continue;
+      if (!isFrequentReading(cyrillic, scheme)) continue;
       const index = SCORED_LANGUAGES.indexOf(scheme);
       scores[index] = (scores[index] ?? 0) + 2;
       scores[3] = 0;
