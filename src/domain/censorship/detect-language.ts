@@ -1,4 +1,4 @@
-import { isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
 import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
@@ -107,12 +107,14 @@ function latinWordEvidence(lower: string): readonly number[] {
   if (known) return known;
   const scores = [...wordEvidence(lower)];
   // A single Latin letter is markup (<b>), a variable or an initial, not a transliterated word.
-  if (lower.length >= 2 && !isFrequentWord(lower, "en")) {
+  if (lower.length >= 2) {
+    // "to", "no", "on" are frequent in English and, read as «то», «но», «он», in Russian too: they count for both.
+    const english = isFrequentWord(lower, "en");
     for (const { scheme, cyrillic } of readings(lower)) {
-      if (!isFrequentWord(cyrillic, scheme)) continue;
+      if (!isFrequentReading(cyrillic, scheme)) continue;
       const index = SCORED_LANGUAGES.indexOf(scheme);
       scores[index] = (scores[index] ?? 0) + 2;
-      scores[3] = 0;
+      if (!english) scores[3] = 0;
     }
   }
   if (latinMemo.size >= MAX_LATIN_MEMO) latinMemo.clear();

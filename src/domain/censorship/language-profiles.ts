@@ -50,6 +50,9 @@ const BE = 2;
 const EN = 3;
 const OTHER = 4;
 
+/** Frequent words of all three Cyrillic languages («тут», «нас», «не»): no evidence between them, but not English. */
+const SHARED_CYRILLIC_WORDS = new Set<string>();
+
 /** Per word: how much it counts for each language. Built once. */
 const WORD_WEIGHTS: ReadonlyMap<string, Scores> = buildWordWeights();
 
@@ -63,7 +66,10 @@ function buildWordWeights(): Map<string, Scores> {
   }
   const weights = new Map<string, Scores>();
   for (const [word, languages] of languagesOf) {
-    if (languages.length >= 3) continue;
+    if (languages.length >= 3) {
+      SHARED_CYRILLIC_WORDS.add(word);
+      continue;
+    }
     const scores: Scores = [0, 0, 0, 0, 0];
     for (const language of languages) scores[language] = 2 / languages.length;
     weights.set(word, scores);
@@ -165,4 +171,17 @@ function add(scores: number[], language: number, amount: number): void {
 export function isFrequentWord(word: string, language: "ru" | "uk" | "be" | "en"): boolean {
   const weights = WORD_WEIGHTS.get(word);
   return weights !== undefined && (weights[SCORED_LANGUAGES.indexOf(language)] ?? 0) > 0;
+}
+
+/**
+ * Whether a Latin word's reading in a scheme is a frequent word of that language, of all three Cyrillic languages
+ * («tut», «nas», «ne»), or of that language once the letters Latin typing drops are put back: a final soft sign
+ * («opyat» опять, «zdes» здесь) and, in Russian, a first э written e («eto» это, «eti» эти). Used to tell
+ * Latin-typed Russian, Ukrainian or Belarusian from English.
+ */
+export function isFrequentReading(cyrillic: string, scheme: "ru" | "uk" | "be"): boolean {
+  if (isFrequentWord(cyrillic, scheme) || SHARED_CYRILLIC_WORDS.has(cyrillic)) return true;
+  if (scheme === "be") return false;
+  if (isFrequentWord(`${cyrillic}ь`, scheme)) return true;
+  return scheme === "ru" && cyrillic.charAt(0) === "е" && isFrequentWord(`э${cyrillic.slice(1)}`, "ru");
 }

@@ -1,6 +1,6 @@
 import type { CompiledLexicon, Rule } from "./compile.js";
 import { LEXICON_BITS } from "./detect-language.js";
-import { isFrequentWord } from "./language-profiles.js";
+import { isFrequentReading, isFrequentWord } from "./language-profiles.js";
 import type { LexiconEntry } from "./lexicon.js";
 import { findLexiconHits, findReadingHits, type Hit } from "./match.js";
 import { normalizeLowerCaseWord } from "./normalize.js";
@@ -122,7 +122,7 @@ function latinEvidence(lower: string): number {
   if (lower.length < 2) return 0;
   bits = isFrequentWord(lower, "en") ? 1 : 0;
   for (const { scheme, cyrillic } of readings(lower)) {
-    if (isFrequentWord(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
+    if (isFrequentReading(cyrillic, scheme)) bits |= 2 << ["ru", "uk", "be"].indexOf(scheme);
   }
   if (latinEvidenceMemo.size >= MAX_LATIN_EVIDENCE) latinEvidenceMemo.clear();
   latinEvidenceMemo.set(lower, bits);

@@ -52,10 +52,13 @@ const IOTATED: Record<"ru" | "uk", Record<string, string>> = {
 // («viaśni» → «вясні», «palitviaźniam» → «палітвязням»), only before a vowel-less end («Biełaruś» → «беларусь»).
 const LACINKA_SOFT: Record<string, string> = { "ć": "ц", "ś": "с", "ź": "з", "ń": "н" };
 
+const LACINKA_SOFT_L: Record<string, string> = { a: "ля", u: "лю", o: "лё" };
+
 /** Lower-case Latin word → Cyrillic by the scheme's habits; letters it does not know are kept. */
 export function transliterate(word: string, scheme: TranslitScheme): string {
   const digraphs = DIGRAPHS[scheme];
   const letters = LETTERS[scheme];
+  const lacinka = scheme === "be" && hasLacinkaLetters(word);
   let result = "";
   let index = 0;
   while (index < word.length) {
@@ -98,6 +101,15 @@ export function transliterate(word: string, scheme: TranslitScheme): string {
     if (digraph) {
       result += digraph[1];
       index += digraph[0].length;
+      continue;
+    }
+    // Łacinka writes the hard л as ł, so its l is soft: «bla» бля, «lu» лю, «lo» лё, a final or pre-consonant l
+    // is ль. Only after a consonant before a vowel: «Bielaruś» typed without ł is still беларусь.
+    if (letter === "l" && lacinka && (index === 0 || !afterVowel || !VOWELS.has(word.charAt(index + 1)))) {
+      const next = word.charAt(index + 1);
+      const soft = index > 0 && !afterVowel ? LACINKA_SOFT_L[next] : undefined;
+      result += soft ?? (VOWELS.has(next) ? "л" : "ль");
+      index += soft ? 2 : 1;
       continue;
     }
     const hard = scheme === "be" ? LACINKA_SOFT[letter] : undefined;
