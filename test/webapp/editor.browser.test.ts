@@ -338,6 +338,8 @@ describe("the letter editor in a browser", () => {
     expect(firstScreen.characters).toBeGreaterThan(0);
     expect(firstScreen.characters).toBeLessThan(letter.length);
     expect(firstScreen.overflows).toBe(true);
+    // In the writer's language (set by the boot script from Telegram's before the session said so).
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe("en");
     // The whole letter is in the editor and editable, counted and marked, though its first paint held less.
     expect(await letterText(page)).toBe(letter);
     expect(await editable(page)).toBe(true);
