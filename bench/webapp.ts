@@ -128,7 +128,7 @@ interface TraceEvent {
  */
 async function traceNavigation(browser: Browser, page: Page, open: () => Promise<void>): Promise<string[]> {
   const path = join(tmpdir(), `lysty-webapp-navigation-${process.pid}.json`);
-  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute"] });
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute", "v8", "disabled-by-default-v8.compile", "blink.resource", "devtools.timeline.async"] });
   await open();
   await untouchedUntilRendered();
   await firstRenderMarks(page);
@@ -479,7 +479,12 @@ async function main(): Promise<void> {
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
       await throttle(page, cpuSlowdown);
       console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
+      const logged = network.log.length;
       for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }))) console.log(`  ${line}`);
+      console.log("the same opening at the proxy: each chunk handed to the server and each chunk of its answer, ms after the request's first bytes (before the network's delays on the way back):");
+      for (const entry of network.log.slice(logged)) {
+        console.log(`  ${entry.request.split("?")[0]!.padEnd(26)} ${entry.direction.padEnd(16)} +${entry.ms.toFixed(1).padStart(7)} ms ${String(entry.bytes).padStart(7)} bytes`);
+      }
       await context.close();
       for (const which of ["editor", "baseline", "paragraph baseline"] as const) {
         const context = await phone(browser);

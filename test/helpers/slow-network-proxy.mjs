@@ -56,18 +56,23 @@ const server = createServer((client) => {
   // The server's own time: from a request's bytes handed to it to its answer's first bytes.
   let asked;
   let request = "";
+  // The log: each chunk handed to the server and each chunk of its answer, ms after the request's first bytes.
+  let since = 0;
+  const log = (direction, chunk) => parentPort.postMessage({ log: { request, direction, ms: performance.now() - since, bytes: chunk.length } });
   const upstreamWrite = upstream.write.bind(upstream);
   upstream.write = (chunk) => {
     if (asked === undefined) {
-      asked = performance.now();
+      asked = since = performance.now();
       request = chunk.subarray(0, chunk.indexOf(" HTTP/")).toString("latin1");
     }
+    log("to the server", chunk);
     return upstreamWrite(chunk);
   };
   client.on("data", (chunk) => up.send(chunk));
   upstream.on("data", (chunk) => {
     if (asked !== undefined) parentPort.postMessage({ serverMs: performance.now() - asked, request });
     asked = undefined;
+    log("from the server", chunk);
     down.send(chunk);
   });
   const drop = () => {
