@@ -59,20 +59,24 @@ const hundredths = (rate: number) => Number(rate.toFixed(2));
 
 /**
  * The rate, between `lower` and `upper`, at which `score(rate)` comes within CLOSE_ENOUGH of `target`, by bisection
- * (at most MAX_BISECTIONS scores besides the two ends); the score falls as the rate rises. Pure: `score` measures.
+ * (at most MAX_BISECTIONS scores); the score falls as the rate rises. When no score came that close, the rate whose
+ * score came closest (DevTools keeps the last one tried; on a busy machine a noisy score can send the last steps
+ * astray). Pure: `score` measures.
  */
 export async function bisectRate(target: number, score: (rate: number) => Promise<number>, lower: number, upper: number): Promise<number> {
   let low = lower;
   let high = upper;
-  let rate = lower;
+  let best = { rate: lower, miss: Infinity };
   for (let step = 0; step < MAX_BISECTIONS; step++) {
-    rate = hundredths((low + high) / 2);
+    const rate = hundredths((low + high) / 2);
     const measured = await score(rate);
-    if (Math.abs(measured - target) < CLOSE_ENOUGH) break;
+    const miss = Math.abs(measured - target);
+    if (miss < best.miss) best = { rate, miss };
+    if (miss < CLOSE_ENOUGH) break;
     if (measured < target) high = rate;
     else low = rate;
   }
-  return rate;
+  return best.rate;
 }
 
 export interface CpuCalibration {
