@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { clearTimeout, setTimeout } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { upstreamPort, rttMs, downBitsPerSecond, upBitsPerSecond } = workerData;
+const { upstreamPort, rttMs, downBitsPerSecond, upBitsPerSecond, nagle = false } = workerData;
 
 /** One direction of a connection: chunks leave in order, each after the link is free and its bytes are sent. */
 function link(to, bitsPerSecond, oneWayMs, startAt) {
@@ -46,8 +46,9 @@ const server = createServer((client) => {
   // Nagle the proxy held a request's second write (a POST's body after its headers) or an answer's next chunk until
   // the previous segment's ACK, which loopback's delayed ACK sends up to 40 ms late: latency that no phone network
   // in the profile has, added per direction.
-  client.setNoDelay(true);
-  upstream.setNoDelay(true);
+  // (`nagle: true` puts it back, for bench/slow-network.ts to show the difference.)
+  client.setNoDelay(!nagle);
+  upstream.setNoDelay(!nagle);
   sockets.add(client).add(upstream);
   const opened = performance.now();
   // The client's first bytes could not have left before its SYN's answer: one round trip.
