@@ -30,7 +30,7 @@ const CHECK_AFTER_MS = 350;
 const SAVE_AFTER_MS = 1500;
 /**
  * A long draft's first paint holds only its beginning: laying out 12,000 characters before the first paint doubled
- * the time to it (bench/webapp.ts). As much as the screen could show (`firstScreenCharacters`), at least this much.
+ * the time to it (bench/webapp.ts). As much as the letter's box could show (`firstScreenCharacters`), at least this much.
  */
 const FIRST_PAINT_MIN_CHARACTERS = 1000;
 /** The letter's line height (17px × 1.5, rounded down) and a character narrower than any letter's average at 17px. */
@@ -258,8 +258,9 @@ function watchLetterBox(): ResizeObserver {
 
 /**
  * More characters than the letter's box can show at once: its area filled with narrow characters in the letter's
- * lines, plus a line (the bench's 390×760 phone: ~1,400, of which it shows ~900). Before the page was first laid out,
- * the screen's area instead (~2,000 there): no window is larger, and reading it needs no layout.
+ * lines, plus a line. The box is measured while the header and status lines are still empty, so it is taller than it
+ * will be (the bench's 390×760 phone: ~1,800 characters, of which it shows ~900). Before the page was first laid out,
+ * the screen's area instead (~2,100 there): no window is larger, and reading it needs no layout.
  */
 function firstScreenCharacters(): number {
   const { width, height } = letterBox ?? { width: screen.width, height: screen.height };
