@@ -27,6 +27,10 @@
  *   npm run bench:webapp -- --runs=0 --trace   only that (and a trace of one opening of the editor: network and
  *                                              main thread from navigation start to the draft painted)
  *   npm run bench:webapp -- --cpu=1   no CPU throttling
+ *   npm run bench:webapp -- --cpu=calibrated   the CPU throttling rate at which this machine's chromium scores a
+ *                                              mid-tier phone's Lighthouse BenchmarkIndex (1000, DevTools' "mid-tier
+ *                                              mobile" preset), found at the start of the run (cpu-calibration.ts)
+ *   npm run bench:webapp -- --cpu=4,calibrated  everything at each profile in turn, each printed under its name
  *   npm run bench:webapp -- --baseline=<folder>   also opens another checkout's editor (a `git worktree` of an older
  *                                                 commit, with node_modules) in each run, alternating with this
  *                                                 one's: its boot script and draft painted, beside ours
@@ -40,6 +44,7 @@ import type { Browser, CDPSession, Page } from "playwright-core";
 import { Harness } from "../test/helpers/harness.js";
 import type * as WebAppHelpers from "../test/helpers/webapp.js";
 import { callApi, editorButtonUrl, LIGHT_THEME, initDataFor, launchChromium, localUrl, openEditor, WEBAPP_ENV, withParagraphSurface } from "../test/helpers/webapp.js";
+import { calibrateCpu, type CpuProfile, cpuRate, describeCpu } from "../test/helpers/cpu-calibration.js";
 import { describeProfile, SLOW_4G, type SlowNetwork, startSlowNetwork } from "../test/helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, type KeystrokeTimes, longLetter, median, percentile, throttle, traceKeystrokes } from "../test/helpers/webapp-timing.js";
 
@@ -47,8 +52,17 @@ const quick = process.argv.includes("--quick");
 const tracing = process.argv.includes("--trace");
 const runsOption = process.argv.find((argument) => argument.startsWith("--runs="));
 const cpuOption = process.argv.find((argument) => argument.startsWith("--cpu="));
-/** `--cpu=1`: no CPU throttling (the desktop's own speed), for comparison with the phone profile's 4×. */
-const cpuSlowdown = cpuOption ? Number(cpuOption.slice("--cpu=".length)) : CPU_SLOWDOWN;
+/**
+ * `--cpu=<rate>[,<rate>…]`, each a fixed slowdown (`--cpu=1`: none, the desktop's own speed) or `calibrated`; the
+ * default is the phone profile's fixed 4×.
+ */
+const cpuChoices = (cpuOption ? cpuOption.slice("--cpu=".length) : String(CPU_SLOWDOWN)).split(",").map((choice) => choice.trim());
+for (const choice of cpuChoices) {
+  if (choice !== "calibrated" && !(Number(choice) >= 1)) throw new Error(`--cpu: "${choice}" is neither a rate ≥ 1 nor "calibrated"`);
+}
+/** The profile being measured (main() runs once per profile). */
+let cpuProfile: CpuProfile = { kind: "fixed", rate: CPU_SLOWDOWN };
+let cpuSlowdown = CPU_SLOWDOWN;
 const baselineOption = process.argv.find((argument) => argument.startsWith("--baseline="));
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
@@ -114,7 +128,7 @@ interface TraceEvent {
  */
 async function traceNavigation(browser: Browser, page: Page, open: () => Promise<void>): Promise<string[]> {
   const path = join(tmpdir(), `lysty-webapp-navigation-${process.pid}.json`);
-  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute"] });
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute", "v8", "disabled-by-default-v8.compile", "blink.resource", "devtools.timeline.async"] });
   await open();
   await untouchedUntilRendered();
   await firstRenderMarks(page);
@@ -168,6 +182,8 @@ async function traceNavigation(browser: Browser, page: Page, open: () => Promise
     if (event.cat?.includes("blink.user_timing") && event.name.startsWith("lysty-") && event.ts >= start.ts) lines.push({ ts: event.ts, text: `${at(event.ts)}        mark ${event.name}` });
     const step = steps[event.name];
     if (!step || event.ts < start.ts || event.ts > painted.ts || !["I", "R", "X"].includes(event.ph)) continue;
+    // Only our page's own requests: the browser's own pages (a WebUI omnibox) load in the same trace.
+    if (event.args?.url && !event.args.url.includes("/webapp/")) continue;
     const url = event.args?.url ? ` ${new URL(event.args.url).pathname}` : "";
     lines.push({ ts: event.ts, text: `${at(event.ts)}        ${step}${url}` });
   }
@@ -416,7 +432,7 @@ async function main(): Promise<void> {
       loads.push(load());
     }
 
-    console.log(`letter editor Mini App — ${RUNS} runs, CPU ${cpuSlowdown}× slower, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
+    console.log(`letter editor Mini App — ${RUNS} runs, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
     const serverTime = (request: RegExp) => median(network!.serverTimes.filter((time) => request.test(time.request)).map((time) => time.ms));
@@ -463,7 +479,12 @@ async function main(): Promise<void> {
       await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
       await throttle(page, cpuSlowdown);
       console.log(`\nthe editor's navigation under a DevTools trace, ms from navigation start (renderer main thread):`);
+      const logged = network.log.length;
       for (const line of await traceNavigation(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }))) console.log(`  ${line}`);
+      console.log("the same opening at the proxy: each chunk handed to the server and each chunk of its answer, ms after the request's first bytes (before the network's delays on the way back):");
+      for (const entry of network.log.slice(logged)) {
+        console.log(`  ${entry.request.split("?")[0]!.padEnd(26)} ${entry.direction.padEnd(16)} +${entry.ms.toFixed(1).padStart(7)} ms ${String(entry.bytes).padStart(7)} bytes`);
+      }
       await context.close();
       for (const which of ["editor", "baseline", "paragraph baseline"] as const) {
         const context = await phone(browser);
@@ -491,4 +512,21 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** The calibration first (its own browser, before any load of ours), then everything once per CPU profile. */
+async function calibratedProfile(): Promise<CpuProfile> {
+  const browser = await launchChromium();
+  try {
+    return { kind: "calibrated", calibration: await calibrateCpu(browser) };
+  } finally {
+    await browser.close();
+  }
+}
+
+const profiles: CpuProfile[] = [];
+for (const choice of cpuChoices) profiles.push(choice === "calibrated" ? await calibratedProfile() : { kind: "fixed", rate: Number(choice) });
+for (const [index, profile] of profiles.entries()) {
+  if (index > 0) console.log("");
+  cpuProfile = profile;
+  cpuSlowdown = cpuRate(profile);
+  await main();
+}

@@ -4,8 +4,16 @@
  * still arriving and being parsed. The editor's script (main.ts) takes the answer over.
  */
 import { startSession } from "./api.js";
+import { telegramLanguage } from "./language.js";
 import { readLaunchParams } from "./telegram.js";
 
 performance.mark("lysty-boot");
 const launch = readLaunchParams();
-if (launch) startSession(launch);
+if (launch) {
+  startSession(launch);
+  // The page's language until the session names the writer's (their /language choice, most often Telegram's own):
+  // set now, before anything is styled, it costs nothing; changed after the first style, it restyles and lays out the
+  // whole page in the frame that paints the letter.
+  const language = telegramLanguage(launch.initData);
+  if (language) document.documentElement.lang = language;
+}

@@ -30,7 +30,7 @@ const CHECK_AFTER_MS = 350;
 const SAVE_AFTER_MS = 1500;
 /**
  * A long draft's first paint holds only its beginning: laying out 12,000 characters before the first paint doubled
- * the time to it (bench/webapp.ts). As much as the screen could show (`firstScreenCharacters`), at least this much.
+ * the time to it (bench/webapp.ts). As much as the letter's box could show (`firstScreenCharacters`), at least this much.
  */
 const FIRST_PAINT_MIN_CHARACTERS = 1000;
 /** The letter's line height (17px × 1.5, rounded down) and a character narrower than any letter's average at 17px. */
@@ -183,13 +183,16 @@ async function start(): Promise<void> {
   postEvent("web_app_request_safe_area");
   postEvent("web_app_request_content_safe_area");
 
+  const boxWatch = watchLetterBox();
   const query = new URLSearchParams(location.search);
   const slug = query.get("p") ?? undefined;
   const token = query.get("t") ?? undefined;
   // The boot script asked for the session first thing; without it (it found no launch parameters) ask now.
   const { session, check } = await openSession(await (boot?.session ?? post(API_PATHS.session, launch.initData, slug ? { slug } : {})));
   performance.mark("lysty-draft-arrived");
-  document.documentElement.lang = session.locale;
+  boxWatch.disconnect();
+  // Unchanged when it is the Telegram language the boot script set (a change restyles the whole page).
+  if (document.documentElement.lang !== session.locale) document.documentElement.lang = session.locale;
   state = {
     launch,
     session,
@@ -203,9 +206,10 @@ async function start(): Promise<void> {
     dirty: false,
     conflict: undefined,
   };
-  translatePage();
+  translateShown();
   ui.app.removeAttribute("aria-busy");
   if (!session.draft) {
+    translateHidden();
     showNotice(s(session.reason === "not-writable" ? "webapp-not-writable" : "webapp-no-draft"));
     rememberLaunchParams(launch);
     return;
@@ -215,16 +219,19 @@ async function start(): Promise<void> {
   const beginning = firstScreen(state.text, firstScreenCharacters());
   const partial = beginning.length < state.text.length;
   surface.load(beginning, partial);
+  // Enabled in the same frame: what the first paint shows can be typed in (a long draft's first screen is read-only).
   surface.enable(session.draft.limit * 2);
-  wireEditor();
-  updateMainButton();
   // The writer's letter (its first screen) is in the textarea; bench/webapp.ts counts first render to the paint after.
   // How much of the text the first paint holds: the browser test checks it fills the editor's box.
   performance.mark("lysty-editor-ready", { detail: { characters: beginning.length } });
-  // Nothing else before the text is painted: the rest of a long text, the counters and the marks (the session came
-  // with the check of the saved text) follow in the tasks after it.
+  // Nothing else before the text is painted: the texts of what is hidden, the editor's listeners, Telegram's main
+  // button, the rest of a long text, the counters and the marks (the session came with the check of the saved text)
+  // follow in the task after it.
   afterNextPaint(() => {
     performance.mark("lysty-editor-painted");
+    translateHidden();
+    wireEditor();
+    updateMainButton();
     if (state && partial) surface.load(state.text);
     performance.mark("lysty-editor-whole");
     rememberLaunchParams(launch);
@@ -234,12 +241,31 @@ async function start(): Promise<void> {
 }
 
 /**
- * More characters than the screen can show at once: its whole area filled with narrow characters in the letter's
- * lines (a 390×760 phone: ~2,000, of which it shows under 1,000). The screen's size, not the window's: reading it
- * needs no layout, and no window is larger.
+ * The letter box's content size, once the browser has laid the page out while the draft was on its way (the
+ * session's round trip is longer than a frame): a ResizeObserver hears it after that frame's layout, so reading it
+ * forces none. Undefined until then.
+ */
+let letterBox: { width: number; height: number } | undefined;
+
+function watchLetterBox(): ResizeObserver {
+  const observer = new ResizeObserver((entries) => {
+    const box = entries[0]?.contentRect;
+    if (box && box.width > 0 && box.height > 0) letterBox = { width: box.width, height: box.height };
+  });
+  observer.observe(surface.element);
+  return observer;
+}
+
+/**
+ * More characters than the letter's box can show at once: its area filled with narrow characters in the letter's
+ * lines, plus a line. The box is measured while the header and status lines are still empty, so it is taller than it
+ * will be (the bench's 390×760 phone: ~1,800 characters, of which it shows ~900). Before the page was first laid out,
+ * the screen's area instead (~2,100 there): no window is larger, and reading it needs no layout.
  */
 function firstScreenCharacters(): number {
-  return Math.max(FIRST_PAINT_MIN_CHARACTERS, Math.ceil((screen.width / NARROW_CHARACTER_PX) * (screen.height / LETTER_LINE_PX)));
+  const { width, height } = letterBox ?? { width: screen.width, height: screen.height };
+  const perLine = Math.ceil(width / NARROW_CHARACTER_PX);
+  return Math.max(FIRST_PAINT_MIN_CHARACTERS, perLine * (Math.ceil(height / LETTER_LINE_PX) + 1));
 }
 
 /** The text up to the first line break (else space) after `characters`: all of it when it is not much longer. */
@@ -255,11 +281,16 @@ function afterNextPaint(then: () => void): void {
   requestAnimationFrame(() => setTimeout(then));
 }
 
-function translatePage(): void {
+/** The texts the first paint shows (or names the letter's box by). */
+function translateShown(): void {
   document.title = s("webapp-title");
   ui.title.textContent = s("webapp-title");
   ui.label.textContent = s("webapp-label");
   surface.element.setAttribute("aria-label", s("webapp-label"));
+}
+
+/** The texts of what the first paint does not show (hidden until a finding, a conflict or a fallback needs them). */
+function translateHidden(): void {
   ui.nextFinding.textContent = s("webapp-next-finding");
   ui.whyTitle.textContent = s("webapp-why");
   ui.insteadTitle.textContent = s("webapp-instead");

@@ -3,6 +3,9 @@
  * the two cannot drift apart. Types and constants only (the page bundles this file).
  */
 
+/** The languages the server answers the page in: the bot's locales (`SUPPORTED_LOCALES`, checked by a test). */
+export const PAGE_LANGUAGES = ["uk", "en", "ru"] as const;
+
 /** Page texts, all `webapp-*` keys of `locales/<locale>/webapp.ftl`; the server sends them in the writer's language. */
 export const WEBAPP_STRING_KEYS = [
   "webapp-title",

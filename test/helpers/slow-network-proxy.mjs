@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { clearTimeout, setTimeout } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { upstreamPort, rttMs, downBitsPerSecond, upBitsPerSecond } = workerData;
+const { upstreamPort, rttMs, downBitsPerSecond, upBitsPerSecond, nagle = false } = workerData;
 
 /** One direction of a connection: chunks leave in order, each after the link is free and its bytes are sent. */
 function link(to, bitsPerSecond, oneWayMs, startAt) {
@@ -42,6 +42,13 @@ const sockets = new Set();
 const server = createServer((client) => {
   parentPort.postMessage({ connection: true });
   const upstream = createConnection({ host: "127.0.0.1", port: upstreamPort });
+  // No Nagle on the proxy's own sockets: the browser and Node's HTTP server both send with TCP_NODELAY, and with
+  // Nagle the proxy held a request's second write (a POST's body after its headers) or an answer's next chunk until
+  // the previous segment's ACK, which loopback's delayed ACK sends up to 40 ms late: latency that no phone network
+  // in the profile has, added per direction.
+  // (`nagle: true` puts it back, for bench/slow-network.ts to show the difference.)
+  client.setNoDelay(!nagle);
+  upstream.setNoDelay(!nagle);
   sockets.add(client).add(upstream);
   const opened = performance.now();
   // The client's first bytes could not have left before its SYN's answer: one round trip.
@@ -50,18 +57,23 @@ const server = createServer((client) => {
   // The server's own time: from a request's bytes handed to it to its answer's first bytes.
   let asked;
   let request = "";
+  // The log: each chunk handed to the server and each chunk of its answer, ms after the request's first bytes.
+  let since = 0;
+  const log = (direction, chunk) => parentPort.postMessage({ log: { request, direction, ms: performance.now() - since, bytes: chunk.length } });
   const upstreamWrite = upstream.write.bind(upstream);
   upstream.write = (chunk) => {
     if (asked === undefined) {
-      asked = performance.now();
+      asked = since = performance.now();
       request = chunk.subarray(0, chunk.indexOf(" HTTP/")).toString("latin1");
     }
+    log("to the server", chunk);
     return upstreamWrite(chunk);
   };
   client.on("data", (chunk) => up.send(chunk));
   upstream.on("data", (chunk) => {
     if (asked !== undefined) parentPort.postMessage({ serverMs: performance.now() - asked, request });
     asked = undefined;
+    log("from the server", chunk);
     down.send(chunk);
   });
   const drop = () => {

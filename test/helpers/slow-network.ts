@@ -30,17 +30,32 @@ export interface SlowNetwork {
   serverTimes: { ms: number; request: string }[];
   /** TCP connections the browser has opened through the proxy so far (each paid a handshake round trip). */
   connections(): number;
+  /**
+   * Every chunk the proxy handed to the server and got from it, in order: the request it belongs to and ms after that
+   * request's first bytes were handed over (whether an answer streams, and in what pieces).
+   */
+  log: ProxyLogEntry[];
   close(): Promise<void>;
 }
 
+export interface ProxyLogEntry {
+  request: string;
+  direction: "to the server" | "from the server";
+  ms: number;
+  bytes: number;
+}
+
 /** Starts the proxy (`slow-network-proxy.mjs`) in a worker thread: its own event loop, whatever the server does. */
-export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G): Promise<SlowNetwork> {
-  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile } });
+export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G, options: { nagle?: boolean } = {}): Promise<SlowNetwork> {
+  // `nagle`: the proxy's sockets with Nagle's algorithm, as before 2026-12-06 (only bench/slow-network.ts asks for it).
+  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile, nagle: options.nagle ?? false } });
   const serverTimes: { ms: number; request: string }[] = [];
+  const log: ProxyLogEntry[] = [];
   let connections = 0;
   const port = await new Promise<number>((resolve, reject) => {
-    worker.on("message", (message: { port?: number; serverMs?: number; request?: string; connection?: boolean }) => {
+    worker.on("message", (message: { port?: number; serverMs?: number; request?: string; connection?: boolean; log?: ProxyLogEntry }) => {
       if (message.port !== undefined) resolve(message.port);
+      if (message.log) log.push(message.log);
       if (message.connection) connections++;
       if (message.serverMs !== undefined) serverTimes.push({ ms: message.serverMs, request: message.request ?? "" });
     });
@@ -49,6 +64,7 @@ export async function startSlowNetwork(upstreamPort: number, profile: NetworkPro
   return {
     port,
     serverTimes,
+    log,
     connections: () => connections,
     close: async () => {
       worker.postMessage("close");

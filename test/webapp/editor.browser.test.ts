@@ -23,6 +23,7 @@ import {
   withoutHighlightApi,
   withParagraphSurface,
 } from "../helpers/webapp.js";
+import { calibrateCpu, describeCpu } from "../helpers/cpu-calibration.js";
 import { describeProfile, SLOW_4G, startSlowNetwork } from "../helpers/slow-network.js";
 import { CPU_SLOWDOWN, caretAt, firstRenderMarks, longLetter, median, percentile, throttle, traceKeystrokes } from "../helpers/webapp-timing.js";
 import { expectNoFailures, expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
@@ -337,6 +338,8 @@ describe("the letter editor in a browser", () => {
     expect(firstScreen.characters).toBeGreaterThan(0);
     expect(firstScreen.characters).toBeLessThan(letter.length);
     expect(firstScreen.overflows).toBe(true);
+    // In the writer's language (set by the boot script from Telegram's before the session said so).
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe("en");
     // The whole letter is in the editor and editable, counted and marked, though its first paint held less.
     expect(await letterText(page)).toBe(letter);
     expect(await editable(page)).toBe(true);
@@ -362,11 +365,18 @@ describe("the letter editor in a browser", () => {
     expect(await page.textContent("#counters")).toBe(`${typed.length} / 12000 characters · printed pages: ${letterStats(typed).pages}`);
     await expect.poll(async () => (await onlyLetter(h!, writer.id)).text, { timeout: 30_000 }).toBe(typed);
 
+    expectNotLogged(h, ["Вильнюса", "снеговиков"]);
+    await page.context().close();
+
     // The figures the issue asks for, recorded for the docs, never asserted (timing on a shared machine is not a test).
+    // They are on the fixed 4× profile; beside them, which rate would make this machine a mid-tier phone (calibrated
+    // now, after the page is closed, as bench:webapp --cpu=calibrated does).
+    const calibration = await calibrateCpu(browser);
     const figures = {
       measuredAt: new Date().toISOString(),
       loadAverage: loadavg(),
       profile: `CPU ${CPU_SLOWDOWN}x slower, ${describeProfile(SLOW_4G)}`,
+      calibratedMidTierPhone: { ...calibration, described: describeCpu({ kind: "calibrated", calibration }) },
       firstRenderMs: firstRender,
       perKeystrokeMs: {
         all: { median: median(keystroke.total), p95: percentile(keystroke.total, 0.95) },
@@ -376,8 +386,6 @@ describe("the letter editor in a browser", () => {
     };
     mkdirSync(projectPath("var"), { recursive: true });
     writeFileSync(projectPath("var", "webapp-figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
-    expectNotLogged(h, ["Вильнюса", "снеговиков"]);
-    await page.context().close();
   }, 180_000);
 
   it("outside Telegram, or with a signature that is not our bot's, the page shows no letter", async () => {
