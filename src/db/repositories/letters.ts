@@ -432,8 +432,11 @@ export async function countLettersPerPrisoner(db: DB, since: Date): Promise<Map<
 }
 
 export async function getWriterProfile(db: DB, userId: number): Promise<WriterProfile | undefined> {
-  return db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  return writerProfileOf.first(db, userId);
 }
+
+/** Read at every signing screen (compiled once, db/prepared.ts). */
+const writerProfileOf = prepared((db: DB, userId: number) => db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId));
 
 /**
  * Saves what the writer chose to have remembered. Without `remember`, the signature is not kept at all (the columns
@@ -520,12 +523,10 @@ export async function organiserRelayTimesSince(db: DB, writerId: number, since: 
 
 /** Whether the writer has ever finished a letter (to anyone): the letter flow then folds its guidance to one line. */
 export async function hasFinishedLetter(db: DB, writerId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("letters")
-    .select("id")
-    .where("writer_id", "=", writerId)
-    .where("finished_at", "is not", null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await finishedLetterOf.first(db, writerId)) !== undefined;
 }
+
+/** Read each time the letter flow starts or is entered from the writing stage (compiled once, db/prepared.ts). */
+const finishedLetterOf = prepared((db: DB, writerId: number) =>
+  db.selectFrom("letters").select("id").where("writer_id", "=", writerId).where("finished_at", "is not", null).limit(1),
+);

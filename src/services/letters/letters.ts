@@ -74,7 +74,11 @@ export type TargetLookup =
     }
   | { kind: "ok"; target: LetterTarget };
 
-export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number): Promise<TargetLookup> {
+/**
+ * Who the letter is for and whether the writer may write now. `withDraft: false` leaves out the draft's figures
+ * (`target.draft` null): a writing-screen button entering the flow from the writing stage does not show them.
+ */
+export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number, options: { withDraft?: boolean } = {}): Promise<TargetLookup> {
   const { db } = deps;
   // Someone not in the list: the writer's own unchecked card is theirs alone.
   const prisoner = await getPrisonerFor(db, slug, writerId);
@@ -101,7 +105,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
-  const draft = await findDraftTo(db, writerId, slug);
+  const draft = options.withDraft === false ? undefined : await findDraftTo(db, writerId, slug);
   return {
     kind: "ok",
     target: {
@@ -176,14 +180,14 @@ export async function readDraftText(deps: ServiceDeps, writerId: number, slug: s
   return (await findDraftTo(deps.db, writerId, slug))?.text ?? null;
 }
 
-/** The censorship check of the current draft; null when the draft is empty. */
+/** The censorship check of the current draft, with the text it checked (one read); null when the draft is empty. */
 export async function checkDraft(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
-): Promise<CheckResult | null> {
+): Promise<{ text: string; result: CheckResult } | null> {
   const text = await readDraftText(deps, input.writerId, input.slug);
   if (!text?.trim()) return null;
-  return checkLetter(text, { system: input.recipient.system, status: input.status });
+  return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
 
 export interface WriterProfileView {
