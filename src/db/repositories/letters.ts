@@ -37,6 +37,9 @@ const writeDraftText = prepared(
       .where("status", "=", "draft"),
 );
 
+/** A letter's text gone (discarded, purged): its running figures go with it. */
+const NO_TEXT_LEFT = { text: null, text_characters: null, text_words: null, text_lines: null } as const;
+
 /** The draft's running figures, or undefined while they are not counted (NULL: see the migration). */
 export function draftCounts(letter: Pick<Letter, "text_characters" | "text_words" | "text_lines">): TextCounts | undefined {
   const { text_characters: characters, text_words: words, text_lines: lines } = letter;
@@ -287,7 +290,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("id", "=", letterId)
     .where("writer_id", "=", writerId)
     .where("status", "=", "draft")
@@ -374,7 +377,7 @@ export async function setLetterStatus(
         updated_at: at,
         ...(to === "returned" ? { return_reason: options.returnReason?.trim() || null } : {}),
         // Withdrawn before anyone printed it: nothing needs the text any more.
-        ...(to === "discarded" ? { text: null, text_purged_at: at } : {}),
+        ...(to === "discarded" ? { ...NO_TEXT_LEFT, text_purged_at: at } : {}),
         // Back to a draft (returned, then reopened): its text may have changed since (a translation); counted afresh.
         ...(to === "draft" ? { text_characters: null, text_words: null, text_lines: null } : {}),
       })
@@ -399,7 +402,7 @@ export async function purgeExpiredLetterTexts(
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ text: null, text_purged_at: at })
+    .set({ ...NO_TEXT_LEFT, text_purged_at: at })
     .where("text", "is not", null)
     .where("status", "not in", ["draft", ...AWAITING_ORGANISERS])
     .where("finished_at", "<=", retentionCutoff(now, retentionDays))
@@ -412,7 +415,7 @@ export async function purgeAbandonedDrafts(db: DB, now: Date, days: number = DRA
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("status", "=", "draft")
     .where("updated_at", "<=", retentionCutoff(now, days))
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
-import { appendDraftParagraph, draftCounts, getOrCreateDraft } from "../../../src/db/repositories/letters.js";
+import { appendDraftParagraph, discardDraft, draftCounts, getOrCreateDraft } from "../../../src/db/repositories/letters.js";
 import { touchUser } from "../../../src/db/repositories/users.js";
 import { letterStats } from "../../../src/domain/censorship/stats.js";
 import { normaliseLetterText } from "../../../src/domain/letters/draft.js";
@@ -137,6 +137,12 @@ describe("a message added in the writing stage", () => {
     await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: "Заново.", mode: "replace" });
     await append("І далі.");
     expect(await expectCountsTrue()).toBe("Заново.\n\nІ далі.");
+
+    // Discarded: the text goes, and its figures with it.
+    const { id } = await draftRow();
+    expect(await discardDraft(h.db, id, WRITER, h.clock.now())).toBe(true);
+    const discarded = await h.db.selectFrom("letters").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect([discarded.text, discarded.text_characters, discarded.text_words, discarded.text_lines]).toEqual([null, null, null, null]);
   });
 });
 
