@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { leaveWritingStageOf, letterFeature, letterFlows, upgradeOlderLetterFlow } from "./features/letter/index.js";
+import { inWritingStage, leaveWritingStageOf, letterFeature, letterFlows, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -97,7 +97,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(i18n.middleware());
   app.use(
     conversations<BotContext, FlowContext>({
-      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow),
+      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
       plugins: flowPlugins,
       // Entering any flow leaves the letter's writing stage, as entering one used to leave the letter conversation.
       onEnter: (_id, ctx) => leaveWritingStageOf(ctx),

@@ -25,6 +25,11 @@ const writeState = prepared((db: DB, key: string, value: string, updated_at: str
     .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at })),
 );
 
+/** Deletes the flows stored for a chat (a person's private chat: their user id). */
+export async function deleteStoredFlows(db: DB, chatId: number): Promise<void> {
+  await db.deleteFrom("conversation_state").where("key", "=", conversationKey(chatId)).execute();
+}
+
 /** A stored flow as read: its state, and the JSON and time it was written with. */
 export interface StoredFlow<S> {
   state: VersionedState<S>;

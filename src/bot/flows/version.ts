@@ -26,6 +26,11 @@ export function versionedFlowStorage<S>(
   version: number,
   /** Carries a stored flow of another version over to the current code (true) instead of "start again" (false). */
   upgrade?: (ctx: BotContext, stored: VersionedState<S>) => Promise<boolean>,
+  /**
+   * True when the update's own state says its chat stores no flow (the letter's writing stage, which no flow runs
+   * beside: entering one leaves the stage, and leaving the stage deletes the chat's stored flow): the read is skipped.
+   */
+  storesNoFlow?: (ctx: BotContext) => boolean,
 ): ConversationStorage<BotContext, S> {
   const rows = conversationStorage<S>(db, now);
   const keyOf = (ctx: BotContext) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId));
@@ -37,7 +42,7 @@ export function versionedFlowStorage<S>(
     adapter: {
       async read(ctx): Promise<VersionedState<S> | undefined> {
         const key = keyOf(ctx);
-        if (key === undefined) return undefined;
+        if (key === undefined || storesNoFlow?.(ctx)) return undefined;
         const stored = await rows.readStored(key);
         if (stored === undefined) return undefined;
         if (storedVersion(stored.state) === version) {

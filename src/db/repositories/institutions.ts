@@ -3,6 +3,7 @@ import { oneOf } from "../../domain/directory/guards.js";
 import { INSTITUTION_TYPES, type InstitutionRecord, PRISON_SYSTEMS } from "../../domain/directory/types.js";
 import type { InstitutionsTable } from "../tables/directory.js";
 import type { DB } from "../database.js";
+import { prepared } from "../prepared.js";
 
 type InstitutionRow = Selectable<InstitutionsTable>;
 
@@ -63,9 +64,12 @@ export async function upsertInstitution(db: DB, record: InstitutionRecord, now: 
 }
 
 export async function getInstitutionBySlug(db: DB, slug: string): Promise<InstitutionRecord | undefined> {
-  const row = await db.selectFrom("institutions").selectAll().where("slug", "=", slug).executeTakeFirst();
+  const row = await institutionBySlug.first(db, slug);
   return row ? institutionFromRow(row) : undefined;
 }
+
+/** Read whenever a letter flow looks up its recipient (compiled once, db/prepared.ts). */
+const institutionBySlug = prepared((db: DB, slug: string) => db.selectFrom("institutions").selectAll().where("slug", "=", slug));
 
 export async function listInstitutions(db: DB): Promise<InstitutionRecord[]> {
   const rows = await db.selectFrom("institutions").selectAll().orderBy("slug").execute();

@@ -10,9 +10,11 @@ import {
   type LetterStatus,
   statusAfterFinishing,
 } from "../../domain/letters/status.js";
+import { countsOf, PARAGRAPH_SEPARATOR, type TextCounts } from "../../domain/letters/text-counts.js";
 import type { Letter, WriterProfile } from "../tables/letters.js";
 import { type DB, inTransaction } from "../database.js";
 import { prepared } from "../prepared.js";
+import { type RawBuilder, sql } from "kysely";
 
 /** A database handle or a transaction: every function here works inside a caller's transaction too. */
 
@@ -25,9 +27,135 @@ export async function findDraftTo(db: DB, writerId: number, prisonerSlug: string
 const draftTo = prepared((db: DB, writerId: number, prisonerSlug: string) =>
   db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", "draft"),
 );
-const writeDraftText = prepared((db: DB, text: string, updatedAt: string, letterId: number, writerId: number) =>
-  db.updateTable("letters").set({ text, updated_at: updatedAt }).where("id", "=", letterId).where("writer_id", "=", writerId).where("status", "=", "draft"),
+const writeDraftText = prepared(
+  (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number) =>
+    db
+      .updateTable("letters")
+      .set({ text, updated_at: updatedAt, text_characters: characters, text_words: words, text_lines: lines })
+      .where("id", "=", letterId)
+      .where("writer_id", "=", writerId)
+      .where("status", "=", "draft"),
 );
+
+/** A letter's text gone (discarded, purged): its running figures go with it. */
+const NO_TEXT_LEFT = { text: null, text_characters: null, text_words: null, text_lines: null } as const;
+
+/** The draft's running figures, or undefined while they are not counted (NULL: see the migration). */
+export function draftCounts(letter: Pick<Letter, "text_characters" | "text_words" | "text_lines">): TextCounts | undefined {
+  const { text_characters: characters, text_words: words, text_lines: lines } = letter;
+  return characters === null || words === null || lines === null ? undefined : { characters, words, lines };
+}
+
+/** A paragraph added to a draft without reading its text: which letter, its figures now, and where it went. */
+export interface AppendedParagraph {
+  letterId: number;
+  counts: TextCounts;
+  /** It went in before the starter's closing, which the draft ended with. */
+  beforeEnding: boolean;
+}
+
+const textColumn = sql.ref("text");
+const textLength = sql<number>`length(${textColumn})`;
+/** The draft's text ends with `suffix` (`size` its length in code points: SQL's length and substr count characters). */
+const endsWith = (suffix: string, size: number) => sql<boolean>`(${textLength} >= ${size} and substr(${textColumn}, ${textLength} - ${size} + 1) = ${suffix})`;
+
+type Figures = [updatedAt: string, characters: number, words: number, lines: number, limit: number];
+
+/**
+ * The one statement of a message in the writing stage (issue 14): the paragraph joins the draft (`joined`: the new
+ * text's SQL) and the figures grow by its own, in the database, as long as the draft is counted, not empty, stays
+ * within the limit and satisfies `keep`.
+ */
+function appendUpdate(db: DB, writerId: number, slug: string, figures: Figures, joined: RawBuilder<string>, keep: RawBuilder<boolean>) {
+  const [updatedAt, characters, words, lines, limit] = figures;
+  return db
+    .updateTable("letters")
+    .set({
+      text: joined,
+      text_characters: sql<number>`${sql.ref("text_characters")} + ${characters}`,
+      text_words: sql<number>`${sql.ref("text_words")} + ${words}`,
+      text_lines: sql<number>`${sql.ref("text_lines")} + ${lines}`,
+      updated_at: updatedAt,
+    })
+    .where("writer_id", "=", writerId)
+    .where("prisoner_slug", "=", slug)
+    .where("status", "=", "draft")
+    .where("text_characters", ">", 0)
+    .where("text_words", "is not", null)
+    .where("text_lines", "is not", null)
+    .where(sql<boolean>`${sql.ref("text_characters")} + ${characters} <= ${limit}`)
+    .where(keep)
+    .returning(["id", "text_characters", "text_words", "text_lines"]);
+}
+
+/** At the end: `text || "\n\n" || paragraph` (`tail`). */
+const appendAtEnd = prepared(
+  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, limit: number, tail: string) =>
+    appendUpdate(db, writerId, slug, [at, characters, words, lines, limit], sql<string>`${textColumn} || ${tail}`, sql<boolean>`1 = 1`),
+);
+/** At the end, when the draft does not end with the starter's closing (the writer changed or removed it). */
+const appendAfterOwnEnding = prepared(
+  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, limit: number, tail: string, ending: string, size: number) =>
+    appendUpdate(db, writerId, slug, [at, characters, words, lines, limit], sql<string>`${textColumn} || ${tail}`, sql<boolean>`not ${endsWith(ending, size)}`),
+);
+/**
+ * Before the starter's closing, when the draft is the closing alone or ends with a blank line and the closing:
+ * `substr(text, 1, length - |closing|) || paragraph || "\n\n" || closing` (`head`), the same figures added as at the end.
+ */
+const insertBeforeEnding = prepared(
+  (
+    db: DB,
+    writerId: number,
+    slug: string,
+    at: string,
+    characters: number,
+    words: number,
+    lines: number,
+    limit: number,
+    head: string,
+    ending: string,
+    size: number,
+    separated: string,
+    separatedSize: number,
+  ) =>
+    appendUpdate(
+      db,
+      writerId,
+      slug,
+      [at, characters, words, lines, limit],
+      sql<string>`substr(${textColumn}, 1, ${textLength} - ${size}) || ${head}`,
+      sql<boolean>`(${textColumn} = ${ending} or ${endsWith(separated, separatedSize)})`,
+    ),
+);
+
+/**
+ * Adds a normalised, non-blank paragraph to the writer's draft to this person in one UPDATE that neither reads nor
+ * rewrites the text in JavaScript (`figures`: the paragraph's own). With `ending` (the starter's closing, normalised),
+ * the paragraph goes before it while the draft ends with it, as `editDraft` does. Undefined when this cannot be done
+ * so: no draft, an empty or uncounted one, the limit passed, or a closing not set apart by a blank line; the caller
+ * then takes the full path (read, edit, count, write), which also answers the refusals.
+ */
+export async function appendDraftParagraph(
+  db: DB,
+  input: { writerId: number; slug: string; paragraph: string; figures: TextCounts; ending?: string; now: Date },
+): Promise<AppendedParagraph | undefined> {
+  const { writerId, slug, paragraph, figures, ending } = input;
+  const at = input.now.toISOString();
+  const delta = [at, figures.characters + PARAGRAPH_SEPARATOR.length, figures.words, figures.lines + 1, MAX_LETTER_CHARACTERS] as const;
+  const row = async (result: Promise<{ rows: { id: number; text_characters: number | null; text_words: number | null; text_lines: number | null }[] }>, beforeEnding: boolean) => {
+    const updated = (await result).rows[0];
+    const counts = updated && draftCounts(updated);
+    return updated && counts ? { letterId: updated.id, counts, beforeEnding } : undefined;
+  };
+  if (!ending) return row(appendAtEnd.execute(db, writerId, slug, ...delta, `${PARAGRAPH_SEPARATOR}${paragraph}`), false);
+  const size = countCharacters(ending);
+  const separated = `${PARAGRAPH_SEPARATOR}${ending}`;
+  const before = await row(
+    insertBeforeEnding.execute(db, writerId, slug, ...delta, `${paragraph}${separated}`, ending, size, separated, size + PARAGRAPH_SEPARATOR.length),
+    true,
+  );
+  return before ?? row(appendAfterOwnEnding.execute(db, writerId, slug, ...delta, `${PARAGRAPH_SEPARATOR}${paragraph}`, ending, size), false);
+}
 
 /** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
 export async function getOrCreateDraft(db: DB, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
@@ -66,13 +194,24 @@ export async function saveDraftText(
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
     throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
   }
+  // Every full write counts the text once, so the writing stage's appends can add to figures that are right.
+  const counts = countsOf(input.text);
   if (input.expected === undefined) {
-    const { numAffectedRows = 0n } = await writeDraftText.execute(db, input.text, input.now.toISOString(), input.letterId, input.writerId);
+    const { numAffectedRows = 0n } = await writeDraftText.execute(
+      db,
+      input.text,
+      input.now.toISOString(),
+      input.letterId,
+      input.writerId,
+      counts.characters,
+      counts.words,
+      counts.lines,
+    );
     return numAffectedRows > 0n;
   }
   const result = await db
     .updateTable("letters")
-    .set({ text: input.text, updated_at: input.now.toISOString() })
+    .set({ text: input.text, updated_at: input.now.toISOString(), text_characters: counts.characters, text_words: counts.words, text_lines: counts.lines })
     .where("id", "=", input.letterId)
     .where("writer_id", "=", input.writerId)
     .where("status", "=", "draft")
@@ -151,7 +290,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("id", "=", letterId)
     .where("writer_id", "=", writerId)
     .where("status", "=", "draft")
@@ -160,7 +299,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
 }
 
 /** A letter in a list: everything but the text and the check summary, which a list never needs to load. */
-export type LetterSummary = Omit<Letter, "text" | "findings_summary">;
+export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines">;
 
 /** The writer's letters (discarded ones left out), newest first, a page at a time. */
 export async function listLettersOfWriter(
@@ -238,7 +377,9 @@ export async function setLetterStatus(
         updated_at: at,
         ...(to === "returned" ? { return_reason: options.returnReason?.trim() || null } : {}),
         // Withdrawn before anyone printed it: nothing needs the text any more.
-        ...(to === "discarded" ? { text: null, text_purged_at: at } : {}),
+        ...(to === "discarded" ? { ...NO_TEXT_LEFT, text_purged_at: at } : {}),
+        // Back to a draft (returned, then reopened): its text may have changed since (a translation); counted afresh.
+        ...(to === "draft" ? { text_characters: null, text_words: null, text_lines: null } : {}),
       })
       .where("id", "=", letter.id)
       .where("status", "=", letter.status)
@@ -261,7 +402,7 @@ export async function purgeExpiredLetterTexts(
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ text: null, text_purged_at: at })
+    .set({ ...NO_TEXT_LEFT, text_purged_at: at })
     .where("text", "is not", null)
     .where("status", "not in", ["draft", ...AWAITING_ORGANISERS])
     .where("finished_at", "<=", retentionCutoff(now, retentionDays))
@@ -274,7 +415,7 @@ export async function purgeAbandonedDrafts(db: DB, now: Date, days: number = DRA
   const at = now.toISOString();
   const result = await db
     .updateTable("letters")
-    .set({ status: "discarded", text: null, text_purged_at: at, updated_at: at })
+    .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("status", "=", "draft")
     .where("updated_at", "<=", retentionCutoff(now, days))
     .executeTakeFirst();
@@ -294,8 +435,11 @@ export async function countLettersPerPrisoner(db: DB, since: Date): Promise<Map<
 }
 
 export async function getWriterProfile(db: DB, userId: number): Promise<WriterProfile | undefined> {
-  return db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  return writerProfileOf.first(db, userId);
 }
+
+/** Read at every signing screen (compiled once, db/prepared.ts). */
+const writerProfileOf = prepared((db: DB, userId: number) => db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId));
 
 /**
  * Saves what the writer chose to have remembered. Without `remember`, the signature is not kept at all (the columns
@@ -382,12 +526,10 @@ export async function organiserRelayTimesSince(db: DB, writerId: number, since: 
 
 /** Whether the writer has ever finished a letter (to anyone): the letter flow then folds its guidance to one line. */
 export async function hasFinishedLetter(db: DB, writerId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("letters")
-    .select("id")
-    .where("writer_id", "=", writerId)
-    .where("finished_at", "is not", null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await finishedLetterOf.first(db, writerId)) !== undefined;
 }
+
+/** Read each time the letter flow starts or is entered from the writing stage (compiled once, db/prepared.ts). */
+const finishedLetterOf = prepared((db: DB, writerId: number) =>
+  db.selectFrom("letters").select("id").where("writer_id", "=", writerId).where("finished_at", "is not", null).limit(1),
+);

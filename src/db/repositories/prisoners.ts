@@ -14,6 +14,7 @@ import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
 import type { PrisonersTable } from "../tables/directory.js";
 import { listInstitutions } from "./institutions.js";
 import type { DB } from "../database.js";
+import { prepared } from "../prepared.js";
 
 /**
  * Reading prisoners (with their campaigns) from the directory. Status and location change in prisoner-history.ts,
@@ -95,14 +96,19 @@ export async function getPrisonerBySlug(db: DB, slug: string): Promise<PrisonerR
 
 /** A card as `viewer` may see it: a writer's own unchecked card (`private_to`) is invisible to everyone else. */
 export async function getPrisonerFor(db: DB, slug: string, viewer: number | null): Promise<PrisonerRecord | undefined> {
-  const row = await db
+  const row = viewer === null ? await publicPrisoner.first(db, slug) : await prisonerSeenBy.first(db, slug, viewer);
+  return row ? withCampaigns(db, row) : undefined;
+}
+
+/** Read whenever a letter flow looks up its recipient (compiled once, db/prepared.ts). */
+const publicPrisoner = prepared((db: DB, slug: string) => db.selectFrom("prisoners").selectAll().where("slug", "=", slug).where("private_to", "is", null));
+const prisonerSeenBy = prepared((db: DB, slug: string, viewer: number) =>
+  db
     .selectFrom("prisoners")
     .selectAll()
     .where("slug", "=", slug)
-    .where((eb) => (viewer === null ? eb("private_to", "is", null) : eb.or([eb("private_to", "is", null), eb("private_to", "=", viewer)])))
-    .executeTakeFirst();
-  return row ? withCampaigns(db, row) : undefined;
-}
+    .where((eb) => eb.or([eb("private_to", "is", null), eb("private_to", "=", viewer)])),
+);
 
 /** Makes a card the writer's own (their unchecked details) or, with null, public (an organiser added the person). */
 export async function setPrisonerPrivateTo(db: DB, slug: string, userId: number | null): Promise<void> {

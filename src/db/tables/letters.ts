@@ -12,6 +12,13 @@ export interface LettersTable {
   route: DeliveryRoute | null;
   /** The letter; NULL once purged after retention or on discard. Never logged. */
   text: string | null;
+  /**
+   * The text's running figures (code points, words, printed lines), kept by every draft write so that a message adds
+   * its own instead of recounting the letter (issue 14, src/domain/letters/text-counts.ts); NULL until counted.
+   */
+  text_characters: number | null;
+  text_words: number | null;
+  text_lines: number | null;
   /** JSON `FindingsSummary`: counts per category and severity, never excerpts. */
   findings_summary: string | null;
   signature_name: string | null;

@@ -9,8 +9,11 @@ import {
   type FindingsSummary,
   type Gender,
   type LetterRecipient,
+  normaliseLetterText,
 } from "../../domain/letters/index.js";
 import {
+  appendDraftParagraph,
+  draftCounts,
   findDraftTo,
   finishLetter,
   getOrCreateDraft,
@@ -21,6 +24,8 @@ import {
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerFor } from "../../db/repositories/prisoners.js";
 import { inTransaction } from "../../db/database.js";
+import type { Letter } from "../../db/tables/letters.js";
+import { countsOf, statsOfCounts } from "../../domain/letters/text-counts.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
@@ -69,7 +74,11 @@ export type TargetLookup =
     }
   | { kind: "ok"; target: LetterTarget };
 
-export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number): Promise<TargetLookup> {
+/**
+ * Who the letter is for and whether the writer may write now. `withDraft: false` leaves out the draft's figures
+ * (`target.draft` null): a writing-screen button entering the flow from the writing stage does not show them.
+ */
+export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number, options: { withDraft?: boolean } = {}): Promise<TargetLookup> {
   const { db } = deps;
   // Someone not in the list: the writer's own unchecked card is theirs alone.
   const prisoner = await getPrisonerFor(db, slug, writerId);
@@ -96,7 +105,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
-  const draft = await findDraftTo(db, writerId, slug);
+  const draft = options.withDraft === false ? undefined : await findDraftTo(db, writerId, slug);
   return {
     kind: "ok",
     target: {
@@ -108,7 +117,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
-      draft: draft?.text ? { letterId: draft.id, stats: draftStats(draft.text) } : null,
+      draft: draft?.text ? { letterId: draft.id, stats: statsOfDraft(draft, draft.text) } : null,
     },
   };
 }
@@ -118,11 +127,30 @@ export type SaveOutcome =
   | { ok: false; reason: "empty"; stats: DraftStats | null }
   | { ok: false; reason: "too-long"; characters: number; limit: number; stats: DraftStats | null };
 
-/** Adds a message to the draft (or replaces it), creating the draft on the first text. */
+/**
+ * Adds a message to the draft (or replaces it), creating the draft on the first text. A message added to a draft that
+ * has text is one UPDATE that never reads the text (`appendDraftParagraph`: the cost of a message does not grow with
+ * the letter, issue 14); the first text, a replacement, a refusal and a draft not counted yet take the full path.
+ */
 export async function saveDraftInput(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; text: string; mode: DraftEditMode; closing?: string },
 ): Promise<SaveOutcome> {
+  if (input.mode === "append") {
+    const paragraph = normaliseLetterText(input.text);
+    if (paragraph !== "") {
+      const ending = input.closing ? normaliseLetterText(input.closing) : "";
+      const appended = await appendDraftParagraph(deps.db, {
+        writerId: input.writerId,
+        slug: input.slug,
+        paragraph,
+        figures: countsOf(paragraph),
+        ...(ending ? { ending } : {}),
+        now: deps.clock.now(),
+      });
+      if (appended) return { ok: true, letterId: appended.letterId, stats: statsOfCounts(appended.counts), before: appended.beforeEnding };
+    }
+  }
   return inTransaction(deps.db, async (trx) => {
     const existing = await findDraftTo(trx, input.writerId, input.slug);
     const current = existing?.text ?? null;
@@ -136,19 +164,30 @@ export async function saveDraftInput(
   });
 }
 
+/** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */
+export async function readDraftStats(deps: ServiceDeps, writerId: number, slug: string): Promise<DraftStats | null> {
+  const draft = await findDraftTo(deps.db, writerId, slug);
+  return draft?.text ? statsOfDraft(draft, draft.text) : null;
+}
+
+function statsOfDraft(draft: Letter, text: string): DraftStats {
+  const counts = draftCounts(draft);
+  return counts ? statsOfCounts(counts) : draftStats(text);
+}
+
 /** The draft's text, for showing it back; null when there is none. */
 export async function readDraftText(deps: ServiceDeps, writerId: number, slug: string): Promise<string | null> {
   return (await findDraftTo(deps.db, writerId, slug))?.text ?? null;
 }
 
-/** The censorship check of the current draft; null when the draft is empty. */
+/** The censorship check of the current draft, with the text it checked (one read); null when the draft is empty. */
 export async function checkDraft(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
-): Promise<CheckResult | null> {
+): Promise<{ text: string; result: CheckResult } | null> {
   const text = await readDraftText(deps, input.writerId, input.slug);
   if (!text?.trim()) return null;
-  return checkLetter(text, { system: input.recipient.system, status: input.status });
+  return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
 
 export interface WriterProfileView {

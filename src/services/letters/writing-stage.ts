@@ -1,3 +1,4 @@
+import { deleteStoredFlows } from "../../db/conversation-storage.js";
 import { setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
 import type { ServiceDeps } from "../deps.js";
@@ -45,6 +46,12 @@ export async function enterWritingStage(deps: ServiceDeps, writerId: number, sta
   return json;
 }
 
+/**
+ * Leaves the stage. While in it, the bot does not read the writer's stored flows (none runs beside the stage: entering
+ * one leaves it), so any a crash left behind between entering the stage and the flow's end is deleted here, before it
+ * could be read again; a flow being entered now is written after this, at the end of the update.
+ */
 export async function leaveWritingStage(deps: ServiceDeps, writerId: number): Promise<void> {
+  await deleteStoredFlows(deps.db, writerId);
   await setLetterStage(deps.db, writerId, null);
 }

@@ -6,5 +6,5 @@
  */
 export { letterFlows } from "./flows.js";
 export { letterFeature } from "./feature.js";
-export { leaveWritingStageOf, writingStageOf } from "./writing-stage.js";
+export { inWritingStage, leaveWritingStageOf, writingStageOf } from "./writing-stage.js";
 export { upgradeOlderLetterFlow } from "./flow/upgrade.js";

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
-import { draftStats } from "../../../domain/letters/index.js";
-import { readDraftText, saveDraftInput } from "../../../services/letters/letters.js";
+import { readDraftStats, saveDraftInput } from "../../../services/letters/letters.js";
 import { leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
@@ -26,6 +25,11 @@ export function writingStageOf(ctx: FlowContext): (WritingStage & { writerId: nu
   const own = ownStageOf(ctx);
   const stage = own && parseWritingStage(own.raw);
   return stage ? { ...stage, writerId: own.user.id } : undefined;
+}
+
+/** Whether the update is the sender's, in their private chat, in the writing stage: no flow is stored for that chat. */
+export function inWritingStage(ctx: FlowContext): boolean {
+  return writingStageOf(ctx) !== undefined;
 }
 
 /**
@@ -59,9 +63,9 @@ composer.use(async (ctx, next) => {
       await answerSaved(ctx, stage, outcome);
       return;
     }
-    const draft = await readDraftText(ctx.deps, stage.writerId, stage.slug);
+    const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);
     const note = ctx.editedMessage ? "letter-ui-writing-edited" : "letter-ui-text-only";
-    const safe = draft?.trim() ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, draftStats(draft)) }) : ctx.t("letter-ui-draft-still-empty");
+    const safe = stats && stats.characters > 0 ? ctx.t("letter-ui-draft-safe", { stats: statsLine(ctx, stats) }) : ctx.t("letter-ui-draft-still-empty");
     await ctx.reply(`${ctx.t(note)}\n\n${safe}`, { reply_markup: writingKeyboard(ctx, keys) });
     return;
   }

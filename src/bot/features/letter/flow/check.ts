@@ -1,7 +1,7 @@
 import { type FindingsSummary, summariseFindings } from "../../../../domain/letters/index.js";
 import { paragraphAt } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { checkDraft, readDraftText } from "../../../../services/letters/letters.js";
+import { checkDraft } from "../../../../services/letters/letters.js";
 import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
 import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
@@ -29,14 +29,14 @@ export async function replyUncheckable(ctx: FlowContext, state: FlowState, keybo
 export async function checkStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<CheckOutcome> {
   const { token } = state;
   const checked = await conversation.external(async (outside) => {
-    const text = (await readDraftText(ctx.deps, state.writerId, state.target.slug)) ?? "";
-    const result = await checkDraft(ctx.deps, {
+    const checkedDraft = await checkDraft(ctx.deps, {
       writerId: state.writerId,
       slug: state.target.slug,
       recipient: state.target.recipient,
       status: state.target.status,
     });
-    if (!result) return null;
+    if (!checkedDraft) return null;
+    const { text, result } = checkedDraft;
     outside.logger.info(
       { findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters },
       "letter checked",

@@ -96,7 +96,7 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
  * so a person freed or barred from letters since is refused as on entry; the draft stays either way.
  */
 async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: number, stage: WritingStage): Promise<void> {
-  const lookup = await conversation.external(() => loadTarget(ctx.deps, stage.slug, writerId));
+  const lookup = await conversation.external(() => loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false }));
   if (lookup.kind !== "ok") {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await replyNotWritable(ctx, lookup);
