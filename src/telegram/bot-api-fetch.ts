@@ -20,9 +20,8 @@ interface BotApiRequest {
  * under `bench:load` it was 7–8 % of the bot's CPU, more than the webhook server (docs/production.md). A JSON body is
  * written with the headers in one `end` (one write); a multipart body (uploads) is piped. Errors are Node's own
  * (`read ECONNRESET`, `EPIPE`), which grammY wraps in an `HttpError` as before and retry-network-faults.ts recognises.
- * The URL is parsed once per bot (`endpointOf`) and the headers go to Node as a flat list: parsing the URL and
- * storing each header one by one were a quarter of this function's CPU per call (docs/production.md, "Outside the
- * letter flow").
+ * The URL is parsed once per bot (`endpointOf`) and the headers go to Node as a flat list: parsing every call's URL
+ * was 1 % of the bot's CPU under `bench:load` (docs/production.md, "Issue 14, fourth round").
  */
 export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ status: number; ok: boolean; json(): Promise<unknown> }> {
   return new Promise((resolve, reject) => {
