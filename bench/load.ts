@@ -13,6 +13,9 @@
  *   npm run bench:load -- --starve 2            starved: 2 CPU-burning child processes run alongside
  *   npm run bench:load -- --answer-ms 200       WEBHOOK_ANSWER_TIMEOUT_MS (default 10,000), to reach it under load
  *   npm run bench:load -- --sqlite-only         no Postgres run
+ *   npm run bench:load -- --postgres-only       no SQLite run
+ *   npm run bench:load -- --instances 2         also this checkout as 2 webhook instances on one Postgres database,
+ *                                               behind a round-robin balancer (a column of its own; Postgres only)
  *   npm run bench:load -- --rounds 3            each variant 3 times, alternating; the table shows medians
  *   npm run bench:load -- --baseline DIR        also another checkout's bot (its own scripts/start.mjs), same run
  *   npm run bench:load -- --node-options "…"    Node/V8 flags for this checkout's bot (e.g. --cpu-prof --cpu-prof-dir=…)
@@ -42,11 +45,13 @@ const LETTER =
 /** A first start may compile the bot (scripts/build-if-stale.mjs) on a busy machine. */
 const BOT_READY_WITHIN_MS = 240_000;
 
-/** Which bot to run: a checkout (its scripts/start.mjs) and the Node flags to start it with. */
+/** Which bot to run: a checkout (its scripts/start.mjs), the Node flags to start it with, and how many instances. */
 interface Variant {
   label: string;
   dir: string;
   nodeArgs: string[];
+  /** Webhook instances sharing one Postgres database (1 unless `--instances`); SQLite allows one process. */
+  instances?: number;
 }
 
 interface RunResult {
@@ -62,9 +67,9 @@ interface RunResult {
   failedUpdates: number;
   unfinishedWriters: number;
   lettersFinished: number;
-  /** User + system CPU of the bot process during the run (from /proc), in ms. */
+  /** User + system CPU of the bot process (all its instances) during the run (from /proc), in ms. */
   botCpuMs: number;
-  /** The bot process's peak resident set over its life (VmHWM): start-up, then the run. */
+  /** The bot process's peak resident set over its life (VmHWM): start-up, then the run; summed over instances. */
   botPeakRssBytes: number;
   /** User + system CPU of this harness process (fake Bot API, pump, writers) during the run, in ms. */
   harnessCpuMs: number;
@@ -96,9 +101,12 @@ class TelegramPump {
   lost = 0;
   private readonly firstDelivered = new Map<number, number>();
 
+  /** The next instance a POST goes to: round-robin, as a load balancer in front of several instances would. */
+  private turn = 0;
+
   constructor(
     private readonly fake: FakeTelegram,
-    private readonly url: string,
+    private readonly urls: readonly string[],
     connections: number,
   ) {
     this.loops = Array.from({ length: connections }, () => this.run());
@@ -177,7 +185,8 @@ class TelegramPump {
     const started = performance.now();
     let ok = false;
     try {
-      const response = await fetch(this.url, {
+      const url = this.urls[this.turn++ % this.urls.length] as string;
+      const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
         body: JSON.stringify(update),
@@ -362,6 +371,36 @@ class BotProcess {
   }
 }
 
+/** Several instances of the bot read as one: CPU, peak RSS, counters and failures summed. */
+class BotGroup {
+  constructor(private readonly bots: readonly BotProcess[]) {}
+
+  get failedUpdates(): number {
+    return this.bots.reduce((sum, bot) => sum + bot.failedUpdates, 0);
+  }
+
+  async counter(name: string): Promise<number> {
+    const counts = await Promise.all(this.bots.map((bot) => bot.counter(name)));
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  cpuMs(): number {
+    return this.bots.reduce((sum, bot) => sum + bot.cpuMs(), 0);
+  }
+
+  peakRssBytes(): number {
+    return this.bots.reduce((sum, bot) => sum + bot.peakRssBytes(), 0);
+  }
+
+  signal(name: NodeJS.Signals): void {
+    for (const bot of this.bots) bot.signal(name);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.bots.map((bot) => bot.stop()));
+  }
+}
+
 const CLOCK_TICKS = (() => {
   try {
     return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
@@ -403,21 +442,31 @@ async function runOnce(
   await forgetMigrationsUnknownTo(variant.dir, database);
   const fake = await FakeTelegram.start({ recordCalls: false });
   const heapDir = process.env.BENCH_HEAP_SNAPSHOT;
-  const bot = await BotProcess.start(
-    { ...variant, nodeArgs: [...variant.nodeArgs, ...(heapDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`] : [])] },
-    {
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_URL: database.url,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://lysty.example.org/telegram",
-      WEBHOOK_SECRET: SECRET,
-      WEBHOOK_MAX_CONNECTIONS: String(options.connections),
-      WEBHOOK_ANSWER_TIMEOUT_MS: String(options.answerMs),
-      LOG_LEVEL: "warn",
-    },
+  const instances = dialect === "postgres" ? (variant.instances ?? 1) : 1;
+  const startOne = () =>
+    BotProcess.start(
+      { ...variant, nodeArgs: [...variant.nodeArgs, ...(heapDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`] : [])] },
+      {
+        BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        DATABASE_URL: database.url,
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://lysty.example.org/telegram",
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_MAX_CONNECTIONS: String(options.connections),
+        WEBHOOK_ANSWER_TIMEOUT_MS: String(options.answerMs),
+        LOG_LEVEL: "warn",
+      },
+    );
+  // One after another: each start migrates nothing (the template is migrated) but seeds the directory.
+  const bots: BotProcess[] = [];
+  for (let index = 0; index < instances; index++) bots.push(await startOne());
+  const bot = new BotGroup(bots);
+  const pump = new TelegramPump(
+    fake,
+    bots.map((one) => `http://127.0.0.1:${one.port}/telegram`),
+    options.connections,
   );
-  const pump = new TelegramPump(fake, `http://127.0.0.1:${bot.port}/telegram`, options.connections);
   const people = Array.from({ length: options.writers }, (_, index) => {
     const id = 800_000_001 + index;
     fake.addUser({ id, first_name: `Writer ${index}`, language_code: "en" });
@@ -595,12 +644,16 @@ async function main(): Promise<void> {
     const extra = arg === "--variant" ? process.argv[index + 1] : undefined;
     if (extra) variants.push({ label: `this (${extra})`, dir: here, nodeArgs: flags(extra) });
   });
+  // Several instances share the work only on Postgres (SQLite is one process's database): a column of its own there.
+  const instances = stringOption("instances") === undefined ? 1 : option("instances", 1);
+  if (instances > 1) variants.push({ label: `this, ${instances} instances`, dir: here, nodeArgs: nodeOptions, instances });
+  const runsOn = (variant: Variant, dialect: "sqlite" | "postgres") => dialect === "postgres" || (variant.instances ?? 1) === 1;
 
   const burners = startBurners(starve);
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`load average at start: ${load()}${starve ? ` (${starve} CPU-burning processes started)` : ""}`);
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lysty:lysty@127.0.0.1:5432/lysty";
-  const dialects: Array<"sqlite" | "postgres"> = ["sqlite"];
+  const dialects: Array<"sqlite" | "postgres"> = process.argv.includes("--postgres-only") ? [] : ["sqlite"];
   if (process.argv.includes("--sqlite-only")) console.log("--sqlite-only: no Postgres run.");
   else if (await postgresReachable(postgresUrl)) dialects.push("postgres");
   else console.log(`Postgres at ${postgresUrl.replace(/\/\/[^@]*@/, "//…@")} is not reachable: SQLite only (start it with .ci/start-postgres.sh).`);
@@ -608,7 +661,7 @@ async function main(): Promise<void> {
   const results = new Map<string, RunResult[]>();
   for (const dialect of dialects) {
     for (let round = 1; round <= rounds; round++) {
-      for (const variant of variants) {
+      for (const variant of variants.filter((one) => runsOn(one, dialect))) {
         const key = `${dialect}\u0000${variant.label}`;
         const result = await runOnce(variant, dialect, { writers, connections, postgresUrl, answerMs });
         results.set(key, [...(results.get(key) ?? []), result]);
@@ -628,7 +681,7 @@ async function main(): Promise<void> {
       `${rounds > 1 ? `medians of ${rounds} rounds (counts of failures: the worst round)` : "one round"}`,
   );
   for (const dialect of dialects) {
-    const columns = variants.map((variant) => ({ label: variant.label, runs: results.get(`${dialect}\u0000${variant.label}`) ?? [] }));
+    const columns = variants.filter((variant) => runsOn(variant, dialect)).map((variant) => ({ label: variant.label, runs: results.get(`${dialect}\u0000${variant.label}`) ?? [] }));
     console.log(`\n${dialect === "sqlite" ? "SQLite" : "Postgres"}\n${table(columns)}`);
     if (rounds > 1) console.log(`\nper run:\n${perRun(columns)}`);
     for (const column of columns) {
@@ -643,6 +696,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\nNode ${process.version}, ${cpus().length} CPUs; the bot in its own process, harness (fake Bot API, pump, writers) in this one.`);
+  if (instances > 1) console.log(`With ${instances} instances the bot's CPU and peak RSS are the sum over them; the pump sends each POST to the next instance in turn.`);
   console.log(`load average at end: ${load()}`);
 }
 

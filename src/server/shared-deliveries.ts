@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import type { DB } from "../db/database.js";
-import { claimUpdate, completeUpdate, recordUpdatesHandled, renewUpdateLease, wasUpdateHandled } from "../db/repositories/coordination.js";
+import {
+  claimUpdate,
+  completeUpdate,
+  highestRecordedUpdate,
+  recordUpdatesHandled,
+  renewUpdateLease,
+  wasUpdateHandled,
+} from "../db/repositories/coordination.js";
 import type { SharedDeliveryLedger } from "./deliveries.js";
 
 /**
@@ -37,6 +44,11 @@ const MOST_RECORDED_AT_ONCE = 500;
  * one write and one commit for several updates instead of two writes for each. Each update is answered only once its
  * record is written, so a crash before it means no 200, and Telegram's delivery again is handled (as before, when
  * the process died between handling and recording).
+ *
+ * Taking an update in needs no read either when its id is above every id recorded before this process started and
+ * every id it took in since: nothing can have recorded it (the process is alone, and Telegram's ids grow). A delivery
+ * again, an update overtaken by a later one or an id after a week of silence (Telegram then picks one at random) is
+ * at or below that mark and is read as before.
  */
 export function createLocalDeliveryLedger(db: DB, clock: Pick<Clock, "now">): SharedDeliveryLedger {
   const pending: Array<{ updateId: number; done: () => void; failed: (error: unknown) => void }> = [];
@@ -50,8 +62,21 @@ export function createLocalDeliveryLedger(db: DB, clock: Pick<Clock, "now">): Sh
       for (const entry of batch) entry.failed(error);
     }
   };
+  let recordedBeforeStart: Promise<number> | undefined;
+  let highestTakenIn = -1;
   return {
-    claim: async (updateId) => ((await wasUpdateHandled(db, updateId)) ? "handled" : "handle"),
+    claim: async (updateId) => {
+      recordedBeforeStart ??= highestRecordedUpdate(db).catch((error: unknown) => {
+        recordedBeforeStart = undefined;
+        throw error;
+      });
+      const mark = Math.max(await recordedBeforeStart, highestTakenIn);
+      if (updateId > mark) {
+        highestTakenIn = updateId;
+        return "handle";
+      }
+      return (await wasUpdateHandled(db, updateId)) ? "handled" : "handle";
+    },
     complete: (updateId) =>
       new Promise<void>((done, failed) => {
         if (pending.push({ updateId, done, failed }) === 1) setImmediate(() => void flush());

@@ -1,6 +1,7 @@
 import { type Agent, type IncomingMessage, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
+import { urlToHttpOptions } from "node:url";
 import type { ApiClientOptions } from "grammy";
 
 /** What grammY's client passes to `fetch` (core/client.js): its JSON or multipart payload, our agent, its signal. */
@@ -19,16 +20,20 @@ interface BotApiRequest {
  * under `bench:load` it was 7–8 % of the bot's CPU, more than the webhook server (docs/production.md). A JSON body is
  * written with the headers in one `end` (one write); a multipart body (uploads) is piped. Errors are Node's own
  * (`read ECONNRESET`, `EPIPE`), which grammY wraps in an `HttpError` as before and retry-network-faults.ts recognises.
+ * The URL is parsed once per bot (`endpointOf`) and the headers go to Node as a flat list: parsing every call's URL
+ * was 1 % of the bot's CPU under `bench:load` (docs/production.md, "Issue 14, fourth round").
  */
 export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ status: number; ok: boolean; json(): Promise<unknown> }> {
   return new Promise((resolve, reject) => {
     const { signal } = init;
     if (signal?.aborted) return reject(abortError(signal));
     const body = init.body;
-    const headers: Record<string, string | number> = { ...init.headers };
-    if (typeof body === "string") headers["content-length"] = Buffer.byteLength(body);
-    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
-    const request = send(url, { method: init.method ?? "GET", headers, ...(init.agent ? { agent: init.agent } : {}) });
+    const { endpoint, path } = endpointOf(url);
+    // A flat list is written as given: Node then adds no Host header of its own, so it comes first.
+    const headers: string[] = ["host", endpoint.host];
+    for (const name in init.headers) headers.push(name, init.headers[name] as string);
+    if (typeof body === "string") headers.push("content-length", String(Buffer.byteLength(body)));
+    const request = endpoint.send({ ...endpoint.options, path, method: init.method ?? "GET", headers, ...(init.agent ? { agent: init.agent } : {}) });
     const onAbort = () => request.destroy(abortError(signal as AbortSignal));
     signal?.addEventListener("abort", onAbort, { once: true });
     const settle = () => signal?.removeEventListener("abort", onAbort);
@@ -46,6 +51,40 @@ export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ st
     if (body === undefined || typeof body === "string") request.end(body);
     else body.once("error", (error) => request.destroy(error)).pipe(request);
   });
+}
+
+/** Where the calls of one bot go: `${apiRoot}/bot${token}/` (or `…/test/`), parsed once. */
+interface Endpoint {
+  send: typeof httpRequest;
+  options: { protocol: string; hostname: string; port?: number | string; auth?: string };
+  /** The Host header: host and port as the URL has them. */
+  host: string;
+  /** The URL's path up to the method, normalised as `new URL` does. */
+  basePath: string;
+}
+
+const endpoints = new Map<string, Endpoint>();
+/** One or two bots (the bot, a test environment) per process; the bound only guards against a caller with many. */
+const MOST_ENDPOINTS = 16;
+
+/** The endpoint of everything before a Bot API URL's last `/` (the method name follows it, as grammY builds it). */
+function endpointOf(url: string): { endpoint: Endpoint; path: string } {
+  const cut = url.lastIndexOf("/") + 1;
+  const base = url.slice(0, cut);
+  let endpoint = endpoints.get(base);
+  if (!endpoint) {
+    const parsed = new URL(base);
+    const { protocol, hostname, port, path, auth } = urlToHttpOptions(parsed);
+    endpoint = {
+      send: protocol === "https:" ? httpsRequest : httpRequest,
+      options: { protocol: protocol as string, hostname: hostname as string, ...(port === undefined || port === null || port === "" ? {} : { port }), ...(auth ? { auth } : {}) },
+      host: parsed.host,
+      basePath: path as string,
+    };
+    if (endpoints.size >= MOST_ENDPOINTS) endpoints.clear();
+    endpoints.set(base, endpoint);
+  }
+  return { endpoint, path: endpoint.basePath + url.slice(cut) };
 }
 
 function readText(response: IncomingMessage): Promise<string> {

@@ -53,6 +53,26 @@ it("on a database of its own (SQLite), remembers every handled update across a r
   expect(await ledger.claim(777)).toBe("handled");
 });
 
+it("on a database of its own, takes in an update above every one seen without reading the ledger, and still knows what it handled below that mark", async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const first = createLocalDeliveryLedger(db, { now: () => at(0) });
+  expect(await first.claim(500)).toBe("handle");
+  await first.complete(500);
+  // The next process: 500 is the highest recorded. New updates above it, and a delivery again of one of them.
+  const ledger = createLocalDeliveryLedger(database.reopen(), { now: () => at(1_000) });
+  expect(await Promise.all([ledger.claim(502), ledger.claim(501)])).toEqual(["handle", "handle"]);
+  await Promise.all([ledger.complete(502), ledger.complete(501)]);
+  expect(await ledger.claim(502)).toBe("handled");
+  expect(await ledger.claim(501)).toBe("handled");
+  expect(await ledger.claim(500)).toBe("handled");
+  // Below the mark and never recorded (overtaken by a later update, or a random id after a week of silence): handled.
+  expect(await ledger.claim(499)).toBe("handle");
+  expect(await ledger.claim(503)).toBe("handle");
+  await ledger.complete(503);
+  expect(await ledger.claim(503)).toBe("handled");
+});
+
 it.skipIf(onPostgres)("on a database of its own, a record that cannot be written fails each waiting update, so it is not answered as handled", async () => {
   database = await createTestDatabase();
   const { db } = database;

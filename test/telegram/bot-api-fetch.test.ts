@@ -50,6 +50,22 @@ it("sends grammY's calls through node:http: JSON with its length, Telegram's ans
   await expect(api.getChat(5)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: chat not found" });
 });
 
+it("sends each bot's calls to its own address: the Host header, the API root's own path and the test environment kept", async () => {
+  const { root, seen } = await serve((_entry, _request, respond) => respond(200, JSON.stringify({ ok: true, result: true })));
+  const port = new URL(root).port;
+  // The same server reached as two API roots (one behind a path prefix, as a proxy would be) by two bots.
+  const first = new Api("123:abc", { apiRoot: root, fetch: botApiClientFetch });
+  const second = new Api("456:def", { apiRoot: `http://localhost:${port}/proxy/telegram`, fetch: botApiClientFetch, environment: "test" });
+  await first.deleteWebhook();
+  await second.deleteWebhook();
+  await first.getMe().catch(() => undefined);
+  expect(seen.map((entry) => `${entry.headers.host} ${entry.url}`)).toEqual([
+    `127.0.0.1:${port} /bot123:abc/deleteWebhook`,
+    `localhost:${port} /proxy/telegram/bot456:def/test/deleteWebhook`,
+    `127.0.0.1:${port} /bot123:abc/getMe`,
+  ]);
+});
+
 it("streams a multipart upload (a document) whole", async () => {
   const { root, seen } = await serve((_entry, _request, respond) => respond(200, JSON.stringify({ ok: true, result: true })));
   const api = new Api("123:abc", { apiRoot: root, fetch: botApiClientFetch });

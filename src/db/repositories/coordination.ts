@@ -54,6 +54,15 @@ export async function wasUpdateHandled(db: DB, updateId: number): Promise<boolea
   return row !== undefined && row.handling_until === null;
 }
 
+/** The highest update id the ledger holds, or -1 when it holds none. */
+export async function highestRecordedUpdate(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("seen_updates")
+    .select((eb) => eb.fn.max("update_id").as("highest"))
+    .executeTakeFirst();
+  return row?.highest === null || row?.highest === undefined ? -1 : Number(row.highest);
+}
+
 /**
  * Records updates as handled, several in one statement (one commit): a single process (SQLite) takes no lease while
  * handling, it only needs to remember what it handled across a restart.
