@@ -57,10 +57,11 @@ const ContextSchema = v.strictObject({
        * `unless` too); `before`: one of them right before the finding (at most two words), the finding starting
        * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them;
        * `simile`: one of them ends right before the finding («как надзиратель», «как на допросе»); `near`: one of
-       * them within three words before or after the finding («войну пыли», "an invasion of ants"); `name-after`:
+       * them within four words before or after the finding («войну пыли», "an invasion of ants"); `near-before`:
+       * one of them within four words before it («деньги на карте на нуле»); `name-after`:
        * the finding starts with a capital letter, is not its sentence's first word, and one of them starts at most
        * two words after it ("the Drunken Soldier pub", «Партизанская улица»). */
-      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile", "near", "name-after"]),
+      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile", "near", "near-before", "name-after"]),
       when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
       unless: v.optional(v.array(kebab)),
       categories: v.pipe(v.array(categoryId), v.minLength(1)),
@@ -92,7 +93,7 @@ export interface CompiledContext {
   framesByFirstClass: number[][];
   senses: {
     id: string;
-    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile" | "near" | "name-after";
+    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile" | "near" | "near-before" | "name-after";
     when: number[][];
     unless: number[];
     categories: ReadonlySet<CategoryId>;
@@ -507,6 +508,9 @@ export function senseFilter(
       if (sense.scope === "near" && besideFinding(words, wordIndex, finding.end, sentence, sense.when, NEAR_WORDS, NEAR_WORDS)) {
         return false;
       }
+      if (sense.scope === "near-before" && besideFinding(words, wordIndex, finding.end, sentence, sense.when, NEAR_WORDS, -1)) {
+        return false;
+      }
       if (sense.scope === "name-after" && namedBefore(words, wordIndex, finding.end, sentence, sense.when)) return false;
       if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
     }
@@ -593,8 +597,8 @@ function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Se
   );
 }
 
-/** How many words may stand between a finding and a class of a `near` sense. */
-const NEAR_WORDS = 3;
+/** How many words may stand between a finding and a class of a `near` or `near-before` sense. */
+const NEAR_WORDS = 4;
 
 /**
  * «объявили войну пыли», "an invasion of ants", «водяну війну»: every group has an occurrence that ends at most

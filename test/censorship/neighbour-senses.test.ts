@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { type CategoryId, checkLetter } from "../../src/domain/censorship/index.js";
+
+/**
+ * Senses of data/censorship/context-neighbours.json (issue 16, precision, fourth round): each reads a risky word's
+ * neighbours — what a war is waged on, what is «на нуле», what exploded, who was bribed — and drops the finding in
+ * an everyday context, while the same word meant literally stays flagged with its category. The sentences are new,
+ * not those of dev-10.jsonl, so that they show the rule rather than the sentences it was written from.
+ */
+const found = (text: string, language: string): CategoryId[] =>
+  checkLetter(text, { system: language === "be" ? "by" : "ru" })
+    .findings.filter((finding) => finding.category !== "language")
+    .map((finding) => finding.category);
+
+describe.each([
+  {
+    family: "a war or an invasion against dust, insects, mould or clutter, or over the remote",
+    innocent: [
+      ["ru", "Бабушка объявила войну тараканам и, кажется, победила."],
+      ["ru", "Мы с братом в детстве вечно воевали за пульт от телевизора."],
+      ["ru", "Армия муравьёв за ночь вынесла весь сахар с подоконника."],
+      ["uk", "Мама оголосила війну пилу і винесла всі килими на двір."],
+      ["be", "Мы з братам у дзяцінстве ваявалі за пульт."],
+      ["en", "The mould invaded the bathroom again, so I scrubbed it all weekend."],
+      ["en", "Mum declared war on the clutter in the attic."],
+    ],
+    risky: [
+      ["ru", "Армия России вошла в наш город весной.", "war"],
+      ["ru", "Мы на даче, а вокруг обстрелы, комары и страх.", "war"],
+      ["en", "The army invaded our town and the kids fought over the last bread.", "war"],
+    ],
+  },
+  {
+    family: "snowball, water and pillow fights",
+    innocent: [
+      ["ru", "Соседские мальчишки устроили перестрелку из водяных пистолетов."],
+      ["ru", "Белки на даче устроили обстрел шишками прямо по крыше."],
+      ["uk", "Обстріл сніжками тривав до самого вечора."],
+      ["en", "The twins bombed each other with water balloons all afternoon."],
+    ],
+    risky: [
+      ["ru", "Ночью была атака дронов, у соседей выбило окна, а мы сидели в ванной.", "war"],
+      ["uk", "Бабуся тримає оборону в підвалі, бо обстріли щоночі.", "war"],
+    ],
+  },
+  {
+    family: "money, a battery or strength at zero",
+    innocent: [
+      ["ru", "Батарея у телефона на нуле, поэтому пишу коротко."],
+      ["uk", "Гроші на картці на нулі до зарплати, але ми не сумуємо."],
+    ],
+    risky: [
+      ["ru", "Брат на нуле, денег не присылает, связи нет.", "war"],
+      ["ru", "Под Харьковом опять сыпали «Градами», брат на нуле уже третью неделю.", "war"],
+    ],
+  },
+  {
+    family: "the home front of a grandmother defending pies, toys and models, a dictator cat",
+    innocent: [
+      ["ru", "Мама держит оборону на кухне: никого до ужина не пускает."],
+      ["uk", "Бабуся тримає оборону біля пирогів від онуків."],
+      ["be", "Бабуля трымае абарону каля пірагоў."],
+      ["ru", "Внук собирает модели танков и самолётов."],
+      ["ru", "Наш кот настоящий диктатор, все ходят по струнке."],
+    ],
+    risky: [
+      ["ru", "Брат держит оборону под Покровском, а мама печёт пироги.", "war"],
+      ["ru", "Этот диктатор опять выступал, кот даже ушёл с кухни.", "politics"],
+      ["uk", "Син збирає гроші на дрони для армії, а онук малює танки.", "war"],
+      ["ru", "Наш город под оккупацией уже третий год.", "war"],
+    ],
+  },
+  {
+    family: "a burst of laughter, a droning fridge, relatives mobilised for a chore",
+    innocent: [
+      ["ru", "Когда пришло твоё письмо, у нас был настоящий взрыв эмоций."],
+      ["en", "The drone of the freezer in the garage keeps the dog awake."],
+      ["ru", "Пришлось мобилизовать всех соседей на субботник, зато двор чистый."],
+    ],
+    risky: [
+      ["ru", "Ночью опять был взрыв, смеха у нас больше нет.", "war"],
+      ["ru", "Мобилизовали всех мужиков с завода, на переезд семьи денег нет.", "war"],
+    ],
+  },
+  {
+    family: "a witness of a quarrel, children bribed with sweets, a husband's escape to go fishing",
+    innocent: [
+      ["ru", "Я была свидетелем их ссоры из-за отпуска, еле помирила."],
+      ["en", "I bribed my son with chocolate to finish his homework."],
+      ["ru", "Муж совершил побег на рыбалку в пять утра."],
+    ],
+    risky: [
+      ["ru", "Свидетель по твоему делу отказался от показаний.", "case"],
+      ["en", "I bribed the guard with cigarettes so he would pass the kids' letters.", "contraband"],
+      ["ru", "Помоги организовать побег на рыбалку, охрана там не смотрит.", "contraband"],
+    ],
+  },
+  {
+    family: "names: a boat ridden in quotes, a pub, a title after watching, an interrogation by the headmaster, a three-letter preposition in a simile",
+    innocent: [
+      ["ru", "Поплыли на «Ракете» до Петергофа, было ветрено."],
+      ["en", "We had lunch at the Grenadier pub near the river."],
+      ["ru", "Лена смотрит «Следствие вели» каждый вечер."],
+      ["ru", "Директор устроил нам допрос из-за опоздания."],
+      ["en", "The headmaster interrogated us about being late."],
+      ["ru", "Сын сидит над задачами, как под следствием."],
+      ["be", "Дачка займаецца барацьбой тры разы на тыдзень."],
+      ["en", "We bought a Kia, and Mia loves it."],
+    ],
+    risky: [
+      ["ru", "Ракеты летели над городом всю ночь.", "war"],
+      ["en", "My cousin is MIA since March, two of his friends are POWs.", "war"],
+      ["ru", "Следователь устроил ему допрос без адвоката.", "case"],
+      ["be", "Дачка займаецца барацьбой з рэжымам, яе ўжо двойчы затрымлівалі.", "politics"],
+    ],
+  },
+])("$family", ({ innocent, risky }) => {
+  it.each(innocent)("%s: no finding in «%s»", (language, text) => {
+    expect(found(text as string, language as string)).toEqual([]);
+  });
+  it.each(risky)("%s: still flags «%s» as %s", (language, text, category) => {
+    expect(found(text as string, language as string)).toContain(category);
+  });
+});
