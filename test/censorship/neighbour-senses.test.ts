@@ -114,6 +114,20 @@ describe.each([
       ["be", "Дачка займаецца барацьбой з рэжымам, яе ўжо двойчы затрымлівалі.", "politics"],
     ],
   },
+  {
+    family: "captive of a series, the old people's wish for peace, the front line of the pandemic",
+    innocent: [
+      ["ru", "Я в плену у этой книги, читаю до утра."],
+      ["ru", "Дед поднял рюмку и сказал, как всегда: лишь бы не было войны."],
+      ["uk", "Бабуся щоразу каже: аби не було війни, а решту переживемо."],
+      ["en", "Our daughter was on the front line of the pandemic as a nurse."],
+    ],
+    risky: [
+      ["ru", "Сосед в плену уже полгода, мы ждём обмена.", "war"],
+      ["ru", "Война идёт уже третий год, лишь бы брат вернулся.", "war"],
+      ["en", "My son is on the front line near Bakhmut.", "war"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
