@@ -128,6 +128,27 @@ describe.each([
       ["en", "My son is on the front line near Bakhmut.", "war"],
     ],
   },
+  {
+    family: "prefix traps of the dictionary audit: props, polonium, a young eagle, a sublease, the interrogative, a traffic warden, a song's «гей-гей»",
+    innocent: [
+      ["ru", "Дочка в театральном кружке отвечает за реквизит, шьёт костюмы."],
+      ["ru", "Платье, красиво смотрящееся на ней, мы купили на выпускной."],
+      ["uk", "Син читав про полоній і Марію Склодовську-Кюрі."],
+      ["uk", "Над полем кружляв підорлик, дід показав його онукові."],
+      ["uk", "Ми хочемо підорендувати частину складу під майстерню."],
+      ["uk", "Гей-гей, заспівали діти на святі, і всі підхопили."],
+      ["en", "Tom learnt the interrogative forms in his English lesson."],
+      ["en", "A traffic warden gave Dad a ticket outside the bakery."],
+      ["en", "Her old teacher wrote a lovely testimonial for the new job."],
+    ],
+    risky: [
+      ["ru", "Пришли реквизиты карты, я переведу деньги на ларёк.", "contacts"],
+      ["uk", "Брат у полоні вже пів року.", "war"],
+      ["uk", "Який же він підор, цей сусід.", "profanity"],
+      ["en", "The investigator asked about your case again.", "case"],
+      ["en", "The warden put him in solitary again.", "prison"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
