@@ -149,6 +149,28 @@ describe.each([
       ["en", "The warden put him in solitary again.", "prison"],
     ],
   },
+  {
+    family: "a sentence to the dishes, a cake finished off, a searched fridge, 'like in the army', a tough grandmother, the trenches of parenting, the sales",
+    innocent: [
+      ["ru", "Нас с братом приговорили к уборке гаража на все выходные."],
+      ["ru", "Гости приговорили весь салат за полчаса."],
+      ["uk", "Свекруха провела обшук у моєму холодильнику."],
+      ["en", "The jury's verdict at the village show: best marrow in the county."],
+      ["ru", "У Ольги в семье порядок, как в армии: подъём в семь."],
+      ["be", "Бабуля сапраўдны салдат, праз тыдзень ужо на нагах."],
+      ["en", "She's in the trenches with a newborn and a toddler."],
+      ["en", "The supermarket was a war zone on Christmas Eve."],
+      ["en", "Dad's been drafted in to help with the school fair."],
+    ],
+    risky: [
+      ["ru", "Брата приговорили к восьми годам колонии.", "case"],
+      ["ru", "Судья вынес приговор, а мама испекла торт на свидание.", "case"],
+      ["ru", "У нас был обыск в квартире, забрали ноутбук.", "case"],
+      ["ru", "Брат настоящий солдат, воюет под Покровском.", "war"],
+      ["en", "My son is in the trenches near Bakhmut with his unit.", "war"],
+      ["en", "My cousin got drafted last month.", "war"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
