@@ -171,6 +171,19 @@ describe.each([
       ["en", "My cousin got drafted last month.", "war"],
     ],
   },
+  {
+    family: "a fight with an appliance, water pistols, an unquoted title after watching",
+    innocent: [
+      ["ru", "Полдня воевал с пылесосом, он опять сломался."],
+      ["en", "The kids ambushed me with water pistols at the gate."],
+      ["en", "Watching Dad's Army with Grandad on Sunday."],
+    ],
+    risky: [
+      ["ru", "Брат воевал под Херсоном, а дома сломался пылесос.", "war"],
+      ["en", "He keeps pistols hidden in the garage.", "contraband"],
+      ["en", "We watched the Russian Army shell the village.", "war"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
