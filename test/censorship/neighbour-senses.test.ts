@@ -184,6 +184,20 @@ describe.each([
       ["en", "We watched the Russian Army shell the village.", "war"],
     ],
   },
+  {
+    family: "birds, pets and toddlers who occupy, take captive or go on hunger strike; captive of reports",
+    innocent: [
+      ["ru", "Голуби оккупировали наш подоконник и воркуют с шести утра."],
+      ["be", "Малая аб'явіла галадоўку, пакуль не дадуць цукерку."],
+      ["en", "The seagulls invaded our picnic on the beach."],
+      ["uk", "Я весь тиждень у полоні звітів, навіть у кіно не ходила."],
+    ],
+    risky: [
+      ["ru", "Малыш плачет: папа в плену уже год.", "war"],
+      ["ru", "Кот остался у соседей, а нас оккупировали в марте.", "war"],
+      ["ru", "Брат в СИЗО держит голодовку уже неделю, кот скучает.", "prison"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
