@@ -198,6 +198,20 @@ describe.each([
       ["ru", "Брат в СИЗО держит голодовку уже неделю, кот скучает.", "prison"],
     ],
   },
+  {
+    family: "a war on moles, a little daughter's strike, army service in the seventies",
+    innocent: [
+      ["uk", "Тато оголосив війну кротам на городі."],
+      ["ru", "Внучка устроила забастовку: спать без сказки не ляжет."],
+      ["en", "Dad still has his army boots from the eighties."],
+      ["ru", "Дед разбирает свои армейские письма семидесятых годов."],
+    ],
+    risky: [
+      ["be", "Нашы хлопцы за кратамі, а вайна ўсё ідзе.", "war"],
+      ["ru", "Дочка вышла на забастовку против выборов.", "politics"],
+      ["en", "Dad served in the army in the eighties, and now my brother has been drafted.", "war"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
