@@ -212,6 +212,21 @@ describe.each([
       ["en", "Dad served in the army in the eighties, and now my brother has been drafted.", "war"],
     ],
   },
+  {
+    family: "a neighbour who exploded with anger, a wife who hid the cigarettes, a cat in solitary, a tug of war",
+    innocent: [
+      ["ru", "Папа взорвался, когда узнал, что мы разбили его удочку."],
+      ["uk", "Дружина сховала мої цигарки в шафу, тепер не курю."],
+      ["en", "The dog's in solitary confinement in the kitchen after eating the roast."],
+      ["en", "The tug of war at the school fair ended with everyone in the mud."],
+    ],
+    risky: [
+      ["ru", "Сосед погиб, дом взорвался ночью.", "war"],
+      ["ru", "Жена спрятала сигареты в шов куртки, чтобы передать тебе в колонию.", "contraband"],
+      ["en", "He was put in solitary confinement again, the guards beat him.", "prison"],
+      ["ru", "Ночью у соседей взорвалось, мама взорвалась плачем.", "war"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
