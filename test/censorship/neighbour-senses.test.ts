@@ -227,6 +227,17 @@ describe.each([
       ["ru", "Ночью у соседей взорвалось, мама взорвалась плачем.", "war"],
     ],
   },
+  {
+    family: "an investigation into a yoghurt, an exhibition of medieval weapons",
+    innocent: [
+      ["en", "My son launched an investigation into who ate the ice cream."],
+      ["ru", "Сходили на выставку старинного оружия в краеведческом музее."],
+    ],
+    risky: [
+      ["en", "The investigator started an investigation into your case.", "case"],
+      ["ru", "Пришли в посылке старинное оружие, спрячь его в банке.", "contraband"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
