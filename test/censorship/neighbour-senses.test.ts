@@ -238,6 +238,17 @@ describe.each([
       ["ru", "Пришли в посылке старинное оружие, спрячь его в банке.", "contraband"],
     ],
   },
+  {
+    family: "a tutor questioned, a dog escorting the cat",
+    innocent: [
+      ["be", "Сын учыніў допыт рэпетытару: навошта вучыць дробы."],
+      ["ru", "Собака конвоировала кота до самой двери."],
+    ],
+    risky: [
+      ["uk", "Сина викликали на допит до слідчого.", "case"],
+      ["ru", "Конвоир с собакой избил брата в СИЗО.", "prison"],
+    ],
+  },
 ])("$family", ({ innocent, risky }) => {
   it.each(innocent)("%s: no finding in «%s»", (language, text) => {
     expect(found(text as string, language as string)).toEqual([]);
