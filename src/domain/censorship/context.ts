@@ -57,8 +57,12 @@ const ContextSchema = v.strictObject({
       /** `sentence`: the classes anywhere in the sentence; `paragraph`: anywhere in the finding's paragraph (its
        * `unless` too); `before`: one of them right before the finding (at most two words), the finding starting
        * with a capital letter or a quote; `quoted`: the finding inside quotes opened right after one of them;
-       * `simile`: one of them ends right before the finding («как надзиратель», «как на допросе»). */
-      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile"]),
+       * `simile`: one of them ends right before the finding («как надзиратель», «как на допросе»); `near`: one of
+       * them within four words before or after the finding («войну пыли», "an invasion of ants"); `near-before`:
+       * one of them within four words before it («деньги на карте на нуле»); `name-after`:
+       * the finding starts with a capital letter, is not its sentence's first word, and one of them starts at most
+       * two words after it ("the Drunken Soldier pub", «Партизанская улица»). */
+      scope: v.picklist(["sentence", "paragraph", "before", "quoted", "simile", "near", "near-before", "name-after"]),
       when: v.pipe(v.array(v.pipe(v.array(kebab), v.minLength(1))), v.minLength(1)),
       unless: v.optional(v.array(kebab)),
       categories: v.pipe(v.array(categoryId), v.minLength(1)),
@@ -90,7 +94,7 @@ export interface CompiledContext {
   framesByFirstClass: number[][];
   senses: {
     id: string;
-    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile";
+    scope: "sentence" | "paragraph" | "before" | "quoted" | "simile" | "near" | "near-before" | "name-after";
     when: number[][];
     unless: number[];
     categories: ReadonlySet<CategoryId>;
@@ -559,6 +563,13 @@ export function senseFilter(
       if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
+      if (sense.scope === "near" && besideFinding(words, wordIndex, finding.end, sentence, sense.when, NEAR_WORDS, NEAR_WORDS)) {
+        return false;
+      }
+      if (sense.scope === "near-before" && besideFinding(words, wordIndex, finding.end, sentence, sense.when, NEAR_WORDS, -1)) {
+        return false;
+      }
+      if (sense.scope === "name-after" && namedBefore(words, wordIndex, finding.end, sentence, sense.when)) return false;
       if (sense.scope === "quoted" && titledQuote(finding, (quoted ??= quotedSpans(text)), sentence, sense.when)) return false;
     }
     return true;
@@ -633,12 +644,15 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
   return true;
 }
 
+const THREE_LETTER_PREPOSITIONS = new Set(["под", "над", "при", "про", "для", "без", "під", "пад", "пры"]);
+
 /** «как надзиратель», «как на допросе»: an occurrence of one of the classes ends right before the finding. */
 function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Sentence, when: number[][]): boolean {
   const previous = words[wordIndex - 1];
   if (!previous || wordIndex - 1 < sentence.firstWord) return false;
-  // «как на допросе»: a preposition of one or two letters may stand between.
-  const beforePreposition = previous.raw.length <= 2 && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
+  // «как на допросе», «как под следствием»: a preposition of one or two letters, or a three-letter one, may stand between.
+  const preposition = previous.raw.length <= 2 || THREE_LETTER_PREPOSITIONS.has(previous.norm);
+  const beforePreposition = preposition && wordIndex - 2 >= sentence.firstWord ? words[wordIndex - 2] : undefined;
   for (const group of when) {
     let found = false;
     for (const index of group) {
@@ -651,6 +665,41 @@ function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Se
     if (!found) return false;
   }
   return true;
+}
+
+/** How many words may stand between a finding and a class of a `near` or `near-before` sense. */
+const NEAR_WORDS = 4;
+
+/**
+ * «объявили войну пыли», "an invasion of ants", «водяну війну»: every group has an occurrence that ends at most
+ * `before` words before the finding's first word or starts at most `after` words after its last word, in its sentence.
+ */
+function besideFinding(
+  words: readonly WordToken[],
+  wordIndex: number,
+  end: number,
+  sentence: Sentence,
+  when: number[][],
+  before: number,
+  after: number,
+): boolean {
+  const lastIndex = Math.max(wordIndex, firstWordAt(words, end - 1));
+  return when.every((group) =>
+    group.some((index) => {
+      const occurrence = sentence.classes.get(index);
+      if (occurrence === undefined) return false;
+      if (occurrence.firstWord > lastIndex) return occurrence.firstWord - lastIndex <= after;
+      const occurrenceLast = firstWordAt(words, occurrence.end - 1);
+      return occurrenceLast < wordIndex ? wordIndex - occurrenceLast <= before : true;
+    }),
+  );
+}
+
+/** "the Drunken Soldier pub", «Партизанская улица»: a capitalised finding inside its sentence, a name-kind word after it. */
+function namedBefore(words: readonly WordToken[], wordIndex: number, end: number, sentence: Sentence, when: number[][]): boolean {
+  const word = words[wordIndex] as WordToken;
+  if (wordIndex === sentence.firstWord || word.raw.charAt(0) === word.raw.charAt(0).toLowerCase()) return false;
+  return besideFinding(words, wordIndex, end, sentence, when, 0, 2);
 }
 
 function titledQuote(
