@@ -50,8 +50,7 @@ const MAX_LOOKALIKE_ABBREVIATION = 5;
  * tokens that a phrase entry matches in order.
  */
 export function tokenize(text: string): Tokens {
-  const words: WordToken[] = pooling ? pooledWords : [];
-  words.length = 0;
+  const words: WordToken[] = [];
   const abbreviations: AbbreviationToken[] = [];
   // Words of Latin and Cyrillic letters (nearly all) are lowercased by their character codes, and only when they have
   // a capital; any other word takes the old way: the whole text lowercased once (only then), where a few characters
@@ -91,7 +90,7 @@ export function tokenize(text: string): Tokens {
       pushCamelParts(words, raw, start, { breakBefore, joinsPrevious, hashtag, glued });
     } else {
       const norm = normalizeLowerCaseWord(lower);
-      const token = wordToken(start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued);
+      const token = { start, end: index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
       words.push(token);
       if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, words.length - 1);
     }
@@ -99,59 +98,6 @@ export function tokenize(text: string): Tokens {
   }
   collectSpelledAbbreviations(text, words, abbreviations);
   return { words, abbreviations };
-}
-
-// Token objects (and the words array) kept across letters for `tokenizeReusing`: a letter has some 700 words, and
-// a fresh object per word was a quarter of what a check allocated, so young-generation collections fell in one
-// letter in forty (issue 16 speed, round 4: p99 was a scavenge). Only the checker uses them, within one call.
-const tokenPool: WordToken[] = [];
-const pooledWords: WordToken[] = [];
-let pooling = false;
-let pooled = 0;
-
-function wordToken(
-  start: number,
-  end: number,
-  raw: string,
-  lower: string,
-  norm: string,
-  breakBefore: boolean,
-  joinsPrevious: boolean,
-  hashtag: boolean,
-  glued: boolean,
-): WordToken {
-  if (!pooling) return { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
-  let token = tokenPool[pooled];
-  if (token === undefined) {
-    token = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
-    tokenPool.push(token);
-  } else {
-    token.start = start;
-    token.end = end;
-    token.raw = raw;
-    token.lower = lower;
-    token.norm = norm;
-    token.breakBefore = breakBefore;
-    token.joinsPrevious = joinsPrevious;
-    token.hashtag = hashtag;
-    token.glued = glued;
-  }
-  pooled++;
-  return token;
-}
-
-/**
- * `tokenize` for the checker: the word tokens and the words array are reused by the next call, so the result must
- * not be kept past the check of this letter.
- */
-export function tokenizeReusing(text: string): Tokens {
-  pooling = true;
-  pooled = 0;
-  try {
-    return tokenize(text);
-  } finally {
-    pooling = false;
-  }
 }
 
 // What wordShape says of a word: only Latin and Cyrillic letters (and the marks, invisible characters and apostrophes
@@ -212,19 +158,17 @@ function pushCamelParts(
   for (const partEnd of ends) {
     const part = raw.slice(partStart, partEnd);
     const lower = part.toLowerCase();
-    words.push(
-      wordToken(
-        start + partStart,
-        start + partEnd,
-        part,
-        lower,
-        normalizeLowerCaseWord(lower),
-        partStart === 0 ? first.breakBefore : false,
-        partStart === 0 ? first.joinsPrevious : true,
-        first.hashtag,
-        first.glued,
-      ),
-    );
+    words.push({
+      start: start + partStart,
+      end: start + partEnd,
+      raw: part,
+      lower,
+      norm: normalizeLowerCaseWord(lower),
+      breakBefore: partStart === 0 ? first.breakBefore : false,
+      joinsPrevious: partStart === 0 ? first.joinsPrevious : true,
+      hashtag: first.hashtag,
+      glued: first.glued,
+    });
     partStart = partEnd;
   }
 }
