@@ -1,4 +1,4 @@
-import { LINES_PER_PAGE, letterStats, printedLines } from "../domain/censorship/stats.js";
+import { letterStats, pagesOfLines, printedLines } from "../domain/censorship/stats.js";
 import type { LetterStats } from "../domain/censorship/types.js";
 
 /** A paragraph's share of the letter's figures. */
@@ -32,7 +32,7 @@ export function createLetterCounter(): (text: string) => LetterStats {
       lines += figures.lines;
     }
     known = now;
-    return { characters, words, pages: text.trim() === "" ? 0 : Math.ceil(lines / LINES_PER_PAGE) };
+    return { characters, words, pages: text.trim() === "" ? 0 : pagesOfLines(lines) };
   };
 }
 

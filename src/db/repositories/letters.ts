@@ -37,8 +37,11 @@ const writeDraftText = prepared(
       .where("status", "=", "draft"),
 );
 
+/** Running figures not counted (yet): the next full write counts them (see the migration). */
+const UNCOUNTED = { text_characters: null, text_words: null, text_lines: null } as const;
+
 /** A letter's text gone (discarded, purged): its running figures go with it. */
-const NO_TEXT_LEFT = { text: null, text_characters: null, text_words: null, text_lines: null } as const;
+const NO_TEXT_LEFT = { text: null, ...UNCOUNTED } as const;
 
 /** The draft's running figures, or undefined while they are not counted (NULL: see the migration). */
 export function draftCounts(letter: Pick<Letter, "text_characters" | "text_words" | "text_lines">): TextCounts | undefined {
@@ -379,7 +382,7 @@ export async function setLetterStatus(
         // Withdrawn before anyone printed it: nothing needs the text any more.
         ...(to === "discarded" ? { ...NO_TEXT_LEFT, text_purged_at: at } : {}),
         // Back to a draft (returned, then reopened): its text may have changed since (a translation); counted afresh.
-        ...(to === "draft" ? { text_characters: null, text_words: null, text_lines: null } : {}),
+        ...(to === "draft" ? UNCOUNTED : {}),
       })
       .where("id", "=", letter.id)
       .where("status", "=", letter.status)

@@ -11,13 +11,27 @@ export const CHARACTERS_PER_LINE = 60;
 export const LINES_PER_PAGE = 30;
 
 export function letterStats(text: string): LetterStats {
-  const { characters, lines, blank } = countLines(text);
-  return { characters, words: countWords(text), pages: blank ? 0 : Math.ceil(lines / LINES_PER_PAGE) };
+  const { characters, words, lines } = textFigures(text);
+  return { characters, words, pages: pagesOfLines(lines) };
 }
 
 export function estimatePages(text: string): number {
   const { lines, blank } = countLines(text);
-  return blank ? 0 : Math.ceil(lines / LINES_PER_PAGE);
+  return blank ? 0 : pagesOfLines(lines);
+}
+
+/**
+ * What `letterStats` is made of: code points, words and printed lines (0 for a blank text, which prints no page).
+ * Kept with a draft as running figures (domain/letters/text-counts.ts), since they add up paragraph by paragraph.
+ */
+export function textFigures(text: string): { characters: number; words: number; lines: number } {
+  const { characters, lines, blank } = countLines(text);
+  return { characters, words: countWords(text), lines: blank ? 0 : lines };
+}
+
+/** Pages of so many printed lines. */
+export function pagesOfLines(lines: number): number {
+  return Math.ceil(lines / LINES_PER_PAGE);
 }
 
 /**

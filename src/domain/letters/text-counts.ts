@@ -1,4 +1,4 @@
-import { LINES_PER_PAGE, letterStats, printedLines } from "../censorship/stats.js";
+import { pagesOfLines, textFigures } from "../censorship/stats.js";
 import type { LetterStats } from "../censorship/types.js";
 
 /**
@@ -21,13 +21,7 @@ export const NO_TEXT: TextCounts = { characters: 0, words: 0, lines: 0 };
 
 /** The figures of a whole text, counted once (a full write of the draft, or a draft counted for the first time). */
 export function countsOf(text: string | null): TextCounts {
-  if (!text) return NO_TEXT;
-  const { characters, words } = letterStats(text);
-  // A blank text prints no page (estimatePages); stored drafts are normalised, so this is the empty draft.
-  if (text.trim() === "") return { characters, words, lines: 0 };
-  let lines = 0;
-  for (const paragraph of text.split("\n")) lines += printedLines(paragraph);
-  return { characters, words, lines };
+  return text ? textFigures(text) : NO_TEXT;
 }
 
 /** The figures of `before + PARAGRAPH_SEPARATOR + added`, both non-blank. */
@@ -41,5 +35,5 @@ export function joinedCounts(before: TextCounts, added: TextCounts): TextCounts 
 
 /** What the draft screen shows, from the running figures: equal to `letterStats` of the text they count. */
 export function statsOfCounts(counts: TextCounts): LetterStats {
-  return { characters: counts.characters, words: counts.words, pages: counts.lines === 0 ? 0 : Math.ceil(counts.lines / LINES_PER_PAGE) };
+  return { characters: counts.characters, words: counts.words, pages: pagesOfLines(counts.lines) };
 }
