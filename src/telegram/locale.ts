@@ -1,4 +1,5 @@
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
+import { languageOfCode } from "../domain/language-code.js";
 
 export function isLocale(value: string | null | undefined): value is Locale {
   return (SUPPORTED_LOCALES as readonly (string | null | undefined)[]).includes(value);
@@ -14,7 +15,7 @@ export function resolveLocale(value: string | null | undefined, fallback: Locale
 
 /** Telegram's language_code (e.g. "uk", "en-GB") mapped onto a UI locale we ship, else `fallback`. */
 export function guessLocale(languageCode: string | undefined, fallback: Locale): Locale {
-  return resolveLocale(languageCode?.toLowerCase().split(/[-_]/)[0], fallback);
+  return languageOfCode(languageCode, SUPPORTED_LOCALES) ?? fallback;
 }
 
 /**

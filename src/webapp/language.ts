@@ -1,3 +1,4 @@
+import { languageOfCode } from "../domain/language-code.js";
 import { PAGE_LANGUAGES } from "./protocol.js";
 
 /**
@@ -7,8 +8,7 @@ import { PAGE_LANGUAGES } from "./protocol.js";
 export function telegramLanguage(initData: string): string | undefined {
   try {
     const user = JSON.parse(new URLSearchParams(initData).get("user") ?? "{}") as { language_code?: unknown };
-    const primary = typeof user.language_code === "string" ? user.language_code.toLowerCase().split(/[-_]/)[0] : undefined;
-    return primary !== undefined && (PAGE_LANGUAGES as readonly string[]).includes(primary) ? primary : undefined;
+    return languageOfCode(typeof user.language_code === "string" ? user.language_code : undefined, PAGE_LANGUAGES);
   } catch {
     return undefined;
   }
