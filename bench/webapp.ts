@@ -35,7 +35,7 @@
  *                                                 commit, with node_modules) in each run, alternating with this
  *                                                 one's: its boot script and draft painted, beside ours
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -64,6 +64,8 @@ for (const choice of cpuChoices) {
 let cpuProfile: CpuProfile = { kind: "fixed", rate: CPU_SLOWDOWN };
 let cpuSlowdown = CPU_SLOWDOWN;
 const baselineOption = process.argv.find((argument) => argument.startsWith("--baseline="));
+/** Only openings, each under a trace: wall times and the renderer main thread's CPU on the way to the paint. */
+const firstRenderOnly = process.argv.includes("--first-render");
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
 const KEYSTROKES = 50;
 /** A brisk person's pace on a phone keyboard. */
@@ -262,8 +264,99 @@ interface OpenedEditor {
   painted: number;
 }
 
+/** Thread CPU of the renderer main thread's tasks (ms) on the way to the draft's paint, from one opening's trace. */
+interface OpeningCpu {
+  /** Navigation start → the draft painted: everything the renderer did for this page. */
+  total: number;
+  /** The boot script's mark → the session's headers reaching the renderer: the work in the round trip's shadow. */
+  bootToAnswer: number;
+  /** The session's headers reaching the renderer → the draft painted: all of it on the way to the paint. */
+  answerToPaint: number;
+  /**
+   * Work counted, not timed (the same on any machine): elements whose style was computed and layout objects laid out
+   * before the session's headers reached the renderer and from then to the paint.
+   */
+  styled: { before: number; after: number };
+  laidOut: { before: number; after: number };
+}
+
+interface TracedOpening extends OpenedEditor {
+  /** The session's first byte (resource timing, network) and the mark of the draft read by the page, ms. */
+  sessionFirstByte: number;
+  draftRead: number;
+  /** Characters of the draft in its first paint. */
+  firstScreen: number;
+  cpu: OpeningCpu;
+}
+
+let keptTraces = 0;
+const OPENING_TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "blink.resource"];
+
+/**
+ * Opens the editor (`open`) under a DevTools trace and sums the renderer main thread's task CPU on the way to the
+ * draft's paint: a figure the machine's load moves far less than wall time (throttling's pauses and other processes'
+ * time are not in it). The same for every checkout's page, so ours and a baseline's compare in the same run.
+ */
+async function tracedOpening(browser: Browser, page: Page, open: () => Promise<void>): Promise<TracedOpening> {
+  const path = join(tmpdir(), `lysty-webapp-opening-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: OPENING_TRACE_CATEGORIES });
+  await open();
+  await untouchedUntilRendered();
+  await firstRenderMarks(page);
+  await browser.stopTracing();
+  const { traceEvents } = JSON.parse(await readFile(path, "utf8")) as { traceEvents: TraceEvent[] };
+  if (process.env.KEEP_TRACE) {
+    const kept = path.replace(/\.json$/, `-${++keptTraces}.json`);
+    await rename(path, kept);
+    console.log(`the trace of ${page.url().split("#")[0]}: ${kept}`);
+  } else await rm(path, { force: true });
+  // No helper functions in here: the page would not have the bundler's __name().
+  const timing = await page.evaluate(() => {
+    const [boot, painted, draftRead] = ["lysty-boot", "lysty-editor-painted", "lysty-draft-arrived"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+    const session = performance.getEntriesByType("resource" as "mark").find((entry) => entry.name.endsWith("/api/session")) as unknown as { responseStart: number } | undefined;
+    const ready = performance.getEntriesByName("lysty-editor-ready")[0] as unknown as { detail?: { characters?: number } } | undefined;
+    return {
+      boot: boot ?? NaN,
+      painted: painted ?? NaN,
+      draftRead: draftRead ?? NaN,
+      sessionFirstByte: session?.responseStart ?? NaN,
+      firstScreen: ready?.detail?.characters ?? NaN,
+    };
+  });
+  return { ...timing, cpu: openingCpu(traceEvents) };
+}
+
+function openingCpu(traceEvents: TraceEvent[]): OpeningCpu {
+  const nan = { total: NaN, bootToAnswer: NaN, answerToPaint: NaN, styled: { before: NaN, after: NaN }, laidOut: { before: NaN, after: NaN } };
+  const parse = traceEvents.find((event) => event.name === "ParseHTML" && String(event.args?.beginData?.url ?? "").includes("/webapp/"));
+  const start = traceEvents.find((event) => event.name === "navigationStart" && String(event.args?.data?.documentLoaderURL ?? "").includes("/webapp/"));
+  const boot = traceEvents.find((event) => event.name === "lysty-boot");
+  const painted = traceEvents.find((event) => event.name === "lysty-editor-painted");
+  const sessionId = traceEvents.find((event) => event.name === "ResourceSendRequest" && String(event.args?.data?.url ?? "").endsWith("/api/session"))?.args?.data?.requestId;
+  const answer = traceEvents.find((event) => event.name === "ResourceReceiveResponse" && event.args?.data?.requestId === sessionId);
+  if (!parse || !start || !boot || !painted || !answer) return nan;
+  const tasks = traceEvents.filter((event) => event.pid === parse.pid && event.tid === parse.tid && event.ph === "X" && event.name === "RunTask");
+  // A task counts where it starts: the painting frame starts before the mark it is followed by.
+  const cpu = (from: number, to: number) => tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0) / 1000, 0);
+  const onMain = traceEvents.filter((event) => event.pid === parse.pid && event.tid === parse.tid && event.ph === "X");
+  const count = (name: string, of: (event: TraceEvent) => unknown, from: number, to: number) =>
+    onMain.filter((event) => event.name === name && event.ts >= from && event.ts < to).reduce((sum, event) => sum + Number(of(event) ?? 0), 0);
+  const styled = (from: number, to: number) => count("UpdateLayoutTree", (event) => (event.args as { elementCount?: number } | undefined)?.elementCount, from, to);
+  const laidOut = (from: number, to: number) => count("Layout", (event) => event.args?.beginData?.dirtyObjects, from, to);
+  return {
+    total: cpu(start.ts, painted.ts),
+    bootToAnswer: cpu(boot.ts, answer.ts),
+    answerToPaint: cpu(answer.ts, painted.ts),
+    styled: { before: styled(start.ts, answer.ts), after: styled(answer.ts, painted.ts) },
+    laidOut: { before: laidOut(start.ts, answer.ts), after: laidOut(answer.ts, painted.ts) },
+  };
+}
+
 /** Another checkout's bot and editor (`--baseline=<folder>`), set up as ours is, behind a proxy of its own. */
-async function startBaseline(folder: string, letter: string): Promise<{ open(browser: Browser): Promise<OpenedEditor>; close(): Promise<void> }> {
+async function startBaseline(
+  folder: string,
+  letter: string,
+): Promise<{ open(browser: Browser): Promise<OpenedEditor>; openTraced(browser: Browser): Promise<TracedOpening>; close(): Promise<void> }> {
   const module = (path: string) => import(pathToFileURL(resolve(folder, path)).href);
   const { Harness: BaseHarness } = (await module("test/helpers/harness.ts")) as { Harness: typeof Harness };
   const helpers = (await module("test/helpers/webapp.ts")) as typeof WebAppHelpers;
@@ -290,6 +383,15 @@ async function startBaseline(folder: string, letter: string): Promise<{ open(bro
       const boot = await page.evaluate(() => performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN);
       await context.close();
       return { boot, painted };
+    },
+    async openTraced(browser) {
+      const context = await phone(browser);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/healthz`);
+      await throttle(page, cpuSlowdown);
+      const opened = await tracedOpening(browser, page, () => helpers.openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }));
+      await context.close();
+      return opened;
     },
     async close() {
       await network.close();
@@ -345,6 +447,23 @@ async function main(): Promise<void> {
     const html = await pageResponse.text();
     // The baseline: the editor's page without its two scripts (their hashes then allow nothing), the same textarea.
     const bareHtml = html.replace(/<script>[\s\S]*?<\/script>/g, "");
+
+    if (firstRenderOnly) {
+      baseline = baselineOption ? await startBaseline(baselineOption.slice("--baseline=".length), letter) : undefined;
+      await firstRenders(browser, baseline, async () => {
+        const context = await phone(browser);
+        const page = await context.newPage();
+        await page.goto(`http://127.0.0.1:${h.running.httpPort}/healthz`);
+        await throttle(page, cpuSlowdown);
+        const logged = network!.log.length;
+        const opened = await tracedOpening(browser, page, () => openEditor(page, url, initData(), LIGHT_THEME, { bridge: false }));
+        const origin = await page.evaluate(() => performance.timeOrigin);
+        await context.close();
+        const asked = network!.log.slice(logged).find((entry) => entry.request.startsWith("POST /webapp/api/session") && entry.direction === "from the browser");
+        return { ...opened, sessionAtProxy: asked ? asked.epochMs - origin - opened.boot : NaN };
+      });
+      return;
+    }
 
     const phases: number[][] = [];
     const marks = { ready: [] as number[], painted: [] as number[], whole: [] as number[], checked: [] as number[], paint: [] as number[] };
@@ -510,6 +629,51 @@ async function main(): Promise<void> {
     floor.server.close();
     await h.stop();
   }
+}
+
+/**
+ * `--first-render`: RUNS openings of this checkout's editor, each beside one of the baseline's (which goes first
+ * alternates), every opening under a trace: the draft painted (wall) and the renderer main thread's CPU on the way
+ * (`OpeningCpu`); for ours also when the session request reached the proxy after the boot script asked for it.
+ */
+async function firstRenders(
+  browser: Browser,
+  baseline: Awaited<ReturnType<typeof startBaseline>> | undefined,
+  openOurs: () => Promise<TracedOpening & { sessionAtProxy: number }>,
+): Promise<void> {
+  const loads = [load()];
+  const ours: (TracedOpening & { sessionAtProxy: number })[] = [];
+  const theirs: TracedOpening[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    if (baseline && run % 2 === 1) theirs.push(await baseline.openTraced(browser));
+    ours.push(await openOurs());
+    if (baseline && run % 2 === 0) theirs.push(await baseline.openTraced(browser));
+    loads.push(load());
+  }
+  console.log(`letter editor Mini App, first render only — ${RUNS} openings each under a trace, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy)`);
+  console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
+  const list = (values: readonly number[]) => `[${values.map((v) => v.toFixed(0)).join(", ")}]`;
+  const rows: [string, (opening: TracedOpening) => number][] = [
+    ["boot script runs (ms from navigation start)", (opening) => opening.boot],
+    ["session's first byte", (opening) => opening.sessionFirstByte],
+    ["draft read by the page", (opening) => opening.draftRead],
+    ["draft painted", (opening) => opening.painted],
+    ["main-thread CPU, navigation start → painted", (opening) => opening.cpu.total],
+    ["main-thread CPU, boot script → session's headers", (opening) => opening.cpu.bootToAnswer],
+    ["main-thread CPU, session's headers → painted", (opening) => opening.cpu.answerToPaint],
+    ["elements styled before the session's headers", (opening) => opening.cpu.styled.before],
+    ["elements styled from the session's headers to the paint", (opening) => opening.cpu.styled.after],
+    ["layout objects laid out before the session's headers", (opening) => opening.cpu.laidOut.before],
+    ["layout objects laid out from the headers to the paint", (opening) => opening.cpu.laidOut.after],
+    ["characters of the draft in its first paint", (opening) => opening.firstScreen],
+  ];
+  for (const [name, of] of rows) {
+    const mine = ours.map(of);
+    const other = theirs.map(of);
+    const ratio = baseline ? `   ratio ${(median(mine) / median(other)).toFixed(2)}   baseline ${median(other).toFixed(1).padStart(7)} ${list(other)}` : "";
+    console.log(`  ${name.padEnd(50)} median ${median(mine).toFixed(1).padStart(7)} ${list(mine)}${ratio}`);
+  }
+  console.log(`  session request at the proxy, ms after the boot script asked: median ${median(ours.map((opening) => opening.sessionAtProxy)).toFixed(1)} ${list(ours.map((opening) => opening.sessionAtProxy))}`);
 }
 
 /** The calibration first (its own browser, before any load of ours), then everything once per CPU profile. */

@@ -59,7 +59,8 @@ const server = createServer((client) => {
   let request = "";
   // The log: each chunk handed to the server and each chunk of its answer, ms after the request's first bytes.
   let since = 0;
-  const log = (direction, chunk) => parentPort.postMessage({ log: { request, direction, ms: performance.now() - since, bytes: chunk.length } });
+  const log = (direction, chunk) =>
+    parentPort.postMessage({ log: { request, direction, ms: performance.now() - since, bytes: chunk.length, epochMs: performance.timeOrigin + performance.now() } });
   const upstreamWrite = upstream.write.bind(upstream);
   upstream.write = (chunk) => {
     if (asked === undefined) {
@@ -69,7 +70,14 @@ const server = createServer((client) => {
     log("to the server", chunk);
     return upstreamWrite(chunk);
   };
-  client.on("data", (chunk) => up.send(chunk));
+  client.on("data", (chunk) => {
+    // When the browser wrote a request (before the network's delays), on the clock a page's timeOrigin is on too.
+    const line = chunk.subarray(0, Math.max(0, chunk.indexOf(" HTTP/"))).toString("latin1");
+    if (/^[A-Z]+ \//.test(line)) {
+      parentPort.postMessage({ log: { request: line, direction: "from the browser", ms: 0, bytes: chunk.length, epochMs: performance.timeOrigin + performance.now() } });
+    }
+    up.send(chunk);
+  });
   upstream.on("data", (chunk) => {
     if (asked !== undefined) parentPort.postMessage({ serverMs: performance.now() - asked, request });
     asked = undefined;

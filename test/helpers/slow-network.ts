@@ -40,9 +40,12 @@ export interface SlowNetwork {
 
 export interface ProxyLogEntry {
   request: string;
-  direction: "to the server" | "from the server";
+  /** "from the browser": a request's first bytes as the browser wrote them, before the network's delays. */
+  direction: "from the browser" | "to the server" | "from the server";
   ms: number;
   bytes: number;
+  /** When, in ms since the epoch (a page's `performance.timeOrigin` is on the same clock). */
+  epochMs: number;
 }
 
 /** Starts the proxy (`slow-network-proxy.mjs`) in a worker thread: its own event loop, whatever the server does. */
