@@ -5,7 +5,7 @@
  */
 import { startSession } from "./api.js";
 import { telegramLanguage } from "./language.js";
-import { readLaunchParams } from "./telegram.js";
+import { applyTheme, readLaunchParams } from "./telegram.js";
 
 performance.mark("lysty-boot");
 const launch = readLaunchParams();
@@ -16,4 +16,7 @@ if (launch) {
   // whole page in the frame that paints the letter.
   const language = telegramLanguage(launch.initData);
   if (language) document.documentElement.lang = language;
+  // Telegram's theme too: set on the root before the first style, where the editor's script setting it restyled every
+  // element of the page while the session's answer was on its way.
+  applyTheme(launch.theme);
 }

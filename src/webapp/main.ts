@@ -155,7 +155,8 @@ async function start(): Promise<void> {
     showNotice("Open this editor from the Lysty bot in Telegram. / Відкрийте цей редактор із бота Lysty в Telegram.");
     return;
   }
-  applyTheme(launch.theme);
+  // The boot script applied the theme before the page was first styled (without it, nobody has).
+  if (!boot) applyTheme(launch.theme);
   on("theme_changed", (data) => {
     const theme = (data.theme_params ?? {}) as LaunchParams["theme"];
     launch.theme = theme;
