@@ -1,5 +1,6 @@
 import { post, readSession, takeBootHandoff } from "./api.js";
 import { createLetterCounter } from "./counters.js";
+import { type Box, firstScreen } from "./first-screen.js";
 import { createParagraphSurface, paragraphSurfaceSupported } from "./paragraph-surface.js";
 import { type Edit, findEdit, findingAt, removeSpan, shiftFindings } from "./spans.js";
 import { createTextareaSurface } from "./textarea-surface.js";
@@ -28,14 +29,6 @@ import {
 const CHECK_AFTER_MS = 350;
 /** The draft is saved this long after the last keystroke (and at once on Done or when the page is hidden). */
 const SAVE_AFTER_MS = 1500;
-/**
- * A long draft's first paint holds only its beginning: laying out 12,000 characters before the first paint doubled
- * the time to it (bench/webapp.ts). As much as the letter's box could show (`firstScreenCharacters`), at least this much.
- */
-const FIRST_PAINT_MIN_CHARACTERS = 1000;
-/** The letter's line height (17px × 1.5, rounded down) and a character narrower than any letter's average at 17px. */
-const LETTER_LINE_PX = 25;
-const NARROW_CHARACTER_PX = 6;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -217,7 +210,8 @@ async function start(): Promise<void> {
   }
   ui.recipient.textContent = `${s("webapp-to")} ${session.draft.name}`;
   // The first screen of a long letter first, read-only; the whole text right after that paint.
-  const beginning = firstScreen(state.text, firstScreenCharacters());
+  // Before the page was first laid out, the screen instead: no window is larger, and reading it needs no layout.
+  const beginning = firstScreen(state.text, letterBox ?? { width: screen.width, height: screen.height });
   const partial = beginning.length < state.text.length;
   surface.load(beginning, partial);
   // Enabled in the same frame: what the first paint shows can be typed in (a long draft's first screen is read-only).
@@ -246,7 +240,7 @@ async function start(): Promise<void> {
  * session's round trip is longer than a frame): a ResizeObserver hears it after that frame's layout, so reading it
  * forces none. Undefined until then.
  */
-let letterBox: { width: number; height: number } | undefined;
+let letterBox: Box | undefined;
 
 function watchLetterBox(): ResizeObserver {
   const observer = new ResizeObserver((entries) => {
@@ -255,26 +249,6 @@ function watchLetterBox(): ResizeObserver {
   });
   observer.observe(surface.element);
   return observer;
-}
-
-/**
- * More characters than the letter's box can show at once: its area filled with narrow characters in the letter's
- * lines, plus a line. The box is measured while the header and status lines are still empty, so it is taller than it
- * will be (the bench's 390×760 phone: ~1,800 characters, of which it shows ~900). Before the page was first laid out,
- * the screen's area instead (~2,100 there): no window is larger, and reading it needs no layout.
- */
-function firstScreenCharacters(): number {
-  const { width, height } = letterBox ?? { width: screen.width, height: screen.height };
-  const perLine = Math.ceil(width / NARROW_CHARACTER_PX);
-  return Math.max(FIRST_PAINT_MIN_CHARACTERS, perLine * (Math.ceil(height / LETTER_LINE_PX) + 1));
-}
-
-/** The text up to the first line break (else space) after `characters`: all of it when it is not much longer. */
-function firstScreen(text: string, characters: number): string {
-  if (text.length <= characters * 1.5) return text;
-  const lineEnd = text.indexOf("\n", characters);
-  const end = lineEnd >= 0 && lineEnd < characters * 1.5 ? lineEnd : text.indexOf(" ", characters);
-  return end < 0 ? text : text.slice(0, end);
 }
 
 /** A task queued from an animation frame runs after that frame is drawn. */
