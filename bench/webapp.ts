@@ -34,6 +34,12 @@
  *   npm run bench:webapp -- --baseline=<folder>   also opens another checkout's editor (a `git worktree` of an older
  *                                                 commit, with node_modules) in each run, alternating with this
  *                                                 one's: its boot script and draft painted, beside ours
+ *   npm run bench:webapp -- --first-render --runs=12 --baseline=<folder>   only openings, each under a trace:
+ *                                              marks, the main thread's CPU and the work counted (elements styled,
+ *                                              layout objects, first-screen characters) on the way to the paint,
+ *                                              ours and the baseline's alternating, with ratios
+ *   npm run bench:webapp -- --whole-writes     the proxy as before 2026-12-07: each of the server's writes delivered
+ *                                              whole once its last byte crossed the link (now segment by segment)
  */
 import { readFile, rename, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -64,6 +70,8 @@ for (const choice of cpuChoices) {
 let cpuProfile: CpuProfile = { kind: "fixed", rate: CPU_SLOWDOWN };
 let cpuSlowdown = CPU_SLOWDOWN;
 const baselineOption = process.argv.find((argument) => argument.startsWith("--baseline="));
+/** The proxy as before 2026-12-07: each of the server's writes delivered whole, not segment by segment. */
+const wholeWrites = process.argv.includes("--whole-writes");
 /** Only openings, each under a trace: wall times and the renderer main thread's CPU on the way to the paint. */
 const firstRenderOnly = process.argv.includes("--first-render");
 const RUNS = runsOption ? Number(runsOption.slice("--runs=".length)) : quick ? 3 : 5;
@@ -281,6 +289,9 @@ interface OpeningCpu {
 }
 
 interface TracedOpening extends OpenedEditor {
+  /** The page's first and last byte (navigation timing), ms. */
+  pageFirstByte: number;
+  pageLastByte: number;
   /** The session's first byte (resource timing, network) and the mark of the draft read by the page, ms. */
   sessionFirstByte: number;
   draftRead: number;
@@ -315,7 +326,10 @@ async function tracedOpening(browser: Browser, page: Page, open: () => Promise<v
     const [boot, painted, draftRead] = ["lysty-boot", "lysty-editor-painted", "lysty-draft-arrived"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
     const session = performance.getEntriesByType("resource" as "mark").find((entry) => entry.name.endsWith("/api/session")) as unknown as { responseStart: number } | undefined;
     const ready = performance.getEntriesByName("lysty-editor-ready")[0] as unknown as { detail?: { characters?: number } } | undefined;
+    const navigation = performance.getEntriesByType("navigation" as "mark")[0] as unknown as { responseStart: number; responseEnd: number } | undefined;
     return {
+      pageFirstByte: navigation?.responseStart ?? NaN,
+      pageLastByte: navigation?.responseEnd ?? NaN,
       boot: boot ?? NaN,
       painted: painted ?? NaN,
       draftRead: draftRead ?? NaN,
@@ -369,7 +383,7 @@ async function startBaseline(
   await helpers.callApi(base, "check", { slug: "kagarlitsky-boris", text: letter }, initData());
   const port = base.running.httpPort;
   if (port === undefined) throw new Error("the baseline's bot has no HTTP server");
-  const network = await startSlowNetwork(port, SLOW_4G);
+  const network = await startSlowNetwork(port, SLOW_4G, { wholeWrites });
   const url = helpers.localUrl(base, helpers.editorButtonUrl(writer)).replace(`:${port}/`, `:${network.port}/`);
   return {
     async open(browser) {
@@ -427,13 +441,13 @@ async function main(): Promise<void> {
   let network: SlowNetwork | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   const floor = await startFloorServer();
-  const floorNetwork = await startSlowNetwork(floor.port, SLOW_4G);
+  const floorNetwork = await startSlowNetwork(floor.port, SLOW_4G, { wholeWrites });
   try {
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start w_kagarlitsky-boris");
     // The phone's network: a proxy in front of the server (test/helpers/slow-network.ts), not DevTools' emulation.
     if (h.running.httpPort === undefined) throw new Error("the bot has no HTTP server");
-    network = await startSlowNetwork(h.running.httpPort, SLOW_4G);
+    network = await startSlowNetwork(h.running.httpPort, SLOW_4G, { wholeWrites });
     const url = localUrl(h, editorButtonUrl(writer)).replace(`:${h.running.httpPort}/`, `:${network.port}/`);
     const initData = () => initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
     const letter = longLetter();
@@ -551,7 +565,7 @@ async function main(): Promise<void> {
       loads.push(load());
     }
 
-    console.log(`letter editor Mini App — ${RUNS} runs, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy), ${letter.length}-character draft`);
+    console.log(`letter editor Mini App — ${RUNS} runs, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy, ${wholeWrites ? "each write delivered whole" : "segment by segment"}), ${letter.length}-character draft`);
     console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
     console.log(`page weight (one HTML response with the inline script and stylesheet, gzip): ${(weight / 1024).toFixed(1)} KB`);
     const serverTime = (request: RegExp) => median(network!.serverTimes.filter((time) => request.test(time.request)).map((time) => time.ms));
@@ -650,11 +664,13 @@ async function firstRenders(
     if (baseline && run % 2 === 0) theirs.push(await baseline.openTraced(browser));
     loads.push(load());
   }
-  console.log(`letter editor Mini App, first render only — ${RUNS} openings each under a trace, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy)`);
+  console.log(`letter editor Mini App, first render only — ${RUNS} openings each under a trace, ${describeCpu(cpuProfile)}, ${describeProfile(SLOW_4G)} (a proxy, ${wholeWrites ? "each write delivered whole" : "segment by segment"})`);
   console.log(`load average (1/5/15 min) at the start and after each run: ${loads.join(" | ")} (2 cores shared)`);
   const list = (values: readonly number[]) => `[${values.map((v) => v.toFixed(0)).join(", ")}]`;
   const rows: [string, (opening: TracedOpening) => number][] = [
-    ["boot script runs (ms from navigation start)", (opening) => opening.boot],
+    ["page's first byte (ms from navigation start)", (opening) => opening.pageFirstByte],
+    ["page's last byte", (opening) => opening.pageLastByte],
+    ["boot script runs", (opening) => opening.boot],
     ["session's first byte", (opening) => opening.sessionFirstByte],
     ["draft read by the page", (opening) => opening.draftRead],
     ["draft painted", (opening) => opening.painted],

@@ -49,9 +49,16 @@ export interface ProxyLogEntry {
 }
 
 /** Starts the proxy (`slow-network-proxy.mjs`) in a worker thread: its own event loop, whatever the server does. */
-export async function startSlowNetwork(upstreamPort: number, profile: NetworkProfile = SLOW_4G, options: { nagle?: boolean } = {}): Promise<SlowNetwork> {
+export async function startSlowNetwork(
+  upstreamPort: number,
+  profile: NetworkProfile = SLOW_4G,
+  options: { nagle?: boolean; wholeWrites?: boolean } = {},
+): Promise<SlowNetwork> {
   // `nagle`: the proxy's sockets with Nagle's algorithm, as before 2026-12-06 (only bench/slow-network.ts asks for it).
-  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData: { upstreamPort, ...profile, nagle: options.nagle ?? false } });
+  // `wholeWrites`: each write delivered whole once its last byte has crossed the link, as before 2026-12-07
+  // (bench/webapp.ts --whole-writes), instead of segment by segment.
+  const workerData = { upstreamPort, ...profile, nagle: options.nagle ?? false, wholeWrites: options.wholeWrites ?? false };
+  const worker = new Worker(new URL("./slow-network-proxy.mjs", import.meta.url), { workerData });
   const serverTimes: { ms: number; request: string }[] = [];
   const log: ProxyLogEntry[] = [];
   let connections = 0;
