@@ -286,6 +286,8 @@ interface OpeningCpu {
    */
   styled: { before: number; after: number };
   laidOut: { before: number; after: number };
+  /** How long the task that ran the boot script went on after its mark (parsing the rest of the page's first bytes). */
+  bootTaskAfterMark: number;
 }
 
 interface TracedOpening extends OpenedEditor {
@@ -341,7 +343,7 @@ async function tracedOpening(browser: Browser, page: Page, open: () => Promise<v
 }
 
 function openingCpu(traceEvents: TraceEvent[]): OpeningCpu {
-  const nan = { total: NaN, bootToAnswer: NaN, answerToPaint: NaN, styled: { before: NaN, after: NaN }, laidOut: { before: NaN, after: NaN } };
+  const nan = { total: NaN, bootToAnswer: NaN, answerToPaint: NaN, styled: { before: NaN, after: NaN }, laidOut: { before: NaN, after: NaN }, bootTaskAfterMark: NaN };
   const parse = traceEvents.find((event) => event.name === "ParseHTML" && String(event.args?.beginData?.url ?? "").includes("/webapp/"));
   const start = traceEvents.find((event) => event.name === "navigationStart" && String(event.args?.data?.documentLoaderURL ?? "").includes("/webapp/"));
   const boot = traceEvents.find((event) => event.name === "lysty-boot");
@@ -353,6 +355,7 @@ function openingCpu(traceEvents: TraceEvent[]): OpeningCpu {
   // A task counts where it starts: the painting frame starts before the mark it is followed by.
   const cpu = (from: number, to: number) => tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0) / 1000, 0);
   const onMain = traceEvents.filter((event) => event.pid === parse.pid && event.tid === parse.tid && event.ph === "X");
+  const bootTask = tasks.find((task) => task.ts <= boot.ts && boot.ts < task.ts + (task.dur ?? 0));
   const count = (name: string, of: (event: TraceEvent) => unknown, from: number, to: number) =>
     onMain.filter((event) => event.name === name && event.ts >= from && event.ts < to).reduce((sum, event) => sum + Number(of(event) ?? 0), 0);
   const styled = (from: number, to: number) => count("UpdateLayoutTree", (event) => (event.args as { elementCount?: number } | undefined)?.elementCount, from, to);
@@ -363,6 +366,7 @@ function openingCpu(traceEvents: TraceEvent[]): OpeningCpu {
     answerToPaint: cpu(answer.ts, painted.ts),
     styled: { before: styled(start.ts, answer.ts), after: styled(answer.ts, painted.ts) },
     laidOut: { before: laidOut(start.ts, answer.ts), after: laidOut(answer.ts, painted.ts) },
+    bootTaskAfterMark: ((bootTask?.ts ?? NaN) + (bootTask?.dur ?? NaN) - boot.ts) / 1000,
   };
 }
 
@@ -682,6 +686,7 @@ async function firstRenders(
     ["layout objects laid out before the session's headers", (opening) => opening.cpu.laidOut.before],
     ["layout objects laid out from the headers to the paint", (opening) => opening.cpu.laidOut.after],
     ["characters of the draft in its first paint", (opening) => opening.firstScreen],
+    ["the boot script's task, ms after its mark", (opening) => opening.cpu.bootTaskAfterMark],
   ];
   for (const [name, of] of rows) {
     const mine = ours.map(of);
