@@ -1,6 +1,9 @@
 import { deleteStoredFlows } from "../../db/conversation-storage.js";
 import { setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
+import type { Gender, PersonName, PrisonerRecord } from "../../domain/directory/types.js";
+import type { StarterOccasion } from "../../domain/letters/index.js";
+import { parseOpening } from "./buttons.js";
 import type { ServiceDeps } from "../deps.js";
 import { isFlowToken, isSlug } from "./buttons.js";
 
@@ -17,6 +20,19 @@ export interface WritingStage {
   system: PrisonSystem;
   /** The starter's closing: new paragraphs go before it while the draft still ends with it. */
   closing?: string;
+  /**
+   * Set while the writer is on the opening screen (the guidance, before the first text): the first message starts the
+   * draft and shows the writing screen, which needs whom the letter is for; the opening's buttons carry the occasion.
+   */
+  opening?: OpeningScreen;
+}
+
+/** What the opening screen's stage keeps of the recipient: the names and gender for the writing screen's title. */
+export interface OpeningScreen {
+  names: PrisonerRecord["names"];
+  gender: Gender;
+  /** The constructor's occasion the flow was entered with (case news: a punishment cell, a birthday). */
+  occasion?: StarterOccasion;
 }
 
 /** The stored stage, or undefined when there is none or it does not parse (then the writer is simply not in it). */
@@ -29,15 +45,34 @@ export function parseWritingStage(raw: string | null | undefined): WritingStage 
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
-  return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}) };
+  const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
+  if (opening !== undefined && !screen) return undefined;
+  return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}), ...(screen ? { opening: screen } : {}) };
+}
+
+function parsePersonName(value: unknown): PersonName | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { given, surname, patronymic } = value as Record<string, unknown>;
+  if (typeof given !== "string" || typeof surname !== "string") return undefined;
+  return { given, surname, patronymic: typeof patronymic === "string" ? patronymic : null };
+}
+
+function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { names, gender, occasion } = value as Record<string, unknown>;
+  const { ru, uk, latin } = (names ?? {}) as Record<string, unknown>;
+  const [ruName, ukName, latinName] = [parsePersonName(ru), parsePersonName(uk), parsePersonName(latin)];
+  if (!ruName || !ukName || !latinName || (gender !== "male" && gender !== "female")) return undefined;
+  const starter = typeof occasion === "string" ? parseOpening(occasion) : undefined;
+  return { names: { ru: ruName, uk: ukName, latin: latinName }, gender, ...(starter ? { occasion: starter } : {}) };
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing } = stage;
-  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}) });
+  const { token, slug, system, closing, opening } = stage;
+  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}) });
 }
 
 export async function enterWritingStage(deps: ServiceDeps, writerId: number, stage: WritingStage): Promise<string> {

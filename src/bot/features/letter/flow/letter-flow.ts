@@ -5,7 +5,8 @@ import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
-import { guidanceStep } from "./guidance.js";
+import { guidanceStep, openingButton, parkOnOpeningScreen } from "./guidance.js";
+import type { FlowInput } from "./input.js";
 import { signatureStep } from "./signature.js";
 import { starterStep } from "./starter.js";
 import { type FlowState, titleArgs } from "./state.js";
@@ -77,22 +78,30 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   };
   if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
-  let closing: string | undefined;
   if (lookup.target.draft) {
     await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
     // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
-    const choice = await guidanceStep(conversation, ctx, state);
-    // Text typed on the guidance screen is in the draft now: on to the writing screen and stage.
-    // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
-    if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
-    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
+    // The screen is a stage: its first message and buttons come back without this conversation (fromOpeningScreen).
+    return guidanceStep(conversation, ctx, state);
   }
-  return writingStep(conversation, ctx, state, closing);
+  return writingStep(conversation, ctx, state, undefined);
 }
 
 /**
- * A writing-screen button handed over by the writing stage. The target is read again (the stage keeps only its slug),
+ * A button of the opening screen handed over by its stage: "help me begin" opens the constructor, the editor's "Check
+ * and sign" goes on to the check; "more" (and an empty draft's "Check and sign") leave the writer on the screen.
+ */
+async function fromOpeningScreen(conversation: Flow, ctx: FlowContext, state: FlowState, input: Extract<FlowInput, { kind: "button" }>): Promise<void> {
+  const choice = await openingButton(conversation, ctx, state, input);
+  if (choice === "opening") return parkOnOpeningScreen(conversation, state);
+  // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
+  if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
+  return writingStep(conversation, ctx, state, await starterStep(conversation, ctx, state));
+}
+
+/**
+ * A button handed over by the writing stage or the opening screen's stage. The target is read again (the stage keeps only its slug),
  * so a person freed or barred from letters since is refused as on entry; the draft stays either way.
  */
 async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: number, stage: WritingStage): Promise<void> {
@@ -103,11 +112,13 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
     return;
   }
   const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
-  const state: FlowState = { token: stage.token, writerId, target: lookup.target, returning };
+  const occasion = stage.opening?.occasion;
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target, returning, ...(occasion ? { opening: occasion } : {}) };
   const parts = flowButton.unpack(ctx.callbackQuery?.data);
   if (!parts) return;
   await ctx.answerCallbackQuery();
   const input = { kind: "button" as const, ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
+  if (stage.opening) return fromOpeningScreen(conversation, ctx, state, input);
   const result = await writingButton(conversation, ctx, state, stage.closing, input);
   if (result === "writing") return parkInWritingStage(conversation, state, stage.closing);
   if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
