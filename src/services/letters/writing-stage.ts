@@ -4,6 +4,7 @@ import type { PrisonSystem } from "../../domain/letters/types.js";
 import type { Gender, PersonName, PrisonerRecord } from "../../domain/directory/types.js";
 import type { StarterOccasion } from "../../domain/letters/index.js";
 import { parseOpening } from "./buttons.js";
+import { type FindingsSummary, parseFindingsSummary } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
 import { isFlowToken, isSlug } from "./buttons.js";
 
@@ -25,6 +26,25 @@ export interface WritingStage {
    * draft and shows the writing screen, which needs whom the letter is for; the opening's buttons carry the occasion.
    */
   opening?: OpeningScreen;
+  /** Set while the writer is on the signing screen, after the check (its buttons lead on to the route). */
+  signing?: SigningScreen;
+}
+
+/**
+ * What the signing screen's stage keeps: the check's counts (stored with the finished letter), whether the check was
+ * clean (then the screen offers "edit" and the checklist), and the signature once typed, while "remember it?" waits.
+ */
+export interface SigningScreen {
+  summary: FindingsSummary;
+  clean: boolean;
+  /** The writer's remembered signature, offered as a button (read when the screen was shown). */
+  remembered?: StageSignature;
+  signature?: StageSignature;
+}
+
+interface StageSignature {
+  name: string;
+  city: string | null;
 }
 
 /** What the opening screen's stage keeps of the recipient: the names and gender for the writing screen's title. */
@@ -45,12 +65,43 @@ export function parseWritingStage(raw: string | null | undefined): WritingStage 
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing, opening } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
-  if (opening !== undefined && !screen) return undefined;
-  return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}), ...(screen ? { opening: screen } : {}) };
+  const signingScreen = signing === undefined ? undefined : parseSigningScreen(signing);
+  if ((opening !== undefined && !screen) || (signing !== undefined && !signingScreen)) return undefined;
+  return {
+    token,
+    slug,
+    system,
+    ...(typeof closing === "string" && closing !== "" ? { closing } : {}),
+    ...(screen ? { opening: screen } : {}),
+    ...(signingScreen ? { signing: signingScreen } : {}),
+  };
+}
+
+function parseSigningScreen(value: unknown): SigningScreen | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { summary, clean, remembered, signature } = value as Record<string, unknown>;
+  if (typeof clean !== "boolean") return undefined;
+  let findings: FindingsSummary;
+  try {
+    findings = parseFindingsSummary(JSON.stringify(summary ?? null));
+  } catch {
+    return undefined;
+  }
+  const [offered, typed] = [parseStageSignature(remembered), parseStageSignature(signature)];
+  if (offered === null || typed === null) return undefined;
+  return { summary: findings, clean, ...(offered ? { remembered: offered } : {}), ...(typed ? { signature: typed } : {}) };
+}
+
+/** Undefined when absent, null when present but malformed. */
+function parseStageSignature(value: unknown): StageSignature | undefined | null {
+  if (value === undefined) return undefined;
+  const { name, city } = (value ?? {}) as Record<string, unknown>;
+  if (typeof name !== "string" || (city !== null && typeof city !== "string")) return null;
+  return { name, city };
 }
 
 function parsePersonName(value: unknown): PersonName | undefined {
@@ -71,8 +122,8 @@ function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing, opening } = stage;
-  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}) });
+  const { token, slug, system, closing, opening, signing } = stage;
+  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}), ...(signing ? { signing } : {}) });
 }
 
 export async function enterWritingStage(deps: ServiceDeps, writerId: number, stage: WritingStage): Promise<string> {

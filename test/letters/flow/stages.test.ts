@@ -7,7 +7,7 @@ import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
 import { newChannelId, sendIn } from "../../organisers/world.js";
-import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
 
 /**
  * The letter flow's writing stage (issue 14, docs/letter-flow-stages.md): messages are added to the draft by plain
@@ -58,8 +58,9 @@ describe("the hand-over between the conversation and the writing stage", () => {
 
     // "Done": the conversation checks; "edit" brings the writing screen and stage back, with the same token.
     expect(textOf(await writer.press("Done: check the letter"))).toContain("How will you sign the letter?");
-    expect(await storedFlows(writer.id)).toBe(1);
-    expect(await stageOf(writer.id)).toBeNull();
+    // The signing screen is a stage too: the check's conversation ended, the stage keeps its counts.
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(await stageOf(writer.id)).toEqual({ ...stage, signing: { summary: {}, clean: true } });
     // A message on the signing screen is the signature, not a paragraph.
     expect(textOf(await writer.press("Edit the letter"))).toContain("Letter to Boris Kagarlitsky");
     expect(await storedFlows(writer.id)).toBe(0);
@@ -129,6 +130,41 @@ describe("the opening screen's stage", () => {
     expect(textOf(await writer.press("Help me begin in Russian"))).toContain("How would you like to address");
     expect(await stageOf(writer.id)).toBeNull();
     expect(await storedFlows(writer.id)).toBe(1);
+    expectNoFailures(h);
+  });
+});
+
+describe("the signing screen's stage", () => {
+  it("takes a signature across restarts, answers what it does not take, and finishes the letter (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.");
+    await writer.press("Done: check the letter");
+    const signing = await stageOf(writer.id);
+    expect(signing).toMatchObject({ signing: { clean: true } });
+    await h.restart();
+    expect(textOf(await writer.sendSticker())).toContain("Please send the signature as text");
+    expect(textOf(await writer.send("Оксана\nЛьвів\nПольща"))).toContain("Send at most two lines");
+    // Forged data and a writing-screen action with this token: stale, the screen stays.
+    const screen = writer.findButton("Edit the letter").message.message_id;
+    await writer.pressData(screen, `lw:${signing?.token}:sign-saved:-`);
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    await writer.pressData(screen, `lw:${signing?.token}:discard:-`);
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    expect(await stageOf(writer.id)).toEqual(signing);
+    // The checklist needs the recipient: the conversation answers it and gives the screen back.
+    expect(textOf(await writer.press("🗒"))).not.toBe("");
+    expect(await stageOf(writer.id)).toEqual(signing);
+    expect(await storedFlows(writer.id)).toBe(0);
+
+    expect(textOf(await writer.send("Оксана\nЛьвів"))).toContain("Sign as “Оксана, Львів”. Remember this signature");
+    await h.restart();
+    expect(textOf(await writer.send("Оксана"))).toContain("Please choose one of the buttons above.");
+    await writer.press("Yes, remember it");
+    expect(textOf(writer.messages)).toContain("Your letter to Boris Kagarlitsky is ready");
+    expect((await onlyLetter(h, writer.id)).status).not.toBe("draft");
+    expect(await stageOf(writer.id)).toBeNull();
+    expect(await profileOf(h, writer.id)).toMatchObject({ remembered: 1, signature_name: "Оксана", signature_city: "Львів" });
     expectNoFailures(h);
   });
 });

@@ -1,17 +1,17 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
+import { type LetterTarget, loadTarget, type TargetLookup } from "../../../../services/letters/letters.js";
 import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
 import { guidanceStep, openingButton, parkOnOpeningScreen } from "./guidance.js";
 import type { FlowInput } from "./input.js";
-import { signatureStep } from "./signature.js";
+import { parkOnSigningScreen, signatureStep, signingButton } from "./signature.js";
 import { starterStep } from "./starter.js";
 import { type FlowState, titleArgs } from "./state.js";
 import { parkInWritingStage, writingButton, writingStep } from "./writing.js";
-import { parseWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import { parseWritingStage, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { flowButton } from "../callbacks.js";
 import { isReturningWriter } from "../../../../services/letters/writer.js";
 import { localeOf } from "../../../locale.js";
@@ -78,13 +78,11 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   };
   if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
-  if (lookup.target.draft) {
-    await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
-  } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
-    // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
-    // The screen is a stage: its first message and buttons come back without this conversation (fromOpeningScreen).
-    return guidanceStep(conversation, ctx, state);
-  }
+  // No draft with text (the lookup read it): the guidance is folded into the first screen, where typing starts the
+  // letter, no "write it myself" press (issue 15). The screen is a stage: its first message and buttons come back
+  // without this conversation (fromOpeningScreen).
+  if (!lookup.target.draft) return guidanceStep(conversation, ctx, state);
+  await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   return writingStep(conversation, ctx, state, undefined);
 }
 
@@ -119,21 +117,38 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
   await ctx.answerCallbackQuery();
   const input = { kind: "button" as const, ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
   if (stage.opening) return fromOpeningScreen(conversation, ctx, state, input);
+  if (stage.signing) return fromSigningScreen(conversation, ctx, state, { ...stage, signing: stage.signing }, input);
   const result = await writingButton(conversation, ctx, state, stage.closing, input);
   if (result === "writing") return parkInWritingStage(conversation, state, stage.closing);
   if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
 }
 
-/** Check → signature → delivery; every "edit" on the way goes back to the writing screen and stage. */
+/** Check → signature (a stage: `fromSigningScreen` takes it on); every "edit" goes back to the writing screen and stage. */
 async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
   if (checked.kind === "edit") return writingStep(conversation, ctx, state, closing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
-  const signature = await signatureStep(conversation, ctx, state, checked.clean);
+  return signatureStep(conversation, ctx, state, checked, closing);
+}
+
+/**
+ * A button of the signing screen handed over by its stage: signed (the remembered signature, or "remember it?"
+ * answered) goes on to delivery; "edit" back to writing; the checklist leaves the writer on the screen.
+ */
+async function fromSigningScreen(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  stage: WritingStage & { signing: SigningScreen },
+  input: Extract<FlowInput, { kind: "button" }>,
+): Promise<void> {
+  const { signing, closing } = stage;
+  const signature = await signingButton(conversation, ctx, state, signing, input);
+  if (signature === "signing") return parkOnSigningScreen(conversation, state, closing, signing);
   if (signature === "edit") return writingStep(conversation, ctx, state, closing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
+  if ((await deliveryStep(conversation, ctx, state, signature, signing.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
 }
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */
