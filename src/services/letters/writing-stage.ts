@@ -55,9 +55,28 @@ export interface OpeningScreen {
   occasion?: StarterOccasion;
 }
 
+/**
+ * The last record parsed: one update asks for its sender's stage several times (the flow storage, the stage's
+ * middleware, /cancel), always the same string. Frozen, so no caller can change what the next one gets.
+ */
+let lastParsed: { raw: string; stage: Readonly<WritingStage> | undefined } | undefined;
+
 /** The stored stage, or undefined when there is none or it does not parse (then the writer is simply not in it). */
-export function parseWritingStage(raw: string | null | undefined): WritingStage | undefined {
+export function parseWritingStage(raw: string | null | undefined): Readonly<WritingStage> | undefined {
   if (!raw) return undefined;
+  if (lastParsed?.raw !== raw) lastParsed = { raw, stage: deepFreeze(parseStageRecord(raw)) };
+  return lastParsed.stage;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function parseStageRecord(raw: string): WritingStage | undefined {
   let value: unknown;
   try {
     value = JSON.parse(raw);
