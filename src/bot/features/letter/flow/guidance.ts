@@ -28,7 +28,7 @@ export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: 
   header.push(tHtml(ctx, "letter-ui-guidance-russian-name", { name: formalRussianName(target.recipient) }, ["name"]));
   if (target.institution) header.push(tHtml(ctx, "letter-ui-guidance-where", target.institution));
   const warnings = target.warnings.map((warning) => `⚠️ ${escapeHtml(ctx.t(warningKey(warning)))}`);
-  const brief = briefGuidance(target.recipient, state.returning).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
+  const brief = briefGuidance(target.recipient, state.returning === true).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
   await replyBlocks(
     ctx,
     [

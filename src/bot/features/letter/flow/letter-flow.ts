@@ -109,9 +109,8 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
     await replyNotWritable(ctx, lookup);
     return;
   }
-  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
   const occasion = stage.opening?.occasion;
-  const state: FlowState = { token: stage.token, writerId, target: lookup.target, returning, ...(occasion ? { opening: occasion } : {}) };
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target, ...(occasion ? { opening: occasion } : {}) };
   const parts = flowButton.unpack(ctx.callbackQuery?.data);
   if (!parts) return;
   await ctx.answerCallbackQuery();

@@ -25,8 +25,11 @@ export interface FlowState {
   writerId: number;
   target: LetterTarget;
   opening?: StarterOccasion;
-  /** The writer has finished a letter before: guidance folded to one line. */
-  returning: boolean;
+  /**
+   * The writer has finished a letter before: guidance folded to one line. Read only where the opening screen is
+   * shown; a button handed over by a stage does not ask (one query less for the check and the route).
+   */
+  returning?: boolean;
 }
 
 /** Whom a screen's title names: the flow's target, or what the opening screen's stage keeps of it. */
