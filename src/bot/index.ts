@@ -43,7 +43,7 @@ export interface CreateBotOptions {
  * Bumped whenever a flow's code changes so that a stored replay log would replay differently (docs/contributing.md,
  * "A flow"): stored flows of another version are then dropped with a "start again" answer (bot/flows/version.ts).
  */
-export const CONVERSATION_VERSION = 4;
+export const CONVERSATION_VERSION = 5;
 
 /**
  * Bounded retries for interactive replies: a user waiting for an answer is better served by an error message than

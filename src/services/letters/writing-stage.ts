@@ -1,6 +1,10 @@
 import { deleteStoredFlows } from "../../db/conversation-storage.js";
 import { setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
+import type { Gender, PersonName, PrisonerRecord } from "../../domain/directory/types.js";
+import type { StarterOccasion } from "../../domain/letters/index.js";
+import { parseOpening } from "./buttons.js";
+import { type FindingsSummary, parseFindingsSummary } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
 import { isFlowToken, isSlug } from "./buttons.js";
 
@@ -17,11 +21,62 @@ export interface WritingStage {
   system: PrisonSystem;
   /** The starter's closing: new paragraphs go before it while the draft still ends with it. */
   closing?: string;
+  /**
+   * Set while the writer is on the opening screen (the guidance, before the first text): the first message starts the
+   * draft and shows the writing screen, which needs whom the letter is for; the opening's buttons carry the occasion.
+   */
+  opening?: OpeningScreen;
+  /** Set while the writer is on the signing screen, after the check (its buttons lead on to the route). */
+  signing?: SigningScreen;
 }
 
+/**
+ * What the signing screen's stage keeps: the check's counts (stored with the finished letter), whether the check was
+ * clean (then the screen offers "edit" and the checklist), and the signature once typed, while "remember it?" waits.
+ */
+export interface SigningScreen {
+  summary: FindingsSummary;
+  clean: boolean;
+  /** The writer's remembered signature, offered as a button (read when the screen was shown). */
+  remembered?: StageSignature;
+  signature?: StageSignature;
+}
+
+interface StageSignature {
+  name: string;
+  city: string | null;
+}
+
+/** What the opening screen's stage keeps of the recipient: the names and gender for the writing screen's title. */
+export interface OpeningScreen {
+  names: PrisonerRecord["names"];
+  gender: Gender;
+  /** The constructor's occasion the flow was entered with (case news: a punishment cell, a birthday). */
+  occasion?: StarterOccasion;
+}
+
+/**
+ * The last record parsed: one update asks for its sender's stage several times (the flow storage, the stage's
+ * middleware, /cancel), always the same string. Frozen, so no caller can change what the next one gets.
+ */
+let lastParsed: { raw: string; stage: Readonly<WritingStage> | undefined } | undefined;
+
 /** The stored stage, or undefined when there is none or it does not parse (then the writer is simply not in it). */
-export function parseWritingStage(raw: string | null | undefined): WritingStage | undefined {
+export function parseWritingStage(raw: string | null | undefined): Readonly<WritingStage> | undefined {
   if (!raw) return undefined;
+  if (lastParsed?.raw !== raw) lastParsed = { raw, stage: deepFreeze(parseStageRecord(raw)) };
+  return lastParsed.stage;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function parseStageRecord(raw: string): WritingStage | undefined {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -29,15 +84,65 @@ export function parseWritingStage(raw: string | null | undefined): WritingStage 
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
-  return { token, slug, system, ...(typeof closing === "string" && closing !== "" ? { closing } : {}) };
+  const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
+  const signingScreen = signing === undefined ? undefined : parseSigningScreen(signing);
+  if ((opening !== undefined && !screen) || (signing !== undefined && !signingScreen)) return undefined;
+  return {
+    token,
+    slug,
+    system,
+    ...(typeof closing === "string" && closing !== "" ? { closing } : {}),
+    ...(screen ? { opening: screen } : {}),
+    ...(signingScreen ? { signing: signingScreen } : {}),
+  };
+}
+
+function parseSigningScreen(value: unknown): SigningScreen | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { summary, clean, remembered, signature } = value as Record<string, unknown>;
+  if (typeof clean !== "boolean") return undefined;
+  let findings: FindingsSummary;
+  try {
+    findings = parseFindingsSummary(JSON.stringify(summary ?? null));
+  } catch {
+    return undefined;
+  }
+  const [offered, typed] = [parseStageSignature(remembered), parseStageSignature(signature)];
+  if (offered === null || typed === null) return undefined;
+  return { summary: findings, clean, ...(offered ? { remembered: offered } : {}), ...(typed ? { signature: typed } : {}) };
+}
+
+/** Undefined when absent, null when present but malformed. */
+function parseStageSignature(value: unknown): StageSignature | undefined | null {
+  if (value === undefined) return undefined;
+  const { name, city } = (value ?? {}) as Record<string, unknown>;
+  if (typeof name !== "string" || (city !== null && typeof city !== "string")) return null;
+  return { name, city };
+}
+
+function parsePersonName(value: unknown): PersonName | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { given, surname, patronymic } = value as Record<string, unknown>;
+  if (typeof given !== "string" || typeof surname !== "string") return undefined;
+  return { given, surname, patronymic: typeof patronymic === "string" ? patronymic : null };
+}
+
+function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { names, gender, occasion } = value as Record<string, unknown>;
+  const { ru, uk, latin } = (names ?? {}) as Record<string, unknown>;
+  const [ruName, ukName, latinName] = [parsePersonName(ru), parsePersonName(uk), parsePersonName(latin)];
+  if (!ruName || !ukName || !latinName || (gender !== "male" && gender !== "female")) return undefined;
+  const starter = typeof occasion === "string" ? parseOpening(occasion) : undefined;
+  return { names: { ru: ruName, uk: ukName, latin: latinName }, gender, ...(starter ? { occasion: starter } : {}) };
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing } = stage;
-  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}) });
+  const { token, slug, system, closing, opening, signing } = stage;
+  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}), ...(signing ? { signing } : {}) });
 }
 
 export async function enterWritingStage(deps: ServiceDeps, writerId: number, stage: WritingStage): Promise<string> {

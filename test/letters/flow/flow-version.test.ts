@@ -32,8 +32,9 @@ describe("a stored flow of an older version", () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич!");
-    // The signing screen: a conversation, waiting (the writing stage is none, docs/letter-flow-stages.md).
-    await writer.press("Done: check the letter");
+    // "Replace all of it": a conversation waiting for the new text (the opening, writing and signing screens are
+    // stages, no conversation: docs/letter-flow-stages.md).
+    await writer.press("Replace all of it");
     await storedByOlderVersion(writer.id);
 
     await writer.send("Пишу Вам из Вильнюса.");
@@ -53,16 +54,16 @@ describe("a stored flow of an older version", () => {
     const writer = h.user({ languageCode: "uk" });
     await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте!");
-    await writer.press("Готово: перевірити лист");
+    await writer.press("Замінити весь текст");
     await storedByOlderVersion(writer.id);
     const shown = writer.messages.length;
 
-    await writer.press("Редагувати лист");
+    await writer.press("Залишити чернетку як є");
     expect(writer.lastCallbackAnswer()).toContain("Цей крок уже застарів");
     expect(writer.messages.length).toBe(shown);
     expect(await storedFlows(writer.id)).toBe(0);
 
-    await writer.press("Редагувати лист");
+    await writer.press("Залишити чернетку як є");
     expect(writer.lastCallbackAnswer()).not.toContain("Цей крок уже застарів");
 
     await storedByOlderVersionAfterNewFlow(writer);
@@ -73,10 +74,10 @@ describe("a stored flow of an older version", () => {
   });
 });
 
-/** Starts the flow again (continuing the draft), on to the signing screen, and marks its stored state as written by older code. */
+/** Starts the flow again (continuing the draft), on to "replace all of it", and marks its stored state as written by older code. */
 async function storedByOlderVersionAfterNewFlow(writer: ReturnType<Harness["user"]>): Promise<void> {
   await writer.send("/write");
   await writer.press("Продовжити");
-  await writer.press("Готово: перевірити лист");
+  await writer.press("Замінити весь текст");
   await storedByOlderVersion(writer.id);
 }

@@ -154,3 +154,22 @@ describe("a step of the letter flow costs the same wherever it is (issue 14)", (
     expectNoFailures(h);
   });
 });
+
+describe("the opening and signing screens are stages too (issue 14)", () => {
+  it("the first message reads no stored flow and no prisoner; a typed signature is the visit and the stage (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    expect(await storedFlows()).toEqual([]);
+    // The first message starts the draft (the full path: it has no text yet) and moves the stage on to writing.
+    const first = await log.during(async () => expect(textOf(await writer.send("Здравствуйте, Борис Юльевич!"))).toMatch(/^Letter to Boris Kagarlitsky/u));
+    expect(names(first).filter((query) => !query.endsWith(" letters"))).toEqual(["InsertQueryNode users", "UpdateQueryNode users"]);
+    await writer.send("Пишу Вам из Кракова.");
+    await writer.press("Done: check the letter");
+    expect(await storedFlows()).toEqual([]);
+    // On the signing screen nothing of the check is replayed: the visit, then the signature kept in the stage.
+    const signature = await log.during(async () => expect(textOf(await writer.send("Оксана\nЛьвів"))).toContain("Remember this signature"));
+    expect(names(signature)).toEqual(["InsertQueryNode users", "UpdateQueryNode users"]);
+    expect(JSON.parse((await letterStage(writer.id)) ?? "null")).toMatchObject({ signing: { signature: { name: "Оксана", city: "Львів" } } });
+    expectNoFailures(h);
+  });
+});

@@ -6,6 +6,8 @@ import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { PARAGRAPH_ACTIONS } from "./flow/paragraphs.js";
 import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow/state.js";
+import { handleOpeningScreen } from "./opening-stage.js";
+import { handleSigningScreen } from "./signing-stage.js";
 
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
 const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
@@ -55,6 +57,8 @@ const composer = new Composer<BotContext>();
 composer.use(async (ctx, next) => {
   const stage = writingStageOf(ctx);
   if (!stage) return next();
+  if (stage.opening) return handleOpeningScreen(ctx, { ...stage, opening: stage.opening }, next);
+  if (stage.signing) return handleSigningScreen(ctx, { ...stage, signing: stage.signing }, next);
   const keys = { token: stage.token, target: { slug: stage.slug } };
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const text = ctx.message?.text;

@@ -3,34 +3,32 @@ import { briefGuidance, formalRussianName, guidanceFor, MAX_LETTER_CHARACTERS, p
 import type { Flow, FlowContext } from "../../../context.js";
 import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { escapeHtml } from "../../../../telegram/html.js";
-import { AGAIN, ask, flowKeyboard } from "./input.js";
-import { type FlowState, saveText, titleArgs, withEditorButton } from "./state.js";
+import { type FlowInput, flowKeyboard } from "./input.js";
+import { type FlowState, titleArgs, withEditorButton } from "./state.js";
+import { parkInStage } from "./writing.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 
-/** `typed`: the writer sent the first part of the letter, which is saved already; `done`: the editor's "Check and sign". */
-export type GuidanceChoice = "starter" | "typed" | "done";
+/** After a button of the opening screen: the constructor, the check (the editor's "Check and sign"), or the same screen. */
+export type OpeningChoice = "starter" | "done" | "opening";
+
+/** The opening screen's buttons: help me begin (the constructor), more guidance, and the editor Mini App's check. */
+export const OPENING_ACTIONS = ["starter", "more", "done"] as const;
 
 /**
  * Before a new letter, one short screen (issue 15): whom it is for (declined: «Лист Борисові Кагарлицькому»), the
  * Russian form of the name, where they are held, the directory's cautions, and the guidance folded to three lines the
  * first time or one line for a writer who has finished a letter before. Typing starts the letter; "more" shows the
- * points that apply to this prison system and these routes; "help me begin" opens the constructor.
+ * points that apply to this prison system and these routes; "help me begin" opens the constructor. The screen is a
+ * stage of its own (issue 14, docs/letter-flow-stages.md): the conversation ends here, the first message is handled
+ * by the stage's middleware (../opening-stage.ts) and the buttons enter the conversation again (`openingButton`).
  */
-export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<GuidanceChoice> {
+export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
   const { target } = state;
   const header = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state)))];
   header.push(tHtml(ctx, "letter-ui-guidance-russian-name", { name: formalRussianName(target.recipient) }, ["name"]));
   if (target.institution) header.push(tHtml(ctx, "letter-ui-guidance-where", target.institution));
   const warnings = target.warnings.map((warning) => `⚠️ ${escapeHtml(ctx.t(warningKey(warning)))}`);
-  const brief = briefGuidance(target.recipient, state.returning).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
-  const keyboard = withEditorButton(
-    ctx,
-    state,
-    flowKeyboard(state.token, [
-      [[ctx.t("letter-ui-button-starter"), "starter"]],
-      [[ctx.t("letter-screens-button-more"), "more"]],
-    ]),
-  );
+  const brief = briefGuidance(target.recipient, state.returning === true).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
   await replyBlocks(
     ctx,
     [
@@ -39,25 +37,51 @@ export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: 
       brief.join("\n"),
       tHtml(ctx, "letter-screens-start-hint", { limit: MAX_LETTER_CHARACTERS }),
     ],
-    keyboard,
+    openingKeyboard(ctx, state),
   );
-  return ask(conversation, { token: state.token, actions: ["starter", "more", "done"] }, async (input) => {
-    // The editor Mini App's "Check and sign" (its draft is saved already): on to the check.
-    if (input.kind === "button" && input.action === "done") {
-      const saved = await conversation.external(async () => Boolean((await readDraftText(ctx.deps, state.writerId, target.slug))?.trim()));
-      if (saved) return "done";
-      await input.ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: keyboard });
-      return AGAIN;
-    }
-    if (input.kind === "button" && input.action === "more") {
-      await replyBlocks(input.ctx, guidanceDetails(ctx, state), keyboard, SCREEN_BUDGET);
-      return AGAIN;
-    }
-    if (input.kind === "button") return "starter";
-    if (input.kind === "text") return (await saveText(conversation, input.ctx, state, input.text, "append", undefined, true)) ? "typed" : AGAIN;
-    await input.ctx.reply(ctx.t(input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only"));
-    return AGAIN;
-  });
+  await parkOnOpeningScreen(conversation, state);
+}
+
+function openingKeyboard(ctx: FlowContext, state: FlowState) {
+  return withEditorButton(
+    ctx,
+    state,
+    flowKeyboard(state.token, [
+      [[ctx.t("letter-ui-button-starter"), "starter"]],
+      [[ctx.t("letter-screens-button-more"), "more"]],
+    ]),
+  );
+}
+
+/** Records the opening screen's stage: its token, whose letter, and the recipient's names for the writing screen. */
+export async function parkOnOpeningScreen(conversation: Flow, state: FlowState): Promise<void> {
+  const { names, gender } = state.target;
+  const opening = { names, gender, ...(state.opening ? { occasion: state.opening } : {}) };
+  await parkInStage(conversation, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, opening });
+}
+
+/**
+ * A button of the opening screen handed over by its stage (the flow is entered with the stage, this update being the
+ * press): "more" and an empty "Check and sign" are answered and the screen stays; "help me begin" and a saved
+ * draft's "Check and sign" lead on.
+ */
+export async function openingButton(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  input: Extract<FlowInput, { kind: "button" }>,
+): Promise<OpeningChoice> {
+  if (input.action === "done") {
+    const saved = await conversation.external(async () => Boolean((await readDraftText(ctx.deps, state.writerId, state.target.slug))?.trim()));
+    if (saved) return "done";
+    await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: openingKeyboard(ctx, state) });
+    return "opening";
+  }
+  if (input.action === "more") {
+    await replyBlocks(ctx, guidanceDetails(ctx, state), openingKeyboard(ctx, state), SCREEN_BUDGET);
+    return "opening";
+  }
+  return "starter";
 }
 
 /** The full guidance for this prison system, status and the routes this person can be reached by. */

@@ -1,16 +1,17 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, loadTarget, readDraftText, type TargetLookup } from "../../../../services/letters/letters.js";
+import { type LetterTarget, loadTarget, type TargetLookup } from "../../../../services/letters/letters.js";
 import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
-import { guidanceStep } from "./guidance.js";
-import { signatureStep } from "./signature.js";
+import { guidanceStep, openingButton, parkOnOpeningScreen } from "./guidance.js";
+import type { FlowInput } from "./input.js";
+import { parkOnSigningScreen, signatureStep, signingButton } from "./signature.js";
 import { starterStep } from "./starter.js";
 import { type FlowState, titleArgs } from "./state.js";
 import { parkInWritingStage, writingButton, writingStep } from "./writing.js";
-import { parseWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import { parseWritingStage, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { flowButton } from "../callbacks.js";
 import { isReturningWriter } from "../../../../services/letters/writer.js";
 import { localeOf } from "../../../locale.js";
@@ -77,22 +78,28 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   };
   if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
 
-  let closing: string | undefined;
-  if (lookup.target.draft) {
-    await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
-  } else if (!(await conversation.external(async () => Boolean(await readDraftText(ctx.deps, writerId, slug))))) {
-    // The guidance is folded into the first screen: typing starts the letter, no "write it myself" press (issue 15).
-    const choice = await guidanceStep(conversation, ctx, state);
-    // Text typed on the guidance screen is in the draft now: on to the writing screen and stage.
-    // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
-    if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
-    if (choice === "starter") closing = await starterStep(conversation, ctx, state);
-  }
-  return writingStep(conversation, ctx, state, closing);
+  // No draft with text (the lookup read it): the guidance is folded into the first screen, where typing starts the
+  // letter, no "write it myself" press (issue 15). The screen is a stage: its first message and buttons come back
+  // without this conversation (fromOpeningScreen).
+  if (!lookup.target.draft) return guidanceStep(conversation, ctx, state);
+  await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
+  return writingStep(conversation, ctx, state, undefined);
 }
 
 /**
- * A writing-screen button handed over by the writing stage. The target is read again (the stage keeps only its slug),
+ * A button of the opening screen handed over by its stage: "help me begin" opens the constructor, the editor's "Check
+ * and sign" goes on to the check; "more" (and an empty draft's "Check and sign") leave the writer on the screen.
+ */
+async function fromOpeningScreen(conversation: Flow, ctx: FlowContext, state: FlowState, input: Extract<FlowInput, { kind: "button" }>): Promise<void> {
+  const choice = await openingButton(conversation, ctx, state, input);
+  if (choice === "opening") return parkOnOpeningScreen(conversation, state);
+  // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
+  if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
+  return writingStep(conversation, ctx, state, await starterStep(conversation, ctx, state));
+}
+
+/**
+ * A button handed over by the writing stage or the opening screen's stage. The target is read again (the stage keeps only its slug),
  * so a person freed or barred from letters since is refused as on entry; the draft stays either way.
  */
 async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: number, stage: WritingStage): Promise<void> {
@@ -102,27 +109,45 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
     await replyNotWritable(ctx, lookup);
     return;
   }
-  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
-  const state: FlowState = { token: stage.token, writerId, target: lookup.target, returning };
+  const occasion = stage.opening?.occasion;
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target, ...(occasion ? { opening: occasion } : {}) };
   const parts = flowButton.unpack(ctx.callbackQuery?.data);
   if (!parts) return;
   await ctx.answerCallbackQuery();
   const input = { kind: "button" as const, ctx, action: parts[1] ?? "", arg: parts[2] ?? "" };
+  if (stage.opening) return fromOpeningScreen(conversation, ctx, state, input);
+  if (stage.signing) return fromSigningScreen(conversation, ctx, state, { ...stage, signing: stage.signing }, input);
   const result = await writingButton(conversation, ctx, state, stage.closing, input);
   if (result === "writing") return parkInWritingStage(conversation, state, stage.closing);
   if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
 }
 
-/** Check → signature → delivery; every "edit" on the way goes back to the writing screen and stage. */
+/** Check → signature (a stage: `fromSigningScreen` takes it on); every "edit" goes back to the writing screen and stage. */
 async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
   if (checked.kind === "edit") return writingStep(conversation, ctx, state, closing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
-  const signature = await signatureStep(conversation, ctx, state, checked.clean);
+  return signatureStep(conversation, ctx, state, checked, closing);
+}
+
+/**
+ * A button of the signing screen handed over by its stage: signed (the remembered signature, or "remember it?"
+ * answered) goes on to delivery; "edit" back to writing; the checklist leaves the writer on the screen.
+ */
+async function fromSigningScreen(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  stage: WritingStage & { signing: SigningScreen },
+  input: Extract<FlowInput, { kind: "button" }>,
+): Promise<void> {
+  const { signing, closing } = stage;
+  const signature = await signingButton(conversation, ctx, state, signing, input);
+  if (signature === "signing") return parkOnSigningScreen(conversation, state, closing, signing);
   if (signature === "edit") return writingStep(conversation, ctx, state, closing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, checked.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
+  if ((await deliveryStep(conversation, ctx, state, signature, signing.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
 }
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */

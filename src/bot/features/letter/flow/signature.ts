@@ -1,7 +1,10 @@
 import type { Flow, FlowContext } from "../../../context.js";
 import { loadWriterProfile, rememberSignature } from "../../../../services/letters/letters.js";
 import { tHtml } from "../render/text.js";
-import { AGAIN, ask, flowKeyboard } from "./input.js";
+import { type FlowInput, flowKeyboard } from "./input.js";
+import type { FindingsSummary } from "../../../../domain/letters/index.js";
+import type { SigningScreen } from "../../../../services/letters/writing-stage.js";
+import { parkInStage } from "./writing.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
 
@@ -10,7 +13,7 @@ export interface Signature {
   city: string | null;
 }
 
-const MAX_NAME = 60;
+export const MAX_NAME = 60;
 const MAX_CITY = 60;
 
 export type SignatureParse = { ok: true; signature: Signature } | { ok: false; reason: "empty" | "too-long" | "too-many-lines" };
@@ -36,25 +39,14 @@ export function signatureLabel(signature: Signature): string {
   return signature.city ? `${signature.name}, ${signature.city}` : signature.name;
 }
 
-/**
- * How the letter is signed. The advice is a consistent name (own or pseudonym), not anonymity. A remembered
- * signature is offered as a button; a new one can be remembered for next time (writer profile).
- */
-export async function signatureStep(
-  conversation: Flow,
-  ctx: FlowContext,
-  state: FlowState,
-  afterCleanCheck = false,
-): Promise<Signature | "edit"> {
-  const { token } = state;
-  const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
-  const remembered = profile.signature;
-  const advice = ctx.t("letter-guidance-signature");
+/** The signing screen's buttons: a remembered signature and "another", then after a clean check "edit" and the checklist. */
+export function signatureKeyboard(ctx: FlowContext, token: string, signing: Pick<SigningScreen, "remembered" | "clean">) {
+  const { remembered } = signing;
   // After a clean check this is the first screen with buttons: it keeps the check's "edit" and checklist (issue 16).
-  const extra: [string, string][][] = afterCleanCheck
+  const extra: [string, string][][] = signing.clean
     ? [[[ctx.t("letter-ui-button-edit"), "edit"]], [[ctx.t("letter-check-button-topics"), "topics"]]]
     : [];
-  const keyboard = flowKeyboard(token, [
+  return flowKeyboard(token, [
     ...(remembered
       ? [
           [[ctx.t("letter-ui-button-sign-as", { signature: signatureLabel(remembered) }), "sign-saved"]] as [string, string][],
@@ -63,36 +55,43 @@ export async function signatureStep(
       : []),
     ...extra,
   ]);
-  // A returning writer already took the signing advice: the remembered signature is enough.
-  const prompt = remembered ? ctx.t("letter-ui-sign-ask-remembered") : `${ctx.t("letter-ui-sign-ask")}\n\n${advice}`;
-  await ctx.reply(prompt, remembered || afterCleanCheck ? { reply_markup: keyboard } : {});
-  const actions = [...(remembered ? ["sign-saved", "sign-other"] : []), ...(afterCleanCheck ? ["edit", "topics"] : [])];
-  const typedOrSaved = await ask(conversation, { token, actions }, async (input) => {
-    if (input.kind === "button") {
-      if (input.action === "edit") return "edit" as const;
-      if (input.action === "topics") {
-        await replyUncheckable(input.ctx, state, keyboard);
-        return AGAIN;
-      }
-      if (input.action === "sign-saved" && remembered) return { saved: true as const, signature: remembered };
-      await input.ctx.reply(ctx.t("letter-ui-sign-ask"));
-      return AGAIN;
-    }
-    if (input.kind !== "text") {
-      await input.ctx.reply(ctx.t("letter-ui-sign-text-only"));
-      return AGAIN;
-    }
-    const parsed = parseSignature(input.text);
-    if (!parsed.ok) {
-      await input.ctx.reply(ctx.t(`letter-ui-sign-invalid-${parsed.reason}`, { max: MAX_NAME }));
-      return AGAIN;
-    }
-    return { saved: false as const, signature: parsed.signature };
-  });
-  if (typedOrSaved === "edit") return "edit";
-  const { signature } = typedOrSaved;
-  if (typedOrSaved.saved) return signature;
+}
 
+/** The buttons the signing screen (or, once a signature is typed, "remember it?") takes. */
+export function signingActions(signing: SigningScreen): string[] {
+  if (signing.signature) return ["remember-yes", "remember-no"];
+  return [...(signing.remembered ? ["sign-saved", "sign-other"] : []), ...(signing.clean ? ["edit", "topics"] : [])];
+}
+
+/**
+ * How the letter is signed. The advice is a consistent name (own or pseudonym), not anonymity. A remembered
+ * signature is offered as a button; a new one can be remembered for next time (writer profile). The screen is a stage
+ * (issue 14, docs/letter-flow-stages.md): the conversation ends here; a typed signature is answered by the stage's
+ * middleware (../signing-stage.ts), and the buttons that lead on enter the conversation again (`signingButton`).
+ */
+export async function signatureStep(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  check: { summary: FindingsSummary; clean: boolean },
+  closing: string | undefined,
+): Promise<void> {
+  const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
+  const remembered = profile.signature;
+  const signing: SigningScreen = { summary: check.summary, clean: check.clean, ...(remembered ? { remembered } : {}) };
+  // A returning writer already took the signing advice: the remembered signature is enough.
+  const prompt = remembered ? ctx.t("letter-ui-sign-ask-remembered") : `${ctx.t("letter-ui-sign-ask")}\n\n${ctx.t("letter-guidance-signature")}`;
+  await ctx.reply(prompt, remembered || check.clean ? { reply_markup: signatureKeyboard(ctx, state.token, signing) } : {});
+  await parkOnSigningScreen(conversation, state, closing, signing);
+}
+
+export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
+  const { token, writerId, target } = state;
+  await parkInStage(conversation, writerId, { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing });
+}
+
+/** "Remember this signature?" with its two buttons, after a signature was typed on the signing screen. */
+export async function replyRememberSignature(ctx: FlowContext, token: string, signature: Signature): Promise<void> {
   await ctx.reply(tHtml(ctx, "letter-ui-sign-remember", { signature: signatureLabel(signature) }), {
     parse_mode: "HTML",
     reply_markup: flowKeyboard(token, [
@@ -100,12 +99,27 @@ export async function signatureStep(
       [[ctx.t("letter-ui-button-remember-no"), "remember-no"]],
     ]),
   });
-  const remember = await ask(conversation, { token, actions: ["remember-yes", "remember-no"] }, async (input) => {
-    if (input.kind === "button") return input.action === "remember-yes";
-    await input.ctx.reply(ctx.t("letter-ui-use-buttons"));
-    return AGAIN;
-  });
-  // "No" leaves any signature remembered earlier as it was: it only means "not this one".
-  if (remember) await conversation.external(() => rememberSignature(ctx.deps, state.writerId, signature, true));
-  return signature;
+}
+
+/**
+ * A button of the signing screen handed over by its stage (the flow is entered with the stage, this update being the
+ * press): the remembered signature, "remember it?" answered, "edit", or the checklist (after which the screen stays).
+ */
+export async function signingButton(
+  conversation: Flow,
+  ctx: FlowContext,
+  state: FlowState,
+  signing: SigningScreen,
+  input: Extract<FlowInput, { kind: "button" }>,
+): Promise<Signature | "edit" | "signing"> {
+  const { signature, remembered } = signing;
+  if (signature) {
+    // "No" leaves any signature remembered earlier as it was: it only means "not this one".
+    if (input.action === "remember-yes") await conversation.external(() => rememberSignature(ctx.deps, state.writerId, signature, true));
+    return signature;
+  }
+  if (input.action === "edit") return "edit";
+  if (input.action === "sign-saved" && remembered) return remembered;
+  await replyUncheckable(ctx, state, signatureKeyboard(ctx, state.token, signing));
+  return "signing";
 }

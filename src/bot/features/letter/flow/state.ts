@@ -25,11 +25,19 @@ export interface FlowState {
   writerId: number;
   target: LetterTarget;
   opening?: StarterOccasion;
-  /** The writer has finished a letter before: guidance folded to one line. */
-  returning: boolean;
+  /**
+   * The writer has finished a letter before: guidance folded to one line. Read only where the opening screen is
+   * shown; a button handed over by a stage does not ask (one query less for the check and the route).
+   */
+  returning?: boolean;
 }
 
-export function targetName(ctx: FlowContext, state: Pick<FlowState, "target">): string {
+/** Whom a screen's title names: the flow's target, or what the opening screen's stage keeps of it. */
+export interface TitleSource {
+  target: Pick<LetterTarget, "names" | "gender">;
+}
+
+export function targetName(ctx: FlowContext, state: TitleSource): string {
   return prisonerName(state.target.names, localeOf(ctx), "prose");
 }
 
@@ -37,7 +45,7 @@ export function targetName(ctx: FlowContext, state: Pick<FlowState, "target">): 
  * Arguments for the flow's headers («Лист Борисові Кагарлицькому»): the name in the dative when the declension module
  * is sure of it (`declined: "yes"`), else the nominative for a neutral wording. English needs no case.
  */
-export function titleArgs(ctx: FlowContext, state: Pick<FlowState, "target">): { name: string; dative: string; declined: string } {
+export function titleArgs(ctx: FlowContext, state: TitleSource): { name: string; dative: string; declined: string } {
   const name = targetName(ctx, state);
   const locale = localeOf(ctx);
   if (locale === "en") return { name, dative: name, declined: "yes" };

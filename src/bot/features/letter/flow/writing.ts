@@ -1,4 +1,5 @@
-import { draftStats, lengthAdvice, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import { type DraftStats, draftStats, lengthAdvice, MAX_LETTER_CHARACTERS } from "../../../../domain/letters/index.js";
+import type { PrisonSystem } from "../../../../domain/letters/types.js";
 import { endsWithClosing } from "../../../../domain/letters/draft-edit.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../../context.js";
@@ -6,10 +7,19 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
-import { enterWritingStage } from "../../../../services/letters/writing-stage.js";
+import { enterWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
-import { type FlowState, saveText, statsLine, targetName, titleArgs, writingKeyboard } from "./state.js";
+import {
+  type FlowState,
+  saveText,
+  statsLine,
+  targetName,
+  type TitleSource,
+  titleArgs,
+  writingKeyboard,
+  type WritingScreenKeys,
+} from "./state.js";
 
 /** After a writing-screen button handed over to the flow: back to the writing stage, on to the check, or discarded. */
 export type WritingResult = "writing" | "done" | "discarded";
@@ -29,21 +39,34 @@ async function showWritingScreen(conversation: Flow, ctx: FlowContext, state: Fl
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
     return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
   });
-  const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
+  await replyWritingScreen(ctx, { ...state, system: state.target.recipient.system, stats, beforeClosing });
+}
+
+/** The writing screen: whom the letter is for, how writing works, the draft's figures and length advice, its buttons. */
+export async function replyWritingScreen(
+  ctx: FlowContext,
+  screen: TitleSource & WritingScreenKeys & { system: PrisonSystem; stats: DraftStats | null; beforeClosing: boolean },
+): Promise<void> {
+  const { stats } = screen;
+  const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
   // Only while it is true (issue 15): after "replace" the starter's closing is gone and messages go to the end.
-  if (beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
+  if (screen.beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
-  const advice = stats ? lengthAdvice(stats, state.target.recipient.system) : undefined;
+  const advice = stats ? lengthAdvice(stats, screen.system) : undefined;
   if (advice) lines.push(escapeHtml(tText(ctx, advice)));
-  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, state) });
+  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, screen) });
 }
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
 export async function parkInWritingStage(conversation: Flow, state: FlowState, closing: string | undefined): Promise<void> {
+  await parkInStage(conversation, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) });
+}
+
+/** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
+export async function parkInStage(conversation: Flow, writerId: number, stage: WritingStage): Promise<void> {
   await guarded(conversation, async (deps, outer) => {
-    const stage = { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) };
-    const json = await enterWritingStage(deps, state.writerId, stage);
-    if (outer.user?.id === state.writerId) outer.user.letter_stage = json;
+    const json = await enterWritingStage(deps, writerId, stage);
+    if (outer.user?.id === writerId) outer.user.letter_stage = json;
   });
 }
 
