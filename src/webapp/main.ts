@@ -3,6 +3,7 @@ import { createLetterCounter } from "./counters.js";
 import { createParagraphSurface, paragraphSurfaceSupported } from "./paragraph-surface.js";
 import { type Edit, findEdit, findingAt, type ParagraphChange, paragraphsChanged, removeSpan, shiftFindings } from "./spans.js";
 import { createTextareaSurface } from "./textarea-surface.js";
+import { createThrottledText } from "./throttled-text.js";
 import {
   API_PATHS,
   type CheckFinding,
@@ -367,7 +368,7 @@ function scheduleRefresh(): void {
     if (!state) return;
     const changed = drawn && paragraphsChanged(drawn.text, drawn.findings, state.text, state.findings, drawn.edit);
     surface.draw(state.findings, true, changed?.change);
-    updateCounters(changed?.change);
+    updateCounters(changed?.change, true);
     drawn = { text: state.text, findings: state.findings, edit: changed?.edit };
   });
 }
@@ -391,14 +392,24 @@ function setText(element: HTMLElement, text: string): void {
 }
 
 /**
- * Counters, the caret paragraph's language and the summary line. `change`: the paragraphs changed since the text the
- * counters last counted (the last drawn one), when known.
+ * While typing, the counters' line is rewritten at most this often (counting itself follows every keystroke): its
+ * new text cost each keystroke's frame ~0.7 ms of main-thread CPU unthrottled, a layout and repaint of the page
+ * outside the editor box (paired keystrokes with and without it, docs/webapp.md "Figures"), about a third of what the editor
+ * added to the browser's own keystroke. The figures are exact at most this long after the last keystroke, and at once
+ * when a check answers.
  */
-function updateCounters(change?: ParagraphChange): void {
+const COUNTERS_EVERY_MS = 500;
+const showCounters = createThrottledText(ui.counters, COUNTERS_EVERY_MS);
+
+/**
+ * Counters, the caret paragraph's language and the summary line. `change`: the paragraphs changed since the text the
+ * counters last counted (the last drawn one), when known; `typing`: in a keystroke's frame.
+ */
+function updateCounters(change?: ParagraphChange, typing = false): void {
   if (!state) return;
   const stats = letterStats(state.text, change);
   const limit = state.session.draft?.limit ?? 0;
-  setText(ui.counters, `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`);
+  showCounters(`${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`, !typing);
   const over = stats.characters > limit;
   if (ui.counters.classList.contains("over") !== over) ui.counters.classList.toggle("over", over);
   const count = state.findings.length;

@@ -211,10 +211,11 @@ describe("the letter editor in a browser", () => {
     expect(wrapped[0]?.y).toBeGreaterThan(afterMark[0]?.y ?? Infinity);
     expect(wrapped).toEqual(await afterCheck());
     // A new paragraph above the marks, then the two joined again (a frame redraws only the paragraphs a keystroke
-    // changed): the marks after them move down and back up, as a full redraw puts them, and the counters follow.
+    // changed): the marks after them move down and back up, as a full redraw puts them, and the counters follow
+    // (within half a second while typing, main.ts's COUNTERS_EVERY_MS), though the check is held back.
     const counted = async () => {
       const text = await letterText(page);
-      expect(await page.textContent("#counters")).toBe(`${text.length} / 12000 characters · printed pages: ${letterStats(text).pages}`);
+      await expect.poll(() => page.textContent("#counters"), { timeout: 2_000 }).toBe(`${text.length} / 12000 characters · printed pages: ${letterStats(text).pages}`);
     };
     const split = (await letterText(page)).indexOf("Пишу");
     await typeAt(split, "\n");
