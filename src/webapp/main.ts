@@ -392,14 +392,15 @@ function setText(element: HTMLElement, text: string): void {
 }
 
 /**
- * While typing, the counters' line is rewritten at most this often (counting itself follows every keystroke): its
- * new text cost each keystroke's frame ~0.7 ms of main-thread CPU unthrottled, a layout and repaint of the page
- * outside the editor box (paired keystrokes with and without it, docs/webapp.md "Figures"), about a third of what the editor
- * added to the browser's own keystroke. The figures are exact at most this long after the last keystroke, and at once
- * when a check answers.
+ * While typing, the counters' line is rewritten at most this often, in a keystroke's frame (counting itself follows
+ * every keystroke): its new text cost each keystroke's frame ~0.7 ms of main-thread CPU unthrottled, a layout and
+ * repaint of the page outside the editor box (paired keystrokes with and without it, docs/webapp.md "Figures"), about
+ * a third of what the editor added to the browser's own keystroke. The figures are exact this long after the last
+ * keystroke (COUNTERS_PAUSE_MS), and at once when a check answers.
  */
 const COUNTERS_EVERY_MS = 500;
-const showCounters = createThrottledText(ui.counters, COUNTERS_EVERY_MS);
+const COUNTERS_PAUSE_MS = 300;
+const showCounters = createThrottledText(ui.counters, COUNTERS_EVERY_MS, COUNTERS_PAUSE_MS);
 
 /**
  * Counters, the caret paragraph's language and the summary line. `change`: the paragraphs changed since the text the

@@ -20,36 +20,36 @@ describe("the counters' line while typing", () => {
     };
     return element;
   };
+  /** Shown every 500 ms at the most while typing, and 300 ms after the last keystroke. */
+  const throttled = (element: ReturnType<typeof line>) => createThrottledText(element, 500, 300, () => Date.now());
 
-  it("shows the first change at once, then at most one write per interval, and always the newest text in the end", () => {
+  it("shows the first change at once, then the newest in a keystroke at most every 500 ms, and the last after a pause", () => {
     const element = line();
-    const show = createThrottledText(element as unknown as HTMLElement, 500);
+    const show = throttled(element);
     show("1", false);
     expect(element.textContent).toBe("1");
-    // Keystrokes 150 ms apart: nothing written until the interval is up, then the newest figure.
-    for (const [at, text] of [[150, "2"], [300, "3"], [450, "4"]] as const) {
+    // Keystrokes 150 ms apart: not written until 500 ms are up, then by the keystroke, never by a timer in between.
+    for (const [at, text, shown] of [[150, "2", "1"], [300, "3", "1"], [450, "4", "1"], [600, "5", "5"], [750, "6", "5"], [900, "7", "5"]] as const) {
       vi.advanceTimersByTime(150);
       show(text, false);
-      expect(element.textContent, `at ${at} ms`).toBe("1");
+      expect(element.textContent, `at ${at} ms`).toBe(shown);
     }
-    vi.advanceTimersByTime(50);
-    expect(element.textContent).toBe("4");
-    show("5", false);
-    vi.advanceTimersByTime(499);
-    expect(element.textContent).toBe("4");
-    vi.advanceTimersByTime(1);
+    expect(element.writes).toBe(2);
+    // Typing pauses: the last figure 300 ms after the last keystroke.
+    vi.advanceTimersByTime(299);
     expect(element.textContent).toBe("5");
-    expect(element.writes).toBe(3);
-    // Typing has stopped: nothing more to write, and the next change is shown at once again.
+    vi.advanceTimersByTime(1);
+    expect(element.textContent).toBe("7");
     vi.advanceTimersByTime(5_000);
     expect(element.writes).toBe(3);
-    show("6", false);
-    expect(element.textContent).toBe("6");
+    // The next change after the pause is shown at once again.
+    show("8", false);
+    expect(element.textContent).toBe("8");
   });
 
   it("writes at once when told to (a check answered), and never the same text twice", () => {
     const element = line();
-    const show = createThrottledText(element as unknown as HTMLElement, 500);
+    const show = throttled(element);
     show("1", false);
     show("2", false);
     show("3", true);
