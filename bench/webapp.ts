@@ -33,7 +33,8 @@
  *   npm run bench:webapp -- --cpu=4,calibrated  everything at each profile in turn, each printed under its name
  *   npm run bench:webapp -- --baseline=<folder>   also opens another checkout's editor (a `git worktree` of an older
  *                                                 commit, with node_modules) in each run, alternating with this
- *                                                 one's: its boot script and draft painted, beside ours
+ *                                                 one's: its boot script, draft painted and keystrokes (typed as
+ *                                                 ours are), beside ours, and the ratio of ours to it
  *   npm run bench:webapp -- --first-render --runs=12 --baseline=<folder>   only openings, each under a trace:
  *                                              marks, the main thread's CPU and the work counted (elements styled,
  *                                              layout objects, first-screen characters) on the way to the paint,
@@ -270,6 +271,8 @@ async function startFloorServer(): Promise<{ server: Server; port: number }> {
 interface OpenedEditor {
   boot: number;
   painted: number;
+  /** Typed as ours is, after its first render: the per-keystroke figures of the other checkout, in the same run. */
+  keystrokes: KeystrokeTimes;
 }
 
 /** Thread CPU of the renderer main thread's tasks (ms) on the way to the draft's paint, from one opening's trace. */
@@ -399,8 +402,9 @@ async function startBaseline(
       await untouchedUntilRendered();
       const { painted } = await firstRenderMarks(page);
       const boot = await page.evaluate(() => performance.getEntriesByName("lysty-boot")[0]?.startTime ?? NaN);
+      const keystrokes = await typing(browser, page);
       await context.close();
-      return { boot, painted };
+      return { boot, painted, keystrokes };
     },
     async openTraced(browser) {
       const context = await phone(browser);
@@ -595,8 +599,11 @@ async function main(): Promise<void> {
       const p95s = runs.map((times) => percentile(times[part], 0.95));
       console.log(`  ${name.padEnd(58)} median ${fmt(median(medians)).padStart(9)}  p95 ${fmt(median(p95s)).padStart(9)}   runs' medians ${list(medians, 1)}`);
     };
+    const baselineName = baselineOption ? `baseline ${baselineOption.slice("--baseline=".length)}'s editor` : "";
     row("editor (textarea, the default), all tasks", keystrokes.editor, "total");
+    if (baselineOption) row(`${baselineName}, all tasks`, baselineRuns.map((run) => run.keystrokes), "total");
     row("editor (textarea), its own script", keystrokes.editor, "script");
+    if (baselineOption) row(`${baselineName}, its own script`, baselineRuns.map((run) => run.keystrokes), "script");
     row("editor, paragraph surface (opt-in), all tasks", keystrokes.fallback, "total");
     row("editor, paragraph surface, its own script", keystrokes.fallback, "script");
     row("baseline: no scripts, same 11,900 characters in a textarea", keystrokes.bare, "total");
@@ -604,10 +611,26 @@ async function main(): Promise<void> {
     row("floor: the page without scripts, one line in a textarea", keystrokes.floor, "total");
     console.log("the same tasks' thread CPU time (the throttling's pauses and other processes left out: steadier on a loaded machine):");
     row("editor (textarea, the default)", keystrokes.editor, "cpu");
+    if (baselineOption) row(baselineName, baselineRuns.map((run) => run.keystrokes), "cpu");
     row("editor, paragraph surface (opt-in)", keystrokes.fallback, "cpu");
     row("baseline: no scripts, textarea", keystrokes.bare, "cpu");
     row("baseline: no scripts, blocks", keystrokes.bareParagraphs, "cpu");
     row("floor: no scripts, one line in a textarea", keystrokes.floor, "cpu");
+    // What decides issue 17's goal (≤ 16 ms of all tasks per keystroke), and what the editor adds to the browser's own.
+    const runsMedian = (runs: KeystrokeTimes[], part: keyof KeystrokeTimes) => median(runs.map((times) => median(times[part])));
+    const editorTotal = runsMedian(keystrokes.editor, "total");
+    console.log(
+      `per keystroke, the goal (≤ 16 ms, all tasks, ${describeCpu(cpuProfile)}): ${fmt(editorTotal)} ${editorTotal <= 16 ? "met" : "not met"}; ` +
+        `editor minus the no-script textarea with the same text: ${fmt(editorTotal - runsMedian(keystrokes.bare, "total"))} ` +
+        `(thread CPU ${fmt(runsMedian(keystrokes.editor, "cpu") - runsMedian(keystrokes.bare, "cpu"))})`,
+    );
+    if (baselineOption) {
+      const others = baselineRuns.map((run) => run.keystrokes);
+      console.log(
+        `per keystroke, this editor / ${baselineName} in the same runs: all tasks ${(editorTotal / runsMedian(others, "total")).toFixed(2)}×, ` +
+          `thread CPU ${(runsMedian(keystrokes.editor, "cpu") / runsMedian(others, "cpu")).toFixed(2)}×`,
+      );
+    }
     console.log(`main-thread work of one keystroke and the check after it (request, answer, highlights redrawn), median: ${fmt(median(applyCheck))}`);
 
     if (tracing) {

@@ -1,5 +1,5 @@
 import type { CheckFinding } from "./protocol.js";
-import { marksStayPut, nonOverlapping } from "./spans.js";
+import { marksStayPut, nonOverlapping, type ParagraphChange } from "./spans.js";
 
 /**
  * The highlights live in a backdrop behind a transparent textarea: the same text in the same font and wrapping,
@@ -28,46 +28,34 @@ const rendered = new WeakMap<HTMLElement, Paragraph[]>();
  * break greedily), the backdrop's text is invisible, and a paragraph's height places the marks after it, but its
  * line count is unchanged. The backdrop is then left as it is, with its old keys, and a later render brings those
  * paragraphs up to date. Typing anywhere but before a mark of its own paragraph costs the backdrop nothing.
+ *
+ * `change` (while typing): the paragraphs that changed since the last render (`paragraphsChanged`); only they are
+ * looked at, so a keystroke costs the same in a letter of 200 paragraphs as in one of a single paragraph.
  */
 export function renderBackdrop(
   backdrop: HTMLElement,
   text: string,
   findings: readonly CheckFinding[],
   sameLines?: () => boolean,
+  change?: ParagraphChange,
 ): "drawn" | "left" {
-  const drawn = nonOverlapping(findings);
-  const wanted: (Omit<Paragraph, "node"> & { start: number; findings: CheckFinding[] })[] = [];
-  let start = 0;
-  let cursor = 0;
-  for (const line of text.split("\n")) {
-    const end = start + line.length;
-    // Findings are sorted and do not overlap: skip the ones that ended before this paragraph.
-    while (cursor < drawn.length && (drawn[cursor]?.end ?? 0) <= start) cursor++;
-    const own: CheckFinding[] = [];
-    for (let index = cursor; index < drawn.length && (drawn[index]?.start ?? Infinity) < end; index++) {
-      const finding = drawn[index];
-      if (finding) own.push(finding);
-    }
-    const marks = own.map((f) => `${f.start - start}:${Math.min(f.end, end) - start}:${f.category}:${f.severity}`).join(",");
-    const last = own.at(-1);
-    const lastMarkEnd = last ? Math.min(last.end, end) - start : 0;
-    wanted.push({ key: `${line}\u0000${marks}`, text: line, marks, lastMarkEnd, start, findings: own });
-    start = end + 1;
-  }
-
   const old = rendered.get(backdrop) ?? [];
+  const region = change && change.index + change.removed <= old.length ? change : undefined;
+  const first = region?.index ?? 0;
+  const before = region ? old.slice(first, first + region.removed) : old;
+  const wanted = describeParagraphs(region?.added ?? text.split("\n"), region?.start ?? 0, nonOverlapping(findings));
   if (old.length === 0) backdrop.replaceChildren();
   let prefix = 0;
-  while (prefix < old.length && prefix < wanted.length && old[prefix]?.key === wanted[prefix]?.key) prefix++;
+  while (prefix < before.length && prefix < wanted.length && before[prefix]?.key === wanted[prefix]?.key) prefix++;
   let suffix = 0;
   while (
-    suffix < old.length - prefix &&
+    suffix < before.length - prefix &&
     suffix < wanted.length - prefix &&
-    old[old.length - 1 - suffix]?.key === wanted[wanted.length - 1 - suffix]?.key
+    before[before.length - 1 - suffix]?.key === wanted[wanted.length - 1 - suffix]?.key
   ) {
     suffix++;
   }
-  const removed = old.slice(prefix, old.length - suffix);
+  const removed = before.slice(prefix, before.length - suffix);
   const changed = wanted.slice(prefix, wanted.length - suffix);
   if (
     sameLines &&
@@ -82,11 +70,35 @@ export function renderBackdrop(
     ...paragraph,
     node: paragraphNode(paragraph.text, offset, own),
   }));
-  const anchor = old[old.length - suffix]?.node ?? null;
+  // The paragraph after the replaced ones (none: they were the last).
+  const anchor = old[first + before.length - suffix]?.node ?? null;
   for (const paragraph of removed) paragraph.node.remove();
-  for (const paragraph of fresh) backdrop.insertBefore(paragraph.node, suffix > 0 ? anchor : null);
-  rendered.set(backdrop, [...old.slice(0, prefix), ...fresh, ...old.slice(old.length - suffix)]);
+  for (const paragraph of fresh) backdrop.insertBefore(paragraph.node, anchor);
+  old.splice(first + prefix, removed.length, ...fresh);
+  rendered.set(backdrop, old);
   return "drawn";
+}
+
+/** Each paragraph of `lines` (the first at offset `start` of the text) with its share of the marks `drawn`. */
+function describeParagraphs(lines: readonly string[], start: number, drawn: readonly CheckFinding[]) {
+  const described: (Omit<Paragraph, "node"> & { start: number; findings: CheckFinding[] })[] = [];
+  let cursor = 0;
+  for (const line of lines) {
+    const end = start + line.length;
+    // Findings are sorted and do not overlap: skip the ones that ended before this paragraph.
+    while (cursor < drawn.length && (drawn[cursor]?.end ?? 0) <= start) cursor++;
+    const own: CheckFinding[] = [];
+    for (let index = cursor; index < drawn.length && (drawn[index]?.start ?? Infinity) < end; index++) {
+      const finding = drawn[index];
+      if (finding) own.push(finding);
+    }
+    const marks = own.map((f) => `${f.start - start}:${Math.min(f.end, end) - start}:${f.category}:${f.severity}`).join(",");
+    const last = own.at(-1);
+    const lastMarkEnd = last ? Math.min(last.end, end) - start : 0;
+    described.push({ key: `${line}\u0000${marks}`, text: line, marks, lastMarkEnd, start, findings: own });
+    start = end + 1;
+  }
+  return described;
 }
 
 function paragraphNode(text: string, offset: number, findings: readonly CheckFinding[]): HTMLElement {

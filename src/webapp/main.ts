@@ -2,8 +2,9 @@ import { post, readSession, takeBootHandoff } from "./api.js";
 import { createLetterCounter } from "./counters.js";
 import { type Box, firstScreen } from "./first-screen.js";
 import { createParagraphSurface, paragraphSurfaceSupported } from "./paragraph-surface.js";
-import { type Edit, findEdit, findingAt, removeSpan, shiftFindings } from "./spans.js";
+import { type Edit, findEdit, findingAt, type ParagraphChange, paragraphsChanged, removeSpan, shiftFindings } from "./spans.js";
 import { createTextareaSurface } from "./textarea-surface.js";
+import { createThrottledText } from "./throttled-text.js";
 import {
   API_PATHS,
   type CheckFinding,
@@ -325,17 +326,25 @@ function onInput(): void {
 let frame: number | undefined;
 
 /**
+ * The text and marks as the last frame (or full redraw) drew and counted them, and the edit found from the one
+ * before: a keystroke's frame looks only at the paragraphs changed since (`paragraphsChanged`), not at 200.
+ */
+let drawn: { text: string; findings: readonly CheckFinding[]; edit?: Edit } | undefined;
+
+/**
  * While typing: the highlights and the counters follow once per frame (keystrokes between two frames cost one
  * update, done where the browser lays out anyway, with no layout forced from the input handler). Both in that one
  * frame: counting in a frame of its own, after a pause, cost a second frame's style, layout, paint and commit per
- * keystroke at a person's pace (bench/webapp.ts), and counting is incremental (`createLetterCounter`).
+ * keystroke at a person's pace (bench/webapp.ts), and both look only at the paragraphs that changed.
  */
 function scheduleRefresh(): void {
   frame ??= requestAnimationFrame(() => {
     frame = undefined;
     if (!state) return;
-    surface.draw(state.findings, true);
-    updateCounters();
+    const changed = drawn && paragraphsChanged(drawn.text, drawn.findings, state.text, state.findings, drawn.edit);
+    surface.draw(state.findings, true, changed?.change);
+    updateCounters(changed?.change, true);
+    drawn = { text: state.text, findings: state.findings, edit: changed?.edit };
   });
 }
 
@@ -346,6 +355,7 @@ function refresh(): void {
   frame = undefined;
   surface.draw(state.findings, false);
   updateCounters();
+  drawn = { text: state.text, findings: state.findings };
 }
 
 /** The counters count again only the paragraphs that changed since they last counted. */
@@ -356,12 +366,26 @@ function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
-/** Counters, the caret paragraph's language and the summary line. */
-function updateCounters(): void {
+/**
+ * While typing, the counters' line is rewritten at most this often, in a keystroke's frame (counting itself follows
+ * every keystroke): its new text cost each keystroke's frame ~0.7 ms of main-thread CPU unthrottled, a layout and
+ * repaint of the page outside the editor box (paired keystrokes with and without it, docs/webapp.md "Figures"), about
+ * a third of what the editor added to the browser's own keystroke. The figures are exact this long after the last
+ * keystroke (COUNTERS_PAUSE_MS), and at once when a check answers.
+ */
+const COUNTERS_EVERY_MS = 500;
+const COUNTERS_PAUSE_MS = 300;
+const showCounters = createThrottledText(ui.counters, COUNTERS_EVERY_MS, COUNTERS_PAUSE_MS);
+
+/**
+ * Counters, the caret paragraph's language and the summary line. `change`: the paragraphs changed since the text the
+ * counters last counted (the last drawn one), when known; `typing`: in a keystroke's frame.
+ */
+function updateCounters(change?: ParagraphChange, typing = false): void {
   if (!state) return;
-  const stats = letterStats(state.text);
+  const stats = letterStats(state.text, change);
   const limit = state.session.draft?.limit ?? 0;
-  setText(ui.counters, `${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`);
+  showCounters(`${stats.characters} / ${limit} ${s("webapp-characters")} · ${s("webapp-pages")} ${stats.pages}`, !typing);
   const over = stats.characters > limit;
   if (ui.counters.classList.contains("over") !== over) ui.counters.classList.toggle("over", over);
   const count = state.findings.length;

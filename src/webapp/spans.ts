@@ -126,3 +126,46 @@ export function marksByBlock(lengths: readonly number[], findings: readonly Chec
   }
   return blocks;
 }
+
+/**
+ * The paragraphs (lines between "\n") an edit touched: the `index` of the first, which starts at offset `start` in
+ * both texts, how many of the old text's it replaced (`removed`) and the new text's in their place (`added`). Every
+ * paragraph before them is the same, every one after them the same text moved by the edit's change of length.
+ */
+export interface ParagraphChange {
+  index: number;
+  start: number;
+  removed: number;
+  added: string[];
+}
+
+/**
+ * What changed from `before` (drawn with `beforeFindings`) to `after` (with `afterFindings`) in paragraphs, so that
+ * a keystroke's frame redraws and counts one paragraph instead of the letter's 200. `near` is findEdit's guess.
+ * Undefined when a finding of either text crosses the edge of the changed paragraphs: a mark outside them could then
+ * have changed too (one the edit dropped, or one the check put across a line break), and everything is redrawn.
+ */
+export function paragraphsChanged(
+  before: string,
+  beforeFindings: readonly CheckFinding[],
+  after: string,
+  afterFindings: readonly CheckFinding[],
+  near?: Edit,
+): { change: ParagraphChange; edit: Edit } | undefined {
+  const edit = findEdit(before, after, near);
+  // (lastIndexOf would look at offset 0 for a prefix of 0.)
+  const start = edit.prefix === 0 ? 0 : before.lastIndexOf("\n", edit.prefix - 1) + 1;
+  // The same distance from the end in both texts: the edit's common suffix.
+  const fromEnd = (() => {
+    const at = before.indexOf("\n", before.length - edit.suffix);
+    return before.length - (at < 0 ? before.length : at);
+  })();
+  const crosses = (findings: readonly CheckFinding[], end: number) =>
+    findings.some((finding) => (finding.start < start && finding.end > start) || (finding.start < end && finding.end > end));
+  if (crosses(beforeFindings, before.length - fromEnd) || crosses(afterFindings, after.length - fromEnd)) return undefined;
+  let index = 0;
+  for (let at = before.indexOf("\n"); at >= 0 && at < start; at = before.indexOf("\n", at + 1)) index++;
+  let removed = 1;
+  for (let at = before.indexOf("\n", start); at >= 0 && at < before.length - fromEnd; at = before.indexOf("\n", at + 1)) removed++;
+  return { change: { index, start, removed, added: after.slice(start, after.length - fromEnd).split("\n") }, edit };
+}

@@ -1,4 +1,5 @@
 import type { CheckFinding } from "./protocol.js";
+import type { ParagraphChange } from "./spans.js";
 
 /**
  * Where the letter is typed and its risky spans drawn. Every offset is one of the letter's plain text (UTF-16 code
@@ -24,9 +25,10 @@ export interface Surface {
   remove(start: number, end: number): void;
   /**
    * Draws the marks of `findings` on the text on screen. `typing`: a redraw while typing, which may leave alone what
-   * cannot have moved (a later full redraw brings it up to date).
+   * cannot have moved (a later full redraw brings it up to date); `change`, the paragraphs changed since the last
+   * draw, if known, so that the others need not be looked at.
    */
-  draw(findings: readonly CheckFinding[], typing: boolean): void;
+  draw(findings: readonly CheckFinding[], typing: boolean, change?: ParagraphChange): void;
   /** Called after every change of the text by the writer. */
   onInput(listener: () => void): void;
 }

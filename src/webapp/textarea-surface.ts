@@ -1,5 +1,6 @@
 import { renderBackdrop } from "./highlight.js";
 import type { CheckFinding } from "./protocol.js";
+import type { ParagraphChange } from "./spans.js";
 import type { Surface } from "./surface.js";
 
 /**
@@ -49,7 +50,7 @@ export function createTextareaSurface(slot: HTMLElement, label: HTMLLabelElement
       area.setSelectionRange(start, start);
       area.dispatchEvent(new Event("input"));
     },
-    draw(findings: readonly CheckFinding[], typing: boolean) {
+    draw(findings: readonly CheckFinding[], typing: boolean, change?: ParagraphChange) {
       if (!typing) {
         renderBackdrop(backdrop, area.value, findings);
         backdrop.scrollTop = area.scrollTop;
@@ -59,7 +60,7 @@ export function createTextareaSurface(slot: HTMLElement, label: HTMLLabelElement
       // Laid out now rather than later in this frame: the textarea's text changed either way.
       const height = area.scrollHeight;
       const sameLines = () => height > area.clientHeight && height === heightAtLastDraw;
-      if (renderBackdrop(backdrop, area.value, findings, sameLines) === "drawn") heightAtLastDraw = height;
+      if (renderBackdrop(backdrop, area.value, findings, sameLines, change) === "drawn") heightAtLastDraw = height;
     },
     onInput: (listener) => area.addEventListener("input", listener),
   };

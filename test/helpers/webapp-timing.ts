@@ -65,7 +65,7 @@ export async function caretAt(page: Page, offset?: number): Promise<void> {
   }, offset);
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -74,7 +74,7 @@ interface TraceEvent {
   dur?: number;
   /** The thread's CPU time in the event: unlike `dur`, hardly longer on a loaded machine. */
   tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
+  args?: { name?: string; data?: { type?: string; nodeName?: string } };
 }
 
 /** Main-thread milliseconds of each keystroke: all its tasks, and the page's own script among them. */
@@ -94,6 +94,23 @@ export interface KeystrokeTimes {
  * force). One more key is typed and not counted, so that the last counted one has a next.
  */
 export async function traceKeystrokes(browser: Browser, page: Page, count: number, gapMs: number): Promise<KeystrokeTimes> {
+  const keys = await traceKeystrokeTasks(browser, page, count, gapMs);
+  const sum = (events: readonly TraceEvent[], field: "dur" | "tdur" = "dur") => events.reduce((total, event) => total + (event[field] ?? 0) / 1000, 0);
+  return {
+    total: keys.map((key) => sum(key.tasks)),
+    script: keys.map((key) => sum(outermost(key.inside.filter((event) => event.name === "FunctionCall")))),
+    cpu: keys.map((key) => sum(key.tasks, "tdur")),
+  };
+}
+
+/** One keystroke's top-level main-thread tasks (see traceKeystrokes), and every event inside them. */
+export interface KeystrokeTasks {
+  tasks: TraceEvent[];
+  inside: TraceEvent[];
+}
+
+/** The trace of `count` keystrokes as traceKeystrokes takes it, cut into each keystroke's tasks. */
+export async function traceKeystrokeTasks(browser: Browser, page: Page, count: number, gapMs: number): Promise<KeystrokeTasks[]> {
   const path = join(tmpdir(), `lysty-webapp-trace-${process.pid}-${Date.now()}.json`);
   await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
   for (let index = 0; index <= count; index++) {
@@ -108,22 +125,19 @@ export async function traceKeystrokes(browser: Browser, page: Page, count: numbe
   const keys = traceEvents.filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "beforeinput").sort((a, b) => a.ts - b.ts);
   const first = keys[0];
   if (!first || keys.length < count + 1) throw new Error(`the trace holds ${keys.length} typed characters of ${count + 1}`);
-  const onMain = (event: TraceEvent) => event.ph === "X" && event.pid === first.pid && event.tid === first.tid && event.dur !== undefined;
-  const tasks = outermost(traceEvents.filter((event) => onMain(event) && event.name === "RunTask"));
-  const calls = outermost(traceEvents.filter((event) => onMain(event) && event.name === "FunctionCall"));
+  const onMain = traceEvents.filter((event) => event.ph === "X" && event.pid === first.pid && event.tid === first.tid && event.dur !== undefined);
+  const tasks = outermost(onMain.filter((event) => event.name === "RunTask"));
+  const others = onMain.filter((event) => event.name !== "RunTask").sort((a, b) => a.ts - b.ts);
   // Each keystroke starts with the task that dispatches its beforeinput.
   const starts = keys.map((key) => tasks.findLast((task) => task.ts <= key.ts)?.ts ?? key.ts);
-  const sum = (events: TraceEvent[], from: number, to: number, field: "dur" | "tdur" = "dur") =>
-    events.filter((event) => event.ts >= from && event.ts < to).reduce((total, event) => total + (event[field] ?? 0) / 1000, 0);
-  const times: KeystrokeTimes = { total: [], script: [], cpu: [] };
-  for (let index = 0; index < count; index++) {
+  const between = <T extends TraceEvent>(events: T[], from: number, to: number) => events.filter((event) => event.ts >= from && event.ts < to);
+  return Array.from({ length: count }, (_, index) => {
     const from = starts[index] ?? 0;
     const to = starts[index + 1] ?? Infinity;
-    times.total.push(sum(tasks, from, to));
-    times.script.push(sum(calls, from, to));
-    times.cpu.push(sum(tasks, from, to, "tdur"));
-  }
-  return times;
+    const own = between(tasks, from, to);
+    const last = own.at(-1);
+    return { tasks: own, inside: between(others, from, last ? last.ts + (last.dur ?? 0) : from) };
+  });
 }
 
 /** The events not inside another one of the list (sorted by start). */

@@ -180,13 +180,15 @@ describe("the letter editor in a browser", () => {
       await new Promise<void>((resolve) => held.push(resolve));
       await route.continue();
     });
-    const typeAt = async (offset: number, text: string) => {
-      await caretAt(page, offset);
-      await page.keyboard.insertText(text);
-      await page.evaluate(() => {
+    const drawn = () =>
+      page.evaluate(() => {
         const frame = (globalThis as unknown as { requestAnimationFrame(then: () => void): void }).requestAnimationFrame;
         return new Promise<void>((resolve) => frame(() => frame(resolve)));
       });
+    const typeAt = async (offset: number, text: string) => {
+      await caretAt(page, offset);
+      await page.keyboard.insertText(text);
+      await drawn();
     };
     const afterCheck = async () => {
       const before = await page.locator("#app").getAttribute("data-checked");
@@ -208,6 +210,24 @@ describe("the letter editor in a browser", () => {
     const wrapped = await marks();
     expect(wrapped[0]?.y).toBeGreaterThan(afterMark[0]?.y ?? Infinity);
     expect(wrapped).toEqual(await afterCheck());
+    // A new paragraph above the marks, then the two joined again (a frame redraws only the paragraphs a keystroke
+    // changed): the marks after them move down and back up, as a full redraw puts them, and the counters follow
+    // (within half a second while typing, main.ts's COUNTERS_EVERY_MS), though the check is held back.
+    const counted = async () => {
+      const text = await letterText(page);
+      await expect.poll(() => page.textContent("#counters"), { timeout: 2_000 }).toBe(`${text.length} / 12000 characters · printed pages: ${letterStats(text).pages}`);
+    };
+    const split = (await letterText(page)).indexOf("Пишу");
+    await typeAt(split, "\n");
+    const twoLines = await marks();
+    expect(twoLines[0]?.y).toBeGreaterThan(wrapped[0]?.y ?? Infinity);
+    await counted();
+    expect(twoLines).toEqual(await afterCheck());
+    await page.keyboard.press("Backspace");
+    await drawn();
+    expect(await marks()).toEqual(wrapped);
+    await counted();
+    expect(await marks()).toEqual(await afterCheck());
     await page.context().close();
   }, 60_000);
 

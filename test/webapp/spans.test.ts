@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editorUrl } from "../../src/services/webapp/editor-url.js";
 import type { CheckFinding } from "../../src/webapp/protocol.js";
-import { findEdit, findingAt, marksByBlock, marksStayPut, nonOverlapping, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
+import { findEdit, findingAt, marksByBlock, marksStayPut, nonOverlapping, paragraphsChanged, removeSpan, shiftFindings } from "../../src/webapp/spans.js";
 
 const finding = (start: number, end: number, category = "war"): CheckFinding => ({
   start,
@@ -83,6 +83,38 @@ describe("the editor's highlight arithmetic", () => {
     expect(marksStayPut(paragraph, marked("Жду конца войны и тебя.", false))).toBe(false);
     expect(marksStayPut(marked("Привет", false), marked("Привет!", false))).toBe(true);
     expect(marksStayPut(undefined, marked("Привет", false))).toBe(false);
+  });
+
+  it("names the paragraphs an edit changed: the rest are the same text, before them and after them", () => {
+    const text = "\nЯ жду конца войны.\n\nВойна и мир.\nПривет";
+    const edits = [
+      `${text.slice(0, 5)}х${text.slice(5)}`, // a letter typed in a paragraph
+      `${text.slice(0, 5)}\n${text.slice(5)}`, // a paragraph split
+      text.replace("\n\n", "\n"), // paragraphs joined
+      text.replace("конца войны.\n\nВойна", "…"), // across paragraphs
+      `х${text}`,
+      `${text}!`,
+      text.slice(1),
+      "",
+      text,
+    ];
+    for (const after of [...edits, ...edits.map((edit) => `\n${edit}`)]) {
+      for (const [before, now] of [[text, after], [after, text]] as const) {
+        const changed = paragraphsChanged(before, [], now, []);
+        if (!changed) throw new Error("no change found");
+        const { index, start, removed, added } = changed.change;
+        const old = before.split("\n");
+        expect(before.split("\n").slice(0, index).join("\n").length + (index > 0 ? 1 : 0)).toBe(start);
+        expect([...old.slice(0, index), ...added, ...old.slice(index + removed)]).toEqual(now.split("\n"));
+      }
+    }
+    // One paragraph for a keystroke inside it.
+    expect(paragraphsChanged(text, [], edits[0]!, [])?.change).toMatchObject({ index: 1, removed: 1, added: ["Я ждху конца войны."] });
+    // A mark across a line break at the edge of what changed: everything is redrawn.
+    const across = finding(text.indexOf("войны"), text.indexOf("Война") + 5);
+    expect(paragraphsChanged(text, [across], edits[0]!, [])).toBeUndefined();
+    expect(paragraphsChanged(text, [], edits[0]!, [{ ...across, start: across.start + 1, end: across.end + 1 }])).toBeUndefined();
+    expect(paragraphsChanged(text, [war], edits[0]!, [])).toBeDefined();
   });
 
   it("builds the editor URL with a trailing slash, the person and the flow's token", () => {
