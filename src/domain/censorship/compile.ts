@@ -49,6 +49,13 @@ export interface WordLookup {
   rules: Rule[];
   phrases: PhraseRule[];
   /**
+   * Per phrase of `phrases`: the first letter (char code) its second word must start with, or ANY_NEXT_LETTER when
+   * it may be tried whatever follows (one word, a gap, an empty pattern). A letter's phrase starts are mostly common
+   * words («на», «в», "the") starting dozens of phrases each: this skips the ones the next word cannot continue
+   * (issue 16 speed, as the context layer's concept terms are filtered).
+   */
+  phraseSeconds: Int32Array;
+  /**
    * What the other layers computed for the same word, kept here so that each word of a letter is looked up in one
    * Map (issue 16 speed): the context layer's concept terms and the model's summed weights, each tagged with the
    * context or model they belong to.
@@ -98,6 +105,16 @@ export interface CompiledLexicon {
   lookups: Map<string, WordLookup>;
 }
 
+/** In `phraseSeconds`: the phrase is tried whatever the next word. */
+export const ANY_NEXT_LETTER = -1;
+const NO_PHRASE_SECONDS = new Int32Array(0);
+
+function secondLetter(phrase: PhraseRule): number {
+  const second = phrase.words[1];
+  if (second === undefined || phrase.gap > 0 || second.text === "") return ANY_NEXT_LETTER;
+  return second.text.charCodeAt(0);
+}
+
 // Enough for the vocabulary of thousands of letters; past it the memo starts over rather than grow without end.
 const MAX_MEMOIZED_WORDS = 50_000;
 
@@ -109,6 +126,7 @@ export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
   const lookup: WordLookup = {
     rules: [],
     phrases: [],
+    phraseSeconds: NO_PHRASE_SECONDS,
     layers: undefined,
     firstOwner: undefined,
     firstValue: undefined,
@@ -118,6 +136,7 @@ export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
   };
   lexicon.words.find(word, (rule) => lookup.rules.push(rule));
   lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));
+  if (lookup.phrases.length > 0) lookup.phraseSeconds = Int32Array.from(lookup.phrases, secondLetter);
   if (lexicon.lookups.size >= MAX_MEMOIZED_WORDS) lexicon.lookups.clear();
   lexicon.lookups.set(word, lookup);
   return lookup;
