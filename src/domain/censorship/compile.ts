@@ -36,6 +36,8 @@ export interface RegexRule {
   pattern: RegExp;
   /** Tested first: when it does not match, the text cannot contain the pattern. */
   prefilter: RegExp | null;
+  /** A part every match contains, with the pattern's flags (the entry's `requires`), tested before the prefilter. */
+  requires: RegExp | null;
   /** Character classes (character-classes.ts) of which the text needs one, checked before the prefilter. */
   needs: number;
   /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
@@ -179,6 +181,7 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
           rule,
           pattern: scan.pattern,
           prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
+          requires: entry.requires === undefined ? null : new RegExp(entry.requires, entry.ignoreCase ? "iu" : "u"),
           needs: prefilterNeeds(entry.prefilter) || patternNeeds(term),
           anchor: chunkAnchor(entry.prefilter, term),
           scan,

@@ -119,9 +119,10 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
   const classes = characterClasses(text);
-  for (const { rule, prefilter, needs, anchor, scan } of lexicon.regexes) {
+  for (const { rule, prefilter, requires, needs, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
+    if (requires && !requires.test(text)) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {
       regexHitsIn(text, 0, text, rule, scan, hits);
