@@ -1,7 +1,7 @@
 import { chunkAnchor, patternNeeds, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
-import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
+import { LEXICON_BITS, NO_LETTER_BITS, ownLetterBits } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
 import { scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { PrisonSystem } from "./types.js";
@@ -70,6 +70,8 @@ export interface WordLookup {
   secondValue: unknown;
   /** The word's language evidence (detect-language.ts), when its lower case is its folded form. */
   evidence: readonly number[] | undefined;
+  /** Which languages its letters prove (ownLetterBits), once computed; NO_LETTER_BITS before. */
+  letterBits: number;
 }
 
 /** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
@@ -135,6 +137,7 @@ export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
     secondOwner: undefined,
     secondValue: undefined,
     evidence: undefined,
+    letterBits: NO_LETTER_BITS,
   };
   lexicon.words.find(word, (rule) => lookup.rules.push(rule));
   lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));
