@@ -1,4 +1,4 @@
-import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, type Scores, wordEvidence } from "./language-profiles.js";
 import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
@@ -176,16 +176,20 @@ function letterBitsOf(word: WordToken, slot: EvidenceSlot | undefined): number {
   return slot.letterBits;
 }
 
+/** Adds a word's evidence (five scores, SCORED_LANGUAGES order) to its sentence's, unrolled: no loop per word. */
+function addEvidence(scores: Scores, evidence: readonly number[]): void {
+  scores[0] += evidence[0] as number;
+  scores[1] += evidence[1] as number;
+  scores[2] += evidence[2] as number;
+  scores[3] += evidence[3] as number;
+  scores[4] += evidence[4] as number;
+}
+
 function scoreSegments(text: string, words: readonly WordToken[], lookups: readonly EvidenceSlot[] | undefined): Segment[] {
   const segments: Segment[] = [];
   let first = 0;
   while (first < words.length) {
-    // Sums in locals, in word order (the same additions as before, so the same scores): no array writes per word.
-    let ru = 0;
-    let uk = 0;
-    let be = 0;
-    let en = 0;
-    let other = 0;
+    const scores: Scores = [0, 0, 0, 0, 0];
     let letters = 0;
     let last = first;
     for (let index = first; index < words.length; index++) {
@@ -194,12 +198,7 @@ function scoreSegments(text: string, words: readonly WordToken[], lookups: reado
       last = index;
       if (word.glued) continue;
       letters += word.raw.length;
-      const evidence = evidenceOf(word, lookups?.[index]);
-      ru += evidence[0] as number;
-      uk += evidence[1] as number;
-      be += evidence[2] as number;
-      en += evidence[3] as number;
-      other += evidence[4] as number;
+      addEvidence(scores, evidenceOf(word, lookups?.[index]));
     }
     segments.push({
       start: (words[first] as WordToken).start,
@@ -208,7 +207,7 @@ function scoreSegments(text: string, words: readonly WordToken[], lookups: reado
       lastWord: last,
       decided: false,
       letters,
-      scores: [ru, uk, be, en, other],
+      scores,
       language: null,
     });
     first = last + 1;
