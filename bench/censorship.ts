@@ -12,6 +12,9 @@
  * `--baseline <folder>` also times the check of another checkout (e.g. a `git worktree` of an older commit) in the
  * same process on the same letters, runs interleaved, so that both figures see the same machine load (issue 16:
  * everything switched on must keep ≥ 5 MB/s per core and p99 ≤ 2 ms beside the old code's figures).
+ *
+ * `--slowest [n]` also prints each checkout's work per letter (minimum CPU time over the runs) and its n slowest
+ * letters (censorship-slowest.ts).
  */
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -19,6 +22,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkLetter, type CheckOptions, type CheckResult } from "../src/domain/censorship/index.js";
 import { BENCH_LETTER_LENGTH as LETTER_LENGTH, BENCH_LETTERS as LETTERS, buildBenchLetters } from "./censorship-letters.js";
+import { SlowestLetters } from "./censorship-slowest.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 const baselineFlag = process.argv.indexOf("--baseline");
@@ -30,6 +34,9 @@ if (baselineFolder) {
   };
   checkers.push({ label: `baseline ${baselineFolder}`, check: module.checkLetter });
 }
+
+const slowestFlag = process.argv.indexOf("--slowest");
+const slowestCount = slowestFlag < 0 ? 0 : Number(process.argv[slowestFlag + 1] ?? "") || 5;
 
 const RUNS = 9;
 const WARM_UP_ROUNDS = 2;
@@ -61,6 +68,7 @@ interface RunFigures {
 const wallClock: RunFigures[][] = checkers.map(() => []);
 const cpuTime: RunFigures[][] = checkers.map(() => []);
 const findings: number[] = checkers.map(() => 0);
+const slowest = checkers.map(() => new SlowestLetters(letters.map((letter) => letter.text)));
 
 function cpuMilliseconds(): number {
   const usage = process.cpuUsage();
@@ -84,12 +92,14 @@ for (let run = 0; run < RUNS; run++) {
     const cpuLatencies: number[] = [];
     const wallStarted = performance.now();
     const cpuStarted = cpuMilliseconds();
-    for (const letter of letters) {
+    for (const [number, letter] of letters.entries()) {
       const wallBefore = performance.now();
       const cpuBefore = cpuMilliseconds();
       findings[index] = (findings[index] ?? 0) + check(letter.text, { system: letter.system }).findings.length;
-      cpuLatencies.push(cpuMilliseconds() - cpuBefore);
+      const cpu = cpuMilliseconds() - cpuBefore;
       wallLatencies.push(performance.now() - wallBefore);
+      cpuLatencies.push(cpu);
+      slowest[index]?.record(number, cpu);
     }
     wallClock[index]?.push(figures(wallLatencies, performance.now() - wallStarted));
     cpuTime[index]?.push(figures(cpuLatencies, cpuMilliseconds() - cpuStarted));
@@ -113,5 +123,6 @@ for (const [index, { label }] of checkers.entries()) {
   console.log(describe("wall clock", wallClock[index] ?? []));
   console.log(describe("CPU time  ", cpuTime[index] ?? []));
   console.log(`  findings    ${((findings[index] ?? 0) / RUNS / LETTERS).toFixed(1)} per letter on average`);
+  if (slowestCount > 0) for (const line of slowest[index]?.describe(slowestCount) ?? []) console.log(line);
 }
 console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);

@@ -6,7 +6,7 @@ import { needsDigit } from "../../src/domain/censorship/context.js";
 describe("one pass over character classes (issue 16, speed)", () => {
   it("tells which kinds of character a letter has", () => {
     const flags = characterClasses("Привет! Мой e-mail: olga_k@mail.ru, 100% 🇺🇦 ❤ ЗСУ");
-    for (const name of ["digit", "at", "percent", "underscore", "symbol", "cyrillicCapital"] as const) {
+    for (const name of ["digit", "at", "percent", "underscore", "symbol", "cyrillicCapital", "maskSymbol"] as const) {
       expect(flags & CHARACTER_CLASS[name], name).not.toBe(0);
     }
     expect(characterClasses("привет, как дела") ).toBe(0);
@@ -16,6 +16,9 @@ describe("one pass over character classes (issue 16, speed)", () => {
     expect(prefilterNeeds("\\d")).toBe(CHARACTER_CLASS.digit);
     expect(prefilterNeeds("@")).toBe(CHARACTER_CLASS.at);
     expect(prefilterNeeds("(?: at |собак)")).toBe(0);
+    expect(prefilterNeeds("(?:[Мм][Уу]|[ГгЖжСс])[*#@%$]")).toBe(CHARACTER_CLASS.maskSymbol);
+    expect(prefilterNeeds("ab|[хп][*#@%$]")).toBe(0);
+    for (const masked of ["х*й", "бл#дь", "с$ка"]) expect(characterClasses(masked) & CHARACTER_CLASS.maskSymbol, masked).not.toBe(0);
     expect(prefilterNeeds(undefined)).toBe(0);
   });
 

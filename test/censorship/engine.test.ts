@@ -50,6 +50,13 @@ describe("match forms", () => {
     const check = checker([{ match: "regex", terms: ["[А-Я]{3}"], exceptions: ["мчс"], category: "code" }]);
     expect(check("ФБК и МЧС")).toEqual(["ФБК"]);
   });
+
+  it("regex: a text without the entry's `requires` (compiled with the entry's flags) is not scanned", () => {
+    const email = { match: "regex", terms: ["[a-z]+ собака [a-z]+ точка ru"], ignoreCase: true, category: "contacts" };
+    expect(checker([{ ...email, requires: "точка ru" }])("Пиши: ivan собака mail ТОЧКА RU")).toEqual(["ivan собака mail ТОЧКА RU"]);
+    // A `requires` the pattern does not contain is an author's error: the entry then finds nothing.
+    expect(checker([{ ...email, requires: "точка com" }])("Пиши: ivan собака mail точка ru")).toEqual([]);
+  });
 });
 
 describe("context rules", () => {

@@ -68,6 +68,8 @@ describe("loadLexicon on a broken directory", () => {
     ["a nearby word with a space", { ...validEntry, unlessNearby: { words: ["на фронте"], window: 2 } }, /field "unlessNearby\.words\.0"/],
     ["the language category", { ...validEntry, category: "language" }, /field "category"/],
     ["a gap outside a phrase", { ...validEntry, gap: 2 }, /field "gap": only phrase entries take it/],
+    ["a requires outside a regex entry", { ...validEntry, requires: "фронт" }, /field "requires": only regex entries take it/],
+    ["a broken requires", { ...validEntry, match: "regex", endings: undefined, terms: ["фронт"], requires: "(фр" }, /field "requires": not a valid/],
     ["a stem word too short in a phrase", { ...validEntry, match: "phrase", terms: ["во~ мир"] }, /field "terms\.0": stem "во~"/],
   ])("fails loudly on %s, naming the file, the entry and the field", (_name, entry, field) => {
     const path = lexiconDirectory(ruFile({ ...validEntry, id: "ru-test-fine" }, entry));

@@ -12,6 +12,8 @@ export const CHARACTER_CLASS = {
   cyrillicCapital: 32,
   /** Emoji and pictographs: astral characters and the symbol blocks from U+2600. */
   symbol: 64,
+  /** The symbols people mask a letter of a word with: * # @ % $ (the masked-swearing entries). */
+  maskSymbol: 128,
 } as const;
 
 export function characterClasses(text: string): number {
@@ -21,9 +23,10 @@ export function characterClasses(text: string): number {
     if (code < 0x80) {
       if (code >= 0x30 && code <= 0x39) flags |= CHARACTER_CLASS.digit;
       else if (code >= 0x41 && code <= 0x5a) flags |= CHARACTER_CLASS.latinCapital;
-      else if (code === 0x40) flags |= CHARACTER_CLASS.at;
-      else if (code === 0x25) flags |= CHARACTER_CLASS.percent;
+      else if (code === 0x40) flags |= CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol;
+      else if (code === 0x25) flags |= CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol;
       else if (code === 0x5f) flags |= CHARACTER_CLASS.underscore;
+      else if (code === 0x2a || code === 0x23 || code === 0x24) flags |= CHARACTER_CLASS.maskSymbol;
     } else if (code >= 0x410 && code <= 0x42f) flags |= CHARACTER_CLASS.cyrillicCapital;
     else if ((code >= 0x2600 && code <= 0x27bf) || (code >= 0xd800 && code <= 0xdbff)) flags |= CHARACTER_CLASS.symbol;
   }
@@ -42,8 +45,12 @@ export function prefilterNeeds(prefilter: string | undefined): number {
   if (prefilter === "[A-Za-z0-9]_[A-Za-z0-9]") return CHARACTER_CLASS.underscore;
   if (prefilter.startsWith("[\\u{1F") || prefilter.startsWith("[\\u{2")) return CHARACTER_CLASS.symbol;
   if (prefilter.startsWith("[БВГДЖЗКЛМНПРСТФХЦЧШЩ]")) return CHARACTER_CLASS.cyrillicCapital;
+  // A masking symbol closing every alternative: "[хпб…][*#@%$]", "(?:[Мм][Уу]|[ГгЖжСс])[*#@%$]".
+  if (prefilter.endsWith(MASK_SYMBOLS) && !hasTopLevelAlternative(prefilter)) return CHARACTER_CLASS.maskSymbol;
   return 0;
 }
+
+const MASK_SYMBOLS = "[*#@%$]";
 
 const LEADING_ASTRAL = /^\\u\{(1[0-9A-Fa-f]{4})\}(?![?*{])/u;
 

@@ -1,7 +1,7 @@
 import { chunkAnchor, patternNeeds, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
-import { LEXICON_BITS, ownLetterBits } from "./detect-language.js";
+import { LEXICON_BITS, NO_LETTER_BITS, ownLetterBits } from "./detect-language.js";
 import { normalizeWord } from "./normalize.js";
 import { scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { PrisonSystem } from "./types.js";
@@ -36,6 +36,8 @@ export interface RegexRule {
   pattern: RegExp;
   /** Tested first: when it does not match, the text cannot contain the pattern. */
   prefilter: RegExp | null;
+  /** A part every match contains, with the pattern's flags (the entry's `requires`), tested before the prefilter. */
+  requires: RegExp | null;
   /** Character classes (character-classes.ts) of which the text needs one, checked before the prefilter. */
   needs: number;
   /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
@@ -49,6 +51,13 @@ export interface WordLookup {
   rules: Rule[];
   phrases: PhraseRule[];
   /**
+   * Per phrase of `phrases`: the first letter (char code) its second word must start with, or ANY_NEXT_LETTER when
+   * it may be tried whatever follows (one word, a gap, an empty pattern). A letter's phrase starts are mostly common
+   * words («на», «в», "the") starting dozens of phrases each: this skips the ones the next word cannot continue
+   * (issue 16 speed, as the context layer's concept terms are filtered).
+   */
+  phraseSeconds: Int32Array;
+  /**
    * What the other layers computed for the same word, kept here so that each word of a letter is looked up in one
    * Map (issue 16 speed): the context layer's concept terms and the model's summed weights, each tagged with the
    * context or model they belong to.
@@ -61,6 +70,8 @@ export interface WordLookup {
   secondValue: unknown;
   /** The word's language evidence (detect-language.ts), when its lower case is its folded form. */
   evidence: readonly number[] | undefined;
+  /** Which languages its letters prove (ownLetterBits), once computed; NO_LETTER_BITS before. */
+  letterBits: number;
 }
 
 /** The value a layer (`owner`) keeps for a word in its lookup, or undefined before it stored one. */
@@ -98,6 +109,16 @@ export interface CompiledLexicon {
   lookups: Map<string, WordLookup>;
 }
 
+/** In `phraseSeconds`: the phrase is tried whatever the next word. */
+export const ANY_NEXT_LETTER = -1;
+const NO_PHRASE_SECONDS = new Int32Array(0);
+
+function secondLetter(phrase: PhraseRule): number {
+  const second = phrase.words[1];
+  if (second === undefined || phrase.gap > 0 || second.text === "") return ANY_NEXT_LETTER;
+  return second.text.charCodeAt(0);
+}
+
 // Enough for the vocabulary of thousands of letters; past it the memo starts over rather than grow without end.
 const MAX_MEMOIZED_WORDS = 50_000;
 
@@ -109,15 +130,18 @@ export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
   const lookup: WordLookup = {
     rules: [],
     phrases: [],
+    phraseSeconds: NO_PHRASE_SECONDS,
     layers: undefined,
     firstOwner: undefined,
     firstValue: undefined,
     secondOwner: undefined,
     secondValue: undefined,
     evidence: undefined,
+    letterBits: NO_LETTER_BITS,
   };
   lexicon.words.find(word, (rule) => lookup.rules.push(rule));
   lexicon.phraseStarts.find(word, (phrase) => lookup.phrases.push(phrase));
+  if (lookup.phrases.length > 0) lookup.phraseSeconds = Int32Array.from(lookup.phrases, secondLetter);
   if (lexicon.lookups.size >= MAX_MEMOIZED_WORDS) lexicon.lookups.clear();
   lexicon.lookups.set(word, lookup);
   return lookup;
@@ -160,6 +184,7 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
           rule,
           pattern: scan.pattern,
           prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
+          requires: entry.requires === undefined ? null : new RegExp(entry.requires, entry.ignoreCase ? "iu" : "u"),
           needs: prefilterNeeds(entry.prefilter) || patternNeeds(term),
           anchor: chunkAnchor(entry.prefilter, term),
           scan,

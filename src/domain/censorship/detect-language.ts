@@ -1,4 +1,4 @@
-import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, wordEvidence } from "./language-profiles.js";
+import { isFrequentReading, isFrequentWord, SCORED_LANGUAGES, type Scores, wordEvidence } from "./language-profiles.js";
 import { readings } from "./transliterate.js";
 import type { WordToken } from "./tokenize.js";
 import type { LanguageAssessment, LanguageSpan, LetterLanguage, PrisonSystem } from "./types.js";
@@ -59,7 +59,7 @@ export function analyseLanguage(
     allowed,
     acceptable: spans.every((span) => allowed.includes(span.language)),
   };
-  return { assessment, masks: lexiconMasks(words, segments) };
+  return { assessment, masks: lexiconMasks(words, segments, lookups) };
 }
 
 /** Bits of the word-list languages (LEXICON_BITS) a word token may be matched against. */
@@ -76,19 +76,28 @@ const RUNNER_UP_SHARE = 0.5;
  * decide on its own, and what its own letters prove (ї → Ukrainian). The script decides between the Cyrillic
  * languages and English: a Cyrillic word in an English sentence is never English.
  */
-function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[]): Uint8Array {
+function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[], slots: readonly EvidenceSlot[] | undefined): Uint8Array {
   const masks = new Uint8Array(words.length);
   for (const segment of segments) {
-    const best = Math.max(...segment.scores);
+    const scores = segment.scores;
+    const best = Math.max(...scores);
     let sentenceBits = segment.language ? (BIT_OF_SCORED[SCORED_LANGUAGES.indexOf(segment.language)] ?? 0) : 0;
-    segment.scores.forEach((score, index) => {
+    for (let index = 0; index < scores.length; index++) {
+      const score = scores[index] as number;
       const close = segment.decided ? score > 0 && score >= best * RUNNER_UP_SHARE : score > 0;
       if (close) sentenceBits |= BIT_OF_SCORED[index] ?? 0;
-    });
+    }
     const cyrillicBits = sentenceBits & CYRILLIC_BITS || CYRILLIC_BITS;
     for (let index = segment.firstWord; index <= segment.lastWord; index++) {
       const word = words[index] as WordToken;
-      masks[index] = isLatinWord(word.norm) ? LEXICON_BITS.en : cyrillicBits | contradictingLetterBits(word.lower, cyrillicBits);
+      if (isLatinWord(word.norm)) masks[index] = LEXICON_BITS.en;
+      else {
+        const own = letterBitsOf(word, slots?.[index]);
+        // What a word's own letters add: nothing when they fit one of the sentence's languages (ы and ё in a
+        // Belarusian sentence are Belarusian: «плённы» is fruitful, not Russian «пленный»), else the languages they
+        // allow (ї in a Russian sentence is a Ukrainian word).
+        masks[index] = cyrillicBits | ((own & cyrillicBits) === 0 ? own : 0);
+      }
     }
   }
   return masks;
@@ -127,16 +136,6 @@ function isLatinWord(norm: string): boolean {
   return code < 0x250;
 }
 
-/**
- * What a word's own letters add to its sentence's languages: nothing when they fit one of them (ы and ё in a
- * Belarusian sentence are Belarusian: «плённы» is fruitful, not Russian «пленный»), the languages they allow when
- * they fit none (ї in a Russian sentence is a Ukrainian word).
- */
-function contradictingLetterBits(lower: string, sentenceBits: number): number {
-  const own = ownLetterBits(lower);
-  return (own & sentenceBits) === 0 ? own : 0;
-}
-
 /** Languages a lower-case word's own letters prove: ї є ґ Ukrainian, і Ukrainian or Belarusian, ў Belarusian… */
 export function ownLetterBits(lower: string): number {
   let bits = 0;
@@ -158,40 +157,60 @@ export function ownLetterBits(lower: string): number {
  */
 export interface EvidenceSlot {
   evidence: readonly number[] | undefined;
+  /** ownLetterBits of the word, once computed (NO_LETTER_BITS before). */
+  letterBits: number;
 }
 
+export const NO_LETTER_BITS = -1;
+
+// A Latin folded form is always a Latin word, so a slot holds the one kind of evidence its word needs.
 function evidenceOf(word: WordToken, slot: EvidenceSlot | undefined): readonly number[] {
-  if (isLatinWord(word.norm)) return latinWordEvidence(word.lower);
-  if (slot === undefined || word.lower !== word.norm) return wordEvidence(word.lower);
-  return (slot.evidence ??= wordEvidence(word.lower));
+  const latin = isLatinWord(word.norm);
+  if (slot === undefined || word.lower !== word.norm) return latin ? latinWordEvidence(word.lower) : wordEvidence(word.lower);
+  return (slot.evidence ??= latin ? latinWordEvidence(word.lower) : wordEvidence(word.lower));
+}
+
+function letterBitsOf(word: WordToken, slot: EvidenceSlot | undefined): number {
+  if (slot === undefined || word.lower !== word.norm) return ownLetterBits(word.lower);
+  if (slot.letterBits === NO_LETTER_BITS) slot.letterBits = ownLetterBits(word.lower);
+  return slot.letterBits;
+}
+
+/** Adds a word's evidence (five scores, SCORED_LANGUAGES order) to its sentence's, unrolled: no loop per word. */
+function addEvidence(scores: Scores, evidence: readonly number[]): void {
+  scores[0] += evidence[0] as number;
+  scores[1] += evidence[1] as number;
+  scores[2] += evidence[2] as number;
+  scores[3] += evidence[3] as number;
+  scores[4] += evidence[4] as number;
 }
 
 function scoreSegments(text: string, words: readonly WordToken[], lookups: readonly EvidenceSlot[] | undefined): Segment[] {
   const segments: Segment[] = [];
-  let current: Segment | null = null;
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as WordToken;
-    if (!current || word.breakBefore) {
-      current = {
-        start: word.start,
-        end: word.end,
-        firstWord: index,
-        lastWord: index,
-        decided: false,
-        letters: 0,
-        scores: [0, 0, 0, 0, 0],
-        language: null,
-      };
-      segments.push(current);
+  let first = 0;
+  while (first < words.length) {
+    const scores: Scores = [0, 0, 0, 0, 0];
+    let letters = 0;
+    let last = first;
+    for (let index = first; index < words.length; index++) {
+      const word = words[index] as WordToken;
+      if (index > first && word.breakBefore) break;
+      last = index;
+      if (word.glued) continue;
+      letters += word.raw.length;
+      addEvidence(scores, evidenceOf(word, lookups?.[index]));
     }
-    current.end = word.end;
-    current.lastWord = index;
-    if (word.glued) continue;
-    current.letters += word.raw.length;
-    const evidence = evidenceOf(word, lookups?.[index]);
-    for (let language = 0; language < evidence.length; language++) {
-      current.scores[language] = (current.scores[language] ?? 0) + (evidence[language] ?? 0);
-    }
+    segments.push({
+      start: (words[first] as WordToken).start,
+      end: (words[last] as WordToken).end,
+      firstWord: first,
+      lastWord: last,
+      decided: false,
+      letters,
+      scores,
+      language: null,
+    });
+    first = last + 1;
   }
   for (const segment of segments) {
     while (segment.end < text.length && TRAILING_PUNCTUATION.test(text.charAt(segment.end))) segment.end++;

@@ -42,7 +42,7 @@ const FUNCTION_WORDS: Record<"ru" | "uk" | "be" | "en", string> = {
     hello hi wish happy birthday`,
 };
 
-type Scores = [ru: number, uk: number, be: number, en: number, other: number];
+export type Scores = [ru: number, uk: number, be: number, en: number, other: number];
 export const SCORED_LANGUAGES: readonly LetterLanguage[] = ["ru", "uk", "be", "en", "other"];
 const RU = 0;
 const UK = 1;

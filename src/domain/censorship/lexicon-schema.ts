@@ -61,6 +61,12 @@ export const EntrySchema = v.strictObject({
    * e-mail pattern): a pattern that can start anywhere is slow to scan over text that cannot match.
    */
   prefilter: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * Regex entries: a part of the pattern that every match contains, compiled with the entry's own flags (so a part
+   * copied from the pattern is necessary by construction), tested before the prefilter. For patterns that may start
+   * at any Latin word (e-mails spelled out in words) and whose prefilter passes in ordinary English text.
+   */
+  requires: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** A generic heuristic that yields to any other finding overlapping it (unexplained abbreviations). */
   fallback: v.optional(v.boolean()),
   /** Explanation variant: keys `censorship-<explanation>-why/-instead` instead of the category's. */

@@ -142,6 +142,11 @@ function findEntryProblem(entry: LexiconEntryData, endingSets: ReadonlyMap<strin
     const problem = findRegexProblem(entry.prefilter, false);
     if (problem) return `field "prefilter": ${problem}`;
   }
+  if (entry.requires !== undefined) {
+    if (entry.match !== "regex") return `field "requires": only regex entries take it`;
+    const problem = findRegexProblem(entry.requires, entry.ignoreCase ?? false);
+    if (problem) return `field "requires": ${problem}`;
+  }
   if (entry.match === "regex" && (entry.requiresNearby || entry.unlessNearby || entry.exceptPhrases)) {
     return `field "match": regex entries take only "exceptions", not nearby words or phrases`;
   }

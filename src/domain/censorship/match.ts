@@ -1,6 +1,6 @@
 import { LEXICON_BITS } from "./detect-language.js";
 import { anchorChunks, characterClasses } from "./character-classes.js";
-import { type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
+import { ANY_NEXT_LETTER, type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import { nextMatch, type ScannedPattern } from "./regex-scan.js";
 import type { Tokens, WordToken } from "./tokenize.js";
@@ -67,9 +67,12 @@ export function findLexiconHits(
     const lookup = lookups?.[index] ?? lookUpWord(lexicon, word.norm);
     if (lookups) lookups[index] = lookup;
     // Indexed loops: no iterator objects for the hundreds of words of a letter (issue 16 speed).
-    const { rules, phrases } = lookup;
+    const { rules, phrases, phraseSeconds } = lookup;
     for (let position = 0; position < rules.length; position++) accept(rules[position] as Rule, index, index, word.start, word.end);
+    const letter = phrases.length === 0 ? NO_NEXT_WORD : nextLetter(words, index, text);
     for (let position = 0; position < phrases.length; position++) {
+      const second = phraseSeconds[position] as number;
+      if (second !== ANY_NEXT_LETTER && letter !== ANY_NEXT_LETTER && second !== letter) continue;
       const phrase = phrases[position] as PhraseRule;
       const last = phraseEnd(phrase, words, index, text);
       if (last !== null) accept(phrase.rule, index, last, word.start, (words[last] as WordToken).end);
@@ -116,9 +119,10 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
   const classes = characterClasses(text);
-  for (const { rule, prefilter, needs, anchor, scan } of lexicon.regexes) {
+  for (const { rule, prefilter, requires, needs, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
+    if (requires && !requires.test(text)) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {
       regexHitsIn(text, 0, text, rule, scan, hits);
@@ -140,7 +144,22 @@ function regexHitsIn(chunk: string, offset: number, text: string, rule: Rule, sc
   }
 }
 
-/** Index of the phrase's last token when the phrase runs from `first` without a break, else null. */
+// What nextLetter says when no word joins the current one: only phrases tried whatever follows can match.
+const NO_NEXT_WORD = -2;
+
+/**
+ * The first letter the second word of a phrase starting at word `index` must have: that of the next word, or
+ * ANY_NEXT_LETTER when the phrase may be split there (a parenthesis or a filler word, see splitPhraseEnd), or
+ * NO_NEXT_WORD when no word joins this one.
+ */
+function nextLetter(words: readonly WordToken[], index: number, text: string): number {
+  const word = words[index] as WordToken;
+  const next = words[index + 1];
+  if (next === undefined || !next.joinsPrevious) return NO_NEXT_WORD;
+  if (isParenthesisMark(text, word.end, next.start) || PHRASE_FILLERS.has(next.norm)) return ANY_NEXT_LETTER;
+  return next.norm.charCodeAt(0);
+}
+
 /**
  * The last word of a phrase starting at `first`, or null. Its words follow one another, or (issue 16) a fixed
  * phrase is split by a parenthesis of at most three words set off by commas or dashes («Жыве, як кажуць,

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:censorship-paired -- <checkout A> <checkout B> [rounds]`: CPU time per letter of two checkouts,
+ * paired letter by letter (issue 16, speed round 5). Each letter is checked by A and by B back to back, the order
+ * alternating, so a change in the machine's load (which moves over seconds) falls on both alike; `--baseline` in
+ * bench:censorship alternates whole runs of 400 letters, which a loaded machine skews by ±10 %. Prints the mean CPU
+ * time per letter of each, their ratio, and each one's work per letter (minimum over the rounds) at p50 and p99.
+ * Run it both ways round (A B, then B A) and once with two copies of one checkout: the ratio of the copies shows
+ * the bias of loading order (about 1–2 %).
+ */
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CheckOptions, CheckResult } from "../src/domain/censorship/index.js";
+import { buildBenchLetters } from "./censorship-letters.js";
+
+type Checker = (text: string, options: CheckOptions) => CheckResult;
+
+async function loadChecker(folder: string): Promise<Checker> {
+  const url = pathToFileURL(resolve(folder, "src/domain/censorship/index.ts")).href;
+  return ((await import(url)) as { checkLetter: Checker }).checkLetter;
+}
+
+const [folderA, folderB] = [process.argv[2], process.argv[3]];
+if (!folderA || !folderB) throw new Error("usage: censorship-paired.ts <checkout A> <checkout B> [rounds]");
+const checkers = [await loadChecker(folderA), await loadChecker(folderB)] as const;
+const rounds = Number(process.argv[4] ?? 5);
+const letters = buildBenchLetters();
+
+function cpuMicroseconds(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+function timed(check: Checker, letter: { text: string; system: CheckOptions["system"] }): number {
+  const before = cpuMicroseconds();
+  check(letter.text, { system: letter.system });
+  return cpuMicroseconds() - before;
+}
+
+for (let round = 0; round < 2; round++) for (const letter of letters) for (const check of checkers) check(letter.text, letter);
+
+const totals = [0, 0];
+const least = checkers.map(() => letters.map(() => Number.POSITIVE_INFINITY));
+for (let round = 0; round < rounds; round++) {
+  for (const [number, letter] of letters.entries()) {
+    const order = (number + round) % 2 === 0 ? [0, 1] : [1, 0];
+    for (const which of order) {
+      const spent = timed(checkers[which as 0 | 1], letter);
+      totals[which] = (totals[which] ?? 0) + spent;
+      const own = least[which] as number[];
+      own[number] = Math.min(own[number] ?? Number.POSITIVE_INFINITY, spent);
+    }
+  }
+}
+
+function at(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(fraction * sorted.length)] ?? Number.NaN;
+}
+
+const perLetter = (which: number) => (totals[which] ?? 0) / rounds / letters.length;
+console.log(`paired CPU time per letter, ${rounds} rounds of ${letters.length} letters, load average ${loadavg()[0]?.toFixed(1)}`);
+for (const [which, folder] of [folderA, folderB].entries()) {
+  const own = least[which] ?? [];
+  console.log(`  ${folder}: mean ${perLetter(which).toFixed(0)} µs; work per letter p50 ${at(own, 0.5)} µs, p99 ${at(own, 0.99)} µs`);
+}
+console.log(`  A/B ${(perLetter(0) / perLetter(1)).toFixed(3)}`);
