@@ -9,7 +9,7 @@ import { onePerPhrase } from "./one-per-phrase.js";
 import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
 import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
 import { letterStats } from "./stats.js";
-import { tokenize, type WordToken } from "./tokenize.js";
+import { tokenizeReusing, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
 
 export type LetterChecker = (text: string, options: CheckOptions) => CheckResult;
@@ -41,7 +41,8 @@ export function checkLetter(text: string, options: CheckOptions): CheckResult {
 }
 
 function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, options: CheckOptions): CheckResult {
-  const tokens = tokenize(text);
+  // The tokens are reused by the next check: nothing below keeps a token in the result.
+  const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
   const lookups: WordLookup[] = new Array(tokens.words.length);
   for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpWord(lexicon, (tokens.words[index] as WordToken).norm);
