@@ -262,11 +262,14 @@ class WordTerms {
     // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
     if (this.all.length <= FEW_TERMS) return this.list;
     const letter = next === undefined ? -1 : next.charCodeAt(0);
-    let candidates = this.byNextLetter.get(letter);
-    if (candidates === undefined) {
-      candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
-      this.byNextLetter.set(letter, candidates);
-    }
+    return this.byNextLetter.get(letter) ?? this.firstCandidates(letter);
+  }
+
+  // Apart from candidates(): a method with a closure allocates the closure's context on every call, memo hits
+  // included (14 kB a letter, issue 16 allocation).
+  private firstCandidates(letter: number): TermList {
+    const candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
+    this.byNextLetter.set(letter, candidates);
     return candidates;
   }
 }
@@ -498,29 +501,25 @@ function hasAny(classes: ReadonlyMap<number, unknown>, indices: readonly number[
 export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
   const found: Hit[] = [];
   const candidates: number[] = [];
+  // Plain loops, no closures and no sort call (Array sort copies into a work array): this runs per sentence
+  // (issue 16, allocation).
   for (const sentence of reading.sentences) {
     // Every frame needs at least two classes.
     if (sentence.classes.size < 2) continue;
     candidates.length = 0;
     for (const classIndex of sentence.classes.keys()) {
-      for (const frameIndex of context.framesByFirstClass[classIndex] ?? []) {
-        if (!candidates.includes(frameIndex)) candidates.push(frameIndex);
-      }
+      const frames = context.framesByFirstClass[classIndex];
+      if (frames !== undefined) for (const frameIndex of frames) insertSorted(candidates, frameIndex);
     }
     // In the order of context.json, as when every frame was tried.
-    candidates.sort((a, b) => a - b);
     for (const frameIndex of candidates) {
       const frame = context.frames[frameIndex];
       if (!frame || !satisfied(sentence.classes, frame.when, frame.unless)) continue;
-      const category = frame.rule.entry.category;
-      if (hits.some((hit) => hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end)) {
-        continue;
-      }
+      if (hasHitInside(hits, frame.rule.entry.category, sentence)) continue;
       let start = Number.POSITIVE_INFINITY;
       let end = 0;
       for (const group of frame.when) {
-        const index = group.find((candidate) => sentence.classes.has(candidate));
-        const occurrence = index === undefined ? undefined : sentence.classes.get(index);
+        const occurrence = firstPresent(sentence.classes, group);
         if (!occurrence) continue;
         start = Math.min(start, occurrence.start);
         end = Math.max(end, occurrence.end);
@@ -529,6 +528,31 @@ export function frameHits(reading: ContextReading, context: CompiledContext, hit
     }
   }
   return found;
+}
+
+/** Adds `value` to the ascending `values` unless it is there. */
+function insertSorted(values: number[], value: number): void {
+  let position = values.length;
+  while (position > 0 && (values[position - 1] as number) > value) position--;
+  if (position > 0 && values[position - 1] === value) return;
+  // Moved up by hand: splice would return an array of the removed items.
+  values.push(value);
+  for (let index = values.length - 1; index > position; index--) values[index] = values[index - 1] as number;
+  values[position] = value;
+}
+
+function hasHitInside(hits: readonly Hit[], category: CategoryId, sentence: Sentence): boolean {
+  for (const hit of hits) if (hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end) return true;
+  return false;
+}
+
+/** The occurrence of the first class of `group` the sentence has. */
+function firstPresent(classes: ReadonlyMap<number, ClassOccurrence>, group: readonly number[]): ClassOccurrence | undefined {
+  for (const index of group) {
+    const occurrence = classes.get(index);
+    if (occurrence !== undefined) return occurrence;
+  }
+  return undefined;
 }
 
 const OPENING_QUOTES = new Set(["«", "“", "„", '"', "'"]);
