@@ -79,12 +79,16 @@ const RUNNER_UP_SHARE = 0.5;
 function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[]): Uint8Array {
   const masks = new Uint8Array(words.length);
   for (const segment of segments) {
-    const best = Math.max(...segment.scores);
+    // Loops rather than a spread and a closure per sentence (issue 16, allocation).
+    const { scores } = segment;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < scores.length; index++) best = Math.max(best, scores[index] as number);
     let sentenceBits = segment.language ? (BIT_OF_SCORED[SCORED_LANGUAGES.indexOf(segment.language)] ?? 0) : 0;
-    segment.scores.forEach((score, index) => {
+    for (let index = 0; index < scores.length; index++) {
+      const score = scores[index] as number;
       const close = segment.decided ? score > 0 && score >= best * RUNNER_UP_SHARE : score > 0;
       if (close) sentenceBits |= BIT_OF_SCORED[index] ?? 0;
-    });
+    }
     const cyrillicBits = sentenceBits & CYRILLIC_BITS || CYRILLIC_BITS;
     for (let index = segment.firstWord; index <= segment.lastWord; index++) {
       const word = words[index] as WordToken;
