@@ -15,12 +15,17 @@
  *
  * `--slowest [n]` also prints each checkout's work per letter (minimum CPU time over the runs) and its n slowest
  * letters (censorship-slowest.ts).
+ *
+ * `--gc` also prints, for each checkout, the figures that decide p99 whatever the machine's load: kB allocated per
+ * letter (sampling heap profile), scavenges per run of the letters and the functions that allocate most
+ * (censorship-allocation.ts).
  */
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkLetter, type CheckOptions, type CheckResult } from "../src/domain/censorship/index.js";
+import { type CollectionCounts, countCollections, measureAllocation } from "./censorship-allocation.js";
 import { BENCH_LETTER_LENGTH as LETTER_LENGTH, BENCH_LETTERS as LETTERS, buildBenchLetters } from "./censorship-letters.js";
 import { SlowestLetters } from "./censorship-slowest.js";
 
@@ -37,6 +42,8 @@ if (baselineFolder) {
 
 const slowestFlag = process.argv.indexOf("--slowest");
 const slowestCount = slowestFlag < 0 ? 0 : Number(process.argv[slowestFlag + 1] ?? "") || 5;
+const measureGarbage = process.argv.includes("--gc");
+const TOP_ALLOCATING_FUNCTIONS = 12;
 
 const RUNS = 9;
 const WARM_UP_ROUNDS = 2;
@@ -69,6 +76,7 @@ const wallClock: RunFigures[][] = checkers.map(() => []);
 const cpuTime: RunFigures[][] = checkers.map(() => []);
 const findings: number[] = checkers.map(() => 0);
 const slowest = checkers.map(() => new SlowestLetters(letters.map((letter) => letter.text)));
+const collections: CollectionCounts[][] = checkers.map(() => []);
 
 function cpuMilliseconds(): number {
   const usage = process.cpuUsage();
@@ -88,19 +96,23 @@ function figures(latencies: number[], totalMilliseconds: number): RunFigures {
 
 for (let run = 0; run < RUNS; run++) {
   for (const [index, { check }] of checkers.entries()) {
-    const wallLatencies: number[] = [];
-    const cpuLatencies: number[] = [];
+    const wallLatencies: number[] = new Array<number>(letters.length);
+    const cpuLatencies: number[] = new Array<number>(letters.length);
     const wallStarted = performance.now();
     const cpuStarted = cpuMilliseconds();
-    for (const [number, letter] of letters.entries()) {
-      const wallBefore = performance.now();
-      const cpuBefore = cpuMilliseconds();
-      findings[index] = (findings[index] ?? 0) + check(letter.text, { system: letter.system }).findings.length;
-      const cpu = cpuMilliseconds() - cpuBefore;
-      wallLatencies.push(performance.now() - wallBefore);
-      cpuLatencies.push(cpu);
-      slowest[index]?.record(number, cpu);
-    }
+    const timeLetters = (): void => {
+      for (const [position, letter] of letters.entries()) {
+        const wallBefore = performance.now();
+        const cpuBefore = cpuMilliseconds();
+        findings[index] = (findings[index] ?? 0) + check(letter.text, { system: letter.system }).findings.length;
+        const cpu = cpuMilliseconds() - cpuBefore;
+        cpuLatencies[position] = cpu;
+        wallLatencies[position] = performance.now() - wallBefore;
+        slowest[index]?.record(position, cpu);
+      }
+    };
+    if (measureGarbage) collections[index]?.push(countCollections(timeLetters));
+    else timeLetters();
     wallClock[index]?.push(figures(wallLatencies, performance.now() - wallStarted));
     cpuTime[index]?.push(figures(cpuLatencies, cpuMilliseconds() - cpuStarted));
   }
@@ -124,5 +136,23 @@ for (const [index, { label }] of checkers.entries()) {
   console.log(describe("CPU time  ", cpuTime[index] ?? []));
   console.log(`  findings    ${((findings[index] ?? 0) / RUNS / LETTERS).toFixed(1)} per letter on average`);
   if (slowestCount > 0) for (const line of slowest[index]?.describe(slowestCount) ?? []) console.log(line);
+}
+
+if (measureGarbage) {
+  console.log(`allocation (--gc; figures the load does not change; p99 ≤ 2 ms needs ≤ ~3 scavenges per run, ≤ ~150 kB a letter):`);
+  for (const [index, { label, check }] of checkers.entries()) {
+    const allocation = await measureAllocation(check, letters, TOP_ALLOCATING_FUNCTIONS);
+    const runs = collections[index] ?? [];
+    const scavenges = runs.map((run) => run.scavenges);
+    const pause = runs.reduce((sum, run) => sum + run.scavengeMicroseconds, 0) / Math.max(1, scavenges.reduce((sum, count) => sum + count, 0)) / 1000;
+    console.log(
+      `${label}: ${allocation.kilobytesPerLetter.toFixed(1)} kB allocated per letter; scavenges per run of ${LETTERS} letters ` +
+        `median ${median(scavenges)} (${Math.min(...scavenges)}–${Math.max(...scavenges)}), ${pause.toFixed(2)} ms each; ` +
+        `full collections ${runs.reduce((sum, run) => sum + run.others, 0)} in ${RUNS} runs`,
+    );
+    if (index > 0) continue;
+    console.log(`  most allocating functions of ${label} (kB per letter, self):`);
+    for (const { name, kilobytesPerLetter } of allocation.top) console.log(`    ${kilobytesPerLetter.toFixed(1).padStart(6)}  ${name}`);
+  }
 }
 console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);

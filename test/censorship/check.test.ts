@@ -108,6 +108,15 @@ describe("checkLetter on the shipped lexicon", () => {
     const starts = result.findings.map((finding) => finding.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
+
+  it("keeps each result its own: a later check, which reuses the checker's scratch space, changes no earlier result", () => {
+    const first = ru("Вчера ночью прилетело в соседний дом, брата забрали в военкомат. «Война и мир» читаю.\nСлава Украине!");
+    const snapshot = JSON.stringify(first);
+    ru("Привет! Погода хорошая, мама передаёт привет. Скоро напишу ещё.\nНовый абзац, другие слова.");
+    ru("Бачила в новинах про обстріл. Тримайся!");
+    expect(JSON.stringify(first)).toBe(snapshot);
+    expect(first.findings.length).toBeGreaterThan(0);
+  });
 });
 
 describe("language findings", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/domain/censorship/tokenize.js";
+import { tokenize, tokenizeReusing, type Tokens } from "../../src/domain/censorship/tokenize.js";
 
 describe("tokenize", () => {
   it("gives offsets into the original text and folded forms", () => {
@@ -56,5 +56,19 @@ describe("tokenize", () => {
   it("reads an abbreviation typed in Latin look-alikes as Cyrillic", () => {
     const { abbreviations } = tokenize("эта CBO");
     expect(abbreviations.map((abbreviation) => abbreviation.norm)).toEqual(["сво"]);
+  });
+
+  it("gives the same words when it reuses tokens and shares word strings across letters", () => {
+    // Capitals, camel case, ё, a Greek word lowercased with the whole text, a word longer than the shared ones,
+    // a spelled abbreviation, and the same words again in another case and order; the last letter is shorter.
+    const letters = [
+      "Привет, Ёлка! ВОЙНА и мир. #СлаваУкраїні ΟΔΟΣ Ὀδυσσεύς представительство С.В.О. м'ясо",
+      "ёлка Ёлка ЁЛКА война Война мир Мир ΟΔΟΣ οδος представительство СлаваУкраїні с в о",
+      "Мир вам, ёлка.",
+    ];
+    const plain = (tokens: Tokens) => ({ words: tokens.words.map((word) => ({ ...word })), abbreviations: tokens.abbreviations });
+    for (let round = 0; round < 2; round++) {
+      for (const text of letters) expect(plain(tokenizeReusing(text))).toEqual(plain(tokenize(text)));
+    }
   });
 });

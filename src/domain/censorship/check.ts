@@ -9,7 +9,7 @@ import { onePerPhrase } from "./one-per-phrase.js";
 import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
 import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
 import { letterStats } from "./stats.js";
-import { tokenize, type WordToken } from "./tokenize.js";
+import { tokenizeReusing, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
 
 export type LetterChecker = (text: string, options: CheckOptions) => CheckResult;
@@ -26,7 +26,10 @@ export interface CheckLayers {
 
 export function createLetterChecker(lexicon: Lexicon, layers: CheckLayers = {}): LetterChecker {
   const compiled = compileLexicon(lexicon);
-  return (text, options) => runCheck(compiled, layers, text, options);
+  // The words' lookups of the last letter, overwritten by the next check (issue 16, allocation). The check is
+  // synchronous and calls nothing outside the censorship code, so one check never runs inside another.
+  const lookups: WordLookup[] = [];
+  return (text, options) => runCheck(compiled, layers, lookups, text, options);
 }
 
 let shippedChecker: LetterChecker | undefined;
@@ -40,15 +43,17 @@ export function checkLetter(text: string, options: CheckOptions): CheckResult {
   return shippedChecker(text, options);
 }
 
-function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, text: string, options: CheckOptions): CheckResult {
-  const tokens = tokenize(text);
+function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, lookups: WordLookup[], text: string, options: CheckOptions): CheckResult {
+  // The tokens are reused by the next check: nothing below keeps a token in the result.
+  const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
-  const lookups: WordLookup[] = new Array(tokens.words.length);
   for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpWord(lexicon, (tokens.words[index] as WordToken).norm);
+  if (lookups.length !== tokens.words.length) lookups.length = tokens.words.length;
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  const hits = [...findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups), ...readings.hits];
+  const hits = findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups);
+  for (const hit of readings.hits) hits.push(hit);
   // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
   for (const run of readings.latinRuns) lookups.fill(undefined as unknown as WordLookup, run.first, run.last + 1);
   const { context, model } = layers;

@@ -124,8 +124,12 @@ const MAX_MEMOIZED_WORDS = 50_000;
 
 /** The rules and phrase starts matching a folded word, computed once per distinct word. */
 export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
-  const known = lexicon.lookups.get(word);
-  if (known) return known;
+  // The first lookup of a word is a function of its own: its closures capture the new lookup, and a function with
+  // captured variables allocates their context on every call, the memo hits included (25 kB a letter, issue 16).
+  return lexicon.lookups.get(word) ?? firstLookUp(lexicon, word);
+}
+
+function firstLookUp(lexicon: CompiledLexicon, word: string): WordLookup {
   // Every lookup has the same fields from the start, so that reading them stays monomorphic.
   const lookup: WordLookup = {
     rules: [],

@@ -109,6 +109,9 @@ export interface CompiledContext {
   /** Per class, the stamp of the last sentence it occurred in, and the last stamp given (see nextStamp). */
   seen: Int32Array;
   stamp: number;
+  /** Sentence objects (with their classes) and the sentences array of the last reading, reused by the next one. */
+  sentencePool: Sentence[];
+  sentences: Sentence[];
 }
 
 export class ContextError extends Error {
@@ -188,6 +191,8 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     sensesByRule: new Map(),
     seen: new Int32Array(classNames.length),
     stamp: 0,
+    sentencePool: [],
+    sentences: [],
   };
   for (const [classIndex, name] of classNames.entries()) {
     const definition = data.classes[name];
@@ -262,11 +267,14 @@ class WordTerms {
     // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
     if (this.all.length <= FEW_TERMS) return this.list;
     const letter = next === undefined ? -1 : next.charCodeAt(0);
-    let candidates = this.byNextLetter.get(letter);
-    if (candidates === undefined) {
-      candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
-      this.byNextLetter.set(letter, candidates);
-    }
+    return this.byNextLetter.get(letter) ?? this.firstCandidates(letter);
+  }
+
+  // Apart from candidates(): a method with a closure allocates the closure's context on every call, memo hits
+  // included (14 kB a letter, issue 16 allocation).
+  private firstCandidates(letter: number): TermList {
+    const candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
+    this.byNextLetter.set(letter, candidates);
     return candidates;
   }
 }
@@ -306,8 +314,10 @@ interface Sentence {
   lastWord: number;
   /** Index of its paragraph: sentences separated by a line break are in different paragraphs. */
   paragraph: number;
+  /** Its position among the reading's sentences. */
+  index: number;
   /** Class index → span of its first occurrence in the sentence. */
-  classes: ReadonlyMap<number, ClassOccurrence>;
+  classes: SentenceClasses;
 }
 
 interface ClassOccurrence {
@@ -316,10 +326,100 @@ interface ClassOccurrence {
   firstWord: number;
 }
 
+/** Has a class occurred (in a sentence, in a paragraph)? What frames and senses ask. */
+interface ClassesSeen {
+  has(classIndex: number): boolean;
+}
+
+/**
+ * The concept classes of one sentence: the first occurrence of each, in the order found. It belongs to a pooled
+ * sentence and is refilled letter after letter, its occurrence objects overwritten: a Map and an occurrence object
+ * per sentence were a sixth of what a check allocated (issue 16, allocation). A sentence has a handful of classes
+ * at most, so a linear search is as quick as a Map.
+ */
+class SentenceClasses implements ClassesSeen {
+  size = 0;
+  private readonly indices: number[] = [];
+  private readonly occurrences: ClassOccurrence[] = [];
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  has(classIndex: number): boolean {
+    return this.positionOf(classIndex) >= 0;
+  }
+
+  get(classIndex: number): ClassOccurrence | undefined {
+    const position = this.positionOf(classIndex);
+    return position < 0 ? undefined : this.occurrences[position];
+  }
+
+  /** The class at `position` (0 ≤ position < size), in the order found. */
+  classAt(position: number): number {
+    return this.indices[position] as number;
+  }
+
+  /** Records a class the sentence does not have yet. */
+  add(classIndex: number, start: number, end: number, firstWord: number): void {
+    const position = this.size++;
+    this.indices[position] = classIndex;
+    const occurrence = this.occurrences[position];
+    if (occurrence === undefined) this.occurrences.push({ start, end, firstWord });
+    else {
+      occurrence.start = start;
+      occurrence.end = end;
+      occurrence.firstWord = firstWord;
+    }
+  }
+
+  private positionOf(classIndex: number): number {
+    for (let position = 0; position < this.size; position++) if (this.indices[position] === classIndex) return position;
+    return -1;
+  }
+}
+
+/** The classes of all sentences of one paragraph; `of` points it at a sentence's paragraph. */
+class ParagraphClasses implements ClassesSeen {
+  private first = 0;
+  private last = -1;
+  constructor(private readonly sentences: readonly Sentence[]) {}
+
+  of(sentence: Sentence): this {
+    this.first = sentence.index;
+    while (this.first > 0 && (this.sentences[this.first - 1] as Sentence).paragraph === sentence.paragraph) this.first--;
+    this.last = sentence.index;
+    while (this.last + 1 < this.sentences.length && (this.sentences[this.last + 1] as Sentence).paragraph === sentence.paragraph) this.last++;
+    return this;
+  }
+
+  has(classIndex: number): boolean {
+    for (let index = this.first; index <= this.last; index++) if ((this.sentences[index] as Sentence).classes.has(classIndex)) return true;
+    return false;
+  }
+}
+
+/** Valid until the next readContext with the same compiled context, which reuses its sentences. */
 export interface ContextReading {
   sentences: Sentence[];
   /** Sentence index of each word. */
   sentenceOf: Int32Array;
+}
+
+/** The pool's sentence at `index` (or a new one), set to start at the word. */
+function pooledSentence(context: CompiledContext, index: number, word: WordToken, firstWord: number, paragraph: number): Sentence {
+  let sentence = context.sentencePool[index];
+  if (sentence === undefined) {
+    sentence = { start: 0, end: 0, firstWord: 0, lastWord: 0, paragraph: 0, index, classes: new SentenceClasses() };
+    context.sentencePool.push(sentence);
+  }
+  sentence.start = word.start;
+  sentence.end = word.end;
+  sentence.firstWord = firstWord;
+  sentence.lastWord = firstWord;
+  sentence.paragraph = paragraph;
+  sentence.classes.clear();
+  return sentence;
 }
 
 /**
@@ -333,20 +433,23 @@ export function readContext(
   alternatives: ReadonlyMap<number, readonly string[]> = new Map(),
   lookups?: readonly WordLookup[],
 ): ContextReading {
-  const sentences: Sentence[] = [];
+  // The last reading's sentences array and sentence objects, overwritten in place (issue 16, allocation).
+  const sentences = context.sentences;
+  let count = 0;
   const sentenceOf = new Int32Array(words.length);
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
-    let sentence = sentences[sentences.length - 1];
+    let sentence = count === 0 ? undefined : sentences[count - 1];
     if (!sentence || word.breakBefore) {
       const paragraph = !sentence ? 0 : sentence.paragraph + (hasLineBreak(text, sentence.end, word.start) ? 1 : 0);
-      sentence = { start: word.start, end: word.end, firstWord: index, lastWord: index, paragraph, classes: NO_CLASSES };
-      sentences.push(sentence);
+      sentence = pooledSentence(context, count, word, index, paragraph);
+      sentences[count++] = sentence;
     }
     sentence.end = word.end;
     sentence.lastWord = index;
-    sentenceOf[index] = sentences.length - 1;
+    sentenceOf[index] = count - 1;
   }
+  if (sentences.length !== count) sentences.length = count;
   for (const sentence of sentences) {
     const stamp = nextStamp(context);
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
@@ -369,7 +472,7 @@ export function readContext(
     for (let match = nextMatch(scan, text, 0); match !== null; match = nextMatch(scan, text, match.index + match[0].length)) {
       const sentence = sentenceAround(sentences, match.index);
       if (sentence && !sentence.classes.has(classIndex)) {
-        classesOf(sentence).set(classIndex, { start: match.index, end: match.index + match[0].length, firstWord: sentence.firstWord });
+        sentence.classes.add(classIndex, match.index, match.index + match[0].length, sentence.firstWord);
       }
     }
   }
@@ -429,14 +532,6 @@ function sentenceAround(sentences: readonly Sentence[], offset: number): Sentenc
   return next;
 }
 
-// Most sentences meet no concept class: they share this empty map until they do.
-const NO_CLASSES: ReadonlyMap<number, ClassOccurrence> = new Map();
-
-function classesOf(sentence: Sentence): Map<number, ClassOccurrence> {
-  if (sentence.classes === NO_CLASSES) sentence.classes = new Map();
-  return sentence.classes as Map<number, ClassOccurrence>;
-}
-
 /** Whether text[from, to) holds a line break (the next sentence starts a new paragraph). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index++) if (text.charCodeAt(index) === 0x0a) return true;
@@ -468,7 +563,7 @@ function addTerms(sentence: Sentence, words: readonly WordToken[], index: number
     const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
     if (last !== null) {
       const word = words[index] as WordToken;
-      classesOf(sentence).set(term.classIndex, { start: word.start, end: (words[last] as WordToken).end, firstWord: index });
+      sentence.classes.add(term.classIndex, word.start, (words[last] as WordToken).end, index);
       seen[term.classIndex] = stamp;
     }
   }
@@ -482,13 +577,15 @@ function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, la
   return first + term.words.length - 1;
 }
 
+const NO_CLASS_INDICES: readonly number[] = [];
+
 // Plain loops, no closures: called for every frame a sentence can start and every sense of every finding.
-function satisfied(classes: ReadonlyMap<number, unknown>, when: readonly number[][], unless: readonly number[]): boolean {
+function satisfied(classes: ClassesSeen, when: readonly number[][], unless: readonly number[]): boolean {
   for (const group of when) if (!hasAny(classes, group)) return false;
   return !hasAny(classes, unless);
 }
 
-function hasAny(classes: ReadonlyMap<number, unknown>, indices: readonly number[]): boolean {
+function hasAny(classes: ClassesSeen, indices: readonly number[]): boolean {
   for (let position = 0; position < indices.length; position++) if (classes.has(indices[position] as number)) return true;
   return false;
 }
@@ -498,29 +595,25 @@ function hasAny(classes: ReadonlyMap<number, unknown>, indices: readonly number[
 export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
   const found: Hit[] = [];
   const candidates: number[] = [];
+  // Plain loops, no closures and no sort call (Array sort copies into a work array): this runs per sentence
+  // (issue 16, allocation).
   for (const sentence of reading.sentences) {
     // Every frame needs at least two classes.
     if (sentence.classes.size < 2) continue;
     candidates.length = 0;
-    for (const classIndex of sentence.classes.keys()) {
-      for (const frameIndex of context.framesByFirstClass[classIndex] ?? []) {
-        if (!candidates.includes(frameIndex)) candidates.push(frameIndex);
-      }
+    for (let position = 0; position < sentence.classes.size; position++) {
+      const frames = context.framesByFirstClass[sentence.classes.classAt(position)];
+      if (frames !== undefined) for (const frameIndex of frames) insertSorted(candidates, frameIndex);
     }
     // In the order of context.json, as when every frame was tried.
-    candidates.sort((a, b) => a - b);
     for (const frameIndex of candidates) {
       const frame = context.frames[frameIndex];
       if (!frame || !satisfied(sentence.classes, frame.when, frame.unless)) continue;
-      const category = frame.rule.entry.category;
-      if (hits.some((hit) => hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end)) {
-        continue;
-      }
+      if (hasHitInside(hits, frame.rule.entry.category, sentence)) continue;
       let start = Number.POSITIVE_INFINITY;
       let end = 0;
       for (const group of frame.when) {
-        const index = group.find((candidate) => sentence.classes.has(candidate));
-        const occurrence = index === undefined ? undefined : sentence.classes.get(index);
+        const occurrence = firstPresent(sentence.classes, group);
         if (!occurrence) continue;
         start = Math.min(start, occurrence.start);
         end = Math.max(end, occurrence.end);
@@ -529,6 +622,31 @@ export function frameHits(reading: ContextReading, context: CompiledContext, hit
     }
   }
   return found;
+}
+
+/** Adds `value` to the ascending `values` unless it is there. */
+function insertSorted(values: number[], value: number): void {
+  let position = values.length;
+  while (position > 0 && (values[position - 1] as number) > value) position--;
+  if (position > 0 && values[position - 1] === value) return;
+  // Moved up by hand: splice would return an array of the removed items.
+  values.push(value);
+  for (let index = values.length - 1; index > position; index--) values[index] = values[index - 1] as number;
+  values[position] = value;
+}
+
+function hasHitInside(hits: readonly Hit[], category: CategoryId, sentence: Sentence): boolean {
+  for (const hit of hits) if (hit.rule.entry.category === category && hit.start >= sentence.start && hit.end <= sentence.end) return true;
+  return false;
+}
+
+/** The occurrence of the first class of `group` the sentence has. */
+function firstPresent(classes: SentenceClasses, group: readonly number[]): ClassOccurrence | undefined {
+  for (const index of group) {
+    const occurrence = classes.get(index);
+    if (occurrence !== undefined) return occurrence;
+  }
+  return undefined;
 }
 
 const OPENING_QUOTES = new Set(["«", "“", "„", '"', "'"]);
@@ -545,7 +663,7 @@ export function senseFilter(
   context: CompiledContext,
 ): (finding: { category: CategoryId; ruleId: string; start: number; end: number }) => boolean {
   let quoted: { open: number; close: number }[] | undefined;
-  const paragraphs = new Map<number, ReadonlyMap<number, unknown>>();
+  const paragraph = new ParagraphClasses(reading.sentences);
   return (finding) => {
     const senses = sensesFor(context, finding.category, finding.ruleId);
     if (senses.length === 0) return true;
@@ -555,12 +673,11 @@ export function senseFilter(
     if (!sentence) return true;
     for (const sense of senses) {
       if (sense.scope === "paragraph") {
-        const classes = paragraphClasses(reading, sentence, paragraphs);
-        if (satisfied(classes, sense.when, sense.unless)) return false;
+        if (satisfied(paragraph.of(sentence), sense.when, sense.unless)) return false;
         continue;
       }
       if (hasAny(sentence.classes, sense.unless)) continue;
-      if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, [])) return false;
+      if (sense.scope === "sentence" && satisfied(sentence.classes, sense.when, NO_CLASS_INDICES)) return false;
       if (sense.scope === "before" && namedAfter(text, words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "simile" && rightAfter(words, wordIndex, sentence, sense.when)) return false;
       if (sense.scope === "near" && besideFinding(words, wordIndex, finding.end, sentence, sense.when, NEAR_WORDS, NEAR_WORDS)) {
@@ -574,24 +691,6 @@ export function senseFilter(
     }
     return true;
   };
-}
-
-/** The classes of every sentence of the sentence's paragraph (memoized per paragraph). */
-function paragraphClasses(
-  reading: ContextReading,
-  sentence: Sentence,
-  memo: Map<number, ReadonlyMap<number, unknown>>,
-): ReadonlyMap<number, unknown> {
-  let classes = memo.get(sentence.paragraph);
-  if (!classes) {
-    const union = new Map<number, unknown>();
-    for (const other of reading.sentences) {
-      if (other.paragraph === sentence.paragraph) for (const [index, occurrence] of other.classes) union.set(index, occurrence);
-    }
-    classes = union;
-    memo.set(sentence.paragraph, classes);
-  }
-  return classes;
 }
 
 /**
@@ -708,7 +807,7 @@ function titledQuote(
   sentence: Sentence,
   when: number[][],
 ): boolean {
-  const quote = quoted.find((candidate) => candidate.open < finding.start && candidate.close >= finding.end);
+  const quote = quoteAround(quoted, finding.start, finding.end);
   if (!quote) return false;
   for (const group of when) {
     let found = false;
@@ -722,6 +821,12 @@ function titledQuote(
     if (!found) return false;
   }
   return true;
+}
+
+// A loop, not find() with a closure over the finding: this runs per finding (issue 16, allocation).
+function quoteAround(quoted: readonly { open: number; close: number }[], start: number, end: number): { open: number; close: number } | undefined {
+  for (const candidate of quoted) if (candidate.open < start && candidate.close >= end) return candidate;
+  return undefined;
 }
 
 const QUOTE = /[«“„"']/gu;

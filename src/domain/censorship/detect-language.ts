@@ -79,8 +79,10 @@ const RUNNER_UP_SHARE = 0.5;
 function lexiconMasks(words: readonly WordToken[], segments: readonly Segment[], slots: readonly EvidenceSlot[] | undefined): Uint8Array {
   const masks = new Uint8Array(words.length);
   for (const segment of segments) {
-    const scores = segment.scores;
-    const best = Math.max(...scores);
+    // Loops rather than a spread and a closure per sentence (issue 16, allocation).
+    const { scores } = segment;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < scores.length; index++) best = Math.max(best, scores[index] as number);
     let sentenceBits = segment.language ? (BIT_OF_SCORED[SCORED_LANGUAGES.indexOf(segment.language)] ?? 0) : 0;
     for (let index = 0; index < scores.length; index++) {
       const score = scores[index] as number;

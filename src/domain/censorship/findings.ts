@@ -30,10 +30,19 @@ export function buildFindings(
   adjustments: readonly SeverityAdjustment[],
   options: CheckOptions,
 ): Finding[] {
-  const specific = hits.filter((hit) => !hit.rule.entry.fallback);
-  const kept = hits.filter((hit) => !hit.rule.entry.fallback || !specific.some((other) => overlaps(hit, other)));
-  const findings = kept.map((hit) => toFinding(text, hit, adjustments, options));
+  // Plain loops: the filters' closures (one per hit for the inner test) were garbage of every letter (issue 16,
+  // allocation).
+  const findings: Finding[] = [];
+  for (const hit of hits) {
+    if (!hit.rule.entry.fallback || !overlapsSpecific(hit, hits)) findings.push(toFinding(text, hit, adjustments, options));
+  }
   return mergeOverlapping(text, findings);
+}
+
+/** Whether a hit that is not a fallback heuristic overlaps `hit`. */
+function overlapsSpecific(hit: Hit, hits: readonly Hit[]): boolean {
+  for (const other of hits) if (!other.rule.entry.fallback && overlaps(hit, other)) return true;
+  return false;
 }
 
 function toFinding(text: string, hit: Hit, adjustments: readonly SeverityAdjustment[], options: CheckOptions): Finding {
@@ -77,8 +86,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/** Sorts `findings` (its own array) by category and span and merges overlapping ones of a category. */
 function mergeOverlapping(text: string, findings: Finding[]): Finding[] {
-  const ordered = [...findings].sort(
+  const ordered = findings.sort(
     (a, b) => categoryRank(a.category) - categoryRank(b.category) || a.start - b.start || a.end - b.end,
   );
   const merged: Finding[] = [];

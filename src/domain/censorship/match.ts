@@ -77,11 +77,7 @@ export function findLexiconHits(
       const last = phraseEnd(phrase, words, index, text);
       if (last !== null) accept(phrase.rule, index, last, word.start, (words[last] as WordToken).end);
     }
-    if (word.hashtag) {
-      for (let offset = 1; offset + MIN_HASHTAG_FRAGMENT <= word.norm.length; offset++) {
-        lexicon.words.find(word.norm.slice(offset), (rule) => accept(rule, index, index, word.start, word.end), false);
-      }
-    }
+    if (word.hashtag) hashtagHits(lexicon, word, index, accept);
   }
   // Spelled and look-alike abbreviations («С.В.О.», «CBO») are distinctive whatever the sentence's language; a word
   // spelled out letter by letter («в о й н а», «П-У-Т-И-Н») is looked up whole, stems and prefixes included.
@@ -98,6 +94,21 @@ export function findLexiconHits(
   }
   if (regexes) hits.push(...findRegexHits(text, lexicon, system));
   return hits;
+}
+
+/**
+ * Rules found inside a hashtag («#нетвойне»). A function of its own: a closure over the loop's `index` and `word`
+ * made the loop allocate a context for every word of the letter, hashtag or not (issue 16, allocation).
+ */
+function hashtagHits(
+  lexicon: CompiledLexicon,
+  word: WordToken,
+  index: number,
+  accept: (rule: Rule, first: number, last: number, start: number, end: number) => void,
+): void {
+  for (let offset = 1; offset + MIN_HASHTAG_FRAGMENT <= word.norm.length; offset++) {
+    lexicon.words.find(word.norm.slice(offset), (rule) => accept(rule, index, index, word.start, word.end), false);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isApostrophe, wordCharacterWidth } from "./characters.js";
 import { asCyrillicLookalike, normalizeLowerCaseWord } from "./normalize.js";
+import { keepForms, slotLower, slotNorm, slotRaw, wordSlot } from "./word-strings.js";
 
 export interface WordToken {
   /** UTF-16 offsets into the original text. */
@@ -50,13 +51,39 @@ const MAX_LOOKALIKE_ABBREVIATION = 5;
  * tokens that a phrase entry matches in order.
  */
 export function tokenize(text: string): Tokens {
-  const words: WordToken[] = [];
+  return tokenizeInto(text, [], null);
+}
+
+// Token objects kept across letters for `tokenizeReusing`: a letter has some 650 words, and a fresh object per word
+// was a sixth of what a check allocated (issue 16, allocation: p99 is the letter a young-generation collection
+// falls in). Only the checker uses them, within one synchronous call.
+const tokenPool: WordToken[] = [];
+const pooledWords: WordToken[] = [];
+let tokenizingReused = false;
+
+/**
+ * `tokenize` for the checker: the word tokens and the words array are those of the previous call, overwritten, so
+ * the result must not outlive the check of this letter (nothing of it may reach the check's result).
+ */
+export function tokenizeReusing(text: string): Tokens {
+  // A check inside a check (none today) would overwrite the outer one's tokens: it gets fresh ones instead.
+  if (tokenizingReused) return tokenize(text);
+  tokenizingReused = true;
+  try {
+    return tokenizeInto(text, pooledWords, tokenPool);
+  } finally {
+    tokenizingReused = false;
+  }
+}
+
+function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null): Tokens {
   const abbreviations: AbbreviationToken[] = [];
   // Words of Latin and Cyrillic letters (nearly all) are lowercased by their character codes, and only when they have
   // a capital; any other word takes the old way: the whole text lowercased once (only then), where a few characters
   // change length («İ») and the text is lowercased word by word instead. Lowercasing a whole two-byte text went
   // through ICU and was the tokenizer's costliest line (issue 16 speed).
   let lowerText: string | undefined;
+  let count = 0;
   let previousEnd = 0;
   let index = 0;
   while (index < text.length) {
@@ -67,37 +94,84 @@ export function tokenize(text: string): Tokens {
     }
     const start = index;
     index = wordEnd(text, index + width);
-    const raw = text.slice(start, index);
+    // A word met before (in this letter or an earlier one) takes its strings from the shared table: no new string
+    // per word for the GC (issue 16, allocation).
+    const slot = wordSlot(text, start, index);
+    const raw = slot >= 0 ? slotRaw(slot) : text.slice(start, index);
+    const keptLower = slot >= 0 ? slotLower(slot) : undefined;
+    // Only words of one piece keep their forms (not camel-case ones, not those lowercased with the whole text), so a
+    // word with kept forms needs neither its shape nor the camel-case split.
+    const shape = keptLower === undefined ? wordShape(text, start, index) : SHAPE_LOWER;
+    let lower: string;
     // A word without capitals (most of them) shares its raw string: one string less per word for the GC, and the
     // per-word Map lookups hash one string instead of two (issue 16 speed).
-    const shape = wordShape(text, start, index);
-    let lower: string;
-    if (shape === SHAPE_LOWER) lower = raw;
+    if (keptLower !== undefined) lower = keptLower;
+    else if (shape === SHAPE_LOWER) lower = raw;
     else if (shape !== SHAPE_OTHER) lower = raw.toLowerCase();
     else {
       lowerText ??= text.toLowerCase();
       lower = lowerText.length === text.length ? (sameSpan(text, lowerText, start, index) ? raw : lowerText.slice(start, index)) : raw.toLowerCase();
     }
-    const gap = words.length > 0 ? classifyGap(text, previousEnd, start) : GAP_START;
+    const gap = count > 0 ? classifyGap(text, previousEnd, start) : GAP_START;
     const breakBefore = gap === GAP_SENTENCE_BREAK;
     const joinsPrevious = gap === GAP_JOINS;
     const hashtag = start > 0 && text.charCodeAt(start - 1) === 0x23; // "#"
-    const glued = words.length > 0 && isGluingGap(text, previousEnd, start);
-    if (glued) (words[words.length - 1] as WordToken).glued = true;
+    const glued = count > 0 && isGluingGap(text, previousEnd, start);
+    if (glued) (words[count - 1] as WordToken).glued = true;
     // Capital letters are rare: only words with some need the camel-case and abbreviation checks.
     const hasCapitals = lower !== raw;
     if (hasCapitals && (shape === SHAPE_CAMEL || (shape === SHAPE_OTHER && HAS_CAMEL_HUMP.test(raw)))) {
-      pushCamelParts(words, raw, start, { breakBefore, joinsPrevious, hashtag, glued });
+      count = pushCamelParts(words, count, pool, raw, start, { breakBefore, joinsPrevious, hashtag, glued });
     } else {
-      const norm = normalizeLowerCaseWord(lower);
-      const token = { start, end: index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
-      words.push(token);
-      if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, words.length - 1);
+      let norm: string;
+      if (keptLower !== undefined) norm = slotNorm(slot);
+      else {
+        norm = normalizeLowerCaseWord(lower);
+        if (slot >= 0 && shape !== SHAPE_OTHER) keepForms(slot, lower, norm);
+      }
+      const token = wordToken(pool, count, start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued);
+      words[count++] = token;
+      if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, count - 1);
     }
     previousEnd = index;
   }
+  // The words array may be the last letter's (tokenizeReusing): it is written in place and cut to this letter's
+  // words only at the end, since emptying it first would drop its storage (issue 16, allocation).
+  if (words.length !== count) words.length = count;
   collectSpelledAbbreviations(text, words, abbreviations);
   return { words, abbreviations };
+}
+
+/** The token at `position` of the words: the pool's object there, overwritten, or (no pool) a new one. */
+function wordToken(
+  pool: WordToken[] | null,
+  position: number,
+  start: number,
+  end: number,
+  raw: string,
+  lower: string,
+  norm: string,
+  breakBefore: boolean,
+  joinsPrevious: boolean,
+  hashtag: boolean,
+  glued: boolean,
+): WordToken {
+  const token = pool?.[position];
+  if (token === undefined) {
+    const fresh = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
+    pool?.push(fresh);
+    return fresh;
+  }
+  token.start = start;
+  token.end = end;
+  token.raw = raw;
+  token.lower = lower;
+  token.norm = norm;
+  token.breakBefore = breakBefore;
+  token.joinsPrevious = joinsPrevious;
+  token.hashtag = hashtag;
+  token.glued = glued;
+  return token;
 }
 
 // What wordShape says of a word: only Latin and Cyrillic letters (and the marks, invisible characters and apostrophes
@@ -145,32 +219,38 @@ function wordEnd(text: string, from: number): number {
   }
 }
 
-/** «СлаваУкраїні» (typical of hashtags) is matched as «Слава» «Україні», each with its own offsets. */
+/** «СлаваУкраїні» (typical of hashtags) is matched as «Слава» «Україні», each with its own offsets; returns the new word count. */
 function pushCamelParts(
   words: WordToken[],
+  count: number,
+  pool: WordToken[] | null,
   raw: string,
   start: number,
   first: Pick<WordToken, "breakBefore" | "joinsPrevious" | "hashtag" | "glued">,
-): void {
+): number {
   let partStart = 0;
   const ends = [...raw.matchAll(CAMEL_HUMP)].map((hump) => hump.index + hump[0].length);
   ends.push(raw.length);
   for (const partEnd of ends) {
     const part = raw.slice(partStart, partEnd);
     const lower = part.toLowerCase();
-    words.push({
-      start: start + partStart,
-      end: start + partEnd,
-      raw: part,
+    words[count] = wordToken(
+      pool,
+      count,
+      start + partStart,
+      start + partEnd,
+      part,
       lower,
-      norm: normalizeLowerCaseWord(lower),
-      breakBefore: partStart === 0 ? first.breakBefore : false,
-      joinsPrevious: partStart === 0 ? first.joinsPrevious : true,
-      hashtag: first.hashtag,
-      glued: first.glued,
-    });
+      normalizeLowerCaseWord(lower),
+      partStart === 0 ? first.breakBefore : false,
+      partStart === 0 ? first.joinsPrevious : true,
+      first.hashtag,
+      first.glued,
+    );
+    count++;
     partStart = partEnd;
   }
+  return count;
 }
 
 const GAP_START = 0;
