@@ -4,6 +4,8 @@
 // file named by BENCH_BOT_MEMORY_FILE. Measures only: nothing of the bot is changed, and the bot does not know it.
 import { writeFileSync } from "node:fs";
 import { constants, PerformanceObserver } from "node:perf_hooks";
+import process from "node:process";
+import { setInterval } from "node:timers";
 import { getHeapSpaceStatistics } from "node:v8";
 
 const file = process.env.BENCH_BOT_MEMORY_FILE;
