@@ -69,5 +69,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # period of 30 s: `docker run --stop-timeout 30`, compose `stop_grace_period: 30s`); during start-up it exits at once.
 # Run with an init (`docker run --init`, compose `init: true`) so signals and orphaned children are handled.
 STOPSIGNAL SIGTERM
-# Source maps: stack traces of the bundled bot name src/*.ts lines.
-CMD ["node", "--enable-source-maps", "dist/src/main.js"]
+# Source maps: stack traces of the bundled bot name src/*.ts lines. The heap limit is npm start's (package.json): it
+# keeps V8 from letting garbage pile up to four times the live heap on a host with plenty of RAM (docs/production.md,
+# "Memory"); a test keeps the two the same.
+CMD ["node", "--max-old-space-size=1024", "--enable-source-maps", "dist/src/main.js"]

@@ -5,7 +5,10 @@
  * compiled bot, built first if stale) with BOT_MODE=webhook and its HTTP server. This process is the harness only:
  * the fake Bot API, the pump playing Telegram's webhook deliveries (POST with the secret token, at most
  * WEBHOOK_MAX_CONNECTIONS at once) and the writers. The bot process's CPU and peak RSS are read from /proc (Linux) and
- * printed apart from the harness's, so the figures are the bot's own (docs/production.md, "bench:load").
+ * printed apart from the harness's, so the figures are the bot's own (docs/production.md, "bench:load"). Each bot
+ * gets the Node flags of its checkout's `npm start` (package.json's `start`: the heap limit) and a memory probe
+ * (bench/bot-memory-probe.mjs) that says what its peak resident set is made of: V8's old and young generations and
+ * what lies outside them, and how many collections it ran.
  *
  *   npm run bench:load                          1,000 writers, SQLite and Postgres
  *   npm run bench:load -- --writers 200         fewer writers
@@ -29,10 +32,11 @@
  * log lines.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, loadavg } from "node:os";
-import { resolve } from "node:path";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { openPostgres } from "../src/db/database.js";
 import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
@@ -71,6 +75,8 @@ interface RunResult {
   botCpuMs: number;
   /** The bot process's peak resident set over its life (VmHWM): start-up, then the run; summed over instances. */
   botPeakRssBytes: number;
+  /** What the bot's highest sampled resident set was made of, and its garbage collections (bot-memory-probe.mjs). */
+  botMemory: BotMemory;
   /** User + system CPU of this harness process (fake Bot API, pump, writers) during the run, in ms. */
   harnessCpuMs: number;
   harnessPeakRssBytes: number;
@@ -78,6 +84,54 @@ interface RunResult {
   harnessLoopUtilization: number;
   /** Bot API calls the bot made during the run, by method (getUpdates excluded: the pump takes them directly). */
   apiCalls: Readonly<Record<string, number>>;
+}
+
+/** From bench/bot-memory-probe.mjs, in MB (summed over instances; NaN when a bot wrote none). */
+interface BotMemory {
+  /** The highest resident set the probe sampled (every 20 ms; VmHWM may be a little higher). */
+  rss: number;
+  /** V8's heap at that moment: its old generation (old space and large objects) and its young one (new space). */
+  heapOld: number;
+  heapYoung: number;
+  /** Everything else resident: code space and the rest of the heap, Node, SQLite, buffers, the binary's pages. */
+  outsideHeap: number;
+  majorCollections: number;
+  minorCollections: number;
+}
+
+const PROBE = resolve(import.meta.dirname, "bot-memory-probe.mjs");
+
+function readBotMemory(files: readonly string[]): BotMemory {
+  const sum: BotMemory = { rss: 0, heapOld: 0, heapYoung: 0, outsideHeap: 0, majorCollections: 0, minorCollections: 0 };
+  for (const file of files) {
+    if (!existsSync(file)) return { rss: Number.NaN, heapOld: Number.NaN, heapYoung: Number.NaN, outsideHeap: Number.NaN, majorCollections: Number.NaN, minorCollections: Number.NaN };
+    const { peak, collections } = JSON.parse(readFileSync(file, "utf8")) as {
+      peak: { rss: number; spaces: Record<string, number> };
+      collections: { major: number; minor: number };
+    };
+    const space = (name: string) => peak.spaces[name] ?? 0;
+    const old = space("old_space") + space("large_object_space");
+    const young = space("new_space") + space("new_large_object_space");
+    sum.rss += peak.rss;
+    sum.heapOld += old;
+    sum.heapYoung += young;
+    sum.outsideHeap += peak.rss - old - young;
+    sum.majorCollections += collections.major;
+    sum.minorCollections += collections.minor;
+    rmSync(file, { force: true });
+  }
+  return sum;
+}
+
+/**
+ * The Node flags of a checkout's start command: what its package.json's `start` script puts between `node` and
+ * `scripts/start.mjs` (e.g. the heap limit, docs/production.md "Memory"), so the bench runs each bot as `npm start`
+ * would, the baseline with its own.
+ */
+function startCommandFlags(dir: string): string[] {
+  const start = (JSON.parse(readFileSync(resolve(dir, "package.json"), "utf8")) as { scripts?: { start?: string } }).scripts?.start ?? "";
+  const match = /^node\s+(.*?)\s*scripts\/start\.mjs/.exec(start);
+  return match?.[1] ? match[1].split(/\s+/).filter(Boolean) : [];
 }
 
 /**
@@ -293,6 +347,8 @@ class BotProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,
+    /** Where the memory probe writes once the bot exits. */
+    readonly memoryFile: string,
   ) {
     this.exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
     void this.exit.then(() => (this.exited = true));
@@ -310,12 +366,14 @@ class BotProcess {
 
   static async start(variant: Variant, env: Record<string, string>): Promise<BotProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...variant.nodeArgs, resolve(variant.dir, "scripts/start.mjs")], {
+    const memoryFile = join(tmpdir(), `lysty-bench-load-memory-${process.pid}-${port}.json`);
+    const args = [...startCommandFlags(variant.dir), "--import", pathToFileURL(PROBE).href, ...variant.nodeArgs, resolve(variant.dir, "scripts/start.mjs")];
+    const child = spawn(process.execPath, args, {
       cwd: variant.dir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, HOST: "127.0.0.1", PORT: String(port) },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, HOST: "127.0.0.1", PORT: String(port), BENCH_BOT_MEMORY_FILE: memoryFile },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const bot = new BotProcess(child, port);
+    const bot = new BotProcess(child, port, memoryFile);
     const deadline = performance.now() + BOT_READY_WITHIN_MS;
     while (!(await bot.ready())) {
       if (bot.exited) throw new Error(`the bot in ${variant.dir} exited before it was ready`);
@@ -390,6 +448,11 @@ class BotGroup {
 
   peakRssBytes(): number {
     return this.bots.reduce((sum, bot) => sum + bot.peakRssBytes(), 0);
+  }
+
+  /** After stop(): what each bot's memory probe wrote. */
+  memory(): BotMemory {
+    return readBotMemory(this.bots.map((bot) => bot.memoryFile));
   }
 
   signal(name: NodeJS.Signals): void {
@@ -519,6 +582,7 @@ async function runOnce(
     lettersFinished: Number(finished.count),
     botCpuMs,
     botPeakRssBytes,
+    botMemory: bot.memory(),
     harnessCpuMs: (harnessCpu.user + harnessCpu.system) / 1000,
     harnessPeakRssBytes: harnessPeakRss,
     harnessLoopUtilization: loop.utilization,
@@ -582,6 +646,11 @@ const ROWS: Array<{ label: string; value: (r: RunResult) => number; format: (val
   { label: "bot: CPU per update", value: (r) => r.botCpuMs / r.updates, format: (v) => `${v.toFixed(2)} ms` },
   { label: "bot: cores busy", value: (r) => r.botCpuMs / r.wallMs, format: (v) => `${v.toFixed(2)} of ${cpus().length}` },
   { label: "bot: peak RSS", value: (r) => r.botPeakRssBytes / MB, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "bot, at its peak: V8 old generation", value: (r) => r.botMemory.heapOld, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "bot, at its peak: V8 young generation", value: (r) => r.botMemory.heapYoung, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "bot, at its peak: outside those", value: (r) => r.botMemory.outsideHeap, format: (v) => `${v.toFixed(0)} MB` },
+  { label: "bot: major GCs (mark-compact)", value: (r) => r.botMemory.majorCollections, format: (v) => v.toFixed(0) },
+  { label: "bot: minor GCs (scavenges)", value: (r) => r.botMemory.minorCollections, format: (v) => v.toFixed(0) },
   { label: "harness: CPU per update", value: (r) => r.harnessCpuMs / r.updates, format: (v) => `${v.toFixed(2)} ms` },
   { label: "harness: event loop busy", value: (r) => r.harnessLoopUtilization, format: (v) => v.toFixed(2) },
   { label: "harness: peak RSS", value: (r) => r.harnessPeakRssBytes / MB, format: (v) => `${v.toFixed(0)} MB` },
@@ -647,6 +716,9 @@ async function main(): Promise<void> {
   // Several instances share the work only on Postgres (SQLite is one process's database): a column of its own there.
   const instances = stringOption("instances") === undefined ? 1 : option("instances", 1);
   if (instances > 1) variants.push({ label: `this, ${instances} instances`, dir: here, nodeArgs: nodeOptions, instances });
+  for (const dir of new Set(variants.map((variant) => variant.dir))) {
+    console.log(`${dir}: node ${[...startCommandFlags(dir), "scripts/start.mjs"].join(" ")} (its npm start)`);
+  }
   const runsOn = (variant: Variant, dialect: "sqlite" | "postgres") => dialect === "postgres" || (variant.instances ?? 1) === 1;
 
   const burners = startBurners(starve);

@@ -293,7 +293,7 @@ interface OpeningCpu {
   bootTaskAfterMark: number;
 }
 
-interface TracedOpening extends OpenedEditor {
+interface TracedOpening extends Omit<OpenedEditor, "keystrokes"> {
   /** The page's first and last byte (navigation timing), ms. */
   pageFirstByte: number;
   pageLastByte: number;

@@ -37,6 +37,19 @@ describe("editing a draft", () => {
     expect(normaliseLetterText("\r\n  Строка один  \r\n\r\n\r\n\r\nСтрока два\t\n\n")).toBe("Строка один\n\nСтрока два");
   });
 
+  it("normalises every text as the full chain of rewrites does, also when it takes the one-scan way", () => {
+    const fullChain = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[^\S\n]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+    const pieces = ["Пишу", " ", "Вам", "\n", "\n\n", "\n\n\n", "\r", "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "\u3000", "\ufeff", "🌻", "."];
+    let state = 16;
+    const random = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 5_000; round++) {
+      let text = "";
+      for (let index = Math.floor(random() * 12); index > 0; index--) text += pieces[Math.floor(random() * pieces.length)];
+      expect(normaliseLetterText(text), JSON.stringify(text)).toBe(fullChain(text));
+    }
+    expect(normaliseLetterText("  Строка один\u2028 \u2028два  ")).toBe("Строка один\u2028два");
+  });
+
   it("refuses an empty message and says so", () => {
     const result = applyDraftEdit("Текст", " \n\t ", "append");
     expect(result).toEqual({ ok: false, reason: "empty" });

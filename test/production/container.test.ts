@@ -95,6 +95,14 @@ describe("the Dockerfile copies everything the code reads at run time", () => {
     for (const script of scripts) expect(existsSync(projectPath(script)), script).toBe(true);
   });
 
+  it("CMD runs the bot with the Node flags of npm start (the heap limit)", () => {
+    const start = (JSON.parse(readFileSync(projectPath("package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    const startFlags = start.split(" ").filter((word) => word.startsWith("--"));
+    expect(startFlags).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
+    const cmd = JSON.parse(runtime.filter((instruction) => instruction.keyword === "CMD").at(-1)?.args ?? "[]") as string[];
+    expect(cmd.filter((word) => startFlags.includes(word))).toEqual(startFlags);
+  });
+
   it("runs as node, leaves no anonymous volumes and pulls no syntax image", () => {
     const keywords = runtime.map((instruction) => instruction.keyword);
     expect(runtime.find((instruction) => instruction.keyword === "USER")?.args).toBe("node");

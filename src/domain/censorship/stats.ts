@@ -16,45 +16,79 @@ export function letterStats(text: string): LetterStats {
 }
 
 export function estimatePages(text: string): number {
-  const { lines, blank } = countLines(text);
-  return blank ? 0 : pagesOfLines(lines);
+  return pagesOfLines(textFigures(text).lines);
 }
 
 /**
  * What `letterStats` is made of: code points, words and printed lines (0 for a blank text, which prints no page).
  * Kept with a draft as running figures (domain/letters/text-counts.ts), since they add up paragraph by paragraph.
+ *
+ * One pass over the text, without a string per paragraph (issue 16) or a second pass for the words (issue 14: each
+ * message of the writing stage is counted as it is appended, so this is the per-character part of a long message).
+ * The same figures as counting lines with `printedLines` and words with `wordOrDigitWidth` separately.
  */
 export function textFigures(text: string): { characters: number; words: number; lines: number } {
-  const { characters, lines, blank } = countLines(text);
-  return { characters, words: countWords(text), lines: blank ? 0 : lines };
+  let characters = 0;
+  let lines = 0;
+  let blank = true;
+  // Code points of the current line so far, and up to its last character that prints (trailing space does not).
+  let lineCharacters = 0;
+  let printedCharacters = 0;
+  let words = 0;
+  let inWord = false;
+  // The next index the word count looks at: a letter outside the BMP is two UTF-16 units, a joiner is passed over.
+  let examine = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) {
+      characters++;
+      lines += linesOfParagraph(printedCharacters);
+      lineCharacters = 0;
+      printedCharacters = 0;
+    } else {
+      if (code < 0xdc00 || code > 0xdfff) {
+        characters++;
+        lineCharacters++;
+      }
+      // Most characters of a letter lie between the space and U+1680, where only U+00A0 is white space.
+      if ((code > 0x20 && code < 0x1680 && code !== 0xa0) || !isTrimmedSpace(code)) {
+        printedCharacters = lineCharacters;
+        blank = false;
+      }
+    }
+    if (index < examine) continue;
+    const width = wordOrDigitWidthOf(text, index, code);
+    if (width > 0) {
+      if (!inWord) words++;
+      inWord = true;
+      examine = index + width;
+    } else if (inWord && isJoiner(code) && wordOrDigitWidth(text, index + 1) > 0) {
+      // A hyphen or apostrophe between two letters joins them into one word («жовто-блакитний», "don't").
+      examine = index + 1;
+    } else {
+      inWord = false;
+      examine = index + 1;
+    }
+  }
+  lines += linesOfParagraph(printedCharacters);
+  return { characters, words, lines: blank ? 0 : lines };
+}
+
+/** `wordOrDigitWidth` with the code unit at hand: ASCII and Cyrillic decided here, the rest by the shared rule. */
+function wordOrDigitWidthOf(text: string, index: number, code: number): number {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
+  if (code >= 0x400 && code <= 0x52f) return code === 0x482 ? 0 : 1; // U+0482 is the Cyrillic thousands sign
+  return wordOrDigitWidth(text, index);
+}
+
+/** A paragraph starts a new line and fills lines of CHARACTERS_PER_LINE. */
+function linesOfParagraph(printedCharacters: number): number {
+  return Math.max(1, Math.ceil(printedCharacters / CHARACTERS_PER_LINE));
 }
 
 /** Pages of so many printed lines. */
 export function pagesOfLines(lines: number): number {
   return Math.ceil(lines / LINES_PER_PAGE);
-}
-
-/**
- * In one pass over the text, without a string per paragraph (issue 16 speed): its code points, the printed lines of
- * its paragraphs (`printedLines` of each), and whether it is only white space (then it has no pages).
- */
-function countLines(text: string): { characters: number; lines: number; blank: boolean } {
-  let characters = 0;
-  let lines = 0;
-  let blank = true;
-  let start = 0;
-  for (;;) {
-    const lineBreak = text.indexOf("\n", start);
-    const end = lineBreak < 0 ? text.length : lineBreak;
-    let printed = end;
-    while (printed > start && isTrimmedSpace(text.charCodeAt(printed - 1))) printed--;
-    if (printed > start) blank = false;
-    const paragraphCharacters = countCodePointsIn(text, start, printed);
-    characters += paragraphCharacters + countCodePointsIn(text, printed, end) + (lineBreak < 0 ? 0 : 1);
-    lines += Math.max(1, Math.ceil(paragraphCharacters / CHARACTERS_PER_LINE));
-    if (lineBreak < 0) return { characters, lines, blank };
-    start = lineBreak + 1;
-  }
 }
 
 /** The characters String.prototype.trim removes (white space and line terminators). */
@@ -68,31 +102,6 @@ function isTrimmedSpace(code: number): boolean {
 /** The printed lines of one paragraph: it starts a new line, and its trailing white space does not print. */
 export function printedLines(paragraph: string): number {
   return Math.max(1, Math.ceil(countCodePoints(paragraph.trimEnd()) / CHARACTERS_PER_LINE));
-}
-
-/**
- * Words as a reader counts them: runs of letters and digits; a hyphen or apostrophe between two of them joins
- * («жовто-блакитний», "don't" and "2024" are one word each).
- */
-function countWords(text: string): number {
-  let count = 0;
-  let index = 0;
-  while (index < text.length) {
-    const width = wordOrDigitWidth(text, index);
-    if (width === 0) {
-      index++;
-      continue;
-    }
-    count++;
-    index += width;
-    for (;;) {
-      const next = wordOrDigitWidth(text, index);
-      if (next > 0) index += next;
-      else if (isJoiner(text.charCodeAt(index)) && wordOrDigitWidth(text, index + 1) > 0) index++;
-      else break;
-    }
-  }
-  return count;
 }
 
 function isJoiner(code: number): boolean {
