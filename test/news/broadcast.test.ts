@@ -86,10 +86,12 @@ describe("publishing case news to followers", () => {
     await enFollower.press("Write a letter of support");
     expect(enFollower.lastCallbackAnswer() ?? "").not.toContain("out of date");
     expect(enFollower.messages.length).toBeGreaterThan(before);
-    // The letter flow is running for this person, for this prisoner, with the punishment-cell opening.
-    const flow = await h.db.selectFrom("conversation_state").select("value").where("key", "=", `flow:${enFollower.id}`).executeTakeFirst();
-    const letterFlows = (JSON.parse(flow?.value ?? "{}") as { state?: { letter?: { args: string }[] } }).state?.letter ?? [];
-    expect(letterFlows.map((entry) => JSON.parse(entry.args) as unknown)).toEqual([[{ slug: TESTENKO.slug, opening: "punishment-cell" }]]);
+    // The letter flow is open for this person, for this prisoner, with the punishment-cell opening: its opening
+    // screen is a stage (docs/letter-flow-stages.md), kept in the person's row rather than in a running conversation.
+    const row = await h.db.selectFrom("users").select("letter_stage").where("id", "=", enFollower.id).executeTakeFirst();
+    const stage = JSON.parse(row?.letter_stage ?? "{}") as { slug?: string; opening?: { occasion?: unknown } };
+    expect(stage.slug).toBe(TESTENKO.slug);
+    expect(stage.opening?.occasion).toBe("punishment-cell");
 
     // The organiser's progress message becomes the report: one completion message, not two.
     await finishBroadcasts(h);
