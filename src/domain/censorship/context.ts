@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
 import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
+import { type ClassTerm, ConceptTermArena, NO_RECORD } from "./concept-terms.js";
 import type { Hit } from "./match.js";
 import { normalizeWord } from "./normalize.js";
 import { syntheticRule } from "./readings.js";
@@ -76,11 +77,6 @@ const ContextSchema = v.strictObject({
 });
 export type ContextData = v.InferOutput<typeof ContextSchema>;
 
-interface ClassTerm {
-  words: WordPattern[];
-  classIndex: number;
-}
-
 export interface CompiledContext {
   classNames: string[];
   /** Single-word terms by exact word, and prefixes (checked by startsWith). */
@@ -101,7 +97,8 @@ export interface CompiledContext {
     only: RegExp | null;
     keep: RegExp | null;
   }[];
-  memo: Map<string, WordTerms>;
+  /** Each word's concept terms, laid out for the reading loop (concept-terms.ts). */
+  arena: ConceptTermArena;
   /** The prefix terms bucketed by their first letters (see word-index.ts). */
   prefixIndex: WordIndex<ClassTerm>;
   /** Memo of sensesFor by rule id. */
@@ -178,6 +175,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     if (index < 0) throw new ContextError(`${label}: ${where} names the unknown class "${name}"`);
     return index;
   };
+  const terms: ClassTerm[] = [];
   const compiled: CompiledContext = {
     classNames,
     exact: new Map(),
@@ -186,7 +184,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     frames: [],
     framesByFirstClass: classNames.map(() => []),
     senses: [],
-    memo: new Map(),
+    arena: new ConceptTermArena(terms),
     prefixIndex: new WordIndex<ClassTerm>(),
     sensesByRule: new Map(),
     seen: new Int32Array(classNames.length),
@@ -201,7 +199,8 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       const words = splitPhrase(term).map((word) => parseWordPattern(word, normalizeWord));
       const first = words[0];
       if (!first) continue;
-      const classTerm = { words, classIndex };
+      const classTerm = { words, classIndex, id: terms.length };
+      terms.push(classTerm);
       if (first.prefix) {
         compiled.prefixes.push(classTerm);
         compiled.prefixIndex.addPrefix(first.text, classTerm);
@@ -237,74 +236,12 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
   return compiled;
 }
 
-const MAX_MEMO = 50_000;
-
-function termsStartingWith(context: CompiledContext, norm: string): WordTerms {
-  const known = context.memo.get(norm);
-  if (known) return known;
+/** The concept terms starting with a word (exact first words, then prefixes), in the order they are tried. */
+function termsStartingWith(context: CompiledContext, norm: string): ClassTerm[] {
   const terms = [...(context.exact.get(norm) ?? [])];
   context.prefixIndex.find(norm, (term) => terms.push(term), false);
-  // Most words start no concept term: they all share one object, which the reading loop skips at once.
-  const wordTerms = terms.length === 0 ? NO_TERMS : new WordTerms(terms);
-  if (context.memo.size >= MAX_MEMO) context.memo.clear();
-  context.memo.set(norm, wordTerms);
-  return wordTerms;
+  return terms;
 }
-
-/**
- * The concept terms a word can start and, per first letter of the next word, the ones worth trying there (issue 16
- * speed): a phrase's second word must at least start with the next word's first letter, so most phrases of a common
- * first word («у», «з», «наш») are never looked at. Order is kept: a class's first matching term gives its span.
- */
-class WordTerms {
-  private readonly byNextLetter = new Map<number, TermList>();
-  private readonly list: TermList;
-  constructor(private readonly all: readonly ClassTerm[]) {
-    this.list = termList(all);
-  }
-
-  candidates(next: string | undefined): TermList {
-    // A handful of terms are handed over as they are (addTerms checks their second word's letter): no Map lookup.
-    if (this.all.length <= FEW_TERMS) return this.list;
-    const letter = next === undefined ? -1 : next.charCodeAt(0);
-    return this.byNextLetter.get(letter) ?? this.firstCandidates(letter);
-  }
-
-  // Apart from candidates(): a method with a closure allocates the closure's context on every call, memo hits
-  // included (14 kB a letter, issue 16 allocation).
-  private firstCandidates(letter: number): TermList {
-    const candidates = termList(this.all.filter((term) => term.words[1] === undefined || term.words[1].text.charCodeAt(0) === letter));
-    this.byNextLetter.set(letter, candidates);
-    return candidates;
-  }
-}
-
-/**
- * Terms with their class and the first letter of their second word laid out in typed arrays, so that the reading
- * loop skips a term whose class the sentence has or whose second word cannot follow without touching the term.
- */
-interface TermList {
-  terms: readonly ClassTerm[];
-  classes: Int32Array;
-  /** The second word's first character code (NaN for an empty one, as charCodeAt gives), NO_SECOND_WORD without. */
-  seconds: Float64Array;
-}
-
-const NO_SECOND_WORD = -2;
-
-function termList(terms: readonly ClassTerm[]): TermList {
-  const classes = new Int32Array(terms.length);
-  const seconds = new Float64Array(terms.length);
-  for (const [position, term] of terms.entries()) {
-    classes[position] = term.classIndex;
-    const second = term.words[1];
-    seconds[position] = second === undefined ? NO_SECOND_WORD : second.text.charCodeAt(0);
-  }
-  return { terms, classes, seconds };
-}
-
-const FEW_TERMS = 16;
-const NO_TERMS = new WordTerms([]);
 
 /** Where each concept class occurs: per class, the first occurrence's span in each sentence. */
 interface Sentence {
@@ -450,19 +387,27 @@ export function readContext(
     sentenceOf[index] = count - 1;
   }
   if (sentences.length !== count) sentences.length = count;
+  const arena = context.arena;
+  const termsOf = (norm: string): ClassTerm[] => termsStartingWith(context, norm);
   for (const sentence of sentences) {
     const stamp = nextStamp(context);
     for (let index = sentence.firstWord; index <= sentence.lastWord; index++) {
       const word = words[index] as WordToken;
       const lookup = lookups?.[index];
-      let terms = lookup === undefined ? undefined : layerValue<WordTerms>(lookup, context);
-      if (terms === undefined) {
-        terms = termsStartingWith(context, word.norm);
-        if (lookup !== undefined) storeLayerValue(lookup, context, terms);
+      // The arena's owner changes when it starts over: read it for every word.
+      let record = lookup === undefined ? undefined : layerValue<number>(lookup, arena.owner);
+      if (record === undefined) {
+        record = arena.recordOf(word.norm, termsOf);
+        if (lookup !== undefined) storeLayerValue(lookup, arena.owner, record);
       }
-      if (terms !== NO_TERMS) addTerms(sentence, words, index, terms, context.seen, stamp);
+      if (record !== NO_RECORD) addTerms(sentence, words, index, arena, record, context.seen, stamp);
       const others = alternatives.size === 0 ? undefined : alternatives.get(index);
-      if (others) for (const norm of others) addTerms(sentence, words, index, termsStartingWith(context, norm), context.seen, stamp);
+      if (others) {
+        for (const norm of others) {
+          const other = arena.recordOf(norm, termsOf);
+          if (other !== NO_RECORD) addTerms(sentence, words, index, arena, other, context.seen, stamp);
+        }
+      }
     }
   }
   // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
@@ -550,22 +495,54 @@ function nextStamp(context: CompiledContext): number {
   return ++context.stamp;
 }
 
-function addTerms(sentence: Sentence, words: readonly WordToken[], index: number, wordTerms: WordTerms, seen: Int32Array, stamp: number): void {
+/** Adds the classes of the concept terms starting at word `index` (its record in the arena, see concept-terms.ts). */
+function addTerms(
+  sentence: Sentence,
+  words: readonly WordToken[],
+  index: number,
+  arena: ConceptTermArena,
+  wordRecord: number,
+  seen: Int32Array,
+  stamp: number,
+): void {
   const next = words[index + 1]?.norm;
-  const { terms, classes, seconds } = wordTerms.candidates(next);
-  const letter = next === undefined ? -1 : next.charCodeAt(0);
-  for (let position = 0; position < classes.length; position++) {
-    if (seen[classes[position] as number] === stamp) continue;
-    // What candidates() sorts out by the next word's first letter, for the few terms it hands over unsorted.
-    const second = seconds[position] as number;
-    if (second !== NO_SECOND_WORD && second !== letter) continue;
-    const term = terms[position] as ClassTerm;
-    const last = term.words.length === 1 ? index : termEnd(term, words, index, sentence.lastWord);
-    if (last !== null) {
-      const word = words[index] as WordToken;
-      sentence.classes.add(term.classIndex, word.start, (words[last] as WordToken).end, index);
-      seen[term.classIndex] = stamp;
+  const record = arena.recordBefore(wordRecord, next);
+  // Read after recordBefore, which may grow the arena.
+  const data = arena.data;
+  // The next word's first character, and its first two (NaN, an empty word's or a missing second character, is 0).
+  const nextFirst = next === undefined ? -1 : next.charCodeAt(0) | 0;
+  const nextKey = next === undefined ? -1 : nextFirst | (next.charCodeAt(1) << 16);
+  const nextLength = next === undefined ? -1 : next.length;
+  const end = data[record] as number;
+  let position = record + 2;
+  while (position < end) {
+    const classIndex = data[position] as number;
+    const groupEnd = position + 3 + (data[position + 2] as number) * 3;
+    if (seen[classIndex] === stamp) {
+      position = groupEnd;
+      continue;
     }
+    let last = -1;
+    if (next !== undefined) {
+      for (let entry = position + 3; entry < groupEnd; entry += 3) {
+        const key = data[entry] as number;
+        // A one-character key (0 to 0xffff) is compared with the first character only.
+        if (key !== (key >= 0 && key < 0x10000 ? nextFirst : nextKey)) continue;
+        const length = data[entry + 1] as number;
+        if (length >= 0 && length !== nextLength) continue;
+        const found = termEnd(arena.terms[data[entry + 2] as number] as ClassTerm, words, index, sentence.lastWord);
+        if (found !== null) {
+          last = found;
+          break;
+        }
+      }
+    }
+    if (last < 0 && data[position + 1] === 1) last = index;
+    if (last >= 0) {
+      sentence.classes.add(classIndex, (words[index] as WordToken).start, (words[last] as WordToken).end, index);
+      seen[classIndex] = stamp;
+    }
+    position = groupEnd;
   }
 }
 
