@@ -12,6 +12,30 @@ describe("one pass over character classes (issue 16, speed)", () => {
     expect(characterClasses("привет, как дела") ).toBe(0);
   });
 
+  it("gives what a test of every character gives, character by character", () => {
+    const byCharacter = (text: string): number => {
+      let flags = 0;
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0x30 && code <= 0x39) flags |= CHARACTER_CLASS.digit;
+        else if (code >= 0x41 && code <= 0x5a) flags |= CHARACTER_CLASS.latinCapital;
+        else if (code === 0x40) flags |= CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol;
+        else if (code === 0x25) flags |= CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol;
+        else if (code === 0x5f) flags |= CHARACTER_CLASS.underscore;
+        else if (code === 0x2a || code === 0x23 || code === 0x24) flags |= CHARACTER_CLASS.maskSymbol;
+        else if (code >= 0x410 && code <= 0x42f) flags |= CHARACTER_CLASS.cyrillicCapital;
+        else if ((code >= 0x2600 && code <= 0x27bf) || (code >= 0xd800 && code <= 0xdbff)) flags |= CHARACTER_CLASS.symbol;
+      }
+      return flags;
+    };
+    // Each class alone, the edges of each range and their neighbours outside it.
+    const characters = ["0", "9", "/", ":", "A", "Z", "@", "[", "%", "_", "*", "#", "$", "&", "А", "Я", "Ё", "а", "☀", "➿", "⟀", "⛔", "🇺", "\ud800", "\udbff", "\udc00"];
+    for (const character of characters) expect(characterClasses(`x${character}y`), character).toBe(byCharacter(`x${character}y`));
+    for (const text of ["", "hello", "Привет, Мир 2024 — ✌ 😀 a_b c*d #e $5 100% @me", "ЗСУ", "x\udc00"]) {
+      expect(characterClasses(text), text).toBe(byCharacter(text));
+    }
+  });
+
   it("reads what an entry needs from its prefilter, and nothing from one it cannot check", () => {
     expect(prefilterNeeds("\\d")).toBe(CHARACTER_CLASS.digit);
     expect(prefilterNeeds("@")).toBe(CHARACTER_CLASS.at);

@@ -10,6 +10,7 @@ const data: ContextData = {
     // A phrase listed before the one-word term of its class gives the class its span; one listed after never does.
     night: { terms: ["этой ночью", "ночью поздно", "ночью", "ночью рано"] },
     taken: { terms: ["забрали", "был задержан", "були затримані"] },
+    news: { terms: ["in the news", "in the newspapers", "in the war"] },
     // Many phrases of one first word: read through a record per next letter.
     ours: { terms: ["у нас", "у них", "у брата", "у сестры", "у мамы", "у папы", "у соседей", "у друзей", "у нас дома", "у вас"] },
   },
@@ -48,6 +49,8 @@ describe("concept terms laid out per word (issue 16 speed)", () => {
     expect(classesOf(context, "У нас дома всё хорошо, у вас тоже.")).toEqual([["ours 0-5"]]);
     expect(classesOf(context, "У сестры был задержан муж. У")).toEqual([["taken 9-21", "ours 0-8"], []]);
     expect(classesOf(context, "Деньги у Бориса.")).toEqual([[]]);
+    // The third word is compared too: «the letter» cannot continue «in the news».
+    expect(classesOf(context, "In the letter. In the newspapers. In the news. In the")).toEqual([[], ["news 15-32"], ["news 34-45"], []]);
   });
 
   it("reads the same after the arena starts over, and never reads an offset of before", () => {

@@ -18,20 +18,25 @@ export const CHARACTER_CLASS = {
 
 export function characterClasses(text: string): number {
   let flags = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) {
-      if (code >= 0x30 && code <= 0x39) flags |= CHARACTER_CLASS.digit;
-      else if (code >= 0x41 && code <= 0x5a) flags |= CHARACTER_CLASS.latinCapital;
-      else if (code === 0x40) flags |= CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol;
-      else if (code === 0x25) flags |= CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol;
-      else if (code === 0x5f) flags |= CHARACTER_CLASS.underscore;
-      else if (code === 0x2a || code === 0x23 || code === 0x24) flags |= CHARACTER_CLASS.maskSymbol;
-    } else if (code >= 0x410 && code <= 0x42f) flags |= CHARACTER_CLASS.cyrillicCapital;
-    else if ((code >= 0x2600 && code <= 0x27bf) || (code >= 0xd800 && code <= 0xdbff)) flags |= CHARACTER_CLASS.symbol;
-  }
+  for (const [pattern, flag] of CLASS_PATTERNS) if (pattern.test(text)) flags |= flag;
   return flags;
 }
+
+/**
+ * One test per class: the regular-expression engine scans a letter for one character several times faster than a
+ * loop over its characters tests it for all of them (20 against 9 µs a letter, issue 16 speed). No `u` flag, so
+ * that the ranges are of UTF-16 code units (a high surrogate starts every astral character).
+ */
+const CLASS_PATTERNS: readonly (readonly [RegExp, number])[] = [
+  [/[0-9]/, CHARACTER_CLASS.digit],
+  [/[A-Z]/, CHARACTER_CLASS.latinCapital],
+  [/@/, CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol],
+  [/%/, CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol],
+  [/_/, CHARACTER_CLASS.underscore],
+  [/[*#$]/, CHARACTER_CLASS.maskSymbol],
+  [/[\u0410-\u042F]/, CHARACTER_CLASS.cyrillicCapital],
+  [/[\u2600-\u27BF\uD800-\uDBFF]/, CHARACTER_CLASS.symbol],
+];
 
 /**
  * The character classes a regular-expression entry cannot match without (any one of them), read from its

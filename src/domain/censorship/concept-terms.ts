@@ -7,6 +7,12 @@ export interface ClassTerm {
   id: number;
 }
 
+/** In a record: a multi-word term of two words has no third word to compare. */
+export const NO_THIRD_WORD = -2;
+
+/** A multi-word term's numbers in a record. */
+export const MULTI_WORD_ENTRY = 4;
+
 /** What a word that starts no concept term gets instead of a record. */
 export const NO_RECORD = -1;
 
@@ -25,12 +31,13 @@ const MAX_MEMO = 50_000;
  *
  * A record is `[end, wide, ...groups]`: `end` the offset after it, `wide` the index of the word's entry in `wide`
  * (a word with many multi-word terms, read through a record per first letter of the next word) or -1. Each group,
- * one per class in the order of its first term, is `[class, single, multiCount, ...multiCount × (key, length, term)]`:
+ * one per class in the order of its first term, is `[class, single, multiCount, ...multiCount × (key, length, third, term)]`:
  * - `single` is 1 when a one-word term of the class starts with the word (it always matches: the span is the word);
  * - the multi-word terms are those before the class's first one-word term (a later one can never be the class's
  *   first matching term, which decides its span); each is tried only when the next word starts with the first two
  *   characters of its second word (`key`, see patternKey) and, for an exact second word, has its `length` (-1 for
- *   a prefix or stem); `term` indexes `terms`.
+ *   a prefix or stem); `third` is its third word's key (NO_THIRD_WORD without one: «in the news» is not tried
+ *   before «the letter»); `term` indexes `terms`.
  * So a class's first matching term in the old order (every term tried in turn) is the first matching multi-word
  * term of its group, else the word itself when `single` is 1: the same span.
  */
@@ -104,7 +111,8 @@ export class ConceptTermArena {
       for (const term of multi) {
         const second = term.words[1] as WordPattern;
         const exact = !second.prefix && second.endings === undefined;
-        layout.push(patternKey(second.text), exact ? second.text.length : -1, term.id);
+        const third = term.words[2];
+        layout.push(patternKey(second.text), exact ? second.text.length : -1, third === undefined ? NO_THIRD_WORD : patternKey(third.text), term.id);
       }
     }
     if (this.used + layout.length > this.limit) this.startOver();

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
 import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
-import { type ClassTerm, ConceptTermArena, NO_RECORD } from "./concept-terms.js";
+import { type ClassTerm, ConceptTermArena, MULTI_WORD_ENTRY, NO_RECORD, NO_THIRD_WORD } from "./concept-terms.js";
 import type { Hit } from "./match.js";
 import { normalizeWord } from "./normalize.js";
 import { syntheticRule } from "./readings.js";
@@ -109,6 +109,8 @@ export interface CompiledContext {
   /** Sentence objects (with their classes) and the sentences array of the last reading, reused by the next one. */
   sentencePool: Sentence[];
   sentences: Sentence[];
+  /** The sentence index of each word of the last reading, overwritten by the next one. */
+  sentenceOf: Int32Array;
 }
 
 export class ContextError extends Error {
@@ -191,6 +193,7 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
     stamp: 0,
     sentencePool: [],
     sentences: [],
+    sentenceOf: new Int32Array(1024),
   };
   for (const [classIndex, name] of classNames.entries()) {
     const definition = data.classes[name];
@@ -339,7 +342,7 @@ class ParagraphClasses implements ClassesSeen {
 /** Valid until the next readContext with the same compiled context, which reuses its sentences. */
 export interface ContextReading {
   sentences: Sentence[];
-  /** Sentence index of each word. */
+  /** Sentence index of each word (longer than the words: reused by the next reading). */
   sentenceOf: Int32Array;
 }
 
@@ -373,7 +376,8 @@ export function readContext(
   // The last reading's sentences array and sentence objects, overwritten in place (issue 16, allocation).
   const sentences = context.sentences;
   let count = 0;
-  const sentenceOf = new Int32Array(words.length);
+  if (context.sentenceOf.length < words.length) context.sentenceOf = new Int32Array(Math.max(words.length, context.sentenceOf.length * 2));
+  const sentenceOf = context.sentenceOf;
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as WordToken;
     let sentence = count === 0 ? undefined : sentences[count - 1];
@@ -452,12 +456,11 @@ export function needsDigit(source: string): boolean {
   return found;
 }
 
+// The regular-expression engine's scan is faster than a loop over the characters (issue 16 speed).
+const DIGIT = /[0-9]/u;
+
 function hasDigit(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x30 && code <= 0x39) return true;
-  }
-  return false;
+  return DIGIT.test(text);
 }
 
 /** The sentence containing `offset` (one character of slack on each side), else the next one: a binary search. */
@@ -509,28 +512,28 @@ function addTerms(
   const record = arena.recordBefore(wordRecord, next);
   // Read after recordBefore, which may grow the arena.
   const data = arena.data;
-  // The next word's first character, and its first two (NaN, an empty word's or a missing second character, is 0).
-  const nextFirst = next === undefined ? -1 : next.charCodeAt(0) | 0;
-  const nextKey = next === undefined ? -1 : nextFirst | (next.charCodeAt(1) << 16);
+  const nextKey = wordKey(next);
   const nextLength = next === undefined ? -1 : next.length;
+  // The word after the next one, compared with a term's third word: read when a term gets that far.
+  let thirdKey: number | undefined;
   const end = data[record] as number;
   let position = record + 2;
   while (position < end) {
     const classIndex = data[position] as number;
-    const groupEnd = position + 3 + (data[position + 2] as number) * 3;
+    const groupEnd = position + 3 + (data[position + 2] as number) * MULTI_WORD_ENTRY;
     if (seen[classIndex] === stamp) {
       position = groupEnd;
       continue;
     }
     let last = -1;
     if (next !== undefined) {
-      for (let entry = position + 3; entry < groupEnd; entry += 3) {
-        const key = data[entry] as number;
-        // A one-character key (0 to 0xffff) is compared with the first character only.
-        if (key !== (key >= 0 && key < 0x10000 ? nextFirst : nextKey)) continue;
+      for (let entry = position + 3; entry < groupEnd; entry += MULTI_WORD_ENTRY) {
+        if (!keyMatches(data[entry] as number, nextKey)) continue;
         const length = data[entry + 1] as number;
         if (length >= 0 && length !== nextLength) continue;
-        const found = termEnd(arena.terms[data[entry + 2] as number] as ClassTerm, words, index, sentence.lastWord);
+        const third = data[entry + 2] as number;
+        if (third !== NO_THIRD_WORD && !keyMatches(third, (thirdKey ??= wordKey(words[index + 2]?.norm)))) continue;
+        const found = termEnd(arena.terms[data[entry + 3] as number] as ClassTerm, words, index, sentence.lastWord);
         if (found !== null) {
           last = found;
           break;
@@ -544,6 +547,20 @@ function addTerms(
     }
     position = groupEnd;
   }
+}
+
+/**
+ * A word's first two characters as one number, as patternKey gives a pattern's (NaN, of an empty word or a missing
+ * second character, is 0); -1 for no word.
+ */
+function wordKey(word: string | undefined): number {
+  return word === undefined ? -1 : (word.charCodeAt(0) | 0) | (word.charCodeAt(1) << 16);
+}
+
+/** Whether a word with `key` (wordKey) can match a pattern with `patternKey`: a one-character key (0 to 0xffff)
+ * is compared with the word's first character only. */
+function keyMatches(patternKey: number, key: number): boolean {
+  return patternKey >= 0 && patternKey < 0x10000 ? patternKey === (key & 0xffff) : patternKey === key;
 }
 
 function termEnd(term: ClassTerm, words: readonly WordToken[], first: number, lastAllowed: number): number | null {
@@ -704,7 +721,7 @@ export function firstWordAt(words: readonly WordToken[], offset: number): number
 function namedAfter(text: string, words: readonly WordToken[], wordIndex: number, sentence: Sentence, when: number[][]): boolean {
   const word = words[wordIndex] as WordToken;
   const before = text.charAt(word.start - 1);
-  const capital = word.raw.charAt(0) !== word.raw.charAt(0).toLowerCase();
+  const capital = startsWithCapital(word.raw);
   if (!capital && !OPENING_QUOTES.has(before)) return false;
   for (const group of when) {
     let found = false;
@@ -718,6 +735,20 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
     if (!found) return false;
   }
   return true;
+}
+
+/**
+ * Whether a word's first character changes in lower case (`toLowerCase`), without building two strings for the
+ * letters of the usual alphabets: this runs for findings of every sense of the `before` and `name-after` kinds.
+ */
+function startsWithCapital(raw: string): boolean {
+  const code = raw.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  // Cyrillic capitals (Ѐ–Џ, А–Я), then small letters (а–я, ѐ–џ).
+  if (code >= 0x400 && code <= 0x42f) return true;
+  if (code >= 0x430 && code <= 0x45f) return false;
+  const first = raw.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 const THREE_LETTER_PREPOSITIONS = new Set(["под", "над", "при", "про", "для", "без", "під", "пад", "пры"]);
@@ -760,21 +791,28 @@ function besideFinding(
   after: number,
 ): boolean {
   const lastIndex = Math.max(wordIndex, firstWordAt(words, end - 1));
-  return when.every((group) =>
-    group.some((index) => {
+  // Loops, not every/some with closures: this runs per finding and sense (issue 16 speed).
+  for (const group of when) {
+    let found = false;
+    for (const index of group) {
       const occurrence = sentence.classes.get(index);
-      if (occurrence === undefined) return false;
-      if (occurrence.firstWord > lastIndex) return occurrence.firstWord - lastIndex <= after;
-      const occurrenceLast = firstWordAt(words, occurrence.end - 1);
-      return occurrenceLast < wordIndex ? wordIndex - occurrenceLast <= before : true;
-    }),
-  );
+      if (occurrence === undefined) continue;
+      if (occurrence.firstWord > lastIndex) found = occurrence.firstWord - lastIndex <= after;
+      else {
+        const occurrenceLast = firstWordAt(words, occurrence.end - 1);
+        found = occurrenceLast < wordIndex ? wordIndex - occurrenceLast <= before : true;
+      }
+      if (found) break;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** "the Drunken Soldier pub", «Партизанская улица»: a capitalised finding inside its sentence, a name-kind word after it. */
 function namedBefore(words: readonly WordToken[], wordIndex: number, end: number, sentence: Sentence, when: number[][]): boolean {
   const word = words[wordIndex] as WordToken;
-  if (wordIndex === sentence.firstWord || word.raw.charAt(0) === word.raw.charAt(0).toLowerCase()) return false;
+  if (wordIndex === sentence.firstWord || !startsWithCapital(word.raw)) return false;
   return besideFinding(words, wordIndex, end, sentence, when, 0, 2);
 }
 
