@@ -26,8 +26,8 @@ function classesOf(context: ReturnType<typeof compileContext>, text: string, loo
   const reading = readContext(text, words, context, new Map(), lookupOf && words.map((word) => lookupOf(word.norm)));
   return reading.sentences.map((sentence) =>
     context.classNames.flatMap((name, index) => {
-      const occurrence = sentence.classes.get(index);
-      return occurrence ? [`${name} ${occurrence.start}-${occurrence.end}`] : [];
+      const position = sentence.classes.positionOf(index);
+      return position < 0 ? [] : [`${name} ${sentence.classes.startAt(position)}-${sentence.classes.endAt(position)}`];
     }),
   );
 }

@@ -260,27 +260,21 @@ interface Sentence {
   classes: SentenceClasses;
 }
 
-interface ClassOccurrence {
-  start: number;
-  end: number;
-  firstWord: number;
-}
-
 /** Has a class occurred (in a sentence, in a paragraph)? What frames and senses ask. */
 interface ClassesSeen {
   has(classIndex: number): boolean;
 }
 
 /**
- * The concept classes of one sentence: the first occurrence of each, in the order found. It belongs to a pooled
- * sentence and is refilled letter after letter, its occurrence objects overwritten: a Map and an occurrence object
- * per sentence were a sixth of what a check allocated (issue 16, allocation). A sentence has a handful of classes
- * at most, so a linear search is as quick as a Map.
+ * The concept classes of one sentence: the first occurrence of each, in the order found, as
+ * `[class, start, end, firstWord]` in one Int32Array. It belongs to a pooled sentence and is refilled letter after
+ * letter: a Map and an occurrence object per sentence were a sixth of what a check allocated (issue 16, allocation),
+ * and occurrence objects beside an array of classes were three places in memory to read for one (issue 16, speed).
+ * A sentence has a handful of classes at most, so a linear search is as quick as a Map.
  */
 class SentenceClasses implements ClassesSeen {
   size = 0;
-  private readonly indices: number[] = [];
-  private readonly occurrences: ClassOccurrence[] = [];
+  private data = new Int32Array(4 * OCCURRENCE);
 
   clear(): void {
     this.size = 0;
@@ -290,34 +284,47 @@ class SentenceClasses implements ClassesSeen {
     return this.positionOf(classIndex) >= 0;
   }
 
-  get(classIndex: number): ClassOccurrence | undefined {
-    const position = this.positionOf(classIndex);
-    return position < 0 ? undefined : this.occurrences[position];
+  /** The position of the class's occurrence (0 ≤ position < size), or -1. */
+  positionOf(classIndex: number): number {
+    const data = this.data;
+    for (let position = 0; position < this.size; position++) if (data[position * OCCURRENCE] === classIndex) return position;
+    return -1;
   }
 
-  /** The class at `position` (0 ≤ position < size), in the order found. */
+  /** The class at `position`, in the order found; where its occurrence starts and ends, and its first word. */
   classAt(position: number): number {
-    return this.indices[position] as number;
+    return this.data[position * OCCURRENCE] as number;
+  }
+
+  startAt(position: number): number {
+    return this.data[position * OCCURRENCE + 1] as number;
+  }
+
+  endAt(position: number): number {
+    return this.data[position * OCCURRENCE + 2] as number;
+  }
+
+  firstWordAt(position: number): number {
+    return this.data[position * OCCURRENCE + 3] as number;
   }
 
   /** Records a class the sentence does not have yet. */
   add(classIndex: number, start: number, end: number, firstWord: number): void {
-    const position = this.size++;
-    this.indices[position] = classIndex;
-    const occurrence = this.occurrences[position];
-    if (occurrence === undefined) this.occurrences.push({ start, end, firstWord });
-    else {
-      occurrence.start = start;
-      occurrence.end = end;
-      occurrence.firstWord = firstWord;
+    const offset = this.size++ * OCCURRENCE;
+    if (offset + OCCURRENCE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
     }
-  }
-
-  private positionOf(classIndex: number): number {
-    for (let position = 0; position < this.size; position++) if (this.indices[position] === classIndex) return position;
-    return -1;
+    this.data[offset] = classIndex;
+    this.data[offset + 1] = start;
+    this.data[offset + 2] = end;
+    this.data[offset + 3] = firstWord;
   }
 }
+
+/** Numbers per occurrence in SentenceClasses. */
+const OCCURRENCE = 4;
 
 /** The classes of all sentences of one paragraph; `of` points it at a sentence's paragraph. */
 class ParagraphClasses implements ClassesSeen {
@@ -588,7 +595,7 @@ function hasAny(classes: ClassesSeen, indices: readonly number[]): boolean {
  * the frame's category. */
 export function frameHits(reading: ContextReading, context: CompiledContext, hits: readonly Hit[]): Hit[] {
   const found: Hit[] = [];
-  const candidates: number[] = [];
+  const candidates = frameCandidates;
   // Plain loops, no closures and no sort call (Array sort copies into a work array): this runs per sentence
   // (issue 16, allocation).
   for (const sentence of reading.sentences) {
@@ -607,16 +614,19 @@ export function frameHits(reading: ContextReading, context: CompiledContext, hit
       let start = Number.POSITIVE_INFINITY;
       let end = 0;
       for (const group of frame.when) {
-        const occurrence = firstPresent(sentence.classes, group);
-        if (!occurrence) continue;
-        start = Math.min(start, occurrence.start);
-        end = Math.max(end, occurrence.end);
+        const position = firstPresent(sentence.classes, group);
+        if (position < 0) continue;
+        start = Math.min(start, sentence.classes.startAt(position));
+        end = Math.max(end, sentence.classes.endAt(position));
       }
       if (end > start) found.push({ rule: frame.rule, start, end });
     }
   }
   return found;
 }
+
+/** The frames a sentence can start, refilled sentence after sentence and letter after letter (issue 16, allocation). */
+const frameCandidates: number[] = [];
 
 /** Adds `value` to the ascending `values` unless it is there. */
 function insertSorted(values: number[], value: number): void {
@@ -634,13 +644,13 @@ function hasHitInside(hits: readonly Hit[], category: CategoryId, sentence: Sent
   return false;
 }
 
-/** The occurrence of the first class of `group` the sentence has. */
-function firstPresent(classes: SentenceClasses, group: readonly number[]): ClassOccurrence | undefined {
+/** The position of the occurrence of the first class of `group` the sentence has, or -1. */
+function firstPresent(classes: SentenceClasses, group: readonly number[]): number {
   for (const index of group) {
-    const occurrence = classes.get(index);
-    if (occurrence !== undefined) return occurrence;
+    const position = classes.positionOf(index);
+    if (position >= 0) return position;
   }
-  return undefined;
+  return -1;
 }
 
 const OPENING_QUOTES = new Set(["«", "“", "„", '"', "'"]);
@@ -726,8 +736,9 @@ function namedAfter(text: string, words: readonly WordToken[], wordIndex: number
   for (const group of when) {
     let found = false;
     for (const index of group) {
-      const occurrence = sentence.classes.get(index);
-      if (occurrence !== undefined && occurrence.firstWord < wordIndex && wordIndex - occurrence.firstWord <= 3) {
+      const position = sentence.classes.positionOf(index);
+      const firstWord = position < 0 ? -1 : sentence.classes.firstWordAt(position);
+      if (position >= 0 && firstWord < wordIndex && wordIndex - firstWord <= 3) {
         found = true;
         break;
       }
@@ -763,7 +774,8 @@ function rightAfter(words: readonly WordToken[], wordIndex: number, sentence: Se
   for (const group of when) {
     let found = false;
     for (const index of group) {
-      const end = sentence.classes.get(index)?.end;
+      const position = sentence.classes.positionOf(index);
+      const end = position < 0 ? undefined : sentence.classes.endAt(position);
       if (end !== undefined && (end === previous.end || end === beforePreposition?.end)) {
         found = true;
         break;
@@ -795,11 +807,12 @@ function besideFinding(
   for (const group of when) {
     let found = false;
     for (const index of group) {
-      const occurrence = sentence.classes.get(index);
-      if (occurrence === undefined) continue;
-      if (occurrence.firstWord > lastIndex) found = occurrence.firstWord - lastIndex <= after;
+      const position = sentence.classes.positionOf(index);
+      if (position < 0) continue;
+      const firstWord = sentence.classes.firstWordAt(position);
+      if (firstWord > lastIndex) found = firstWord - lastIndex <= after;
       else {
-        const occurrenceLast = firstWordAt(words, occurrence.end - 1);
+        const occurrenceLast = firstWordAt(words, sentence.classes.endAt(position) - 1);
         found = occurrenceLast < wordIndex ? wordIndex - occurrenceLast <= before : true;
       }
       if (found) break;
@@ -827,8 +840,9 @@ function titledQuote(
   for (const group of when) {
     let found = false;
     for (const index of group) {
-      const occurrence = sentence.classes.get(index);
-      if (occurrence !== undefined && occurrence.end <= quote.open && quote.open - occurrence.end <= 40) {
+      const position = sentence.classes.positionOf(index);
+      const end = position < 0 ? -1 : sentence.classes.endAt(position);
+      if (position >= 0 && end <= quote.open && quote.open - end <= 40) {
         found = true;
         break;
       }
