@@ -11,6 +11,9 @@ const data: ContextData = {
     night: { terms: ["этой ночью", "ночью поздно", "ночью", "ночью рано"] },
     taken: { terms: ["забрали", "был задержан", "були затримані"] },
     news: { terms: ["in the news", "in the newspapers", "in the war"] },
+    // Two classes of one expression: the letter is scanned once for both.
+    year: { terms: ["нынче"], regex: "(?<!\\d)20(?:1[4-9]|2\\d)(?!\\d)" },
+    "year-again": { terms: ["тогда"], regex: "(?<!\\d)20(?:1[4-9]|2\\d)(?!\\d)" },
     // Many phrases of one first word: read through a record per next letter.
     ours: { terms: ["у нас", "у них", "у брата", "у сестры", "у мамы", "у папы", "у соседей", "у друзей", "у нас дома", "у вас"] },
   },
@@ -51,6 +54,12 @@ describe("concept terms laid out per word (issue 16 speed)", () => {
     expect(classesOf(context, "Деньги у Бориса.")).toEqual([[]]);
     // The third word is compared too: «the letter» cannot continue «in the news».
     expect(classesOf(context, "In the letter. In the newspapers. In the news. In the")).toEqual([[], ["news 15-32"], ["news 34-45"], []]);
+  });
+
+  it("gives every class of an expression its first match in each sentence", () => {
+    const context = compileContext(data);
+    expect(context.regexes).toHaveLength(1);
+    expect(classesOf(context, "В 2022 и 2023. Тогда, в 2015.")).toEqual([["year 2-6", "year-again 2-6"], ["year 24-28", "year-again 15-20"]]);
   });
 
   it("reads the same after the arena starts over, and never reads an offset of before", () => {

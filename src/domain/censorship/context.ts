@@ -83,7 +83,8 @@ export interface CompiledContext {
   exact: Map<string, ClassTerm[]>;
   prefixes: ClassTerm[];
   /** First-word lookups of multi-word terms happen through `exact`/`prefixes` too. */
-  regexes: { classIndex: number; scan: ScannedPattern; needsDigit: boolean }[];
+  /** One per distinct expression, with the classes that share it (a scan of the letter each, not one per class). */
+  regexes: { source: string; classIndices: number[]; scan: ScannedPattern; needsDigit: boolean }[];
   frames: { rule: Rule; when: number[][]; unless: number[] }[];
   /** Class index → indices of the frames whose first group names it: a sentence only tries the frames one of its
    * classes can start (about a hundred frames, a handful of classes per sentence). */
@@ -211,7 +212,10 @@ export function compileContext(data: ContextData, label = "context"): CompiledCo
       else compiled.exact.set(first.text, [...(compiled.exact.get(first.text) ?? []), classTerm]);
     }
     if (definition.regex) {
-      compiled.regexes.push({ classIndex, scan: scannedPattern(definition.regex, "gu"), needsDigit: needsDigit(definition.regex) });
+      const source = definition.regex;
+      const known = compiled.regexes.find((regex) => regex.source === source);
+      if (known) known.classIndices.push(classIndex);
+      else compiled.regexes.push({ source, classIndices: [classIndex], scan: scannedPattern(source, "gu"), needsDigit: needsDigit(source) });
     }
   }
   for (const frame of data.frames) {
@@ -423,12 +427,13 @@ export function readContext(
   }
   // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
   const digits = hasDigit(text);
-  for (const { classIndex, scan, needsDigit } of context.regexes) {
+  for (const { classIndices, scan, needsDigit } of context.regexes) {
     if (needsDigit && !digits) continue;
     for (let match = nextMatch(scan, text, 0); match !== null; match = nextMatch(scan, text, match.index + match[0].length)) {
       const sentence = sentenceAround(sentences, match.index);
-      if (sentence && !sentence.classes.has(classIndex)) {
-        sentence.classes.add(classIndex, match.index, match.index + match[0].length, sentence.firstWord);
+      if (!sentence) continue;
+      for (const classIndex of classIndices) {
+        if (!sentence.classes.has(classIndex)) sentence.classes.add(classIndex, match.index, match.index + match[0].length, sentence.firstWord);
       }
     }
   }
