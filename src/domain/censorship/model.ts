@@ -46,6 +46,11 @@ export interface LetterModel {
   categories: readonly CategoryId[];
   /** Per folded word: the sum of its own features' weights per category, then its number of features. */
   wordScores: Map<string, Float64Array>;
+  /**
+   * Per category: a logit below which the probability is surely under the category's threshold (see
+   * modelOpinions), so that the sigmoid is computed only for the categories that may be reported.
+   */
+  silentBelow: Float64Array;
 }
 
 export function loadModel(directory = projectPath("data", "censorship")): LetterModel {
@@ -55,7 +60,21 @@ export function loadModel(directory = projectPath("data", "censorship")): Letter
   if (weights.length !== meta.buckets * meta.categories.length) {
     throw new Error(`${directory}/model.bin: ${weights.length} weights, expected ${meta.buckets * meta.categories.length}`);
   }
-  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories, wordScores: new Map() };
+  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories, wordScores: new Map(), silentBelow: silentLogits(meta) };
+}
+
+// How far under a threshold's logit a sentence's logit must lie to be skipped without its sigmoid. The sigmoid's
+// rounding errs by ~1e-16; a logit 1e-6 under the threshold's gives a probability ~1e-7 under it (p(1-p) ≥ 0.01 for
+// thresholds in [0.01, 0.99]), so no probability that reaches its threshold is skipped.
+const LOGIT_MARGIN = 1e-6;
+
+/** Per category: logit(threshold) less the margin; -Infinity (never skip) for a threshold outside (0, 1). */
+function silentLogits(meta: ModelMeta): Float64Array {
+  return Float64Array.from(meta.categories, (_, position) => {
+    const threshold = meta.thresholds[position] ?? 1;
+    if (!(threshold > 0 && threshold < 1)) return Number.NEGATIVE_INFINITY;
+    return Math.log(threshold / (1 - threshold)) - LOGIT_MARGIN;
+  });
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -145,6 +164,23 @@ export function scoreSentence(
   to = norms.length,
   lookups?: readonly (WordLookup | undefined)[],
 ): void {
+  sentenceLogits(model, norms, scores, from, to, lookups);
+  for (let category = 0; category < model.categories.length; category++) scores[category] = sigmoid(scores[category] as number);
+}
+
+function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/** The logits per model category of the sentence `norms[from..to)`, written into `scores`. */
+function sentenceLogits(
+  model: LetterModel,
+  norms: readonly string[],
+  scores: Float64Array,
+  from: number,
+  to: number,
+  lookups: readonly (WordLookup | undefined)[] | undefined,
+): void {
   const count = model.categories.length;
   scores.fill(0);
   let features = 0;
@@ -161,8 +197,7 @@ export function scoreSentence(
   }
   const norm = features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
   for (let category = 0; category < count; category++) {
-    const logit = (scores[category] ?? 0) * norm + (model.meta.biases[category] ?? 0);
-    scores[category] = 1 / (1 + Math.exp(-logit));
+    scores[category] = (scores[category] ?? 0) * norm + (model.meta.biases[category] ?? 0);
   }
 }
 
@@ -198,10 +233,13 @@ export function modelOpinions(
     const start = (words[first] as WordToken).start;
     const end = (words[index - 1] as WordToken | undefined)?.end ?? start;
     if (index - first >= MIN_WORDS && !flagged(start, end)) {
-      scoreSentence(model, norms, scores, first, index, lookups);
+      sentenceLogits(model, norms, scores, first, index, lookups);
       for (let position = 0; position < model.categories.length; position++) {
+        const logit = scores[position] as number;
+        // Most categories are far under their threshold: no sigmoid for them (the same decisions, see silentBelow).
+        if (logit < (model.silentBelow[position] as number)) continue;
         const category = model.categories[position] as CategoryId;
-        const probability = scores[position] ?? 0;
+        const probability = sigmoid(logit);
         if (probability < (model.meta.thresholds[position] ?? 1)) continue;
         opinions.push({ category, probability, strong: probability >= (model.meta.strongThresholds[position] ?? 1), start, end });
       }

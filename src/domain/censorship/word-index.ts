@@ -75,7 +75,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface WordPattern {
   text: string;
   prefix: boolean;
-  endings?: ReadonlySet<string>;
+  /** The stem's endings; undefined for an exact or prefix word (always present, so that patterns share one shape). */
+  endings: ReadonlySet<string> | undefined;
 }
 
 export function matchesWordPattern(word: string, pattern: WordPattern): boolean {
@@ -98,5 +99,6 @@ export function isPatternWord(word: string): boolean {
 export function parseWordPattern(word: string, fold: (word: string) => string, endings?: ReadonlySet<string>): WordPattern {
   if (word.endsWith("~")) return { text: fold(word.slice(0, -1)), prefix: false, endings: endings ?? new Set([""]) };
   const prefix = word.endsWith("*");
-  return { text: fold(prefix ? word.slice(0, -1) : word), prefix };
+  // Every pattern has all three fields: matchesWordPattern runs for every candidate word and reads one shape.
+  return { text: fold(prefix ? word.slice(0, -1) : word), prefix, endings: undefined };
 }
