@@ -252,12 +252,10 @@ export async function finishDraft(
     translateFrom?: TranslationSource;
   },
 ): Promise<FinishOutcome> {
-  const draft = await findDraftTo(deps.db, input.writerId, input.slug);
-  if (!draft) return { ok: false, reason: "not-found" };
   const now = deps.clock.now();
   try {
     const result = await finishLetter(deps.db, {
-      letterId: draft.id,
+      draftTo: input.slug,
       writerId: input.writerId,
       route: input.route,
       signature: input.signature,

@@ -157,7 +157,7 @@ describe("the route step from the signing stage", () => {
     expect(await profileOf(h, writer.id)).toMatchObject({ remembered: 1, signature_name: "Оксана" });
     expect(writer.messages.some((message) => message.document !== undefined)).toBe(true);
     // The answered button again: stale, nothing finished twice.
-    await writer.pressData(writer.findButton("Yes, remember it").message.message_id, writer.findButton("Yes, remember it").button.callback_data ?? "");
+    await writer.press("Yes, remember it");
     expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
     expectNoFailures(h);
   });
