@@ -1,6 +1,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
+import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
@@ -116,6 +117,24 @@ describe('"Done: check the letter" in the writing stage', () => {
     expect(await stageOf(writer.id)).toBeNull();
     expect((await onlyLetter(h, writer.id)).status).toBe("draft");
     expect(checkedLogs()).toBe(0);
+    expectNoFailures(h);
+  });
+
+  it("the editor's 'Check and sign' on the opening screen is checked by that stage; findings go on in the conversation", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const opening = await stageOf(writer.id);
+    const screen = writer.findButton("ℹ️ More").message.message_id;
+    // What the Mini App saves: a draft with text while the chat still shows the opening screen.
+    const draft = await getOrCreateDraft(h.db, writer.id, KAGARLITSKY, h.clock.now());
+    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Здравствуйте! Держитесь, скоро свобода.", now: h.clock.now() });
+    const run = await statements.during(() => writer.pressData(screen, `lw:${String(opening?.token)}:done:-`));
+    expect(writer.lastText()).toContain("The check found 2 suggestions");
+    expect(checkedLogs()).toBe(1);
+    expect(count(run, "Select letters")).toBe(1);
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
+    expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
     expectNoFailures(h);
   });
 

@@ -4,6 +4,7 @@ import { enterWritingStage, leaveWritingStage, type SigningScreen, type WritingS
 import type { BotContext } from "../../context.js";
 import { checkSavedDraft, replyCleanCheck } from "./flow/check.js";
 import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdvice } from "./flow/delivery.js";
+import { openingKeyboard } from "./flow/guidance.js";
 import { handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { replySigningScreen, type Signature, signingStage } from "./flow/signature.js";
@@ -13,11 +14,12 @@ import { replyNotWritable } from "./render/refusal.js";
 type Stage = WritingStage & { writerId: number };
 
 /**
- * "Done: check the letter" on the writing screen, handled by the writing stage (issue 14, docs/letter-flow-stages.md):
- * a clean check is answered and the signing screen shown and parked on, an empty draft is answered with the writing
- * screen's buttons, all without the conversation, which is entered (with what was read: ./flow/hand-over.ts) only for
- * a check with findings, whose screen waits for an answer. The target is read again, as the conversation did: a person
- * freed or barred from letters since is refused as on entry, and the stage left (the draft stays).
+ * "Done: check the letter" on the writing screen (or the editor Mini App's "Check and sign" on the opening screen),
+ * handled by the stage (issue 14, docs/letter-flow-stages.md): a clean check is answered and the signing screen shown
+ * and parked on, an empty draft is answered with the screen's own buttons, all without the conversation, which is
+ * entered (with what was read: ./flow/hand-over.ts) only for a check with findings, whose screen waits for an answer.
+ * The target is read again, as the conversation did: a person freed or barred from letters since is refused as on
+ * entry, and the stage left (the draft stays).
  */
 export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Promise<void> {
   const { writerId, ...writing } = stage;
@@ -32,7 +34,7 @@ export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Prom
   }
   await ctx.answerCallbackQuery();
   if (!checked) {
-    await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: writingKeyboard(ctx, state) });
+    await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: stage.opening ? openingKeyboard(ctx, state) : writingKeyboard(ctx, state) });
     return;
   }
   const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
