@@ -1,5 +1,8 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
+import { projectPath } from "../../../src/project-path.js";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
 import { Harness } from "../../helpers/harness.js";
@@ -200,3 +203,20 @@ describe("the route step from the signing stage", () => {
     expectNoFailures(h);
   });
 });
+
+describe("a flow stored by the code before this change", () => {
+  it("a findings screen stored by main 1b19886 (version 5) is answered: the conversation reads the same calls in the same order", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
+    // Recorded from main 1b19886: "Done" pressed on this letter, the findings screen waiting (token 6p0it).
+    const stored = readFileSync(projectPath("test/fixtures/letter-flow-v5-findings.json"), "utf8").replaceAll("700000042", String(writer.id));
+    expect(JSON.parse(stored).version).toEqual([0, CONVERSATION_VERSION]);
+    await h.db.updateTable("users").set({ letter_stage: null }).where("id", "=", writer.id).execute();
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
+    const screen = writer.messages.at(-1)!.message_id;
+    expect(textOf(await writer.pressData(screen, "lw:6p0it:keep:-"))).toContain("How will you sign the letter?");
+    expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
+    expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+});
+
