@@ -31,6 +31,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../src/bot/index.js";
 import { systemClock } from "../src/clock.js";
@@ -133,15 +134,31 @@ function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update 
 interface Sample {
   wallMs: number;
   cpuMs: number;
+  /** Database statements the step ran: counted only on the counting bot (below), 0 on the timed one. */
+  statements: number;
 }
+
+/** Counts every statement of a database handle that carries it (a plugin makes Kysely build each query anew). */
+class StatementCounter implements KyselyPlugin {
+  statements = 0;
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    this.statements++;
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+const statementCounter = new StatementCounter();
 
 async function timed(work: () => Promise<unknown>): Promise<Sample> {
   const cpu = process.cpuUsage();
+  const statements = statementCounter.statements;
   const started = performance.now();
   await work();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, statements: statementCounter.statements - statements };
 }
 
 const median = (values: number[]) => {
@@ -152,6 +169,8 @@ const median = (values: number[]) => {
 
 class Figures {
   private readonly samples = new Map<string, Sample[]>();
+  /** Statements of each step, from one writer on the counting bot. */
+  readonly statements = new Map<string, number>();
 
   add(label: string, sample: Sample): void {
     this.samples.set(label, [...(this.samples.get(label) ?? []), sample]);
@@ -175,8 +194,14 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   // The per-person flood limit is off: this measures the flow, not the limiter.
   const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   const stub = new StubTelegram();
-  const { bot } = createBot({ config, db, logger: createLogger("warn"), clock: systemClock }, { botInfo: BOT_INFO, fetch: stub.fetch });
-  await bot.init();
+  const build = async (handle: typeof db) => {
+    const { bot: built } = createBot({ config, db: handle, logger: createLogger("warn"), clock: systemClock }, { botInfo: BOT_INFO, fetch: stub.fetch });
+    await built.init();
+    return built;
+  };
+  // The timed bot's database handle has no plugin (its hot queries run prepared); the same bot on a handle that counts
+  // statements takes one more writer after the timed ones, for the statements of each step.
+  let bot = await build(db);
   let nextChat = 700_000_000;
 
   /** Opens the flow for a prisoner, whose first screen takes the letter's text at once; returns step 1's sample. */
@@ -235,6 +260,16 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
     }
   }
   if (profiler && profileFile) await profiler.stop(profileFile);
+  bot = await build(db.withPlugin(statementCounter));
+  const counted = await byPosition();
+  for (const position of POSITIONS) figures.statements.set(`Lysty letter flow, step ${position}`, (counted[position - 1] as Sample).statements);
+  for (const length of LENGTHS) {
+    const { last, check, signature, route } = await byLength(length);
+    figures.statements.set(`Lysty, message reaching ${length / 1000}k characters`, last.statements);
+    figures.statements.set(`Lysty, "check" on a ${length / 1000}k-character letter`, check.statements);
+    figures.statements.set(`Lysty, signature on a ${length / 1000}k letter`, signature.statements);
+    figures.statements.set(`Lysty, route (finish) on a ${length / 1000}k letter`, route.statements);
+  }
   return async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
@@ -321,17 +356,22 @@ async function main(): Promise<void> {
   for (const length of LENGTHS) console.log(figures.row(`Lysty, "check" on a ${length / 1000}k-character letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, signature on a ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, route (finish) on a ${length / 1000}k letter`));
+  console.log("\ndatabase statements per step (one writer, on a handle that counts them)");
+  for (const [label, statements] of figures.statements) console.log(`statements: ${label.padEnd(44)}${String(statements).padStart(6)}`);
   console.log("\ngoal (issue 14): a Lysty step ≤ 0.5 ms, flat in the step's position and the letter's length");
   console.log(`load average at end: ${load()}`);
 }
 
-/** One run of a checkout's bench in a process of its own: its rows, label → [wall ms, CPU ms]. */
-function runBench(dir: string): Map<string, [number, number]> {
+/** One run of a checkout's bench in a process of its own: its rows, label → [wall ms, CPU ms], and its statements. */
+function runBench(dir: string): Map<string, [number, number]> & { statements: Map<string, number> } {
   const args = ["--import", "tsx", "bench/flow-step.ts", ...(quick ? ["--quick"] : [])];
   const run = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`the bench in ${dir} failed: ${run.stderr}`);
-  const rows = new Map<string, [number, number]>();
+  const rows = Object.assign(new Map<string, [number, number]>(), { statements: new Map<string, number>() });
   for (const line of run.stdout.split("\n")) {
+    const statements = /^statements: (.{44})\s*(\d+)$/.exec(line);
+    if (statements) rows.statements.set((statements[1] ?? "").trim(), Number(statements[2]));
+    if (statements) continue;
     const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+$/.exec(line);
     if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3])]);
   }
@@ -343,7 +383,7 @@ async function compareWithBaseline(dir: string): Promise<void> {
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`flow-step: baseline ${dir} vs this checkout, ${rounds} round(s)${quick ? " of --quick" : ""}, Node ${process.version}`);
   console.log(`load average at start: ${load()}`);
-  const runs: { base: Map<string, [number, number]>; self: Map<string, [number, number]> }[] = [];
+  const runs: { base: ReturnType<typeof runBench>; self: ReturnType<typeof runBench> }[] = [];
   for (let round = 0; round < rounds; round++) {
     const base = runBench(dir);
     const self = runBench(process.cwd());
@@ -359,6 +399,12 @@ async function compareWithBaseline(dir: string): Promise<void> {
     const [baseCpu, selfCpu] = [of("base", label, 1), of("self", label, 1)];
     const cells = [of("base", label, 0), of("self", label, 0), baseCpu, selfCpu].map(cell).join("");
     console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}`);
+  }
+  const [first] = runs;
+  if (first && first.self.statements.size > 0) {
+    console.log(`\n${"database statements per step (first round)".padEnd(44)}${"base".padStart(12)}${"this".padStart(12)}`);
+    const count = (value: number | undefined) => (value === undefined ? "—" : String(value)).padStart(12);
+    for (const [label, statements] of first.self.statements) console.log(`${label.padEnd(44)}${count(first.base.statements.get(label))}${count(statements)}`);
   }
   console.log(`load average at end: ${load()}`);
 }

@@ -235,8 +235,10 @@ export async function findActiveDrafts(db: DB, writerId: number): Promise<Letter
     .execute();
 }
 
-export interface FinishLetterInput {
-  letterId: number;
+/** Which letter to finish: by its id, or the writer's draft to a person (read once, in the finishing transaction). */
+export type FinishLetterInput = ({ letterId: number } | { draftTo: string }) & FinishLetterFields;
+
+interface FinishLetterFields {
   writerId: number;
   route: DeliveryRoute;
   signature: { name: string; city?: string | null };
@@ -259,7 +261,7 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
   const signatureName = input.signature.name.trim();
   if (signatureName === "") return { ok: false, reason: "no-signature" };
   return inTransaction(db, async (trx) => {
-    const draft = await getLetterOfWriter(trx, input.letterId, input.writerId);
+    const draft = "draftTo" in input ? await findDraftTo(trx, input.writerId, input.draftTo) : await getLetterOfWriter(trx, input.letterId, input.writerId);
     if (!draft) return { ok: false, reason: "not-found" };
     if (draft.status !== "draft") return { ok: false, reason: "not-a-draft" };
     if (!draft.text?.trim()) return { ok: false, reason: "empty" };

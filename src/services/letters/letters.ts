@@ -252,12 +252,10 @@ export async function finishDraft(
     translateFrom?: TranslationSource;
   },
 ): Promise<FinishOutcome> {
-  const draft = await findDraftTo(deps.db, input.writerId, input.slug);
-  if (!draft) return { ok: false, reason: "not-found" };
   const now = deps.clock.now();
   try {
     const result = await finishLetter(deps.db, {
-      letterId: draft.id,
+      draftTo: input.slug,
       writerId: input.writerId,
       route: input.route,
       signature: input.signature,
@@ -296,10 +294,14 @@ export async function finishDraft(
   }
 }
 
-/** Whether the organisers' route is still open for this prisoner (checked again right before offering it). */
 /** Whether organisers take letters for this person now, through whom, and whether the deployment has a desk at all. */
 export async function organiserRelayOpen(deps: ServiceDeps, slug: string): Promise<{ via: OrganiserRelayKind | null; deskLinked: boolean }> {
-  return { via: await organiserRelayKind(deps.db, slug), deskLinked: (await getDesk(deps.db)) !== undefined };
+  return { via: await organiserRelayKind(deps.db, slug), deskLinked: await isDeskLinked(deps) };
+}
+
+/** Whether the deployment has an organisation desk at all (a refusal and the route step say so when it has none). */
+export async function isDeskLinked(deps: ServiceDeps): Promise<boolean> {
+  return (await getDesk(deps.db)) !== undefined;
 }
 
 /** What the writer must know before sending by the organisers' route: translation, and whether the chat is public. */

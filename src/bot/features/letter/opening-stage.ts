@@ -7,6 +7,7 @@ import { OPENING_ACTIONS } from "./flow/guidance.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { answerSaved } from "./flow/state.js";
 import { replyWritingScreen } from "./flow/writing.js";
+import { checkFromWritingStage } from "./stage-steps.js";
 
 type OpeningStage = WritingStage & { writerId: number; opening: OpeningScreen };
 
@@ -38,5 +39,7 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);
   if (!parts || parts[0] !== stage.token || !(OPENING_ACTIONS as readonly string[]).includes(parts[1] ?? "")) return next();
+  // The editor Mini App's "Check and sign": checked here, as "Done" on the writing screen (./stage-steps.ts).
+  if (parts[1] === "done") return checkFromWritingStage(ctx, stage);
   await ctx.conversation.enter(LETTER_FLOW_ID, { writing: { ...writing, opening } });
 }

@@ -4,6 +4,7 @@ import type { BotContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { MAX_NAME, parseSignature, replyRememberSignature, signingActions } from "./flow/signature.js";
+import { routeFromSigningScreen } from "./stage-steps.js";
 
 type SigningStage = WritingStage & { writerId: number; signing: SigningScreen };
 
@@ -45,5 +46,8 @@ export async function handleSigningScreen(ctx: BotContext, stage: SigningStage, 
     await ctx.reply(ctx.t("letter-ui-sign-ask"));
     return;
   }
+  // Signed: "remember it?" answered, or the remembered signature.
+  const signature = signing.signature ?? (action === "sign-saved" ? signing.remembered : undefined);
+  if (signature) return routeFromSigningScreen(ctx, stage, { signature, remember: action === "remember-yes" });
   await ctx.conversation.enter(LETTER_FLOW_ID, { writing: screen });
 }

@@ -8,6 +8,7 @@ import { PARAGRAPH_ACTIONS } from "./flow/paragraphs.js";
 import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow/state.js";
 import { handleOpeningScreen } from "./opening-stage.js";
 import { handleSigningScreen } from "./signing-stage.js";
+import { checkFromWritingStage } from "./stage-steps.js";
 
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
 const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
@@ -82,6 +83,7 @@ composer.use(async (ctx, next) => {
     return;
   }
   if (!HANDED_OVER.includes(action)) return next();
+  if (action === "done") return checkFromWritingStage(ctx, stage);
   const { writerId: _writer, ...writing } = stage;
   await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
 });

@@ -8,6 +8,9 @@ import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, paragraphArg } from "./paragraphs.js";
 import { type FlowState, targetName } from "./state.js";
+import { type CheckedDraft, handedOver } from "./hand-over.js";
+import type { ServiceDeps } from "../../../../services/deps.js";
+import type { Logger } from "../../../../logger.js";
 
 export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary; clean: boolean };
 
@@ -20,6 +23,35 @@ export async function replyUncheckable(ctx: FlowContext, state: FlowState, keybo
 }
 
 /**
+ * The censorship check of the saved draft, logged with its counts only (never its text); null when the draft is
+ * empty. Read inside the conversation's `external`, or by the writing stage before the conversation (../check-stage.ts).
+ */
+export async function checkSavedDraft(deps: ServiceDeps, logger: Logger, state: FlowState): Promise<CheckedDraft | null> {
+  const checkedDraft = await checkDraft(deps, {
+    writerId: state.writerId,
+    slug: state.target.slug,
+    recipient: state.target.recipient,
+    status: state.target.status,
+  });
+  if (!checkedDraft) return null;
+  const { text, result } = checkedDraft;
+  logger.info({ findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters }, "letter checked");
+  const anchors = groupFindings(result.findings).map((group) => paragraphArg(text, paragraphAt(text, group.first.start)));
+  return { result, anchors };
+}
+
+/** Someone not in the list: the check cannot vouch for the name and facility the writer typed. */
+function uncheckedNote(ctx: FlowContext, state: FlowState): string[] {
+  return state.target.recipient.unchecked ? [tHtml(ctx, "suggest-check-unchecked")] : [];
+}
+
+/** A clean check says so in one line, with what no program can see (issue 16: even a clean check is no guarantee). */
+export async function replyCleanCheck(ctx: FlowContext, state: FlowState, summary: FindingsSummary): Promise<CheckOutcome & { kind: "keep" }> {
+  await ctx.reply([tHtml(ctx, "letter-ui-check-clean"), tHtml(ctx, "letter-check-limits"), ...uncheckedNote(ctx, state)].join("\n\n"), { parse_mode: "HTML" });
+  return { kind: "keep", summary, clean: true };
+}
+
+/**
  * "Done" runs the censorship check on the saved draft. A clean letter says so in one line and moves on to signing
  * (issue 15: no extra confirmation). Findings come one line each, with a "why?" button per line and a button to edit
  * the paragraph a finding is in; the writer edits, stops for now (the draft stays), or keeps the letter as it is,
@@ -28,33 +60,13 @@ export async function replyUncheckable(ctx: FlowContext, state: FlowState, keybo
  */
 export async function checkStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<CheckOutcome> {
   const { token } = state;
-  const checked = await conversation.external(async (outside) => {
-    const checkedDraft = await checkDraft(ctx.deps, {
-      writerId: state.writerId,
-      slug: state.target.slug,
-      recipient: state.target.recipient,
-      status: state.target.status,
-    });
-    if (!checkedDraft) return null;
-    const { text, result } = checkedDraft;
-    outside.logger.info(
-      { findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters },
-      "letter checked",
-    );
-    // The paragraph each kind of finding starts in, as a paragraph button's argument (number and content tag).
-    const anchors = groupFindings(result.findings).map((group) => paragraphArg(text, paragraphAt(text, group.first.start)));
-    return { result, anchors };
-  });
+  // The writing stage checked this draft already when it hands over a check with findings (./hand-over.ts).
+  const checked = await conversation.external((outside) => handedOver(outside)?.checked ?? checkSavedDraft(outside.deps, outside.logger, state));
   if (!checked) return { kind: "edit" };
   const { result, anchors } = checked;
   const summary = summariseFindings(result.findings);
-  // Someone not in the list: the check cannot vouch for the name and facility the writer typed.
-  const unchecked = state.target.recipient.unchecked ? [tHtml(ctx, "suggest-check-unchecked")] : [];
-  if (result.findings.length === 0) {
-    // Honest presentation (issue 16): even a clean check is no guarantee.
-    await ctx.reply([tHtml(ctx, "letter-ui-check-clean"), tHtml(ctx, "letter-check-limits"), ...unchecked].join("\n\n"), { parse_mode: "HTML" });
-    return { kind: "keep", summary, clean: true };
-  }
+  if (result.findings.length === 0) return replyCleanCheck(ctx, state, summary);
+  const unchecked = uncheckedNote(ctx, state);
   const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
   const groups = groupFindings(result.findings);
   const shown = groups.slice(0, MAX_LINES);

@@ -8,7 +8,10 @@ import {
 import { relayQuota } from "../../../../services/relay/relay-quota.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { escapeHtml } from "../../../../telegram/html.js";
-import { finishDraft, type FinishOutcome, organiserRelayOpen, organiserRouteView, readDraftText } from "../../../../services/letters/letters.js";
+import { finishDraft, type FinishOutcome, isDeskLinked, organiserRelayOpen, organiserRouteView, readDraftText } from "../../../../services/letters/letters.js";
+import type { OrganiserRelayKind } from "../../../../services/relay/relay-letter.js";
+import type { ServiceDeps } from "../../../../services/deps.js";
+import { type DeliveryReadings, handedOver } from "./hand-over.js";
 import type { TranslationSource } from "../../../../services/relay/translations.js";
 import { renderOrganiserOption } from "../render/delivery.js";
 import { intermediaryLines, serviceName } from "../render/refusal.js";
@@ -21,10 +24,65 @@ import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
 import { type FlowState, targetName, titleArgs } from "./state.js";
 
+/** How a service call is run: inside the conversation (`conversation.external`), or directly by a stage's middleware. */
+export type Outside = <T>(task: (outer: FlowContext) => Promise<T>) => Promise<T>;
+
+/** The ways to this person as offered now: the plan, its notices, the recorded services, and the one route if only one fits. */
+export interface DeliveryOffer {
+  plan: ReturnType<typeof planDelivery>;
+  notices: string[];
+  services: DeliveryReadings["services"];
+  routes: DeliveryRoute[];
+  /** Only one way fits (issue 15): no question to answer. */
+  only: DeliveryRoute | undefined;
+  /** No way at all: the notices say why. */
+  none: boolean;
+}
+
+/**
+ * What the route step reads, in one go, for a stage's middleware that decides whether a question is needed. The
+ * lookup read moments ago in this update whether organisers take letters for this person: when they do not, only
+ * whether the deployment has a desk is read again.
+ */
+export async function readDelivery(deps: ServiceDeps, state: FlowState): Promise<DeliveryReadings> {
+  const { target } = state;
+  const relay = target.organiserRelay ? await organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: await isDeskLinked(deps) };
+  const quota = relay.via !== null ? await readQuota(deps, state.writerId) : undefined;
+  return { relay, quota, services: await recordedIntermediaries(deps.db, target.slug) };
+}
+
+async function readQuota(deps: ServiceDeps, writerId: number): Promise<NonNullable<DeliveryReadings["quota"]>> {
+  const { allowed, limit, nextAt } = await relayQuota(deps.db, writerId, deps.clock.now(), deps.config.maxRelaysPerDay);
+  return { allowed, limit, nextAt: nextAt?.toISOString() ?? null };
+}
+
+/** The routes offered with what was read. */
+export function deliveryOffer(ctx: FlowContext, state: FlowState, readings: DeliveryReadings): DeliveryOffer {
+  const { relay, quota, services } = readings;
+  // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/services/relay/relay-quota.ts).
+  const organiserRelay = relay.via !== null && quota?.allowed === true;
+  const plan = planDelivery(state.target.recipient, { organiserRelay, relayVia: relay.via ?? "campaign", deskLinked: relay.deskLinked });
+  const notices = plan.notices.map((notice) => escapeHtml(tText(ctx, notice)));
+  if (quota && !quota.allowed) {
+    const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
+    notices.push(escapeHtml(ctx.t("privacy-relay-limit", { limit: quota.limit, time })));
+  }
+  // Services recorded as delivering to this very person (with as-of and source) are a route of their own.
+  const routes = plan.options.map((option) => option.route);
+  const only = routes.length === 1 && services.length === 0 ? routes[0] : undefined;
+  return { plan, notices, services, routes, only, none: routes.length === 0 && services.length === 0 };
+}
+
+/** There is no route: the notices say why. */
+export async function replyNoRoute(ctx: FlowContext, notices: string[]): Promise<void> {
+  await replyBlocks(ctx, [...notices, tHtml(ctx, "letter-ui-send-no-route")]);
+}
+
 /**
  * The routes this prisoner can be reached by (planDelivery: FSIN-pismo, post, organisers when their chat works).
  * Choosing one finishes the letter (route, signature, reference in one transaction) and gives exact instructions:
- * the letter to copy, the same as a .txt file, and the FSIN-pismo form values or the envelope.
+ * the letter to copy, the same as a .txt file, and the FSIN-pismo form values or the envelope. The signing stage
+ * finishes a letter with only one route, not the organisers', without this conversation (../route-stage.ts).
  */
 export async function deliveryStep(
   conversation: Flow,
@@ -34,33 +92,16 @@ export async function deliveryStep(
   summary: FindingsSummary,
 ): Promise<"edit" | void> {
   const { token, target } = state;
-  const relay = await conversation.external(() => organiserRelayOpen(ctx.deps, target.slug));
-  const relayChatOpen = relay.via !== null;
-  // MAX_RELAYS_PER_DAY: past it, the organisers' route is not offered today (src/services/relay/relay-quota.ts).
-  const quota = relayChatOpen
-    ? await conversation.external(async () => {
-        const { allowed, limit, nextAt } = await relayQuota(ctx.deps.db, state.writerId, ctx.deps.clock.now(), ctx.deps.config.maxRelaysPerDay);
-        return { allowed, limit, nextAt: nextAt?.toISOString() ?? null };
-      })
-    : undefined;
-  const organiserRelay = relayChatOpen && quota?.allowed === true;
-  const plan = planDelivery(target.recipient, { organiserRelay, relayVia: relay.via ?? "campaign", deskLinked: relay.deskLinked });
-  const notices = plan.notices.map((notice) => escapeHtml(tText(ctx, notice)));
-  if (quota && !quota.allowed) {
-    const time = quota.nextAt ? quota.nextAt.slice(0, 16).replace("T", " ") : "—";
-    notices.push(escapeHtml(ctx.t("privacy-relay-limit", { limit: quota.limit, time })));
-  }
-  // Services recorded as delivering to this very person (with as-of and source) are a route of their own.
-  const services = await conversation.external(() => recordedIntermediaries(ctx.deps.db, target.slug));
-  if (plan.options.length === 0 && services.length === 0) {
-    await replyBlocks(ctx, [...notices, tHtml(ctx, "letter-ui-send-no-route")]);
-    return;
-  }
-  const routes = plan.options.map((option) => option.route);
-  // Only one way fits (issue 15): no question to answer; its notices come with the safety advice.
-  const only = routes.length === 1 && services.length === 0 ? routes[0] : undefined;
+  // What the signing stage read before it handed the update over (./hand-over.ts), else read here, one call each.
+  const read = (outer: object) => handedOver(outer)?.delivery;
+  const relay = await conversation.external((outer) => read(outer)?.relay ?? organiserRelayOpen(outer.deps, target.slug));
+  const quota = relay.via !== null ? await conversation.external((outer) => read(outer)?.quota ?? readQuota(outer.deps, state.writerId)) : undefined;
+  const services = await conversation.external((outer) => read(outer)?.services ?? recordedIntermediaries(outer.deps.db, target.slug));
+  const offer = deliveryOffer(ctx, state, { relay, quota, services });
+  if (offer.none) return replyNoRoute(ctx, offer.notices);
+  const { plan, notices, routes } = offer;
   const route: DeliveryRoute =
-    only ??
+    offer.only ??
     (await chooseRoute(conversation, ctx, state, signature, {
       routes,
       services,
@@ -71,12 +112,7 @@ export async function deliveryStep(
         ...(services.length > 0 ? [intermediaryLines(ctx, services)] : []),
       ],
     }));
-
-  const advice = tHtml(ctx, safetyAdviceKey(route, relay.via, target.recipient.system));
-  // The organisers' route is explained when taken without a question; FSIN-pismo and post get their full packet below.
-  const chosen = plan.options.find((option) => option.route === only && option.route === "organisers");
-  const blocks = only ? [...(chosen ? [routeSummary(ctx, chosen)] : []), ...notices, advice] : [advice];
-  await replyBlocks(ctx, blocks, undefined, SCREEN_BUDGET);
+  await replyRouteAdvice(ctx, state, offer, route, relay.via);
 
   let shareIdentity = false;
   let translateFrom: TranslationSource | undefined;
@@ -98,21 +134,52 @@ export async function deliveryStep(
     }
     shareIdentity = identity === "share";
   }
+  await finishOnRoute(ctx, (task) => conversation.external(task), state, { route, signature, summary, shareIdentity, translateFrom, offer });
+}
 
+/** Once the route is known: its safety advice, after the plan's notices (and the organisers' summary) when nothing was asked. */
+export async function replyRouteAdvice(ctx: FlowContext, state: FlowState, offer: DeliveryOffer, route: DeliveryRoute, via: OrganiserRelayKind | null): Promise<void> {
+  const { only, plan, notices } = offer;
+  const advice = tHtml(ctx, safetyAdviceKey(route, via, state.target.recipient.system));
+  // The organisers' route is explained when taken without a question; FSIN-pismo and post get their full packet below.
+  const chosen = plan.options.find((option) => option.route === only && option.route === "organisers");
+  const blocks = only ? [...(chosen ? [routeSummary(ctx, chosen)] : []), ...notices, advice] : [advice];
+  await replyBlocks(ctx, blocks, undefined, SCREEN_BUDGET);
+}
+
+/**
+ * Finishes the letter on the chosen route (route, signature, reference in one transaction) and hands it over: for the
+ * organisers the reference and what happens next; else the letter to copy, the same as a .txt file, and the
+ * FSIN-pismo form values or the envelope.
+ */
+export async function finishOnRoute(
+  ctx: FlowContext,
+  outside: Outside,
+  state: FlowState,
+  input: {
+    route: DeliveryRoute;
+    signature: Signature;
+    summary: FindingsSummary;
+    shareIdentity: boolean;
+    translateFrom: TranslationSource | undefined;
+    offer: DeliveryOffer;
+  },
+): Promise<void> {
+  const { route, signature, shareIdentity, translateFrom } = input;
   const from = ctx.from;
   const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
-  const outcome = await conversation.external(async (outside): Promise<FinishOutcome> => {
-    const finished = await finishDraft(ctx.deps, {
+  const outcome = await outside(async (outer): Promise<FinishOutcome> => {
+    const finished = await finishDraft(outer.deps, {
       writerId: state.writerId,
-      slug: target.slug,
+      slug: state.target.slug,
       route,
       signature,
       shareIdentity,
-      findings: summary,
+      findings: input.summary,
       ...(writer ? { writer } : {}),
       ...(translateFrom ? { translateFrom } : {}),
     });
-    outside.logger.info(
+    outer.logger.info(
       finished.ok ? { letter_id: finished.letterId, route } : { route, refused: finished.reason },
       finished.ok ? "letter finished" : "letter not finished",
     );
@@ -136,12 +203,12 @@ export async function deliveryStep(
     parse_mode: "HTML",
   });
   await replyFinishedLetter(ctx, {
-    recipient: target.recipient,
+    recipient: state.target.recipient,
     text: outcome.text,
     signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
     finishedAt: outcome.finishedAt,
     reference: outcome.reference,
-    option: plan.options.find((candidate) => candidate.route === outcome.route),
+    option: input.offer.plan.options.find((candidate) => candidate.route === outcome.route),
   });
   await ctx.reply(ctx.t("letter-ui-done-footer"));
 }

@@ -7,6 +7,7 @@ import { type FlowInput, flowKeyboard } from "./input.js";
 import { type FlowState, titleArgs, withEditorButton } from "./state.js";
 import { parkInStage } from "./writing.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
+import { handedOver } from "./hand-over.js";
 
 /** After a button of the opening screen: the constructor, the check (the editor's "Check and sign"), or the same screen. */
 export type OpeningChoice = "starter" | "done" | "opening";
@@ -42,7 +43,8 @@ export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: 
   await parkOnOpeningScreen(conversation, state);
 }
 
-function openingKeyboard(ctx: FlowContext, state: FlowState) {
+/** The opening screen's buttons (and, with WEBAPP_URL set, the editor Mini App's). */
+export function openingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token" | "target">) {
   return withEditorButton(
     ctx,
     state,
@@ -72,7 +74,10 @@ export async function openingButton(
   input: Extract<FlowInput, { kind: "button" }>,
 ): Promise<OpeningChoice> {
   if (input.action === "done") {
-    const saved = await conversation.external(async () => Boolean((await readDraftText(ctx.deps, state.writerId, state.target.slug))?.trim()));
+    // The opening stage hands "done" over only after checking a saved draft (../stage-steps.ts, ./hand-over.ts).
+    const saved = await conversation.external(
+      async (outer) => handedOver(outer)?.checked !== undefined || Boolean((await readDraftText(ctx.deps, state.writerId, state.target.slug))?.trim()),
+    );
     if (saved) return "done";
     await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: openingKeyboard(ctx, state) });
     return "opening";

@@ -1,7 +1,7 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, loadTarget, type TargetLookup } from "../../../../services/letters/letters.js";
-import { nobodyKeyboard, refusalScreen } from "../render/refusal.js";
+import { type LetterTarget, loadTarget } from "../../../../services/letters/letters.js";
+import { replyNotWritable } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
@@ -19,6 +19,7 @@ import { prisonerName } from "../../../../domain/directory/names.js";
 import { parseOpening } from "../../../../services/letters/buttons.js";
 import { isSlug } from "../../../../services/letters/buttons.js";
 import { drawToken } from "../../../flows/index.js";
+import { handedOver } from "./hand-over.js";
 
 /** Id of the letter conversation (`ctx.conversation.enter(LETTER_FLOW_ID, args)`). */
 export const LETTER_FLOW_ID = "letter";
@@ -103,7 +104,8 @@ async function fromOpeningScreen(conversation: Flow, ctx: FlowContext, state: Fl
  * so a person freed or barred from letters since is refused as on entry; the draft stays either way.
  */
 async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: number, stage: WritingStage): Promise<void> {
-  const lookup = await conversation.external(() => loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false }));
+  // A stage that decided to hand this update over read the target already (./hand-over.ts).
+  const lookup = await conversation.external((outer) => handedOver(outer)?.lookup ?? loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false }));
   if (lookup.kind !== "ok") {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await replyNotWritable(ctx, lookup);
@@ -154,13 +156,4 @@ async function fromSigningScreen(
 async function replyUnchecked(ctx: FlowContext, target: LetterTarget): Promise<void> {
   const institution = target.institution ? `${target.institution.name}, ${target.institution.region}` : "—";
   await ctx.reply(ctx.t("suggest-letter-unchecked", { name: prisonerName(target.names, localeOf(ctx), "prose"), institution }));
-}
-
-async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
-  if (lookup.kind === "unknown") {
-    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"), { reply_markup: nobodyKeyboard(ctx) });
-    return;
-  }
-  const { text, keyboard } = refusalScreen(ctx, lookup);
-  await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
 }

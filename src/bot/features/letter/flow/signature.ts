@@ -3,7 +3,7 @@ import { loadWriterProfile, rememberSignature } from "../../../../services/lette
 import { tHtml } from "../render/text.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
 import type { FindingsSummary } from "../../../../domain/letters/index.js";
-import type { SigningScreen } from "../../../../services/letters/writing-stage.js";
+import type { SigningScreen, WritingStage } from "../../../../services/letters/writing-stage.js";
 import { parkInStage } from "./writing.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
@@ -77,17 +77,32 @@ export async function signatureStep(
   closing: string | undefined,
 ): Promise<void> {
   const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
-  const remembered = profile.signature;
-  const signing: SigningScreen = { summary: check.summary, clean: check.clean, ...(remembered ? { remembered } : {}) };
-  // A returning writer already took the signing advice: the remembered signature is enough.
-  const prompt = remembered ? ctx.t("letter-ui-sign-ask-remembered") : `${ctx.t("letter-ui-sign-ask")}\n\n${ctx.t("letter-guidance-signature")}`;
-  await ctx.reply(prompt, remembered || check.clean ? { reply_markup: signatureKeyboard(ctx, state.token, signing) } : {});
+  const signing = await replySigningScreen(ctx, state.token, check, profile.signature);
   await parkOnSigningScreen(conversation, state, closing, signing);
 }
 
+/** The signing screen after a check, with the writer's remembered signature (null: none): what its stage keeps. */
+export async function replySigningScreen(
+  ctx: FlowContext,
+  token: string,
+  check: { summary: FindingsSummary; clean: boolean },
+  remembered: SigningScreen["remembered"] | null,
+): Promise<SigningScreen> {
+  const signing: SigningScreen = { summary: check.summary, clean: check.clean, ...(remembered ? { remembered } : {}) };
+  // A returning writer already took the signing advice: the remembered signature is enough.
+  const prompt = remembered ? ctx.t("letter-ui-sign-ask-remembered") : `${ctx.t("letter-ui-sign-ask")}\n\n${ctx.t("letter-guidance-signature")}`;
+  await ctx.reply(prompt, remembered || check.clean ? { reply_markup: signatureKeyboard(ctx, token, signing) } : {});
+  return signing;
+}
+
 export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
-  const { token, writerId, target } = state;
-  await parkInStage(conversation, writerId, { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing });
+  await parkInStage(conversation, state.writerId, signingStage(state, closing, signing));
+}
+
+/** The signing screen's stage record: the flow's token, whose letter it is, and what the screen keeps. */
+export function signingStage(state: Pick<FlowState, "token" | "target">, closing: string | undefined, signing: SigningScreen): WritingStage {
+  const { token, target } = state;
+  return { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing };
 }
 
 /** "Remember this signature?" with its two buttons, after a signature was typed on the signing screen. */

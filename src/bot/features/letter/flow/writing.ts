@@ -9,6 +9,7 @@ import { guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
 import { enterWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
+import { handedOver } from "./hand-over.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
 import {
   type FlowState,
@@ -108,8 +109,11 @@ export async function writingButton(
   }
 }
 
+/** The draft's figures, null when it has no text; "done" from the writing stage checked the draft already (./hand-over.ts). */
 async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowState) {
-  return conversation.external(async () => {
+  return conversation.external(async (outer) => {
+    const checked = handedOver(outer)?.checked;
+    if (checked) return checked.result.stats;
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
     return text?.trim() ? draftStats(text) : null;
   });

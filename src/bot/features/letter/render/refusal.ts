@@ -66,3 +66,13 @@ export function intermediaryLines(ctx: FlowContext, intermediaries: RefusalAlter
 export function nobodyKeyboard(ctx: FlowContext): InlineKeyboardMarkup {
   return { inline_keyboard: [[{ text: ctx.t("menu-browse"), callback_data: browseMenuData.pack() }], [{ text: ctx.t("letter-ui-button-write"), callback_data: menuButton.pack("write") }]] };
 }
+
+/** Someone the letter cannot go to (unknown, or refused since): said so, with what the writer can do instead. */
+export async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
+  if (lookup.kind === "unknown") {
+    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"), { reply_markup: nobodyKeyboard(ctx) });
+    return;
+  }
+  const { text, keyboard } = refusalScreen(ctx, lookup);
+  await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
+}

@@ -1,0 +1,45 @@
+import type { CheckResult } from "../../../../domain/censorship/index.js";
+import type { DraftStats } from "../../../../domain/letters/index.js";
+import type { recordedIntermediaries } from "../../../../services/letters/alternatives.js";
+import type { TargetLookup } from "../../../../services/letters/letters.js";
+import type { OrganiserRelayKind } from "../../../../services/relay/relay-letter.js";
+
+/** The censorship check of the draft as the findings screen needs it: the result and each group's paragraph. */
+export interface CheckedDraft {
+  result: CheckResult;
+  /** The paragraph each kind of finding starts in, as a paragraph button's argument (number and content tag). */
+  anchors: string[];
+}
+
+/** What the route question needs to know about the ways to this person, read once before the route is chosen. */
+export interface DeliveryReadings {
+  relay: { via: OrganiserRelayKind | null; deskLinked: boolean };
+  quota: { allowed: boolean; limit: number; nextAt: string | null } | undefined;
+  services: Awaited<ReturnType<typeof recordedIntermediaries>>;
+}
+
+/**
+ * What a stage's middleware already read for this update before it handed the update to the letter conversation
+ * (a check with findings, a route that asks a question): the conversation's `external` calls of this first run take
+ * it instead of reading it again. Each value is what that call would return, so the replay log is the same, and a
+ * replay (another update, another outer context) never sees it.
+ */
+export interface HandOver {
+  lookup?: TargetLookup;
+  /** The draft's figures when it has text ("done" needs a letter to check). */
+  stats?: DraftStats;
+  checked?: CheckedDraft;
+  delivery?: DeliveryReadings;
+}
+
+const handOvers = new WeakMap<object, HandOver>();
+
+/** Keeps what was read for this update (its outer context) for the conversation it enters next. */
+export function handOver(outer: object, readings: HandOver): void {
+  handOvers.set(outer, readings);
+}
+
+/** What the stage read for this update, in a conversation's `external` (whose argument is the outer context). */
+export function handedOver(outer: object): HandOver | undefined {
+  return handOvers.get(outer);
+}

@@ -1,0 +1,93 @@
+import { summariseFindings } from "../../../domain/letters/index.js";
+import { loadTarget, loadWriterProfile, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
+import { enterWritingStage, leaveWritingStage, type SigningScreen, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { BotContext } from "../../context.js";
+import { checkSavedDraft, replyCleanCheck } from "./flow/check.js";
+import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdvice } from "./flow/delivery.js";
+import { openingKeyboard } from "./flow/guidance.js";
+import { handOver } from "./flow/hand-over.js";
+import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
+import { replySigningScreen, type Signature, signingStage } from "./flow/signature.js";
+import { type FlowState, writingKeyboard } from "./flow/state.js";
+import { replyNotWritable } from "./render/refusal.js";
+
+type Stage = WritingStage & { writerId: number };
+
+/**
+ * "Done: check the letter" on the writing screen (or the editor Mini App's "Check and sign" on the opening screen),
+ * handled by the stage (issue 14, docs/letter-flow-stages.md): a clean check is answered and the signing screen shown
+ * and parked on, an empty draft is answered with the screen's own buttons, all without the conversation, which is
+ * entered (with what was read: ./flow/hand-over.ts) only for a check with findings, whose screen waits for an answer.
+ * The target is read again, as the conversation did: a person freed or barred from letters since is refused as on
+ * entry, and the stage left (the draft stays).
+ */
+export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Promise<void> {
+  const { writerId, ...writing } = stage;
+  const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
+  if (lookup.kind !== "ok") return refuseFromStage(ctx, writerId, lookup);
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target };
+  const checked = await checkSavedDraft(ctx.deps, ctx.logger, state);
+  if (checked && checked.result.findings.length > 0) {
+    handOver(ctx, { lookup, checked });
+    await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (!checked) {
+    await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: stage.opening ? openingKeyboard(ctx, state) : writingKeyboard(ctx, state) });
+    return;
+  }
+  const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
+  const profile = await loadWriterProfile(ctx.deps, writerId);
+  const signing = await replySigningScreen(ctx, stage.token, clean, profile.signature);
+  const json = await enterWritingStage(ctx.deps, writerId, signingStage(state, stage.closing, signing));
+  if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+}
+
+/**
+ * The signing screen's answer that signs the letter ("remember it?" answered, or the remembered signature), handled
+ * by the signing stage: when only one route fits and it asks nothing (FSIN-pismo, post: not the organisers', whose
+ * translation and identity questions wait), the stage is left and the letter finished and handed over without the
+ * conversation; otherwise (a choice of routes, a recorded service, the organisers, no route) the conversation is
+ * entered with what was read. The target is read again, as the conversation did.
+ */
+export async function routeFromSigningScreen(
+  ctx: BotContext,
+  stage: Stage & { signing: SigningScreen },
+  signed: { signature: Signature; remember: boolean },
+): Promise<void> {
+  const { writerId, ...screen } = stage;
+  const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
+  if (lookup.kind !== "ok") return refuseFromStage(ctx, writerId, lookup);
+  const state: FlowState = { token: stage.token, writerId, target: lookup.target };
+  const delivery = await readDelivery(ctx.deps, state);
+  const offer = deliveryOffer(ctx, state, delivery);
+  const route = offer.only !== "organisers" ? offer.only : undefined;
+  if (!route && !offer.none) {
+    handOver(ctx, { lookup, delivery });
+    await ctx.conversation.enter(LETTER_FLOW_ID, { writing: screen });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await leaveStage(ctx, writerId);
+  const { signature } = signed;
+  // "No" leaves any signature remembered earlier as it was: it only means "not this one".
+  if (signed.remember) await rememberSignature(ctx.deps, writerId, signature, true);
+  if (!route) return replyNoRoute(ctx, offer.notices);
+  await replyRouteAdvice(ctx, state, offer, route, delivery.relay.via);
+  const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer };
+  await finishOnRoute(ctx, (task) => task(ctx), state, input);
+}
+
+/** The person cannot get a letter now: the stage is left, as entering the conversation left it, and the writer told why. */
+async function refuseFromStage(ctx: BotContext, writerId: number, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await leaveStage(ctx, writerId);
+  await replyNotWritable(ctx, lookup);
+}
+
+/** Leaves the stage as entering any conversation does (`leaveWritingStageOf`), the outer update's row too. */
+async function leaveStage(ctx: BotContext, writerId: number): Promise<void> {
+  await leaveWritingStage(ctx.deps, writerId);
+  if (ctx.user?.id === writerId) ctx.user.letter_stage = null;
+}

@@ -1,0 +1,222 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
+import { projectPath } from "../../../src/project-path.js";
+import { conversationKey } from "../../../src/db/conversation-storage.js";
+import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
+import { Harness } from "../../helpers/harness.js";
+import type { TestUser } from "../../helpers/test-user.js";
+import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
+
+/**
+ * "Check" and the route step (issue 14, docs/letter-flow-stages.md): "Done" on the writing screen is answered by the
+ * writing stage (a clean check moves on to the signing screen and stage), and the signing screen's answer finishes a
+ * letter whose only route asks nothing, both without the letter conversation; a check with findings and a route that
+ * asks enter the conversation with what the stage read, which is not read again.
+ */
+class Statements implements KyselyPlugin {
+  readonly seen: string[] = [];
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    this.seen.push(`${node.kind.replace("QueryNode", "")} ${tableOf(node)}`);
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+  /** The statements `work` ran, but the outbox worker's, which polls on its own timer. */
+  async during(work: () => Promise<unknown>): Promise<string[]> {
+    const from = this.seen.length;
+    await work();
+    return this.seen.slice(from).filter((statement) => !statement.endsWith(" outbox"));
+  }
+}
+
+function tableOf(node: RootOperationNode): string {
+  const named = node as { from?: { froms: { table?: { identifier: { name: string } } }[] }; into?: { table: { identifier: { name: string } } }; table?: { table?: { identifier: { name: string } } } };
+  return named.from?.froms[0]?.table?.identifier.name ?? named.into?.table.identifier.name ?? named.table?.table?.identifier.name ?? "?";
+}
+
+let h: Harness;
+let statements: Statements;
+beforeEach(async () => {
+  statements = new Statements();
+  h = await Harness.start({ dbPlugins: [statements], newsScheduler: "manual" });
+  // Retention's start-up pass runs on its own timer: stopped, so that only a step's own statements are seen.
+  await h.running.retention.stop();
+});
+afterEach(async () => h.stop());
+
+const storedFlows = async (chatId: number) =>
+  (await h.db.selectFrom("conversation_state").select("key").where("key", "=", conversationKey(chatId)).execute()).length;
+async function stageOf(userId: number): Promise<Record<string, unknown> | null> {
+  const row = await h.db.selectFrom("users").select("letter_stage").where("id", "=", userId).executeTakeFirstOrThrow();
+  return row.letter_stage ? (JSON.parse(row.letter_stage) as Record<string, unknown>) : null;
+}
+const count = (list: string[], statement: string) => list.filter((entry) => entry === statement).length;
+const checkedLogs = () => h.logs.filter((line) => line.includes('"letter checked"')).length;
+
+async function writeTo(slug: string, text: string): Promise<TestUser> {
+  const writer = h.user({ languageCode: "en" });
+  await startWritingTo(writer, slug);
+  await writer.send(text);
+  return writer;
+}
+
+describe('"Done: check the letter" in the writing stage', () => {
+  it("a clean letter: checked once, the signing screen shown and its stage entered, no conversation stored or read", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.");
+    const token = (await stageOf(writer.id))?.token;
+    const run = await statements.during(async () => {
+      const reply = textOf(await writer.press("Done: check the letter"));
+      expect(reply).toContain("The check found nothing");
+      expect(reply).toContain("How will you sign the letter?");
+    });
+    expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual([]);
+    // The draft is read once (for the check); the stage moves on in one UPDATE of the user row.
+    expect(count(run, "Select letters")).toBe(1);
+    expect(count(run, "Update users")).toBe(1);
+    expect(checkedLogs()).toBe(1);
+    expect(await stageOf(writer.id)).toMatchObject({ token, slug: KAGARLITSKY, signing: { clean: true, summary: {} } });
+    expect(await storedFlows(writer.id)).toBe(0);
+    // The signing screen works after a restart, and its "edit" brings the writing screen back with the same token.
+    await h.restart();
+    expect(textOf(await writer.press("Edit the letter"))).toContain("Letter to Boris Kagarlitsky");
+    expect(await stageOf(writer.id)).toEqual({ token, slug: KAGARLITSKY, system: "ru" });
+    expectNoFailures(h);
+  });
+
+  it("findings: the conversation shows them from the stage's check (not checked again) and survives a restart", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
+    const run = await statements.during(async () => expect(textOf(await writer.press("Done: check the letter"))).toContain("The check found 2 suggestions"));
+    expect(checkedLogs()).toBe(1);
+    expect(count(run, "Select letters")).toBe(1);
+    // The findings screen waits for an answer: a stored conversation, no stage.
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(await stageOf(writer.id)).toBeNull();
+    await h.restart();
+    expect(textOf(await writer.send("Sam"))).toContain("press “Edit the letter”");
+    expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
+    expect(checkedLogs()).toBe(1);
+    expect(await stageOf(writer.id)).toMatchObject({ signing: { clean: false } });
+    expectNoFailures(h);
+  });
+
+  it("an emptied draft is answered on the writing screen, whose stage stays", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте!");
+    const stage = await stageOf(writer.id);
+    await h.db.updateTable("letters").set({ text: "  " }).where("writer_id", "=", writer.id).execute();
+    expect(textOf(await writer.press("Done: check the letter"))).toContain("The letter is still empty");
+    expect(await stageOf(writer.id)).toEqual(stage);
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(checkedLogs()).toBe(0);
+    expectNoFailures(h);
+  });
+
+  it("a person freed since is refused as on entry: the stage is left, the draft kept", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте, Борис Юльевич!");
+    await h.db.updateTable("prisoners").set({ status: "released" }).where("slug", "=", KAGARLITSKY).execute();
+    expect(textOf(await writer.press("Done: check the letter"))).toContain("Boris Kagarlitsky is free");
+    expect(await stageOf(writer.id)).toBeNull();
+    expect((await onlyLetter(h, writer.id)).status).toBe("draft");
+    expect(checkedLogs()).toBe(0);
+    expectNoFailures(h);
+  });
+
+  it("the editor's 'Check and sign' on the opening screen is checked by that stage; findings go on in the conversation", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const opening = await stageOf(writer.id);
+    const screen = writer.findButton("ℹ️ More").message.message_id;
+    // What the Mini App saves: a draft with text while the chat still shows the opening screen.
+    const draft = await getOrCreateDraft(h.db, writer.id, KAGARLITSKY, h.clock.now());
+    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Здравствуйте! Держитесь, скоро свобода.", now: h.clock.now() });
+    const run = await statements.during(() => writer.pressData(screen, `lw:${String(opening?.token)}:done:-`));
+    expect(writer.lastText()).toContain("The check found 2 suggestions");
+    expect(checkedLogs()).toBe(1);
+    expect(count(run, "Select letters")).toBe(1);
+    expect(await storedFlows(writer.id)).toBe(1);
+    expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
+    expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
+    expectNoFailures(h);
+  });
+
+  it("a forged or stale 'done' is answered as stale and changes nothing", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте!");
+    const stage = await stageOf(writer.id);
+    const screen = writer.findButton("Done: check the letter").message.message_id;
+    await writer.pressData(screen, "lw:aaaaaaaa:done:-");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    expect(await stageOf(writer.id)).toEqual(stage);
+    expect(checkedLogs()).toBe(0);
+    expectNoFailures(h);
+  });
+});
+
+describe("the route step from the signing stage", () => {
+  async function signed(text = "Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.") {
+    const writer = await writeTo(KAGARLITSKY, text);
+    await writer.press("Done: check the letter");
+    expect(textOf(await writer.send("Оксана\nЛьвів"))).toContain("Remember this signature");
+    return writer;
+  }
+
+  it("one route that asks nothing (FSIN-pismo): finished without a conversation, the stage left, the letter handed over", async () => {
+    const writer = await signed();
+    const run = await statements.during(async () => {
+      const reply = textOf(await writer.press("Yes, remember it"));
+      expect(reply).toContain("Your letter to Boris Kagarlitsky is ready");
+      expect(reply).toContain("FSIN-pismo, step by step");
+    });
+    // Leaving the stage deletes any stored flow (as entering a conversation did); no flow is read or written.
+    expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Delete conversation_state"]);
+    // Whether organisers take this person's letters is read once (the lookup said no: only the desk is read again).
+    expect(count(run, "Select campaign_chats")).toBe(1);
+    expect(await storedFlows(writer.id)).toBe(0);
+    expect(await stageOf(writer.id)).toBeNull();
+    const letter = await onlyLetter(h, writer.id);
+    expect(letter).toMatchObject({ status: "finished", route: "fsin_pismo", signature_name: "Оксана", signature_city: "Львів" });
+    expect(await profileOf(h, writer.id)).toMatchObject({ remembered: 1, signature_name: "Оксана" });
+    expect(writer.messages.some((message) => message.document !== undefined)).toBe(true);
+    // The answered button again: stale, nothing finished twice.
+    await writer.press("Yes, remember it");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over");
+    expectNoFailures(h);
+  });
+
+  it("'No' finishes without remembering, after a restart", async () => {
+    const writer = await signed();
+    await h.restart();
+    expect(textOf(await writer.press("No, only this letter"))).toContain("Your letter to Boris Kagarlitsky is ready");
+    expect(await profileOf(h, writer.id)).toBeUndefined();
+    expect((await onlyLetter(h, writer.id)).status).toBe("finished");
+    expectNoFailures(h);
+  });
+
+  it("a person freed since is refused: nothing finished, nothing remembered, the stage left", async () => {
+    const writer = await signed();
+    await h.db.updateTable("prisoners").set({ status: "released" }).where("slug", "=", KAGARLITSKY).execute();
+    expect(textOf(await writer.press("Yes, remember it"))).toContain("Boris Kagarlitsky is free");
+    expect((await onlyLetter(h, writer.id)).status).toBe("draft");
+    expect(await profileOf(h, writer.id)).toBeUndefined();
+    expect(await stageOf(writer.id)).toBeNull();
+    expectNoFailures(h);
+  });
+});
+
+describe("a flow stored by the code before this change", () => {
+  it("a findings screen stored by main 1b19886 (version 5) is answered: the conversation reads the same calls in the same order", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
+    // Recorded from main 1b19886: "Done" pressed on this letter, the findings screen waiting (token 6p0it).
+    const stored = readFileSync(projectPath("test/fixtures/letter-flow-v5-findings.json"), "utf8").replaceAll("700000042", String(writer.id));
+    expect(JSON.parse(stored).version).toEqual([0, CONVERSATION_VERSION]);
+    await h.db.updateTable("users").set({ letter_stage: null }).where("id", "=", writer.id).execute();
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
+    const screen = writer.messages.at(-1)!.message_id;
+    expect(textOf(await writer.pressData(screen, "lw:6p0it:keep:-"))).toContain("How will you sign the letter?");
+    expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
+    expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+});
+
