@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Written after each successful build: the compiler leaves unchanged outputs alone, so their times say nothing.
 const stamp = join(root, "dist", ".built");
-const inputs = ["src", "migrations", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "scripts/bundle-bot.mjs", "scripts/bundle-shims"];
+// patches/: the bundle carries the patched packages (patch-package rewrites them in node_modules at install).
+const inputs = ["src", "migrations", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "patches", "scripts/bundle-bot.mjs", "scripts/bundle-shims"];
 
 /** True when `path` or anything under it changed after `since` (ms); stops at the first such file. */
 function changedAfter(path, since) {
