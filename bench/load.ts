@@ -33,11 +33,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import { openPostgres } from "../src/db/database.js";
 import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";
@@ -140,9 +140,16 @@ function startCommandFlags(dir: string): string[] {
  */
 class TelegramPump {
   private readonly waiters = new Map<number, { resolve: () => void; injectedAt: number }>();
-  private readonly queue: Update[] = [];
+  /** Taken from the fake, not yet POSTed: each update serialised once, however often it is delivered. */
+  private readonly queue: Delivery[] = [];
   private running = true;
   private readonly sleepers = new Set<() => void>();
+  /**
+   * The safety net for a connection that went to sleep just as an update arrived: every second, every sleeping
+   * connection looks again. One timer for all of them (a timer per sleep was set and cleared for nearly every update).
+   */
+  private readonly lookAgain = setInterval(() => this.wake(true), 1_000);
+  private readonly endpoints: WebhookEndpoint[];
   private readonly loops: Promise<void>[];
   /** POST sent → 200 received: the time the bot took, as Telegram sees it. */
   readonly serverLatencies: number[] = [];
@@ -160,9 +167,10 @@ class TelegramPump {
 
   constructor(
     private readonly fake: FakeTelegram,
-    private readonly urls: readonly string[],
+    urls: readonly string[],
     connections: number,
   ) {
+    this.endpoints = urls.map((url) => new WebhookEndpoint(url, connections));
     this.loops = Array.from({ length: connections }, () => this.run());
   }
 
@@ -177,7 +185,7 @@ class TelegramPump {
 
   private async take(): Promise<number> {
     this.taking = this.fake.takeUpdates(100).then((taken) => {
-      this.queue.push(...taken);
+      for (const update of taken) this.queue.push({ updateId: update.update_id, body: JSON.stringify(update) });
       return taken.length;
     });
     try {
@@ -195,7 +203,7 @@ class TelegramPump {
     return done;
   }
 
-  private async next(): Promise<Update | undefined> {
+  private async next(): Promise<Delivery | undefined> {
     while (this.running) {
       const queued = this.queue.shift();
       if (queued) return queued;
@@ -206,18 +214,8 @@ class TelegramPump {
       const taken = await this.take();
       if (taken > 0) continue;
       // Idle connections sleep until an update is delivered: polling every few ms from 40 loops kept the one
-      // thread (shared with the bot) busy even with a handful of writers. The timer is only a safety net.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.sleepers.delete(wake);
-          resolve();
-        }, 1_000);
-        const wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        this.sleepers.add(wake);
-      });
+      // thread (shared with the bot) busy even with a handful of writers. `lookAgain` is only a safety net.
+      await new Promise<void>((resolve) => this.sleepers.add(resolve));
     }
     return undefined;
   }
@@ -232,44 +230,38 @@ class TelegramPump {
   }
 
   private async run(): Promise<void> {
-    for (let update = await this.next(); update; update = await this.next()) await this.post(update);
+    for (let delivery = await this.next(); delivery; delivery = await this.next()) await this.post(delivery);
   }
 
-  private async post(update: Update): Promise<void> {
+  private async post(delivery: Delivery): Promise<void> {
     const started = performance.now();
     let ok = false;
     try {
-      const url = this.urls[this.turn++ % this.urls.length] as string;
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body: JSON.stringify(update),
-      });
-      await response.arrayBuffer();
-      ok = response.status === 200;
+      const endpoint = this.endpoints[this.turn++ % this.endpoints.length] as WebhookEndpoint;
+      ok = (await endpoint.post(delivery.body)) === 200;
     } catch {
       ok = false;
     }
     if (!ok) {
       this.httpErrors += 1;
-      const first = this.firstDelivered.get(update.update_id) ?? started;
-      this.firstDelivered.set(update.update_id, first);
+      const first = this.firstDelivered.get(delivery.updateId) ?? started;
+      this.firstDelivered.set(delivery.updateId, first);
       if (performance.now() - first < GIVE_UP_AFTER_MS) {
         // Telegram delivers it again a little later, on whichever connection is free.
         this.redeliveries += 1;
         setTimeout(() => {
-          this.queue.push(update);
+          this.queue.push(delivery);
           this.wake();
         }, 50);
         return;
       }
       this.lost += 1;
     }
-    this.firstDelivered.delete(update.update_id);
+    this.firstDelivered.delete(delivery.updateId);
     const answered = performance.now();
     this.serverLatencies.push(answered - started);
-    const waiter = this.waiters.get(update.update_id);
-    this.waiters.delete(update.update_id);
+    const waiter = this.waiters.get(delivery.updateId);
+    this.waiters.delete(delivery.updateId);
     if (waiter) {
       this.endToEndLatencies.push(answered - waiter.injectedAt);
       waiter.resolve();
@@ -278,8 +270,63 @@ class TelegramPump {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.lookAgain);
     this.wake(true);
     await Promise.all(this.loops);
+    for (const endpoint of this.endpoints) endpoint.close();
+  }
+}
+
+/** An update as the pump POSTs it: serialised once when taken from the fake, the same bytes on every delivery. */
+interface Delivery {
+  readonly updateId: number;
+  readonly body: string;
+}
+
+/**
+ * One bot instance's webhook as Telegram reaches it: POSTs over keep-alive connections (at most `connections`), each
+ * request's headers and JSON body written in one `end()`, the answer's body read and dropped. `fetch` (undici) built
+ * a WHATWG Request, Response, header map, abort signal and body stream around every POST: a fifth of the harness's
+ * CPU (docs/production.md, "The harness's CPU per update").
+ */
+class WebhookEndpoint {
+  private readonly agent: Agent;
+  private readonly options: { hostname: string; port: string; path: string; method: "POST"; agent: Agent };
+  private readonly host: string;
+
+  constructor(url: string, connections: number) {
+    const parsed = new URL(url);
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, noDelay: true });
+    this.options = { hostname: parsed.hostname, port: parsed.port, path: parsed.pathname, method: "POST", agent: this.agent };
+    this.host = parsed.host;
+  }
+
+  /** The answer's status; rejects on a broken connection (Telegram then delivers the update again). */
+  post(body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      // A flat list is written as given, in this order (Node adds no Host of its own).
+      const headers = [
+        "host", this.host,
+        "content-type", "application/json",
+        "x-telegram-bot-api-secret-token", SECRET,
+        "content-length", String(Buffer.byteLength(body)),
+      ];
+      const request = httpRequest({ ...this.options, headers }, (response) => {
+        const status = response.statusCode ?? 0;
+        response.on("error", reject);
+        response.on("end", () => resolve(status));
+        response.on("close", () => {
+          if (!response.complete) reject(new Error("the connection closed before the answer ended"));
+        });
+        response.resume();
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
   }
 }
 
@@ -300,21 +347,15 @@ class Writer {
 
   /** Presses the newest button whose label contains `label`; false when there is none. */
   async press(label: string): Promise<boolean> {
-    const messages = this.fake.messages(this.id);
-    for (let index = messages.length - 1; index >= 0; index--) {
-      const message = messages[index] as Message;
-      const button = buttonsOf(message).find((candidate) => candidate.text.includes(label));
-      if (button && "callback_data" in button) {
-        await this.pump.deliver(this.fake.injectCallbackQuery(this.id, this.id, message.message_id, button.callback_data));
-        return true;
-      }
-    }
-    return false;
+    const button = this.fake.findButton(this.id, (text) => text.includes(label));
+    if (!button) return false;
+    await this.pump.deliver(this.fake.injectCallbackQuery(this.id, this.id, button.messageId, button.callbackData));
+    return true;
   }
 
+  /** Whether the newest buttons the writer was offered include one labelled with `label`. */
   offers(label: string): boolean {
-    const last = [...this.fake.messages(this.id)].reverse().find((message) => buttonsOf(message).length > 0);
-    return last ? buttonsOf(last).some((button) => button.text.includes(label)) : false;
+    return this.fake.findButton(this.id, (text) => text.includes(label), { keyboard: "newest" }) !== undefined;
   }
 
   /** The whole letter flow to FSIN-pismo; false if a step's button never appeared. */
@@ -332,10 +373,6 @@ class Writer {
   }
 }
 
-function buttonsOf(message: Message): InlineKeyboardButton[] {
-  const markup = message.reply_markup;
-  return markup && "inline_keyboard" in markup ? markup.inline_keyboard.flat() : [];
-}
 
 
 /** The bot as its own process, reached over HTTP like a production instance. */
