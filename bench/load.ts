@@ -38,7 +38,9 @@ import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PerformanceObserver } from "node:perf_hooks";
+// Imported rather than read from the global object, whose lazy getters run a check on every access (2 % of the harness).
+import { Buffer } from "node:buffer";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import { openPostgres } from "../src/db/database.js";
 import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";

@@ -240,11 +240,7 @@ export class FakeTelegram {
    * them as delivered. The fake never POSTs by itself; a test or benchmark posts what this returns to the bot.
    */
   async takeUpdates(limit = 100): Promise<Update[]> {
-    const signal = new AbortController().signal;
-    const updates = await this.state.updates.getUpdates({ limit, timeoutSeconds: 0, signal });
-    const last = updates.at(-1);
-    if (last) await this.state.updates.getUpdates({ offset: last.update_id + 1, limit: 1, timeoutSeconds: 0, signal });
-    return updates;
+    return this.state.updates.take(limit);
   }
 
   /**

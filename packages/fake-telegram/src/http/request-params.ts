@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import type { IncomingMessage } from "node:http";
 import { ApiError, badRequest } from "../api-error.js";
 import { isRecord, type Params, UploadedFile } from "../params.js";

@@ -1,3 +1,5 @@
+// Buffer and performance imported, not read from the global object, whose lazy getters run a check on every access.
+import { Buffer } from "node:buffer";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
