@@ -33,17 +33,16 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-// Imported rather than read from the global object, whose lazy getters run a check on every access (2 % of the harness).
-import { Buffer } from "node:buffer";
+// Imported rather than read from the global object, whose lazy getter runs a check on every access (2 % of the harness).
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import { openPostgres } from "../src/db/database.js";
 import { FakeTelegram } from "../packages/fake-telegram/src/index.js";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/database.js";
+import { WebhookEndpoint } from "./webhook-client.js";
 
 const SECRET = "bench-load-webhook-secret-0123456789";
 const PRISONER = "kagarlitsky-boris";
@@ -178,7 +177,7 @@ class TelegramPump {
     urls: readonly string[],
     connections: number,
   ) {
-    this.endpoints = urls.map((url) => new WebhookEndpoint(url, connections));
+    this.endpoints = urls.map((url) => new WebhookEndpoint(url));
     this.loops = Array.from({ length: connections }, () => this.run());
   }
 
@@ -246,7 +245,7 @@ class TelegramPump {
     let ok = false;
     try {
       const endpoint = this.endpoints[this.turn++ % this.endpoints.length] as WebhookEndpoint;
-      ok = (await endpoint.post(delivery.body)) === 200;
+      ok = (await endpoint.post(delivery.body, SECRET)) === 200;
     } catch {
       ok = false;
     }
@@ -289,53 +288,6 @@ class TelegramPump {
 interface Delivery {
   readonly updateId: number;
   readonly body: string;
-}
-
-/**
- * One bot instance's webhook as Telegram reaches it: POSTs over keep-alive connections (at most `connections`), each
- * request's headers and JSON body written in one `end()`, the answer's body read and dropped. `fetch` (undici) built
- * a WHATWG Request, Response, header map, abort signal and body stream around every POST: a fifth of the harness's
- * CPU (docs/production.md, "The harness's CPU per update").
- */
-class WebhookEndpoint {
-  private readonly agent: Agent;
-  private readonly options: { hostname: string; port: string; path: string; method: "POST"; agent: Agent };
-  private readonly host: string;
-
-  constructor(url: string, connections: number) {
-    const parsed = new URL(url);
-    this.agent = new Agent({ keepAlive: true, maxSockets: connections, noDelay: true });
-    this.options = { hostname: parsed.hostname, port: parsed.port, path: parsed.pathname, method: "POST", agent: this.agent };
-    this.host = parsed.host;
-  }
-
-  /** The answer's status; rejects on a broken connection (Telegram then delivers the update again). */
-  post(body: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      // A flat list is written as given, in this order (Node adds no Host of its own).
-      const headers = [
-        "host", this.host,
-        "content-type", "application/json",
-        "x-telegram-bot-api-secret-token", SECRET,
-        "content-length", String(Buffer.byteLength(body)),
-      ];
-      const request = httpRequest({ ...this.options, headers }, (response) => {
-        const status = response.statusCode ?? 0;
-        response.on("error", reject);
-        response.on("end", () => resolve(status));
-        response.on("close", () => {
-          if (!response.complete) reject(new Error("the connection closed before the answer ended"));
-        });
-        response.resume();
-      });
-      request.on("error", reject);
-      request.end(body);
-    });
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
 }
 
 /** Telegram keeps delivering an update for much longer; two minutes is plenty for a benchmark. */
