@@ -56,7 +56,8 @@ class HtmlParser {
       }
       if (char !== "<") {
         // The whole run of plain text up to the next tag or entity in one append: appending it a character at a time
-        // made a string node per character (~8 KB of garbage per message, the largest share of what the fake allocated under bench:load).
+        // made a string node per character (~8 KB of garbage per message, the largest share of what the fake
+        // allocated under bench:load).
         const end = plainRunEnd(source, this.at + 1);
         this.text += source.slice(this.at, end);
         this.at = end;
