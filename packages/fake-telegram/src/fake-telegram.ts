@@ -240,11 +240,7 @@ export class FakeTelegram {
    * them as delivered. The fake never POSTs by itself; a test or benchmark posts what this returns to the bot.
    */
   async takeUpdates(limit = 100): Promise<Update[]> {
-    const signal = new AbortController().signal;
-    const updates = await this.state.updates.getUpdates({ limit, timeoutSeconds: 0, signal });
-    const last = updates.at(-1);
-    if (last) await this.state.updates.getUpdates({ offset: last.update_id + 1, limit: 1, timeoutSeconds: 0, signal });
-    return updates;
+    return this.state.updates.take(limit);
   }
 
   /**
@@ -279,6 +275,34 @@ export class FakeTelegram {
       return stored.message.is_automatic_forward === true && origin?.type === "channel" && origin.chat.id === channelId && origin.message_id === postId;
     });
     return copy && structuredClone(copy.message);
+  }
+
+  /**
+   * The newest callback button the user can press in the chat: on the bot's newest message (not deleted) that has a
+   * button whose label passes `matches`. Nothing is copied (`messages()` clones every message), so a benchmark's
+   * writers can look after every reply. With `keyboard: "newest"` only the newest message with an inline keyboard
+   * is searched, as a person looks at the last buttons they were offered.
+   */
+  findButton(
+    chatId: number,
+    matches: (label: string) => boolean,
+    options: { keyboard?: "any" | "newest" } = {},
+  ): { readonly messageId: number; readonly label: string; readonly callbackData: string } | undefined {
+    const sent = this.state.messages.sentByBot(chatId);
+    for (let index = sent.length - 1; index >= 0; index--) {
+      const stored = sent[index] as (typeof sent)[number];
+      const rows = stored.deleted ? undefined : stored.message.reply_markup?.inline_keyboard;
+      if (rows === undefined || rows.length === 0) continue;
+      for (const row of rows) {
+        for (const button of row) {
+          if ("callback_data" in button && matches(button.text)) {
+            return { messageId: stored.message.message_id, label: button.text, callbackData: button.callback_data };
+          }
+        }
+      }
+      if (options.keyboard === "newest") return undefined;
+    }
+    return undefined;
   }
 
   lastMessage(chatId: number): SentMessage | undefined {

@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { badRequest, notEmulated } from "./api-error.js";
 import { isRecord, type Params, readJson } from "./params.js";

@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import type { IncomingMessage } from "node:http";
 import { ApiError, badRequest } from "../api-error.js";
 import { isRecord, type Params, UploadedFile } from "../params.js";
@@ -6,24 +7,37 @@ import { parseMultipart } from "./multipart.js";
 /** Telegram's limit for a multipart upload through the cloud Bot API. */
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
-export async function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) throw new ApiError(413, "Request Entity Too Large");
-    chunks.push(buffer);
-  }
-  return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
+/**
+ * The whole body. Read through the stream's events rather than `for await`, whose async iterator (a promise and a
+ * result object per chunk) cost more than the rest of a small JSON call's reading under `bench:load`.
+ */
+export function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      reject(new ApiError(413, "Request Entity Too Large"));
+      request.destroy();
+    });
+    request.once("end", () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
+    request.once("error", reject);
+    request.once("close", () => {
+      if (!request.complete) reject(new Error("the request closed before its body ended"));
+    });
+  });
 }
 
-/** Merges query-string parameters with the body, decoded by its content type, the way the Bot API accepts them. */
-export function decodeParams(url: URL, contentType: string | undefined, body: Buffer): Params {
-  const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+/**
+ * Merges query-string parameters (`query`: what follows the URL's `?`) with the body, decoded by its content type,
+ * the way the Bot API accepts them.
+ */
+export function decodeParams(query: string, contentType: string | undefined, body: Buffer): Params {
+  const params: Record<string, unknown> = query === "" ? {} : Object.fromEntries(new URLSearchParams(query));
   if (body.length === 0) return params;
   const type = (contentType ?? "").toLowerCase();
-  if (type.startsWith("application/json")) return { ...params, ...decodeJson(body) };
+  if (type.startsWith("application/json")) return query === "" ? decodeJson(body) : { ...params, ...decodeJson(body) };
   if (type.startsWith("application/x-www-form-urlencoded")) {
     return { ...params, ...Object.fromEntries(new URLSearchParams(body.toString("utf8"))) };
   }

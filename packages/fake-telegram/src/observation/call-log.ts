@@ -46,10 +46,23 @@ export class CallLog {
     return this.stored;
   }
 
-  record(call: RecordedCall): void {
+  /**
+   * Whether anything looks at whole calls: the kept record, a listener or a waiter. When nothing does (a benchmark's
+   * `recordCalls: false`), the server only `count`s each call and builds no record.
+   */
+  get observed(): boolean {
+    return this.keepCalls || this.listeners.size > 0 || this.waiters.size > 0;
+  }
+
+  /** A call nobody observes: the counters of `stats()` only. */
+  count(method: string, errorCode: number | undefined): void {
     this.total += 1;
-    this.byMethod[call.method] = (this.byMethod[call.method] ?? 0) + 1;
-    if (call.errorCode !== undefined) this.byErrorCode[call.errorCode] = (this.byErrorCode[call.errorCode] ?? 0) + 1;
+    this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
+    if (errorCode !== undefined) this.byErrorCode[errorCode] = (this.byErrorCode[errorCode] ?? 0) + 1;
+  }
+
+  record(call: RecordedCall): void {
+    this.count(call.method, call.errorCode);
     if (this.keepCalls) this.stored.push(call);
     for (const waiter of this.waiters) {
       if (!waiter.predicate(call)) continue;

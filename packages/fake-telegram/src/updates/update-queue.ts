@@ -105,6 +105,17 @@ export class UpdateQueue {
     });
   }
 
+  /**
+   * Webhook mode's hand-over: the next `limit` waiting updates, confirmed at once, as a getUpdates without a timeout
+   * followed by one with the next offset (without their request objects and abort signals).
+   */
+  take(limit: number): Update[] {
+    const ready = this.peek(limit);
+    const last = ready.at(-1);
+    if (last) this.confirm(last.update_id + 1);
+    return ready;
+  }
+
   /** Ends a pending long poll with an error (another getUpdates, or setWebhook). */
   terminatePoll(error: ApiError): void {
     this.poll?.reject(error);
