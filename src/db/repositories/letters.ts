@@ -527,12 +527,3 @@ export async function organiserRelayTimesSince(db: DB, writerId: number, since: 
   return rows.flatMap((row) => (row.finished_at === null ? [] : [row.finished_at]));
 }
 
-/** Whether the writer has ever finished a letter (to anyone): the letter flow then folds its guidance to one line. */
-export async function hasFinishedLetter(db: DB, writerId: number): Promise<boolean> {
-  return (await finishedLetterOf.first(db, writerId)) !== undefined;
-}
-
-/** Read each time the letter flow starts or is entered from the writing stage (compiled once, db/prepared.ts). */
-const finishedLetterOf = prepared((db: DB, writerId: number) =>
-  db.selectFrom("letters").select("id").where("writer_id", "=", writerId).where("finished_at", "is not", null).limit(1),
-);

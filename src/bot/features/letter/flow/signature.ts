@@ -5,6 +5,7 @@ import { type FlowInput, flowKeyboard } from "./input.js";
 import type { FindingsSummary } from "../../../../domain/letters/index.js";
 import type { SigningScreen } from "../../../../services/letters/writing-stage.js";
 import { parkInStage } from "./writing.js";
+import { guardOf } from "../../../flows/index.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
 
@@ -87,7 +88,7 @@ export async function signatureStep(
 
 export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
   const { token, writerId, target } = state;
-  await parkInStage(conversation, writerId, { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing });
+  await parkInStage(guardOf(conversation), writerId, { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing });
 }
 
 /** "Remember this signature?" with its two buttons, after a signature was typed on the signing screen. */
