@@ -160,6 +160,44 @@ export async function appendDraftParagraph(
   return before ?? row(appendAfterOwnEnding.execute(db, writerId, slug, ...delta, `${PARAGRAPH_SEPARATOR}${paragraph}`, ending, size), false);
 }
 
+/**
+ * The first text of a draft in one statement (issue 14: the first message on the opening screen was an append tried in
+ * vain, then a transaction of four): the draft is created with the text and its figures, or a draft without text (none
+ * yet, or emptied) takes them. Returns the draft's id; undefined when the writer's draft already has text (then
+ * nothing changed: the caller appends). `text` is normalised and within the limit (`editDraft`), `figures` its counts.
+ */
+export async function startDraftText(
+  db: DB,
+  input: { writerId: number; slug: string; text: string; figures: TextCounts; now: Date },
+): Promise<number | undefined> {
+  const { writerId, slug, text, figures, now } = input;
+  const at = now.toISOString();
+  return (await firstDraftText.first(db, writerId, slug, text, figures.characters, figures.words, figures.lines, at))?.id;
+}
+
+const firstDraftText = prepared(
+  (db: DB, writerId: number, slug: string, text: string, characters: number, words: number, lines: number, at: string) =>
+    db
+      .insertInto("letters")
+      .values({ writer_id: writerId, prisoner_slug: slug, text, text_characters: characters, text_words: words, text_lines: lines, created_at: at, updated_at: at })
+      // The partial unique index `letters_one_draft_per_writer_and_prisoner` (where status = 'draft'): its predicate is
+      // written as a literal, which both SQLite and Postgres need to match the index.
+      .onConflict((oc) =>
+        oc
+          .columns(["writer_id", "prisoner_slug"])
+          .where("status", "=", sql.lit("draft"))
+          .doUpdateSet((eb) => ({
+            text: eb.ref("excluded.text"),
+            text_characters: eb.ref("excluded.text_characters"),
+            text_words: eb.ref("excluded.text_words"),
+            text_lines: eb.ref("excluded.text_lines"),
+            updated_at: eb.ref("excluded.updated_at"),
+          }))
+          .where((eb) => eb.or([eb("letters.text", "is", null), eb("letters.text", "=", "")])),
+      )
+      .returning("id"),
+);
+
 /** The writer's draft for this prisoner, created empty when there is none (one per writer and prisoner). */
 export async function getOrCreateDraft(db: DB, writerId: number, prisonerSlug: string, now: Date): Promise<Letter> {
   return inTransaction(db, async (trx) => {

@@ -20,6 +20,7 @@ import {
   getWriterProfile,
   saveDraftText,
   saveWriterProfile,
+  startDraftText,
 } from "../../db/repositories/letters.js";
 import { type LetterTargetFacts, readLetterTargetFacts } from "../../db/repositories/letter-target.js";
 import { inTransaction } from "../../db/database.js";
@@ -168,6 +169,20 @@ export async function saveDraftInput(
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
     return { ok: true, letterId: draft.id, stats: result.stats, before: result.beforeClosing === true };
   });
+}
+
+/**
+ * The first message typed on the opening screen: a draft without text takes it in one statement (`startDraftText`).
+ * A refusal (blank, too long) and a draft that has text already (the editor Mini App saved some) take
+ * `saveDraftInput`'s append, which answers with the draft as it is.
+ */
+export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
+  const first = editDraft(null, input.text, "append");
+  if (first.ok) {
+    const letterId = await startDraftText(deps.db, { ...input, text: first.text, figures: countsOf(first.text), now: deps.clock.now() });
+    if (letterId !== undefined) return { ok: true, letterId, stats: first.stats, before: false };
+  }
+  return saveDraftInput(deps, { ...input, mode: "append" });
 }
 
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */
