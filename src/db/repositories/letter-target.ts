@@ -70,14 +70,15 @@ type FactsRow = PrisonerRow & {
 
 /**
  * Compiled once (db/prepared.ts). Campaigns come as one `string_agg` (SQLite ≥ 3.44 and Postgres both have it, with
- * ORDER BY), slugs have no commas. Booleans are `exists`: 0/1 on SQLite, true/false on Postgres.
+ * ORDER BY), slugs have no commas. Booleans are `exists`: 0/1 on SQLite, true/false on Postgres. The draft's status is
+ * a literal: bound, SQLite would prepare the statement again at every run (letters.ts, `DRAFT`).
  */
 const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
   db
     .selectFrom("prisoners")
     .leftJoin("institutions", "institutions.slug", "prisoners.institution_slug")
     .leftJoin("letters as draft", (join) =>
-      join.on("draft.writer_id", "=", writerId).onRef("draft.prisoner_slug", "=", "prisoners.slug").on("draft.status", "=", "draft"),
+      join.on("draft.writer_id", "=", writerId).onRef("draft.prisoner_slug", "=", "prisoners.slug").on("draft.status", "=", sql.lit<"draft">("draft")),
     )
     .selectAll("prisoners")
     .select((eb) => [

@@ -23,9 +23,16 @@ export async function findDraftTo(db: DB, writerId: number, prisonerSlug: string
   return draftTo.first(db, writerId, prisonerSlug);
 }
 
+/**
+ * `status = 'draft'` written as a literal, never bound: a parameter compared with the column of a partial index's
+ * predicate (`letters_one_draft_per_writer_and_prisoner`) makes SQLite plan the statement for the bound value and
+ * prepare it again at every run (issue 14: 12 µs of a draft's 15 µs read; 160 of the letter flow lookup's 190).
+ */
+const DRAFT = sql.lit<"draft">("draft");
+
 /** Every step of the letter flow reads the draft, and every message writes it: both compiled once (db/prepared.ts). */
 const draftTo = prepared((db: DB, writerId: number, prisonerSlug: string) =>
-  db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", "draft"),
+  db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", DRAFT),
 );
 const writeDraftText = prepared(
   (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number) =>
@@ -34,7 +41,7 @@ const writeDraftText = prepared(
       .set({ text, updated_at: updatedAt, text_characters: characters, text_words: words, text_lines: lines })
       .where("id", "=", letterId)
       .where("writer_id", "=", writerId)
-      .where("status", "=", "draft"),
+      .where("status", "=", DRAFT),
 );
 
 /** Running figures not counted (yet): the next full write counts them (see the migration). */
@@ -82,7 +89,7 @@ function appendUpdate(db: DB, writerId: number, slug: string, figures: Figures, 
     })
     .where("writer_id", "=", writerId)
     .where("prisoner_slug", "=", slug)
-    .where("status", "=", "draft")
+    .where("status", "=", DRAFT)
     .where("text_characters", ">", 0)
     .where("text_words", "is not", null)
     .where("text_lines", "is not", null)
@@ -185,7 +192,7 @@ const firstDraftText = prepared(
       .onConflict((oc) =>
         oc
           .columns(["writer_id", "prisoner_slug"])
-          .where("status", "=", sql.lit("draft"))
+          .where("status", "=", DRAFT)
           .doUpdateSet((eb) => ({
             text: eb.ref("excluded.text"),
             text_characters: eb.ref("excluded.text_characters"),
@@ -255,7 +262,7 @@ export async function saveDraftText(
     .set({ text: input.text, updated_at: input.now.toISOString(), text_characters: counts.characters, text_words: counts.words, text_lines: counts.lines })
     .where("id", "=", input.letterId)
     .where("writer_id", "=", input.writerId)
-    .where("status", "=", "draft")
+    .where("status", "=", DRAFT)
     .where((eb) => (input.expected == null ? eb("text", "is", null) : eb("text", "=", input.expected)))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
@@ -267,7 +274,7 @@ export async function findActiveDrafts(db: DB, writerId: number): Promise<Letter
     .selectFrom("letters")
     .selectAll()
     .where("writer_id", "=", writerId)
-    .where("status", "=", "draft")
+    .where("status", "=", DRAFT)
     .orderBy("updated_at", "desc")
     .orderBy("id", "desc")
     .execute();
@@ -318,7 +325,7 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
         return_reason: null,
       })
       .where("id", "=", draft.id)
-      .where("status", "=", "draft")
+      .where("status", "=", DRAFT)
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.enqueue) await input.enqueue(trx, letter);
@@ -334,7 +341,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
     .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("id", "=", letterId)
     .where("writer_id", "=", writerId)
-    .where("status", "=", "draft")
+    .where("status", "=", DRAFT)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -406,7 +413,7 @@ export async function setLetterStatus(
         .select("id")
         .where("writer_id", "=", letter.writer_id)
         .where("prisoner_slug", "=", letter.prisoner_slug)
-        .where("status", "=", "draft")
+        .where("status", "=", DRAFT)
         .executeTakeFirst();
       if (other) return { ok: false, reason: "draft-exists", from: letter.status };
     }
@@ -457,7 +464,7 @@ export async function purgeAbandonedDrafts(db: DB, now: Date, days: number = DRA
   const result = await db
     .updateTable("letters")
     .set({ status: "discarded", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
-    .where("status", "=", "draft")
+    .where("status", "=", DRAFT)
     .where("updated_at", "<=", retentionCutoff(now, days))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
