@@ -25,6 +25,7 @@
  * Measures only (issue 14, item 6); making the step fast is item 1.
  */
 import { spawnSync } from "node:child_process";
+import SQLite from "better-sqlite3";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -73,6 +74,7 @@ class StubTelegram {
   readonly keyboards = new Map<number, { messageId: number; buttons: InlineKeyboardButton[] }>();
 
   readonly fetch = (async (url: unknown, init?: { body?: unknown }) => {
+    work.calls++;
     const method = String(url).split("/").pop() ?? "";
     const params = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     return new Response(JSON.stringify({ ok: true, result: this.answer(method, params) }));
@@ -133,15 +135,30 @@ function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update 
 interface Sample {
   wallMs: number;
   cpuMs: number;
+  /** SQLite statements run (begin and commit included) and Bot API calls made during the step. */
+  statements: number;
+  calls: number;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<Sample> {
+/** Work counted in this process: every SQLite statement run (better-sqlite3's, so any checkout's code is counted alike). */
+const work = { statements: 0, calls: 0 };
+const statementMethods = Object.getPrototypeOf(new SQLite(":memory:").prepare("select 1")) as Record<string, (...args: unknown[]) => unknown>;
+for (const method of ["run", "get", "all", "iterate"]) {
+  const original = statementMethods[method] as (...args: unknown[]) => unknown;
+  statementMethods[method] = function (this: unknown, ...args: unknown[]) {
+    work.statements++;
+    return original.apply(this, args);
+  };
+}
+
+async function timed(step: () => Promise<unknown>): Promise<Sample> {
+  const [statements, calls] = [work.statements, work.calls];
   const cpu = process.cpuUsage();
   const started = performance.now();
-  await work();
+  await step();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, statements: work.statements - statements, calls: work.calls - calls };
 }
 
 const median = (values: number[]) => {
@@ -160,7 +177,9 @@ class Figures {
   row(label: string): string {
     const list = this.samples.get(label) ?? [];
     const cell = (value: number) => value.toFixed(3).padStart(10);
-    return `${label.padEnd(44)}${cell(median(list.map((s) => s.wallMs)))}${cell(median(list.map((s) => s.cpuMs)))}${String(list.length).padStart(6)}`;
+    const count = (value: number) => String(value).padStart(7);
+    const figures = `${cell(median(list.map((s) => s.wallMs)))}${cell(median(list.map((s) => s.cpuMs)))}${String(list.length).padStart(6)}`;
+    return `${label.padEnd(44)}${figures}${count(median(list.map((s) => s.statements)))}${count(median(list.map((s) => s.calls)))}`;
   }
 }
 
@@ -313,7 +332,7 @@ async function main(): Promise<void> {
   const cleanup = await lystyFlow(figures);
   await cleanup();
 
-  console.log(`\n${"".padEnd(44)}${"wall ms".padStart(10)}${"CPU ms".padStart(10)}${"n".padStart(6)}   (medians)`);
+  console.log(`\n${"".padEnd(44)}${"wall ms".padStart(10)}${"CPU ms".padStart(10)}${"n".padStart(6)}${"stmts".padStart(7)}${"calls".padStart(7)}   (medians)`);
   console.log(figures.row("bare grammY, one reply"));
   for (const position of POSITIONS) console.log(figures.row(`bare conversation (memory), step ${position}`));
   for (const position of POSITIONS) console.log(figures.row(`Lysty letter flow, step ${position}`));
@@ -325,15 +344,19 @@ async function main(): Promise<void> {
   console.log(`load average at end: ${load()}`);
 }
 
-/** One run of a checkout's bench in a process of its own: its rows, label → [wall ms, CPU ms]. */
-function runBench(dir: string): Map<string, [number, number]> {
+/** A row of one run: wall ms, CPU ms, statements, Bot API calls (medians per step). */
+type Row = [number, number, number, number];
+
+/** One run of a checkout's bench in a process of its own: its rows by label. */
+function runBench(dir: string): Map<string, Row> {
   const args = ["--import", "tsx", "bench/flow-step.ts", ...(quick ? ["--quick"] : [])];
   const run = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`the bench in ${dir} failed: ${run.stderr}`);
-  const rows = new Map<string, [number, number]>();
+  const rows = new Map<string, Row>();
   for (const line of run.stdout.split("\n")) {
-    const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+$/.exec(line);
-    if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3])]);
+    // A bench without the work columns (an older checkout's) gives NaN there.
+    const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+(?:\s+([\d.]+)\s+([\d.]+))?$/.exec(line);
+    if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3]), Number(match[4] ?? NaN), Number(match[5] ?? NaN)]);
   }
   return rows;
 }
@@ -343,7 +366,7 @@ async function compareWithBaseline(dir: string): Promise<void> {
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`flow-step: baseline ${dir} vs this checkout, ${rounds} round(s)${quick ? " of --quick" : ""}, Node ${process.version}`);
   console.log(`load average at start: ${load()}`);
-  const runs: { base: Map<string, [number, number]>; self: Map<string, [number, number]> }[] = [];
+  const runs: { base: Map<string, Row>; self: Map<string, Row> }[] = [];
   for (let round = 0; round < rounds; round++) {
     const base = runBench(dir);
     const self = runBench(process.cwd());
@@ -353,12 +376,17 @@ async function compareWithBaseline(dir: string): Promise<void> {
   const labels = [...(runs[0]?.self.keys() ?? [])];
   const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : "—").padStart(12);
   const heading = ["wall base", "wall this", "CPU base", "CPU this", "CPU ratio"].map((title) => title.padStart(12)).join("");
-  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}`);
-  const of = (side: "base" | "self", label: string, column: 0 | 1) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
+  const counts = ["stmts", "calls"].map((title) => title.padStart(12)).join("");
+  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}${counts}  (base → this)`);
+  const of = (side: "base" | "self", label: string, column: 0 | 1 | 2 | 3) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
+  const change = (column: 2 | 3, label: string) => {
+    const [base, self] = [of("base", label, column), of("self", label, column)];
+    return `${Number.isFinite(base) ? base : "—"} → ${self}`.padStart(12);
+  };
   for (const label of labels) {
     const [baseCpu, selfCpu] = [of("base", label, 1), of("self", label, 1)];
     const cells = [of("base", label, 0), of("self", label, 0), baseCpu, selfCpu].map(cell).join("");
-    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}`);
+    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}${change(2, label)}${change(3, label)}`);
   }
   console.log(`load average at end: ${load()}`);
 }
