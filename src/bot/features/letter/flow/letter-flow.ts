@@ -21,8 +21,9 @@ import { openLetter, replyNotWritable } from "./open.js";
 export const LETTER_FLOW_ID = "letter";
 
 /**
- * How the flow is entered: for a person (card, deep link, news) or without one (then it asks who), optionally with
- * an occasion for the constructor's opening (case news: a punishment cell, a birthday).
+ * How the flow is entered: for a person (card, deep link, news; `enterLetterFlow` then runs step 1 without the
+ * conversation, ../entry.ts) or without one (then it asks who), optionally with an occasion for the constructor's
+ * opening (case news: a punishment cell, a birthday).
  */
 export interface LetterFlowArgs {
   slug?: string;
