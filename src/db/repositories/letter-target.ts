@@ -8,7 +8,7 @@ import { type PrisonerRow, prisonerFromRow } from "./prisoners.js";
 
 /**
  * Everything the letter flow's first step reads about its recipient and writer, in one statement (issue 14: it was
- * ten — the card, its campaigns, the institution, the campaign chats, the desk, the delivery services, the personal
+ * nine — the card, its campaigns, the institution, the campaign chats, the desk, the delivery services, the personal
  * address, the draft and the writer's history).
  */
 export interface LetterTargetFacts {
