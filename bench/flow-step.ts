@@ -25,13 +25,13 @@
  * Measures only (issue 14, item 6); making the step fast is item 1.
  */
 import { spawnSync } from "node:child_process";
+import SQLite from "better-sqlite3";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../src/bot/index.js";
 import { systemClock } from "../src/clock.js";
@@ -74,6 +74,7 @@ class StubTelegram {
   readonly keyboards = new Map<number, { messageId: number; buttons: InlineKeyboardButton[] }>();
 
   readonly fetch = (async (url: unknown, init?: { body?: unknown }) => {
+    work.calls++;
     const method = String(url).split("/").pop() ?? "";
     const params = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     return new Response(JSON.stringify({ ok: true, result: this.answer(method, params) }));
@@ -134,31 +135,30 @@ function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update 
 interface Sample {
   wallMs: number;
   cpuMs: number;
-  /** Database statements the step ran: counted only on the counting bot (below), 0 on the timed one. */
+  /** SQLite statements run (begin and commit included) and Bot API calls made during the step. */
   statements: number;
+  calls: number;
 }
 
-/** Counts every statement of a database handle that carries it (a plugin makes Kysely build each query anew). */
-class StatementCounter implements KyselyPlugin {
-  statements = 0;
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    this.statements++;
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
+/** Work counted in this process: every SQLite statement run (better-sqlite3's, so any checkout's code is counted alike). */
+const work = { statements: 0, calls: 0 };
+const statementMethods = Object.getPrototypeOf(new SQLite(":memory:").prepare("select 1")) as Record<string, (...args: unknown[]) => unknown>;
+for (const method of ["run", "get", "all", "iterate"]) {
+  const original = statementMethods[method] as (...args: unknown[]) => unknown;
+  statementMethods[method] = function (this: unknown, ...args: unknown[]) {
+    work.statements++;
+    return original.apply(this, args);
+  };
 }
-const statementCounter = new StatementCounter();
 
-async function timed(work: () => Promise<unknown>): Promise<Sample> {
+async function timed(step: () => Promise<unknown>): Promise<Sample> {
+  const [statements, calls] = [work.statements, work.calls];
   const cpu = process.cpuUsage();
-  const statements = statementCounter.statements;
   const started = performance.now();
-  await work();
+  await step();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, statements: statementCounter.statements - statements };
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, statements: work.statements - statements, calls: work.calls - calls };
 }
 
 const median = (values: number[]) => {
@@ -169,8 +169,6 @@ const median = (values: number[]) => {
 
 class Figures {
   private readonly samples = new Map<string, Sample[]>();
-  /** Statements of each step, from one writer on the counting bot. */
-  readonly statements = new Map<string, number>();
 
   add(label: string, sample: Sample): void {
     this.samples.set(label, [...(this.samples.get(label) ?? []), sample]);
@@ -179,7 +177,9 @@ class Figures {
   row(label: string): string {
     const list = this.samples.get(label) ?? [];
     const cell = (value: number) => value.toFixed(3).padStart(10);
-    return `${label.padEnd(44)}${cell(median(list.map((s) => s.wallMs)))}${cell(median(list.map((s) => s.cpuMs)))}${String(list.length).padStart(6)}`;
+    const count = (value: number) => String(value).padStart(7);
+    const figures = `${cell(median(list.map((s) => s.wallMs)))}${cell(median(list.map((s) => s.cpuMs)))}${String(list.length).padStart(6)}`;
+    return `${label.padEnd(44)}${figures}${count(median(list.map((s) => s.statements)))}${count(median(list.map((s) => s.calls)))}`;
   }
 }
 
@@ -194,14 +194,8 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   // The per-person flood limit is off: this measures the flow, not the limiter.
   const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   const stub = new StubTelegram();
-  const build = async (handle: typeof db) => {
-    const { bot: built } = createBot({ config, db: handle, logger: createLogger("warn"), clock: systemClock }, { botInfo: BOT_INFO, fetch: stub.fetch });
-    await built.init();
-    return built;
-  };
-  // The timed bot's database handle has no plugin (its hot queries run prepared); the same bot on a handle that counts
-  // statements takes one more writer after the timed ones, for the statements of each step.
-  let bot = await build(db);
+  const { bot } = createBot({ config, db, logger: createLogger("warn"), clock: systemClock }, { botInfo: BOT_INFO, fetch: stub.fetch });
+  await bot.init();
   let nextChat = 700_000_000;
 
   /** Opens the flow for a prisoner, whose first screen takes the letter's text at once; returns step 1's sample. */
@@ -260,16 +254,6 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
     }
   }
   if (profiler && profileFile) await profiler.stop(profileFile);
-  bot = await build(db.withPlugin(statementCounter));
-  const counted = await byPosition();
-  for (const position of POSITIONS) figures.statements.set(`Lysty letter flow, step ${position}`, (counted[position - 1] as Sample).statements);
-  for (const length of LENGTHS) {
-    const { last, check, signature, route } = await byLength(length);
-    figures.statements.set(`Lysty, message reaching ${length / 1000}k characters`, last.statements);
-    figures.statements.set(`Lysty, "check" on a ${length / 1000}k-character letter`, check.statements);
-    figures.statements.set(`Lysty, signature on a ${length / 1000}k letter`, signature.statements);
-    figures.statements.set(`Lysty, route (finish) on a ${length / 1000}k letter`, route.statements);
-  }
   return async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
@@ -348,7 +332,7 @@ async function main(): Promise<void> {
   const cleanup = await lystyFlow(figures);
   await cleanup();
 
-  console.log(`\n${"".padEnd(44)}${"wall ms".padStart(10)}${"CPU ms".padStart(10)}${"n".padStart(6)}   (medians)`);
+  console.log(`\n${"".padEnd(44)}${"wall ms".padStart(10)}${"CPU ms".padStart(10)}${"n".padStart(6)}${"stmts".padStart(7)}${"calls".padStart(7)}   (medians)`);
   console.log(figures.row("bare grammY, one reply"));
   for (const position of POSITIONS) console.log(figures.row(`bare conversation (memory), step ${position}`));
   for (const position of POSITIONS) console.log(figures.row(`Lysty letter flow, step ${position}`));
@@ -356,24 +340,23 @@ async function main(): Promise<void> {
   for (const length of LENGTHS) console.log(figures.row(`Lysty, "check" on a ${length / 1000}k-character letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, signature on a ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, route (finish) on a ${length / 1000}k letter`));
-  console.log("\ndatabase statements per step (one writer, on a handle that counts them)");
-  for (const [label, statements] of figures.statements) console.log(`statements: ${label.padEnd(44)}${String(statements).padStart(6)}`);
   console.log("\ngoal (issue 14): a Lysty step ≤ 0.5 ms, flat in the step's position and the letter's length");
   console.log(`load average at end: ${load()}`);
 }
 
-/** One run of a checkout's bench in a process of its own: its rows, label → [wall ms, CPU ms], and its statements. */
-function runBench(dir: string): Map<string, [number, number]> & { statements: Map<string, number> } {
+/** A row of one run: wall ms, CPU ms, statements, Bot API calls (medians per step). */
+type Row = [number, number, number, number];
+
+/** One run of a checkout's bench in a process of its own: its rows by label. */
+function runBench(dir: string): Map<string, Row> {
   const args = ["--import", "tsx", "bench/flow-step.ts", ...(quick ? ["--quick"] : [])];
   const run = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`the bench in ${dir} failed: ${run.stderr}`);
-  const rows = Object.assign(new Map<string, [number, number]>(), { statements: new Map<string, number>() });
+  const rows = new Map<string, Row>();
   for (const line of run.stdout.split("\n")) {
-    const statements = /^statements: (.{44})\s*(\d+)$/.exec(line);
-    if (statements) rows.statements.set((statements[1] ?? "").trim(), Number(statements[2]));
-    if (statements) continue;
-    const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+$/.exec(line);
-    if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3])]);
+    // A bench without the work columns (an older checkout's) gives NaN there.
+    const match = /^(.{44})\s*([\d.]+)\s+([\d.]+)\s+\d+(?:\s+([\d.]+)\s+([\d.]+))?$/.exec(line);
+    if (match) rows.set((match[1] ?? "").trim(), [Number(match[2]), Number(match[3]), Number(match[4] ?? NaN), Number(match[5] ?? NaN)]);
   }
   return rows;
 }
@@ -383,7 +366,7 @@ async function compareWithBaseline(dir: string): Promise<void> {
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`flow-step: baseline ${dir} vs this checkout, ${rounds} round(s)${quick ? " of --quick" : ""}, Node ${process.version}`);
   console.log(`load average at start: ${load()}`);
-  const runs: { base: ReturnType<typeof runBench>; self: ReturnType<typeof runBench> }[] = [];
+  const runs: { base: Map<string, Row>; self: Map<string, Row> }[] = [];
   for (let round = 0; round < rounds; round++) {
     const base = runBench(dir);
     const self = runBench(process.cwd());
@@ -393,18 +376,17 @@ async function compareWithBaseline(dir: string): Promise<void> {
   const labels = [...(runs[0]?.self.keys() ?? [])];
   const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : "—").padStart(12);
   const heading = ["wall base", "wall this", "CPU base", "CPU this", "CPU ratio"].map((title) => title.padStart(12)).join("");
-  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}`);
-  const of = (side: "base" | "self", label: string, column: 0 | 1) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
+  const counts = ["stmts", "calls"].map((title) => title.padStart(12)).join("");
+  console.log(`\n${"ms per step (medians)".padEnd(44)}${heading}${counts}  (base → this)`);
+  const of = (side: "base" | "self", label: string, column: 0 | 1 | 2 | 3) => median(runs.map((run) => run[side].get(label)?.[column] ?? NaN));
+  const change = (column: 2 | 3, label: string) => {
+    const [base, self] = [of("base", label, column), of("self", label, column)];
+    return `${Number.isFinite(base) ? base : "—"} → ${self}`.padStart(12);
+  };
   for (const label of labels) {
     const [baseCpu, selfCpu] = [of("base", label, 1), of("self", label, 1)];
     const cells = [of("base", label, 0), of("self", label, 0), baseCpu, selfCpu].map(cell).join("");
-    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}`);
-  }
-  const [first] = runs;
-  if (first && first.self.statements.size > 0) {
-    console.log(`\n${"database statements per step (first round)".padEnd(44)}${"base".padStart(12)}${"this".padStart(12)}`);
-    const count = (value: number | undefined) => (value === undefined ? "—" : String(value)).padStart(12);
-    for (const [label, statements] of first.self.statements) console.log(`${label.padEnd(44)}${count(first.base.statements.get(label))}${count(statements)}`);
+    console.log(`${label.padEnd(44)}${cells}${`${(baseCpu / selfCpu).toFixed(2)}×`.padStart(12)}${change(2, label)}${change(3, label)}`);
   }
   console.log(`load average at end: ${load()}`);
 }

@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { type DB, openPostgres, openSqlite } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
+import { seedDirectory } from "../../src/db/repositories/directory-document.js";
+import { touchUser } from "../../src/db/repositories/users.js";
 
 export interface TestDatabase {
   db: DB;
@@ -69,6 +71,14 @@ function sqliteTemplate(): Promise<string> {
     return filename;
   })();
   return sqliteTemplateFile;
+}
+
+/** A fresh database with the shipped directory seeded and these people recorded as users (id → locale). */
+export async function createSeededTestDatabase(now: Date, users: Record<number, string>): Promise<TestDatabase> {
+  const testDb = await createTestDatabase();
+  await seedDirectory(testDb.db, { now });
+  for (const [id, locale] of Object.entries(users)) await touchUser(testDb.db, Number(id), locale, now);
+  return testDb;
 }
 
 /** Databases made by test runs against `url`'s database: its name, then these infixes (see postgres-global-setup). */

@@ -2,13 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.js";
 import { linkDesk } from "../../src/db/repositories/desk.js";
 import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
-import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { acceptedLettersToPrint } from "../../src/db/repositories/relay.js";
 import { requestTranslation, setOffersTranslation } from "../../src/db/repositories/translations.js";
-import { touchUser } from "../../src/db/repositories/users.js";
 import { relayLetterToOrganisers } from "../../src/services/relay/relay-letter.js";
 import { receiveTranslation } from "../../src/services/relay/translations.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createSeededTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 const WRITER = 601;
 const DESK = -1_009_000_000_001;
@@ -17,10 +15,8 @@ const now = new Date("2026-12-06T10:00:00Z");
 let testDb: TestDatabase;
 let db: DB;
 beforeEach(async () => {
-  testDb = await createTestDatabase();
+  testDb = await createSeededTestDatabase(now, { [WRITER]: "uk" });
   db = testDb.db;
-  await seedDirectory(db, { now });
-  await touchUser(db, WRITER, "uk", now);
 });
 afterEach(async () => testDb.cleanup());
 

@@ -14,8 +14,8 @@ import { ask, type FlowInput, type Step, waitInput } from "./input.js";
 
 export { flowButtons } from "./buttons.js";
 export { AGAIN, type FlowInput, forgetAnswered } from "./input.js";
-export { drawToken } from "./token.js";
-export { guarded } from "./guarded.js";
+export { drawToken, freshToken } from "./token.js";
+export { directly, type Guard, guarded, guardOf } from "./guarded.js";
 
 type BoundStep = Omit<Step, "buttons">;
 

@@ -5,12 +5,12 @@ import type { InstitutionsTable } from "../tables/directory.js";
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
 
-type InstitutionRow = Selectable<InstitutionsTable>;
+export type InstitutionRow = Selectable<InstitutionsTable>;
 
 const toFlag = (value: boolean | null): 0 | 1 | null => (value === null ? null : value ? 1 : 0);
 const fromFlag = (value: 0 | 1 | null): boolean | null => (value === null ? null : value === 1);
 
-function institutionFromRow(row: InstitutionRow): InstitutionRecord {
+export function institutionFromRow(row: InstitutionRow): InstitutionRecord {
   return {
     slug: row.slug,
     system: oneOf(PRISON_SYSTEMS, row.system, "institution system"),

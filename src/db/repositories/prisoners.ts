@@ -21,7 +21,7 @@ import { prepared } from "../prepared.js";
  * whole-directory imports and the seed live in directory-document.ts.
  */
 
-type PrisonerRow = Selectable<PrisonersTable>;
+export type PrisonerRow = Selectable<PrisonersTable>;
 
 export class PrisonerNotFoundError extends Error {
   constructor(readonly slug: string) {
@@ -30,7 +30,7 @@ export class PrisonerNotFoundError extends Error {
   }
 }
 
-function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
+export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
   return {
     slug: row.slug,
     names: {

@@ -20,17 +20,17 @@ import {
   getWriterProfile,
   saveDraftText,
   saveWriterProfile,
+  startDraftText,
 } from "../../db/repositories/letters.js";
-import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
-import { getPrisonerFor } from "../../db/repositories/prisoners.js";
+import { type LetterTargetFacts, readLetterTargetFacts } from "../../db/repositories/letter-target.js";
 import { inTransaction } from "../../db/database.js";
 import type { Letter } from "../../db/tables/letters.js";
 import { countsOf, statsOfCounts } from "../../domain/letters/text-counts.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
-import { recordedIntermediaries, type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
-import { hasOrganiserRelay, NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
+import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js";
+import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
@@ -72,24 +72,23 @@ export type TargetLookup =
       alternatives: RefusalAlternatives;
       deskLinked: boolean;
     }
-  | { kind: "ok"; target: LetterTarget };
+  | { kind: "ok"; target: LetterTarget; returning: boolean };
 
 /**
- * Who the letter is for and whether the writer may write now. `withDraft: false` leaves out the draft's figures
- * (`target.draft` null): a writing-screen button entering the flow from the writing stage does not show them.
+ * Who the letter is for and whether the writer may write now, in one statement for a person who may be written to
+ * (`readLetterTargetFacts`; a refusal reads what it offers instead). `withDraft: false` leaves out the draft's
+ * figures (`target.draft` null): a writing-screen button entering the flow from the writing stage does not show them.
+ * `returning`: the writer has finished a letter before (the opening screen folds its guidance to one line).
  */
 export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number, options: { withDraft?: boolean } = {}): Promise<TargetLookup> {
   const { db } = deps;
   // Someone not in the list: the writer's own unchecked card is theirs alone.
-  const prisoner = await getPrisonerFor(db, slug, writerId);
-  if (!prisoner) return { kind: "unknown" };
-  const institution = prisoner.location.institution
-    ? await getInstitutionBySlug(db, prisoner.location.institution)
-    : undefined;
+  const facts = await readLetterTargetFacts(db, slug, writerId);
+  if (!facts) return { kind: "unknown" };
+  const { prisoner, institution, organiserRelay } = facts;
   // Organisers (a campaign chat or the desk) or a service recorded as delivering to this person: a route that needs no
   // address the writer uses. It never lifts a refusal for someone free, dead or barred from letters.
-  const organiserRelay = await hasOrganiserRelay(db, slug);
-  const indirectRoute = organiserRelay || (await recordedIntermediaries(db, slug)).length > 0;
+  const indirectRoute = organiserRelay || facts.intermediary;
   const decision = decideWrite(prisoner, institution, { organiserRelay: indirectRoute, today: deps.clock.now() });
   if (decision.kind === "refused") {
     return {
@@ -105,21 +104,29 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
-  const draft = options.withDraft === false ? undefined : await findDraftTo(db, writerId, slug);
+  const draft = options.withDraft === false || !facts.draft?.hasText ? undefined : facts.draft;
   return {
     kind: "ok",
+    returning: facts.finishedBefore,
     target: {
       slug,
       names: prisoner.names,
       gender: prisoner.gender,
       status: prisoner.status.value,
-      recipient: await letterRecipient(db, prisoner, institution),
+      recipient: await letterRecipient(db, prisoner, institution, { addressObserved: facts.addressObserved }),
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
-      draft: draft?.text ? { letterId: draft.id, stats: statsOfDraft(draft, draft.text) } : null,
+      draft: draft ? { letterId: draft.id, stats: statsOfFigures(draft) } : null,
     },
   };
+}
+
+/** A draft's figures as the first step reads them: its running counts, or its text counted once while they are not kept. */
+function statsOfFigures(draft: NonNullable<LetterTargetFacts["draft"]>): DraftStats {
+  const { characters, words, lines, uncountedText } = draft;
+  if (characters !== null && words !== null && lines !== null) return statsOfCounts({ characters, words, lines });
+  return draftStats(uncountedText ?? "");
 }
 
 export type SaveOutcome =
@@ -162,6 +169,20 @@ export async function saveDraftInput(
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
     return { ok: true, letterId: draft.id, stats: result.stats, before: result.beforeClosing === true };
   });
+}
+
+/**
+ * The first message typed on the opening screen: a draft without text takes it in one statement (`startDraftText`).
+ * A refusal (blank, too long) and a draft that has text already (the editor Mini App saved some) take
+ * `saveDraftInput`'s append, which answers with the draft as it is.
+ */
+export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
+  const first = editDraft(null, input.text, "append");
+  if (first.ok) {
+    const letterId = await startDraftText(deps.db, { ...input, text: first.text, figures: countsOf(first.text), now: deps.clock.now() });
+    if (letterId !== undefined) return { ok: true, letterId, stats: first.stats, before: false };
+  }
+  return saveDraftInput(deps, { ...input, mode: "append" });
 }
 
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */

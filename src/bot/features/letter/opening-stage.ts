@@ -1,5 +1,5 @@
 import type { NextFunction } from "grammy";
-import { saveDraftInput } from "../../../services/letters/letters.js";
+import { startDraft } from "../../../services/letters/letters.js";
 import { enterWritingStage, type OpeningScreen, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
@@ -25,7 +25,7 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
       await ctx.reply(ctx.t(ctx.editedMessage ? "letter-ui-writing-edited" : "letter-ui-text-only"));
       return;
     }
-    const outcome = await saveDraftInput(ctx.deps, { writerId, slug: stage.slug, text, mode: "append" });
+    const outcome = await startDraft(ctx.deps, { writerId, slug: stage.slug, text });
     // A refusal (blank, too long) is answered and the screen stays; a saved text is answered by the writing screen.
     if (!outcome.ok) {
       await answerSaved(ctx, stage, outcome, true);

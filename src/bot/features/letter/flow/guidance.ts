@@ -1,6 +1,7 @@
 import { warningKey } from "../../../../domain/directory/text-keys.js";
 import { briefGuidance, formalRussianName, guidanceFor, MAX_LETTER_CHARACTERS, planDelivery } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
+import type { Guard } from "../../../flows/index.js";
 import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
@@ -23,7 +24,7 @@ export const OPENING_ACTIONS = ["starter", "more", "done"] as const;
  * stage of its own (issue 14, docs/letter-flow-stages.md): the conversation ends here, the first message is handled
  * by the stage's middleware (../opening-stage.ts) and the buttons enter the conversation again (`openingButton`).
  */
-export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<void> {
+export async function guidanceStep(guard: Guard, ctx: FlowContext, state: FlowState): Promise<void> {
   const { target } = state;
   const header = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state)))];
   header.push(tHtml(ctx, "letter-ui-guidance-russian-name", { name: formalRussianName(target.recipient) }, ["name"]));
@@ -40,7 +41,7 @@ export async function guidanceStep(conversation: Flow, ctx: FlowContext, state: 
     ],
     openingKeyboard(ctx, state),
   );
-  await parkOnOpeningScreen(conversation, state);
+  await parkOnOpeningScreen(guard, state);
 }
 
 /** The opening screen's buttons (and, with WEBAPP_URL set, the editor Mini App's). */
@@ -56,10 +57,10 @@ export function openingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token"
 }
 
 /** Records the opening screen's stage: its token, whose letter, and the recipient's names for the writing screen. */
-export async function parkOnOpeningScreen(conversation: Flow, state: FlowState): Promise<void> {
+export async function parkOnOpeningScreen(guard: Guard, state: FlowState): Promise<void> {
   const { names, gender } = state.target;
   const opening = { names, gender, ...(state.opening ? { occasion: state.opening } : {}) };
-  await parkInStage(conversation, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, opening });
+  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, opening });
 }
 
 /**

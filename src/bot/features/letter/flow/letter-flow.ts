@@ -1,32 +1,31 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import type { Flow, FlowContext } from "../../../context.js";
-import { type LetterTarget, loadTarget } from "../../../../services/letters/letters.js";
+import { loadTarget } from "../../../../services/letters/letters.js";
 import { replyNotWritable } from "../render/refusal.js";
 import { checkStep } from "./check.js";
 import { choosePrisoner } from "./choose-prisoner.js";
 import { deliveryStep } from "./delivery.js";
-import { guidanceStep, openingButton, parkOnOpeningScreen } from "./guidance.js";
+import { openingButton, parkOnOpeningScreen } from "./guidance.js";
 import type { FlowInput } from "./input.js";
 import { parkOnSigningScreen, signatureStep, signingButton } from "./signature.js";
 import { starterStep } from "./starter.js";
-import { type FlowState, titleArgs } from "./state.js";
+import type { FlowState } from "./state.js";
 import { parkInWritingStage, writingButton, writingStep } from "./writing.js";
 import { parseWritingStage, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { flowButton } from "../callbacks.js";
-import { isReturningWriter } from "../../../../services/letters/writer.js";
-import { localeOf } from "../../../locale.js";
-import { prisonerName } from "../../../../domain/directory/names.js";
 import { parseOpening } from "../../../../services/letters/buttons.js";
 import { isSlug } from "../../../../services/letters/buttons.js";
-import { drawToken } from "../../../flows/index.js";
+import { drawToken, guardOf } from "../../../flows/index.js";
 import { handedOver } from "./hand-over.js";
+import { openLetter } from "./open.js";
 
 /** Id of the letter conversation (`ctx.conversation.enter(LETTER_FLOW_ID, args)`). */
 export const LETTER_FLOW_ID = "letter";
 
 /**
- * How the flow is entered: for a person (card, deep link, news) or without one (then it asks who), optionally with
- * an occasion for the constructor's opening (case news: a punishment cell, a birthday).
+ * How the flow is entered: for a person (card, deep link, news; `enterLetterFlow` then runs step 1 without the
+ * conversation, ../entry.ts) or without one (then it asks who), optionally with an occasion for the constructor's
+ * opening (case news: a punishment cell, a birthday).
  */
 export interface LetterFlowArgs {
   slug?: string;
@@ -62,29 +61,8 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
   if (args.writing) return fromWritingStage(conversation, ctx, writerId, args.writing);
   // Buttons carry this token: a button from an earlier flow never acts on this one.
   const token = await drawToken(conversation);
-
   const slug = args.slug ?? (await choosePrisoner(conversation, ctx, token));
-  const lookup = await conversation.external(() => loadTarget(ctx.deps, slug, writerId));
-  if (lookup.kind !== "ok") {
-    await replyNotWritable(ctx, lookup);
-    return;
-  }
-  const returning = await conversation.external(() => isReturningWriter(ctx.deps, writerId));
-  const state: FlowState = {
-    token,
-    writerId,
-    target: lookup.target,
-    returning,
-    ...(args.opening ? { opening: args.opening } : {}),
-  };
-  if (lookup.target.recipient.unchecked) await replyUnchecked(ctx, lookup.target);
-
-  // No draft with text (the lookup read it): the guidance is folded into the first screen, where typing starts the
-  // letter, no "write it myself" press (issue 15). The screen is a stage: its first message and buttons come back
-  // without this conversation (fromOpeningScreen).
-  if (!lookup.target.draft) return guidanceStep(conversation, ctx, state);
-  await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
-  return writingStep(conversation, ctx, state, undefined);
+  return openLetter(guardOf(conversation), ctx, { token, writerId, slug, ...(args.opening ? { opening: args.opening } : {}) });
 }
 
 /**
@@ -93,10 +71,10 @@ export async function letterFlow(conversation: Flow, ctx: FlowContext, rawArgs?:
  */
 async function fromOpeningScreen(conversation: Flow, ctx: FlowContext, state: FlowState, input: Extract<FlowInput, { kind: "button" }>): Promise<void> {
   const choice = await openingButton(conversation, ctx, state, input);
-  if (choice === "opening") return parkOnOpeningScreen(conversation, state);
+  if (choice === "opening") return parkOnOpeningScreen(guardOf(conversation), state);
   // The editor Mini App's "Check and sign": its draft is saved, so on to the check.
   if (choice === "done") return afterWriting(conversation, ctx, state, undefined);
-  return writingStep(conversation, ctx, state, await starterStep(conversation, ctx, state));
+  return writingStep(guardOf(conversation), ctx, state, await starterStep(conversation, ctx, state));
 }
 
 /**
@@ -120,14 +98,14 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
   if (stage.opening) return fromOpeningScreen(conversation, ctx, state, input);
   if (stage.signing) return fromSigningScreen(conversation, ctx, state, { ...stage, signing: stage.signing }, input);
   const result = await writingButton(conversation, ctx, state, stage.closing, input);
-  if (result === "writing") return parkInWritingStage(conversation, state, stage.closing);
+  if (result === "writing") return parkInWritingStage(guardOf(conversation), state, stage.closing);
   if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
 }
 
 /** Check → signature (a stage: `fromSigningScreen` takes it on); every "edit" goes back to the writing screen and stage. */
 async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
-  if (checked.kind === "edit") return writingStep(conversation, ctx, state, closing);
+  if (checked.kind === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
   return signatureStep(conversation, ctx, state, checked, closing);
@@ -147,13 +125,7 @@ async function fromSigningScreen(
   const { signing, closing } = stage;
   const signature = await signingButton(conversation, ctx, state, signing, input);
   if (signature === "signing") return parkOnSigningScreen(conversation, state, closing, signing);
-  if (signature === "edit") return writingStep(conversation, ctx, state, closing);
+  if (signature === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
-  if ((await deliveryStep(conversation, ctx, state, signature, signing.summary)) === "edit") return writingStep(conversation, ctx, state, closing);
-}
-
-/** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */
-async function replyUnchecked(ctx: FlowContext, target: LetterTarget): Promise<void> {
-  const institution = target.institution ? `${target.institution.name}, ${target.institution.region}` : "—";
-  await ctx.reply(ctx.t("suggest-letter-unchecked", { name: prisonerName(target.names, localeOf(ctx), "prose"), institution }));
+  if ((await deliveryStep(conversation, ctx, state, signature, signing.summary)) === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
 }

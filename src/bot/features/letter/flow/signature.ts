@@ -5,6 +5,7 @@ import { type FlowInput, flowKeyboard } from "./input.js";
 import type { FindingsSummary } from "../../../../domain/letters/index.js";
 import type { SigningScreen, WritingStage } from "../../../../services/letters/writing-stage.js";
 import { parkInStage } from "./writing.js";
+import { guardOf } from "../../../flows/index.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
 
@@ -96,7 +97,7 @@ export async function replySigningScreen(
 }
 
 export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
-  await parkInStage(conversation, state.writerId, signingStage(state, closing, signing));
+  await parkInStage(guardOf(conversation), state.writerId, signingStage(state, closing, signing));
 }
 
 /** The signing screen's stage record: the flow's token, whose letter it is, and what the screen keeps. */

@@ -5,7 +5,7 @@ import { escapeHtml } from "../../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
-import { guarded } from "../../../flows/index.js";
+import { type Guard, guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
 import { enterWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
@@ -30,14 +30,14 @@ export type WritingResult = "writing" | "done" | "discarded";
  * or several messages, each saved to the database at once by the writing stage's middleware (../writing-stage.ts),
  * outside any conversation, so a message costs the same at step 60 as at step 2. The conversation ends here.
  */
-export async function writingStep(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
-  await showWritingScreen(conversation, ctx, state, closing);
-  await parkInWritingStage(conversation, state, closing);
+export async function writingStep(guard: Guard, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  await showWritingScreen(guard, ctx, state, closing);
+  await parkInWritingStage(guard, state, closing);
 }
 
-async function showWritingScreen(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
-  const { stats, beforeClosing } = await conversation.external(async () => {
-    const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
+async function showWritingScreen(guard: Guard, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  const { stats, beforeClosing } = await guard(async (deps) => {
+    const text = await readDraftText(deps, state.writerId, state.target.slug);
     return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
   });
   await replyWritingScreen(ctx, { ...state, system: state.target.recipient.system, stats, beforeClosing });
@@ -59,13 +59,13 @@ export async function replyWritingScreen(
 }
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
-export async function parkInWritingStage(conversation: Flow, state: FlowState, closing: string | undefined): Promise<void> {
-  await parkInStage(conversation, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) });
+export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
+  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) });
 }
 
 /** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
-export async function parkInStage(conversation: Flow, writerId: number, stage: WritingStage): Promise<void> {
-  await guarded(conversation, async (deps, outer) => {
+export async function parkInStage(guard: Guard, writerId: number, stage: WritingStage): Promise<void> {
+  await guard(async (deps, outer) => {
     const json = await enterWritingStage(deps, writerId, stage);
     if (outer.user?.id === writerId) outer.user.letter_stage = json;
   });

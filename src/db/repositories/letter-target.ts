@@ -1,0 +1,155 @@
+import { sql } from "kysely";
+import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/types.js";
+import type { DB } from "../database.js";
+import { prepared } from "../prepared.js";
+import type { InstitutionsTable } from "../tables/directory.js";
+import { institutionFromRow, type InstitutionRow } from "./institutions.js";
+import { type PrisonerRow, prisonerFromRow } from "./prisoners.js";
+
+/**
+ * Everything the letter flow's first step reads about its recipient and writer, in one statement (issue 14: it was
+ * nine — the card, its campaigns, the institution, the campaign chats, the desk, the delivery services, the personal
+ * address, the draft and the writer's history).
+ */
+export interface LetterTargetFacts {
+  /** The card as `viewer` may see it (a writer's own unchecked card is theirs alone), with its campaigns. */
+  prisoner: PrisonerRecord;
+  /** The institution the card names, whether or not it is believed current. */
+  institution: InstitutionRecord | undefined;
+  /** Organisers take letters for this person now: a working chat of one of their campaigns, or a working desk. */
+  organiserRelay: boolean;
+  /** A delivery service is recorded for this person (prisoner_intermediaries). */
+  intermediary: boolean;
+  /** A registry observed a letter address for this person at the card's institution (`findPersonalAddress` reads it). */
+  addressObserved: boolean;
+  /** The writer's draft to this person: its figures (null while not counted) and its text only while not counted. */
+  draft: { id: number; hasText: boolean; characters: number | null; words: number | null; lines: number | null; uncountedText: string | null } | undefined;
+  /** The writer has finished a letter before (to anyone). */
+  finishedBefore: boolean;
+}
+
+const INSTITUTION_COLUMNS = [
+  "slug",
+  "system",
+  "type",
+  "region",
+  "city",
+  "name",
+  "official_name",
+  "fsin_pismo",
+  "fsin_pismo_region",
+  "fsin_pismo_name",
+  "zonatelecom",
+  "postal_address",
+  "postal_address_source_url",
+  "postal_address_as_of",
+  "source_url",
+  "note",
+  "postcode",
+  "jurisdiction",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly (keyof InstitutionsTable)[];
+
+const PREFIX = "institution__";
+
+type FactsRow = PrisonerRow & {
+  campaign_list: string | null;
+  campaign_relay: unknown;
+  desk_relay: unknown;
+  intermediary: unknown;
+  address_observed: unknown;
+  draft_id: number | null;
+  draft_has_text: unknown;
+  draft_characters: number | null;
+  draft_words: number | null;
+  draft_lines: number | null;
+  draft_text: string | null;
+  finished_before: unknown;
+} & Record<string, unknown>;
+
+/**
+ * Compiled once (db/prepared.ts). Campaigns come as one `string_agg` (SQLite ≥ 3.44 and Postgres both have it, with
+ * ORDER BY), slugs have no commas. Booleans are `exists`: 0/1 on SQLite, true/false on Postgres. The draft's status is
+ * a literal: bound, SQLite would prepare the statement again at every run (letters.ts, `DRAFT`).
+ */
+const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
+  db
+    .selectFrom("prisoners")
+    .leftJoin("institutions", "institutions.slug", "prisoners.institution_slug")
+    .leftJoin("letters as draft", (join) =>
+      join.on("draft.writer_id", "=", writerId).onRef("draft.prisoner_slug", "=", "prisoners.slug").on("draft.status", "=", sql.lit<"draft">("draft")),
+    )
+    .selectAll("prisoners")
+    .select((eb) => [
+      ...INSTITUTION_COLUMNS.map((column) => eb.ref(`institutions.${column}`).as(`${PREFIX}${column}`)),
+      eb
+        .selectFrom("prisoner_campaigns")
+        .select(sql<string>`string_agg(${sql.ref("prisoner_campaigns.campaign_slug")}, ',' order by ${sql.ref("prisoner_campaigns.campaign_slug")})`.as("list"))
+        .whereRef("prisoner_campaigns.prisoner_slug", "=", "prisoners.slug")
+        .as("campaign_list"),
+      eb
+        .exists(
+          eb
+            .selectFrom("prisoner_campaigns as member")
+            .innerJoin("campaign_chats as chat", "chat.campaign_slug", "member.campaign_slug")
+            .select("chat.chat_id")
+            .whereRef("member.prisoner_slug", "=", "prisoners.slug")
+            .where("chat.status", "=", "ok"),
+        )
+        .as("campaign_relay"),
+      eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1).where("organisation_desk.status", "=", "ok")).as("desk_relay"),
+      eb.exists(eb.selectFrom("prisoner_intermediaries").select("prisoner_intermediaries.service").whereRef("prisoner_intermediaries.prisoner_slug", "=", "prisoners.slug")).as("intermediary"),
+      eb
+        .exists(
+          eb
+            .selectFrom("directory_observations")
+            .select("directory_observations.id")
+            .whereRef("directory_observations.prisoner_slug", "=", "prisoners.slug")
+            .whereRef("directory_observations.institution_slug", "=", "prisoners.institution_slug")
+            .where("directory_observations.address_state", "=", "known"),
+        )
+        .as("address_observed"),
+      "draft.id as draft_id",
+      sql<number>`case when ${sql.ref("draft.text")} is null or ${sql.ref("draft.text")} = '' then 0 else 1 end`.as("draft_has_text"),
+      "draft.text_characters as draft_characters",
+      "draft.text_words as draft_words",
+      "draft.text_lines as draft_lines",
+      sql<string | null>`case when ${sql.ref("draft.text_characters")} is null then ${sql.ref("draft.text")} end`.as("draft_text"),
+      eb
+        .exists(eb.selectFrom("letters as finished").select("finished.id").where("finished.writer_id", "=", writerId).where("finished.finished_at", "is not", null))
+        .as("finished_before"),
+    ])
+    .where("prisoners.slug", "=", slug)
+    .where((eb) => eb.or([eb("prisoners.private_to", "is", null), eb("prisoners.private_to", "=", writerId)])),
+);
+
+/** `exists` as SQLite (0/1) and Postgres (true/false) return it. */
+const truthy = (value: unknown): boolean => value === true || Number(value) === 1;
+
+/** The first step's facts about `slug` as `writerId` may see them; undefined when no such card is visible to them. */
+export async function readLetterTargetFacts(db: DB, slug: string, writerId: number): Promise<LetterTargetFacts | undefined> {
+  const row = (await factsQuery.first(db, slug, writerId)) as FactsRow | undefined;
+  if (!row) return undefined;
+  const institution: Record<string, unknown> = {};
+  for (const column of INSTITUTION_COLUMNS) institution[column] = row[`${PREFIX}${column}`];
+  return {
+    prisoner: prisonerFromRow(row, row.campaign_list ? row.campaign_list.split(",") : []),
+    institution: institution.slug === null || institution.slug === undefined ? undefined : institutionFromRow(institution as InstitutionRow),
+    organiserRelay: truthy(row.campaign_relay) || truthy(row.desk_relay),
+    intermediary: truthy(row.intermediary),
+    addressObserved: truthy(row.address_observed),
+    draft:
+      row.draft_id === null
+        ? undefined
+        : {
+            id: row.draft_id,
+            hasText: truthy(row.draft_has_text),
+            characters: row.draft_characters,
+            words: row.draft_words,
+            lines: row.draft_lines,
+            uncountedText: row.draft_text,
+          },
+    finishedBefore: truthy(row.finished_before),
+  };
+}
