@@ -170,8 +170,10 @@ describe("the route step from the signing stage", () => {
     });
     // Leaving the stage deletes any stored flow (as entering a conversation did); no flow is read or written.
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Delete conversation_state"]);
-    // Whether organisers take this person's letters is read once (the lookup said no: only the desk is read again).
-    expect(count(run, "Select campaign_chats")).toBe(1);
+    // The person is read once, in the lookup's one statement, which also says whether organisers take their letters
+    // (no: only the desk is read again).
+    expect(count(run, "Select prisoners")).toBe(1);
+    expect(count(run, "Select campaign_chats")).toBe(0);
     expect(await storedFlows(writer.id)).toBe(0);
     expect(await stageOf(writer.id)).toBeNull();
     const letter = await onlyLetter(h, writer.id);
