@@ -29,7 +29,9 @@ export function createLetterChecker(lexicon: Lexicon, layers: CheckLayers = {}):
   // The words' lookups of the last letter, overwritten by the next check (issue 16, allocation). The check is
   // synchronous and calls nothing outside the censorship code, so one check never runs inside another.
   const lookups: WordLookup[] = [];
-  return (text, options) => runCheck(compiled, layers, lookups, text, options);
+  // Likewise the words' folded forms as the model reads them (Latin runs transliterated).
+  const norms: string[] = [];
+  return (text, options) => runCheck(compiled, layers, { lookups, norms }, text, options);
 }
 
 let shippedChecker: LetterChecker | undefined;
@@ -43,7 +45,14 @@ export function checkLetter(text: string, options: CheckOptions): CheckResult {
   return shippedChecker(text, options);
 }
 
-function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, lookups: WordLookup[], text: string, options: CheckOptions): CheckResult {
+/** Arrays of one check that the next check of the same checker overwrites. */
+interface ReusedArrays {
+  lookups: WordLookup[];
+  norms: string[];
+}
+
+function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedArrays, text: string, options: CheckOptions): CheckResult {
+  const { lookups } = reused;
   // The tokens are reused by the next check: nothing below keeps a token in the result.
   const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
@@ -60,16 +69,34 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, lookups: WordLo
   const reading = context
     ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns), lookups)
     : null;
-  if (context && reading) hits.push(...frameHits(reading, context, hits));
-  if (model) hits.push(...modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns), hits, lookups));
-  let contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
+  // Appended in loops, and the findings filtered and shortened in their own arrays: spreads, copies and maps here
+  // were garbage of every letter (issue 16, p99).
+  if (context && reading) appendTo(hits, frameHits(reading, context, hits));
+  if (model) appendTo(hits, modelHits(model, tokens.words, readingNorms(tokens.words, readings.latinRuns, reused.norms), hits, lookups));
+  const contentFindings = buildFindings(text, hits, lexicon.adjustments, options);
   // Senses last, so that they also silence frames and the model in an innocent context.
-  if (context && reading) contentFindings = contentFindings.filter(senseFilter(text, tokens.words, reading, context));
+  if (context && reading) keepWhere(contentFindings, senseFilter(text, tokens.words, reading, context));
   // With the context layer on (not for the bare lexicon of unit tests): an English name is not a risky noun.
-  if (context) contentFindings = contentFindings.filter(englishNameFilter(tokens.words));
-  const all = onePerPhrase(text, [...contentFindings, ...languageFindings(text, tokens.words, language, options.system)]);
-  const findings = sortFindings(all.map((finding) => (finding.category === "language" ? { ...finding, excerpt: shorten(finding.excerpt) } : finding)));
+  if (context) keepWhere(contentFindings, englishNameFilter(tokens.words));
+  const findings = onePerPhrase(text, appendTo(contentFindings, languageFindings(text, tokens.words, language, options.system)));
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index] as Finding;
+    if (finding.category === "language") findings[index] = { ...finding, excerpt: shorten(finding.excerpt) };
+  }
+  sortFindings(findings);
   return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
+}
+
+function appendTo<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/** Keeps the items `keep` accepts, in order, in the array itself. */
+function keepWhere<T>(items: T[], keep: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of items) if (keep(item)) items[kept++] = item;
+  items.length = kept;
 }
 
 /**

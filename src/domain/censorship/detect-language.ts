@@ -21,6 +21,16 @@ interface Segment {
   language: LetterLanguage | null;
 }
 
+// Per system: its allowed languages first, then the others (built once, not per letter).
+const PREFERENCES: Record<PrisonSystem, readonly LetterLanguage[]> = {
+  ru: preferenceOf(ALLOWED_LANGUAGES.ru),
+  by: preferenceOf(ALLOWED_LANGUAGES.by),
+};
+
+function preferenceOf(allowed: readonly LetterLanguage[]): LetterLanguage[] {
+  return [...allowed, ...SCORED_LANGUAGES.filter((language) => !allowed.includes(language))];
+}
+
 // A sentence decides its own language only with this much evidence (one frequent word, or two letter clues);
 // otherwise («Привіт!», «OK.») it takes the language of its neighbours.
 const MIN_EVIDENCE = 2;
@@ -43,7 +53,7 @@ export function analyseLanguage(
   lookups?: readonly EvidenceSlot[],
 ): { assessment: LanguageAssessment; masks: Uint8Array } {
   const allowed = ALLOWED_LANGUAGES[system];
-  const preference = [...allowed, ...SCORED_LANGUAGES.filter((language) => !allowed.includes(language))];
+  const preference = PREFERENCES[system];
   const segments = scoreSegments(text, words, lookups);
   for (const segment of segments) {
     segment.language = decide(segment.scores, preference, MIN_EVIDENCE);
@@ -187,11 +197,34 @@ function addEvidence(scores: Scores, evidence: readonly number[]): void {
   scores[4] += evidence[4] as number;
 }
 
+// The sentences of the letter being checked, and the Segment objects (with their scores) kept for the next letters:
+// a Segment and its scores per sentence were the largest garbage of a check (issue 16, p99: 17 kB a letter). Nothing
+// keeps a Segment past analyseLanguage (spans and masks are new), and analyseLanguage calls nothing that could run
+// another analysis inside it, so one set of objects serves every letter.
+const letterSegments: Segment[] = [];
+const segmentPool: Segment[] = [];
+
+function pooledSegment(index: number): Segment {
+  let segment = segmentPool[index];
+  if (segment === undefined) {
+    segment = { start: 0, end: 0, firstWord: 0, lastWord: 0, decided: false, letters: 0, scores: [0, 0, 0, 0, 0], language: null };
+    segmentPool.push(segment);
+  }
+  return segment;
+}
+
 function scoreSegments(text: string, words: readonly WordToken[], lookups: readonly EvidenceSlot[] | undefined): Segment[] {
-  const segments: Segment[] = [];
+  const segments = letterSegments;
+  let count = 0;
   let first = 0;
   while (first < words.length) {
-    const scores: Scores = [0, 0, 0, 0, 0];
+    const segment = pooledSegment(count);
+    const scores = segment.scores as Scores;
+    scores[0] = 0;
+    scores[1] = 0;
+    scores[2] = 0;
+    scores[3] = 0;
+    scores[4] = 0;
     let letters = 0;
     let last = first;
     for (let index = first; index < words.length; index++) {
@@ -202,18 +235,17 @@ function scoreSegments(text: string, words: readonly WordToken[], lookups: reado
       letters += word.raw.length;
       addEvidence(scores, evidenceOf(word, lookups?.[index]));
     }
-    segments.push({
-      start: (words[first] as WordToken).start,
-      end: (words[last] as WordToken).end,
-      firstWord: first,
-      lastWord: last,
-      decided: false,
-      letters,
-      scores,
-      language: null,
-    });
+    segment.start = (words[first] as WordToken).start;
+    segment.end = (words[last] as WordToken).end;
+    segment.firstWord = first;
+    segment.lastWord = last;
+    segment.decided = false;
+    segment.letters = letters;
+    segment.language = null;
+    segments[count++] = segment;
     first = last + 1;
   }
+  segments.length = count;
   for (const segment of segments) {
     while (segment.end < text.length && TRAILING_PUNCTUATION.test(text.charAt(segment.end))) segment.end++;
   }

@@ -50,8 +50,11 @@ export function latinReadings(words: readonly WordToken[], latinRuns: readonly L
 }
 
 /** The words' folded forms with Latin runs that are not English read as Russian-scheme Cyrillic (for the model). */
-export function readingNorms(words: readonly WordToken[], latinRuns: readonly LatinRun[]): string[] {
-  const norms = words.map((word) => word.norm);
+export function readingNorms(words: readonly WordToken[], latinRuns: readonly LatinRun[], into: string[] = []): string[] {
+  // Written into `into` when the caller reuses one array letter after letter (check.ts; issue 16, allocation).
+  const norms = into;
+  for (let index = 0; index < words.length; index++) norms[index] = (words[index] as WordToken).norm;
+  if (norms.length !== words.length) norms.length = words.length;
   for (const run of latinRuns) {
     for (let index = run.first; index <= run.last; index++) {
       norms[index] = normalizeLowerCaseWord(transliterate((words[index] as WordToken).lower, "ru"));
