@@ -33,11 +33,12 @@ function framesOver(frame: Finding, word: Finding): boolean {
  * Content findings of different categories over the same words («Путина» as politics and as the model's "war") become
  * one: the gravest, quoting the words they share and cover together.
  */
-function mergeAcrossCategories(text: string, findings: readonly Finding[]): Finding[] {
-  const ordered = [...findings].sort((a, b) => a.start - b.start || a.end - b.end);
+function mergeAcrossCategories(text: string, findings: Finding[]): Finding[] {
+  // Sorted in place: `findings` is onePerPhrase's own array.
+  const ordered = findings.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Finding[] = [];
   for (const finding of ordered) {
-    const previous = merged.at(-1);
+    const previous = merged[merged.length - 1];
     if (!previous || !overlaps(previous, finding)) {
       merged.push(finding);
       continue;
@@ -49,22 +50,26 @@ function mergeAcrossCategories(text: string, findings: readonly Finding[]): Find
   return merged;
 }
 
-/** The part of [start, end) left after cutting out `covered`, trimmed to words; pieces without letters are dropped. */
-function uncovered(text: string, start: number, end: number, covered: readonly Finding[]): { start: number; end: number }[] {
-  const pieces: { start: number; end: number }[] = [];
+/**
+ * Appends to `out` the language finding's pieces: the part of its span left after cutting out `covered` (its first
+ * `coveredCount` findings; `out` may be the same array, its pieces pushed after them), trimmed to
+ * words; pieces without letters are dropped. Pushed as found, without arrays of pieces (issue 16, p99: garbage).
+ */
+function pushUncovered(text: string, finding: Finding, covered: readonly Finding[], coveredCount: number, out: Finding[]): void {
+  const { start, end } = finding;
   let cursor = start;
-  for (const range of covered) {
+  for (let index = 0; index < coveredCount; index++) {
+    const range = covered[index] as Finding;
     if (range.end <= cursor || range.start >= end) continue;
-    if (range.start > cursor) pieces.push({ start: cursor, end: range.start });
+    if (range.start > cursor) pushPiece(text, finding, cursor, range.start, out);
     cursor = Math.max(cursor, range.end);
   }
-  if (cursor < end) pieces.push({ start: cursor, end });
-  const trimmedPieces: { start: number; end: number }[] = [];
-  for (const piece of pieces) {
-    const trimmed = trimToWords(text, piece.start, piece.end);
-    if (trimmed !== null) trimmedPieces.push(trimmed);
-  }
-  return trimmedPieces;
+  if (cursor < end) pushPiece(text, finding, cursor, end, out);
+}
+
+function pushPiece(text: string, finding: Finding, start: number, end: number, out: Finding[]): void {
+  const piece = trimToWords(text, start, end);
+  if (piece !== null) out.push({ ...finding, start: piece.start, end: piece.end, excerpt: text.slice(piece.start, piece.end) });
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -148,19 +153,13 @@ function codePointBefore(text: string, index: number, limit: number): number {
  * slogan is a finding of its own, the language finding quotes «ми з тобою»), split where such a finding sits inside.
  */
 export function onePerPhrase(text: string, findings: readonly Finding[]): Finding[] {
-  const content = mergeAcrossCategories(
-    text,
-    findings.filter((finding) => finding.category !== "language"),
-  );
-  const language = findings
-    .filter((finding) => finding.category === "language")
-    .flatMap((finding) =>
-      uncovered(text, finding.start, finding.end, content).map((piece) => ({
-        ...finding,
-        start: piece.start,
-        end: piece.end,
-        excerpt: text.slice(piece.start, piece.end),
-      })),
-    );
-  return [...content, ...language];
+  // Loops into one array rather than filters, a flatMap and a spread (issue 16, p99: garbage of every letter).
+  const contentFindings: Finding[] = [];
+  for (const finding of findings) if (finding.category !== "language") contentFindings.push(finding);
+  const content = mergeAcrossCategories(text, contentFindings);
+  const contentCount = content.length;
+  for (const finding of findings) {
+    if (finding.category === "language") pushUncovered(text, finding, content, contentCount, content);
+  }
+  return content;
 }
