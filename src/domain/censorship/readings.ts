@@ -5,7 +5,7 @@ import type { LexiconEntry } from "./lexicon.js";
 import { findLexiconHits, findReadingHits, type Hit } from "./match.js";
 import { normalizeLowerCaseWord } from "./normalize.js";
 import type { Tokens, WordToken } from "./tokenize.js";
-import { readings, transliterate, type TranslitScheme } from "./transliterate.js";
+import { type Reading, readings, transliterate, type TranslitScheme } from "./transliterate.js";
 import type { PrisonSystem } from "./types.js";
 
 /**
@@ -37,13 +37,40 @@ export function readingHits(
   return { hits, latinRuns };
 }
 
+/** A Latin word's readings folded: each scheme's (in the order of `readings`) and the Russian scheme's. */
+interface FoldedReadings {
+  all: readonly string[];
+  russian: string;
+}
+
+const foldedMemo = new Map<string, FoldedReadings>();
+const MAX_FOLDED_MEMO = 20_000;
+
+/**
+ * The folded readings of a lower-case Latin word, computed once per distinct word: the Latin letters (the slowest
+ * 1 % of the bench letters) transliterated and folded every word three times over, in new strings each letter
+ * (issue 16, p99).
+ */
+function foldedReadings(lower: string): FoldedReadings {
+  let known = foldedMemo.get(lower);
+  if (known === undefined) {
+    known = {
+      all: readings(lower).map(({ cyrillic }) => normalizeLowerCaseWord(cyrillic)),
+      russian: normalizeLowerCaseWord(transliterate(lower, "ru")),
+    };
+    if (foldedMemo.size >= MAX_FOLDED_MEMO) foldedMemo.clear();
+    foldedMemo.set(lower, known);
+  }
+  return known;
+}
+
 /** Every transliterated reading of the words of the Latin runs, by word index (for the context layer). */
-export function latinReadings(words: readonly WordToken[], latinRuns: readonly LatinRun[]): Map<number, string[]> {
-  const alternatives = new Map<number, string[]>();
+export function latinReadings(words: readonly WordToken[], latinRuns: readonly LatinRun[]): Map<number, readonly string[]> {
+  const alternatives = new Map<number, readonly string[]>();
   for (const run of latinRuns) {
     for (let index = run.first; index <= run.last; index++) {
       const word = words[index] as WordToken;
-      alternatives.set(index, readings(word.lower).map(({ cyrillic }) => normalizeLowerCaseWord(cyrillic)));
+      alternatives.set(index, foldedReadings(word.lower).all);
     }
   }
   return alternatives;
@@ -57,7 +84,7 @@ export function readingNorms(words: readonly WordToken[], latinRuns: readonly La
   if (norms.length !== words.length) norms.length = words.length;
   for (const run of latinRuns) {
     for (let index = run.first; index <= run.last; index++) {
-      norms[index] = normalizeLowerCaseWord(transliterate((words[index] as WordToken).lower, "ru"));
+      norms[index] = foldedReadings((words[index] as WordToken).lower).russian;
     }
   }
   return norms;
@@ -136,6 +163,12 @@ function latinEvidence(lower: string): number {
  * One token stream per transliteration scheme made of the runs' words only (each run starts a sentence, so phrases
  * do not join two runs), read in that scheme; offsets stay those of the original text.
  */
+/** The position of `scheme`'s reading in `readings`, or -1 (a loop: no closure per word and scheme). */
+function schemeIndexOf(wordReadings: readonly Reading[], scheme: TranslitScheme): number {
+  for (let index = 0; index < wordReadings.length; index++) if ((wordReadings[index] as Reading).scheme === scheme) return index;
+  return -1;
+}
+
 function transliteratedHits(
   text: string,
   words: readonly WordToken[],
@@ -149,9 +182,9 @@ function transliteratedHits(
     for (const run of runs) {
       for (let index = run.first; index <= run.last; index++) {
         const word = words[index] as WordToken;
-        const reading = readings(word.lower).find((candidate) => candidate.scheme === scheme);
-        if (!reading) continue;
-        const norm = normalizeLowerCaseWord(reading.cyrillic);
+        const schemeIndex = schemeIndexOf(readings(word.lower), scheme);
+        if (schemeIndex < 0) continue;
+        const norm = foldedReadings(word.lower).all[schemeIndex] as string;
         const first = index === run.first;
         stream.push({ ...word, norm, breakBefore: word.breakBefore || first, joinsPrevious: word.joinsPrevious && !first });
       }
