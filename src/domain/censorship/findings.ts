@@ -99,9 +99,12 @@ function mergeOverlapping(text: string, findings: Finding[]): Finding[] {
       continue;
     }
     const stronger = severityRank(finding.severity) < severityRank(previous.severity) ? finding : previous;
-    const start = Math.min(previous.start, finding.start);
-    const end = Math.max(previous.end, finding.end);
-    merged[merged.length - 1] = { ...stronger, start, end, excerpt: text.slice(start, end) };
+    // Both are this call's own objects (toFinding's): the stronger takes the span in place rather than as a copy per
+    // merge (issue 16, p99: garbage).
+    stronger.start = Math.min(previous.start, finding.start);
+    stronger.end = Math.max(previous.end, finding.end);
+    stronger.excerpt = text.slice(stronger.start, stronger.end);
+    merged[merged.length - 1] = stronger;
   }
   return merged;
 }

@@ -43,9 +43,13 @@ function mergeAcrossCategories(text: string, findings: Finding[]): Finding[] {
       merged.push(finding);
       continue;
     }
-    const start = Math.min(previous.start, finding.start);
-    const end = Math.max(previous.end, finding.end);
-    merged[merged.length - 1] = { ...graver(previous, finding), start, end, excerpt: text.slice(start, end) };
+    // The findings are the check's own (buildFindings made them for this letter): the graver takes the span in place
+    // rather than as a copy per merge (issue 16, p99: garbage).
+    const gravest = graver(previous, finding);
+    gravest.start = Math.min(previous.start, finding.start);
+    gravest.end = Math.max(previous.end, finding.end);
+    gravest.excerpt = text.slice(gravest.start, gravest.end);
+    merged[merged.length - 1] = gravest;
   }
   return merged;
 }
@@ -151,6 +155,7 @@ function codePointBefore(text: string, index: number, limit: number): number {
  * One phrase is counted once (issue 15, item 4). Content findings that share words are merged into the gravest; a
  * language finding quotes only the foreign words no other finding already quotes («Слава Україні, ми з тобою»: the
  * slogan is a finding of its own, the language finding quotes «ми з тобою»), split where such a finding sits inside.
+ * Takes the findings over: a merged content finding is one of them with its span widened in place.
  */
 export function onePerPhrase(text: string, findings: readonly Finding[]): Finding[] {
   // Loops into one array rather than filters, a flatMap and a spread (issue 16, p99: garbage of every letter).

@@ -178,24 +178,55 @@ function transliteratedHits(
 ): Hit[] {
   const hits: Hit[] = [];
   for (const scheme of ["ru", "uk", "be"] as const) {
-    const stream: WordToken[] = [];
+    const stream = schemeStreams[scheme];
+    let count = 0;
     for (const run of runs) {
       for (let index = run.first; index <= run.last; index++) {
         const word = words[index] as WordToken;
         const schemeIndex = schemeIndexOf(readings(word.lower), scheme);
         if (schemeIndex < 0) continue;
-        const norm = foldedReadings(word.lower).all[schemeIndex] as string;
         const first = index === run.first;
-        stream.push({ ...word, norm, breakBefore: word.breakBefore || first, joinsPrevious: word.joinsPrevious && !first });
+        const token = streamToken(stream, count++, word);
+        token.norm = foldedReadings(word.lower).all[schemeIndex] as string;
+        token.breakBefore = word.breakBefore || first;
+        token.joinsPrevious = word.joinsPrevious && !first;
       }
     }
-    if (stream.length === 0) continue;
-    const masks = new Uint8Array(stream.length).fill(SCHEME_BITS[scheme]);
-    hits.push(...findLexiconHits(text, { words: stream, abbreviations: [] }, lexicon, system, masks, false));
+    if (stream.length !== count) stream.length = count;
+    if (count === 0) continue;
+    const masks = new Uint8Array(count).fill(SCHEME_BITS[scheme]);
+    for (const hit of findLexiconHits(text, { words: stream, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, false)) hits.push(hit);
     const loose = looseReading(stream, scheme);
-    if (loose) hits.push(...findLexiconHits(text, { words: loose, abbreviations: [] }, lexicon, system, masks, false));
+    if (!loose) continue;
+    for (const hit of findLexiconHits(text, { words: loose, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, false)) hits.push(hit);
   }
   return hits;
+}
+
+const NO_ABBREVIATIONS: Tokens["abbreviations"] = [];
+
+// Each scheme's stream of the Latin words read in it, its tokens refilled letter after letter: a copy of every
+// Latin word per scheme was the garbage of the slowest letters (issue 16, p99). findLexiconHits keeps no token.
+const schemeStreams: Record<TranslitScheme, WordToken[]> = { ru: [], uk: [], be: [] };
+
+/** The stream's token at `position`, a copy of `word` (created the first time the stream is that long). */
+function streamToken(stream: WordToken[], position: number, word: WordToken): WordToken {
+  let token = stream[position];
+  if (token === undefined) {
+    token = { ...word };
+    stream[position] = token;
+    return token;
+  }
+  token.start = word.start;
+  token.end = word.end;
+  token.raw = word.raw;
+  token.lower = word.lower;
+  token.norm = word.norm;
+  token.breakBefore = word.breakBefore;
+  token.joinsPrevious = word.joinsPrevious;
+  token.hashtag = word.hashtag;
+  token.glued = word.glued;
+  return token;
 }
 
 // Consonants after which Cyrillic often writes a final soft sign that Latin typing drops («smert» → «смерть»,
@@ -210,16 +241,39 @@ const CYRILLIC_VOWELS = new Set([..."аеёиоуыэюяіїєў"]);
  * «бэларус»). Null if no word reads differently.
  */
 function looseReading(stream: readonly WordToken[], scheme: TranslitScheme): WordToken[] | null {
+  // Most streams read no differently: asked first, so that only a changed stream is copied.
   let changed = false;
-  const loose = stream.map((word) => {
-    let norm = word.norm;
-    if (scheme === "be" && norm.includes("э")) norm = norm.replace(/(?<=[^\s])э/gu, (match, offset: number) => (CYRILLIC_VOWELS.has(norm.charAt(offset - 1)) ? match : "е"));
-    if (norm.length >= 3 && SOFTENED_FINALS.has(norm.charAt(norm.length - 1))) norm = `${norm}ь`;
-    if (norm === word.norm) return word;
-    changed = true;
-    return { ...word, norm };
+  for (const word of stream) {
+    if (looseNorm(word.norm, scheme) !== word.norm) {
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return null;
+  return stream.map((word) => {
+    const norm = looseNorm(word.norm, scheme);
+    return norm === word.norm ? word : { ...word, norm };
   });
-  return changed ? loose : null;
+}
+
+const looseMemo: Record<TranslitScheme, Map<string, string>> = { ru: new Map(), uk: new Map(), be: new Map() };
+const MAX_LOOSE_MEMO = 20_000;
+
+/** A folded reading typed the loose way (see looseReading), once per distinct reading and scheme. */
+function looseNorm(norm: string, scheme: TranslitScheme): string {
+  const memo = looseMemo[scheme];
+  let loose = memo.get(norm);
+  if (loose === undefined) {
+    loose = norm;
+    if (scheme === "be" && loose.includes("э")) {
+      const read = loose;
+      loose = read.replace(/(?<=[^\s])э/gu, (match, offset: number) => (CYRILLIC_VOWELS.has(read.charAt(offset - 1)) ? match : "е"));
+    }
+    if (loose.length >= 3 && SOFTENED_FINALS.has(loose.charAt(loose.length - 1))) loose = `${loose}ь`;
+    if (memo.size >= MAX_LOOSE_MEMO) memo.clear();
+    memo.set(norm, loose);
+  }
+  return loose;
 }
 
 // What a digit or symbol typed inside a word stands for, in Cyrillic and in Latin words. `*` hides any vowel, or
