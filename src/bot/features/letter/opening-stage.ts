@@ -1,12 +1,13 @@
 import type { NextFunction } from "grammy";
 import { startDraft } from "../../../services/letters/letters.js";
-import { enterWritingStage, type OpeningScreen, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { OpeningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
+import { directly } from "../../flows/index.js";
 import { flowButton } from "./callbacks.js";
 import { OPENING_ACTIONS } from "./flow/guidance.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { answerSaved } from "./flow/state.js";
-import { replyWritingScreen } from "./flow/writing.js";
+import { parkInStage, replyWritingScreen } from "./flow/writing.js";
 import { checkFromWritingStage } from "./stage-steps.js";
 
 type OpeningStage = WritingStage & { writerId: number; opening: OpeningScreen };
@@ -33,8 +34,7 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
     }
     const keys = { token: stage.token, target: { slug: stage.slug, ...opening } };
     await replyWritingScreen(ctx, { ...keys, system: stage.system, stats: outcome.stats, beforeClosing: false });
-    const json = await enterWritingStage(ctx.deps, writerId, writing);
-    if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+    await parkInStage(directly(ctx), writerId, writing);
     return;
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);

@@ -1,9 +1,11 @@
 import type { NextFunction } from "grammy";
-import { enterWritingStage, type SigningScreen, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { SigningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
+import { directly } from "../../flows/index.js";
 import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { MAX_NAME, parseSignature, replyRememberSignature, signingActions } from "./flow/signature.js";
+import { parkInStage } from "./flow/writing.js";
 import { routeFromSigningScreen } from "./stage-steps.js";
 
 type SigningStage = WritingStage & { writerId: number; signing: SigningScreen };
@@ -34,8 +36,7 @@ export async function handleSigningScreen(ctx: BotContext, stage: SigningStage, 
       return;
     }
     await replyRememberSignature(ctx, stage.token, parsed.signature);
-    const json = await enterWritingStage(ctx.deps, writerId, { ...screen, signing: { ...signing, signature: parsed.signature } });
-    if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+    await parkInStage(directly(ctx), writerId, { ...screen, signing: { ...signing, signature: parsed.signature } });
     return;
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);

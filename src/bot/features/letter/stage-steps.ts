@@ -1,7 +1,8 @@
 import { summariseFindings } from "../../../domain/letters/index.js";
 import { loadTarget, loadWriterProfile, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
-import { enterWritingStage, leaveWritingStage, type SigningScreen, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { SigningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
+import { directly } from "../../flows/index.js";
 import { checkSavedDraft, replyCleanCheck } from "./flow/check.js";
 import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdvice } from "./flow/delivery.js";
 import { openingKeyboard } from "./flow/guidance.js";
@@ -9,7 +10,9 @@ import { handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { replySigningScreen, type Signature, signingStage } from "./flow/signature.js";
 import { type FlowState, writingKeyboard } from "./flow/state.js";
+import { parkInStage } from "./flow/writing.js";
 import { replyNotWritable } from "./render/refusal.js";
+import { leaveWritingStageOf } from "./writing-stage.js";
 
 type Stage = WritingStage & { writerId: number };
 
@@ -24,7 +27,7 @@ type Stage = WritingStage & { writerId: number };
 export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Promise<void> {
   const { writerId, ...writing } = stage;
   const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
-  if (lookup.kind !== "ok") return refuseFromStage(ctx, writerId, lookup);
+  if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
   const checked = await checkSavedDraft(ctx.deps, ctx.logger, state);
   if (checked && checked.result.findings.length > 0) {
@@ -40,8 +43,7 @@ export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Prom
   const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
   const profile = await loadWriterProfile(ctx.deps, writerId);
   const signing = await replySigningScreen(ctx, stage.token, clean, profile.signature);
-  const json = await enterWritingStage(ctx.deps, writerId, signingStage(state, stage.closing, signing));
-  if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+  await parkInStage(directly(ctx), writerId, signingStage(state, stage.closing, signing));
 }
 
 /**
@@ -58,7 +60,7 @@ export async function routeFromSigningScreen(
 ): Promise<void> {
   const { writerId, ...screen } = stage;
   const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
-  if (lookup.kind !== "ok") return refuseFromStage(ctx, writerId, lookup);
+  if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
   const delivery = await readDelivery(ctx.deps, state);
   const offer = deliveryOffer(ctx, state, delivery);
@@ -69,7 +71,7 @@ export async function routeFromSigningScreen(
     return;
   }
   await ctx.answerCallbackQuery();
-  await leaveStage(ctx, writerId);
+  await leaveWritingStageOf(ctx);
   const { signature } = signed;
   // "No" leaves any signature remembered earlier as it was: it only means "not this one".
   if (signed.remember) await rememberSignature(ctx.deps, writerId, signature, true);
@@ -80,14 +82,8 @@ export async function routeFromSigningScreen(
 }
 
 /** The person cannot get a letter now: the stage is left, as entering the conversation left it, and the writer told why. */
-async function refuseFromStage(ctx: BotContext, writerId: number, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
+async function refuseFromStage(ctx: BotContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
   await ctx.answerCallbackQuery();
-  await leaveStage(ctx, writerId);
+  await leaveWritingStageOf(ctx);
   await replyNotWritable(ctx, lookup);
-}
-
-/** Leaves the stage as entering any conversation does (`leaveWritingStageOf`), the outer update's row too. */
-async function leaveStage(ctx: BotContext, writerId: number): Promise<void> {
-  await leaveWritingStage(ctx.deps, writerId);
-  if (ctx.user?.id === writerId) ctx.user.letter_stage = null;
 }
