@@ -78,7 +78,7 @@ export async function routeFromSigningScreen(
   if (!route) return replyNoRoute(ctx, offer.notices);
   await replyRouteAdvice(ctx, state, offer, route, delivery.relay.via);
   const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer };
-  await finishOnRoute(ctx, (task) => task(ctx), state, input);
+  await finishOnRoute(ctx, directly(ctx), state, input);
 }
 
 /** The person cannot get a letter now: the stage is left, as entering the conversation left it, and the writer told why. */

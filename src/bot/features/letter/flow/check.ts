@@ -24,7 +24,7 @@ export async function replyUncheckable(ctx: FlowContext, state: FlowState, keybo
 
 /**
  * The censorship check of the saved draft, logged with its counts only (never its text); null when the draft is
- * empty. Read inside the conversation's `external`, or by the writing stage before the conversation (../check-stage.ts).
+ * empty. Read inside the conversation's `external`, or by the writing stage before the conversation (../stage-steps.ts).
  */
 export async function checkSavedDraft(deps: ServiceDeps, logger: Logger, state: FlowState): Promise<CheckedDraft | null> {
   const checkedDraft = await checkDraft(deps, {

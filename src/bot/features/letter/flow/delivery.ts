@@ -7,6 +7,7 @@ import {
 } from "../../../../domain/letters/index.js";
 import { relayQuota } from "../../../../services/relay/relay-quota.js";
 import type { Flow, FlowContext } from "../../../context.js";
+import { type Guard, guardOf } from "../../../flows/index.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { finishDraft, type FinishOutcome, isDeskLinked, organiserRelayOpen, organiserRouteView, readDraftText } from "../../../../services/letters/letters.js";
 import type { OrganiserRelayKind } from "../../../../services/relay/relay-letter.js";
@@ -23,9 +24,6 @@ import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.j
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
 import { type FlowState, targetName, titleArgs } from "./state.js";
-
-/** How a service call is run: inside the conversation (`conversation.external`), or directly by a stage's middleware. */
-export type Outside = <T>(task: (outer: FlowContext) => Promise<T>) => Promise<T>;
 
 /** The ways to this person as offered now: the plan, its notices, the recorded services, and the one route if only one fits. */
 export interface DeliveryOffer {
@@ -82,7 +80,7 @@ export async function replyNoRoute(ctx: FlowContext, notices: string[]): Promise
  * The routes this prisoner can be reached by (planDelivery: FSIN-pismo, post, organisers when their chat works).
  * Choosing one finishes the letter (route, signature, reference in one transaction) and gives exact instructions:
  * the letter to copy, the same as a .txt file, and the FSIN-pismo form values or the envelope. The signing stage
- * finishes a letter with only one route, not the organisers', without this conversation (../route-stage.ts).
+ * finishes a letter with only one route, not the organisers', without this conversation (../stage-steps.ts).
  */
 export async function deliveryStep(
   conversation: Flow,
@@ -134,7 +132,7 @@ export async function deliveryStep(
     }
     shareIdentity = identity === "share";
   }
-  await finishOnRoute(ctx, (task) => conversation.external(task), state, { route, signature, summary, shareIdentity, translateFrom, offer });
+  await finishOnRoute(ctx, guardOf(conversation), state, { route, signature, summary, shareIdentity, translateFrom, offer });
 }
 
 /** Once the route is known: its safety advice, after the plan's notices (and the organisers' summary) when nothing was asked. */
@@ -154,7 +152,7 @@ export async function replyRouteAdvice(ctx: FlowContext, state: FlowState, offer
  */
 export async function finishOnRoute(
   ctx: FlowContext,
-  outside: Outside,
+  guard: Guard,
   state: FlowState,
   input: {
     route: DeliveryRoute;
@@ -168,8 +166,8 @@ export async function finishOnRoute(
   const { route, signature, shareIdentity, translateFrom } = input;
   const from = ctx.from;
   const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
-  const outcome = await outside(async (outer): Promise<FinishOutcome> => {
-    const finished = await finishDraft(outer.deps, {
+  const outcome = await guard(async (deps, outer): Promise<FinishOutcome> => {
+    const finished = await finishDraft(deps, {
       writerId: state.writerId,
       slug: state.target.slug,
       route,
