@@ -23,6 +23,8 @@
  *   npm run bench:load -- --baseline DIR        also another checkout's bot (its own scripts/start.mjs), same run
  *   npm run bench:load -- --node-options "…"    Node/V8 flags for this checkout's bot (e.g. --cpu-prof --cpu-prof-dir=…)
  *   npm run bench:load -- --variant "…"         also this checkout's bot with these flags, a column of its own (repeatable)
+ *   npm run bench:load -- --harness-profile F   a CPU profile of this process (the harness) over the run only, into F,
+ *                                               and its sampled allocations (collected ones too) into F.heapprofile
  *   BENCH_HEAP_SNAPSHOT=DIR npm run bench:load  the bot writes a heap snapshot into DIR once every writer is through
  *   BENCH_POSTGRES_URL=postgres://… npm run bench:load   (else TEST_DATABASE_URL, else the local lysty database)
  *
@@ -32,9 +34,10 @@
  * log lines.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
+import { Session } from "node:inspector/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 // Imported rather than read from the global object, whose lazy getter runs a check on every access (2 % of the harness).
@@ -494,7 +497,7 @@ async function forgetMigrationsUnknownTo(dir: string, database: TestDatabase): P
 async function runOnce(
   variant: Variant,
   dialect: "sqlite" | "postgres",
-  options: { writers: number; connections: number; postgresUrl: string; answerMs: number },
+  options: { writers: number; connections: number; postgresUrl: string; answerMs: number; harnessProfile?: string },
 ): Promise<RunResult> {
   if (dialect === "postgres") process.env.TEST_DATABASE_URL = options.postgresUrl;
   else delete process.env.TEST_DATABASE_URL;
@@ -544,6 +547,7 @@ async function runOnce(
     }
   });
   gcObserver.observe({ entryTypes: ["gc"] });
+  const profiler = options.harnessProfile ? await startProfiler() : undefined;
   const callsBefore = { ...fake.stats().byMethod };
   const handledBefore = await bot.counter("lysty_updates_handled_total");
   const loopBefore = performance.eventLoopUtilization();
@@ -555,6 +559,7 @@ async function runOnce(
   const botCpuMs = bot.cpuMs() - botCpuBefore;
   const harnessCpu = process.cpuUsage(harnessCpuBefore);
   const loop = performance.eventLoopUtilization(loopBefore);
+  if (profiler && options.harnessProfile) await profiler.stop(options.harnessProfile);
   clearInterval(sampler);
   gcObserver.disconnect();
   const handled = (await bot.counter("lysty_updates_handled_total")) - handledBefore;
@@ -601,6 +606,26 @@ async function runOnce(
   await fake.stop();
   await database.cleanup();
   return result;
+}
+
+/** The V8 profiler of this process (the harness), started once the bot is ready and stopped when the writers are through. */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  // Every allocation sampled, also of objects collected since: what the harness allocates per update, by stack.
+  await session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  return {
+    async stop(file) {
+      const { profile } = await session.post("Profiler.stop");
+      const { profile: allocations } = await session.post("HeapProfiler.stopSampling");
+      writeFileSync(file, JSON.stringify(profile));
+      writeFileSync(`${file}.heapprofile`, JSON.stringify(allocations));
+      session.disconnect();
+      console.log(`CPU profile of the harness over the run written to ${file}, its allocations to ${file}.heapprofile`);
+    },
+  };
 }
 
 /** Processes that only burn CPU, at normal priority: the bot competes for the cores as on an overloaded host. */
@@ -714,6 +739,7 @@ async function main(): Promise<void> {
   const connections = option("connections", 40);
   const answerMs = option("answer-ms", 10_000);
   const rounds = option("rounds", 1);
+  const harnessProfile = stringOption("harness-profile");
   const starve = process.argv.includes("--starve") ? option("starve", 2) : 0;
   if (!existsSync("/proc/self/stat")) throw new Error("bench:load reads the bot's CPU and memory from /proc (Linux)");
   const here = resolve(import.meta.dirname, "..");
@@ -748,7 +774,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       for (const variant of variants.filter((one) => runsOn(one, dialect))) {
         const key = `${dialect}\u0000${variant.label}`;
-        const result = await runOnce(variant, dialect, { writers, connections, postgresUrl, answerMs });
+        const result = await runOnce(variant, dialect, { writers, connections, postgresUrl, answerMs, ...(harnessProfile ? { harnessProfile } : {}) });
         results.set(key, [...(results.get(key) ?? []), result]);
         console.log(
           `${dialect}, round ${round}, ${variant.label}: ${((result.updates / result.wallMs) * 1000).toFixed(0)} updates/s, ` +

@@ -1,33 +1,7 @@
-import { Buffer } from "node:buffer";
-import type { IncomingMessage } from "node:http";
-import { ApiError, badRequest } from "../api-error.js";
+import type { Buffer } from "node:buffer";
+import { badRequest } from "../api-error.js";
 import { isRecord, type Params, UploadedFile } from "../params.js";
 import { parseMultipart } from "./multipart.js";
-
-/** Telegram's limit for a multipart upload through the cloud Bot API. */
-export const MAX_BODY_BYTES = 50 * 1024 * 1024;
-
-/**
- * The whole body. Read through the stream's events rather than `for await`, whose async iterator (a promise and a
- * result object per chunk) cost more than the rest of a small JSON call's reading under `bench:load`.
- */
-export function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) return void chunks.push(chunk);
-      reject(new ApiError(413, "Request Entity Too Large"));
-      request.destroy();
-    });
-    request.once("end", () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
-    request.once("error", reject);
-    request.once("close", () => {
-      if (!request.complete) reject(new Error("the request closed before its body ended"));
-    });
-  });
-}
 
 /**
  * Merges query-string parameters (`query`: what follows the URL's `?`) with the body, decoded by its content type,

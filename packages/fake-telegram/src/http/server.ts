@@ -1,7 +1,4 @@
-// Buffer and performance imported, not read from the global object, whose lazy getters run a check on every access.
-import { Buffer } from "node:buffer";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// performance imported, not read from the global object, whose lazy getter runs a check on every access.
 import { performance } from "node:perf_hooks";
 import { ApiError } from "../api-error.js";
 import { type ActiveFault, faultError } from "../faults.js";
@@ -9,7 +6,8 @@ import { findMethod, type EmulatedMethod } from "../methods/index.js";
 import type { MethodCall } from "../methods/method.js";
 import type { Params } from "../params.js";
 import type { FakeState } from "../state/fake-state.js";
-import { decodeParams, readBody } from "./request-params.js";
+import { type HttpExchange, type HttpRequest, startHttp1Server } from "./http1.js";
+import { decodeParams } from "./request-params.js";
 
 type Outcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ApiError };
 
@@ -22,30 +20,26 @@ export interface RunningServer {
 
 /** Serves the Bot API on 127.0.0.1: `/bot<token>/<method>` and file downloads under `/file/bot<token>/<path>`. */
 export async function startServer(state: FakeState, port: number): Promise<RunningServer> {
-  const server = createServer((request, response) => {
+  const server = await startHttp1Server(port, {
     // A connection fault: a TCP reset before the request's body is read (the client sees ECONNRESET, as when a proxy
     // or a NAT drops a connection); the call takes no effect and is not logged.
-    if (state.faults.takeConnectionReset(request.url ?? "/")) return void request.socket.resetAndDestroy();
-    handleRequest(state, request, response).catch((error: unknown) => {
-      const failure = internalError(error, state);
-      if (!response.headersSent) respond(response, { ok: false, error: failure });
-    });
+    onHead: (target) => (state.faults.takeConnectionReset(target) ? "reset" : undefined),
+    onRequest: (request, exchange) => {
+      handleRequest(state, request, exchange).catch((error: unknown) => {
+        const failure = internalError(error, state);
+        if (!exchange.sent) respond(exchange, { ok: false, error: failure });
+      });
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
-  return { apiRoot: `http://127.0.0.1:${boundPort}`, close: () => closeServer(state, server) };
-}
-
-async function closeServer(state: FakeState, server: Server): Promise<void> {
-  state.updates.close();
-  // Let the answered long poll reach its client before connections are cut.
-  await new Promise((resolve) => setImmediate(resolve));
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
-  await closed;
+  return {
+    apiRoot: `http://127.0.0.1:${server.port}`,
+    close: async () => {
+      state.updates.close();
+      // Let the answered long poll reach its client before connections are cut.
+      await new Promise((resolve) => setImmediate(resolve));
+      await server.close();
+    },
+  };
 }
 
 /**
@@ -54,16 +48,16 @@ async function closeServer(state: FakeState, server: Server): Promise<void> {
  */
 const PLAIN_CALL = /^\/bot(\d+:[A-Za-z0-9_-]+)\/([A-Za-z]+)(?:\?(.*))?$/s;
 
-async function handleRequest(state: FakeState, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const target = request.url ?? "/";
+async function handleRequest(state: FakeState, request: HttpRequest, exchange: HttpExchange): Promise<void> {
+  const { target } = request;
   const plain = PLAIN_CALL.exec(target);
-  if (plain) return routeCall(state, plain[1] ?? "", plain[2] ?? "", plain[3] ?? "", request, response);
+  if (plain) return routeCall(state, plain[1] ?? "", plain[2] ?? "", plain[3] ?? "", request, exchange);
   const url = new URL(target, "http://127.0.0.1");
   const file = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
-  if (file) return serveFile(state, file[1] ?? "", decodeURIComponent(file[2] ?? ""), response);
+  if (file) return serveFile(state, file[1] ?? "", decodeURIComponent(file[2] ?? ""), exchange);
   const route = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname);
-  if (!route) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
-  return routeCall(state, route[1] ?? "", route[2] ?? "", url.search.slice(1), request, response);
+  if (!route) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
+  return routeCall(state, route[1] ?? "", route[2] ?? "", url.search.slice(1), request, exchange);
 }
 
 async function routeCall(
@@ -71,31 +65,31 @@ async function routeCall(
   token: string,
   methodName: string,
   query: string,
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: HttpRequest,
+  exchange: HttpExchange,
 ): Promise<void> {
-  if (!TOKEN_SHAPE.test(token)) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
-  if (token !== state.options.token) return respond(response, { ok: false, error: new ApiError(401, "Unauthorized") });
+  if (!TOKEN_SHAPE.test(token)) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
+  if (token !== state.options.token) return respond(exchange, { ok: false, error: new ApiError(401, "Unauthorized") });
   const method = findMethod(methodName);
-  if (!method) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
-  await handleCall(state, method, query, request, response);
+  if (!method) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
+  await handleCall(state, method, query, request, exchange);
 }
 
 async function handleCall(
   state: FakeState,
   method: EmulatedMethod,
   query: string,
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: HttpRequest,
+  exchange: HttpExchange,
 ): Promise<void> {
   const at = state.now();
   const started = performance.now();
-  const clientGone = lazyClientGoneSignal(request, response);
+  const clientGone = lazyClientGoneSignal(exchange);
   let params: Params = {};
   let fault: ActiveFault | undefined;
   let outcome: Outcome | undefined;
   try {
-    params = decodeParams(query, request.headers["content-type"], await readBody(request));
+    params = decodeParams(query, request.headers["content-type"], request.body);
     fault = state.faults.take(method.name, params);
     outcome = await runWithFault(state, method, params, clientGone, fault);
   } catch (error) {
@@ -118,10 +112,10 @@ async function handleCall(
   }
   if (outcome === undefined) {
     // The client sees the connection drop without any response, as on a real network failure.
-    request.socket.destroy();
+    exchange.drop();
     return;
   }
-  respond(response, outcome);
+  respond(exchange, outcome);
 }
 
 /**
@@ -129,18 +123,14 @@ async function handleCall(
  * first asks for it. An `AbortController` and a `close` listener for every call were ~3 % of `bench:load`'s harness
  * (abort-controller and event-target code in a profile), where no call waits.
  */
-function lazyClientGoneSignal(request: IncomingMessage, response: ServerResponse): () => AbortSignal {
+function lazyClientGoneSignal(exchange: HttpExchange): () => AbortSignal {
   let clientGone: AbortController | undefined;
   return () => {
     if (clientGone === undefined) {
       const controller = new AbortController();
       clientGone = controller;
-      if (response.destroyed || request.socket.destroyed) controller.abort();
-      else {
-        response.once("close", () => {
-          if (!response.writableFinished) controller.abort();
-        });
-      }
+      if (exchange.clientGone) controller.abort();
+      else exchange.onClientGone(() => controller.abort());
     }
     return clientGone.signal;
   };
@@ -192,8 +182,7 @@ function internalError(error: unknown, state: FakeState): ApiError {
   return new ApiError(500, `Internal Server Error: fake-telegram bug: ${cause.message}`);
 }
 
-function respond(response: ServerResponse, outcome: Outcome): void {
-  if (response.destroyed) return;
+function respond(exchange: HttpExchange, outcome: Outcome): void {
   const body = outcome.ok
     ? { ok: true, result: outcome.result }
     : {
@@ -202,18 +191,11 @@ function respond(response: ServerResponse, outcome: Outcome): void {
         description: outcome.error.description,
         ...(outcome.error.parameters === undefined ? {} : { parameters: outcome.error.parameters }),
       };
-  const json = JSON.stringify(body);
-  // A flat list: Node writes it as given instead of walking an object's keys; headers and body go in one write.
-  response.writeHead(outcome.ok ? 200 : outcome.error.errorCode, ["content-type", "application/json", "content-length", String(Buffer.byteLength(json))]);
-  response.end(json);
+  exchange.send(outcome.ok ? 200 : outcome.error.errorCode, "application/json", JSON.stringify(body));
 }
 
-function serveFile(state: FakeState, token: string, filePath: string, response: ServerResponse): void {
+function serveFile(state: FakeState, token: string, filePath: string, exchange: HttpExchange): void {
   const file = token === state.options.token ? state.files.atPath(filePath) : undefined;
-  if (file === undefined) return respond(response, { ok: false, error: new ApiError(404, "Not Found") });
-  response.writeHead(200, {
-    "content-type": file.mimeType ?? "application/octet-stream",
-    "content-length": file.bytes.length,
-  });
-  response.end(file.bytes);
+  if (file === undefined) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
+  exchange.send(200, file.mimeType ?? "application/octet-stream", file.bytes);
 }
