@@ -4,7 +4,7 @@ import { connect, type Socket } from "node:net";
 /**
  * One bot instance's webhook as Telegram reaches it: HTTP/1.1 POSTs over keep-alive connections (one exchange at a
  * time on each, at most one per pump connection), written by hand: the request line, the headers and the JSON body in
- * one write; the answer read as bytes only as far as its status, its framing (Content-Length or chunked) and
+ * one buffer and one write; the answer read as bytes only as far as its status, its framing (Content-Length or chunked) and
  * `Connection: close`. `fetch` (undici) built a WHATWG Request, Response, header map, abort signal and body stream
  * around every POST (a fifth of the harness's CPU), Node's `http.request` a ClientRequest, an IncomingMessage and
  * their streams (docs/production.md, "The harness's CPU per update").
@@ -24,8 +24,12 @@ export class WebhookEndpoint {
     this.head = `POST ${parsed.pathname} HTTP/1.1\r\nHost: ${parsed.host}\r\nContent-Type: application/json\r\n`;
   }
 
-  /** The answer's status; rejects on a broken connection (Telegram then delivers the update again). */
-  async post(body: string, secretToken: string): Promise<number> {
+  /**
+   * The answer's status; rejects on a broken connection (Telegram then delivers the update again). `body` is the
+   * JSON, best as its UTF-8 bytes (the pump encodes each update once, however often it is delivered).
+   */
+  async post(json: string | Buffer, secretToken: string): Promise<number> {
+    const body = typeof json === "string" ? Buffer.from(json) : json;
     let connection = this.idle.pop();
     while (connection?.closed) connection = this.idle.pop();
     if (!connection) {
@@ -33,9 +37,13 @@ export class WebhookEndpoint {
       this.open.add(connection);
     }
     try {
-      const answer = await connection.exchange(
-        `${this.head}X-Telegram-Bot-Api-Secret-Token: ${secretToken}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-      );
+      const head = `${this.head}X-Telegram-Bot-Api-Secret-Token: ${secretToken}\r\nContent-Length: ${body.length}\r\n\r\n`;
+      // One buffer, one write: `head + body` as a string was flattened (two bytes a character for Cyrillic) and encoded
+      // again on every POST.
+      const request = Buffer.allocUnsafe(head.length + body.length);
+      request.write(head, 0, "latin1");
+      body.copy(request, head.length);
+      const answer = await connection.exchange(request);
       if (answer.keepAlive) this.idle.push(connection);
       else this.forget(connection);
       return answer.status;
@@ -90,7 +98,7 @@ class WebhookConnection {
     });
   }
 
-  exchange(request: string): Promise<WebhookAnswer> {
+  exchange(request: Buffer): Promise<WebhookAnswer> {
     this.received = "";
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };

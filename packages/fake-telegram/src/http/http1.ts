@@ -21,7 +21,10 @@ export interface HttpRequest {
   readonly method: string;
   /** The request target as sent (path and query), not decoded. */
   readonly target: string;
-  /** Header names in lower case; repeated headers joined with ", ". */
+  /**
+   * The headers the fake reads (content-type, content-length, transfer-encoding, connection, expect), names in lower
+   * case, repeated ones joined with ", ".
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** The whole body (chunked bodies decoded). */
   readonly body: Buffer;
@@ -40,6 +43,7 @@ export interface Http1Handlers {
 
 export class HttpExchange {
   private goneListeners: (() => void)[] | undefined;
+  private goneController: AbortController | undefined;
   sent = false;
 
   constructor(private readonly connection: Connection) {}
@@ -54,7 +58,21 @@ export class HttpExchange {
     (this.goneListeners ??= []).push(listener);
   }
 
-  /** Writes the status line, the headers and the body at once. */
+  /** Aborted when the client goes away before the answer; made on first use (most calls never ask). */
+  clientGoneSignal(): AbortSignal {
+    if (this.goneController === undefined) {
+      const controller = new AbortController();
+      this.goneController = controller;
+      if (this.clientGone) controller.abort();
+      else this.onClientGone(() => controller.abort());
+    }
+    return this.goneController.signal;
+  }
+
+  /**
+   * Writes the status line, the headers and the body at once, as one buffer: a string body is encoded straight into
+   * it (`head + body` made a string the socket then flattened, two bytes a character for Cyrillic, before encoding).
+   */
   send(status: number, contentType: string, body: string | Buffer): void {
     if (this.sent || this.connection.closed) return;
     this.sent = true;
@@ -62,7 +80,11 @@ export class HttpExchange {
     const head =
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Unknown"}\r\nContent-Type: ${contentType}\r\nContent-Length: ${length}\r\n` +
       (this.connection.keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
-    this.connection.answered(this, typeof body === "string" ? head + body : [head, body]);
+    const bytes = Buffer.allocUnsafe(head.length + length);
+    bytes.write(head, 0, "latin1");
+    if (typeof body === "string") bytes.write(body, head.length, "utf8");
+    else body.copy(bytes, head.length);
+    this.connection.answered(this, bytes);
   }
 
   /** Drops the connection without an answer, as a network failure would. */
@@ -158,14 +180,8 @@ class Connection {
     this.closedNow();
   }
 
-  answered(exchange: HttpExchange, data: string | [string, Buffer]): void {
-    if (typeof data === "string") this.socket.write(data);
-    else {
-      this.socket.cork();
-      this.socket.write(data[0]);
-      this.socket.write(data[1]);
-      this.socket.uncork();
-    }
+  answered(exchange: HttpExchange, bytes: Buffer): void {
+    this.socket.write(bytes);
     if (this.handling !== exchange) return;
     this.handling = undefined;
     if (!this.keepAlive) {
@@ -267,19 +283,28 @@ class Connection {
 
 const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\/1\.([01])$/;
 
+/** The headers the fake reads, by the length of their name: the others are skipped without building strings. */
+const READ_HEADERS: ReadonlyMap<number, string> = new Map(
+  ["content-type", "content-length", "transfer-encoding", "connection", "expect"].map((name) => [name.length, name]),
+);
+
 /** The request line and headers (latin1: one character per byte), or undefined when malformed. */
 function parseHead(text: string): Head | undefined {
-  const lines = text.split("\r\n");
-  const requestLine = REQUEST_LINE.exec(lines[0] ?? "");
+  const lineEnd = text.indexOf("\r\n");
+  const requestLine = REQUEST_LINE.exec(lineEnd === -1 ? text : text.slice(0, lineEnd));
   if (requestLine === null) return undefined;
   const headers: Record<string, string> = {};
-  for (let index = 1; index < lines.length; index++) {
-    const line = lines[index] as string;
-    const colon = line.indexOf(":");
-    if (colon <= 0) return undefined;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+  for (let at = lineEnd === -1 ? text.length : lineEnd + 2; at < text.length; ) {
+    let end = text.indexOf("\r\n", at);
+    if (end === -1) end = text.length;
+    const colon = text.indexOf(":", at);
+    if (colon <= at || colon > end) return undefined;
+    const known = READ_HEADERS.get(colon - at);
+    if (known !== undefined && text.slice(at, colon).toLowerCase() === known) {
+      const value = text.slice(colon + 1, end).trim();
+      headers[known] = headers[known] === undefined ? value : `${headers[known]}, ${value}`;
+    }
+    at = end + 2;
   }
   const connection = headers.connection?.toLowerCase();
   const http10 = requestLine[3] === "0";

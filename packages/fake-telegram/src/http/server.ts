@@ -25,10 +25,11 @@ export async function startServer(state: FakeState, port: number): Promise<Runni
     // or a NAT drops a connection); the call takes no effect and is not logged.
     onHead: (target) => (state.faults.takeConnectionReset(target) ? "reset" : undefined),
     onRequest: (request, exchange) => {
-      handleRequest(state, request, exchange).catch((error: unknown) => {
-        const failure = internalError(error, state);
-        if (!exchange.sent) respond(exchange, { ok: false, error: failure });
-      });
+      try {
+        handleRequest(state, request, exchange);
+      } catch (error) {
+        answerFakeBug(state, exchange, error);
+      }
     },
   });
   return {
@@ -48,7 +49,12 @@ export async function startServer(state: FakeState, port: number): Promise<Runni
  */
 const PLAIN_CALL = /^\/bot(\d+:[A-Za-z0-9_-]+)\/([A-Za-z]+)(?:\?(.*))?$/s;
 
-async function handleRequest(state: FakeState, request: HttpRequest, exchange: HttpExchange): Promise<void> {
+/**
+ * Routes and answers one request. Synchronous unless the method or a fault waits (a long poll, a slow fault): an
+ * `async` chain of four functions cost each call four promises and as many microtask turns for methods that finish
+ * at once.
+ */
+function handleRequest(state: FakeState, request: HttpRequest, exchange: HttpExchange): void {
   const { target } = request;
   const plain = PLAIN_CALL.exec(target);
   if (plain) return routeCall(state, plain[1] ?? "", plain[2] ?? "", plain[3] ?? "", request, exchange);
@@ -60,48 +66,61 @@ async function handleRequest(state: FakeState, request: HttpRequest, exchange: H
   return routeCall(state, route[1] ?? "", route[2] ?? "", url.search.slice(1), request, exchange);
 }
 
-async function routeCall(
+function routeCall(
   state: FakeState,
   token: string,
   methodName: string,
   query: string,
   request: HttpRequest,
   exchange: HttpExchange,
-): Promise<void> {
+): void {
   if (!TOKEN_SHAPE.test(token)) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
   if (token !== state.options.token) return respond(exchange, { ok: false, error: new ApiError(401, "Unauthorized") });
   const method = findMethod(methodName);
   if (!method) return respond(exchange, { ok: false, error: new ApiError(404, "Not Found") });
-  await handleCall(state, method, query, request, exchange);
+  handleCall(state, method, query, request, exchange);
 }
 
-async function handleCall(
-  state: FakeState,
-  method: EmulatedMethod,
-  query: string,
-  request: HttpRequest,
-  exchange: HttpExchange,
-): Promise<void> {
-  const at = state.now();
-  const started = performance.now();
-  const clientGone = lazyClientGoneSignal(exchange);
-  let params: Params = {};
-  let fault: ActiveFault | undefined;
-  let outcome: Outcome | undefined;
+/** One Bot API call as it goes: what it asked for and which fault (if any) decides its outcome. */
+interface Call {
+  readonly state: FakeState;
+  readonly method: EmulatedMethod;
+  readonly exchange: HttpExchange;
+  readonly at: number;
+  readonly started: number;
+  params: Params;
+  fault: ActiveFault | undefined;
+}
+
+function handleCall(state: FakeState, method: EmulatedMethod, query: string, request: HttpRequest, exchange: HttpExchange): void {
+  const call: Call = { state, method, exchange, at: state.now(), started: performance.now(), params: {}, fault: undefined };
+  let outcome: Outcome | Promise<Outcome | undefined>;
   try {
-    params = decodeParams(query, request.headers["content-type"], request.body);
-    fault = state.faults.take(method.name, params);
-    outcome = await runWithFault(state, method, params, clientGone, fault);
+    call.params = decodeParams(query, request.headers["content-type"], request.body);
+    call.fault = state.faults.take(method.name, call.params);
+    outcome = call.fault === undefined ? execute(state, method, call.params, exchange) : runWithFault(state, method, call.params, exchange, call.fault);
   } catch (error) {
     outcome = { ok: false, error: error instanceof ApiError ? error : internalError(error, state) };
   }
+  if (!(outcome instanceof Promise)) return finishCall(call, outcome);
+  outcome
+    .then(
+      (settled) => finishCall(call, settled),
+      (error: unknown) => finishCall(call, { ok: false, error: error instanceof ApiError ? error : internalError(error, state) }),
+    )
+    .catch((error: unknown) => answerFakeBug(state, exchange, error));
+}
+
+/** Logs the call (or only counts it, when nothing observes calls) and answers it. */
+function finishCall(call: Call, outcome: Outcome | undefined): void {
+  const { state, method, fault, exchange } = call;
   if (state.log.observed) {
     state.log.record({
       method: method.name,
-      params,
+      params: call.params,
       ok: outcome?.ok ?? false,
-      at,
-      durationMs: performance.now() - started,
+      at: call.at,
+      durationMs: performance.now() - call.started,
       ...(outcome === undefined ? { description: "no response: injected network fault" } : {}),
       ...(outcome?.ok === true ? { result: outcome.result } : {}),
       ...(outcome?.ok === false ? { errorCode: outcome.error.errorCode, description: outcome.error.description } : {}),
@@ -118,34 +137,15 @@ async function handleCall(
   respond(exchange, outcome);
 }
 
-/**
- * Aborted when the HTTP client goes away before its answer is written; made when a method (a long poll) or a fault
- * first asks for it. An `AbortController` and a `close` listener for every call were ~3 % of `bench:load`'s harness
- * (abort-controller and event-target code in a profile), where no call waits.
- */
-function lazyClientGoneSignal(exchange: HttpExchange): () => AbortSignal {
-  let clientGone: AbortController | undefined;
-  return () => {
-    if (clientGone === undefined) {
-      const controller = new AbortController();
-      clientGone = controller;
-      if (exchange.clientGone) controller.abort();
-      else exchange.onClientGone(() => controller.abort());
-    }
-    return clientGone.signal;
-  };
-}
-
 /** Runs the method around an injected fault; undefined means "drop the connection without answering". */
 async function runWithFault(
   state: FakeState,
   method: EmulatedMethod,
   params: Params,
-  clientGone: () => AbortSignal,
-  fault: ActiveFault | undefined,
+  exchange: HttpExchange,
+  fault: ActiveFault,
 ): Promise<Outcome | undefined> {
-  if (fault === undefined) return await execute(state, method, params, clientGone);
-  const signal = clientGone();
+  const signal = exchange.clientGoneSignal();
   if (fault.kind === "slow" && fault.until) {
     await Promise.race([fault.until, new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }))]);
     if (signal.aborted) return undefined;
@@ -153,26 +153,42 @@ async function runWithFault(
     await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
   }
   const takesEffect = fault.kind === "slow" || fault.when === "after";
-  const executed = takesEffect ? await execute(state, method, params, clientGone) : undefined;
+  const executed = takesEffect ? await execute(state, method, params, exchange) : undefined;
   if (fault.kind === "network") return undefined;
   const error = faultError(fault);
   return error === undefined ? executed : { ok: false, error };
 }
 
-async function execute(state: FakeState, method: EmulatedMethod, params: Params, clientGone: () => AbortSignal): Promise<Outcome> {
-  try {
-    const call: MethodCall = {
-      state,
-      params,
-      get signal() {
-        return clientGone();
-      },
-    };
-    return { ok: true, result: await method.handle(call) };
-  } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error };
-    return { ok: false, error: internalError(error, state) };
+/** What a method handler gets. A class: an object literal with a getter was built through the runtime on every call. */
+class Invocation implements MethodCall {
+  constructor(
+    readonly state: FakeState,
+    readonly params: Params,
+    private readonly exchange: HttpExchange,
+  ) {}
+
+  /** Made only when a method (a long poll) asks: an AbortController per call was ~3 % of bench:load's harness. */
+  get signal(): AbortSignal {
+    return this.exchange.clientGoneSignal();
   }
+}
+
+/** The method's outcome: at once for a method that returns a value, a promise for one that waits (getUpdates). */
+function execute(state: FakeState, method: EmulatedMethod, params: Params, exchange: HttpExchange): Outcome | Promise<Outcome> {
+  const failed = (error: unknown): Outcome => ({ ok: false, error: error instanceof ApiError ? error : internalError(error, state) });
+  try {
+    const result = method.handle(new Invocation(state, params, exchange));
+    if (!(result instanceof Promise)) return { ok: true, result };
+    return result.then((value: unknown): Outcome => ({ ok: true, result: value }), failed);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** A bug in the fake itself, answered with 500 if nothing was answered yet. */
+function answerFakeBug(state: FakeState, exchange: HttpExchange, error: unknown): void {
+  const failure = internalError(error, state);
+  if (!exchange.sent) respond(exchange, { ok: false, error: failure });
 }
 
 /** Records a bug in the fake itself and turns it into a 500 the client can see. */
