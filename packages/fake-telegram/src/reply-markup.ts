@@ -138,3 +138,11 @@ const buttonError = (detail: string) => badRequest(`can't parse inline keyboard 
 export function callbackDataOf(markup: InlineKeyboardMarkup | undefined): string[] {
   return (markup?.inline_keyboard ?? []).flat().flatMap((button) => ("callback_data" in button ? [button.callback_data] : []));
 }
+
+/** Whether a button of the keyboard carries this callback_data (what a client can press). */
+export function hasCallbackData(markup: InlineKeyboardMarkup | undefined, data: string): boolean {
+  for (const row of markup?.inline_keyboard ?? []) {
+    for (const button of row) if ("callback_data" in button && button.callback_data === data) return true;
+  }
+  return false;
+}

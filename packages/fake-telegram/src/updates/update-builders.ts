@@ -1,5 +1,5 @@
 import type { ChatMemberUpdated, Message, MessageEntity, PhotoSize, User } from "grammy/types";
-import { callbackDataOf } from "../reply-markup.js";
+import { callbackDataOf, hasCallbackData } from "../reply-markup.js";
 import type { AdminRights, MemberStatus } from "../state/chat-members.js";
 import type { FakeState } from "../state/fake-state.js";
 import { documentObject, mimeTypeForFileName } from "../state/file-store.js";
@@ -101,11 +101,10 @@ export function buildCallbackQuery(state: FakeState, press: CallbackPress): Buil
   if (stored === undefined || !stored.sentByBot) {
     throw new Error(`fake-telegram: no message ${messageId} from the bot in chat ${record.chat.id} to press a button on`);
   }
-  const available = callbackDataOf(stored.message.reply_markup);
-  if (!press.allowUnknownData && !available.includes(data)) {
+  if (!press.allowUnknownData && !hasCallbackData(stored.message.reply_markup, data)) {
     throw new Error(
       `fake-telegram: message ${messageId} has no button with callback_data ${JSON.stringify(data)} ` +
-        `(it has ${JSON.stringify(available)}); pass allowUnknownData to forge one`,
+        `(it has ${JSON.stringify(callbackDataOf(stored.message.reply_markup))}); pass allowUnknownData to forge one`,
     );
   }
   return {
@@ -113,7 +112,9 @@ export function buildCallbackQuery(state: FakeState, press: CallbackPress): Buil
       callback_query: {
         id: press.queryId,
         from: press.from,
-        message: structuredClone(stored.message),
+        // The message as it is now. A shallow copy is a snapshot: the store never changes a message object, an edit
+        // replaces it (a deep structuredClone per press copied its text, entities and keyboard once more).
+        message: { ...stored.message },
         chat_instance: chatInstance(record.chat.id),
         data,
       },
