@@ -95,6 +95,8 @@ interface RunResult {
   harnessLoopUtilization: number;
   /** Bot API calls the bot made during the run, by method (getUpdates excluded: the pump takes them directly). */
   apiCalls: Readonly<Record<string, number>>;
+  /** Of those, the ones the fake refused, by error code (each one a call the bot made in vain). */
+  apiErrors: Readonly<Record<string, number>>;
 }
 
 /** From bench/bot-memory-probe.mjs, in MB (summed over instances; NaN when a bot wrote none). */
@@ -563,7 +565,7 @@ async function runOnce(
   });
   gcObserver.observe({ entryTypes: ["gc"] });
   const profiler = options.harnessProfile ? await startProfiler() : undefined;
-  const callsBefore = { ...fake.stats().byMethod };
+  const { byMethod: callsBefore, byErrorCode: errorsBefore } = fake.stats();
   const handledBefore = await bot.counter("lysty_updates_handled_total");
   const loopBefore = performance.eventLoopUtilization();
   const harnessCpuBefore = process.cpuUsage();
@@ -579,6 +581,11 @@ async function runOnce(
   gcObserver.disconnect();
   const handled = (await bot.counter("lysty_updates_handled_total")) - handledBefore;
   const botPeakRssBytes = bot.peakRssBytes();
+  const apiErrors = Object.fromEntries(
+    Object.entries(fake.stats().byErrorCode)
+      .map(([code, count]) => [code, count - (errorsBefore[Number(code)] ?? 0)])
+      .filter(([, count]) => Number(count) > 0),
+  );
   const apiCalls = Object.fromEntries(
     Object.entries(fake.stats().byMethod)
       .map(([method, count]) => [method, count - (callsBefore[method] ?? 0)])
@@ -617,6 +624,7 @@ async function runOnce(
     harnessGcMs: harnessGc.ms,
     harnessLoopUtilization: loop.utilization,
     apiCalls,
+    apiErrors,
   };
   await fake.stop();
   await database.cleanup();
@@ -818,7 +826,13 @@ async function main(): Promise<void> {
         for (const [method, count] of Object.entries(run.apiCalls)) totals[method] = (totals[method] ?? 0) + count;
       }
       const byMethod = Object.entries(totals).sort((a, b) => b[1] - a[1]);
-      console.log(`${column.label}, Bot API calls per update: ${byMethod.map(([method, count]) => `${method} ${(count / updates).toFixed(2)}`).join(", ")}`);
+      const errors: Record<string, number> = {};
+      for (const run of column.runs) for (const [code, count] of Object.entries(run.apiErrors)) errors[code] = (errors[code] ?? 0) + count;
+      const refused = Object.entries(errors).map(([code, count]) => `${code}: ${(count / updates).toFixed(3)}`);
+      console.log(
+        `${column.label}, Bot API calls per update: ${byMethod.map(([method, count]) => `${method} ${(count / updates).toFixed(2)}`).join(", ")}; ` +
+          `refused per update: ${refused.length > 0 ? refused.join(", ") : "none"}`,
+      );
     }
   }
   console.log(`\nNode ${process.version}, ${cpus().length} CPUs; the bot in its own process, harness (fake Bot API, pump, writers) in this one.`);
