@@ -739,7 +739,11 @@ function perRun(columns: Array<{ label: string; runs: RunResult[] }>): string {
       (column) =>
         `${column.label}: ` +
         column.runs
-          .map((r) => `${((r.updates / r.wallMs) * 1000).toFixed(0)}/s, bot ${(r.botCpuMs / r.updates).toFixed(2)} ms CPU, ${(r.botPeakRssBytes / MB).toFixed(0)} MB`)
+          .map(
+            (r) =>
+              `${((r.updates / r.wallMs) * 1000).toFixed(0)}/s, bot ${(r.botCpuMs / r.updates).toFixed(2)} ms CPU, ${(r.botPeakRssBytes / MB).toFixed(0)} MB, ` +
+              `harness ${(r.harnessCpuMs / r.updates).toFixed(2)} ms CPU`,
+          )
           .join(" | "),
     )
     .join("\n");
