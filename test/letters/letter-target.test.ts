@@ -90,9 +90,7 @@ describe("the letter flow's lookup in one statement", () => {
     expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toEqual({
       id: draft.id,
       hasText: false,
-      characters: null,
-      words: null,
-      lines: null,
+      counts: undefined,
       uncountedText: null,
     });
     const text = "Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.";
@@ -101,14 +99,12 @@ describe("the letter flow's lookup in one statement", () => {
     expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toEqual({
       id: draft.id,
       hasText: true,
-      characters: counts.characters,
-      words: counts.words,
-      lines: counts.lines,
+      counts,
       uncountedText: null,
     });
     // Not counted (a draft from before the running figures): its text is read, to be counted once.
     await db.updateTable("letters").set({ text_characters: null, text_words: null, text_lines: null }).where("id", "=", draft.id).execute();
-    expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toMatchObject({ hasText: true, characters: null, uncountedText: text });
+    expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toMatchObject({ hasText: true, counts: undefined, uncountedText: text });
     // Another writer's draft is not this writer's.
     expect((await readLetterTargetFacts(db, slug, OTHER))?.draft).toBeUndefined();
     expect(await findDraftTo(db, OTHER, slug)).toBeUndefined();

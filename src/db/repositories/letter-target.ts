@@ -3,7 +3,9 @@ import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/t
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
 import type { InstitutionsTable } from "../tables/directory.js";
+import type { TextCounts } from "../../domain/letters/text-counts.js";
 import { institutionFromRow, type InstitutionRow } from "./institutions.js";
+import { draftCounts } from "./letters.js";
 import { type PrisonerRow, prisonerFromRow } from "./prisoners.js";
 
 /**
@@ -22,8 +24,8 @@ export interface LetterTargetFacts {
   intermediary: boolean;
   /** A registry observed a letter address for this person at the card's institution (`findPersonalAddress` reads it). */
   addressObserved: boolean;
-  /** The writer's draft to this person: its figures (null while not counted) and its text only while not counted. */
-  draft: { id: number; hasText: boolean; characters: number | null; words: number | null; lines: number | null; uncountedText: string | null } | undefined;
+  /** The writer's draft to this person: its running figures (undefined while not counted) and its text only while not counted. */
+  draft: { id: number; hasText: boolean; counts: TextCounts | undefined; uncountedText: string | null } | undefined;
   /** The writer has finished a letter before (to anyone). */
   finishedBefore: boolean;
 }
@@ -145,9 +147,7 @@ export async function readLetterTargetFacts(db: DB, slug: string, writerId: numb
         : {
             id: row.draft_id,
             hasText: truthy(row.draft_has_text),
-            characters: row.draft_characters,
-            words: row.draft_words,
-            lines: row.draft_lines,
+            counts: draftCounts({ text_characters: row.draft_characters, text_words: row.draft_words, text_lines: row.draft_lines }),
             uncountedText: row.draft_text,
           },
     finishedBefore: truthy(row.finished_before),

@@ -22,10 +22,9 @@ import {
   saveWriterProfile,
   startDraftText,
 } from "../../db/repositories/letters.js";
-import { type LetterTargetFacts, readLetterTargetFacts } from "../../db/repositories/letter-target.js";
+import { readLetterTargetFacts } from "../../db/repositories/letter-target.js";
 import { inTransaction } from "../../db/database.js";
-import type { Letter } from "../../db/tables/letters.js";
-import { countsOf, statsOfCounts } from "../../domain/letters/text-counts.js";
+import { countsOf, statsOfCounts, type TextCounts } from "../../domain/letters/text-counts.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
@@ -117,17 +116,11 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
-      draft: draft ? { letterId: draft.id, stats: statsOfFigures(draft) } : null,
+      draft: draft ? { letterId: draft.id, stats: statsOfDraft(draft.counts, draft.uncountedText) } : null,
     },
   };
 }
 
-/** A draft's figures as the first step reads them: its running counts, or its text counted once while they are not kept. */
-function statsOfFigures(draft: NonNullable<LetterTargetFacts["draft"]>): DraftStats {
-  const { characters, words, lines, uncountedText } = draft;
-  if (characters !== null && words !== null && lines !== null) return statsOfCounts({ characters, words, lines });
-  return draftStats(uncountedText ?? "");
-}
 
 export type SaveOutcome =
   | { ok: true; letterId: number; stats: DraftStats; before: boolean }
@@ -188,12 +181,12 @@ export async function startDraft(deps: ServiceDeps, input: { writerId: number; s
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */
 export async function readDraftStats(deps: ServiceDeps, writerId: number, slug: string): Promise<DraftStats | null> {
   const draft = await findDraftTo(deps.db, writerId, slug);
-  return draft?.text ? statsOfDraft(draft, draft.text) : null;
+  return draft?.text ? statsOfDraft(draftCounts(draft), draft.text) : null;
 }
 
-function statsOfDraft(draft: Letter, text: string): DraftStats {
-  const counts = draftCounts(draft);
-  return counts ? statsOfCounts(counts) : draftStats(text);
+/** A draft's figures: its running counts, or its text counted once while they are not kept (NULL: see the migration). */
+function statsOfDraft(counts: TextCounts | undefined, text: string | null): DraftStats {
+  return counts ? statsOfCounts(counts) : draftStats(text ?? "");
 }
 
 /** The draft's text, for showing it back; null when there is none. */
