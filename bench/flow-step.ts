@@ -33,6 +33,7 @@ import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
+import { nextUpdateId, privateTextUpdate } from "../test/helpers/updates.js";
 import { createBot } from "../src/bot/index.js";
 import { systemClock } from "../src/clock.js";
 import { parseConfig } from "../src/config.js";
@@ -97,29 +98,15 @@ class StubTelegram {
 
 // ---------------------------------------------------------------- updates, as Telegram would send them
 
-let updateId = 0;
-
-function textUpdate(chatId: number, text: string): Update {
-  const command = text.startsWith("/") ? (text.split(" ")[0] ?? "") : "";
-  return {
-    update_id: ++updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: "private", first_name: "W" },
-      from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
-      text,
-      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string): Update => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) });
 
 function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update {
   const keyboard = stub.keyboards.get(chatId);
   const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
   if (!keyboard || !button || !("callback_data" in button)) throw new Error(`no button "${label}" in chat ${chatId}`);
+  const updateId = nextUpdateId();
   return {
-    update_id: ++updateId,
+    update_id: updateId,
     callback_query: {
       id: String(updateId),
       from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
