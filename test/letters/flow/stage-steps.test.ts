@@ -7,6 +7,7 @@ import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
+import { linkedGroup, organiser } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
 
 /**
@@ -218,6 +219,37 @@ describe("a flow stored by the code before this change", () => {
     expect(textOf(await writer.pressData(screen, "lw:6p0it:keep:-"))).toContain("How will you sign the letter?");
     expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
     expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+
+  // Recorded from main 18e0ea8 (before `readDelivery` served the conversation too): organisers linked, "Yes, remember
+  // it" pressed, the route question waiting after the lookup, the remembered signature and the three delivery reads.
+  async function routeQuestionStored(): Promise<{ writer: TestUser; screen: number }> {
+    const boss = await organiser(h, { languageCode: "en" });
+    await linkedGroup(h, boss);
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.");
+    await writer.press("Done: check the letter");
+    const stored = readFileSync(projectPath("test/fixtures/letter-flow-v5-route.json"), "utf8").replaceAll("700000002", String(writer.id));
+    expect(JSON.parse(stored).version).toEqual([0, CONVERSATION_VERSION]);
+    await h.db.updateTable("users").set({ letter_stage: null }).where("id", "=", writer.id).execute();
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
+    return { writer, screen: writer.messages.at(-1)!.message_id };
+  }
+
+  it("a route question stored by main 18e0ea8 (version 5) is answered with FSIN-pismo: the delivery reads replay in the same order", async () => {
+    const { writer, screen } = await routeQuestionStored();
+    expect(textOf(await writer.pressData(screen, "lw:fx4yb:route:fsin_pismo"))).toContain("Your letter to Boris Kagarlitsky is ready");
+    expect(await onlyLetter(h, writer.id)).toMatchObject({ status: "finished", route: "fsin_pismo", signature_name: "Оксана", signature_city: "Львів" });
+    expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+
+  it("the same stored question answered with the organisers goes on to their identity question, then relays the letter", async () => {
+    const { writer, screen } = await routeQuestionStored();
+    await writer.pressData(screen, "lw:fx4yb:route:organisers");
+    expect(writer.buttons()).toContain("Yes, show my Telegram name");
+    await writer.press("Yes, show my Telegram name");
+    expect(await onlyLetter(h, writer.id)).toMatchObject({ status: "relayed", route: "organisers", signature_name: "Оксана" });
     expectNoFailures(h);
   });
 });

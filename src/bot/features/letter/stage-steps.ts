@@ -62,7 +62,7 @@ export async function routeFromSigningScreen(
   const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
   if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
-  const delivery = await readDelivery(ctx.deps, state);
+  const delivery = await readDelivery(directly(ctx), state);
   const offer = deliveryOffer(ctx, state, delivery);
   const route = offer.only !== "organisers" ? offer.only : undefined;
   if (!route && !offer.none) {
