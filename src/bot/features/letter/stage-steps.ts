@@ -8,9 +8,9 @@ import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdv
 import { openingKeyboard } from "./flow/guidance.js";
 import { handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
-import { replySigningScreen, type Signature, signingStage } from "./flow/signature.js";
+import { replySigningScreen, type Signature } from "./flow/signature.js";
 import { type FlowState, writingKeyboard } from "./flow/state.js";
-import { parkInStage } from "./flow/writing.js";
+import { parkInStage, stageRecord } from "./flow/writing.js";
 import { replyNotWritable } from "./render/refusal.js";
 import { leaveWritingStageOf } from "./writing-stage.js";
 
@@ -43,7 +43,7 @@ export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Prom
   const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
   const profile = await loadWriterProfile(ctx.deps, writerId);
   const signing = await replySigningScreen(ctx, stage.token, clean, profile.signature);
-  await parkInStage(directly(ctx), writerId, signingStage(state, stage.closing, signing));
+  await parkInStage(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
 }
 
 /**

@@ -6,7 +6,7 @@ import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.j
 import { escapeHtml } from "../../../../telegram/html.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
 import { type FlowState, titleArgs, withEditorButton } from "./state.js";
-import { parkInStage } from "./writing.js";
+import { parkInStage, stageRecord } from "./writing.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import { handedOver } from "./hand-over.js";
 
@@ -60,7 +60,7 @@ export function openingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token"
 export async function parkOnOpeningScreen(guard: Guard, state: FlowState): Promise<void> {
   const { names, gender } = state.target;
   const opening = { names, gender, ...(state.opening ? { occasion: state.opening } : {}) };
-  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, opening });
+  await parkInStage(guard, state.writerId, stageRecord(state, { opening }));
 }
 
 /**

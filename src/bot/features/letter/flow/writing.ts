@@ -7,7 +7,7 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { type Guard, guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
-import { enterWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import { enterWritingStage, type OpeningScreen, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handedOver } from "./hand-over.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
@@ -60,7 +60,20 @@ export async function replyWritingScreen(
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
 export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
-  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) });
+  await parkInStage(guard, state.writerId, stageRecord(state, { closing }));
+}
+
+/**
+ * The stage record of one of the flow's screens (docs/letter-flow-stages.md, "The state"): the screen's token, whose
+ * letter it is, the recipient's prison system, the starter's closing, and what the opening or signing screen keeps.
+ */
+export function stageRecord(
+  state: Pick<FlowState, "token" | "target">,
+  screen: { closing?: string | undefined; opening?: OpeningScreen; signing?: SigningScreen },
+): WritingStage {
+  const { token, target } = state;
+  const { closing, opening, signing } = screen;
+  return { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}), ...(signing ? { signing } : {}) };
 }
 
 /** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
