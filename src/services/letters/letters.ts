@@ -9,6 +9,8 @@ import {
   type FindingsSummary,
   type Gender,
   type LetterRecipient,
+  countCharacters,
+  MAX_LETTER_CHARACTERS,
   normaliseLetterText,
 } from "../../domain/letters/index.js";
 import {
@@ -170,10 +172,13 @@ export async function saveDraftInput(
  * `saveDraftInput`'s append, which answers with the draft as it is.
  */
 export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
-  const first = editDraft(null, input.text, "append");
-  if (first.ok) {
-    const letterId = await startDraftText(deps.db, { ...input, text: first.text, figures: countsOf(first.text), now: deps.clock.now() });
-    if (letterId !== undefined) return { ok: true, letterId, stats: first.stats, before: false };
+  // `editDraft(null, text, "append")` without counting the text twice: normalised, within the limit, then counted once
+  // for both the stored figures and the screen's (`statsOfCounts` of them is `draftStats` of the text).
+  const text = normaliseLetterText(input.text);
+  if (text !== "" && countCharacters(text) <= MAX_LETTER_CHARACTERS) {
+    const figures = countsOf(text);
+    const letterId = await startDraftText(deps.db, { ...input, text, figures, now: deps.clock.now() });
+    if (letterId !== undefined) return { ok: true, letterId, stats: statsOfCounts(figures), before: false };
   }
   return saveDraftInput(deps, { ...input, mode: "append" });
 }

@@ -7,6 +7,8 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { type Guard, guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
+import { RememberedTexts } from "../render/remembered.js";
+import { localeOf } from "../../../locale.js";
 import { enterWritingStage, type OpeningScreen, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handedOver } from "./hand-over.js";
@@ -49,7 +51,12 @@ export async function replyWritingScreen(
   screen: TitleSource & WritingScreenKeys & { system: PrisonSystem; stats: DraftStats | null; beforeClosing: boolean },
 ): Promise<void> {
   const { stats } = screen;
-  const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
+  const { names, gender } = screen.target;
+  // The title and how writing works depend on the person and the locale only: made once for them (issue 14).
+  const head = writingHeads.get(JSON.stringify([localeOf(ctx), names, gender]), () =>
+    [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })].join("\n\n"),
+  );
+  const lines = [head];
   // Only while it is true (issue 15): after "replace" the starter's closing is gone and messages go to the end.
   if (screen.beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
@@ -57,6 +64,8 @@ export async function replyWritingScreen(
   if (advice) lines.push(escapeHtml(tText(ctx, advice)));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, screen) });
 }
+
+const writingHeads = new RememberedTexts<string>();
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
 export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
