@@ -301,10 +301,72 @@ export type FinishLetterResult =
   | { ok: true; letter: Letter }
   | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" };
 
-/** Turns a draft into a finished letter: route, signature and reference in one transaction. */
+/**
+ * A draft known by its id finished in one statement (`finishLetter` without `enqueue`): route, signature and
+ * reference set only where the letter is still this writer's draft and has text. Every write of a draft's text
+ * normalises it (trimmed), so a stored draft is empty exactly when its text is '' or null. The reference is computed
+ * from the id beforehand and kept if the letter has one (a returned letter finished again).
+ */
+const finishDraftById = prepared(
+  (
+    db: DB,
+    status: LetterStatus,
+    route: DeliveryRoute,
+    reference: string,
+    signatureName: string,
+    signatureCity: string | null,
+    shareIdentity: 0 | 1,
+    findingsSummary: string | null,
+    at: string,
+    letterId: number,
+    writerId: number,
+  ) =>
+    db
+      .updateTable("letters")
+      .set({
+        status,
+        route,
+        reference: sql<string>`coalesce(${sql.ref("reference")}, ${reference})`,
+        signature_name: signatureName,
+        signature_city: signatureCity,
+        share_identity: shareIdentity,
+        findings_summary: findingsSummary,
+        finished_at: at,
+        updated_at: at,
+        return_reason: null,
+      })
+      .where("id", "=", letterId)
+      .where("writer_id", "=", writerId)
+      .where("status", "=", DRAFT)
+      .where("text", "<>", "")
+      .returningAll(),
+);
+
+/**
+ * Turns a draft into a finished letter: route, signature and reference at once. A letter known by its id and nothing
+ * to enqueue is one UPDATE (issue 14: the route step's transaction was four statements); else, and to tell why a
+ * letter was not finished, the draft is read and updated in one transaction.
+ */
 export async function finishLetter(db: DB, input: FinishLetterInput): Promise<FinishLetterResult> {
   const signatureName = input.signature.name.trim();
   if (signatureName === "") return { ok: false, reason: "no-signature" };
+  if ("letterId" in input && !input.enqueue) {
+    const at = input.now.toISOString();
+    const letter = await finishDraftById.first(
+      db,
+      statusAfterFinishing(input.route),
+      input.route,
+      formatLetterReference(input.letterId, input.now),
+      signatureName,
+      input.signature.city?.trim() || null,
+      input.shareIdentity ? 1 : 0,
+      input.findingsSummary ? serialiseFindingsSummary(input.findingsSummary) : null,
+      at,
+      input.letterId,
+      input.writerId,
+    );
+    if (letter) return { ok: true, letter };
+  }
   return inTransaction(db, async (trx) => {
     const draft = "draftTo" in input ? await findDraftTo(trx, input.writerId, input.draftTo) : await getLetterOfWriter(trx, input.letterId, input.writerId);
     if (!draft) return { ok: false, reason: "not-found" };

@@ -55,6 +55,11 @@ export interface LetterTarget {
   institution: { name: string; region: string } | null;
   warnings: WriteWarning[];
   organiserRelay: boolean;
+  /**
+   * A delivery service is recorded for this person (the lookup's answer): when false, the route step knows there are
+   * none without reading them. Absent from targets stored by older code (read them then).
+   */
+  intermediary?: boolean;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -117,6 +122,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
+      intermediary: facts.intermediary,
       draft: draft ? { letterId: draft.id, stats: statsOfFigures(draft) } : null,
     },
   };
@@ -264,6 +270,8 @@ export async function finishDraft(
   input: {
     writerId: number;
     slug: string;
+    /** The draft's id when this update read it already (the lookup): finished in one statement (`finishLetter`). */
+    draftId?: number;
     route: DeliveryRoute;
     signature: { name: string; city: string | null };
     shareIdentity: boolean;
@@ -276,7 +284,7 @@ export async function finishDraft(
   const now = deps.clock.now();
   try {
     const result = await finishLetter(deps.db, {
-      draftTo: input.slug,
+      ...(input.draftId !== undefined && input.route !== "organisers" ? { letterId: input.draftId } : { draftTo: input.slug }),
       writerId: input.writerId,
       route: input.route,
       signature: input.signature,

@@ -174,6 +174,11 @@ describe("the route step from the signing stage", () => {
     // (no: only the desk is read again).
     expect(count(run, "Select prisoners")).toBe(1);
     expect(count(run, "Select campaign_chats")).toBe(0);
+    // No service is recorded for this person (the lookup says so): none read. The draft the lookup found is finished
+    // in one UPDATE, not read again in a transaction.
+    expect(count(run, "Select prisoner_intermediaries")).toBe(0);
+    expect(count(run, "Select letters")).toBe(0);
+    expect(count(run, "Update letters")).toBe(1);
     expect(await storedFlows(writer.id)).toBe(0);
     expect(await stageOf(writer.id)).toBeNull();
     const letter = await onlyLetter(h, writer.id);

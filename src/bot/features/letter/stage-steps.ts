@@ -59,8 +59,12 @@ export async function routeFromSigningScreen(
   signed: { signature: Signature; remember: boolean },
 ): Promise<void> {
   const { writerId, ...screen } = stage;
-  const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
-  if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
+  // The lookup with the draft's id, which finishes the letter in one statement; the rest of the flow never shows
+  // the draft's figures here, so they are left out of what it keeps (and of what a conversation would have read).
+  const found = await loadTarget(ctx.deps, stage.slug, writerId);
+  if (found.kind !== "ok") return refuseFromStage(ctx, found);
+  const draftId = found.target.draft?.letterId;
+  const lookup = { ...found, target: { ...found.target, draft: null } };
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
   const delivery = await readDelivery(ctx.deps, state);
   const offer = deliveryOffer(ctx, state, delivery);
@@ -77,7 +81,7 @@ export async function routeFromSigningScreen(
   if (signed.remember) await rememberSignature(ctx.deps, writerId, signature, true);
   if (!route) return replyNoRoute(ctx, offer.notices);
   await replyRouteAdvice(ctx, state, offer, route, delivery.relay.via);
-  const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer };
+  const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer, ...(draftId !== undefined ? { draftId } : {}) };
   await finishOnRoute(ctx, directly(ctx), state, input);
 }
 

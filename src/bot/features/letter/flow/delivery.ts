@@ -39,14 +39,15 @@ export interface DeliveryOffer {
 
 /**
  * What the route step reads, in one go, for a stage's middleware that decides whether a question is needed. The
- * lookup read moments ago in this update whether organisers take letters for this person: when they do not, only
- * whether the deployment has a desk is read again.
+ * lookup read moments ago in this update whether organisers take letters for this person (when they do not, only
+ * whether the deployment has a desk is read again) and whether a delivery service is recorded for them (when none
+ * is, the services are not read).
  */
 export async function readDelivery(deps: ServiceDeps, state: FlowState): Promise<DeliveryReadings> {
   const { target } = state;
   const relay = target.organiserRelay ? await organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: await isDeskLinked(deps) };
   const quota = relay.via !== null ? await readQuota(deps, state.writerId) : undefined;
-  return { relay, quota, services: await recordedIntermediaries(deps.db, target.slug) };
+  return { relay, quota, services: target.intermediary === false ? [] : await recordedIntermediaries(deps.db, target.slug) };
 }
 
 async function readQuota(deps: ServiceDeps, writerId: number): Promise<NonNullable<DeliveryReadings["quota"]>> {
@@ -161,15 +162,18 @@ export async function finishOnRoute(
     shareIdentity: boolean;
     translateFrom: TranslationSource | undefined;
     offer: DeliveryOffer;
+    /** The draft's id, when the step read it in this update (the signing stage's lookup). */
+    draftId?: number;
   },
 ): Promise<void> {
-  const { route, signature, shareIdentity, translateFrom } = input;
+  const { route, signature, shareIdentity, translateFrom, draftId } = input;
   const from = ctx.from;
   const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
   const outcome = await guard(async (deps, outer): Promise<FinishOutcome> => {
     const finished = await finishDraft(deps, {
       writerId: state.writerId,
       slug: state.target.slug,
+      ...(draftId !== undefined ? { draftId } : {}),
       route,
       signature,
       shareIdentity,
