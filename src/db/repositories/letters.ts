@@ -553,6 +553,44 @@ export async function getWriterProfile(db: DB, userId: number): Promise<WriterPr
 /** Read at every signing screen (compiled once, db/prepared.ts). */
 const writerProfileOf = prepared((db: DB, userId: number) => db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId));
 
+/** The text of a writer's draft to a person, with their profile: what "Done: check the letter" reads. */
+export interface DraftTextAndProfile {
+  text: string | null;
+  profile: Pick<WriterProfile, "remembered" | "signature_name" | "signature_city" | "grammatical_gender"> | undefined;
+}
+
+/**
+ * The draft's text and the writer's profile in one statement (issue 14: "check" read them one after the other). From
+ * the writer's user row, which exists while they write (it holds their stage); undefined without one.
+ */
+const draftTextAndProfileOf = prepared((db: DB, writerId: number, prisonerSlug: string) =>
+  db
+    .selectFrom("users")
+    .leftJoin("letters as draft", (join) =>
+      join.onRef("draft.writer_id", "=", "users.id").on("draft.prisoner_slug", "=", prisonerSlug).on("draft.status", "=", DRAFT),
+    )
+    .leftJoin("writer_profiles as profile", "profile.user_id", "users.id")
+    .select([
+      "draft.text as text",
+      "profile.user_id as profile_user_id",
+      "profile.remembered",
+      "profile.signature_name",
+      "profile.signature_city",
+      "profile.grammatical_gender",
+    ])
+    .where("users.id", "=", writerId),
+);
+
+export async function readDraftTextAndProfile(db: DB, writerId: number, prisonerSlug: string): Promise<DraftTextAndProfile | undefined> {
+  const row = await draftTextAndProfileOf.first(db, writerId, prisonerSlug);
+  if (!row) return undefined;
+  const { text, profile_user_id: profileOf, remembered, signature_name, signature_city, grammatical_gender } = row;
+  return {
+    text: text ?? null,
+    profile: profileOf === null ? undefined : { remembered: remembered ?? 0, signature_name, signature_city, grammatical_gender },
+  };
+}
+
 /**
  * Saves what the writer chose to have remembered. Without `remember`, the signature is not kept at all (the columns
  * are cleared); the grammatical gender is kept either way because it only shapes the letter constructor's Russian.

@@ -18,6 +18,8 @@ import {
   finishLetter,
   getOrCreateDraft,
   getWriterProfile,
+  type DraftTextAndProfile,
+  readDraftTextAndProfile,
   saveDraftText,
   saveWriterProfile,
   startDraftText,
@@ -212,7 +214,10 @@ export async function checkDraft(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
 ): Promise<{ text: string; result: CheckResult } | null> {
-  const text = await readDraftText(deps, input.writerId, input.slug);
+  return checkText(await readDraftText(deps, input.writerId, input.slug), input);
+}
+
+function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): { text: string; result: CheckResult } | null {
   if (!text?.trim()) return null;
   return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
@@ -223,7 +228,10 @@ export interface WriterProfileView {
 }
 
 export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Promise<WriterProfileView> {
-  const profile = await getWriterProfile(deps.db, writerId);
+  return profileView(await getWriterProfile(deps.db, writerId));
+}
+
+function profileView(profile: DraftTextAndProfile["profile"]): WriterProfileView {
   return {
     signature:
       profile?.remembered === 1 && profile.signature_name
@@ -231,6 +239,18 @@ export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Pr
         : null,
     gender: profile?.grammatical_gender ?? null,
   };
+}
+
+/**
+ * "Done: check the letter" in the writing stage: the censorship check of the current draft (null when it is empty) and
+ * the writer's profile, for the signing screen a clean check leads to, read in one statement.
+ */
+export async function checkDraftWithProfile(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
+): Promise<{ checked: { text: string; result: CheckResult } | null; profile: WriterProfileView }> {
+  const read = await readDraftTextAndProfile(deps.db, input.writerId, input.slug);
+  return { checked: checkText(read?.text ?? null, input), profile: profileView(read?.profile) };
 }
 
 /** Keeps the writer's grammatical gender without touching a remembered signature. */
