@@ -62,6 +62,8 @@ export interface LetterTarget {
    * none without reading them. Absent from targets stored by older code (read them then).
    */
   intermediary?: boolean;
+  /** The deployment has an organisation desk (the lookup's answer; absent from targets stored by older code). */
+  deskLinked?: boolean;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -107,7 +109,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       statusAsOf: prisoner.status.asOf,
       statusSource: prisoner.status.sourceUrl,
       alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
-      deskLinked: (await getDesk(db)) !== undefined,
+      deskLinked: facts.deskLinked,
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
@@ -125,6 +127,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       warnings: decision.warnings,
       organiserRelay,
       intermediary: facts.intermediary,
+      deskLinked: facts.deskLinked,
       draft: draft ? { letterId: draft.id, stats: statsOfFigures(draft) } : null,
     },
   };

@@ -177,9 +177,10 @@ describe("the route step from the signing stage", () => {
     // Leaving the stage deletes any stored flow (as entering a conversation did); no flow is read or written.
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Delete conversation_state"]);
     // The person is read once, in the lookup's one statement, which also says whether organisers take their letters
-    // (no: only the desk is read again).
+    // and whether there is a desk at all: neither is read again.
     expect(count(run, "Select prisoners")).toBe(1);
     expect(count(run, "Select campaign_chats")).toBe(0);
+    expect(count(run, "Select organisation_desk")).toBe(0);
     // No service is recorded for this person (the lookup says so): none read. The draft the lookup found is finished
     // in one UPDATE, not read again in a transaction.
     expect(count(run, "Select prisoner_intermediaries")).toBe(0);

@@ -39,13 +39,13 @@ export interface DeliveryOffer {
 
 /**
  * What the route step reads, in one go, for a stage's middleware that decides whether a question is needed. The
- * lookup read moments ago in this update whether organisers take letters for this person (when they do not, only
- * whether the deployment has a desk is read again) and whether a delivery service is recorded for them (when none
- * is, the services are not read).
+ * lookup read moments ago in this update whether organisers take letters for this person and whether the deployment
+ * has a desk (when organisers do not, nothing is read again), and whether a delivery service is recorded for them
+ * (when none is, the services are not read).
  */
 export async function readDelivery(deps: ServiceDeps, state: FlowState): Promise<DeliveryReadings> {
   const { target } = state;
-  const relay = target.organiserRelay ? await organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: await isDeskLinked(deps) };
+  const relay = target.organiserRelay ? await organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: target.deskLinked ?? (await isDeskLinked(deps)) };
   const quota = relay.via !== null ? await readQuota(deps, state.writerId) : undefined;
   return { relay, quota, services: target.intermediary === false ? [] : await recordedIntermediaries(deps.db, target.slug) };
 }
