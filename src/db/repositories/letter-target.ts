@@ -20,6 +20,8 @@ export interface LetterTargetFacts {
   institution: InstitutionRecord | undefined;
   /** Organisers take letters for this person now: a working chat of one of their campaigns, or a working desk. */
   organiserRelay: boolean;
+  /** The deployment has an organisation desk, working or not (the route step and a refusal say when it has none). */
+  deskLinked: boolean;
   /** A delivery service is recorded for this person (prisoner_intermediaries). */
   intermediary: boolean;
   /** A registry observed a letter address for this person at the card's institution (`findPersonalAddress` reads it). */
@@ -59,6 +61,7 @@ type FactsRow = PrisonerRow & {
   campaign_list: string | null;
   campaign_relay: unknown;
   desk_relay: unknown;
+  desk_linked: unknown;
   intermediary: unknown;
   address_observed: unknown;
   draft_id: number | null;
@@ -101,6 +104,7 @@ const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
         )
         .as("campaign_relay"),
       eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1).where("organisation_desk.status", "=", "ok")).as("desk_relay"),
+      eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1)).as("desk_linked"),
       eb.exists(eb.selectFrom("prisoner_intermediaries").select("prisoner_intermediaries.service").whereRef("prisoner_intermediaries.prisoner_slug", "=", "prisoners.slug")).as("intermediary"),
       eb
         .exists(
@@ -139,6 +143,7 @@ export async function readLetterTargetFacts(db: DB, slug: string, writerId: numb
     prisoner: prisonerFromRow(row, row.campaign_list ? row.campaign_list.split(",") : []),
     institution: institution.slug === null || institution.slug === undefined ? undefined : institutionFromRow(institution as InstitutionRow),
     organiserRelay: truthy(row.campaign_relay) || truthy(row.desk_relay),
+    deskLinked: truthy(row.desk_linked),
     intermediary: truthy(row.intermediary),
     addressObserved: truthy(row.address_observed),
     draft:

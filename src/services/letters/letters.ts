@@ -20,6 +20,8 @@ import {
   finishLetter,
   getOrCreateDraft,
   getWriterProfile,
+  type DraftTextAndProfile,
+  readDraftTextAndProfile,
   saveDraftText,
   saveWriterProfile,
   startDraftText,
@@ -56,6 +58,13 @@ export interface LetterTarget {
   institution: { name: string; region: string } | null;
   warnings: WriteWarning[];
   organiserRelay: boolean;
+  /**
+   * A delivery service is recorded for this person (the lookup's answer): when false, the route step knows there are
+   * none without reading them. Absent from targets stored by older code (read them then).
+   */
+  intermediary?: boolean;
+  /** The deployment has an organisation desk (the lookup's answer; absent from targets stored by older code). */
+  deskLinked?: boolean;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -101,7 +110,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       statusAsOf: prisoner.status.asOf,
       statusSource: prisoner.status.sourceUrl,
       alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
-      deskLinked: (await getDesk(db)) !== undefined,
+      deskLinked: facts.deskLinked,
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
@@ -118,6 +127,8 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
+      intermediary: facts.intermediary,
+      deskLinked: facts.deskLinked,
       draft: draft ? { letterId: draft.id, stats: statsOfDraft(draft.counts, draft.uncountedText) } : null,
     },
   };
@@ -204,7 +215,10 @@ export async function checkDraft(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
 ): Promise<{ text: string; result: CheckResult } | null> {
-  const text = await readDraftText(deps, input.writerId, input.slug);
+  return checkText(await readDraftText(deps, input.writerId, input.slug), input);
+}
+
+function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): { text: string; result: CheckResult } | null {
   if (!text?.trim()) return null;
   return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
@@ -215,7 +229,10 @@ export interface WriterProfileView {
 }
 
 export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Promise<WriterProfileView> {
-  const profile = await getWriterProfile(deps.db, writerId);
+  return profileView(await getWriterProfile(deps.db, writerId));
+}
+
+function profileView(profile: DraftTextAndProfile["profile"]): WriterProfileView {
   return {
     signature:
       profile?.remembered === 1 && profile.signature_name
@@ -223,6 +240,18 @@ export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Pr
         : null,
     gender: profile?.grammatical_gender ?? null,
   };
+}
+
+/**
+ * "Done: check the letter" in the writing stage: the censorship check of the current draft (null when it is empty) and
+ * the writer's profile, for the signing screen a clean check leads to, read in one statement.
+ */
+export async function checkDraftWithProfile(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
+): Promise<{ checked: { text: string; result: CheckResult } | null; profile: WriterProfileView }> {
+  const read = await readDraftTextAndProfile(deps.db, input.writerId, input.slug);
+  return { checked: checkText(read?.text ?? null, input), profile: profileView(read?.profile) };
 }
 
 /** Keeps the writer's grammatical gender without touching a remembered signature. */
@@ -262,6 +291,8 @@ export async function finishDraft(
   input: {
     writerId: number;
     slug: string;
+    /** The draft's id when this update read it already (the lookup): finished in one statement (`finishLetter`). */
+    draftId?: number;
     route: DeliveryRoute;
     signature: { name: string; city: string | null };
     shareIdentity: boolean;
@@ -274,7 +305,7 @@ export async function finishDraft(
   const now = deps.clock.now();
   try {
     const result = await finishLetter(deps.db, {
-      draftTo: input.slug,
+      ...(input.draftId !== undefined && input.route !== "organisers" ? { letterId: input.draftId } : { draftTo: input.slug }),
       writerId: input.writerId,
       route: input.route,
       signature: input.signature,

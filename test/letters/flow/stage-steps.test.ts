@@ -74,8 +74,11 @@ describe('"Done: check the letter" in the writing stage', () => {
       expect(reply).toContain("How will you sign the letter?");
     });
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual([]);
-    // The draft is read once (for the check); the stage moves on in one UPDATE of the user row.
-    expect(count(run, "Select letters")).toBe(1);
+    // The draft is read once (for the check), with the writer's profile in the same statement (from their user row);
+    // the stage moves on in one UPDATE of the user row.
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
+    expect(count(run, "Select writer_profiles")).toBe(0);
     expect(count(run, "Update users")).toBe(1);
     expect(checkedLogs()).toBe(1);
     expect(await stageOf(writer.id)).toMatchObject({ token, slug: KAGARLITSKY, signing: { clean: true, summary: {} } });
@@ -91,7 +94,9 @@ describe('"Done: check the letter" in the writing stage', () => {
     const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
     const run = await statements.during(async () => expect(textOf(await writer.press("Done: check the letter"))).toContain("The check found 2 suggestions"));
     expect(checkedLogs()).toBe(1);
-    expect(count(run, "Select letters")).toBe(1);
+    // The draft read once, with the profile, from the writer's user row.
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
     // The findings screen waits for an answer: a stored conversation, no stage.
     expect(await storedFlows(writer.id)).toBe(1);
     expect(await stageOf(writer.id)).toBeNull();
@@ -135,7 +140,8 @@ describe('"Done: check the letter" in the writing stage', () => {
     const run = await statements.during(() => writer.pressData(screen, `lw:${String(opening?.token)}:done:-`));
     expect(writer.lastText()).toContain("The check found 2 suggestions");
     expect(checkedLogs()).toBe(1);
-    expect(count(run, "Select letters")).toBe(1);
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
     expect(await storedFlows(writer.id)).toBe(1);
     expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
     expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
@@ -172,9 +178,15 @@ describe("the route step from the signing stage", () => {
     // Leaving the stage deletes any stored flow (as entering a conversation did); no flow is read or written.
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Delete conversation_state"]);
     // The person is read once, in the lookup's one statement, which also says whether organisers take their letters
-    // (no: only the desk is read again).
+    // and whether there is a desk at all: neither is read again.
     expect(count(run, "Select prisoners")).toBe(1);
     expect(count(run, "Select campaign_chats")).toBe(0);
+    expect(count(run, "Select organisation_desk")).toBe(0);
+    // No service is recorded for this person (the lookup says so): none read. The draft the lookup found is finished
+    // in one UPDATE, not read again in a transaction.
+    expect(count(run, "Select prisoner_intermediaries")).toBe(0);
+    expect(count(run, "Select letters")).toBe(0);
+    expect(count(run, "Update letters")).toBe(1);
     expect(await storedFlows(writer.id)).toBe(0);
     expect(await stageOf(writer.id)).toBeNull();
     const letter = await onlyLetter(h, writer.id);

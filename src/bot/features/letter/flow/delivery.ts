@@ -43,15 +43,23 @@ export interface DeliveryOffer {
  * alike. In the conversation's first run each call takes what the stage read for this update (./hand-over.ts). The
  * calls, their order and their values are the conversation's as they were (the relay; the quota while organisers
  * take letters; the services), so stored flows replay unchanged and `CONVERSATION_VERSION` stays. The lookup read
- * moments ago in this update whether organisers take letters for this person (nothing waits between the two): when
- * they do not, only whether the deployment has a desk is read again.
+ * moments ago in this update whether organisers take letters for this person, whether the deployment has a desk at
+ * all and whether a delivery service is recorded for them (nothing waits between the two): when organisers do not
+ * take letters, nothing is read again; when no service is recorded, the services are not read (the guarded call
+ * stays, so a stored flow's log still lines up; a state stored before the lookup said so reads as before).
  */
 export async function readDelivery(guard: Guard, state: FlowState): Promise<DeliveryReadings> {
   const { target, writerId } = state;
   const read = (outer: object) => handedOver(outer)?.delivery;
-  const relay = await guard(async (deps, outer) => read(outer)?.relay ?? (target.organiserRelay ? organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: await isDeskLinked(deps) }));
+  const relay = await guard(
+    async (deps, outer) =>
+      read(outer)?.relay ??
+      (target.organiserRelay ? organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: target.deskLinked ?? (await isDeskLinked(deps)) }),
+  );
   const quota = relay.via !== null ? await guard((deps, outer) => read(outer)?.quota ?? readQuota(deps, writerId)) : undefined;
-  const services = await guard((deps, outer) => read(outer)?.services ?? recordedIntermediaries(deps.db, target.slug));
+  const services = await guard(
+    async (deps, outer) => read(outer)?.services ?? (target.intermediary === false ? [] : recordedIntermediaries(deps.db, target.slug)),
+  );
   return { relay, quota, services };
 }
 
@@ -163,15 +171,18 @@ export async function finishOnRoute(
     shareIdentity: boolean;
     translateFrom: TranslationSource | undefined;
     offer: DeliveryOffer;
+    /** The draft's id, when the step read it in this update (the signing stage's lookup). */
+    draftId?: number;
   },
 ): Promise<void> {
-  const { route, signature, shareIdentity, translateFrom } = input;
+  const { route, signature, shareIdentity, translateFrom, draftId } = input;
   const from = ctx.from;
   const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
   const outcome = await guard(async (deps, outer): Promise<FinishOutcome> => {
     const finished = await finishDraft(deps, {
       writerId: state.writerId,
       slug: state.target.slug,
+      ...(draftId !== undefined ? { draftId } : {}),
       route,
       signature,
       shareIdentity,
