@@ -22,6 +22,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { nextUpdateId, privateTextUpdate } from "../test/helpers/updates.js";
 
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const root = resolve(option("--root") ?? process.cwd());
@@ -44,19 +45,18 @@ const fetchStub = async (url: unknown, init?: { body?: unknown }) => {
   return { status: 200, ok: true, json: async () => ({ ok: true, result }) };
 };
 
-let updateId = 0;
 const from = (id: number) => ({ id, is_bot: false, first_name: "W", language_code: "uk" });
 const chat = (id: number) => ({ id, type: "private" as const, first_name: "W" });
 const KINDS: Record<string, (user: number) => Update> = {
-  "unknown button → unhandled": (user) => ({
-    update_id: ++updateId,
-    callback_query: { id: String(updateId), from: from(user), chat_instance: "c", data: "gone:1", message: { message_id: 1, date: 0, chat: chat(user), text: "…" } },
-  }),
-  "«привіт» → greeting": (user) => ({ update_id: ++updateId, message: { message_id: updateId, date: 0, chat: chat(user), from: from(user), text: "привіт" } }),
-  "/help": (user) => ({
-    update_id: ++updateId,
-    message: { message_id: updateId, date: 0, chat: chat(user), from: from(user), text: "/help", entities: [{ type: "bot_command", offset: 0, length: 5 }] },
-  }),
+  "unknown button → unhandled": (user) => {
+    const updateId = nextUpdateId();
+    return {
+      update_id: updateId,
+      callback_query: { id: String(updateId), from: from(user), chat_instance: "c", data: "gone:1", message: { message_id: 1, date: 0, chat: chat(user), text: "…" } },
+    };
+  },
+  "«привіт» → greeting": (user) => privateTextUpdate(user, "привіт", { languageCode: "uk" }),
+  "/help": (user) => privateTextUpdate(user, "/help", { languageCode: "uk" }),
 };
 
 const cpuMicros = () => {

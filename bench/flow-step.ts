@@ -7,7 +7,10 @@
  *   - by its position in the flow: step 1 (/start w_<slug>), 10, 30 and 60 (the steps after the first two are
  *     100-character messages of the writing loop);
  *   - by the letter's length: the message that makes the letter 1,000, 6,000 and 12,000 characters long (1,000-
- *     character messages), and "Done: check the letter" on a letter of that length;
+ *     character messages), and "Done: check the letter" on a letter of that length, beside the censorship check of
+ *     the same text on its own and the step minus that check (medians of each writer's difference: what the step
+ *     costs besides the check); the signature; the route step (the letter finished on FSIN-pismo), also per Bot API
+ *     call it makes (each a message the writer sees, or the answer to the button);
  *
  * next to two anchors measured in the same run, on the same versions: bare grammY (one handler that replies) and a
  * bare conversations v2 flow (one `wait` and one reply per step, state in memory) at the same positions.
@@ -21,6 +24,9 @@
  *   npm run bench:flow-step -- --quick --profile flow.cpuprofile
  *                                        also writes a CPU profile of the measured Lysty steps only (open it in
  *                                        Chrome's DevTools or speedscope)
+ *   npm run bench:flow-step -- --quick --profile route.json --profile-step route
+ *                                        profiles only the "check" or the "route" steps (the profiler started and
+ *                                        stopped around each, outside its timing): a JSON array of V8 profiles
  *
  * Measures only (issue 14, item 6); making the step fast is item 1.
  */
@@ -33,17 +39,21 @@ import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
+import { nextUpdateId, privateTextUpdate } from "../test/helpers/updates.js";
 import { createBot } from "../src/bot/index.js";
 import { systemClock } from "../src/clock.js";
 import { parseConfig } from "../src/config.js";
 import { openSqlite } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { seedDirectory } from "../src/db/repositories/directory-document.js";
+import { checkLetter } from "../src/domain/censorship/index.js";
 import { createLogger } from "../src/logger.js";
 
 const quick = process.argv.includes("--quick");
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const profileFile = option("--profile");
+/** `--profile-step TEXT`: profile only the measured steps whose label contains TEXT (e.g. "check", "route"). */
+const profileStep = option("--profile-step");
 const baseline = option("--baseline");
 const rounds = Number(option("--rounds") ?? 1);
 const WRITERS = quick ? 8 : 30;
@@ -76,7 +86,11 @@ class StubTelegram {
   readonly fetch = (async (url: unknown, init?: { body?: unknown }) => {
     work.calls++;
     const method = String(url).split("/").pop() ?? "";
-    const params = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const body = init?.body;
+    // An upload (the letter's .txt file) is a multipart stream that grammY builds as it is read: read it, as the HTTP
+    // client sending it would, so that building it is counted (left unread until 2026-12-07: the route step looked cheaper than it is).
+    if (body !== null && typeof body === "object" && Symbol.asyncIterator in body) for await (const _chunk of body as AsyncIterable<unknown>);
+    const params = typeof body === "string" ? (JSON.parse(body) as Record<string, unknown>) : {};
     return new Response(JSON.stringify({ ok: true, result: this.answer(method, params) }));
   }) as unknown as ApiClientOptions["fetch"];
 
@@ -97,29 +111,15 @@ class StubTelegram {
 
 // ---------------------------------------------------------------- updates, as Telegram would send them
 
-let updateId = 0;
-
-function textUpdate(chatId: number, text: string): Update {
-  const command = text.startsWith("/") ? (text.split(" ")[0] ?? "") : "";
-  return {
-    update_id: ++updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: "private", first_name: "W" },
-      from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
-      text,
-      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string): Update => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) });
 
 function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update {
   const keyboard = stub.keyboards.get(chatId);
   const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
   if (!keyboard || !button || !("callback_data" in button)) throw new Error(`no button "${label}" in chat ${chatId}`);
+  const updateId = nextUpdateId();
   return {
-    update_id: ++updateId,
+    update_id: updateId,
     callback_query: {
       id: String(updateId),
       from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
@@ -223,7 +223,10 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
     for (let index = 0; index < messages; index++) last = await timed(() => bot.handleUpdate(textUpdate(chatId, chunk)));
     const draft = await db.selectFrom("letters").select("text").where("writer_id", "=", chatId).executeTakeFirst();
     if ((draft?.text?.length ?? 0) < length * 0.99) throw new Error(`the draft has ${draft?.text?.length ?? 0} characters, not ${length}`);
-    const check = await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "Done: check the letter")));
+    // The censorship check of the same text on its own, as the "check" step runs it (Kagarlitsky: Russia, sentenced),
+    // so that the step's own cost beside the check shows: the step minus this row.
+    const alone = await timed(async () => checkLetter(draft?.text ?? "", { system: "ru", status: "sentenced" }));
+    const check = await profiled("check", () => timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "Done: check the letter"))));
     // A finding that needs a yes comes before the signature (the bench's text has none; kept for other lexicons).
     if (stub.offers(chatId, "Keep it as it is")) {
       await bot.handleUpdate(pressUpdate(stub, chatId, "Keep it as it is"));
@@ -232,32 +235,70 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
     // The signature typed (then "remember it?"), and the answer that finishes the letter: FSIN-pismo is this person's
     // only route, so the route step is that answer (bench:load's writers do the same).
     const signature = await timed(() => bot.handleUpdate(textUpdate(chatId, "Оксана\nЛьвів")));
-    const route = await timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "No, only this letter")));
+    const route = await profiled("route", () => timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "No, only this letter"))));
     const finished = await db.selectFrom("letters").select("status").where("writer_id", "=", chatId).executeTakeFirst();
     if (finished?.status === "draft") throw new Error(`the letter of chat ${chatId} was not finished`);
-    return { last: last as Sample, check, signature, route };
+    return { last: last as Sample, alone, check, signature, route };
   };
 
   // Warm-up: lexicon, starter catalog, search index, prepared statements.
   await byPosition();
   await byLength(1_000);
-  const profiler = profileFile ? await startProfiler() : undefined;
+  const profiler = profileFile && !profileStep ? await startProfiler() : undefined;
+  if (profileFile && profileStep) stepProfiler = await startStepProfiler(profileStep);
   for (let writer = 0; writer < WRITERS; writer++) {
     const samples = await byPosition();
     for (const position of POSITIONS) figures.add(`Lysty letter flow, step ${position}`, samples[position - 1] as Sample);
     for (const length of LENGTHS) {
-      const { last, check, signature, route } = await byLength(length);
+      const { last, alone, check, signature, route } = await byLength(length);
       figures.add(`Lysty, message reaching ${length / 1000}k characters`, last);
+      figures.add(`censorship check alone, ${length / 1000}k letter`, alone);
       figures.add(`Lysty, "check" on a ${length / 1000}k-character letter`, check);
       figures.add(`Lysty, signature on a ${length / 1000}k letter`, signature);
       figures.add(`Lysty, route (finish) on a ${length / 1000}k letter`, route);
+      // The step's own cost beside the censorship check, and the route step's cost per message it sends.
+      figures.add(`"check" ${length / 1000}k minus the check alone`, { ...check, wallMs: check.wallMs - alone.wallMs, cpuMs: check.cpuMs - alone.cpuMs });
+      figures.add(`route ${length / 1000}k, per Bot API call`, { ...route, wallMs: route.wallMs / route.calls, cpuMs: route.cpuMs / route.calls });
     }
   }
   if (profiler && profileFile) await profiler.stop(profileFile);
+  if (stepProfiler && profileFile) await stepProfiler.write(profileFile);
   return async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** `--profile-step`: the V8 profiler started and stopped around each measured step of that kind, its profiles kept. */
+let stepProfiler: Awaited<ReturnType<typeof startStepProfiler>> | undefined;
+
+async function startStepProfiler(kind: string): Promise<{ kind: string; profiles: unknown[]; session: Session; write(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 50 });
+  const profiles: unknown[] = [];
+  return {
+    kind,
+    profiles,
+    session,
+    async write(file) {
+      writeFileSync(file, JSON.stringify(profiles));
+      session.disconnect();
+      console.log(`CPU profiles of ${profiles.length} "${kind}" steps written to ${file} (a JSON array of V8 profiles)`);
+    },
+  };
+}
+
+/** Runs a measured step, under the step profiler when `--profile-step` names its kind (the profiler outside the timing). */
+async function profiled(kind: string, step: () => Promise<Sample>): Promise<Sample> {
+  const profiler = stepProfiler;
+  if (!profiler || !kind.includes(profiler.kind)) return step();
+  await profiler.session.post("Profiler.start");
+  const sample = await step();
+  const { profile } = await profiler.session.post("Profiler.stop");
+  profiler.profiles.push(profile);
+  return sample;
 }
 
 /** The V8 profiler of this process, started around the measured Lysty steps only (not start-up nor the anchors). */
@@ -337,9 +378,12 @@ async function main(): Promise<void> {
   for (const position of POSITIONS) console.log(figures.row(`bare conversation (memory), step ${position}`));
   for (const position of POSITIONS) console.log(figures.row(`Lysty letter flow, step ${position}`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, message reaching ${length / 1000}k characters`));
+  for (const length of LENGTHS) console.log(figures.row(`censorship check alone, ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, "check" on a ${length / 1000}k-character letter`));
+  for (const length of LENGTHS) console.log(figures.row(`"check" ${length / 1000}k minus the check alone`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, signature on a ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, route (finish) on a ${length / 1000}k letter`));
+  for (const length of LENGTHS) console.log(figures.row(`route ${length / 1000}k, per Bot API call`));
   console.log("\ngoal (issue 14): a Lysty step ≤ 0.5 ms, flat in the step's position and the letter's length");
   console.log(`load average at end: ${load()}`);
 }

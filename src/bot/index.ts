@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { inWritingStage, leaveWritingStageOf, letterFeature, letterFlows, upgradeOlderLetterFlow } from "./features/letter/index.js";
+import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageTexts, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -95,6 +95,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
   app.use(i18n.middleware());
+  // A text in a stage of the letter flow needs no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
+  app.use(letterStageTexts);
   app.use(
     conversations<BotContext, FlowContext>({
       storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
@@ -107,6 +109,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   // 1. Flow control, before any conversation can swallow the update.
   app.use(cancelFeature);
   app.use(leaveFlowsOnCommand());
+  // Step 1 of a letter (`/start w_<slug>`) once no flow runs: nothing below answers that link before the letter
+  // feature, so it skips their filters (issue 14; an admin's `/start` still passes the organisers' feature).
+  app.use(letterDeepLink);
   app.use(languageFeature);
   app.use(privacyFeature);
 

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { DB } from "../db/database.js";
 import type { ClaimRequest } from "./claim.js";
+import { dueIds, leaseOf } from "./due.js";
 import type { OutboxRow } from "./types.js";
 
 /**
@@ -10,27 +10,12 @@ import type { OutboxRow } from "./types.js";
  * returns the claimed rows in send order, which a bare `UPDATE … RETURNING` does not promise.
  */
 export async function claimDuePostgres(db: DB, request: ClaimRequest): Promise<OutboxRow[]> {
-  const now = request.now.toISOString();
-  const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
   return db
-    .with("due", (db) =>
-      db
-        .selectFrom("outbox")
-        .select("id")
-        .where("status", "=", sql.lit("pending"))
-        .where("next_attempt_at", "<=", now)
-        .where("kind", "in", request.kinds)
-        .orderBy("priority", "desc")
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(request.limit)
-        .forUpdate()
-        .skipLocked(),
-    )
+    .with("due", (db) => dueIds(db, request).forUpdate().skipLocked())
     .with("claimed", (db) =>
       db
         .updateTable("outbox")
-        .set({ status: "sending", lease_owner: request.owner, lease_until: leaseUntil })
+        .set(leaseOf(request))
         .where("id", "in", db.selectFrom("due").select("due.id"))
         .returningAll(),
     )

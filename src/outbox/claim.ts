@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { type DB, isPostgresDb } from "../db/database.js";
 import type { OutboxStatus } from "../db/tables/outbox.js";
 import { claimDuePostgres } from "./claim-postgres.js";
+import { dueIds, leaseOf } from "./due.js";
 import type { OutboxRow } from "./types.js";
 
 export interface ClaimRequest {
@@ -18,28 +19,15 @@ export interface ClaimRequest {
  * Atomically moves up to `limit` due rows from pending to sending under this worker's lease and returns them in send
  * order. One statement, so no other instance can claim the same row: SQLite serialises writers; Postgres goes to
  * `claimDuePostgres` (claim-postgres.ts), whose inner SELECT takes row locks with SKIP LOCKED so concurrent claimers
- * pass over each other's rows instead of waiting.
- * `status` is a literal so SQLite can use the partial index `outbox_due`.
+ * pass over each other's rows instead of waiting. Both select and lease through `due.ts`.
  */
 export async function claimDue(db: DB, request: ClaimRequest): Promise<OutboxRow[]> {
   if (request.limit <= 0 || request.kinds.length === 0) return [];
   if (isPostgresDb(db)) return claimDuePostgres(db, request);
-  const now = request.now.toISOString();
-  const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
-  const due = db
-    .selectFrom("outbox")
-    .select("id")
-    .where("status", "=", sql.lit("pending"))
-    .where("next_attempt_at", "<=", now)
-    .where("kind", "in", request.kinds)
-    .orderBy("priority", "desc")
-    .orderBy("next_attempt_at")
-    .orderBy("id")
-    .limit(request.limit);
   const rows = await db
     .updateTable("outbox")
-    .set({ status: "sending", lease_owner: request.owner, lease_until: leaseUntil })
-    .where("id", "in", due)
+    .set(leaseOf(request))
+    .where("id", "in", dueIds(db, request))
     .returningAll()
     .execute();
   // RETURNING promises no order.

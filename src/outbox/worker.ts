@@ -28,15 +28,6 @@ import {
   TELEGRAM_RATE_LIMITS,
 } from "./worker-options.js";
 
-export {
-  NO_RATE_LIMITS,
-  TELEGRAM_RATE_LIMITS,
-  type OutboxRateLimits,
-  type OutboxRunSummary,
-  type OutboxWorker,
-  type OutboxWorkerOptions,
-} from "./worker-options.js";
-
 const GLOBAL = 0;
 /** A send must be able to time out and be recorded before its lease ends. */
 const LEASE_MARGIN_MS = 5_000;

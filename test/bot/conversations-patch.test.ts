@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
-import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { projectPath } from "../../src/project-path.js";
 import { copyOf, parseDockerfile } from "../helpers/dockerfile.js";
+import { privateTextUpdate } from "../helpers/updates.js";
 
 /**
  * patches/@grammyjs+conversations+2.1.1.patch (docs/production.md, "The replay boundary"): the conversations engine
@@ -28,18 +28,6 @@ function stubTelegram(sent: string[]): ApiClientOptions["fetch"] {
   }) as unknown as ApiClientOptions["fetch"];
 }
 
-let updateId = 0;
-const message = (text: string): Update => ({
-  update_id: ++updateId,
-  message: {
-    message_id: updateId,
-    date: 0,
-    chat: { id: 42, type: "private", first_name: "W" },
-    from: { id: 42, is_bot: false, first_name: "W" },
-    text,
-    ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.length }] } : {}),
-  },
-});
 
 /** Lets `rounds` turns of the event loop pass (setImmediate is not faked): no clock is involved. */
 async function turns(rounds: number): Promise<void> {
@@ -79,7 +67,7 @@ describe("the conversations engine as installed (patch-package)", () => {
 
     for (const text of ["/start", "Oksana", "again", "Vilnius"]) {
       let done = false;
-      void bot.handleUpdate(message(text)).then(() => (done = true));
+      void bot.handleUpdate(privateTextUpdate(42, text)).then(() => (done = true));
       await turns(50);
       expect(done, `the update "${text}" was handled`).toBe(true);
     }

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { type ApiClientOptions, Bot, BotError, Composer, type Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
+import { privateTextUpdate } from "../helpers/updates.js";
 
 /**
  * patches/grammy+1.46.0.patch (docs/production.md, "The middleware chain: a patch of grammY"): grammY's `concat`
@@ -27,18 +28,7 @@ function newBot(): Bot {
 /** Unpatched grammY: 4 (measured on 1.46.0). */
 const MIDDLEWARE_CALLS_PER_UPDATE = 3;
 
-let updateId = 0;
-const text = (value: string): Update => ({
-  update_id: ++updateId,
-  message: {
-    message_id: updateId,
-    date: 0,
-    chat: { id: 7, type: "private", first_name: "W" },
-    from: { id: 7, is_bot: false, first_name: "W" },
-    text: value,
-    ...(value.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: value.split(" ")[0]!.length }] } : {}),
-  },
-});
+const text = (value: string): Update => privateTextUpdate(7, value);
 
 describe("grammY's composer as installed (patch-package)", () => {
   it("is the patched one", () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.js";
 import { linkCampaignChat, markChatBroken } from "../../src/db/repositories/campaign-chats.js";
-import { linkDesk } from "../../src/db/repositories/desk.js";
+import { getDesk, linkDesk, markDeskBroken } from "../../src/db/repositories/desk.js";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { intermediariesOf, upsertIntermediary } from "../../src/db/repositories/intermediaries.js";
 import { readLetterTargetFacts } from "../../src/db/repositories/letter-target.js";
@@ -39,6 +39,7 @@ async function separately(slug: string, writerId: number) {
     prisoner,
     institution: prisoner.location.institution ? await getInstitutionBySlug(db, prisoner.location.institution) : undefined,
     organiserRelay: await hasOrganiserRelay(db, slug),
+    deskLinked: (await getDesk(db)) !== undefined,
     intermediary: (await intermediariesOf(db, slug)).length > 0,
   };
 }
@@ -51,8 +52,8 @@ async function expectSameAsSeparately(writerId: number): Promise<void> {
       expect(facts, slug).toBeUndefined();
       continue;
     }
-    const { prisoner, institution, organiserRelay, intermediary } = facts ?? {};
-    expect({ prisoner, institution, organiserRelay, intermediary }, slug).toEqual(expected);
+    const { prisoner, institution, organiserRelay, deskLinked, intermediary } = facts ?? {};
+    expect({ prisoner, institution, organiserRelay, deskLinked, intermediary }, slug).toEqual(expected);
   }
 }
 
@@ -73,6 +74,10 @@ describe("the letter flow's lookup in one statement", () => {
     await upsertIntermediary(db, { prisoner_slug: "kamardin-artem", ...service });
     await expectSameAsSeparately(WRITER);
     expect((await readLetterTargetFacts(db, "kamardin-artem", WRITER))?.intermediary).toBe(true);
+    // A desk that stopped working is still linked (the route step says nothing about a missing desk), but takes no letters.
+    await markDeskBroken(db, -100_2, "kicked", now);
+    await expectSameAsSeparately(WRITER);
+    expect(await readLetterTargetFacts(db, "kamardin-artem", WRITER)).toMatchObject({ organiserRelay: false, deskLinked: true });
   });
 
   it("shows a writer's own unchecked card to them alone, and knows no one it was not given", async () => {
@@ -90,9 +95,7 @@ describe("the letter flow's lookup in one statement", () => {
     expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toEqual({
       id: draft.id,
       hasText: false,
-      characters: null,
-      words: null,
-      lines: null,
+      counts: undefined,
       uncountedText: null,
     });
     const text = "Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.";
@@ -101,14 +104,12 @@ describe("the letter flow's lookup in one statement", () => {
     expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toEqual({
       id: draft.id,
       hasText: true,
-      characters: counts.characters,
-      words: counts.words,
-      lines: counts.lines,
+      counts,
       uncountedText: null,
     });
     // Not counted (a draft from before the running figures): its text is read, to be counted once.
     await db.updateTable("letters").set({ text_characters: null, text_words: null, text_lines: null }).where("id", "=", draft.id).execute();
-    expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toMatchObject({ hasText: true, characters: null, uncountedText: text });
+    expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).toMatchObject({ hasText: true, counts: undefined, uncountedText: text });
     // Another writer's draft is not this writer's.
     expect((await readLetterTargetFacts(db, slug, OTHER))?.draft).toBeUndefined();
     expect(await findDraftTo(db, OTHER, slug)).toBeUndefined();

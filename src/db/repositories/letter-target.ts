@@ -3,7 +3,9 @@ import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/t
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
 import type { InstitutionsTable } from "../tables/directory.js";
+import type { TextCounts } from "../../domain/letters/text-counts.js";
 import { institutionFromRow, type InstitutionRow } from "./institutions.js";
+import { draftCounts } from "./letters.js";
 import { type PrisonerRow, prisonerFromRow } from "./prisoners.js";
 
 /**
@@ -18,12 +20,14 @@ export interface LetterTargetFacts {
   institution: InstitutionRecord | undefined;
   /** Organisers take letters for this person now: a working chat of one of their campaigns, or a working desk. */
   organiserRelay: boolean;
+  /** The deployment has an organisation desk, working or not (the route step and a refusal say when it has none). */
+  deskLinked: boolean;
   /** A delivery service is recorded for this person (prisoner_intermediaries). */
   intermediary: boolean;
   /** A registry observed a letter address for this person at the card's institution (`findPersonalAddress` reads it). */
   addressObserved: boolean;
-  /** The writer's draft to this person: its figures (null while not counted) and its text only while not counted. */
-  draft: { id: number; hasText: boolean; characters: number | null; words: number | null; lines: number | null; uncountedText: string | null } | undefined;
+  /** The writer's draft to this person: its running figures (undefined while not counted) and its text only while not counted. */
+  draft: { id: number; hasText: boolean; counts: TextCounts | undefined; uncountedText: string | null } | undefined;
   /** The writer has finished a letter before (to anyone). */
   finishedBefore: boolean;
 }
@@ -57,6 +61,7 @@ type FactsRow = PrisonerRow & {
   campaign_list: string | null;
   campaign_relay: unknown;
   desk_relay: unknown;
+  desk_linked: unknown;
   intermediary: unknown;
   address_observed: unknown;
   draft_id: number | null;
@@ -99,6 +104,7 @@ const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
         )
         .as("campaign_relay"),
       eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1).where("organisation_desk.status", "=", "ok")).as("desk_relay"),
+      eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1)).as("desk_linked"),
       eb.exists(eb.selectFrom("prisoner_intermediaries").select("prisoner_intermediaries.service").whereRef("prisoner_intermediaries.prisoner_slug", "=", "prisoners.slug")).as("intermediary"),
       eb
         .exists(
@@ -137,6 +143,7 @@ export async function readLetterTargetFacts(db: DB, slug: string, writerId: numb
     prisoner: prisonerFromRow(row, row.campaign_list ? row.campaign_list.split(",") : []),
     institution: institution.slug === null || institution.slug === undefined ? undefined : institutionFromRow(institution as InstitutionRow),
     organiserRelay: truthy(row.campaign_relay) || truthy(row.desk_relay),
+    deskLinked: truthy(row.desk_linked),
     intermediary: truthy(row.intermediary),
     addressObserved: truthy(row.address_observed),
     draft:
@@ -145,9 +152,7 @@ export async function readLetterTargetFacts(db: DB, slug: string, writerId: numb
         : {
             id: row.draft_id,
             hasText: truthy(row.draft_has_text),
-            characters: row.draft_characters,
-            words: row.draft_words,
-            lines: row.draft_lines,
+            counts: draftCounts({ text_characters: row.draft_characters, text_words: row.draft_words, text_lines: row.draft_lines }),
             uncountedText: row.draft_text,
           },
     finishedBefore: truthy(row.finished_before),

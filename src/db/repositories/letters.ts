@@ -301,10 +301,72 @@ export type FinishLetterResult =
   | { ok: true; letter: Letter }
   | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" };
 
-/** Turns a draft into a finished letter: route, signature and reference in one transaction. */
+/**
+ * A draft known by its id finished in one statement (`finishLetter` without `enqueue`): route, signature and
+ * reference set only where the letter is still this writer's draft and has text. Every write of a draft's text
+ * normalises it (trimmed), so a stored draft is empty exactly when its text is '' or null. The reference is computed
+ * from the id beforehand and kept if the letter has one (a returned letter finished again).
+ */
+const finishDraftById = prepared(
+  (
+    db: DB,
+    status: LetterStatus,
+    route: DeliveryRoute,
+    reference: string,
+    signatureName: string,
+    signatureCity: string | null,
+    shareIdentity: 0 | 1,
+    findingsSummary: string | null,
+    at: string,
+    letterId: number,
+    writerId: number,
+  ) =>
+    db
+      .updateTable("letters")
+      .set({
+        status,
+        route,
+        reference: sql<string>`coalesce(${sql.ref("reference")}, ${reference})`,
+        signature_name: signatureName,
+        signature_city: signatureCity,
+        share_identity: shareIdentity,
+        findings_summary: findingsSummary,
+        finished_at: at,
+        updated_at: at,
+        return_reason: null,
+      })
+      .where("id", "=", letterId)
+      .where("writer_id", "=", writerId)
+      .where("status", "=", DRAFT)
+      .where("text", "<>", "")
+      .returningAll(),
+);
+
+/**
+ * Turns a draft into a finished letter: route, signature and reference at once. A letter known by its id and nothing
+ * to enqueue is one UPDATE (issue 14: the route step's transaction was four statements); else, and to tell why a
+ * letter was not finished, the draft is read and updated in one transaction.
+ */
 export async function finishLetter(db: DB, input: FinishLetterInput): Promise<FinishLetterResult> {
   const signatureName = input.signature.name.trim();
   if (signatureName === "") return { ok: false, reason: "no-signature" };
+  if ("letterId" in input && !input.enqueue) {
+    const at = input.now.toISOString();
+    const letter = await finishDraftById.first(
+      db,
+      statusAfterFinishing(input.route),
+      input.route,
+      formatLetterReference(input.letterId, input.now),
+      signatureName,
+      input.signature.city?.trim() || null,
+      input.shareIdentity ? 1 : 0,
+      input.findingsSummary ? serialiseFindingsSummary(input.findingsSummary) : null,
+      at,
+      input.letterId,
+      input.writerId,
+    );
+    if (letter) return { ok: true, letter };
+  }
   return inTransaction(db, async (trx) => {
     const draft = "draftTo" in input ? await findDraftTo(trx, input.writerId, input.draftTo) : await getLetterOfWriter(trx, input.letterId, input.writerId);
     if (!draft) return { ok: false, reason: "not-found" };
@@ -490,6 +552,44 @@ export async function getWriterProfile(db: DB, userId: number): Promise<WriterPr
 
 /** Read at every signing screen (compiled once, db/prepared.ts). */
 const writerProfileOf = prepared((db: DB, userId: number) => db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId));
+
+/** The text of a writer's draft to a person, with their profile: what "Done: check the letter" reads. */
+export interface DraftTextAndProfile {
+  text: string | null;
+  profile: Pick<WriterProfile, "remembered" | "signature_name" | "signature_city" | "grammatical_gender"> | undefined;
+}
+
+/**
+ * The draft's text and the writer's profile in one statement (issue 14: "check" read them one after the other). From
+ * the writer's user row, which exists while they write (it holds their stage); undefined without one.
+ */
+const draftTextAndProfileOf = prepared((db: DB, writerId: number, prisonerSlug: string) =>
+  db
+    .selectFrom("users")
+    .leftJoin("letters as draft", (join) =>
+      join.onRef("draft.writer_id", "=", "users.id").on("draft.prisoner_slug", "=", prisonerSlug).on("draft.status", "=", DRAFT),
+    )
+    .leftJoin("writer_profiles as profile", "profile.user_id", "users.id")
+    .select([
+      "draft.text as text",
+      "profile.user_id as profile_user_id",
+      "profile.remembered",
+      "profile.signature_name",
+      "profile.signature_city",
+      "profile.grammatical_gender",
+    ])
+    .where("users.id", "=", writerId),
+);
+
+export async function readDraftTextAndProfile(db: DB, writerId: number, prisonerSlug: string): Promise<DraftTextAndProfile | undefined> {
+  const row = await draftTextAndProfileOf.first(db, writerId, prisonerSlug);
+  if (!row) return undefined;
+  const { text, profile_user_id: profileOf, remembered, signature_name, signature_city, grammatical_gender } = row;
+  return {
+    text: text ?? null,
+    profile: profileOf === null ? undefined : { remembered: remembered ?? 0, signature_name, signature_city, grammatical_gender },
+  };
+}
 
 /**
  * Saves what the writer chose to have remembered. Without `remember`, the signature is not kept at all (the columns

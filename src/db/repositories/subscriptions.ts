@@ -89,14 +89,7 @@ async function followedCampaignsIncluding(db: DB, userId: number, prisonerSlug: 
 
 /** True when news about the prisoner reaches this user, directly or through a campaign they have not muted it in. */
 export async function isFollowingPrisoner(db: DB, userId: number, prisonerSlug: string): Promise<boolean> {
-  const direct = await db
-    .selectFrom("news_follows")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("target_type", "=", "prisoner")
-    .where("target_slug", "=", prisonerSlug)
-    .executeTakeFirst();
-  if (direct) return true;
+  if (await followsDirectly(db, userId, "prisoner", prisonerSlug)) return true;
   const muted = await db
     .selectFrom("news_mutes")
     .select("user_id")
@@ -107,12 +100,17 @@ export async function isFollowingPrisoner(db: DB, userId: number, prisonerSlug: 
 }
 
 export async function isFollowingCampaign(db: DB, userId: number, campaignSlug: string): Promise<boolean> {
+  return followsDirectly(db, userId, "campaign", campaignSlug);
+}
+
+/** The user follows this prisoner or campaign itself (a row of news_follows). */
+async function followsDirectly(db: DB, userId: number, targetType: FollowTargetType, targetSlug: string): Promise<boolean> {
   const row = await db
     .selectFrom("news_follows")
     .select("user_id")
     .where("user_id", "=", userId)
-    .where("target_type", "=", "campaign")
-    .where("target_slug", "=", campaignSlug)
+    .where("target_type", "=", targetType)
+    .where("target_slug", "=", targetSlug)
     .executeTakeFirst();
   return row !== undefined;
 }

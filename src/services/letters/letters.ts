@@ -9,6 +9,8 @@ import {
   type FindingsSummary,
   type Gender,
   type LetterRecipient,
+  countCharacters,
+  MAX_LETTER_CHARACTERS,
   normaliseLetterText,
 } from "../../domain/letters/index.js";
 import {
@@ -18,14 +20,15 @@ import {
   finishLetter,
   getOrCreateDraft,
   getWriterProfile,
+  type DraftTextAndProfile,
+  readDraftTextAndProfile,
   saveDraftText,
   saveWriterProfile,
   startDraftText,
 } from "../../db/repositories/letters.js";
-import { type LetterTargetFacts, readLetterTargetFacts } from "../../db/repositories/letter-target.js";
+import { readLetterTargetFacts } from "../../db/repositories/letter-target.js";
 import { inTransaction } from "../../db/database.js";
-import type { Letter } from "../../db/tables/letters.js";
-import { countsOf, statsOfCounts } from "../../domain/letters/text-counts.js";
+import { countsOf, statsOfCounts, type TextCounts } from "../../domain/letters/text-counts.js";
 import type { WriterIdentity } from "../relay/card.js";
 import { getDesk } from "../../db/repositories/desk.js";
 import { letterRecipient } from "./recipient.js";
@@ -55,6 +58,13 @@ export interface LetterTarget {
   institution: { name: string; region: string } | null;
   warnings: WriteWarning[];
   organiserRelay: boolean;
+  /**
+   * A delivery service is recorded for this person (the lookup's answer): when false, the route step knows there are
+   * none without reading them. Absent from targets stored by older code (read them then).
+   */
+  intermediary?: boolean;
+  /** The deployment has an organisation desk (the lookup's answer; absent from targets stored by older code). */
+  deskLinked?: boolean;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -100,7 +110,7 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       statusAsOf: prisoner.status.asOf,
       statusSource: prisoner.status.sourceUrl,
       alternatives: await refusalAlternatives(db, prisoner, deps.clock.now()),
-      deskLinked: (await getDesk(db)) !== undefined,
+      deskLinked: facts.deskLinked,
     };
   }
   const current = prisoner.location.believedCurrent && institution ? institution : undefined;
@@ -117,17 +127,13 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
       institution: current ? { name: current.name, region: current.region } : null,
       warnings: decision.warnings,
       organiserRelay,
-      draft: draft ? { letterId: draft.id, stats: statsOfFigures(draft) } : null,
+      intermediary: facts.intermediary,
+      deskLinked: facts.deskLinked,
+      draft: draft ? { letterId: draft.id, stats: statsOfDraft(draft.counts, draft.uncountedText) } : null,
     },
   };
 }
 
-/** A draft's figures as the first step reads them: its running counts, or its text counted once while they are not kept. */
-function statsOfFigures(draft: NonNullable<LetterTargetFacts["draft"]>): DraftStats {
-  const { characters, words, lines, uncountedText } = draft;
-  if (characters !== null && words !== null && lines !== null) return statsOfCounts({ characters, words, lines });
-  return draftStats(uncountedText ?? "");
-}
 
 export type SaveOutcome =
   | { ok: true; letterId: number; stats: DraftStats; before: boolean }
@@ -177,10 +183,13 @@ export async function saveDraftInput(
  * `saveDraftInput`'s append, which answers with the draft as it is.
  */
 export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
-  const first = editDraft(null, input.text, "append");
-  if (first.ok) {
-    const letterId = await startDraftText(deps.db, { ...input, text: first.text, figures: countsOf(first.text), now: deps.clock.now() });
-    if (letterId !== undefined) return { ok: true, letterId, stats: first.stats, before: false };
+  // `editDraft(null, text, "append")` without counting the text twice: normalised, within the limit, then counted once
+  // for both the stored figures and the screen's (`statsOfCounts` of them is `draftStats` of the text).
+  const text = normaliseLetterText(input.text);
+  if (text !== "" && countCharacters(text) <= MAX_LETTER_CHARACTERS) {
+    const figures = countsOf(text);
+    const letterId = await startDraftText(deps.db, { ...input, text, figures, now: deps.clock.now() });
+    if (letterId !== undefined) return { ok: true, letterId, stats: statsOfCounts(figures), before: false };
   }
   return saveDraftInput(deps, { ...input, mode: "append" });
 }
@@ -188,12 +197,12 @@ export async function startDraft(deps: ServiceDeps, input: { writerId: number; s
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */
 export async function readDraftStats(deps: ServiceDeps, writerId: number, slug: string): Promise<DraftStats | null> {
   const draft = await findDraftTo(deps.db, writerId, slug);
-  return draft?.text ? statsOfDraft(draft, draft.text) : null;
+  return draft?.text ? statsOfDraft(draftCounts(draft), draft.text) : null;
 }
 
-function statsOfDraft(draft: Letter, text: string): DraftStats {
-  const counts = draftCounts(draft);
-  return counts ? statsOfCounts(counts) : draftStats(text);
+/** A draft's figures: its running counts, or its text counted once while they are not kept (NULL: see the migration). */
+function statsOfDraft(counts: TextCounts | undefined, text: string | null): DraftStats {
+  return counts ? statsOfCounts(counts) : draftStats(text ?? "");
 }
 
 /** The draft's text, for showing it back; null when there is none. */
@@ -206,7 +215,10 @@ export async function checkDraft(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
 ): Promise<{ text: string; result: CheckResult } | null> {
-  const text = await readDraftText(deps, input.writerId, input.slug);
+  return checkText(await readDraftText(deps, input.writerId, input.slug), input);
+}
+
+function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): { text: string; result: CheckResult } | null {
   if (!text?.trim()) return null;
   return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
@@ -217,7 +229,10 @@ export interface WriterProfileView {
 }
 
 export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Promise<WriterProfileView> {
-  const profile = await getWriterProfile(deps.db, writerId);
+  return profileView(await getWriterProfile(deps.db, writerId));
+}
+
+function profileView(profile: DraftTextAndProfile["profile"]): WriterProfileView {
   return {
     signature:
       profile?.remembered === 1 && profile.signature_name
@@ -225,6 +240,18 @@ export async function loadWriterProfile(deps: ServiceDeps, writerId: number): Pr
         : null,
     gender: profile?.grammatical_gender ?? null,
   };
+}
+
+/**
+ * "Done: check the letter" in the writing stage: the censorship check of the current draft (null when it is empty) and
+ * the writer's profile, for the signing screen a clean check leads to, read in one statement.
+ */
+export async function checkDraftWithProfile(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
+): Promise<{ checked: { text: string; result: CheckResult } | null; profile: WriterProfileView }> {
+  const read = await readDraftTextAndProfile(deps.db, input.writerId, input.slug);
+  return { checked: checkText(read?.text ?? null, input), profile: profileView(read?.profile) };
 }
 
 /** Keeps the writer's grammatical gender without touching a remembered signature. */
@@ -264,6 +291,8 @@ export async function finishDraft(
   input: {
     writerId: number;
     slug: string;
+    /** The draft's id when this update read it already (the lookup): finished in one statement (`finishLetter`). */
+    draftId?: number;
     route: DeliveryRoute;
     signature: { name: string; city: string | null };
     shareIdentity: boolean;
@@ -276,7 +305,7 @@ export async function finishDraft(
   const now = deps.clock.now();
   try {
     const result = await finishLetter(deps.db, {
-      draftTo: input.slug,
+      ...(input.draftId !== undefined && input.route !== "organisers" ? { letterId: input.draftId } : { draftTo: input.slug }),
       writerId: input.writerId,
       route: input.route,
       signature: input.signature,

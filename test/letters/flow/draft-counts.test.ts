@@ -9,7 +9,7 @@ import { editDraft } from "../../../src/domain/letters/draft-edit.js";
 import { paragraphTag } from "../../../src/domain/letters/paragraphs.js";
 import { countsOf } from "../../../src/domain/letters/text-counts.js";
 import type { ServiceDeps } from "../../../src/services/deps.js";
-import { saveDraftInput } from "../../../src/services/letters/letters.js";
+import { loadTarget, readDraftStats, saveDraftInput } from "../../../src/services/letters/letters.js";
 import { changeParagraph } from "../../../src/services/letters/paragraphs.js";
 import { draftVersion, saveEditedDraft } from "../../../src/services/webapp/editor.js";
 import * as textCountsMigration from "../../../migrations/202612062210_letter_text_counts.js";
@@ -147,6 +147,25 @@ describe("a message added in the writing stage", () => {
 });
 
 describe("drafts written before the running figures", () => {
+  it("show the text's figures to the lookup and to readDraftStats, counted or not (one statsOfDraft serves both)", async () => {
+    const text = "Добрий день!\n\nДовгий абзац про жовто-блакитний прапор, м'ясо, don't, 2024 🌻.\n\nОбіймаю.";
+    const lookupStats = async () => {
+      const lookup = await loadTarget(deps, KAGARLITSKY, WRITER);
+      if (lookup.kind !== "ok") throw new Error(`the lookup must find ${KAGARLITSKY}`);
+      return lookup.target.draft?.stats;
+    };
+    for (const counted of [true, false]) {
+      await setDraft(text, { counted });
+      expect(await lookupStats()).toEqual(letterStats(text));
+      expect(await readDraftStats(deps, WRITER, KAGARLITSKY)).toEqual(letterStats(text));
+    }
+    // Counted figures are what both read: figures that disagree with the text show, proving the text is not recounted.
+    await h.db.updateTable("letters").set({ text_characters: 1, text_words: 2, text_lines: 3 }).where("writer_id", "=", WRITER).execute();
+    const kept = { characters: 1, words: 2, pages: 1 };
+    expect(await lookupStats()).toEqual(kept);
+    expect(await readDraftStats(deps, WRITER, KAGARLITSKY)).toEqual(kept);
+  });
+
   it("are carried over by the migration: text kept, counted by the next message, which the writer sees with the right figures", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);

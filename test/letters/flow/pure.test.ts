@@ -6,6 +6,8 @@ import { groupFindings } from "../../../src/bot/features/letter/render/findings.
 import { writeLetterData } from "../../../src/services/letters/buttons.js";
 import { parseOpening } from "../../../src/services/letters/buttons.js";
 import { isSlug } from "../../../src/services/letters/buttons.js";
+import { stageRecord } from "../../../src/bot/features/letter/flow/writing.js";
+import { type OpeningScreen, parseWritingStage, serialiseWritingStage } from "../../../src/services/letters/writing-stage.js";
 
 describe("editDraft", () => {
   const closing = "Знайте, что о Вас помнят.\n\nС теплом,";
@@ -79,5 +81,24 @@ describe("callback data", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("stageRecord", () => {
+  const state = { token: "ab12c", target: { slug: "kagarlitsky-boris", recipient: { system: "ru" } } } as unknown as Parameters<typeof stageRecord>[0];
+  const name = { surname: "Кагарлицкий", given: "Борис", patronymic: "Юльевич" };
+  const names = { ru: name, uk: name, latin: name } as unknown as OpeningScreen["names"];
+  const keys = { token: "ab12c", slug: "kagarlitsky-boris", system: "ru" };
+
+  it("builds the writing, opening and signing screens' records, which the stage reads back as written", () => {
+    const writing = stageRecord(state, { closing: "С теплом," });
+    const opening = stageRecord(state, { opening: { names, gender: "male" } });
+    const signing = stageRecord(state, { closing: undefined, signing: { summary: {}, clean: true } });
+    expect(writing).toStrictEqual({ ...keys, closing: "С теплом," });
+    // No closing (none, or empty) is no key at all.
+    expect(stageRecord(state, { closing: "" })).toStrictEqual(keys);
+    expect(opening).toStrictEqual({ ...keys, opening: { names, gender: "male" } });
+    expect(signing).toStrictEqual({ ...keys, signing: { summary: {}, clean: true } });
+    for (const record of [writing, opening, signing]) expect(parseWritingStage(serialiseWritingStage(record))).toEqual(record);
   });
 });

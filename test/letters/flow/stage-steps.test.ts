@@ -7,6 +7,7 @@ import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
+import { linkedGroup, organiser } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
 
 /**
@@ -73,8 +74,11 @@ describe('"Done: check the letter" in the writing stage', () => {
       expect(reply).toContain("How will you sign the letter?");
     });
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual([]);
-    // The draft is read once (for the check); the stage moves on in one UPDATE of the user row.
-    expect(count(run, "Select letters")).toBe(1);
+    // The draft is read once (for the check), with the writer's profile in the same statement (from their user row);
+    // the stage moves on in one UPDATE of the user row.
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
+    expect(count(run, "Select writer_profiles")).toBe(0);
     expect(count(run, "Update users")).toBe(1);
     expect(checkedLogs()).toBe(1);
     expect(await stageOf(writer.id)).toMatchObject({ token, slug: KAGARLITSKY, signing: { clean: true, summary: {} } });
@@ -90,7 +94,9 @@ describe('"Done: check the letter" in the writing stage', () => {
     const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
     const run = await statements.during(async () => expect(textOf(await writer.press("Done: check the letter"))).toContain("The check found 2 suggestions"));
     expect(checkedLogs()).toBe(1);
-    expect(count(run, "Select letters")).toBe(1);
+    // The draft read once, with the profile, from the writer's user row.
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
     // The findings screen waits for an answer: a stored conversation, no stage.
     expect(await storedFlows(writer.id)).toBe(1);
     expect(await stageOf(writer.id)).toBeNull();
@@ -134,7 +140,8 @@ describe('"Done: check the letter" in the writing stage', () => {
     const run = await statements.during(() => writer.pressData(screen, `lw:${String(opening?.token)}:done:-`));
     expect(writer.lastText()).toContain("The check found 2 suggestions");
     expect(checkedLogs()).toBe(1);
-    expect(count(run, "Select letters")).toBe(1);
+    expect(count(run, "Select users")).toBe(1);
+    expect(count(run, "Select letters")).toBe(0);
     expect(await storedFlows(writer.id)).toBe(1);
     expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
     expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
@@ -171,9 +178,15 @@ describe("the route step from the signing stage", () => {
     // Leaving the stage deletes any stored flow (as entering a conversation did); no flow is read or written.
     expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Delete conversation_state"]);
     // The person is read once, in the lookup's one statement, which also says whether organisers take their letters
-    // (no: only the desk is read again).
+    // and whether there is a desk at all: neither is read again.
     expect(count(run, "Select prisoners")).toBe(1);
     expect(count(run, "Select campaign_chats")).toBe(0);
+    expect(count(run, "Select organisation_desk")).toBe(0);
+    // No service is recorded for this person (the lookup says so): none read. The draft the lookup found is finished
+    // in one UPDATE, not read again in a transaction.
+    expect(count(run, "Select prisoner_intermediaries")).toBe(0);
+    expect(count(run, "Select letters")).toBe(0);
+    expect(count(run, "Update letters")).toBe(1);
     expect(await storedFlows(writer.id)).toBe(0);
     expect(await stageOf(writer.id)).toBeNull();
     const letter = await onlyLetter(h, writer.id);
@@ -218,6 +231,37 @@ describe("a flow stored by the code before this change", () => {
     expect(textOf(await writer.pressData(screen, "lw:6p0it:keep:-"))).toContain("How will you sign the letter?");
     expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
     expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+
+  // Recorded from main 18e0ea8 (before `readDelivery` served the conversation too): organisers linked, "Yes, remember
+  // it" pressed, the route question waiting after the lookup, the remembered signature and the three delivery reads.
+  async function routeQuestionStored(): Promise<{ writer: TestUser; screen: number }> {
+    const boss = await organiser(h, { languageCode: "en" });
+    await linkedGroup(h, boss);
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.");
+    await writer.press("Done: check the letter");
+    const stored = readFileSync(projectPath("test/fixtures/letter-flow-v5-route.json"), "utf8").replaceAll("700000002", String(writer.id));
+    expect(JSON.parse(stored).version).toEqual([0, CONVERSATION_VERSION]);
+    await h.db.updateTable("users").set({ letter_stage: null }).where("id", "=", writer.id).execute();
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
+    return { writer, screen: writer.messages.at(-1)!.message_id };
+  }
+
+  it("a route question stored by main 18e0ea8 (version 5) is answered with FSIN-pismo: the delivery reads replay in the same order", async () => {
+    const { writer, screen } = await routeQuestionStored();
+    expect(textOf(await writer.pressData(screen, "lw:fx4yb:route:fsin_pismo"))).toContain("Your letter to Boris Kagarlitsky is ready");
+    expect(await onlyLetter(h, writer.id)).toMatchObject({ status: "finished", route: "fsin_pismo", signature_name: "Оксана", signature_city: "Львів" });
+    expect(await storedFlows(writer.id)).toBe(0);
+    expectNoFailures(h);
+  });
+
+  it("the same stored question answered with the organisers goes on to their identity question, then relays the letter", async () => {
+    const { writer, screen } = await routeQuestionStored();
+    await writer.pressData(screen, "lw:fx4yb:route:organisers");
+    expect(writer.buttons()).toContain("Yes, show my Telegram name");
+    await writer.press("Yes, show my Telegram name");
+    expect(await onlyLetter(h, writer.id)).toMatchObject({ status: "relayed", route: "organisers", signature_name: "Оксана" });
     expectNoFailures(h);
   });
 });

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../context.js";
 import { startPayload } from "../../deep-link.js";
 import { menuButton } from "../../keyboards/main-menu.js";
+import { isAdmin } from "../../roles.js";
 import { DRAFT_ACTIONS, type DraftAction, draftAction, flowButton, letterAgain, lettersPage } from "./callbacks.js";
 import { handleDraftAction, offerDrafts } from "./drafts.js";
 import { enterLetterFlow } from "./entry.js";
@@ -23,18 +24,33 @@ function writeDeepLink(ctx: BotContext): { slug: string; opening?: string } | un
   return { slug: match[1], ...(match[2] ? { opening: match[2] } : {}) };
 }
 
-privateChats.command("start", async (ctx, next) => {
-  const link = writeDeepLink(ctx);
-  if (link) {
-    if (!isSlug(link.slug)) {
-      await ctx.reply(ctx.t("letter-ui-unknown-prisoner"));
-      return;
-    }
-    // A slug the directory does not know still enters the flow, which says so.
-    const opening = parseOpening(link.opening);
-    await enterLetterFlow(ctx, { slug: link.slug, ...(opening ? { opening } : {}) });
+/** `/start w_<slug>`: step 1 of a letter, for a person known by slug. */
+async function openWriteDeepLink(ctx: BotContext, link: { slug: string; opening?: string }): Promise<void> {
+  if (!isSlug(link.slug)) {
+    await ctx.reply(ctx.t("letter-ui-unknown-prisoner"));
     return;
   }
+  // A slug the directory does not know still enters the flow, which says so.
+  const opening = parseOpening(link.opening);
+  await enterLetterFlow(ctx, { slug: link.slug, ...(opening ? { opening } : {}) });
+}
+
+/**
+ * The write deep link, early in the chain (src/bot/index.ts, section 1; issue 14): once `leaveFlowsOnCommand` has
+ * ended any flow, nothing between it and this feature answers `/start w_…`, so step 1 need not pass every flow's and
+ * feature's filters first. An admin's `/start` goes the usual way: the organisers' feature refreshes their command
+ * menu on every `/start`, then the handler below opens the letter.
+ */
+const deepLink = new Composer<BotContext>();
+deepLink.chatType("private").command("start", async (ctx, next) => {
+  const link = writeDeepLink(ctx);
+  if (!link || isAdmin(ctx)) return next();
+  await openWriteDeepLink(ctx, link);
+});
+
+privateChats.command("start", async (ctx, next) => {
+  const link = writeDeepLink(ctx);
+  if (link) return openWriteDeepLink(ctx, link);
   if (startPayload(ctx) !== "") return next();
   // Plain /start: the welcome and menu first (welcomeFeature), then any unfinished letters.
   await next();
@@ -109,4 +125,4 @@ privateChats.callbackQuery(flowButton.pattern, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-button"), show_alert: true });
 });
 
-export { composer as letterFeature };
+export { composer as letterFeature, deepLink as letterDeepLink };

@@ -1,16 +1,16 @@
 import { summariseFindings } from "../../../domain/letters/index.js";
-import { loadTarget, loadWriterProfile, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
+import { checkDraftWithProfile, loadTarget, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
 import type { SigningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
 import { directly } from "../../flows/index.js";
-import { checkSavedDraft, replyCleanCheck } from "./flow/check.js";
+import { draftOf, loggedCheck, replyCleanCheck } from "./flow/check.js";
 import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdvice } from "./flow/delivery.js";
 import { openingKeyboard } from "./flow/guidance.js";
 import { handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
-import { replySigningScreen, type Signature, signingStage } from "./flow/signature.js";
+import { replySigningScreen, type Signature } from "./flow/signature.js";
 import { type FlowState, writingKeyboard } from "./flow/state.js";
-import { parkInStage } from "./flow/writing.js";
+import { parkInStage, stageRecord } from "./flow/writing.js";
 import { replyNotWritable } from "./render/refusal.js";
 import { leaveWritingStageOf } from "./writing-stage.js";
 
@@ -29,7 +29,9 @@ export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Prom
   const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
   if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
-  const checked = await checkSavedDraft(ctx.deps, ctx.logger, state);
+  // The draft and the writer's profile (for the signing screen a clean check leads to) in one statement.
+  const read = await checkDraftWithProfile(ctx.deps, draftOf(state));
+  const checked = loggedCheck(ctx.logger, read.checked);
   if (checked && checked.result.findings.length > 0) {
     handOver(ctx, { lookup, checked });
     await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
@@ -41,9 +43,8 @@ export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Prom
     return;
   }
   const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
-  const profile = await loadWriterProfile(ctx.deps, writerId);
-  const signing = await replySigningScreen(ctx, stage.token, clean, profile.signature);
-  await parkInStage(directly(ctx), writerId, signingStage(state, stage.closing, signing));
+  const signing = await replySigningScreen(ctx, stage.token, clean, read.profile.signature);
+  await parkInStage(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
 }
 
 /**
@@ -59,10 +60,14 @@ export async function routeFromSigningScreen(
   signed: { signature: Signature; remember: boolean },
 ): Promise<void> {
   const { writerId, ...screen } = stage;
-  const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
-  if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
+  // The lookup with the draft's id, which finishes the letter in one statement; the rest of the flow never shows
+  // the draft's figures here, so they are left out of what it keeps (and of what a conversation would have read).
+  const found = await loadTarget(ctx.deps, stage.slug, writerId);
+  if (found.kind !== "ok") return refuseFromStage(ctx, found);
+  const draftId = found.target.draft?.letterId;
+  const lookup = { ...found, target: { ...found.target, draft: null } };
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
-  const delivery = await readDelivery(ctx.deps, state);
+  const delivery = await readDelivery(directly(ctx), state);
   const offer = deliveryOffer(ctx, state, delivery);
   const route = offer.only !== "organisers" ? offer.only : undefined;
   if (!route && !offer.none) {
@@ -77,7 +82,7 @@ export async function routeFromSigningScreen(
   if (signed.remember) await rememberSignature(ctx.deps, writerId, signature, true);
   if (!route) return replyNoRoute(ctx, offer.notices);
   await replyRouteAdvice(ctx, state, offer, route, delivery.relay.via);
-  const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer };
+  const input = { route, signature, summary: stage.signing.summary, shareIdentity: false, translateFrom: undefined, offer, ...(draftId !== undefined ? { draftId } : {}) };
   await finishOnRoute(ctx, directly(ctx), state, input);
 }
 

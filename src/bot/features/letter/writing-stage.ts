@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput } from "../../../services/letters/letters.js";
 import { leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext, FlowContext } from "../../context.js";
@@ -55,7 +55,14 @@ const composer = new Composer<BotContext>();
  * (replace, discard, a paragraph) or lead on (done) enter the letter conversation with the stage; buttons of another
  * token and other updates go on to the features behind, as they did past the conversation's wait.
  */
-composer.use(async (ctx, next) => {
+composer.use((ctx, next) => handleStageUpdate(ctx, next));
+
+/**
+ * An update of a writer in a stage (the opening, writing or signing screen); anything else goes on. A text that is
+ * not a command needs no flow: `letterStageTexts` (./stage-texts.ts) calls this before the conversations plugin, so
+ * nothing on a text's path here may use `ctx.conversation` (buttons and media come through `letterWritingStage`).
+ */
+export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Promise<void> {
   const stage = writingStageOf(ctx);
   if (!stage) return next();
   if (stage.opening) return handleOpeningScreen(ctx, { ...stage, opening: stage.opening }, next);
@@ -86,6 +93,6 @@ composer.use(async (ctx, next) => {
   if (action === "done") return checkFromWritingStage(ctx, stage);
   const { writerId: _writer, ...writing } = stage;
   await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
-});
+}
 
 export { composer as letterWritingStage };

@@ -27,12 +27,16 @@ export async function replyUncheckable(ctx: FlowContext, state: FlowState, keybo
  * empty. Read inside the conversation's `external`, or by the writing stage before the conversation (../stage-steps.ts).
  */
 export async function checkSavedDraft(deps: ServiceDeps, logger: Logger, state: FlowState): Promise<CheckedDraft | null> {
-  const checkedDraft = await checkDraft(deps, {
-    writerId: state.writerId,
-    slug: state.target.slug,
-    recipient: state.target.recipient,
-    status: state.target.status,
-  });
+  return loggedCheck(logger, await checkDraft(deps, draftOf(state)));
+}
+
+/** Whose draft to whom, and the recipient's facts the check takes. */
+export function draftOf(state: FlowState): Parameters<typeof checkDraft>[1] {
+  return { writerId: state.writerId, slug: state.target.slug, recipient: state.target.recipient, status: state.target.status };
+}
+
+/** A check of the draft, logged with its counts only (never its text), with the paragraph each finding group is in. */
+export function loggedCheck(logger: Logger, checkedDraft: Awaited<ReturnType<typeof checkDraft>>): CheckedDraft | null {
   if (!checkedDraft) return null;
   const { text, result } = checkedDraft;
   logger.info({ findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters }, "letter checked");

@@ -38,15 +38,29 @@ export interface DeliveryOffer {
 }
 
 /**
- * What the route step reads, in one go, for a stage's middleware that decides whether a question is needed. The
- * lookup read moments ago in this update whether organisers take letters for this person: when they do not, only
- * whether the deployment has a desk is read again.
+ * What the route step reads about the ways to this person, for the signing stage (`directly(ctx)`: at once, to decide
+ * whether a question is needed) and the conversation (`guardOf(conversation)`: each value stored in the replay log)
+ * alike. In the conversation's first run each call takes what the stage read for this update (./hand-over.ts). The
+ * calls, their order and their values are the conversation's as they were (the relay; the quota while organisers
+ * take letters; the services), so stored flows replay unchanged and `CONVERSATION_VERSION` stays. The lookup read
+ * moments ago in this update whether organisers take letters for this person, whether the deployment has a desk at
+ * all and whether a delivery service is recorded for them (nothing waits between the two): when organisers do not
+ * take letters, nothing is read again; when no service is recorded, the services are not read (the guarded call
+ * stays, so a stored flow's log still lines up; a state stored before the lookup said so reads as before).
  */
-export async function readDelivery(deps: ServiceDeps, state: FlowState): Promise<DeliveryReadings> {
-  const { target } = state;
-  const relay = target.organiserRelay ? await organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: await isDeskLinked(deps) };
-  const quota = relay.via !== null ? await readQuota(deps, state.writerId) : undefined;
-  return { relay, quota, services: await recordedIntermediaries(deps.db, target.slug) };
+export async function readDelivery(guard: Guard, state: FlowState): Promise<DeliveryReadings> {
+  const { target, writerId } = state;
+  const read = (outer: object) => handedOver(outer)?.delivery;
+  const relay = await guard(
+    async (deps, outer) =>
+      read(outer)?.relay ??
+      (target.organiserRelay ? organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: target.deskLinked ?? (await isDeskLinked(deps)) }),
+  );
+  const quota = relay.via !== null ? await guard((deps, outer) => read(outer)?.quota ?? readQuota(deps, writerId)) : undefined;
+  const services = await guard(
+    async (deps, outer) => read(outer)?.services ?? (target.intermediary === false ? [] : recordedIntermediaries(deps.db, target.slug)),
+  );
+  return { relay, quota, services };
 }
 
 async function readQuota(deps: ServiceDeps, writerId: number): Promise<NonNullable<DeliveryReadings["quota"]>> {
@@ -90,11 +104,7 @@ export async function deliveryStep(
   summary: FindingsSummary,
 ): Promise<"edit" | void> {
   const { token, target } = state;
-  // What the signing stage read before it handed the update over (./hand-over.ts), else read here, one call each.
-  const read = (outer: object) => handedOver(outer)?.delivery;
-  const relay = await conversation.external((outer) => read(outer)?.relay ?? organiserRelayOpen(outer.deps, target.slug));
-  const quota = relay.via !== null ? await conversation.external((outer) => read(outer)?.quota ?? readQuota(outer.deps, state.writerId)) : undefined;
-  const services = await conversation.external((outer) => read(outer)?.services ?? recordedIntermediaries(outer.deps.db, target.slug));
+  const { relay, quota, services } = await readDelivery(guardOf(conversation), state);
   const offer = deliveryOffer(ctx, state, { relay, quota, services });
   if (offer.none) return replyNoRoute(ctx, offer.notices);
   const { plan, notices, routes } = offer;
@@ -161,15 +171,18 @@ export async function finishOnRoute(
     shareIdentity: boolean;
     translateFrom: TranslationSource | undefined;
     offer: DeliveryOffer;
+    /** The draft's id, when the step read it in this update (the signing stage's lookup). */
+    draftId?: number;
   },
 ): Promise<void> {
-  const { route, signature, shareIdentity, translateFrom } = input;
+  const { route, signature, shareIdentity, translateFrom, draftId } = input;
   const from = ctx.from;
   const writer = shareIdentity && from ? { firstName: from.first_name, ...(from.username ? { username: from.username } : {}) } : undefined;
   const outcome = await guard(async (deps, outer): Promise<FinishOutcome> => {
     const finished = await finishDraft(deps, {
       writerId: state.writerId,
       slug: state.target.slug,
+      ...(draftId !== undefined ? { draftId } : {}),
       route,
       signature,
       shareIdentity,

@@ -5,8 +5,13 @@ import type { Guard } from "../../../flows/index.js";
 import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
-import { type FlowState, titleArgs, withEditorButton } from "./state.js";
-import { parkInStage } from "./writing.js";
+import { type FlowState, type TitleSource, titleArgs, withEditorButton } from "./state.js";
+import { RememberedTexts } from "../render/remembered.js";
+import { localeOf } from "../../../locale.js";
+import type { Locale } from "../../../../config.js";
+import type { CustodyStatus, PrisonSystem } from "../../../../domain/letters/types.js";
+import type { WriteWarning } from "../../../../domain/directory/write-decision.js";
+import { parkInStage, stageRecord } from "./writing.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import { handedOver } from "./hand-over.js";
 
@@ -25,42 +30,65 @@ export const OPENING_ACTIONS = ["starter", "more", "done"] as const;
  * by the stage's middleware (../opening-stage.ts) and the buttons enter the conversation again (`openingButton`).
  */
 export async function guidanceStep(guard: Guard, ctx: FlowContext, state: FlowState): Promise<void> {
-  const { target } = state;
-  const header = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, state)))];
-  header.push(tHtml(ctx, "letter-ui-guidance-russian-name", { name: formalRussianName(target.recipient) }, ["name"]));
-  if (target.institution) header.push(tHtml(ctx, "letter-ui-guidance-where", target.institution));
-  const warnings = target.warnings.map((warning) => `⚠️ ${escapeHtml(ctx.t(warningKey(warning)))}`);
-  const brief = briefGuidance(target.recipient, state.returning === true).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
-  await replyBlocks(
-    ctx,
-    [
-      header.join("\n"),
-      ...(warnings.length > 0 ? [warnings.join("\n")] : []),
-      brief.join("\n"),
-      tHtml(ctx, "letter-screens-start-hint", { limit: MAX_LETTER_CHARACTERS }),
-    ],
-    openingKeyboard(ctx, state),
-  );
+  const facts = openingFacts(ctx, state);
+  // The same person and locale give the same text: it is made once, not at every step 1 (issue 14).
+  const blocks = openingTexts.get(JSON.stringify(facts), () => openingBlocks(ctx, facts));
+  await replyBlocks(ctx, blocks, openingKeyboard(ctx, state));
   await parkOnOpeningScreen(guard, state);
 }
 
+/** Everything the opening screen's text is made of, and nothing else: its JSON is the key of the remembered text. */
+interface OpeningFacts extends TitleSource {
+  locale: Locale;
+  returning: boolean;
+  russianName: string;
+  recipient: { system: PrisonSystem; status: CustodyStatus };
+  institution: { name: string; region: string } | null;
+  warnings: readonly WriteWarning[];
+}
+
+function openingFacts(ctx: FlowContext, state: FlowState): OpeningFacts {
+  const { names, gender, recipient, institution, warnings } = state.target;
+  return {
+    locale: localeOf(ctx),
+    returning: state.returning === true,
+    target: { names, gender },
+    russianName: formalRussianName(recipient),
+    recipient: { system: recipient.system, status: recipient.status },
+    institution: institution ? { name: institution.name, region: institution.region } : null,
+    warnings,
+  };
+}
+
+const openingTexts = new RememberedTexts<readonly string[]>();
+
+function openingBlocks(ctx: FlowContext, facts: OpeningFacts): string[] {
+  const header = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, facts)))];
+  header.push(tHtml(ctx, "letter-ui-guidance-russian-name", { name: facts.russianName }, ["name"]));
+  if (facts.institution) header.push(tHtml(ctx, "letter-ui-guidance-where", facts.institution));
+  const warnings = facts.warnings.map((warning) => `⚠️ ${escapeHtml(ctx.t(warningKey(warning)))}`);
+  const brief = briefGuidance(facts.recipient, facts.returning).map((point) => `• ${escapeHtml(tText(ctx, point))}`);
+  return [
+    header.join("\n"),
+    ...(warnings.length > 0 ? [warnings.join("\n")] : []),
+    brief.join("\n"),
+    tHtml(ctx, "letter-screens-start-hint", { limit: MAX_LETTER_CHARACTERS }),
+  ];
+}
+
+const openingLabels = new RememberedTexts<readonly [string, string]>();
+
 /** The opening screen's buttons (and, with WEBAPP_URL set, the editor Mini App's). */
 export function openingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token" | "target">) {
-  return withEditorButton(
-    ctx,
-    state,
-    flowKeyboard(state.token, [
-      [[ctx.t("letter-ui-button-starter"), "starter"]],
-      [[ctx.t("letter-screens-button-more"), "more"]],
-    ]),
-  );
+  const [starter, more] = openingLabels.get(localeOf(ctx), () => [ctx.t("letter-ui-button-starter"), ctx.t("letter-screens-button-more")]);
+  return withEditorButton(ctx, state, flowKeyboard(state.token, [[[starter, "starter"]], [[more, "more"]]]));
 }
 
 /** Records the opening screen's stage: its token, whose letter, and the recipient's names for the writing screen. */
 export async function parkOnOpeningScreen(guard: Guard, state: FlowState): Promise<void> {
   const { names, gender } = state.target;
   const opening = { names, gender, ...(state.opening ? { occasion: state.opening } : {}) };
-  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, opening });
+  await parkInStage(guard, state.writerId, stageRecord(state, { opening }));
 }
 
 /**

@@ -3,8 +3,8 @@ import { loadWriterProfile, rememberSignature } from "../../../../services/lette
 import { tHtml } from "../render/text.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
 import type { FindingsSummary } from "../../../../domain/letters/index.js";
-import type { SigningScreen, WritingStage } from "../../../../services/letters/writing-stage.js";
-import { parkInStage } from "./writing.js";
+import type { SigningScreen } from "../../../../services/letters/writing-stage.js";
+import { parkInStage, stageRecord } from "./writing.js";
 import { guardOf } from "../../../flows/index.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
@@ -97,13 +97,7 @@ export async function replySigningScreen(
 }
 
 export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
-  await parkInStage(guardOf(conversation), state.writerId, signingStage(state, closing, signing));
-}
-
-/** The signing screen's stage record: the flow's token, whose letter it is, and what the screen keeps. */
-export function signingStage(state: Pick<FlowState, "token" | "target">, closing: string | undefined, signing: SigningScreen): WritingStage {
-  const { token, target } = state;
-  return { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), signing };
+  await parkInStage(guardOf(conversation), state.writerId, stageRecord(state, { closing, signing }));
 }
 
 /** "Remember this signature?" with its two buttons, after a signature was typed on the signing screen. */

@@ -14,6 +14,7 @@ import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, type SaveOutcome, saveDraftInput } from "../../../../services/letters/letters.js";
 import type { PrisonSystem } from "../../../../domain/letters/types.js";
 import { tText } from "../render/text.js";
+import { RememberedTexts } from "../render/remembered.js";
 import { flowKeyboard } from "./input.js";
 import { localeOf } from "../../../locale.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
@@ -68,19 +69,29 @@ export const WRITING_ACTIONS = ["done", "append", "replace", "show", "discard"] 
 /** The writing step's buttons; with WEBAPP_URL set, the first opens this draft in the editor Mini App. */
 export function writingKeyboard(ctx: FlowContext, state: WritingScreenKeys): InlineKeyboard {
   const { token } = state;
+  const [done, append, replace, show, discard] = writingLabels.get(localeOf(ctx), () => [
+    ctx.t("letter-ui-button-done"),
+    ctx.t("letter-ui-button-append"),
+    ctx.t("letter-ui-button-replace"),
+    ctx.t("letter-ui-button-show"),
+    ctx.t("letter-ui-button-discard"),
+  ]);
   const keyboard = flowKeyboard(token, [
-    [[ctx.t("letter-ui-button-done"), "done"]],
+    [[done, "done"]],
     [
-      [ctx.t("letter-ui-button-append"), "append"],
-      [ctx.t("letter-ui-button-replace"), "replace"],
+      [append, "append"],
+      [replace, "replace"],
     ],
     [
-      [ctx.t("letter-ui-button-show"), "show"],
-      [ctx.t("letter-ui-button-discard"), "discard"],
+      [show, "show"],
+      [discard, "discard"],
     ],
   ]);
   return withEditorButton(ctx, state, keyboard);
 }
+
+/** The writing screen's labels by locale: every message of the writing stage is answered with these buttons. */
+const writingLabels = new RememberedTexts<readonly [string, string, string, string, string]>();
 
 /** With WEBAPP_URL set, a first button opens this draft in the editor Mini App (docs/webapp.md). */
 export function withEditorButton(ctx: FlowContext, state: WritingScreenKeys, keyboard: InlineKeyboard): InlineKeyboard {

@@ -7,7 +7,9 @@ import { readDraftText } from "../../../../services/letters/letters.js";
 import { discardDraftTo } from "../../../../services/letters/discard.js";
 import { type Guard, guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
-import { enterWritingStage, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import { RememberedTexts } from "../render/remembered.js";
+import { localeOf } from "../../../locale.js";
+import { enterWritingStage, type OpeningScreen, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handedOver } from "./hand-over.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
@@ -49,7 +51,12 @@ export async function replyWritingScreen(
   screen: TitleSource & WritingScreenKeys & { system: PrisonSystem; stats: DraftStats | null; beforeClosing: boolean },
 ): Promise<void> {
   const { stats } = screen;
-  const lines = [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })];
+  const { names, gender } = screen.target;
+  // The title and how writing works depend on the person and the locale only: made once for them (issue 14).
+  const head = writingHeads.get(JSON.stringify([localeOf(ctx), names, gender]), () =>
+    [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })].join("\n\n"),
+  );
+  const lines = [head];
   // Only while it is true (issue 15): after "replace" the starter's closing is gone and messages go to the end.
   if (screen.beforeClosing) lines.push(tHtml(ctx, "letter-ui-writing-closing-note"));
   if (stats) lines.push(tHtml(ctx, "letter-ui-writing-so-far", { stats: statsLine(ctx, stats) }));
@@ -58,9 +65,24 @@ export async function replyWritingScreen(
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: writingKeyboard(ctx, screen) });
 }
 
+const writingHeads = new RememberedTexts<string>();
+
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
 export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
-  await parkInStage(guard, state.writerId, { token: state.token, slug: state.target.slug, system: state.target.recipient.system, ...(closing ? { closing } : {}) });
+  await parkInStage(guard, state.writerId, stageRecord(state, { closing }));
+}
+
+/**
+ * The stage record of one of the flow's screens (docs/letter-flow-stages.md, "The state"): the screen's token, whose
+ * letter it is, the recipient's prison system, the starter's closing, and what the opening or signing screen keeps.
+ */
+export function stageRecord(
+  state: Pick<FlowState, "token" | "target">,
+  screen: { closing?: string | undefined; opening?: OpeningScreen; signing?: SigningScreen },
+): WritingStage {
+  const { token, target } = state;
+  const { closing, opening, signing } = screen;
+  return { token, slug: target.slug, system: target.recipient.system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}), ...(signing ? { signing } : {}) };
 }
 
 /** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
