@@ -11,6 +11,10 @@ beforeEach(async () => {
 afterEach(async () => database.cleanup());
 
 const at = "2026-12-06T12:00:00.000Z";
+const write = prepared((handle: DB, key: string, value: string) => handle.insertInto("conversation_state").values({ key, value, updated_at: at }));
+const count = prepared((handle: DB, key: string) =>
+  handle.selectFrom("conversation_state").select((eb) => eb.fn.countAll<number>().as("n")).where("key", "=", key),
+);
 
 describe("queries compiled once and run with each call's values (SQLite and Postgres)", () => {
   it("binds each call's values, keeps the query's own constants and a value used twice", async () => {
@@ -37,12 +41,6 @@ describe("queries compiled once and run with each call's values (SQLite and Post
 
   it("runs inside a transaction, which rolls its writes back", async () => {
     const { db } = database;
-    const write = prepared((handle: DB, key: string, value: string) =>
-      handle.insertInto("conversation_state").values({ key, value, updated_at: at }),
-    );
-    const count = prepared((handle: DB, key: string) =>
-      handle.selectFrom("conversation_state").select((eb) => eb.fn.countAll<number>().as("n")).where("key", "=", key),
-    );
     await db
       .transaction()
       .execute(async (trx) => {
@@ -56,12 +54,6 @@ describe("queries compiled once and run with each call's values (SQLite and Post
 
   it("never joins another caller's open transaction: a write outside it waits, and survives its rollback", async () => {
     const { db } = database;
-    const write = prepared((handle: DB, key: string, value: string) =>
-      handle.insertInto("conversation_state").values({ key, value, updated_at: at }),
-    );
-    const count = prepared((handle: DB, key: string) =>
-      handle.selectFrom("conversation_state").select((eb) => eb.fn.countAll<number>().as("n")).where("key", "=", key),
-    );
     let begun!: () => void;
     let release!: () => void;
     const started = new Promise<void>((resolve) => (begun = resolve));
