@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, type QueryResult, SqliteDialect } from "kysely";
 import type { Database } from "./schema.js";
 import { loadPg } from "./pg.js";
 import { cachingStatements } from "./statement-cache.js";
@@ -34,7 +34,37 @@ export function openSqlite(filename: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const statements = cachingStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  directSqlite.set(db, {
+    run(sql, parameters) {
+      // A transaction holds the one connection (Kysely's driver lock): wait for it the usual way.
+      if (sqlite.inTransaction) return undefined;
+      // What Kysely's SQLite connection returns for the same statement.
+      const statement = statements.prepare(sql) as SQLite.Statement;
+      if (statement.reader) return { rows: statement.all(parameters) };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+    },
+  });
+  return db;
+}
+
+/** One compiled statement run on the SQLite handle at once, or undefined when it has to wait for a transaction. */
+export interface DirectSqlite {
+  run(sql: string, parameters: readonly unknown[]): QueryResult<unknown> | undefined;
+}
+
+const directSqlite = new WeakMap<DB, DirectSqlite>();
+
+/**
+ * The SQLite handle behind `db` for statements compiled once (db/prepared.ts; issue 14): better-sqlite3 runs a
+ * statement synchronously, so outside a transaction running it at once is what Kysely's driver does after its
+ * connection lock and three or four awaits (~8 µs of CPU a statement). Undefined for Postgres, for transactions and
+ * for handles with plugins (they are other objects), which take Kysely's path.
+ */
+export function directSqliteOf(db: DB): DirectSqlite | undefined {
+  return directSqlite.get(db);
 }
 
 export interface PostgresSettings {

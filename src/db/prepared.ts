@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
-import type { DB } from "./database.js";
+import { type DB, directSqliteOf } from "./database.js";
 
 interface Compiled {
   query: CompiledQuery;
@@ -22,7 +22,8 @@ const placeholder = (index: number) => `\u0000lysty-prepared-value-${index}`;
  * (dialect) with placeholders for its values, which it may only pass as values (`where(col, "=", value)`, `values`,
  * `set`), never inspect; the SQL is kept and each call binds its own values. The statement itself is then prepared
  * once by `cachingStatements` on SQLite, or planned by Postgres as usual. A handle with Kysely plugins (tests that
- * count queries) gets the query built every time, so the plugins see it.
+ * count queries) gets the query built every time, so the plugins see it. On SQLite, outside a transaction, the
+ * statement runs on the handle at once (`directSqliteOf`), not through Kysely's connection lock.
  */
 export function prepared<V extends unknown[], R>(build: (db: DB, ...values: V) => Compilable<R>): PreparedQuery<V, R> {
   const compiledFor = new WeakMap<object, Compiled>();
@@ -44,7 +45,7 @@ export function prepared<V extends unknown[], R>(build: (db: DB, ...values: V) =
     return compiled;
   };
 
-  const execute = (db: DB, ...values: V): Promise<QueryResult<R>> => {
+  const execute = async (db: DB, ...values: V): Promise<QueryResult<R>> => {
     const compiled = compile(db);
     if (!compiled) return db.executeQuery(build(db, ...values));
     const { query, slots } = compiled;
@@ -52,6 +53,8 @@ export function prepared<V extends unknown[], R>(build: (db: DB, ...values: V) =
       const slot = slots[index] ?? -1;
       return slot < 0 ? parameter : values[slot];
     });
+    const direct = directSqliteOf(db)?.run(query.sql, parameters);
+    if (direct) return direct as QueryResult<R>;
     return db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
   };
 

@@ -11,6 +11,10 @@ beforeEach(async () => {
 afterEach(async () => database.cleanup());
 
 const at = "2026-12-06T12:00:00.000Z";
+const write = prepared((handle: DB, key: string, value: string) => handle.insertInto("conversation_state").values({ key, value, updated_at: at }));
+const count = prepared((handle: DB, key: string) =>
+  handle.selectFrom("conversation_state").select((eb) => eb.fn.countAll<number>().as("n")).where("key", "=", key),
+);
 
 describe("queries compiled once and run with each call's values (SQLite and Postgres)", () => {
   it("binds each call's values, keeps the query's own constants and a value used twice", async () => {
@@ -37,12 +41,6 @@ describe("queries compiled once and run with each call's values (SQLite and Post
 
   it("runs inside a transaction, which rolls its writes back", async () => {
     const { db } = database;
-    const write = prepared((handle: DB, key: string, value: string) =>
-      handle.insertInto("conversation_state").values({ key, value, updated_at: at }),
-    );
-    const count = prepared((handle: DB, key: string) =>
-      handle.selectFrom("conversation_state").select((eb) => eb.fn.countAll<number>().as("n")).where("key", "=", key),
-    );
     await db
       .transaction()
       .execute(async (trx) => {
@@ -52,6 +50,30 @@ describe("queries compiled once and run with each call's values (SQLite and Post
       })
       .catch(() => undefined);
     expect(Number((await count.first(db, "flow:9"))?.n)).toBe(0);
+  });
+
+  it("never joins another caller's open transaction: a write outside it waits, and survives its rollback", async () => {
+    const { db } = database;
+    let begun!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const inside = db
+      .transaction()
+      .execute(async (trx) => {
+        await write.execute(trx, "flow:inside", "x");
+        begun();
+        await held;
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await started;
+    const outside = write.execute(db, "flow:outside", "y");
+    release();
+    await inside;
+    expect((await outside).numAffectedRows).toBe(1n);
+    expect(Number((await count.first(db, "flow:inside"))?.n)).toBe(0);
+    expect(Number((await count.first(db, "flow:outside"))?.n)).toBe(1);
   });
 
   it("builds the query every time on a handle with Kysely plugins, so that they see it", async () => {

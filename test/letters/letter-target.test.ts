@@ -7,6 +7,7 @@ import { intermediariesOf, upsertIntermediary } from "../../src/db/repositories/
 import { readLetterTargetFacts } from "../../src/db/repositories/letter-target.js";
 import { findDraftTo, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import { getPrisonerFor, setPrisonerPrivateTo } from "../../src/db/repositories/prisoners.js";
+import type { PrisonerForLetter, PrisonerRecord } from "../../src/domain/directory/types.js";
 import { countsOf } from "../../src/domain/letters/text-counts.js";
 import { hasOrganiserRelay } from "../../src/services/relay/relay-letter.js";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -31,12 +32,19 @@ afterEach(async () => testDb.cleanup());
 
 const slugs = async () => (await db.selectFrom("prisoners").select("slug").orderBy("slug").execute()).map((row) => row.slug);
 
+/** The part of a card writing a letter reads: the lookup leaves out the texts for people reading the card. */
+function forLetter(card: PrisonerRecord): PrisonerForLetter {
+  const { altSpellings: _spellings, birthYearAlternatives: _years, birthDate: _date, birthNote: _note, summary: _summary, hashtag: _hashtag, ...rest } = card;
+  const { note: _statusNote, ...status } = card.status;
+  return { ...rest, status, interests: { tags: card.interests.tags } };
+}
+
 /** What the separate reads give, in the shape of the one statement's answer (draft and history compared apart). */
 async function separately(slug: string, writerId: number) {
   const prisoner = await getPrisonerFor(db, slug, writerId);
   if (!prisoner) return undefined;
   return {
-    prisoner,
+    prisoner: forLetter(prisoner),
     institution: prisoner.location.institution ? await getInstitutionBySlug(db, prisoner.location.institution) : undefined,
     organiserRelay: await hasOrganiserRelay(db, slug),
     deskLinked: (await getDesk(db)) !== undefined,

@@ -7,6 +7,7 @@ import {
   NO_LETTERS_REASONS,
   PRISON_SYSTEMS,
   PRISONER_STATUSES,
+  type PrisonerForLetter,
   type PrisonerRecord,
   STATUS_CONFIDENCES,
 } from "../../domain/directory/types.js";
@@ -30,7 +31,38 @@ export class PrisonerNotFoundError extends Error {
   }
 }
 
-export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
+/** The columns `prisonerForLetterFromRow` reads: a card without its texts for people reading it. */
+export const PRISONER_FOR_LETTER_COLUMNS = [
+  "slug",
+  "surname_ru",
+  "given_name_ru",
+  "patronymic_ru",
+  "surname_uk",
+  "given_name_uk",
+  "patronymic_uk",
+  "surname_latin",
+  "given_name_latin",
+  "patronymic_latin",
+  "gender",
+  "birth_year",
+  "system",
+  "status",
+  "status_as_of",
+  "status_source_url",
+  "status_confidence",
+  "institution_slug",
+  "institution_as_of",
+  "institution_source_url",
+  "institution_believed_current",
+  "interests",
+  "letters_allowed",
+  "no_letters_reason",
+] as const satisfies readonly (keyof PrisonersTable)[];
+
+export type PrisonerForLetterRow = Pick<PrisonerRow, (typeof PRISONER_FOR_LETTER_COLUMNS)[number]>;
+
+/** What writing a letter reads of a card (the letter flow's lookup selects only these columns, issue 14). */
+export function prisonerForLetterFromRow(row: PrisonerForLetterRow, campaigns: string[]): PrisonerForLetter {
   return {
     slug: row.slug,
     names: {
@@ -38,19 +70,14 @@ export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): Prisoner
       uk: { surname: row.surname_uk, given: row.given_name_uk, patronymic: row.patronymic_uk },
       latin: { surname: row.surname_latin, given: row.given_name_latin, patronymic: row.patronymic_latin },
     },
-    altSpellings: parseJsonList<string>(row.alt_spellings, "alt_spellings"),
     gender: oneOf(GENDERS, row.gender, "gender"),
     birthYear: row.birth_year,
-    birthYearAlternatives: parseJsonList<number>(row.birth_year_alternatives, "birth_year_alternatives"),
-    birthDate: row.birth_date,
-    birthNote: row.birth_note,
     system: oneOf(PRISON_SYSTEMS, row.system, "prison system"),
     status: {
       value: oneOf(PRISONER_STATUSES, row.status, "status"),
       asOf: row.status_as_of,
       sourceUrl: row.status_source_url,
       confidence: oneOf(STATUS_CONFIDENCES, row.status_confidence, "status confidence"),
-      note: row.status_note,
     },
     location: {
       institution: row.institution_slug,
@@ -58,17 +85,27 @@ export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): Prisoner
       sourceUrl: row.institution_source_url,
       believedCurrent: row.institution_believed_current === 1,
     },
-    summary: { uk: row.summary_uk, en: row.summary_en, ru: row.summary_ru },
-    interests: {
-      tags: parseJsonList<InterestTag>(row.interests, "interests"),
-      sourceUrl: row.interests_source_url,
-    },
+    interests: { tags: parseJsonList<InterestTag>(row.interests, "interests") },
     letters: {
       allowed: row.letters_allowed === 1,
       reason: row.no_letters_reason === null ? null : oneOf(NO_LETTERS_REASONS, row.no_letters_reason, "no-letters reason"),
     },
-    hashtag: row.hashtag,
     campaigns,
+  };
+}
+
+export function prisonerFromRow(row: PrisonerRow, campaigns: string[]): PrisonerRecord {
+  const forLetter = prisonerForLetterFromRow(row, campaigns);
+  return {
+    ...forLetter,
+    altSpellings: parseJsonList<string>(row.alt_spellings, "alt_spellings"),
+    birthYearAlternatives: parseJsonList<number>(row.birth_year_alternatives, "birth_year_alternatives"),
+    birthDate: row.birth_date,
+    birthNote: row.birth_note,
+    status: { ...forLetter.status, note: row.status_note },
+    summary: { uk: row.summary_uk, en: row.summary_en, ru: row.summary_ru },
+    interests: { ...forLetter.interests, sourceUrl: row.interests_source_url },
+    hashtag: row.hashtag,
   };
 }
 

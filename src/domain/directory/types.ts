@@ -106,6 +106,15 @@ export interface PrisonerRecord {
   campaigns: string[];
 }
 
+/**
+ * What writing a letter reads of a card (the write decision, the recipient, a refusal's alternatives): the card
+ * without its texts for people reading it (summaries, notes, other spellings), which step 1 does not read (issue 14).
+ */
+export type PrisonerForLetter = Omit<PrisonerRecord, "altSpellings" | "birthYearAlternatives" | "birthDate" | "birthNote" | "summary" | "hashtag" | "status" | "interests"> & {
+  status: Omit<PrisonerRecord["status"], "note">;
+  interests: Pick<PrisonerRecord["interests"], "tags">;
+};
+
 export interface InstitutionRecord {
   slug: string;
   system: PrisonSystem;

@@ -8,7 +8,7 @@ import {
   FREE_OR_DEAD_STATUSES,
   type InstitutionRecord,
   type NoLettersReason,
-  type PrisonerRecord,
+  type PrisonerForLetter,
 } from "./types.js";
 
 export type DeliveryRoute = "fsin-pismo" | "post" | "organiser-relay";
@@ -45,7 +45,7 @@ export const STATUS_RECENT_DAYS = 180;
 export const LOCATION_RECENT_DAYS = 90;
 
 /** Routes that reach the person directly, from the institution they are believed to be in now. */
-export function directRoutes(prisoner: PrisonerRecord, institution: InstitutionRecord | undefined): DeliveryRoute[] {
+export function directRoutes(prisoner: PrisonerForLetter, institution: InstitutionRecord | undefined): DeliveryRoute[] {
   const { location } = prisoner;
   if (!institution || location.institution !== institution.slug || !location.believedCurrent) return [];
   const routes: DeliveryRoute[] = [];
@@ -58,7 +58,7 @@ export function directRoutes(prisoner: PrisonerRecord, institution: InstitutionR
 }
 
 export function decideWrite(
-  prisoner: PrisonerRecord,
+  prisoner: PrisonerForLetter,
   institution: InstitutionRecord | undefined,
   context: WriteContext,
 ): WriteDecision {
@@ -74,7 +74,7 @@ export function decideWrite(
   return { kind: "refused", reason: "no-known-route" };
 }
 
-function writeWarnings(prisoner: PrisonerRecord, hasDirectRoute: boolean, today: Date): WriteWarning[] {
+function writeWarnings(prisoner: PrisonerForLetter, hasDirectRoute: boolean, today: Date): WriteWarning[] {
   const warnings: WriteWarning[] = [];
   const { status, location } = prisoner;
   if (daysSince(status.asOf, today) > STATUS_RECENT_DAYS) warnings.push("status-not-recent");

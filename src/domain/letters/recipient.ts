@@ -1,4 +1,4 @@
-import type { InstitutionRecord, PrisonerRecord, PrisonerStatus } from "../directory/types.js";
+import type { InstitutionRecord, PrisonerForLetter, PrisonerStatus } from "../directory/types.js";
 import { isUncheckedSource } from "../directory/suggestion.js";
 import { formalRussianName } from "./recipient-name.js";
 import type { CustodyStatus, LetterInstitution, LetterRecipient } from "./types.js";
@@ -17,7 +17,7 @@ export interface PersonalAddress {
  * goes on the envelope instead of the facility's address (it may name a unit; it is what the registry tells writers).
  */
 export function recipientFromPrisoner(
-  prisoner: PrisonerRecord,
+  prisoner: PrisonerForLetter,
   institution: InstitutionRecord | undefined,
   personal?: PersonalAddress,
 ): LetterRecipient {

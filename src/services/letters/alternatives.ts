@@ -4,7 +4,7 @@ import { listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
 import type { DB } from "../../db/database.js";
 import type { PrisonerIntermediary } from "../../db/tables/routes.js";
 import { decideWrite } from "../../domain/directory/write-decision.js";
-import { FREE_OR_DEAD_STATUSES, type PrisonerRecord } from "../../domain/directory/types.js";
+import { FREE_OR_DEAD_STATUSES, type PrisonerForLetter, type PrisonerRecord } from "../../domain/directory/types.js";
 import { RUSSIAN_PRISON_INTERMEDIARIES } from "../../domain/letters/intermediaries.js";
 import { hasOrganiserRelay } from "../relay/relay-letter.js";
 
@@ -23,7 +23,7 @@ export interface RefusalAlternatives {
  * services' general pages; the writer uses them themselves, the bot never submits anything), and other people of
  * the same campaigns who can receive letters now. Never suggests anyone free, dead or without a route.
  */
-export async function refusalAlternatives(db: DB, prisoner: PrisonerRecord, today: Date): Promise<RefusalAlternatives> {
+export async function refusalAlternatives(db: DB, prisoner: PrisonerForLetter, today: Date): Promise<RefusalAlternatives> {
   const known = await intermediariesOf(db, prisoner.slug);
   const inCustody = !FREE_OR_DEAD_STATUSES.includes(prisoner.status.value);
   const intermediaries: RefusalAlternatives["intermediaries"] = !inCustody

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/database.js";
 import { findPersonalAddress } from "../../db/repositories/directory-sync.js";
-import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/types.js";
+import type { InstitutionRecord, PrisonerForLetter } from "../../domain/directory/types.js";
 import { recipientFromPrisoner } from "../../domain/letters/recipient.js";
 import type { LetterRecipient } from "../../domain/letters/types.js";
 
@@ -10,7 +10,7 @@ import type { LetterRecipient } from "../../domain/letters/types.js";
  */
 export async function letterRecipient(
   db: DB,
-  prisoner: PrisonerRecord,
+  prisoner: PrisonerForLetter,
   institution: InstitutionRecord | undefined,
   /** `addressObserved: false`: the caller knows no registry observed an address there, so none is looked for. */
   known: { addressObserved?: boolean } = {},
