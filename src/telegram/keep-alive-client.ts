@@ -58,8 +58,8 @@ export class KeepAlivePool {
       if (signal?.aborted) return reject(abortError(signal));
       const text = requestText(this.target.host, request);
       const socket = this.take();
-      const call = new Call(request.method === "HEAD", (error, response) => {
-        signal?.removeEventListener("abort", onAbort);
+      const call = new Call(request.method === "HEAD", signal, (error, response) => {
+        signal?.removeEventListener("abort", call);
         if (error) {
           socket.destroy();
           reject(error);
@@ -69,8 +69,8 @@ export class KeepAlivePool {
           resolve(response as PlainResponse);
         }
       });
-      const onAbort = () => call.fail(abortError(signal as AbortSignal));
-      signal?.addEventListener("abort", onAbort, { once: true });
+      // The call is the listener (`handleEvent`): no closure per request.
+      signal?.addEventListener("abort", call, { once: true });
       attach(socket, call);
       socket.write(text);
     });
@@ -165,8 +165,14 @@ class Call {
 
   constructor(
     private readonly noBody: boolean,
+    private readonly signal: AbortSignal | null | undefined,
     private readonly settle: (error: Error | undefined, response?: PlainResponse) => void,
   ) {}
+
+  /** The request's signal aborted. */
+  handleEvent(): void {
+    this.fail(abortError(this.signal as AbortSignal));
+  }
 
   receive(chunk: Buffer): void {
     if (this.done) return;
