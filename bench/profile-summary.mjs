@@ -4,8 +4,10 @@
 // frame of dist/src/*.js mapped through the bundle's source map to its src/*.ts or node_modules/<package> origin.
 // Only samples from the first webhook update on count (the start-up, and a build that scripts/start.mjs may run
 // first, are left out). Usage: node bench/profile-summary.mjs FILE.cpuprofile [--top N]
+import console from "node:console";
 import { readFileSync, existsSync } from "node:fs";
 import { SourceMap } from "node:module";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const file = process.argv[2];
