@@ -1,4 +1,6 @@
+import { Buffer } from "node:buffer";
 import { connect as netConnect, isIP, type Socket } from "node:net";
+import { performance } from "node:perf_hooks";
 import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
 
 /** One answer of the server: its status and its whole body, decoded as UTF-8. */
@@ -64,7 +66,7 @@ export class KeepAlivePool {
           socket.destroy();
           reject(error);
         } else {
-          if (call.reusable && !socket.destroyed) this.release(socket);
+          if (call.reusable && !socket.destroyed) this.release(socket, call.keepAliveSeconds);
           else socket.destroy();
           resolve(response as PlainResponse);
         }
@@ -87,8 +89,12 @@ export class KeepAlivePool {
   }
 
   private take(): Socket {
-    const reused = this.idle.pop();
-    if (reused) {
+    for (let reused = this.idle.pop(); reused; reused = this.idle.pop()) {
+      // Past the server's Keep-Alive hint it may be closing the socket right now: a request would race that close.
+      if (((reused as PooledSocket)[IDLE_UNTIL] ?? Infinity) <= performance.now()) {
+        reused.destroy();
+        continue;
+      }
       reused.ref();
       return reused;
     }
@@ -106,7 +112,9 @@ export class KeepAlivePool {
     return socket;
   }
 
-  private release(socket: Socket): void {
+  private release(socket: Socket, keepAliveSeconds: number | undefined): void {
+    // A second before the server's hint, as Node's agent does (its `agentKeepAliveTimeoutBuffer`).
+    (socket as PooledSocket)[IDLE_UNTIL] = keepAliveSeconds === undefined ? undefined : performance.now() + (keepAliveSeconds - 1) * 1_000;
     (socket as PooledSocket)[CALL] = undefined;
     (socket as PooledSocket)[POOL] = this;
     socket.unref();
@@ -123,7 +131,8 @@ export class KeepAlivePool {
 
 const CALL = Symbol("call");
 const POOL = Symbol("pool");
-type PooledSocket = Socket & { [CALL]?: Call | undefined; [POOL]?: KeepAlivePool | undefined };
+const IDLE_UNTIL = Symbol("idle until");
+type PooledSocket = Socket & { [CALL]?: Call | undefined; [POOL]?: KeepAlivePool | undefined; [IDLE_UNTIL]?: number | undefined };
 
 function attach(socket: Socket, call: Call): void {
   (socket as PooledSocket)[POOL] = undefined;
@@ -162,6 +171,8 @@ class Call {
   private headDone = false;
   private done = false;
   reusable = true;
+  /** The server's `Keep-Alive: timeout=N` hint: how long it keeps the idle connection open. */
+  keepAliveSeconds: number | undefined;
 
   constructor(
     private readonly noBody: boolean,
@@ -229,7 +240,10 @@ class Call {
         if (!/^\d+$/.test(value)) throw new Error(`Bot API answered a bad Content-Length: ${JSON.stringify(value)}`);
         length = Number(value);
       } else if (name === "transfer-encoding") chunked = value.split(",").some((coding) => coding.trim() === "chunked");
-      else if (name === "connection") {
+      else if (name === "keep-alive") {
+        const timeout = /\btimeout=(\d+)/.exec(value);
+        if (timeout) this.keepAliveSeconds = Number(timeout[1]);
+      } else if (name === "connection") {
         if (/\bclose\b/.test(value)) close = true;
         else if (/\bkeep-alive\b/.test(value)) close = false;
       }

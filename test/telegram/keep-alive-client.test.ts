@@ -77,6 +77,14 @@ describe("the keep-alive client of the Bot API's JSON calls", () => {
     expect(pool.idleSockets).toBe(1);
   });
 
+  it("does not reuse a connection past the server's Keep-Alive hint (less a second), and reuses one within it", async () => {
+    const server = await rawServer((_request, _socket, index) => [`HTTP/1.1 200 OK\r\nKeep-Alive: timeout=${index < 2 ? 1 : 5}\r\nContent-Length: 2\r\n\r\n{}`]);
+    const pool = poolTo(server.port);
+    for (let call = 0; call < 4; call++) await expect(pool.request(post("{}"))).resolves.toEqual({ status: 200, text: "{}" });
+    // timeout=1: the idle socket is past its time at once, so calls 2 and 3 open new connections; timeout=5 keeps it.
+    expect(server.connections()).toBe(3);
+  });
+
   it("reads chunked answers (with extensions and trailers), answers without a length until the close, HTTP/1.0 and 100 Continue", async () => {
     const answers = [
       ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=1\r\n{\"ok\"", "\r\n8\r\n:true, \"\r\n", "a\r\nresult\":1}\r\n0\r\nX-Trailer: y\r\n\r\n"],
