@@ -19,19 +19,19 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = (error: Error | undefined) => {
-      request.off("data", onData).off("end", onEnd).off("error", done).off("close", onClose);
-      if (error) reject(error);
-      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      done(new BodyTooLargeError(limit));
-      request.destroy();
-    };
-    const onEnd = () => done(undefined);
-    const onClose = () => done(Object.assign(new Error("the request closed before its body ended"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
-    request.on("data", onData).once("end", onEnd).once("error", done).once("close", onClose);
+    // Inline listeners, left on the finished request: a named one is a keepNames call per update in the bundle.
+    request
+      .on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= limit) return void chunks.push(chunk);
+        reject(new BodyTooLargeError(limit));
+        request.destroy();
+      })
+      .once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
+      .once("error", reject)
+      // A request read whole is `complete` when it closes; after a rejection this settles nothing (a promise settles once).
+      .once("close", () => {
+        if (!request.complete) reject(Object.assign(new Error("the request closed before its body ended"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+      });
   });
 }
