@@ -17,7 +17,7 @@
 // - Whitespace and comments go (grammY's Bot API documentation is half its code): less to parse at every start.
 // - A source map (dist/src/main.js.map, no sources inlined) keeps stack traces pointing at src/*.ts when Node runs
 //   with source maps enabled, as `npm start` and the image do.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -74,3 +74,25 @@ await build({
   banner: { js: 'import { createRequire as lystyCreateRequire } from "node:module"; const require = lystyCreateRequire(import.meta.url);' },
   plugins: [sourceUrls],
 });
+
+// keepNames' helper runs `Object.defineProperty(fn, "name", …)` for every named function each time it is created: a
+// nested function declaration or a named closure costs a property redefinition (and the function leaves V8's shared
+// map) at every call of its enclosing function, 2–3 % of the bot's CPU under `bench:load` (docs/production.md, "Issue 14,
+// seventh round (z22c)"). Most of them already carry the name esbuild gives them (nothing is renamed without
+// `minifyIdentifiers`): the helper now leaves those alone and still names the rest (arrows passed to it, the classes
+// renamed for a clash), so every `.name` reads as before.
+const KEEP_NAMES_HELPER = '__name=(target,value)=>__defProp(target,"name",{value,configurable:!0})';
+// Of the same length, so that the source map's columns after it on its line stay true (`configurable: 1` is true).
+const CHEAPER_HELPER = '__name=(t,v)=>t.name===v?t:__defProp(t,"name",{value:v,configurable:1})';
+if (CHEAPER_HELPER.length !== KEEP_NAMES_HELPER.length) throw new Error("bundle-bot: the keepNames helper's replacement must keep its length");
+let helpers = 0;
+for (const name of readdirSync(outdir)) {
+  if (!name.endsWith(".js")) continue;
+  const path = join(outdir, name);
+  const code = readFileSync(path, "utf8");
+  const count = code.split(KEEP_NAMES_HELPER).length - 1;
+  if (count === 0) continue;
+  helpers += count;
+  writeFileSync(path, code.replaceAll(KEEP_NAMES_HELPER, CHEAPER_HELPER));
+}
+if (helpers !== 1) throw new Error(`bundle-bot: expected esbuild's keepNames helper once in the output, found it ${helpers} times (esbuild changed it?)`);

@@ -30,6 +30,27 @@ describe("the bundled bot", { timeout: 300_000 }, () => {
     }
   });
 
+  it("names functions as esbuild's keepNames does, without redefining a name a function already has", async () => {
+    await ensureCompiled();
+    const chunks = readdirSync(projectPath("dist", "src")).filter((name) => /^(main|chunk-.*)\.js$/.test(name));
+    const helpers = chunks.flatMap((name) => [...readFileSync(projectPath("dist", "src", name), "utf8").matchAll(/__name=(\(t,v\)=>[^,]*,"name",\{value:v,configurable:1\}\))/g)]);
+    expect(helpers).toHaveLength(1);
+    // The bundle's own helper, on the platform's defineProperty.
+    const name = new Function("__defProp", `return ${(helpers[0] as RegExpMatchArray)[1]}`)(Object.defineProperty) as <T>(target: T, value: string) => T;
+    function named() {}
+    const before = Object.getOwnPropertyDescriptor(named, "name");
+    expect(name(named, "named")).toBe(named);
+    expect(Object.getOwnPropertyDescriptor(named, "name")).toEqual(before);
+    const arrow = name(
+      [() => 1][0] as () => number,
+      "arrow",
+    );
+    expect(arrow.name).toBe("arrow");
+    class AbortSignal2 {}
+    expect(name(AbortSignal2, "AbortSignal").name).toBe("AbortSignal");
+    expect(Object.getOwnPropertyDescriptor(AbortSignal2, "name")).toEqual({ value: "AbortSignal", writable: false, enumerable: false, configurable: true });
+  });
+
   it("reports a failed start with a stack trace naming the TypeScript source (npm start applies the source map)", async () => {
     await ensureCompiled();
     dir = mkdtempSync(join(tmpdir(), "lysty-bundle-"));
