@@ -1,9 +1,8 @@
-import { type Agent, type IncomingMessage, request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import type { Agent } from "node:http";
 import type { Readable } from "node:stream";
-import { urlToHttpOptions } from "node:url";
+import type { ConnectionOptions } from "node:tls";
 import type { ApiClientOptions } from "grammy";
-import { abortError, KeepAlivePool, type PlainResponse, tlsOptionsOf } from "./keep-alive-client.js";
+import { type Dispatcher, Pool } from "undici";
 
 /** What grammY's client passes to `fetch` (core/client.js): its JSON or multipart payload, our agent, its signal. */
 interface BotApiRequest {
@@ -14,46 +13,6 @@ interface BotApiRequest {
   signal?: AbortSignal | null;
 }
 
-/**
- * grammY's client `fetch` on Node's own sockets, for the two things grammY does with a response: `json()` (every call;
- * Telegram answers JSON whatever the status) and nothing else. grammY's default, node-fetch, builds a WHATWG Request
- * and Response around each call (URL parsing, header maps, an abort-controller shim, a body stream): under
- * `bench:load` it was 7–8 % of the bot's CPU, more than the webhook server (docs/production.md). A JSON call goes
- * through a keep-alive pool of plain sockets (keep-alive-client.ts: request line, headers and body in one write);
- * a multipart body (uploads) is piped through `http.request` on the agent. Errors are Node's own
- * (`read ECONNRESET`, `EPIPE`), which grammY wraps in an `HttpError` as before and retry-network-faults.ts recognises.
- * The URL is parsed once per bot (`endpointOf`) and the headers go to Node as a flat list: parsing every call's URL
- * was 1 % of the bot's CPU under `bench:load` (docs/production.md, "Issue 14, fourth round").
- */
-export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<BotApiResponse> {
-  const body = init.body;
-  if (body === undefined || typeof body === "string") return fetchPlain(url, init, body);
-  return new Promise((resolve, reject) => {
-    const { signal } = init;
-    if (signal?.aborted) return reject(abortError(signal));
-    const { endpoint, path } = endpointOf(url);
-    // A flat list is written as given: Node then adds no Host header of its own, so it comes first.
-    const headers: string[] = ["host", endpoint.host];
-    for (const name in init.headers) headers.push(name, init.headers[name] as string);
-    const request = endpoint.send({ ...endpoint.options, path, method: init.method ?? "GET", headers, ...(init.agent ? { agent: init.agent } : {}) });
-    const onAbort = () => request.destroy(abortError(signal as AbortSignal));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const settle = () => signal?.removeEventListener("abort", onAbort);
-    request.once("error", (error) => {
-      settle();
-      reject(error);
-    });
-    request.once("response", (response: IncomingMessage) => {
-      const status = response.statusCode ?? 0;
-      const text = readText(response).finally(settle);
-      // The body is read at once (as node-fetch buffers it): a caller that never asks for it must not stall the socket.
-      text.catch(() => undefined);
-      resolve({ status, ok: status >= 200 && status < 300, json: async () => JSON.parse(await text) as unknown });
-    });
-    body.once("error", (error) => request.destroy(error)).pipe(request);
-  });
-}
-
 interface BotApiResponse {
   status: number;
   ok: boolean;
@@ -61,22 +20,91 @@ interface BotApiResponse {
 }
 
 /**
- * A JSON call (every call but an upload) over the endpoint's keep-alive pool (keep-alive-client.ts) instead of
- * `http.request`: the same request on the wire, half the client CPU. One pool per agent and endpoint, so the bot's
- * calls and the outbox's keep their own connections as they did with their own agents.
+ * grammY's client `fetch` on undici's `Pool`, for the one thing grammY does with a response: `json()` (Telegram
+ * answers JSON whatever the status). grammY's default, node-fetch, builds a WHATWG Request and Response around each
+ * call on `http.request`: under `bench:load` that was 7–8 % of the bot's CPU, and `http.request` alone about half of
+ * a call's client CPU (docs/production.md, "Issue 14, seventh round (z22c)"). undici writes the request line, headers
+ * and a string body in one write and parses the answer with llhttp; a multipart body (uploads) is streamed from
+ * grammY's Readable, chunked as `http.request` sent it. The answer is gathered by a handler of undici's `dispatch`
+ * rather than `request()`'s body stream: a fifth less client CPU per call (`npm run bench:bot-api-client`). One pool
+ * per agent and API root, so the bot's calls and the outbox's keep their own connections as they did with their own
+ * agents; the agent lends its TLS settings (tests trust their own CA). Errors are undici's (`UND_ERR_SOCKET` "other
+ * side closed") or the sockets' own (`connect ECONNREFUSED`, `read ECONNRESET`): grammY wraps them in an `HttpError`
+ * and retry-network-faults.ts recognises them.
  */
-function fetchPlain(url: string, init: BotApiRequest, body: string | undefined): Promise<BotApiResponse> {
-  const { endpoint, path } = endpointOf(url);
-  const headers: string[] = endpoint.authorization ? ["authorization", endpoint.authorization] : [];
-  for (const name in init.headers) if (name.toLowerCase() !== "content-length") headers.push(name, init.headers[name] as string);
-  return endpoint
-    .poolFor(init.agent)
-    .request({ method: init.method ?? "GET", path, headers, body, signal: init.signal })
-    .then(toResponse);
+export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<BotApiResponse> {
+  return new Promise((resolve, reject) => {
+    const { signal } = init;
+    if (signal?.aborted) return reject(abortError(signal));
+    const { endpoint, path } = endpointOf(url);
+    const headers = endpoint.authorization ? { ...init.headers, authorization: endpoint.authorization } : init.headers;
+    const answer = new Answer(signal, resolve, reject);
+    // The answer is the listener (`handleEvent`): no closure per call.
+    signal?.addEventListener("abort", answer, { once: true });
+    endpoint.poolFor(init.agent).dispatch({ method: (init.method ?? "GET") as "GET", path, headers, body: init.body }, answer);
+  });
 }
 
-function toResponse(answer: PlainResponse): BotApiResponse {
-  return new PlainJsonResponse(answer.status, answer.text);
+/** One call's answer as undici hands it over: its status, then its body in chunks, then its end (or an error). */
+class Answer implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private readonly chunks: Buffer[] = [];
+  private controller: Dispatcher.DispatchController | undefined;
+  private done = false;
+
+  constructor(
+    private readonly signal: AbortSignal | null | undefined,
+    private readonly resolve: (response: BotApiResponse) => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  /** The call's signal aborted: the call fails now, and undici drops the request (and its connection) if it started. */
+  handleEvent(): void {
+    const error = abortError(this.signal as AbortSignal);
+    this.controller?.abort(error);
+    this.fail(error);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.done) controller.abort(abortError(this.signal as AbortSignal));
+    else this.controller = controller;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.status = statusCode;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.done) return;
+    this.done = true;
+    this.signal?.removeEventListener("abort", this);
+    const chunks = this.chunks;
+    const text = chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8");
+    this.resolve(new PlainJsonResponse(this.status, text));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
+
+  private fail(error: Error): void {
+    if (this.done) return;
+    this.done = true;
+    this.signal?.removeEventListener("abort", this);
+    this.reject(error);
+  }
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const error = new Error("The operation was aborted");
+  error.name = "AbortError";
+  return error;
 }
 
 /** A class rather than an object literal with a closure: one fewer function made (and named) per call. */
@@ -100,21 +128,23 @@ class PlainJsonResponse implements BotApiResponse {
 
 /** Where the calls of one bot go: `${apiRoot}/bot${token}/` (or `…/test/`), parsed once. */
 interface Endpoint {
-  send: typeof httpRequest;
-  options: { protocol: string; hostname: string; port?: number | string; auth?: string };
-  /** The Host header: host and port as the URL has them. */
-  host: string;
   /** The URL's path up to the method, normalised as `new URL` does. */
   basePath: string;
-  /** `Basic …` when the API root carries a user and password, as `http.request` sends it. */
+  /** `Basic …` when the API root carries a user and password, as `http.request` sent it. */
   authorization: string | undefined;
-  /** The keep-alive pool of JSON calls made with `agent` (or without one). */
-  poolFor(agent: Agent | undefined): KeepAlivePool;
+  /** The keep-alive pool of the calls made with `agent` (or without one). */
+  poolFor(agent: Agent | undefined): Pool;
 }
 
 const endpoints = new Map<string, Endpoint>();
 /** One or two bots (the bot, a test environment) per process; the bound only guards against a caller with many. */
 const MOST_ENDPOINTS = 16;
+
+/**
+ * grammY's own timeout (`timeoutSeconds`, through the signal) is the only one, as with `http.request`: undici's
+ * 300-second header and body timeouts would cut a long upload or a long poll on their own terms.
+ */
+const POOL_OPTIONS = { headersTimeout: 0, bodyTimeout: 0 };
 
 /** The endpoint of everything before a Bot API URL's last `/` (the method name follows it, as grammY builds it). */
 function endpointOf(url: string): { endpoint: Endpoint; path: string } {
@@ -123,20 +153,17 @@ function endpointOf(url: string): { endpoint: Endpoint; path: string } {
   let endpoint = endpoints.get(base);
   if (!endpoint) {
     const parsed = new URL(base);
-    const { protocol, hostname, port, path, auth } = urlToHttpOptions(parsed);
-    const target = { protocol: protocol as string, hostname: hostname as string, port: Number(port || (protocol === "https:" ? 443 : 80)), host: parsed.host };
-    const pools = new WeakMap<Agent, KeepAlivePool>();
-    let agentless: KeepAlivePool | undefined;
+    const auth = parsed.username || parsed.password ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` : "";
+    const origin = parsed.origin;
+    const pools = new WeakMap<Agent, Pool>();
+    let agentless: Pool | undefined;
     endpoint = {
-      send: protocol === "https:" ? httpsRequest : httpRequest,
-      options: { protocol: protocol as string, hostname: hostname as string, ...(port === undefined || port === null || port === "" ? {} : { port }), ...(auth ? { auth } : {}) },
-      host: parsed.host,
-      basePath: path as string,
+      basePath: parsed.pathname,
       authorization: auth ? `Basic ${Buffer.from(auth).toString("base64")}` : undefined,
       poolFor(agent) {
-        if (!agent) return (agentless ??= new KeepAlivePool(target));
+        if (!agent) return (agentless ??= new Pool(origin, POOL_OPTIONS));
         let pool = pools.get(agent);
-        if (!pool) pools.set(agent, (pool = new KeepAlivePool(target, tlsOptionsOf(agent))));
+        if (!pool) pools.set(agent, (pool = new Pool(origin, { ...POOL_OPTIONS, connect: tlsOptionsOf(agent) })));
         return pool;
       },
     };
@@ -146,18 +173,15 @@ function endpointOf(url: string): { endpoint: Endpoint; path: string } {
   return { endpoint, path: endpoint.basePath + url.slice(cut) };
 }
 
-function readText(response: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    response.on("data", (chunk: Buffer) => chunks.push(chunk));
-    response.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8")));
-    response.once("error", reject);
-    response.once("close", () => {
-      if (!response.complete) reject(new Error("the connection closed before the response ended"));
-    });
-  });
-}
+/** The TLS settings of an `https.Agent`'s options that undici's connector should keep. */
+const TLS_OPTIONS = ["ca", "cert", "key", "pfx", "passphrase", "rejectUnauthorized", "checkServerIdentity", "minVersion", "maxVersion", "ciphers", "servername"] as const;
 
+export function tlsOptionsOf(agent: unknown): ConnectionOptions {
+  const options = (agent as { options?: Record<string, unknown> } | undefined)?.options;
+  const picked: Record<string, unknown> = {};
+  if (options) for (const name of TLS_OPTIONS) if (options[name] !== undefined) picked[name] = options[name];
+  return picked as ConnectionOptions;
+}
 
 /** For grammY's `client.fetch`: its type is node-fetch's, of which grammY uses the call and `json()` only. */
 export const botApiClientFetch = botApiFetch as unknown as NonNullable<ApiClientOptions["fetch"]>;

@@ -17,6 +17,7 @@ describe("the agent of the bot's and the outbox's Bot API calls", () => {
   let server: Server | undefined;
   let harness: Harness | undefined;
   afterEach(async () => {
+    server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await harness?.stop();
     server = undefined;
@@ -31,7 +32,8 @@ describe("the agent of the bot's and the outbox's Bot API calls", () => {
     }
   });
 
-  it("carries several Bot API calls over one connection", async () => {
+  // undici's Pool opens a second connection for the call right after its first (test/telegram/bot-api-fetch-wire.test.ts).
+  it("carries several Bot API calls over kept connections", async () => {
     let connections = 0;
     server = createServer((_request, response) => {
       response.setHeader("content-type", "application/json");
@@ -40,8 +42,8 @@ describe("the agent of the bot's and the outbox's Bot API calls", () => {
     server.on("connection", () => (connections += 1));
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
     const api = createOutboxApi("123:abc", { apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    for (let call = 0; call < 3; call++) expect(await api.sendChatAction(1, "typing")).toBe(true);
-    expect(connections).toBe(1);
+    for (let call = 0; call < 6; call++) expect(await api.sendChatAction(1, "typing")).toBe(true);
+    expect(connections).toBeLessThanOrEqual(2);
   });
 
   it("is the one the running bot sends through (flows build their Api from the same options)", async () => {
