@@ -117,10 +117,17 @@ class PlainJsonResponse implements BotApiResponse {
     this.ok = status >= 200 && status < 300;
   }
 
+  /**
+   * A 5xx whose body is not JSON is a gateway's page in front of the Bot API (nginx's "502 Bad Gateway" during
+   * Telegram's outages), not an answer of the Bot API: it reads as the Bot API's own error with that status, so
+   * auto-retry retries it as it retries a 5xx, instead of a parse error nobody retries (a lost reply). Any other body
+   * that is not JSON stays an error: another attempt would get the same.
+   */
   json(): Promise<unknown> {
     try {
       return Promise.resolve(JSON.parse(this.text) as unknown);
     } catch (error) {
+      if (this.status >= 500) return Promise.resolve({ ok: false, error_code: this.status, description: `HTTP ${this.status}: the answer was not the Bot API's JSON` });
       return Promise.reject(error as Error);
     }
   }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { Agent as HttpsAgent, createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
+import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { botApiClientFetch, botApiFetch } from "../../src/telegram/bot-api-fetch.js";
@@ -167,6 +168,29 @@ describe("the Bot API client on the wire", () => {
     await expect(post(server.port, { signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
     await expect(post(server.port)).rejects.toThrow(/does not match the HTTP/);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it("reads a gateway's 5xx page (not JSON) as the Bot API's error with that status, so auto-retry retries it; other non-JSON answers stay errors", async () => {
+    const page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+    const server = await rawServer((_request, _socket, index) => {
+      if (index === 0) return [`HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: ${page.length}\r\n\r\n${page}`];
+      if (index === 1) return [`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${page.length}\r\n\r\n${page}`];
+      const body = JSON.stringify({ ok: true, result: true });
+      return [`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`];
+    });
+    expect(await post(server.port)).toEqual({ status: 502, json: { ok: false, error_code: 502, description: "HTTP 502: the answer was not the Bot API's JSON" } });
+    await expect(post(server.port)).rejects.toThrow(SyntaxError);
+    // Through grammY with auto-retry as the bot sets it up: the gateway's page, then the Bot API's answer.
+    const flaky = await rawServer((_request, _socket, index) => {
+      if (index === 0) return [`HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: ${page.length}\r\n\r\n${page}`];
+      const body = JSON.stringify({ ok: true, result: true });
+      return [`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`];
+    });
+    const root = `http://127.0.0.1:${flaky.port}`;
+    const api = new Api("123:abc", { apiRoot: root, fetch: botApiClientFetch, baseFetchConfig: { agent: createTelegramAgent(root) } });
+    api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));
+    expect(await api.deleteWebhook()).toBe(true);
+    expect(flaky.requests).toHaveLength(2);
   });
 
   it("refuses a header that would split the request", async () => {
