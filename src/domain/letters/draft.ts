@@ -1,6 +1,7 @@
 import { CHARACTERS_PER_LINE, LINES_PER_PAGE, letterStats } from "../censorship/stats.js";
 import type { LetterStats } from "../censorship/types.js";
 import { type LocalizedText, type PrisonSystem, localized } from "./types.js";
+import { countsOf, statsOfCounts, type TextCounts } from "./text-counts.js";
 
 export { TELEGRAM_MESSAGE_LIMIT, splitForTelegram } from "./split-for-telegram.js";
 
@@ -68,6 +69,19 @@ export type DraftEditResult =
   | { ok: false; reason: "too-long"; characters: number; limit: number };
 
 export function applyDraftEdit(current: string | null, incoming: string, mode: DraftEditMode): DraftEditResult {
+  const edited = applyDraftEditWithCounts(current, incoming, mode);
+  return edited.ok ? { ok: true, text: edited.text, stats: statsOfCounts(edited.counts) } : edited;
+}
+
+/**
+ * `applyDraftEdit` with the new text's running figures instead of its stats, for a caller that stores them too (the
+ * first message's draft, issue 14): the text is counted once for both. `statsOfCounts` of them is `draftStats`.
+ */
+export function applyDraftEditWithCounts(
+  current: string | null,
+  incoming: string,
+  mode: DraftEditMode,
+): { ok: true; text: string; counts: TextCounts } | Extract<DraftEditResult, { ok: false }> {
   const addition = normaliseLetterText(incoming);
   if (addition === "") return { ok: false, reason: "empty" };
   const base = mode === "append" ? normaliseLetterText(current ?? "") : "";
@@ -76,7 +90,7 @@ export function applyDraftEdit(current: string | null, incoming: string, mode: D
   if (characters > MAX_LETTER_CHARACTERS) {
     return { ok: false, reason: "too-long", characters, limit: MAX_LETTER_CHARACTERS };
   }
-  return { ok: true, text, stats: draftStats(text) };
+  return { ok: true, text, counts: countsOf(text) };
 }
 
 /** The writer-facing line under a draft: characters, words and estimated pages. */

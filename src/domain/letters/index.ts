@@ -19,6 +19,7 @@ export {
 } from "./starter.js";
 export {
   applyDraftEdit,
+  applyDraftEditWithCounts,
   CHARACTERS_PER_PRINTED_PAGE,
   countCharacters,
   type DraftEditMode,

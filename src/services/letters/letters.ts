@@ -9,8 +9,7 @@ import {
   type FindingsSummary,
   type Gender,
   type LetterRecipient,
-  countCharacters,
-  MAX_LETTER_CHARACTERS,
+  applyDraftEditWithCounts,
   normaliseLetterText,
 } from "../../domain/letters/index.js";
 import {
@@ -134,7 +133,6 @@ export async function loadTarget(deps: ServiceDeps, slug: string, writerId: numb
   };
 }
 
-
 export type SaveOutcome =
   | { ok: true; letterId: number; stats: DraftStats; before: boolean }
   | { ok: false; reason: "empty"; stats: DraftStats | null }
@@ -183,13 +181,11 @@ export async function saveDraftInput(
  * `saveDraftInput`'s append, which answers with the draft as it is.
  */
 export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
-  // `editDraft(null, text, "append")` without counting the text twice: normalised, within the limit, then counted once
-  // for both the stored figures and the screen's (`statsOfCounts` of them is `draftStats` of the text).
-  const text = normaliseLetterText(input.text);
-  if (text !== "" && countCharacters(text) <= MAX_LETTER_CHARACTERS) {
-    const figures = countsOf(text);
-    const letterId = await startDraftText(deps.db, { ...input, text, figures, now: deps.clock.now() });
-    if (letterId !== undefined) return { ok: true, letterId, stats: statsOfCounts(figures), before: false };
+  // `editDraft(null, text, "append")` with the text counted once for both the stored figures and the screen's.
+  const first = applyDraftEditWithCounts(null, input.text, "append");
+  if (first.ok) {
+    const letterId = await startDraftText(deps.db, { ...input, text: first.text, figures: first.counts, now: deps.clock.now() });
+    if (letterId !== undefined) return { ok: true, letterId, stats: statsOfCounts(first.counts), before: false };
   }
   return saveDraftInput(deps, { ...input, mode: "append" });
 }
