@@ -83,9 +83,10 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /**
  * Retries the bot's own Bot API calls after a network fault (grammY's `HttpError` around one of `isNetworkFault`'s: a
  * refused or reset connection, a connection closed before or during the answer, a timeout), a bounded number of times;
- * any other `HttpError` (an answer that is not JSON, a request undici would not send) is thrown at once. auto-retry handles 429 and 5xx
- * answers (a gateway's 5xx page that is not JSON reaches it as a 5xx: src/telegram/bot-api-fetch.ts); its own retry of network errors waits 3 s, then doubles without end, so it is switched off
- * (`rethrowHttpErrors`) and this transformer takes that case.
+ * any other `HttpError` (an answer that is not JSON, a request undici would not send) is thrown at once. auto-retry
+ * handles 429 and 5xx answers (a gateway's 5xx page that is not JSON reaches it as a 5xx: src/telegram/bot-api-fetch.ts);
+ * its own retry of network errors waits 3 s, then doubles without end, so it is switched off (`rethrowHttpErrors`) and
+ * this transformer takes that case.
  *
  * A request written to a keep-alive socket the server had already closed never reached it: that case is retried at
  * once. Every other fault is retried after a short pause. Delivery is at least once: a connection dropped after
