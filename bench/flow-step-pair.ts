@@ -1,6 +1,7 @@
 /**
- * Step 1, the first message and the second message of the letter flow, for this checkout and another one in ONE
- * process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
+ * Step 1, the first message, the second message, "Done: check the letter", the typed signature and the route step (the
+ * answer that finishes the letter on FSIN-pismo, 11 Bot API calls) of the letter flow, for this checkout and another
+ * one in ONE process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
  * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
  * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
  * on a loaded machine, whichever runs second being faster; here both share the process, its heap and the load.
@@ -9,20 +10,30 @@
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
- * and the statements each step ran, per checkout.
+ * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
+ * grammY's reply (one handler, one call, this checkout's grammY) measured in the same turns.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { ApiClientOptions, Bot } from "grammy";
-import type { Update } from "grammy/types";
+import { type ApiClientOptions, Bot } from "grammy";
+import type { InlineKeyboardButton, Update } from "grammy/types";
+import { privateButtonPressUpdate } from "../test/helpers/updates.js";
 
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const baseline = option("--baseline");
 const WRITERS = Number(option("--writers") ?? 400);
 const WARM_UP = 100;
-const STEPS = ["step 1 (/start w_<slug>)", "the first message (1k characters)", "the second message"] as const;
+const STEPS = [
+  "step 1 (/start w_<slug>)",
+  "the first message (1k characters)",
+  "the second message",
+  '"check" (a 1.1k letter)',
+  "the signature",
+  "route (finish on FSIN-pismo)",
+] as const;
+const ROUTE = STEPS.length - 1;
 const FIRST = "Пишу Вам снова. ".repeat(62);
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
@@ -30,10 +41,13 @@ interface Tree {
   root: string;
   bot: Bot;
   update(chatId: number, text: string): Update;
+  press(chatId: number, label: string): Update;
   statements: { count: number };
+  calls: { count: number };
   cleanup(): Promise<void>;
   cpu: number[][];
   counts: number[];
+  callCounts: number[];
 }
 
 /** Counts the statements a checkout's better-sqlite3 runs (each checkout loads its own copy). */
@@ -64,15 +78,7 @@ async function openTree(root: string): Promise<Tree> {
   await migrateToLatest(db);
   await seedDirectory(db, { now: systemClock.now() });
   const config = parseConfig({ BOT_TOKEN: "123456:bench-flow-step-token-0123456789", DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
-  let messageId = 0;
-  const fetch = (async (_url: unknown, init?: { body?: unknown }) => {
-    const params = typeof init?.body === "string" ? (JSON.parse(init.body) as { chat_id?: number }) : {};
-    const result = { message_id: ++messageId, date: 0, chat: { id: params.chat_id, type: "private" }, text: "" };
-    // What the bot's own client (src/telegram/bot-api-fetch.ts) hands grammY: an answer whose json() parses its text;
-    // a WHATWG Response would charge every call about 0.06 ms of harness.
-    const text = JSON.stringify({ ok: true, result });
-    return { json: () => Promise.resolve(JSON.parse(text) as unknown) };
-  }) as unknown as ApiClientOptions["fetch"];
+  const { fetch, keyboards, calls } = stubTelegram();
   const botInfo = { id: 123456, is_bot: true, first_name: "Lysty", username: "lysty_bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
   const { bot } = createBot({ config, db, logger: createLogger("warn"), clock: systemClock }, { botInfo, fetch });
   await bot.init();
@@ -80,24 +86,75 @@ async function openTree(root: string): Promise<Tree> {
     root,
     bot,
     update: (chatId, text) => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) }),
+    press: (chatId, label) => pressUpdate(keyboards, chatId, label),
     statements,
+    calls,
     cleanup: async () => {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
     cpu: STEPS.map(() => []),
     counts: STEPS.map(() => 0),
+    callCounts: STEPS.map(() => 0),
   };
 }
 
-async function measure(tree: Tree, step: number, update: Update, keep: boolean): Promise<void> {
+type Keyboards = Map<number, { messageId: number; buttons: InlineKeyboardButton[] }>;
+
+/**
+ * The Bot API answered in process, as bench:flow-step's stub: each chat's last inline keyboard kept (to press buttons
+ * by label), an upload's multipart stream read as an HTTP client would (a body built in one piece is already built).
+ */
+function stubTelegram(): { fetch: ApiClientOptions["fetch"]; keyboards: Keyboards; calls: { count: number } } {
+  let messageId = 0;
+  const keyboards: Keyboards = new Map();
+  const calls = { count: 0 };
+  const fetch = (async (url: unknown, init?: { body?: unknown }) => {
+    calls.count++;
+    const body = init?.body;
+    if (body !== null && typeof body === "object" && Symbol.asyncIterator in body) for await (const _chunk of body as AsyncIterable<unknown>);
+    const params = typeof body === "string" ? (JSON.parse(body) as { chat_id?: number; reply_markup?: { inline_keyboard?: InlineKeyboardButton[][] } }) : {};
+    const edit = String(url).includes("/edit");
+    const result = { message_id: ++messageId, date: 0, chat: { id: params.chat_id, type: "private" }, text: "" };
+    const buttons = params.reply_markup?.inline_keyboard;
+    if (buttons && params.chat_id !== undefined) keyboards.set(params.chat_id, { messageId: edit ? messageId - 1 : messageId, buttons: buttons.flat() });
+    // What the bot's own client (src/telegram/bot-api-fetch.ts) hands grammY: an answer whose json() parses its text;
+    // a WHATWG Response would charge every call about 0.06 ms of harness.
+    const text = JSON.stringify({ ok: true, result });
+    return { json: () => Promise.resolve(JSON.parse(text) as unknown) };
+  }) as unknown as ApiClientOptions["fetch"];
+  return { fetch, keyboards, calls };
+}
+
+function pressUpdate(keyboards: Keyboards, chatId: number, label: string): Update {
+  const keyboard = keyboards.get(chatId);
+  const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
+  if (!keyboard || !button || !("callback_data" in button)) throw new Error(`no button "${label}" in chat ${chatId}`);
+  return privateButtonPressUpdate(chatId, keyboard.messageId, button.callback_data);
+}
+
+/** Bare grammY (this checkout's): one handler that replies, the same stub; the anchor for a Bot API call's cost. */
+async function bareGrammy(): Promise<{ bot: Bot; cpu: number[] }> {
+  const bot = new Bot("123456:bench-flow-step-token-0123456789", {
+    botInfo: { id: 123456, is_bot: true, first_name: "Bare", username: "bare_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } as never,
+    client: { fetch: stubTelegram().fetch },
+  });
+  bot.on("message:text", (ctx) => ctx.reply(`Got ${ctx.message.text.length} characters`));
+  await bot.init();
+  return { bot, cpu: [] };
+}
+
+async function measure(tree: Tree, step: number, update: () => Update, keep: boolean): Promise<void> {
   const before = tree.statements.count;
+  const callsBefore = tree.calls.count;
+  const built = update();
   const cpu = process.cpuUsage();
-  await tree.bot.handleUpdate(update);
+  await tree.bot.handleUpdate(built);
   const used = process.cpuUsage(cpu);
   if (!keep) return;
   tree.cpu[step]?.push((used.user + used.system) / 1000);
   tree.counts[step] = tree.statements.count - before;
+  tree.callCounts[step] = tree.calls.count - callsBefore;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -105,23 +162,38 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   if (!baseline) throw new Error("--baseline <checkout> is required");
   const trees = [await openTree(resolve(baseline)), await openTree(process.cwd())];
+  const bare = await bareGrammy();
   console.log(`flow-step-pair: ${trees[0]?.root} vs ${trees[1]?.root}, ${WRITERS} writers each, Node ${process.version}, load ${loadavg()[0]?.toFixed(1)}`);
   let chatId = 700_000_000;
   for (let writer = 0; writer < WARM_UP + WRITERS; writer++) {
     for (const tree of writer % 2 ? [...trees].reverse() : trees) {
       const chat = ++chatId;
       const keep = writer >= WARM_UP;
-      await measure(tree, 0, tree.update(chat, "/start w_kagarlitsky-boris"), keep);
-      await measure(tree, 1, tree.update(chat, FIRST), keep);
-      await measure(tree, 2, tree.update(chat, SECOND), keep);
+      await measure(tree, 0, () => tree.update(chat, "/start w_kagarlitsky-boris"), keep);
+      await measure(tree, 1, () => tree.update(chat, FIRST), keep);
+      await measure(tree, 2, () => tree.update(chat, SECOND), keep);
+      await measure(tree, 3, () => tree.press(chat, "Done: check the letter"), keep);
+      await measure(tree, 4, () => tree.update(chat, "Оксана\nЛьвів"), keep);
+      await measure(tree, 5, () => tree.press(chat, "No, only this letter"), keep);
     }
+    const update = (trees[0] as Tree).update(++chatId, SECOND);
+    const cpu = process.cpuUsage();
+    await bare.bot.handleUpdate(update);
+    const used = process.cpuUsage(cpu);
+    if (writer >= WARM_UP) bare.cpu.push((used.user + used.system) / 1000);
   }
   const [base, current] = trees as [Tree, Tree];
-  console.log(`\n${"CPU ms per step (medians)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements`);
+  console.log(`\n${"CPU ms per step (medians)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements   Bot API calls`);
   STEPS.forEach((label, step) => {
     const [before, after] = [median(base.cpu[step] ?? []), median(current.cpu[step] ?? [])];
-    console.log(`${label.padEnd(40)}${before.toFixed(3).padStart(10)}${after.toFixed(3).padStart(10)}${`${(before / after).toFixed(2)}×`.padStart(8)}   ${base.counts[step]} → ${current.counts[step]}`);
+    const counts = `${base.counts[step]} → ${current.counts[step]}`.padEnd(13);
+    console.log(`${label.padEnd(40)}${before.toFixed(3).padStart(10)}${after.toFixed(3).padStart(10)}${`${(before / after).toFixed(2)}×`.padStart(8)}   ${counts}${base.callCounts[step]} → ${current.callCounts[step]}`);
   });
+  const bareReply = median(bare.cpu);
+  const perCall = (tree: Tree) => median(tree.cpu[ROUTE] ?? []) / (tree.callCounts[ROUTE] || NaN);
+  const [before, after] = [perCall(base), perCall(current)];
+  console.log(`${"route, CPU per Bot API call".padEnd(40)}${before.toFixed(3).padStart(10)}${after.toFixed(3).padStart(10)}${`${(before / after).toFixed(2)}×`.padStart(8)}`);
+  console.log(`${"bare grammY's reply (one call)".padEnd(40)}${bareReply.toFixed(3).padStart(20)}   route per call: ${(before / bareReply).toFixed(1)}× → ${(after / bareReply).toFixed(1)}× bare`);
   console.log(`load average at end: ${loadavg().map((value) => value.toFixed(1)).join(" ")}`);
   for (const tree of trees) await tree.cleanup();
 }

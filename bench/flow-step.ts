@@ -39,7 +39,7 @@ import { join } from "node:path";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { type ApiClientOptions, Bot, type Context } from "grammy";
 import type { InlineKeyboardButton, Update, UserFromGetMe } from "grammy/types";
-import { nextUpdateId, privateTextUpdate } from "../test/helpers/updates.js";
+import { privateButtonPressUpdate, privateTextUpdate } from "../test/helpers/updates.js";
 import { createBot } from "../src/bot/index.js";
 import { systemClock } from "../src/clock.js";
 import { parseConfig } from "../src/config.js";
@@ -127,17 +127,7 @@ function pressUpdate(stub: StubTelegram, chatId: number, label: string): Update 
   const keyboard = stub.keyboards.get(chatId);
   const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
   if (!keyboard || !button || !("callback_data" in button)) throw new Error(`no button "${label}" in chat ${chatId}`);
-  const updateId = nextUpdateId();
-  return {
-    update_id: updateId,
-    callback_query: {
-      id: String(updateId),
-      from: { id: chatId, is_bot: false, first_name: "W", language_code: "en" },
-      chat_instance: String(chatId),
-      data: button.callback_data,
-      message: { message_id: keyboard.messageId, date: 0, chat: { id: chatId, type: "private", first_name: "W" }, text: "…" },
-    },
-  };
+  return privateButtonPressUpdate(chatId, keyboard.messageId, button.callback_data);
 }
 
 // ---------------------------------------------------------------- timing

@@ -28,3 +28,21 @@ export function privateTextUpdate(userId: number, text: string, options: { langu
     },
   };
 }
+
+/**
+ * A press of an inline button with `data` under message `messageId` of `userId`'s private chat with the bot, as
+ * Telegram sends it (English client), for benches that press the buttons the bot last sent.
+ */
+export function privateButtonPressUpdate(userId: number, messageId: number, data: string): Update {
+  const id = nextUpdateId();
+  return {
+    update_id: id,
+    callback_query: {
+      id: String(id),
+      from: { id: userId, is_bot: false, first_name: "W", language_code: "en" },
+      chat_instance: String(userId),
+      data,
+      message: { message_id: messageId, date: 0, chat: { id: userId, type: "private", first_name: "W" }, text: "…" },
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Readable } from "node:stream";
+import { Api, type ApiClientOptions, HttpError, InputFile } from "grammy";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+/**
+ * patches/grammy+1.46.0.patch, `out/core/payload.js` (docs/production.md, "Issue 14, ninth round (z25c)"): an upload
+ * whose files are all bytes in memory (the letter's .txt, the /print PDF, /mydata) is built into one buffer instead of
+ * a stream over async generators. These tests hold the one-piece body to the bytes grammY's stream yields for the
+ * same payload, and keep every other kind of file on the stream.
+ */
+const payloadFile = join(dirname(createRequire(import.meta.url).resolve("grammy")), "core", "payload.js");
+
+interface Sent {
+  headers: Record<string, string>;
+  /** What grammY handed to `fetch`: a buffer, or a stream. */
+  body: unknown;
+  /** Its bytes, read to the end as the HTTP client sending it would. */
+  bytes: Buffer;
+}
+
+/** Every call's request as grammY hands it to `fetch`, read whole and answered with success. */
+function recordingApi(): { api: Api; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const fetch = (async (_url: string, init: { headers: Record<string, string>; body: unknown }) => {
+    sent.push({ headers: init.headers, body: init.body, bytes: await bytesOf(init.body) });
+    return { json: async () => ({ ok: true, result: true }) };
+  }) as unknown as ApiClientOptions["fetch"];
+  return { api: new Api("1:a", { fetch }), sent };
+}
+
+/** A body's bytes (a stream read to its end). */
+async function bytesOf(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** The same pseudo-random sequence for each call: the boundary and the attach:// ids then match between two bodies. */
+function seededRandom(): void {
+  let seed = 7;
+  vi.spyOn(Math, "random").mockImplementation(() => {
+    seed = (seed * 16_807) % 2_147_483_647;
+    return seed / 2_147_483_647;
+  });
+}
+
+const streamOf = (bytes: Buffer) => Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]);
+const letter = Buffer.from("Здравствуйте, Борис Юльевич!\n\nПишу Вам из Львова.\n", "utf8");
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("grammY's multipart payload as installed (patch-package)", () => {
+  it("is the patched one", () => {
+    expect(readFileSync(payloadFile, "utf8")).toContain("patched for Lysty");
+  });
+
+  it("sends a document held in memory as one buffer with the bytes grammY's stream yields for it", async () => {
+    const { api, sent } = recordingApi();
+    const keyboard = { inline_keyboard: [[{ text: "Листи", callback_data: "l:1" }]] };
+    seededRandom();
+    await api.sendDocument(42, new InputFile(letter, "лист L-7.txt"), { caption: "Лист L-7", reply_markup: keyboard });
+    seededRandom();
+    await api.sendDocument(42, new InputFile(streamOf(letter), "лист L-7.txt"), { caption: "Лист L-7", reply_markup: keyboard });
+    const [inMemory, streamed] = sent as [Sent, Sent];
+    expect(inMemory.body).toBeInstanceOf(Uint8Array);
+    expect(streamed.body).toBeInstanceOf(Readable);
+    expect(inMemory.headers).toEqual(streamed.headers);
+    const bytes = inMemory.bytes;
+    expect(bytes.equals(streamed.bytes)).toBe(true);
+    expect(bytes.toString("utf8")).toContain(`filename=лист L-7.txt\r\ncontent-type:application/octet-stream\r\n\r\n${letter.toString("utf8")}\r\n`);
+    expect(bytes.toString("utf8")).toMatch(/name="reply_markup"\r\n\r\n\{"inline_keyboard":\[\[\{"text":"Листи","callback_data":"l:1"\}\]\]\}\r\n/);
+  });
+
+  it("builds a media group of files in memory the same way, each file under its own attach:// id", async () => {
+    const { api, sent } = recordingApi();
+    const second = Buffer.from("%PDF-1.4 друга сторінка", "utf8");
+    seededRandom();
+    await api.sendMediaGroup(42, [
+      { type: "document", media: new InputFile(letter, "a.txt") },
+      { type: "document", media: new InputFile(second, "b.pdf"), caption: "друга" },
+    ]);
+    seededRandom();
+    await api.sendMediaGroup(42, [
+      { type: "document", media: new InputFile(streamOf(letter), "a.txt") },
+      { type: "document", media: new InputFile(streamOf(second), "b.pdf"), caption: "друга" },
+    ]);
+    const [inMemory, streamed] = sent as [Sent, Sent];
+    expect(inMemory.body).toBeInstanceOf(Uint8Array);
+    const bytes = inMemory.bytes;
+    expect(bytes.equals(streamed.bytes)).toBe(true);
+    expect(bytes.toString("utf8").match(/attach:\/\/\w+/g)).toHaveLength(2);
+  });
+
+  it("streams a file from a path, a stream or a supplier, and a file name the stream refuses, as grammY does", async () => {
+    const { api, sent } = recordingApi();
+    await api.sendDocument(1, new InputFile(payloadFile));
+    await api.sendDocument(1, new InputFile(streamOf(letter), "a.txt"));
+    await api.sendDocument(1, new InputFile(() => letter, "a.txt"));
+    expect(sent.map((request) => request.body instanceof Readable)).toEqual([true, true, true]);
+    // Mixed: one file in memory and one from a stream go out as one stream.
+    await api.sendMediaGroup(1, [
+      { type: "document", media: new InputFile(letter, "a.txt") },
+      { type: "document", media: new InputFile(streamOf(letter), "b.txt") },
+    ]);
+    expect(sent[3]?.body).toBeInstanceOf(Readable);
+    expect(sent[0]?.bytes.toString("utf8")).toContain('filename=payload.js\r\n');
+    // A line break in a file name is refused by the stream, as before: the call fails, nothing half-sent.
+    const refused = await api.sendDocument(1, new InputFile(letter, "a\r\nb.txt")).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect(String((refused as HttpError).error)).toMatch(/carriage-return/);
+  });
+});
