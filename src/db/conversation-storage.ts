@@ -25,9 +25,12 @@ const writeState = prepared((db: DB, key: string, value: string, updated_at: str
     .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at })),
 );
 
+/** Leaving the letter's stages runs it (the route step among them): compiled once as well. */
+const deleteState = prepared((db: DB, key: string) => db.deleteFrom("conversation_state").where("key", "=", key));
+
 /** Deletes the flows stored for a chat (a person's private chat: their user id). */
 export async function deleteStoredFlows(db: DB, chatId: number): Promise<void> {
-  await db.deleteFrom("conversation_state").where("key", "=", conversationKey(chatId)).execute();
+  await deleteState.execute(db, conversationKey(chatId));
 }
 
 /** A stored flow as read: its state, and the JSON and time it was written with. */

@@ -97,6 +97,15 @@ describe("grammY's multipart payload as installed (patch-package)", () => {
     expect(bytes.toString("utf8").match(/attach:\/\/\w+/g)).toHaveLength(2);
   });
 
+  it("gives each body its own boundary and each file its own attach:// id, of grammY's length and alphabet", async () => {
+    const { api, sent } = recordingApi();
+    for (let call = 0; call < 20; call++) await api.sendDocument(1, new InputFile(letter, "a.txt"));
+    const boundaries = sent.map((request) => /^multipart\/form-data; boundary=(-{10}[0-9a-z]{32})$/.exec(request.headers["content-type"] ?? "")?.[1]);
+    const ids = sent.map((request) => /attach:\/\/([0-9a-z]{16})\r\n/.exec(request.bytes.toString("utf8"))?.[1]);
+    expect(boundaries.every((boundary) => boundary !== undefined) && ids.every((id) => id !== undefined)).toBe(true);
+    expect([new Set(boundaries).size, new Set(ids).size]).toEqual([20, 20]);
+  });
+
   it("streams a file from a path, a stream or a supplier, and a file name the stream refuses, as grammY does", async () => {
     const { api, sent } = recordingApi();
     await api.sendDocument(1, new InputFile(payloadFile));

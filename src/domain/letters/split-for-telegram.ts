@@ -75,13 +75,14 @@ export function splitForTelegram(
     throw new RangeError(`splitForTelegram: limit must be an integer of at least ${MIN_LIMIT}`);
   }
   const source = text.replace(/\r\n?/g, "\n");
-  const cost = prefixCosts(source, options.measure ?? "plain");
+  // In the plain measure every unit costs 1: the prefix sums would be the indices themselves, so none are built.
+  const cost = (options.measure ?? "plain") === "plain" ? undefined : escapedPrefixCosts(source);
   const pieces: string[] = [];
   let start = 0;
   while (true) {
     while (start < source.length && isCuttable(source, start)) start++;
     if (start >= source.length) return pieces;
-    const end = windowEnd(cost, start, limit);
+    const end = cost ? windowEnd(cost, start, limit) : Math.min(start + limit, source.length);
     if (end >= source.length) {
       pieces.push(source.slice(start).trimEnd());
       return pieces;
@@ -99,12 +100,12 @@ export function splitForTelegram(
   }
 }
 
-/** cost[i] = the measure of source[0..i): the cost of a slice is a difference of two entries. */
-function prefixCosts(source: string, measure: TelegramMeasure): Uint32Array {
+/** cost[i] = the escaped length of source[0..i): the cost of a slice is a difference of two entries. */
+function escapedPrefixCosts(source: string): Uint32Array {
   const cost = new Uint32Array(source.length + 1);
   for (let i = 0; i < source.length; i++) {
     const unit = source[i] ?? "";
-    cost[i + 1] = (cost[i] ?? 0) + (measure === "plain" ? 1 : (ESCAPED_LENGTH[unit] ?? 1));
+    cost[i + 1] = (cost[i] ?? 0) + (ESCAPED_LENGTH[unit] ?? 1);
   }
   return cost;
 }
