@@ -145,3 +145,33 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expectNoFailures(h);
   });
 });
+
+describe("the FSIN-pismo form of a second letter to the same person", () => {
+  /** Writes, checks, signs and finishes a short letter by FSIN-pismo (the only route in the seed); returns what came. */
+  async function finishOne(languageCode: "en" | "uk", labels: { done: string; once: string }): Promise<string> {
+    const writer = h.user({ languageCode });
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    await writer.send(LETTER);
+    await writer.press(labels.done);
+    await writer.send("Анна\nЭдинбург");
+    return textOf(await writer.press(labels.once));
+  }
+  const EN = { done: "Done: check the letter", once: "No, only this letter" };
+  const UK = { done: "Готово: перевірити лист", once: "Ні, лише для цього листа" };
+
+  it("is in each reader's language and shows the directory as it is at that moment", async () => {
+    const { institution } = await seededPerson(h, KAGARLITSKY);
+    const region = `choose the region: ${institution.fsinPismo?.region}`;
+    expect(await finishOne("en", EN)).toContain(region);
+    expect(await finishOne("en", EN)).toContain(region);
+    const ukrainian = await finishOne("uk", UK);
+    expect(ukrainian).toContain(`оберіть установу: ${institution.fsinPismo?.name}`);
+    expect(ukrainian).not.toContain(region);
+    // Corrected in the directory between two letters: the next form says what the directory says now.
+    await h.db.updateTable("institutions").set({ fsin_pismo_name: "ИК-7 Сегежа" }).where("slug", "=", institution.slug).execute();
+    const after = await finishOne("en", EN);
+    expect(after).toContain("choose the institution: ИК-7 Сегежа");
+    expect(after).not.toContain(`choose the institution: ${institution.fsinPismo?.name}`);
+    expectNoFailures(h);
+  });
+});

@@ -1,9 +1,25 @@
 import { InputFile } from "grammy";
-import { renderLetterFile, splitForTelegram } from "../../../../domain/letters/index.js";
+import { type DeliveryOption, renderLetterFile, splitForTelegram } from "../../../../domain/letters/index.js";
 import type { FinishedLetterCopy } from "../../../../services/letters/history.js";
 import type { FlowContext } from "../../../context.js";
+import { localeOf } from "../../../locale.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "./delivery.js";
+import { RememberedTexts } from "./remembered.js";
 import { replyBlocks, SCREEN_BUDGET } from "./text.js";
+
+/**
+ * The FSIN-pismo form and the envelope are made of the person's directory facts, the price list and the reader's
+ * locale only, and every letter finished to the same person repeats them (issue 14: a tenth of the route step went to
+ * translating and escaping them): kept by a key of the locale and the whole option.
+ */
+const instructions = new RememberedTexts<readonly string[]>();
+
+function deliveryInstructions(ctx: FlowContext, option: DeliveryOption | undefined): readonly string[] {
+  if (option?.route !== "fsin_pismo" && option?.route !== "post") return [];
+  return instructions.get(`${localeOf(ctx)}\u0000${JSON.stringify(option)}`, () =>
+    option.route === "fsin_pismo" ? renderFsinPismoPacket(ctx, option) : renderPostInstructions(ctx, option),
+  );
+}
 
 /**
  * A finished letter handed to its writer: the letter to copy (plain messages: nothing in it is interpreted, and it
@@ -26,6 +42,5 @@ export async function replyFinishedLetter(
     caption: ctx.t("letter-ui-file-caption", { reference: input.reference }),
   });
   // Blocks packed to the screen budget (issue 15): the form's steps, the price and the services come one screen each.
-  if (input.option?.route === "fsin_pismo") await replyBlocks(ctx, renderFsinPismoPacket(ctx, input.option), undefined, SCREEN_BUDGET);
-  if (input.option?.route === "post") await replyBlocks(ctx, renderPostInstructions(ctx, input.option), undefined, SCREEN_BUDGET);
+  await replyBlocks(ctx, deliveryInstructions(ctx, input.option), undefined, SCREEN_BUDGET);
 }
