@@ -21,18 +21,18 @@ interface BotApiResponse {
 }
 
 /**
- * grammY's client `fetch` on undici's `Pool`, for the one thing grammY does with a response: `json()` (Telegram
- * answers JSON whatever the status). grammY's default, node-fetch, builds a WHATWG Request and Response around each
- * call on `http.request`: under `bench:load` that was 7–8 % of the bot's CPU, and `http.request` alone about half of
- * a call's client CPU (docs/production.md, "Issue 14, seventh round (z22c)"). undici writes the request line, headers
- * and a string body in one write and parses the answer with llhttp; a multipart body (uploads) goes with its length
- * when grammY built it in one buffer (every file in memory), else it is streamed from grammY's Readable, chunked as
- * `http.request` sent it. The answer is gathered by a handler of undici's `dispatch`
- * rather than `request()`'s body stream: a fifth less client CPU per call (`npm run bench:bot-api-client`). One pool
- * per agent and API root, so the bot's calls and the outbox's keep their own connections as they did with their own
- * agents; the agent lends its TLS settings (tests trust their own CA). Errors are undici's (`UND_ERR_SOCKET` "other
- * side closed") or the sockets' own (`connect ECONNREFUSED`, `read ECONNRESET`): grammY wraps them in an `HttpError`
- * and retry-network-faults.ts recognises them.
+ * grammY's client `fetch` on undici's `Pool`, for the one thing grammY does with a response: `json()` (Telegram answers
+ * JSON whatever the status). grammY's default, node-fetch, builds a WHATWG Request and Response around each call on
+ * `http.request`: under `bench:load` that was 7–8 % of the bot's CPU, and `http.request` alone about half of a call's
+ * client CPU (docs/production.md, "Issue 14, seventh round (z22c)"). undici writes the request line, headers and a
+ * string body in one write and parses the answer with llhttp; a multipart body (uploads) goes with its length when
+ * grammY built it in one buffer (every file in memory), else it is streamed from grammY's Readable, chunked as
+ * `http.request` sent it. The answer is gathered by a handler of undici's `dispatch` rather than `request()`'s body
+ * stream: a fifth less client CPU per call (`npm run bench:bot-api-client`). One pool per agent and API root, so the
+ * bot's calls and the outbox's keep their own connections as they did with their own agents; the agent lends its TLS
+ * settings (tests trust their own CA). Errors are undici's (`UND_ERR_SOCKET` "other side closed") or the sockets' own
+ * (`connect ECONNREFUSED`, `read ECONNRESET`): grammY wraps them in an `HttpError` and retry-network-faults.ts
+ * recognises them.
  */
 export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<BotApiResponse> {
   return new Promise((resolve, reject) => {
