@@ -169,6 +169,21 @@ describe("splitForTelegram", () => {
     }
   });
 
+  it("cuts at a unit exactly when it is white space (\\s) and the unit after it does not join it, for every UTF-16 unit", () => {
+    // The splitter tells the common units apart without regular expressions: checked against the definitions here.
+    const joins = (code: number) =>
+      code === 0x200c || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || code === 0xff9e || code === 0xff9f || (code >= 0xdc00 && code <= 0xdfff) || /^\p{M}$/u.test(String.fromCharCode(code));
+    const [left, right] = ["x".repeat(40), "y".repeat(40)];
+    const cutAt = (middle: string) => splitForTelegram(`${left}${middle}${right}`, 64)[0] === left;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const unit = String.fromCharCode(code);
+      if (cutAt(unit) !== /\s/u.test(unit)) wrong.push(`U+${code.toString(16)} as the cut`);
+      if (cutAt(` ${unit}`) !== !joins(code)) wrong.push(`U+${code.toString(16)} after a space`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("rejects a limit too small to honour", () => {
     expect(() => splitForTelegram("текст", 10)).toThrow(RangeError);
   });

@@ -41,9 +41,11 @@ const graphemes = () => (segmenter ??= new Intl.Segmenter(undefined, { granulari
  */
 const COMBINING_MARK = /^\p{M}$/u;
 
-function joinsPrevious(unit: string | undefined): boolean {
-  if (unit === undefined || unit === "") return false;
-  const code = unit.charCodeAt(0);
+/** `code`: a UTF-16 unit, NaN past the end of the text. */
+function joinsPrevious(code: number): boolean {
+  // No combining mark lies below U+0300, in U+0370–U+0482 (Greek, Cyrillic letters) or in U+048A–U+0590: most of a
+  // letter is told without the expression (the splitter asks for every space).
+  if (code < 0x0300 || (code >= 0x0370 && code < 0x0483) || (code > 0x0489 && code < 0x0591) || Number.isNaN(code)) return false;
   return (
     code === 0x200c ||
     code === 0x200d ||
@@ -51,7 +53,7 @@ function joinsPrevious(unit: string | undefined): boolean {
     code === 0xff9e ||
     code === 0xff9f ||
     (code >= 0xdc00 && code <= 0xdfff) ||
-    COMBINING_MARK.test(unit)
+    COMBINING_MARK.test(String.fromCharCode(code))
   );
 }
 const WHITESPACE = /\s/u;
@@ -125,7 +127,16 @@ function windowEnd(cost: Uint32Array, start: number, limit: number): number {
 
 /** A whitespace character that is a grapheme of its own, so the text may be cut there and the character dropped. */
 function isCuttable(source: string, index: number): boolean {
-  return WHITESPACE.test(source[index] ?? "") && !joinsPrevious(source[index + 1]);
+  return isWhitespace(source.charCodeAt(index)) && !joinsPrevious(source.charCodeAt(index + 1));
+}
+
+/**
+ * White space as `\s` has it. The only one between U+0021 and U+167F is U+00A0, so Latin and Cyrillic text (almost
+ * every unit the splitter scans) is told without the expression.
+ */
+function isWhitespace(code: number): boolean {
+  if (code > 0x20 && code < 0x1680 && code !== 0xa0) return false;
+  return !Number.isNaN(code) && WHITESPACE.test(String.fromCharCode(code));
 }
 
 /**
@@ -140,6 +151,8 @@ function chooseCut(source: string, start: number, end: number): number {
   let sentence = -1;
   let space = -1;
   for (let i = end; i > start; i--) {
+    // Below the half only the last space counts, and the first one found from the end is it.
+    if (i < half && space >= 0) break;
     if (!isCuttable(source, i)) continue;
     if (source[i] === "\n") {
       if (i >= half && (source[i - 1] === "\n" || source[i + 1] === "\n")) return i;
