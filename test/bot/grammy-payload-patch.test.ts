@@ -8,10 +8,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 /**
  * patches/grammy+1.46.0.patch, `out/core/payload.js` (docs/production.md, "Issue 14, ninth round (z25c)"): an upload
  * whose files are all bytes in memory (the letter's .txt, the /print PDF, /mydata) is built into one buffer instead of
- * a stream over async generators. These tests hold the one-piece body to the bytes grammY's stream yields for the
- * same payload, and keep every other kind of file on the stream.
+ * a stream over async generators, and a JSON payload with no null to drop is written without grammY's replacer. These
+ * tests hold the one-piece body to the bytes grammY's stream yields for the same payload, keep every other kind of
+ * file on the stream, and hold every JSON body to what the replacer writes.
  */
 const payloadFile = join(dirname(createRequire(import.meta.url).resolve("grammy")), "core", "payload.js");
+const { createJsonPayload } = createRequire(import.meta.url)(payloadFile) as { createJsonPayload(payload: unknown): { body: string } };
+
+/** grammY's own serialisation of a payload (1.46.0, unpatched): null values left out of objects. */
+const withReplacer = (payload: unknown) => JSON.stringify(payload, (_key, value: unknown) => value ?? undefined);
 
 interface Sent {
   headers: Record<string, string>;
@@ -55,7 +60,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe("grammY's multipart payload as installed (patch-package)", () => {
+describe("grammY's payloads as installed (patch-package)", () => {
   it("is the patched one", () => {
     expect(readFileSync(payloadFile, "utf8")).toContain("patched for Lysty");
   });
@@ -123,5 +128,42 @@ describe("grammY's multipart payload as installed (patch-package)", () => {
     const refused = await api.sendDocument(1, new InputFile(letter, "a\r\nb.txt")).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HttpError);
     expect(String((refused as HttpError).error)).toMatch(/carriage-return/);
+  });
+
+  it("writes every JSON payload as grammY's replacer does: nulls left out of objects, kept in arrays", () => {
+    const keyboard = { inline_keyboard: [[{ text: "Листи", callback_data: "l:1" }], [{ text: "x", url: "https://t.me/x" }]] };
+    const deep: Record<string, unknown> = { leaf: null };
+    let nested = deep;
+    for (let level = 0; level < 40; level++) nested = { next: nested, [`k${level}`]: level };
+    const cases: unknown[] = [
+      { chat_id: 1, text: "Привіт", parse_mode: "HTML", reply_markup: keyboard, business_connection_id: undefined },
+      { chat_id: 1, text: "a", reply_to_message_id: null },
+      { chat_id: 1, reply_markup: { inline_keyboard: [[{ text: "a", callback_data: null }]] } },
+      { chat_id: 1, media: [null, { type: "photo", media: "x", caption: null }, [null, 1]] },
+      { chat_id: 1, when: new Date(0), answer: { toJSON: () => ({ kept: null, shown: 1 }) } },
+      { chat_id: 1, text: "", entities: [], options: {} },
+      nested,
+      Object.assign(Object.create({ inherited: null }), { own: 1 }),
+      { boxed: Object(1), string: Object("рядок"), flag: false, zero: 0, empty: "" },
+    ];
+    // Seeded random nestings of the value kinds a payload holds.
+    let seed = 11;
+    const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    const value = (depth: number): unknown => {
+      const pick = Math.floor(next() * (depth > 4 ? 6 : 8));
+      if (pick === 0) return null;
+      if (pick === 1) return undefined;
+      if (pick === 2) return Math.floor(next() * 1000);
+      if (pick === 3) return next() > 0.5;
+      if (pick === 4 || pick === 5) return "лист ".repeat(Math.floor(next() * 3));
+      if (pick === 6) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, (_, index) => [`k${index}`, value(depth + 1)]));
+    };
+    for (let index = 0; index < 2_000; index++) cases.push({ chat_id: index, payload: value(0) });
+    const differing = cases.filter((payload) => createJsonPayload(payload).body !== withReplacer(payload));
+    expect(differing).toEqual([]);
+    const cycle: Record<string, unknown> = { chat_id: 1 };
+    cycle.self = { back: cycle };
+    expect(() => createJsonPayload(cycle)).toThrow(TypeError);
   });
 });
