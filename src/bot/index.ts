@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageTexts, upgradeOlderLetterFlow } from "./features/letter/index.js";
+import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageEarly, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -95,8 +95,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
   app.use(i18n.middleware());
-  // A text in a stage of the letter flow needs no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
-  app.use(letterStageTexts);
+  // A text in a stage of the letter flow, and its "done", need no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
+  app.use(letterStageEarly);
   app.use(
     conversations<BotContext, FlowContext>({
       storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
