@@ -1,5 +1,7 @@
 /**
- * Step 1, the first message and the second message of the letter flow, for this checkout and another one in ONE
+ * Step 1, the first message, the second message and "Done: check the letter" of the letter flow (the check's own cost
+ * beside it too: the step minus the censorship check of the same text, run alone by the same checkout right before),
+ * for this checkout and another one in ONE
  * process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
  * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
  * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
@@ -16,13 +18,13 @@ import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ApiClientOptions, Bot } from "grammy";
-import type { Update } from "grammy/types";
+import type { InlineKeyboardButton, Update } from "grammy/types";
 
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const baseline = option("--baseline");
 const WRITERS = Number(option("--writers") ?? 400);
 const WARM_UP = 100;
-const STEPS = ["step 1 (/start w_<slug>)", "the first message (1k characters)", "the second message"] as const;
+const STEPS = ["step 1 (/start w_<slug>)", "the first message (1k characters)", "the second message", '"check" (a clean 1.1k letter)', '"check" minus the check alone'] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
@@ -30,6 +32,10 @@ interface Tree {
   root: string;
   bot: Bot;
   update(chatId: number, text: string): Update;
+  /** A press of the button labelled `label` in the chat's last inline keyboard. */
+  press(chatId: number, label: string): Update;
+  /** The checkout's own censorship check, as "check" runs it for this person (Russia, sentenced). */
+  checkAlone(text: string): unknown;
   statements: { count: number };
   cleanup(): Promise<void>;
   cpu: number[][];
@@ -53,9 +59,19 @@ function countStatements(root: string): { count: number } {
 
 async function openTree(root: string): Promise<Tree> {
   const load = (path: string) => import(join(root, path));
-  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }] =
+  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate, nextUpdateId }, { checkLetter }] =
     await Promise.all(
-      ["src/bot/index.ts", "src/clock.ts", "src/config.ts", "src/db/database.ts", "src/db/migrate.ts", "src/db/repositories/directory-document.ts", "src/logger.ts", "test/helpers/updates.ts"].map(load),
+      [
+        "src/bot/index.ts",
+        "src/clock.ts",
+        "src/config.ts",
+        "src/db/database.ts",
+        "src/db/migrate.ts",
+        "src/db/repositories/directory-document.ts",
+        "src/logger.ts",
+        "test/helpers/updates.ts",
+        "src/domain/censorship/index.ts",
+      ].map(load),
     );
   const statements = countStatements(root);
   const dir = mkdtempSync(join(tmpdir(), "lysty-flow-step-pair-"));
@@ -65,9 +81,12 @@ async function openTree(root: string): Promise<Tree> {
   await seedDirectory(db, { now: systemClock.now() });
   const config = parseConfig({ BOT_TOKEN: "123456:bench-flow-step-token-0123456789", DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   let messageId = 0;
+  const keyboards = new Map<number, { messageId: number; buttons: InlineKeyboardButton[] }>();
   const fetch = (async (_url: unknown, init?: { body?: unknown }) => {
-    const params = typeof init?.body === "string" ? (JSON.parse(init.body) as { chat_id?: number }) : {};
+    const params = typeof init?.body === "string" ? (JSON.parse(init.body) as { chat_id?: number; reply_markup?: { inline_keyboard?: InlineKeyboardButton[][] } }) : {};
     const result = { message_id: ++messageId, date: 0, chat: { id: params.chat_id, type: "private" }, text: "" };
+    const inline = params.reply_markup?.inline_keyboard;
+    if (inline && params.chat_id !== undefined) keyboards.set(params.chat_id, { messageId: result.message_id, buttons: inline.flat() });
     // What the bot's own client (src/telegram/bot-api-fetch.ts) hands grammY: an answer whose json() parses its text;
     // a WHATWG Response would charge every call about 0.06 ms of harness.
     const text = JSON.stringify({ ok: true, result });
@@ -80,6 +99,16 @@ async function openTree(root: string): Promise<Tree> {
     root,
     bot,
     update: (chatId, text) => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) }),
+    press: (chatId, label) => {
+      const keyboard = keyboards.get(chatId);
+      const button = keyboard?.buttons.find((candidate) => candidate.text.includes(label));
+      if (!keyboard || !button || !("callback_data" in button)) throw new Error(`${root}: no button "${label}" in chat ${chatId}`);
+      const from = { id: chatId, is_bot: false, first_name: "W", language_code: "en" };
+      const message = { message_id: keyboard.messageId, date: 0, chat: { id: chatId, type: "private" as const, first_name: "W" }, text: "…" };
+      const id = nextUpdateId() as number;
+      return { update_id: id, callback_query: { id: String(id), from, chat_instance: String(chatId), data: button.callback_data, message } };
+    },
+    checkAlone: (text) => checkLetter(text, { system: "ru", status: "sentenced" }),
     statements,
     cleanup: async () => {
       await db.destroy();
@@ -90,14 +119,27 @@ async function openTree(root: string): Promise<Tree> {
   };
 }
 
-async function measure(tree: Tree, step: number, update: Update, keep: boolean): Promise<void> {
+async function measure(tree: Tree, step: number, update: Update, keep: boolean): Promise<number> {
   const before = tree.statements.count;
   const cpu = process.cpuUsage();
   await tree.bot.handleUpdate(update);
   const used = process.cpuUsage(cpu);
-  if (!keep) return;
-  tree.cpu[step]?.push((used.user + used.system) / 1000);
+  const ms = (used.user + used.system) / 1000;
+  if (!keep) return ms;
+  tree.cpu[step]?.push(ms);
   tree.counts[step] = tree.statements.count - before;
+  return ms;
+}
+
+/** "Check", and the same step minus the censorship check of the same letter run alone just before. */
+async function measureCheck(tree: Tree, chat: number, keep: boolean): Promise<void> {
+  const alone = process.cpuUsage();
+  tree.checkAlone(`${FIRST.trim()}\n\n${SECOND}`);
+  const used = process.cpuUsage(alone);
+  const step = await measure(tree, 3, tree.press(chat, "Done: check the letter"), keep);
+  if (!keep) return;
+  tree.cpu[4]?.push(step - (used.user + used.system) / 1000);
+  tree.counts[4] = tree.counts[3] ?? 0;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -114,6 +156,7 @@ async function main(): Promise<void> {
       await measure(tree, 0, tree.update(chat, "/start w_kagarlitsky-boris"), keep);
       await measure(tree, 1, tree.update(chat, FIRST), keep);
       await measure(tree, 2, tree.update(chat, SECOND), keep);
+      await measureCheck(tree, chat, keep);
     }
   }
   const [base, current] = trees as [Tree, Tree];
