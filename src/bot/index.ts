@@ -105,13 +105,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
       onEnter: (_id, ctx) => leaveWritingStageOf(ctx),
     }),
   );
+  // Step 1 of a letter (`/start w_<slug>`) right after the flows are read: it leaves them itself (as
+  // `leaveFlowsOnCommand` would), and nothing below answers that link before the letter feature, so it skips their
+  // filters (issue 14; an admin's `/start` and a malformed slug still go the whole way).
+  app.use(letterDeepLink);
   app.use(answerOutdatedFlow());
   // 1. Flow control, before any conversation can swallow the update.
   app.use(cancelFeature);
   app.use(leaveFlowsOnCommand());
-  // Step 1 of a letter (`/start w_<slug>`) once no flow runs: nothing below answers that link before the letter
-  // feature, so it skips their filters (issue 14; an admin's `/start` still passes the organisers' feature).
-  app.use(letterDeepLink);
   app.use(languageFeature);
   app.use(privacyFeature);
 
