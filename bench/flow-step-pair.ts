@@ -1,8 +1,8 @@
 /**
- * Step 1, the first message, the second message and "Done: check the letter" of the letter flow (the check's own cost
- * beside it too: the step minus the censorship check of the same text, run alone by the same checkout right before),
- * for this checkout and another one in ONE
- * process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
+ * Step 1, the first message, the second message, "Done: check the letter" (the check's own cost beside it too: the
+ * step minus the censorship check of the same text, run alone by the same checkout right before) and the signature,
+ * for this checkout and another one in ONE process: each checkout's own modules (its `createBot`, grammY, Kysely,
+ * better-sqlite3) on a SQLite file of its own,
  * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
  * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
  * on a loaded machine, whichever runs second being faster; here both share the process, its heap and the load.
@@ -24,7 +24,14 @@ const option = (name: string) => (process.argv.includes(name) ? process.argv[pro
 const baseline = option("--baseline");
 const WRITERS = Number(option("--writers") ?? 400);
 const WARM_UP = 100;
-const STEPS = ["step 1 (/start w_<slug>)", "the first message (1k characters)", "the second message", '"check" (a clean 1.1k letter)', '"check" minus the check alone'] as const;
+const STEPS = [
+  "step 1 (/start w_<slug>)",
+  "the first message (1k characters)",
+  "the second message",
+  '"check" (a clean 1.1k letter)',
+  '"check" minus the check alone',
+  "a typed signature",
+] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
@@ -157,6 +164,7 @@ async function main(): Promise<void> {
       await measure(tree, 1, tree.update(chat, FIRST), keep);
       await measure(tree, 2, tree.update(chat, SECOND), keep);
       await measureCheck(tree, chat, keep);
+      await measure(tree, 5, tree.update(chat, "Оксана\nЛьвів"), keep);
     }
   }
   const [base, current] = trees as [Tree, Tree];
