@@ -1,11 +1,12 @@
 /**
  * Step 1, the first message, the second message, "Done: check the letter" (the check's own cost beside it too: the
- * step minus the censorship check of the same text, run alone by the same checkout right before) and the signature,
- * for this checkout and another one in ONE process: each checkout's own modules (its `createBot`, grammY, Kysely,
- * better-sqlite3) on a SQLite file of its own,
- * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
- * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
- * on a loaded machine, whichever runs second being faster; here both share the process, its heap and the load.
+ * step minus the censorship check of the same text, run alone by the same checkout right before), the signature and
+ * the route step, for this checkout and another one in ONE process: each checkout's own modules (its `createBot`,
+ * grammY, Kysely, better-sqlite3) on a SQLite file of its own, the Bot API answered in grammY's client `fetch` (which
+ * leaves an upload's multipart stream unread: `bench:flow-step` reads it), the two bots taking turns writer by writer
+ * (the order swapped every writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more
+ * than a change of a tenth on a loaded machine, whichever runs second being faster; here both share the process, its
+ * heap and the load.
  *
  *   npm run bench:flow-step-pair -- --baseline /tmp/base            400 writers after 100 to warm up
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
@@ -31,6 +32,7 @@ const STEPS = [
   '"check" (a clean 1.1k letter)',
   '"check" minus the check alone',
   "a typed signature",
+  "route (FSIN-pismo, upload unread)",
 ] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
       await measure(tree, 2, tree.update(chat, SECOND), keep);
       await measureCheck(tree, chat, keep);
       await measure(tree, 5, tree.update(chat, "Оксана\nЛьвів"), keep);
+      await measure(tree, 6, tree.press(chat, "No, only this letter"), keep);
     }
   }
   const [base, current] = trees as [Tree, Tree];
