@@ -562,7 +562,7 @@ export interface DraftTextAndProfile {
 /** What the signing screen and the letter constructor use of a writer's profile. */
 export const PROFILE_COLUMNS = ["remembered", "signature_name", "signature_city", "grammatical_gender"] as const satisfies readonly (keyof WriterProfile)[];
 
-/** A profile read beside other columns (a left join: `remembered` null means none, which the caller checks first). */
+/** A profile read beside other columns by a left join (the caller has checked that one was found). */
 export function profileFromRow(row: { remembered: 0 | 1 | null } & Omit<NonNullable<DraftTextAndProfile["profile"]>, "remembered">): NonNullable<DraftTextAndProfile["profile"]> {
   const { remembered, signature_name, signature_city, grammatical_gender } = row;
   return { remembered: remembered ?? 0, signature_name, signature_city, grammatical_gender };
