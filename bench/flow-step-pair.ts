@@ -1,6 +1,7 @@
 /**
- * Step 1, the first message, the second message, "Done: check the letter", the typed signature and the route step (the
- * answer that finishes the letter on FSIN-pismo, 11 Bot API calls) of the letter flow, for this checkout and another
+ * Step 1, the first message, the second message, "Done: check the letter" (and its own cost beside the check: the step
+ * minus the censorship check of the same text, run alone by the same checkout right before), the typed signature and
+ * the route step (the answer that finishes the letter on FSIN-pismo, 11 Bot API calls) of the letter flow, for this checkout and another
  * one in ONE process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
  * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
  * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
@@ -29,7 +30,8 @@ const STEPS = [
   "step 1 (/start w_<slug>)",
   "the first message (1k characters)",
   "the second message",
-  '"check" (a 1.1k letter)',
+  '"check" (a clean 1.1k letter)',
+  '"check" minus the check alone',
   "the signature",
   "route (finish on FSIN-pismo)",
 ] as const;
@@ -42,6 +44,8 @@ interface Tree {
   bot: Bot;
   update(chatId: number, text: string): Update;
   press(chatId: number, label: string): Update;
+  /** The checkout's own censorship check, as "check" runs it for this person (Russia, sentenced). */
+  checkAlone(text: string): unknown;
   statements: { count: number };
   calls: { count: number };
   cleanup(): Promise<void>;
@@ -67,9 +71,9 @@ function countStatements(root: string): { count: number } {
 
 async function openTree(root: string): Promise<Tree> {
   const load = (path: string) => import(join(root, path));
-  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }] =
+  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }, { checkLetter }] =
     await Promise.all(
-      ["src/bot/index.ts", "src/clock.ts", "src/config.ts", "src/db/database.ts", "src/db/migrate.ts", "src/db/repositories/directory-document.ts", "src/logger.ts", "test/helpers/updates.ts"].map(load),
+      ["src/bot/index.ts", "src/clock.ts", "src/config.ts", "src/db/database.ts", "src/db/migrate.ts", "src/db/repositories/directory-document.ts", "src/logger.ts", "test/helpers/updates.ts", "src/domain/censorship/index.ts"].map(load),
     );
   const statements = countStatements(root);
   const dir = mkdtempSync(join(tmpdir(), "lysty-flow-step-pair-"));
@@ -87,6 +91,7 @@ async function openTree(root: string): Promise<Tree> {
     bot,
     update: (chatId, text) => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) }),
     press: (chatId, label) => pressUpdate(keyboards, chatId, label),
+    checkAlone: (text) => checkLetter(text, { system: "ru", status: "sentenced" }),
     statements,
     calls,
     cleanup: async () => {
@@ -144,17 +149,31 @@ async function bareGrammy(): Promise<{ bot: Bot; cpu: number[] }> {
   return { bot, cpu: [] };
 }
 
-async function measure(tree: Tree, step: number, update: () => Update, keep: boolean): Promise<void> {
+async function measure(tree: Tree, step: number, update: () => Update, keep: boolean): Promise<number> {
   const before = tree.statements.count;
   const callsBefore = tree.calls.count;
   const built = update();
   const cpu = process.cpuUsage();
   await tree.bot.handleUpdate(built);
   const used = process.cpuUsage(cpu);
-  if (!keep) return;
-  tree.cpu[step]?.push((used.user + used.system) / 1000);
+  const ms = (used.user + used.system) / 1000;
+  if (!keep) return ms;
+  tree.cpu[step]?.push(ms);
   tree.counts[step] = tree.statements.count - before;
   tree.callCounts[step] = tree.calls.count - callsBefore;
+  return ms;
+}
+
+/** "Check", and the same step minus the censorship check of the same letter run alone just before. */
+async function measureCheck(tree: Tree, chat: number, keep: boolean): Promise<void> {
+  const alone = process.cpuUsage();
+  tree.checkAlone(`${FIRST.trim()}\n\n${SECOND}`);
+  const used = process.cpuUsage(alone);
+  const step = await measure(tree, 3, () => tree.press(chat, "Done: check the letter"), keep);
+  if (!keep) return;
+  tree.cpu[4]?.push(step - (used.user + used.system) / 1000);
+  tree.counts[4] = tree.counts[3] ?? 0;
+  tree.callCounts[4] = tree.callCounts[3] ?? 0;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -172,9 +191,9 @@ async function main(): Promise<void> {
       await measure(tree, 0, () => tree.update(chat, "/start w_kagarlitsky-boris"), keep);
       await measure(tree, 1, () => tree.update(chat, FIRST), keep);
       await measure(tree, 2, () => tree.update(chat, SECOND), keep);
-      await measure(tree, 3, () => tree.press(chat, "Done: check the letter"), keep);
-      await measure(tree, 4, () => tree.update(chat, "Оксана\nЛьвів"), keep);
-      await measure(tree, 5, () => tree.press(chat, "No, only this letter"), keep);
+      await measureCheck(tree, chat, keep);
+      await measure(tree, 5, () => tree.update(chat, "Оксана\nЛьвів"), keep);
+      await measure(tree, 6, () => tree.press(chat, "No, only this letter"), keep);
     }
     const update = (trees[0] as Tree).update(++chatId, SECOND);
     const cpu = process.cpuUsage();

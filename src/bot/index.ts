@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageTexts, upgradeOlderLetterFlow } from "./features/letter/index.js";
+import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageEarly, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -95,8 +95,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   const app = bot.errorBoundary(handleBotError);
   app.use(loadUser());
   app.use(i18n.middleware());
-  // A text in a stage of the letter flow needs no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
-  app.use(letterStageTexts);
+  // A text in a stage of the letter flow, and its "done", need no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
+  app.use(letterStageEarly);
   app.use(
     conversations<BotContext, FlowContext>({
       storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
@@ -105,13 +105,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
       onEnter: (_id, ctx) => leaveWritingStageOf(ctx),
     }),
   );
+  // Step 1 of a letter (`/start w_<slug>`) right after the flows are read: it leaves them itself (as
+  // `leaveFlowsOnCommand` would), and nothing below answers that link before the letter feature, so it skips their
+  // filters (issue 14; an admin's `/start` and a malformed slug still go the whole way).
+  app.use(letterDeepLink);
   app.use(answerOutdatedFlow());
   // 1. Flow control, before any conversation can swallow the update.
   app.use(cancelFeature);
   app.use(leaveFlowsOnCommand());
-  // Step 1 of a letter (`/start w_<slug>`) once no flow runs: nothing below answers that link before the letter
-  // feature, so it skips their filters (issue 14; an admin's `/start` still passes the organisers' feature).
-  app.use(letterDeepLink);
   app.use(languageFeature);
   app.use(privacyFeature);
 

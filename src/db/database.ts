@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresAdapter, PostgresDialect, type QueryResult, SqliteDialect } from "kysely";
 import type { Database } from "./schema.js";
 import { loadPg } from "./pg.js";
+import { rowsOf } from "./rows.js";
 import { cachingStatements } from "./statement-cache.js";
 
 export type DB = Kysely<Database>;
@@ -42,7 +43,7 @@ export function openSqlite(filename: string): DB {
       if (sqlite.inTransaction) return undefined;
       // What Kysely's SQLite connection returns for the same statement.
       const statement = statements.prepare(sql) as SQLite.Statement;
-      if (statement.reader) return { rows: statement.all(parameters) };
+      if (statement.reader) return { rows: rowsOf(statement, parameters) };
       const { changes, lastInsertRowid } = statement.run(parameters);
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },

@@ -4,8 +4,8 @@ import { linkCampaignChat, markChatBroken } from "../../src/db/repositories/camp
 import { getDesk, linkDesk, markDeskBroken } from "../../src/db/repositories/desk.js";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { intermediariesOf, upsertIntermediary } from "../../src/db/repositories/intermediaries.js";
-import { readLetterTargetFacts } from "../../src/db/repositories/letter-target.js";
-import { findDraftTo, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
+import { readLetterTargetFacts, readLetterTargetFactsWithDraft } from "../../src/db/repositories/letter-target.js";
+import { findDraftTo, getOrCreateDraft, saveDraftText, saveWriterProfile } from "../../src/db/repositories/letters.js";
 import { getPrisonerFor, setPrisonerPrivateTo } from "../../src/db/repositories/prisoners.js";
 import type { PrisonerForLetter, PrisonerRecord } from "../../src/domain/directory/types.js";
 import { countsOf } from "../../src/domain/letters/text-counts.js";
@@ -129,5 +129,32 @@ describe("the letter flow's lookup in one statement", () => {
       .execute();
     expect((await readLetterTargetFacts(db, slug, WRITER))?.finishedBefore).toBe(true);
     expect((await readLetterTargetFacts(db, slug, OTHER))?.finishedBefore).toBe(false);
+  });
+
+  it("reads, for \"check\", the same facts with the draft's whole text and the writer's profile", async () => {
+    const slug = "kagarlitsky-boris";
+    const withDraft = async (writerId: number) => {
+      const read = await readLetterTargetFactsWithDraft(db, slug, writerId);
+      const facts = await readLetterTargetFacts(db, slug, writerId);
+      expect(read && { ...read, text: undefined, profile: undefined }).toEqual(facts && { ...facts, text: undefined, profile: undefined });
+      return { text: read?.text, profile: read?.profile };
+    };
+    expect(await withDraft(WRITER)).toEqual({ text: null, profile: undefined });
+    const draft = await getOrCreateDraft(db, WRITER, slug, now);
+    const text = "Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.";
+    await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text, now });
+    // Counted, so the lookup's own columns leave the text out; this one reads it whole.
+    expect(await withDraft(WRITER)).toEqual({ text, profile: undefined });
+    await saveWriterProfile(db, WRITER, { signature: { name: "Оксана", city: "Львів" }, remember: true, grammaticalGender: "female" }, now);
+    expect(await withDraft(WRITER)).toEqual({
+      text,
+      profile: { remembered: 1, signature_name: "Оксана", signature_city: "Львів", grammatical_gender: "female" },
+    });
+    await saveWriterProfile(db, WRITER, { signature: null, remember: false }, now);
+    expect((await withDraft(WRITER)).profile).toEqual({ remembered: 0, signature_name: null, signature_city: null, grammatical_gender: "female" });
+    // Another writer: neither this draft nor this profile; nobody: nothing at all.
+    expect(await withDraft(OTHER)).toEqual({ text: null, profile: undefined });
+    await setPrisonerPrivateTo(db, slug, OTHER);
+    expect(await readLetterTargetFactsWithDraft(db, slug, WRITER)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { prepared } from "../prepared.js";
 import type { InstitutionsTable } from "../tables/directory.js";
 import type { TextCounts } from "../../domain/letters/text-counts.js";
 import { institutionFromRow, type InstitutionRow } from "./institutions.js";
-import { draftCounts } from "./letters.js";
+import { type DraftTextAndProfile, draftCounts, PROFILE_COLUMNS, profileFromRow } from "./letters.js";
 import { PRISONER_FOR_LETTER_COLUMNS, type PrisonerForLetterRow, prisonerForLetterFromRow } from "./prisoners.js";
 
 /**
@@ -77,11 +77,11 @@ type FactsRow = PrisonerForLetterRow & {
 } & Record<string, unknown>;
 
 /**
- * Compiled once (db/prepared.ts). Campaigns come as one `string_agg` (SQLite ≥ 3.44 and Postgres both have it, with
- * ORDER BY), slugs have no commas. Booleans are `exists`: 0/1 on SQLite, true/false on Postgres. The draft's status is
- * a literal: bound, SQLite would prepare the statement again at every run (letters.ts, `DRAFT`).
+ * Campaigns come as one `string_agg` (SQLite ≥ 3.44 and Postgres both have it, with ORDER BY), slugs have no commas.
+ * Booleans are `exists`: 0/1 on SQLite, true/false on Postgres. The draft's status is a literal: bound, SQLite would
+ * prepare the statement again at every run (letters.ts, `DRAFT`).
  */
-const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
+const factsOf = (db: DB, slug: string, writerId: number) =>
   db
     .selectFrom("prisoners")
     .leftJoin("institutions", "institutions.slug", "prisoners.institution_slug")
@@ -130,7 +130,19 @@ const factsQuery = prepared((db: DB, slug: string, writerId: number) =>
         .as("finished_before"),
     ])
     .where("prisoners.slug", "=", slug)
-    .where((eb) => eb.or([eb("prisoners.private_to", "is", null), eb("prisoners.private_to", "=", writerId)])),
+    .where((eb) => eb.or([eb("prisoners.private_to", "is", null), eb("prisoners.private_to", "=", writerId)]));
+
+/** Compiled once (db/prepared.ts). */
+const factsQuery = prepared((db: DB, slug: string, writerId: number) => factsOf(db, slug, writerId));
+
+/**
+ * The same with the draft's whole text and the writer's profile (`PROFILE_COLUMNS`), which "Done: check the letter"
+ * reads with the lookup: one statement where it ran two (issue 14).
+ */
+const factsWithDraftQuery = prepared((db: DB, slug: string, writerId: number) =>
+  factsOf(db, slug, writerId)
+    .leftJoin("writer_profiles as profile", (join) => join.on("profile.user_id", "=", writerId))
+    .select(["draft.text as draft_whole_text", "profile.user_id as profile_user_id", ...PROFILE_COLUMNS.map((column) => `profile.${column}` as const)]),
 );
 
 /** `exists` as SQLite (0/1) and Postgres (true/false) return it. */
@@ -139,7 +151,17 @@ const truthy = (value: unknown): boolean => value === true || Number(value) === 
 /** The first step's facts about `slug` as `writerId` may see them; undefined when no such card is visible to them. */
 export async function readLetterTargetFacts(db: DB, slug: string, writerId: number): Promise<LetterTargetFacts | undefined> {
   const row = (await factsQuery.first(db, slug, writerId)) as FactsRow | undefined;
+  return row && factsFromRow(row);
+}
+
+/** The facts with the writer's draft to this person (its whole text, null without one) and their profile. */
+export async function readLetterTargetFactsWithDraft(db: DB, slug: string, writerId: number): Promise<(LetterTargetFacts & DraftTextAndProfile) | undefined> {
+  const row = await factsWithDraftQuery.first(db, slug, writerId);
   if (!row) return undefined;
+  return { ...factsFromRow(row as FactsRow), text: row.draft_whole_text ?? null, profile: row.profile_user_id === null ? undefined : profileFromRow(row) };
+}
+
+function factsFromRow(row: FactsRow): LetterTargetFacts {
   const institution: Record<string, unknown> = {};
   for (const column of INSTITUTION_COLUMNS) institution[column] = row[`${PREFIX}${column}`];
   return {

@@ -553,42 +553,19 @@ export async function getWriterProfile(db: DB, userId: number): Promise<WriterPr
 /** Read at every signing screen (compiled once, db/prepared.ts). */
 const writerProfileOf = prepared((db: DB, userId: number) => db.selectFrom("writer_profiles").selectAll().where("user_id", "=", userId));
 
-/** The text of a writer's draft to a person, with their profile: what "Done: check the letter" reads. */
+/** The text of a writer's draft to a person, with their profile: what "Done: check the letter" reads (letter-target.ts). */
 export interface DraftTextAndProfile {
   text: string | null;
-  profile: Pick<WriterProfile, "remembered" | "signature_name" | "signature_city" | "grammatical_gender"> | undefined;
+  profile: Pick<WriterProfile, (typeof PROFILE_COLUMNS)[number]> | undefined;
 }
 
-/**
- * The draft's text and the writer's profile in one statement (issue 14: "check" read them one after the other). From
- * the writer's user row, which exists while they write (it holds their stage); undefined without one.
- */
-const draftTextAndProfileOf = prepared((db: DB, writerId: number, prisonerSlug: string) =>
-  db
-    .selectFrom("users")
-    .leftJoin("letters as draft", (join) =>
-      join.onRef("draft.writer_id", "=", "users.id").on("draft.prisoner_slug", "=", prisonerSlug).on("draft.status", "=", DRAFT),
-    )
-    .leftJoin("writer_profiles as profile", "profile.user_id", "users.id")
-    .select([
-      "draft.text as text",
-      "profile.user_id as profile_user_id",
-      "profile.remembered",
-      "profile.signature_name",
-      "profile.signature_city",
-      "profile.grammatical_gender",
-    ])
-    .where("users.id", "=", writerId),
-);
+/** What the signing screen and the letter constructor use of a writer's profile. */
+export const PROFILE_COLUMNS = ["remembered", "signature_name", "signature_city", "grammatical_gender"] as const satisfies readonly (keyof WriterProfile)[];
 
-export async function readDraftTextAndProfile(db: DB, writerId: number, prisonerSlug: string): Promise<DraftTextAndProfile | undefined> {
-  const row = await draftTextAndProfileOf.first(db, writerId, prisonerSlug);
-  if (!row) return undefined;
-  const { text, profile_user_id: profileOf, remembered, signature_name, signature_city, grammatical_gender } = row;
-  return {
-    text: text ?? null,
-    profile: profileOf === null ? undefined : { remembered: remembered ?? 0, signature_name, signature_city, grammatical_gender },
-  };
+/** A profile read beside other columns by a left join (the caller has checked that one was found). */
+export function profileFromRow(row: { remembered: 0 | 1 | null } & Omit<NonNullable<DraftTextAndProfile["profile"]>, "remembered">): NonNullable<DraftTextAndProfile["profile"]> {
+  const { remembered, signature_name, signature_city, grammatical_gender } = row;
+  return { remembered: remembered ?? 0, signature_name, signature_city, grammatical_gender };
 }
 
 /**

@@ -20,12 +20,11 @@ import {
   getOrCreateDraft,
   getWriterProfile,
   type DraftTextAndProfile,
-  readDraftTextAndProfile,
   saveDraftText,
   saveWriterProfile,
   startDraftText,
 } from "../../db/repositories/letters.js";
-import { readLetterTargetFacts } from "../../db/repositories/letter-target.js";
+import { type LetterTargetFacts, readLetterTargetFacts, readLetterTargetFactsWithDraft } from "../../db/repositories/letter-target.js";
 import { inTransaction } from "../../db/database.js";
 import { countsOf, statsOfCounts, type TextCounts } from "../../domain/letters/text-counts.js";
 import type { WriterIdentity } from "../relay/card.js";
@@ -90,10 +89,31 @@ export type TargetLookup =
  * `returning`: the writer has finished a letter before (the opening screen folds its guidance to one line).
  */
 export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number, options: { withDraft?: boolean } = {}): Promise<TargetLookup> {
-  const { db } = deps;
   // Someone not in the list: the writer's own unchecked card is theirs alone.
-  const facts = await readLetterTargetFacts(db, slug, writerId);
-  if (!facts) return { kind: "unknown" };
+  const facts = await readLetterTargetFacts(deps.db, slug, writerId);
+  return facts ? lookupOf(deps, slug, facts, options) : { kind: "unknown" };
+}
+
+/**
+ * "Done: check the letter" in a stage: who the letter is for (`loadTarget` without the draft's figures) and, when the
+ * writer may write to them, the censorship check of the draft (null when it is empty) with the writer's profile for the
+ * signing screen a clean check leads to — the lookup, the draft's text and the profile in one statement (issue 14).
+ */
+export async function loadTargetAndCheckDraft(
+  deps: ServiceDeps,
+  slug: string,
+  writerId: number,
+): Promise<{ lookup: Exclude<TargetLookup, { kind: "ok" }> } | { lookup: Extract<TargetLookup, { kind: "ok" }>; checked: CheckedText | null; profile: WriterProfileView }> {
+  const facts = await readLetterTargetFactsWithDraft(deps.db, slug, writerId);
+  if (!facts) return { lookup: { kind: "unknown" } };
+  const lookup = await lookupOf(deps, slug, facts, { withDraft: false });
+  if (lookup.kind !== "ok") return { lookup };
+  const { recipient, status } = lookup.target;
+  return { lookup, checked: checkText(facts.text, { recipient, status }), profile: profileView(facts.profile) };
+}
+
+async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFacts, options: { withDraft?: boolean }): Promise<TargetLookup> {
+  const { db } = deps;
   const { prisoner, institution, organiserRelay } = facts;
   // Organisers (a campaign chat or the desk) or a service recorded as delivering to this person: a route that needs no
   // address the writer uses. It never lifts a refusal for someone free, dead or barred from letters.
@@ -214,7 +234,13 @@ export async function checkDraft(
   return checkText(await readDraftText(deps, input.writerId, input.slug), input);
 }
 
-function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): { text: string; result: CheckResult } | null {
+/** A draft's text with its censorship check. */
+export interface CheckedText {
+  text: string;
+  result: CheckResult;
+}
+
+function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): CheckedText | null {
   if (!text?.trim()) return null;
   return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
@@ -236,18 +262,6 @@ function profileView(profile: DraftTextAndProfile["profile"]): WriterProfileView
         : null,
     gender: profile?.grammatical_gender ?? null,
   };
-}
-
-/**
- * "Done: check the letter" in the writing stage: the censorship check of the current draft (null when it is empty) and
- * the writer's profile, for the signing screen a clean check leads to, read in one statement.
- */
-export async function checkDraftWithProfile(
-  deps: ServiceDeps,
-  input: { writerId: number; slug: string; recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
-): Promise<{ checked: { text: string; result: CheckResult } | null; profile: WriterProfileView }> {
-  const read = await readDraftTextAndProfile(deps.db, input.writerId, input.slug);
-  return { checked: checkText(read?.text ?? null, input), profile: profileView(read?.profile) };
 }
 
 /** Keeps the writer's grammatical gender without touching a remembered signature. */

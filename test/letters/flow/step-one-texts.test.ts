@@ -106,4 +106,17 @@ describe("the write link, early in the chain", () => {
     expect((await onlyLetter(h, writer.id)).text).toBe("Здравствуйте!");
     expectNoFailures(h);
   });
+
+  it("a link whose slug does not fit goes the whole way: the stage is left, then the writer told (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте!");
+    // The link's pattern takes it, but no slug is this long.
+    expect(textOf(await writer.send(`/start w_${"a".repeat(49)}`))).toContain("This person is not in our directory");
+    const { letter_stage: stage } = await h.db.selectFrom("users").select("letter_stage").where("id", "=", writer.id).executeTakeFirstOrThrow();
+    expect(stage).toBeNull();
+    await writer.send("Ещё один абзац");
+    expect((await onlyLetter(h, writer.id)).text).toBe("Здравствуйте!");
+    expectNoFailures(h);
+  });
 });

@@ -36,15 +36,17 @@ async function openWriteDeepLink(ctx: BotContext, link: { slug: string; opening?
 }
 
 /**
- * The write deep link, early in the chain (src/bot/index.ts, section 1; issue 14): once `leaveFlowsOnCommand` has
- * ended any flow, nothing between it and this feature answers `/start w_…`, so step 1 need not pass every flow's and
- * feature's filters first. An admin's `/start` goes the usual way: the organisers' feature refreshes their command
- * menu on every `/start`, then the handler below opens the letter.
+ * The write deep link, early in the chain (src/bot/index.ts, right after the conversations plugin; issue 14): step 1
+ * leaves any flow and the letter's stage itself (`enterLetterFlow`), as `leaveFlowsOnCommand` would have, and nothing
+ * between there and this feature answers `/start w_…` (an outdated stored flow lets commands pass, /cancel is another
+ * command), so step 1 need not pass every flow's and feature's filters first. An admin's `/start` goes the usual way:
+ * the organisers' feature refreshes their command menu on every `/start`, then the handler below opens the letter. So
+ * does a slug that does not fit, which is answered there once the flows are left.
  */
 const deepLink = new Composer<BotContext>();
 deepLink.chatType("private").command("start", async (ctx, next) => {
   const link = writeDeepLink(ctx);
-  if (!link || isAdmin(ctx)) return next();
+  if (!link || !isSlug(link.slug) || isAdmin(ctx)) return next();
   await openWriteDeepLink(ctx, link);
 });
 

@@ -1,12 +1,13 @@
 import { summariseFindings } from "../../../domain/letters/index.js";
-import { checkDraftWithProfile, loadTarget, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
+import type { NextFunction } from "grammy";
+import { loadTarget, loadTargetAndCheckDraft, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
 import type { SigningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
 import { directly } from "../../flows/index.js";
-import { draftOf, loggedCheck, replyCleanCheck } from "./flow/check.js";
+import { loggedCheck, replyCleanCheck } from "./flow/check.js";
 import { deliveryOffer, finishOnRoute, readDelivery, replyNoRoute, replyRouteAdvice } from "./flow/delivery.js";
 import { openingKeyboard } from "./flow/guidance.js";
-import { handOver } from "./flow/hand-over.js";
+import { handedOver, handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { replySigningScreen, type Signature } from "./flow/signature.js";
 import { type FlowState, writingKeyboard } from "./flow/state.js";
@@ -21,30 +22,51 @@ type Stage = WritingStage & { writerId: number };
  * handled by the stage (issue 14, docs/letter-flow-stages.md): a clean check is answered and the signing screen shown
  * and parked on, an empty draft is answered with the screen's own buttons, all without the conversation, which is
  * entered (with what was read: ./flow/hand-over.ts) only for a check with findings, whose screen waits for an answer.
- * The target is read again, as the conversation did: a person freed or barred from letters since is refused as on
- * entry, and the stage left (the draft stays).
+ * When the early path (`checkBeforeFlows`) checked this update already, the conversation is entered with its check.
  */
 export async function checkFromWritingStage(ctx: BotContext, stage: Stage): Promise<void> {
-  const { writerId, ...writing } = stage;
-  const lookup = await loadTarget(ctx.deps, stage.slug, writerId, { withDraft: false });
-  if (lookup.kind !== "ok") return refuseFromStage(ctx, lookup);
+  if (!handedOver(ctx)?.checked && !(await checkInStage(ctx, stage))) return;
+  const { writerId: _writer, ...writing } = stage;
+  await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
+}
+
+/**
+ * The same "done", answered before the conversations plugin (./stage-early.ts). A check with findings is handed over
+ * and the update goes on (`next`) to the stage's middleware behind the plugin, which enters the conversation with it.
+ */
+export async function checkBeforeFlows(ctx: BotContext, stage: Stage, next: NextFunction): Promise<void> {
+  if (await checkInStage(ctx, stage)) await next();
+}
+
+/**
+ * The lookup, the check and, unless the check found something, the answer. The target is read again, as the
+ * conversation did: a person freed or barred from letters since is refused as on entry, and the stage left (the draft
+ * stays). True when the findings screen is to be shown: what was read is then handed over to the conversation.
+ */
+async function checkInStage(ctx: BotContext, stage: Stage): Promise<boolean> {
+  const { writerId } = stage;
+  // The lookup, the draft and the writer's profile (for the signing screen a clean check leads to) in one statement.
+  const read = await loadTargetAndCheckDraft(ctx.deps, stage.slug, writerId);
+  if (!("checked" in read)) {
+    await refuseFromStage(ctx, read.lookup);
+    return false;
+  }
+  const { lookup } = read;
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
-  // The draft and the writer's profile (for the signing screen a clean check leads to) in one statement.
-  const read = await checkDraftWithProfile(ctx.deps, draftOf(state));
   const checked = loggedCheck(ctx.logger, read.checked);
   if (checked && checked.result.findings.length > 0) {
     handOver(ctx, { lookup, checked });
-    await ctx.conversation.enter(LETTER_FLOW_ID, { writing });
-    return;
+    return true;
   }
   await ctx.answerCallbackQuery();
   if (!checked) {
     await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: stage.opening ? openingKeyboard(ctx, state) : writingKeyboard(ctx, state) });
-    return;
+    return false;
   }
   const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
   const signing = await replySigningScreen(ctx, stage.token, clean, read.profile.signature);
   await parkInStage(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
+  return false;
 }
 
 /**

@@ -59,7 +59,7 @@ composer.use((ctx, next) => handleStageUpdate(ctx, next));
 
 /**
  * An update of a writer in a stage (the opening, writing or signing screen); anything else goes on. A text that is
- * not a command needs no flow: `letterStageTexts` (./stage-texts.ts) calls this before the conversations plugin, so
+ * not a command needs no flow: `letterStageEarly` (./stage-early.ts) calls this before the conversations plugin, so
  * nothing on a text's path here may use `ctx.conversation` (buttons and media come through `letterWritingStage`).
  */
 export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Promise<void> {
