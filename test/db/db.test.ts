@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { conversationStorage } from "../../src/db/conversation-storage.js";
-import { findUser, setUserLocale, touchUser } from "../../src/db/repositories/users.js";
+import { listForgetRequests, recordForgetRequest } from "../../src/db/repositories/privacy.js";
+import { findUser, markUserBlocked, setUserLocale, touchUser, VISIT_RESOLUTION_MS } from "../../src/db/repositories/users.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { onPostgres, sqliteOnly } from "../helpers/skip-reason.js";
 
@@ -17,6 +18,30 @@ describe("database", () => {
     expect(again.locale).toBe("en");
     expect(again.locale_chosen).toBe(1);
     expect(again.last_seen_at).toBe("2026-01-02T00:00:00.000Z");
+  });
+
+  it("writes a visit only when it is news: first contact, stale, blocked, or a forget request waiting", async () => {
+    testDb = await createTestDatabase();
+    const { db } = testDb;
+    const start = new Date("2026-03-01T10:00:00.000Z");
+    const later = (ms: number) => new Date(start.getTime() + ms);
+    await touchUser(db, 7, "uk", start);
+    // Minutes later the row is only read: the recorded visit stays, the row is the same.
+    const soon = await touchUser(db, 7, "en", later(VISIT_RESOLUTION_MS - 1_000));
+    expect(soon).toMatchObject({ locale: "uk", last_seen_at: start.toISOString() });
+    // Once the recorded visit is older than the resolution, it is written again.
+    const next = await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 1_000));
+    expect(next.last_seen_at).toBe(later(VISIT_RESOLUTION_MS + 1_000).toISOString());
+    // Writing again clears a "blocked the bot" mark at once, however recent the last visit.
+    await markUserBlocked(db, 7, later(VISIT_RESOLUTION_MS + 2_000));
+    const unblocked = await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 3_000));
+    expect(unblocked).toMatchObject({ blocked_at: null, last_seen_at: later(VISIT_RESOLUTION_MS + 3_000).toISOString() });
+    // While a forget request waits, every visit is written, so the retention job sees that the person came back.
+    await recordForgetRequest(db, 7, later(VISIT_RESOLUTION_MS + 4_000));
+    await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 5_000));
+    const [request] = await listForgetRequests(db);
+    expect(request!.last_seen_at > request!.requested_at).toBe(true);
+    expect((await findUser(db, 7))?.last_seen_at).toBe(later(VISIT_RESOLUTION_MS + 5_000).toISOString());
   });
 
   it("stores conversation state that a reopened database still has", async () => {
