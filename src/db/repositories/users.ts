@@ -48,6 +48,12 @@ const upsertVisit = prepared((db: DB, id: number, locale: string, at: string) =>
     .returningAll(),
 );
 
+/** Records a visit of someone known at `now`, unless a later one is recorded already. */
+export async function recordVisit(db: DB, id: number, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db.updateTable("users").set({ last_seen_at: at }).where("id", "=", id).where("last_seen_at", "<", at).execute();
+}
+
 export async function setUserLocale(db: DB, id: number, locale: string): Promise<void> {
   await db.updateTable("users").set({ locale, locale_chosen: 1 }).where("id", "=", id).execute();
 }
