@@ -130,6 +130,23 @@ describe("grammY's payloads as installed (patch-package)", () => {
     expect(String((refused as HttpError).error)).toMatch(/carriage-return/);
   });
 
+  it("fails an upload whose fields cannot be written as grammY's stream does: an HttpError, and no timer left to fire", async () => {
+    // A value JSON cannot write (a BigInt) in a field of an upload held in memory: grammY's stream reports it through
+    // the call (an HttpError, its timeout cleared). Thrown while the call is set up instead, it skipped the cleanup:
+    // the call's timeout stayed armed and later rejected with nobody listening, which ends the process.
+    vi.useFakeTimers();
+    try {
+      const { api } = recordingApi();
+      const markup = { inline_keyboard: [[{ text: "a", callback_data: 1n }]] } as unknown as { inline_keyboard: [] };
+      const failed = await api.sendDocument(1, new InputFile(letter, "a.txt"), { reply_markup: markup }).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(HttpError);
+      expect(String((failed as HttpError).error)).toMatch(/BigInt/);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("writes every JSON payload as grammY's replacer does: nulls left out of objects, kept in arrays", () => {
     const keyboard = { inline_keyboard: [[{ text: "Листи", callback_data: "l:1" }], [{ text: "x", url: "https://t.me/x" }]] };
     const deep: Record<string, unknown> = { leaf: null };

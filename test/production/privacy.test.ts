@@ -95,6 +95,19 @@ describe("/mydata", () => {
     expect(file!.bytes.toString("utf8")).not.toContain("Someone else's private draft.");
     expect(h.fake.documents(someoneElse.chatId).filter((document) => document.fileName?.startsWith("lysty-my-data"))).toEqual([]);
   });
+
+  it("says when the person last wrote to the bot: the /mydata request itself, however soon after their last message", async () => {
+    h = await Harness.start();
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/start");
+    h.clock.advance(5 * 60_000);
+    const asked = h.clock.now().toISOString();
+    await writer.send("/mydata");
+    const file = h.fake.documents(writer.chatId).at(-1);
+    const exported = JSON.parse(file!.bytes.toString("utf8")) as { exported_at: string; data: { users: Array<{ last_seen_at: string }> } };
+    const lastSeen = exported.data.users[0]?.last_seen_at ?? "";
+    expect([lastSeen >= asked, lastSeen <= exported.exported_at]).toEqual([true, true]);
+  });
 });
 
 describe("/forget", () => {

@@ -7,6 +7,7 @@ let h: Harness;
 afterEach(async () => h?.stop());
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 const LETTER = "Здравствуйте, Борис Юльевич! Пишу Вам из Гента, у нас весна.";
 const DRAFT = "Здравствуйте! Это начало письма, которое я допишу позже.";
 
@@ -42,6 +43,21 @@ describe("retention, run by the scheduled job the app starts", () => {
     // The bot still knows both people; only the texts went.
     await abandoned.send("/start");
     expect(abandoned.lastText()).toContain("Lysty helps you write");
+  });
+
+  it("keeps the writing stage of someone seen within DRAFT_RETENTION_DAYS, though a visit minutes after another is not written", async () => {
+    h = await Harness.start({ env: { DRAFT_RETENTION_DAYS: "1" } });
+    const writer = h.user({ languageCode: "en" });
+    await startDraft(writer, DRAFT);
+    // Minutes later: this visit is not written (the one recorded is recent), the paragraph is saved.
+    h.clock.advance(5 * MINUTE_MS);
+    await writer.send("Second paragraph.");
+    // A day since the first message, not since the second: the writer was seen within the retention period.
+    h.clock.advance(DAY_MS - 2 * MINUTE_MS);
+    await h.running.retention.runOnce();
+    expect(await conversationsOf(writer.id)).toBe(1);
+    await writer.send("Third paragraph.");
+    expect((await lettersOf(h, writer.id))[0]?.text).toBe(`${DRAFT}\n\nSecond paragraph.\n\nThird paragraph.`);
   });
 
   it("deletes sent outbox messages after the letter retention period, leaving those not yet sent", async () => {

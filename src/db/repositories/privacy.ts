@@ -1,4 +1,5 @@
 import type { DB } from "../database.js";
+import { VISIT_RESOLUTION_MS } from "./users.js";
 
 /**
  * Requests to be forgotten that wait for organisers to finish with a letter (see src/services/privacy/forget.ts), and
@@ -34,15 +35,18 @@ export async function dropForgetRequest(db: DB, userId: number, requestedAt: str
 
 /**
  * Deletes stored conversations (replay logs of what people typed) untouched since `cutoff`, and leaves the letter's
- * writing stage of people not seen since (the flow in progress goes with the draft); returns how many of both.
+ * writing stage of people not seen since (the flow in progress goes with the draft); returns how many of both. A
+ * recorded visit may be up to `VISIT_RESOLUTION_MS` older than the person's last one (users.ts, `touchUser`), so a
+ * stage is left only when even that last one is before `cutoff`: never earlier than when every visit was written.
  */
 export async function deleteConversationsUntouchedSince(db: DB, cutoff: string): Promise<number> {
   const flows = Number((await db.deleteFrom("conversation_state").where("updated_at", "<=", cutoff).executeTakeFirst()).numDeletedRows);
+  const recordedBy = new Date(Date.parse(cutoff) - VISIT_RESOLUTION_MS).toISOString();
   const stages = await db
     .updateTable("users")
     .set({ letter_stage: null })
     .where("letter_stage", "is not", null)
-    .where("last_seen_at", "<=", cutoff)
+    .where("last_seen_at", "<=", recordedBy)
     .executeTakeFirst();
   return flows + Number(stages.numUpdatedRows);
 }

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/database.js";
+import { recordVisit } from "../../db/repositories/users.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 
 export interface PersonalDataExport {
@@ -26,6 +27,9 @@ export async function collectPersonalData(
     explain: (key: string) => string;
   },
 ): Promise<PersonalDataExport> {
+  // The file says when the person last wrote to the bot: this request. A visit minutes after another is not written
+  // (touchUser), so it is written here, as it was on every update before.
+  await recordVisit(db, userId, meta.now);
   const data: Record<string, unknown[]> = {};
   const team: Record<string, unknown[]> = {};
   for (const source of PERSONAL_DATA_SOURCES) {
