@@ -25,6 +25,7 @@ cancel-done = Stopped. Your draft, if any, is saved: you can come back to it lat
 cancel-done-step = Stopped: nothing was sent and nothing changed.
 cancel-nothing = There was nothing to cancel.
 unhandled-text = I did not understand that. Type a prisoner's name to search, or choose from the menu.
+unhandled-sentences = To write a letter, first choose whom it is for: press “✍️ Write a letter” below or send /write, then send the text. To find someone, send just their surname.
 unhandled-command = I do not know this command. Here is the menu:
 unhandled-media = I only understand text messages here — photos, stickers, voice messages and files are not used. Choose from the menu:
 unhandled-stale-button = This button is out of date. Please open the menu again with /start.

@@ -113,6 +113,7 @@ organisers-return-reason-language = Not in Russian
 organisers-return-reason-wording = Risky wording
 organisers-return-reason-address = No reliable address now
 organisers-return-choose = Why is it returned? The writer will see the reason.
+organisers-status-returned = Returned to the writer
 organisers-status-done = Done: { $status }.
 organisers-status-conflict = Not changed: the letter is already “{ $status }”.
 

@@ -50,6 +50,7 @@ privacy-export-about = Everything Lysty stores about this Telegram account, tabl
 privacy-export-table-users = your Telegram id, interface language, when you last wrote to the bot
 privacy-export-table-conversation-state = the step you are in the middle of (e.g. a letter being written)
 privacy-export-table-letters = your letters and drafts: recipient, text (until it is deleted), route, status
+privacy-export-table-prisoners = people not in the list as you described them (name, birth year, facility), seen only by you and the organisers until they are added
 privacy-export-table-relayed-letters = letters handed to organisers and what happened to them
 privacy-export-table-rate-limit-windows = a count of your messages in the last minute (flood protection)
 privacy-export-table-writer-profiles = the signature you asked the bot to remember

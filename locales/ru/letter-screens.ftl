@@ -23,7 +23,11 @@ letter-screens-paragraph-deleted = Абзац { $number } удалён.
 letter-screens-paragraph-moved = Абзац { $number } передвинут.
 letter-screens-paragraph-changed = Черновик изменился с тех пор, как появилась эта кнопка, поэтому ничего не изменено. Вот абзацы сейчас:
 letter-screens-paragraph-cannot-move = Дальше передвинуть нельзя: это крайний абзац.
-letter-screens-paragraph-too-long = С этим абзацем в письме было бы { $characters } знаков, а можно не больше { $limit }. Черновик не изменён.
+letter-screens-paragraph-too-long = С этим абзацем в письме было бы { $characters } { $characters ->
+        [one] знак
+        [few] знака
+       *[other] знаков
+    }, а можно не больше { $limit }. Черновик не изменён.
 
 letter-screens-button-why = ❓ { $number }
 letter-screens-button-edit-paragraph = ✏️ Абзац { $number }

@@ -44,7 +44,11 @@ letter-draft-stats = { $characters } { $characters ->
         [few] печатные страницы
        *[other] печатных страниц
     }
-letter-draft-too-long = С этим текстом в письме было бы { $characters } знаков, а предел — { $limit }. Сократите его или замените черновик более коротким текстом.
+letter-draft-too-long = С этим текстом в письме было бы { $characters } { $characters ->
+        [one] знак
+        [few] знака
+       *[other] знаков
+    }, а предел — { $limit }. Сократите его или замените черновик более коротким текстом.
 letter-draft-empty = В этом сообщении нет текста, который можно добавить в письмо.
 letter-draft-advice-short-by = Это письмо займёт примерно { $pages } { $pages ->
         [one] печатную страницу

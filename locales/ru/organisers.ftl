@@ -115,6 +115,7 @@ organisers-return-reason-language = Не на русском
 organisers-return-reason-wording = Рискованные формулировки
 organisers-return-reason-address = Сейчас нет надёжного адреса
 organisers-return-choose = Почему письмо возвращается? Автор увидит причину.
+organisers-status-returned = Возвращено автору письма
 organisers-status-done = Готово: { $status }.
 organisers-status-conflict = Не изменено: у письма уже статус «{ $status }».
 

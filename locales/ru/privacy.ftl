@@ -53,6 +53,7 @@ privacy-export-about = Всё, что «Листы» хранят об этом 
 privacy-export-table-users = ваш Telegram id, язык интерфейса, когда вы последний раз писали боту
 privacy-export-table-conversation-state = незавершённый шаг (например, письмо, которое вы сейчас пишете)
 privacy-export-table-letters = ваши письма и черновики: адресат, текст (пока он не удалён), способ доставки, статус
+privacy-export-table-prisoners = люди, которых не было в списке, как вы их описали (имя, год рождения, учреждение): их видите только вы и организаторы, пока их не добавят
 privacy-export-table-relayed-letters = письма, переданные организаторам, и что с ними стало
 privacy-export-table-rate-limit-windows = счётчик сообщений за последнюю минуту (защита от флуда)
 privacy-export-table-writer-profiles = подпись, которую вы попросили запомнить

@@ -23,7 +23,11 @@ letter-screens-paragraph-deleted = Абзац { $number } видалено.
 letter-screens-paragraph-moved = Абзац { $number } пересунуто.
 letter-screens-paragraph-changed = Чернетка змінилася відтоді, як з'явилася ця кнопка, тож нічого не змінено. Ось абзаци зараз:
 letter-screens-paragraph-cannot-move = Далі пересунути не можна: це крайній абзац.
-letter-screens-paragraph-too-long = З цим абзацом лист мав би { $characters } знаків, а можна щонайбільше { $limit }. Чернетку не змінено.
+letter-screens-paragraph-too-long = З цим абзацом лист мав би { $characters } { $characters ->
+        [one] знак
+        [few] знаки
+       *[other] знаків
+    }, а можна щонайбільше { $limit }. Чернетку не змінено.
 
 letter-screens-button-why = ❓ { $number }
 letter-screens-button-edit-paragraph = ✏️ Абзац { $number }

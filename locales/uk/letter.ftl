@@ -44,7 +44,11 @@ letter-draft-stats = { $characters } { $characters ->
         [few] друковані сторінки
        *[other] друкованих сторінок
     }
-letter-draft-too-long = Із цим текстом лист мав би { $characters } знаків, а межа — { $limit }. Скоротіть його або замініть чернетку коротшим текстом.
+letter-draft-too-long = Із цим текстом лист мав би { $characters } { $characters ->
+        [one] знак
+        [few] знаки
+       *[other] знаків
+    }, а межа — { $limit }. Скоротіть його або замініть чернетку коротшим текстом.
 letter-draft-empty = У цьому повідомленні немає тексту, який можна додати до листа.
 letter-draft-advice-short-by = Цей лист займає приблизно { $pages } { $pages ->
         [one] друковану сторінку

@@ -116,6 +116,7 @@ organisers-return-reason-language = Не російською
 organisers-return-reason-wording = Ризиковані формулювання
 organisers-return-reason-address = Зараз немає надійної адреси
 organisers-return-choose = Чому лист повертається? Автор побачить причину.
+organisers-status-returned = Повернуто авторові листа
 organisers-status-done = Готово: { $status }.
 organisers-status-conflict = Не змінено: лист уже має статус «{ $status }».
 

@@ -53,6 +53,7 @@ privacy-export-about = Усе, що «Листи» зберігають про �
 privacy-export-table-users = ваш Telegram id, мова інтерфейсу, коли ви востаннє писали боту
 privacy-export-table-conversation-state = незавершений крок (наприклад, лист, який ви саме пишете)
 privacy-export-table-letters = ваші листи й чернетки: адресат, текст (доки його не видалено), спосіб доставки, стан
+privacy-export-table-prisoners = люди, яких не було в списку, як ви їх описали (ім'я, рік народження, установа): їх бачите лише ви й організатори, доки їх не додадуть
 privacy-export-table-relayed-letters = листи, передані організаторам, і що з ними сталося
 privacy-export-table-rate-limit-windows = лічильник повідомлень за останню хвилину (захист від надмірного надсилання)
 privacy-export-table-writer-profiles = підпис, який ви попросили запам'ятати

@@ -77,10 +77,12 @@ describe("organiser buttons on a relayed letter", () => {
     await press(boss, group, letter.reference, cardAction.pack("back", letter.id));
     expect(buttonLabels(group, letter.reference)).toEqual(["✅ Accept", "↩️ Return"]);
     await press(boss, group, letter.reference, cardAction.pack("return", letter.id));
-    await press(boss, group, letter.reference, returnWithReason.pack(letter.id, "wording"));
+    // The organisers' card and answer say whom it went back to (the writer's own label is "Returned to you").
+    expect(await press(boss, group, letter.reference, returnWithReason.pack(letter.id, "wording"))).toBe("Done: Returned to the writer.");
 
     expect(await statusOf(h, letter.id)).toBe("returned");
-    expect(cardOf(group, letter.reference).text).toContain("Status: Returned to you");
+    expect(cardOf(group, letter.reference).text).toContain("Status: Returned to the writer");
+    expect(await press(boss, group, letter.reference, cardAction.pack("accept", letter.id))).toBe("Not changed: the letter is already “Returned to the writer”.");
     expect(writer.lastText()).toContain("Організатори повернули ваш лист");
     expect(writer.lastText()).toContain("Причина: Ризиковані формулювання");
     await writer.press("Виправити й надіслати знову");

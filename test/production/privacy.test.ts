@@ -108,6 +108,19 @@ describe("/mydata", () => {
     const lastSeen = exported.data.users[0]?.last_seen_at ?? "";
     expect([lastSeen >= asked, lastSeen <= exported.exported_at]).toEqual([true, true]);
   });
+
+  it("explains every table of the file in each language, none by its message key", async () => {
+    h = await Harness.start();
+    for (const languageCode of ["uk", "en", "ru"]) {
+      const reader = h.user({ languageCode });
+      await reader.send("/mydata");
+      const file = h.fake.documents(reader.chatId).at(-1);
+      const { what_is_what } = JSON.parse(file!.bytes.toString("utf8")) as { what_is_what: Record<string, string> };
+      expect(Object.keys(what_is_what).sort()).toEqual(PERSONAL_DATA_SOURCES.map((source) => source.table).sort());
+      const unexplained = Object.entries(what_is_what).filter(([, explanation]) => /privacy-export|^\s*$/.test(explanation));
+      expect({ languageCode, unexplained }).toEqual({ languageCode, unexplained: [] });
+    }
+  });
 });
 
 describe("/forget", () => {

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { looksLikeSentences } from "./directory/search.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -15,7 +16,8 @@ privateChats.on("message:text", async (ctx) => {
     await ctx.reply(ctx.t("unhandled-command"), { reply_markup: mainMenuKeyboard(ctx) });
     return;
   }
-  await ctx.reply(ctx.t("unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
+  // Sentences here are mostly a letter pasted before choosing whom it is for, or a question how to write one.
+  await ctx.reply(ctx.t(looksLikeSentences(ctx.message.text) ? "unhandled-sentences" : "unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
 });
 
 privateChats.on("message", async (ctx) => {

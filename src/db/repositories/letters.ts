@@ -23,6 +23,17 @@ export async function findDraftTo(db: DB, writerId: number, prisonerSlug: string
   return draftTo.first(db, writerId, prisonerSlug);
 }
 
+/** Remembers the starter's closing a draft was just made with (null: none), for when the writer takes it up again. */
+export async function setStarterClosing(db: DB, input: { letterId: number; writerId: number; closing: string | null }): Promise<void> {
+  await db
+    .updateTable("letters")
+    .set({ starter_closing: input.closing })
+    .where("id", "=", input.letterId)
+    .where("writer_id", "=", input.writerId)
+    .where("status", "=", DRAFT)
+    .execute();
+}
+
 /**
  * `status = 'draft'` written as a literal, never bound: a parameter compared with the column of a partial index's
  * predicate (`letters_one_draft_per_writer_and_prisoner`) makes SQLite plan the statement for the bound value and
@@ -411,7 +422,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
 }
 
 /** A letter in a list: everything but the text and the check summary, which a list never needs to load. */
-export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines">;
+export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines" | "starter_closing">;
 
 /** The writer's letters (discarded ones left out), newest first, a page at a time. */
 export async function listLettersOfWriter(

@@ -21,6 +21,8 @@ export interface LettersTable {
   text_lines: number | null;
   /** JSON `FindingsSummary`: counts per category and severity, never excerpts. */
   findings_summary: string | null;
+  /** The starter's closing the draft was made with; new messages go before it while the text still ends with it. */
+  starter_closing: string | null;
   signature_name: string | null;
   signature_city: string | null;
   /** 1 when the writer agreed that organisers may see who they are (relayed letters). */

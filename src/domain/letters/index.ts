@@ -61,5 +61,5 @@ export {
 } from "./status.js";
 export { type FindingsSummary, parseFindingsSummary, summariseFindings } from "./findings-summary.js";
 export { DRAFT_RETENTION_DAYS, LETTER_TEXT_RETENTION_DAYS } from "./retention.js";
-export { deliveryRouteLabel, letterStatusLabel, nameFormLabel, starterBlockLabel, writerGenderLabel } from "./labels.js";
+export { deliveryRouteLabel, letterStatusLabel, nameFormLabel, organiserStatusLabel, starterBlockLabel, writerGenderLabel } from "./labels.js";
 export type { CustodyStatus, Gender, LetterInstitution, LetterRecipient, LocalizedText, PrisonSystem } from "./types.js";

@@ -10,6 +10,14 @@ export function letterStatusLabel(status: LetterStatus): LocalizedText {
   return localized(`letter-status-${kebab(status)}`);
 }
 
+/**
+ * A status as organisers read it on a relayed letter's card and in their answers: the writer's own label for
+ * `returned` ("Returned to you") would tell the organisers the letter came back to them.
+ */
+export function organiserStatusLabel(status: LetterStatus): LocalizedText {
+  return status === "returned" ? localized("organisers-status-returned") : letterStatusLabel(status);
+}
+
 export function deliveryRouteLabel(route: DeliveryRoute): LocalizedText {
   return localized(`letter-route-${kebab(route)}`);
 }

@@ -22,6 +22,7 @@ import {
   type DraftTextAndProfile,
   saveDraftText,
   saveWriterProfile,
+  setStarterClosing,
   startDraftText,
 } from "../../db/repositories/letters.js";
 import { type LetterTargetFacts, readLetterTargetFacts, readLetterTargetFactsWithDraft } from "../../db/repositories/letter-target.js";
@@ -34,7 +35,7 @@ import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js
 import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
-import { editDraft } from "../../domain/letters/draft-edit.js";
+import { editDraft, endsWithClosing } from "../../domain/letters/draft-edit.js";
 import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
@@ -208,6 +209,26 @@ export async function startDraft(deps: ServiceDeps, input: { writerId: number; s
     if (letterId !== undefined) return { ok: true, letterId, stats: statsOfCounts(first.counts), before: false };
   }
   return saveDraftInput(deps, { ...input, mode: "append" });
+}
+
+/**
+ * The starter's text becomes the draft, and its closing is kept with it, so that a writer who takes the draft up again
+ * later ("Continue", the write link) still adds before the closing (`draftClosing`).
+ */
+export async function saveStarterDraft(
+  deps: ServiceDeps,
+  input: { writerId: number; slug: string; text: string; closing: string | undefined },
+): Promise<SaveOutcome> {
+  const saved = await saveDraftInput(deps, { writerId: input.writerId, slug: input.slug, text: input.text, mode: "replace" });
+  if (saved.ok) await setStarterClosing(deps.db, { letterId: saved.letterId, writerId: input.writerId, closing: input.closing || null });
+  return saved;
+}
+
+/** The starter's closing of the draft to this person while its text still ends with it, else undefined. */
+export async function draftClosing(deps: ServiceDeps, writerId: number, slug: string): Promise<string | undefined> {
+  const draft = await findDraftTo(deps.db, writerId, slug);
+  const closing = draft?.starter_closing ?? undefined;
+  return endsWithClosing(draft?.text ?? null, closing) ? closing : undefined;
 }
 
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */

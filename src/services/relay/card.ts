@@ -3,7 +3,7 @@ import { isUncheckedSource } from "../../domain/directory/suggestion.js";
 import type { InstitutionRecord, PrisonerRecord } from "../../domain/directory/types.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "../../domain/letters/delivery.js";
 import { type FindingsSummary, parseFindingsSummary } from "../../domain/letters/findings-summary.js";
-import { letterStatusLabel } from "../../domain/letters/labels.js";
+import { organiserStatusLabel } from "../../domain/letters/labels.js";
 import { recipientFromPrisoner } from "../../domain/letters/recipient.js";
 import { fsinPismoRecipientLine } from "../../domain/letters/recipient-name.js";
 import type { LetterStatus } from "../../domain/letters/status.js";
@@ -120,7 +120,7 @@ export function renderCardBody(input: CardInput): string {
 
 /** The card as it reads after a status change: body, then the status with its date (UTC). */
 export function renderCard(body: string, status: LetterStatus, at: Date, locale: string, t: Translate): string {
-  const label = letterStatusLabel(status);
+  const label = organiserStatusLabel(status);
   const when = at.toISOString().slice(0, 16).replace("T", " ");
   return `${body}\n\n${t(locale, "organisers-card-status", { status: t(locale, label.key), at: when })}`;
 }

@@ -80,10 +80,19 @@ describe("nobody found", () => {
 
   it("leaves text that is not a name to the other handlers", async () => {
     const user = h.user({ languageCode: "en" });
-    for (const text of ["1984", "👍", "Hello, how do I write a letter to someone in prison please?"]) {
+    for (const text of ["1984", "👍"]) {
       const reply = await user.send(text);
       expect(reply.at(-1)?.text).toContain("I did not understand that");
     }
+    // Sentences, or a letter pasted before choosing whom it is for: how to write one, not "type a name".
+    const letter = "Здравствуйте! Сегодня я гуляла по парку и думала о вас. ".repeat(230).trim();
+    for (const text of ["Hello, how do I write a letter to someone in prison please?", letter]) {
+      const reply = await user.send(text);
+      expect(reply.at(-1)?.text).toBe("To write a letter, first choose whom it is for: press “✍️ Write a letter” below or send /write, then send the text. To find someone, send just their surname.");
+      expect(reply.at(-1)?.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toContain("✍️ Write a letter");
+    }
+    const uk = h.user({ languageCode: "uk" });
+    expect((await uk.send(letter)).at(-1)?.text).toContain("Щоб написати листа, спершу оберіть, кому він");
   });
 });
 

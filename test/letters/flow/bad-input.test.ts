@@ -75,6 +75,27 @@ describe("input the letter flow does not expect", () => {
     expectNoFailures(h);
   });
 
+  it("says a refused length with the plural its number takes (uk, ru)", async () => {
+    const walk = "Мы гуляли по парку. ".repeat(650);
+    const uk = h.user({ languageCode: "uk" });
+    await startWritingTo(uk, KAGARLITSKY);
+    expect(textOf(await uk.send(`${walk}Я`))).toMatch(/лист мав би 13\s001 знак, а межа/u);
+    expect(textOf(await uk.send(`${walk}Да`))).toMatch(/лист мав би 13\s002 знаки, а межа/u);
+    expect(textOf(await uk.send(`${walk}Дом`))).toMatch(/лист мав би 13\s003 знаки, а межа/u);
+    expect(textOf(await uk.send(`${walk}Домик`))).toMatch(/лист мав би 13\s005 знаків, а межа/u);
+    // The same on replacing a paragraph.
+    await uk.send(walk.slice(0, 2000).trim());
+    await uk.press("👁 Показати чернетку");
+    await uk.press("1");
+    expect(textOf(await uk.send(`${walk}Я`))).toMatch(/З цим абзацом лист мав би 13\s001 знак, а можна/u);
+    const ru = h.user({ languageCode: "ru" });
+    await startWritingTo(ru, KAGARLITSKY);
+    expect(textOf(await ru.send(`${walk}Я`))).toMatch(/в письме было бы 13\s001 знак, а предел/u);
+    expect(textOf(await ru.send(`${walk}Да`))).toMatch(/в письме было бы 13\s002 знака, а предел/u);
+    expect(textOf(await ru.send(`${walk}Домик`))).toMatch(/в письме было бы 13\s005 знаков, а предел/u);
+    expectNoFailures(h);
+  });
+
   it("at the check and signature steps: text and media get a hint; bad signatures are explained (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
     await startWritingTo(writer, KAGARLITSKY);

@@ -115,18 +115,16 @@ describe("the constructor's assumptions (issue 15, item 9)", () => {
   });
 });
 
+/** A draft from the constructor that ends with its closing (a question, wishes and a sign-off), in the writing stage. */
+async function draftFromStarter(writer: TestUser): Promise<void> {
+  await writer.send(`/start w_${KAGARLITSKY}`);
+  for (const label of ["Допоможіть почати", "Ввічливо", "Без форм роду", "1", "Пропустити", "Далі", "Далі", "1"]) await writer.press(label);
+}
+
 describe("where new messages go after the constructor (issue 15, item 3)", () => {
   it("before the closing while the draft ends with it, at the end after 'replace', and the screens say which (uk)", async () => {
     const writer = h.user({ languageCode: "uk" });
-    await writer.send(`/start w_${KAGARLITSKY}`);
-    await writer.press("Допоможіть почати");
-    await writer.press("Ввічливо");
-    await writer.press("Без форм роду");
-    await writer.press("1");
-    await writer.press("Пропустити");
-    await writer.press("Далі");
-    await writer.press("Далі");
-    await writer.press("1");
+    await draftFromStarter(writer);
     expect(writer.lastText()).toContain("Ваші повідомлення вставляються перед завершенням заготовки");
     expect(textOf(await writer.send("Я работаю в библиотеке."))).toContain("Збережено перед побажаннями й прощанням");
     expect((await onlyLetter(h, writer.id)).text).toMatch(/^Здравствуйте, Борис!\n\nЯ работаю в библиотеке.\n\n\S/u);
@@ -136,6 +134,36 @@ describe("where new messages go after the constructor (issue 15, item 3)", () =>
     const after = textOf(await writer.send("Что Вы читаете?"));
     expect(after).toContain("Збережено.");
     expect(after).not.toContain("перед побажаннями");
+    expect((await onlyLetter(h, writer.id)).text).toBe("Здравствуйте, Борис!\n\nЧто Вы читаете?");
+    expectNoFailures(h);
+  });
+});
+
+describe("where new messages go when a draft from the constructor is taken up again", () => {
+  it("still before the closing after /cancel and \"Continue\", and the screens say so; at the end once the closing is changed (uk)", async () => {
+    const writer = h.user({ languageCode: "uk" });
+    await draftFromStarter(writer);
+    const starter = (await onlyLetter(h, writer.id)).text!;
+    await writer.send("/cancel");
+
+    await writer.send("/write");
+    await writer.press("Продовжити");
+    expect(writer.lastText()).toContain("Ваші повідомлення вставляються перед завершенням заготовки");
+    expect(textOf(await writer.send("Я работаю в библиотеке."))).toContain("Збережено перед побажаннями й прощанням");
+    const text = (await onlyLetter(h, writer.id)).text!;
+    expect(text).toMatch(/^Здравствуйте, Борис!\n\nЯ работаю в библиотеке.\n\n\S/u);
+    expect(text.replace("Я работаю в библиотеке.\n\n", "")).toBe(starter);
+
+    // The same after a restart, by the write link; and once the draft no longer ends with the closing, at the end.
+    await h.restart();
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    expect(writer.lastText()).toContain("Ваші повідомлення вставляються перед завершенням заготовки");
+    await writer.press("Замінити весь текст");
+    await writer.send("Здравствуйте, Борис!");
+    await writer.send("/cancel");
+    await writer.send(`/start w_${KAGARLITSKY}`);
+    expect(writer.lastText()).not.toContain("перед завершенням заготовки");
+    expect(textOf(await writer.send("Что Вы читаете?"))).not.toContain("перед побажаннями");
     expect((await onlyLetter(h, writer.id)).text).toBe("Здравствуйте, Борис!\n\nЧто Вы читаете?");
     expectNoFailures(h);
   });

@@ -30,6 +30,12 @@ export function looksLikeNameQuery(text: string): boolean {
   return query !== "" && query.length <= MAX_QUERY_CHARS && parseQuery(query).words.length <= MAX_QUERY_WORDS;
 }
 
+/** Whether free text is too long or has too many words to be a name (and is not only digits or signs). */
+export function looksLikeSentences(text: string): boolean {
+  const query = canonicalQuery(text);
+  return query !== "" && (query.length > MAX_QUERY_CHARS || parseQuery(query).words.length > MAX_QUERY_WORDS);
+}
+
 /** Callback data for a results page, carrying the query when it fits in Telegram's 64 bytes. */
 function pageButtonData(query: string, page: number): string {
   try {

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { letterStatusLabel } from "../../../domain/letters/labels.js";
+import { organiserStatusLabel } from "../../../domain/letters/labels.js";
 import {
   ACTION_STATUS,
   CARD_ACTIONS,
@@ -40,7 +40,7 @@ async function applyStatus(ctx: FlowContext, letterId: number, to: OrganiserStat
   });
   if (result.ok) {
     logger.info({ letter_id: letterId, to, campaign: result.campaignSlug }, "relayed letter status changed");
-    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-done", { status: ctx.t(letterStatusLabel(to).key) }) });
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-done", { status: ctx.t(organiserStatusLabel(to).key) }) });
     return;
   }
   if (result.reason === "not-found") return stale(ctx);
@@ -50,7 +50,7 @@ async function applyStatus(ctx: FlowContext, letterId: number, to: OrganiserStat
     return;
   }
   await ctx.answerCallbackQuery({
-    text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(result.current).key) }),
+    text: ctx.t("organisers-status-conflict", { status: ctx.t(organiserStatusLabel(result.current).key) }),
     show_alert: true,
   });
 }
@@ -64,7 +64,7 @@ async function swapButtons(ctx: FlowContext, letterId: number, action: "return" 
     return;
   }
   if (buttons.kind === "conflict") {
-    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(letterStatusLabel(buttons.status).key) }), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t("organisers-status-conflict", { status: ctx.t(organiserStatusLabel(buttons.status).key) }), show_alert: true });
     return;
   }
   await ctx.answerCallbackQuery(action === "return" ? { text: ctx.t("organisers-return-choose") } : {});

@@ -1,6 +1,6 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
-import { type LetterTarget, loadTarget } from "../../../../services/letters/letters.js";
+import { type LetterTarget, draftClosing, loadTarget } from "../../../../services/letters/letters.js";
 import type { FlowContext } from "../../../context.js";
 import type { Guard } from "../../../flows/index.js";
 import { localeOf } from "../../../locale.js";
@@ -37,10 +37,12 @@ export async function openLetter(guard: Guard, ctx: FlowContext, opening: Letter
   // letter, no "write it myself" press (issue 15). The screen is a stage: its first message and buttons come back
   // without a conversation (../opening-stage.ts).
   if (!target.draft) return guidanceStep(guard, ctx, { ...state, returning: lookup.returning });
+  // A draft made with the starter keeps its closing: new messages still go before it (the lookup does not read it, so
+  // that opening a letter without a draft stays one statement).
+  const closing = await guard((deps) => draftClosing(deps, writerId, slug));
   await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
-  // The lookup's figures are the draft's: it is not read again (no starter's closing is known here).
-  await replyWritingScreen(ctx, { ...state, system: target.recipient.system, stats: target.draft.stats, beforeClosing: false });
-  await parkInWritingStage(guard, state, undefined);
+  await replyWritingScreen(ctx, { ...state, system: target.recipient.system, stats: target.draft.stats, beforeClosing: closing !== undefined });
+  await parkInWritingStage(guard, state, closing);
 }
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */

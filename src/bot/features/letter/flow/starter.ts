@@ -19,7 +19,7 @@ import type { Flow, FlowContext } from "../../../context.js";
 import { ignoreNotModified } from "../../../../telegram/api-errors.js";
 import { type ListPage, pageList, pageOf } from "../render/pages.js";
 import { escapeHtml } from "../../../../telegram/html.js";
-import { loadWriterProfile, rememberWriterGender, saveDraftInput } from "../../../../services/letters/letters.js";
+import { loadWriterProfile, rememberWriterGender, saveStarterDraft } from "../../../../services/letters/letters.js";
 import { bold, replyBlocks, tHtml, tText } from "../render/text.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { type FlowState, statsLine } from "./state.js";
@@ -113,7 +113,7 @@ export async function starterStep(conversation: Flow, ctx: FlowContext, state: F
   const { beginning, ending } = composeStarterParts(target.recipient, selections, writer);
   const text = [beginning, ending].filter((part) => part !== "").join("\n\n");
   const saved = await conversation.external(() =>
-    saveDraftInput(ctx.deps, { writerId: state.writerId, slug: target.slug, text, mode: "replace" }),
+    saveStarterDraft(ctx.deps, { writerId: state.writerId, slug: target.slug, text, closing: ending || undefined }),
   );
   const stats = saved.ok ? statsLine(ctx, saved.stats) : "";
   await ctx.reply(
