@@ -24,16 +24,21 @@ export function canonicalQuery(text: string): string {
   return [...words, ...(year === null ? [] : [String(year)])].join(" ");
 }
 
+/** Free text as a search sees it: nothing to search (only digits or signs), a name, or too long or wordy for one. */
+function queryShape(text: string): "none" | "name" | "sentences" {
+  const query = canonicalQuery(text);
+  if (query === "") return "none";
+  return query.length <= MAX_QUERY_CHARS && parseQuery(query).words.length <= MAX_QUERY_WORDS ? "name" : "sentences";
+}
+
 /** Whether free text looks like a name someone is searching for, rather than a sentence. */
 export function looksLikeNameQuery(text: string): boolean {
-  const query = canonicalQuery(text);
-  return query !== "" && query.length <= MAX_QUERY_CHARS && parseQuery(query).words.length <= MAX_QUERY_WORDS;
+  return queryShape(text) === "name";
 }
 
 /** Whether free text is too long or has too many words to be a name (and is not only digits or signs). */
 export function looksLikeSentences(text: string): boolean {
-  const query = canonicalQuery(text);
-  return query !== "" && (query.length > MAX_QUERY_CHARS || parseQuery(query).words.length > MAX_QUERY_WORDS);
+  return queryShape(text) === "sentences";
 }
 
 /** Callback data for a results page, carrying the query when it fits in Telegram's 64 bytes. */
