@@ -37,6 +37,17 @@ async function pressWriteOnCard(writer: Counted): Promise<void> {
   await writer.user.pressData(card.message_id, `write:${KAGARLITSKY}`);
 }
 
+/** A writer of `locale` in the writing stage of a letter to Kagarlitsky whose draft is these paragraphs. */
+async function writerWithDraft(locale: string, paragraphs: readonly string[]): Promise<TestUser> {
+  const writer = h.user({ languageCode: locale });
+  await writer.send(`/start w_${KAGARLITSKY}`);
+  for (const paragraph of paragraphs) await writer.send(paragraph);
+  return writer;
+}
+
+/** A draft whose second paragraph has the one finding (war). */
+const WAR_IN_SECOND = ["Здравствуйте, Борис Юльевич!", "Я всё время думаю о войне.", "Что Вы сейчас читаете?"];
+
 const CLEAN = "Здравствуйте, Борис Юльевич! Меня зовут Анна, я живу в Эдинбурге и работаю в библиотеке. Что Вы сейчас читаете?";
 
 describe("actions to a checked, signed letter (issue 15)", () => {
@@ -261,11 +272,7 @@ describe("editing one paragraph (issue 15, item 3)", () => {
   });
 
   it("a finding offers 'edit this paragraph'; a button of an older view or from before a restart is answered cleanly (uk)", async () => {
-    const writer = h.user({ languageCode: "uk" });
-    await writer.send(`/start w_${KAGARLITSKY}`);
-    await writer.send("Здравствуйте, Борис Юльевич!");
-    await writer.send("Я всё время думаю о войне.");
-    await writer.send("Что Вы сейчас читаете?");
+    const writer = await writerWithDraft("uk", WAR_IN_SECOND);
     const report = textOf(await writer.press("Готово: перевірити лист"));
     expect(report).toContain("Перевірка знайшла 1 місце, яке варто змінити");
     expect(report).toContain("«войне» → без війни й армії");
@@ -288,6 +295,44 @@ describe("editing one paragraph (issue 15, item 3)", () => {
     expect(textOf(await writer.pressData(stale.message.message_id, `lw:${token}:pup:x`))).toContain("Чернетка змінилася відтоді");
     expect(await draftOf(writer)).toContain("библиотеке");
     expect(textOf(await writer.press("Готово: перевірити лист"))).toContain("Перевірка не знайшла нічого");
+    expectNoFailures(h);
+  });
+});
+
+describe("a paragraph edited from the check's findings leaves one \"Done\" on screen", () => {
+  const labels = {
+    uk: { done: "Готово: перевірити лист", paragraph: "Абзац 2", replaced: "Абзац 2 замінено.", clean: "Перевірка не знайшла нічого" },
+    en: { done: "Done: check the letter", paragraph: "Paragraph 2", replaced: "Paragraph 2 replaced.", clean: "The check found nothing" },
+    ru: { done: "Готово: проверить письмо", paragraph: "Абзац 2", replaced: "Абзац 2 заменён.", clean: "Проверка не нашла ничего" },
+  } as const;
+  for (const [locale, label] of Object.entries(labels)) {
+    it(`the paragraph list is the screen and its "Done" checks the letter again (${locale})`, async () => {
+      const writer = await writerWithDraft(locale, WAR_IN_SECOND);
+      await writer.press(label.done);
+      await writer.press(label.paragraph);
+      const answer = await writer.send("Я работаю в библиотеке.");
+      expect(textOf(answer)).toContain(label.replaced);
+      const withDone = answer.filter((message) => JSON.stringify(message.reply_markup ?? {}).includes(label.done));
+      expect(withDone).toHaveLength(1);
+      expect(withDone[0]).toBe(answer.at(-1));
+      // The writer is in the writing stage again: a message adds to the letter, and the list's "Done" checks it.
+      await writer.send("Желаю Вам здоровья.");
+      expect((await onlyLetter(h, writer.id)).text).toBe(
+        "Здравствуйте, Борис Юльевич!\n\nЯ работаю в библиотеке.\n\nЧто Вы сейчас читаете?\n\nЖелаю Вам здоровья.",
+      );
+      expect(textOf(await writer.press(label.done))).toContain(label.clean);
+      expectNoFailures(h);
+    });
+  }
+
+  it("the list's \"Done\" pressed on the findings screen checks the letter again instead of showing the writing screen (en)", async () => {
+    const writer = await writerWithDraft("en", WAR_IN_SECOND);
+    await writer.press("Done: check the letter");
+    await writer.press("Paragraph 2");
+    await writer.press("Back to the paragraphs");
+    const again = await writer.press("Done: check the letter");
+    expect(textOf(again)).toContain("The check found one place");
+    expect(textOf(again)).not.toContain("Each message becomes a new paragraph");
     expectNoFailures(h);
   });
 });

@@ -12,9 +12,18 @@ import { type CheckedDraft, handedOver } from "./hand-over.js";
 import type { ServiceDeps } from "../../../../services/deps.js";
 import type { Logger } from "../../../../logger.js";
 
-export type CheckOutcome = { kind: "edit" } | { kind: "stop" } | { kind: "keep"; summary: FindingsSummary; clean: boolean };
+/**
+ * "edit": back to the writing screen; "edited": a paragraph was changed from here, and the paragraph list it answered
+ * with (its own "Done" included) is the writing stage's screen; "again": "Done" pressed here, the draft checked anew.
+ */
+export type CheckOutcome =
+  | { kind: "edit" }
+  | { kind: "edited" }
+  | { kind: "again" }
+  | { kind: "stop" }
+  | { kind: "keep"; summary: FindingsSummary; clean: boolean };
 
-type Choice = "edit" | "keep" | "stop";
+type Choice = "edit" | "edited" | "again" | "keep" | "stop";
 
 /** The checklist of what no program can see (issue 16), for the check's and the signature's "🗒" button. */
 export async function replyUncheckable(ctx: FlowContext, state: FlowState, keyboard: Parameters<typeof replyBlocks>[2]): Promise<void> {
@@ -113,19 +122,20 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
       else await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
       return AGAIN;
     }
-    // "Edit this paragraph" (and the paragraph list's own buttons): once the draft changed, back to the writing step
-    // to check again. The list's "Done" does the same: the letter is checked from there.
+    // "Edit this paragraph" (and the paragraph list's own buttons): once the draft changed, back to the writing stage
+    // with the list the edit answered with as its screen, as after an edit from the writing screen; sending the writing
+    // screen too showed two "Done" keyboards for one action. The list's "Done" does what it says: checks again.
     if ((PARAGRAPH_ACTIONS as readonly string[]).includes(input.action)) {
-      return (await handleParagraphButton(conversation, ctx, state, input)) ? "edit" : AGAIN;
+      return (await handleParagraphButton(conversation, ctx, state, input)) ? "edited" : AGAIN;
     }
-    if (input.action === "done") return "edit";
+    if (input.action === "done") return "again";
     return input.action as Choice;
   });
   if (choice === "stop") {
     await ctx.reply(ctx.t("letter-ui-stopped"));
     return { kind: "stop" };
   }
-  if (choice === "edit") return { kind: "edit" };
+  if (choice === "edit" || choice === "edited" || choice === "again") return { kind: choice };
   if (!severe) return { kind: "keep", summary, clean: false };
 
   await ctx.reply(ctx.t("letter-ui-keep-confirm", { name: targetName(ctx, state) }), {

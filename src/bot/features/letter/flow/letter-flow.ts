@@ -102,10 +102,15 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
   if (result === "done") return afterWriting(conversation, ctx, state, stage.closing);
 }
 
-/** Check → signature (a stage: `fromSigningScreen` takes it on); every "edit" goes back to the writing screen and stage. */
+/**
+ * Check → signature (a stage: `fromSigningScreen` takes it on); every "edit" goes back to the writing screen and stage,
+ * a paragraph edited from the check to the writing stage with the paragraph list already on screen.
+ */
 async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const checked = await checkStep(conversation, ctx, state);
   if (checked.kind === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
+  if (checked.kind === "edited") return parkInWritingStage(guardOf(conversation), state, closing);
+  if (checked.kind === "again") return afterWriting(conversation, ctx, state, closing);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
   return signatureStep(conversation, ctx, state, checked, closing);
