@@ -10,6 +10,7 @@ import { writeLetterData } from "../../src/services/letters/buttons.js";
 import { forgetUser } from "../../src/services/privacy/forget.js";
 import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
 import { cardAction } from "../../src/services/relay/buttons.js";
+import { rememberedTextsInclude } from "../../src/bot/features/letter/render/remembered.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { expectNoFailures, lettersOf, textOf } from "../letters/flow/helpers.js";
@@ -84,6 +85,30 @@ describe("writing to someone not in the list before an organiser adds them", () 
     expect((await PERSONAL_DATA_SOURCES.find((source) => source.table === "prisoners")!.collect(h.db, writer.id)).length).toBe(1);
     await forgetUser(h.db, writer.id, h.clock.now());
     expect(await h.db.selectFrom("prisoners").select("slug").where("slug", "=", slug).execute()).toEqual([]);
+    expectNoFailures(h);
+  });
+
+  it("keeps no screen text about the writer's own card in memory, so /forget leaves none of the name they typed (uk)", async () => {
+    h = await Harness.start();
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/start");
+    await suggestAndWrite(h, writer, "uk", { name: "Петренко Ярина Остаповна", facility: "ИК-2 Салават", pick: /ИК-2/ });
+    expect(textOf(await writer.press(/Написати зараз/))).toContain("Ярина");
+    // The opening screen, the writing screen, the check, the signature and the envelope: every text with the name.
+    expect(textOf(await writer.send("Здравствуйте, Ярина Остаповна! Пишу Вам из Варшавы. Что Вы сейчас читаете?"))).toContain("Ярин");
+    await writer.press(/Готово/);
+    await writer.send("Ева");
+    expect(textOf(await writer.press("Ні, лише для цього листа"))).toContain("Остаповна");
+    await writer.send("/forget");
+    await writer.press("Так, видалити все");
+    expect(await h.db.selectFrom("prisoners").select("slug").where("private_to", "=", writer.id).execute()).toEqual([]);
+    for (const fragment of ["Ярин", "Остап", "Yaryna", "Ostap"]) expect(rememberedTextsInclude(fragment)).toBe(false);
+
+    // The same screens for someone in the public directory are remembered (the probe above sees them).
+    const other = h.user({ languageCode: "uk" });
+    await other.send("/start w_kagarlitsky-boris");
+    await other.send("Здравствуйте, Борис Юльевич!");
+    expect(rememberedTextsInclude("Кагарлицьк")).toBe(true);
     expectNoFailures(h);
   });
 

@@ -51,6 +51,8 @@ interface StageSignature {
 export interface OpeningScreen {
   names: PrisonerRecord["names"];
   gender: Gender;
+  /** Someone not in the list (the writer's own card): the writing screen's text is then not remembered (render/remembered.ts). */
+  unchecked?: true;
   /** The constructor's occasion the flow was entered with (case news: a punishment cell, a birthday). */
   occasion?: StarterOccasion;
 }
@@ -132,12 +134,12 @@ function parsePersonName(value: unknown): PersonName | undefined {
 
 function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
   if (value === null || typeof value !== "object") return undefined;
-  const { names, gender, occasion } = value as Record<string, unknown>;
+  const { names, gender, unchecked, occasion } = value as Record<string, unknown>;
   const { ru, uk, latin } = (names ?? {}) as Record<string, unknown>;
   const [ruName, ukName, latinName] = [parsePersonName(ru), parsePersonName(uk), parsePersonName(latin)];
   if (!ruName || !ukName || !latinName || (gender !== "male" && gender !== "female")) return undefined;
   const starter = typeof occasion === "string" ? parseOpening(occasion) : undefined;
-  return { names: { ru: ruName, uk: ukName, latin: latinName }, gender, ...(starter ? { occasion: starter } : {}) };
+  return { names: { ru: ruName, uk: ukName, latin: latinName }, gender, ...(unchecked === true ? { unchecked } : {}), ...(starter ? { occasion: starter } : {}) };
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {

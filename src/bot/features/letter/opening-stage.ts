@@ -33,7 +33,7 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
       return;
     }
     const keys = { token: stage.token, target: { slug: stage.slug, ...opening } };
-    await replyWritingScreen(ctx, { ...keys, system: stage.system, stats: outcome.stats, beforeClosing: false });
+    await replyWritingScreen(ctx, { ...keys, system: stage.system, stats: outcome.stats, beforeClosing: false, unchecked: opening.unchecked === true });
     await parkInStage(directly(ctx), writerId, writing);
     return;
   }

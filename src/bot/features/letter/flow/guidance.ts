@@ -32,7 +32,7 @@ export const OPENING_ACTIONS = ["starter", "more", "done"] as const;
 export async function guidanceStep(guard: Guard, ctx: FlowContext, state: FlowState): Promise<void> {
   const facts = openingFacts(ctx, state);
   // The same person and locale give the same text: it is made once, not at every step 1 (issue 14).
-  const blocks = openingTexts.get(JSON.stringify(facts), () => openingBlocks(ctx, facts));
+  const blocks = openingTexts.about(state.target.recipient, JSON.stringify(facts), () => openingBlocks(ctx, facts));
   await replyBlocks(ctx, blocks, openingKeyboard(ctx, state));
   await parkOnOpeningScreen(guard, state);
 }
@@ -87,7 +87,7 @@ export function openingKeyboard(ctx: FlowContext, state: Pick<FlowState, "token"
 /** Records the opening screen's stage: its token, whose letter, and the recipient's names for the writing screen. */
 export async function parkOnOpeningScreen(guard: Guard, state: FlowState): Promise<void> {
   const { names, gender } = state.target;
-  const opening = { names, gender, ...(state.opening ? { occasion: state.opening } : {}) };
+  const opening = { names, gender, ...(state.target.recipient.unchecked ? { unchecked: true as const } : {}), ...(state.opening ? { occasion: state.opening } : {}) };
   await parkInStage(guard, state.writerId, stageRecord(state, { opening }));
 }
 

@@ -41,7 +41,8 @@ export async function openLetter(guard: Guard, ctx: FlowContext, opening: Letter
   // that opening a letter without a draft stays one statement).
   const closing = await guard((deps) => draftClosing(deps, writerId, slug));
   await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
-  await replyWritingScreen(ctx, { ...state, system: target.recipient.system, stats: target.draft.stats, beforeClosing: closing !== undefined });
+  const { system, unchecked } = target.recipient;
+  await replyWritingScreen(ctx, { ...state, system, stats: target.draft.stats, beforeClosing: closing !== undefined, unchecked: unchecked === true });
   await parkInWritingStage(guard, state, closing);
 }
 

@@ -42,18 +42,19 @@ async function showWritingScreen(guard: Guard, ctx: FlowContext, state: FlowStat
     const text = await readDraftText(deps, state.writerId, state.target.slug);
     return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
   });
-  await replyWritingScreen(ctx, { ...state, system: state.target.recipient.system, stats, beforeClosing });
+  const { system, unchecked } = state.target.recipient;
+  await replyWritingScreen(ctx, { ...state, system, stats, beforeClosing, unchecked: unchecked === true });
 }
 
 /** The writing screen: whom the letter is for, how writing works, the draft's figures and length advice, its buttons. */
 export async function replyWritingScreen(
   ctx: FlowContext,
-  screen: TitleSource & WritingScreenKeys & { system: PrisonSystem; stats: DraftStats | null; beforeClosing: boolean },
+  screen: TitleSource & WritingScreenKeys & { system: PrisonSystem; stats: DraftStats | null; beforeClosing: boolean; unchecked: boolean },
 ): Promise<void> {
   const { stats } = screen;
   const { names, gender } = screen.target;
   // The title and how writing works depend on the person and the locale only: made once for them (issue 14).
-  const head = writingHeads.get(JSON.stringify([localeOf(ctx), names, gender]), () =>
+  const head = writingHeads.about(screen, JSON.stringify([localeOf(ctx), names, gender]), () =>
     [bold(tHtml(ctx, "letter-ui-writing-title", titleArgs(ctx, screen))), tHtml(ctx, "letter-screens-writing-how", { limit: MAX_LETTER_CHARACTERS })].join("\n\n"),
   );
   const lines = [head];

@@ -14,9 +14,9 @@ import { replyBlocks, SCREEN_BUDGET } from "./text.js";
  */
 const instructions = new RememberedTexts<readonly string[]>();
 
-function deliveryInstructions(ctx: FlowContext, option: DeliveryOption | undefined): readonly string[] {
+function deliveryInstructions(ctx: FlowContext, option: DeliveryOption | undefined, recipient: FinishedLetterCopy["recipient"]): readonly string[] {
   if (option?.route !== "fsin_pismo" && option?.route !== "post") return [];
-  return instructions.get(`${localeOf(ctx)}\u0000${JSON.stringify(option)}`, () =>
+  return instructions.about(recipient, `${localeOf(ctx)}\u0000${JSON.stringify(option)}`, () =>
     option.route === "fsin_pismo" ? renderFsinPismoPacket(ctx, option) : renderPostInstructions(ctx, option),
   );
 }
@@ -42,5 +42,5 @@ export async function replyFinishedLetter(
     caption: ctx.t("letter-ui-file-caption", { reference: input.reference }),
   });
   // Blocks packed to the screen budget (issue 15): the form's steps, the price and the services come one screen each.
-  await replyBlocks(ctx, deliveryInstructions(ctx, input.option), undefined, SCREEN_BUDGET);
+  await replyBlocks(ctx, deliveryInstructions(ctx, input.option, input.recipient), undefined, SCREEN_BUDGET);
 }
