@@ -40,6 +40,7 @@ import {
   TELEGRAM_RATE_LIMITS,
 } from "../src/outbox/index.js";
 import type { FakeTelegram, RateLimits } from "../packages/fake-telegram/src/index.js";
+import { requestThread } from "./thread-request.js";
 
 // ---------------------------------------------------------------- the fake Bot API, in its own thread
 
@@ -121,11 +122,7 @@ class FakeThread {
   }
 
   private ask<T>(request: FakeRequest): Promise<T> {
-    return new Promise((resolve, reject) => {
-      this.thread.once("message", resolve);
-      this.thread.once("error", reject);
-      this.thread.postMessage(request);
-    });
+    return requestThread<T>(this.thread, request);
   }
 }
 
