@@ -74,6 +74,25 @@ describe("correcting the directory from Telegram", () => {
     expect(admin.lastText()).toContain("Choose the new status");
   });
 
+  it("a writer with no role who sends a bare /setstatus, /move or /link is told what organiser tools are, not how to use them", async () => {
+    const notOrganiser = {
+      uk: "Це інструмент для організаторів кампаній.",
+      en: "This is a tool for campaign organisers.",
+      ru: "Это инструмент для организаторов кампаний.",
+    } as const;
+    for (const [locale, refusal] of Object.entries(notOrganiser)) {
+      const writer = h.user({ languageCode: locale });
+      for (const command of ["/setstatus", "/move", "/link", "/link desk"]) {
+        await writer.send(command);
+        expect(writer.lastText(), `${command} (${locale})`).toContain(refusal);
+      }
+    }
+    // An organiser still gets the usage.
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/move");
+    expect(boss.lastText()).toContain("Send /move followed by the prisoner's id");
+  });
+
   it("re-checks the role when saving: an organiser revoked mid-flow saves nothing", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/setstatus kagarlitsky-boris");

@@ -61,8 +61,9 @@ describe("linking a channel from a private chat", () => {
     h.fake.setMember(channel, outsider.id, "creator");
     await outsider.send(`/link ${CAMPAIGN} @not_ours`);
     expect(outsider.lastText()).toBe("You are not an organiser of the campaign «open-letter-2025».");
+    // Someone with no role is told what organiser tools are and how to get an invite, not how to link a chat.
     await outsider.send("/link");
-    expect(outsider.lastText()).toContain("To link a channel, add me to it as an administrator");
+    expect(outsider.lastText()).toBe("This is a tool for campaign organisers. If you organise letters for a campaign, ask an administrator for an invite link.");
     await boss.send("/link no-such-campaign @not_ours");
     expect(boss.lastText()).toContain("There is no campaign «no-such-campaign»");
     expect(await getCampaignChat(h.db, CAMPAIGN)).toBeUndefined();

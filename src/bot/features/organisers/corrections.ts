@@ -5,7 +5,7 @@ import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
-import { commandArgs } from "./access.js";
+import { commandArgs, teamScope } from "./access.js";
 import { CORRECTION_FLOW_ID, type CorrectionArgs, correctionButtons, correctionFlow } from "./correction-flow.js";
 
 const flows = new Composer<BotContext>();
@@ -18,7 +18,10 @@ const privateChats = commands.chatType("private");
 for (const [command, kind] of [["setstatus", "status"], ["move", "move"]] as const) {
   privateChats.command(command, async (ctx) => {
     const [slug] = commandArgs(ctx);
-    if (!slug) return void (await ctx.reply(ctx.t(`organisers-${command}-usage`)));
+    if (!slug) {
+      if (await teamScope(ctx)) await ctx.reply(ctx.t(`organisers-${command}-usage`));
+      return;
+    }
     const access = await correctionAccess(ctx.deps, actorOf(ctx), slug, localeOf(ctx));
     if (access.kind === "unknown") {
       return void (await ctx.reply(ctx.t("organisers-unknown-prisoner", { prisoner: escapeHtml(slug) }), { parse_mode: "HTML" }));

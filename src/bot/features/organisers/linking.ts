@@ -6,7 +6,7 @@ import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { canActForCampaign, isAdmin } from "../../roles.js";
-import { campaignsInScope, commandArgs } from "./access.js";
+import { campaignsInScope, commandArgs, teamScope } from "./access.js";
 import { linkConsent, linkPick } from "./callbacks.js";
 import { isChatAccessError } from "../../../telegram/api-errors.js";
 
@@ -159,7 +159,9 @@ composer.chatType("private").command("link", async (ctx) => {
   const [campaignSlug, targetText] = commandArgs(ctx);
   const target = parseChatTarget(targetText);
   if (!campaignSlug || target === undefined) {
-    const { campaigns, admin } = await campaignsInScope(ctx);
+    const scope = await teamScope(ctx);
+    if (!scope) return;
+    const { campaigns, admin } = scope;
     const ids = [...campaigns, ...(admin ? [DESK_SLUG] : [])].map((slug) => `<code>${escapeHtml(slug)}</code>`).join(", ");
     const usage = ctx.t("organisers-link-usage-private");
     return void (await ctx.reply(ids ? `${escapeHtml(usage)}\n\n${ctx.t("routes-link-your-campaigns", { campaigns: ids })}` : usage, { parse_mode: "HTML" }));
