@@ -330,7 +330,10 @@ letter-ui-button-write-again = ✍️ Написать ещё: { $name }
 letter-ui-button-newer = ‹ Новее
 letter-ui-button-older = Старее ›
 letter-ui-button-again = 📄 Письмо и как его отправить: { $reference }
-letter-ui-again-title = Ваше письмо для: { $name } ещё раз ({ $reference }).
+letter-ui-again-title = { $declined ->
+        [yes] Ваше письмо { $dative } ещё раз ({ $reference }).
+       *[other] Ваше письмо ещё раз ({ $reference }). Получатель: { $name }.
+    }
 letter-ui-again-route-gone = Справочник больше не даёт этого способа отправки для: { $name }. Не используйте старый адрес или данные формы. Проверьте карточку человека, прежде чем отправлять письмо.
 letter-ui-again-unavailable = Текст этого письма уже не хранится (его удаляют через { $days } дн. после завершения письма) или письмо ушло через организаторов.
 letter-ui-button-append = ➕ Добавить ещё

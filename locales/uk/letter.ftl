@@ -348,7 +348,10 @@ letter-ui-button-write-again = ✍️ Написати ще: { $name }
 letter-ui-button-newer = ‹ Новіші
 letter-ui-button-older = Старіші ›
 letter-ui-button-again = 📄 Лист і як його надіслати: { $reference }
-letter-ui-again-title = Ваш лист для: { $name } ще раз ({ $reference }).
+letter-ui-again-title = { $declined ->
+        [yes] Ваш лист { $dative } ще раз ({ $reference }).
+       *[other] Ваш лист ще раз ({ $reference }). Отримувач: { $name }.
+    }
 letter-ui-again-route-gone = Довідник більше не дає цього способу надсилання для: { $name }. Не використовуйте стару адресу чи дані форми. Перевірте картку людини, перш ніж надсилати лист.
 letter-ui-again-unavailable = Текст цього листа вже не зберігається (його видаляють через { $days } дн. після завершення листа) або лист пішов через організаторів.
 letter-ui-button-append = ➕ Додати ще

@@ -76,6 +76,8 @@ export interface FinishedLetterCopy {
 /** What "send it again" shows: the letter with the recipient as the directory has it today, and why a route closed. */
 export interface LetterAgain extends FinishedLetterCopy {
   names: PrisonerRecord["names"];
+  /** For the title's declined name («Ваш лист Борисові Кагарлицькому ще раз»). */
+  gender: PrisonerRecord["gender"];
   notices: LocalizedText[];
 }
 
@@ -90,6 +92,7 @@ export async function letterToSendAgain(deps: Pick<ServiceDeps, "db">, letterId:
   const plan = planDelivery(recipient, { organiserRelay: false });
   return {
     names: prisoner.names,
+    gender: prisoner.gender,
     recipient,
     text: letter.text,
     signature: { name: letter.signature_name ?? "", ...(letter.signature_city ? { city: letter.signature_city } : {}) },

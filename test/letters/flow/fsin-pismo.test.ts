@@ -96,6 +96,26 @@ describe("a clean letter to a Russian colony, sent through FSIN-pismo", () => {
     expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toEqual([]);
   });
 
+  it("\"the letter and how to send it\" names the person as every other header does, in the dative (uk, ru)", async () => {
+    const labels = {
+      uk: { done: "Готово", keep: "Ні, лише для цього листа", again: "Лист і як його надіслати", title: "Ваш лист Борисові Кагарлицькому ще раз" },
+      ru: { done: "Готово", keep: "Нет, только для этого письма", again: "Письмо и как его отправить", title: "Ваше письмо Борису Кагарлицкому ещё раз" },
+    } as const;
+    for (const [locale, label] of Object.entries(labels)) {
+      const writer = h.user({ languageCode: locale });
+      await writer.send(`/start w_${KAGARLITSKY}`);
+      await writer.send(LETTER);
+      await writer.press(label.done);
+      await writer.send("Анна");
+      await writer.press(label.keep);
+      await writer.send("/letters");
+      const [letter] = await lettersOf(h, writer.id);
+      const again = textOf(await writer.press(`${label.again}: ${letter!.reference}`));
+      expect(again).toContain(`${label.title} (${letter!.reference}).`);
+    }
+    expectNoFailures(h);
+  });
+
   it("lists the letter in /letters with its route and status, offers to write again and remembers the signature", async () => {
     const writer = h.user({ languageCode: "en" });
     await writer.send(`/start w_${KAGARLITSKY}`);

@@ -3,8 +3,7 @@ import type { BotContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { replyFinishedLetter } from "./render/finished.js";
 import { replyBlocks, tHtml, tText } from "./render/text.js";
-import { localeOf } from "../../locale.js";
-import { prisonerName } from "../../../domain/directory/names.js";
+import { titleArgs } from "./flow/state.js";
 
 /**
  * The letter, its .txt and the instructions once more, from the directory as it is today: if the person was moved
@@ -14,12 +13,12 @@ export async function sendLetterAgain(ctx: BotContext, letterId: number): Promis
   const writerId = ctx.from?.id;
   const again = writerId === undefined ? undefined : await letterToSendAgain(ctx.deps, letterId, writerId);
   if (!again) return false;
-  const name = prisonerName(again.names, localeOf(ctx), "prose");
-  await ctx.reply(tHtml(ctx, "letter-ui-again-title", { name, reference: again.reference }, ["reference"]), { parse_mode: "HTML" });
+  const title = titleArgs(ctx, { target: { names: again.names, gender: again.gender } });
+  await ctx.reply(tHtml(ctx, "letter-ui-again-title", { ...title, reference: again.reference }, ["reference"]), { parse_mode: "HTML" });
   await replyFinishedLetter(ctx, again);
   if (!again.option) {
     await replyBlocks(ctx, [
-      tHtml(ctx, "letter-ui-again-route-gone", { name }),
+      tHtml(ctx, "letter-ui-again-route-gone", { name: title.name }),
       ...again.notices.map((notice) => escapeHtml(tText(ctx, notice))),
     ]);
   }
