@@ -126,7 +126,7 @@ organisers-writer-edit-button = ✏️ Edit and send again
 organisers-writer-printed = 🖨 Your letter { $reference } to { $prisoner } is printed and will go out soon.
 organisers-writer-sent = 📮 Your letter { $reference } to { $prisoner } has been sent. Delivery through the prison censor takes a while.
 organisers-writer-reply-received = 💌 A reply to your letter { $reference } to { $prisoner } has arrived! The organisers will tell you how to get it.
-organisers-reopened = Your letter is a draft again. Open ✍️ Write a letter to fix it and send it once more.
+organisers-reopened = Your letter is a draft again: fix it here, then press “Done” to check it and send it once more.
 organisers-reopen-draft-exists = You already have a draft to this person. Finish or discard it first.
 organisers-reopen-not-returned = This letter is no longer waiting to be fixed.
 

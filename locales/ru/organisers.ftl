@@ -128,7 +128,7 @@ organisers-writer-edit-button = ✏️ Исправить и отправить 
 organisers-writer-printed = 🖨 Ваше письмо { $reference } (кому: { $prisoner }) напечатано, скоро его отправят.
 organisers-writer-sent = 📮 Ваше письмо { $reference } (кому: { $prisoner }) отправлено. Через тюремную цензуру оно идёт не сразу.
 organisers-writer-reply-received = 💌 На ваше письмо { $reference } (кому: { $prisoner }) пришёл ответ! Организаторы подскажут, как его получить.
-organisers-reopened = Ваше письмо снова стало черновиком. Откройте ✍️ Написать письмо, чтобы исправить его и отправить ещё раз.
+organisers-reopened = Ваше письмо снова стало черновиком: исправьте его здесь, а затем нажмите «Готово», чтобы проверить и отправить ещё раз.
 organisers-reopen-draft-exists = У вас уже есть черновик этому человеку. Сначала завершите или удалите его.
 organisers-reopen-not-returned = Это письмо уже не ждёт исправления.
 

@@ -129,7 +129,7 @@ organisers-writer-edit-button = ✏️ Виправити й надіслати 
 organisers-writer-printed = 🖨 Ваш лист { $reference } (кому: { $prisoner }) надруковано, скоро його відправлять.
 organisers-writer-sent = 📮 Ваш лист { $reference } (кому: { $prisoner }) відправлено. Через тюремну цензуру він іде не одразу.
 organisers-writer-reply-received = 💌 На ваш лист { $reference } (кому: { $prisoner }) прийшла відповідь! Організатори підкажуть, як її отримати.
-organisers-reopened = Ваш лист знову став чернеткою. Відкрийте ✍️ Написати листа, щоб виправити його й надіслати ще раз.
+organisers-reopened = Ваш лист знову став чернеткою: виправте його тут, а тоді натисніть «Готово», щоб перевірити й надіслати ще раз.
 organisers-reopen-draft-exists = У вас уже є чернетка до цієї людини. Спершу завершіть або видаліть її.
 organisers-reopen-not-returned = Цей лист уже не чекає на виправлення.
 

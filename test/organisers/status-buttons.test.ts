@@ -85,9 +85,14 @@ describe("organiser buttons on a relayed letter", () => {
     expect(await press(boss, group, letter.reference, cardAction.pack("accept", letter.id))).toBe("Not changed: the letter is already “Returned to the writer”.");
     expect(writer.lastText()).toContain("Організатори повернули ваш лист");
     expect(writer.lastText()).toContain("Причина: Ризиковані формулювання");
-    await writer.press("Виправити й надіслати знову");
+    // The button opens the draft at once: the writer's next message goes into the letter, not to a search.
+    const reopened = await writer.press("Виправити й надіслати знову");
     expect(await statusOf(h, letter.id)).toBe("draft");
-    expect(writer.lastText()).toContain("Ваш лист знову став чернеткою");
+    expect(reopened[0]?.text).toContain("Ваш лист знову став чернеткою: виправте його тут");
+    expect(reopened.at(-1)?.text).toContain("Кожне повідомлення стає новим абзацом");
+    await writer.send("Я тоже люблю читать.");
+    expect(writer.lastText()).toContain("Збережено.");
+    expect((await h.db.selectFrom("letters").select("text").where("id", "=", letter.id).executeTakeFirstOrThrow()).text).toContain("Я тоже люблю читать.");
 
     // Finished again, it goes back to the organisers under the same reference, with a fresh card.
     const again = await relayLetter(h, writer, { text: "Здравствуйте! Исправленное письмо." });

@@ -12,7 +12,7 @@ import {
 import { cardButtonsFor } from "../../../services/relay/card-buttons.js";
 import { changeRelayedLetterStatus, type OrganiserStatus, reopenReturnedLetter } from "../../../services/relay/status-change.js";
 import type { BotContext, FlowContext } from "../../context.js";
-import { mainMenuKeyboard } from "../../keyboards/main-menu.js";
+import { enterLetterFlow } from "../letter/entry.js";
 import { actorOf, mayActFor } from "../../roles.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
@@ -87,7 +87,10 @@ composer.callbackQuery(returnWithReason.pattern, async (ctx) => {
   await applyStatus(ctx, letterId, "returned", reason);
 });
 
-/** The writer takes a returned letter back as a draft, to fix it and send it again through the letter flow. */
+/**
+ * The writer takes a returned letter back as a draft and is on its writing screen at once: the button says "edit",
+ * and sending them to the main menu to find the letter again left their next message to be read as a search.
+ */
 composer.chatType("private").callbackQuery(reopenReturned.pattern, async (ctx) => {
   const letterId = letterIdOf(reopenReturned.unpack(ctx.callbackQuery.data)?.[0]);
   if (letterId === undefined) return stale(ctx);
@@ -100,7 +103,8 @@ composer.chatType("private").callbackQuery(reopenReturned.pattern, async (ctx) =
   }
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
-  await ctx.reply(ctx.t("organisers-reopened"), { reply_markup: mainMenuKeyboard(ctx) });
+  await ctx.reply(ctx.t("organisers-reopened"));
+  await enterLetterFlow(ctx, { slug: result.letter.prisoner_slug });
 });
 
 export { composer as relayButtonsFeature };
