@@ -209,6 +209,7 @@ letter-ui-button-replace = 🔁 Replace all of it
 letter-ui-button-discard = 🗑 Discard the letter
 letter-ui-saved = Saved. { $stats }
 letter-ui-saved-next = Send more text, or press “Done” to check the letter.
+letter-ui-saved-after-refusal = ⚠️ Your message before this one was not saved (it would have passed the limit), so the letter is without it. If both are parts of one long text, replace the draft with a shorter version (“Replace all of it”).
 letter-ui-long-for-telegram = This is longer than one Telegram message, which is fine: when the letter is ready you will get it in parts and as a file. The limit is { $limit } characters.
 letter-ui-draft-unchanged = Your draft was not changed: { $stats }
 letter-ui-draft-still-empty = The draft is still empty.

@@ -28,6 +28,11 @@ export interface WritingStage {
   opening?: OpeningScreen;
   /** Set while the writer is on the signing screen, after the check (its buttons lead on to the route). */
   signing?: SigningScreen;
+  /**
+   * A message was refused as too long since the last one saved. Telegram sends a paste longer than 4,096 characters
+   * as several messages: when one in the middle crosses the limit, the next is saved after a gap, and its answer says so.
+   */
+  refused?: true;
 }
 
 /**
@@ -86,7 +91,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing, opening, signing } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing, refused } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
@@ -99,6 +104,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(typeof closing === "string" && closing !== "" ? { closing } : {}),
     ...(screen ? { opening: screen } : {}),
     ...(signingScreen ? { signing: signingScreen } : {}),
+    ...(refused === true ? { refused } : {}),
   };
 }
 
@@ -143,8 +149,16 @@ function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing, opening, signing } = stage;
-  return JSON.stringify({ token, slug, system, ...(closing ? { closing } : {}), ...(opening ? { opening } : {}), ...(signing ? { signing } : {}) });
+  const { token, slug, system, closing, opening, signing, refused } = stage;
+  return JSON.stringify({
+    token,
+    slug,
+    system,
+    ...(closing ? { closing } : {}),
+    ...(opening ? { opening } : {}),
+    ...(signing ? { signing } : {}),
+    ...(refused ? { refused } : {}),
+  });
 }
 
 export async function enterWritingStage(deps: ServiceDeps, writerId: number, stage: WritingStage): Promise<string> {

@@ -44,6 +44,34 @@ describe("input the letter flow does not expect", () => {
     expectNoFailures(h);
   });
 
+  it("a 13,000-character paste in Telegram's 4,096-character pieces: the piece after a refused one says the letter lacks it", async () => {
+    const warnings = {
+      uk: { saved: "Збережено.", gap: "Ваше попереднє повідомлення не збережено" },
+      en: { saved: "Saved.", gap: "Your message before this one was not saved" },
+      ru: { saved: "Сохранено.", gap: "Ваше предыдущее сообщение не сохранено" },
+    } as const;
+    const paste = "Сегодня у нас шёл дождь, и я долго гулял в парке. ".repeat(260).slice(0, 13_000);
+    const pieces = [0, 4096, 8192, 12_288].map((start) => paste.slice(start, start + 4096));
+    for (const [locale, label] of Object.entries(warnings)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      const answers = [];
+      for (const piece of pieces) answers.push(textOf(await writer.send(piece)));
+      expect(answers[1]).toContain(label.saved);
+      expect(answers[1]).not.toContain(label.gap);
+      expect(answers[2]).not.toContain(label.saved);
+      expect(answers[3]).toContain(label.saved);
+      expect(answers[3]).toContain(label.gap);
+      // Said once: the next message saved is an ordinary one again.
+      const next = textOf(await writer.send("Всего доброго!"));
+      expect(next).toContain(label.saved);
+      expect(next).not.toContain(label.gap);
+      const { letter_stage: stage } = await h.db.selectFrom("users").select("letter_stage").where("id", "=", writer.id).executeTakeFirstOrThrow();
+      expect(stage).not.toContain("refused");
+    }
+    expectNoFailures(h);
+  });
+
   it("refuses a 13,000-character message and a message that would pass 12,000 in all, keeping the draft (en)", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);

@@ -1,6 +1,6 @@
 import { Composer, type NextFunction } from "grammy";
-import { readDraftStats, saveDraftInput } from "../../../services/letters/letters.js";
-import { leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
+import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
+import { enterWritingStage, leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
@@ -46,6 +46,18 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   own.user.letter_stage = null;
 }
 
+/**
+ * Keeps on the stage whether a message was refused as too long since the last one saved, so that the next one saved
+ * says the letter lacks it (a long paste arrives in pieces). Written only when that changes: a refusal, then a save.
+ */
+async function noteRefusal(ctx: FlowContext, stage: WritingStage & { writerId: number }, outcome: SaveOutcome): Promise<void> {
+  const refused = outcome.ok ? false : outcome.reason === "too-long" || stage.refused === true;
+  if (refused === (stage.refused === true)) return;
+  const { writerId, refused: _was, ...record } = stage;
+  const json = await enterWritingStage(ctx.deps, writerId, refused ? { ...record, refused } : record);
+  if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+}
+
 const composer = new Composer<BotContext>();
 
 /**
@@ -72,7 +84,8 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
     const text = ctx.message?.text;
     if (text !== undefined) {
       const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
-      await answerSaved(ctx, stage, outcome);
+      await answerSaved(ctx, stage, outcome, false, stage.refused === true);
+      await noteRefusal(ctx, stage, outcome);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);

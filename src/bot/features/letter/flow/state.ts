@@ -129,12 +129,14 @@ export async function saveText(
 /**
  * The answer to a saved (or refused) message, in the flow and in the writing stage alike (writing-stage.ts): on the
  * opening screen (`quiet`) the writing screen follows at once and says the same, so only a refusal is answered there.
+ * `afterRefusal`: the message before this one was refused as too long, so a saved one says the letter is without it.
  */
 export async function answerSaved(
   ctx: FlowContext,
   stage: { token: string; slug: string; system: PrisonSystem },
   outcome: SaveOutcome,
   quiet = false,
+  afterRefusal = false,
 ): Promise<boolean> {
   const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
   if (!outcome.ok) {
@@ -154,6 +156,7 @@ export async function answerSaved(
   if (outcome.stats.characters > TELEGRAM_MESSAGE_LIMIT) {
     lines.push(ctx.t("letter-ui-long-for-telegram", { limit: MAX_LETTER_CHARACTERS }));
   }
+  if (afterRefusal) lines.push(ctx.t("letter-ui-saved-after-refusal"));
   lines.push(ctx.t("letter-ui-saved-next"));
   await ctx.reply(lines.join("\n\n"), { reply_markup: keyboard });
   return true;
