@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { InstitutionRecord, PrisonerForLetter } from "../../domain/directory/types.js";
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
+import { textOfColumn, wholeText } from "../utf8-text.js";
 import type { InstitutionsTable } from "../tables/directory.js";
 import type { TextCounts } from "../../domain/letters/text-counts.js";
 import { institutionFromRow, type InstitutionRow } from "./institutions.js";
@@ -158,7 +159,11 @@ const factsWithClosingQuery = prepared((db: DB, slug: string, writerId: number) 
 const factsWithDraftQuery = prepared((db: DB, slug: string, writerId: number) =>
   factsOf(db, slug, writerId)
     .leftJoin("writer_profiles as profile", (join) => join.on("profile.user_id", "=", writerId))
-    .select(["draft.text as draft_whole_text", "profile.user_id as profile_user_id", ...PROFILE_COLUMNS.map((column) => `profile.${column}` as const)]),
+    .select((eb) => [
+      wholeText(db, eb.ref("draft.text")).as("draft_whole_text"),
+      "profile.user_id as profile_user_id",
+      ...PROFILE_COLUMNS.map((column) => `profile.${column}` as const),
+    ]),
 );
 
 /** `exists` as SQLite (0/1) and Postgres (true/false) return it. */
@@ -185,7 +190,7 @@ export async function readLetterTargetFacts(db: DB, slug: string, writerId: numb
 export async function readLetterTargetFactsWithDraft(db: DB, slug: string, writerId: number): Promise<(LetterTargetFacts & DraftTextAndProfile) | undefined> {
   const row = await factsWithDraftQuery.first(db, slug, writerId);
   if (!row) return undefined;
-  return { ...factsFromRow(row as FactsRow), text: row.draft_whole_text ?? null, profile: row.profile_user_id === null ? undefined : profileFromRow(row) };
+  return { ...factsFromRow(row as FactsRow), text: textOfColumn(row.draft_whole_text), profile: row.profile_user_id === null ? undefined : profileFromRow(row) };
 }
 
 function factsFromRow(row: FactsRow): LetterTargetFacts {
