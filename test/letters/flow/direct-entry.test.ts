@@ -184,7 +184,7 @@ describe("the write buttons without the conversation", () => {
     expectNoFailures(h);
   });
 
-  it("take a draft up again with one read of it, the lookup's, which also says whether it still ends with the starter's closing (en)", async () => {
+  it("take a draft up again from its stage with one read of it, which also says whether it still ends with the starter's closing, and one write of the stage (en)", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич!");
@@ -194,6 +194,8 @@ describe("the write buttons without the conversation", () => {
       expect(writer.messages.at(-2)?.text).toContain("Let's continue your letter");
       // The person, the draft's figures and its closing in the lookup's one statement: the draft is not read again.
       expect(run.filter((statement) => statement.endsWith(" prisoners") || statement.endsWith(" letters"))).toEqual(["Select prisoners"]);
+      // The writing stage left for the new screen's: its stored flows deleted, its record overwritten in one write.
+      expect(run.filter((statement) => statement.endsWith(" conversation_state") || statement === "Update users")).toEqual(["Delete conversation_state", "Update users"]);
       return writer.lastText();
     };
     expect(await resume()).not.toContain("before the closing");

@@ -1,6 +1,6 @@
 import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput } from "../../../services/letters/letters.js";
-import { leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
+import { leaveWritingStage, parseWritingStage, replaceWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
@@ -44,6 +44,21 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   if (!own) return;
   await leaveWritingStage(ctx.deps, own.user.id);
   own.user.letter_stage = null;
+}
+
+/**
+ * Leaves the stage for a screen that `open` records in its place (step 1: the opening screen, or a draft's writing
+ * screen): the new record overwrites the old one instead of following a write that cleared it; a refusal, which records
+ * nothing, leaves the stage as before.
+ */
+export async function replaceWritingStageOf(ctx: FlowContext, open: () => Promise<void>): Promise<void> {
+  const own = ownStageOf(ctx);
+  if (!own) return open();
+  await replaceWritingStage(ctx.deps, own.user.id, async () => {
+    await open();
+    return own.user.letter_stage !== own.raw;
+  });
+  if (own.user.letter_stage === own.raw) own.user.letter_stage = null;
 }
 
 const composer = new Composer<BotContext>();
