@@ -9,6 +9,8 @@
  *
  *   npm run bench:flow-step-pair -- --baseline /tmp/base            400 writers after 100 to warm up
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
+ *   npm run bench:flow-step-pair -- --baseline /tmp/base --long       also "check" on 6k and 12k letters (and minus
+ *                                        the check alone), and step 1 taking a 6k draft up again by the link
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
  * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
@@ -34,8 +36,19 @@ const STEPS = [
   '"check" minus the check alone',
   "the signature",
   "route (finish on FSIN-pismo)",
+  "step 1 on a 6k draft (resumed)",
+  '"check" (a clean 6k letter)',
+  '"check" 6k minus the check alone',
+  '"check" (a clean 12k letter)',
+  '"check" 12k minus the check alone',
 ] as const;
-const ROUTE = STEPS.length - 1;
+const ROUTE = 6;
+/** `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the draft up again by the link before "check". */
+const LONG = process.argv.includes("--long");
+const LONG_LETTERS = [
+  { length: 6_000, check: 8 },
+  { length: 12_000, check: 10 },
+] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
@@ -164,16 +177,28 @@ async function measure(tree: Tree, step: number, update: () => Update, keep: boo
   return ms;
 }
 
-/** "Check", and the same step minus the censorship check of the same letter run alone just before. */
-async function measureCheck(tree: Tree, chat: number, keep: boolean): Promise<void> {
+/** "Check" (row `step`), and the same step minus the censorship check of the same letter run alone just before (the next row). */
+async function measureCheck(tree: Tree, chat: number, text: string, keep: boolean, step = 3): Promise<void> {
   const alone = process.cpuUsage();
-  tree.checkAlone(`${FIRST.trim()}\n\n${SECOND}`);
+  tree.checkAlone(text);
   const used = process.cpuUsage(alone);
-  const step = await measure(tree, 3, () => tree.press(chat, "Done: check the letter"), keep);
+  const ms = await measure(tree, step, () => tree.press(chat, "Done: check the letter"), keep);
   if (!keep) return;
-  tree.cpu[4]?.push(step - (used.user + used.system) / 1000);
-  tree.counts[4] = tree.counts[3] ?? 0;
-  tree.callCounts[4] = tree.callCounts[3] ?? 0;
+  tree.cpu[step + 1]?.push(ms - (used.user + used.system) / 1000);
+  tree.counts[step + 1] = tree.counts[step] ?? 0;
+  tree.callCounts[step + 1] = tree.callCounts[step] ?? 0;
+}
+
+/** A letter of `length` characters in 1k messages, the draft taken up again by the link (row 7 for the 6k one), then "check". */
+async function measureLongCheck(tree: Tree, chat: number, letter: (typeof LONG_LETTERS)[number], keep: boolean): Promise<void> {
+  await tree.bot.handleUpdate(tree.update(chat, "/start w_kagarlitsky-boris"));
+  const messages = letter.length / 1_000;
+  const chunk = FIRST.repeat(2).slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
+  for (let index = 0; index < messages; index++) await tree.bot.handleUpdate(tree.update(chat, chunk));
+  const resumed = () => tree.update(chat, "/start w_kagarlitsky-boris");
+  if (letter.length === 6_000) await measure(tree, 7, resumed, keep);
+  else await tree.bot.handleUpdate(resumed());
+  await measureCheck(tree, chat, Array.from({ length: messages }, () => chunk).join("\n\n"), keep, letter.check);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -191,9 +216,10 @@ async function main(): Promise<void> {
       await measure(tree, 0, () => tree.update(chat, "/start w_kagarlitsky-boris"), keep);
       await measure(tree, 1, () => tree.update(chat, FIRST), keep);
       await measure(tree, 2, () => tree.update(chat, SECOND), keep);
-      await measureCheck(tree, chat, keep);
+      await measureCheck(tree, chat, `${FIRST.trim()}\n\n${SECOND}`, keep);
       await measure(tree, 5, () => tree.update(chat, "Оксана\nЛьвів"), keep);
       await measure(tree, 6, () => tree.press(chat, "No, only this letter"), keep);
+      if (LONG) for (const letter of LONG_LETTERS) await measureLongCheck(tree, ++chatId, letter, keep);
     }
     const update = (trees[0] as Tree).update(++chatId, SECOND);
     const cpu = process.cpuUsage();
@@ -204,6 +230,7 @@ async function main(): Promise<void> {
   const [base, current] = trees as [Tree, Tree];
   console.log(`\n${"CPU ms per step (medians)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements   Bot API calls`);
   STEPS.forEach((label, step) => {
+    if (!LONG && step > ROUTE) return;
     const [before, after] = [median(base.cpu[step] ?? []), median(current.cpu[step] ?? [])];
     const counts = `${base.counts[step]} → ${current.counts[step]}`.padEnd(13);
     console.log(`${label.padEnd(40)}${before.toFixed(3).padStart(10)}${after.toFixed(3).padStart(10)}${`${(before / after).toFixed(2)}×`.padStart(8)}   ${counts}${base.callCounts[step]} → ${current.callCounts[step]}`);

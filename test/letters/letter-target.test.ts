@@ -5,7 +5,7 @@ import { getDesk, linkDesk, markDeskBroken } from "../../src/db/repositories/des
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { intermediariesOf, upsertIntermediary } from "../../src/db/repositories/intermediaries.js";
 import { readLetterTargetFacts, readLetterTargetFactsWithDraft } from "../../src/db/repositories/letter-target.js";
-import { findDraftTo, getOrCreateDraft, saveDraftText, saveWriterProfile } from "../../src/db/repositories/letters.js";
+import { findDraftTo, getOrCreateDraft, saveDraftText, saveWriterProfile, setStarterClosing } from "../../src/db/repositories/letters.js";
 import { getPrisonerFor, setPrisonerPrivateTo } from "../../src/db/repositories/prisoners.js";
 import type { PrisonerForLetter, PrisonerRecord } from "../../src/domain/directory/types.js";
 import { countsOf } from "../../src/domain/letters/text-counts.js";
@@ -145,6 +145,11 @@ describe("the letter flow's lookup in one statement", () => {
     await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text, now });
     // Counted, so the lookup's own columns leave the text out; this one reads it whole.
     expect(await withDraft(WRITER)).toEqual({ text, profile: undefined });
+    // A letter at the limit is read as its bytes on SQLite (db/utf8-text.ts): the same text.
+    const long = `${"Пишу Вам снова, 😀. ".repeat(631)}Ваша Оксана`;
+    await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text: long, now });
+    expect(await withDraft(WRITER)).toEqual({ text: long, profile: undefined });
+    await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text, now });
     await saveWriterProfile(db, WRITER, { signature: { name: "Оксана", city: "Львів" }, remember: true, grammaticalGender: "female" }, now);
     expect(await withDraft(WRITER)).toEqual({
       text,
@@ -156,5 +161,21 @@ describe("the letter flow's lookup in one statement", () => {
     expect(await withDraft(OTHER)).toEqual({ text: null, profile: undefined });
     await setPrisonerPrivateTo(db, slug, OTHER);
     expect(await readLetterTargetFactsWithDraft(db, slug, WRITER)).toBeUndefined();
+  });
+
+  it("reads, for step 1 taking a draft up again, the starter's closing while the draft's text still ends with it", async () => {
+    const slug = "kagarlitsky-boris";
+    const closingOf = async () => (await readLetterTargetFacts(db, slug, WRITER, { closing: true }))?.draft?.closing;
+    const draft = await getOrCreateDraft(db, WRITER, slug, now);
+    const closing = "Желаю Вам сил.\n\nС теплом,";
+    await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text: `Здравствуйте!\n\n${closing}`, now });
+    expect(await closingOf()).toBeUndefined();
+    await setStarterClosing(db, { letterId: draft.id, writerId: WRITER, closing });
+    expect(await closingOf()).toBe(closing);
+    // Without the option the lookup reads neither the closing nor the text.
+    expect((await readLetterTargetFacts(db, slug, WRITER))?.draft).not.toHaveProperty("closing");
+    await saveDraftText(db, { letterId: draft.id, writerId: WRITER, text: "Здравствуйте!", now });
+    expect(await closingOf()).toBeUndefined();
+    expect((await readLetterTargetFacts(db, slug, OTHER, { closing: true }))?.draft).toBeUndefined();
   });
 });

@@ -2,9 +2,11 @@ import { sql } from "kysely";
 import type { InstitutionRecord, PrisonerForLetter } from "../../domain/directory/types.js";
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
+import { textOfColumn, wholeText } from "../utf8-text.js";
 import type { InstitutionsTable } from "../tables/directory.js";
 import type { TextCounts } from "../../domain/letters/text-counts.js";
 import { institutionFromRow, type InstitutionRow } from "./institutions.js";
+import { endsWithClosing } from "../../domain/letters/draft-edit.js";
 import { type DraftTextAndProfile, draftCounts, PROFILE_COLUMNS, profileFromRow } from "./letters.js";
 import { PRISONER_FOR_LETTER_COLUMNS, type PrisonerForLetterRow, prisonerForLetterFromRow } from "./prisoners.js";
 
@@ -29,8 +31,11 @@ export interface LetterTargetFacts {
   intermediary: boolean;
   /** A registry observed a letter address for this person at the card's institution (`findPersonalAddress` reads it). */
   addressObserved: boolean;
-  /** The writer's draft to this person: its running figures (undefined while not counted) and its text only while not counted. */
-  draft: { id: number; hasText: boolean; counts: TextCounts | undefined; uncountedText: string | null } | undefined;
+  /**
+   * The writer's draft to this person: its running figures (undefined while not counted), its text only while not
+   * counted, and (`readLetterTargetFacts` with `closing`) the starter's closing while the text still ends with it.
+   */
+  draft: { id: number; hasText: boolean; counts: TextCounts | undefined; uncountedText: string | null; closing?: string | undefined } | undefined;
   /** The writer has finished a letter before (to anyone). */
   finishedBefore: boolean;
 }
@@ -136,29 +141,56 @@ const factsOf = (db: DB, slug: string, writerId: number) =>
 const factsQuery = prepared((db: DB, slug: string, writerId: number) => factsOf(db, slug, writerId));
 
 /**
+ * The same with the draft's starter closing, and its text only when it has one (to see whether it still ends with
+ * it): step 1 taking a draft up again read the draft a second time for it (issue 14). The text of a draft without a
+ * closing, most drafts, is not read.
+ */
+const factsWithClosingQuery = prepared((db: DB, slug: string, writerId: number) =>
+  factsOf(db, slug, writerId).select([
+    "draft.starter_closing as draft_starter_closing",
+    sql<string | null>`case when ${sql.ref("draft.starter_closing")} is not null then ${sql.ref("draft.text")} end`.as("draft_closing_text"),
+  ]),
+);
+
+/**
  * The same with the draft's whole text and the writer's profile (`PROFILE_COLUMNS`), which "Done: check the letter"
  * reads with the lookup: one statement where it ran two (issue 14).
  */
 const factsWithDraftQuery = prepared((db: DB, slug: string, writerId: number) =>
   factsOf(db, slug, writerId)
     .leftJoin("writer_profiles as profile", (join) => join.on("profile.user_id", "=", writerId))
-    .select(["draft.text as draft_whole_text", "profile.user_id as profile_user_id", ...PROFILE_COLUMNS.map((column) => `profile.${column}` as const)]),
+    .select((eb) => [
+      wholeText(db, eb.ref("draft.text")).as("draft_whole_text"),
+      "profile.user_id as profile_user_id",
+      ...PROFILE_COLUMNS.map((column) => `profile.${column}` as const),
+    ]),
 );
 
 /** `exists` as SQLite (0/1) and Postgres (true/false) return it. */
 const truthy = (value: unknown): boolean => value === true || Number(value) === 1;
 
-/** The first step's facts about `slug` as `writerId` may see them; undefined when no such card is visible to them. */
-export async function readLetterTargetFacts(db: DB, slug: string, writerId: number): Promise<LetterTargetFacts | undefined> {
-  const row = (await factsQuery.first(db, slug, writerId)) as FactsRow | undefined;
-  return row && factsFromRow(row);
+/**
+ * The first step's facts about `slug` as `writerId` may see them; undefined when no such card is visible to them.
+ * `closing`: with the draft's starter closing while its text still ends with it (`draft.closing`).
+ */
+export async function readLetterTargetFacts(db: DB, slug: string, writerId: number, options: { closing?: boolean } = {}): Promise<LetterTargetFacts | undefined> {
+  if (!options.closing) {
+    const row = (await factsQuery.first(db, slug, writerId)) as FactsRow | undefined;
+    return row && factsFromRow(row);
+  }
+  const row = await factsWithClosingQuery.first(db, slug, writerId);
+  if (!row) return undefined;
+  const facts = factsFromRow(row as FactsRow);
+  const closing = row.draft_starter_closing ?? undefined;
+  if (facts.draft) facts.draft.closing = endsWithClosing(row.draft_closing_text, closing) ? closing : undefined;
+  return facts;
 }
 
 /** The facts with the writer's draft to this person (its whole text, null without one) and their profile. */
 export async function readLetterTargetFactsWithDraft(db: DB, slug: string, writerId: number): Promise<(LetterTargetFacts & DraftTextAndProfile) | undefined> {
   const row = await factsWithDraftQuery.first(db, slug, writerId);
   if (!row) return undefined;
-  return { ...factsFromRow(row as FactsRow), text: row.draft_whole_text ?? null, profile: row.profile_user_id === null ? undefined : profileFromRow(row) };
+  return { ...factsFromRow(row as FactsRow), text: textOfColumn(row.draft_whole_text), profile: row.profile_user_id === null ? undefined : profileFromRow(row) };
 }
 
 function factsFromRow(row: FactsRow): LetterTargetFacts {

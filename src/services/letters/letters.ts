@@ -35,7 +35,7 @@ import { type RefusalAlternatives, refusalAlternatives } from "./alternatives.js
 import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, relayLetterToOrganisers } from "../relay/relay-letter.js";
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
-import { editDraft, endsWithClosing } from "../../domain/letters/draft-edit.js";
+import { editDraft } from "../../domain/letters/draft-edit.js";
 import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
@@ -81,17 +81,30 @@ export type TargetLookup =
       alternatives: RefusalAlternatives;
       deskLinked: boolean;
     }
-  | { kind: "ok"; target: LetterTarget; returning: boolean };
+  | {
+      kind: "ok";
+      target: LetterTarget;
+      returning: boolean;
+      /** Asked for with `closing`: the starter's closing of the draft (with text) while its text still ends with it. */
+      closing?: string;
+    };
 
 /**
  * Who the letter is for and whether the writer may write now, in one statement for a person who may be written to
  * (`readLetterTargetFacts`; a refusal reads what it offers instead). `withDraft: false` leaves out the draft's
  * figures (`target.draft` null): a writing-screen button entering the flow from the writing stage does not show them.
  * `returning`: the writer has finished a letter before (the opening screen folds its guidance to one line).
+ * `closing`: also the draft's starter closing, so that a writer taking a draft up again ("Continue", the write link)
+ * still adds before it, in the same statement.
  */
-export async function loadTarget(deps: ServiceDeps, slug: string, writerId: number, options: { withDraft?: boolean } = {}): Promise<TargetLookup> {
+export async function loadTarget(
+  deps: ServiceDeps,
+  slug: string,
+  writerId: number,
+  options: { withDraft?: boolean; closing?: boolean } = {},
+): Promise<TargetLookup> {
   // Someone not in the list: the writer's own unchecked card is theirs alone.
-  const facts = await readLetterTargetFacts(deps.db, slug, writerId);
+  const facts = await readLetterTargetFacts(deps.db, slug, writerId, { closing: options.closing === true });
   return facts ? lookupOf(deps, slug, facts, options) : { kind: "unknown" };
 }
 
@@ -138,6 +151,7 @@ async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFact
   return {
     kind: "ok",
     returning: facts.finishedBefore,
+    ...(draft?.closing !== undefined ? { closing: draft.closing } : {}),
     target: {
       slug,
       names: prisoner.names,
@@ -213,7 +227,7 @@ export async function startDraft(deps: ServiceDeps, input: { writerId: number; s
 
 /**
  * The starter's text becomes the draft, and its closing is kept with it, so that a writer who takes the draft up again
- * later ("Continue", the write link) still adds before the closing (`draftClosing`).
+ * later ("Continue", the write link) still adds before the closing (`loadTarget` with `closing`).
  */
 export async function saveStarterDraft(
   deps: ServiceDeps,
@@ -222,13 +236,6 @@ export async function saveStarterDraft(
   const saved = await saveDraftInput(deps, { writerId: input.writerId, slug: input.slug, text: input.text, mode: "replace" });
   if (saved.ok) await setStarterClosing(deps.db, { letterId: saved.letterId, writerId: input.writerId, closing: input.closing || null });
   return saved;
-}
-
-/** The starter's closing of the draft to this person while its text still ends with it, else undefined. */
-export async function draftClosing(deps: ServiceDeps, writerId: number, slug: string): Promise<string | undefined> {
-  const draft = await findDraftTo(deps.db, writerId, slug);
-  const closing = draft?.starter_closing ?? undefined;
-  return endsWithClosing(draft?.text ?? null, closing) ? closing : undefined;
 }
 
 /** The draft's figures (from its running counts, or counted once when they are not kept yet); null without text. */

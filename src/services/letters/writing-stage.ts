@@ -176,3 +176,18 @@ export async function leaveWritingStage(deps: ServiceDeps, writerId: number): Pr
   await deleteStoredFlows(deps.db, writerId);
   await setLetterStage(deps.db, writerId, null);
 }
+
+/**
+ * Leaves the stage for another screen of the flow recorded in this update (`replace`, which writes the new record):
+ * the stored flows are deleted first, as leaving does, and the old record is cleared only if `replace` wrote none (a
+ * refusal, an error). One write of the user row where leaving and recording made two (issue 14).
+ */
+export async function replaceWritingStage(deps: ServiceDeps, writerId: number, replace: () => Promise<boolean>): Promise<void> {
+  await deleteStoredFlows(deps.db, writerId);
+  let recorded = false;
+  try {
+    recorded = await replace();
+  } finally {
+    if (!recorded) await setLetterStage(deps.db, writerId, null);
+  }
+}

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
-import { draftCounts, getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
+import { draftCounts, getOrCreateDraft, saveDraftText, setStarterClosing } from "../../../src/db/repositories/letters.js";
 import { countsOf } from "../../../src/domain/letters/text-counts.js";
 import { Harness } from "../../helpers/harness.js";
+import { Statements } from "../../helpers/statements.js";
 import type { TestUser } from "../../helpers/test-user.js";
 import { linkWorkingChat } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "./helpers.js";
@@ -13,8 +14,10 @@ import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, t
  * screen) and records the stage, and the first message typed there saves the draft in one statement.
  */
 let h: Harness;
+let statements: Statements;
 beforeEach(async () => {
-  h = await Harness.start();
+  statements = new Statements();
+  h = await Harness.start({ dbPlugins: [statements] });
 });
 afterEach(async () => h.stop());
 
@@ -178,6 +181,36 @@ describe("the write buttons without the conversation", () => {
     expect((await stageOf(writer.id))?.opening).toBeUndefined();
     expect(textOf(await writer.send("Третий абзац."))).toMatch(/^Saved\./u);
     expect((await lettersOf(h, writer.id)).find((letter) => letter.status === "draft")?.text).toBe(`${text}\n\nТретий абзац.`);
+    expectNoFailures(h);
+  });
+
+  it("take a draft up again from its stage with one read of it, which also says whether it still ends with the starter's closing, and one write of the stage (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send("Здравствуйте, Борис Юльевич!");
+    const draft = await onlyLetter(h, writer.id);
+    const resume = async () => {
+      const run = await statements.during(() => writer.send(`/start w_${KAGARLITSKY}`));
+      expect(writer.messages.at(-2)?.text).toContain("Let's continue your letter");
+      // The person, the draft's figures and its closing in the lookup's one statement: the draft is not read again.
+      expect(run.filter((statement) => statement.endsWith(" prisoners") || statement.endsWith(" letters"))).toEqual(["Select prisoners"]);
+      // The writing stage left for the new screen's: its stored flows deleted, its record overwritten in one write.
+      expect(run.filter((statement) => statement.endsWith(" conversation_state") || statement === "Update users")).toEqual(["Delete conversation_state", "Update users"]);
+      return writer.lastText();
+    };
+    expect(await resume()).not.toContain("before the closing");
+
+    // A draft from the constructor: new messages go before its closing while the text ends with it.
+    const closing = "Желаю Вам сил.\n\nС теплом,";
+    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: `Здравствуйте, Борис Юльевич!\n\n${closing}`, now: h.clock.now() });
+    await setStarterClosing(h.db, { letterId: draft.id, writerId: writer.id, closing });
+    expect(await resume()).toContain("Your messages go in before the closing of the starter");
+    expect(textOf(await writer.send("Что Вы читаете?"))).toContain("Saved before the wishes and the sign-off");
+    expect((await onlyLetter(h, writer.id)).text).toBe(`Здравствуйте, Борис Юльевич!\n\nЧто Вы читаете?\n\n${closing}`);
+
+    // Once the text no longer ends with it, messages go to the end.
+    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Здравствуйте, Борис Юльевич!", now: h.clock.now() });
+    expect(await resume()).not.toContain("before the closing");
     expectNoFailures(h);
   });
 });

@@ -1,4 +1,3 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
@@ -6,6 +5,7 @@ import { projectPath } from "../../../src/project-path.js";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
 import { Harness } from "../../helpers/harness.js";
+import { Statements } from "../../helpers/statements.js";
 import type { TestUser } from "../../helpers/test-user.js";
 import { linkedGroup, organiser } from "../../organisers/world.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
@@ -16,28 +16,6 @@ import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, t
  * letter whose only route asks nothing, both without the letter conversation; a check with findings and a route that
  * asks enter the conversation with what the stage read, which is not read again.
  */
-class Statements implements KyselyPlugin {
-  readonly seen: string[] = [];
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    this.seen.push(`${node.kind.replace("QueryNode", "")} ${tableOf(node)}`);
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-  /** The statements `work` ran, but the outbox worker's, which polls on its own timer. */
-  async during(work: () => Promise<unknown>): Promise<string[]> {
-    const from = this.seen.length;
-    await work();
-    return this.seen.slice(from).filter((statement) => !statement.endsWith(" outbox"));
-  }
-}
-
-function tableOf(node: RootOperationNode): string {
-  const named = node as { from?: { froms: { table?: { identifier: { name: string } } }[] }; into?: { table: { identifier: { name: string } } }; table?: { table?: { identifier: { name: string } } } };
-  return named.from?.froms[0]?.table?.identifier.name ?? named.into?.table.identifier.name ?? named.table?.table?.identifier.name ?? "?";
-}
-
 let h: Harness;
 let statements: Statements;
 beforeEach(async () => {

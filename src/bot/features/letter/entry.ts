@@ -4,7 +4,7 @@ import type { BotContext, FlowContext } from "../../context.js";
 import { directly, freshToken } from "../../flows/index.js";
 import { LETTER_FLOW_ID, type LetterFlowArgs } from "./flow/letter-flow.js";
 import { openLetter } from "./flow/open.js";
-import { leaveWritingStageOf } from "./writing-stage.js";
+import { replaceWritingStageOf } from "./writing-stage.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
 
 /**
@@ -21,8 +21,8 @@ export async function enterLetterFlow(ctx: BotContext, args: LetterFlowArgs = {}
     await ctx.conversation.enter(LETTER_FLOW_ID, args);
     return;
   }
-  await leaveWritingStageOf(ctx);
-  await openLetter(directly(ctx), ctx, { token: freshToken(), writerId, slug: args.slug, ...(args.opening ? { opening: args.opening } : {}) });
+  const { slug, opening } = args;
+  await replaceWritingStageOf(ctx, () => openLetter(directly(ctx), ctx, { token: freshToken(), writerId, slug, ...(opening ? { opening } : {}) }));
 }
 
 /** A "Write a letter" button for a prisoner card (`write:<slug>`), or undefined if the slug does not fit. */

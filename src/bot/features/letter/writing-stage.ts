@@ -1,6 +1,12 @@
 import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
-import { enterWritingStage, leaveWritingStage, parseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
+import {
+  enterWritingStage,
+  leaveWritingStage,
+  parseWritingStage,
+  replaceWritingStage,
+  type WritingStage,
+} from "../../../services/letters/writing-stage.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { flowButton } from "./callbacks.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
@@ -56,6 +62,21 @@ async function noteRefusal(ctx: FlowContext, stage: WritingStage & { writerId: n
   const { writerId, refused: _was, ...record } = stage;
   const json = await enterWritingStage(ctx.deps, writerId, refused ? { ...record, refused } : record);
   if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+}
+
+/**
+ * Leaves the stage for a screen that `open` records in its place (step 1: the opening screen, or a draft's writing
+ * screen): the new record overwrites the old one instead of following a write that cleared it; a refusal, which records
+ * nothing, leaves the stage as before.
+ */
+export async function replaceWritingStageOf(ctx: FlowContext, open: () => Promise<void>): Promise<void> {
+  const own = ownStageOf(ctx);
+  if (!own) return open();
+  await replaceWritingStage(ctx.deps, own.user.id, async () => {
+    await open();
+    return own.user.letter_stage !== own.raw;
+  });
+  if (own.user.letter_stage === own.raw) own.user.letter_stage = null;
 }
 
 const composer = new Composer<BotContext>();

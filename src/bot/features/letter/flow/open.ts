@@ -1,6 +1,6 @@
 import type { StarterOccasion } from "../../../../domain/letters/index.js";
 import { prisonerName } from "../../../../domain/directory/names.js";
-import { type LetterTarget, draftClosing, loadTarget } from "../../../../services/letters/letters.js";
+import { type LetterTarget, loadTarget } from "../../../../services/letters/letters.js";
 import type { FlowContext } from "../../../context.js";
 import type { Guard } from "../../../flows/index.js";
 import { localeOf } from "../../../locale.js";
@@ -25,7 +25,8 @@ export interface LetterOpening {
  */
 export async function openLetter(guard: Guard, ctx: FlowContext, opening: LetterOpening): Promise<void> {
   const { token, writerId, slug } = opening;
-  const lookup = await guard((deps) => loadTarget(deps, slug, writerId));
+  // With the draft's starter closing: a draft taken up again still gets new messages before it.
+  const lookup = await guard((deps) => loadTarget(deps, slug, writerId, { closing: true }));
   if (lookup.kind !== "ok") {
     await replyNotWritable(ctx, lookup);
     return;
@@ -37,9 +38,7 @@ export async function openLetter(guard: Guard, ctx: FlowContext, opening: Letter
   // letter, no "write it myself" press (issue 15). The screen is a stage: its first message and buttons come back
   // without a conversation (../opening-stage.ts).
   if (!target.draft) return guidanceStep(guard, ctx, { ...state, returning: lookup.returning });
-  // A draft made with the starter keeps its closing: new messages still go before it (the lookup does not read it, so
-  // that opening a letter without a draft stays one statement).
-  const closing = await guard((deps) => draftClosing(deps, writerId, slug));
+  const { closing } = lookup;
   await ctx.reply(ctx.t("letter-ui-continue", titleArgs(ctx, state)));
   const { system, unchecked } = target.recipient;
   await replyWritingScreen(ctx, { ...state, system, stats: target.draft.stats, beforeClosing: closing !== undefined, unchecked: unchecked === true });
