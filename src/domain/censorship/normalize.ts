@@ -71,6 +71,11 @@ function unmixScripts(word: string): string {
   return result;
 }
 
+/** Whether the folded word's first letter is one asCyrillicLookalike maps (without it that returns null). */
+export function startsWithLatinLookalike(normalizedWord: string): boolean {
+  return LATIN_TO_CYRILLIC.has(normalizedWord.charAt(0));
+}
+
 /**
  * An abbreviation typed entirely in Latin look-alikes («CBO» for «СВО»), read as Cyrillic, or null when some
  * letter has no Cyrillic twin. Only meant for short all-capital words looked up as exact abbreviations.

@@ -1,5 +1,5 @@
 import { isApostrophe, wordCharacterWidth } from "./characters.js";
-import { asCyrillicLookalike, normalizeLowerCaseWord } from "./normalize.js";
+import { asCyrillicLookalike, normalizeLowerCaseWord, startsWithLatinLookalike } from "./normalize.js";
 import { keepForms, slotLower, slotNorm, slotRaw, wordSlot } from "./word-strings.js";
 
 export interface WordToken {
@@ -298,7 +298,11 @@ function isLightSeparator(code: number): boolean {
 }
 
 function addLookalikeAbbreviation(abbreviations: AbbreviationToken[], token: WordToken, index: number): void {
-  if (token.raw.length > MAX_LOOKALIKE_ABBREVIATION || token.raw.length < 2 || !ALL_CAPITALS.test(token.raw)) return;
+  // The look-alike test of the first letter before the Unicode-property one: most capitalised words are Cyrillic
+  // («Пишу», «Вам»), and asCyrillicLookalike would refuse them at that letter anyway.
+  if (token.raw.length > MAX_LOOKALIKE_ABBREVIATION || token.raw.length < 2 || !startsWithLatinLookalike(token.norm) || !ALL_CAPITALS.test(token.raw)) {
+    return;
+  }
   const cyrillic = asCyrillicLookalike(token.norm);
   if (cyrillic !== null && cyrillic !== token.norm) {
     abbreviations.push({ start: token.start, end: token.end, norm: cyrillic, firstWord: index, lastWord: index });
