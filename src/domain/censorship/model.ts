@@ -51,6 +51,8 @@ export interface LetterModel {
    * modelOpinions), so that the sigmoid is computed only for the categories that may be reported.
    */
   silentBelow: Float64Array;
+  /** `meta.biases` per category (0 where it has none), typed: read for every category of every sentence. */
+  biases: Float64Array;
 }
 
 export function loadModel(directory = projectPath("data", "censorship")): LetterModel {
@@ -60,7 +62,15 @@ export function loadModel(directory = projectPath("data", "censorship")): Letter
   if (weights.length !== meta.buckets * meta.categories.length) {
     throw new Error(`${directory}/model.bin: ${weights.length} weights, expected ${meta.buckets * meta.categories.length}`);
   }
-  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories, wordScores: new Map(), silentBelow: silentLogits(meta) };
+  return {
+    meta,
+    weights,
+    mask: meta.buckets - 1,
+    categories: meta.categories,
+    wordScores: new Map(),
+    silentBelow: silentLogits(meta),
+    biases: Float64Array.from(meta.categories, (_, position) => meta.biases[position] ?? 0),
+  };
 }
 
 // How far under a threshold's logit a sentence's logit must lie to be skipped without its sigmoid. The sigmoid's
@@ -197,7 +207,7 @@ function sentenceLogits(
   }
   const norm = features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
   for (let category = 0; category < count; category++) {
-    scores[category] = (scores[category] ?? 0) * norm + (model.meta.biases[category] ?? 0);
+    scores[category] = (scores[category] as number) * norm + (model.biases[category] as number);
   }
 }
 
