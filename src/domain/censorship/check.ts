@@ -1,4 +1,4 @@
-import { compileLexicon, type CompiledLexicon, lookUpWord, type WordLookup } from "./compile.js";
+import { compileLexicon, type CompiledLexicon, lookUpToken, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
 import { englishNameFilter } from "./english-names.js";
@@ -56,7 +56,7 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedA
   // The tokens are reused by the next check: nothing below keeps a token in the result.
   const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
-  for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpWord(lexicon, (tokens.words[index] as WordToken).norm);
+  for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpToken(lexicon, tokens.words[index] as WordToken);
   if (lookups.length !== tokens.words.length) lookups.length = tokens.words.length;
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.

@@ -226,6 +226,7 @@ function streamToken(stream: WordToken[], position: number, word: WordToken): Wo
   token.joinsPrevious = word.joinsPrevious;
   token.hashtag = word.hashtag;
   token.glued = word.glued;
+  token.slot = word.slot;
   return token;
 }
 

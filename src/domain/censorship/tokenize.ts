@@ -21,6 +21,9 @@ export interface WordToken {
   /** Part of an address, a domain or a handle (glued to a neighbour by . @ / _ : without spaces): "olga.k@mail.ru"
    * says nothing about the language of the letter. */
   glued: boolean;
+  /** The word-strings.ts slot its strings came from, or -1: a memo per word may index an array by it (see
+   * lookUpToken) instead of hashing the folded word, as long as it checks that the slot still holds that word. */
+  slot: number;
 }
 
 /** A spaced or dotted abbreviation («С.В.О.», «С В О») or a Latin look-alike one («CBO»), for exact lookups. */
@@ -129,7 +132,7 @@ function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null
         norm = normalizeLowerCaseWord(lower);
         if (slot >= 0 && shape !== SHAPE_OTHER) keepForms(slot, lower, norm);
       }
-      const token = wordToken(pool, count, start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued);
+      const token = wordToken(pool, count, start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued, slot);
       words[count++] = token;
       if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, count - 1);
     }
@@ -155,10 +158,11 @@ function wordToken(
   joinsPrevious: boolean,
   hashtag: boolean,
   glued: boolean,
+  slot: number,
 ): WordToken {
   const token = pool?.[position];
   if (token === undefined) {
-    const fresh = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
+    const fresh = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued, slot };
     pool?.push(fresh);
     return fresh;
   }
@@ -171,6 +175,7 @@ function wordToken(
   token.joinsPrevious = joinsPrevious;
   token.hashtag = hashtag;
   token.glued = glued;
+  token.slot = slot;
   return token;
 }
 
@@ -246,6 +251,7 @@ function pushCamelParts(
       partStart === 0 ? first.joinsPrevious : true,
       first.hashtag,
       first.glued,
+      -1,
     );
     count++;
     partStart = partEnd;
