@@ -95,17 +95,20 @@ function flowStepTexts(): Text[] {
 
 /**
  * Letters of 1k–12k assembled from the texts above in random order, joined by a space, a line break or a blank line,
- * some pieces shouted in capitals (the tokenizer's capital paths), under a random system and status.
+ * some pieces shouted in capitals (the tokenizer's capital paths), under a random system and status. One in four is
+ * made of pieces without a Latin letter only, as most real letters are (the check skips work for those).
  */
 function randomLetters(pieces: readonly Text[], count: number): Text[] {
   const random = mulberry32(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const separators = [" ", "\n", "\n\n", "\n\n", " "];
+  const withoutLatin = pieces.filter((piece) => !/[A-Za-z\u017F\u212A]/u.test(piece.text));
   return Array.from({ length: count }, (_, index) => {
     const length = MIN_RANDOM_LENGTH + Math.floor(random() * (MAX_RANDOM_LENGTH - MIN_RANDOM_LENGTH));
+    const from = index % 4 === 3 ? withoutLatin : pieces;
     let text = "";
     while (text.length < length) {
-      const piece = pick(pieces).text;
+      const piece = pick(from).text;
       text += (text === "" ? "" : pick(separators)) + (random() < 0.05 ? piece.toUpperCase() : piece);
     }
     const status = random() < 0.3 ? undefined : pick(PRISONER_STATUSES);

@@ -70,6 +70,70 @@ export function patternNeeds(source: string): number {
   return CHARACTER_CLASS.symbol;
 }
 
+/**
+ * Whether every match of a regular-expression entry holds a Latin letter, read from the pattern: each top-level
+ * alternative has, outside any group, a Latin letter written as itself or a class of Latin letters only (`[a-z]`,
+ * `[Cc]`) that is not made optional. Then a letter without one (most letters: Cyrillic only) skips the entry,
+ * prefilter and all (issue 14 speed: the messenger-handle prefilter was the costliest expression on such a letter).
+ * Conservative: anything inside a group, a look-around included, does not count.
+ */
+export function needsLatinLetter(source: string): boolean {
+  let depth = 0;
+  let found = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source.charAt(index);
+    if (char === "\\") index = escapeEnd(source, index);
+    else if (char === "[") {
+      const end = classEnd(source, index);
+      if (depth === 0 && isLatinLetterClass(source.slice(index + 1, end)) && !optionalAt(source, end + 1)) found = true;
+      index = end;
+    } else if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (char === "|" && depth === 0) {
+      if (!found) return false;
+      found = false;
+    } else if (depth === 0 && /^[A-Za-z]$/u.test(char) && !optionalAt(source, index + 1)) found = true;
+  }
+  return found;
+}
+
+/** The index of the last character of the escape starting at `index` (a backslash): \p{…}, \u{…}, \k<…>, \xHH… */
+function escapeEnd(source: string, index: number): number {
+  const kind = source.charAt(index + 1);
+  if ((kind === "p" || kind === "P" || kind === "u") && source.charAt(index + 2) === "{") return source.indexOf("}", index);
+  if (kind === "k" && source.charAt(index + 2) === "<") return source.indexOf(">", index);
+  if (kind === "x") return index + 3;
+  if (kind === "u") return index + 5;
+  if (kind === "c") return index + 2;
+  return index + 1;
+}
+
+/** The index of the "]" closing the class opened at `open`. */
+function classEnd(source: string, open: number): number {
+  let index = open + 1;
+  while (index < source.length && source.charAt(index) !== "]") index += source.charAt(index) === "\\" ? 2 : 1;
+  return index;
+}
+
+/** A class body of Latin letters and ranges of them only ("a-z", "A-Za-z", "Cc"); not negated. */
+function isLatinLetterClass(body: string): boolean {
+  return /^(?:[A-Za-z](?:-[A-Za-z])?)+$/u.test(body) && !/[A-Z]-[a-z]|[a-z]-[A-Z]/u.test(body);
+}
+
+/** Whether a quantifier at `index` lets the atom before it match nothing: ?, * or {0…}. */
+function optionalAt(source: string, index: number): boolean {
+  const char = source.charAt(index);
+  return char === "?" || char === "*" || source.startsWith("{0", index);
+}
+
+// A Latin letter, or a character a case-insensitive Unicode expression matches for one: ſ (s) and the Kelvin sign (k).
+const LATIN_LETTER = /[A-Za-z\u017F\u212A]/;
+
+/** Whether the text has a character that one of the Latin letters of an entry may match (see needsLatinLetter). */
+export function hasLatinLetter(text: string): boolean {
+  return LATIN_LETTER.test(text);
+}
+
 function hasTopLevelAlternative(source: string): boolean {
   let depth = 0;
   for (let index = 0; index < source.length; index++) {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { hasLatinLetter, needsLatinLetter } from "../../src/domain/censorship/character-classes.js";
+import { compileLexicon } from "../../src/domain/censorship/compile.js";
+import { loadLexicon } from "../../src/domain/censorship/lexicon.js";
+
+/**
+ * A regular-expression entry whose every match holds a Latin letter is skipped in a letter without one (issue 14,
+ * speed). Skipping one that could match without a Latin letter would lose findings: the reading must be
+ * conservative.
+ */
+describe("which regular-expression entries need a Latin letter", () => {
+  it("sees a Latin letter or a class of them outside groups, in every top-level alternative", () => {
+    const handle = "(?<!\\p{L})(?:тг|вк)\\s*[:\\-]\\s*[a-z][a-z0-9_.]{3,31}(?![\\p{L}\\p{N}_])";
+    const needing = [handle, "(?<!\\p{L})[Cc]argo[ -]?[23]00(?!\\d)", "\\b\\d{1,5}\\s+[A-Z][a-z]+", "ab|[xX]y"];
+    for (const source of needing) expect(needsLatinLetter(source), source).toBe(true);
+  });
+
+  it("does not count what may be left out, what is inside a group, or classes with other characters", () => {
+    const notNeeding = [
+      // Optional: ?, * and {0,…}.
+      "[a-z]?\\d",
+      "[a-z]*\\d",
+      "[a-z]{0,3}\\d",
+      "x?\\d",
+      // Inside groups, look-arounds included.
+      "(?:KIA|MIA)",
+      "(?<![a-z])\\d",
+      "(?<sep>\\s)\\d",
+      // Classes holding digits or Cyrillic letters, a range between cases (it spans [ \\ ] ^ _ `), a negated one.
+      "[a-z0-9]+",
+      "[гГ]руз",
+      "[A-z]",
+      "[^a-z]",
+      // An alternative without one.
+      "ab|\\d",
+      "ab|",
+    ];
+    for (const source of notNeeding) expect(needsLatinLetter(source), source).toBe(false);
+  });
+
+  it("reads no letter out of an escape", () => {
+    for (const escape of ["\\d", "\\s", "\\b", "\\p{L}", "\\P{Lu}", "\\u{1F499}", "\\u0041", "\\x41", "\\k<sep>", "\\cJ"]) {
+      expect(needsLatinLetter(escape), escape).toBe(false);
+    }
+    expect(needsLatinLetter("\\p{L}a")).toBe(true);
+  });
+
+  it("finds in a text what a case-insensitive Unicode [a-z] matches: ſ and the Kelvin sign too", () => {
+    expect(hasLatinLetter("Пишу Вам снова. 2024 — ✌")).toBe(false);
+    for (const text of ["a", "Z", "тг: x", "\u017F", "\u212A"]) expect(hasLatinLetter(text), text).toBe(true);
+    expect(/[a-z]/iu.test("\u017F") && /[a-z]/iu.test("\u212A")).toBe(true);
+  });
+
+  it("is read of the shipped entries that write a Latin handle or login", () => {
+    const regexes = compileLexicon(loadLexicon()).regexes;
+    const needing = new Set(regexes.filter((regex) => regex.needsLatin).map((regex) => regex.rule.entry.id));
+    expect(needing).toContain("common-handle-named");
+    expect(needing).toContain("common-email-provider");
+    for (const { needsLatin, scan, rule } of regexes) {
+      if (!needsLatin) continue;
+      // A spot check: Cyrillic words, digits and signs around the entries' Cyrillic alternatives match none of them.
+      scan.pattern.lastIndex = 0;
+      expect(scan.pattern.test("телеграм: олег_123 тг — 2024, вк: мама; ул. Ленина, 5 @ собака мейл.ру"), rule.entry.id).toBe(false);
+    }
+  });
+});
