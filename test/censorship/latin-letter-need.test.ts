@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLatinLetter, needsLatinLetter } from "../../src/domain/censorship/character-classes.js";
+import { classesWithLatin, LATIN_LETTER_CLASS, needsLatinLetter } from "../../src/domain/censorship/character-classes.js";
 import { compileLexicon } from "../../src/domain/censorship/compile.js";
 import { loadLexicon } from "../../src/domain/censorship/lexicon.js";
 
@@ -46,8 +46,11 @@ describe("which regular-expression entries need a Latin letter", () => {
   });
 
   it("finds in a text what a case-insensitive Unicode [a-z] matches: ſ and the Kelvin sign too", () => {
-    expect(hasLatinLetter("Пишу Вам снова. 2024 — ✌")).toBe(false);
-    for (const text of ["a", "Z", "тг: x", "\u017F", "\u212A"]) expect(hasLatinLetter(text), text).toBe(true);
+    const hasLatinLetter = (text: string): boolean => (classesWithLatin(text) & LATIN_LETTER_CLASS) !== 0;
+    expect(hasLatinLetter("Пишу Вам снова. 2024 — ✌ @ _ % А Я ſk")).toBe(true);
+    expect(hasLatinLetter("Пишу Вам снова. 2024 — ✌ @ _ % А Я")).toBe(false);
+    for (const text of ["a", "z", "A", "Z", "тг: x", "\u017F", "\u212A"]) expect(hasLatinLetter(text), text).toBe(true);
+    for (const text of ["@", "[", "`", "{", "\u017E", "\u0180", "\u2129", "\u212B"]) expect(hasLatinLetter(text), text).toBe(false);
     expect(/[a-z]/iu.test("\u017F") && /[a-z]/iu.test("\u212A")).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { LEXICON_BITS } from "./detect-language.js";
-import { anchorChunks, characterClasses, hasLatinLetter } from "./character-classes.js";
+import { anchorChunks, classesWithLatin, LATIN_LETTER_CLASS } from "./character-classes.js";
 import { ANY_NEXT_LETTER, type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import { nextMatch, type ScannedPattern } from "./regex-scan.js";
@@ -129,13 +129,11 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
 
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
   const hits: Hit[] = [];
-  const classes = characterClasses(text);
-  // Asked once, and only when an entry needs it.
-  let latin: boolean | undefined;
+  const classes = classesWithLatin(text);
   for (const { rule, prefilter, requires, needs, needsLatin, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
-    if (needsLatin && !(latin ??= hasLatinLetter(text))) continue;
+    if (needsLatin && (classes & LATIN_LETTER_CLASS) === 0) continue;
     if (requires && !requires.test(text)) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {
