@@ -9,23 +9,30 @@ import { loadLexicon } from "../../src/domain/censorship/lexicon.js";
  * conservative.
  */
 describe("which regular-expression entries need a Latin letter", () => {
-  it("sees a Latin letter or a class of them outside groups, in every top-level alternative", () => {
+  it("sees a Latin letter, a class of them or a group with one in each alternative, in every top-level alternative", () => {
     const handle = "(?<!\\p{L})(?:тг|вк)\\s*[:\\-]\\s*[a-z][a-z0-9_.]{3,31}(?![\\p{L}\\p{N}_])";
-    const needing = [handle, "(?<!\\p{L})[Cc]argo[ -]?[23]00(?!\\d)", "\\b\\d{1,5}\\s+[A-Z][a-z]+", "ab|[xX]y"];
+    const needing = [handle, "(?<!\\p{L})[Cc]argo[ -]?[23]00(?!\\d)", "\\b\\d{1,5}\\s+[A-Z][a-z]+", "ab|[xX]y", "\\.(?:ru|com|[a-z]{2})\\b"];
+    needing.push("(?:KIA|(?<n>M)IA)", "(?:\\d|x)(?:ab|[cd])");
     for (const source of needing) expect(needsLatinLetter(source), source).toBe(true);
   });
 
-  it("does not count what may be left out, what is inside a group, or classes with other characters", () => {
+  it("does not count what may be left out, look-arounds, groups with an alternative without one, or classes with other characters", () => {
     const notNeeding = [
       // Optional: ?, * and {0,…}.
       "[a-z]?\\d",
       "[a-z]*\\d",
       "[a-z]{0,3}\\d",
       "x?\\d",
-      // Inside groups, look-arounds included.
-      "(?:KIA|MIA)",
+      // Look-arounds; groups with an alternative without one, or optional.
       "(?<![a-z])\\d",
+      "(?=a)\\d",
+      "(?!a)\\d",
+      "(?<=[a-z])\\d",
       "(?<sep>\\s)\\d",
+      "(?:ru|\\d)",
+      "(?:ru|com)?\\d",
+      "(?:ru|com){0,2}\\d",
+      "(?:x|(?:y|\\d))",
       // Classes holding digits or Cyrillic letters, a range between cases (it spans [ \\ ] ^ _ `), a negated one.
       "[a-z0-9]+",
       "[гГ]руз",

@@ -98,30 +98,52 @@ export function patternNeeds(source: string): number {
 
 /**
  * Whether every match of a regular-expression entry holds a Latin letter, read from the pattern: each top-level
- * alternative has, outside any group, a Latin letter written as itself or a class of Latin letters only (`[a-z]`,
- * `[Cc]`) that is not made optional. Then a letter without one (most letters: Cyrillic only) skips the entry,
- * prefilter and all (issue 14 speed: the messenger-handle prefilter was the costliest expression on such a letter);
- * LATIN_LETTER_CLASS tells.
- * Conservative: anything inside a group, a look-around included, does not count.
+ * alternative has a Latin letter written as itself, a class of Latin letters only (`[a-z]`, `[Cc]`) or a group each
+ * of whose alternatives has one (`(?:ru|com)`), not made optional. Then a letter without one (most letters: Cyrillic
+ * only) skips the entry, prefilter and all (issue 14 speed: the messenger-handle prefilter was the costliest
+ * expression on such a letter); LATIN_LETTER_CLASS tells. Conservative: a look-around never counts.
  */
 export function needsLatinLetter(source: string): boolean {
-  let depth = 0;
   let found = false;
   for (let index = 0; index < source.length; index++) {
     const char = source.charAt(index);
     if (char === "\\") index = escapeEnd(source, index);
     else if (char === "[") {
       const end = classEnd(source, index);
-      if (depth === 0 && isLatinLetterClass(source.slice(index + 1, end)) && !optionalAt(source, end + 1)) found = true;
+      if (isLatinLetterClass(source.slice(index + 1, end)) && !optionalAt(source, end + 1)) found = true;
       index = end;
-    } else if (char === "(") depth++;
-    else if (char === ")") depth--;
-    else if (char === "|" && depth === 0) {
+    } else if (char === "(") {
+      const end = groupClose(source, index);
+      const inner = groupBody(source.slice(index + 1, end));
+      if (inner !== null && !optionalAt(source, end + 1) && needsLatinLetter(inner)) found = true;
+      index = end;
+    } else if (char === "|") {
       if (!found) return false;
       found = false;
-    } else if (depth === 0 && /^[A-Za-z]$/u.test(char) && !optionalAt(source, index + 1)) found = true;
+    } else if (/^[A-Za-z]$/u.test(char) && !optionalAt(source, index + 1)) found = true;
   }
   return found;
+}
+
+/** The index of the ")" closing the group opened at `open` (escapes and classes passed over). */
+function groupClose(source: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < source.length; index++) {
+    const char = source.charAt(index);
+    if (char === "\\") index = escapeEnd(source, index);
+    else if (char === "[") index = classEnd(source, index);
+    else if (char === "(") depth++;
+    else if (char === ")" && --depth === 0) return index;
+  }
+  return source.length;
+}
+
+/** What a group matches, without its opening syntax ("?:", "?<name>"); null for a look-around. */
+function groupBody(inside: string): string | null {
+  if (inside.startsWith("?:")) return inside.slice(2);
+  if (/^\?<?[=!]/u.test(inside)) return null;
+  if (inside.startsWith("?<")) return inside.slice(inside.indexOf(">") + 1);
+  return inside;
 }
 
 /** The index of the last character of the escape starting at `index` (a backslash): \p{…}, \u{…}, \k<…>, \xHH… */
