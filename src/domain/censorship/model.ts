@@ -174,23 +174,30 @@ export function scoreSentence(
   to = norms.length,
   lookups?: readonly (WordLookup | undefined)[],
 ): void {
-  sentenceLogits(model, norms, scores, from, to, lookups);
-  for (let category = 0; category < model.categories.length; category++) scores[category] = sigmoid(scores[category] as number);
+  const scale = featureScale(model, sentenceSums(model, norms, scores, from, to, lookups));
+  for (let category = 0; category < model.categories.length; category++) {
+    scores[category] = sigmoid((scores[category] as number) * scale + (model.biases[category] as number));
+  }
 }
 
 function sigmoid(logit: number): number {
   return 1 / (1 + Math.exp(-logit));
 }
 
-/** The logits per model category of the sentence `norms[from..to)`, written into `scores`. */
-function sentenceLogits(
+/** What a sentence's summed weights are multiplied by: the model's scale over the root of its number of features. */
+function featureScale(model: LetterModel, features: number): number {
+  return features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
+}
+
+/** The sentence's word weights summed per category into `scores` (before scale and bias); returns its feature count. */
+function sentenceSums(
   model: LetterModel,
   norms: readonly string[],
   scores: Float64Array,
   from: number,
   to: number,
   lookups: readonly (WordLookup | undefined)[] | undefined,
-): void {
+): number {
   const count = model.categories.length;
   scores.fill(0);
   let features = 0;
@@ -205,10 +212,7 @@ function sentenceLogits(
     for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
     features += own[count] as number;
   }
-  const norm = features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
-  for (let category = 0; category < count; category++) {
-    scores[category] = (scores[category] as number) * norm + (model.biases[category] as number);
-  }
+  return features;
 }
 
 export interface ModelOpinion {
@@ -243,9 +247,10 @@ export function modelOpinions(
     const start = (words[first] as WordToken).start;
     const end = (words[index - 1] as WordToken | undefined)?.end ?? start;
     if (index - first >= MIN_WORDS && !flagged(start, end)) {
-      sentenceLogits(model, norms, scores, first, index, lookups);
+      // Each logit (as scoreSentence computes it) compared as it is made: one pass over the categories.
+      const scale = featureScale(model, sentenceSums(model, norms, scores, first, index, lookups));
       for (let position = 0; position < model.categories.length; position++) {
-        const logit = scores[position] as number;
+        const logit = (scores[position] as number) * scale + (model.biases[position] as number);
         // Most categories are far under their threshold: no sigmoid for them (the same decisions, see silentBelow).
         if (logit < (model.silentBelow[position] as number)) continue;
         const category = model.categories[position] as CategoryId;
