@@ -333,11 +333,21 @@ function mergeSpans(segments: readonly Segment[]): LanguageSpan[] {
   return spans;
 }
 
+/**
+ * The languages of the sentences, the most letters first, ties in the order met (a stable sort of that order). In
+ * an array by score slot: a Map update per sentence was a tenth of the language analysis (issue 14 speed).
+ */
 function rankByLetters(segments: readonly Segment[]): LetterLanguage[] {
-  const letters = new Map<LetterLanguage, number>();
+  const letters = [0, 0, 0, 0, 0];
+  const met: LetterLanguage[] = [];
   for (const segment of segments) {
     const language = segment.language as LetterLanguage;
-    letters.set(language, (letters.get(language) ?? 0) + segment.letters);
+    const slot = SCORE_SLOT[language];
+    if (!met.includes(language)) met.push(language);
+    letters[slot] = (letters[slot] as number) + segment.letters;
   }
-  return [...letters].sort((a, b) => b[1] - a[1]).map(([language]) => language);
+  return met.sort((a, b) => (letters[SCORE_SLOT[b]] as number) - (letters[SCORE_SLOT[a]] as number));
 }
+
+/** Each language's place in SCORED_LANGUAGES (a sentence's scores). */
+const SCORE_SLOT = Object.fromEntries(SCORED_LANGUAGES.map((language, slot) => [language, slot])) as Record<LetterLanguage, number>;
