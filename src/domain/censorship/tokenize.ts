@@ -354,7 +354,8 @@ function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviat
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
     if (!word || word.raw.length !== 1) {
-      flush(index);
+      // No run open (most words): nothing to flush, and `separator` is null already.
+      if (runStart >= 0) flush(index);
       continue;
     }
     const previous = words[index - 1];
