@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { type CheckOptions, type CheckResult, PRISONER_STATUSES, type PrisonSystem } from "../src/domain/censorship/index.js";
 import { mulberry32 } from "../src/domain/seeded-random.js";
-import { buildBenchLetters } from "./censorship-letters.js";
+import { buildBenchLetters, flowStepLetters } from "./censorship-letters.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 
@@ -84,15 +84,6 @@ function corpusTexts(): Text[] {
   return texts;
 }
 
-/** The flow step's letters: one sentence repeated, 1k per message, messages joined by blank lines. */
-function flowStepTexts(): Text[] {
-  return [1_000, 6_000, 12_000].map((length) => {
-    const messages = length / 1_000;
-    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, Math.floor((length - 2 * (messages - 1)) / messages));
-    return { id: `flow-step:${length}`, text: Array.from({ length: messages }, () => chunk).join("\n\n"), options: { system: "ru", status: "sentenced" } };
-  });
-}
-
 /**
  * Letters of 1k–12k assembled from the texts above in random order, joined by a space, a line break or a blank line,
  * some pieces shouted in capitals (the tokenizer's capital paths), under a random system and status. One in four is
@@ -124,7 +115,8 @@ const [theirs, ours] = [await loadChecker(baseline), await loadChecker(fileURLTo
 
 const corpus = corpusTexts();
 const bench = buildBenchLetters().map((letter, index) => ({ id: `bench:${index}`, text: letter.text, options: { system: letter.system } }));
-const texts = [...corpus, ...bench, ...flowStepTexts(), ...randomLetters(corpus, randomCount)];
+const flowStep = flowStepLetters().map(({ text, system, status }) => ({ id: `flow-step:${text.length}`, text, options: { system, status } }));
+const texts = [...corpus, ...bench, ...flowStep, ...randomLetters(corpus, randomCount)];
 
 let compared = 0;
 let findings = 0;
