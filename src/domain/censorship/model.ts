@@ -199,17 +199,19 @@ function sentenceSums(
   lookups: readonly (WordLookup | undefined)[] | undefined,
 ): number {
   const count = model.categories.length;
-  scores.fill(0);
+  if (from >= to) scores.fill(0);
   let features = 0;
   for (let position = from; position < to; position++) {
-    const norm = norms[position] as string;
     const lookup = lookups?.[position];
     let own = lookup === undefined ? undefined : layerValue<Float64Array>(lookup, model);
     if (own === undefined) {
-      own = wordScores(model, norm);
+      own = wordScores(model, norms[position] as string);
       if (lookup !== undefined) storeLayerValue(lookup, model, own);
     }
-    for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
+    // The first word's sums are copied, not added to zeros: the same numbers, since a word's sums (whole weights
+    // added to 0) are never -0, the one value 0 + x changes.
+    if (position === from) for (let category = 0; category < count; category++) scores[category] = own[category] as number;
+    else for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
     features += own[count] as number;
   }
   return features;
