@@ -53,3 +53,16 @@ export function buildBenchLetters(): { text: string; system: PrisonSystem }[] {
     return { text, system: main === "be" ? "by" : "ru" };
   });
 }
+
+/**
+ * The letters `bench:flow-step` checks: "Пишу Вам снова. " repeated, 1,000 characters a message, the messages joined
+ * by blank lines as the writing stage joins them, 1k, 6k and 12k characters long; Kagarlitsky's options (Russia,
+ * sentenced).
+ */
+export function flowStepLetters(): { text: string; system: PrisonSystem; status: "sentenced" }[] {
+  return [1_000, 6_000, 12_000].map((length) => {
+    const messages = length / 1_000;
+    const chunk = "Пишу Вам снова. ".repeat(63).slice(0, Math.floor((length - 2 * (messages - 1)) / messages));
+    return { text: Array.from({ length: messages }, () => chunk).join("\n\n"), system: "ru", status: "sentenced" };
+  });
+}

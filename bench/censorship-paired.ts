@@ -1,18 +1,19 @@
 /**
- * `npm run bench:censorship-paired -- <checkout A> <checkout B> [rounds]`: CPU time per letter of two checkouts,
+ * `npm run bench:censorship-paired -- <checkout A> <checkout B> [rounds] [--flow]`: CPU time per letter of two checkouts,
  * paired letter by letter (issue 16, speed round 5). Each letter is checked by A and by B back to back, the order
  * alternating, so a change in the machine's load (which moves over seconds) falls on both alike; `--baseline` in
  * bench:censorship alternates whole runs of 400 letters, which a loaded machine skews by ±10 %. Prints the mean CPU
  * time per letter of each, their ratio, each one's work per letter (minimum over the rounds) at p50 and p99, and
  * the ratio of the work summed over the letters (the steadiest figure under load).
  * Run it both ways round (A B, then B A) and once with two copies of one checkout: the ratio of the copies shows
- * the bias of loading order (about 1–2 %).
+ * the bias of loading order (about 1–2 %). `--flow` times bench:flow-step's 1k, 6k and 12k letters instead, 60 rounds
+ * unless told, with each letter's least CPU time.
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CheckOptions, CheckResult } from "../src/domain/censorship/index.js";
-import { buildBenchLetters } from "./censorship-letters.js";
+import { buildBenchLetters, flowStepLetters } from "./censorship-letters.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 
@@ -21,20 +22,23 @@ async function loadChecker(folder: string): Promise<Checker> {
   return ((await import(url)) as { checkLetter: Checker }).checkLetter;
 }
 
-const [folderA, folderB] = [process.argv[2], process.argv[3]];
-if (!folderA || !folderB) throw new Error("usage: censorship-paired.ts <checkout A> <checkout B> [rounds]");
+// --flow: bench:flow-step's three letters (1k, 6k, 12k of one repeated sentence) instead of the 400 bench letters,
+// each letter's figures printed (issue 14: the "check" step's own letters).
+const flow = process.argv.includes("--flow");
+const [folderA, folderB, roundsArgument] = process.argv.slice(2).filter((argument) => argument !== "--flow");
+if (!folderA || !folderB) throw new Error("usage: censorship-paired.ts <checkout A> <checkout B> [rounds] [--flow]");
 const checkers = [await loadChecker(folderA), await loadChecker(folderB)] as const;
-const rounds = Number(process.argv[4] ?? 5);
-const letters = buildBenchLetters();
+const rounds = Number(roundsArgument ?? (flow ? 60 : 5));
+const letters: { text: string; system: CheckOptions["system"]; status?: CheckOptions["status"] }[] = flow ? flowStepLetters() : buildBenchLetters();
 
 function cpuMicroseconds(): number {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
 }
 
-function timed(check: Checker, letter: { text: string; system: CheckOptions["system"] }): number {
+function timed(check: Checker, letter: (typeof letters)[number]): number {
   const before = cpuMicroseconds();
-  check(letter.text, { system: letter.system });
+  check(letter.text, { system: letter.system, status: letter.status });
   return cpuMicroseconds() - before;
 }
 
@@ -66,6 +70,12 @@ for (const [which, folder] of [folderA, folderB].entries()) {
   console.log(`  ${folder}: mean ${perLetter(which).toFixed(0)} µs; work per letter p50 ${at(own, 0.5)} µs, p99 ${at(own, 0.99)} µs`);
 }
 console.log(`  A/B ${(perLetter(0) / perLetter(1)).toFixed(3)}`);
+if (flow) {
+  for (const [number, letter] of letters.entries()) {
+    const [a, b] = [least[0]?.[number] ?? Number.NaN, least[1]?.[number] ?? Number.NaN];
+    console.log(`  ${letter.text.length} characters: least CPU A ${a} µs, B ${b} µs, A/B ${(a / b).toFixed(2)}`);
+  }
+}
 // Each letter's minimum over the rounds, summed: preemption and scavenges left out. At a load of 10-20 on two cores
 // (issue 16, round 6) an A/A of two copies of main gave 1.002 and 0.998; two different checkouts moved by up to 2 %
 // between the two orders with 8 rounds, by 1 % with 16: run both orders, 16 rounds, and trust only larger changes.

@@ -17,26 +17,52 @@ export const CHARACTER_CLASS = {
 } as const;
 
 export function characterClasses(text: string): number {
+  return classesWithLatin(text) & ~LATIN_LETTER_CLASS;
+}
+
+/**
+ * Beside the classes above, whether the text has a character that a Latin letter of an entry may match: a-z, A-Z,
+ * and what a case-insensitive Unicode expression matches for one, ſ (s) and the Kelvin sign (k). See needsLatinLetter.
+ */
+export const LATIN_LETTER_CLASS = 256;
+
+/** characterClasses with LATIN_LETTER_CLASS: what the regular-expression entries are skipped by. */
+export function classesWithLatin(text: string): number {
   let flags = 0;
-  for (const [pattern, flag] of CLASS_PATTERNS) if (pattern.test(text)) flags |= flag;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < CLASS_TABLE_SIZE) flags |= CLASS_TABLE[code] as number;
+    else if (code >= 0xd800 && code <= 0xdbff) flags |= CHARACTER_CLASS.symbol; // a high surrogate starts every astral character
+  }
   return flags;
 }
 
 /**
- * One test per class: the regular-expression engine scans a letter for one character several times faster than a
- * loop over its characters tests it for all of them (20 against 9 µs a letter, issue 16 speed). No `u` flag, so
- * that the ranges are of UTF-16 code units (a high surrogate starts every astral character).
+ * The classes of each UTF-16 code unit below U+2800, read in one loop over the letter: a table read per character
+ * took half the time of a regular-expression scan per class (nine of them over a 12,000-character letter, most
+ * scanning it to the end for a character it does not have; issue 14 speed).
  */
-const CLASS_PATTERNS: readonly (readonly [RegExp, number])[] = [
-  [/[0-9]/, CHARACTER_CLASS.digit],
-  [/[A-Z]/, CHARACTER_CLASS.latinCapital],
-  [/@/, CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol],
-  [/%/, CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol],
-  [/_/, CHARACTER_CLASS.underscore],
-  [/[*#$]/, CHARACTER_CLASS.maskSymbol],
-  [/[\u0410-\u042F]/, CHARACTER_CLASS.cyrillicCapital],
-  [/[\u2600-\u27BF\uD800-\uDBFF]/, CHARACTER_CLASS.symbol],
-];
+const CLASS_TABLE_SIZE = 0x2800;
+const CLASS_TABLE = classTable();
+
+function classTable(): Uint16Array {
+  const table = new Uint16Array(CLASS_TABLE_SIZE);
+  const mark = (from: number, to: number, flag: number): void => {
+    for (let code = from; code <= to; code++) table[code] = (table[code] as number) | flag;
+  };
+  mark(0x30, 0x39, CHARACTER_CLASS.digit);
+  mark(0x41, 0x5a, CHARACTER_CLASS.latinCapital | LATIN_LETTER_CLASS);
+  mark(0x61, 0x7a, LATIN_LETTER_CLASS);
+  mark(0x17f, 0x17f, LATIN_LETTER_CLASS);
+  mark(0x212a, 0x212a, LATIN_LETTER_CLASS);
+  mark(0x40, 0x40, CHARACTER_CLASS.at | CHARACTER_CLASS.maskSymbol);
+  mark(0x25, 0x25, CHARACTER_CLASS.percent | CHARACTER_CLASS.maskSymbol);
+  mark(0x5f, 0x5f, CHARACTER_CLASS.underscore);
+  for (const symbol of "*#$") mark(symbol.charCodeAt(0), symbol.charCodeAt(0), CHARACTER_CLASS.maskSymbol);
+  mark(0x410, 0x42f, CHARACTER_CLASS.cyrillicCapital);
+  mark(0x2600, 0x27bf, CHARACTER_CLASS.symbol);
+  return table;
+}
 
 /**
  * The character classes a regular-expression entry cannot match without (any one of them), read from its
@@ -68,6 +94,85 @@ const LEADING_ASTRAL = /^\\u\{(1[0-9A-Fa-f]{4})\}(?![?*{])/u;
 export function patternNeeds(source: string): number {
   if (!LEADING_ASTRAL.test(source) || hasTopLevelAlternative(source)) return 0;
   return CHARACTER_CLASS.symbol;
+}
+
+/**
+ * Whether every match of a regular-expression entry holds a Latin letter, read from the pattern: each top-level
+ * alternative has a Latin letter written as itself, a class of Latin letters only (`[a-z]`, `[Cc]`) or a group each
+ * of whose alternatives has one (`(?:ru|com)`), not made optional. Then a letter without one (most letters: Cyrillic
+ * only) skips the entry, prefilter and all (issue 14 speed: the messenger-handle prefilter was the costliest
+ * expression on such a letter); LATIN_LETTER_CLASS tells. Conservative: a look-around never counts.
+ */
+export function needsLatinLetter(source: string): boolean {
+  let found = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source.charAt(index);
+    if (char === "\\") index = escapeEnd(source, index);
+    else if (char === "[") {
+      const end = classEnd(source, index);
+      if (isLatinLetterClass(source.slice(index + 1, end)) && !optionalAt(source, end + 1)) found = true;
+      index = end;
+    } else if (char === "(") {
+      const end = groupClose(source, index);
+      const inner = groupBody(source.slice(index + 1, end));
+      if (inner !== null && !optionalAt(source, end + 1) && needsLatinLetter(inner)) found = true;
+      index = end;
+    } else if (char === "|") {
+      if (!found) return false;
+      found = false;
+    } else if (/^[A-Za-z]$/u.test(char) && !optionalAt(source, index + 1)) found = true;
+  }
+  return found;
+}
+
+/** The index of the ")" closing the group opened at `open` (escapes and classes passed over). */
+function groupClose(source: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < source.length; index++) {
+    const char = source.charAt(index);
+    if (char === "\\") index = escapeEnd(source, index);
+    else if (char === "[") index = classEnd(source, index);
+    else if (char === "(") depth++;
+    else if (char === ")" && --depth === 0) return index;
+  }
+  return source.length;
+}
+
+/** What a group matches, without its opening syntax ("?:", "?<name>"); null for a look-around. */
+function groupBody(inside: string): string | null {
+  if (inside.startsWith("?:")) return inside.slice(2);
+  if (/^\?<?[=!]/u.test(inside)) return null;
+  if (inside.startsWith("?<")) return inside.slice(inside.indexOf(">") + 1);
+  return inside;
+}
+
+/** The index of the last character of the escape starting at `index` (a backslash): \p{…}, \u{…}, \k<…>, \xHH… */
+function escapeEnd(source: string, index: number): number {
+  const kind = source.charAt(index + 1);
+  if ((kind === "p" || kind === "P" || kind === "u") && source.charAt(index + 2) === "{") return source.indexOf("}", index);
+  if (kind === "k" && source.charAt(index + 2) === "<") return source.indexOf(">", index);
+  if (kind === "x") return index + 3;
+  if (kind === "u") return index + 5;
+  if (kind === "c") return index + 2;
+  return index + 1;
+}
+
+/** The index of the "]" closing the class opened at `open`. */
+function classEnd(source: string, open: number): number {
+  let index = open + 1;
+  while (index < source.length && source.charAt(index) !== "]") index += source.charAt(index) === "\\" ? 2 : 1;
+  return index;
+}
+
+/** A class body of Latin letters and ranges of them only ("a-z", "A-Za-z", "Cc"); not negated. */
+function isLatinLetterClass(body: string): boolean {
+  return /^(?:[A-Za-z](?:-[A-Za-z])?)+$/u.test(body) && !/[A-Z]-[a-z]|[a-z]-[A-Z]/u.test(body);
+}
+
+/** Whether a quantifier at `index` lets the atom before it match nothing: ?, * or {0…}. */
+function optionalAt(source: string, index: number): boolean {
+  const char = source.charAt(index);
+  return char === "?" || char === "*" || source.startsWith("{0", index);
 }
 
 function hasTopLevelAlternative(source: string): boolean {

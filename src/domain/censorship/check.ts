@@ -1,4 +1,5 @@
-import { compileLexicon, type CompiledLexicon, lookUpWord, type WordLookup } from "./compile.js";
+import { CHARACTER_CLASS, classesWithLatin } from "./character-classes.js";
+import { compileLexicon, type CompiledLexicon, lookUpToken, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
 import { englishNameFilter } from "./english-names.js";
@@ -56,18 +57,21 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedA
   // The tokens are reused by the next check: nothing below keeps a token in the result.
   const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
-  for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpWord(lexicon, (tokens.words[index] as WordToken).norm);
+  for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpToken(lexicon, tokens.words[index] as WordToken);
   if (lookups.length !== tokens.words.length) lookups.length = tokens.words.length;
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  const hits = findLexiconHits(text, tokens, lexicon, options.system, masks, true, lookups);
+  // Which kinds of character the letter has, read once: the regular-expression entries and the context's
+  // expressions are skipped by them.
+  const classes = classesWithLatin(text);
+  const hits = findLexiconHits(text, tokens, lexicon, options.system, masks, classes, lookups);
   for (const hit of readings.hits) hits.push(hit);
   // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
   for (const run of readings.latinRuns) lookups.fill(undefined as unknown as WordLookup, run.first, run.last + 1);
   const { context, model } = layers;
   const reading = context
-    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns), lookups)
+    ? readContext(text, tokens.words, context, latinReadings(tokens.words, readings.latinRuns), lookups, (classes & CHARACTER_CLASS.digit) !== 0)
     : null;
   // Appended in loops, and the findings filtered and shortened in their own arrays: spreads, copies and maps here
   // were garbage of every letter (issue 16, p99).

@@ -1,4 +1,4 @@
-import { chunkAnchor, patternNeeds, prefilterNeeds } from "./character-classes.js";
+import { chunkAnchor, needsLatinLetter, patternNeeds, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
 import { LEXICON_BITS, NO_LETTER_BITS, ownLetterBits } from "./detect-language.js";
@@ -6,6 +6,7 @@ import { normalizeWord } from "./normalize.js";
 import { scannedPattern, type ScannedPattern } from "./regex-scan.js";
 import type { PrisonSystem } from "./types.js";
 import { parseWordPattern, splitPhrase, type WordPattern, WordIndex } from "./word-index.js";
+import { SLOTS } from "./word-strings.js";
 
 export interface NearbyWords {
   words: WordPattern[];
@@ -40,6 +41,8 @@ export interface RegexRule {
   requires: RegExp | null;
   /** Character classes (character-classes.ts) of which the text needs one, checked before the prefilter. */
   needs: number;
+  /** Every match holds a Latin letter (needsLatinLetter): a text without one skips the entry before its prefilter. */
+  needsLatin: boolean;
   /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
   anchor: string | null;
   /** `pattern` with its scout for a leading look-behind (regex-scan.ts). */
@@ -107,6 +110,9 @@ export interface CompiledLexicon {
   adjustments: readonly SeverityAdjustment[];
   /** Memo of lookups by folded word: letters repeat the same few hundred words. Bounded, see lookUpWord. */
   lookups: Map<string, WordLookup>;
+  /** Per word-strings slot: the folded word last looked up through it and its lookup (see lookUpToken). */
+  slotNorms: (string | undefined)[];
+  slotLookups: (WordLookup | undefined)[];
 }
 
 /** In `phraseSeconds`: the phrase is tried whatever the next word. */
@@ -121,6 +127,22 @@ function secondLetter(phrase: PhraseRule): number {
 
 // Enough for the vocabulary of thousands of letters; past it the memo starts over rather than grow without end.
 const MAX_MEMOIZED_WORDS = 50_000;
+
+/**
+ * lookUpWord for a word token: through the token's word-strings slot when it has one. A letter's words sit in the
+ * slots the tokenizer gave them, so this reads an array where the memo hashed the folded word into a table of
+ * thousands (issue 14: the Map lookup was the largest line of a check of a varied letter). The slot may hold another
+ * word since (a collision, a camel-case part's reading): its folded word is compared before its lookup is taken.
+ */
+export function lookUpToken(lexicon: CompiledLexicon, token: { norm: string; slot: number }): WordLookup {
+  const { norm, slot } = token;
+  if (slot < 0) return lookUpWord(lexicon, norm);
+  if (lexicon.slotNorms[slot] === norm) return lexicon.slotLookups[slot] as WordLookup;
+  const lookup = lookUpWord(lexicon, norm);
+  lexicon.slotNorms[slot] = norm;
+  lexicon.slotLookups[slot] = lookup;
+  return lookup;
+}
 
 /** The rules and phrase starts matching a folded word, computed once per distinct word. */
 export function lookUpWord(lexicon: CompiledLexicon, word: string): WordLookup {
@@ -161,6 +183,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     regexes: [],
     adjustments: lexicon.adjustments,
     lookups: new Map(),
+    slotNorms: new Array<string | undefined>(SLOTS).fill(undefined),
+    slotLookups: new Array<WordLookup | undefined>(SLOTS).fill(undefined),
   };
   for (const entry of lexicon.entries) addEntry(compiled, entry);
   return compiled;
@@ -190,6 +214,7 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
           prefilter: entry.prefilter === undefined ? null : new RegExp(entry.prefilter, "u"),
           requires: entry.requires === undefined ? null : new RegExp(entry.requires, entry.ignoreCase ? "iu" : "u"),
           needs: prefilterNeeds(entry.prefilter) || patternNeeds(term),
+          needsLatin: needsLatinLetter(term),
           anchor: chunkAnchor(entry.prefilter, term),
           scan,
         });

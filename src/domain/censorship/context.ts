@@ -383,6 +383,7 @@ export function readContext(
   context: CompiledContext,
   alternatives: ReadonlyMap<number, readonly string[]> = new Map(),
   lookups?: readonly WordLookup[],
+  hasDigits = hasDigit(text),
 ): ContextReading {
   // The last reading's sentences array and sentence objects, overwritten in place (issue 16, allocation).
   const sentences = context.sentences;
@@ -425,10 +426,10 @@ export function readContext(
       }
     }
   }
-  // Most class expressions (years, times of day, «9 мая») need a digit: one pass tells whether to run them.
-  const digits = hasDigit(text);
+  // Most class expressions (years, times of day, «9 мая») need a digit: one pass (the caller's, or hasDigit) tells
+  // whether to run them.
   for (const { classIndices, scan, needsDigit } of context.regexes) {
-    if (needsDigit && !digits) continue;
+    if (needsDigit && !hasDigits) continue;
     for (let match = nextMatch(scan, text, 0); match !== null; match = nextMatch(scan, text, match.index + match[0].length)) {
       const sentence = sentenceAround(sentences, match.index);
       if (!sentence) continue;

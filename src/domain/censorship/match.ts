@@ -1,5 +1,5 @@
 import { LEXICON_BITS } from "./detect-language.js";
-import { anchorChunks, characterClasses } from "./character-classes.js";
+import { anchorChunks, LATIN_LETTER_CLASS } from "./character-classes.js";
 import { ANY_NEXT_LETTER, type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import { nextMatch, type ScannedPattern } from "./regex-scan.js";
@@ -42,9 +42,10 @@ export function findReadingHits(
 
 /**
  * Every lexicon hit in the text. `masks` (one per word token, see detect-language.ts) gate each language's word
- * lists by the language of the sentence the word is in; `regexes: false` skips the regular-expression entries
- * (for the extra token streams the normalisation layer builds over the same text). `lookups`, when given, receives
- * each word's lookup for the other layers to reuse.
+ * lists by the language of the sentence the word is in; `classes` are the text's character classes
+ * (classesWithLatin), which the regular-expression entries are run by, or null to skip those entries (for the extra
+ * token streams the normalisation layer builds over the same text). `lookups`, when given, receives each word's
+ * lookup for the other layers to reuse.
  */
 export function findLexiconHits(
   text: string,
@@ -52,7 +53,7 @@ export function findLexiconHits(
   lexicon: CompiledLexicon,
   system: PrisonSystem,
   masks: Uint8Array,
-  regexes = true,
+  classes: number | null,
   lookups?: WordLookup[],
 ): Hit[] {
   const { words } = tokens;
@@ -92,7 +93,7 @@ export function findLexiconHits(
     if (spelled) lexicon.words.find(abbreviation.norm, visit);
     else lexicon.words.findExact(abbreviation.norm, visit);
   }
-  if (regexes) hits.push(...findRegexHits(text, lexicon, system));
+  if (classes !== null) hits.push(...findRegexHits(text, lexicon, system, classes));
   return hits;
 }
 
@@ -127,12 +128,12 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
   return !other(before) && !other(after) && (english(before) || english(after));
 }
 
-function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem): Hit[] {
+function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem, classes: number): Hit[] {
   const hits: Hit[] = [];
-  const classes = characterClasses(text);
-  for (const { rule, prefilter, requires, needs, anchor, scan } of lexicon.regexes) {
+  for (const { rule, prefilter, requires, needs, needsLatin, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
+    if (needsLatin && (classes & LATIN_LETTER_CLASS) === 0) continue;
     if (requires && !requires.test(text)) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {

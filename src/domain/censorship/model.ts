@@ -51,6 +51,8 @@ export interface LetterModel {
    * modelOpinions), so that the sigmoid is computed only for the categories that may be reported.
    */
   silentBelow: Float64Array;
+  /** `meta.biases` per category (0 where it has none), typed: read for every category of every sentence. */
+  biases: Float64Array;
 }
 
 export function loadModel(directory = projectPath("data", "censorship")): LetterModel {
@@ -60,7 +62,15 @@ export function loadModel(directory = projectPath("data", "censorship")): Letter
   if (weights.length !== meta.buckets * meta.categories.length) {
     throw new Error(`${directory}/model.bin: ${weights.length} weights, expected ${meta.buckets * meta.categories.length}`);
   }
-  return { meta, weights, mask: meta.buckets - 1, categories: meta.categories, wordScores: new Map(), silentBelow: silentLogits(meta) };
+  return {
+    meta,
+    weights,
+    mask: meta.buckets - 1,
+    categories: meta.categories,
+    wordScores: new Map(),
+    silentBelow: silentLogits(meta),
+    biases: Float64Array.from(meta.categories, (_, position) => meta.biases[position] ?? 0),
+  };
 }
 
 // How far under a threshold's logit a sentence's logit must lie to be skipped without its sigmoid. The sigmoid's
@@ -164,41 +174,47 @@ export function scoreSentence(
   to = norms.length,
   lookups?: readonly (WordLookup | undefined)[],
 ): void {
-  sentenceLogits(model, norms, scores, from, to, lookups);
-  for (let category = 0; category < model.categories.length; category++) scores[category] = sigmoid(scores[category] as number);
+  const scale = featureScale(model, sentenceSums(model, norms, scores, from, to, lookups));
+  for (let category = 0; category < model.categories.length; category++) {
+    scores[category] = sigmoid((scores[category] as number) * scale + (model.biases[category] as number));
+  }
 }
 
 function sigmoid(logit: number): number {
   return 1 / (1 + Math.exp(-logit));
 }
 
-/** The logits per model category of the sentence `norms[from..to)`, written into `scores`. */
-function sentenceLogits(
+/** What a sentence's summed weights are multiplied by: the model's scale over the root of its number of features. */
+function featureScale(model: LetterModel, features: number): number {
+  return features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
+}
+
+/** The sentence's word weights summed per category into `scores` (before scale and bias); returns its feature count. */
+function sentenceSums(
   model: LetterModel,
   norms: readonly string[],
   scores: Float64Array,
   from: number,
   to: number,
   lookups: readonly (WordLookup | undefined)[] | undefined,
-): void {
+): number {
   const count = model.categories.length;
-  scores.fill(0);
+  if (from >= to) scores.fill(0);
   let features = 0;
   for (let position = from; position < to; position++) {
-    const norm = norms[position] as string;
     const lookup = lookups?.[position];
     let own = lookup === undefined ? undefined : layerValue<Float64Array>(lookup, model);
     if (own === undefined) {
-      own = wordScores(model, norm);
+      own = wordScores(model, norms[position] as string);
       if (lookup !== undefined) storeLayerValue(lookup, model, own);
     }
-    for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
+    // The first word's sums are copied, not added to zeros: the same numbers, since a word's sums (whole weights
+    // added to 0) are never -0, the one value 0 + x changes.
+    if (position === from) for (let category = 0; category < count; category++) scores[category] = own[category] as number;
+    else for (let category = 0; category < count; category++) scores[category] = (scores[category] as number) + (own[category] as number);
     features += own[count] as number;
   }
-  const norm = features === 0 ? 0 : model.meta.scale / Math.sqrt(features);
-  for (let category = 0; category < count; category++) {
-    scores[category] = (scores[category] ?? 0) * norm + (model.meta.biases[category] ?? 0);
-  }
+  return features;
 }
 
 export interface ModelOpinion {
@@ -233,9 +249,10 @@ export function modelOpinions(
     const start = (words[first] as WordToken).start;
     const end = (words[index - 1] as WordToken | undefined)?.end ?? start;
     if (index - first >= MIN_WORDS && !flagged(start, end)) {
-      sentenceLogits(model, norms, scores, first, index, lookups);
+      // Each logit (as scoreSentence computes it) compared as it is made: one pass over the categories.
+      const scale = featureScale(model, sentenceSums(model, norms, scores, first, index, lookups));
       for (let position = 0; position < model.categories.length; position++) {
-        const logit = scores[position] as number;
+        const logit = (scores[position] as number) * scale + (model.biases[position] as number);
         // Most categories are far under their threshold: no sigmoid for them (the same decisions, see silentBelow).
         if (logit < (model.silentBelow[position] as number)) continue;
         const category = model.categories[position] as CategoryId;

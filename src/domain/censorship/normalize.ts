@@ -71,6 +71,16 @@ function unmixScripts(word: string): string {
   return result;
 }
 
+// The keys of LATIN_TO_CYRILLIC as bits of their offsets from "a": one test of a character code, where charAt of a
+// Cyrillic letter would make a string for a Map lookup.
+const LOOKALIKE_LATIN_BITS = [...LATIN_TO_CYRILLIC.keys()].reduce((bits, latin) => bits | (1 << (latin.charCodeAt(0) - 0x61)), 0);
+
+/** Whether the folded word's first letter is one asCyrillicLookalike maps (without it that returns null). */
+export function startsWithLatinLookalike(normalizedWord: string): boolean {
+  const offset = normalizedWord.charCodeAt(0) - 0x61;
+  return offset >= 0 && offset < 26 && (LOOKALIKE_LATIN_BITS & (1 << offset)) !== 0;
+}
+
 /**
  * An abbreviation typed entirely in Latin look-alikes («CBO» for «СВО»), read as Cyrillic, or null when some
  * letter has no Cyrillic twin. Only meant for short all-capital words looked up as exact abbreviations.

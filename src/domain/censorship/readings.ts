@@ -195,10 +195,10 @@ function transliteratedHits(
     if (stream.length !== count) stream.length = count;
     if (count === 0) continue;
     const masks = new Uint8Array(count).fill(SCHEME_BITS[scheme]);
-    for (const hit of findLexiconHits(text, { words: stream, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, false)) hits.push(hit);
+    for (const hit of findLexiconHits(text, { words: stream, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, null)) hits.push(hit);
     const loose = looseReading(stream, scheme);
     if (!loose) continue;
-    for (const hit of findLexiconHits(text, { words: loose, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, false)) hits.push(hit);
+    for (const hit of findLexiconHits(text, { words: loose, abbreviations: NO_ABBREVIATIONS }, lexicon, system, masks, null)) hits.push(hit);
   }
   return hits;
 }
@@ -226,6 +226,7 @@ function streamToken(stream: WordToken[], position: number, word: WordToken): Wo
   token.joinsPrevious = word.joinsPrevious;
   token.hashtag = word.hashtag;
   token.glued = word.glued;
+  token.slot = word.slot;
   return token;
 }
 

@@ -1,5 +1,5 @@
 import { isApostrophe, wordCharacterWidth } from "./characters.js";
-import { asCyrillicLookalike, normalizeLowerCaseWord } from "./normalize.js";
+import { asCyrillicLookalike, normalizeLowerCaseWord, startsWithLatinLookalike } from "./normalize.js";
 import { keepForms, slotLower, slotNorm, slotRaw, wordSlot } from "./word-strings.js";
 
 export interface WordToken {
@@ -21,6 +21,9 @@ export interface WordToken {
   /** Part of an address, a domain or a handle (glued to a neighbour by . @ / _ : without spaces): "olga.k@mail.ru"
    * says nothing about the language of the letter. */
   glued: boolean;
+  /** The word-strings.ts slot its strings came from, or -1: a memo per word may index an array by it (see
+   * lookUpToken) instead of hashing the folded word, as long as it checks that the slot still holds that word. */
+  slot: number;
 }
 
 /** A spaced or dotted abbreviation («С.В.О.», «С В О») or a Latin look-alike one («CBO»), for exact lookups. */
@@ -129,7 +132,7 @@ function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null
         norm = normalizeLowerCaseWord(lower);
         if (slot >= 0 && shape !== SHAPE_OTHER) keepForms(slot, lower, norm);
       }
-      const token = wordToken(pool, count, start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued);
+      const token = wordToken(pool, count, start, index, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued, slot);
       words[count++] = token;
       if (hasCapitals) addLookalikeAbbreviation(abbreviations, token, count - 1);
     }
@@ -155,10 +158,11 @@ function wordToken(
   joinsPrevious: boolean,
   hashtag: boolean,
   glued: boolean,
+  slot: number,
 ): WordToken {
   const token = pool?.[position];
   if (token === undefined) {
-    const fresh = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued };
+    const fresh = { start, end, raw, lower, norm, breakBefore, joinsPrevious, hashtag, glued, slot };
     pool?.push(fresh);
     return fresh;
   }
@@ -171,6 +175,7 @@ function wordToken(
   token.joinsPrevious = joinsPrevious;
   token.hashtag = hashtag;
   token.glued = glued;
+  token.slot = slot;
   return token;
 }
 
@@ -246,6 +251,7 @@ function pushCamelParts(
       partStart === 0 ? first.joinsPrevious : true,
       first.hashtag,
       first.glued,
+      -1,
     );
     count++;
     partStart = partEnd;
@@ -298,7 +304,11 @@ function isLightSeparator(code: number): boolean {
 }
 
 function addLookalikeAbbreviation(abbreviations: AbbreviationToken[], token: WordToken, index: number): void {
-  if (token.raw.length > MAX_LOOKALIKE_ABBREVIATION || token.raw.length < 2 || !ALL_CAPITALS.test(token.raw)) return;
+  // The look-alike test of the first letter before the Unicode-property one: most capitalised words are Cyrillic
+  // («Пишу», «Вам»), and asCyrillicLookalike would refuse them at that letter anyway.
+  if (token.raw.length > MAX_LOOKALIKE_ABBREVIATION || token.raw.length < 2 || !startsWithLatinLookalike(token.norm) || !ALL_CAPITALS.test(token.raw)) {
+    return;
+  }
   const cyrillic = asCyrillicLookalike(token.norm);
   if (cyrillic !== null && cyrillic !== token.norm) {
     abbreviations.push({ start: token.start, end: token.end, norm: cyrillic, firstWord: index, lastWord: index });
@@ -344,7 +354,8 @@ function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviat
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
     if (!word || word.raw.length !== 1) {
-      flush(index);
+      // No run open (most words): nothing to flush, and `separator` is null already.
+      if (runStart >= 0) flush(index);
       continue;
     }
     const previous = words[index - 1];

@@ -11,7 +11,7 @@
 
 // A power of two: a slot is the hash's low bits. 4,096 words cover a letter's vocabulary and the common words of
 // the next letters; a collision only costs a slice.
-const SLOTS = 4_096;
+export const SLOTS = 4_096;
 // V8 makes a slice this long or longer a view into the whole text, which would keep the letter alive in the table:
 // longer words (rare) are not shared.
 const MAX_SHARED_LENGTH = 12;
