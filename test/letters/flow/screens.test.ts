@@ -335,6 +335,33 @@ describe("a paragraph edited from the check's findings leaves one \"Done\" on sc
     expect(textOf(again)).not.toContain("Each message becomes a new paragraph");
     expectNoFailures(h);
   });
+
+  it("the list's \"Done\" pressed on the findings screen again and again checks the draft as it is now, and the stored flow does not grow with the presses (en)", async () => {
+    const writer = await writerWithDraft("en", WAR_IN_SECOND);
+    await writer.press("Done: check the letter");
+    const checkAgain = async () => {
+      await writer.press("Paragraph 2");
+      await writer.press("Back to the paragraphs");
+      return textOf(await writer.press("Done: check the letter"));
+    };
+    // The stored flow's replay log, operation by operation (a message's id and date change from press to press).
+    const storedFlow = async () =>
+      (await h.db.selectFrom("conversation_state").select("value").execute()).map((row) => {
+        const { state } = JSON.parse(row.value) as { state: { letter: { replay: { send: { payload: string }[] } }[] } };
+        return state.letter.map((flow) => flow.replay.send.map((operation) => operation.payload));
+      });
+    expect(await checkAgain()).toContain("The check found one place");
+    const once = await storedFlow();
+    expect(await checkAgain()).toContain("The check found one place");
+    expect(await checkAgain()).toContain("The check found one place");
+    // Each check took the place of the one before in the replay log, instead of every update replaying them all.
+    expect(await storedFlow()).toEqual(once);
+    // The draft changed outside the chat (the editor Mini App): the next press checks what is saved now.
+    const draft = await onlyLetter(h, writer.id);
+    await h.db.updateTable("letters").set({ text: "Здравствуйте, Борис Юльевич!\n\nЧто Вы сейчас читаете?", text_characters: null }).where("id", "=", draft.id).execute();
+    expect(await checkAgain()).toContain("The check found nothing");
+    expectNoFailures(h);
+  });
 });
 
 describe("the check's header agrees with its number (issue 15)", () => {

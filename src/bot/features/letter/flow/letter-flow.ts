@@ -107,10 +107,13 @@ async function fromWritingStage(conversation: Flow, ctx: FlowContext, writerId: 
  * a paragraph edited from the check to the writing stage with the paragraph list already on screen.
  */
 async function afterWriting(conversation: Flow, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+  const beforeCheck = conversation.checkpoint();
   const checked = await checkStep(conversation, ctx, state);
   if (checked.kind === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
   if (checked.kind === "edited") return parkInWritingStage(guardOf(conversation), state, closing);
-  if (checked.kind === "again") return afterWriting(conversation, ctx, state, closing);
+  // "Done" on the findings screen: the check runs again in place of the last one. Calling this anew instead kept every
+  // earlier check and press in the stored replay log, which every later update of the flow replayed.
+  if (checked.kind === "again") return conversation.rewind(beforeCheck);
   if (checked.kind === "stop") return;
   // A clean check moves straight on to signing, whose screen offers "edit" and the checklist instead (issue 15).
   return signatureStep(conversation, ctx, state, checked, closing);
