@@ -49,7 +49,8 @@ const updateTemplates = new WeakMap<Logger, WithBindingsText>();
  */
 export function updateLogger(parent: Logger, updateId: number): Logger {
   let template = updateTemplates.get(parent);
-  if (!template) {
+  // A child keeps the level its parent had when it was made: made again if the parent's level changed since.
+  if (!template || template.level !== parent.level) {
     template = parent.child({}) as WithBindingsText;
     updateTemplates.set(parent, template);
   }

@@ -67,6 +67,17 @@ describe("the per-update logger", () => {
     ]);
   });
 
+  it("follows a change of the parent's level made after an update logged", () => {
+    const { logger, lines } = captureLogs("warn");
+    updateLogger(logger, 1).info("below the level");
+    logger.level = "info";
+    updateLogger(logger, 2).info("now logged");
+    logger.level = "error";
+    updateLogger(logger, 3).warn("below the level again");
+
+    expect(lines.map((line) => JSON.parse(line) as { update_id: number; msg: string })).toMatchObject([{ update_id: 2, msg: "now logged" }]);
+  });
+
   it("makes pino's child once per parent logger, not once per update that logs", async () => {
     const { logger, lines } = captureLogs("info");
     const child = vi.spyOn(logger, "child");
