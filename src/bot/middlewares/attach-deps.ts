@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotDeps, FlowContext } from "../context.js";
-import type { Logger } from "../../logger.js";
+import { type Logger, updateLogger } from "../../logger.js";
 
 const childLogger = Symbol("logger");
 type WithLogger = FlowContext & { [childLogger]?: Logger };
@@ -13,7 +13,7 @@ const lazyLogger: PropertyDescriptor & ThisType<WithLogger> = {
   configurable: true,
   enumerable: true,
   get(): Logger {
-    return (this[childLogger] ??= this.deps.logger.child({ update_id: this.update.update_id }));
+    return (this[childLogger] ??= updateLogger(this.deps.logger, this.update.update_id));
   },
   set(value: Logger) {
     this[childLogger] = value;
