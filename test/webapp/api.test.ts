@@ -75,6 +75,24 @@ describe("the letter editor's API", () => {
     expect(writer.buttons()).toContain("✅ Done: check the letter");
   });
 
+  it("a save in the editor after a refused piece of a paste: the chat's next message no longer says a message was lost", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    const auth = initDataFor({ id: writer.id, languageCode: "en" }, h.config.botToken, h.clock.now());
+    const piece = "Сегодня у нас шёл дождь, и я долго гулял в парке. ".repeat(90).slice(0, 4_096);
+    for (let index = 0; index < 3; index++) await writer.send(piece);
+    // The third piece passed 12,000 characters and was refused; the chat would say so with the next message saved.
+    expect(writer.lastText()).not.toContain("Saved.");
+    const loaded = (await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { text: string; version: string } };
+    const whole = `${loaded.draft.text}\n\nПоследний абзац, вставленный в редакторе.`;
+    expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: whole, version: loaded.draft.version }, auth)).json).toMatchObject({ kind: "saved" });
+    const next = textOf(await writer.send("Всего доброго!"));
+    expect(next).toContain("Saved.");
+    expect(next).not.toContain("Your message before this one was not saved");
+    expect((await onlyLetter(h, writer.id)).text).toBe(`${whole}\n\nВсего доброго!`);
+  });
+
   it("loads and saves the chat's draft, refuses to overwrite a draft changed elsewhere, and the chat sees the edit", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });

@@ -1,5 +1,6 @@
 import { deleteStoredFlows } from "../../db/conversation-storage.js";
-import { setLetterStage } from "../../db/repositories/users.js";
+import type { DB } from "../../db/database.js";
+import { readLetterStage, replaceLetterStageIf, setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
 import type { Gender, PersonName, PrisonerRecord } from "../../domain/directory/types.js";
 import type { StarterOccasion } from "../../domain/letters/index.js";
@@ -190,4 +191,17 @@ export async function replaceWritingStage(deps: ServiceDeps, writerId: number, r
   } finally {
     if (!recorded) await setLetterStage(deps.db, writerId, null);
   }
+}
+
+/**
+ * The draft to `slug` was saved outside the chat (the letter editor): a refusal noted on the writing stage no longer
+ * describes the letter, which is now what the writer saved, so the next message in the chat does not say a message
+ * was lost.
+ */
+export async function forgetRefusal(db: DB, writerId: number, slug: string): Promise<void> {
+  const raw = await readLetterStage(db, writerId);
+  const stage = parseWritingStage(raw);
+  if (raw === null || stage?.refused !== true || stage.slug !== slug) return;
+  const { refused: _was, ...record } = stage;
+  await replaceLetterStageIf(db, writerId, raw, serialiseWritingStage(record));
 }

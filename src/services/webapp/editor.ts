@@ -15,6 +15,7 @@ import {
   normaliseLetterText,
   recipientFromPrisoner,
 } from "../../domain/letters/index.js";
+import { forgetRefusal } from "../letters/writing-stage.js";
 import { hasOrganiserRelay } from "../relay/relay-letter.js";
 import type { CheckResponse } from "../../webapp/protocol.js";
 
@@ -108,6 +109,7 @@ export async function saveEditedDraft(
     const latest = latestDraft?.text ?? null;
     return { kind: "conflict", text: latest ?? "", version: draftVersion(latest) };
   }
+  await forgetRefusal(deps.db, writerId, input.slug);
   return { kind: "saved", version: draftVersion(text), stats: draftStats(text) };
 }
 
