@@ -101,11 +101,6 @@ export async function setLetterStage(db: DB, id: number, stage: string | null): 
   await writeLetterStage.execute(db, id, stage);
 }
 
-export async function readLetterStage(db: DB, id: number): Promise<string | null> {
-  const row = await db.selectFrom("users").select("letter_stage").where("id", "=", id).executeTakeFirst();
-  return row?.letter_stage ?? null;
-}
-
 /**
  * Writes the stage only if it is still `expected`: the letter editor saves beside the chat's updates, which are not
  * ordered with it, and must not put back a stage that an update has just replaced.

@@ -180,10 +180,8 @@ function hasTopLevelAlternative(source: string): boolean {
   for (let index = 0; index < source.length; index++) {
     const char = source.charAt(index);
     if (char === "\\") index++;
-    else if (char === "[") {
-      index++;
-      while (index < source.length && source.charAt(index) !== "]") index += source.charAt(index) === "\\" ? 2 : 1;
-    } else if (char === "(") depth++;
+    else if (char === "[") index = classEnd(source, index);
+    else if (char === "(") depth++;
     else if (char === ")") depth--;
     else if (char === "|" && depth === 0) return true;
   }

@@ -1,6 +1,6 @@
 import { deleteStoredFlows } from "../../db/conversation-storage.js";
 import type { DB } from "../../db/database.js";
-import { readLetterStage, replaceLetterStageIf, setLetterStage } from "../../db/repositories/users.js";
+import { findUser, replaceLetterStageIf, setLetterStage } from "../../db/repositories/users.js";
 import type { PrisonSystem } from "../../domain/letters/types.js";
 import type { Gender, PersonName, PrisonerRecord } from "../../domain/directory/types.js";
 import type { StarterOccasion } from "../../domain/letters/index.js";
@@ -199,7 +199,7 @@ export async function replaceWritingStage(deps: ServiceDeps, writerId: number, r
  * was lost.
  */
 export async function forgetRefusal(db: DB, writerId: number, slug: string): Promise<void> {
-  const raw = await readLetterStage(db, writerId);
+  const raw = (await findUser(db, writerId))?.letter_stage ?? null;
   const stage = parseWritingStage(raw);
   if (raw === null || stage?.refused !== true || stage.slug !== slug) return;
   const { refused: _was, ...record } = stage;
