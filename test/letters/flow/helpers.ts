@@ -2,6 +2,7 @@ import type { Message } from "grammy/types";
 import { expect } from "vitest";
 import { getInstitutionBySlug } from "../../../src/db/repositories/institutions.js";
 import { getWriterProfile } from "../../../src/db/repositories/letters.js";
+import { movePrisoner } from "../../../src/db/repositories/prisoner-history.js";
 import { getPrisonerBySlug } from "../../../src/db/repositories/prisoners.js";
 import type { Letter } from "../../../src/db/tables/letters.js";
 import type { InstitutionRecord, PrisonerRecord } from "../../../src/domain/directory/types.js";
@@ -11,6 +12,19 @@ import type { TestUser } from "../../helpers/test-user.js";
 /** Seeded people (data/directory/prisoners.json): the only one with a direct route, and one freed in 2019. */
 export const KAGARLITSKY = "kagarlitsky-boris";
 export const BALUKH = "balukh-volodymyr";
+export const ZEYTULLAEV = "zeytullaev-ruslan";
+
+/** The seed keeps Zeytullaev's IK-2 address as "last known": an organiser confirms it as current, so post is his route. */
+export async function confirmZeytullaevAtSalavat(h: Harness): Promise<void> {
+  await movePrisoner(h.db, ZEYTULLAEV, {
+    institution: "ik-2-salavat",
+    asOf: "2026-11-20",
+    sourceUrl: "https://example.org/organiser-confirmed-location",
+    changedBy: null,
+    believedCurrent: true,
+    now: h.clock.now(),
+  });
+}
 
 export function textOf(messages: readonly Message[]): string {
   return messages.map((message) => message.text ?? message.caption ?? "").join("\n");

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importDirectoryDocument } from "../../../src/db/repositories/directory-document.js";
-import { movePrisoner } from "../../../src/db/repositories/prisoner-history.js";
 import type { InstitutionRecord, PrisonerRecord } from "../../../src/domain/directory/types.js";
 import { Harness } from "../../helpers/harness.js";
-import { expectNoFailures, onlyLetter, seededPerson, startWritingTo, textOf } from "./helpers.js";
+import { confirmZeytullaevAtSalavat, expectNoFailures, onlyLetter, seededPerson, startWritingTo, textOf } from "./helpers.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,15 +19,7 @@ function entityTexts(message: { text?: string; entities?: { type: string; offset
 
 describe("sending by post", () => {
   it("gives the envelope in Russian exactly as the directory's source spells the address (en)", async () => {
-    // The seed keeps Zeytullaev's IK-2 address as "last known". Here an organiser has confirmed it as current.
-    await movePrisoner(h.db, "zeytullaev-ruslan", {
-      institution: "ik-2-salavat",
-      asOf: "2026-11-20",
-      sourceUrl: "https://example.org/organiser-confirmed-location",
-      changedBy: null,
-      believedCurrent: true,
-      now: h.clock.now(),
-    });
+    await confirmZeytullaevAtSalavat(h);
     const { prisoner, institution } = await seededPerson(h, "zeytullaev-ruslan");
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, "zeytullaev-ruslan");
