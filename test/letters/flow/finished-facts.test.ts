@@ -60,8 +60,11 @@ async function signed(languageCode: string, slug: string, signature: string): Pr
   return writer;
 }
 
-/** Each case brings a writer to the last answer before the letter is finished and returns that answer's press. */
-const CASES: Record<string, () => Promise<{ writer: TestUser; finish: () => Promise<Message[]> }>> = {
+/**
+ * Each case brings a writer to the last answer before the letter is finished and returns that answer's press; the
+ * letter again from /letters has no closing "thank you".
+ */
+const CASES: Record<string, () => Promise<{ writer: TestUser; finish: () => Promise<Message[]>; closes?: false }>> = {
   "FSIN-pismo, the only route, taken with the signature (en)": async () => {
     const writer = await signed("en", KAGARLITSKY, "Анна\nЭдинбург");
     return { writer, finish: () => writer.press("Yes, remember it") };
@@ -116,17 +119,36 @@ const CASES: Record<string, () => Promise<{ writer: TestUser; finish: () => Prom
     const writer = await signed("en", KAGARLITSKY, "Анна");
     await writer.press("No, only this letter");
     await writer.send("/letters");
-    return { writer, finish: () => writer.press(/^📄 The letter and how to send it/) };
+    return { writer, finish: () => writer.press(/^📄 The letter and how to send it/), closes: false };
   },
 };
 
-describe("what a finished letter hands the writer: the same facts on every route", () => {
+const COPY = /letter to copy|Ось лист, щоб скопіювати|Вот письмо, чтобы скопировать/u;
+const CLOSING = /^(Thank you for writing|Дякуємо, що пишете|Спасибо, что пишете)/mu;
+
+/**
+ * The screens the product owners chose (issue 14, eleventh round): the reference and "here is the letter to copy" in
+ * one message, and the closing "thank you" joined to the message before it (every case here fits the screen budget;
+ * `withClosing`'s own test covers the one that does not).
+ */
+function expectJoined(messages: readonly Message[], facts: Facts, closes: boolean): void {
+  const copy = messages.filter((message) => COPY.test(message.text ?? ""));
+  expect(copy).toHaveLength(facts.files.length);
+  for (const message of copy) expect(message.text).toMatch(/L-\d{4}-[0-9A-Z]{4}/u);
+  const closing = messages.filter((message) => CLOSING.test(message.text ?? ""));
+  expect(closing).toHaveLength(closes ? 1 : 0);
+  for (const message of closing) expect(message.text?.split("\n").filter((line) => line.trim() !== "").length).toBeGreaterThan(1);
+}
+
+describe("what a finished letter hands the writer: the same facts on every route, in fewer messages", () => {
   for (const [name, prepare] of Object.entries(CASES)) {
     it(name, async () => {
-      const { writer, finish } = await prepare();
+      const { writer, finish, closes = true } = await prepare();
       const documents = h.fake.documents(writer.chatId).length;
-      const facts = factsOf(await finish(), writer, documents);
+      const messages = await finish();
+      const facts = factsOf(messages, writer, documents);
       expectNoFailures(h);
+      expectJoined(messages, facts, closes);
       expect(facts.lines.length).toBeGreaterThan(1);
       const recorded: Record<string, Facts> = existsSync(FIXTURE) ? (JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, Facts>) : {};
       if (process.env.UPDATE_FINISHED_FACTS === "1") {

@@ -8,9 +8,10 @@ import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
 /**
  * What a writer receives when the signing screen's answer finishes a letter on FSIN-pismo, call by call as the fake
  * Bot API recorded it (method, parameters, the .txt file's name and bytes), held to a copy recorded from main
- * `c3d9f02` before the route step was made cheaper (issue 14, tenth round): the same messages in the same order,
- * with the same text, entities, keyboards and file bytes. `UPDATE_ROUTE_CALLS=1` records the copy again, for a change
- * that means the writer to receive something else.
+ * `c3d9f02` before the route step was made cheaper (issue 14, tenth round) and again when the screens were joined
+ * (eleventh round: the reference with "here is the letter to copy", the closing with the last screen; 11 calls → 9):
+ * the same messages in the same order, with the same text, entities, keyboards and file bytes.
+ * `UPDATE_ROUTE_CALLS=1` records the copy again, for a change that means the writer to receive something else.
  */
 const FIXTURE = projectPath("test/fixtures/route-step-calls.json");
 const AT = new Date("2026-11-23T12:00:00.000Z");

@@ -14,8 +14,7 @@ export async function sendLetterAgain(ctx: BotContext, letterId: number): Promis
   const again = writerId === undefined ? undefined : await letterToSendAgain(ctx.deps, letterId, writerId);
   if (!again) return false;
   const title = titleArgs(ctx, { target: { names: again.names, gender: again.gender } });
-  await ctx.reply(tHtml(ctx, "letter-ui-again-title", { ...title, reference: again.reference }, ["reference"]), { parse_mode: "HTML" });
-  await replyFinishedLetter(ctx, again);
+  await replyFinishedLetter(ctx, again, { head: tHtml(ctx, "letter-ui-again-title", { ...title, reference: again.reference }, ["reference"]) });
   if (!again.option) {
     await replyBlocks(ctx, [
       tHtml(ctx, "letter-ui-again-route-gone", { name: title.name }),

@@ -20,7 +20,7 @@ import { recordedIntermediaries } from "../../../../services/letters/alternative
 import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
 import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
-import { bold, replyBlocks, SCREEN_BUDGET, tHtml, tText } from "../render/text.js";
+import { bold, replyBlocks, replyHtmlMessages, SCREEN_BUDGET, tHtml, tText, withClosing } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
 import { type FlowState, targetName, titleArgs } from "./state.js";
@@ -202,26 +202,24 @@ export async function finishOnRoute(
   }
 
   const title = { ...titleArgs(ctx, state), reference: outcome.reference };
+  const closing = tHtml(ctx, "letter-ui-done-footer");
   if (outcome.route === "organisers") {
-    await ctx.reply(tHtml(ctx, "letter-ui-done-organisers", title, ["reference"]), {
-      parse_mode: "HTML",
-    });
-    if (translateFrom) await ctx.reply(ctx.t("routes-translation-requested"));
-    await ctx.reply(ctx.t("letter-ui-done-footer"));
+    const told = [tHtml(ctx, "letter-ui-done-organisers", title, ["reference"]), ...(translateFrom ? [tHtml(ctx, "routes-translation-requested")] : [])];
+    await replyHtmlMessages(ctx, withClosing(told, closing));
     return;
   }
-  await ctx.reply(tHtml(ctx, "letter-ui-done-title", title, ["reference"]), {
-    parse_mode: "HTML",
-  });
-  await replyFinishedLetter(ctx, {
-    recipient: state.target.recipient,
-    text: outcome.text,
-    signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
-    finishedAt: outcome.finishedAt,
-    reference: outcome.reference,
-    option: input.offer.plan.options.find((candidate) => candidate.route === outcome.route),
-  });
-  await ctx.reply(ctx.t("letter-ui-done-footer"));
+  await replyFinishedLetter(
+    ctx,
+    {
+      recipient: state.target.recipient,
+      text: outcome.text,
+      signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
+      finishedAt: outcome.finishedAt,
+      reference: outcome.reference,
+      option: input.offer.plan.options.find((candidate) => candidate.route === outcome.route),
+    },
+    { head: tHtml(ctx, "letter-ui-done-title", title, ["reference"]), closing },
+  );
 }
 
 type Service = Awaited<ReturnType<typeof recordedIntermediaries>>[number];

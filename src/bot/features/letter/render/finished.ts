@@ -5,7 +5,7 @@ import type { FlowContext } from "../../../context.js";
 import { localeOf } from "../../../locale.js";
 import { renderFsinPismoPacket, renderPostInstructions } from "./delivery.js";
 import { RememberedTexts } from "./remembered.js";
-import { replyBlocks, SCREEN_BUDGET } from "./text.js";
+import { packBlocks, replyHtmlMessages, SCREEN_BUDGET, tHtml, withClosing } from "./text.js";
 
 /**
  * The FSIN-pismo form and the envelope are made of the person's directory facts, the price list and the reader's
@@ -22,12 +22,15 @@ function deliveryInstructions(ctx: FlowContext, option: DeliveryOption | undefin
 }
 
 /**
- * A finished letter handed to its writer: the letter to copy (plain messages: nothing in it is interpreted, and it
- * copies exactly as written), the same as a .txt file, then the FSIN-pismo form or the envelope for the route.
+ * A finished letter handed to its writer: the head (the reference) with the line that the letter follows, the letter
+ * to copy (plain messages: nothing in it is interpreted, and it copies exactly as written), the same as a .txt file,
+ * then the FSIN-pismo form or the envelope for the route, and the closing, if any, joined to their last screen when it
+ * fits (./text.ts, `withClosing`).
  */
 export async function replyFinishedLetter(
   ctx: FlowContext,
   input: FinishedLetterCopy,
+  around: { head: string; closing?: string },
 ): Promise<void> {
   const file = renderLetterFile({
     recipient: input.recipient,
@@ -36,11 +39,12 @@ export async function replyFinishedLetter(
     writtenOn: new Date(input.finishedAt),
     reference: input.reference,
   });
-  await ctx.reply(ctx.t("letter-ui-done-copy"));
+  await ctx.reply(`${around.head}\n${tHtml(ctx, "letter-ui-done-copy")}`, { parse_mode: "HTML" });
   for (const piece of splitForTelegram(file.body)) await ctx.reply(piece);
   await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.filename), {
     caption: ctx.t("letter-ui-file-caption", { reference: input.reference }),
   });
   // Blocks packed to the screen budget (issue 15): the form's steps, the price and the services come one screen each.
-  await replyBlocks(ctx, deliveryInstructions(ctx, input.option, input.recipient), undefined, SCREEN_BUDGET);
+  const instructions = packBlocks(deliveryInstructions(ctx, input.option, input.recipient), SCREEN_BUDGET);
+  await replyHtmlMessages(ctx, around.closing === undefined ? instructions : withClosing(instructions, around.closing));
 }

@@ -48,15 +48,10 @@ export const SCREEN_BUDGET = 800;
 const MESSAGE_BUDGET = 4000;
 
 /**
- * Sends HTML blocks packed into as few messages as fit, the keyboard on the last one. A single block must fit a
- * message on its own (every block we build does: explanations are a few hundred characters).
+ * HTML blocks packed into as few messages as fit the budget, in order. A single block must fit a message on its own
+ * (every block we build does: explanations are a few hundred characters).
  */
-export async function replyBlocks(
-  ctx: FlowContext,
-  blocks: readonly string[],
-  keyboard?: InlineKeyboard,
-  budget: number = MESSAGE_BUDGET,
-): Promise<void> {
+export function packBlocks(blocks: readonly string[], budget: number = MESSAGE_BUDGET): string[] {
   const messages: string[] = [];
   let current = "";
   for (const block of blocks.filter((text) => text.trim() !== "")) {
@@ -69,6 +64,22 @@ export async function replyBlocks(
     }
   }
   if (current !== "") messages.push(current);
+  return messages;
+}
+
+/**
+ * A closing line after some messages: it joins the last of them when both fit one screen (issue 15's budget), which
+ * saves the writer a message and the step a Bot API call; otherwise it stays a message of its own.
+ */
+export function withClosing(messages: readonly string[], closing: string, budget: number = SCREEN_BUDGET): string[] {
+  const last = messages.at(-1);
+  if (last === undefined) return [closing];
+  const joined = `${last}\n\n${closing}`;
+  return joined.length <= budget ? [...messages.slice(0, -1), joined] : [...messages, closing];
+}
+
+/** HTML messages sent in order, the keyboard on the last one. */
+export async function replyHtmlMessages(ctx: FlowContext, messages: readonly string[], keyboard?: InlineKeyboard): Promise<void> {
   for (const [index, text] of messages.entries()) {
     const last = index === messages.length - 1;
     await ctx.reply(text, {
@@ -77,4 +88,14 @@ export async function replyBlocks(
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
+}
+
+/** Sends HTML blocks packed into as few messages as fit, the keyboard on the last one. */
+export async function replyBlocks(
+  ctx: FlowContext,
+  blocks: readonly string[],
+  keyboard?: InlineKeyboard,
+  budget: number = MESSAGE_BUDGET,
+): Promise<void> {
+  await replyHtmlMessages(ctx, packBlocks(blocks, budget), keyboard);
 }
