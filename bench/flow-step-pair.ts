@@ -10,7 +10,8 @@
  *   npm run bench:flow-step-pair -- --baseline /tmp/base            400 writers after 100 to warm up
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --long       also "check" on 6k and 12k letters (and minus
- *                                        the check alone), and step 1 taking a 6k draft up again by the link
+ *                                        the check alone), and step 1 taking a 6k draft up again by the link, and
+ *                                        "check" on a 12k letter with findings
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
  * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
@@ -41,15 +42,23 @@ const STEPS = [
   '"check" 6k minus the check alone',
   '"check" (a clean 12k letter)',
   '"check" 12k minus the check alone',
+  '"check" (a flagged 12k letter)',
+  '"check" flagged 12k minus the check alone',
 ] as const;
 const ROUTE = 6;
-/** `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the draft up again by the link before "check". */
+/**
+ * `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the
+ * draft up again by the link before "check"; then a 12k letter whose every message holds wording the check flags (its
+ * "check" shows the findings screen, with a button per paragraph found, and waits in the conversation).
+ */
 const LONG = process.argv.includes("--long");
 const LONG_LETTERS = [
   { length: 6_000, check: 8 },
   { length: 12_000, check: 10 },
+  { length: 12_000, check: 12, flagged: true },
 ] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
+const FLAGGED = "Я всё время думаю о войне, армия Путина проиграет. Держитесь! ";
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
 interface Tree {
@@ -193,10 +202,10 @@ async function measureCheck(tree: Tree, chat: number, text: string, keep: boolea
 async function measureLongCheck(tree: Tree, chat: number, letter: (typeof LONG_LETTERS)[number], keep: boolean): Promise<void> {
   await tree.bot.handleUpdate(tree.update(chat, "/start w_kagarlitsky-boris"));
   const messages = letter.length / 1_000;
-  const chunk = FIRST.repeat(2).slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
+  const chunk = `${"flagged" in letter ? FLAGGED : ""}${FIRST.repeat(2)}`.slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
   for (let index = 0; index < messages; index++) await tree.bot.handleUpdate(tree.update(chat, chunk));
   const resumed = () => tree.update(chat, "/start w_kagarlitsky-boris");
-  if (letter.length === 6_000) await measure(tree, 7, resumed, keep);
+  if (letter.check === 8) await measure(tree, 7, resumed, keep);
   else await tree.bot.handleUpdate(resumed());
   await measureCheck(tree, chat, Array.from({ length: messages }, () => chunk).join("\n\n"), keep, letter.check);
 }
