@@ -10,7 +10,8 @@
  *   npm run bench:flow-step-pair -- --baseline /tmp/base            400 writers after 100 to warm up
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --long       also "check" on 6k and 12k letters (and minus
- *                                        the check alone), and step 1 taking a 6k draft up again by the link
+ *                                        the check alone), and step 1 taking a 6k draft up again by the link, and
+ *                                        "check" on a 12k letter with findings
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
  * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
@@ -41,15 +42,23 @@ const STEPS = [
   '"check" 6k minus the check alone',
   '"check" (a clean 12k letter)',
   '"check" 12k minus the check alone',
+  '"check" (a flagged 12k letter), p25',
+  '"check" flagged 12k minus the check, p25',
 ] as const;
 const ROUTE = 6;
-/** `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the draft up again by the link before "check". */
+/**
+ * `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the
+ * draft up again by the link before "check"; then a 12k letter whose every message holds wording the check flags (its
+ * "check" shows the findings screen, with a button per paragraph found, and waits in the conversation).
+ */
 const LONG = process.argv.includes("--long");
 const LONG_LETTERS = [
   { length: 6_000, check: 8 },
   { length: 12_000, check: 10 },
+  { length: 12_000, check: 12, flagged: true },
 ] as const;
 const FIRST = "Пишу Вам снова. ".repeat(62);
+const FLAGGED = "Я всё время думаю о войне, армия Путина проиграет. Держитесь! ";
 const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
 interface Tree {
@@ -193,15 +202,19 @@ async function measureCheck(tree: Tree, chat: number, text: string, keep: boolea
 async function measureLongCheck(tree: Tree, chat: number, letter: (typeof LONG_LETTERS)[number], keep: boolean): Promise<void> {
   await tree.bot.handleUpdate(tree.update(chat, "/start w_kagarlitsky-boris"));
   const messages = letter.length / 1_000;
-  const chunk = FIRST.repeat(2).slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
+  const chunk = `${"flagged" in letter ? FLAGGED : ""}${FIRST.repeat(2)}`.slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
   for (let index = 0; index < messages; index++) await tree.bot.handleUpdate(tree.update(chat, chunk));
   const resumed = () => tree.update(chat, "/start w_kagarlitsky-boris");
-  if (letter.length === 6_000) await measure(tree, 7, resumed, keep);
+  if (letter.check === 8) await measure(tree, 7, resumed, keep);
   else await tree.bot.handleUpdate(resumed());
   await measureCheck(tree, chat, Array.from({ length: messages }, () => chunk).join("\n\n"), keep, letter.check);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const quantile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * share)] ?? NaN;
+const median = (values: number[]) => quantile(values, 0.5);
+// The flagged letter's step allocates enough that a collection falls in about half of its runs, so its median jumps
+// between runs for either checkout (0.8–2.2× on unchanged code): its rows give the lower quartile instead.
+const FLAGGED_ROWS = new Set([12, 13]);
 
 async function main(): Promise<void> {
   if (!baseline) throw new Error("--baseline <checkout> is required");
@@ -228,10 +241,11 @@ async function main(): Promise<void> {
     if (writer >= WARM_UP) bare.cpu.push((used.user + used.system) / 1000);
   }
   const [base, current] = trees as [Tree, Tree];
-  console.log(`\n${"CPU ms per step (medians)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements   Bot API calls`);
+  console.log(`\n${"CPU ms per step (medians; p25: lower quartile)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements   Bot API calls`);
   STEPS.forEach((label, step) => {
     if (!LONG && step > ROUTE) return;
-    const [before, after] = [median(base.cpu[step] ?? []), median(current.cpu[step] ?? [])];
+    const share = FLAGGED_ROWS.has(step) ? 0.25 : 0.5;
+    const [before, after] = [quantile(base.cpu[step] ?? [], share), quantile(current.cpu[step] ?? [], share)];
     const counts = `${base.counts[step]} → ${current.counts[step]}`.padEnd(13);
     console.log(`${label.padEnd(40)}${before.toFixed(3).padStart(10)}${after.toFixed(3).padStart(10)}${`${(before / after).toFixed(2)}×`.padStart(8)}   ${counts}${base.callCounts[step]} → ${current.callCounts[step]}`);
   });

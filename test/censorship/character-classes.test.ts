@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { anchorChunks, CHARACTER_CLASS, characterClasses, chunkAnchor, prefilterNeeds } from "../../src/domain/censorship/character-classes.js";
+import { anchorChunks, CHARACTER_CLASS, characterClasses, chunkAnchor, needsDigit, prefilterNeeds } from "../../src/domain/censorship/character-classes.js";
+import { compileLexicon } from "../../src/domain/censorship/compile.js";
+import { loadContext } from "../../src/domain/censorship/context.js";
 import { checkLetter } from "../../src/domain/censorship/index.js";
-import { needsDigit } from "../../src/domain/censorship/context.js";
+import { loadLexicon } from "../../src/domain/censorship/lexicon.js";
 
 describe("one pass over character classes (issue 16, speed)", () => {
   it("tells which kinds of character a letter has", () => {
@@ -72,5 +74,29 @@ describe("one pass over character classes (issue 16, speed)", () => {
     expect(needsDigit("\\d?x")).toBe(false);
     expect(needsDigit("foo|\\d+")).toBe(false);
     expect(needsDigit("(?:\\d)?x")).toBe(false);
+  });
+
+  it("sees a digit in a group each of whose alternatives has one, and none in a quantifier, a back-reference or an escape", () => {
+    // Issue 14: «9 мая» or a year, and the lexicon's «груз 200», «статья 205», skipped in a letter without digits.
+    const needing = ["(?<![\\d.,/:-])(?:19(?:1[4-8]|39|4[0-5])|1812)(?![\\d.,/:-]\\d)", "9\\s+мая|(?:19\\d\\d|18(?:12|5[3-6]))", "[гГ]руз[ -]?[23]00", "(?:тать|т\\.)\\s*\\d"];
+    needing.push("(?<n>[0-9])x", "(?:a|b)\\d+?");
+    for (const source of needing) expect(needsDigit(source), source).toBe(true);
+    const notNeeding = ["[а-я]{2}", "x{2,3}", "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)\\12", "\\u0030", "\\x31", "\\u{31}", "\\p{Nd}"];
+    notNeeding.push("[0-9a]", "[^0-9]", "(?:1|x)y", "(?=1)x", "(?<!\\d)x", "(?:12)?x", "1{0,2}x", "x|1", "\\D");
+    for (const source of notNeeding) expect(needsDigit(source), source).toBe(false);
+  });
+
+  it("is read of the shipped entries and expressions only where no text without digits matches them", () => {
+    const lexicon = compileLexicon(loadLexicon()).regexes.filter((regex) => regex.needsDigit);
+    expect(lexicon.map((regex) => regex.rule.entry.id)).toEqual(expect.arrayContaining(["ru-war-cargo-200", "ru-case-article", "common-phone-number"]));
+    const context = loadContext().regexes.filter((regex) => regex.needsDigit);
+    expect(context.length).toBeGreaterThanOrEqual(3);
+    // A spot check: the words around each entry's digits, with every digit left out, match none of them.
+    const text = "груз  груз- cargo статья ст. ст.  саша   % 9 мая 9-го травня +  - ( ) улица Ленина, дом  кв.  Street 24 февраля";
+    for (const scan of [...lexicon, ...context].map((regex) => regex.scan)) {
+      const digitFree = text.replace(/[0-9]/gu, "");
+      scan.pattern.lastIndex = 0;
+      expect(scan.pattern.test(digitFree), scan.pattern.source).toBe(false);
+    }
   });
 });

@@ -50,6 +50,16 @@ describe("editing a draft", () => {
     expect(normaliseLetterText("  Строка один\u2028 \u2028два  ")).toBe("Строка один\u2028два");
   });
 
+  it("sees every kind of white space before every line end, as the full chain of rewrites does", () => {
+    const fullChain = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[^\S\n]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+    const space = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter((character) => /\s/.test(character));
+    for (const before of [...space, "а"]) {
+      for (const end of ["\n", "\r", "\u2028", "\u2029", "\n\n\n", "б"]) {
+        for (const text of [`а${before}${end}б`, `а${end}${before}б`, `а\n${before}${end}\nб`]) expect(normaliseLetterText(text), JSON.stringify(text)).toBe(fullChain(text));
+      }
+    }
+  });
+
   it("refuses an empty message and says so", () => {
     const result = applyDraftEdit("Текст", " \n\t ", "append");
     expect(result).toEqual({ ok: false, reason: "empty" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editParagraph, paragraphAt, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../src/domain/letters/paragraphs.js";
+import { normaliseLetterText } from "../../src/domain/letters/draft.js";
+import { editParagraph, paragraphMatching, paragraphPreview, paragraphsHolding, paragraphsOf, paragraphTag } from "../../src/domain/letters/paragraphs.js";
 
 const DRAFT = "Здравствуйте!\n\nПишу из Львова.\n\nЧто Вы читаете?";
 
@@ -7,9 +8,24 @@ describe("a draft as paragraphs (issue 15, item 3)", () => {
   it("splits on blank lines and finds the paragraph of an offset", () => {
     expect(paragraphsOf(DRAFT)).toEqual(["Здравствуйте!", "Пишу из Львова.", "Что Вы читаете?"]);
     expect(paragraphsOf("  \n ")).toEqual([]);
-    expect(paragraphAt(DRAFT, 0)).toBe(0);
-    expect(paragraphAt(DRAFT, DRAFT.indexOf("Львова"))).toBe(1);
-    expect(paragraphAt(DRAFT, DRAFT.indexOf("читаете"))).toBe(2);
+    const offsets = [0, DRAFT.indexOf("Львова"), DRAFT.indexOf("читаете")];
+    expect(paragraphsHolding(DRAFT, offsets)).toEqual({ paragraphs: paragraphsOf(DRAFT), indexes: [0, 1, 2] });
+  });
+
+  it("splits and finds the paragraph of every offset as the expressions did, for noisy texts too", () => {
+    // The definitions the check's paragraph buttons were made by before one scan served all offsets (issue 14).
+    const counted = (text: string, offset: number) => (normaliseLetterText(text).slice(0, offset).match(/\n{2,}/gu) ?? []).length;
+    const split = (text: string) => (normaliseLetterText(text) === "" ? [] : normaliseLetterText(text).split(/\n{2,}/u));
+    const pieces = ["а", "b", " ", "\n", "\n\n", "\n\n\n", "\r\n", "\t", "\u2028", "ы."];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+      const length = normaliseLetterText(text).length;
+      const offsets = Array.from({ length: length + 3 }, (_, offset) => offset).reverse();
+      expect(paragraphsOf(text)).toEqual(split(text));
+      expect(paragraphsHolding(text, offsets)).toEqual({ paragraphs: split(text), indexes: offsets.map((offset) => counted(text, offset)) });
+    }
   });
 
   it("replaces, deletes and moves one paragraph, leaving the others as they were", () => {

@@ -1,4 +1,4 @@
-import { chunkAnchor, needsLatinLetter, patternNeeds, prefilterNeeds } from "./character-classes.js";
+import { chunkAnchor, needsDigit, needsLatinLetter, patternNeeds, prefilterNeeds } from "./character-classes.js";
 import type { Lexicon, LexiconEntry } from "./lexicon.js";
 import type { SeverityAdjustment } from "./lexicon-schema.js";
 import { LEXICON_BITS, NO_LETTER_BITS, ownLetterBits } from "./detect-language.js";
@@ -43,6 +43,8 @@ export interface RegexRule {
   needs: number;
   /** Every match holds a Latin letter (needsLatinLetter): a text without one skips the entry before its prefilter. */
   needsLatin: boolean;
+  /** Every match holds an ASCII digit (needsDigit): a text without one skips the entry before its prefilter. */
+  needsDigit: boolean;
   /** A character every match contains and that no match crosses white space around (e-mails): see anchorChunks. */
   anchor: string | null;
   /** `pattern` with its scout for a leading look-behind (regex-scan.ts). */
@@ -215,6 +217,7 @@ function addEntry(compiled: CompiledLexicon, entry: LexiconEntry): void {
           requires: entry.requires === undefined ? null : new RegExp(entry.requires, entry.ignoreCase ? "iu" : "u"),
           needs: prefilterNeeds(entry.prefilter) || patternNeeds(term),
           needsLatin: needsLatinLetter(term),
+          needsDigit: needsDigit(term),
           anchor: chunkAnchor(entry.prefilter, term),
           scan,
         });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { projectPath } from "../../project-path.js";
+import { needsDigit } from "./character-classes.js";
 import { layerValue, type Rule, storeLayerValue, type WordLookup } from "./compile.js";
 import { type ClassTerm, ConceptTermArena, MULTI_WORD_ENTRY, NO_RECORD, NO_THIRD_WORD } from "./concept-terms.js";
 import type { Hit } from "./match.js";
@@ -439,34 +440,6 @@ export function readContext(
     }
   }
   return { sentences, sentenceOf };
-}
-
-const LOOKAROUND = /\(\?<?[!=](?:[^()]|\([^()]*\))*\)/gu;
-const DIGIT_TOKEN = /^(?:\\d|[0-9]|\[[0-9-]+\])(?![?*]|\{0)/u;
-
-/**
- * Whether every top-level alternative of a class expression has a digit (\d, 0-9 or a class of digits) outside any
- * group and look-around and not made optional (years, times of day): then a letter without digits skips it.
- * Conservative: a digit inside a group does not count.
- */
-export function needsDigit(source: string): boolean {
-  const body = source.replace(LOOKAROUND, "");
-  let depth = 0;
-  let found = false;
-  for (let index = 0; index < body.length; index++) {
-    const char = body.charAt(index);
-    if (depth === 0 && DIGIT_TOKEN.test(body.slice(index))) found = true;
-    if (char === "\\") index++;
-    else if (char === "[") {
-      while (index < body.length && body.charAt(index) !== "]") index += body.charAt(index) === "\\" ? 2 : 1;
-    } else if (char === "(") depth++;
-    else if (char === ")") depth--;
-    else if (char === "|" && depth === 0) {
-      if (!found) return false;
-      found = false;
-    }
-  }
-  return found;
 }
 
 // The regular-expression engine's scan is faster than a loop over the characters (issue 16 speed).

@@ -1,5 +1,5 @@
 import { LEXICON_BITS } from "./detect-language.js";
-import { anchorChunks, LATIN_LETTER_CLASS } from "./character-classes.js";
+import { anchorChunks, CHARACTER_CLASS, LATIN_LETTER_CLASS } from "./character-classes.js";
 import { ANY_NEXT_LETTER, type CompiledLexicon, lookUpWord, type NearbyWords, type PhraseRule, type Rule, type WordLookup } from "./compile.js";
 import { normalizeWord } from "./normalize.js";
 import { nextMatch, type ScannedPattern } from "./regex-scan.js";
@@ -130,10 +130,11 @@ function inEnglishWords(words: readonly WordToken[], masks: Uint8Array, first: n
 
 function findRegexHits(text: string, lexicon: CompiledLexicon, system: PrisonSystem, classes: number): Hit[] {
   const hits: Hit[] = [];
-  for (const { rule, prefilter, requires, needs, needsLatin, anchor, scan } of lexicon.regexes) {
+  for (const { rule, prefilter, requires, needs, needsLatin, needsDigit, anchor, scan } of lexicon.regexes) {
     if (rule.systems && !rule.systems.has(system)) continue;
     if (needs !== 0 && (needs & classes) === 0) continue;
     if (needsLatin && (classes & LATIN_LETTER_CLASS) === 0) continue;
+    if (needsDigit && (classes & CHARACTER_CLASS.digit) === 0) continue;
     if (requires && !requires.test(text)) continue;
     if (prefilter && !prefilter.test(text)) continue;
     if (anchor === null) {

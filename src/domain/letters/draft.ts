@@ -39,7 +39,9 @@ export function countCharacters(text: string): number {
   return count;
 }
 
-const INNER_NOISE = /\r|[^\S\n][\n\u2028\u2029]|\n\n\n/;
+// Each alternative starts at a line break: written as white space before a line end, the search tried the large
+// class of white space at every character (a 12,000-character letter: 70 µs to find nothing, 9 µs now; issue 14).
+const INNER_NOISE = /\r|[\n\u2028\u2029](?<=[^\S\n][\n\u2028\u2029])|\n\n\n/;
 
 /**
  * Letter text as stored: "\n" line endings, no trailing spaces, at most one blank line between paragraphs, no

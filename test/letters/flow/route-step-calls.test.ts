@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import { projectPath } from "../../../src/project-path.js";
 import { UploadedFile } from "../../../packages/fake-telegram/src/params.js";
 import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
+import { expectAsRecorded, type Recorded, writersCallsSince } from "./recorded-calls.js";
 
 /**
  * What a writer receives when the signing screen's answer finishes a letter on FSIN-pismo, call by call as the fake
@@ -24,9 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-type Recorded = { method: string; params: Record<string, unknown> };
-
-/** The calls of one press, the writer's chat id and letter-independent ids written as names. */
+/** The calls of one press, the writer's chat id, the pressed button's id and the uploaded file written as names. */
 async function callsOfFinishing(languageCode: string, paragraphs: number, answer: string): Promise<Recorded[]> {
   const writer = h.user({ languageCode });
   await startWritingTo(writer, KAGARLITSKY);
@@ -36,21 +34,8 @@ async function callsOfFinishing(languageCode: string, paragraphs: number, answer
   const from = h.fake.calls.length;
   await writer.press(answer);
   expectNoFailures(h);
-  // The bot's long polling goes on meanwhile: its calls are not the writer's.
-  return h.fake.calls
-    .slice(from)
-    .filter(({ method }) => method !== "getUpdates")
-    .map(({ method, params }) => ({ method, params: normalised(params, writer.chatId) }));
-}
-
-function normalised(params: Record<string, unknown>, chatId: number): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(params).map(([name, value]) => {
-      if (value instanceof UploadedFile) return [name, { fileName: value.fileName, contentType: value.contentType, text: value.bytes.toString("utf8") }];
-      if (name === "chat_id") return [name, Number(value) === chatId ? "<the writer's chat>" : value];
-      if (name === "callback_query_id") return [name, "<the pressed button>"];
-      return [name, value];
-    }),
+  return writersCallsSince(h, from, writer.chatId, (value) =>
+    value instanceof UploadedFile ? { fileName: value.fileName, contentType: value.contentType, text: value.bytes.toString("utf8") } : value,
   );
 }
 
@@ -62,14 +47,7 @@ const CASES = [
 describe("the route step's answer on FSIN-pismo, call by call", () => {
   for (const { name, languageCode, paragraphs, answer } of CASES) {
     it(name, async () => {
-      const calls = await callsOfFinishing(languageCode, paragraphs, answer);
-      const recorded: Record<string, Recorded[]> = existsSync(FIXTURE) ? (JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, Recorded[]>) : {};
-      if (process.env.UPDATE_ROUTE_CALLS === "1") {
-        writeFileSync(FIXTURE, `${JSON.stringify({ ...recorded, [name]: calls }, null, 1)}\n`);
-        return;
-      }
-      expect(recorded[name], `no recorded calls for "${name}": run with UPDATE_ROUTE_CALLS=1`).toBeDefined();
-      expect(calls).toEqual(recorded[name]);
+      expectAsRecorded(FIXTURE, "UPDATE_ROUTE_CALLS", name, await callsOfFinishing(languageCode, paragraphs, answer));
     });
   }
 });

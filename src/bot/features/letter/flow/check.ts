@@ -1,5 +1,5 @@
 import { type FindingsSummary, summariseFindings } from "../../../../domain/letters/index.js";
-import { paragraphAt } from "../../../../domain/letters/paragraphs.js";
+import { paragraphsHolding } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { checkDraft } from "../../../../services/letters/letters.js";
 import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
@@ -49,8 +49,10 @@ export function loggedCheck(logger: Logger, checkedDraft: Awaited<ReturnType<typ
   if (!checkedDraft) return null;
   const { text, result } = checkedDraft;
   logger.info({ findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters }, "letter checked");
-  const anchors = groupFindings(result.findings).map((group) => paragraphArg(text, paragraphAt(text, group.first.start)));
-  return { result, anchors };
+  const groups = groupFindings(result.findings);
+  if (groups.length === 0) return { result, anchors: [] };
+  const { paragraphs, indexes } = paragraphsHolding(text, groups.map((group) => group.first.start));
+  return { result, anchors: indexes.map((index) => paragraphArg(paragraphs, index)) };
 }
 
 /** Someone not in the list: the check cannot vouch for the name and facility the writer typed. */

@@ -14,8 +14,9 @@ const PAGE = 10;
 /** The list's lines share what is left of the screen budget: a long letter shows shorter previews. */
 const LIST_BUDGET = 560;
 
-export function paragraphArg(text: string, index: number): string {
-  return `${index}.${paragraphTag(paragraphsOf(text)[index] ?? "")}`;
+/** A paragraph button's argument: the paragraph's number in the draft's `paragraphs` with its tag. */
+export function paragraphArg(paragraphs: readonly string[], index: number): string {
+  return `${index}.${paragraphTag(paragraphs[index] ?? "")}`;
 }
 
 function parseArg(arg: string): { index: number; tag: string } | undefined {
@@ -45,7 +46,7 @@ export async function showParagraphs(conversation: Flow, ctx: FlowContext, state
   const lines = shown.map((paragraph, offset) => `${current * PAGE + offset + 1}. ${escapeHtml(paragraphPreview(paragraph, width))}`);
   const numbers = shown.map((_, offset): [string, string, string] => {
     const index = current * PAGE + offset;
-    return [String(index + 1), "para", paragraphArg(text, index)];
+    return [String(index + 1), "para", paragraphArg(paragraphs, index)];
   });
   const rows: [string, string, string?][][] = [numbers.slice(0, 5), numbers.slice(5)].filter((row) => row.length > 0);
   if (pages > 1) {
