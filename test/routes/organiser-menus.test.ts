@@ -79,4 +79,39 @@ describe("organisers can find their way", () => {
     expect(h.fake.lastMessage(group)?.text).toContain("answer the letter's card with the photo or the file");
     expectNoFailures(h);
   });
+
+  it("answers every other organiser or admin command sent in the group, in the sender's language, instead of staying silent", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const group = await linkedGroup(h, boss);
+    for (const command of ["/news", "/setstatus kagarlitsky-boris", "/move", "/review", "/campaigns", "/news@" + h.fake.botUsername]) {
+      const before = h.fake.messages(group).length;
+      await sendIn(h, boss, group, command);
+      expect(h.fake.messages(group).length, command).toBe(before + 1);
+      expect(h.fake.lastMessage(group)?.text, command).toBe(`${command.split(/[\s@]/)[0]} works in a private chat with me. Open the chat and send it there.`);
+    }
+    await sendIn(h, admin, group, "/invite");
+    expect(h.fake.lastMessage(group)?.text).toBe("/invite works in a private chat with me. Open the chat and send it there.");
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await sendIn(h, ukrainian, group, "/organisers");
+    expect(h.fake.lastMessage(group)?.text).toBe("/organisers працює в особистому чаті зі мною. Відкрийте чат і надішліть команду там.");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await sendIn(h, russian, group, "/news");
+    expect(h.fake.lastMessage(group)?.text).toBe("/news работает в личном чате со мной. Откройте чат и отправьте команду там.");
+    // /link stays the group's own command: it is not sent away to the private chat.
+    await sendIn(h, boss, group, "/link");
+    expect(h.fake.lastMessage(group)?.text).not.toContain("works in a private chat");
+    expectNoFailures(h);
+  });
+
+  it("explains /translation sent in private: it is the setting of the chat where letters arrive", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/translation on");
+    expect(boss.lastText()).toContain("is a setting of the chat where letters arrive: send it in that group");
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/translation on");
+    expect(writer.lastText()).toBe("Це інструмент для організаторів кампаній. Якщо ви збираєте листи для кампанії, попросіть в адміністратора посилання-запрошення.");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await russian.send("/translation");
+    expect(russian.lastText()).toContain("настройка чата, куда приходят письма");
+  });
 });
