@@ -38,6 +38,23 @@ describe("correcting the directory from Telegram", () => {
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
   });
 
+  it("answers a photo or sticker sent for the source link or the date with the step's hint, and the correction goes on (ru)", async () => {
+    const boss = await organiser(h, { languageCode: "ru" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("на свободе");
+    await boss.sendPhoto();
+    expect(boss.lastText()).toBe(
+      "Этот шаг читает только текст: фото, стикеры, голосовые сообщения и файлы не используются. Ответьте на вопрос выше сообщением или кнопкой либо отправьте /cancel, чтобы остановиться.",
+    );
+    expect(boss.messages.at(-1)?.reply_markup).toBeUndefined();
+    await boss.send(SOURCE);
+    await boss.sendSticker();
+    expect(boss.lastText()).toContain("Этот шаг читает только текст");
+    await boss.send("2026-02");
+    await boss.press("Сохранить");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
+  });
+
   it("/move: institution button or «not known», today's date by button, cancel leaves the record alone", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/move kagarlitsky-boris");
