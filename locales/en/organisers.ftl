@@ -5,7 +5,7 @@ organisers-not-organiser = This is a tool for campaign organisers. If you organi
 organisers-not-organiser-of = You are not an organiser of the campaign «{ $campaign }».
 organisers-not-your-campaign = Only organisers of this letter's campaign can do this.
 organisers-unknown-campaign = There is no campaign «{ $campaign }». Campaign ids look like crimean-political-prisoners.
-organisers-unknown-prisoner = There is no prisoner «{ $prisoner }» in the directory. Use the id from the prisoner's card, e.g. kagarlitsky-boris.
+organisers-unknown-prisoner = Nobody called «{ $prisoner }» is in the directory. Type the surname as the prisoner's card shows it, in any spelling.
 organisers-invite-choose = Which campaign is the new organiser for?
 organisers-invite-created =
     Invite for the campaign «{ $campaign }»: it works once and expires in { $hours } hours.
@@ -156,9 +156,10 @@ organisers-stats-no-campaigns = There are no campaigns in the directory yet.
 
 ## Directory corrections
 
-organisers-setstatus-usage = Send /setstatus followed by the prisoner's id, for example: /setstatus kagarlitsky-boris
-organisers-move-usage = Send /move followed by the prisoner's id, for example: /move kagarlitsky-boris
+organisers-setstatus-usage = Send /setstatus followed by the prisoner's name in any spelling, for example: /setstatus Kagarlitsky
+organisers-move-usage = Send /move followed by the prisoner's name in any spelling, for example: /move Kagarlitsky
 organisers-correction-not-allowed = Only organisers of this prisoner's campaigns can correct the record.
+organisers-correction-pick = Whose record do you correct?
 organisers-prisoner-status-pretrial = pre-trial detention
 organisers-prisoner-status-sentenced = serving a sentence
 organisers-prisoner-status-released = released

@@ -5,7 +5,7 @@ organisers-not-organiser = Это инструмент для организат
 organisers-not-organiser-of = Вы не организатор кампании «{ $campaign }».
 organisers-not-your-campaign = Это могут делать только организаторы кампании, к которой относится это письмо.
 organisers-unknown-campaign = Кампании «{ $campaign }» нет. Идентификатор кампании выглядит так: crimean-political-prisoners.
-organisers-unknown-prisoner = В справочнике нет заключённого «{ $prisoner }». Возьмите идентификатор из карточки заключённого, например kagarlitsky-boris.
+organisers-unknown-prisoner = В справочнике нет никого по имени «{ $prisoner }». Напишите фамилию, как в карточке заключённого, в любом написании.
 organisers-invite-choose = Для какой кампании новый организатор?
 organisers-invite-created =
     Приглашение в кампанию «{ $campaign }»: сработает один раз и действует { $hours } ч.
@@ -152,9 +152,10 @@ organisers-stats-no-campaigns = В справочнике пока нет кам
 
 ## Исправления справочника
 
-organisers-setstatus-usage = Отправьте /setstatus и идентификатор заключённого, например: /setstatus kagarlitsky-boris
-organisers-move-usage = Отправьте /move и идентификатор заключённого, например: /move kagarlitsky-boris
+organisers-setstatus-usage = Отправьте /setstatus и имя заключённого в любом написании, например: /setstatus Кагарлицкий
+organisers-move-usage = Отправьте /move и имя заключённого в любом написании, например: /move Кагарлицкий
 organisers-correction-not-allowed = Исправлять запись могут только организаторы кампаний, к которым относится этот заключённый.
+organisers-correction-pick = Чью запись вы исправляете?
 organisers-prisoner-status-pretrial = под стражей до приговора
 organisers-prisoner-status-sentenced = отбывает наказание
 organisers-prisoner-status-released = на свободе

@@ -5,7 +5,7 @@ organisers-not-organiser = Це інструмент для організато
 organisers-not-organiser-of = Ви не організатор кампанії «{ $campaign }».
 organisers-not-your-campaign = Це можуть робити лише організатори кампанії, до якої належить цей лист.
 organisers-unknown-campaign = Кампанії «{ $campaign }» немає. Ідентифікатор кампанії має такий вигляд: crimean-political-prisoners.
-organisers-unknown-prisoner = У довіднику немає в'язня «{ $prisoner }». Візьміть ідентифікатор із картки в'язня, наприклад kagarlitsky-boris.
+organisers-unknown-prisoner = У довіднику немає нікого на ім'я «{ $prisoner }». Напишіть прізвище, як на картці в'язня, у будь-якому написанні.
 organisers-invite-choose = Для якої кампанії новий організатор?
 organisers-invite-created =
     Запрошення до кампанії «{ $campaign }»: спрацює один раз і діє { $hours } год.
@@ -153,9 +153,10 @@ organisers-stats-no-campaigns = У довіднику ще немає кампа
 
 ## Виправлення довідника
 
-organisers-setstatus-usage = Надішліть /setstatus та ідентифікатор в'язня, наприклад: /setstatus kagarlitsky-boris
-organisers-move-usage = Надішліть /move та ідентифікатор в'язня, наприклад: /move kagarlitsky-boris
+organisers-setstatus-usage = Надішліть /setstatus та ім'я в'язня в будь-якому написанні, наприклад: /setstatus Кагарлицький
+organisers-move-usage = Надішліть /move та ім'я в'язня в будь-якому написанні, наприклад: /move Кагарлицький
 organisers-correction-not-allowed = Виправляти запис можуть лише організатори кампаній, до яких належить цей в'язень.
+organisers-correction-pick = Чий запис ви виправляєте?
 organisers-prisoner-status-pretrial = під вартою до вироку
 organisers-prisoner-status-sentenced = відбуває покарання
 organisers-prisoner-status-released = на волі
