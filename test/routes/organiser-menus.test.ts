@@ -103,6 +103,32 @@ describe("organisers can find their way", () => {
     expectNoFailures(h);
   });
 
+  it("/forget tells an organiser, in their language, that the role ends too, and takes the organiser commands off their menu", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const boss = h.user({ languageCode: "en" });
+    await boss.send(`/start ${/start=(org_[\w-]+)/.exec(admin.lastText())?.[1]}`);
+    expect(menuOf(boss.id)).toContain("news");
+    await boss.send("/forget");
+    expect(boss.lastText()).toContain(
+      "You also stop being an organiser of «Open letter of Russian political prisoners (July 2025)»: the organiser commands leave your menu, and an admin can invite you again.",
+    );
+    await boss.press("Yes, delete everything");
+    expect(menuOf(boss.id)).toBeUndefined();
+    await boss.send("/campaigns");
+    expect(boss.lastText()).toBe("You are not an organiser of any campaign.");
+
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await ukrainian.send("/forget");
+    expect(ukrainian.lastText()).toContain("Ви також перестанете бути організатором кампаній «Відкритий лист російських політв'язнів (липень 2025)»");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await russian.send("/forget");
+    expect(russian.lastText()).toContain("Вы также перестанете быть организатором кампаний «Открытое письмо российских политзаключённых (июль 2025)»");
+    // A writer is told nothing about roles they never had.
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/forget");
+    expect(writer.lastText()).not.toContain("organiser");
+  });
+
   it("explains /translation sent in private: it is the setting of the chat where letters arrive", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/translation on");
