@@ -17,14 +17,16 @@ organisers-invite-unknown = This invite link is not valid. Check that it was cop
 organisers-invite-used = This invite link has already been used. Each link works once: ask the administrator for a new one.
 organisers-invite-expired = This invite link has expired. Ask the administrator for a new one.
 organisers-invite-welcome =
-    You are now an organiser of «{ $campaign }». Thank you!
+    You are now an organiser of «{ $campaign }» (id <code>{ $id }</code>). Thank you!
 
     What you can do:
-    • add me to your group, or to your channel as an administrator allowed to post, then send /link with the campaign id there (for a channel, send me in private: /link campaign-id @channel);
+    • add me to your group and send /link { $id } there, or make me an administrator allowed to post in your channel and send me in private: /link { $id } @channel;
     • relayed letters arrive there with buttons: accept, return to the writer with a reason, printed, sent, reply received;
+    • /news — tell the prisoner's followers about a punishment cell, a transfer, a trial or a release;
     • /print — accepted letters as a PDF, grouped by institution;
     • /stats — letters per prisoner this week and month, and who has had none;
-    • /setstatus and /move — correct a prisoner's status or institution, with a source link.
+    • /setstatus and /move — correct a prisoner's status or institution, with a source link; /review — settle what the public registries disagree on;
+    • /campaigns — your campaigns and where their letters arrive.
 organisers-invite-redeemed-admin = { $user } used your invite and is now an organiser of «{ $campaign }».
 organisers-list-title = Organisers by campaign:
 organisers-list-empty = There are no organisers yet. Create an invite with /invite.
