@@ -5,7 +5,7 @@ organisers-not-organiser = This is a tool for campaign organisers. If you organi
 organisers-not-organiser-of = You are not an organiser of the campaign «{ $campaign }».
 organisers-not-your-campaign = Only organisers of this letter's campaign can do this.
 organisers-unknown-campaign = There is no campaign «{ $campaign }». Campaign ids look like crimean-political-prisoners.
-organisers-unknown-prisoner = There is no prisoner «{ $prisoner }» in the directory. Use the id from the prisoner's card, e.g. kagarlitsky-boris.
+organisers-unknown-prisoner = Nobody called «{ $prisoner }» is in the directory. Type the surname as the prisoner's card shows it, in any spelling.
 organisers-invite-choose = Which campaign is the new organiser for?
 organisers-invite-created =
     Invite for the campaign «{ $campaign }»: it works once and expires in { $hours } hours.
@@ -17,14 +17,16 @@ organisers-invite-unknown = This invite link is not valid. Check that it was cop
 organisers-invite-used = This invite link has already been used. Each link works once: ask the administrator for a new one.
 organisers-invite-expired = This invite link has expired. Ask the administrator for a new one.
 organisers-invite-welcome =
-    You are now an organiser of «{ $campaign }». Thank you!
+    You are now an organiser of «{ $campaign }» (id <code>{ $id }</code>). Thank you!
 
     What you can do:
-    • add me to your group, or to your channel as an administrator allowed to post, then send /link with the campaign id there (for a channel, send me in private: /link campaign-id @channel);
+    • add me to your group and send /link { $id } there, or make me an administrator allowed to post in your channel and send me in private: /link { $id } @channel;
     • relayed letters arrive there with buttons: accept, return to the writer with a reason, printed, sent, reply received;
+    • /news — tell the prisoner's followers about a punishment cell, a transfer, a trial or a release;
     • /print — accepted letters as a PDF, grouped by institution;
     • /stats — letters per prisoner this week and month, and who has had none;
-    • /setstatus and /move — correct a prisoner's status or institution, with a source link.
+    • /setstatus and /move — correct a prisoner's status or institution, with a source link; /review — settle what the public registries disagree on;
+    • /campaigns — your campaigns and where their letters arrive.
 organisers-invite-redeemed-admin = { $user } used your invite and is now an organiser of «{ $campaign }».
 organisers-list-title = Organisers by campaign:
 organisers-list-empty = There are no organisers yet. Create an invite with /invite.
@@ -156,9 +158,10 @@ organisers-stats-no-campaigns = There are no campaigns in the directory yet.
 
 ## Directory corrections
 
-organisers-setstatus-usage = Send /setstatus followed by the prisoner's id, for example: /setstatus kagarlitsky-boris
-organisers-move-usage = Send /move followed by the prisoner's id, for example: /move kagarlitsky-boris
+organisers-setstatus-usage = Send /setstatus followed by the prisoner's name in any spelling, for example: /setstatus Kagarlitsky
+organisers-move-usage = Send /move followed by the prisoner's name in any spelling, for example: /move Kagarlitsky
 organisers-correction-not-allowed = Only organisers of this prisoner's campaigns can correct the record.
+organisers-correction-pick = Whose record do you correct?
 organisers-prisoner-status-pretrial = pre-trial detention
 organisers-prisoner-status-sentenced = serving a sentence
 organisers-prisoner-status-released = released

@@ -35,6 +35,7 @@ privacy-forget-confirm =
 privacy-forget-confirm-held =
     Letters that organisers have now: { $held }. They keep each letter's text, signature and addressee until they print or return it, but no longer see who you are; then the rest is deleted automatically. Messages already posted in the organisers' chat belong to them: ask them if you want those deleted.
 privacy-forget-confirm-team = Records of your actions as an organiser or admin stay in the campaign's log (only ids and dates): { $records }.
+privacy-forget-confirm-organiser = You also stop being an organiser of { $campaigns }: the organiser commands leave your menu, and an admin can invite you again.
 privacy-forget-yes = Yes, delete everything
 privacy-forget-no = No, keep it
 privacy-forget-done = Done: everything Lysty stored about you is deleted. If you write to the bot again, it starts from scratch.

@@ -87,7 +87,9 @@ describe("answers to unexpected input while publishing", () => {
     expect(organiser.lastText()).toContain("За запитом «Ніхтоненко» нікого не знайдено");
     await organiser.send("Тестенко");
     await organiser.sendSticker();
-    expect(organiser.lastText()).toContain("Тут я розумію лише текст");
+    // The step's own hint, not the bot's fallback with the main menu, whose buttons lead out of the flow.
+    expect(organiser.lastText()).toContain("Цей крок читає лише текст");
+    expect(organiser.messages.at(-1)?.reply_markup).toBeUndefined();
     await organiser.press("Тестенко Іван");
     await organiser.send("ШІЗО");
     expect(organiser.lastText()).toContain("оберіть кнопкою вище");
@@ -109,6 +111,35 @@ describe("answers to unexpected input while publishing", () => {
     await organiser.press("Скасувати");
     expect(organiser.lastText()).toContain("Скасовано: нічого не опубліковано");
     expect(await h.db.selectFrom("news_posts").selectAll().execute()).toEqual([]);
+  });
+
+  it("answers a photo, voice message or sticker sent instead of text with the step's hint, and the flow goes on (en, ru)", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    await organiser.send("/news");
+    await organiser.sendPhoto();
+    expect(organiser.lastText()).toBe(
+      "This step reads only text: photos, stickers, voice messages and files are not used. Answer the question above with a message or a button, or send /cancel to stop.",
+    );
+    await organiser.send("Testenko");
+    await organiser.press("Ivan Testenko");
+    await organiser.press("Other");
+    await organiser.sendVoice();
+    expect(organiser.lastText()).toContain("This step reads only text");
+    await organiser.send("A court hearing is set for Monday.");
+    await organiser.press("Continue");
+    await organiser.sendSticker();
+    expect(organiser.lastText()).toContain("This step reads only text");
+    await organiser.press("Skip");
+    await organiser.press("Publish");
+    const stored = await h.db.selectFrom("news_posts").select("texts").executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.texts)).toEqual({ en: "A court hearing is set for Monday." });
+
+    const russian = await organiserOf(h, CAMPAIGN, "ru");
+    await russian.send("/news");
+    await russian.sendSticker();
+    expect(russian.lastText()).toContain("Этот шаг читает только текст");
   });
 
   it("lets the organiser change the text after the preview", async () => {

@@ -166,4 +166,22 @@ describe("daily digest", () => {
     await reader.send("/subscriptions");
     expect(reader.lastText()).toContain("one digest a day, at 19:00 your time (America/New_York)");
   });
+
+  it("takes a city typed alone as its time zone, as people name where they live (uk, en, ru)", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    // The city as typed → the zone, answered in the reader's language.
+    const answers = { en: "Time zone: ", uk: "Часовий пояс: ", ru: "Часовой пояс: " } as const;
+    const typed = { Prague: ["en", "Europe/Prague"], "new york": ["en", "America/New_York"], Kyiv: ["uk", "Europe/Kyiv"], Tbilisi: ["ru", "Asia/Tbilisi"] } as const;
+    for (const [city, [languageCode, zone]] of Object.entries(typed)) {
+      const reader = h.user({ languageCode });
+      await reader.send(`/timezone ${city}`);
+      expect(reader.lastText(), city).toContain(`${answers[languageCode]}${zone}.`);
+      expect((await getNewsPreferences(h.db, reader.id)).timeZone, city).toBe(zone);
+    }
+    // A name that is no city stays refused, with the hint that a city works.
+    const reader = h.user({ languageCode: "uk" });
+    await reader.send("/timezone Atlantis");
+    expect(reader.lastText()).toContain("Не знаю часового поясу «Atlantis»");
+    expect(reader.lastText()).toContain("або місто латиницею (/timezone Prague)");
+  });
 });

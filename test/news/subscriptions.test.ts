@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getNewsPreferences, isFollowingCampaign, listFollows } from "../../src/db/repositories/subscriptions.js";
+import { getNewsPreferences, isFollowingCampaign, isFollowingPrisoner, listFollows } from "../../src/db/repositories/subscriptions.js";
 import { Harness } from "../helpers/harness.js";
-import { CAMPAIGN, importFictionalDirectory, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, importFictionalDirectory, organiserOf, TESTENKO } from "./fixtures.js";
+import { publishThroughChat } from "./publish-driver.js";
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -55,6 +56,38 @@ describe("following and /subscriptions", () => {
     await reader.press("Unfollow: Ivan Testenko");
     expect(reader.lastText()).toContain("You do not follow anyone yet");
     expect(await listFollows(h.db, reader.id)).toEqual([]);
+  });
+
+  it("lists a person stopped within a followed campaign, with «Follow again» (en, uk, ru)", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    await importFictionalDirectory(h.db);
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const readers = { en: h.user({ languageCode: "en" }), uk: h.user({ languageCode: "uk" }), ru: h.user({ languageCode: "ru" }) };
+    for (const reader of Object.values(readers)) {
+      await reader.send(`/start p_${TESTENKO.slug}`);
+      await reader.press(/^➕ /);
+    }
+    await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "He has a fever.", source: null });
+    await h.settle();
+    // "Unfollow" under the campaign's news mutes this one person and keeps the campaign.
+    for (const reader of Object.values(readers)) await reader.press(/^🔕 /);
+
+    const reader = readers.en;
+    expect(await isFollowingPrisoner(h.db, reader.id, TESTENKO.slug)).toBe(false);
+    await reader.send("/subscriptions");
+    expect(reader.lastText()).toContain("Not sent from those campaigns (you pressed «Unfollow» under their news):\n• Ivan Testenko");
+    await reader.press("🔔 Follow again: Ivan Testenko");
+    expect(reader.lastCallbackAnswer()).toBe("Their news comes again.");
+    expect(reader.lastText()).not.toContain("Not sent from those campaigns");
+    expect(await isFollowingPrisoner(h.db, reader.id, TESTENKO.slug)).toBe(true);
+    // Pressed again, or forged: nothing to resume.
+    await reader.pressData(reader.messages.at(-1)!.message_id, `nsm:${TESTENKO.slug}`);
+    expect(reader.lastCallbackAnswer()).toContain("This button is out of date");
+
+    await readers.uk.send("/subscriptions");
+    expect(readers.uk.lastText()).toContain("Не надсилаються з цих кампаній (ви натиснули «Не стежити» під їхньою новиною):\n• Тестенко Іван");
+    await readers.ru.send("/subscriptions");
+    expect(readers.ru.buttons()).toContain("🔔 Снова следить: Тестенко Иван");
   });
 
   it("publishes the new commands in every UI language", async () => {

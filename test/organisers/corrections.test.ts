@@ -38,6 +38,23 @@ describe("correcting the directory from Telegram", () => {
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
   });
 
+  it("answers a photo or sticker sent for the source link or the date with the step's hint, and the correction goes on (ru)", async () => {
+    const boss = await organiser(h, { languageCode: "ru" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("на свободе");
+    await boss.sendPhoto();
+    expect(boss.lastText()).toBe(
+      "Этот шаг читает только текст: фото, стикеры, голосовые сообщения и файлы не используются. Ответьте на вопрос выше сообщением или кнопкой либо отправьте /cancel, чтобы остановиться.",
+    );
+    expect(boss.messages.at(-1)?.reply_markup).toBeUndefined();
+    await boss.send(SOURCE);
+    await boss.sendSticker();
+    expect(boss.lastText()).toContain("Этот шаг читает только текст");
+    await boss.send("2026-02");
+    await boss.press("Сохранить");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
+  });
+
   it("/move: institution button or «not known», today's date by button, cancel leaves the record alone", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/move kagarlitsky-boris");
@@ -61,14 +78,52 @@ describe("correcting the directory from Telegram", () => {
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.move"]);
   });
 
+  it("finds the prisoner by the name the card shows, in any spelling (the card shows no id); several matches are buttons", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    const byName = [
+      [boss, "/setstatus Kagarlitsky", "Boris Kagarlitsky: now “serving a sentence”"],
+      [boss, "/move Кагарлицкий", "Boris Kagarlitsky: now ИК-4 (Торжок)"],
+      [ukrainian, "/setstatus Кагарлицький", "Борис Кагарлицький: зараз"],
+    ] as const;
+    for (const [who, command, flowStart] of byName) {
+      await who.send(command);
+      expect(who.lastText(), command).toContain(flowStart);
+      await who.send("/cancel");
+    }
+    await ukrainian.send("/move Ніхтоненко");
+    expect(ukrainian.lastText()).toBe("У довіднику немає нікого на ім'я «Ніхтоненко». Напишіть прізвище, як на картці в'язня, у будь-якому написанні.");
+
+    await boss.send("/setstatus Alex");
+    expect(boss.lastText()).toBe("Whose record do you correct?");
+    expect(boss.buttons()).toEqual(expect.arrayContaining(["Alexei Gorinov", "Alexander Shestun"]));
+    await boss.press("Alexander Shestun");
+    expect(boss.lastText()).toContain("Alexander Shestun: now");
+    await boss.press("released");
+    await boss.send(SOURCE);
+    await boss.press("Today");
+    await boss.press("Save");
+    expect((await getPrisonerBySlug(h.db, "shestun-alexander"))?.status.value).toBe("released");
+
+    // Someone of another campaign: found, but not theirs to correct, by name and by a forged or kept button alike.
+    const russian = await organiser(h, { languageCode: "ru", campaign: "crimean-political-prisoners" });
+    await russian.send("/setstatus Кагарлицкий");
+    expect(russian.lastText()).toBe("Исправлять запись могут только организаторы кампаний, к которым относится этот заключённый.");
+    await russian.pressData(russian.messages.at(-1)!.message_id, "orgn:s:kagarlitsky-boris");
+    expect(russian.lastText()).toBe("Исправлять запись могут только организаторы кампаний, к которым относится этот заключённый.");
+    await russian.pressData(russian.messages.at(-1)!.message_id, "orgn:x:kagarlitsky-boris");
+    expect(russian.lastCallbackAnswer()).toContain("Эта кнопка из исправления, которое уже завершилось");
+    expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+  });
+
   it("refuses people who do not organise one of the prisoner's campaigns, and unknown prisoners", async () => {
     const other = await organiser(h, { languageCode: "en", campaign: "crimean-political-prisoners" });
     await other.send("/setstatus kagarlitsky-boris");
     expect(other.lastText()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
     await other.send("/move no-such-person");
-    expect(other.lastText()).toContain("There is no prisoner «no-such-person»");
+    expect(other.lastText()).toContain("Nobody called «no-such-person» is in the directory");
     await other.send("/move");
-    expect(other.lastText()).toContain("Send /move followed by the prisoner's id");
+    expect(other.lastText()).toContain("Send /move followed by the prisoner's name");
     const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
     await admin.send("/setstatus kagarlitsky-boris");
     expect(admin.lastText()).toContain("Choose the new status");
@@ -90,7 +145,7 @@ describe("correcting the directory from Telegram", () => {
     // An organiser still gets the usage.
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/move");
-    expect(boss.lastText()).toContain("Send /move followed by the prisoner's id");
+    expect(boss.lastText()).toContain("Send /move followed by the prisoner's name");
   });
 
   it("re-checks the role when saving: an organiser revoked mid-flow saves nothing", async () => {

@@ -32,6 +32,9 @@ describe("organiser invites", () => {
     const newcomer = h.user({ languageCode: "uk" });
     await newcomer.send(`/start ${payload}`);
     expect(newcomer.lastText()).toContain("Тепер ви організатор кампанії «Відкритий лист");
+    // The welcome names the id /link needs and the tools beyond letters (/news was missing), in the reader's language.
+    expect(newcomer.lastText()).toContain(`надішліть там /link ${CAMPAIGN}`);
+    expect(newcomer.lastText()).toContain("/news — повідомити тих, хто стежить за справою");
     expect(await isOrganiserOf(h.db, newcomer.id, CAMPAIGN)).toBe(true);
     await settle(h);
     expect(admin.lastText()).toContain(`${newcomer.id} used your invite and is now an organiser`);
@@ -43,6 +46,19 @@ describe("organiser invites", () => {
     ]);
     // The token is a credential: it is in no audit entry.
     expect(JSON.stringify(audit)).not.toContain(payload.slice(4));
+  });
+
+  it("welcomes an organiser in English and Russian with the campaign's id and /news", async () => {
+    for (const [languageCode, link, news] of [
+      ["en", `send /link ${CAMPAIGN} there`, "/news — tell the prisoner's followers"],
+      ["ru", `отправьте там /link ${CAMPAIGN}`, "/news — сообщить тем, кто следит за делом"],
+    ] as const) {
+      await admin.send(`/invite ${CAMPAIGN}`);
+      const newcomer = h.user({ languageCode });
+      await newcomer.send(`/start ${invitePayload()}`);
+      expect(newcomer.lastText()).toContain(link);
+      expect(newcomer.lastText()).toContain(news);
+    }
   });
 
   it("refuses an invite used twice, an expired one and an unknown one, each with its own explanation", async () => {

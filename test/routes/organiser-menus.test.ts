@@ -79,4 +79,65 @@ describe("organisers can find their way", () => {
     expect(h.fake.lastMessage(group)?.text).toContain("answer the letter's card with the photo or the file");
     expectNoFailures(h);
   });
+
+  it("answers every other organiser or admin command sent in the group, in the sender's language, instead of staying silent", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    const group = await linkedGroup(h, boss);
+    for (const command of ["/news", "/setstatus kagarlitsky-boris", "/move", "/review", "/campaigns", "/news@" + h.fake.botUsername]) {
+      const before = h.fake.messages(group).length;
+      await sendIn(h, boss, group, command);
+      expect(h.fake.messages(group).length, command).toBe(before + 1);
+      expect(h.fake.lastMessage(group)?.text, command).toBe(`${command.split(/[\s@]/)[0]} works in a private chat with me. Open the chat and send it there.`);
+    }
+    await sendIn(h, admin, group, "/invite");
+    expect(h.fake.lastMessage(group)?.text).toBe("/invite works in a private chat with me. Open the chat and send it there.");
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await sendIn(h, ukrainian, group, "/organisers");
+    expect(h.fake.lastMessage(group)?.text).toBe("/organisers працює в особистому чаті зі мною. Відкрийте чат і надішліть команду там.");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await sendIn(h, russian, group, "/news");
+    expect(h.fake.lastMessage(group)?.text).toBe("/news работает в личном чате со мной. Откройте чат и отправьте команду там.");
+    // /link stays the group's own command: it is not sent away to the private chat.
+    await sendIn(h, boss, group, "/link");
+    expect(h.fake.lastMessage(group)?.text).not.toContain("works in a private chat");
+    expectNoFailures(h);
+  });
+
+  it("/forget tells an organiser, in their language, that the role ends too, and takes the organiser commands off their menu", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const boss = h.user({ languageCode: "en" });
+    await boss.send(`/start ${/start=(org_[\w-]+)/.exec(admin.lastText())?.[1]}`);
+    expect(menuOf(boss.id)).toContain("news");
+    await boss.send("/forget");
+    expect(boss.lastText()).toContain(
+      "You also stop being an organiser of «Open letter of Russian political prisoners (July 2025)»: the organiser commands leave your menu, and an admin can invite you again.",
+    );
+    await boss.press("Yes, delete everything");
+    expect(menuOf(boss.id)).toBeUndefined();
+    await boss.send("/campaigns");
+    expect(boss.lastText()).toBe("You are not an organiser of any campaign.");
+
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await ukrainian.send("/forget");
+    expect(ukrainian.lastText()).toContain("Ви також перестанете бути організатором кампаній «Відкритий лист російських політв'язнів (липень 2025)»");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await russian.send("/forget");
+    expect(russian.lastText()).toContain("Вы также перестанете быть организатором кампаний «Открытое письмо российских политзаключённых (июль 2025)»");
+    // A writer is told nothing about roles they never had.
+    const writer = h.user({ languageCode: "en" });
+    await writer.send("/forget");
+    expect(writer.lastText()).not.toContain("organiser");
+  });
+
+  it("explains /translation sent in private: it is the setting of the chat where letters arrive", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/translation on");
+    expect(boss.lastText()).toContain("is a setting of the chat where letters arrive: send it in that group");
+    const writer = h.user({ languageCode: "uk" });
+    await writer.send("/translation on");
+    expect(writer.lastText()).toBe("Це інструмент для організаторів кампаній. Якщо ви збираєте листи для кампанії, попросіть в адміністратора посилання-запрошення.");
+    const russian = await organiser(h, { languageCode: "ru" });
+    await russian.send("/translation");
+    expect(russian.lastText()).toContain("настройка чата, куда приходят письма");
+  });
 });

@@ -3,6 +3,9 @@ import { collectPersonalData, personalDataFile } from "../../services/privacy/ex
 import { forgetUser, planForget } from "../../services/privacy/forget.js";
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
+import { localeOf } from "../locale.js";
+import { campaignName } from "../../services/organisers/chat-links.js";
+import { refreshMenuFor } from "./organisers/discoverability.js";
 
 const privacyAction = callbackData("privacy", 1);
 /** `forget:yes:<issued at, epoch seconds>`: a confirmation works for a short while, and only for the one who asked. */
@@ -46,6 +49,10 @@ async function askToForget(ctx: FlowContext & { from: { id: number } }): Promise
   const parts = [ctx.t("privacy-forget-confirm", { letters: plan.letters, subscriptions: plan.subscriptions })];
   if (plan.lettersWithOrganisers > 0) parts.push(ctx.t("privacy-forget-confirm-held", { held: plan.lettersWithOrganisers }));
   if (plan.teamRecords > 0) parts.push(ctx.t("privacy-forget-confirm-team", { records: plan.teamRecords }));
+  if (plan.organiserOf.length > 0) {
+    const names = await Promise.all(plan.organiserOf.map(async (slug) => `«${(await campaignName(ctx.deps.db, slug, localeOf(ctx))) ?? slug}»`));
+    parts.push(ctx.t("privacy-forget-confirm-organiser", { campaigns: names.join(", ") }));
+  }
   const issuedAt = Math.floor(ctx.deps.clock.now().getTime() / 1000);
   const keyboard = new InlineKeyboard()
     .text(ctx.t("privacy-forget-yes"), forgetAnswer.pack("yes", issuedAt))
@@ -94,6 +101,8 @@ privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {
   const result = await forgetUser(ctx.deps.db, ctx.from.id, ctx.deps.clock.now());
   ctx.logger.info({ user_id: ctx.from.id, deleted: result.deleted, held: result.lettersWithOrganisers }, "personal data deleted on request");
   ctx.user = undefined;
+  // An organiser's role went with the rest: the organiser commands leave their menu (the public list stays).
+  if ((result.deleted["organisers"] ?? 0) > 0) await refreshMenuFor(ctx, ctx.from.id, ctx.from.language_code);
   await ctx.reply(
     result.lettersWithOrganisers > 0
       ? ctx.t("privacy-forget-done-held", { held: result.lettersWithOrganisers })

@@ -19,8 +19,11 @@ export interface Step {
   token: string;
   /** Button actions this step accepts; others are stale and fall through. */
   actions: readonly string[];
-  /** Which messages reach the step: "all" (the default), "text" (stickers, photos, edits fall through), "none". */
-  messages?: "all" | "text" | "none";
+  /**
+   * Which messages reach the step: "all" (the default), "text" (stickers, photos, edits fall through), "new" (every
+   * message but edits, which fall through), "none".
+   */
+  messages?: "all" | "text" | "new" | "none";
 }
 
 function accepts(ctx: FlowContext, step: Step): boolean {
@@ -28,6 +31,7 @@ function accepts(ctx: FlowContext, step: Step): boolean {
   const messages = step.messages ?? "all";
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     if (messages === "all") return true;
+    if (messages === "new") return ctx.message !== undefined;
     return messages === "text" && ctx.message?.text !== undefined;
   }
   const parts = step.buttons.unpack(ctx.callbackQuery?.data);
@@ -44,6 +48,19 @@ export async function waitInput(conversation: Flow, step: Step): Promise<FlowInp
   if (ctx.editedMessage) return { kind: "edited", ctx };
   const text = ctx.message?.text;
   return text === undefined ? { kind: "media", ctx } : { kind: "text", ctx, text };
+}
+
+/**
+ * Waits for a step that reads text or its buttons. A photo, sticker, voice message or file sent instead is answered
+ * with `flows-text-only` and forgotten (the flow rewinds to before the wait): left to fall through, it met the bot's
+ * fallback, whose main menu leads out of the flow. Edits still fall through (the bot says an edit is not read).
+ */
+export async function waitTextOrButton(conversation: Flow, step: Omit<Step, "messages">): Promise<FlowInput> {
+  const top = conversation.checkpoint();
+  const input = await waitInput(conversation, { ...step, messages: "new" });
+  if (input.kind !== "media") return input;
+  await input.ctx.reply(input.ctx.t("flows-text-only"));
+  return conversation.rewind(top);
 }
 
 /** Returned by a step's handler when it answered the input (a hint, a note) and waits for the next one. */

@@ -99,6 +99,18 @@ export async function isFollowingPrisoner(db: DB, userId: number, prisonerSlug: 
   return !muted && (await followedCampaignsIncluding(db, userId, prisonerSlug)).length > 0;
 }
 
+/** Prisoners muted within followed campaigns ("Unfollow" under a campaign's news), oldest first. */
+export async function listMutes(db: DB, userId: number): Promise<string[]> {
+  const rows = await db.selectFrom("news_mutes").select("prisoner_slug").where("user_id", "=", userId).orderBy("created_at").orderBy("prisoner_slug").execute();
+  return rows.map((row) => row.prisoner_slug);
+}
+
+/** Lifts a mute: news about the prisoner comes through their campaigns again. Whether there was one. */
+export async function unmutePrisoner(db: DB, userId: number, prisonerSlug: string): Promise<boolean> {
+  const result = await db.deleteFrom("news_mutes").where("user_id", "=", userId).where("prisoner_slug", "=", prisonerSlug).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
 export async function isFollowingCampaign(db: DB, userId: number, campaignSlug: string): Promise<boolean> {
   return followsDirectly(db, userId, "campaign", campaignSlug);
 }

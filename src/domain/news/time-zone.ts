@@ -21,9 +21,26 @@ export const COMMON_TIME_ZONES = [
   "America/Toronto",
 ] as const;
 
-/** The canonical spelling of an IANA zone name (`europe/kiev` → `Europe/Kiev`), or undefined when Intl knows none. */
+/**
+ * The canonical spelling of an IANA zone name (`europe/kiev` → `Europe/Kiev`), or of the zone a city typed alone
+ * names (`Prague`, `new york`: people type where they live, not the region before it), or undefined when Intl knows
+ * none.
+ */
 export function canonicalTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
+  return zoneNamed(trimmed) ?? (trimmed.includes("/") ? undefined : zoneOfCity(trimmed));
+}
+
+/** The zone whose last part is this city, when exactly one is (`Kyiv` too, which ICU may still spell Kiev). */
+function zoneOfCity(city: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z .'-]{1,40}$/u.test(city)) return undefined;
+  const key = city.replace(/\s+/gu, "_").toLowerCase();
+  if (key === "kyiv" || key === "kiev") return DEFAULT_TIME_ZONE;
+  const matches = Intl.supportedValuesOf("timeZone").filter((zone) => zone.slice(zone.lastIndexOf("/") + 1).toLowerCase() === key);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function zoneNamed(trimmed: string): string | undefined {
   if (trimmed === "" || trimmed.length > 64 || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/u.test(trimmed)) return undefined;
   if (/^europe\/(kyiv|kiev)$/iu.test(trimmed)) return DEFAULT_TIME_ZONE;
   try {

@@ -19,6 +19,8 @@ export const showSubscriptionsData = callbackData("nsub", 0);
 /** Unfollow buttons of the /subscriptions list, which redraw the list. */
 export const unfollowPrisonerFromListData = callbackData("nsp", 1);
 export const unfollowCampaignFromListData = callbackData("nsc", 1);
+/** /subscriptions: "Follow again" beside someone muted within a followed campaign (`nsm:<prisoner>`). */
+export const resumeMutedFromListData = callbackData("nsm", 1);
 export const showRemindersData = callbackData("nrl", 0);
 export const chooseCampaignData = callbackData("ncl", 0);
 /** The time-zone screen, and a zone chosen there (`ntz:<IANA name>`; checked again when pressed). */

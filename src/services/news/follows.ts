@@ -12,10 +12,12 @@ import {
   isFollowingCampaign,
   isFollowingPrisoner,
   listFollows,
+  listMutes,
   setNewsDelivery,
   setNewsTimeZone,
   unfollowCampaign,
   unfollowPrisoner,
+  unmutePrisoner,
 } from "../../db/repositories/subscriptions.js";
 import type { NewsDelivery } from "../../db/tables/news.js";
 import { campaignName } from "../../domain/directory/names.js";
@@ -60,6 +62,8 @@ export interface Subscriptions {
   campaigns: { slug: string; name: string }[];
   /** Names are null for someone no longer in the directory: the screen shows the slug. */
   prisoners: { slug: string; names: Names | null }[];
+  /** People the person stopped within a followed campaign: listed, so they can see why that news stopped. */
+  muted: { slug: string; names: Names | null }[];
   delivery: NewsDelivery;
 }
 
@@ -68,11 +72,14 @@ export async function subscriptionsOf(deps: Pick<ServiceDeps, "db">, userId: num
   const { delivery } = await getNewsPreferences(deps.db, userId);
   const campaignSlugs = follows.filter((follow) => follow.type === "campaign").map((follow) => follow.slug);
   const prisonerSlugs = follows.filter((follow) => follow.type === "prisoner").map((follow) => follow.slug);
+  const mutedSlugs = campaignSlugs.length === 0 ? [] : (await listMutes(deps.db, userId)).slice(0, limit);
   const campaigns = await getCampaignsBySlugs(deps.db, campaignSlugs);
-  const prisoners = await getPrisonersBySlugs(deps.db, prisonerSlugs);
+  const prisoners = await getPrisonersBySlugs(deps.db, [...prisonerSlugs, ...mutedSlugs]);
+  const named = (slug: string) => ({ slug, names: prisoners.get(slug)?.names ?? null });
   return {
     campaigns: campaignSlugs.map((slug) => ({ slug, name: campaignName(campaigns.get(slug), slug, locale) })),
-    prisoners: prisonerSlugs.map((slug) => ({ slug, names: prisoners.get(slug)?.names ?? null })),
+    prisoners: prisonerSlugs.map(named),
+    muted: mutedSlugs.map(named),
     delivery,
   };
 }
@@ -114,6 +121,11 @@ export async function unfollowFromList(
   } else {
     await unfollowCampaign(deps.db, userId, target.campaignSlug);
   }
+}
+
+/** "Follow again" beside a muted person in /subscriptions: their news comes through the campaign again. */
+export async function resumeMuted(deps: Pick<ServiceDeps, "db">, userId: number, prisonerSlug: string): Promise<boolean> {
+  return unmutePrisoner(deps.db, userId, prisonerSlug);
 }
 
 /** News at once or as a daily digest; whether that changed anything. */

@@ -7,7 +7,8 @@ import { audit } from "../../db/repositories/roles.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
 import type { ServiceDeps } from "../deps.js";
-import { type Actor, mayActForAnyOf } from "./roles.js";
+import { findPrisonerChoices, type PrisonerChoice } from "../directory/lookup.js";
+import { type Actor, campaignsInScope, mayActForAnyOf } from "./roles.js";
 
 /** The two corrections an organiser makes from Telegram: `/setstatus` and `/move`. */
 export type CorrectionKind = "status" | "move";
@@ -42,6 +43,20 @@ export async function correctionAccess(deps: ServiceDeps, who: Actor, slug: stri
       campaigns: prisoner.campaigns,
     },
   };
+}
+
+export type CorrectionCandidates = { kind: "none" } | { kind: "refused" } | { kind: "found"; choices: PrisonerChoice[] };
+
+/**
+ * The prisoners `/setstatus <name>` or `/move <name>` may mean: a card shows names, not ids, so the organiser types
+ * a name in any spelling (as in `/news`); only people of campaigns `who` acts for are offered.
+ */
+export async function correctionCandidates(deps: ServiceDeps, who: Actor, query: string, locale: Locale, limit: number): Promise<CorrectionCandidates> {
+  const found = await findPrisonerChoices(deps, query, locale, 20);
+  if (found.length === 0) return { kind: "none" };
+  const scope = await campaignsInScope(deps.db, who);
+  const choices = found.filter((choice) => scope.admin || choice.campaigns.some((campaign) => scope.campaigns.includes(campaign)));
+  return choices.length === 0 ? { kind: "refused" } : { kind: "found", choices: choices.slice(0, limit) };
 }
 
 /** The institutions a prisoner of this penal system may be moved to. */

@@ -4,6 +4,7 @@ import { hideWriterFromOrganisers } from "./hide-writer.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
 import { dropForgetRequest, listForgetRequests, recordForgetRequest } from "../../db/repositories/privacy.js";
+import { organiserCampaigns } from "../../db/repositories/roles.js";
 
 export interface ForgetPlan {
   /** Letters (drafts included) that /forget deletes. */
@@ -14,13 +15,15 @@ export interface ForgetPlan {
   lettersWithOrganisers: number;
   /** Records of organiser or admin actions on shared data that stay (ids only). */
   teamRecords: number;
+  /** Campaigns the person organises now: /forget deletes the role too, which they should know before saying yes. */
+  organiserOf: string[];
 }
 
 const SUBSCRIPTION_TABLES = new Set(["news_follows", "news_mutes", "news_preferences", "news_reminders"]);
 
 /** What /forget would do, for the confirmation message. */
 export async function planForget(db: DB, userId: number): Promise<ForgetPlan> {
-  const plan: ForgetPlan = { letters: 0, subscriptions: 0, lettersWithOrganisers: 0, teamRecords: 0 };
+  const plan: ForgetPlan = { letters: 0, subscriptions: 0, lettersWithOrganisers: 0, teamRecords: 0, organiserOf: await organiserCampaigns(db, userId) };
   for (const source of PERSONAL_DATA_SOURCES) {
     if (source.kind === "team") plan.teamRecords += (await source.collect(db, userId)).length;
     else if (SUBSCRIPTION_TABLES.has(source.table)) plan.subscriptions += (await source.collect(db, userId)).length;

@@ -94,11 +94,11 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
 }
 
 /**
- * Waits for text or one of this flow's current buttons of the given steps; other updates (stickers, old buttons of an
- * earlier step or flow, other features' buttons) go on to the rest of the bot.
+ * Waits for text or one of this flow's current buttons of the given steps (a sticker or photo is answered with a hint);
+ * other updates (edits, old buttons of an earlier step or flow, other features' buttons) go on to the rest of the bot.
  */
 async function waitAnswer(conversation: Flow, token: string, steps: readonly string[]): Promise<Answer> {
-  const input = await kit.waitInput(conversation, { token, actions: steps, messages: "text" });
+  const input = await kit.waitTextOrButton(conversation, { token, actions: steps });
   if (input.kind === "button") return { kind: "button", step: input.action, value: input.arg };
   return { kind: "text", text: input.kind === "text" ? input.text : "" };
 }

@@ -12,6 +12,7 @@ import {
   showTimeZonesData,
   unfollowCampaignFromListData as unfollowCampaignFromList,
   unfollowPrisonerFromListData as unfollowPrisonerFromList,
+  resumeMutedFromListData as resumeMutedFromList,
 } from "../../../services/news/callbacks.js";
 import {
   campaignChoices,
@@ -19,6 +20,7 @@ import {
   setCampaignFollowed,
   subscriptionsOf,
   unfollowFromList,
+  resumeMuted,
   chooseTimeZone,
   timeZoneOf,
 } from "../../../services/news/follows.js";
@@ -28,6 +30,7 @@ import { menuButton } from "../../keyboards/main-menu.js";
 import { editOrKeep } from "./shared.js";
 import { localeOf } from "../../locale.js";
 import { prisonerName } from "../../../domain/directory/names.js";
+import type { PrisonerRecord } from "../../../domain/directory/types.js";
 
 /** Telegram shows up to 100 buttons; a list this long is better browsed in the directory. */
 const MAX_LISTED = 40;
@@ -43,27 +46,25 @@ interface Screen {
 async function subscriptionsScreen(ctx: FlowContext): Promise<Screen> {
   const userId = ctx.user?.id ?? 0;
   const locale = localeOf(ctx);
-  const { campaigns, prisoners, delivery } = await subscriptionsOf(ctx.deps, userId, locale, MAX_LISTED);
+  const { campaigns, prisoners, muted, delivery } = await subscriptionsOf(ctx.deps, userId, locale, MAX_LISTED);
   const lines = [`<b>${escapeHtml(ctx.t("news-subscriptions-title"))}</b>`, ""];
   const rows: InlineKeyboardButton[][] = [];
   if (campaigns.length === 0 && prisoners.length === 0) lines.push(escapeHtml(ctx.t("news-subscriptions-empty")));
-  if (campaigns.length > 0) {
-    lines.push(escapeHtml(ctx.t("news-subscriptions-campaigns")));
-    for (const { slug, name } of campaigns) {
-      lines.push(`• ${escapeHtml(name)}`);
-      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowCampaignFromList.pack(slug) }]);
-    }
-    lines.push("");
-  }
-  if (prisoners.length > 0) {
-    lines.push(escapeHtml(ctx.t("news-subscriptions-prisoners")));
-    for (const { slug, names } of prisoners) {
-      const name = names ? prisonerName(names, locale, "list") : slug;
-      lines.push(`• ${escapeHtml(name)}`);
-      rows.push([{ text: ctx.t("news-button-unfollow-named", { name }), callback_data: unfollowPrisonerFromList.pack(slug) }]);
-    }
-    lines.push("");
-  }
+  /** A titled list, one line and one button per entry. */
+  const section = (titleKey: string, entries: { name: string; button: InlineKeyboardButton }[]) => {
+    if (entries.length === 0) return;
+    lines.push(escapeHtml(ctx.t(titleKey)), ...entries.map(({ name }) => `• ${escapeHtml(name)}`), "");
+    rows.push(...entries.map(({ button }) => [button]));
+  };
+  const named = ({ slug, names }: { slug: string; names: PrisonerRecord["names"] | null }) => ({ slug, name: names ? prisonerName(names, locale, "list") : slug });
+  const unfollow = (name: string, data: string) => ({ name, button: { text: ctx.t("news-button-unfollow-named", { name }), callback_data: data } });
+  section("news-subscriptions-campaigns", campaigns.map(({ slug, name }) => unfollow(name, unfollowCampaignFromList.pack(slug))));
+  section("news-subscriptions-prisoners", prisoners.map(named).map(({ slug, name }) => unfollow(name, unfollowPrisonerFromList.pack(slug))));
+  // People stopped within a followed campaign: without this line nothing said why their news stopped.
+  section(
+    "news-subscriptions-muted",
+    muted.map(named).map(({ slug, name }) => ({ name, button: { text: ctx.t("news-button-resume-named", { name }), callback_data: resumeMutedFromList.pack(slug) } })),
+  );
   const digest = delivery === "digest";
   const zone = await timeZoneOf(ctx.deps, userId);
   lines.push(escapeHtml(ctx.t(digest ? "news-delivery-digest-chosen" : "news-delivery-immediate-chosen", { hour: DIGEST_LOCAL_HOUR, zone })));
@@ -190,6 +191,15 @@ privateChats.callbackQuery([unfollowPrisonerFromList.pattern, unfollowCampaignFr
   if (prisonerSlug !== undefined) await unfollowFromList(ctx.deps, ctx.user.id, { prisonerSlug });
   else if (campaignSlug !== undefined) await unfollowFromList(ctx.deps, ctx.user.id, { campaignSlug });
   await ctx.answerCallbackQuery({ text: ctx.t("news-unfollowed-short") });
+  await show(ctx, await subscriptionsScreen(ctx), "edit");
+});
+
+privateChats.callbackQuery(resumeMutedFromList.pattern, async (ctx) => {
+  const [slug] = resumeMutedFromList.unpack(ctx.callbackQuery.data) ?? [];
+  if (!slug || !ctx.user || !(await resumeMuted(ctx.deps, ctx.user.id, slug))) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("news-stale-button"), show_alert: true }));
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("news-resumed-short") });
   await show(ctx, await subscriptionsScreen(ctx), "edit");
 });
 

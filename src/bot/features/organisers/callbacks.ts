@@ -10,3 +10,6 @@ export const markBatchPrinted = callbackData("orgp", 1);
  * for the group `/link` was sent in (`orgk:<campaign>`). Every press runs all of linking's checks again. */
 export const linkConsent = callbackData("orgl", 3);
 export const linkPick = callbackData("orgk", 1);
+/** `/setstatus` or `/move` with a name that several of the organiser's prisoners answer: the one meant
+ * (`orgn:<s|m>:<prisoner>`); the role is checked again when pressed. */
+export const correctionPick = callbackData("orgn", 2);

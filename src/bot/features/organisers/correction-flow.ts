@@ -126,7 +126,7 @@ async function askInstitution(conversation: Flow, ctx: FlowContext, token: strin
 async function askSource(conversation: Flow, ctx: FlowContext, token: string): Promise<string | undefined> {
   await ctx.reply(ctx.t("organisers-correction-ask-source"));
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const answer = await kit.waitInput(conversation, { token, actions: [], messages: "text" });
+    const answer = await kit.waitTextOrButton(conversation, { token, actions: [] });
     const text = answer.kind === "text" ? answer.text.trim() : "";
     if (isSourceUrl(text)) return text;
     await answer.ctx.reply(ctx.t("organisers-correction-bad-source"));
@@ -142,7 +142,7 @@ async function askDate(conversation: Flow, ctx: FlowContext, token: string): Pro
     reply_markup: kit.keyboard(token, [[[ctx.t("organisers-correction-today", { date: today }), "today"]]]),
   });
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const answer = await kit.waitInput(conversation, { token, actions: ["today"], messages: "text" });
+    const answer = await kit.waitTextOrButton(conversation, { token, actions: ["today"] });
     if (answer.kind === "button") return today;
     const text = answer.kind === "text" ? answer.text.trim() : "";
     if (isPartialDate(text) && text <= today) return text;

@@ -4,13 +4,13 @@ import type { CampaignChat } from "../../../db/tables/organisers.js";
 import { translator } from "../../../telegram/i18n.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
 import { localeOf } from "../../locale.js";
-import { type CommandMenuDeps, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
+import { ADMIN_COMMANDS, type CommandMenuDeps, ORGANISER_COMMANDS, refreshCommandMenu } from "../../../services/organisers/command-menus.js";
 import { callbackData } from "../../../telegram/callback-data.js";
 import { PUBLIC_COMMANDS } from "../../commands.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { isAdmin } from "../../roles.js";
-import { campaignsInScope } from "./access.js";
+import { campaignsInScope, teamScope } from "./access.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -75,11 +75,27 @@ privateChats.callbackQuery(campaignDetail.pattern, async (ctx) => {
   await ctx.reply(text.join("\n\n"), { parse_mode: "HTML" });
 });
 
-/** In a linked group these commands are answered there, never met with silence; the work itself is private. */
-groups.command(["print", "stats"], async (ctx) => {
-  await ctx.reply(ctx.t("routes-group-private-only", { command: ctx.msg.text.split(/[\s@]/)[0] ?? "" }), {
+/** Organiser and admin commands a group answers itself (linking the group, its translation setting). */
+const GROUP_COMMANDS: ReadonlySet<string> = new Set(["link", "unlink"]);
+/** Those that would put letters or figures in front of everyone in the group. */
+const KEPT_OUT_OF_GROUPS: ReadonlySet<string> = new Set(["print", "stats"]);
+const PRIVATE_ONLY_COMMANDS = [...ORGANISER_COMMANDS, ...ADMIN_COMMANDS].filter((command) => !GROUP_COMMANDS.has(command));
+
+/**
+ * In a linked group an organiser's command is answered there, never met with silence (an organiser naturally sends
+ * /news or /setstatus where the team works); the work itself is private.
+ */
+groups.command(PRIVATE_ONLY_COMMANDS, async (ctx) => {
+  const command = ctx.msg.text.split(/[\s@]/)[0] ?? "";
+  const key = KEPT_OUT_OF_GROUPS.has(command.slice(1)) ? "routes-group-private-only" : "routes-group-private-only-tool";
+  await ctx.reply(ctx.t(key, { command }), {
     reply_markup: new InlineKeyboard().url(ctx.t("routes-group-open-private"), `https://t.me/${ctx.me.username}`),
   });
+});
+
+/** `/translation` is a chat's setting: sent in private it is explained, not met with "unknown command". */
+privateChats.command("translation", async (ctx) => {
+  if (await teamScope(ctx)) await ctx.reply(ctx.t("routes-translation-in-chat"));
 });
 
 groups.command("help", async (ctx) => {

@@ -72,7 +72,7 @@ privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
   }
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   const campaignName = escapeHtml(result.campaign?.name[locale] ?? result.campaignSlug);
-  await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName, id: escapeHtml(result.campaignSlug) }), { parse_mode: "HTML" });
   await refreshMenuFor(ctx, ctx.from.id, ctx.user?.locale);
 });
 
