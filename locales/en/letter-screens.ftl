@@ -18,6 +18,7 @@ letter-screens-button-up = ⬆️ Up
 letter-screens-button-down = ⬇️ Down
 letter-screens-button-back = ↩️ Back to the paragraphs
 letter-screens-paragraph-replaced = Paragraph { $number } replaced.
+letter-screens-paragraph-continued = This message came right after the one before, so it is taken as the rest of the same text: it went in after paragraph { $number }, as paragraph { $last }, not at the end of the letter. { $stats }
 letter-screens-paragraph-deleted = Paragraph { $number } deleted.
 letter-screens-paragraph-moved = Paragraph { $number } moved.
 letter-screens-paragraph-changed = The draft has changed since this button appeared, so nothing was changed. Here are the paragraphs now:

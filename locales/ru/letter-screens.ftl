@@ -19,6 +19,7 @@ letter-screens-button-up = ⬆️ Выше
 letter-screens-button-down = ⬇️ Ниже
 letter-screens-button-back = ↩️ К абзацам
 letter-screens-paragraph-replaced = Абзац { $number } заменён.
+letter-screens-paragraph-continued = Это сообщение пришло сразу за предыдущим, поэтому это продолжение того же текста: оно встало после абзаца { $number }, абзацем { $last }, а не в конец письма. { $stats }
 letter-screens-paragraph-deleted = Абзац { $number } удалён.
 letter-screens-paragraph-moved = Абзац { $number } передвинут.
 letter-screens-paragraph-changed = Черновик изменился с тех пор, как появилась эта кнопка, поэтому ничего не изменено. Вот абзацы сейчас:

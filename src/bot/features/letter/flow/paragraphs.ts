@@ -1,5 +1,5 @@
 import { draftStats, splitForTelegram } from "../../../../domain/letters/index.js";
-import { type ParagraphEdit, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../../../domain/letters/paragraphs.js";
+import { lastParagraphWritten, type ParagraphEdit, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../../../domain/letters/paragraphs.js";
 import { changeParagraph } from "../../../../services/letters/paragraphs.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import type { Flow, FlowContext } from "../../../context.js";
@@ -163,6 +163,12 @@ async function editOneParagraph(conversation: Flow, ctx: FlowContext, state: Flo
       await answer.ctx.reply(ctx.t(answer.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only"));
       return AGAIN;
     }
-    return applyEdit(conversation, answer.ctx, state, target.tag, { kind: "replace", index: target.index, text: answer.text });
+    const edit = { kind: "replace" as const, index: target.index, text: answer.text };
+    const replaced = await applyEdit(conversation, answer.ctx, state, target.tag, edit);
+    // The rest of a paste Telegram split into several messages follows this one (../writing-stage.ts).
+    const written = replaced ? lastParagraphWritten(edit) : undefined;
+    const date = answer.ctx.message?.date;
+    if (written && date !== undefined) state.replaced = { ...written, date };
+    return replaced;
   });
 }
