@@ -165,7 +165,7 @@ async function editOneParagraph(conversation: Flow, ctx: FlowContext, state: Flo
     }
     const edit = { kind: "replace" as const, index: target.index, text: answer.text };
     const replaced = await applyEdit(conversation, answer.ctx, state, target.tag, edit);
-    // The rest of a paste Telegram split into several messages follows this one (../writing-stage.ts).
+    // The rest of a paste Telegram split into several messages follows this one (../paste-rest.ts).
     const written = replaced ? lastParagraphWritten(edit) : undefined;
     const date = answer.ctx.message?.date;
     if (written && date !== undefined) state.replaced = { ...written, date };
