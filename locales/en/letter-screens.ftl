@@ -19,6 +19,7 @@ letter-screens-button-down = ⬇️ Down
 letter-screens-button-back = ↩️ Back to the paragraphs
 letter-screens-paragraph-replaced = Paragraph { $number } replaced.
 letter-screens-paragraph-continued = This message came right after the one before, so it is taken as the rest of the same text: it went in after paragraph { $number }, as paragraph { $last }, not at the end of the letter. { $stats }
+letter-screens-paste-rest-refused = This came right after a text for paragraph { $number } that was not saved (the letter would have passed its limit), so it is taken as the rest of that text and was not saved either. The draft was not changed.
 letter-screens-paragraph-deleted = Paragraph { $number } deleted.
 letter-screens-paragraph-moved = Paragraph { $number } moved.
 letter-screens-paragraph-changed = The draft has changed since this button appeared, so nothing was changed. Here are the paragraphs now:

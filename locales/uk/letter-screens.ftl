@@ -20,6 +20,7 @@ letter-screens-button-down = ⬇️ Нижче
 letter-screens-button-back = ↩️ До абзаців
 letter-screens-paragraph-replaced = Абзац { $number } замінено.
 letter-screens-paragraph-continued = Це повідомлення прийшло одразу за попереднім, тож це продовження того самого тексту: воно стало після абзацу { $number }, абзацом { $last }, а не в кінці листа. { $stats }
+letter-screens-paste-rest-refused = Це прийшло одразу за текстом для абзацу { $number }, який не збережено (лист перевищив би ліміт), тож це продовження того тексту — його теж не збережено. Чернетку не змінено.
 letter-screens-paragraph-deleted = Абзац { $number } видалено.
 letter-screens-paragraph-moved = Абзац { $number } пересунуто.
 letter-screens-paragraph-changed = Чернетка змінилася відтоді, як з'явилася ця кнопка, тож нічого не змінено. Ось абзаци зараз:

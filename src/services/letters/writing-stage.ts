@@ -47,6 +47,8 @@ export interface ReplacedParagraph {
   tag: string;
   /** Telegram's date of the message (seconds): the same across a restart, unlike the bot's clock. */
   date: number;
+  /** The replacement was refused (the letter would pass its limit): the rest of the paste is refused with it. */
+  refused?: true;
 }
 
 /**
@@ -130,14 +132,26 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(screen ? { opening: screen } : {}),
     ...(signingScreen ? { signing: signingScreen } : {}),
     ...(refused === true ? { refused } : {}),
-    ...(isReplacedParagraph(replaced) ? { replaced: { index: replaced.index, tag: replaced.tag, date: replaced.date } } : {}),
+    ...(isReplacedParagraph(replaced) ? { replaced: replacedOf(replaced) } : {}),
   };
+}
+
+function replacedOf({ index, tag, date, refused }: ReplacedParagraph): ReplacedParagraph {
+  return { index, tag, date, ...(refused ? { refused } : {}) };
 }
 
 function isReplacedParagraph(value: unknown): value is ReplacedParagraph {
   if (value === null || typeof value !== "object") return false;
   const { index, tag, date } = value as Record<string, unknown>;
-  return Number.isSafeInteger(index) && (index as number) >= 0 && typeof tag === "string" && /^[0-9a-z]{4}$/u.test(tag) && Number.isSafeInteger(date);
+  const { refused } = value as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(index) &&
+    (index as number) >= 0 &&
+    typeof tag === "string" &&
+    /^[0-9a-z]{4}$/u.test(tag) &&
+    Number.isSafeInteger(date) &&
+    (refused === undefined || refused === true)
+  );
 }
 
 function parseSigningScreen(value: unknown): SigningScreen | undefined {

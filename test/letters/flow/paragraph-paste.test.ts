@@ -84,8 +84,34 @@ describe("a paragraph replaced by a paste in pieces", () => {
     const before = await draftOf(writer);
     expect(textOf(await writer.send(firstPiece))).toMatch(/the limit is 12.000\. The draft was not changed\./u);
     expect(await draftOf(writer)).toBe(before);
+    // A third piece of the same paste is refused with the second, not added at the end.
+    expect(textOf(await writer.send(secondPiece))).toContain("so it is taken as the rest of that text and was not saved either");
+    expect(await draftOf(writer)).toBe(before);
     h.clock.set(new Date(at.getTime() + 60_000));
     expect(textOf(await writer.send("Что Вы читаете?"))).toContain("Your message before this one was not saved");
+    expectNoFailures(h);
+  });
+
+  it("refuses the rest of a paste whose first piece was refused, instead of adding it at the end (ru)", async () => {
+    const long = "Пишу Вам из Кракова каждую неделю. ".repeat(160).trim();
+    const writer = h.user({ languageCode: "ru" });
+    await startWritingTo(writer, KAGARLITSKY);
+    for (const text of [long, long]) await writer.send(text);
+    await writer.press("Показать черновик");
+    await writer.press(/^1$/u);
+    const before = await draftOf(writer);
+    const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    atTheSameSecond(at);
+    const tooLong = `${long} ${firstPiece}`;
+    expect(textOf(await writer.send(tooLong))).toContain("Черновик не изменён.");
+    await h.restart();
+    atTheSameSecond(at);
+    expect(textOf(await writer.send(secondPiece))).toContain("поэтому это продолжение того текста — его тоже не сохранили");
+    expect(await draftOf(writer)).toBe(before);
+    // Later text is new text again.
+    h.clock.set(new Date(at.getTime() + 60_000));
+    await writer.send("Что Вы читаете?");
+    expect(await draftOf(writer)).toBe(`${before}\n\nЧто Вы читаете?`);
     expectNoFailures(h);
   });
 
