@@ -1,6 +1,7 @@
 import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
 import {
+  continuesReplacement,
   leaveWritingStage,
   parseWritingStage,
   replaceWritingStage,
@@ -104,7 +105,9 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const text = ctx.message?.text;
     if (text !== undefined) {
-      if (await continuePaste(ctx, stage, text, ctx.message?.date ?? 0)) return;
+      // Checked here first, so an ordinary message does not wait on an async call that does nothing.
+      const date = ctx.message?.date ?? 0;
+      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, text, date))) return;
       const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
       await answerSaved(ctx, stage, outcome, false, stage.refused === true);
       await noteRefusal(ctx, stage, outcome);
