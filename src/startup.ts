@@ -19,7 +19,11 @@ export class StartupCancelled extends Error {
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
 /** One attempt may take this long before it counts as failed (grammY's own limit is 500 s). */
 const ATTEMPT_LIMIT_MS = 15_000;
-/** Telegram: a warning about every 10 s however it fails (refused at once, or a call that hangs unanswered). */
+/**
+ * Telegram: quick retries first (an attempt lasts at least the ~3.5 s the client's network-fault retries take, so a
+ * refused connection warns 3.5, 3.5, 4 and 8 s apart), then a warning every 10 s however it fails (a call that hangs
+ * unanswered is cut at 10 s, so it warns every 10 s from the first).
+ */
 const TELEGRAM_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 10_000] as const;
 const TELEGRAM_ATTEMPT_LIMIT_MS = 10_000;
 
@@ -87,7 +91,8 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /**
  * grammY's `bot.init()` retries an unreachable Telegram forever without a word; this asks getMe with cancellable
- * retries, a warning about every 10 s naming the API root (never the token), and hands the answer to the bot. A token
+ * retries, a warning at each failed attempt (then every 10 s) naming the API root (never the token), and hands the
+ * answer to the bot. A token
  * Telegram refuses ends the start with one line saying so (TelegramRejectedToken).
  */
 export async function initBotWhileStarting<C extends Context>(

@@ -6,6 +6,7 @@ directory-bot-search-title = 🔎 Search: { $query }
 directory-bot-search-hint-script = Try the other alphabet: Latin «Balukh» or Cyrillic «Балух».
 directory-bot-search-hint-add-year = Many people found: add the birth year to narrow it down, e.g. «Zeytullaev 1984».
 directory-bot-search-stale = This search is out of date. Type the name again.
+directory-bot-sentence-hint = That reads like a sentence, not a name, so I did not search for it. To find someone, send just their name, e.g. «Kagarlitsky» or «Balukh 1971»; to write to them, press “✍️ Write a letter”. /help lists everything I can do.
 directory-bot-legend-pretrial = in pre-trial detention
 directory-bot-legend-sentenced = sentenced
 directory-bot-legend-released = free

@@ -131,6 +131,7 @@ organisers-writer-reply-received = 💌 A reply to your letter { $reference } to
 organisers-reopened = Your letter is a draft again: fix it here, then press “Done” to check it and send it once more.
 organisers-reopen-draft-exists = You already have a draft to this person. Finish or discard it first.
 organisers-reopen-not-returned = This letter is no longer waiting to be fixed.
+organisers-reopen-not-writable = This returned letter cannot be sent again now, so it stays as it is (to { $name }). Why, and what you can do instead:
 
 ## Print
 

@@ -6,6 +6,7 @@ directory-bot-search-title = 🔎 Поиск: { $query }
 directory-bot-search-hint-script = Попробуйте другой алфавит: латиницей «Balukh» или кириллицей «Балух».
 directory-bot-search-hint-add-year = Найдено много людей: добавьте год рождения, например «Зейтуллаев 1984».
 directory-bot-search-stale = Этот поиск устарел. Напишите имя ещё раз.
+directory-bot-sentence-hint = Это похоже на предложение, а не на имя, поэтому я его не искал. Чтобы найти человека, пришлите только его имя, например «Кагарлицкий» или «Балух 1971»; чтобы написать ему, нажмите «✍️ Написать письмо». /help — всё, что я умею.
 directory-bot-legend-pretrial = в СИЗО
 directory-bot-legend-sentenced = осуждены
 directory-bot-legend-released = на свободе

@@ -6,6 +6,7 @@ directory-bot-search-title = 🔎 Пошук: { $query }
 directory-bot-search-hint-script = Спробуйте іншу абетку: латинкою «Balukh» чи кирилицею «Балух».
 directory-bot-search-hint-add-year = Знайдено багатьох: додайте рік народження, наприклад «Зейтуллаєв 1984».
 directory-bot-search-stale = Цей пошук застарів. Напишіть ім'я ще раз.
+directory-bot-sentence-hint = Це схоже на речення, а не на ім'я, тож я його не шукав. Щоб знайти людину, надішліть лише її ім'я, наприклад «Кагарлицький» або «Балух 1971»; щоб написати їй, натисніть «✍️ Написати листа». /help — усе, що я вмію.
 directory-bot-legend-pretrial = у СІЗО
 directory-bot-legend-sentenced = засуджені
 directory-bot-legend-released = на волі

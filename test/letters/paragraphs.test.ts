@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseLetterText } from "../../src/domain/letters/draft.js";
-import { editParagraph, paragraphMatching, paragraphPreview, paragraphsHolding, paragraphsOf, paragraphTag } from "../../src/domain/letters/paragraphs.js";
+import { editParagraph, lastParagraphWritten, paragraphMatching, paragraphPreview, paragraphsHolding, paragraphsOf, paragraphTag } from "../../src/domain/letters/paragraphs.js";
 
 const DRAFT = "Здравствуйте!\n\nПишу из Львова.\n\nЧто Вы читаете?";
 
@@ -37,6 +37,17 @@ describe("a draft as paragraphs (issue 15, item 3)", () => {
     expect(up.ok && up.text).toBe("Здравствуйте!\n\nЧто Вы читаете?\n\nПишу из Львова.");
     const down = editParagraph(DRAFT, { kind: "move", index: 0, by: 1 });
     expect(down.ok && down.text).toBe("Пишу из Львова.\n\nЗдравствуйте!\n\nЧто Вы читаете?");
+  });
+
+  it("puts the rest of a paste after the paragraph its first piece wrote, and names the last paragraph written", () => {
+    const replace = { kind: "replace" as const, index: 1, text: "Пишу из Кракова.\n\nЯ учительница." };
+    const replaced = editParagraph(DRAFT, replace);
+    expect(lastParagraphWritten(replace)).toEqual({ index: 2, tag: paragraphTag("Я учительница.") });
+    const follow = { kind: "follow" as const, index: 2, text: "У меня есть кот." };
+    const followed = replaced.ok ? editParagraph(replaced.text, follow) : replaced;
+    expect(followed.ok && followed.text).toBe("Здравствуйте!\n\nПишу из Кракова.\n\nЯ учительница.\n\nУ меня есть кот.\n\nЧто Вы читаете?");
+    expect(lastParagraphWritten(follow)).toEqual({ index: 3, tag: paragraphTag("У меня есть кот.") });
+    expect(followed.ok && paragraphMatching(followed.text, 3, paragraphTag("У меня есть кот."))).toBe("У меня есть кот.");
   });
 
   it("refuses what would make no sense or pass the limit, saying why", () => {

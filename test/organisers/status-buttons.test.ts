@@ -3,6 +3,7 @@ import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { cardAction, returnWithReason } from "../../src/services/relay/buttons.js";
 import { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
+import { textOf } from "../letters/flow/helpers.js";
 import { ADMIN_ID, auditActions, CAMPAIGN, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
 
 let h: Harness;
@@ -102,6 +103,31 @@ describe("organiser buttons on a relayed letter", () => {
     const cards = h.fake.messages(group).filter((message) => message.text?.startsWith(`✉️ Letter ${letter.reference}`));
     expect(cards).toHaveLength(2);
     expect(cards[1]?.text).toContain("Status: With the organisers");
+  });
+
+  it("says once why a returned letter cannot be sent again when the person can no longer be written to, and keeps it returned", async () => {
+    const { boss, group, writer, letter } = await setUp("en");
+    await press(boss, group, letter.reference, cardAction.pack("return", letter.id));
+    await press(boss, group, letter.reference, returnWithReason.pack(letter.id, "address"));
+    // Released since: the letter would become a draft nothing can send.
+    const { status: before } = await h.db.selectFrom("prisoners").select("status").where("slug", "=", letter.prisoner_slug).executeTakeFirstOrThrow();
+    await h.db.updateTable("prisoners").set({ status: "released" }).where("slug", "=", letter.prisoner_slug).execute();
+    const answer = await writer.press("✏️ Edit and send again");
+    expect(answer).toHaveLength(1);
+    const text = textOf(answer);
+    expect(text).toContain("This returned letter cannot be sent again now, so it stays as it is (to Boris Kagarlitsky)");
+    expect(text).toContain("Good news: they are free");
+    expect(text).not.toContain("fix it here");
+    expect(text).not.toContain("You cannot write to");
+    // The person's card first, then the refusal's ways forward (others of the campaign, following the case, browsing).
+    const buttons = writer.buttons();
+    expect(buttons[0]).toBe("👤 Boris Kagarlitsky");
+    expect(buttons.slice(-2)).toEqual(["🔔 Follow the case", "📋 Browse"]);
+    expect(await statusOf(h, letter.id)).toBe("returned");
+    // The button stays on the notice: once the person can be written to again, it takes the letter back as before.
+    await h.db.updateTable("prisoners").set({ status: before }).where("slug", "=", letter.prisoner_slug).execute();
+    expect(textOf(await writer.press("✏️ Edit and send again"))).toContain("Your letter is a draft again: fix it here");
+    expect(await statusOf(h, letter.id)).toBe("draft");
   });
 
   it("refuses organiser buttons to a non-organiser, to an organiser of another campaign and to a revoked organiser; an admin may act", async () => {

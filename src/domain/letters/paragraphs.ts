@@ -47,6 +47,8 @@ export function paragraphMatching(text: string, index: number, tag: string): str
 
 export type ParagraphEdit =
   | { kind: "replace"; index: number; text: string }
+  /** The text goes in right after paragraph `index`: the rest of a replacement that arrived in pieces (a long paste). */
+  | { kind: "follow"; index: number; text: string }
   | { kind: "delete"; index: number }
   | { kind: "move"; index: number; by: -1 | 1 };
 
@@ -67,7 +69,8 @@ export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditR
   } else {
     const replacement = normaliseLetterText(edit.text);
     if (replacement === "") return { ok: false, reason: "empty" };
-    paragraphs.splice(index, 1, replacement);
+    if (edit.kind === "follow") paragraphs.splice(index + 1, 0, replacement);
+    else paragraphs.splice(index, 1, replacement);
   }
   const result = paragraphs.join("\n\n");
   const characters = countCharacters(result);
@@ -93,6 +96,17 @@ export function paragraphsHolding(text: string, offsets: readonly number[]): { p
     return low;
   });
   return { paragraphs, indexes };
+}
+
+/**
+ * The last paragraph a replacement or its continuation wrote (its number and tag), which the next piece of the same
+ * paste follows; the text may itself be several paragraphs.
+ */
+export function lastParagraphWritten(edit: ParagraphEdit & { kind: "replace" | "follow" }): { index: number; tag: string } | undefined {
+  const written = paragraphsOf(edit.text);
+  const last = written.at(-1);
+  if (last === undefined) return undefined;
+  return { index: edit.index + written.length - (edit.kind === "replace" ? 1 : 0), tag: paragraphTag(last) };
 }
 
 /** A paragraph's first words for a list line: at most `max` characters, cut at a space, "…" when cut. */

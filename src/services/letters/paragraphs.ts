@@ -1,9 +1,10 @@
 import { inTransaction } from "../../db/database.js";
 import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.js";
 import { editParagraph, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
+import type { DraftStats } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
 
-export type ParagraphChange = { ok: true } | Exclude<ParagraphEditResult, { ok: true }> | { ok: false; reason: "changed" };
+export type ParagraphChange = { ok: true; stats: DraftStats } | Exclude<ParagraphEditResult, { ok: true }> | { ok: false; reason: "changed" };
 
 /**
  * One paragraph of the writer's draft edited, deleted or moved, if the paragraph is still the one the button showed
@@ -20,6 +21,6 @@ export async function changeParagraph(
     const result = editParagraph(text, input.edit);
     if (!result.ok) return result;
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
-    return { ok: true };
+    return { ok: true, stats: result.stats };
   });
 }

@@ -34,6 +34,32 @@ export interface WritingStage {
    * as several messages: when one in the middle crosses the limit, the next is saved after a gap, and its answer says so.
    */
   refused?: true;
+  /**
+   * A paragraph was just replaced by a message of the writer's: the last paragraph that message wrote and the
+   * message's date. Telegram sends a paste longer than 4,096 characters as several messages, the writer may send two
+   * at once: a text dated within PASTE_WINDOW_SECONDS of it goes in after that paragraph, not at the end.
+   */
+  replaced?: ReplacedParagraph;
+}
+
+export interface ReplacedParagraph {
+  index: number;
+  tag: string;
+  /** Telegram's date of the message (seconds): the same across a restart, unlike the bot's clock. */
+  date: number;
+  /** The replacement was refused (the letter would pass its limit): the rest of the paste is refused with it. */
+  refused?: true;
+}
+
+/**
+ * How long after a paragraph's replacement a text still counts as the rest of it. The pieces of one long paste come
+ * with the same date or a second apart; a writer who reads the answer and types something new takes longer than this.
+ */
+export const PASTE_WINDOW_SECONDS = 3;
+
+/** Whether a text dated `date` is the rest of the replacement the stage remembers. */
+export function continuesReplacement(replaced: ReplacedParagraph | undefined, date: number): replaced is ReplacedParagraph {
+  return replaced !== undefined && date >= replaced.date && date - replaced.date <= PASTE_WINDOW_SECONDS;
 }
 
 /**
@@ -92,7 +118,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing, opening, signing, refused } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing, refused, replaced } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
@@ -106,7 +132,26 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(screen ? { opening: screen } : {}),
     ...(signingScreen ? { signing: signingScreen } : {}),
     ...(refused === true ? { refused } : {}),
+    ...(isReplacedParagraph(replaced) ? { replaced: replacedOf(replaced) } : {}),
   };
+}
+
+function replacedOf({ index, tag, date, refused }: ReplacedParagraph): ReplacedParagraph {
+  return { index, tag, date, ...(refused ? { refused } : {}) };
+}
+
+function isReplacedParagraph(value: unknown): value is ReplacedParagraph {
+  if (value === null || typeof value !== "object") return false;
+  const { index, tag, date } = value as Record<string, unknown>;
+  const { refused } = value as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(index) &&
+    (index as number) >= 0 &&
+    typeof tag === "string" &&
+    /^[0-9a-z]{4}$/u.test(tag) &&
+    Number.isSafeInteger(date) &&
+    (refused === undefined || refused === true)
+  );
 }
 
 function parseSigningScreen(value: unknown): SigningScreen | undefined {
@@ -150,7 +195,7 @@ function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing, opening, signing, refused } = stage;
+  const { token, slug, system, closing, opening, signing, refused, replaced } = stage;
   return JSON.stringify({
     token,
     slug,
@@ -159,6 +204,7 @@ export function serialiseWritingStage(stage: WritingStage): string {
     ...(opening ? { opening } : {}),
     ...(signing ? { signing } : {}),
     ...(refused ? { refused } : {}),
+    ...(replaced ? { replaced } : {}),
   });
 }
 

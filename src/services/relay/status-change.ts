@@ -1,5 +1,6 @@
 import { audit } from "../../db/repositories/roles.js";
-import { getLetterStatus, setLetterStatus, type SetLetterStatusResult } from "../../db/repositories/letters.js";
+import { getLetterOfWriter, getLetterStatus, setLetterStatus, type SetLetterStatusResult } from "../../db/repositories/letters.js";
+import { loadTarget, type TargetLookup } from "../letters/letters.js";
 import type { ServiceDeps } from "../deps.js";
 import { getRelay } from "../../db/repositories/relay.js";
 import type { LetterStatus } from "../../domain/letters/status.js";
@@ -92,7 +93,18 @@ export async function enqueueCardUpdate(db: DB, letterId: number, status: Letter
   );
 }
 
-/** The writer takes a returned letter back as a draft (their own letter only), to fix it and send it again. */
-export function reopenReturnedLetter(deps: ServiceDeps, writerId: number, letterId: number): Promise<SetLetterStatusResult> {
+export type ReopenResult = SetLetterStatusResult | { ok: false; reason: "not-writable"; lookup: Exclude<TargetLookup, { kind: "ok" }> };
+
+/**
+ * The writer takes a returned letter back as a draft (their own letter only), to fix it and send it again — unless
+ * the person can no longer be written to (released, transferred to an unknown place since): then the letter stays
+ * returned, and the refusal says why and what the writer can do instead, rather than a draft nothing can send.
+ */
+export async function reopenReturnedLetter(deps: ServiceDeps, writerId: number, letterId: number): Promise<ReopenResult> {
+  const letter = await getLetterOfWriter(deps.db, letterId, writerId);
+  if (letter?.status === "returned") {
+    const lookup = await loadTarget(deps, letter.prisoner_slug, writerId, { withDraft: false });
+    if (lookup.kind !== "ok") return { ok: false, reason: "not-writable", lookup };
+  }
   return setLetterStatus(deps.db, letterId, "draft", { now: deps.clock.now(), writerId });
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
+import { textOf } from "../../letters/flow/helpers.js";
 import { addNamesakes, callbackDataOf, LOCALES, nameIn, resultSlugs, SPELLINGS } from "./helpers.js";
 
 describe.each(LOCALES)("finding a person by any spelling (%s)", (locale) => {
@@ -93,6 +94,31 @@ describe("nobody found", () => {
     }
     const uk = h.user({ languageCode: "uk" });
     expect((await uk.send(letter)).at(-1)?.text).toContain("Щоб написати листа, спершу оберіть, кому він");
+  });
+});
+
+describe("a short sentence outside a letter", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(async () => h.stop());
+
+  it.each([
+    ["uk", "Дякую за допомогу!", "Це схоже на речення, а не на ім'я", ["🔎 Знайти в'язня", "📋 Огляд", "✍️ Написати листа", "❓ Довідка"]],
+    ["en", "Я тоже люблю читать.", "That reads like a sentence, not a name", ["🔎 Find a prisoner", "📋 Browse", "✍️ Write a letter", "❓ Help"]],
+    ["ru", "Спасибо!", "Это похоже на предложение, а не на имя", ["🔎 Найти заключённого", "📋 Обзор", "✍️ Написать письмо", "❓ Справка"]],
+  ])("is answered with what the bot does, not searched (%s); a name right after is searched", async (languageCode, sentence, hint, buttons) => {
+    const user = h.user({ languageCode });
+    const reply = await user.send(sentence);
+    expect(reply).toHaveLength(1);
+    expect(reply[0]?.text).toContain(hint);
+    expect(reply[0]?.text).toContain("/help");
+    expect(reply[0]?.text).not.toContain(sentence);
+    expect(reply[0]?.reply_markup?.inline_keyboard.flat().map((button) => button.text)).toEqual(buttons);
+    expect(textOf(await user.press(buttons[3]!))).toContain("/privacy");
+    for (const query of ["Борис Кагарлицький", "kagarlitsky", "Кагарлицкий"]) expect(resultSlugs((await user.send(query)).at(-1))[0]).toBe("kagarlitsky-boris");
+    expect(h.logs.join("\n")).not.toContain(sentence);
   });
 });
 

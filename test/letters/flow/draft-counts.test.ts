@@ -118,14 +118,17 @@ describe("a message added in the writing stage", () => {
 
     await append("Другий абзац, довший за рядок друку: жовто-блакитний прапор, м'ясо, don't, 2024 🌻.");
     await append("Третій.");
-    expect(await change({ kind: "replace", index: 1, text: "Новий другий.\n\nІ ще один." })).toEqual({ ok: true });
+    expect(await change({ kind: "replace", index: 1, text: "Новий другий.\n\nІ ще один." })).toMatchObject({ ok: true });
     await expectCountsTrue();
     await append("П'ятий.");
-    expect(await change({ kind: "delete", index: 0 })).toEqual({ ok: true });
+    expect(await change({ kind: "delete", index: 0 })).toMatchObject({ ok: true });
     await expectCountsTrue();
-    expect(await change({ kind: "move", index: 2, by: -1 })).toEqual({ ok: true });
+    expect(await change({ kind: "move", index: 2, by: -1 })).toMatchObject({ ok: true });
     await append("Шостий.");
     expect(await expectCountsTrue()).toBe("Новий другий.\n\nТретій.\n\nІ ще один.\n\nП'ятий.\n\nШостий.");
+    // The rest of a paste that replaced a paragraph goes in after it (writing stage, docs/letter-flow-stages.md).
+    expect(await change({ kind: "follow", index: 0, text: "Продовження першого." })).toMatchObject({ ok: true });
+    expect(await expectCountsTrue()).toBe("Новий другий.\n\nПродовження першого.\n\nТретій.\n\nІ ще один.\n\nП'ятий.\n\nШостий.");
 
     const before = (await draftRow()).text;
     const saved = await saveEditedDraft(deps, WRITER, { slug: KAGARLITSKY, text: "Усе спочатку, з редактора.\r\n\r\n\r\nДругий рядок  ", baseVersion: draftVersion(before) });

@@ -52,7 +52,7 @@ describe("the letter flow's texts (letter-ui-* in locales/*/letter.ftl, letter-s
         const message = messages.getMessage(key);
         expect(message?.value, `${locale}: ${key}`).toBeTruthy();
         const errors: Error[] = [];
-        const args = { name: "Имя", count: 2, stats: "…", query: "q", shown: 10, total: 12, asOf: "2026", url: "https://example.org", limit: 12000, page: 1, block: "B", signature: "S", reference: "L-2611-ABCD", language: "L", max: 60, date: "1.1.2026", region: "R", days: 30, dative: "Имени", declined: "yes", number: 2, characters: 12001, gender: "female", from: 1, to: 3 };
+        const args = { name: "Имя", count: 2, stats: "…", query: "q", shown: 10, total: 12, asOf: "2026", url: "https://example.org", limit: 12000, page: 1, block: "B", signature: "S", reference: "L-2611-ABCD", language: "L", max: 60, date: "1.1.2026", region: "R", days: 30, dative: "Имени", declined: "yes", number: 2, last: 3, characters: 12001, gender: "female", from: 1, to: 3 };
         messages.formatPattern(message!.value!, args, errors);
         expect(errors.map(String), `${locale}: ${key}`).toEqual([]);
       }

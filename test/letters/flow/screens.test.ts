@@ -315,7 +315,9 @@ describe("a paragraph edited from the check's findings leaves one \"Done\" on sc
       const withDone = answer.filter((message) => JSON.stringify(message.reply_markup ?? {}).includes(label.done));
       expect(withDone).toHaveLength(1);
       expect(withDone[0]).toBe(answer.at(-1));
-      // The writer is in the writing stage again: a message adds to the letter, and the list's "Done" checks it.
+      // The writer is in the writing stage again: a message adds to the letter, and the list's "Done" checks it. (A
+      // message sent within seconds of the replacement would be taken as the rest of its paste: a writer reads first.)
+      h.clock.advance(10_000);
       await writer.send("Желаю Вам здоровья.");
       expect((await onlyLetter(h, writer.id)).text).toBe(
         "Здравствуйте, Борис Юльевич!\n\nЯ работаю в библиотеке.\n\nЧто Вы сейчас читаете?\n\nЖелаю Вам здоровья.",

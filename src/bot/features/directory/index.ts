@@ -20,6 +20,8 @@ import {
 import { cardKeyboard, cardText, type LoadedCard, loadCard } from "./card.js";
 import { INLINE_CACHE_SECONDS, inlineResults } from "./inline.js";
 import { canonicalQuery, looksLikeNameQuery, queryOfPageButton, searchScreen } from "./search.js";
+import { replySentenceHint } from "./sentence-hint.js";
+import { isSentence } from "../../../domain/search/sentence.js";
 
 export {
   birthdaysData,
@@ -210,12 +212,14 @@ export { composer as directoryFeature };
 const fallback = new Composer<BotContext>();
 
 /**
- * Section 4: a name typed anywhere in a private chat, outside any flow, is a search. Text that is not name-like (a
- * command, a sentence, only digits or emoji) goes on to the "not understood" hint.
+ * Section 4: a name typed anywhere in a private chat, outside any flow, is a search. A short sentence is answered with
+ * what the bot does (`isSentence`); text that is not name-like (a command, a long text, only digits or emoji) goes on
+ * to the "not understood" hint.
  */
 fallback.chatType("private").on("message:text", async (ctx, next) => {
   const { text } = ctx.message;
   if (text.startsWith("/") || !looksLikeNameQuery(text)) return next();
+  if (isSentence(text)) return replySentenceHint(ctx);
   await runSearch(ctx, canonicalQuery(text));
 });
 

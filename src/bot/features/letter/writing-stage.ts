@@ -1,7 +1,7 @@
 import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
 import {
-  enterWritingStage,
+  continuesReplacement,
   leaveWritingStage,
   parseWritingStage,
   replaceWritingStage,
@@ -15,6 +15,8 @@ import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow
 import { handleOpeningScreen } from "./opening-stage.js";
 import { handleSigningScreen } from "./signing-stage.js";
 import { checkFromWritingStage } from "./stage-steps.js";
+import { continuePaste } from "./paste-rest.js";
+import { storeStage } from "./stage-store.js";
 
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
 const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
@@ -60,8 +62,7 @@ async function noteRefusal(ctx: FlowContext, stage: WritingStage & { writerId: n
   const refused = outcome.ok ? false : outcome.reason === "too-long" || stage.refused === true;
   if (refused === (stage.refused === true)) return;
   const { writerId, refused: _was, ...record } = stage;
-  const json = await enterWritingStage(ctx.deps, writerId, refused ? { ...record, refused } : record);
-  if (ctx.user?.id === writerId) ctx.user.letter_stage = json;
+  await storeStage(ctx, writerId, refused ? { ...record, refused } : record);
 }
 
 /**
@@ -104,6 +105,9 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const text = ctx.message?.text;
     if (text !== undefined) {
+      // Checked here first, so an ordinary message does not wait on an async call that does nothing.
+      const date = ctx.message?.date ?? 0;
+      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, text, date))) return;
       const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
       await answerSaved(ctx, stage, outcome, false, stage.refused === true);
       await noteRefusal(ctx, stage, outcome);

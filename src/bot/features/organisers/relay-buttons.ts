@@ -13,6 +13,7 @@ import { cardButtonsFor } from "../../../services/relay/card-buttons.js";
 import { changeRelayedLetterStatus, type OrganiserStatus, reopenReturnedLetter } from "../../../services/relay/status-change.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { enterLetterFlow } from "../letter/entry.js";
+import { replyNotWritable } from "../letter/render/refusal.js";
 import { actorOf, mayActFor } from "../../roles.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
@@ -97,6 +98,12 @@ composer.chatType("private").callbackQuery(reopenReturned.pattern, async (ctx) =
   const result = await reopenReturnedLetter(ctx.deps, ctx.from.id, letterId);
   if (!result.ok) {
     if (result.reason === "not-found") return stale(ctx);
+    if (result.reason === "not-writable") {
+      // Said once, with the way forward; the button stays, should the person be reachable again later.
+      await ctx.answerCallbackQuery();
+      await replyNotWritable(ctx, result.lookup, { lead: "organisers-reopen-not-writable" });
+      return;
+    }
     const key = result.reason === "draft-exists" ? "organisers-reopen-draft-exists" : "organisers-reopen-not-returned";
     await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
     return;

@@ -1,5 +1,5 @@
 import { draftStats, splitForTelegram } from "../../../../domain/letters/index.js";
-import { type ParagraphEdit, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../../../domain/letters/paragraphs.js";
+import { lastParagraphWritten, type ParagraphEdit, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../../../domain/letters/paragraphs.js";
 import { changeParagraph } from "../../../../services/letters/paragraphs.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
 import type { Flow, FlowContext } from "../../../context.js";
@@ -104,10 +104,13 @@ export async function handleParagraphButton(
     input.action === "pdel"
       ? { kind: "delete", index: target.index }
       : { kind: "move", index: target.index, by: input.action === "pup" ? -1 : 1 };
-  return applyEdit(conversation, input.ctx, state, target.tag, edit);
+  return (await applyEdit(conversation, input.ctx, state, target.tag, edit)) === "changed";
 }
 
-async function applyEdit(conversation: Flow, ctx: FlowContext, state: FlowState, tag: string, edit: ParagraphEdit): Promise<boolean> {
+/** "too-long": refused as passing the letter's limit (a paste's later pieces are refused with it); "other": not applied. */
+type EditResult = "changed" | "too-long" | "other";
+
+async function applyEdit(conversation: Flow, ctx: FlowContext, state: FlowState, tag: string, edit: ParagraphEdit): Promise<EditResult> {
   const outcome = await conversation.external(() =>
     changeParagraph(ctx.deps, { writerId: state.writerId, slug: state.target.slug, tag, edit }),
   );
@@ -122,13 +125,13 @@ async function applyEdit(conversation: Flow, ctx: FlowContext, state: FlowState,
             : "letter-screens-paragraph-changed";
     await ctx.reply(outcome.reason === "too-long" ? ctx.t(key, { characters: outcome.characters, limit: outcome.limit }) : ctx.t(key));
     await showParagraphs(conversation, ctx, state, Math.floor(edit.index / PAGE));
-    return false;
+    return outcome.reason === "too-long" ? "too-long" : "other";
   }
   const done = edit.kind === "delete" ? "letter-screens-paragraph-deleted" : edit.kind === "move" ? "letter-screens-paragraph-moved" : "letter-screens-paragraph-replaced";
   await ctx.reply(ctx.t(done, { number: edit.index + 1 }));
   const page = edit.kind === "move" ? edit.index + edit.by : edit.index;
   await showParagraphs(conversation, ctx, state, Math.floor(Math.max(page, 0) / PAGE));
-  return true;
+  return "changed";
 }
 
 /** One paragraph: its text to copy, then the buttons; the next message replaces it. */
@@ -164,6 +167,13 @@ async function editOneParagraph(conversation: Flow, ctx: FlowContext, state: Flo
       await answer.ctx.reply(ctx.t(answer.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only"));
       return AGAIN;
     }
-    return applyEdit(conversation, answer.ctx, state, target.tag, { kind: "replace", index: target.index, text: answer.text });
+    const edit = { kind: "replace" as const, index: target.index, text: answer.text };
+    const result = await applyEdit(conversation, answer.ctx, state, target.tag, edit);
+    // The rest of a paste Telegram split into several messages follows this one, or is refused with it (../paste-rest.ts).
+    const date = answer.ctx.message?.date;
+    const written = result === "changed" ? lastParagraphWritten(edit) : undefined;
+    if (date !== undefined && written) state.replaced = { ...written, date };
+    if (date !== undefined && result === "too-long") state.replaced = { index: target.index, tag: target.tag, date, refused: true };
+    return result === "changed";
   });
 }

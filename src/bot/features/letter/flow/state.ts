@@ -13,6 +13,7 @@ import { editorUrl } from "../../../../services/webapp/editor-url.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, type SaveOutcome, saveDraftInput } from "../../../../services/letters/letters.js";
 import type { PrisonSystem } from "../../../../domain/letters/types.js";
+import type { ReplacedParagraph } from "../../../../services/letters/writing-stage.js";
 import { tText } from "../render/text.js";
 import { RememberedTexts } from "../render/remembered.js";
 import { flowKeyboard } from "./input.js";
@@ -31,6 +32,11 @@ export interface FlowState {
    * shown; a button handed over by a stage does not ask (one query less for the check and the route).
    */
   returning?: boolean;
+  /**
+   * Set when a paragraph was replaced by a text in this update: the writing stage the flow parks in next remembers it,
+   * so the rest of the same paste goes in after it (docs/letter-flow-stages.md, "A paste in pieces").
+   */
+  replaced?: ReplacedParagraph;
 }
 
 /** Whom a screen's title names: the flow's target, or what the opening screen's stage keeps of it. */

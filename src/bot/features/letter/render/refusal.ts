@@ -7,7 +7,7 @@ import type { RefusalAlternatives } from "../../../../services/letters/alternati
 import type { FlowContext } from "../../../context.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { menuButton } from "../../../keyboards/main-menu.js";
-import { browseMenuData } from "../../directory/callbacks.js";
+import { browseMenuData, openCardData } from "../../directory/callbacks.js";
 import { writeLetterData } from "../../../../services/letters/buttons.js";
 import type { TargetLookup } from "../../../../services/letters/letters.js";
 import { localeOf } from "../../../locale.js";
@@ -27,12 +27,13 @@ export function serviceName(ctx: FlowContext, service: string): string {
  * instead — a service that delivers to this person (or the services' general pages), other people of the same
  * campaign who can receive letters now, following the case, browsing the directory.
  */
-export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string; keyboard: InlineKeyboardMarkup } {
+export function refusalScreen(ctx: FlowContext, lookup: Refused, options: RefusalOptions = {}): { text: string; keyboard: InlineKeyboardMarkup } {
   const locale = localeOf(ctx);
   // A release is good news, not a refusal: it says so first.
   const free = lookup.reason === "released" || lookup.reason === "exchanged";
+  const name = prisonerName(lookup.names, locale, "prose");
   const lines = [
-    tHtml(ctx, free ? "letter-ui-refused-free" : "letter-ui-refused", { name: prisonerName(lookup.names, locale, "prose") }),
+    tHtml(ctx, options.lead ?? (free ? "letter-ui-refused-free" : "letter-ui-refused"), { name }),
     tHtml(ctx, reasonKey(lookup.reason)),
     tHtml(ctx, "letter-ui-refused-source", { asOf: formatPartialDate(lookup.statusAsOf, locale), url: lookup.statusSource }),
   ];
@@ -42,6 +43,7 @@ export function refusalScreen(ctx: FlowContext, lookup: Refused): { text: string
   if (neighbours.length > 0) lines.push(tHtml(ctx, "routes-refusal-neighbours"));
 
   const rows: InlineKeyboardButton[][] = [];
+  if (options.lead) rows.push([{ text: `👤 ${name}`, callback_data: openCardData.pack(lookup.slug) }]);
   for (const service of intermediaries) rows.push([{ text: `🔗 ${serviceName(ctx, service.service)}`, url: service.url }]);
   for (const other of neighbours) {
     const data = writeLetterData(other.slug);
@@ -67,12 +69,20 @@ export function nobodyKeyboard(ctx: FlowContext): InlineKeyboardMarkup {
   return { inline_keyboard: [[{ text: ctx.t("menu-browse"), callback_data: browseMenuData.pack() }], [{ text: ctx.t("letter-ui-button-write"), callback_data: menuButton.pack("write") }]] };
 }
 
+export interface RefusalOptions {
+  /**
+   * The first line in place of "you cannot write to … now", for a refusal of something else than a new letter (a
+   * returned letter that cannot be sent again); the person's card is then offered first.
+   */
+  lead?: string;
+}
+
 /** Someone the letter cannot go to (unknown, or refused since): said so, with what the writer can do instead. */
-export async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>): Promise<void> {
+export async function replyNotWritable(ctx: FlowContext, lookup: Exclude<TargetLookup, { kind: "ok" }>, options: RefusalOptions = {}): Promise<void> {
   if (lookup.kind === "unknown") {
     await ctx.reply(ctx.t("letter-ui-unknown-prisoner"), { reply_markup: nobodyKeyboard(ctx) });
     return;
   }
-  const { text, keyboard } = refusalScreen(ctx, lookup);
+  const { text, keyboard } = refusalScreen(ctx, lookup, options);
   await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
 }

@@ -1,0 +1,44 @@
+import { lastParagraphWritten } from "../../../domain/letters/paragraphs.js";
+import { changeParagraph } from "../../../services/letters/paragraphs.js";
+import { continuesReplacement, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { FlowContext } from "../../context.js";
+import { statsLine, writingKeyboard } from "./flow/state.js";
+import { storeStage } from "./stage-store.js";
+
+type Stage = WritingStage & { writerId: number };
+
+/**
+ * A text that arrives right after a paragraph's replacement is the rest of the same paste (Telegram splits a text over
+ * 4,096 characters into several messages; a writer may send two at once): it goes in after the paragraph that
+ * replacement wrote, as the writing stage joins pieces (a paragraph each), instead of at the end of the letter. The
+ * stage then remembers this piece, so a third follows it; when the replacement was refused as too long, its rest is
+ * refused with it. False when the text is not such a piece, or the paragraph changed since (the editor Mini App): the
+ * text is then added as any other.
+ */
+export async function continuePaste(ctx: FlowContext, stage: Stage, text: string, date: number): Promise<boolean> {
+  const { replaced } = stage;
+  if (!continuesReplacement(replaced, date)) return false;
+  const { writerId, replaced: _before, refused: _refused, ...record } = stage;
+  const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
+  if (replaced.refused) {
+    // A piece of this paste was refused as too long: the rest must not land at the end of the letter either.
+    await storeStage(ctx, writerId, { ...record, ...(stage.refused ? { refused: true } : {}), replaced: { ...replaced, date } });
+    await ctx.reply(ctx.t("letter-screens-paste-rest-refused", { number: replaced.index + 1 }), { reply_markup: keyboard });
+    return true;
+  }
+  const edit = { kind: "follow" as const, index: replaced.index, text };
+  const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit });
+  if (outcome.ok) {
+    const written = lastParagraphWritten(edit);
+    await storeStage(ctx, writerId, { ...record, ...(written ? { replaced: { ...written, date } } : {}) });
+    const last = (written?.index ?? replaced.index) + 1;
+    await ctx.reply(ctx.t("letter-screens-paragraph-continued", { number: replaced.index + 1, last, stats: statsLine(ctx, outcome.stats) }), { reply_markup: keyboard });
+    return true;
+  }
+  if (outcome.reason !== "too-long") return false;
+  // Refused like a paragraph's edit, and the pieces after it with it; the next text saved later says the letter lacks
+  // a piece, as after any refusal in the writing stage.
+  await storeStage(ctx, writerId, { ...record, refused: true, replaced: { ...replaced, date, refused: true } });
+  await ctx.reply(ctx.t("letter-screens-paragraph-too-long", { characters: outcome.characters, limit: outcome.limit }), { reply_markup: keyboard });
+  return true;
+}
