@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getNewsPreferences, isFollowingCampaign, isFollowingPrisoner, listFollows } from "../../src/db/repositories/subscriptions.js";
+import { followCampaign, getNewsPreferences, isFollowingCampaign, isFollowingPrisoner, listFollows } from "../../src/db/repositories/subscriptions.js";
 import { Harness } from "../helpers/harness.js";
-import { CAMPAIGN, importFictionalDirectory, organiserOf, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, importFictionalDirectory, organiserOf, OTHER_CAMPAIGN, TESTENKO } from "./fixtures.js";
 import { publishThroughChat } from "./publish-driver.js";
 
 let h: Harness;
@@ -88,6 +88,30 @@ describe("following and /subscriptions", () => {
     expect(readers.uk.lastText()).toContain("Не надсилаються з цих кампаній (ви натиснули «Не стежити» під їхньою новиною):\n• Тестенко Іван");
     await readers.ru.send("/subscriptions");
     expect(readers.ru.buttons()).toContain("🔔 Снова следить: Тестенко Иван");
+  });
+
+  it("does not list a person muted within a campaign no longer followed: «Follow again» would bring nothing (en)", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    await importFictionalDirectory(h.db);
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const reader = h.user({ languageCode: "en" });
+    await reader.send(`/start p_${TESTENKO.slug}`);
+    await reader.press(/^➕ /);
+    await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: "He has a fever.", source: null });
+    await h.settle();
+    await reader.press(/^🔕 /);
+    // Another campaign followed, then the muted person's own campaign left from /subscriptions.
+    await followCampaign(h.db, reader.id, OTHER_CAMPAIGN, h.clock.now());
+    await reader.send("/subscriptions");
+    await reader.press("Unfollow: Test news campaign");
+    expect(await isFollowingCampaign(h.db, reader.id, CAMPAIGN)).toBe(false);
+    expect(reader.lastText()).toContain("Another test campaign");
+    expect(reader.lastText()).not.toContain("Not sent from those campaigns");
+    expect(reader.buttons()).not.toContain("🔔 Follow again: Ivan Testenko");
+    // Following that campaign again brings the mute back into view: it still holds there.
+    await followCampaign(h.db, reader.id, CAMPAIGN, h.clock.now());
+    await reader.send("/subscriptions");
+    expect(reader.lastText()).toContain("Not sent from those campaigns (you pressed «Unfollow» under their news):\n• Ivan Testenko");
   });
 
   it("publishes the new commands in every UI language", async () => {

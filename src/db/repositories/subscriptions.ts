@@ -99,9 +99,30 @@ export async function isFollowingPrisoner(db: DB, userId: number, prisonerSlug: 
   return !muted && (await followedCampaignsIncluding(db, userId, prisonerSlug)).length > 0;
 }
 
-/** Prisoners muted within followed campaigns ("Unfollow" under a campaign's news), oldest first. */
+/**
+ * Prisoners muted within followed campaigns ("Unfollow" under a campaign's news), oldest first. A mute outlives the
+ * campaign's follow (it holds again if the campaign is followed again), but while no followed campaign includes the
+ * person, lifting it brings nothing, so it is not listed.
+ */
 export async function listMutes(db: DB, userId: number): Promise<string[]> {
-  const rows = await db.selectFrom("news_mutes").select("prisoner_slug").where("user_id", "=", userId).orderBy("created_at").orderBy("prisoner_slug").execute();
+  const rows = await db
+    .selectFrom("news_mutes")
+    .select("news_mutes.prisoner_slug")
+    .where("news_mutes.user_id", "=", userId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("news_follows")
+          .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "news_follows.target_slug")
+          .select("news_follows.user_id")
+          .whereRef("news_follows.user_id", "=", "news_mutes.user_id")
+          .where("news_follows.target_type", "=", "campaign")
+          .whereRef("prisoner_campaigns.prisoner_slug", "=", "news_mutes.prisoner_slug"),
+      ),
+    )
+    .orderBy("news_mutes.created_at")
+    .orderBy("news_mutes.prisoner_slug")
+    .execute();
   return rows.map((row) => row.prisoner_slug);
 }
 
