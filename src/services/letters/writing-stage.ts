@@ -47,7 +47,7 @@ export interface ReplacedParagraph {
   tag: string;
   /** Telegram's date of the message (seconds): the same across a restart, unlike the bot's clock. */
   date: number;
-  /** The replacement was refused (the letter would pass its limit): the rest of the paste is refused with it. */
+  /** The replacement was not saved (too long, or its paragraph changed meanwhile): the rest of the paste is refused with it. */
   refused?: true;
 }
 

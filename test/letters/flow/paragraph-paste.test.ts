@@ -115,6 +115,20 @@ describe("a paragraph replaced by a paste in pieces", () => {
     expectNoFailures(h);
   });
 
+  it("refuses the rest of a paste whose first piece met a paragraph changed meanwhile, instead of adding it at the end (en)", async () => {
+    const writer = await writerOnParagraph("en", "Show the draft", /^1$/u);
+    // The editor Mini App (or another device) rewrote the letter while the paragraph was open to edit.
+    const letter = await onlyLetter(h, writer.id);
+    const changed = "Добрый день!\n\nЖелаю Вам здоровья.";
+    await h.db.updateTable("letters").set({ text: changed, text_characters: null }).where("id", "=", letter.id).execute();
+    const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    atTheSameSecond(at);
+    expect(textOf(await writer.send(firstPiece))).toContain("The draft has changed since this button appeared, so nothing was changed.");
+    expect(textOf(await writer.send(secondPiece))).toContain("so it is taken as the rest of that text and was not saved either");
+    expect(await draftOf(writer)).toBe(changed);
+    expectNoFailures(h);
+  });
+
   it("adds the rest at the end as before when the paragraph changed in between (uk)", async () => {
     const writer = await writerOnParagraph("uk", "Показати чернетку", /^1$/u);
     const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));

@@ -11,8 +11,8 @@ type Stage = WritingStage & { writerId: number };
  * A text that arrives right after a paragraph's replacement is the rest of the same paste (Telegram splits a text over
  * 4,096 characters into several messages; a writer may send two at once): it goes in after the paragraph that
  * replacement wrote, as the writing stage joins pieces (a paragraph each), instead of at the end of the letter. The
- * stage then remembers this piece, so a third follows it; when the replacement was refused as too long, its rest is
- * refused with it. False when the text is not such a piece, or the paragraph changed since (the editor Mini App): the
+ * stage then remembers this piece, so a third follows it; when the replacement was not saved (too long, or its
+ * paragraph changed meanwhile), its rest is refused with it. False when the text is not such a piece, or the paragraph changed since (the editor Mini App): the
  * text is then added as any other.
  */
 export async function continuePaste(ctx: FlowContext, stage: Stage, text: string, date: number): Promise<boolean> {
@@ -21,7 +21,7 @@ export async function continuePaste(ctx: FlowContext, stage: Stage, text: string
   const { writerId, replaced: _before, refused: _refused, ...record } = stage;
   const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
   if (replaced.refused) {
-    // A piece of this paste was refused as too long: the rest must not land at the end of the letter either.
+    // A piece of this paste was not saved: the rest must not land at the end of the letter either.
     await storeStage(ctx, writerId, { ...record, ...(stage.refused ? { refused: true } : {}), replaced: { ...replaced, date } });
     await ctx.reply(ctx.t("letter-screens-paste-rest-refused", { number: replaced.index + 1 }), { reply_markup: keyboard });
     return true;

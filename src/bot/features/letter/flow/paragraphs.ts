@@ -173,7 +173,8 @@ async function editOneParagraph(conversation: Flow, ctx: FlowContext, state: Flo
     const date = answer.ctx.message?.date;
     const written = result === "changed" ? lastParagraphWritten(edit) : undefined;
     if (date !== undefined && written) state.replaced = { ...written, date };
-    if (date !== undefined && result === "too-long") state.replaced = { index: target.index, tag: target.tag, date, refused: true };
+    // Not saved (too long, or the paragraph changed meanwhile): the rest of the same paste must not land at the end.
+    if (date !== undefined && result !== "changed") state.replaced = { index: target.index, tag: target.tag, date, refused: true };
     return result === "changed";
   });
 }
