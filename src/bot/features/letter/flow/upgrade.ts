@@ -1,5 +1,5 @@
 import type { VersionedState } from "@grammyjs/conversations";
-import { enterWritingStage } from "../../../../services/letters/writing-stage.js";
+import { storeStage } from "../stage-store.js";
 import type { FlowContext } from "../../../context.js";
 import { flowButton } from "../callbacks.js";
 import { LETTER_FLOW_ID } from "./letter-flow.js";
@@ -51,8 +51,7 @@ export async function upgradeOlderLetterFlow<S>(ctx: FlowContext, stored: Versio
   if (version !== LAST_VERSION_WRITING_IN_CONVERSATION || writerId === undefined || ctx.chat?.id !== writerId) return false;
   const stage = writingStageOfOlderFlow(stored.state);
   if (!stage) return false;
-  const json = await enterWritingStage(ctx.deps, writerId, stage);
-  if (ctx.user) ctx.user.letter_stage = json;
+  await storeStage(ctx, writerId, stage);
   ctx.logger.info({ chat_id: ctx.chatId }, "older letter flow moved to the writing stage");
   return true;
 }

@@ -9,7 +9,8 @@ import { type Guard, guarded } from "../../../flows/index.js";
 import { bold, tHtml, tText } from "../render/text.js";
 import { RememberedTexts } from "../render/remembered.js";
 import { localeOf } from "../../../locale.js";
-import { enterWritingStage, type OpeningScreen, type SigningScreen, type WritingStage } from "../../../../services/letters/writing-stage.js";
+import type { OpeningScreen, SigningScreen, WritingStage } from "../../../../services/letters/writing-stage.js";
+import { storeStage } from "../stage-store.js";
 import { AGAIN, ask, type FlowInput, flowKeyboard } from "./input.js";
 import { handedOver } from "./hand-over.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
@@ -88,10 +89,7 @@ export function stageRecord(
 
 /** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
 export async function parkInStage(guard: Guard, writerId: number, stage: WritingStage): Promise<void> {
-  await guard(async (deps, outer) => {
-    const json = await enterWritingStage(deps, writerId, stage);
-    if (outer.user?.id === writerId) outer.user.letter_stage = json;
-  });
+  await guard((_deps, outer) => storeStage(outer, writerId, stage));
 }
 
 /**
