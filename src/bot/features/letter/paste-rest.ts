@@ -1,6 +1,6 @@
 import { lastParagraphWritten } from "../../../domain/letters/paragraphs.js";
 import { changeParagraph } from "../../../services/letters/paragraphs.js";
-import { continuesReplacement, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { ReplacedParagraph, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { FlowContext } from "../../context.js";
 import { statsLine, writingKeyboard } from "./flow/state.js";
 import { storeStage } from "./stage-store.js";
@@ -12,12 +12,11 @@ type Stage = WritingStage & { writerId: number };
  * 4,096 characters into several messages; a writer may send two at once): it goes in after the paragraph that
  * replacement wrote, as the writing stage joins pieces (a paragraph each), instead of at the end of the letter. The
  * stage then remembers this piece, so a third follows it; when the replacement was not saved (too long, or its
- * paragraph changed meanwhile), its rest is refused with it. False when the text is not such a piece, or the paragraph changed since (the editor Mini App): the
- * text is then added as any other.
+ * paragraph changed meanwhile), its rest is refused with it. `replaced` is the stage's, the caller having found the text
+ * within its window (`continuesReplacement`). False when the paragraph changed since (the editor Mini App): the text is
+ * then added as any other.
  */
-export async function continuePaste(ctx: FlowContext, stage: Stage, text: string, date: number): Promise<boolean> {
-  const { replaced } = stage;
-  if (!continuesReplacement(replaced, date)) return false;
+export async function continuePaste(ctx: FlowContext, stage: Stage, replaced: ReplacedParagraph, text: string, date: number): Promise<boolean> {
   const { writerId, replaced: _before, refused: _refused, ...record } = stage;
   const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
   if (replaced.refused) {

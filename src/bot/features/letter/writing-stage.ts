@@ -105,9 +105,8 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const text = ctx.message?.text;
     if (text !== undefined) {
-      // Checked here first, so an ordinary message does not wait on an async call that does nothing.
       const date = ctx.message?.date ?? 0;
-      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, text, date))) return;
+      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, date))) return;
       const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
       await answerSaved(ctx, stage, outcome, false, stage.refused === true);
       await noteRefusal(ctx, stage, outcome);
