@@ -123,6 +123,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
   const signingScreen = signing === undefined ? undefined : parseSigningScreen(signing);
+  const pasted = replaced === undefined ? undefined : parseReplacedParagraph(replaced);
   if ((opening !== undefined && !screen) || (signing !== undefined && !signingScreen)) return undefined;
   return {
     token,
@@ -132,26 +133,17 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(screen ? { opening: screen } : {}),
     ...(signingScreen ? { signing: signingScreen } : {}),
     ...(refused === true ? { refused } : {}),
-    ...(isReplacedParagraph(replaced) ? { replaced: replacedOf(replaced) } : {}),
+    ...(pasted ? { replaced: pasted } : {}),
   };
 }
 
-function replacedOf({ index, tag, date, refused }: ReplacedParagraph): ReplacedParagraph {
+function parseReplacedParagraph(value: unknown): ReplacedParagraph | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { index, tag, date, refused } = value as Record<string, unknown>;
+  if (typeof index !== "number" || !Number.isSafeInteger(index) || index < 0) return undefined;
+  if (typeof tag !== "string" || !/^[0-9a-z]{4}$/u.test(tag)) return undefined;
+  if (typeof date !== "number" || !Number.isSafeInteger(date) || (refused !== undefined && refused !== true)) return undefined;
   return { index, tag, date, ...(refused ? { refused } : {}) };
-}
-
-function isReplacedParagraph(value: unknown): value is ReplacedParagraph {
-  if (value === null || typeof value !== "object") return false;
-  const { index, tag, date } = value as Record<string, unknown>;
-  const { refused } = value as Record<string, unknown>;
-  return (
-    Number.isSafeInteger(index) &&
-    (index as number) >= 0 &&
-    typeof tag === "string" &&
-    /^[0-9a-z]{4}$/u.test(tag) &&
-    Number.isSafeInteger(date) &&
-    (refused === undefined || refused === true)
-  );
 }
 
 function parseSigningScreen(value: unknown): SigningScreen | undefined {
