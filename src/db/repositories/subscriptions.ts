@@ -24,7 +24,7 @@ export interface NewsPreferences {
 export async function followPrisoner(db: DB, userId: number, prisonerSlug: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await insertFollow(trx, userId, "prisoner", prisonerSlug, now);
-    await trx.deleteFrom("news_mutes").where("user_id", "=", userId).where("prisoner_slug", "=", prisonerSlug).execute();
+    await unmutePrisoner(trx, userId, prisonerSlug);
   });
 }
 
