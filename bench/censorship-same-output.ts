@@ -5,10 +5,7 @@
  * on `bench:censorship`'s and `bench:flow-step`'s letters, and on N (default 400) seeded random letters of 1k–12k
  * characters assembled from those texts, each under both prison systems and a random status, and asserts that the
  * two results are deeply equal (findings with their excerpts, offsets, severities and order, the language
- * assessment, the stats) and serialise to the same JSON. Then each of the bench, flow-step and random letters four
- * times changed (reordered and duplicated paragraphs, "\r\n", stray spaces, an edit, normalised), checked by this
- * checkout after its lines' memory was warmed with the letter's pieces (every third one cold) and by the baseline.
- * Exits 1 on the first difference, printing where it is.
+ * assessment, the stats) and serialise to the same JSON. Exits 1 on the first difference, printing where it is.
  *
  * The golden test covers only findings, and not the held-out sets or letters this long: this is the wider net.
  */
@@ -17,7 +14,6 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { type CheckOptions, type CheckResult, PRISONER_STATUSES, type PrisonSystem } from "../src/domain/censorship/index.js";
-import { normaliseLetterText } from "../src/domain/letters/draft.js";
 import { mulberry32 } from "../src/domain/seeded-random.js";
 import { buildBenchLetters, flowStepLetters } from "./censorship-letters.js";
 
@@ -112,65 +108,19 @@ function randomLetters(pieces: readonly Text[], count: number): Text[] {
   });
 }
 
-/** This checkout's memory of the letters' lines (letter-lines.ts), or null for a checkout without one. */
-interface LineMemory {
-  rememberLetterLines(text: string): void;
-  forgetLetterLines(): void;
-}
-
-async function loadLineMemory(folder: string): Promise<LineMemory> {
-  const url = pathToFileURL(resolve(folder, "src/domain/censorship/letter-lines.ts")).href;
-  return (await import(url)) as LineMemory;
-}
-
-/**
- * Each random letter changed as a writer changes a draft, checked by this checkout after its lines' memory was warmed
- * with the letter's pieces as the writing stage, the paragraph editor or the Mini App would hand them over (as sent,
- * normalised, edited), and by the baseline cold: paragraphs reordered and one duplicated, "\r\n" line ends, stray
- * spaces at line ends, one paragraph edited, the letter normalised unlike its pieces.
- */
-function warmedVariants(letters: readonly Text[], memory: LineMemory): { id: string; text: string; options: CheckOptions; warm(): void }[] {
-  const random = mulberry32(SEED + 1);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  return letters.flatMap(({ id, text, options }) => {
-    const paragraphs = text.split(/\n\n/u);
-    const shuffled = [...paragraphs].sort(() => random() - 0.5);
-    shuffled.splice(Math.floor(random() * shuffled.length), 0, pick(paragraphs));
-    const at = Math.floor(random() * text.length);
-    const variants = [
-      shuffled.join("\r\n\r\n"),
-      paragraphs.map((paragraph) => paragraph.replace(/\n/gu, " \n")).join("\n\n  \n"),
-      `${text.slice(0, at)}${pick(["Ж", " ", "\n", "."])}${text.slice(at + 1)}`,
-      normaliseLetterText(`  ${text.replace(/\n/gu, "\t\r\n")}  `),
-    ];
-    const warm = () => {
-      for (const paragraph of paragraphs) {
-        const roll = random();
-        if (roll < 0.5) memory.rememberLetterLines(paragraph);
-        else if (roll < 0.75) memory.rememberLetterLines(normaliseLetterText(`${paragraph}\r\n `));
-        else memory.rememberLetterLines(`${paragraph} `);
-      }
-    };
-    return variants.map((variant, index) => ({ id: `${id}/warmed-${index}`, text: variant, options, warm }));
-  });
-}
-
 const baseline = argument("--baseline");
 if (baseline === undefined) throw new Error("usage: censorship-same-output.ts --baseline <checkout> [--random N]");
 const randomCount = Number(argument("--random") ?? 400);
-const ownRoot = fileURLToPath(new URL("..", import.meta.url));
-const [theirs, ours] = [await loadChecker(baseline), await loadChecker(ownRoot)];
-const memory = await loadLineMemory(ownRoot);
+const [theirs, ours] = [await loadChecker(baseline), await loadChecker(fileURLToPath(new URL("..", import.meta.url)))];
 
 const corpus = corpusTexts();
 const bench = buildBenchLetters().map((letter, index) => ({ id: `bench:${index}`, text: letter.text, options: { system: letter.system } }));
 const flowStep = flowStepLetters().map(({ text, system, status }) => ({ id: `flow-step:${text.length}`, text, options: { system, status } }));
-const random = randomLetters(corpus, randomCount);
-const texts = [...corpus, ...bench, ...flowStep, ...random];
+const texts = [...corpus, ...bench, ...flowStep, ...randomLetters(corpus, randomCount)];
 
 let compared = 0;
 let findings = 0;
-function compare(id: string, text: string, options: CheckOptions): void {
+for (const { id, text, options } of texts) {
   // Each text under its own system and under the other one: the lexicon's and the language's rules differ by system.
   const other: PrisonSystem = options.system === "ru" ? "by" : "ru";
   for (const checked of [options, { ...options, system: other }]) {
@@ -186,16 +136,8 @@ function compare(id: string, text: string, options: CheckOptions): void {
     findings += actual.findings.length;
   }
 }
-for (const { id, text, options } of texts) compare(id, text, options);
-const variants = warmedVariants([...bench, ...flowStep, ...random], memory);
-for (const [index, { id, text, options, warm }] of variants.entries()) {
-  // Every third letter cold (the memory emptied), the others after their pieces were handed over.
-  if (index % 3 === 0) memory.forgetLetterLines();
-  else warm();
-  compare(id, text, options);
-}
 console.log(
-  `same output on ${compared} checks of ${texts.length + variants.length} texts (${corpus.length} corpus, development and held-out texts, ` +
-    `${bench.length} bench letters, 3 flow-step letters, ${randomCount} random letters of 1k–12k, ${variants.length} of those letters ` +
-    `changed and checked after their pieces were handed over; each under both systems), ${findings} findings`,
+  `same output on ${compared} checks of ${texts.length} texts (${corpus.length} corpus, development and held-out texts, ` +
+    `${bench.length} bench letters, 3 flow-step letters, ${randomCount} random letters of 1k–12k; each under both systems), ` +
+    `${findings} findings`,
 );

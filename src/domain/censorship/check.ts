@@ -1,4 +1,4 @@
-import { CHARACTER_CLASS } from "./character-classes.js";
+import { CHARACTER_CLASS, classesWithLatin } from "./character-classes.js";
 import { compileLexicon, type CompiledLexicon, lookUpToken, type WordLookup } from "./compile.js";
 import { type CompiledContext, frameHits, loadContext, readContext, senseFilter } from "./context.js";
 import { analyseLanguage } from "./detect-language.js";
@@ -9,8 +9,8 @@ import { findLexiconHits, type Hit } from "./match.js";
 import { onePerPhrase } from "./one-per-phrase.js";
 import { type LetterModel, loadModel, MODEL_CATEGORIES, modelOpinions } from "./model.js";
 import { latinReadings, readingHits, readingNorms, syntheticRule } from "./readings.js";
-import { readLetterLines } from "./letter-lines.js";
-import type { WordToken } from "./tokenize.js";
+import { letterStats } from "./stats.js";
+import { tokenizeReusing, type WordToken } from "./tokenize.js";
 import type { CheckOptions, CheckResult, Finding, LanguageAssessment, PrisonSystem, Severity } from "./types.js";
 
 export type LetterChecker = (text: string, options: CheckOptions) => CheckResult;
@@ -54,17 +54,17 @@ interface ReusedArrays {
 
 function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedArrays, text: string, options: CheckOptions): CheckResult {
   const { lookups } = reused;
-  // The tokens are reused by the next check: nothing below keeps a token in the result. They, the character classes
-  // and the figures come from the lines' memory where it holds them (letter-lines.ts).
-  const { tokens, classes, stats } = readLetterLines(text);
+  // The tokens are reused by the next check: nothing below keeps a token in the result.
+  const tokens = tokenizeReusing(text);
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
   for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpToken(lexicon, tokens.words[index] as WordToken);
   if (lookups.length !== tokens.words.length) lookups.length = tokens.words.length;
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);
-  // Which kinds of character the letter has (`classes`) skips the regular-expression entries and the context's
-  // expressions.
+  // Which kinds of character the letter has, read once: the regular-expression entries and the context's
+  // expressions are skipped by them.
+  const classes = classesWithLatin(text);
   const hits = findLexiconHits(text, tokens, lexicon, options.system, masks, classes, lookups);
   for (const hit of readings.hits) hits.push(hit);
   // Words of Latin runs are read as Cyrillic by the other layers: their lookups of the Latin form do not apply.
@@ -88,7 +88,7 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedA
     if (finding.category === "language") findings[index] = { ...finding, excerpt: shorten(finding.excerpt) };
   }
   sortFindings(findings);
-  return { findings, highestSeverity: highestSeverity(findings), language, stats };
+  return { findings, highestSeverity: highestSeverity(findings), language, stats: letterStats(text) };
 }
 
 function appendTo<T>(target: T[], items: readonly T[]): T[] {

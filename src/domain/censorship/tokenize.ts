@@ -79,23 +79,7 @@ export function tokenizeReusing(text: string): Tokens {
   }
 }
 
-/**
- * One line of a letter (no line break in it), tokenized on its own for letter-lines.ts: the word tokens are a scratch
- * pool's, overwritten by the next line, and the abbreviations only the look-alike ones (spelled ones are collected
- * over the whole letter's words: `collectSpelledAbbreviations`). `lowerChangesLength` says the line's lower case is
- * longer than the line («İ»), which makes the whole letter's words lowercased one by one (see tokenizeInto).
- */
-export function tokenizeLine(line: string): Tokens & { lowerChangesLength: boolean } {
-  const tokens = tokenizeInto(line, lineWords, linePool, false);
-  return { ...tokens, lowerChangesLength: lastLowerChangedLength };
-}
-
-const linePool: WordToken[] = [];
-const lineWords: WordToken[] = [];
-// Whether the last tokenizeInto lowercased its whole text and found it changed length.
-let lastLowerChangedLength = false;
-
-function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null, spelled = true): Tokens {
+function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null): Tokens {
   const abbreviations: AbbreviationToken[] = [];
   // Words of Latin and Cyrillic letters (nearly all) are lowercased by their character codes, and only when they have
   // a capital; any other word takes the old way: the whole text lowercased once (only then), where a few characters
@@ -157,13 +141,12 @@ function tokenizeInto(text: string, words: WordToken[], pool: WordToken[] | null
   // The words array may be the last letter's (tokenizeReusing): it is written in place and cut to this letter's
   // words only at the end, since emptying it first would drop its storage (issue 16, allocation).
   if (words.length !== count) words.length = count;
-  lastLowerChangedLength = lowerText !== undefined && lowerText.length !== text.length;
-  if (spelled) collectSpelledAbbreviations(text, words, abbreviations);
+  collectSpelledAbbreviations(text, words, abbreviations);
   return { words, abbreviations };
 }
 
 /** The token at `position` of the words: the pool's object there, overwritten, or (no pool) a new one. */
-export function wordToken(
+function wordToken(
   pool: WordToken[] | null,
   position: number,
   start: number,
@@ -349,7 +332,7 @@ const ONE_LETTER_WORDS = new Set(["в", "у", "ў", "с", "з", "к", "о", "а"
  * «Ф. Б. К.», «з-с-у». Where the separator changes («у з-с-у») a new run starts; a run that starts with a
  * one-letter preposition is also read without it («у з с у» is «зсу» too).
  */
-export function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviations: AbbreviationToken[]): void {
+function collectSpelledAbbreviations(text: string, words: WordToken[], abbreviations: AbbreviationToken[]): void {
   let runStart = -1;
   let separator: string | null = null;
   const push = (from: number, runEnd: number): void => {
