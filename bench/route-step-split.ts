@@ -20,7 +20,6 @@ const option = (name: string) => (process.argv.includes(name) ? process.argv[pro
 const WRITERS = Number(option("--writers") ?? 600);
 const INTERVAL_US = Number(option("--interval") ?? 20);
 const FRAME_WRITERS = Math.max(1, Math.floor(WRITERS / 4));
-const PAGE = 4096;
 
 interface Statement {
   source: string;
@@ -114,13 +113,14 @@ function samplesByPart(profile: { nodes: Node[]; samples: number[]; timeDeltas: 
 /** The WAL frames each write of a route step adds, and which B-trees their pages belong to (SQLite's `dbstat`). */
 async function walFrames(tree: Tree, chats: number[]): Promise<{ byStatement: Map<string, number[]>; byTree: Map<string, number> }> {
   const SQLite = createRequire(join(tree.root, "package.json"))("better-sqlite3") as new (file: string) => {
-    pragma(sql: string): unknown;
+    pragma(sql: string, options?: { simple: boolean }): unknown;
     prepare(sql: string): { get(...parameters: unknown[]): unknown };
     close(): void;
   };
   const side = new SQLite(tree.file);
   const methods = Object.getPrototypeOf(side.prepare("select 1")) as Record<string, Method>;
   const pageOwner = side.prepare("select name from dbstat where pageno = ?");
+  const pageSize = Number(side.pragma("page_size", { simple: true }));
   const byStatement = new Map<string, number[]>();
   const byTree = new Map<string, number>();
   const originals = new Map<string, Method>();
@@ -137,7 +137,7 @@ async function walFrames(tree: Tree, chats: number[]): Promise<{ byStatement: Ma
       } finally {
         const wal = readFileSync(`${tree.file}-wal`);
         const pages: number[] = [];
-        for (let offset = 32; offset + 24 <= wal.length; offset += 24 + PAGE) pages.push(wal.readUInt32BE(offset));
+        for (let offset = 32; offset + 24 <= wal.length; offset += 24 + pageSize) pages.push(wal.readUInt32BE(offset));
         const key = this.source.slice(0, 70);
         byStatement.set(key, [...(byStatement.get(key) ?? []), pages.length]);
         for (const page of pages) {
