@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { type ApiClientOptions, Bot } from "grammy";
 import type { InlineKeyboardButton, Update } from "grammy/types";
 import { privateButtonPressUpdate } from "../test/helpers/updates.js";
@@ -57,12 +58,14 @@ const LONG_LETTERS = [
   { length: 12_000, check: 10 },
   { length: 12_000, check: 12, flagged: true },
 ] as const;
-const FIRST = "Пишу Вам снова. ".repeat(62);
+export const FIRST = "Пишу Вам снова. ".repeat(62);
 const FLAGGED = "Я всё время думаю о войне, армия Путина проиграет. Держитесь! ";
-const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
+export const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
 
-interface Tree {
+export interface Tree {
   root: string;
+  /** The checkout's SQLite file. */
+  file: string;
   bot: Bot;
   update(chatId: number, text: string): Update;
   press(chatId: number, label: string): Update;
@@ -91,7 +94,7 @@ function countStatements(root: string): { count: number } {
   return counter;
 }
 
-async function openTree(root: string): Promise<Tree> {
+export async function openTree(root: string): Promise<Tree> {
   const load = (path: string) => import(join(root, path));
   const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }, { checkLetter }] =
     await Promise.all(
@@ -110,6 +113,7 @@ async function openTree(root: string): Promise<Tree> {
   await bot.init();
   return {
     root,
+    file,
     bot,
     update: (chatId, text) => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) }),
     press: (chatId, label) => pressUpdate(keyboards, chatId, label),
@@ -258,4 +262,5 @@ async function main(): Promise<void> {
   for (const tree of trees) await tree.cleanup();
 }
 
-await main();
+// Also a library: bench/route-step-split.ts opens this checkout the same way.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

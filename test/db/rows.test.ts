@@ -1,6 +1,7 @@
+import { setFlagsFromString } from "node:v8";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rowsOf } from "../../src/db/rows.js";
+import { rowBuilder, rowsOf } from "../../src/db/rows.js";
 
 let sqlite: SQLite.Database;
 beforeEach(() => {
@@ -42,4 +43,40 @@ describe("rows built from raw arrays (db/rows.ts)", () => {
     const statement = sqlite.prepare("update t set score = score + 1 where id = ? returning id, score");
     expect(plain(rowsOf(statement, [1]))).toEqual([[["id", 1], ["score", 3.5]]]);
   });
+
+  it("are the same objects for a wide row, repeated names and names a literal must escape", () => {
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const odd = ['say "hi"', "back\\slash", "line\nbreak", "sep\u2028arator", "0", "10", "2", "constructor", "toString"];
+    const wide = [
+      ...Array.from({ length: 50 }, (_, index) => `'value ${index}' as column_${index}`),
+      ...odd.map((name, index) => `${index} as ${quoted(name)}`),
+      "'again' as column_3",
+      "id",
+    ];
+    for (const list of [wide, [...wide, "null as __proto__"]]) {
+      const statement = sqlite.prepare(`select ${list.join(", ")} from t order by id`);
+      const expected = statement.all();
+      const rows = rowsOf(statement, []);
+      expect(plain(rows)).toEqual(plain(expected));
+      expect(rows.map((row) => Object.getPrototypeOf(row))).toEqual(expected.map((row) => Object.getPrototypeOf(row)));
+    }
+  });
 });
+
+describe("a statement's row builder (db/rows.ts)", () => {
+  // V8's own test of an object's shape; the flag only makes the `%` syntax parse in functions compiled after it.
+  setFlagsFromString("--allow-natives-syntax");
+  const hasFastProperties = new Function("object", "return %HasFastProperties(object)") as (object: object) => boolean;
+
+  it("makes rows of 56 columns with fast properties, as wide rows set one by one are not", () => {
+    const columns = Array.from({ length: 56 }, (_, index) => `column_${index}`);
+    const values = columns.map((_, index) => (index % 2 ? `value ${index}` : index));
+    const oneByOne: Record<string, unknown> = {};
+    for (const [index, name] of columns.entries()) oneByOne[name] = values[index];
+    expect(hasFastProperties(oneByOne)).toBe(false);
+    const row = rowBuilder(columns)(values);
+    expect(row).toEqual(oneByOne);
+    expect(hasFastProperties(row)).toBe(true);
+  });
+});
+
