@@ -49,6 +49,8 @@ export type ParagraphEdit =
   | { kind: "replace"; index: number; text: string }
   /** The text goes in right after paragraph `index`: the rest of a replacement that arrived in pieces (a long paste). */
   | { kind: "follow"; index: number; text: string }
+  /** The text goes on paragraph `index` after `join`: the rest of a paragraph a client cut (a long paste, client-cuts.ts). */
+  | { kind: "extend"; index: number; text: string; join: string }
   | { kind: "delete"; index: number }
   | { kind: "move"; index: number; by: -1 | 1 };
 
@@ -70,6 +72,7 @@ export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditR
     const replacement = normaliseLetterText(edit.text);
     if (replacement === "") return { ok: false, reason: "empty" };
     if (edit.kind === "follow") paragraphs.splice(index + 1, 0, replacement);
+    else if (edit.kind === "extend") paragraphs[index] += edit.join + replacement;
     else paragraphs.splice(index, 1, replacement);
   }
   const result = paragraphs.join("\n\n");

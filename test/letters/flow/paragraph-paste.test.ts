@@ -13,9 +13,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/** Two pieces the way Telegram cuts a long paste: the first at its 4,096-character limit. */
-const firstPiece = `Я живу в Кракове. ${"Пишу Вам каждую неделю и рассказываю о книгах. ".repeat(86)}`.slice(0, 4096).trim();
-const secondPiece = "А ещё я завела кота, его зовут Борис.";
+/**
+ * Two pieces of a long paste that the client cut at a paragraph break, so each stays a paragraph (a cut inside a
+ * paragraph joins the pieces: client-cut.test.ts). No client cuts a paragraph at "Борис.": each would cut at a later
+ * sentence end within its 4,096.
+ */
+const firstPiece = `Я живу в Кракове. ${"Пишу Вам каждую неделю и рассказываю о книгах. ".repeat(86)}`.slice(0, 4000).replace(/[^.]*$/u, "");
+const secondPiece = "А ещё я завела кота. Его зовут Борис.";
 
 const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
 
