@@ -56,6 +56,16 @@ export type ParagraphEdit =
 
 export type ParagraphEditResult = DraftEditResult | { ok: false; reason: "no-paragraph" };
 
+/**
+ * Whether `text` already holds, from paragraph `index` on, what a replacement writes there: the same replacement saved
+ * by an update whose stage record a crash lost, delivered again by Telegram (its paragraph's tag no longer matches).
+ */
+export function holdsReplacement(text: string, edit: ParagraphEdit): boolean {
+  if (edit.kind !== "replace") return false;
+  const [paragraphs, written] = [paragraphsOf(text), paragraphsOf(edit.text)];
+  return written.length > 0 && written.every((paragraph, offset) => paragraphs[edit.index + offset] === paragraph);
+}
+
 /** Applies one paragraph edit; the text that replaces a paragraph may itself be several paragraphs. */
 export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditResult {
   const paragraphs = paragraphsOf(text);

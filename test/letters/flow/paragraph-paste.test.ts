@@ -79,6 +79,23 @@ describe("a paragraph replaced by a paste in pieces", () => {
     expectNoFailures(h);
   });
 
+  it("takes a replacement Telegram delivers again after a crash lost its stage as saved, and the rest follows it (en)", async () => {
+    const writer = await writerOnParagraph("en", "Show the draft", /^2$/u);
+    const letter = await onlyLetter(h, writer.id);
+    // The update carrying the replacement committed it and the process died before the stage was written: the stored
+    // conversation still waits for the paragraph's text, and Telegram delivers the same message again.
+    const replaced = [THREE[0], firstPiece, THREE[2]].join("\n\n");
+    await h.db.updateTable("letters").set({ text: replaced, text_characters: null }).where("id", "=", letter.id).execute();
+    await h.restart();
+    const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    atTheSameSecond(at);
+    expect(textOf(await writer.send(firstPiece))).toContain("Paragraph 2 replaced.");
+    expect(await draftOf(writer)).toBe(replaced);
+    expect(textOf(await writer.send(secondPiece))).toContain("it went in after paragraph 2, as paragraph 3, not at the end of the letter");
+    expect(await draftOf(writer)).toBe([THREE[0], firstPiece, secondPiece, THREE[2]].join("\n\n"));
+    expectNoFailures(h);
+  });
+
   it("refuses a piece that would pass the limit, and the next text saved says the letter lacks it (en)", async () => {
     const long = "Пишу Вам из Кракова каждую неделю. ".repeat(110).trim();
     const writer = await writerOnParagraph("en", "Show the draft", /^1$/u, ["Здравствуйте, Борис Юльевич!", long, long]);
