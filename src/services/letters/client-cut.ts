@@ -10,6 +10,8 @@ import { type CutPiece, serialiseWritingStage, type WritingStage } from "./writi
 
 /** A message just saved, as the stage remembers it when it may be the first piece of a client's cut; else undefined. */
 export function cutPieceOf(text: string, message: { date: number; message_id: number }): CutPiece | undefined {
+  // Normalising only shortens a text: most messages are told apart by their length alone, without it.
+  if (!mayBeCutPiece(text)) return undefined;
   const saved = normaliseLetterText(text);
   if (!mayBeCutPiece(saved)) return undefined;
   return { date: message.date, message: message.message_id, length: saved.length, tag: paragraphTag(saved) };

@@ -61,6 +61,7 @@ export async function joinCut(
  * it is a message of its own, which the caller adds as any other.
  */
 export async function continueCut(ctx: FlowContext, stage: Stage, text: string, message: Piece): Promise<boolean> {
+  if (stage.cut === undefined) return false;
   const { writerId, cut: _piece, refused: _refused, ...record } = stage;
   const joined = await joinCut(ctx, stage, { piece: stage.cut }, text, message, (_paragraph, cut) => ({ ...record, ...(cut ? { cut } : {}) }));
   if (joined.ok) return true;
