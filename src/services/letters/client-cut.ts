@@ -13,7 +13,10 @@ export function cutPieceOf(text: string, message: { date: number; message_id: nu
   // Normalising only shortens a text: most messages are told apart by their length alone, without it.
   if (!mayBeCutPiece(text)) return undefined;
   const saved = normaliseLetterText(text);
-  if (!mayBeCutPiece(saved)) return undefined;
+  return mayBeCutPiece(saved) ? pieceOf(saved, message) : undefined;
+}
+
+function pieceOf(saved: string, message: { date: number; message_id: number }): CutPiece {
   return { date: message.date, message: message.message_id, length: saved.length, tag: paragraphTag(saved) };
 }
 
@@ -41,7 +44,7 @@ export async function joinCutPiece(
     text: string;
     message: { date: number; message_id: number };
     raw: string;
-    stage: (paragraph: { index: number; tag: string }, cut: CutPiece | undefined) => WritingStage;
+    stage: (paragraph: { index: number; tag: string }, cut: CutPiece) => WritingStage;
   },
 ): Promise<CutJoinResult> {
   return inTransaction(deps.db, async (trx) => {
@@ -57,7 +60,8 @@ export async function joinCutPiece(
     if (!result.ok) return result.reason === "too-long" ? { ...result, stats: draftStats(text) } : { ok: false, reason: "not-a-cut" };
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
     const paragraph = { index, tag: paragraphTag(paragraphsOf(result.text)[index] ?? "") };
-    const stage = serialiseWritingStage(input.stage(paragraph, cutPieceOf(next, input.message)));
+    // Remembered even when short (the last piece), so that the same message delivered again is not joined twice.
+    const stage = serialiseWritingStage(input.stage(paragraph, pieceOf(next, input.message)));
     await replaceLetterStageIf(trx, input.writerId, input.raw, stage);
     return { ok: true, stats: result.stats, paragraph: index, stage };
   });

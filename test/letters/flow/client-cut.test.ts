@@ -41,9 +41,9 @@ function desktopPieces(): string[] {
 const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
 
 /** The same message again, as Telegram delivers an update it had no answer to (the message id and date unchanged). */
-function deliverAgain(writer: TestUser, text: string, messageId: number): Promise<void> {
+function deliverAgain(writer: TestUser, text: string, messageId: number, at = AT): Promise<void> {
   const chat = { id: writer.id, type: "private" as const, first_name: "Test" };
-  const message = { message_id: messageId, date: Math.floor(AT.getTime() / 1000), chat, from: { id: writer.id, is_bot: false, first_name: "Test" }, text };
+  const message = { message_id: messageId, date: Math.floor(at.getTime() / 1000), chat, from: { id: writer.id, is_bot: false, first_name: "Test" }, text };
   return h.handled(h.fake.injectUpdate({ message } as never));
 }
 
@@ -116,6 +116,17 @@ describe("a paste the client cut into pieces", () => {
     await deliverAgain(writer, two, userMessageBefore(second));
     expect(writer.lastText()).toMatch(/^Saved\./u);
     expect(await draftOf(writer)).toBe(`Dear Boris,\n\n${one} ${two}`);
+    // A short last piece, joined, then delivered again.
+    const paste = sentences(70);
+    const stop = paste.lastIndexOf(". ", 4095);
+    const [three, four] = [paste.slice(0, stop + 1), paste.slice(stop + 2)];
+    expect(four.length).toBeLessThan(1000);
+    h.clock.set(new Date(AT.getTime() + 60_000));
+    await writer.send(three);
+    const last = await writer.send(four);
+    expect(textOf(last)).toContain("so it was added to the same paragraph 3");
+    await deliverAgain(writer, four, userMessageBefore(last), new Date(AT.getTime() + 60_000));
+    expect(await draftOf(writer)).toBe(`Dear Boris,\n\n${one} ${two}\n\n${paste}`);
     expectNoFailures(h);
   });
 

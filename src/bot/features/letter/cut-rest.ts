@@ -32,7 +32,7 @@ export async function joinCut(
   at: { piece: CutPiece | undefined; endsAt?: number },
   text: string,
   message: Piece,
-  after: (paragraph: { index: number; tag: string }, cut: CutPiece | undefined) => WritingStage,
+  after: (paragraph: { index: number; tag: string }, cut: CutPiece) => WritingStage,
 ): Promise<CutJoinResult> {
   const raw = ctx.user?.letter_stage;
   const { piece } = at;
@@ -63,7 +63,7 @@ export async function joinCut(
 export async function continueCut(ctx: FlowContext, stage: Stage, text: string, message: Piece): Promise<boolean> {
   if (stage.cut === undefined) return false;
   const { writerId, cut: _piece, refused: _refused, ...record } = stage;
-  const joined = await joinCut(ctx, stage, { piece: stage.cut }, text, message, (_paragraph, cut) => ({ ...record, ...(cut ? { cut } : {}) }));
+  const joined = await joinCut(ctx, stage, { piece: stage.cut }, text, message, (_paragraph, cut) => ({ ...record, cut }));
   if (joined.ok) return true;
   if (joined.reason !== "too-long") return false;
   // Refused as any message that passes the limit, and noted so: the next text saved says the letter lacks it.

@@ -35,11 +35,7 @@ export async function continuePaste(
     await ctx.reply(ctx.t("letter-screens-paste-rest-refused", { number: replaced.index + 1 }), { reply_markup: keyboard });
     return true;
   }
-  const joined = await joinCut(ctx, stage, { piece: stage.cut, endsAt: replaced.index }, text, message, (paragraph, cut) => ({
-    ...record,
-    replaced: { ...paragraph, date },
-    ...(cut ? { cut } : {}),
-  }));
+  const joined = await joinCut(ctx, stage, { piece: stage.cut, endsAt: replaced.index }, text, message, (paragraph, cut) => ({ ...record, replaced: { ...paragraph, date }, cut }));
   if (joined.ok) return true;
   if (joined.reason === "too-long") return refuseTooLong(ctx, stage, replaced, joined, date);
   const edit = { kind: "follow" as const, index: replaced.index, text };
