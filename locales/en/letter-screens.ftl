@@ -19,6 +19,7 @@ letter-screens-button-down = ⬇️ Down
 letter-screens-button-back = ↩️ Back to the paragraphs
 letter-screens-paragraph-replaced = Paragraph { $number } replaced.
 letter-screens-paragraph-continued = This message came right after the one before, so it is taken as the rest of the same text: it went in after paragraph { $number }, as paragraph { $last }, not at the end of the letter. { $stats }
+letter-screens-cut-joined = Saved. This message continues the one before: Telegram cut your long text inside a paragraph, so it was added to the same paragraph { $number } rather than as a paragraph of its own. { $stats }
 letter-screens-paste-rest-refused = This came right after a text for paragraph { $number } that was not saved, so it is taken as the rest of that text and was not saved either. The draft was not changed.
 letter-screens-paragraph-deleted = Paragraph { $number } deleted.
 letter-screens-paragraph-moved = Paragraph { $number } moved.

@@ -20,6 +20,7 @@ letter-screens-button-down = ⬇️ Ниже
 letter-screens-button-back = ↩️ К абзацам
 letter-screens-paragraph-replaced = Абзац { $number } заменён.
 letter-screens-paragraph-continued = Это сообщение пришло сразу за предыдущим, поэтому это продолжение того же текста: оно встало после абзаца { $number }, абзацем { $last }, а не в конец письма. { $stats }
+letter-screens-cut-joined = Сохранено. Это сообщение — продолжение предыдущего: Telegram разрезал длинный текст посреди абзаца, поэтому оно дописано в тот же абзац { $number }, а не отдельным абзацем. { $stats }
 letter-screens-paste-rest-refused = Это пришло сразу за текстом для абзаца { $number }, который не сохранён, поэтому это продолжение того текста — его тоже не сохранили. Черновик не изменён.
 letter-screens-paragraph-deleted = Абзац { $number } удалён.
 letter-screens-paragraph-moved = Абзац { $number } передвинут.

@@ -20,6 +20,7 @@ letter-screens-button-down = ⬇️ Нижче
 letter-screens-button-back = ↩️ До абзаців
 letter-screens-paragraph-replaced = Абзац { $number } замінено.
 letter-screens-paragraph-continued = Це повідомлення прийшло одразу за попереднім, тож це продовження того самого тексту: воно стало після абзацу { $number }, абзацом { $last }, а не в кінці листа. { $stats }
+letter-screens-cut-joined = Збережено. Це повідомлення — продовження попереднього: Telegram розрізав довгий текст посеред абзацу, тож воно дописане в той самий абзац { $number }, а не окремим абзацом. { $stats }
 letter-screens-paste-rest-refused = Це прийшло одразу за текстом для абзацу { $number }, який не збережено, тож це продовження того тексту — його теж не збережено. Чернетку не змінено.
 letter-screens-paragraph-deleted = Абзац { $number } видалено.
 letter-screens-paragraph-moved = Абзац { $number } пересунуто.

@@ -49,10 +49,22 @@ export type ParagraphEdit =
   | { kind: "replace"; index: number; text: string }
   /** The text goes in right after paragraph `index`: the rest of a replacement that arrived in pieces (a long paste). */
   | { kind: "follow"; index: number; text: string }
+  /** The text goes on paragraph `index` after `join`: the rest of a paragraph a client cut (a long paste, client-cuts.ts). */
+  | { kind: "extend"; index: number; text: string; join: string }
   | { kind: "delete"; index: number }
   | { kind: "move"; index: number; by: -1 | 1 };
 
 export type ParagraphEditResult = DraftEditResult | { ok: false; reason: "no-paragraph" };
+
+/**
+ * Whether `text` already holds, from paragraph `index` on, what a replacement writes there: the same replacement saved
+ * by an update whose stage record a crash lost, delivered again by Telegram (its paragraph's tag no longer matches).
+ */
+export function holdsReplacement(text: string, edit: ParagraphEdit): boolean {
+  if (edit.kind !== "replace") return false;
+  const [paragraphs, written] = [paragraphsOf(text), paragraphsOf(edit.text)];
+  return written.length > 0 && written.every((paragraph, offset) => paragraphs[edit.index + offset] === paragraph);
+}
 
 /** Applies one paragraph edit; the text that replaces a paragraph may itself be several paragraphs. */
 export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditResult {
@@ -70,6 +82,7 @@ export function editParagraph(text: string, edit: ParagraphEdit): ParagraphEditR
     const replacement = normaliseLetterText(edit.text);
     if (replacement === "") return { ok: false, reason: "empty" };
     if (edit.kind === "follow") paragraphs.splice(index + 1, 0, replacement);
+    else if (edit.kind === "extend") paragraphs[index] += edit.join + replacement;
     else paragraphs.splice(index, 1, replacement);
   }
   const result = paragraphs.join("\n\n");

@@ -1,7 +1,7 @@
 import { inTransaction } from "../../db/database.js";
 import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.js";
-import { editParagraph, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
-import type { DraftStats } from "../../domain/letters/index.js";
+import { editParagraph, holdsReplacement, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
+import { type DraftStats, draftStats } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
 
 export type ParagraphChange = { ok: true; stats: DraftStats } | Exclude<ParagraphEditResult, { ok: true }> | { ok: false; reason: "changed" };
@@ -17,7 +17,11 @@ export async function changeParagraph(
   return inTransaction(deps.db, async (trx) => {
     const draft = (await findActiveDrafts(trx, input.writerId)).find((letter) => letter.prisoner_slug === input.slug);
     const text = draft?.text ?? "";
-    if (!draft || paragraphMatching(text, input.edit.index, input.tag) === undefined) return { ok: false, reason: "changed" };
+    if (!draft) return { ok: false, reason: "changed" };
+    if (paragraphMatching(text, input.edit.index, input.tag) === undefined) {
+      // The same replacement saved before (a retried update): done, not "changed", so the rest of its paste follows it.
+      return holdsReplacement(text, input.edit) ? { ok: true, stats: draftStats(text) } : { ok: false, reason: "changed" };
+    }
     const result = editParagraph(text, input.edit);
     if (!result.ok) return result;
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });

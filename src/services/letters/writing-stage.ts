@@ -40,6 +40,21 @@ export interface WritingStage {
    * at once: a text dated within PASTE_WINDOW_SECONDS of it goes in after that paragraph, not at the end.
    */
   replaced?: ReplacedParagraph;
+  /**
+   * The last message saved that may be the first piece of a client's cut (a long paste): the next text within the
+   * paste window that continues it where the client cut inside a paragraph joins that paragraph (client-cut.ts).
+   */
+  cut?: CutPiece;
+}
+
+/** A saved message as the next piece of a cut needs it: no text, only how to find it again at the end of the draft. */
+export interface CutPiece {
+  /** Telegram's date (seconds) and message id: a piece delivered again is recognised, not saved twice. */
+  date: number;
+  message: number;
+  /** The piece as saved (normalised): its length in UTF-16 units, ending the paragraph it went to, and its tag. */
+  length: number;
+  tag: string;
 }
 
 export interface ReplacedParagraph {
@@ -59,7 +74,12 @@ export const PASTE_WINDOW_SECONDS = 3;
 
 /** Whether a text dated `date` is the rest of the replacement the stage remembers. */
 export function continuesReplacement(replaced: ReplacedParagraph | undefined, date: number): replaced is ReplacedParagraph {
-  return replaced !== undefined && date >= replaced.date && date - replaced.date <= PASTE_WINDOW_SECONDS;
+  return replaced !== undefined && withinPasteWindow(replaced.date, date);
+}
+
+/** Whether a message dated `date` came within the paste window of one dated `earlier` (Telegram's dates, seconds). */
+export function withinPasteWindow(earlier: number, date: number): boolean {
+  return date >= earlier && date - earlier <= PASTE_WINDOW_SECONDS;
 }
 
 /**
@@ -118,12 +138,13 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing, opening, signing, refused, replaced } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing, refused, replaced, cut } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
   const signingScreen = signing === undefined ? undefined : parseSigningScreen(signing);
   const pasted = replaced === undefined ? undefined : parseReplacedParagraph(replaced);
+  const piece = cut === undefined ? undefined : parseCutPiece(cut);
   if ((opening !== undefined && !screen) || (signing !== undefined && !signingScreen)) return undefined;
   return {
     token,
@@ -134,7 +155,16 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(signingScreen ? { signing: signingScreen } : {}),
     ...(refused === true ? { refused } : {}),
     ...(pasted ? { replaced: pasted } : {}),
+    ...(piece ? { cut: piece } : {}),
   };
+}
+
+function parseCutPiece(value: unknown): CutPiece | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { date, message, length, tag } = value as Record<string, unknown>;
+  const counts = [date, message, length].every((number) => typeof number === "number" && Number.isSafeInteger(number) && number >= 0);
+  if (!counts || typeof tag !== "string" || !/^[0-9a-z]{4}$/u.test(tag)) return undefined;
+  return { date: date as number, message: message as number, length: length as number, tag };
 }
 
 function parseReplacedParagraph(value: unknown): ReplacedParagraph | undefined {
@@ -187,7 +217,7 @@ function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing, opening, signing, refused, replaced } = stage;
+  const { token, slug, system, closing, opening, signing, refused, replaced, cut } = stage;
   return JSON.stringify({
     token,
     slug,
@@ -197,6 +227,7 @@ export function serialiseWritingStage(stage: WritingStage): string {
     ...(signing ? { signing } : {}),
     ...(refused ? { refused } : {}),
     ...(replaced ? { replaced } : {}),
+    ...(cut ? { cut } : {}),
   });
 }
 

@@ -13,9 +13,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/** Two pieces the way Telegram cuts a long paste: the first at its 4,096-character limit. */
-const firstPiece = `Я живу в Кракове. ${"Пишу Вам каждую неделю и рассказываю о книгах. ".repeat(86)}`.slice(0, 4096).trim();
-const secondPiece = "А ещё я завела кота, его зовут Борис.";
+/**
+ * Two pieces of a long paste that the client cut at a paragraph break, so each stays a paragraph (a cut inside a
+ * paragraph joins the pieces: client-cut.test.ts). No client cuts a paragraph at "Борис.": each would cut at a later
+ * sentence end within its 4,096.
+ */
+const firstPiece = `Я живу в Кракове. ${"Пишу Вам каждую неделю и рассказываю о книгах. ".repeat(86)}`.slice(0, 4000).replace(/[^.]*$/u, "");
+const secondPiece = "А ещё я завела кота. Его зовут Борис.";
 
 const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
 
@@ -72,6 +76,23 @@ describe("a paragraph replaced by a paste in pieces", () => {
     atTheSameSecond(at);
     expect(textOf(await writer.send(secondPiece))).toContain("оно встало после абзаца 1, абзацем 2, а не в конец письма");
     expect(await draftOf(writer)).toBe([firstPiece, secondPiece, "Желаю Вам здоровья."].join("\n\n"));
+    expectNoFailures(h);
+  });
+
+  it("takes a replacement Telegram delivers again after a crash lost its stage as saved, and the rest follows it (en)", async () => {
+    const writer = await writerOnParagraph("en", "Show the draft", /^2$/u);
+    const letter = await onlyLetter(h, writer.id);
+    // The update carrying the replacement committed it and the process died before the stage was written: the stored
+    // conversation still waits for the paragraph's text, and Telegram delivers the same message again.
+    const replaced = [THREE[0], firstPiece, THREE[2]].join("\n\n");
+    await h.db.updateTable("letters").set({ text: replaced, text_characters: null }).where("id", "=", letter.id).execute();
+    await h.restart();
+    const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    atTheSameSecond(at);
+    expect(textOf(await writer.send(firstPiece))).toContain("Paragraph 2 replaced.");
+    expect(await draftOf(writer)).toBe(replaced);
+    expect(textOf(await writer.send(secondPiece))).toContain("it went in after paragraph 2, as paragraph 3, not at the end of the letter");
+    expect(await draftOf(writer)).toBe([THREE[0], firstPiece, secondPiece, THREE[2]].join("\n\n"));
     expectNoFailures(h);
   });
 

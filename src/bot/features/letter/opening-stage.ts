@@ -1,4 +1,5 @@
 import type { NextFunction } from "grammy";
+import { cutPieceOf } from "../../../services/letters/client-cut.js";
 import { startDraft } from "../../../services/letters/letters.js";
 import type { OpeningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { BotContext } from "../../context.js";
@@ -21,8 +22,9 @@ type OpeningStage = WritingStage & { writerId: number; opening: OpeningScreen };
 export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, next: NextFunction): Promise<void> {
   const { writerId, opening, ...writing } = stage;
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
-    const text = ctx.message?.text;
-    if (text === undefined) {
+    const message = ctx.message;
+    const text = message?.text;
+    if (message === undefined || text === undefined) {
       await ctx.reply(ctx.t(ctx.editedMessage ? "letter-ui-writing-edited" : "letter-ui-text-only"));
       return;
     }
@@ -34,7 +36,9 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
     }
     const keys = { token: stage.token, target: { slug: stage.slug, ...opening } };
     await replyWritingScreen(ctx, { ...keys, system: stage.system, stats: outcome.stats, beforeClosing: false, unchecked: opening.unchecked === true });
-    await parkInStage(directly(ctx), writerId, writing);
+    // A paste over 4,096 characters arrives in pieces: the next may continue this one's last paragraph (./cut-rest.ts).
+    const cut = cutPieceOf(text, message);
+    await parkInStage(directly(ctx), writerId, { ...writing, ...(cut ? { cut } : {}) });
     return;
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);

@@ -1,8 +1,11 @@
+import type { Message } from "grammy/types";
 import { lastParagraphWritten } from "../../../domain/letters/paragraphs.js";
+import { cutPieceOf } from "../../../services/letters/client-cut.js";
 import { changeParagraph } from "../../../services/letters/paragraphs.js";
 import type { ReplacedParagraph, WritingStage } from "../../../services/letters/writing-stage.js";
 import type { FlowContext } from "../../context.js";
 import { statsLine, writingKeyboard } from "./flow/state.js";
+import { joinCut } from "./cut-rest.js";
 import { storeStage } from "./stage-store.js";
 
 type Stage = WritingStage & { writerId: number };
@@ -16,8 +19,15 @@ type Stage = WritingStage & { writerId: number };
  * within its window (`continuesReplacement`). False when the paragraph changed since (the editor Mini App): the text is
  * then added as any other.
  */
-export async function continuePaste(ctx: FlowContext, stage: Stage, replaced: ReplacedParagraph, text: string, date: number): Promise<boolean> {
-  const { writerId, replaced: _before, refused: _refused, ...record } = stage;
+export async function continuePaste(
+  ctx: FlowContext,
+  stage: Stage,
+  replaced: ReplacedParagraph,
+  text: string,
+  message: Pick<Message, "date" | "message_id">,
+): Promise<boolean> {
+  const { writerId, replaced: _before, refused: _refused, cut: _piece, ...record } = stage;
+  const { date } = message;
   const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
   if (replaced.refused) {
     // A piece of this paste was not saved: the rest must not land at the end of the letter either.
@@ -25,19 +35,30 @@ export async function continuePaste(ctx: FlowContext, stage: Stage, replaced: Re
     await ctx.reply(ctx.t("letter-screens-paste-rest-refused", { number: replaced.index + 1 }), { reply_markup: keyboard });
     return true;
   }
+  const joined = await joinCut(ctx, stage, { piece: stage.cut, endsAt: replaced.index }, text, message, (paragraph, cut) => ({ ...record, replaced: { ...paragraph, date }, cut }));
+  if (joined.ok) return true;
+  if (joined.reason === "too-long") return refuseTooLong(ctx, stage, replaced, joined, date);
   const edit = { kind: "follow" as const, index: replaced.index, text };
   const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit });
   if (outcome.ok) {
     const written = lastParagraphWritten(edit);
-    await storeStage(ctx, writerId, { ...record, ...(written ? { replaced: { ...written, date } } : {}) });
+    const cut = cutPieceOf(text, message);
+    await storeStage(ctx, writerId, { ...record, ...(written ? { replaced: { ...written, date } } : {}), ...(cut ? { cut } : {}) });
     const last = (written?.index ?? replaced.index) + 1;
     await ctx.reply(ctx.t("letter-screens-paragraph-continued", { number: replaced.index + 1, last, stats: statsLine(ctx, outcome.stats) }), { reply_markup: keyboard });
     return true;
   }
-  if (outcome.reason !== "too-long") return false;
-  // Refused like a paragraph's edit, and the pieces after it with it; the next text saved later says the letter lacks
-  // a piece, as after any refusal in the writing stage.
+  return outcome.reason === "too-long" && refuseTooLong(ctx, stage, replaced, outcome, date);
+}
+
+/**
+ * A piece refused like a paragraph's edit, and the pieces after it with it; the next text saved later says the letter
+ * lacks a piece, as after any refusal in the writing stage.
+ */
+async function refuseTooLong(ctx: FlowContext, stage: Stage, replaced: ReplacedParagraph, refusal: { characters: number; limit: number }, date: number): Promise<true> {
+  const { writerId, replaced: _before, refused: _refused, cut: _piece, ...record } = stage;
   await storeStage(ctx, writerId, { ...record, refused: true, replaced: { ...replaced, date, refused: true } });
-  await ctx.reply(ctx.t("letter-screens-paragraph-too-long", { characters: outcome.characters, limit: outcome.limit }), { reply_markup: keyboard });
+  const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });
+  await ctx.reply(ctx.t("letter-screens-paragraph-too-long", { characters: refusal.characters, limit: refusal.limit }), { reply_markup: keyboard });
   return true;
 }

@@ -1,7 +1,9 @@
 import { Composer, type NextFunction } from "grammy";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
+import { cutPieceOf } from "../../../services/letters/client-cut.js";
 import {
   continuesReplacement,
+  type CutPiece,
   leaveWritingStage,
   parseWritingStage,
   replaceWritingStage,
@@ -15,6 +17,7 @@ import { answerSaved, statsLine, WRITING_ACTIONS, writingKeyboard } from "./flow
 import { handleOpeningScreen } from "./opening-stage.js";
 import { handleSigningScreen } from "./signing-stage.js";
 import { checkFromWritingStage } from "./stage-steps.js";
+import { answerDeliveredAgain, continueCut } from "./cut-rest.js";
 import { continuePaste } from "./paste-rest.js";
 import { storeStage } from "./stage-store.js";
 
@@ -56,13 +59,15 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
 
 /**
  * Keeps on the stage whether a message was refused as too long since the last one saved, so that the next one saved
- * says the letter lacks it (a long paste arrives in pieces). Written only when that changes: a refusal, then a save.
+ * says the letter lacks it (a long paste arrives in pieces), and the message just saved when it may be the first piece
+ * of a client's cut (`cut`, which the next piece may continue: cut-rest.ts). Written only when either changes: a
+ * refusal, the save after it, a long message, the message after it.
  */
-async function noteRefusal(ctx: FlowContext, stage: WritingStage & { writerId: number }, outcome: SaveOutcome): Promise<void> {
+async function noteSaved(ctx: FlowContext, stage: WritingStage & { writerId: number }, outcome: SaveOutcome, cut: CutPiece | undefined): Promise<void> {
   const refused = outcome.ok ? false : outcome.reason === "too-long" || stage.refused === true;
-  if (refused === (stage.refused === true)) return;
-  const { writerId, refused: _was, ...record } = stage;
-  await storeStage(ctx, writerId, refused ? { ...record, refused } : record);
+  if (refused === (stage.refused === true) && cut === stage.cut) return;
+  const { writerId, refused: _was, cut: _piece, ...record } = stage;
+  await storeStage(ctx, writerId, { ...record, ...(refused ? { refused } : {}), ...(cut ? { cut } : {}) });
 }
 
 /**
@@ -103,13 +108,15 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
   if (stage.signing) return handleSigningScreen(ctx, { ...stage, signing: stage.signing }, next);
   const keys = { token: stage.token, target: { slug: stage.slug } };
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
-    const text = ctx.message?.text;
-    if (text !== undefined) {
-      const date = ctx.message?.date ?? 0;
-      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, date))) return;
+    const message = ctx.message;
+    if (message?.text !== undefined) {
+      const { text, date } = message;
+      if (await answerDeliveredAgain(ctx, stage, message)) return;
+      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return;
+      if (await continueCut(ctx, stage, text, message)) return;
       const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
       await answerSaved(ctx, stage, outcome, false, stage.refused === true);
-      await noteRefusal(ctx, stage, outcome);
+      await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);

@@ -1,4 +1,5 @@
 import { draftStats, splitForTelegram } from "../../../../domain/letters/index.js";
+import { cutPieceOf } from "../../../../services/letters/client-cut.js";
 import { lastParagraphWritten, type ParagraphEdit, paragraphMatching, paragraphPreview, paragraphsOf, paragraphTag } from "../../../../domain/letters/paragraphs.js";
 import { changeParagraph } from "../../../../services/letters/paragraphs.js";
 import { readDraftText } from "../../../../services/letters/letters.js";
@@ -173,6 +174,9 @@ async function editOneParagraph(conversation: Flow, ctx: FlowContext, state: Flo
     const date = answer.ctx.message?.date;
     const written = result === "changed" ? lastParagraphWritten(edit) : undefined;
     if (date !== undefined && written) state.replaced = { ...written, date };
+    // …and where the client cut it inside a paragraph, the rest goes on that paragraph (../cut-rest.ts).
+    const piece = written && answer.ctx.message ? cutPieceOf(answer.text, answer.ctx.message) : undefined;
+    if (piece) state.cut = piece;
     // Not saved (too long, or the paragraph changed meanwhile): the rest of the same paste must not land at the end.
     if (date !== undefined && result !== "changed") state.replaced = { index: target.index, tag: target.tag, date, refused: true };
     return result === "changed";

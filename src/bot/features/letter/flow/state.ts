@@ -13,7 +13,7 @@ import { editorUrl } from "../../../../services/webapp/editor-url.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { type LetterTarget, type SaveOutcome, saveDraftInput } from "../../../../services/letters/letters.js";
 import type { PrisonSystem } from "../../../../domain/letters/types.js";
-import type { ReplacedParagraph } from "../../../../services/letters/writing-stage.js";
+import type { CutPiece, ReplacedParagraph } from "../../../../services/letters/writing-stage.js";
 import { tText } from "../render/text.js";
 import { RememberedTexts } from "../render/remembered.js";
 import { flowKeyboard } from "./input.js";
@@ -37,6 +37,8 @@ export interface FlowState {
    * so the rest of the same paste goes in after it (docs/letter-flow-stages.md, "A paste in pieces").
    */
   replaced?: ReplacedParagraph;
+  /** Set with `replaced` when that text may be the first piece of a client's cut: the stage remembers it too. */
+  cut?: CutPiece;
 }
 
 /** Whom a screen's title names: the flow's target, or what the opening screen's stage keeps of it. */

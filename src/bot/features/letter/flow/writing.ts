@@ -71,7 +71,7 @@ const writingHeads = new RememberedTexts<string>();
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
 export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
-  await parkInStage(guard, state.writerId, { ...stageRecord(state, { closing }), ...(state.replaced ? { replaced: state.replaced } : {}) });
+  await parkInStage(guard, state.writerId, { ...stageRecord(state, { closing }), ...(state.replaced ? { replaced: state.replaced } : {}), ...(state.cut ? { cut: state.cut } : {}) });
 }
 
 /**

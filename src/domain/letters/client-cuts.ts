@@ -1,0 +1,128 @@
+/**
+ * How Telegram's clients cut a text longer than one message, restated from their source (docs/letter-flow-stages.md,
+ * "A paste cut by the client"), so that the writing stage can tell the client's cut from the writer's own next message
+ * and put the pieces of one paragraph back together. Each split returns the first message and the rest as the client
+ * sends them (trimmed), or undefined when the client sends the text as one message.
+ */
+import { TELEGRAM_MESSAGE_LIMIT } from "./split-for-telegram.js";
+
+type Split = readonly [first: string, rest: string] | undefined;
+
+/**
+ * Telegram Desktop (`TextUtilities::CutPart`, desktop-app/lib_ui `ui/text/text_entity.cpp`; the caller
+ * `ApiWrap::sendMessage` trims both parts): counts code points; past half the limit it rates every position and cuts
+ * at the last of the best — a blank line, a line break, a space after . ? !, after , : ;, any space, after a word
+ * separator, anywhere — dropping the white space it cut at. Plain text only: the writer's formatting is not modelled.
+ */
+export function desktopSplit(text: string, limit = TELEGRAM_MESSAGE_LIMIT): Split {
+  const half = Math.floor(limit / 2);
+  let good = 0;
+  let goodLevel = 0;
+  for (let at = 0, position = 0; at < text.length; position++) {
+    if (position > half) {
+      const level = desktopLevel(text, at);
+      if (level >= goodLevel) [good, goodLevel] = [at, level];
+    }
+    at += isSurrogatePair(text, at) ? 2 : 1;
+    if (position >= limit) return [text.slice(0, good).trim(), text.slice(good).trim()];
+  }
+  return undefined;
+}
+
+/** CutPart's rating of a cut before `text[at]`, outside any entity. */
+function desktopLevel(text: string, at: number): number {
+  const char = text.charAt(at);
+  const before = text.charAt(at - 1);
+  if (isDesktopNewline(char)) return isDesktopNewline(text.charAt(at + 1)) ? 15 : 13;
+  if (isDesktopSpace(char)) {
+    if (".?!".includes(before)) return 10;
+    return ",:;".includes(before) ? 8 : 6;
+  }
+  return DESKTOP_WORD_SEPARATORS.has(before) ? 4 : 2;
+}
+
+const isDesktopNewline = (char: string): boolean => char === "\n" || char === "\u009c";
+const isDesktopSpace = (char: string): boolean => char !== "" && (/\s/u.test(char) || char.charCodeAt(0) < 32 || char === "\ufffc");
+const DESKTOP_WORD_SEPARATORS = new Set([..." \n.,?!@#$:;-<>[](){}=/+%&^*'\"`~|\u2013\u2014\u2018\u2019\u201c\u201d\u2026\ufffc"]);
+
+/**
+ * Telegram for Android (`ChatActivityEnterView.processSendingText`, DrKLO/Telegram): counts UTF-16 units; looks back
+ * at most 300 of them from the limit for, in this order, a blank line, the earliest line break, the last white space
+ * after a full stop, the last white space, and cuts there, skipping that character; with none it cuts at the limit and
+ * skips the character there (which is then lost). Both parts are trimmed.
+ */
+export function androidSplit(text: string, limit = TELEGRAM_MESSAGE_LIMIT): Split {
+  if (text.length <= limit) return undefined;
+  let [blankLine, lineBreak, afterStop, white] = [-1, -1, -1, -1];
+  for (let at = limit - 1, looked = 0; at > 0 && looked < 300; at--, looked++) {
+    const [char, before] = [text.charAt(at), text.charAt(at - 1)];
+    if (char === "\n" && before === "\n") {
+      blankLine = at;
+      break;
+    }
+    if (char === "\n") lineBreak = at;
+    else if (afterStop < 0 && isJavaWhitespace(char) && before === ".") afterStop = at;
+    else if (white < 0 && isJavaWhitespace(char)) white = at;
+  }
+  const end = [blankLine, lineBreak, afterStop, white].find((at) => at > 0) ?? limit;
+  return [text.slice(0, end).trim(), text.slice(end + 1).trim()];
+}
+
+/** Java's `Character.isWhitespace`: the space separators except the no-break ones, and the ASCII controls it names. */
+function isJavaWhitespace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if ((code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || code === 0x2028 || code === 0x2029) return true;
+  return /\p{Zs}/u.test(char) && !"\u00a0\u2007\u202f".includes(char);
+}
+
+/**
+ * Telegram Web K (`splitStringByLength`, morethanwords/tweb `src/helpers/string/splitStringByLength.ts`): whole words
+ * with their following space, as many as fit the limit in UTF-16 units; a first word longer than the limit is cut at
+ * it. Line breaks are not looked at. The first part ends with the space, which the server does not keep.
+ */
+export function webKSplit(text: string, limit = TELEGRAM_MESSAGE_LIMIT): Split {
+  if (text.length <= limit) return undefined;
+  const end = text.lastIndexOf(" ", limit - 1) + 1 || limit;
+  return [text.slice(0, end).trim(), text.slice(end).trim()];
+}
+
+const CLIENTS = [desktopSplit, androidSplit, webKSplit] as const;
+
+/** How two pieces of one text a client cut join back: a space where it cut at one, nothing inside a word. */
+export type CutJoin = " " | "";
+
+/**
+ * Whether `next` is the rest of the text `previous` began, cut by a client inside a paragraph, and how the two join:
+ * some client's split of `previous` + join + `next` gives exactly these two messages. Undefined when no client's cut
+ * explains them: the writer's own next message, or a cut at a line break, which stays a paragraph break. Both texts as
+ * the draft keeps them (normalised, trimmed).
+ *
+ * Every client drops the white space it cuts at (and the server trims what is left), so a cut inside a word and a cut
+ * at one space right at the limit give the same two messages; both are explained only where the client's window held
+ * no white space at all (a long link, a text without spaces), and then the run most likely goes on: no space.
+ */
+export function joinOfClientCut(previous: string, next: string): CutJoin | undefined {
+  if (previous === "" || next === "") return undefined;
+  const explains = (join: CutJoin): boolean => {
+    const whole = previous + join + next;
+    return CLIENTS.some((split) => {
+      const pieces = split(whole);
+      return pieces !== undefined && pieces[0] === previous && pieces[1] === next;
+    });
+  };
+  if (explains("")) return "";
+  return explains(" ") ? " " : undefined;
+}
+
+/**
+ * Whether a saved message could be the first piece of a client's cut. Desktop's is the shortest: more than half the
+ * limit in code points before it trims the white space at its end, so a little under half is let through here.
+ */
+export function mayBeCutPiece(text: string): boolean {
+  return text.length > TELEGRAM_MESSAGE_LIMIT / 2 - 64;
+}
+
+function isSurrogatePair(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+}
