@@ -55,6 +55,31 @@ describe("correcting the directory from Telegram", () => {
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
   });
 
+  it("a message sent where only buttons count (the status, the institution, Save) gets the step's hint, and the correction goes on", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.send("released");
+    expect(boss.lastText()).toBe("Choose the new status with a button above (typed text is not read here), or send /cancel to stop.");
+    await boss.sendSticker();
+    expect(boss.lastText()).toContain("Choose the new status with a button above");
+    await boss.press("released");
+    await boss.send(SOURCE);
+    await boss.send("2026-02");
+    await boss.send("yes");
+    expect(boss.lastText()).toBe("Press “Save” or “Cancel” above (typed text is not read here), or send /cancel to stop.");
+    await boss.press("Save");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02" });
+
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await ukrainian.send("/move kagarlitsky-boris");
+    await ukrainian.send("СИЗО-1 Тверь");
+    expect(ukrainian.lastText()).toBe("Оберіть установу кнопкою вище (набраний текст тут не читається) або надішліть /cancel, щоб зупинитися.");
+    await ukrainian.sendPhoto();
+    expect(ukrainian.lastText()).toContain("Оберіть установу кнопкою вище");
+    await ukrainian.press("СИЗО-1 (Тверь)");
+    expect(ukrainian.lastText()).toContain("Надішліть посилання");
+  });
+
   it("/move: institution button or «not known», today's date by button, cancel leaves the record alone", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/move kagarlitsky-boris");
