@@ -28,6 +28,8 @@ organisers-invite-welcome =
     • /setstatus and /move — correct a prisoner's status or institution, with a source link; /review — settle what the public registries disagree on;
     • /campaigns — your campaigns and where their letters arrive.
 organisers-invite-redeemed-admin = { $user } used your invite and is now an organiser of «{ $campaign }».
+organisers-invite-already = You are already an organiser of «{ $campaign }» (id <code>{ $id }</code>): this invite changed nothing. /campaigns lists your campaigns, /help your tools.
+organisers-invite-unneeded-admin = { $user } opened your invite to «{ $campaign }» but is already an organiser of it: nothing changed, and the link is used up. To invite someone else, create a new one with /invite.
 organisers-list-title = Organisers by campaign:
 organisers-list-empty = There are no organisers yet. Create an invite with /invite.
 organisers-list-entry = • { $user }, since { $since }

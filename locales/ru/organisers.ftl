@@ -28,6 +28,8 @@ organisers-invite-welcome =
     • /setstatus и /move — исправить статус или учреждение заключённого со ссылкой на источник; /review — разобрать, в чём публичные реестры не согласны;
     • /campaigns — ваши кампании и куда приходят их письма.
 organisers-invite-redeemed-admin = { $user } воспользовался вашим приглашением и теперь организатор кампании «{ $campaign }».
+organisers-invite-already = Вы уже организатор кампании «{ $campaign }» (идентификатор <code>{ $id }</code>): это приглашение ничего не изменило. /campaigns покажет ваши кампании, /help — ваши инструменты.
+organisers-invite-unneeded-admin = { $user } открыл ваше приглашение в «{ $campaign }», но уже является её организатором: ничего не изменилось, а ссылка использована. Чтобы пригласить кого-то другого, создайте новую через /invite.
 organisers-list-title = Организаторы по кампаниям:
 organisers-list-empty = Организаторов пока нет. Создайте приглашение командой /invite.
 organisers-list-entry = • { $user }, с { $since }

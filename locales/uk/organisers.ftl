@@ -28,6 +28,8 @@ organisers-invite-welcome =
     • /setstatus і /move — виправити статус чи установу в'язня з посиланням на джерело; /review — розібрати, у чому публічні реєстри не згодні;
     • /campaigns — ваші кампанії й куди надходять їхні листи.
 organisers-invite-redeemed-admin = { $user } скористався вашим запрошенням і тепер організатор кампанії «{ $campaign }».
+organisers-invite-already = Ви вже організатор кампанії «{ $campaign }» (ідентифікатор <code>{ $id }</code>): це запрошення нічого не змінило. /campaigns покаже ваші кампанії, /help — ваші інструменти.
+organisers-invite-unneeded-admin = { $user } відкрив ваше запрошення до «{ $campaign }», але вже є її організатором: нічого не змінилося, а посилання використано. Щоб запросити когось іншого, створіть нове через /invite.
 organisers-list-title = Організатори за кампаніями:
 organisers-list-empty = Організаторів ще немає. Створіть запрошення командою /invite.
 organisers-list-entry = • { $user }, з { $since }
