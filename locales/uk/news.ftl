@@ -217,5 +217,5 @@ command-news = Опублікувати новину справи
 news-button-timezone = 🕰 Часовий пояс: { $zone }
 news-timezone-title = 🕰 Ваш часовий пояс: { $zone }. Дайджест надходить о { $digest }:00, нагадування написати — о { $reminder }:00 за цим часом. Оберіть інший пояс кнопкою або надішліть його назву, наприклад: /timezone Europe/Prague
 news-timezone-set = Часовий пояс: { $zone }. Дайджест — о { $digest }:00, нагадування — о { $reminder }:00 за цим часом.
-news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago, або місто латиницею (/timezone Prague), або оберіть пояс: /timezone
+news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago, або місто латиницею чи кирилицею (/timezone Prague, /timezone Прага), або оберіть пояс нижче.
 command-timezone = Часовий пояс дайджесту й нагадувань
