@@ -123,6 +123,8 @@ news-write-not-possible = { $name } can no longer receive letters in prison.
 ## Channel posts offered as news.
 news-offer-text = A post in «{ $channel }» mentions { $name } ({ $hashtag }). Publish it as case news for their followers?
 news-offer-button = 📣 Publish as news
+news-offer-ask-language = Which language is the channel post written in? Subscribers reading it get it as written; you can add the other languages next.
+news-offer-language-press = Choose the post's language with a button above, or send /cancel to stop.
 news-offer-already-published = This post has already been published as news.
 
 ## Publishing (/news).

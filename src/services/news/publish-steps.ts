@@ -1,3 +1,4 @@
+import { textLanguage } from "../../domain/censorship/index.js";
 import { withoutHashtags } from "../../domain/news/hashtags.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
@@ -18,6 +19,11 @@ export interface OfferForPublishing {
   text: string;
   sourceUrl: string | null;
   published: boolean;
+  /**
+   * The language the post is written in, when the letter check's detector is sure and it is one subscribers read.
+   * Absent from an offer stored in the replay log of a flow begun before posts' languages were detected.
+   */
+  language?: Locale | null;
 }
 
 /** A channel post offered as news, with its prisoner; null when the offer or the prisoner is gone. */
@@ -25,9 +31,11 @@ export async function offerForPublishing(deps: ServiceDeps, offerId: number, loc
   const row = await getChannelOffer(deps.db, offerId);
   if (!row) return null;
   const prisoner = await prisonerChoice(deps.db, row.prisoner_slug, locale);
-  return prisoner
-    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: withoutHashtags(row.text), sourceUrl: row.source_url, published: row.news_id !== null }
-    : null;
+  if (!prisoner) return null;
+  const text = withoutHashtags(row.text);
+  const detected = textLanguage(text);
+  const language = SUPPORTED_LOCALES.find((candidate) => candidate === detected) ?? null;
+  return { id: row.id, campaignSlug: row.campaign_slug, prisoner, text, sourceUrl: row.source_url, published: row.news_id !== null, language };
 }
 
 export interface PreviewFacts {
