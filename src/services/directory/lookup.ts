@@ -1,6 +1,6 @@
 import type { DB } from "../../db/database.js";
 import { listInstitutions } from "../../db/repositories/institutions.js";
-import { getPrisonerBySlug, getPrisonersBySlugs } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonersBySlugs, prisonerSlugsInCampaigns } from "../../db/repositories/prisoners.js";
 import type { Locale } from "../../config.js";
 import type { ServiceDeps } from "../deps.js";
 import { prisonerName } from "../../domain/directory/names.js";
@@ -24,11 +24,6 @@ export interface InstitutionChoice {
   region: string;
 }
 
-/** The directory feature's search index, shared with /find. */
-export async function findPrisonerChoices(deps: ServiceDeps, query: string, locale: Locale, limit: number): Promise<PrisonerChoice[]> {
-  return (await findPrisonerChoicePage(deps, query, locale, 1)).choices.slice(0, limit);
-}
-
 export interface PrisonerChoicePage {
   choices: PrisonerChoice[];
   /** 1-based; a page beyond the last gives the last. */
@@ -36,7 +31,10 @@ export interface PrisonerChoicePage {
   pageCount: number;
 }
 
-/** One page of the search's hits as choices; `within` (slugs) searches among those people only. */
+/**
+ * One page of the hits of the directory's search index (shared with /find) as choices; `within` (slugs) searches among
+ * those people only.
+ */
 export async function findPrisonerChoicePage(
   deps: ServiceDeps,
   query: string,
@@ -51,6 +49,11 @@ export async function findPrisonerChoicePage(
     return prisoner ? [choiceOf(prisoner, locale)] : [];
   });
   return { choices, page: found.page, pageCount: found.pageCount };
+}
+
+/** The people of the campaigns a scope covers, for `within`; undefined for an admin, who acts for everyone. */
+export async function peopleInScope(db: DB, scope: { admin: boolean; campaigns: readonly string[] }): Promise<Set<string> | undefined> {
+  return scope.admin ? undefined : prisonerSlugsInCampaigns(db, scope.campaigns);
 }
 
 export async function prisonerChoice(db: DB, slug: string, locale: Locale): Promise<PrisonerChoice | undefined> {

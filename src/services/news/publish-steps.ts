@@ -8,7 +8,8 @@ import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
 import type { NewsEvent } from "../../domain/news/events.js";
 import type { ServiceDeps } from "../deps.js";
-import { prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
+import { findPrisonerChoicePage, peopleInScope, prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
+import type { PublishAccess } from "./publish-access.js";
 
 /** What the publish flow reads along the way. Results are JSON-safe: they are stored in the flow's replay log. */
 
@@ -24,6 +25,18 @@ export interface OfferForPublishing {
    * Absent from an offer stored in the replay log of a flow begun before posts' languages were detected.
    */
   language?: Locale | null;
+}
+
+/**
+ * The people `/news` offers for a typed name: the first page of those the organiser may publish about, searched among
+ * them alone (namesakes of other campaigns never crowd them out); when there are none, the first page of everyone the
+ * name finds, so the flow can say «not in your campaigns» rather than «nobody».
+ */
+export async function publishableChoices(deps: ServiceDeps, access: PublishAccess, query: string, locale: Locale): Promise<PrisonerChoice[]> {
+  const within = await peopleInScope(deps.db, access);
+  const own = await findPrisonerChoicePage(deps, query, locale, 1, within);
+  if (own.choices.length > 0 || !within) return own.choices;
+  return (await findPrisonerChoicePage(deps, query, locale, 1)).choices;
 }
 
 /** A channel post offered as news, with its prisoner; null when the offer or the prisoner is gone. */

@@ -2,12 +2,12 @@ import type { Locale } from "../../config.js";
 import { inTransaction } from "../../db/database.js";
 import { listInstitutions } from "../../db/repositories/institutions.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
-import { getPrisonerBySlug, prisonerSlugsInCampaigns } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit } from "../../db/repositories/roles.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
 import type { ServiceDeps } from "../deps.js";
-import { findPrisonerChoicePage, type PrisonerChoicePage } from "../directory/lookup.js";
+import { findPrisonerChoicePage, peopleInScope, type PrisonerChoicePage } from "../directory/lookup.js";
 import { directorySearchFor } from "../directory/search-index.js";
 import { type Actor, campaignsInScope, mayActForAnyOf } from "./roles.js";
 
@@ -55,7 +55,7 @@ export type CorrectionCandidates = { kind: "none" } | { kind: "refused" } | ({ k
  */
 export async function correctionCandidates(deps: ServiceDeps, who: Actor, query: string, locale: Locale, page: number): Promise<CorrectionCandidates> {
   const scope = await campaignsInScope(deps.db, who);
-  const within = scope.admin ? undefined : await prisonerSlugsInCampaigns(deps.db, scope.campaigns);
+  const within = await peopleInScope(deps.db, scope);
   const found = await findPrisonerChoicePage(deps, query, locale, page, within);
   if (found.choices.length > 0) return { kind: "found", ...found };
   if (!within) return { kind: "none" };

@@ -10,7 +10,7 @@ import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { offerForPublishing, previewFacts } from "../../../services/news/publish-steps.js";
+import { offerForPublishing, previewFacts, publishableChoices } from "../../../services/news/publish-steps.js";
 import { needsSource, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
@@ -18,7 +18,6 @@ import type { Flow, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import {
   findInstitutionChoices,
-  findPrisonerChoices,
   type InstitutionChoice,
   prisonerChoice,
   type PrisonerChoice,
@@ -141,7 +140,7 @@ async function askPrisoner(conversation: Flow, ctx: FlowContext, token: string, 
       await ctx.reply(ctx.t("news-publish-prisoner-not-yours-pick"));
       continue;
     }
-    const found = await guarded(conversation, (deps) => findPrisonerChoices(deps, answer.text, locale, 20));
+    const found = await guarded(conversation, (deps) => publishableChoices(deps, access, answer.text, locale));
     choices = found.filter((choice) => mayPublishAbout(access, choice.campaigns)).slice(0, MAX_CHOICES);
     if (choices.length === 0) {
       const key = found.length > 0 ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";
