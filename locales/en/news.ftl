@@ -123,6 +123,8 @@ news-write-not-possible = { $name } can no longer receive letters in prison.
 ## Channel posts offered as news.
 news-offer-text = A post in «{ $channel }» mentions { $name } ({ $hashtag }). Publish it as case news for their followers?
 news-offer-button = 📣 Publish as news
+news-offer-ask-language = Which language is the channel post written in? Subscribers reading it get it as written; you can add the other languages next.
+news-offer-language-press = Choose the post's language with a button above, or send /cancel to stop.
 news-offer-already-published = This post has already been published as news.
 
 ## Publishing (/news).
@@ -202,5 +204,5 @@ command-news = Publish case news
 news-button-timezone = 🕰 Time zone: { $zone }
 news-timezone-title = 🕰 Your time zone: { $zone }. The digest comes at { $digest }:00 and reminders to write at { $reminder }:00, this zone's time. Pick another with a button or send its name, e.g. /timezone Europe/Prague
 news-timezone-set = Time zone: { $zone }. The digest at { $digest }:00, reminders at { $reminder }:00, this zone's time.
-news-timezone-unknown = I do not know the time zone «{ $name }». Send a name such as Europe/Prague or America/Chicago, or a city in Latin letters (/timezone Prague), or pick one: /timezone
+news-timezone-unknown = I do not know the time zone «{ $name }». Send a name such as Europe/Prague or America/Chicago, or a city in Latin or Cyrillic letters (/timezone Prague, /timezone Прага), or pick one below.
 command-timezone = Time zone of the digest and reminders

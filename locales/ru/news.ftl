@@ -143,6 +143,8 @@ news-write-not-possible = { $name } больше не может получат�
 ## Посты в каналах, предложенные как новости.
 news-offer-text = Пост в «{ $channel }» упоминает: { $name } ({ $hashtag }). Опубликовать его как новость дела для тех, кто следит?
 news-offer-button = 📣 Опубликовать как новость
+news-offer-ask-language = На каком языке написан пост в канале? Подписчики, читающие на этом языке, получат его как есть; другие языки можно добавить дальше.
+news-offer-language-press = Выберите язык поста кнопкой выше или отправьте /cancel, чтобы остановиться.
 news-offer-already-published = Этот пост уже опубликован как новость.
 
 ## Публикация (/news).
@@ -223,5 +225,5 @@ command-news = Опубликовать новость дела
 news-button-timezone = 🕰 Часовой пояс: { $zone }
 news-timezone-title = 🕰 Ваш часовой пояс: { $zone }. Сводка приходит в { $digest }:00, напоминания написать — в { $reminder }:00 по этому времени. Выберите другой пояс кнопкой или отправьте его название, например: /timezone Europe/Prague
 news-timezone-set = Часовой пояс: { $zone }. Сводка — в { $digest }:00, напоминания — в { $reminder }:00 по этому времени.
-news-timezone-unknown = Не знаю часового пояса «{ $name }». Отправьте название вроде Europe/Prague или America/Chicago, или город латиницей (/timezone Prague), или выберите пояс: /timezone
+news-timezone-unknown = Не знаю часового пояса «{ $name }». Отправьте название вроде Europe/Prague или America/Chicago, или город латиницей либо кириллицей (/timezone Prague, /timezone Прага), или выберите пояс ниже.
 command-timezone = Часовой пояс сводки и напоминаний

@@ -137,6 +137,8 @@ news-write-not-possible = { $name } більше не може отримува�
 ## Дописи в каналах, запропоновані як новини.
 news-offer-text = Допис у «{ $channel }» згадує: { $name } ({ $hashtag }). Опублікувати його як новину справи для тих, хто стежить?
 news-offer-button = 📣 Опублікувати як новину
+news-offer-ask-language = Якою мовою написано допис у каналі? Підписники, які читають цією мовою, отримають його як є; інші мови можна додати далі.
+news-offer-language-press = Оберіть мову допису кнопкою вище або надішліть /cancel, щоб зупинитися.
 news-offer-already-published = Цей допис уже опубліковано як новину.
 
 ## Публікація (/news).
@@ -217,5 +219,5 @@ command-news = Опублікувати новину справи
 news-button-timezone = 🕰 Часовий пояс: { $zone }
 news-timezone-title = 🕰 Ваш часовий пояс: { $zone }. Дайджест надходить о { $digest }:00, нагадування написати — о { $reminder }:00 за цим часом. Оберіть інший пояс кнопкою або надішліть його назву, наприклад: /timezone Europe/Prague
 news-timezone-set = Часовий пояс: { $zone }. Дайджест — о { $digest }:00, нагадування — о { $reminder }:00 за цим часом.
-news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago, або місто латиницею (/timezone Prague), або оберіть пояс: /timezone
+news-timezone-unknown = Не знаю часового поясу «{ $name }». Надішліть назву на зразок Europe/Prague чи America/Chicago, або місто латиницею чи кирилицею (/timezone Prague, /timezone Прага), або оберіть пояс нижче.
 command-timezone = Часовий пояс дайджесту й нагадувань

@@ -14,6 +14,11 @@ async function post(channelId: number, text: string): Promise<void> {
   await h.handled(h.fake.injectChannelPost(channelId, text));
 }
 
+/** LINKED_CHANNEL becomes the campaign's chat, as `/link` leaves it. */
+async function linkChannel(linkedBy: number, locale: string): Promise<void> {
+  await linkCampaignChat(h.db, { campaignSlug: CAMPAIGN, chatId: LINKED_CHANNEL, chatType: "channel", title: "Test campaign news", locale, linkedBy, now: h.clock.now() });
+}
+
 async function offers(): Promise<{ chat_id: number; prisoner_slug: string }[]> {
   return h.db.selectFrom("news_channel_offers").select(["chat_id", "prisoner_slug"]).orderBy("id").execute();
 }
@@ -28,15 +33,7 @@ describe("posts in a campaign's linked channel", () => {
     await followFromCard(follower, TESTENKO.slug);
     h.fake.addChannel({ id: LINKED_CHANNEL, title: "Test campaign news", username: "test_campaign_news" });
     h.fake.addChannel({ id: UNLINKED_CHANNEL, title: "Someone else's channel" });
-    await linkCampaignChat(h.db, {
-      campaignSlug: CAMPAIGN,
-      chatId: LINKED_CHANNEL,
-      chatType: "channel",
-      title: "Test campaign news",
-      locale: "en",
-      linkedBy: organiser.id,
-      now: h.clock.now(),
-    });
+    await linkChannel(organiser.id, "en");
 
     // Posts that are not offered: another chat, no known tag, a prisoner of a campaign this chat is not linked to.
     await post(UNLINKED_CHANNEL, "#Тестенко знову в ШІЗО.");
@@ -81,15 +78,7 @@ describe("posts in a campaign's linked channel", () => {
     await importFictionalDirectory(h.db);
     const organiser = await organiserOf(h, CAMPAIGN, "en");
     h.fake.addChannel({ id: LINKED_CHANNEL, title: "Test campaign news" });
-    await linkCampaignChat(h.db, {
-      campaignSlug: CAMPAIGN,
-      chatId: LINKED_CHANNEL,
-      chatType: "channel",
-      title: "Test campaign news",
-      locale: "en",
-      linkedBy: organiser.id,
-      now: h.clock.now(),
-    });
+    await linkChannel(organiser.id, "en");
     await post(LINKED_CHANNEL, "#Тестенко: суд перенесли.");
     await messageContaining(organiser, "Publish it as case news");
     const [{ id } = { id: 0 }] = await h.db.selectFrom("news_channel_offers").select("id").execute();
@@ -101,5 +90,38 @@ describe("posts in a campaign's linked channel", () => {
     // A forged id is just an old button.
     await outsider.pressData(outsider.messages.at(-1)!.message_id, "no:999999");
     expect(outsider.lastCallbackAnswer()).toContain("This button is out of date");
+  });
+
+  it("stores a post under the language it is written in, not the organiser's, and asks with buttons when unsure", async () => {
+    h = await Harness.start();
+    await importFictionalDirectory(h.db);
+    const organiser = await organiserOf(h, CAMPAIGN, "uk");
+    h.fake.addChannel({ id: LINKED_CHANNEL, title: "Test campaign news" });
+    await linkChannel(organiser.id, "uk");
+    const addLanguage = (language: string) => `Додати ${language}`;
+
+    await post(LINKED_CHANNEL, "Сегодня #Тестенко снова поместили в ШИЗО на 15 суток. Напишите ему!");
+    await messageContaining(organiser, "Допис у «Test campaign news» згадує");
+    await organiser.press("Опублікувати як новину");
+    await organiser.press("ШІЗО");
+    await organiser.send("15");
+    expect(organiser.buttons()).toEqual([addLanguage("українською"), addLanguage("англійською"), "Далі ▶️"]);
+    await organiser.press("Далі ▶️");
+    await organiser.send("https://example.org/testenko");
+    expect(organiser.messages.some((message) => message.text?.includes("підписники, які читають російською"))).toBe(true);
+    await organiser.press("Опублікувати");
+    await eventually(async () => expect(await h.db.selectFrom("news_posts").select("author_locale").execute()).toEqual([{ author_locale: "ru" }]));
+
+    // Too little to tell Russian from Ukrainian: the organiser says, with a button; a typed answer gets the hint.
+    await post(LINKED_CHANNEL, "Суд перенесли на 12 марта. Приходите поддержать! #Тестенко");
+    await eventually(async () => expect(organiser.messages.filter((message) => message.text?.includes("Допис у «Test campaign news»"))).toHaveLength(2));
+    await organiser.press("Опублікувати як новину");
+    await organiser.press("Суд");
+    expect(organiser.lastText()).toBe("Якою мовою написано допис у каналі? Підписники, які читають цією мовою, отримають його як є; інші мови можна додати далі.");
+    expect(organiser.buttons()).toEqual(["українською", "англійською", "російською"]);
+    await organiser.send("російською");
+    expect(organiser.lastText()).toBe("Оберіть мову допису кнопкою вище або надішліть /cancel, щоб зупинитися.");
+    await organiser.press("російською");
+    expect(organiser.buttons()).toEqual([addLanguage("українською"), addLanguage("англійською"), "Далі ▶️"]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { Harness } from "../helpers/harness.js";
-import { CAMPAIGN, followFromCard, importFictionalDirectory, organiserOf, OTHER_CAMPAIGN, TESTENKO } from "./fixtures.js";
+import { CAMPAIGN, followFromCard, importFictionalDirectory, organiserOf, OTHER_CAMPAIGN, OUTSIDER, PRIMEROVA, TESTENKO } from "./fixtures.js";
 import { publishThroughChat } from "./publish-driver.js";
 
 let h: Harness;
@@ -41,6 +41,26 @@ describe("who may publish", () => {
     const token = ("callback_data" in button ? button.callback_data : "").split(":")[1];
     await other.pressData(other.messages.at(-1)!.message_id, `np:${token}:p:${TESTENKO.slug}`);
     expect(other.lastText()).toContain("You cannot publish news about this prisoner");
+  });
+
+  it("finds the organiser's own prisoner by name however many namesakes of other campaigns the search ranks first", async () => {
+    h = await Harness.start();
+    const namesakes = Array.from({ length: 12 }, (_, index) => ({
+      ...OUTSIDER,
+      slug: `testenko-a-${String(index + 1).padStart(2, "0")}`,
+      surname: TESTENKO.surname,
+      hashtag: `#Тестенко${index + 1}`,
+    }));
+    await importFictionalDirectory(h.db, [TESTENKO, PRIMEROVA, OUTSIDER, ...namesakes]);
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    await organiser.send("/news");
+    await organiser.send("Testenko");
+    expect(organiser.lastText()).toBe("Choose the prisoner:");
+    expect(organiser.buttons()).toEqual(["Ivan Testenko"]);
+    const other = await organiserOf(h, "no-such-campaign", "en");
+    await other.send("/news");
+    await other.send("Testenko");
+    expect(other.lastText()).toContain("not in a campaign you organise");
   });
 
   it("checks the role again at the moment of publishing: a role revoked meanwhile sends nothing", async () => {

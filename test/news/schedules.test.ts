@@ -178,10 +178,25 @@ describe("daily digest", () => {
       expect(reader.lastText(), city).toContain(`${answers[languageCode]}${zone}.`);
       expect((await getNewsPreferences(h.db, reader.id)).timeZone, city).toBe(zone);
     }
-    // A name that is no city stays refused, with the hint that a city works.
+    // A name that is no city stays refused, with the hint that a city works and the common zones as buttons.
     const reader = h.user({ languageCode: "uk" });
-    await reader.send("/timezone Atlantis");
-    expect(reader.lastText()).toContain("Не знаю часового поясу «Atlantis»");
-    expect(reader.lastText()).toContain("або місто латиницею (/timezone Prague)");
+    for (const unknown of ["Atlantis", "Атлантида"]) {
+      await reader.send(`/timezone ${unknown}`);
+      expect(reader.lastText()).toContain(`Не знаю часового поясу «${unknown}»`);
+      expect(reader.lastText()).toContain("або місто латиницею чи кирилицею (/timezone Prague, /timezone Прага)");
+      expect(reader.buttons()).toContain("Europe/Warsaw");
+    }
+    await reader.press("Europe/Warsaw");
+    expect((await getNewsPreferences(h.db, reader.id)).timeZone).toBe("Europe/Warsaw");
+  });
+
+  it("takes a city's Ukrainian or Russian name as /timezone Kyiv takes its Latin one, for every city CLDR names", async () => {
+    h = await Harness.start({ newsScheduler: "manual" });
+    const typed = { Київ: ["uk", "Europe/Kyiv"], Киев: ["ru", "Europe/Kyiv"], Варшава: ["uk", "Europe/Warsaw"], "нью йорк": ["en", "America/New_York"], Вильнюс: ["ru", "Europe/Vilnius"], Тбілісі: ["uk", "Asia/Tbilisi"] } as const;
+    for (const [city, [languageCode, zone]] of Object.entries(typed)) {
+      const reader = h.user({ languageCode });
+      await reader.send(`/timezone ${city}`);
+      expect((await getNewsPreferences(h.db, reader.id)).timeZone, city).toBe(zone);
+    }
   });
 });

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { foldCityName } from "../../src/domain/news/time-zone-cities.js";
+import { projectPath } from "../../src/project-path.js";
 import {
   atLocalHour,
   canonicalTimeZone,
@@ -9,6 +12,7 @@ import {
 } from "../../src/domain/news/time-zone.js";
 
 const KYIV = "Europe/Kyiv";
+const resolved = (zone: string) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 
 describe("subscribers' time zones", () => {
   it("knows IANA zones in any case and refuses anything else", () => {
@@ -18,6 +22,29 @@ describe("subscribers' time zones", () => {
     expect(canonicalTimeZone("Mars/Olympus")).toBeUndefined();
     expect(canonicalTimeZone("<script>")).toBeUndefined();
     expect(canonicalTimeZone("")).toBeUndefined();
+  });
+
+  it("finds every zone whose city the Latin lookup finds by the city's Ukrainian and Russian names too, unless two zones share the name", () => {
+    const { zones } = JSON.parse(readFileSync(projectPath("data", "time-zones", "cities.json"), "utf8")) as { zones: Record<string, Record<string, string>> };
+    const zonesNamed = new Map<string, Set<string>>();
+    for (const [zone, names] of Object.entries(zones)) {
+      for (const name of Object.values(names)) zonesNamed.set(foldCityName(name), (zonesNamed.get(foldCityName(name)) ?? new Set()).add(zone));
+    }
+    let checked = 0;
+    for (const [zone, names] of Object.entries(zones)) {
+      const city = zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+      const latin = canonicalTimeZone(city);
+      if (latin === undefined) continue;
+      for (const name of Object.values(names)) {
+        const expected = (zonesNamed.get(foldCityName(name))?.size ?? 0) > 1 ? undefined : latin;
+        const found = canonicalTimeZone(name);
+        // Both may be spellings of one zone (Jamaica and America/Jamaica): Intl resolves them alike.
+        expect(found && resolved(found), `${name} (${zone})`).toBe(expected && resolved(expected));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(canonicalTimeZone("Атлантида")).toBeUndefined();
   });
 
   it("finds the instant of a local hour on both sides of a DST change", () => {

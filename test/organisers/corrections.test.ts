@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { upsertPrisoner } from "../../src/db/repositories/directory-document.js";
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
+import { seeded } from "../directory/bot/helpers.js";
 import { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, auditActions, organiser } from "./world.js";
 
@@ -11,6 +13,21 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 const SOURCE = "https://example.org/news/kagarlitsky-transfer";
+
+/** People all called Testenko (one search finds them all equally well, ranked by slug), in `campaign`. */
+async function addTestenkos(slugs: string[], campaign: string): Promise<void> {
+  const template = seeded("shakursky-ilya");
+  for (const [index, slug] of slugs.entries()) {
+    const names = {
+      ru: { surname: "Тестенко", given: "Константин", patronymic: null },
+      uk: { surname: "Тестенко", given: "Костянтин", patronymic: null },
+      latin: { surname: "Testenko", given: `Kostiantyn ${slug.slice(-2)}`, patronymic: null },
+    };
+    await upsertPrisoner(h.db, { ...template, slug, names, altSpellings: [], birthYear: 1970 + index, birthYearAlternatives: [], hashtag: `#${slug}`, campaigns: [campaign] }, { changedBy: null, now: new Date() });
+  }
+}
+
+const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(2, "0")}`);
 
 describe("correcting the directory from Telegram", () => {
   it("/setstatus: status button, a source link (a non-link is asked again), a date, confirm → saved with history and audit", async () => {
@@ -53,6 +70,31 @@ describe("correcting the directory from Telegram", () => {
     await boss.send("2026-02");
     await boss.press("Сохранить");
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
+  });
+
+  it("a message sent where only buttons count (the status, the institution, Save) gets the step's hint, and the correction goes on", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.send("released");
+    expect(boss.lastText()).toBe("Choose the new status with a button above (typed text is not read here), or send /cancel to stop.");
+    await boss.sendSticker();
+    expect(boss.lastText()).toContain("Choose the new status with a button above");
+    await boss.press("released");
+    await boss.send(SOURCE);
+    await boss.send("2026-02");
+    await boss.send("yes");
+    expect(boss.lastText()).toBe("Press “Save” or “Cancel” above (typed text is not read here), or send /cancel to stop.");
+    await boss.press("Save");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02" });
+
+    const ukrainian = await organiser(h, { languageCode: "uk" });
+    await ukrainian.send("/move kagarlitsky-boris");
+    await ukrainian.send("СИЗО-1 Тверь");
+    expect(ukrainian.lastText()).toBe("Оберіть установу кнопкою вище (набраний текст тут не читається) або надішліть /cancel, щоб зупинитися.");
+    await ukrainian.sendPhoto();
+    expect(ukrainian.lastText()).toContain("Оберіть установу кнопкою вище");
+    await ukrainian.press("СИЗО-1 (Тверь)");
+    expect(ukrainian.lastText()).toContain("Надішліть посилання");
   });
 
   it("/move: institution button or «not known», today's date by button, cancel leaves the record alone", async () => {
@@ -114,6 +156,42 @@ describe("correcting the directory from Telegram", () => {
     await russian.pressData(russian.messages.at(-1)!.message_id, "orgn:x:kagarlitsky-boris");
     expect(russian.lastCallbackAnswer()).toContain("Эта кнопка из исправления, которое уже завершилось");
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual([]);
+  });
+
+  it("by name, finds the organiser's own person however many people of other campaigns the name finds first", async () => {
+    await addTestenkos(numbered("testenko-a", 25), "crimean-political-prisoners");
+    await addTestenkos(["testenko-z-99"], "open-letter-2025");
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus Testenko");
+    expect(boss.lastText()).toContain("Testenko: now");
+    expect(boss.lastText()).toContain("Kostiantyn 99");
+    await boss.send("/cancel");
+    const stranger = await organiser(h, { languageCode: "en", campaign: "mejlis-marathon-2015" });
+    await stranger.send("/move Testenko");
+    expect(stranger.lastText()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
+  });
+
+  it("by name, pages through many of the organiser's own matches; a forged or foreign page button changes nothing", async () => {
+    await addTestenkos(numbered("testenko-b", 12), "open-letter-2025");
+    await addTestenkos(numbered("testenko-a", 3), "crimean-political-prisoners");
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/move Testenko");
+    expect(boss.lastText()).toBe("Whose record do you correct? Page 1 of 2.");
+    expect(boss.buttons()).toHaveLength(11);
+    expect(boss.buttons().at(-1)).toBe("Next ▶️");
+    const list = boss.messages.at(-1)!.message_id;
+    await boss.press("Next ▶️");
+    expect(boss.lastText()).toBe("Whose record do you correct? Page 2 of 2.");
+    expect(boss.buttons()).toEqual(["Kostiantyn 11 Testenko", "Kostiantyn 12 Testenko", "◀️ Previous"]);
+    await boss.press("Kostiantyn 12 Testenko");
+    expect(boss.lastText()).toContain("Kostiantyn 12 Testenko: now");
+    await boss.send("/cancel");
+
+    await boss.pressData(list, "orgq:m:2:Testenko!");
+    expect(boss.lastCallbackAnswer()).toContain("This button belongs to a correction that is over");
+    const stranger = await organiser(h, { languageCode: "en", campaign: "mejlis-marathon-2015" });
+    await stranger.pressData(stranger.messages.at(-1)!.message_id, "orgq:m:2:Testenko");
+    expect(stranger.lastCallbackAnswer()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
   });
 
   it("refuses people who do not organise one of the prisoner's campaigns, and unknown prisoners", async () => {

@@ -48,6 +48,31 @@ describe("organiser invites", () => {
     expect(JSON.stringify(audit)).not.toContain(payload.slice(4));
   });
 
+  it("a second invite to someone who already organises the campaign tells them so, and the admin that it changed nothing", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const boss = h.user({ languageCode: "ru" });
+    await boss.send(`/start ${invitePayload()}`);
+    const granted = await h.db.selectFrom("organisers").select("granted_at").where("user_id", "=", boss.id).executeTakeFirstOrThrow();
+    h.clock.advance(60_000);
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const second = invitePayload();
+    await boss.send(`/start ${second}`);
+    expect(boss.lastText()).toContain("Вы уже организатор кампании «Открытое письмо");
+    expect(boss.lastText()).toContain("это приглашение ничего не изменило");
+    expect(boss.lastText()).not.toContain("Спасибо");
+    await settle(h);
+    expect(admin.lastText()).toBe(
+      `${boss.id} opened your invite to «Open letter of Russian political prisoners (July 2025)» but is already an organiser of it: nothing changed, and the link is used up. To invite someone else, create a new one with /invite.`,
+    );
+    expect(await h.db.selectFrom("organisers").select("granted_at").where("user_id", "=", boss.id).executeTakeFirstOrThrow()).toEqual(granted);
+    const actions = await h.db.selectFrom("audit_log").select("action").orderBy("id").execute();
+    expect(actions.map((row) => row.action)).toEqual(["organiser.invite", "organiser.join", "organiser.invite", "organiser.invite-unneeded"]);
+    // The link was used up: someone it is passed on to cannot use it.
+    const other = h.user({ languageCode: "en" });
+    await other.send(`/start ${second}`);
+    expect(other.lastText()).toContain("already been used");
+  });
+
   it("welcomes an organiser in English and Russian with the campaign's id and /news", async () => {
     for (const [languageCode, link, news] of [
       ["en", `send /link ${CAMPAIGN} there`, "/news — tell the prisoner's followers"],

@@ -50,17 +50,21 @@ describe("organisers can find their way", () => {
     expect(menuOf(ADMIN_ID)).toEqual(expect.arrayContaining(["invite", "organisers", "link", "campaigns", "start"]));
   });
 
-  it("/campaigns lists campaign ids with buttons; the admin also sees the desk", async () => {
+  it("/campaigns lists campaigns by name in the reader's language, with the id /link takes, as buttons; the admin also sees the desk", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await linkedGroup(h, boss);
     await boss.send("/campaigns");
-    expect(boss.lastText()).toContain(CAMPAIGN);
-    expect(boss.buttons()).toEqual([CAMPAIGN]);
-    await boss.press(CAMPAIGN);
+    expect(boss.lastText()).toContain(`• Open letter of Russian political prisoners (July 2025) — ${CAMPAIGN}`);
+    expect(boss.buttons()).toEqual(["Open letter of Russian political prisoners (July 2025)"]);
+    await boss.press("Open letter");
     expect(boss.lastText()).toContain("Letters arrive in «Листи до Кагарлицького».");
+    const ukrainian = await organiser(h, { languageCode: "uk", campaign: "crimean-political-prisoners" });
+    await ukrainian.send("/campaigns");
+    expect(ukrainian.lastText()).toMatch(/• Кримськ.* — crimean-political-prisoners/);
     await admin.send("/campaigns");
-    expect(admin.buttons()).toContain("desk");
-    await admin.press("desk");
+    expect(admin.lastText()).toContain("• Organisation desk — desk");
+    expect(admin.buttons()).toContain("Organisation desk");
+    await admin.press("Organisation desk");
     expect(admin.lastText()).toContain("No chat is linked");
     const writer = h.user({ languageCode: "en" });
     await writer.send("/campaigns");

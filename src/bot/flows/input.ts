@@ -55,11 +55,27 @@ export async function waitInput(conversation: Flow, step: Step): Promise<FlowInp
  * with `flows-text-only` and forgotten (the flow rewinds to before the wait): left to fall through, it met the bot's
  * fallback, whose main menu leads out of the flow. Edits still fall through (the bot says an edit is not read).
  */
-export async function waitTextOrButton(conversation: Flow, step: Omit<Step, "messages">): Promise<FlowInput> {
+export function waitTextOrButton(conversation: Flow, step: Omit<Step, "messages">): Promise<FlowInput> {
+  return waitOrHint(conversation, step, (input) => input.kind !== "media", "flows-text-only");
+}
+
+export type ButtonInput = Extract<FlowInput, { kind: "button" }>;
+
+/**
+ * Waits for a step that takes only its buttons (a choice, Save). Any message sent instead is answered with the
+ * step's `hint` (a translation key saying what to press) and forgotten: left to fall through, a typed «released» was
+ * searched as a name and a photo met the main menu, both leading out of the flow. Edits still fall through.
+ */
+export async function waitButton(conversation: Flow, step: Omit<Step, "messages">, hint: string): Promise<ButtonInput> {
+  return (await waitOrHint(conversation, step, (input) => input.kind === "button", hint)) as ButtonInput;
+}
+
+/** A new message or a current button; what `keep` turns down is answered with `hint` and the flow rewinds to the wait. */
+async function waitOrHint(conversation: Flow, step: Omit<Step, "messages">, keep: (input: FlowInput) => boolean, hint: string): Promise<FlowInput> {
   const top = conversation.checkpoint();
   const input = await waitInput(conversation, { ...step, messages: "new" });
-  if (input.kind !== "media") return input;
-  await input.ctx.reply(input.ctx.t("flows-text-only"));
+  if (keep(input)) return input;
+  await input.ctx.reply(input.ctx.t(hint));
   return conversation.rewind(top);
 }
 

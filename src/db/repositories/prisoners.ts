@@ -186,6 +186,13 @@ export async function listPrisonersInCampaign(db: DB, campaignSlug: string): Pro
   return rows.map((row) => prisonerFromRow(row, memberships.get(row.slug) ?? []));
 }
 
+/** The slugs of everyone in any of these campaigns. */
+export async function prisonerSlugsInCampaigns(db: DB, campaignSlugs: readonly string[]): Promise<Set<string>> {
+  if (campaignSlugs.length === 0) return new Set();
+  const rows = await db.selectFrom("prisoner_campaigns").select("prisoner_slug").distinct().where("campaign_slug", "in", campaignSlugs).execute();
+  return new Set(rows.map((row) => row.prisoner_slug));
+}
+
 export async function setPrisonerCampaigns(db: DB, slug: string, campaigns: readonly string[]): Promise<void> {
   await db.deleteFrom("prisoner_campaigns").where("prisoner_slug", "=", slug).execute();
   if (campaigns.length === 0) return;

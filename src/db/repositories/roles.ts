@@ -83,10 +83,13 @@ export async function createOrganiserInvite(
 }
 
 export type RedeemResult =
-  | { ok: true; campaignSlug: string; createdBy: number }
+  | { ok: true; campaignSlug: string; createdBy: number; /** Already an organiser of it: the role is left as granted. */ already: boolean }
   | { ok: false; reason: "unknown" | "used" | "expired" };
 
-/** Marks the invite used and grants the role in one transaction, so one link makes exactly one organiser. */
+/**
+ * Marks the invite used and grants the role in one transaction, so one link makes exactly one organiser. Someone who
+ * already organises the campaign uses the link up too (it was sent to them), and keeps the grant they had.
+ */
 export async function redeemOrganiserInvite(db: DB, token: string, userId: number, at: Date): Promise<RedeemResult> {
   return db.transaction().execute(async (trx) => {
     const invite = await trx.selectFrom("organiser_invites").selectAll().where("token", "=", token).executeTakeFirst();
@@ -99,8 +102,9 @@ export async function redeemOrganiserInvite(db: DB, token: string, userId: numbe
       .where("token", "=", token)
       .where("used_at", "is", null)
       .execute();
-    await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
-    return { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by } as const;
+    const already = await isOrganiserOf(trx, userId, invite.campaign_slug);
+    if (!already) await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
+    return { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by, already } as const;
   });
 }
 

@@ -83,6 +83,23 @@ export function analyseLanguage(
   return { assessment, masks: lexiconMasks(words, segments, lookups) };
 }
 
+// For a text whose language nobody declared (text-language.ts): no language wins a tie.
+const NO_PREFERENCE = preferenceOf([]);
+
+/**
+ * Letters per language, in SCORED_LANGUAGES order, of the sentences that decide their language on their own evidence
+ * as in a letter's assessment, but with no language preferred: a sentence that reads the same in two decides nothing.
+ */
+export function lettersBySentenceLanguage(text: string, words: readonly WordToken[]): number[] {
+  const letters = SCORED_LANGUAGES.map(() => 0);
+  for (const segment of scoreSegments(text, words, undefined)) {
+    const language = decide(segment.scores, NO_PREFERENCE, MIN_EVIDENCE);
+    const slot = language ? SCORED_LANGUAGES.indexOf(language) : -1;
+    if (slot >= 0) letters[slot] = (letters[slot] ?? 0) + segment.letters;
+  }
+  return letters;
+}
+
 /** Bits of the word-list languages (LEXICON_BITS) a word token may be matched against. */
 export const LEXICON_BITS = { ru: 1, uk: 2, be: 4, en: 8 } as const;
 const CYRILLIC_BITS = LEXICON_BITS.ru | LEXICON_BITS.uk | LEXICON_BITS.be;

@@ -1,4 +1,5 @@
 export { checkLetter } from "./check.js";
+export { textLanguage } from "./text-language.js";
 export {
   CATEGORY_IDS,
   type CategoryId,

@@ -3,6 +3,8 @@
  * unless they changed it), including across daylight-saving changes. Pure functions of an instant; Intl knows the
  * zones, so nothing here hard-codes an offset.
  */
+import { zoneOfCyrillicCity } from "./time-zone-cities.js";
+
 export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
 /** The daily digest at 19:00 local time: after a working day's news. */
 export const DIGEST_LOCAL_HOUR = 19;
@@ -31,8 +33,15 @@ export function canonicalTimeZone(name: string): string | undefined {
   return zoneNamed(trimmed) ?? (trimmed.includes("/") ? undefined : zoneOfCity(trimmed));
 }
 
-/** The zone whose last part is this city, when exactly one is (`Kyiv` too, which ICU may still spell Kiev). */
+/**
+ * The zone whose last part is this city, when exactly one is (`Kyiv` too, which ICU may still spell Kiev); a city in
+ * Cyrillic by its Ukrainian or Russian name (time-zone-cities.ts).
+ */
 function zoneOfCity(city: string): string | undefined {
+  if (/^\p{Script=Cyrillic}[\p{Script=Cyrillic} .,'’ʼ-]{1,40}$/u.test(city)) {
+    const zone = zoneOfCyrillicCity(city);
+    return zone === undefined ? undefined : zoneNamed(zone);
+  }
   if (!/^[A-Za-z][A-Za-z .'-]{1,40}$/u.test(city)) return undefined;
   const key = city.replace(/\s+/gu, "_").toLowerCase();
   if (key === "kyiv" || key === "kiev") return DEFAULT_TIME_ZONE;

@@ -28,9 +28,9 @@ export class DirectorySearch {
     this.clock = options.clock ?? Date.now;
   }
 
-  async search(text: string, page = 1): Promise<SearchPage> {
+  async search(text: string, page = 1, within?: (slug: string) => boolean): Promise<SearchPage> {
     await this.dropIfChangedElsewhere();
-    return searchPrisoners(await this.currentIndex(), text, page);
+    return searchPrisoners(await this.currentIndex(), text, page, within);
   }
 
   invalidate(): void {

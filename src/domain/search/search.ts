@@ -130,16 +130,21 @@ function nextGeneration(scratch: Scratch): number {
   return scratch.generation;
 }
 
-export function searchPrisoners(index: SearchIndex, text: string, page = 1): SearchPage {
+/**
+ * One page of the people `text` finds, best first. `within` keeps only the people it accepts before ranking is paged,
+ * so a page of an organiser's own people is never crowded out by others ranked above them.
+ */
+export function searchPrisoners(index: SearchIndex, text: string, page = 1, within?: (slug: string) => boolean): SearchPage {
   const query = parseQuery(text);
   const ranked = query.words.length === 0 ? { order: new Int32Array(0), scores: new Float64Array(0) } : rank(index, query);
-  const total = ranked.order.length;
+  const order = within ? ranked.order.filter((person) => within((index.entries[person] as SearchEntry).slug)) : ranked.order;
+  const total = order.length;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const scratch = scratchFor(index);
   const hits: SearchHit[] = [];
   for (let rankPosition = (current - 1) * PAGE_SIZE; rankPosition < Math.min(total, current * PAGE_SIZE); rankPosition += 1) {
-    const person = ranked.order[rankPosition] as number;
+    const person = order[rankPosition] as number;
     const entry = index.entries[person] as SearchEntry;
     hits.push({ slug: entry.slug, score: ranked.scores[person] as number, level: LEVELS[scratch.weakest[person] as number] as MatchLevel, yearMatched: yearMatch(entry, query) });
   }

@@ -1,9 +1,10 @@
 import type { DB } from "../../db/database.js";
 import { listInstitutions } from "../../db/repositories/institutions.js";
-import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
+import { getPrisonerBySlug, getPrisonersBySlugs, prisonerSlugsInCampaigns } from "../../db/repositories/prisoners.js";
 import type { Locale } from "../../config.js";
 import type { ServiceDeps } from "../deps.js";
 import { prisonerName } from "../../domain/directory/names.js";
+import type { PrisonerRecord } from "../../domain/directory/types.js";
 import { directorySearchFor } from "./search-index.js";
 
 /**
@@ -23,20 +24,44 @@ export interface InstitutionChoice {
   region: string;
 }
 
-/** The directory feature's search index, shared with /find. */
-export async function findPrisonerChoices(deps: ServiceDeps, query: string, locale: Locale, limit: number): Promise<PrisonerChoice[]> {
-  const page = await directorySearchFor(deps).search(query);
-  const choices: PrisonerChoice[] = [];
-  for (const hit of page.hits.slice(0, limit)) {
-    const choice = await prisonerChoice(deps.db, hit.slug, locale);
-    if (choice) choices.push(choice);
-  }
-  return choices;
+export interface PrisonerChoicePage {
+  choices: PrisonerChoice[];
+  /** 1-based; a page beyond the last gives the last. */
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * One page of the hits of the directory's search index (shared with /find) as choices; `within` (slugs) searches among
+ * those people only.
+ */
+export async function findPrisonerChoicePage(
+  deps: ServiceDeps,
+  query: string,
+  locale: Locale,
+  page: number,
+  within?: ReadonlySet<string>,
+): Promise<PrisonerChoicePage> {
+  const found = await directorySearchFor(deps).search(query, page, within && ((slug) => within.has(slug)));
+  const records = await getPrisonersBySlugs(deps.db, found.hits.map((hit) => hit.slug));
+  const choices = found.hits.flatMap((hit) => {
+    const prisoner = records.get(hit.slug);
+    return prisoner ? [choiceOf(prisoner, locale)] : [];
+  });
+  return { choices, page: found.page, pageCount: found.pageCount };
+}
+
+/** The people of the campaigns a scope covers, for `within`; undefined for an admin, who acts for everyone. */
+export async function peopleInScope(db: DB, scope: { admin: boolean; campaigns: readonly string[] }): Promise<Set<string> | undefined> {
+  return scope.admin ? undefined : prisonerSlugsInCampaigns(db, scope.campaigns);
 }
 
 export async function prisonerChoice(db: DB, slug: string, locale: Locale): Promise<PrisonerChoice | undefined> {
   const prisoner = await getPrisonerBySlug(db, slug);
-  if (!prisoner) return undefined;
+  return prisoner && choiceOf(prisoner, locale);
+}
+
+function choiceOf(prisoner: PrisonerRecord, locale: Locale): PrisonerChoice {
   return { slug: prisoner.slug, name: prisonerName(prisoner.names, locale, "list"), gender: prisoner.gender, campaigns: prisoner.campaigns };
 }
 

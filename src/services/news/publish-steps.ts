@@ -1,3 +1,4 @@
+import { textLanguage } from "../../domain/censorship/index.js";
 import { withoutHashtags } from "../../domain/news/hashtags.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
@@ -7,7 +8,8 @@ import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
 import type { NewsEvent } from "../../domain/news/events.js";
 import type { ServiceDeps } from "../deps.js";
-import { prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
+import { findPrisonerChoicePage, peopleInScope, prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
+import type { PublishAccess } from "./publish-access.js";
 
 /** What the publish flow reads along the way. Results are JSON-safe: they are stored in the flow's replay log. */
 
@@ -18,6 +20,23 @@ export interface OfferForPublishing {
   text: string;
   sourceUrl: string | null;
   published: boolean;
+  /**
+   * The language the post is written in, when the letter check's detector is sure and it is one subscribers read.
+   * Absent from an offer stored in the replay log of a flow begun before posts' languages were detected.
+   */
+  language?: Locale | null;
+}
+
+/**
+ * The people `/news` offers for a typed name: the first page of those the organiser may publish about, searched among
+ * them alone (namesakes of other campaigns never crowd them out); when there are none, the first page of everyone the
+ * name finds, so the flow can say «not in your campaigns» rather than «nobody».
+ */
+export async function publishableChoices(deps: ServiceDeps, access: PublishAccess, query: string, locale: Locale): Promise<PrisonerChoice[]> {
+  const within = await peopleInScope(deps.db, access);
+  const own = await findPrisonerChoicePage(deps, query, locale, 1, within);
+  if (own.choices.length > 0 || !within) return own.choices;
+  return (await findPrisonerChoicePage(deps, query, locale, 1)).choices;
 }
 
 /** A channel post offered as news, with its prisoner; null when the offer or the prisoner is gone. */
@@ -25,9 +44,11 @@ export async function offerForPublishing(deps: ServiceDeps, offerId: number, loc
   const row = await getChannelOffer(deps.db, offerId);
   if (!row) return null;
   const prisoner = await prisonerChoice(deps.db, row.prisoner_slug, locale);
-  return prisoner
-    ? { id: row.id, campaignSlug: row.campaign_slug, prisoner, text: withoutHashtags(row.text), sourceUrl: row.source_url, published: row.news_id !== null }
-    : null;
+  if (!prisoner) return null;
+  const text = withoutHashtags(row.text);
+  const detected = textLanguage(text);
+  const language = SUPPORTED_LOCALES.find((candidate) => candidate === detected) ?? null;
+  return { id: row.id, campaignSlug: row.campaign_slug, prisoner, text, sourceUrl: row.source_url, published: row.news_id !== null, language };
 }
 
 export interface PreviewFacts {

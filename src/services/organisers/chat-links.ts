@@ -9,7 +9,7 @@ import {
   markChatWorking,
   unlinkCampaignChat,
 } from "../../db/repositories/campaign-chats.js";
-import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
+import { getCampaignBySlug, getCampaignsBySlugs } from "../../db/repositories/campaigns.js";
 import { DESK_SLUG, deskChat, linkDesk, unlinkDesk } from "../../db/repositories/desk.js";
 import { redirectHeldRelays } from "../../db/repositories/relay.js";
 import { audit } from "../../db/repositories/roles.js";
@@ -23,6 +23,12 @@ import { alertChatBroken, announceChatRestored } from "../relay/notices.js";
  * only admins link). Callers check roles and the bot's rights in the chat first; every change is audited.
  */
 export { DESK_SLUG };
+
+/** Campaigns' names in the reader's language, by slug; the desk and campaigns that do not exist are absent. */
+export async function campaignNamesBySlug(db: DB, campaignSlugs: readonly string[], locale: Locale): Promise<Map<string, string>> {
+  const campaigns = await getCampaignsBySlugs(db, campaignSlugs);
+  return new Map([...campaigns].map(([slug, campaign]) => [slug, campaign.name[locale]]));
+}
 
 /** A campaign's name in the reader's language; undefined for the desk and for a campaign that does not exist. */
 export async function campaignName(db: DB, campaignSlug: string, locale: Locale): Promise<string | undefined> {

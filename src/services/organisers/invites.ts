@@ -34,9 +34,12 @@ export async function inviteOrganiser(
 
 export type JoinResult =
   | Extract<RedeemResult, { ok: false }>
-  | { ok: true; campaignSlug: string; campaign: CampaignRecord | undefined };
+  | { ok: true; campaignSlug: string; campaign: CampaignRecord | undefined; already: boolean };
 
-/** Redeems the invite for `userId`, audits the join and tells the admin who created it (in the admin's language). */
+/**
+ * Redeems the invite for `userId`, audits the join and tells the admin who created it (in the admin's language);
+ * when `userId` already organised the campaign, the admin hears that the invite changed nothing.
+ */
 export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, token: string, userId: number): Promise<JoinResult> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -46,7 +49,7 @@ export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, t
   await inTransaction(db, async (trx) => {
     await audit(trx, {
       actorId: userId,
-      action: "organiser.join",
+      action: result.already ? "organiser.invite-unneeded" : "organiser.join",
       target: `campaign:${result.campaignSlug}`,
       details: { invited_by: result.createdBy },
       at: now,
@@ -54,8 +57,9 @@ export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, t
     await notifyPerson(
       trx,
       result.createdBy,
-      `organiser-joined-${userId}-${result.campaignSlug}`,
-      "organisers-invite-redeemed-admin",
+      // Each redundant invite is its own notice; a join happens once per grant.
+      result.already ? `organiser-invite-unneeded-${userId}-${result.campaignSlug}-${now.getTime()}` : `organiser-joined-${userId}-${result.campaignSlug}`,
+      result.already ? "organisers-invite-unneeded-admin" : "organisers-invite-redeemed-admin",
       (adminLocale) => ({
         user: `<a href="tg://user?id=${userId}">${userId}</a>`,
         campaign: escapeHtml(campaign?.name[adminLocale] ?? result.campaignSlug),
@@ -63,6 +67,6 @@ export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, t
       now,
     );
   });
-  return { ok: true, campaignSlug: result.campaignSlug, campaign };
+  return { ok: true, campaignSlug: result.campaignSlug, campaign, already: result.already };
 }
 

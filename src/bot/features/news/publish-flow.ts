@@ -10,7 +10,7 @@ import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { offerForPublishing, previewFacts } from "../../../services/news/publish-steps.js";
+import { offerForPublishing, previewFacts, publishableChoices } from "../../../services/news/publish-steps.js";
 import { needsSource, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
@@ -18,7 +18,6 @@ import type { Flow, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import {
   findInstitutionChoices,
-  findPrisonerChoices,
   type InstitutionChoice,
   prisonerChoice,
   type PrisonerChoice,
@@ -75,19 +74,21 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
   const event = await askEvent(conversation, ctx, token, prisoner);
   const texts: NewsTexts = {};
   const offered = offer ? checkNewsText(offer.text) : undefined;
-  texts[locale] = offered?.ok ? offered.text : await askText(conversation, ctx, token, locale);
-  await askTranslations(conversation, ctx, token, locale, texts);
+  // The language of the text subscribers get as written: a post's own, else the organiser's (asked in it).
+  const textLocale = offer && offered?.ok ? await offerLanguage(conversation, ctx, token, offer.language, locale) : locale;
+  texts[textLocale] = offered?.ok ? offered.text : await askText(conversation, ctx, token, locale);
+  await askTranslations(conversation, ctx, token, textLocale, texts);
   const sourceUrl = offer?.sourceUrl ?? (await askSource(conversation, ctx, token, needsSource(event)));
   if (needsSource(event) && sourceUrl === null) throw new FlowEnded("news-publish-source-required-ended");
 
   for (let round = 0; round < MAX_ATTEMPTS; round += 1) {
-    const choice = await previewAndConfirm(conversation, ctx, token, { prisoner, event, texts, sourceUrl, locale });
+    const choice = await previewAndConfirm(conversation, ctx, token, { prisoner, event, texts, sourceUrl, locale: textLocale });
     if (choice === "cancel") throw new FlowEnded("news-publish-cancelled");
     if (choice === "edit") {
-      texts[locale] = await askText(conversation, ctx, token, locale);
+      texts[textLocale] = await askText(conversation, ctx, token, textLocale);
       continue;
     }
-    await publish(conversation, ctx, { prisoner, event, texts, sourceUrl, locale, offerId: offer?.id ?? null });
+    await publish(conversation, ctx, { prisoner, event, texts, sourceUrl, locale: textLocale, offerId: offer?.id ?? null });
     return;
   }
   throw new FlowEnded("news-publish-gave-up");
@@ -105,6 +106,18 @@ async function waitAnswer(conversation: Flow, token: string, steps: readonly str
 
 function button(token: string, text: string, step: string, value: string): InlineKeyboardButton {
   return { text, callback_data: kit.buttons.pack(token, step, value) };
+}
+
+/**
+ * The language a channel post is written in: as detected, or asked with buttons when the detector was unsure. An
+ * offer without a detected language (`undefined`: stored by a flow begun before detection) keeps the organiser's.
+ */
+async function offerLanguage(conversation: Flow, ctx: FlowContext, token: string, detected: Locale | null | undefined, locale: Locale): Promise<Locale> {
+  if (detected !== null) return detected ?? locale;
+  const rows = SUPPORTED_LOCALES.map((language) => [button(token, ctx.t(`news-language-${language}`), "l", language)]);
+  await ctx.reply(ctx.t("news-offer-ask-language"), { reply_markup: { inline_keyboard: rows } });
+  const input = await kit.waitButton(conversation, { token, actions: ["l"] }, "news-offer-language-press");
+  return SUPPORTED_LOCALES.find((language) => language === input.arg) ?? locale;
 }
 
 async function loadOffer(conversation: Flow, offerId: number, locale: Locale) {
@@ -127,7 +140,7 @@ async function askPrisoner(conversation: Flow, ctx: FlowContext, token: string, 
       await ctx.reply(ctx.t("news-publish-prisoner-not-yours-pick"));
       continue;
     }
-    const found = await guarded(conversation, (deps) => findPrisonerChoices(deps, answer.text, locale, 20));
+    const found = await guarded(conversation, (deps) => publishableChoices(deps, access, answer.text, locale));
     choices = found.filter((choice) => mayPublishAbout(access, choice.campaigns)).slice(0, MAX_CHOICES);
     if (choices.length === 0) {
       const key = found.length > 0 ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";

@@ -92,7 +92,10 @@ privateChats.command("timezone", async (ctx) => {
   const name = ctx.match.trim();
   if (name === "" || !ctx.user) return void (await show(ctx, await timeZonesScreen(ctx), "reply"));
   const zone = await chooseTimeZone(ctx.deps, ctx.user.id, name);
-  if (zone === undefined) return void (await ctx.reply(escapeHtml(ctx.t("news-timezone-unknown", { name: name.slice(0, 64) })), { parse_mode: "HTML" }));
+  if (zone === undefined) {
+    const { keyboard } = await timeZonesScreen(ctx);
+    return void (await ctx.reply(escapeHtml(ctx.t("news-timezone-unknown", { name: name.slice(0, 64) })), { parse_mode: "HTML", reply_markup: keyboard }));
+  }
   ctx.logger.info("news time zone chosen");
   await ctx.reply(escapeHtml(ctx.t("news-timezone-set", { zone, digest: DIGEST_LOCAL_HOUR, reminder: REMINDER_LOCAL_HOUR })), { parse_mode: "HTML" });
 });

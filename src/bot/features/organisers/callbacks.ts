@@ -13,3 +13,5 @@ export const linkPick = callbackData("orgk", 1);
 /** `/setstatus` or `/move` with a name that several of the organiser's prisoners answer: the one meant
  * (`orgn:<s|m>:<prisoner>`); the role is checked again when pressed. */
 export const correctionPick = callbackData("orgn", 2);
+/** Another page of those people (`orgq:<s|m>:<page>:<query>`, the query in canonical form); searched again when pressed. */
+export const correctionPage = callbackData("orgq", 3);

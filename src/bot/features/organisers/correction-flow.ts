@@ -99,8 +99,8 @@ async function askStatus(conversation: Flow, ctx: FlowContext, token: string, ta
     }),
     { parse_mode: "HTML", reply_markup: kit.keyboard(token, rows) },
   );
-  const input = await kit.waitInput(conversation, { token, actions: ["status"], messages: "none" });
-  const status = PRISONER_STATUSES.find((candidate): candidate is PrisonerStatus => input.kind === "button" && candidate === input.arg);
+  const input = await kit.waitButton(conversation, { token, actions: ["status"] }, "organisers-setstatus-press");
+  const status = PRISONER_STATUSES.find((candidate): candidate is PrisonerStatus => candidate === input.arg);
   return status ? { kind: "status", status } : undefined;
 }
 
@@ -115,8 +115,7 @@ async function askInstitution(conversation: Flow, ctx: FlowContext, token: strin
     ctx.t("organisers-move-current", { prisoner: escapeHtml(target.name), institution: escapeHtml(current ?? ctx.t("organisers-move-none")) }),
     { parse_mode: "HTML", reply_markup: kit.keyboard(token, rows) },
   );
-  const input = await kit.waitInput(conversation, { token, actions: ["place"], messages: "none" });
-  if (input.kind !== "button") return undefined;
+  const input = await kit.waitButton(conversation, { token, actions: ["place"] }, "organisers-move-press");
   if (input.arg === NO_INSTITUTION) return { kind: "move", institution: null, name: null };
   const chosen = institutions.find((institution) => institution.id === input.arg);
   return chosen ? { kind: "move", institution: chosen.id, name: chosen.name } : undefined;
@@ -162,9 +161,9 @@ async function confirm(conversation: Flow, ctx: FlowContext, token: string, summ
       ],
     ]),
   });
-  const answer = await kit.waitInput(conversation, { token, actions: ["save", "cancel"], messages: "none" });
+  const answer = await kit.waitButton(conversation, { token, actions: ["save", "cancel"] }, "organisers-correction-press-save");
   await answer.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
-  if (answer.kind === "button" && answer.action === "save") return true;
+  if (answer.action === "save") return true;
   await ctx.reply(ctx.t("organisers-correction-cancelled"));
   return false;
 }

@@ -1,12 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import { type CorrectionAccess, correctionAccess, correctionCandidates, type CorrectionKind } from "../../../services/organisers/corrections.js";
+import {
+  type CorrectionAccess,
+  correctionAccess,
+  type CorrectionCandidates,
+  correctionCandidates,
+  type CorrectionKind,
+} from "../../../services/organisers/corrections.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
 import { teamScope } from "./access.js";
-import { correctionPick } from "./callbacks.js";
+import { canonicalQuery } from "../directory/search.js";
+import { parsePage } from "../directory/callbacks.js";
+import { correctionPage, correctionPick } from "./callbacks.js";
 import { CORRECTION_FLOW_ID, type CorrectionArgs, correctionButtons, correctionFlow } from "./correction-flow.js";
 
 const flows = new Composer<BotContext>();
@@ -15,8 +23,6 @@ flows.use(createConversation<BotContext, FlowContext>(correctionFlow, CORRECTION
 const commands = new Composer<BotContext>();
 const privateChats = commands.chatType("private");
 
-/** Prisoners offered as buttons when a name answers several. */
-const MAX_CHOICES = 8;
 const KINDS = { s: "status", m: "move" } as const;
 
 /** The role is checked before the flow starts and again when it saves. */
@@ -29,19 +35,61 @@ for (const [command, kind] of [["setstatus", "status"], ["move", "move"]] as con
     }
     const access = await correctionAccess(ctx.deps, actorOf(ctx), query, localeOf(ctx));
     if (access.kind !== "unknown") return startCorrection(ctx, kind, query, access);
-    const candidates = await correctionCandidates(ctx.deps, actorOf(ctx), query.slice(0, 100), localeOf(ctx), MAX_CHOICES);
+    const name = canonicalQuery(query.slice(0, 100));
+    const candidates = name === "" ? ({ kind: "none" } as const) : await correctionCandidates(ctx.deps, actorOf(ctx), name, localeOf(ctx), 1);
     if (candidates.kind === "none") {
       return void (await ctx.reply(ctx.t("organisers-unknown-prisoner", { prisoner: escapeHtml(query.slice(0, 100)) }), { parse_mode: "HTML" }));
     }
     if (candidates.kind === "refused") return void (await ctx.reply(ctx.t("organisers-correction-not-allowed")));
     const [only, ...others] = candidates.choices;
-    if (only && others.length === 0) return startCorrection(ctx, kind, only.slug);
-    const code = kind === "status" ? "s" : "m";
-    const keyboard = new InlineKeyboard();
-    for (const choice of candidates.choices) keyboard.text(choice.name, correctionPick.pack(code, choice.slug)).row();
-    await ctx.reply(ctx.t("organisers-correction-pick"), { reply_markup: keyboard });
+    if (only && others.length === 0 && candidates.pageCount === 1) return startCorrection(ctx, kind, only.slug);
+    const screen = pickScreen(ctx, kind === "status" ? "s" : "m", name, candidates);
+    await ctx.reply(screen.text, { reply_markup: screen.keyboard });
   });
 }
+
+type Found = Extract<CorrectionCandidates, { kind: "found" }>;
+
+/**
+ * The page's people as buttons, with Previous / Next while the query fits in a button (64 bytes); a query too long
+ * for that is rarely ambiguous, and the text asks for more of the name instead.
+ */
+function pickScreen(ctx: BotContext, code: "s" | "m", name: string, found: Found): { text: string; keyboard: InlineKeyboard } {
+  const keyboard = new InlineKeyboard();
+  for (const choice of found.choices) keyboard.text(choice.name, correctionPick.pack(code, choice.slug)).row();
+  const { page, pageCount: pages } = found;
+  if (pages === 1) return { text: ctx.t("organisers-correction-pick"), keyboard };
+  const pageData = (target: number) => {
+    try {
+      return correctionPage.pack(code, target, name);
+    } catch {
+      return undefined;
+    }
+  };
+  const previous = page > 1 ? pageData(page - 1) : undefined;
+  const next = page < pages ? pageData(page + 1) : undefined;
+  if (pageData(page) === undefined) return { text: ctx.t("organisers-correction-pick-refine"), keyboard };
+  if (previous) keyboard.text(ctx.t("organisers-correction-previous"), previous);
+  if (next) keyboard.text(ctx.t("organisers-correction-next"), next);
+  return { text: ctx.t("organisers-correction-pick-page", { page, pages }), keyboard };
+}
+
+/** Another page: the button's data is untrusted, so the query must be one a screen could have put there. */
+privateChats.callbackQuery(correctionPage.pattern, async (ctx) => {
+  const [code = "", pageText, name = ""] = correctionPage.unpack(ctx.callbackQuery.data) ?? [];
+  const page = parsePage(pageText);
+  if ((code !== "s" && code !== "m") || page === undefined || name === "" || canonicalQuery(name) !== name) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-correction-stale-button"), show_alert: true }));
+  }
+  const candidates = await correctionCandidates(ctx.deps, actorOf(ctx), name, localeOf(ctx), page);
+  if (candidates.kind !== "found") {
+    const key = candidates.kind === "refused" ? "organisers-correction-not-allowed" : "organisers-correction-stale-button";
+    return void (await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true }));
+  }
+  await ctx.answerCallbackQuery();
+  const screen = pickScreen(ctx, code, name, candidates);
+  await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
+});
 
 privateChats.callbackQuery(correctionPick.pattern, async (ctx) => {
   const [code = "", slug = ""] = correctionPick.unpack(ctx.callbackQuery.data) ?? [];

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { campaignName, DESK_SLUG, linkedChatOf } from "../../../services/organisers/chat-links.js";
+import { campaignName, campaignNamesBySlug, DESK_SLUG, linkedChatOf } from "../../../services/organisers/chat-links.js";
 import type { CampaignChat } from "../../../db/tables/organisers.js";
 import { translator } from "../../../telegram/i18n.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../../telegram/locale.js";
@@ -49,15 +49,21 @@ privateChats.command("start", async (ctx, next) => {
   await next();
 });
 
-/** `/campaigns`: the campaign ids the sender may act for (and the desk for an admin), each a button. */
+/**
+ * `/campaigns`: the campaigns the sender may act for (and the desk for an admin) by name, each a button; the id beside
+ * each name is what `/link` and `/invite` take.
+ */
 privateChats.command("campaigns", async (ctx) => {
   const { admin, campaigns } = await campaignsInScope(ctx);
   if (!admin && campaigns.length === 0) return void (await ctx.reply(ctx.t("routes-campaigns-none")));
+  const names = await campaignNamesBySlug(ctx.deps.db, campaigns, localeOf(ctx));
+  names.set(DESK_SLUG, ctx.t("routes-desk-name"));
   const keyboard = new InlineKeyboard();
   const lines = [ctx.t("routes-campaigns-title")];
   for (const slug of [...campaigns, ...(admin ? [DESK_SLUG] : [])]) {
-    lines.push(`• <code>${escapeHtml(slug)}</code>`);
-    keyboard.text(slug, campaignDetail.pack(slug)).row();
+    const name = names.get(slug) ?? slug;
+    lines.push(`• ${escapeHtml(name)} — <code>${escapeHtml(slug)}</code>`);
+    keyboard.text(name, campaignDetail.pack(slug)).row();
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });

@@ -72,6 +72,9 @@ privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {
   }
   const locale = resolveLocale(ctx.user?.locale, ctx.deps.config.defaultLocale);
   const campaignName = escapeHtml(result.campaign?.name[locale] ?? result.campaignSlug);
+  if (result.already) {
+    return void (await ctx.reply(ctx.t("organisers-invite-already", { campaign: campaignName, id: escapeHtml(result.campaignSlug) }), { parse_mode: "HTML" }));
+  }
   await ctx.reply(ctx.t("organisers-invite-welcome", { campaign: campaignName, id: escapeHtml(result.campaignSlug) }), { parse_mode: "HTML" });
   await refreshMenuFor(ctx, ctx.from.id, ctx.user?.locale);
 });
