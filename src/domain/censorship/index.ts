@@ -1,4 +1,5 @@
 export { checkLetter } from "./check.js";
+export { assessLetterLanguage } from "./letter-language.js";
 export {
   CATEGORY_IDS,
   type CategoryId,
