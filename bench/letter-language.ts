@@ -1,7 +1,7 @@
 /**
  * `npm run bench:letter-language [-- --rounds N]`: what the organisers' route saves by asking for the letter's
  * language alone. CPU time of `assessLetterLanguage` beside `checkLetter` (whose `.language` it equals, see
- * test/censorship/letter-language.test.ts) on 1k, 6k and 12k letters, the two taking turns on each letter in one
+ * test/censorship/letter-language.test.ts) on 1k, 6k and 12k letters, taking turns on each letter in one
  * process (the order swapped every round, so a change of the machine's load falls on both alike): medians over the
  * rounds (default 400), and the tokenizer alone (with the pooled tokens both use): the part of the language's cost that
  * the check pays too.
