@@ -1,7 +1,8 @@
 /**
  * Step 1, the first message, the second message, "Done: check the letter" (and its own cost beside the check: the step
  * minus the censorship check of the same text, run alone by the same checkout right before), the typed signature and
- * the route step (the answer that finishes the letter on FSIN-pismo, 11 Bot API calls) of the letter flow, for this checkout and another
+ * the route step (the answer that finishes the letter on FSIN-pismo, 11 Bot API calls) of the letter flow, and the same
+ * answer choosing the organisers' route for another writer's letter of the same text, for this checkout and another
  * one in ONE process: each checkout's own modules (its `createBot`, grammY, Kysely, better-sqlite3) on a SQLite file of its own,
  * the Bot API answered in grammY's client `fetch`, the two bots taking turns writer by writer (the order swapped every
  * writer). Processes run one after the other (`bench:flow-step -- --baseline`) differ by more than a change of a tenth
@@ -11,7 +12,8 @@
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --writers 800
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --long       also "check" on 6k and 12k letters (and minus
  *                                        the check alone), and step 1 taking a 6k draft up again by the link, and
- *                                        "check" on a 12k letter with findings
+ *                                        "check" on a 12k letter with findings, and the organisers' route chosen for
+ *                                        an 11k letter
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
  * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
@@ -38,6 +40,7 @@ const STEPS = [
   '"check" minus the check alone',
   "the signature",
   "route (finish on FSIN-pismo)",
+  "organisers' route chosen (1.1k letter)",
   "step 1 on a 6k draft (resumed)",
   '"check" (a clean 6k letter)',
   '"check" 6k minus the check alone',
@@ -45,8 +48,12 @@ const STEPS = [
   '"check" 12k minus the check alone',
   '"check" (a flagged 12k letter), p25',
   '"check" flagged 12k minus the check, p25',
+  "organisers' route chosen (11k letter)",
 ] as const;
 const ROUTE = 6;
+/** The rows of the organisers' route: the 1.1k letter's, and the 11k one's (with `--long`). */
+const ORGANISERS = 7;
+const ORGANISERS_LONG = 15;
 /**
  * `--long`: also a writer per checkout whose letter reaches 6k, then one reaching 12k (1k messages), each taking the
  * draft up again by the link before "check"; then a 12k letter whose every message holds wording the check flags (its
@@ -54,10 +61,17 @@ const ROUTE = 6;
  */
 const LONG = process.argv.includes("--long");
 const LONG_LETTERS = [
-  { length: 6_000, check: 8 },
-  { length: 12_000, check: 10 },
-  { length: 12_000, check: 12, flagged: true },
+  { length: 6_000, check: 9 },
+  { length: 12_000, check: 11 },
+  { length: 12_000, check: 13, flagged: true },
 ] as const;
+/**
+ * Whose letter goes to the organisers: Zeytullaev, of the Crimean campaign, whose chat each tree links (Kagarlitsky's
+ * campaign has none, so his only route stays FSIN-pismo); it is his only route, so the answer to "remember it?"
+ * chooses it: its advice, whether to offer a translation, the question whether to show the writer's name.
+ */
+const RELAYED_PRISONER = "zeytullaev-ruslan";
+const RELAYING_CAMPAIGN = "crimean-political-prisoners";
 export const FIRST = "Пишу Вам снова. ".repeat(62);
 const FLAGGED = "Я всё время думаю о войне, армия Путина проиграет. Держитесь! ";
 export const SECOND = "Абзац: у нас сегодня тепло, в парке цветут каштаны, а я читаю книгу о путешествиях по Сибири.";
@@ -96,9 +110,20 @@ function countStatements(root: string): { count: number } {
 
 export async function openTree(root: string): Promise<Tree> {
   const load = (path: string) => import(join(root, path));
-  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }, { checkLetter }] =
+  const [{ createBot }, { systemClock }, { parseConfig }, { openSqlite }, { migrateToLatest }, { seedDirectory }, { createLogger }, { privateTextUpdate }, { checkLetter }, { linkCampaignChat }] =
     await Promise.all(
-      ["src/bot/index.ts", "src/clock.ts", "src/config.ts", "src/db/database.ts", "src/db/migrate.ts", "src/db/repositories/directory-document.ts", "src/logger.ts", "test/helpers/updates.ts", "src/domain/censorship/index.ts"].map(load),
+      [
+        "src/bot/index.ts",
+        "src/clock.ts",
+        "src/config.ts",
+        "src/db/database.ts",
+        "src/db/migrate.ts",
+        "src/db/repositories/directory-document.ts",
+        "src/logger.ts",
+        "test/helpers/updates.ts",
+        "src/domain/censorship/index.ts",
+        "src/db/repositories/campaign-chats.ts",
+      ].map(load),
     );
   const statements = countStatements(root);
   const dir = mkdtempSync(join(tmpdir(), "lysty-flow-step-pair-"));
@@ -106,6 +131,7 @@ export async function openTree(root: string): Promise<Tree> {
   const db = openSqlite(file);
   await migrateToLatest(db);
   await seedDirectory(db, { now: systemClock.now() });
+  await linkCampaignChat(db, { campaignSlug: RELAYING_CAMPAIGN, chatId: -1_001_234_567_890, chatType: "supergroup", title: "Bench organisers", locale: "en", linkedBy: 1, public: false, now: systemClock.now() });
   const config = parseConfig({ BOT_TOKEN: "123456:bench-flow-step-token-0123456789", DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   const { fetch, keyboards, calls } = stubTelegram();
   const botInfo = { id: 123456, is_bot: true, first_name: "Lysty", username: "lysty_bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
@@ -209,16 +235,28 @@ async function measureLongCheck(tree: Tree, chat: number, letter: (typeof LONG_L
   const chunk = `${"flagged" in letter ? FLAGGED : ""}${FIRST.repeat(2)}`.slice(0, Math.floor((letter.length - 2 * (messages - 1)) / messages)).trim();
   for (let index = 0; index < messages; index++) await tree.bot.handleUpdate(tree.update(chat, chunk));
   const resumed = () => tree.update(chat, "/start w_kagarlitsky-boris");
-  if (letter.check === 8) await measure(tree, 7, resumed, keep);
+  if (letter.check === 9) await measure(tree, 8, resumed, keep);
   else await tree.bot.handleUpdate(resumed());
   await measureCheck(tree, chat, Array.from({ length: messages }, () => chunk).join("\n\n"), keep, letter.check);
+}
+
+/** A letter of `messages` 1k messages to Zeytullaev, checked and signed; the answer that chooses his organisers' route (row `step`); finished. */
+async function measureOrganisersRoute(tree: Tree, chat: number, messages: number, keep: boolean, step: number): Promise<void> {
+  await tree.bot.handleUpdate(tree.update(chat, `/start w_${RELAYED_PRISONER}`));
+  for (let index = 0; index < messages; index++) await tree.bot.handleUpdate(tree.update(chat, FIRST));
+  await tree.bot.handleUpdate(tree.update(chat, SECOND));
+  await tree.bot.handleUpdate(tree.press(chat, "Done: check the letter"));
+  await tree.bot.handleUpdate(tree.update(chat, "Оксана\nЛьвів"));
+  await measure(tree, step, () => tree.press(chat, "No, only this letter"), keep);
+  // Finished without the writer's name: the button is there only if the route was the organisers'.
+  await tree.bot.handleUpdate(tree.press(chat, "No, only the signature"));
 }
 
 const quantile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * share)] ?? NaN;
 const median = (values: number[]) => quantile(values, 0.5);
 // The flagged letter's step allocates enough that a collection falls in about half of its runs, so its median jumps
 // between runs for either checkout (0.8–2.2× on unchanged code): its rows give the lower quartile instead.
-const FLAGGED_ROWS = new Set([12, 13]);
+const FLAGGED_ROWS = new Set([13, 14]);
 
 async function main(): Promise<void> {
   if (!baseline) throw new Error("--baseline <checkout> is required");
@@ -236,7 +274,9 @@ async function main(): Promise<void> {
       await measureCheck(tree, chat, `${FIRST.trim()}\n\n${SECOND}`, keep);
       await measure(tree, 5, () => tree.update(chat, "Оксана\nЛьвів"), keep);
       await measure(tree, 6, () => tree.press(chat, "No, only this letter"), keep);
+      await measureOrganisersRoute(tree, ++chatId, 1, keep, ORGANISERS);
       if (LONG) for (const letter of LONG_LETTERS) await measureLongCheck(tree, ++chatId, letter, keep);
+      if (LONG) await measureOrganisersRoute(tree, ++chatId, 11, keep, ORGANISERS_LONG);
     }
     const update = (trees[0] as Tree).update(++chatId, SECOND);
     const cpu = process.cpuUsage();
@@ -247,7 +287,7 @@ async function main(): Promise<void> {
   const [base, current] = trees as [Tree, Tree];
   console.log(`\n${"CPU ms per step (medians; p25: lower quartile)".padEnd(40)}${"baseline".padStart(10)}${"this".padStart(10)}${"ratio".padStart(8)}   statements   Bot API calls`);
   STEPS.forEach((label, step) => {
-    if (!LONG && step > ROUTE) return;
+    if (!LONG && step > ORGANISERS) return;
     const share = FLAGGED_ROWS.has(step) ? 0.25 : 0.5;
     const [before, after] = [quantile(base.cpu[step] ?? [], share), quantile(current.cpu[step] ?? [], share)];
     const counts = `${base.counts[step]} → ${current.counts[step]}`.padEnd(13);

@@ -10,7 +10,10 @@
  *     character messages), and "Done: check the letter" on a letter of that length, beside the censorship check of
  *     the same text on its own and the step minus that check (medians of each writer's difference: what the step
  *     costs besides the check); the signature; the route step (the letter finished on FSIN-pismo), also per Bot API
- *     call it makes (each a message the writer sees, or the answer to the button);
+ *     call it makes (each a message the writer sees, or the answer to the button); and, for a letter of the same
+ *     length to someone whose campaign relays letters (Zeytullaev: the Crimean campaign, its organisers' group linked
+ *     here, and the only route he has), the answer to "remember it?" that chooses the organisers' route (its advice,
+ *     whether to offer a translation, the question whether to show the writer's name);
  *
  * next to two anchors measured in the same run, on the same versions: bare grammY (one handler that replies) and a
  * bare conversations v2 flow (one `wait` and one reply per step, state in memory) at the same positions.
@@ -25,7 +28,7 @@
  *                                        also writes a CPU profile of the measured Lysty steps only (open it in
  *                                        Chrome's DevTools or speedscope)
  *   npm run bench:flow-step -- --quick --profile route.json --profile-step route
- *                                        profiles only the "check" or the "route" steps (the profiler started and
+ *                                        profiles only the "check", "route" or "organisers" steps (the profiler started and
  *                                        stopped around each, outside its timing): a JSON array of V8 profiles
  *
  * Measures only (issue 14, item 6); making the step fast is item 1.
@@ -45,6 +48,7 @@ import { systemClock } from "../src/clock.js";
 import { parseConfig } from "../src/config.js";
 import { openSqlite } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
+import { linkCampaignChat } from "../src/db/repositories/campaign-chats.js";
 import { seedDirectory } from "../src/db/repositories/directory-document.js";
 import { checkLetter } from "../src/domain/censorship/index.js";
 import { createLogger } from "../src/logger.js";
@@ -52,7 +56,7 @@ import { createLogger } from "../src/logger.js";
 const quick = process.argv.includes("--quick");
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const profileFile = option("--profile");
-/** `--profile-step TEXT`: profile only the measured steps whose label contains TEXT (e.g. "check", "route"). */
+/** `--profile-step TEXT`: profile only the measured steps whose label contains TEXT (e.g. "check", "route", "organisers"). */
 const profileStep = option("--profile-step");
 const baseline = option("--baseline");
 const rounds = Number(option("--rounds") ?? 1);
@@ -60,6 +64,10 @@ const WRITERS = quick ? 8 : 30;
 const POSITIONS = [1, 10, 30, 60];
 const LENGTHS = [1_000, 6_000, 12_000];
 const TOKEN = "123456:bench-flow-step-token-0123456789";
+/** Whose letter goes to the organisers, and the campaign whose chat the bench links for them. */
+const RELAYED_PRISONER = "zeytullaev-ruslan";
+const RELAYING_CAMPAIGN = "crimean-political-prisoners";
+const organisersLabel = (length: number) => `Lysty, organisers' route on a ${length / 1000}k letter`;
 const BOT_INFO: UserFromGetMe = {
   id: 123456,
   is_bot: true,
@@ -191,6 +199,8 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   const db = openSqlite(file);
   await migrateToLatest(db);
   await seedDirectory(db, { now: systemClock.now() });
+  // The organisers of Zeytullaev's campaign (not Kagarlitsky's, whose only route stays FSIN-pismo) in a private group.
+  await linkCampaignChat(db, { campaignSlug: RELAYING_CAMPAIGN, chatId: -1_001_234_567_890, chatType: "supergroup", title: "Bench organisers", locale: "en", linkedBy: 1, public: false, now: systemClock.now() });
   // The per-person flood limit is off: this measures the flow, not the limiter.
   const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   const stub = new StubTelegram();
@@ -199,9 +209,7 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
   let nextChat = 700_000_000;
 
   /** Opens the flow for a prisoner, whose first screen takes the letter's text at once; returns step 1's sample. */
-  const open = async (chatId: number): Promise<Sample[]> => [
-    await timed(() => bot.handleUpdate(textUpdate(chatId, "/start w_kagarlitsky-boris"))),
-  ];
+  const open = async (chatId: number, slug = "kagarlitsky-boris"): Promise<Sample[]> => [await timed(() => bot.handleUpdate(textUpdate(chatId, `/start w_${slug}`)))];
 
   const byPosition = async () => {
     const chatId = ++nextChat;
@@ -213,9 +221,8 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
     return samples;
   };
 
-  const byLength = async (length: number) => {
-    const chatId = ++nextChat;
-    await open(chatId);
+  /** A letter of `length` characters written, checked and signed (the finding's question answered, if any). */
+  const writeAndSign = async (chatId: number, length: number) => {
     // n messages joined by blank lines make exactly `length` characters at most (the flow's limit is 12,000).
     const messages = length / 1_000;
     const chunk = "Пишу Вам снова. ".repeat(63).slice(0, Math.floor((length - 2 * (messages - 1)) / messages));
@@ -232,18 +239,48 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
       await bot.handleUpdate(pressUpdate(stub, chatId, "Keep it as it is"));
       if (stub.offers(chatId, "Yes, keep it as it is")) await bot.handleUpdate(pressUpdate(stub, chatId, "Yes, keep it as it is"));
     }
-    // The signature typed (then "remember it?"), and the answer that finishes the letter: FSIN-pismo is this person's
-    // only route, so the route step is that answer (bench:load's writers do the same).
+    // The signature typed (then "remember it?").
     const signature = await timed(() => bot.handleUpdate(textUpdate(chatId, "Оксана\nЛьвів")));
+    return { last: last as Sample, alone, check, signature };
+  };
+
+  /** Whether the writer's letter is finished, on `route` when given. */
+  const expectFinished = async (chatId: number, route?: string) => {
+    const finished = await db.selectFrom("letters").select(["status", "route"]).where("writer_id", "=", chatId).executeTakeFirst();
+    if (finished?.status === "draft" || (route !== undefined && finished?.route !== route)) {
+      throw new Error(`the letter of chat ${chatId} was not finished${route ? ` on ${route}` : ""}`);
+    }
+  };
+
+  const byLength = async (length: number) => {
+    const chatId = ++nextChat;
+    await open(chatId);
+    const written = await writeAndSign(chatId, length);
+    // The answer that finishes the letter: FSIN-pismo is this person's only route, so the route step is that answer
+    // (bench:load's writers do the same).
     const route = await profiled("route", () => timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "No, only this letter"))));
-    const finished = await db.selectFrom("letters").select("status").where("writer_id", "=", chatId).executeTakeFirst();
-    if (finished?.status === "draft") throw new Error(`the letter of chat ${chatId} was not finished`);
-    return { last: last as Sample, alone, check, signature, route };
+    await expectFinished(chatId);
+    return { ...written, route };
+  };
+
+  /**
+   * The organisers' route for a letter of `length`: Zeytullaev's only route, so the answer to "remember it?" chooses it
+   * (its advice, whether to offer a translation, the question whether to show the writer's name); then finished.
+   */
+  const organisersRoute = async (length: number) => {
+    const chatId = ++nextChat;
+    await open(chatId, RELAYED_PRISONER);
+    await writeAndSign(chatId, length);
+    const chosen = await profiled("organisers", () => timed(() => bot.handleUpdate(pressUpdate(stub, chatId, "No, only this letter"))));
+    await bot.handleUpdate(pressUpdate(stub, chatId, "No, only the signature"));
+    await expectFinished(chatId, "organisers");
+    return chosen;
   };
 
   // Warm-up: lexicon, starter catalog, search index, prepared statements.
   await byPosition();
   await byLength(1_000);
+  await organisersRoute(1_000);
   const profiler = profileFile && !profileStep ? await startProfiler() : undefined;
   if (profileFile && profileStep) stepProfiler = await startStepProfiler(profileStep);
   for (let writer = 0; writer < WRITERS; writer++) {
@@ -259,6 +296,7 @@ async function lystyFlow(figures: Figures): Promise<() => Promise<void>> {
       // The step's own cost beside the censorship check, and the route step's cost per message it sends.
       figures.add(`"check" ${length / 1000}k minus the check alone`, { ...check, wallMs: check.wallMs - alone.wallMs, cpuMs: check.cpuMs - alone.cpuMs });
       figures.add(`route ${length / 1000}k, per Bot API call`, { ...route, wallMs: route.wallMs / route.calls, cpuMs: route.cpuMs / route.calls });
+      figures.add(organisersLabel(length), await organisersRoute(length));
     }
   }
   if (profiler && profileFile) await profiler.stop(profileFile);
@@ -384,6 +422,7 @@ async function main(): Promise<void> {
   for (const length of LENGTHS) console.log(figures.row(`Lysty, signature on a ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`Lysty, route (finish) on a ${length / 1000}k letter`));
   for (const length of LENGTHS) console.log(figures.row(`route ${length / 1000}k, per Bot API call`));
+  for (const length of LENGTHS) console.log(figures.row(organisersLabel(length)));
   console.log("\ngoal (issue 14): a Lysty step ≤ 0.5 ms, flat in the step's position and the letter's length");
   console.log(`load average at end: ${load()}`);
 }

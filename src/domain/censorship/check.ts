@@ -59,6 +59,7 @@ function runCheck(lexicon: CompiledLexicon, layers: CheckLayers, reused: ReusedA
   // Each word is looked up once, before language detection, which keeps its evidence in the lookup.
   for (let index = 0; index < tokens.words.length; index++) lookups[index] = lookUpToken(lexicon, tokens.words[index] as WordToken);
   if (lookups.length !== tokens.words.length) lookups.length = tokens.words.length;
+  // Nothing below changes `language`: assessLetterLanguage (letter-language.ts) returns it without the rest.
   const { assessment: language, masks } = analyseLanguage(text, tokens.words, options.system, lookups);
   // The other readings first: they decide which Latin runs are not English and take the English lists off them.
   const readings = readingHits(text, tokens, masks, lexicon, options.system);

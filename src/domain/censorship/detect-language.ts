@@ -51,9 +51,10 @@ function isTrailingPunctuation(code: number): boolean {
  * Detects the language of each sentence (a sentence ends at . ! ? … ; or a line break), lets undecided sentences
  * take their neighbours' language, and merges neighbours into spans. Ties prefer the languages the system allows:
  * a sentence that reads the same in Russian and Ukrainian («Я тебе люблю») is not a reason to warn.
+ * Skips the word lists' masks (analyseLanguage), which only the check's matching reads.
  */
 export function assessLanguage(text: string, words: readonly WordToken[], system: PrisonSystem): LanguageAssessment {
-  return analyseLanguage(text, words, system).assessment;
+  return assessSegments(text, words, system, undefined).assessment;
 }
 
 /** The assessment and, per word token, which languages' word lists may be matched on it (see lexiconMasks). */
@@ -63,6 +64,17 @@ export function analyseLanguage(
   system: PrisonSystem,
   lookups?: readonly EvidenceSlot[],
 ): { assessment: LanguageAssessment; masks: Uint8Array } {
+  const { assessment, segments } = assessSegments(text, words, system, lookups);
+  return { assessment, masks: lexiconMasks(words, segments, lookups) };
+}
+
+/** The assessment, and the sentences it was made of (pooled: valid until the next analysis). */
+function assessSegments(
+  text: string,
+  words: readonly WordToken[],
+  system: PrisonSystem,
+  lookups: readonly EvidenceSlot[] | undefined,
+): { assessment: LanguageAssessment; segments: readonly Segment[] } {
   const allowed = ALLOWED_LANGUAGES[system];
   const preference = PREFERENCES[system];
   const segments = scoreSegments(text, words, lookups);
@@ -80,7 +92,7 @@ export function analyseLanguage(
     allowed,
     acceptable: spans.every((span) => allowed.includes(span.language)),
   };
-  return { assessment, masks: lexiconMasks(words, segments, lookups) };
+  return { assessment, segments };
 }
 
 // For a text whose language nobody declared (text-language.ts): no language wins a tie.

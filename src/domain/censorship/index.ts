@@ -1,5 +1,6 @@
 export { checkLetter } from "./check.js";
 export { textLanguage } from "./text-language.js";
+export { assessLetterLanguage } from "./letter-language.js";
 export {
   CATEGORY_IDS,
   type CategoryId,

@@ -126,7 +126,7 @@ export async function deliveryStep(
   let translateFrom: TranslationSource | undefined;
   if (route === "organisers") {
     const view = await conversation.external(() =>
-      organiserRouteView(ctx.deps, { writerId: state.writerId, slug: target.slug, system: target.recipient.system, status: target.status }),
+      organiserRouteView(ctx.deps, { writerId: state.writerId, slug: target.slug, system: target.recipient.system }),
     );
     if (view.translateFrom) {
       const translation = await translationStep(conversation, ctx, token, view.translateFrom, view.translationOffered);
