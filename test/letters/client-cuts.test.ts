@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinOfClientCut } from "../../src/domain/letters/client-cuts.js";
+import { isDesktopSpace, joinOfClientCut } from "../../src/domain/letters/client-cuts.js";
 
 /**
  * The rule that puts a paste back together (docs/letter-flow-stages.md, "A paste cut by the client"), on pieces cut
@@ -75,6 +75,17 @@ describe("joinOfClientCut on the clients' own cuts", () => {
     const join = joinOfClientCut(previous, next);
     expect(join).toBe(row.join);
     if (join !== undefined) expect(previous + join + next).toBe(row.whole ?? originalOf(row));
+  });
+});
+
+describe("Desktop's white space, read as UTF-16 units", () => {
+  it("is a regular expression's \\s, a control character or U+FFFC, for every unit", () => {
+    const differing: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (isDesktopSpace(code) !== (/\s/u.test(char) || code < 32 || code === 0xfffc)) differing.push(code);
+    }
+    expect(differing).toEqual([]);
   });
 });
 

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
 import { upsertPrisoner } from "../../src/db/repositories/directory-document.js";
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
+import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { seeded } from "../directory/bot/helpers.js";
 import { Harness } from "../helpers/harness.js";
-import { ADMIN_ID, auditActions, organiser } from "./world.js";
+import { ADMIN_ID, auditActions, CAMPAIGN, organiser } from "./world.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -183,6 +184,10 @@ describe("correcting the directory from Telegram", () => {
     await boss.press("Next ▶️");
     expect(boss.lastText()).toBe("Whose record do you correct? Page 2 of 2.");
     expect(boss.buttons()).toEqual(["Kostiantyn 11 Testenko", "Kostiantyn 12 Testenko", "◀️ Previous"]);
+    // "Next" pressed twice before the first edit showed: the page already shown, which Telegram refuses as "message is
+    // not modified" — the screen is right, no failure.
+    await boss.pressData(list, "orgq:m:2:Testenko");
+    expect(h.logs.filter((line) => line.includes('"update failed"'))).toEqual([]);
     await boss.press("Kostiantyn 12 Testenko");
     expect(boss.lastText()).toContain("Kostiantyn 12 Testenko: now");
     await boss.send("/cancel");
@@ -192,6 +197,10 @@ describe("correcting the directory from Telegram", () => {
     const stranger = await organiser(h, { languageCode: "en", campaign: "mejlis-marathon-2015" });
     await stranger.pressData(stranger.messages.at(-1)!.message_id, "orgq:m:2:Testenko");
     expect(stranger.lastCallbackAnswer()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
+    // The role is read again at each press: an organiser revoked since the list was shown pages no further.
+    await revokeOrganiser(h.db, { userId: boss.id, campaignSlug: CAMPAIGN, revokedBy: ADMIN_ID, at: h.clock.now() });
+    await boss.pressData(list, "orgq:m:1:Testenko");
+    expect(boss.lastCallbackAnswer()).toBe("Only organisers of this prisoner's campaigns can correct the record.");
   });
 
   it("refuses people who do not organise one of the prisoner's campaigns, and unknown prisoners", async () => {

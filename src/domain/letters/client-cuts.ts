@@ -15,6 +15,8 @@ type Split = readonly [first: string, rest: string] | undefined;
  * separator, anywhere — dropping the white space it cut at. Plain text only: the writer's formatting is not modelled.
  */
 export function desktopSplit(text: string, limit = TELEGRAM_MESSAGE_LIMIT): Split {
+  // Never more code points than UTF-16 units: a text this short is one message, without counting.
+  if (text.length <= limit) return undefined;
   const half = Math.floor(limit / 2);
   let good = 0;
   let goodLevel = 0;
@@ -29,21 +31,36 @@ export function desktopSplit(text: string, limit = TELEGRAM_MESSAGE_LIMIT): Spli
   return undefined;
 }
 
-/** CutPart's rating of a cut before `text[at]`, outside any entity. */
+/**
+ * CutPart's rating of a cut before `text[at]`, outside any entity. Read as UTF-16 units: a one-character string per
+ * position (which V8 makes anew for every Cyrillic letter) and a regular expression per position cost 0.2 ms a call.
+ */
 function desktopLevel(text: string, at: number): number {
-  const char = text.charAt(at);
-  const before = text.charAt(at - 1);
-  if (isDesktopNewline(char)) return isDesktopNewline(text.charAt(at + 1)) ? 15 : 13;
-  if (isDesktopSpace(char)) {
-    if (".?!".includes(before)) return 10;
-    return ",:;".includes(before) ? 8 : 6;
+  const code = text.charCodeAt(at);
+  if (isDesktopNewline(code)) return isDesktopNewline(text.charCodeAt(at + 1)) ? 15 : 13;
+  const before = text.charCodeAt(at - 1);
+  if (isDesktopSpace(code)) {
+    if (before === 0x2e || before === 0x3f || before === 0x21) return 10; // . ? !
+    return before === 0x2c || before === 0x3a || before === 0x3b ? 8 : 6; // , : ;
   }
   return DESKTOP_WORD_SEPARATORS.has(before) ? 4 : 2;
 }
 
-const isDesktopNewline = (char: string): boolean => char === "\n" || char === "\u009c";
-const isDesktopSpace = (char: string): boolean => char !== "" && (/\s/u.test(char) || char.charCodeAt(0) < 32 || char === "\ufffc");
-const DESKTOP_WORD_SEPARATORS = new Set([..." \n.,?!@#$:;-<>[](){}=/+%&^*'\"`~|\u2013\u2014\u2018\u2019\u201c\u201d\u2026\ufffc"]);
+const isDesktopNewline = (code: number): boolean => code === 0x0a || code === 0x9c;
+/** `\s` of a regular expression (the spec's WhiteSpace and LineTerminator), a control character or U+FFFC. */
+export const isDesktopSpace = (code: number): boolean =>
+  code < 0x21 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff ||
+  code === 0xfffc;
+const DESKTOP_WORD_SEPARATORS = new Set([..." \n.,?!@#$:;-<>[](){}=/+%&^*'\"`~|\u2013\u2014\u2018\u2019\u201c\u201d\u2026\ufffc"].map((char) => char.charCodeAt(0)));
 
 /**
  * Telegram for Android (`ChatActivityEnterView.processSendingText`, DrKLO/Telegram): counts UTF-16 units; looks back

@@ -28,10 +28,11 @@ export type CutJoinResult =
 /**
  * A text that came within the paste window after `piece`: when a client's cut explains the two as one paragraph cut
  * inside (client-cuts.ts), the text goes on that paragraph, and the stage (`raw`, as this update read it) becomes
- * `stage(paragraph)` in the same transaction, so a crash cannot leave the draft joined and the stage still expecting
- * the piece before (the same message delivered again would then be joined twice). "not-a-cut" when the draft no longer
- * ends the piece where the stage says (saved elsewhere meanwhile) or no client's cut explains them: the text is then a
- * message of its own. `endsAt`: the paragraph the piece ended (a replacement's), else the last before the closing.
+ * `stage(paragraph)`, the last paragraph the text wrote, in the same transaction, so a crash cannot leave the draft
+ * joined and the stage still expecting the piece before (the same message delivered again would then be joined twice).
+ * "not-a-cut" when the draft no longer ends the piece where the stage says (saved elsewhere meanwhile) or no client's
+ * cut explains them: the text is then a message of its own. `endsAt`: the paragraph the piece ended (a replacement's),
+ * else the last before the closing.
  */
 export async function joinCutPiece(
   deps: ServiceDeps,
@@ -59,7 +60,9 @@ export async function joinCutPiece(
     const result = editParagraph(text, { kind: "extend", index, text: next, join });
     if (!result.ok) return result.reason === "too-long" ? { ...result, stats: draftStats(text) } : { ok: false, reason: "not-a-cut" };
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
-    const paragraph = { index, tag: paragraphTag(paragraphsOf(result.text)[index] ?? "") };
+    // The text may hold paragraph breaks of its own: a replacement's next piece follows the last paragraph it wrote.
+    const last = index + paragraphsOf(next).length - 1;
+    const paragraph = { index: last, tag: paragraphTag(paragraphsOf(result.text)[last] ?? "") };
     // Remembered even when short (the last piece), so that the same message delivered again is not joined twice.
     const stage = serialiseWritingStage(input.stage(paragraph, pieceOf(next, input.message)));
     await replaceLetterStageIf(trx, input.writerId, input.raw, stage);

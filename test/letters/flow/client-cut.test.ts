@@ -49,6 +49,17 @@ function deliverAgain(writer: TestUser, text: string, messageId: number, at = AT
 
 const userMessageBefore = (answer: readonly Message[]): number => (answer[0]?.message_id ?? 0) - 1;
 
+/** An English writer of three paragraphs who pressed "2" to replace the second, at AT. */
+async function replacingSecondParagraph(): Promise<TestUser> {
+  const writer = h.user({ languageCode: "en" });
+  await startWritingTo(writer, KAGARLITSKY);
+  for (const text of ["Dear Boris,", "I live in Gdansk.", "Take care."]) await writer.send(text);
+  await writer.press("Show the draft");
+  await writer.press(/^2$/u);
+  h.clock.set(AT);
+  return writer;
+}
+
 describe("a paste the client cut into pieces", () => {
   it("puts a 9,000-character paste back as written: joined inside a paragraph, the break kept, across a restart (uk)", async () => {
     const pieces = desktopPieces();
@@ -149,15 +160,31 @@ describe("a paste the client cut into pieces", () => {
 
   it("joins the pieces of a paragraph's replacement into that paragraph (en)", async () => {
     const [one, two] = desktopPieces() as [string, string];
-    const writer = h.user({ languageCode: "en" });
-    await startWritingTo(writer, KAGARLITSKY);
-    for (const text of ["Dear Boris,", "I live in Gdansk.", "Take care."]) await writer.send(text);
-    await writer.press("Show the draft");
-    await writer.press(/^2$/u);
-    h.clock.set(AT);
+    const writer = await replacingSecondParagraph();
     await writer.send(one);
     expect(textOf(await writer.send(two))).toContain("so it was added to the same paragraph 2");
     expect(await draftOf(writer)).toBe(["Dear Boris,", `${one} ${two}`, "Take care."].join("\n\n"));
+    expectNoFailures(h);
+  });
+});
+
+describe("a paragraph's replacement the client cut into three pieces", () => {
+  it("keeps the third piece after the paragraphs the second one wrote (en)", async () => {
+    // The paragraph's new text: a long first paragraph, a short one, a third. Desktop cuts the first inside its first
+    // paragraph (at the last ". " within 4,096), the second at the last blank line within 4,096 of the rest.
+    const long = sentences(110).slice(0, 6500).replace(/[^.]*$/u, "").trim();
+    const [short, third] = ["I read a lot this winter.", sentences(30, 200)];
+    const replacement = `${long}\n\n${short}\n\n${third}`;
+    const stop = replacement.lastIndexOf(". ", 4095);
+    const [one, rest] = [replacement.slice(0, stop + 1), replacement.slice(stop + 2)];
+    const blank = rest.lastIndexOf("\n\n", 4095);
+    const [two, three] = [rest.slice(0, blank), rest.slice(blank + 2)];
+    expect([rest.length > 4096, blank > 2048, two.includes("\n\n"), three === third]).toEqual([true, true, true, true]);
+    const writer = await replacingSecondParagraph();
+    await writer.send(one);
+    expect(textOf(await writer.send(two))).toContain("so it was added to the same paragraph 2");
+    await writer.send(three);
+    expect(await draftOf(writer)).toBe(["Dear Boris,", replacement, "Take care."].join("\n\n"));
     expectNoFailures(h);
   });
 });

@@ -8,6 +8,7 @@ import {
   type CorrectionKind,
 } from "../../../services/organisers/corrections.js";
 import type { BotContext, FlowContext } from "../../context.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
@@ -88,7 +89,8 @@ privateChats.callbackQuery(correctionPage.pattern, async (ctx) => {
   }
   await ctx.answerCallbackQuery();
   const screen = pickScreen(ctx, code, name, candidates);
-  await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
+  // The page already shown (a second press before the first edit showed): the screen is right as it is.
+  await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch(ignoreNotModified);
 });
 
 privateChats.callbackQuery(correctionPick.pattern, async (ctx) => {
