@@ -16,6 +16,11 @@ export function cutPieceOf(text: string, message: { date: number; message_id: nu
   return mayBeCutPiece(saved) ? pieceOf(saved, message) : undefined;
 }
 
+/** Any message just saved, as the stage remembers it: the same message delivered again is then recognised. */
+export function savedPieceOf(text: string, message: { date: number; message_id: number }): CutPiece {
+  return pieceOf(normaliseLetterText(text), message);
+}
+
 function pieceOf(saved: string, message: { date: number; message_id: number }): CutPiece {
   return { date: message.date, message: message.message_id, length: saved.length, tag: paragraphTag(saved) };
 }

@@ -1,5 +1,6 @@
 import { inTransaction } from "../../db/database.js";
 import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.js";
+import { replaceLetterStageIf } from "../../db/repositories/users.js";
 import { editParagraph, holdsReplacement, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
 import { type DraftStats, draftStats } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
@@ -8,11 +9,14 @@ export type ParagraphChange = { ok: true; stats: DraftStats } | Exclude<Paragrap
 
 /**
  * One paragraph of the writer's draft edited, deleted or moved, if the paragraph is still the one the button showed
- * (`tag`): a button of an older view never edits another paragraph. Read and write in one transaction.
+ * (`tag`): a button of an older view never edits another paragraph. Read and write in one transaction. `stage`: the
+ * writer's stage record to write with the edit (`record`, only while it is still `raw`, as the update read it), so a
+ * crash cannot leave the draft changed and the stage as before, which the same message delivered again would then
+ * take for new text.
  */
 export async function changeParagraph(
   deps: ServiceDeps,
-  input: { writerId: number; slug: string; tag: string; edit: ParagraphEdit },
+  input: { writerId: number; slug: string; tag: string; edit: ParagraphEdit; stage?: { raw: string; record: string } },
 ): Promise<ParagraphChange> {
   return inTransaction(deps.db, async (trx) => {
     const draft = (await findActiveDrafts(trx, input.writerId)).find((letter) => letter.prisoner_slug === input.slug);
@@ -25,6 +29,7 @@ export async function changeParagraph(
     const result = editParagraph(text, input.edit);
     if (!result.ok) return result;
     await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
+    if (input.stage) await replaceLetterStageIf(trx, input.writerId, input.stage.raw, input.stage.record);
     return { ok: true, stats: result.stats };
   });
 }

@@ -1,8 +1,7 @@
-import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+import { deliverAgain as deliverAgainTo, expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf, userMessageBefore } from "./helpers.js";
 
 /**
  * A letter written elsewhere and pasted: the client sends it as several messages, cut near 4,096 characters. Where the
@@ -39,15 +38,7 @@ function desktopPieces(): string[] {
 }
 
 const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
-
-/** The same message again, as Telegram delivers an update it had no answer to (the message id and date unchanged). */
-function deliverAgain(writer: TestUser, text: string, messageId: number, at = AT): Promise<void> {
-  const chat = { id: writer.id, type: "private" as const, first_name: "Test" };
-  const message = { message_id: messageId, date: Math.floor(at.getTime() / 1000), chat, from: { id: writer.id, is_bot: false, first_name: "Test" }, text };
-  return h.handled(h.fake.injectUpdate({ message } as never));
-}
-
-const userMessageBefore = (answer: readonly Message[]): number => (answer[0]?.message_id ?? 0) - 1;
+const deliverAgain = (writer: TestUser, text: string, messageId: number, at = AT) => deliverAgainTo(h, writer, text, messageId, at);
 
 /** An English writer of three paragraphs who pressed "2" to replace the second, at AT. */
 async function replacingSecondParagraph(): Promise<TestUser> {

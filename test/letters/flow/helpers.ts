@@ -69,3 +69,13 @@ export function expectNoFailures(h: Harness): void {
   expect(h.logs.filter((line) => line.includes('"update failed"'))).toEqual([]);
   expect(h.fake.internalErrors).toEqual([]);
 }
+
+/** The same message again, as Telegram delivers an update it had no answer to (the message id and date unchanged). */
+export function deliverAgain(h: Harness, writer: TestUser, text: string, messageId: number, at: Date): Promise<void> {
+  const chat = { id: writer.id, type: "private" as const, first_name: "Test" };
+  const message = { message_id: messageId, date: Math.floor(at.getTime() / 1000), chat, from: { id: writer.id, is_bot: false, first_name: "Test" }, text };
+  return h.handled(h.fake.injectUpdate({ message } as never));
+}
+
+/** The id of the writer's message the bot answered with `answer` (the fake numbers a chat's messages in turn). */
+export const userMessageBefore = (answer: readonly Message[]): number => (answer[0]?.message_id ?? 0) - 1;

@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CrashPoint } from "../../helpers/crash-point.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+import { deliverAgain, expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "./helpers.js";
 
 /**
  * A paragraph's replacement that Telegram delivers in several messages (a paste over 4,096 characters, or two messages
  * sent at once): every piece goes where the paragraph was, none at the end of the letter, also across a restart.
  */
 let h: Harness;
+let crash: CrashPoint;
 beforeEach(async () => {
-  h = await Harness.start();
+  crash = new CrashPoint();
+  h = await Harness.start({ dbPlugins: [crash] });
 });
 afterEach(async () => h.stop());
 
@@ -94,6 +97,32 @@ describe("a paragraph replaced by a paste in pieces", () => {
     expect(textOf(await writer.send(secondPiece))).toContain("it went in after paragraph 2, as paragraph 3, not at the end of the letter");
     expect(await draftOf(writer)).toBe([THREE[0], firstPiece, secondPiece, THREE[2]].join("\n\n"));
     expectNoFailures(h);
+  });
+
+  it("saves a later piece once when Telegram delivers it again after a crash at its stage's write, or after its answer (en)", async () => {
+    const writer = await writerOnParagraph("en", "Show the draft", /^2$/u);
+    const at = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
+    atTheSameSecond(at);
+    const answer = await writer.send(firstPiece);
+    // The process dies after the piece's draft write, before the stage's: Telegram never got an answer.
+    crash.arm("users", "letters");
+    await writer.send(secondPiece);
+    expect(crash.struck).toBe(1);
+    // The fake numbers a chat's messages in turn: the piece came right after the first piece's answer.
+    const pieceId = (answer.at(-1)?.message_id ?? 0) + 1;
+    await h.restart();
+    atTheSameSecond(at);
+    await deliverAgain(h, writer, secondPiece, pieceId, at);
+    expect(writer.lastText()).toContain("it went in after paragraph 2, as paragraph 3, not at the end of the letter");
+    const pasted = [THREE[0], firstPiece, secondPiece, THREE[2]].join("\n\n");
+    expect(await draftOf(writer)).toBe(pasted);
+    // Handled to the end this time, and delivered once more (the answer to Telegram was lost): recognised, not saved.
+    await deliverAgain(h, writer, secondPiece, pieceId, at);
+    expect(writer.lastText()).toMatch(/^Saved\./u);
+    expect(await draftOf(writer)).toBe(pasted);
+    // The paste's third piece still follows the second.
+    await writer.send("Третий кусок.");
+    expect(await draftOf(writer)).toBe([THREE[0], firstPiece, secondPiece, "Третий кусок.", THREE[2]].join("\n\n"));
   });
 
   it("refuses a piece that would pass the limit, and the next text saved says the letter lacks it (en)", async () => {

@@ -1,8 +1,8 @@
 import type { Message } from "grammy/types";
 import { lastParagraphWritten } from "../../../domain/letters/paragraphs.js";
-import { cutPieceOf } from "../../../services/letters/client-cut.js";
+import { savedPieceOf } from "../../../services/letters/client-cut.js";
 import { changeParagraph } from "../../../services/letters/paragraphs.js";
-import type { ReplacedParagraph, WritingStage } from "../../../services/letters/writing-stage.js";
+import { type ReplacedParagraph, serialiseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { FlowContext } from "../../context.js";
 import { statsLine, writingKeyboard } from "./flow/state.js";
 import { joinCut } from "./cut-rest.js";
@@ -38,12 +38,16 @@ export async function continuePaste(
   const joined = await joinCut(ctx, stage, { piece: stage.cut, endsAt: replaced.index }, text, message, (paragraph, cut) => ({ ...record, replaced: { ...paragraph, date }, cut }));
   if (joined.ok) return true;
   if (joined.reason === "too-long") return refuseTooLong(ctx, stage, replaced, joined, date);
+  const raw = ctx.user?.letter_stage;
+  if (!raw) return false;
   const edit = { kind: "follow" as const, index: replaced.index, text };
-  const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit });
+  const written = lastParagraphWritten(edit);
+  // The piece's message id goes on the stage however short the piece, with the draft's write: the same message
+  // delivered again (an answer to Telegram lost) is then answered, not placed a second time (answerDeliveredAgain).
+  const after = serialiseWritingStage({ ...record, ...(written ? { replaced: { ...written, date } } : {}), cut: savedPieceOf(text, message) });
+  const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit, stage: { raw, record: after } });
   if (outcome.ok) {
-    const written = lastParagraphWritten(edit);
-    const cut = cutPieceOf(text, message);
-    await storeStage(ctx, writerId, { ...record, ...(written ? { replaced: { ...written, date } } : {}), ...(cut ? { cut } : {}) });
+    if (ctx.user) ctx.user.letter_stage = after;
     const last = (written?.index ?? replaced.index) + 1;
     await ctx.reply(ctx.t("letter-screens-paragraph-continued", { number: replaced.index + 1, last, stats: statsLine(ctx, outcome.stats) }), { reply_markup: keyboard });
     return true;

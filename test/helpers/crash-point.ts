@@ -1,0 +1,37 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+
+/**
+ * A Kysely plugin for `Harness.start({ dbPlugins })` that simulates the process dying at one point of an update: once
+ * armed, the first UPDATE of `table` run after an UPDATE of `after` throws, and the plugin disarms. What a transaction
+ * around both holds is rolled back; what was committed before stays, as after a real crash.
+ */
+export class CrashPoint implements KyselyPlugin {
+  private armed: { table: string; after: string; seen: boolean } | undefined;
+  /** How many times it struck. */
+  struck = 0;
+
+  arm(table: string, after: string): void {
+    this.armed = { table, after, seen: false };
+  }
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    const armed = this.armed;
+    if (armed === undefined || node.kind !== "UpdateQueryNode") return node;
+    const table = tableOf(node);
+    if (table === armed.after) armed.seen = true;
+    else if (table === armed.table && armed.seen) {
+      this.armed = undefined;
+      this.struck += 1;
+      throw new Error(`simulated crash before writing ${table}`);
+    }
+    return node;
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
+function tableOf(node: RootOperationNode): string | undefined {
+  return (node as { table?: { table?: { identifier: { name: string } } } }).table?.table?.identifier.name;
+}
