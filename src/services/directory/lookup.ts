@@ -51,6 +51,27 @@ export async function findPrisonerChoicePage(
   return { choices, page: found.page, pageCount: found.pageCount };
 }
 
+export type ScopedChoices = { kind: "none" } | { kind: "refused" } | ({ kind: "found" } & PrisonerChoicePage);
+
+/**
+ * A page of the people a typed name finds among those a scope covers (`/setstatus`, `/move`, `/news`): searched among
+ * them alone, so theirs are found however many people of other campaigns rank above them; "refused" when only others
+ * match, so the answer can say «not in your campaigns» rather than «nobody».
+ */
+export async function findChoicesInScope(
+  deps: ServiceDeps,
+  scope: { admin: boolean; campaigns: readonly string[] },
+  query: string,
+  locale: Locale,
+  page: number,
+): Promise<ScopedChoices> {
+  const within = await peopleInScope(deps.db, scope);
+  const found = await findPrisonerChoicePage(deps, query, locale, page, within);
+  if (found.choices.length > 0) return { kind: "found", ...found };
+  if (!within) return { kind: "none" };
+  return (await directorySearchFor(deps).search(query)).total > 0 ? { kind: "refused" } : { kind: "none" };
+}
+
 /** The people of the campaigns a scope covers, for `within`; undefined for an admin, who acts for everyone. */
 export async function peopleInScope(db: DB, scope: { admin: boolean; campaigns: readonly string[] }): Promise<Set<string> | undefined> {
   return scope.admin ? undefined : prisonerSlugsInCampaigns(db, scope.campaigns);

@@ -7,8 +7,7 @@ import { audit } from "../../db/repositories/roles.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
 import type { ServiceDeps } from "../deps.js";
-import { findPrisonerChoicePage, peopleInScope, type PrisonerChoicePage } from "../directory/lookup.js";
-import { directorySearchFor } from "../directory/search-index.js";
+import { findChoicesInScope, type ScopedChoices } from "../directory/lookup.js";
 import { type Actor, campaignsInScope, mayActForAnyOf } from "./roles.js";
 
 /** The two corrections an organiser makes from Telegram: `/setstatus` and `/move`. */
@@ -46,20 +45,14 @@ export async function correctionAccess(deps: ServiceDeps, who: Actor, slug: stri
   };
 }
 
-export type CorrectionCandidates = { kind: "none" } | { kind: "refused" } | ({ kind: "found" } & PrisonerChoicePage);
+export type CorrectionCandidates = ScopedChoices;
 
 /**
  * The prisoners `/setstatus <name>` or `/move <name>` may mean, a page at a time: a card shows names, not ids, so the
- * organiser types a name in any spelling (as in `/news`). Only people of campaigns `who` acts for are searched, so
- * theirs are found however many people of other campaigns rank above them; "refused" when only others match.
+ * organiser types a name in any spelling (as in `/news`), among the people of campaigns `who` acts for.
  */
 export async function correctionCandidates(deps: ServiceDeps, who: Actor, query: string, locale: Locale, page: number): Promise<CorrectionCandidates> {
-  const scope = await campaignsInScope(deps.db, who);
-  const within = await peopleInScope(deps.db, scope);
-  const found = await findPrisonerChoicePage(deps, query, locale, page, within);
-  if (found.choices.length > 0) return { kind: "found", ...found };
-  if (!within) return { kind: "none" };
-  return (await directorySearchFor(deps).search(query)).total > 0 ? { kind: "refused" } : { kind: "none" };
+  return findChoicesInScope(deps, await campaignsInScope(deps.db, who), query, locale, page);
 }
 
 /** The institutions a prisoner of this penal system may be moved to. */

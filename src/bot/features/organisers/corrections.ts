@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import {
   type CorrectionAccess,
@@ -8,6 +8,7 @@ import {
   type CorrectionKind,
 } from "../../../services/organisers/corrections.js";
 import type { BotContext, FlowContext } from "../../context.js";
+import { type ChoicePageKeys, choicePageScreen } from "../../keyboards/choice-pages.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import { localeOf } from "../../locale.js";
@@ -51,28 +52,27 @@ for (const [command, kind] of [["setstatus", "status"], ["move", "move"]] as con
 
 type Found = Extract<CorrectionCandidates, { kind: "found" }>;
 
+const PICK_KEYS: ChoicePageKeys = {
+  pick: "organisers-correction-pick",
+  page: "organisers-correction-pick-page",
+  refine: "organisers-correction-pick-refine",
+  previous: "organisers-correction-previous",
+  next: "organisers-correction-next",
+};
+
 /**
  * The page's people as buttons, with Previous / Next while the query fits in a button (64 bytes); a query too long
  * for that is rarely ambiguous, and the text asks for more of the name instead.
  */
 function pickScreen(ctx: BotContext, code: "s" | "m", name: string, found: Found): { text: string; keyboard: InlineKeyboard } {
-  const keyboard = new InlineKeyboard();
-  for (const choice of found.choices) keyboard.text(choice.name, correctionPick.pack(code, choice.slug)).row();
-  const { page, pageCount: pages } = found;
-  if (pages === 1) return { text: ctx.t("organisers-correction-pick"), keyboard };
-  const pageData = (target: number) => {
+  const page = (target: number) => {
     try {
       return correctionPage.pack(code, target, name);
     } catch {
       return undefined;
     }
   };
-  const previous = page > 1 ? pageData(page - 1) : undefined;
-  const next = page < pages ? pageData(page + 1) : undefined;
-  if (pageData(page) === undefined) return { text: ctx.t("organisers-correction-pick-refine"), keyboard };
-  if (previous) keyboard.text(ctx.t("organisers-correction-previous"), previous);
-  if (next) keyboard.text(ctx.t("organisers-correction-next"), next);
-  return { text: ctx.t("organisers-correction-pick-page", { page, pages }), keyboard };
+  return choicePageScreen((key, variables) => ctx.t(key, variables), found, { pick: (slug) => correctionPick.pack(code, slug), page }, PICK_KEYS);
 }
 
 /** Another page: the button's data is untrusted, so the query must be one a screen could have put there. */
