@@ -8,8 +8,8 @@ import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
 import type { NewsEvent } from "../../domain/news/events.js";
 import type { ServiceDeps } from "../deps.js";
-import { findPrisonerChoicePage, peopleInScope, prisonerChoice, type PrisonerChoice } from "../directory/lookup.js";
-import type { PublishAccess } from "./publish-access.js";
+import { findChoicesInScope, prisonerChoice, type PrisonerChoice, type ScopedChoices } from "../directory/lookup.js";
+import { mayPublishAbout, type PublishAccess } from "./publish-access.js";
 
 /** What the publish flow reads along the way. Results are JSON-safe: they are stored in the flow's replay log. */
 
@@ -27,16 +27,20 @@ export interface OfferForPublishing {
   language?: Locale | null;
 }
 
+/** A page of the people `/news` offers for a typed name: those the organiser may publish about (see `findChoicesInScope`). */
+export async function publishableChoices(deps: ServiceDeps, access: PublishAccess, query: string, locale: Locale, page: number): Promise<ScopedChoices> {
+  return findChoicesInScope(deps, access, query, locale, page);
+}
+
 /**
- * The people `/news` offers for a typed name: the first page of those the organiser may publish about, searched among
- * them alone (namesakes of other campaigns never crowd them out); when there are none, the first page of everyone the
- * name finds, so the flow can say «not in your campaigns» rather than «nobody».
+ * A name search as the flow's replay log holds it: a flow begun before `/news` paged stored the plain first eight of
+ * everyone found, read here as the one page of those the organiser may publish about, so such a flow replays as it ran.
  */
-export async function publishableChoices(deps: ServiceDeps, access: PublishAccess, query: string, locale: Locale): Promise<PrisonerChoice[]> {
-  const within = await peopleInScope(deps.db, access);
-  const own = await findPrisonerChoicePage(deps, query, locale, 1, within);
-  if (own.choices.length > 0 || !within) return own.choices;
-  return (await findPrisonerChoicePage(deps, query, locale, 1)).choices;
+export function storedChoices(found: ScopedChoices | PrisonerChoice[], access: PublishAccess): ScopedChoices {
+  if (!Array.isArray(found)) return found;
+  const own = found.filter((choice) => mayPublishAbout(access, choice.campaigns));
+  if (own.length > 0) return { kind: "found", choices: own, page: 1, pageCount: 1 };
+  return { kind: found.length > 0 ? "refused" : "none" };
 }
 
 /** A channel post offered as news, with its prisoner; null when the offer or the prisoner is gone. */

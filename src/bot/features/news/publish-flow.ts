@@ -10,7 +10,7 @@ import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { offerForPublishing, previewFacts, publishableChoices } from "../../../services/news/publish-steps.js";
+import { offerForPublishing, previewFacts, publishableChoices, storedChoices } from "../../../services/news/publish-steps.js";
 import { needsSource, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
@@ -21,7 +21,11 @@ import {
   type InstitutionChoice,
   prisonerChoice,
   type PrisonerChoice,
+  type PrisonerChoicePage,
 } from "../../../services/directory/lookup.js";
+import { type ChoicePageKeys, choicePageScreen } from "../../keyboards/choice-pages.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
+import { parsePage } from "../directory/callbacks.js";
 import { drawToken, flowButtons, flowKit, guarded } from "../../flows/index.js";
 import { mayPublish, mayPublishAbout, mayPublishNow, publishAccess, type PublishAccess } from "../../../services/news/publish-access.js";
 import { localeOf } from "../../locale.js";
@@ -126,32 +130,80 @@ async function loadOffer(conversation: Flow, offerId: number, locale: Locale) {
   return offer;
 }
 
+const PICK_KEYS: ChoicePageKeys = {
+  pick: "news-publish-prisoner-pick",
+  page: "news-publish-prisoner-pick-page",
+  // A page button carries only the flow's token and the page number (the flow holds the name): it always fits.
+  refine: "news-publish-prisoner-pick",
+  previous: "news-publish-prisoner-previous",
+  next: "news-publish-prisoner-next",
+};
+
+/**
+ * The prisoner, by name: a page of the organiser's own people at a time (ten, with Previous / Next). A page press is
+ * answered by editing the list and then forgotten (the flow rewinds to the wait), so paging neither uses up the
+ * attempts nor grows the stored replay log.
+ */
 async function askPrisoner(conversation: Flow, ctx: FlowContext, token: string, access: PublishAccess, locale: Locale): Promise<PrisonerChoice> {
   await ctx.reply(ctx.t("news-publish-ask-prisoner"));
+  let query: string | undefined;
   let choices: PrisonerChoice[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const answer = await waitAnswer(conversation, token, ["p"]);
-    if (answer.kind === "button") {
-      // Also a button from an earlier search: the person is looked up and checked again.
+    const top = conversation.checkpoint();
+    const input = await kit.waitTextOrButton(conversation, { token, actions: ["p", "q"] });
+    if (input.kind === "button" && input.action === "q") {
+      await turnPage(conversation, input.ctx, token, query, input.arg, locale);
+      return conversation.rewind(top);
+    }
+    if (input.kind === "button") {
+      // Also a button from another page or an earlier search: the person is looked up and checked again.
       const chosen =
-        choices.find((choice) => choice.slug === answer.value) ??
-        (await guarded(conversation, (deps) => prisonerChoice(deps.db, answer.value, locale)));
+        choices.find((choice) => choice.slug === input.arg) ??
+        (await guarded(conversation, (deps) => prisonerChoice(deps.db, input.arg, locale)));
       if (chosen && mayPublishAbout(access, chosen.campaigns)) return chosen;
       await ctx.reply(ctx.t("news-publish-prisoner-not-yours-pick"));
       continue;
     }
-    const found = await guarded(conversation, (deps) => publishableChoices(deps, access, answer.text, locale));
-    choices = found.filter((choice) => mayPublishAbout(access, choice.campaigns)).slice(0, MAX_CHOICES);
-    if (choices.length === 0) {
-      const key = found.length > 0 ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";
-      await ctx.reply(ctx.t(key, { query: answer.text }));
+    query = input.kind === "text" ? input.text : "";
+    const typed = query;
+    const found = storedChoices(await guarded(conversation, (deps) => publishableChoices(deps, access, typed, locale, 1)), access);
+    if (found.kind !== "found") {
+      const key = found.kind === "refused" ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";
+      await ctx.reply(ctx.t(key, { query: typed }));
       continue;
     }
-    await ctx.reply(ctx.t("news-publish-prisoner-pick"), {
-      reply_markup: { inline_keyboard: choices.map((choice) => [button(token, choice.name, "p", choice.slug)]) },
-    });
+    choices = found.choices;
+    const screen = prisonerScreen(ctx, token, found);
+    await ctx.reply(screen.text, { reply_markup: screen.keyboard });
   }
   throw new FlowEnded("news-publish-gave-up");
+}
+
+function prisonerScreen(ctx: FlowContext, token: string, found: PrisonerChoicePage) {
+  const buttons = { pick: (slug: string) => kit.buttons.pack(token, "p", slug), page: (page: number) => kit.buttons.pack(token, "q", String(page)) };
+  return choicePageScreen((key, variables) => ctx.t(key, variables), found, buttons, PICK_KEYS);
+}
+
+/**
+ * Shows another page of the last search in place. The role is read again at each press: an organiser whose role has
+ * ended is told so and the flow ends; a page press with no search behind it or no page number is refused as stale.
+ */
+async function turnPage(conversation: Flow, ctx: FlowContext, token: string, query: string | undefined, pageText: string, locale: Locale): Promise<void> {
+  const page = parsePage(pageText);
+  if (query === undefined || page === undefined) {
+    await ctx.reply(ctx.t("news-publish-prisoner-page-stale"));
+    return;
+  }
+  const access = await guarded(conversation, (deps, outer) => publishAccess(deps, actorOf(outer)));
+  if (!mayPublish(access)) throw new FlowEnded("news-publish-not-allowed");
+  const found = await guarded(conversation, (deps) => publishableChoices(deps, access, query, locale, page));
+  if (found.kind !== "found") {
+    await ctx.reply(ctx.t("news-publish-prisoner-not-yours", { query }));
+    return;
+  }
+  const screen = prisonerScreen(ctx, token, found);
+  // The page already shown (a second press before the first edit showed): the list is right as it is.
+  await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch(ignoreNotModified);
 }
 
 async function askEvent(conversation: Flow, ctx: FlowContext, token: string, prisoner: PrisonerChoice): Promise<NewsEvent> {
