@@ -48,6 +48,20 @@ describe("/news: choosing among many of the organiser's own people", () => {
     expect(posts).toEqual([{ prisoner_slug: "testenko-b-12", author_id: organiser.id }]);
   });
 
+  it("turning pages back and forth uses up none of the step's attempts (six wrong answers end the flow)", async () => {
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    await organiser.send("/news");
+    await organiser.send("Testenko");
+    for (let turn = 0; turn < 4; turn += 1) {
+      await organiser.press("Next ▶️");
+      await organiser.press("◀️ Previous");
+    }
+    await organiser.press("Next ▶️");
+    await organiser.press("Kostiantyn 12 Testenko");
+    expect(organiser.lastText()).toContain("Kostiantyn 12 Testenko");
+    expect(organiser.buttons()).toContain("🩺 Health");
+  });
+
   it("refuses a forged page button, and a page press from an organiser whose role has ended", async () => {
     const organiser = await organiserOf(h, CAMPAIGN, "en");
     await organiser.send("/news");
