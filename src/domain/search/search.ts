@@ -38,6 +38,8 @@ export interface SearchPage {
   /** 1-based. */
   page: number;
   pageCount: number;
+  /** Only with a `within` filter: everyone the query matched before the filter (`total` counts those it kept). */
+  unfiltered?: number;
 }
 
 /** «/find@LystyBot Зейтуллаев 1984» → words ["Зейтуллаев"], year 1984. One-letter words (initials) are dropped. */
@@ -148,7 +150,7 @@ export function searchPrisoners(index: SearchIndex, text: string, page = 1, with
     const entry = index.entries[person] as SearchEntry;
     hits.push({ slug: entry.slug, score: ranked.scores[person] as number, level: LEVELS[scratch.weakest[person] as number] as MatchLevel, yearMatched: yearMatch(entry, query) });
   }
-  return { query, hits, total, page: current, pageCount };
+  return { query, hits, total, page: current, pageCount, ...(within ? { unfiltered: ranked.order.length } : {}) };
 }
 
 function yearMatch(entry: SearchEntry, query: ParsedQuery): boolean | null {

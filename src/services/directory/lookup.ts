@@ -33,22 +33,22 @@ export interface PrisonerChoicePage {
 
 /**
  * One page of the hits of the directory's search index (shared with /find) as choices; `within` (slugs) searches among
- * those people only.
+ * those people only, and `unfiltered` then counts everyone the query matched.
  */
-export async function findPrisonerChoicePage(
+async function findPrisonerChoicePage(
   deps: ServiceDeps,
   query: string,
   locale: Locale,
   page: number,
   within?: ReadonlySet<string>,
-): Promise<PrisonerChoicePage> {
+): Promise<PrisonerChoicePage & { unfiltered?: number }> {
   const found = await directorySearchFor(deps).search(query, page, within && ((slug) => within.has(slug)));
   const records = await getPrisonersBySlugs(deps.db, found.hits.map((hit) => hit.slug));
   const choices = found.hits.flatMap((hit) => {
     const prisoner = records.get(hit.slug);
     return prisoner ? [choiceOf(prisoner, locale)] : [];
   });
-  return { choices, page: found.page, pageCount: found.pageCount };
+  return { choices, page: found.page, pageCount: found.pageCount, ...(found.unfiltered === undefined ? {} : { unfiltered: found.unfiltered }) };
 }
 
 export type ScopedChoices = { kind: "none" } | { kind: "refused" } | ({ kind: "found" } & PrisonerChoicePage);
@@ -66,10 +66,10 @@ export async function findChoicesInScope(
   page: number,
 ): Promise<ScopedChoices> {
   const within = await peopleInScope(deps.db, scope);
-  const found = await findPrisonerChoicePage(deps, query, locale, page, within);
+  // One search: the count before the scope's filter tells «not yours» from «nobody» without ranking everyone again.
+  const { unfiltered = 0, ...found } = await findPrisonerChoicePage(deps, query, locale, page, within);
   if (found.choices.length > 0) return { kind: "found", ...found };
-  if (!within) return { kind: "none" };
-  return (await directorySearchFor(deps).search(query)).total > 0 ? { kind: "refused" } : { kind: "none" };
+  return unfiltered > 0 ? { kind: "refused" } : { kind: "none" };
 }
 
 /** The people of the campaigns a scope covers, for `within`; undefined for an admin, who acts for everyone. */
