@@ -8,7 +8,7 @@ import { getChannelOffer } from "../../db/repositories/news.js";
 import { subscribersOf } from "../../db/repositories/subscriptions.js";
 import type { NewsEvent } from "../../domain/news/events.js";
 import type { ServiceDeps } from "../deps.js";
-import { findChoicesInScope, prisonerChoice, type PrisonerChoice, type ScopedChoices } from "../directory/lookup.js";
+import { prisonerChoice, type PrisonerChoice, type ScopedChoices } from "../directory/lookup.js";
 import { mayPublishAbout, type PublishAccess } from "./publish-access.js";
 
 /** What the publish flow reads along the way. Results are JSON-safe: they are stored in the flow's replay log. */
@@ -25,11 +25,6 @@ export interface OfferForPublishing {
    * Absent from an offer stored in the replay log of a flow begun before posts' languages were detected.
    */
   language?: Locale | null;
-}
-
-/** A page of the people `/news` offers for a typed name: those the organiser may publish about (see `findChoicesInScope`). */
-export async function publishableChoices(deps: ServiceDeps, access: PublishAccess, query: string, locale: Locale, page: number): Promise<ScopedChoices> {
-  return findChoicesInScope(deps, access, query, locale, page);
 }
 
 /**

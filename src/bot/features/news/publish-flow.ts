@@ -10,13 +10,14 @@ import { type Locale, SUPPORTED_LOCALES } from "../../../config.js";
 import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statusAfter } from "../../../domain/news/events.js";
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
-import { offerForPublishing, previewFacts, publishableChoices, storedChoices } from "../../../services/news/publish-steps.js";
+import { offerForPublishing, previewFacts, storedChoices } from "../../../services/news/publish-steps.js";
 import { needsSource, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
 import type { Flow, FlowContext } from "../../context.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import {
+  findChoicesInScope,
   findInstitutionChoices,
   type InstitutionChoice,
   prisonerChoice,
@@ -166,7 +167,7 @@ async function askPrisoner(conversation: Flow, ctx: FlowContext, token: string, 
     }
     query = input.kind === "text" ? input.text : "";
     const typed = query;
-    const found = storedChoices(await guarded(conversation, (deps) => publishableChoices(deps, access, typed, locale, 1)), access);
+    const found = storedChoices(await guarded(conversation, (deps) => findChoicesInScope(deps, access, typed, locale, 1)), access);
     if (found.kind !== "found") {
       const key = found.kind === "refused" ? "news-publish-prisoner-not-yours" : "news-publish-prisoner-none";
       await ctx.reply(ctx.t(key, { query: typed }));
@@ -196,7 +197,7 @@ async function turnPage(conversation: Flow, ctx: FlowContext, token: string, que
   }
   const access = await guarded(conversation, (deps, outer) => publishAccess(deps, actorOf(outer)));
   if (!mayPublish(access)) throw new FlowEnded("news-publish-not-allowed");
-  const found = await guarded(conversation, (deps) => publishableChoices(deps, access, query, locale, page));
+  const found = await guarded(conversation, (deps) => findChoicesInScope(deps, access, query, locale, page));
   if (found.kind !== "found") {
     await ctx.reply(ctx.t("news-publish-prisoner-not-yours", { query }));
     return;
