@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDesktopSpace, joinOfClientCut } from "../../src/domain/letters/client-cuts.js";
+import { isDesktopSpace, isJavaWhitespace, joinOfClientCut } from "../../src/domain/letters/client-cuts.js";
 
 /**
  * The rule that puts a paste back together (docs/letter-flow-stages.md, "A paste cut by the client"), on pieces cut
@@ -84,6 +84,18 @@ describe("Desktop's white space, read as UTF-16 units", () => {
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
       if (isDesktopSpace(code) !== (/\s/u.test(char) || code < 32 || code === 0xfffc)) differing.push(code);
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
+describe("Android's white space, read as UTF-16 units", () => {
+  it("is Java's Character.isWhitespace (a space separator but a no-break one, or a control it names), for every unit", () => {
+    const differing: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      const java = (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || code === 0x2028 || code === 0x2029 || (/\p{Zs}/u.test(char) && !"\u00a0\u2007\u202f".includes(char));
+      if (isJavaWhitespace(code) !== java) differing.push(code);
     }
     expect(differing).toEqual([]);
   });
