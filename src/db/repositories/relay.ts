@@ -133,7 +133,10 @@ export async function acceptedLettersToPrint(db: DB, campaignSlugs: readonly str
       "relayed_letters.campaign_slug as campaignSlug",
       "letters.finished_at as finishedAt",
     ])
-    .where("letters.status", "=", "accepted");
+    .where("letters.status", "=", "accepted")
+    // Always true of an accepted letter (only finishing makes a letter relayed, and it sets the date; nothing clears
+    // it): said so that the plan can use `letters_finished`, which holds finished letters only (migrations/202612072020_letter_finish_indexes.ts).
+    .where("letters.finished_at", "is not", null);
   if (campaignSlugs) query = query.where("relayed_letters.campaign_slug", "in", campaignSlugs);
   return query.orderBy("letters.finished_at").orderBy("letters.id").execute();
 }
