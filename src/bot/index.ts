@@ -7,7 +7,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { directoryFeature, directoryFlows, directorySearchFallback, notListedFeature } from "./features/directory/index.js";
 import { languageFeature } from "./features/language.js";
-import { inWritingStage, leaveWritingStageOf, letterDeepLink, letterFeature, letterFlows, letterStageEarly, upgradeOlderLetterFlow } from "./features/letter/index.js";
+import { inWritingStage, leaveWritingStageForFlowOf, letterDeepLink, letterFeature, letterFlows, letterStageEarly, upgradeOlderLetterFlow } from "./features/letter/index.js";
 import { newsFeature, newsFlows } from "./features/news/index.js";
 import { organiserFeature, organiserFlows } from "./features/organisers/index.js";
 import { editedMessageFallback, membershipFeature } from "./features/membership.js";
@@ -29,6 +29,7 @@ import { limitUpdatesPerUser } from "./middlewares/rate-limit.js";
 import { oneAtATimeAcrossInstances, oneAtATimePerChat } from "./middlewares/sequentialize.js";
 import type { ChatLock } from "../db/chat-lock.js";
 import { answerOutdatedFlow, versionedFlowStorage } from "./flows/version.js";
+import { deleteStaleFlows } from "./flows/stale-flows.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start-up (tests and the playground know the bot already). */
@@ -97,12 +98,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(i18n.middleware());
   // A text in a stage of the letter flow, and its "done", need no flow nor any feature below (issue 14, docs/letter-flow-stages.md).
   app.use(letterStageEarly);
+  // Around the plugin: a flow entered from the writing stage is written at the plugin's end; only if none was does this
+  // delete what a crash may have left (flows/stale-flows.ts).
+  app.use(deleteStaleFlows(db));
   app.use(
     conversations<BotContext, FlowContext>({
       storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
       plugins: flowPlugins,
       // Entering any flow leaves the letter's writing stage, as entering one used to leave the letter conversation.
-      onEnter: (_id, ctx) => leaveWritingStageOf(ctx),
+      onEnter: (_id, ctx) => leaveWritingStageForFlowOf(ctx),
     }),
   );
   // Step 1 of a letter (`/start w_<slug>`) right after the flows are read: it leaves them itself (as

@@ -1,6 +1,7 @@
 import type { ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import { conversationKey, conversationStorage, type StoredFlow } from "../../db/conversation-storage.js";
+import { flowsWritten } from "./stale-flows.js";
 import type { DB } from "../../db/database.js";
 import type { BotContext } from "../context.js";
 import { isCommandOrMenu } from "../middlewares/leave-flows.js";
@@ -56,10 +57,12 @@ export function versionedFlowStorage<S>(
       async write(ctx, state) {
         const key = keyOf(ctx);
         if (key !== undefined) await rows.write(key, state, readFor.get(ctx));
+        flowsWritten(ctx);
       },
       async delete(ctx) {
         const key = keyOf(ctx);
         if (key !== undefined) await rows.delete(key);
+        flowsWritten(ctx);
       },
     },
   };

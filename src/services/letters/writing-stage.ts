@@ -240,10 +240,19 @@ export async function enterWritingStage(deps: ServiceDeps, writerId: number, sta
 /**
  * Leaves the stage. While in it, the bot does not read the writer's stored flows (none runs beside the stage: entering
  * one leaves it), so any a crash left behind between entering the stage and the flow's end is deleted here, before it
- * could be read again; a flow being entered now is written after this, at the end of the update.
+ * could be read again (a flow being entered leaves by `leaveWritingStageForFlow` instead).
  */
 export async function leaveWritingStage(deps: ServiceDeps, writerId: number): Promise<void> {
   await deleteStoredFlows(deps.db, writerId);
+  await leaveWritingStageForFlow(deps, writerId);
+}
+
+/**
+ * Leaves the stage for a flow entered in this update, whose stored state, written at the update's end, replaces any
+ * flow a crash left behind: the caller has that one deleted at the end instead, only if nothing was written (the
+ * flow ended at once, or failed).
+ */
+export async function leaveWritingStageForFlow(deps: ServiceDeps, writerId: number): Promise<void> {
   await setLetterStage(deps.db, writerId, null);
 }
 

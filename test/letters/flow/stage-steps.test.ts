@@ -74,7 +74,9 @@ describe('"Done: check the letter" in the writing stage', () => {
     // The user row is read once, for the visit.
     expect(count(run, "Select users")).toBe(1);
     expect(count(run, "Select letters")).toBe(0);
-    // The findings screen waits for an answer: a stored conversation, no stage.
+    // The findings screen waits for an answer: a stored conversation, no stage. Its write replaces any flow a crash
+    // left (the next test): no DELETE before it.
+    expect(run.filter((statement) => statement.endsWith(" conversation_state"))).toEqual(["Insert conversation_state"]);
     expect(await storedFlows(writer.id)).toBe(1);
     expect(await stageOf(writer.id)).toBeNull();
     await h.restart();
@@ -82,6 +84,23 @@ describe('"Done: check the letter" in the writing stage', () => {
     expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
     expect(checkedLogs()).toBe(1);
     expect(await stageOf(writer.id)).toMatchObject({ signing: { clean: false } });
+    expectNoFailures(h);
+  });
+
+  it("findings: a flow a crash left stored beside the writing stage is replaced by the findings screen's", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте! Держитесь, скоро свобода.");
+    // Recorded from main 1b19886: another findings screen of this letter (token 6p0it), as a crash between a flow
+    // parking in the stage and the plugin deleting its state would leave it (the stage does not read stored flows).
+    const stored = readFileSync(projectPath("test/fixtures/letter-flow-v5-findings.json"), "utf8").replaceAll("700000042", String(writer.id));
+    await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
+    const left = writer.messages.at(-1)!.message_id;
+    expect(textOf(await writer.press("Done: check the letter"))).toContain("The check found 2 suggestions");
+    const row = await h.db.selectFrom("conversation_state").select("value").where("key", "=", conversationKey(writer.id)).executeTakeFirstOrThrow();
+    expect(row.value).not.toContain("6p0it");
+    // The left flow's buttons are stale; the new screen's work.
+    expect(textOf(await writer.pressData(left, "lw:6p0it:keep:-"))).not.toContain("How will you sign the letter?");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is");
+    expect(textOf(await writer.press("❓ 1"))).toContain("Why:");
     expectNoFailures(h);
   });
 

@@ -8,5 +8,5 @@
 export { letterFlows } from "./flows.js";
 export { letterStageEarly } from "./stage-early.js";
 export { letterDeepLink, letterFeature } from "./feature.js";
-export { inWritingStage, leaveWritingStageOf, writingStageOf } from "./writing-stage.js";
+export { inWritingStage, leaveWritingStageForFlowOf, leaveWritingStageOf, writingStageOf } from "./writing-stage.js";
 export { upgradeOlderLetterFlow } from "./flow/upgrade.js";

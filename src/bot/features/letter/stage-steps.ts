@@ -1,4 +1,3 @@
-import { summariseFindings } from "../../../domain/letters/index.js";
 import type { NextFunction } from "grammy";
 import { loadTarget, loadTargetAndCheckDraft, rememberSignature, type TargetLookup } from "../../../services/letters/letters.js";
 import type { SigningScreen, WritingStage } from "../../../services/letters/writing-stage.js";
@@ -54,7 +53,7 @@ async function checkInStage(ctx: BotContext, stage: Stage): Promise<boolean> {
   const { lookup } = read;
   const state: FlowState = { token: stage.token, writerId, target: lookup.target };
   const checked = loggedCheck(ctx.logger, read.checked);
-  if (checked && checked.result.findings.length > 0) {
+  if (checked && checked.screen.findings > 0) {
     handOver(ctx, { lookup, checked });
     return true;
   }
@@ -63,7 +62,7 @@ async function checkInStage(ctx: BotContext, stage: Stage): Promise<boolean> {
     await ctx.reply(ctx.t("letter-ui-done-empty"), { reply_markup: stage.opening ? openingKeyboard(ctx, state) : writingKeyboard(ctx, state) });
     return false;
   }
-  const clean = await replyCleanCheck(ctx, state, summariseFindings(checked.result.findings));
+  const clean = await replyCleanCheck(ctx, state, checked.summary);
   const signing = await replySigningScreen(ctx, stage.token, clean, read.profile.signature);
   await parkInStage(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
   return false;

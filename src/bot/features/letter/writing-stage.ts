@@ -5,6 +5,7 @@ import {
   continuesReplacement,
   type CutPiece,
   leaveWritingStage,
+  leaveWritingStageForFlow,
   parseWritingStage,
   replaceWritingStage,
   type WritingStage,
@@ -20,6 +21,7 @@ import { checkFromWritingStage } from "./stage-steps.js";
 import { answerDeliveredAgain, continueCut } from "./cut-rest.js";
 import { continuePaste } from "./paste-rest.js";
 import { storeStage } from "./stage-store.js";
+import { deleteStoredFlowsUnlessWritten } from "../../flows/stale-flows.js";
 
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
 const HANDED_OVER: readonly string[] = [...WRITING_ACTIONS.filter((action) => action !== "append"), ...PARAGRAPH_ACTIONS];
@@ -55,6 +57,18 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   if (!own) return;
   await leaveWritingStage(ctx.deps, own.user.id);
   own.user.letter_stage = null;
+}
+
+/**
+ * Leaves the writing stage for a flow being entered (the conversations plugin's `onEnter`): as `leaveWritingStageOf`,
+ * but a stored flow a crash may have left is deleted at the update's end only if the flow entered wrote none.
+ */
+export async function leaveWritingStageForFlowOf(ctx: FlowContext): Promise<void> {
+  const own = ownStageOf(ctx);
+  if (!own) return;
+  await leaveWritingStageForFlow(ctx.deps, own.user.id);
+  own.user.letter_stage = null;
+  deleteStoredFlowsUnlessWritten(ctx);
 }
 
 /**

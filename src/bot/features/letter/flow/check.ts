@@ -2,7 +2,7 @@ import { type FindingsSummary, summariseFindings } from "../../../../domain/lett
 import { paragraphsHolding } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { checkDraft } from "../../../../services/letters/letters.js";
-import { groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
+import { findingsScreen, groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
 import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
@@ -11,6 +11,7 @@ import { type FlowState, targetName } from "./state.js";
 import { type CheckedDraft, handedOver } from "./hand-over.js";
 import type { ServiceDeps } from "../../../../services/deps.js";
 import type { Logger } from "../../../../logger.js";
+import type { CheckResult } from "../../../../domain/censorship/index.js";
 
 /**
  * "edit": back to the writing screen; "edited": a paragraph was changed from here, and the paragraph list it answered
@@ -44,15 +45,28 @@ export function draftOf(state: FlowState): Parameters<typeof checkDraft>[1] {
   return { writerId: state.writerId, slug: state.target.slug, recipient: state.target.recipient, status: state.target.status };
 }
 
-/** A check of the draft, logged with its counts only (never its text), with the paragraph each finding group is in. */
+/** A check of the draft, logged with its counts only (never its text), with the paragraph each line's group is in. */
 export function loggedCheck(logger: Logger, checkedDraft: Awaited<ReturnType<typeof checkDraft>>): CheckedDraft | null {
   if (!checkedDraft) return null;
   const { text, result } = checkedDraft;
   logger.info({ findings: result.findings.length, highest: result.highestSeverity, characters: result.stats.characters }, "letter checked");
-  const groups = groupFindings(result.findings);
-  if (groups.length === 0) return { result, anchors: [] };
-  const { paragraphs, indexes } = paragraphsHolding(text, groups.map((group) => group.first.start));
-  return { result, anchors: indexes.map((index) => paragraphArg(paragraphs, index)) };
+  const checked = checkedOf(result);
+  if (checked.screen.shown.length === 0) return { ...checked, anchors: [] };
+  const { paragraphs, indexes } = paragraphsHolding(text, checked.screen.shown.map((group) => group.first.start));
+  return { ...checked, anchors: indexes.map((index) => paragraphArg(paragraphs, index)) };
+}
+
+function checkedOf(result: CheckResult): Omit<CheckedDraft, "anchors"> {
+  return { stats: result.stats, summary: summariseFindings(result.findings), screen: findingsScreen(result, groupFindings(result.findings)) };
+}
+
+/**
+ * The check as a flow's replay log holds it: a log written before the flow kept only the screen (issue 14, thirteenth
+ * round) holds the check's result and an anchor for every group, and replays as the same screen.
+ */
+function checkedOfLog(logged: CheckedDraft | { result: CheckResult; anchors: string[] } | null): CheckedDraft | null {
+  if (logged === null || !("result" in logged)) return logged;
+  return { ...checkedOf(logged.result), anchors: logged.anchors.slice(0, MAX_LINES) };
 }
 
 /** Someone not in the list: the check cannot vouch for the name and facility the writer typed. */
@@ -76,17 +90,18 @@ export async function replyCleanCheck(ctx: FlowContext, state: FlowState, summar
 export async function checkStep(conversation: Flow, ctx: FlowContext, state: FlowState): Promise<CheckOutcome> {
   const { token } = state;
   // The writing stage checked this draft already when it hands over a check with findings (./hand-over.ts).
-  const checked = await conversation.external((outside) => handedOver(outside)?.checked ?? checkSavedDraft(outside.deps, outside.logger, state));
+  const checked = await conversation.external({
+    task: (outside) => handedOver(outside)?.checked ?? checkSavedDraft(outside.deps, outside.logger, state),
+    afterLoad: checkedOfLog,
+  });
   if (!checked) return { kind: "edit" };
-  const { result, anchors } = checked;
-  const summary = summariseFindings(result.findings);
-  if (result.findings.length === 0) return replyCleanCheck(ctx, state, summary);
+  const { screen, anchors, summary } = checked;
+  if (screen.findings === 0) return replyCleanCheck(ctx, state, summary);
   const unchecked = uncheckedNote(ctx, state);
-  const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
-  const groups = groupFindings(result.findings);
-  const shown = groups.slice(0, MAX_LINES);
+  const severe = screen.highestSeverity === "block" || screen.highestSeverity === "danger";
+  const { shown } = screen;
   const whyButtons = shown.map((_, index): [string, string, string] => [ctx.t("letter-screens-button-why", { number: index + 1 }), "why", String(index)]);
-  const paragraphs = [...new Set(anchors.slice(0, MAX_LINES))];
+  const paragraphs = [...new Set(anchors)];
   const editButtons = paragraphs.map((arg): [string, string, string] => [
     ctx.t("letter-screens-button-edit-paragraph", { number: Number(arg.split(".")[0]) + 1 }),
     "para",
@@ -104,7 +119,7 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
     ],
     [[ctx.t("letter-check-button-topics"), "topics"]],
   ]);
-  await replyBlocks(ctx, [...unchecked, ...renderCheckSummary(ctx, result, groups)], keyboard, SCREEN_BUDGET);
+  await replyBlocks(ctx, [...unchecked, ...renderCheckSummary(ctx, screen)], keyboard, SCREEN_BUDGET);
 
   const actions = ["edit", "keep", "stop", "topics", "why", "done", ...PARAGRAPH_ACTIONS];
   const choice = await ask(conversation, { token, actions }, async (input): Promise<Choice | typeof AGAIN> => {
@@ -121,7 +136,7 @@ export async function checkStep(conversation: Flow, ctx: FlowContext, state: Flo
       const group = Number.isInteger(index) ? shown[index] : undefined;
       // Data no button of this check carries (forged): answered as out of date, nothing else happens.
       if (!group) await input.ctx.reply(ctx.t("letter-ui-stale-button"));
-      else await input.ctx.reply(renderFindingWhy(ctx, result, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
+      else await input.ctx.reply(renderFindingWhy(ctx, screen, group, index + 1), { parse_mode: "HTML", reply_markup: keyboard });
       return AGAIN;
     }
     // "Edit this paragraph" (and the paragraph list's own buttons): once the draft changed, back to the writing stage

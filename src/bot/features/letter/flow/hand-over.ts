@@ -1,13 +1,20 @@
-import type { CheckResult } from "../../../../domain/censorship/index.js";
-import type { DraftStats } from "../../../../domain/letters/index.js";
+import type { LetterStats } from "../../../../domain/censorship/index.js";
+import type { DraftStats, FindingsSummary } from "../../../../domain/letters/index.js";
+import type { FindingsScreen } from "../render/findings.js";
 import type { recordedIntermediaries } from "../../../../services/letters/alternatives.js";
 import type { TargetLookup } from "../../../../services/letters/letters.js";
 import type { OrganiserRelayKind } from "../../../../services/relay/relay-letter.js";
 
-/** The censorship check of the draft as the findings screen needs it: the result and each group's paragraph. */
+/**
+ * The censorship check of the draft as the flow needs it: the draft's figures, the findings' counts the letter keeps,
+ * what the findings screen shows and the paragraph each of its lines starts in. Not the check's result itself: the
+ * flow's replay log keeps this, cloned and stored at every step that replays it, and a result holds every finding.
+ */
 export interface CheckedDraft {
-  result: CheckResult;
-  /** The paragraph each kind of finding starts in, as a paragraph button's argument (number and content tag). */
+  stats: LetterStats;
+  summary: FindingsSummary;
+  screen: FindingsScreen;
+  /** The paragraph each line's kind of finding starts in, as a paragraph button's argument (number and content tag). */
   anchors: string[];
 }
 

@@ -134,7 +134,7 @@ export async function writingButton(
 async function currentStats(conversation: Flow, ctx: FlowContext, state: FlowState) {
   return conversation.external(async (outer) => {
     const checked = handedOver(outer)?.checked;
-    if (checked) return checked.result.stats;
+    if (checked) return checked.stats;
     const text = await readDraftText(ctx.deps, state.writerId, state.target.slug);
     return text?.trim() ? draftStats(text) : null;
   });

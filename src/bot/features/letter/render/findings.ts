@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Severity } from "../../../../domain/censorship/index.js";
+import type { CheckResult, Finding, LetterLanguage, Severity } from "../../../../domain/censorship/index.js";
 import type { FlowContext } from "../../../context.js";
 import { escapeHtml } from "../../../../telegram/html.js";
 import { bold, tHtml } from "./text.js";
@@ -11,7 +11,10 @@ const MAX_EXCERPTS = 4;
 export interface FindingGroup {
   severity: Severity;
   first: Finding;
+  /** The distinct fragments quoted, first found first; a group on the screen keeps only the ones it can quote. */
   excerpts: string[];
+  /** How many distinct fragments the group has, quoted or not. */
+  excerptCount: number;
   count: number;
 }
 
@@ -25,12 +28,12 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     const key = `${finding.category}|${finding.explanationKey}`;
     const group = groups.get(key);
     if (!group) {
-      groups.set(key, { severity: finding.severity, first: finding, excerpts: [finding.excerpt], count: 1 });
+      groups.set(key, { severity: finding.severity, first: finding, excerpts: [finding.excerpt], excerptCount: 1, count: 1 });
       continue;
     }
     group.count++;
     if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.severity)) group.severity = finding.severity;
-    if (!group.excerpts.includes(finding.excerpt)) group.excerpts.push(finding.excerpt);
+    if (!group.excerpts.includes(finding.excerpt)) group.excerptCount = group.excerpts.push(finding.excerpt);
   }
   return [...groups.values()].sort(
     (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.first.start - b.first.start,
@@ -39,6 +42,30 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 
 /** Groups with a line and a "why?" button each; the rest are counted in one line. */
 export const MAX_LINES = 6;
+
+/**
+ * What the findings screen and its "why?" answers show of a check: the groups with a line (each with the fragments it
+ * can quote), the findings of the other groups counted, the letter's main language (named for a language finding
+ * without one of its own). The flow keeps this instead of the check's result, so that what it clones and stores for
+ * the screen stays the same size however many findings a long letter has (issue 14, thirteenth round).
+ */
+export interface FindingsScreen {
+  findings: number;
+  highestSeverity: Severity | null;
+  primary: LetterLanguage | null;
+  shown: FindingGroup[];
+  hidden: number;
+}
+
+export function findingsScreen(result: CheckResult, groups: readonly FindingGroup[] = groupFindings(result.findings)): FindingsScreen {
+  return {
+    findings: result.findings.length,
+    highestSeverity: result.highestSeverity,
+    primary: result.language.primary,
+    shown: groups.slice(0, MAX_LINES).map((group) => ({ ...group, excerpts: group.excerpts.slice(0, MAX_EXCERPTS) })),
+    hidden: groups.slice(MAX_LINES).reduce((sum, group) => sum + group.count, 0),
+  };
+}
 /** A quoted fragment in a one-line finding is cut to this many characters. */
 const LINE_EXCERPT = 32;
 
@@ -47,8 +74,8 @@ function cut(excerpt: string, max: number): string {
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-function languageName(ctx: FlowContext, finding: Finding, result: CheckResult): string {
-  const language = finding.language ?? result.language.primary ?? "other";
+function languageName(ctx: FlowContext, finding: Finding, screen: FindingsScreen): string {
+  const language = finding.language ?? screen.primary ?? "other";
   return ctx.t(`censorship-language-name-${language}`);
 }
 
@@ -71,35 +98,34 @@ function shortVariant(finding: Finding): string {
  * The check on one screen (issue 15): a header whose grammar follows the count, then one line per kind of finding
  * (severity mark, the quoted words, a short suggestion); why it matters is one "why?" press away (`renderFindingWhy`).
  */
-export function renderCheckSummary(ctx: FlowContext, result: CheckResult, groups: readonly FindingGroup[]): string[] {
-  const severe = result.highestSeverity === "block" || result.highestSeverity === "danger";
-  const header = bold(tHtml(ctx, severe ? "letter-ui-check-found-severe" : "letter-ui-check-found-advice", { count: result.findings.length }));
-  const lines = groups.slice(0, MAX_LINES).map((group, index) => {
+export function renderCheckSummary(ctx: FlowContext, screen: FindingsScreen): string[] {
+  const severe = screen.highestSeverity === "block" || screen.highestSeverity === "danger";
+  const header = bold(tHtml(ctx, severe ? "letter-ui-check-found-severe" : "letter-ui-check-found-advice", { count: screen.findings }));
+  const lines = screen.shown.map((group, index) => {
     const { first } = group;
     const quoted = group.excerpts.slice(0, 2).map((excerpt) => `«${escapeHtml(cut(excerpt, LINE_EXCERPT))}»`);
-    const more = group.excerpts.length - quoted.length;
+    const more = group.excerptCount - quoted.length;
     const words = more > 0 ? `${quoted.join(", ")} ${tHtml(ctx, "letter-ui-check-more", { count: more })}` : quoted.join(", ");
     const suggestion =
       first.category === "language"
-        ? tHtml(ctx, `letter-screens-short-language-${languageVariant(first)}`, { language: languageName(ctx, first, result) })
+        ? tHtml(ctx, `letter-screens-short-language-${languageVariant(first)}`, { language: languageName(ctx, first, screen) })
         : tHtml(ctx, `letter-screens-short-${shortVariant(first)}`);
     return `${index + 1}. ${SEVERITY_MARK[group.severity]} ${words} → ${suggestion}`;
   });
-  const hidden = groups.slice(MAX_LINES).reduce((sum, group) => sum + group.count, 0);
-  if (hidden > 0) lines.push(tHtml(ctx, "letter-screens-check-hidden", { count: hidden }));
+  if (screen.hidden > 0) lines.push(tHtml(ctx, "letter-screens-check-hidden", { count: screen.hidden }));
   return [header, lines.join("\n"), tHtml(ctx, "letter-screens-check-footer")];
 }
 
 /** A finding's explanation on demand: the category, every quoted fragment, why, and what instead. */
-export function renderFindingWhy(ctx: FlowContext, result: CheckResult, group: FindingGroup, number: number): string {
+export function renderFindingWhy(ctx: FlowContext, screen: FindingsScreen, group: FindingGroup, number: number): string {
   const { first } = group;
   const title = `${number}. ${SEVERITY_MARK[group.severity]} ${bold(escapeHtml(ctx.t(`censorship-category-${first.category}`)))} — ${escapeHtml(
     ctx.t(`censorship-severity-${group.severity}`),
   )}`;
   const shown = group.excerpts.slice(0, MAX_EXCERPTS).map((excerpt) => `«${escapeHtml(cut(excerpt, 80))}»`);
-  const more = group.excerpts.length - shown.length;
+  const more = group.excerptCount - shown.length;
   const lines = [title, more > 0 ? `${shown.join(", ")} ${tHtml(ctx, "letter-ui-check-more", { count: more })}` : shown.join(", ")];
-  if (first.category === "language") lines.push(tHtml(ctx, "letter-ui-check-language-detected", { language: languageName(ctx, first, result) }));
+  if (first.category === "language") lines.push(tHtml(ctx, "letter-ui-check-language-detected", { language: languageName(ctx, first, screen) }));
   lines.push(`${bold(tHtml(ctx, "letter-ui-check-why"))} ${escapeHtml(ctx.t(first.explanationKey))}`);
   lines.push(`${bold(tHtml(ctx, "letter-ui-check-instead"))} ${escapeHtml(ctx.t(first.suggestionKey))}`);
   return lines.join("\n");
