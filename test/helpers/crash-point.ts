@@ -2,8 +2,11 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 
 /**
  * A Kysely plugin for `Harness.start({ dbPlugins })` that simulates the process dying at one point of an update: once
- * armed, the first UPDATE of `table` run after an UPDATE of `after` throws, and the plugin disarms. What a transaction
- * around both holds is rolled back; what was committed before stays, as after a real crash.
+ * armed, the first write (INSERT or UPDATE) of `table` run after a write of `after` throws, and the plugin disarms.
+ * What a transaction around both holds is rolled back; what was committed before stays, as after a real crash.
+ * `arm("seen_updates", "letters")` is a death after a message's save committed and before the webhook recorded the
+ * update handled (`Deliveries`, src/server/deliveries.ts; the Postgres lease taken before is not a write after it):
+ * restarted, the bot takes Telegram's delivery of it again for new.
  */
 export class CrashPoint implements KyselyPlugin {
   private armed: { table: string; after: string; seen: boolean } | undefined;
@@ -16,7 +19,7 @@ export class CrashPoint implements KyselyPlugin {
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     const armed = this.armed;
-    if (armed === undefined || node.kind !== "UpdateQueryNode") return node;
+    if (armed === undefined || (node.kind !== "UpdateQueryNode" && node.kind !== "InsertQueryNode")) return node;
     const table = tableOf(node);
     if (table === armed.after) armed.seen = true;
     else if (table === armed.table && armed.seen) {
@@ -32,6 +35,9 @@ export class CrashPoint implements KyselyPlugin {
   }
 }
 
+type Named = { table?: { identifier: { name: string } } };
+
 function tableOf(node: RootOperationNode): string | undefined {
-  return (node as { table?: { table?: { identifier: { name: string } } } }).table?.table?.identifier.name;
+  const { table, into } = node as { table?: Named; into?: Named };
+  return (table ?? into)?.table?.identifier.name;
 }

@@ -9,10 +9,13 @@ export interface NewLetterReply {
   /** The organisers' chat it was posted in; null when the writer keeps it themselves. */
   fromChatId: number | null;
   postedBy: number | null;
+  /** The message carrying it in `fromChatId` (an organiser's reply); with it, the same message is recorded once. */
+  messageId?: number;
   now: Date;
 }
 
-export async function addLetterReply(db: DB, reply: NewLetterReply): Promise<number> {
+/** The new reply's id; undefined when its message (`messageId` in `fromChatId`) was recorded before. */
+export async function addLetterReply(db: DB, reply: NewLetterReply): Promise<number | undefined> {
   const row = await db
     .insertInto("letter_replies")
     .values({
@@ -23,10 +26,12 @@ export async function addLetterReply(db: DB, reply: NewLetterReply): Promise<num
       from_chat_id: reply.fromChatId,
       posted_by: reply.postedBy,
       received_at: reply.now.toISOString(),
+      message_id: reply.messageId ?? null,
     })
+    .onConflict((oc) => oc.columns(["from_chat_id", "message_id"]).doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.id);
 }
 
 export async function getLetterReply(db: DB, id: number): Promise<LetterReply | undefined> {

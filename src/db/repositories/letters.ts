@@ -11,6 +11,7 @@ import {
   statusAfterFinishing,
 } from "../../domain/letters/status.js";
 import { countsOf, PARAGRAPH_SEPARATOR, type TextCounts } from "../../domain/letters/text-counts.js";
+import { SAVED_MESSAGES_BEFORE_ENTRY, savedMessageEntry } from "../../domain/letters/saved-messages.js";
 import type { Letter, WriterProfile } from "../tables/letters.js";
 import { type DB, inTransaction } from "../database.js";
 import { prepared } from "../prepared.js";
@@ -45,11 +46,19 @@ const DRAFT = sql.lit<"draft">("draft");
 const draftTo = prepared((db: DB, writerId: number, prisonerSlug: string) =>
   db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", DRAFT),
 );
+/** `saved`: the draft's list of saved messages with the one that made this text; null keeps the list (the Mini App). */
 const writeDraftText = prepared(
-  (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number) =>
+  (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number, saved: string | null) =>
     db
       .updateTable("letters")
-      .set({ text, updated_at: updatedAt, text_characters: characters, text_words: words, text_lines: lines })
+      .set({
+        text,
+        updated_at: updatedAt,
+        text_characters: characters,
+        text_words: words,
+        text_lines: lines,
+        saved_messages: sql<string | null>`coalesce(${saved}, ${sql.ref("saved_messages")})`,
+      })
       .where("id", "=", letterId)
       .where("writer_id", "=", writerId)
       .where("status", "=", DRAFT),
@@ -58,8 +67,8 @@ const writeDraftText = prepared(
 /** Running figures not counted (yet): the next full write counts them (see the migration). */
 const UNCOUNTED = { text_characters: null, text_words: null, text_lines: null } as const;
 
-/** A letter's text gone (discarded, purged): its running figures go with it. */
-const NO_TEXT_LEFT = { text: null, ...UNCOUNTED } as const;
+/** A letter's text gone (discarded, purged): its running figures and the messages it was saved from go with it. */
+const NO_TEXT_LEFT = { text: null, ...UNCOUNTED, saved_messages: null } as const;
 
 /** The draft's running figures, or undefined while they are not counted (NULL: see the migration). */
 export function draftCounts(letter: Pick<Letter, "text_characters" | "text_words" | "text_lines">): TextCounts | undefined {
@@ -80,7 +89,21 @@ const textLength = sql<number>`length(${textColumn})`;
 /** The draft's text ends with `suffix` (`size` its length in code points: SQL's length and substr count characters). */
 const endsWith = (suffix: string, size: number) => sql<boolean>`(${textLength} >= ${size} and substr(${textColumn}, ${textLength} - ${size} + 1) = ${suffix})`;
 
-type Figures = [updatedAt: string, characters: number, words: number, lines: number, limit: number];
+/** `entry`: the message being saved, as the draft's list of saved messages takes it (`savedMessageEntry`, `123,`). */
+type Figures = [updatedAt: string, characters: number, words: number, lines: number, entry: string];
+
+const savedMessages = sql.ref("saved_messages");
+
+/**
+ * `list` with the message's `entry` (`123,`) added, the oldest ids dropped to make room, in SQL (`withSavedMessage`,
+ * domain/letters/saved-messages.ts: the same on both databases; their `length` and `substr` count characters, and the
+ * list is ASCII). The entry is named once, so a message sends its id twice in all (here and in the check).
+ */
+function savedMessagesWith(list: RawBuilder<string | null>, entry: string): RawBuilder<string> {
+  const before = sql<string>`coalesce(${list}, ',')`;
+  const room = SAVED_MESSAGES_BEFORE_ENTRY;
+  return sql<string>`(case when length(${before}) > ${sql.lit(room)} then substr(${before}, length(${before}) - ${sql.lit(room - 1)}) else ${before} end || ${entry})`;
+}
 
 /**
  * The one statement of a message in the writing stage (issue 14): the paragraph joins the draft (`joined`: the new
@@ -88,7 +111,7 @@ type Figures = [updatedAt: string, characters: number, words: number, lines: num
  * within the limit and satisfies `keep`.
  */
 function appendUpdate(db: DB, writerId: number, slug: string, figures: Figures, joined: RawBuilder<string>, keep: RawBuilder<boolean>) {
-  const [updatedAt, characters, words, lines, limit] = figures;
+  const [updatedAt, characters, words, lines, entry] = figures;
   return db
     .updateTable("letters")
     .set({
@@ -97,6 +120,7 @@ function appendUpdate(db: DB, writerId: number, slug: string, figures: Figures, 
       text_words: sql<number>`${sql.ref("text_words")} + ${words}`,
       text_lines: sql<number>`${sql.ref("text_lines")} + ${lines}`,
       updated_at: updatedAt,
+      saved_messages: savedMessagesWith(sql<string | null>`${savedMessages}`, entry),
     })
     .where("writer_id", "=", writerId)
     .where("prisoner_slug", "=", slug)
@@ -104,20 +128,23 @@ function appendUpdate(db: DB, writerId: number, slug: string, figures: Figures, 
     .where("text_characters", ">", 0)
     .where("text_words", "is not", null)
     .where("text_lines", "is not", null)
-    .where(sql<boolean>`${sql.ref("text_characters")} + ${characters} <= ${limit}`)
+    .where(sql<boolean>`${sql.ref("text_characters")} + ${characters} <= ${sql.lit(MAX_LETTER_CHARACTERS)}`)
     .where(keep)
+    // Not saved before: the same message delivered again matches no row, and the caller's full path, reading the
+    // draft, answers it as saved (issue 14, item 5).
+    .where(sql<boolean>`coalesce(${savedMessages}, '') not like ('%,' || cast(${entry} as text) || '%')`)
     .returning(["id", "text_characters", "text_words", "text_lines"]);
 }
 
 /** At the end: `text || "\n\n" || paragraph` (`tail`). */
 const appendAtEnd = prepared(
-  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, limit: number, tail: string) =>
-    appendUpdate(db, writerId, slug, [at, characters, words, lines, limit], sql<string>`${textColumn} || ${tail}`, sql<boolean>`1 = 1`),
+  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, entry: string, tail: string) =>
+    appendUpdate(db, writerId, slug, [at, characters, words, lines, entry], sql<string>`${textColumn} || ${tail}`, sql<boolean>`1 = 1`),
 );
 /** At the end, when the draft does not end with the starter's closing (the writer changed or removed it). */
 const appendAfterOwnEnding = prepared(
-  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, limit: number, tail: string, ending: string, size: number) =>
-    appendUpdate(db, writerId, slug, [at, characters, words, lines, limit], sql<string>`${textColumn} || ${tail}`, sql<boolean>`not ${endsWith(ending, size)}`),
+  (db: DB, writerId: number, slug: string, at: string, characters: number, words: number, lines: number, entry: string, tail: string, ending: string, size: number) =>
+    appendUpdate(db, writerId, slug, [at, characters, words, lines, entry], sql<string>`${textColumn} || ${tail}`, sql<boolean>`not ${endsWith(ending, size)}`),
 );
 /**
  * Before the starter's closing, when the draft is the closing alone or ends with a blank line and the closing:
@@ -132,7 +159,7 @@ const insertBeforeEnding = prepared(
     characters: number,
     words: number,
     lines: number,
-    limit: number,
+    entry: string,
     head: string,
     ending: string,
     size: number,
@@ -143,7 +170,7 @@ const insertBeforeEnding = prepared(
       db,
       writerId,
       slug,
-      [at, characters, words, lines, limit],
+      [at, characters, words, lines, entry],
       sql<string>`substr(${textColumn}, 1, ${textLength} - ${size}) || ${head}`,
       sql<boolean>`(${textColumn} = ${ending} or ${endsWith(separated, separatedSize)})`,
     ),
@@ -153,16 +180,17 @@ const insertBeforeEnding = prepared(
  * Adds a normalised, non-blank paragraph to the writer's draft to this person in one UPDATE that neither reads nor
  * rewrites the text in JavaScript (`figures`: the paragraph's own). With `ending` (the starter's closing, normalised),
  * the paragraph goes before it while the draft ends with it, as `editDraft` does. Undefined when this cannot be done
- * so: no draft, an empty or uncounted one, the limit passed, or a closing not set apart by a blank line; the caller
- * then takes the full path (read, edit, count, write), which also answers the refusals.
+ * so: no draft, an empty or uncounted one, the limit passed, a closing not set apart by a blank line, or the
+ * `message` saved before (its id is in the draft's `saved_messages`, which the statement adds it to); the caller then
+ * takes the full path (read, edit, count, write), which also answers the refusals and a message delivered again.
  */
 export async function appendDraftParagraph(
   db: DB,
-  input: { writerId: number; slug: string; paragraph: string; figures: TextCounts; ending?: string; now: Date },
+  input: { writerId: number; slug: string; paragraph: string; figures: TextCounts; ending?: string; message: number; now: Date },
 ): Promise<AppendedParagraph | undefined> {
   const { writerId, slug, paragraph, figures, ending } = input;
   const at = input.now.toISOString();
-  const delta = [at, figures.characters + PARAGRAPH_SEPARATOR.length, figures.words, figures.lines + 1, MAX_LETTER_CHARACTERS] as const;
+  const delta = [at, figures.characters + PARAGRAPH_SEPARATOR.length, figures.words, figures.lines + 1, savedMessageEntry(input.message)] as const;
   const row = async (result: Promise<{ rows: { id: number; text_characters: number | null; text_words: number | null; text_lines: number | null }[] }>, beforeEnding: boolean) => {
     const updated = (await result).rows[0];
     const counts = updated && draftCounts(updated);
@@ -186,18 +214,29 @@ export async function appendDraftParagraph(
  */
 export async function startDraftText(
   db: DB,
-  input: { writerId: number; slug: string; text: string; figures: TextCounts; now: Date },
+  input: { writerId: number; slug: string; text: string; figures: TextCounts; message: number; now: Date },
 ): Promise<number | undefined> {
   const { writerId, slug, text, figures, now } = input;
   const at = now.toISOString();
-  return (await firstDraftText.first(db, writerId, slug, text, figures.characters, figures.words, figures.lines, at))?.id;
+  const entry = savedMessageEntry(input.message);
+  return (await firstDraftText.first(db, writerId, slug, text, figures.characters, figures.words, figures.lines, at, `,${entry}`, entry))?.id;
 }
 
 const firstDraftText = prepared(
-  (db: DB, writerId: number, slug: string, text: string, characters: number, words: number, lines: number, at: string) =>
+  (db: DB, writerId: number, slug: string, text: string, characters: number, words: number, lines: number, at: string, saved: string, entry: string) =>
     db
       .insertInto("letters")
-      .values({ writer_id: writerId, prisoner_slug: slug, text, text_characters: characters, text_words: words, text_lines: lines, created_at: at, updated_at: at })
+      .values({
+        writer_id: writerId,
+        prisoner_slug: slug,
+        text,
+        text_characters: characters,
+        text_words: words,
+        text_lines: lines,
+        created_at: at,
+        updated_at: at,
+        saved_messages: saved,
+      })
       // The partial unique index `letters_one_draft_per_writer_and_prisoner` (where status = 'draft'): its predicate is
       // written as a literal, which both SQLite and Postgres need to match the index.
       .onConflict((oc) =>
@@ -210,6 +249,7 @@ const firstDraftText = prepared(
             text_words: eb.ref("excluded.text_words"),
             text_lines: eb.ref("excluded.text_lines"),
             updated_at: eb.ref("excluded.updated_at"),
+            saved_messages: savedMessagesWith(sql<string | null>`${sql.ref("letters.saved_messages")}`, entry),
           }))
           .where((eb) => eb.or([eb("letters.text", "is", null), eb("letters.text", "=", "")])),
       )
@@ -244,11 +284,12 @@ export async function getLetterOfWriter(db: DB, letterId: number, writerId: numb
  * Stores the draft text (already normalised and checked with `applyDraftEdit`). False when the letter is not this
  * writer's draft any more, e.g. it was finished from another message, or (with `expected`: the text the caller
  * started from, null for none) when the text changed meanwhile: the letter editor's version check, in one UPDATE, so
- * two devices saving at once cannot both win.
+ * two devices saving at once cannot both win. `savedMessages`: the draft's list of saved messages with the one that
+ * made this text (`withSavedMessage`), for a text a message of the writer's made (not with `expected`).
  */
 export async function saveDraftText(
   db: DB,
-  input: { letterId: number; writerId: number; text: string; now: Date; expected?: string | null },
+  input: { letterId: number; writerId: number; text: string; now: Date; expected?: string | null; savedMessages?: string },
 ): Promise<boolean> {
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
     throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
@@ -265,6 +306,7 @@ export async function saveDraftText(
       counts.characters,
       counts.words,
       counts.lines,
+      input.savedMessages ?? null,
     );
     return numAffectedRows > 0n;
   }
@@ -422,7 +464,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
 }
 
 /** A letter in a list: everything but the text and the check summary, which a list never needs to load. */
-export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines" | "starter_closing">;
+export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines" | "starter_closing" | "saved_messages">;
 
 /** The writer's letters (discarded ones left out), newest first, a page at a time. */
 export async function listLettersOfWriter(

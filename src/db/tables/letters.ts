@@ -21,6 +21,11 @@ export interface LettersTable {
   text_lines: number | null;
   /** JSON `FindingsSummary`: counts per category and severity, never excerpts. */
   findings_summary: string | null;
+  /**
+   * The ids of the writer's messages last saved into the draft (`,101,102,`, bounded: domain/letters/saved-messages.ts),
+   * written with the text: the same message delivered again by Telegram is recognised, not saved twice. Never text.
+   */
+  saved_messages: string | null;
   /** The starter's closing the draft was made with; new messages go before it while the text still ends with it. */
   starter_closing: string | null;
   signature_name: string | null;

@@ -28,6 +28,11 @@ export interface LetterRepliesTable {
   from_chat_id: number | null;
   posted_by: number | null;
   received_at: string;
+  /**
+   * The organiser's message carrying the reply, in `from_chat_id`: unique with it, so the same message delivered again
+   * by Telegram is recorded (and copied to the writer) once. Null for a scan the writer keeps, and for older replies.
+   */
+  message_id: number | null;
 }
 
 /**

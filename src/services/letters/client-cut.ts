@@ -3,6 +3,7 @@ import { findDraftTo, saveDraftText } from "../../db/repositories/letters.js";
 import { replaceLetterStageIf } from "../../db/repositories/users.js";
 import { joinOfClientCut, mayBeCutPiece } from "../../domain/letters/client-cuts.js";
 import { draftStats, normaliseLetterText } from "../../domain/letters/draft.js";
+import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
 import { editParagraph, paragraphsOf, paragraphTag } from "../../domain/letters/paragraphs.js";
 import type { DraftStats } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
@@ -28,6 +29,8 @@ function pieceOf(saved: string, message: { date: number; message_id: number }): 
 export type CutJoinResult =
   | { ok: true; stats: DraftStats; paragraph: number; stage: string }
   | { ok: false; reason: "not-a-cut" }
+  /** The same message saved before (Telegram delivered it again): nothing written, `stats` are the draft's. */
+  | { ok: false; reason: "delivered-again"; stats: DraftStats }
   | { ok: false; reason: "too-long"; characters: number; limit: number; stats: DraftStats };
 
 /**
@@ -56,6 +59,7 @@ export async function joinCutPiece(
   return inTransaction(deps.db, async (trx) => {
     const draft = await findDraftTo(trx, input.writerId, input.slug);
     const text = draft?.text ?? "";
+    if (draft && holdsSavedMessage(draft.saved_messages, input.message.message_id)) return { ok: false, reason: "delivered-again", stats: draftStats(text) };
     const index = input.endsAt ?? lastParagraphBefore(text, input.closing);
     const before = paragraphsOf(text).slice(0, index + 1);
     const previous = before.join("\n\n").slice(-input.piece.length);
@@ -64,7 +68,8 @@ export async function joinCutPiece(
     if (!draft || join === undefined) return { ok: false, reason: "not-a-cut" };
     const result = editParagraph(text, { kind: "extend", index, text: next, join });
     if (!result.ok) return result.reason === "too-long" ? { ...result, stats: draftStats(text) } : { ok: false, reason: "not-a-cut" };
-    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now() });
+    const savedMessages = withSavedMessage(draft.saved_messages, input.message.message_id);
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now(), savedMessages });
     // The text may hold paragraph breaks of its own: a replacement's next piece follows the last paragraph it wrote.
     const last = index + paragraphsOf(next).length - 1;
     const paragraph = { index: last, tag: paragraphTag(paragraphsOf(result.text)[last] ?? "") };

@@ -3,7 +3,6 @@ import type { PrisonerRecord, PrisonerStatus } from "../../domain/directory/type
 import { decideWrite, type RefusalReason, type WriteWarning } from "../../domain/directory/write-decision.js";
 import {
   type DeliveryRoute,
-  type DraftEditMode,
   type DraftStats,
   draftStats,
   type FindingsSummary,
@@ -36,6 +35,7 @@ import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, rela
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
+import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
 import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
@@ -169,19 +169,24 @@ async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFact
 }
 
 export type SaveOutcome =
-  | { ok: true; letterId: number; stats: DraftStats; before: boolean }
+  /** `again`: the message was saved before (Telegram delivered it again): nothing changed, `stats` are the draft's. */
+  | { ok: true; letterId: number; stats: DraftStats; before: boolean; again?: true }
   | { ok: false; reason: "empty"; stats: DraftStats | null }
   | { ok: false; reason: "too-long"; characters: number; limit: number; stats: DraftStats | null };
 
 /**
+ * A text for the draft: a message added (`message`: its id, which the draft remembers, so the same message delivered
+ * again is not added twice) or the whole text replaced (the same text again changes nothing).
+ */
+export type DraftInput = { writerId: number; slug: string; text: string; closing?: string } & ({ mode: "append"; message: number } | { mode: "replace" });
+
+/**
  * Adds a message to the draft (or replaces it), creating the draft on the first text. A message added to a draft that
  * has text is one UPDATE that never reads the text (`appendDraftParagraph`: the cost of a message does not grow with
- * the letter, issue 14); the first text, a replacement, a refusal and a draft not counted yet take the full path.
+ * the letter, issue 14); the first text, a replacement, a refusal, a draft not counted yet and a message saved before
+ * (delivered again: answered `again`, nothing written) take the full path.
  */
-export async function saveDraftInput(
-  deps: ServiceDeps,
-  input: { writerId: number; slug: string; text: string; mode: DraftEditMode; closing?: string },
-): Promise<SaveOutcome> {
+export async function saveDraftInput(deps: ServiceDeps, input: DraftInput): Promise<SaveOutcome> {
   if (input.mode === "append") {
     const paragraph = normaliseLetterText(input.text);
     if (paragraph !== "") {
@@ -192,6 +197,7 @@ export async function saveDraftInput(
         paragraph,
         figures: countsOf(paragraph),
         ...(ending ? { ending } : {}),
+        message: input.message,
         now: deps.clock.now(),
       });
       if (appended) return { ok: true, letterId: appended.letterId, stats: statsOfCounts(appended.counts), before: appended.beforeEnding };
@@ -200,12 +206,17 @@ export async function saveDraftInput(
   return inTransaction(deps.db, async (trx) => {
     const existing = await findDraftTo(trx, input.writerId, input.slug);
     const current = existing?.text ?? null;
+    const message = input.mode === "append" ? input.message : undefined;
+    if (existing && message !== undefined && holdsSavedMessage(existing.saved_messages, message)) {
+      return { ok: true, letterId: existing.id, stats: statsOfDraft(draftCounts(existing), current), before: false, again: true };
+    }
     const result = editDraft(current, input.text, input.mode, input.closing);
     // The draft as it stays, counted only for a refusal: a saved message reports the new text's figures.
     if (!result.ok) return { ...result, stats: current ? draftStats(current) : null };
     const now = deps.clock.now();
     const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
-    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now });
+    const saved = message === undefined ? {} : { savedMessages: withSavedMessage(draft.saved_messages, message) };
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now, ...saved });
     return { ok: true, letterId: draft.id, stats: result.stats, before: result.beforeClosing === true };
   });
 }
@@ -215,7 +226,7 @@ export async function saveDraftInput(
  * A refusal (blank, too long) and a draft that has text already (the editor Mini App saved some) take
  * `saveDraftInput`'s append, which answers with the draft as it is.
  */
-export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string }): Promise<SaveOutcome> {
+export async function startDraft(deps: ServiceDeps, input: { writerId: number; slug: string; text: string; message: number }): Promise<SaveOutcome> {
   // `editDraft(null, text, "append")` with the text counted once for both the stored figures and the screen's.
   const first = applyDraftEditWithCounts(null, input.text, "append");
   if (first.ok) {

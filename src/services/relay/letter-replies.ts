@@ -36,13 +36,15 @@ export interface OrganiserReplyInput {
 }
 
 export type OrganiserReplyResult =
-  | { ok: true; letterId: number; reference: string; replyId: number }
+  /** `replyId` null: the organiser's message was passed on before (Telegram delivered it again), nothing was done. */
+  | { ok: true; letterId: number; reference: string; replyId: number | null }
   | { ok: false; reason: "not-a-card" | "not-allowed-role" | "writer-gone" | "letter-closed" };
 
 /**
  * An organiser answered a relayed letter's card with the prisoner's reply (a photo or document): it is recorded
  * (file id only), the letter moves to "reply received" when it was sent, and the writer gets the file with the
- * letter's reference and the prisoner's name — all in one transaction, through the outbox.
+ * letter's reference and the prisoner's name — all in one transaction, through the outbox. The same message delivered
+ * again by Telegram (its id is unique in its chat) changes nothing and is answered as passed on (issue 14, item 5).
  */
 export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput): Promise<OrganiserReplyResult> {
   return inTransaction(db, async (trx): Promise<OrganiserReplyResult> => {
@@ -62,8 +64,10 @@ export async function receiveOrganiserReply(db: DB, input: OrganiserReplyInput):
       fileId: input.fileId,
       fromChatId: input.replyChatId ?? input.chatId,
       postedBy: input.organiserId,
+      messageId: input.messageId,
       now: input.now,
     });
+    if (replyId === undefined) return { ok: true, letterId, reference, replyId: null };
     if (canTransition(relay.status, "reply_received")) {
       // The usual status change (audit, the card's new status line) without the "organisers will tell you how to get
       // it" notice: the reply itself follows, with its caption.

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { deliverAgain as deliverAgainTo, expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf, userMessageBefore } from "./helpers.js";
+import {
+  deliverAgain as deliverAgainTo,
+  expectNoFailures,
+  KAGARLITSKY,
+  onlyLetter,
+  replacingSecondParagraph as replacingSecondParagraphAt,
+  startWritingTo,
+  textOf,
+  userMessageBefore,
+} from "./helpers.js";
 
 /**
  * A letter written elsewhere and pasted: the client sends it as several messages, cut near 4,096 characters. Where the
@@ -41,15 +50,7 @@ const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).tex
 const deliverAgain = (writer: TestUser, text: string, messageId: number, at = AT) => deliverAgainTo(h, writer, text, messageId, at);
 
 /** An English writer of three paragraphs who pressed "2" to replace the second, at AT. */
-async function replacingSecondParagraph(): Promise<TestUser> {
-  const writer = h.user({ languageCode: "en" });
-  await startWritingTo(writer, KAGARLITSKY);
-  for (const text of ["Dear Boris,", "I live in Gdansk.", "Take care."]) await writer.send(text);
-  await writer.press("Show the draft");
-  await writer.press(/^2$/u);
-  h.clock.set(AT);
-  return writer;
-}
+const replacingSecondParagraph = () => replacingSecondParagraphAt(h, AT);
 
 describe("a paste the client cut into pieces", () => {
   it("puts a 9,000-character paste back as written: joined inside a paragraph, the break kept, across a restart (uk)", async () => {

@@ -32,6 +32,9 @@ beforeEach(async () => {
 afterEach(async () => h.stop());
 
 const WRITER = 7_001;
+/** Each message a message id of its own, as Telegram gives them: the draft remembers them (saved-messages.ts). */
+let nextMessage = 1;
+const message = () => nextMessage++;
 const draftRow = async (writerId = WRITER) =>
   h.db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("status", "=", "draft").executeTakeFirstOrThrow();
 
@@ -67,7 +70,7 @@ describe("a message added in the writing stage", () => {
   it("is one UPDATE where the text allows it, and leaves the others to the full path", async () => {
     const ending = normaliseLetterText(CLOSING);
     const append = (paragraph: string, withEnding?: string) =>
-      appendDraftParagraph(h.db, { writerId: WRITER, slug: KAGARLITSKY, paragraph, figures: countsOf(paragraph), ...(withEnding ? { ending: withEnding } : {}), now: h.clock.now() });
+      appendDraftParagraph(h.db, { writerId: WRITER, slug: KAGARLITSKY, paragraph, figures: countsOf(paragraph), ...(withEnding ? { ending: withEnding } : {}), message: message(), now: h.clock.now() });
     await setDraft(ending);
     expect(await append("Як Ви?", ending)).toMatchObject({ beforeEnding: true, counts: countsOf(`Як Ви?\n\n${ending}`) });
     expect(await append("Я в Києві.", ending)).toMatchObject({ beforeEnding: true, counts: countsOf(`Як Ви?\n\nЯ в Києві.\n\n${ending}`) });
@@ -93,7 +96,7 @@ describe("a message added in the writing stage", () => {
       await setDraft(draft, { counted });
       const expected = editDraft(draft, message, "append", closing);
       if (!expected.ok) throw new Error("the case must be a saved message");
-      const outcome = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: message, mode: "append", ...(closing ? { closing } : {}) });
+      const outcome = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: message, mode: "append", message: nextMessage++, ...(closing ? { closing } : {}) });
       expect(outcome).toMatchObject({ ok: true, stats: letterStats(expected.text), before: expected.beforeClosing === true });
       expect(await expectCountsTrue()).toBe(expected.text);
     });
@@ -102,16 +105,16 @@ describe("a message added in the writing stage", () => {
   it("is refused past 12,000 characters or when blank, leaving the draft and its figures as they were", async () => {
     const long = Array.from({ length: 11 }, () => "Пишу Вам снова. ".repeat(62).trim()).join("\n\n");
     await setDraft(long);
-    const tooLong = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: "я".repeat(2_000), mode: "append" });
+    const tooLong = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: "я".repeat(2_000), mode: "append", message: message() });
     expect(tooLong).toMatchObject({ ok: false, reason: "too-long", stats: letterStats(long) });
-    const blank = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: " \n\t ", mode: "append" });
+    const blank = await saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text: " \n\t ", mode: "append", message: message() });
     expect(blank).toMatchObject({ ok: false, reason: "empty", stats: letterStats(long) });
     expect(await expectCountsTrue()).toBe(long);
   });
 
   it("keeps the figures true through paragraph edits, deletions, moves, a replacement and Mini App saves", async () => {
     await setDraft("Перший абзац.");
-    const append = (text: string) => saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text, mode: "append" });
+    const append = (text: string) => saveDraftInput(deps, { writerId: WRITER, slug: KAGARLITSKY, text, mode: "append", message: message() });
     const paragraph = async (index: number) => ((await draftRow()).text ?? "").split("\n\n")[index] ?? "";
     const change = async (edit: Parameters<typeof changeParagraph>[1]["edit"]) =>
       changeParagraph(deps, { writerId: WRITER, slug: KAGARLITSKY, tag: paragraphTag(await paragraph(edit.index)), edit });

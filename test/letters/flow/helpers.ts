@@ -53,6 +53,17 @@ export async function seededPerson(h: Harness, slug: string): Promise<{ prisoner
   return { prisoner, institution };
 }
 
+/** An English writer of three paragraphs to Kagarlitsky who pressed "2" to replace the second, at `at`. */
+export async function replacingSecondParagraph(h: Harness, at: Date): Promise<TestUser> {
+  const writer = h.user({ languageCode: "en" });
+  await startWritingTo(writer, KAGARLITSKY);
+  for (const text of ["Dear Boris,", "I live in Gdansk.", "Take care."]) await writer.send(text);
+  await writer.press("Show the draft");
+  await writer.press(/^2$/u);
+  h.clock.set(at);
+  return writer;
+}
+
 /** Opens the flow for a person by deep link: the first screen takes the letter's text at once (issue 15). */
 export async function startWritingTo(user: TestUser, slug: string): Promise<void> {
   await user.send(`/start w_${slug}`);

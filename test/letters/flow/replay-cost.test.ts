@@ -16,7 +16,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
 import { draftCounts } from "../../../src/db/repositories/letters.js";
 import { countsOf } from "../../../src/domain/letters/text-counts.js";
-import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "./helpers.js";
+import type { Message } from "grammy/types";
+import { savedMessageEntry } from "../../../src/domain/letters/saved-messages.js";
+import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf, userMessageBefore } from "./helpers.js";
 
 /** A query the bot's database handle ran: "<kind> <table>", the rows it returned and the characters it moved. */
 interface LoggedQuery {
@@ -83,6 +85,15 @@ function tableOf(node: RootOperationNode): string {
   return table && TableNode.is(table) ? table.table.identifier.name : "?";
 }
 
+/**
+ * The draft's write sends the writer's message id twice (the draft remembers it, to know it again: saved-messages.ts).
+ * Its digits, not the letter, grow with the message's number, so they are left out of what a step moves.
+ */
+function withoutMessageId(queries: LoggedQuery[], answer: readonly Message[]): LoggedQuery[] {
+  const share = 2 * savedMessageEntry(userMessageBefore(answer)).length;
+  return queries.map((entry) => (entry.query === "UpdateQueryNode letters" ? { ...entry, sent: entry.sent - share } : entry));
+}
+
 let h: Harness;
 let log: QueryLog;
 beforeEach(async () => {
@@ -109,7 +120,12 @@ describe("a step of the letter flow costs the same wherever it is (issue 14)", (
     for (let n = 1; n <= 60; n++) {
       // The first message, typed on the opening screen, starts the draft and brings the writing screen.
       const answer = n === 1 ? /^Letter to Boris Kagarlitsky/u : /^Saved\./u;
-      const queries = await log.during(async () => expect(textOf(await writer.send(paragraph(n)))).toMatch(answer));
+      let answered: Message[] = [];
+      const step = await log.during(async () => {
+        answered = await writer.send(paragraph(n));
+        expect(textOf(answered)).toMatch(answer);
+      });
+      const queries = withoutMessageId(step, answered);
       if (n === 3) third = queries;
       if (n < 60) continue;
       // The same statements, rows and characters moved at the sixtieth message as at the third.
@@ -138,9 +154,14 @@ describe("a step of the letter flow costs the same wherever it is (issue 14)", (
     await startWritingTo(writer, KAGARLITSKY);
     const chunk = "Пишу Вам снова. ".repeat(63).slice(0, 998);
     await writer.send(chunk);
-    const second = await log.during(() => writer.send(chunk));
+    const sent = async () => {
+      let answered: Message[] = [];
+      const step = await log.during(async () => (answered = await writer.send(chunk)));
+      return withoutMessageId(step, answered);
+    };
+    const second = await sent();
     for (let n = 3; n < 12; n++) await writer.send(chunk);
-    const last = await log.during(() => writer.send(chunk));
+    const last = await sent();
     expect(last).toEqual(second);
     expect(names(last)).toEqual(["SelectQueryNode users", "UpdateQueryNode letters"]);
     // Nothing of the draft is read back, and only the new paragraph is sent.

@@ -2,6 +2,7 @@ import type { Message } from "grammy/types";
 import { type CutJoinResult, joinCutPiece } from "../../../services/letters/client-cut.js";
 import { readDraftStats } from "../../../services/letters/letters.js";
 import { type CutPiece, withinPasteWindow, type WritingStage } from "../../../services/letters/writing-stage.js";
+import type { DraftStats } from "../../../domain/letters/index.js";
 import type { FlowContext } from "../../context.js";
 import { answerSaved, statsLine, writingKeyboard } from "./flow/state.js";
 import { storeStage } from "./stage-store.js";
@@ -15,16 +16,21 @@ type Piece = Pick<Message, "date" | "message_id">;
  */
 export async function answerDeliveredAgain(ctx: FlowContext, stage: Stage, message: Piece): Promise<boolean> {
   if (stage.cut?.message !== message.message_id) return false;
-  const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);
+  await answerSavedBefore(ctx, stage, await readDraftStats(ctx.deps, stage.writerId, stage.slug));
+  return true;
+}
+
+/** A message of the writing stage that was saved before, delivered again: "Saved" with the draft as it is now. */
+export async function answerSavedBefore(ctx: FlowContext, stage: Stage, stats: DraftStats | null): Promise<void> {
   const answer = stats ? ctx.t("letter-ui-saved", { stats: statsLine(ctx, stats) }) : ctx.t("letter-ui-draft-still-empty");
   await ctx.reply(answer, { reply_markup: writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } }) });
-  return true;
 }
 
 /**
  * A text within the paste window after `piece`, which a client cut inside that paragraph (client-cuts.ts): it goes on
  * the paragraph, the stage becomes `after(…)` in the same transaction, and the writer is told. The result says whether
- * it was joined, is a message of its own ("not-a-cut"), or was refused as too long (for the caller to answer).
+ * it was answered (joined, or joined before and delivered again), is a message of its own ("not-a-cut"), or was
+ * refused as too long (for the caller to answer).
  */
 export async function joinCut(
   ctx: FlowContext,
@@ -33,7 +39,7 @@ export async function joinCut(
   text: string,
   message: Piece,
   after: (paragraph: { index: number; tag: string }, cut: CutPiece) => WritingStage,
-): Promise<CutJoinResult> {
+): Promise<{ ok: true } | Exclude<CutJoinResult, { ok: true } | { reason: "delivered-again" }>> {
   const raw = ctx.user?.letter_stage;
   const { piece } = at;
   if (!piece || !raw || !withinPasteWindow(piece.date, message.date)) return { ok: false, reason: "not-a-cut" };
@@ -48,6 +54,10 @@ export async function joinCut(
     raw,
     stage: after,
   });
+  if (!joined.ok && joined.reason === "delivered-again") {
+    await answerSavedBefore(ctx, stage, joined.stats);
+    return { ok: true };
+  }
   if (!joined.ok) return joined;
   if (ctx.user) ctx.user.letter_stage = joined.stage;
   const keyboard = writingKeyboard(ctx, { token: stage.token, target: { slug: stage.slug } });

@@ -28,7 +28,7 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
       await ctx.reply(ctx.t(ctx.editedMessage ? "letter-ui-writing-edited" : "letter-ui-text-only"));
       return;
     }
-    const outcome = await startDraft(ctx.deps, { writerId, slug: stage.slug, text });
+    const outcome = await startDraft(ctx.deps, { writerId, slug: stage.slug, text, message: message.message_id });
     // A refusal (blank, too long) is answered and the screen stays; a saved text is answered by the writing screen.
     if (!outcome.ok) {
       await answerSaved(ctx, stage, outcome, true);

@@ -5,7 +5,7 @@ import { changeParagraph } from "../../../services/letters/paragraphs.js";
 import { type ReplacedParagraph, serialiseWritingStage, type WritingStage } from "../../../services/letters/writing-stage.js";
 import type { FlowContext } from "../../context.js";
 import { statsLine, writingKeyboard } from "./flow/state.js";
-import { joinCut } from "./cut-rest.js";
+import { answerSavedBefore, joinCut } from "./cut-rest.js";
 import { storeStage } from "./stage-store.js";
 
 type Stage = WritingStage & { writerId: number };
@@ -45,7 +45,11 @@ export async function continuePaste(
   // The piece's message id goes on the stage however short the piece, with the draft's write: the same message
   // delivered again (an answer to Telegram lost) is then answered, not placed a second time (answerDeliveredAgain).
   const after = serialiseWritingStage({ ...record, ...(written ? { replaced: { ...written, date } } : {}), cut: savedPieceOf(text, message) });
-  const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit, stage: { raw, record: after } });
+  const outcome = await changeParagraph(ctx.deps, { writerId, slug: stage.slug, tag: replaced.tag, edit, stage: { raw, record: after }, message: message.message_id });
+  if (outcome.ok && outcome.again) {
+    await answerSavedBefore(ctx, stage, outcome.stats);
+    return true;
+  }
   if (outcome.ok) {
     if (ctx.user) ctx.user.letter_stage = after;
     const last = (written?.index ?? replaced.index) + 1;

@@ -128,9 +128,11 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
       if (await answerDeliveredAgain(ctx, stage, message)) return;
       if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return;
       if (await continueCut(ctx, stage, text, message)) return;
-      const outcome = await saveDraftInput(ctx.deps, { writerId: stage.writerId, slug: stage.slug, text, mode: "append", ...(stage.closing ? { closing: stage.closing } : {}) });
+      const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
+      const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
       await answerSaved(ctx, stage, outcome, false, stage.refused === true);
-      await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
+      // Delivered again: the stage already says what followed this message's first handling.
+      if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);

@@ -1,6 +1,5 @@
 import { InlineKeyboard } from "grammy";
 import {
-  type DraftEditMode,
   type DraftStats,
   draftEditErrorText,
   draftStatsText,
@@ -110,28 +109,13 @@ export function withEditorButton(ctx: FlowContext, state: WritingScreenKeys, key
 }
 
 /**
- * Saves a message into the draft (in the database, at once) and tells the writer where the letter stands: its length
- * and pages, the 12,000-character limit when a message would pass it, and that Telegram shows a long letter in parts.
+ * Saves a message as the whole draft (in the database, at once: the writing screen's "replace") and tells the writer
+ * where the letter stands: its length and pages, the 12,000-character limit when a message would pass it, and that
+ * Telegram shows a long letter in parts. Messages added to the draft go through the writing stage (writing-stage.ts).
  */
-export async function saveText(
-  conversation: Flow,
-  ctx: FlowContext,
-  state: FlowState,
-  text: string,
-  mode: DraftEditMode,
-  closing?: string,
-  quiet = false,
-): Promise<boolean> {
-  const outcome = await conversation.external(() =>
-    saveDraftInput(ctx.deps, {
-      writerId: state.writerId,
-      slug: state.target.slug,
-      text,
-      mode,
-      ...(closing ? { closing } : {}),
-    }),
-  );
-  return answerSaved(ctx, { token: state.token, slug: state.target.slug, system: state.target.recipient.system }, outcome, quiet);
+export async function replaceText(conversation: Flow, ctx: FlowContext, state: FlowState, text: string): Promise<boolean> {
+  const outcome = await conversation.external(() => saveDraftInput(ctx.deps, { writerId: state.writerId, slug: state.target.slug, text, mode: "replace" }));
+  return answerSaved(ctx, { token: state.token, slug: state.target.slug, system: state.target.recipient.system }, outcome);
 }
 
 /**

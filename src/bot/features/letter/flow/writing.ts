@@ -16,7 +16,7 @@ import { handedOver } from "./hand-over.js";
 import { handleParagraphButton, PARAGRAPH_ACTIONS, showParagraphs } from "./paragraphs.js";
 import {
   type FlowState,
-  saveText,
+  replaceText,
   statsLine,
   targetName,
   type TitleSource,
@@ -150,7 +150,7 @@ async function replaceDraft(conversation: Flow, ctx: FlowContext, state: FlowSta
       await input.ctx.reply(ctx.t("letter-ui-replace-cancelled"), { reply_markup: writingKeyboard(ctx, state) });
       return true;
     }
-    if (input.kind === "text") return (await saveText(conversation, input.ctx, state, input.text, "replace")) || AGAIN;
+    if (input.kind === "text") return (await replaceText(conversation, input.ctx, state, input.text)) || AGAIN;
     await input.ctx.reply(ctx.t(input.kind === "edited" ? "letter-ui-writing-edited" : "letter-ui-text-only"));
     return AGAIN;
   });
