@@ -4,13 +4,14 @@ import type { Clock } from "../clock.js";
 import type { DB } from "../db/database.js";
 import {
   claimUpdate,
-  completeUpdate,
+  completeUpdates,
   highestRecordedUpdate,
   recordUpdatesHandled,
   renewUpdateLease,
   wasUpdateHandled,
 } from "../db/repositories/coordination.js";
 import type { SharedDeliveryLedger } from "./deliveries.js";
+import { groupedWrites } from "./grouped-writes.js";
 
 /**
  * How long an instance holds an update it is handling before another may take it over: long enough that a live
@@ -22,20 +23,19 @@ export const UPDATE_LEASE_MS = 60_000;
 /**
  * The deliveries ledger in the database (seen_updates), on the injected clock, for instances sharing one database
  * (Postgres): every update taken in is leased for UPDATE_LEASE_MS. SQLite has one process: createLocalDeliveryLedger.
+ * The leases of updates finished in the same turn of the event loop end in one statement (grouped-writes.ts): each is
+ * answered only once its lease ended, as before; meanwhile another instance still sees the update leased ("busy").
  */
 export function createSharedDeliveryLedger(db: DB, clock: Clock, options: { owner?: string; leaseMs?: number } = {}): SharedDeliveryLedger {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? UPDATE_LEASE_MS;
   return {
     claim: (updateId) => claimUpdate(db, updateId, owner, clock.now(), leaseMs),
-    complete: (updateId) => completeUpdate(db, updateId),
+    complete: groupedWrites((updateIds) => completeUpdates(db, updateIds)),
     renew: (updateId) => renewUpdateLease(db, updateId, owner, new Date(clock.now().getTime() + leaseMs)),
     renewEveryMs: leaseMs > 0 ? leaseMs / 3 : undefined,
   };
 }
-
-/** Rows per statement when handled updates are recorded together (4 parameters each, far below SQLite's limit). */
-const MOST_RECORDED_AT_ONCE = 500;
 
 /**
  * The ledger of one process alone on its database (SQLite): no other instance can hold an update, so taking one in
@@ -51,17 +51,6 @@ const MOST_RECORDED_AT_ONCE = 500;
  * at or below that mark and is read as before.
  */
 export function createLocalDeliveryLedger(db: DB, clock: Pick<Clock, "now">): SharedDeliveryLedger {
-  const pending: Array<{ updateId: number; done: () => void; failed: (error: unknown) => void }> = [];
-  const flush = async () => {
-    const batch = pending.splice(0, MOST_RECORDED_AT_ONCE);
-    if (pending.length > 0) setImmediate(() => void flush());
-    try {
-      await recordUpdatesHandled(db, batch.map((entry) => entry.updateId), clock.now());
-      for (const entry of batch) entry.done();
-    } catch (error) {
-      for (const entry of batch) entry.failed(error);
-    }
-  };
   let recordedBeforeStart: Promise<number> | undefined;
   let highestTakenIn = -1;
   return {
@@ -77,10 +66,7 @@ export function createLocalDeliveryLedger(db: DB, clock: Pick<Clock, "now">): Sh
       }
       return (await wasUpdateHandled(db, updateId)) ? "handled" : "handle";
     },
-    complete: (updateId) =>
-      new Promise<void>((done, failed) => {
-        if (pending.push({ updateId, done, failed }) === 1) setImmediate(() => void flush());
-      }),
+    complete: groupedWrites((updateIds) => recordUpdatesHandled(db, updateIds, clock.now())),
     renew: async () => undefined,
     renewEveryMs: undefined,
   };

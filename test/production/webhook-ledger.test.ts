@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import { afterEach, expect, it } from "vitest";
 import { claimUpdate, completeUpdate, renewUpdateLease } from "../../src/db/repositories/coordination.js";
-import { createLocalDeliveryLedger } from "../../src/server/shared-deliveries.js";
+import { createLocalDeliveryLedger, createSharedDeliveryLedger } from "../../src/server/shared-deliveries.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { Statements } from "../helpers/statements.js";
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -29,6 +30,22 @@ it("leases an update to one instance, lets another take it over only after the l
   await completeUpdate(db, 501);
   expect(await claimUpdate(db, 501, "d", at(100 * LEASE), LEASE)).toBe("handled");
   expect(await claimUpdate(db, 502, "d", at(100 * LEASE), LEASE)).toBe("handle");
+});
+
+it("ends the leases of updates finished in the same turn in one statement, after which no instance handles them again", async () => {
+  database = await createTestDatabase();
+  const statements = new Statements();
+  const db = database.db.withPlugin(statements);
+  const ledger = createSharedDeliveryLedger(db, { now: () => at(0) }, { owner: "a" });
+  const other = createSharedDeliveryLedger(database.db, { now: () => at(1_000) }, { owner: "b" });
+  for (const id of [601, 602, 603]) expect(await ledger.claim(id)).toBe("handle");
+  const ended = await statements.during(() => Promise.all([601, 602, 603].map((id) => ledger.complete(id))));
+  expect(ended).toEqual(["Update seen_updates"]);
+  for (const id of [601, 602, 603]) expect(await other.claim(id)).toBe("handled");
+  // One alone, in a later turn, is ended too.
+  expect(await ledger.claim(604)).toBe("handle");
+  await ledger.complete(604);
+  expect(await other.claim(604)).toBe("handled");
 });
 
 it("on a database of its own (SQLite), remembers every handled update across a restart, recorded together, and handles one a dead process left unfinished", async () => {

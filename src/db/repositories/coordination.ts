@@ -45,6 +45,13 @@ export async function completeUpdate(db: DB, updateId: number): Promise<void> {
   await endLease.execute(db, updateId);
 }
 
+/** Several updates handled, in one statement (one commit; one is the compiled statement of completeUpdate). */
+export async function completeUpdates(db: DB, updateIds: readonly number[]): Promise<void> {
+  if (updateIds.length === 1) return completeUpdate(db, updateIds[0] as number);
+  if (updateIds.length === 0) return;
+  await db.updateTable("seen_updates").set({ handling_until: null, handled_by: null }).where("update_id", "in", updateIds).execute();
+}
+
 /**
  * One process alone on its database (SQLite): true when the update was handled before, perhaps by this process before
  * a restart. A row still marked as being handled was left by a process that died mid-handling: not handled.
