@@ -64,6 +64,11 @@ export interface LetterTarget {
   intermediary?: boolean;
   /** The deployment has an organisation desk (the lookup's answer; absent from targets stored by older code). */
   deskLinked?: boolean;
+  /**
+   * Whose organisers take letters for this person now, null when nobody's (the lookup's answer, read in the update
+   * that goes on to the route step; absent from targets stored by older code, which read it there).
+   */
+  relayVia?: OrganiserRelayKind | null;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -163,6 +168,7 @@ async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFact
       organiserRelay,
       intermediary: facts.intermediary,
       deskLinked: facts.deskLinked,
+      relayVia: facts.relayVia,
       draft: draft ? { letterId: draft.id, stats: statsOfDraft(draft.counts, draft.uncountedText) } : null,
     },
   };
