@@ -36,7 +36,7 @@ import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, rela
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
-import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
+import { readOrganiserRouteFacts } from "../../db/repositories/organiser-route.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
 
@@ -412,8 +412,8 @@ export async function organiserRouteView(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; system: LetterRecipient["system"] },
 ): Promise<OrganiserRouteView> {
-  const chat = await relayTargetForPrisoner(deps.db, input.slug);
-  const text = await readDraftText(deps, input.writerId, input.slug);
+  // The chat and the draft's text in one statement.
+  const { chat, text } = await readOrganiserRouteFacts(deps.db, input.slug, input.writerId);
   // The language alone, not the whole censorship check (1 ms of CPU on a 12k letter, issue 14): the writer saw the
   // check's findings at "check"; here only whether to offer a translation is asked.
   const language = text ? assessLetterLanguage(text, { system: input.system }) : null;
