@@ -23,7 +23,7 @@ import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
-import { loadUser, readUser } from "./middlewares/load-user.js";
+import { isFirstContact, loadUser, readUser } from "./middlewares/load-user.js";
 import { observeUpdates } from "./middlewares/observe.js";
 import { limitUpdatesPerUser } from "./middlewares/rate-limit.js";
 import { oneAtATimeAcrossInstances, oneAtATimePerChat } from "./middlewares/sequentialize.js";
@@ -103,7 +103,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   app.use(deleteStaleFlows(db));
   app.use(
     conversations<BotContext, FlowContext>({
-      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, inWritingStage),
+      // No flow is stored beside the writing stage, nor for someone writing for the first time: neither is read.
+      storage: versionedFlowStorage(db, () => deps.clock.now(), CONVERSATION_VERSION, upgradeOlderLetterFlow, (ctx) => inWritingStage(ctx) || isFirstContact(ctx)),
       plugins: flowPlugins,
       // Entering any flow leaves the letter's writing stage, as entering one used to leave the letter conversation.
       onEnter: (_id, ctx) => leaveWritingStageForFlowOf(ctx),

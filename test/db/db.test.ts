@@ -14,7 +14,7 @@ describe("database", () => {
     const { db } = testDb;
     await touchUser(db, 42, "uk", new Date("2026-01-01T00:00:00Z"));
     await setUserLocale(db, 42, "en");
-    const again = await touchUser(db, 42, "ru", new Date("2026-01-02T00:00:00Z"));
+    const { user: again } = await touchUser(db, 42, "ru", new Date("2026-01-02T00:00:00Z"));
     expect(again.locale).toBe("en");
     expect(again.locale_chosen).toBe(1);
     expect(again.last_seen_at).toBe("2026-01-02T00:00:00.000Z");
@@ -25,17 +25,18 @@ describe("database", () => {
     const { db } = testDb;
     const start = new Date("2026-03-01T10:00:00.000Z");
     const later = (ms: number) => new Date(start.getTime() + ms);
-    await touchUser(db, 7, "uk", start);
+    // The first contact creates the row, and says so (the flows' storage then reads no stored flow).
+    expect(await touchUser(db, 7, "uk", start)).toMatchObject({ created: true, user: { created_at: start.toISOString() } });
     // Minutes later the row is only read: the recorded visit stays, the row is the same.
     const soon = await touchUser(db, 7, "en", later(VISIT_RESOLUTION_MS - 1_000));
-    expect(soon).toMatchObject({ locale: "uk", last_seen_at: start.toISOString() });
-    // Once the recorded visit is older than the resolution, it is written again.
+    expect(soon).toMatchObject({ created: false, user: { locale: "uk", last_seen_at: start.toISOString() } });
+    // Once the recorded visit is older than the resolution, it is written again; the row was not created by it.
     const next = await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 1_000));
-    expect(next.last_seen_at).toBe(later(VISIT_RESOLUTION_MS + 1_000).toISOString());
+    expect(next).toMatchObject({ created: false, user: { last_seen_at: later(VISIT_RESOLUTION_MS + 1_000).toISOString() } });
     // Writing again clears a "blocked the bot" mark at once, however recent the last visit.
     await markUserBlocked(db, 7, later(VISIT_RESOLUTION_MS + 2_000));
     const unblocked = await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 3_000));
-    expect(unblocked).toMatchObject({ blocked_at: null, last_seen_at: later(VISIT_RESOLUTION_MS + 3_000).toISOString() });
+    expect(unblocked).toMatchObject({ created: false, user: { blocked_at: null, last_seen_at: later(VISIT_RESOLUTION_MS + 3_000).toISOString() } });
     // While a forget request waits, every visit is written, so the retention job sees that the person came back.
     await recordForgetRequest(db, 7, later(VISIT_RESOLUTION_MS + 4_000));
     await touchUser(db, 7, "uk", later(VISIT_RESOLUTION_MS + 5_000));

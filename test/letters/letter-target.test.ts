@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.js";
-import { linkCampaignChat, markChatBroken } from "../../src/db/repositories/campaign-chats.js";
+import { linkCampaignChat, markChatBroken, markChatWorking } from "../../src/db/repositories/campaign-chats.js";
 import { getDesk, linkDesk, markDeskBroken } from "../../src/db/repositories/desk.js";
 import { getInstitutionBySlug } from "../../src/db/repositories/institutions.js";
 import { intermediariesOf, upsertIntermediary } from "../../src/db/repositories/intermediaries.js";
@@ -9,13 +9,13 @@ import { findDraftTo, getOrCreateDraft, saveDraftText, saveWriterProfile, setSta
 import { getPrisonerFor, setPrisonerPrivateTo } from "../../src/db/repositories/prisoners.js";
 import type { PrisonerForLetter, PrisonerRecord } from "../../src/domain/directory/types.js";
 import { countsOf } from "../../src/domain/letters/text-counts.js";
-import { hasOrganiserRelay } from "../../src/services/relay/relay-letter.js";
+import { hasOrganiserRelay, organiserRelayKind } from "../../src/services/relay/relay-letter.js";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 /**
  * The letter flow's lookup is one statement (issue 14): for every seeded person it must read what the separate
  * repository reads give — the card as the writer may see it, with its campaigns; its institution; whether organisers
- * take letters (a working campaign chat or desk); whether a delivery service is recorded; the draft; the history.
+ * take letters (a working campaign chat or desk) and whose; whether a delivery service is recorded; the draft; the history.
  */
 const WRITER = 601;
 const OTHER = 602;
@@ -47,6 +47,7 @@ async function separately(slug: string, writerId: number) {
     prisoner: forLetter(prisoner),
     institution: prisoner.location.institution ? await getInstitutionBySlug(db, prisoner.location.institution) : undefined,
     organiserRelay: await hasOrganiserRelay(db, slug),
+    relayVia: await organiserRelayKind(db, slug),
     deskLinked: (await getDesk(db)) !== undefined,
     intermediary: (await intermediariesOf(db, slug)).length > 0,
   };
@@ -60,8 +61,8 @@ async function expectSameAsSeparately(writerId: number): Promise<void> {
       expect(facts, slug).toBeUndefined();
       continue;
     }
-    const { prisoner, institution, organiserRelay, deskLinked, intermediary } = facts ?? {};
-    expect({ prisoner, institution, organiserRelay, deskLinked, intermediary }, slug).toEqual(expected);
+    const { prisoner, institution, organiserRelay, relayVia, deskLinked, intermediary } = facts ?? {};
+    expect({ prisoner, institution, organiserRelay, relayVia, deskLinked, intermediary }, slug).toEqual(expected);
   }
 }
 
@@ -78,6 +79,12 @@ describe("the letter flow's lookup in one statement", () => {
     expect((await readLetterTargetFacts(db, "kamardin-artem", WRITER))?.organiserRelay).toBe(false);
     await linkDesk(db, { ...link, chatId: -100_2 });
     await expectSameAsSeparately(WRITER);
+    // Whose organisers: a working campaign chat before a working desk.
+    expect((await readLetterTargetFacts(db, "kamardin-artem", WRITER))?.relayVia).toBe("desk");
+    await markChatWorking(db, -100_1, now);
+    await expectSameAsSeparately(WRITER);
+    expect((await readLetterTargetFacts(db, "kamardin-artem", WRITER))?.relayVia).toBe("campaign");
+    await markChatBroken(db, -100_1, "kicked", now);
     const service = { service: "fsin-pismo", url: "https://example.org/service", as_of: "2026-12-01", source: "https://example.org/source" };
     await upsertIntermediary(db, { prisoner_slug: "kamardin-artem", ...service });
     await expectSameAsSeparately(WRITER);

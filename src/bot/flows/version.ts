@@ -29,7 +29,8 @@ export function versionedFlowStorage<S>(
   upgrade?: (ctx: BotContext, stored: VersionedState<S>) => Promise<boolean>,
   /**
    * True when the update's own state says its chat stores no flow (the letter's writing stage, which no flow runs
-   * beside: entering one leaves the stage, and leaving the stage deletes the chat's stored flow): the read is skipped.
+   * beside: entering one leaves the stage, and leaving the stage deletes the chat's stored flow; a sender's first
+   * contact, middlewares/load-user.ts): the read is skipped.
    */
   storesNoFlow?: (ctx: BotContext) => boolean,
 ): ConversationStorage<BotContext, S> {

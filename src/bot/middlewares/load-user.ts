@@ -11,6 +11,18 @@ import { guessLocale } from "../../telegram/locale.js";
  */
 const handling = new Map<number, { outer: FlowContext; others: Map<number, Promise<User | undefined>> }>();
 
+/** Updates whose sender's row they created (`touchUser`). */
+const firstContacts = new WeakSet<object>();
+
+/**
+ * Whether the sender wrote to the bot for the first time with this update (their row was created for it): no flow can
+ * be stored for their private chat, since a flow is stored only while handling one of their updates there, which
+ * records them first, and their row goes (/forget) only with their stored flows. The flows' storage skips the read.
+ */
+export function isFirstContact(ctx: object): boolean {
+  return firstContacts.has(ctx);
+}
+
 /**
  * Makes `ctx.user` the sender's row, creating it on first contact with the locale guessed from Telegram's
  * language_code. Only people who talk to the bot directly are recorded; someone seen in a group is not.
@@ -22,7 +34,9 @@ export function loadUser(): MiddlewareFn<FlowContext> {
     const direct = (ctx.chat?.type === "private" && !ctx.myChatMember) || ctx.inlineQuery !== undefined;
     if (from && !from.is_bot && direct) {
       const { db, clock, config } = ctx.deps;
-      ctx.user = await touchUser(db, from.id, guessLocale(from.language_code, config.defaultLocale), clock.now());
+      const { user, created } = await touchUser(db, from.id, guessLocale(from.language_code, config.defaultLocale), clock.now());
+      ctx.user = user;
+      if (created) firstContacts.add(ctx);
     } else if (from && !from.is_bot) {
       ctx.user = await findUser(ctx.deps.db, from.id);
     }

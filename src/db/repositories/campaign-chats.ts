@@ -1,4 +1,7 @@
+import { expressionBuilder, sql } from "kysely";
 import type { DB } from "../database.js";
+import type { Database } from "../schema.js";
+import { prepared } from "../prepared.js";
 import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
 import { DESK_SLUG, deskChat, markDeskBroken, markDeskWorking, moveDesk, recordDeskPublic } from "./desk.js";
 
@@ -109,31 +112,75 @@ export async function moveCampaignChat(db: DB, fromChatId: number, toChatId: num
 }
 
 /**
- * The campaign and chat a letter to this prisoner is relayed through: the first of the prisoner's campaigns (by
- * slug) with a working chat, else the first with a broken one (the letter then waits, held, until it is fixed).
- * Campaign chats only; `relayTargetForPrisoner` adds the organisation desk.
+ * Builds the parts of statements below without a database handle: a part built on one would go through its plugins
+ * on its own, as if it were a statement (the tests that count statements).
  */
-async function relayChatForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
-  const chats = await db
+const parts = expressionBuilder<Database, never>();
+
+/** A link's columns but its campaign (the desk has none of its own), in the order both branches of `rankedLinks` give them. */
+const LINK_COLUMNS = [
+  "chat_id",
+  "chat_type",
+  "title",
+  "locale",
+  "linked_by",
+  "linked_at",
+  "status",
+  "last_error",
+  "status_changed_at",
+  "offers_translation",
+  "public",
+] as const satisfies readonly (keyof CampaignChat)[];
+
+/**
+ * Every link a letter to this prisoner could go through, ranked: a working chat of one of their campaigns 0, a working
+ * desk 1, a broken campaign chat 2, a broken desk 3 (then by campaign slug).
+ */
+const rankedLinks = (prisonerSlug: string) =>
+  parts
     .selectFrom("campaign_chats")
     .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "campaign_chats.campaign_slug")
-    .selectAll("campaign_chats")
+    .select([
+      "campaign_chats.campaign_slug",
+      ...LINK_COLUMNS.map((column) => `campaign_chats.${column}` as const),
+      sql<number>`case when ${sql.ref("campaign_chats.status")} = 'ok' then 0 else 2 end`.as("rank"),
+    ])
     .where("prisoner_campaigns.prisoner_slug", "=", prisonerSlug)
-    .orderBy("campaign_chats.campaign_slug")
-    .execute();
-  return chats.find((chat) => chat.status === "ok") ?? chats[0];
+    .unionAll(
+      parts
+        .selectFrom("organisation_desk")
+        .select([
+          sql.lit(DESK_SLUG).as("campaign_slug"),
+          ...LINK_COLUMNS.map((column) => `organisation_desk.${column}` as const),
+          sql<number>`case when ${sql.ref("organisation_desk.status")} = 'ok' then 1 else 3 end`.as("rank"),
+        ])
+        .where("organisation_desk.id", "=", 1),
+    );
+
+/**
+ * Where a letter to this prisoner goes, as one row (or none): the first of `rankedLinks`. A part of its own, so that a
+ * statement that needs the chat with something else (the organisers' route) reads it the same way.
+ */
+export const relayTargetRow = (prisonerSlug: string) =>
+  parts.selectFrom(rankedLinks(prisonerSlug).as("link")).selectAll("link").orderBy("link.rank").orderBy("link.campaign_slug").limit(1);
+
+/** Compiled once (db/prepared.ts): the relay, the organisers' route and the routes' coverage ask for it. */
+const relayTargetQuery = prepared((db: DB, prisonerSlug: string) => db.selectFrom(relayTargetRow(prisonerSlug).as("target")).selectAll("target"));
+
+/** The link of a `relayTargetRow` (its rank dropped). */
+export function relayTargetOf(row: CampaignChat & { rank: number }): CampaignChat {
+  const { rank: _rank, ...chat } = row;
+  return chat;
 }
 
 /**
  * Where a letter to this prisoner goes, in the order writers are offered routes: a working chat of one of the
- * prisoner's campaigns, else a working organisation desk, else a broken campaign chat or desk (held until fixed).
+ * prisoner's campaigns (the first by slug), else a working organisation desk, else a broken campaign chat (the first
+ * by slug) or the broken desk (the letter then waits, held, until it is fixed). One statement.
  */
 export async function relayTargetForPrisoner(db: DB, prisonerSlug: string): Promise<CampaignChat | undefined> {
-  const campaign = await relayChatForPrisoner(db, prisonerSlug);
-  if (campaign?.status === "ok") return campaign;
-  const desk = await deskChat(db);
-  if (desk?.status === "ok") return desk;
-  return campaign ?? desk;
+  const row = await relayTargetQuery.first(db, prisonerSlug);
+  return row && relayTargetOf(row as CampaignChat & { rank: number });
 }
 
 /** Campaign links made before the link flow recorded whether the chat is public, by campaign. */

@@ -25,6 +25,11 @@ export interface LetterTargetFacts {
   institution: InstitutionRecord | undefined;
   /** Organisers take letters for this person now: a working chat of one of their campaigns, or a working desk. */
   organiserRelay: boolean;
+  /**
+   * Whose organisers take them (`relayTargetForPrisoner`'s order: a working campaign chat before a working desk), null
+   * when nobody does: the route step needs no read of its own for it.
+   */
+  relayVia: "campaign" | "desk" | null;
   /** The deployment has an organisation desk, working or not (the route step and a refusal say when it has none). */
   deskLinked: boolean;
   /** A delivery service is recorded for this person (prisoner_intermediaries). */
@@ -196,10 +201,12 @@ export async function readLetterTargetFactsWithDraft(db: DB, slug: string, write
 function factsFromRow(row: FactsRow): LetterTargetFacts {
   const institution: Record<string, unknown> = {};
   for (const column of INSTITUTION_COLUMNS) institution[column] = row[`${PREFIX}${column}`];
+  const via = truthy(row.campaign_relay) ? "campaign" : truthy(row.desk_relay) ? "desk" : null;
   return {
     prisoner: prisonerForLetterFromRow(row, row.campaign_list ? row.campaign_list.split(",") : []),
     institution: institution.slug === null || institution.slug === undefined ? undefined : institutionFromRow(institution as InstitutionRow),
-    organiserRelay: truthy(row.campaign_relay) || truthy(row.desk_relay),
+    organiserRelay: via !== null,
+    relayVia: via,
     deskLinked: truthy(row.desk_linked),
     intermediary: truthy(row.intermediary),
     addressObserved: truthy(row.address_observed),

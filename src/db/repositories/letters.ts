@@ -691,16 +691,20 @@ export async function getLetterReference(db: DB, letterId: number): Promise<{ re
   return db.selectFrom("letters").select("reference").where("id", "=", letterId).executeTakeFirst();
 }
 
-/** When the writer's letters for the organisers' route were finished after `since` (ISO), oldest first. */
-export async function organiserRelayTimesSince(db: DB, writerId: number, since: string): Promise<string[]> {
-  const rows = await db
+/** The relay quota's read: the route step that offers the organisers and the finish that relays ask it (compiled once). */
+const organiserRelayTimes = prepared((db: DB, writerId: number, since: string) =>
+  db
     .selectFrom("letters")
     .select("finished_at")
     .where("writer_id", "=", writerId)
     .where("route", "=", "organisers")
     .where("finished_at", ">", since)
-    .orderBy("finished_at")
-    .execute();
+    .orderBy("finished_at"),
+);
+
+/** When the writer's letters for the organisers' route were finished after `since` (ISO), oldest first. */
+export async function organiserRelayTimesSince(db: DB, writerId: number, since: string): Promise<string[]> {
+  const rows = await organiserRelayTimes.rows(db, writerId, since);
   return rows.flatMap((row) => (row.finished_at === null ? [] : [row.finished_at]));
 }
 

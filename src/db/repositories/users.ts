@@ -19,13 +19,16 @@ export const VISIT_RESOLUTION_MS = 10 * 60_000;
  * have. Writing again also clears a "blocked the bot" mark: Telegram only delivers updates from users who unblocked.
  * The visit is written when it is new, older than `VISIT_RESOLUTION_MS`, the person was marked blocked, or they have a
  * forget request waiting (the retention job drops the request of someone seen after it); otherwise the row is only read.
+ * `created`: the row was made for this visit (the person's first contact).
  */
-export async function touchUser(db: DB, id: number, guessedLocale: string, now: Date): Promise<User> {
+export async function touchUser(db: DB, id: number, guessedLocale: string, now: Date): Promise<{ user: User; created: boolean }> {
   const recent = await recentVisitor.first(db, id, new Date(now.getTime() - VISIT_RESOLUTION_MS).toISOString());
-  if (recent) return recent;
-  const user = await upsertVisit.first(db, id, guessedLocale, now.toISOString());
+  if (recent) return { user: recent, created: false };
+  const at = now.toISOString();
+  const user = await upsertVisit.first(db, id, guessedLocale, at);
   if (!user) throw new Error("touchUser: the upsert returned no row");
-  return user;
+  // Created by this upsert: a known person's row keeps the time it was created, before this visit.
+  return { user, created: user.created_at === at };
 }
 
 /** The row of someone whose visit needs no writing (compiled once, db/prepared.ts; runs on every update). */

@@ -36,7 +36,7 @@ import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
 import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
-import { relayTargetForPrisoner } from "../../db/repositories/campaign-chats.js";
+import { readOrganiserRouteFacts } from "../../db/repositories/organiser-route.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
 
@@ -64,6 +64,11 @@ export interface LetterTarget {
   intermediary?: boolean;
   /** The deployment has an organisation desk (the lookup's answer; absent from targets stored by older code). */
   deskLinked?: boolean;
+  /**
+   * Whose organisers take letters for this person now, null when nobody's (the lookup's answer, read in the update
+   * that goes on to the route step; absent from targets stored by older code, which read it there).
+   */
+  relayVia?: OrganiserRelayKind | null;
   /** The writer's draft to this person, if it has text. */
   draft: { letterId: number; stats: DraftStats } | null;
 }
@@ -163,6 +168,7 @@ async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFact
       organiserRelay,
       intermediary: facts.intermediary,
       deskLinked: facts.deskLinked,
+      relayVia: facts.relayVia,
       draft: draft ? { letterId: draft.id, stats: statsOfDraft(draft.counts, draft.uncountedText) } : null,
     },
   };
@@ -417,8 +423,8 @@ export async function organiserRouteView(
   deps: ServiceDeps,
   input: { writerId: number; slug: string; system: LetterRecipient["system"] },
 ): Promise<OrganiserRouteView> {
-  const chat = await relayTargetForPrisoner(deps.db, input.slug);
-  const text = await readDraftText(deps, input.writerId, input.slug);
+  // The chat and the draft's text in one statement.
+  const { chat, text } = await readOrganiserRouteFacts(deps.db, input.slug, input.writerId);
   // The language alone, not the whole censorship check (1 ms of CPU on a 12k letter, issue 14): the writer saw the
   // check's findings at "check"; here only whether to offer a translation is asked.
   const language = text ? assessLetterLanguage(text, { system: input.system }) : null;

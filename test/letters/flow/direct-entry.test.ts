@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { draftCounts, getOrCreateDraft, saveDraftText, setStarterClosing } from "../../../src/db/repositories/letters.js";
 import { countsOf } from "../../../src/domain/letters/text-counts.js";
+import { VISIT_RESOLUTION_MS } from "../../../src/db/repositories/users.js";
 import { Harness } from "../../helpers/harness.js";
 import { Statements } from "../../helpers/statements.js";
 import type { TestUser } from "../../helpers/test-user.js";
@@ -48,6 +49,26 @@ describe("step 1 without the conversation", () => {
     const letter = await onlyLetter(h, writer.id);
     expect(letter.text).toBe("Здравствуйте, Борис Юльевич!\n\nПишу Вам из Кракова.");
     expect(draftCounts(letter)).toEqual(countsOf(letter.text));
+    expectNoFailures(h);
+  });
+
+  it("reads no stored flow for someone writing to the bot for the first time; a returning writer's flow is still read (en)", async () => {
+    // Retention's start-up pass runs on its own timer: stopped, so that only the step's own statements are seen.
+    await h.running.retention.stop();
+    const writer = h.user({ languageCode: "en" });
+    const first = await statements.during(() => writer.send(`/start w_${KAGARLITSKY}`));
+    // The visit (missed, then recorded), the lookup, the stage: no flow can be stored for a person just recorded.
+    expect(first.filter((statement) => !statement.endsWith(" rate_limit_windows"))).toEqual(["Select users", "Insert users", "Select prisoners", "Update users"]);
+    // A flow waiting (the search's question), then an answer after the recorded visit went stale: the visit is
+    // written again, as for someone new, and the flow is read and goes on.
+    const returning = h.user({ languageCode: "en" });
+    await returning.send("/start");
+    await returning.send("/write");
+    h.clock.advance(VISIT_RESOLUTION_MS + 60_000);
+    const answer = await statements.during(() => returning.send("Kagarlitsky"));
+    expect(answer).toContain("Insert users");
+    expect(answer).toContain("Select conversation_state");
+    expect(returning.buttons().some((label) => label.includes("Boris Kagarlitsky"))).toBe(true);
     expectNoFailures(h);
   });
 

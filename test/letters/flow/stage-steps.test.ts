@@ -4,11 +4,13 @@ import { CONVERSATION_VERSION } from "../../../src/bot/index.js";
 import { projectPath } from "../../../src/project-path.js";
 import { conversationKey } from "../../../src/db/conversation-storage.js";
 import { getOrCreateDraft, saveDraftText } from "../../../src/db/repositories/letters.js";
+import { linkCampaignChat, markChatBroken, unlinkCampaignChat } from "../../../src/db/repositories/campaign-chats.js";
+import { linkDesk } from "../../../src/db/repositories/desk.js";
 import { Harness } from "../../helpers/harness.js";
 import { Statements } from "../../helpers/statements.js";
 import type { TestUser } from "../../helpers/test-user.js";
 import { linkedGroup, organiser } from "../../organisers/world.js";
-import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf } from "./helpers.js";
+import { expectNoFailures, KAGARLITSKY, onlyLetter, profileOf, startWritingTo, textOf, ZEYTULLAEV } from "./helpers.js";
 
 /**
  * "Check" and the route step (issue 14, docs/letter-flow-stages.md): "Done" on the writing screen is answered by the
@@ -213,6 +215,115 @@ describe("the route step from the signing stage", () => {
     expect((await onlyLetter(h, writer.id)).status).toBe("draft");
     expect(await profileOf(h, writer.id)).toBeUndefined();
     expect(await stageOf(writer.id)).toBeNull();
+    expectNoFailures(h);
+  });
+});
+
+const CRIMEAN = "crimean-political-prisoners";
+const OTHER = "open-letter-2025";
+const [CRIMEAN_CHAT, OTHER_CHAT, DESK_CHAT] = [-100_555_000_001, -100_555_000_002, -100_555_000_003];
+const RUSSIAN = "Здравствуйте, Руслан! Пишу Вам из Кракова, у нас уже тепло.";
+
+async function link(campaignSlug: string, chatId: number, title: string, options: { public?: boolean } = {}): Promise<void> {
+  await linkCampaignChat(h.db, { campaignSlug, chatId, chatType: "supergroup", title, locale: "en", linkedBy: 1, public: options.public ?? false, now: h.clock.now() });
+}
+
+/** A letter to Zeytullaev written, checked (a letter not in Russian kept as it is) and signed: "remember it?" waits. */
+async function signedToZeytullaev(text = RUSSIAN): Promise<TestUser> {
+  const writer = h.user({ languageCode: "en" });
+  await startWritingTo(writer, ZEYTULLAEV);
+  await writer.send(text);
+  await writer.press("Done: check the letter");
+  if (writer.buttons().includes("Keep it as it is")) {
+    await writer.press("Keep it as it is");
+    await writer.press("Yes, keep it as it is");
+  }
+  expect(textOf(await writer.send("Оксана\nЛьвів"))).toContain("Remember this signature");
+  return writer;
+}
+
+const relayedTo = async (letterId: number) =>
+  (await h.db.selectFrom("relayed_letters").select("chat_id").where("letter_id", "=", letterId).executeTakeFirst())?.chat_id;
+
+/**
+ * The same answer choosing the organisers' route (Zeytullaev's only one once a chat takes his letters): the lookup says
+ * whose organisers take letters and whether there is a desk, and the route's questions (a translation, a public chat)
+ * read the chat and the draft in one statement.
+ */
+describe("the organisers' route chosen on the signing screen", () => {
+  it("reads whose organisers take the letter with the lookup, and the chat with the draft in one statement", async () => {
+    await link(CRIMEAN, CRIMEAN_CHAT, "Crimean organisers");
+    const writer = await signedToZeytullaev();
+    const run = await statements.during(async () => {
+      const reply = textOf(await writer.press("No, only this letter"));
+      expect(reply).toContain("Why through organisers");
+      expect(reply).toContain("May the organisers see your Telegram name?");
+    });
+    // The visit, the lookup (which says a campaign's chat takes letters and whether there is a desk), the relay
+    // quota, leaving the stage (its stored flows and its record), the chat with the draft, the flow stored.
+    expect(run.filter((statement) => !statement.endsWith(" rate_limit_windows"))).toEqual([
+      "Select users",
+      "Select prisoners",
+      "Select letters",
+      "Delete conversation_state",
+      "Update users",
+      "Select ?",
+      "Insert conversation_state",
+    ]);
+    await writer.press("No, only the signature");
+    const letter = await onlyLetter(h, writer.id);
+    expect(letter).toMatchObject({ status: "relayed", route: "organisers", share_identity: 0 });
+    expect(await relayedTo(letter.id)).toBe(CRIMEAN_CHAT);
+    expectNoFailures(h);
+  });
+
+  it("of two campaigns, goes to the one whose chat works and names it when it is public", async () => {
+    await h.db.insertInto("prisoner_campaigns").values({ prisoner_slug: ZEYTULLAEV, campaign_slug: OTHER }).execute();
+    await link(CRIMEAN, CRIMEAN_CHAT, "Crimean organisers", { public: true });
+    await link(OTHER, OTHER_CHAT, "Open letter organisers", { public: true });
+    await markChatBroken(h.db, CRIMEAN_CHAT, "kicked", h.clock.now());
+    const writer = await signedToZeytullaev();
+    const reply = textOf(await writer.press("No, only this letter"));
+    expect(reply).toContain("«Open letter organisers», a public chat");
+    expect(reply).not.toContain("Crimean organisers");
+    await writer.press("Send without my Telegram name");
+    expect(await relayedTo((await onlyLetter(h, writer.id)).id)).toBe(OTHER_CHAT);
+    expectNoFailures(h);
+  });
+
+  it("goes to a desk that translates when the campaign's chat is broken, and offers the translation", async () => {
+    await link(CRIMEAN, CRIMEAN_CHAT, "Crimean organisers", { public: true });
+    await markChatBroken(h.db, CRIMEAN_CHAT, "kicked", h.clock.now());
+    await linkDesk(h.db, { chatId: DESK_CHAT, chatType: "supergroup", title: "Desk", locale: "en", linkedBy: 1, public: false, now: h.clock.now() });
+    await h.db.updateTable("organisation_desk").set({ offers_translation: 1 }).execute();
+    const writer = await signedToZeytullaev("Добрий день, Руслане! Пишу вам увечері, після роботи. Ми про вас пам'ятаємо, чекаємо й віримо, що скоро побачимося.");
+    const reply = textOf(await writer.press("No, only this letter"));
+    expect(reply).toContain("Why through the desk");
+    expect(reply).toContain("The organisers on this route translate letters");
+    expect(reply).not.toContain("a public chat");
+    await writer.press("Ask for a translation into Russian");
+    await writer.press("No, only the signature");
+    expect(await relayedTo((await onlyLetter(h, writer.id)).id)).toBe(DESK_CHAT);
+    expectNoFailures(h);
+  });
+
+  it("a chat unlinked since the signature: nobody takes the letter, which stays a draft", async () => {
+    await link(CRIMEAN, CRIMEAN_CHAT, "Crimean organisers");
+    const writer = await signedToZeytullaev();
+    await unlinkCampaignChat(h.db, CRIMEAN);
+    expect(textOf(await writer.press("No, only this letter"))).not.toContain("Why through organisers");
+    expect(writer.buttons()).not.toContain("No, only the signature");
+    expect((await onlyLetter(h, writer.id)).status).toBe("draft");
+    expectNoFailures(h);
+  });
+
+  it("a person moved out of the campaign since the signature: its organisers no longer take the letter", async () => {
+    await link(CRIMEAN, CRIMEAN_CHAT, "Crimean organisers");
+    const writer = await signedToZeytullaev();
+    await h.db.deleteFrom("prisoner_campaigns").where("prisoner_slug", "=", ZEYTULLAEV).execute();
+    expect(textOf(await writer.press("No, only this letter"))).not.toContain("Why through organisers");
+    expect((await onlyLetter(h, writer.id)).status).toBe("draft");
+    expect(await relayedTo((await onlyLetter(h, writer.id)).id)).toBeUndefined();
     expectNoFailures(h);
   });
 });

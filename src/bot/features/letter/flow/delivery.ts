@@ -43,24 +43,27 @@ export interface DeliveryOffer {
  * alike. In the conversation's first run each call takes what the stage read for this update (./hand-over.ts). The
  * calls, their order and their values are the conversation's as they were (the relay; the quota while organisers
  * take letters; the services), so stored flows replay unchanged and `CONVERSATION_VERSION` stays. The lookup read
- * moments ago in this update whether organisers take letters for this person, whether the deployment has a desk at
- * all and whether a delivery service is recorded for them (nothing waits between the two): when organisers do not
- * take letters, nothing is read again; when no service is recorded, the services are not read (the guarded call
- * stays, so a stored flow's log still lines up; a state stored before the lookup said so reads as before).
+ * moments ago in this update whose organisers take letters for this person (a campaign's, the desk, nobody), whether
+ * the deployment has a desk at all and whether a delivery service is recorded for them (nothing waits between the
+ * two): neither the relay nor the desk is read again; when no service is recorded, the services are not read (the
+ * guarded calls stay, so a stored flow's log still lines up; a state stored before the lookup said so reads as before).
  */
 export async function readDelivery(guard: Guard, state: FlowState): Promise<DeliveryReadings> {
   const { target, writerId } = state;
   const read = (outer: object) => handedOver(outer)?.delivery;
-  const relay = await guard(
-    async (deps, outer) =>
-      read(outer)?.relay ??
-      (target.organiserRelay ? organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: target.deskLinked ?? (await isDeskLinked(deps)) }),
-  );
+  const relay = await guard(async (deps, outer) => read(outer)?.relay ?? relayOf(deps, target));
   const quota = relay.via !== null ? await guard((deps, outer) => read(outer)?.quota ?? readQuota(deps, writerId)) : undefined;
   const services = await guard(
     async (deps, outer) => read(outer)?.services ?? (target.intermediary === false ? [] : recordedIntermediaries(deps.db, target.slug)),
   );
   return { relay, quota, services };
+}
+
+/** Whose organisers take letters, and whether there is a desk: the lookup's answers, read again only for a target stored by older code. */
+async function relayOf(deps: ServiceDeps, target: FlowState["target"]): Promise<DeliveryReadings["relay"]> {
+  const { relayVia, deskLinked } = target;
+  if (relayVia !== undefined && deskLinked !== undefined) return { via: relayVia, deskLinked };
+  return target.organiserRelay ? organiserRelayOpen(deps, target.slug) : { via: null, deskLinked: deskLinked ?? (await isDeskLinked(deps)) };
 }
 
 async function readQuota(deps: ServiceDeps, writerId: number): Promise<NonNullable<DeliveryReadings["quota"]>> {
