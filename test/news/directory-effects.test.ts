@@ -15,7 +15,8 @@ async function writerWithDraft(languageCode: string, text: string): Promise<{ wr
   const writer = h.user({ languageCode });
   await writer.send("/start");
   const draft = await getOrCreateDraft(h.db, writer.id, TESTENKO.slug, h.clock.now());
-  await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text, now: h.clock.now() });
+  // As a message of the writing stage saves it: the draft keeps the message's id (letters.saved_messages).
+  await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text, now: h.clock.now(), savedMessages: ",41," });
   return { writer, letterId: draft.id };
 }
 
@@ -93,9 +94,10 @@ describe("news that changes the directory", () => {
     const history = await getPrisonerHistory(h.db, TESTENKO.slug);
     expect(history.some((entry) => entry.field === "status" && entry.oldValue === "sentenced" && entry.newValue === "released")).toBe(true);
 
-    // The unfinished letter is closed, its text not kept, and its writer told kindly in their language.
+    // The unfinished letter is closed, its text not kept (nor its figures, nor the ids of the messages it was saved
+    // from), and its writer told kindly in their language.
     const letter = await getLetterOfWriter(h.db, letterId, writer.id);
-    expect(letter).toMatchObject({ status: "closed", text: null });
+    expect(letter).toMatchObject({ status: "closed", text: null, text_characters: null, text_words: null, text_lines: null, saved_messages: null });
     await eventually(() => expect(writer.messages.some((m) => m.text?.includes("Хорошая новость: Тестенко Иван на свободе"))).toBe(true));
 
     // The card offers no letter any more.

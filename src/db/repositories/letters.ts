@@ -67,8 +67,11 @@ const writeDraftText = prepared(
 /** Running figures not counted (yet): the next full write counts them (see the migration). */
 const UNCOUNTED = { text_characters: null, text_words: null, text_lines: null } as const;
 
-/** A letter's text gone (discarded, purged): its running figures and the messages it was saved from go with it. */
-const NO_TEXT_LEFT = { text: null, ...UNCOUNTED, saved_messages: null } as const;
+/**
+ * A letter's text gone (discarded, purged, closed by news of a release): its running figures and the messages it was
+ * saved from go with it.
+ */
+export const NO_TEXT_LEFT = { text: null, ...UNCOUNTED, saved_messages: null } as const;
 
 /** The draft's running figures, or undefined while they are not counted (NULL: see the migration). */
 export function draftCounts(letter: Pick<Letter, "text_characters" | "text_words" | "text_lines">): TextCounts | undefined {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../database.js";
+import { NO_TEXT_LEFT } from "./letters.js";
 import type { NewsChannelOffer, NewsPost } from "../tables/news.js";
 
 /** News posts, the digest waiting list, channel offers and the once-only keys of scheduled sends. */
@@ -208,7 +209,7 @@ export async function closeDraftsTo(db: DB, prisonerSlug: string, now: Date): Pr
   const at = now.toISOString();
   const rows = await db
     .updateTable("letters")
-    .set({ status: "closed", text: null, text_purged_at: at, updated_at: at })
+    .set({ status: "closed", ...NO_TEXT_LEFT, text_purged_at: at, updated_at: at })
     .where("prisoner_slug", "=", prisonerSlug)
     .where("status", "=", "draft")
     .returning("writer_id")
