@@ -66,14 +66,22 @@ export class AdaptiveRate {
     return { perSecond: this.current, burst: this.refusedAt === undefined ? this.ceiling.burst : 1 };
   }
 
+  /** True once a 429 has been seen: from then on sends are spaced, never a burst. */
+  get refusedAny(): boolean {
+    return this.refusedAt !== undefined;
+  }
+
   /** True once a 429 has been seen and the rate is below the configured one. */
   get adapted(): boolean {
     return this.current < this.ceiling.perSecond;
   }
 
-  /** A send dispatched at `sentAt` was refused with 429 (answered at `now`). */
-  refused(sentAt: number, now: number): void {
-    if (sentAt < this.lastDecreaseAt) return;
+  /**
+   * A send dispatched at `sentAt` was refused with 429 (answered at `now`). Returns false when the refusal says
+   * nothing new: the send left before the last decrease, so the rate it was refused at is already given up.
+   */
+  refused(sentAt: number, now: number): boolean {
+    if (sentAt < this.lastDecreaseAt) return false;
     const far = this.refusedAt === undefined || this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
     const sustained = this.sustained && now - this.sustained.at < SUSTAINED_MEMORY_MS ? this.sustained.perSecond : 0;
     this.refusedAt = Math.max(this.current, sustained);
@@ -81,6 +89,7 @@ export class AdaptiveRate {
     this.lastDecreaseAt = now;
     this.acceptedSinceDecrease = 0;
     this.acceptedInRow = 0;
+    return true;
   }
 
   /** A send was accepted (answered at `now`): after the hold, the rate grows (see the class comment). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AdaptiveRate } from "../../src/outbox/adaptive-rate.js";
+import { ArrivalSpacing } from "../../src/outbox/arrival-spacing.js";
 import { type RateLimit, RateLimiter } from "../../src/outbox/rate-limiter.js";
 
 const TELEGRAM_GLOBAL: RateLimit = { perSecond: 30, burst: 5 };
@@ -14,15 +15,17 @@ describe("AdaptiveRate", () => {
 
   it("halves on the first refusal and on one soon after, counts a round once, and sends no burst after a 429", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-    rate.refused(1_000, 1_050);
+    expect(rate.refusedAny).toBe(false);
+    expect(rate.refused(1_000, 1_050)).toBe(true);
+    expect(rate.refusedAny).toBe(true);
     expect(rate.limit).toEqual({ perSecond: 15, burst: 1 });
     // Sends dispatched before that decrease were refused for the same overload: no second decrease.
-    rate.refused(1_010, 1_060);
-    rate.refused(1_049, 1_070);
+    expect(rate.refused(1_010, 1_060)).toBe(false);
+    expect(rate.refused(1_049, 1_070)).toBe(false);
     expect(rate.limit.perSecond).toBe(15);
     // A send made at the lower rate, refused before three were accepted at it: still far too fast, halve again.
     rate.accepted(1_100);
-    rate.refused(1_120, 1_150);
+    expect(rate.refused(1_120, 1_150)).toBe(true);
     expect(rate.limit.perSecond).toBeCloseTo(7.5);
     expect(rate.adapted).toBe(true);
   });
@@ -96,15 +99,29 @@ describe("AdaptiveRate", () => {
   });
 });
 
+interface Conditions {
+  seconds?: number;
+  /** The server stalls for `forMs` every `everyMs` and then takes what arrived as one bunch. */
+  stall?: { everyMs: number; forMs: number };
+  /** Every `every`-th request is delayed on its way by 15–70 ms, the next one not (a loaded host, bench:broadcast). */
+  late?: { every: number };
+  /** The worker's rule before z33f: no arrival spacing, and a 429 the rate already answered still pauses every send. */
+  before?: boolean;
+}
+
 /**
  * The worker's pacing against a Telegram-like server on a manual clock: the server enforces `perSecond` with a
  * token bucket of `burst` (refusing with 429 and a whole-second retry_after, as the fake Bot API does), the worker
- * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 while an earlier one's retry_after
- * runs pauses every send until it ends; requests take 2–9 ms to arrive.
+ * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 that the rate has not already
+ * answered, while an earlier one's retry_after runs, pauses every send until it ends (before z33f any 429 did);
+ * requests take 2–9 ms to arrive.
  */
-function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { everyMs: number; forMs: number }) {
+function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions = {}) {
+  const { seconds = 60, stall, late, before = false } = conditions;
   const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
   const limiter = new RateLimiter<number>(TELEGRAM_GLOBAL);
+  const spacing = new ArrivalSpacing();
+  let sent = 0;
   let tokens = server.burst;
   let refilledAt = 0;
   let seed = 7;
@@ -121,10 +138,13 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { 
   let pausedUntil = -Infinity;
   while (now < seconds * 1000) {
     now = Math.max(now, limiter.availableAt(0, now));
+    if (adaptive && !before && rate.refusedAny) now = Math.max(now, spacing.nextAt(limiter.intervalMs));
     if (now < pausedUntil) sentDuringPause += 1;
     limiter.take(0, now);
+    const id = spacing.dispatched(now);
     sendTimes.push(now);
-    let arrives = now + latency();
+    sent += 1;
+    let arrives = now + latency() + (late && sent % late.every === 0 ? 15 + (sent % 56) : 0);
     // A stalled server (its thread starved of CPU) takes what arrived during the stall at once, at its end.
     const phase = stall ? arrives % stall.everyMs : Infinity;
     if (stall && phase < stall.forMs) arrives += stall.forMs - phase;
@@ -132,6 +152,7 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { 
     tokens = Math.min(server.burst, tokens + ((arrives - refilledAt) / 1000) * server.perSecond);
     refilledAt = arrives;
     const answered = arrives + latency();
+    spacing.answered(id, answered, now);
     if (tokens >= 1) {
       tokens -= 1;
       accepted += 1;
@@ -139,12 +160,12 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { 
     } else {
       firstRefusal ??= now;
       const until = answered + Math.max(1, Math.ceil((1 - tokens) / server.perSecond)) * 1000;
-      if (refusedUntil > answered) {
+      const news = adaptive ? rate.refused(now, answered) : true;
+      if ((news || before) && refusedUntil > answered) {
         limiter.pause(0, until);
         pausedUntil = Math.max(pausedUntil, until);
       }
       refusedUntil = until;
-      if (adaptive) rate.refused(now, answered);
     }
     if (adaptive) limiter.retune(rate.limit);
     now += 1; // the event loop's turn between sends
@@ -171,9 +192,22 @@ describe("adaptive pacing against a strict limiter (simulated, manual clock)", (
     // Every 2 s the server stalls for 30 ms and then takes what arrived as one bunch: the second of two requests is
     // refused although the rate is below the limit. Such a refusal used to set the level the rate climbs back to.
     const strict = { perSecond: 10, burst: 1 };
-    const bunched = simulate(strict, true, 120, { everyMs: 2_000, forMs: 30 });
+    const bunched = simulate(strict, true, { seconds: 120, stall: { everyMs: 2_000, forMs: 30 } });
     expect(bunched.ratio).toBeGreaterThanOrEqual(0.92); // the rule before this one: 0.904
     expect(bunched.sentDuringPause).toBe(0);
+  });
+
+  it("keeps at least 0.92 of a no-burst limit when one request in 20 is delayed 15–70 ms on its way", () => {
+    // The pattern bench:broadcast's timeline showed on a loaded host: every refusal after the start followed a send
+    // delayed on its way, whose answer came back late before the refused send left. The rule before spaced sends
+    // only as they left, so the next one arrived too soon.
+    const strict = { perSecond: 10, burst: 1 };
+    const before = simulate(strict, true, { seconds: 120, late: { every: 20 }, before: true });
+    const spaced = simulate(strict, true, { seconds: 120, late: { every: 20 } });
+    expect(before.ratio).toBeLessThan(0.75); // 0.67
+    expect(spaced.ratio).toBeGreaterThanOrEqual(0.92); // 0.94
+    expect(spaced.sentDuringPause).toBe(0);
+    expect(spaced.shortestGap).toBeGreaterThanOrEqual(1000 / 30);
   });
 
   it("reaches at least 0.95 of a 10/s limit with a burst of 10", () => {
