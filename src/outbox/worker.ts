@@ -59,7 +59,7 @@ class Worker implements OutboxWorker {
   private readonly global: RateLimiter<number>;
   /** Learns the bot-wide rate Telegram accepts and paces `global` by it; undefined without a global limit. */
   private readonly adaptive: AdaptiveRate | undefined;
-  /** Widens the gap after a send that reached the server late; used once adaptive pacing has seen a refusal. */
+  /** Widens the gap after a send that reached the server late; used once it would have prevented a 429. */
   private readonly arrivals = new ArrivalSpacing();
   private readonly privateChats: RateLimiter<number>;
   private readonly groupChats: RateLimiter<number>;
@@ -278,10 +278,10 @@ class Worker implements OutboxWorker {
     return this.summary;
   }
 
-  /** When the next send may go: the global limit, and once Telegram has refused a send, its arrival spacing. */
+  /** When the next send may go: the global limit, and once the arrival spacing is engaged, that spacing. */
   private globalAvailableAt(now: number): number {
     const paced = this.global.availableAt(GLOBAL, now);
-    return this.adaptive?.refusedAny ? Math.max(paced, this.arrivals.nextAt(this.global.intervalMs)) : paced;
+    return this.arrivals.engaged ? Math.max(paced, this.arrivals.nextAt(this.global.intervalMs)) : paced;
   }
 
   /** Returns true when fewer rows were due than asked for. */
@@ -333,13 +333,13 @@ class Worker implements OutboxWorker {
     this.global.take(GLOBAL, now);
     limiter.take(chatId, now);
     this.inFlight += 1;
-    void this.send(row, now, this.arrivals.dispatched(now));
+    void this.send(row, now, this.arrivals.dispatched(now, this.global.intervalMs));
   }
 
   private async send(row: OutboxRow, sentAt: number, sendId: number): Promise<void> {
     let outcome: Outcome;
     try {
-      outcome = await this.attempt(row, sentAt);
+      outcome = await this.attempt(row, sentAt, sendId);
     } catch (error) {
       // Only a bug in the code above gets here; the row's lease will bring it back.
       this.logger.error({ err: errorText(error), outbox_id: row.id }, "outbox send crashed");
@@ -364,7 +364,7 @@ class Worker implements OutboxWorker {
     this.notifier.notify();
   }
 
-  private async attempt(row: OutboxRow, sentAt: number): Promise<Outcome> {
+  private async attempt(row: OutboxRow, sentAt: number, sendId: number): Promise<Outcome> {
     if (!isOutboxMethod(row.method)) {
       return { type: "failed", row, error: { code: 0, description: `method ${row.method} is not supported` } };
     }
@@ -380,11 +380,11 @@ class Worker implements OutboxWorker {
       if (telegramFileId && row.attachment_id !== null) this.attachments.learned(row.attachment_id, telegramFileId);
       return { type: "sent", row, messageId: messageIdOf(result), ...(telegramFileId ? { telegramFileId } : {}) };
     } catch (error) {
-      return this.outcomeOfFailure(row, method, error, sentAt);
+      return this.outcomeOfFailure(row, method, error, sentAt, sendId);
     }
   }
 
-  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown, sentAt: number): Outcome {
+  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown, sentAt: number, sendId: number): Outcome {
     const failure = classifyFailure(error, isEditMethod(method));
     const now = this.now();
     const log = { outbox_id: row.id, kind: row.kind, chat_id: row.chat_id, code: failure.error.code };
@@ -395,8 +395,10 @@ class Worker implements OutboxWorker {
         // users outside the outbox); a second chat limited while the first is still paused is the bot-wide limit.
         // With adaptive pacing, a refusal of a send that left before the rate went down is the overload already
         // answered by that decrease: pausing every chat for its retry_after as well cost a second of sends each time.
-        const news = this.adaptive ? this.adaptive.refused(sentAt, now) : true;
+        const refusal = this.adaptive?.refused(sentAt, now);
         if (this.adaptive) this.global.retune(this.adaptive.limit);
+        this.arrivals.refused(sendId, refusal === "after-run");
+        const news = refusal !== "stale";
         const previous = this.lastRateLimit;
         const global = news && previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
         if (global) this.global.pause(GLOBAL, until);
