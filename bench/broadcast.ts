@@ -16,6 +16,8 @@
  * Each is run with adaptive pacing off (the old behaviour: pause on 429, then burst again) and on, side by side.
  *
  *   npm run bench:broadcast -- --only=strict      just the strict-limiter runs (about 3 minutes; --quick: 1)
+ *   ... --hog N                                     N busy processes beside it: a loaded host, the same every run
+ *   ... --timeline PREFIX                           each run's sends to PREFIX-<run>.jsonl, summed up (see broadcast-timeline.ts)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,12 +42,14 @@ import {
   TELEGRAM_RATE_LIMITS,
 } from "../src/outbox/index.js";
 import type { FakeTelegram, RateLimits } from "../packages/fake-telegram/src/index.js";
+import { type Arrival, type Dispatch, writeTimeline } from "./broadcast-timeline.js";
+import { CpuHog, hogCountFromArgs } from "./cpu-hog.js";
 import { requestThread } from "./thread-request.js";
 
 // ---------------------------------------------------------------- the fake Bot API, in its own thread
 
 type FakeRequest =
-  | { type: "start"; subscribers: number; limits: RateLimits }
+  | { type: "start"; subscribers: number; limits: RateLimits; timeline: boolean }
   | { type: "report"; subscribers: number }
   | { type: "stop" };
 
@@ -57,6 +61,8 @@ interface FakeReport {
   /** First and last accepted sendMessage, as the fake's clock saw them. */
   firstAt: number;
   lastAt: number;
+  /** Every sendMessage as it arrived, when the run keeps a timeline. */
+  arrivals: Arrival[];
 }
 
 async function serveFake(): Promise<void> {
@@ -66,6 +72,7 @@ async function serveFake(): Promise<void> {
   let fake: FakeTelegram | undefined;
   let firstAt = Infinity;
   let lastAt = 0;
+  let arrivals: Arrival[] = [];
   port.on("message", (request: FakeRequest) => {
     void (async () => {
       if (request.type === "start") {
@@ -75,14 +82,18 @@ async function serveFake(): Promise<void> {
         fake.setRateLimits(request.limits);
         firstAt = Infinity;
         lastAt = 0;
+        arrivals = [];
+        const timeline = request.timeline;
         fake.on("call", (call) => {
-          if (!call.ok || call.method !== "sendMessage") return;
+          if (call.method !== "sendMessage") return;
+          if (timeline) arrivals.push({ chatId: Number(call.params.chat_id), at: call.at, ok: call.ok });
+          if (!call.ok) return;
           firstAt = Math.min(firstAt, call.at);
           lastAt = Math.max(lastAt, call.at);
         });
         port.postMessage({ apiRoot: fake.apiRoot, token: fake.token });
       } else if (request.type === "report" && fake) {
-        const report: FakeReport = { delivered: 0, lost: 0, duplicates: 0, rateLimited: 0, firstAt, lastAt };
+        const report: FakeReport = { delivered: 0, lost: 0, duplicates: 0, rateLimited: 0, firstAt, lastAt, arrivals };
         for (let id = 1; id <= request.subscribers; id++) {
           const count = fake.messages(id).length;
           report.delivered += count;
@@ -108,8 +119,8 @@ class FakeThread {
     this.thread = new Worker(entry, { eval: true });
   }
 
-  start(subscribers: number, limits: RateLimits): Promise<{ apiRoot: string; token: string }> {
-    return this.ask({ type: "start", subscribers, limits });
+  start(subscribers: number, limits: RateLimits, timeline: boolean): Promise<{ apiRoot: string; token: string }> {
+    return this.ask({ type: "start", subscribers, limits, timeline });
   }
 
   report(subscribers: number): Promise<FakeReport> {
@@ -168,7 +179,7 @@ function bursts(limitPerSecond: number): { worker: number; fake: number } {
     : { worker: 5, fake: 10 };
 }
 
-async function runBroadcast(spec: RunSpec, fake: FakeThread): Promise<RunResult> {
+async function runBroadcast(spec: RunSpec, fake: FakeThread, timelineFile: string | undefined): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), "lysty-bench-"));
   const db = openSqlite(join(dir, "bench.sqlite"));
   await migrateToLatest(db);
@@ -182,7 +193,7 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread): Promise<RunResult>
   const fakeLimits: RateLimits = spec.limitPerSecond && fakeBurst
     ? { global: { perSecond: spec.limitPerSecond, burst: fakeBurst }, perChat: { perSecond: 1, burst: 3 } }
     : {};
-  const api = spec.inProcess ? inProcessApi() : await fake.start(spec.subscribers, fakeLimits).then(
+  const api = spec.inProcess ? inProcessApi() : await fake.start(spec.subscribers, fakeLimits, timelineFile !== undefined).then(
     ({ apiRoot, token }) => createOutboxApi(token, { apiRoot }),
   );
   const limits: OutboxRateLimits = spec.strict
@@ -207,6 +218,8 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread): Promise<RunResult>
     concurrency: spec.concurrency,
     ...(spec.strict ? { adaptivePacing: spec.strict.adaptive } : {}),
   });
+  const dispatches: Dispatch[] = [];
+  if (timelineFile !== undefined) recordDispatches(api, worker, dispatches);
 
   // Heap in use includes garbage not yet collected; what the worker holds is the heap right after a collection,
   // taken every 5 s (a full GC costs a few ms, within the pacing's tolerance).
@@ -236,6 +249,7 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread): Promise<RunResult>
   if (!spec.inProcess) report = await fake.report(spec.subscribers);
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
+  if (timelineFile !== undefined && report) writeTimeline(timelineFile, dispatches, report.arrivals);
   const lastGap = report ? (report.lastAt - report.firstAt) / 1000 : 0;
   return {
     spec,
@@ -249,6 +263,23 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread): Promise<RunResult>
     peakLiveHeapMb: peakLiveHeap / 2 ** 20,
     peakRssMb: peakRss / 2 ** 20,
   };
+}
+
+/**
+ * The worker's side of the timeline: a transformer sees each call as the worker dispatches it. The adaptive rate is
+ * the worker's private state, read here for the benchmark's eyes only.
+ */
+function recordDispatches(api: Api, worker: object, dispatches: Dispatch[]): void {
+  const now = () => performance.timeOrigin + performance.now();
+  const adaptive = () => (worker as { adaptive?: { limit: { perSecond: number } } }).adaptive;
+  api.config.use(async (previous, method, payload, signal) => {
+    const at = now();
+    const rate = adaptive()?.limit.perSecond;
+    const response = await previous(method, payload, signal);
+    const chatId = Number((payload as { chat_id?: unknown }).chat_id);
+    dispatches.push({ chatId, at, answeredAt: now(), ok: response.ok, rate });
+    return response;
+  });
 }
 
 function broadcastItems(subscribers: number): OutboxItem[] {
@@ -345,16 +376,22 @@ async function main(): Promise<void> {
   console.log(`Lysty outbox broadcast benchmark${quick ? " (--quick)" : ""}, Node ${process.version}`);
   // The machine is shared: figures taken under load are lower, so say what the load was.
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+  const hogs = hogCountFromArgs(process.argv);
+  const hog = hogs > 0 ? new CpuHog(hogs) : undefined;
+  if (hog) console.log(`${hogs} busy processes beside the benchmark (--hog)`);
+  const timelineIndex = process.argv.indexOf("--timeline");
+  const timeline = timelineIndex >= 0 ? process.argv[timelineIndex + 1] : undefined;
   console.log(`load average at start: ${load()}`);
   const results: RunResult[] = [];
   for (const [index, spec] of runs.entries()) {
     if (only !== undefined && !only.split(",").includes(String(index + 1))) continue;
-    const result = await runBroadcast(spec, fake);
+    const result = await runBroadcast(spec, fake, timeline === undefined ? undefined : `${timeline}-${index + 1}.jsonl`);
     results.push(result);
     print(result);
   }
   printStrictSummary(results);
   console.log(`\nload average at end: ${load()}`);
+  hog?.stop();
   await fake.stop();
 }
 

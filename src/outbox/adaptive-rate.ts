@@ -1,5 +1,8 @@
 import type { RateLimit } from "./rate-limiter.js";
 
+/** What a 429 tells about the rate: see `AdaptiveRate.refused`. */
+export type Refusal = "stale" | "far" | "after-run";
+
 export interface AdaptiveRateOptions {
   /** The configured limit: the rate never goes above it, and its burst applies until the first 429. */
   ceiling: RateLimit;
@@ -71,9 +74,14 @@ export class AdaptiveRate {
     return this.current < this.ceiling.perSecond;
   }
 
-  /** A send dispatched at `sentAt` was refused with 429 (answered at `now`). */
-  refused(sentAt: number, now: number): void {
-    if (sentAt < this.lastDecreaseAt) return;
+  /**
+   * A send dispatched at `sentAt` was refused with 429 (answered at `now`). Says what the refusal tells: "stale" when
+   * the send left before the last decrease (the rate it was refused at is already given up), "far" when it is the
+   * first 429 or came before three sends were accepted at the rate (far too fast), otherwise "after-run": after a run
+   * of accepted sends, the limit or jitter on the way (the rate alone cannot tell them apart; see ArrivalSpacing).
+   */
+  refused(sentAt: number, now: number): Refusal {
+    if (sentAt < this.lastDecreaseAt) return "stale";
     const far = this.refusedAt === undefined || this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
     const sustained = this.sustained && now - this.sustained.at < SUSTAINED_MEMORY_MS ? this.sustained.perSecond : 0;
     this.refusedAt = Math.max(this.current, sustained);
@@ -81,6 +89,7 @@ export class AdaptiveRate {
     this.lastDecreaseAt = now;
     this.acceptedSinceDecrease = 0;
     this.acceptedInRow = 0;
+    return far ? "far" : "after-run";
   }
 
   /** A send was accepted (answered at `now`): after the hold, the rate grows (see the class comment). */

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from "../clock.js";
 import type { DB } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { AdaptiveRate } from "./adaptive-rate.js";
+import { ArrivalSpacing } from "./arrival-spacing.js";
 import { AttachmentCache } from "./attachments.js";
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from "./backoff.js";
 import { ChatQueues } from "./chat-queues.js";
@@ -58,6 +59,8 @@ class Worker implements OutboxWorker {
   private readonly global: RateLimiter<number>;
   /** Learns the bot-wide rate Telegram accepts and paces `global` by it; undefined without a global limit. */
   private readonly adaptive: AdaptiveRate | undefined;
+  /** Widens the gap after a send that reached the server late; used once it would have prevented a 429. */
+  private readonly arrivals = new ArrivalSpacing();
   private readonly privateChats: RateLimiter<number>;
   private readonly groupChats: RateLimiter<number>;
   private readonly queues = new ChatQueues();
@@ -241,7 +244,7 @@ class Worker implements OutboxWorker {
         exhausted = false;
       }
       const now = this.now();
-      const globalWait = this.global.availableAt(GLOBAL, now) - now;
+      const globalWait = this.globalAvailableAt(now) - now;
       if (this.stopping || globalWait > this.maxLocalWaitMs) {
         // Stopping, or Telegram asked for a pause longer than rows should wait on our leases: hand them back.
         this.releaseAll(new Date(Math.max(now, now + globalWait)));
@@ -273,6 +276,12 @@ class Worker implements OutboxWorker {
     await this.recorder.flushAll();
     if (this.summary.claimed + this.summary.recovered > 0) this.logger.debug({ ...this.summary }, "outbox pass done");
     return this.summary;
+  }
+
+  /** When the next send may go: the global limit, and once the arrival spacing is engaged, that spacing. */
+  private globalAvailableAt(now: number): number {
+    const paced = this.global.availableAt(GLOBAL, now);
+    return this.arrivals.engaged ? Math.max(paced, this.arrivals.nextAt(this.global.intervalMs)) : paced;
   }
 
   /** Returns true when fewer rows were due than asked for. */
@@ -324,18 +333,19 @@ class Worker implements OutboxWorker {
     this.global.take(GLOBAL, now);
     limiter.take(chatId, now);
     this.inFlight += 1;
-    void this.send(row, now);
+    void this.send(row, now, this.arrivals.dispatched(now, this.global.intervalMs));
   }
 
-  private async send(row: OutboxRow, sentAt: number): Promise<void> {
+  private async send(row: OutboxRow, sentAt: number, sendId: number): Promise<void> {
     let outcome: Outcome;
     try {
-      outcome = await this.attempt(row, sentAt);
+      outcome = await this.attempt(row, sentAt, sendId);
     } catch (error) {
       // Only a bug in the code above gets here; the row's lease will bring it back.
       this.logger.error({ err: errorText(error), outbox_id: row.id }, "outbox send crashed");
       outcome = { type: "retry", row, at: new Date(this.now()), counted: true, error: { code: 0, description: "worker error" } };
     }
+    this.arrivals.answered(sendId, this.now(), sentAt);
     this.inFlight -= 1;
     // The chat's later messages must not overtake a retried one, nor go to a chat id that no longer exists:
     // `dispatch` hands them back to the database instead of sending them.
@@ -354,7 +364,7 @@ class Worker implements OutboxWorker {
     this.notifier.notify();
   }
 
-  private async attempt(row: OutboxRow, sentAt: number): Promise<Outcome> {
+  private async attempt(row: OutboxRow, sentAt: number, sendId: number): Promise<Outcome> {
     if (!isOutboxMethod(row.method)) {
       return { type: "failed", row, error: { code: 0, description: `method ${row.method} is not supported` } };
     }
@@ -370,11 +380,11 @@ class Worker implements OutboxWorker {
       if (telegramFileId && row.attachment_id !== null) this.attachments.learned(row.attachment_id, telegramFileId);
       return { type: "sent", row, messageId: messageIdOf(result), ...(telegramFileId ? { telegramFileId } : {}) };
     } catch (error) {
-      return this.outcomeOfFailure(row, method, error, sentAt);
+      return this.outcomeOfFailure(row, method, error, sentAt, sendId);
     }
   }
 
-  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown, sentAt: number): Outcome {
+  private outcomeOfFailure(row: OutboxRow, method: OutboxMethod, error: unknown, sentAt: number, sendId: number): Outcome {
     const failure = classifyFailure(error, isEditMethod(method));
     const now = this.now();
     const log = { outbox_id: row.id, kind: row.kind, chat_id: row.chat_id, code: failure.error.code };
@@ -383,14 +393,15 @@ class Worker implements OutboxWorker {
         const until = now + failure.retryAfterMs;
         // The chat itself is held by the retry (see send); Telegram does not say which limit was hit. One chat limited could be that chat (the bot also replies to
         // users outside the outbox); a second chat limited while the first is still paused is the bot-wide limit.
+        // With adaptive pacing, a refusal of a send that left before the rate went down is the overload already
+        // answered by that decrease: pausing every chat for its retry_after as well cost a second of sends each time.
+        const refusal = this.adaptive?.refused(sentAt, now);
+        if (this.adaptive) this.global.retune(this.adaptive.limit);
+        this.arrivals.refused(sendId, refusal === "after-run");
+        const news = refusal !== "stale";
         const previous = this.lastRateLimit;
-        const global = previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
+        const global = news && previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
         if (global) this.global.pause(GLOBAL, until);
-        // Whichever limit it was, sending slower is what the server asks for; a chat's own limit recovers fast.
-        if (this.adaptive) {
-          this.adaptive.refused(sentAt, now);
-          this.global.retune(this.adaptive.limit);
-        }
         this.lastRateLimit = { chatId: row.chat_id, until };
         this.logger.info({ ...log, retry_after_ms: failure.retryAfterMs, scope: global ? "global" : "chat" }, "outbox rate limited");
         return { type: "retry", row, at: new Date(until), counted: false, error: failure.error };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AdaptiveRate } from "../../src/outbox/adaptive-rate.js";
+import { ArrivalSpacing } from "../../src/outbox/arrival-spacing.js";
 import { type RateLimit, RateLimiter } from "../../src/outbox/rate-limiter.js";
 
 const TELEGRAM_GLOBAL: RateLimit = { perSecond: 30, burst: 5 };
@@ -14,15 +15,15 @@ describe("AdaptiveRate", () => {
 
   it("halves on the first refusal and on one soon after, counts a round once, and sends no burst after a 429", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-    rate.refused(1_000, 1_050);
+    expect(rate.refused(1_000, 1_050)).toBe("far");
     expect(rate.limit).toEqual({ perSecond: 15, burst: 1 });
     // Sends dispatched before that decrease were refused for the same overload: no second decrease.
-    rate.refused(1_010, 1_060);
-    rate.refused(1_049, 1_070);
+    expect(rate.refused(1_010, 1_060)).toBe("stale");
+    expect(rate.refused(1_049, 1_070)).toBe("stale");
     expect(rate.limit.perSecond).toBe(15);
     // A send made at the lower rate, refused before three were accepted at it: still far too fast, halve again.
     rate.accepted(1_100);
-    rate.refused(1_120, 1_150);
+    expect(rate.refused(1_120, 1_150)).toBe("far");
     expect(rate.limit.perSecond).toBeCloseTo(7.5);
     expect(rate.adapted).toBe(true);
   });
@@ -65,7 +66,7 @@ describe("AdaptiveRate", () => {
     let now = 0;
     for (let sent = 0; sent < 600; sent++) rate.accepted((now += 100)); // back up to 10/s, sustained
     expect(rate.limit.perSecond).toBe(10);
-    rate.refused(now, now); // at 10/s: 9/s
+    expect(rate.refused(now, now)).toBe("after-run"); // at 10/s: 9/s
     for (let sent = 0; sent < 3; sent++) rate.accepted((now += 110));
     rate.refused(now, (now += 1)); // a bunched-up request refused at 9/s, 8.1/s now
     expect(rate.limit.perSecond).toBeCloseTo(8.1);
@@ -96,15 +97,37 @@ describe("AdaptiveRate", () => {
   });
 });
 
+/** Which refusals make the worker space sends by their arrival. */
+type SpacingRule = "never" | "any-refusal" | "gated";
+
+interface Conditions {
+  seconds?: number;
+  /** The server stalls for `forMs` every `everyMs` and then takes what arrived as one bunch. */
+  stall?: { everyMs: number; forMs: number };
+  /** Every `every`-th request is delayed on its way by 15–70 ms, the next one not (a loaded host, bench:broadcast). */
+  late?: { every: number };
+  /** The worker's rule before z33f: no arrival spacing, and a 429 the rate already answered still pauses every send. */
+  before?: boolean;
+  /** When sends are spaced by their arrival: from the first 429 (z33f's first rule) or from one it would have prevented. */
+  spacing?: SpacingRule;
+}
+
 /**
  * The worker's pacing against a Telegram-like server on a manual clock: the server enforces `perSecond` with a
  * token bucket of `burst` (refusing with 429 and a whole-second retry_after, as the fake Bot API does), the worker
- * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 while an earlier one's retry_after
- * runs pauses every send until it ends; requests take 2–9 ms to arrive.
+ * is configured with Telegram's published 30/s, burst 5. As in the worker, a 429 that the rate has not already
+ * answered, while an earlier one's retry_after runs, pauses every send until it ends (before z33f any 429 did);
+ * requests take 2–9 ms to arrive.
  */
-function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { everyMs: number; forMs: number }) {
+function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions = {}) {
+  const { seconds = 60, stall, late, before = false } = conditions;
+  const rule: SpacingRule = before ? "never" : (conditions.spacing ?? "gated");
+  let refusedAny = false;
+  let heldBySpacing = 0;
   const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
   const limiter = new RateLimiter<number>(TELEGRAM_GLOBAL);
+  const spacing = new ArrivalSpacing();
+  let sent = 0;
   let tokens = server.burst;
   let refilledAt = 0;
   let seed = 7;
@@ -121,10 +144,18 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { 
   let pausedUntil = -Infinity;
   while (now < seconds * 1000) {
     now = Math.max(now, limiter.availableAt(0, now));
+    const spaced = rule === "gated" ? spacing.engaged : rule === "any-refusal" && refusedAny;
+    const spacedAt = adaptive && spaced ? spacing.nextAt(limiter.intervalMs) : -Infinity;
+    if (spacedAt > now) {
+      heldBySpacing += 1;
+      now = spacedAt;
+    }
     if (now < pausedUntil) sentDuringPause += 1;
     limiter.take(0, now);
+    const id = spacing.dispatched(now, limiter.intervalMs);
     sendTimes.push(now);
-    let arrives = now + latency();
+    sent += 1;
+    let arrives = now + latency() + (late && sent % late.every === 0 ? 15 + (sent % 56) : 0);
     // A stalled server (its thread starved of CPU) takes what arrived during the stall at once, at its end.
     const phase = stall ? arrives % stall.everyMs : Infinity;
     if (stall && phase < stall.forMs) arrives += stall.forMs - phase;
@@ -139,20 +170,31 @@ function simulate(server: RateLimit, adaptive: boolean, seconds = 60, stall?: { 
     } else {
       firstRefusal ??= now;
       const until = answered + Math.max(1, Math.ceil((1 - tokens) / server.perSecond)) * 1000;
-      if (refusedUntil > answered) {
+      refusedAny = true;
+      const refusal = adaptive ? rate.refused(now, answered) : "far";
+      spacing.refused(id, refusal === "after-run");
+      const news = refusal !== "stale";
+      if ((news || before) && refusedUntil > answered) {
         limiter.pause(0, until);
         pausedUntil = Math.max(pausedUntil, until);
       }
       refusedUntil = until;
-      if (adaptive) rate.refused(now, answered);
     }
+    // As in the worker, a 429 is read before the send counts as answered.
+    spacing.answered(id, answered, now);
     if (adaptive) limiter.retune(rate.limit);
     now += 1; // the event loop's turn between sends
   }
   const gapsAfterRefusal = sendTimes.flatMap((time, index) =>
     index > 0 && firstRefusal !== undefined && sendTimes[index - 1]! > firstRefusal ? [time - sendTimes[index - 1]!] : [],
   );
-  return { ratio: accepted / seconds / server.perSecond, shortestGap: Math.min(...gapsAfterRefusal), sentDuringPause };
+  return {
+    ratio: accepted / seconds / server.perSecond,
+    shortestGap: Math.min(...gapsAfterRefusal),
+    sentDuringPause,
+    spacingEngaged: spacing.engaged,
+    heldBySpacing,
+  };
 }
 
 describe("adaptive pacing against a strict limiter (simulated, manual clock)", () => {
@@ -171,9 +213,37 @@ describe("adaptive pacing against a strict limiter (simulated, manual clock)", (
     // Every 2 s the server stalls for 30 ms and then takes what arrived as one bunch: the second of two requests is
     // refused although the rate is below the limit. Such a refusal used to set the level the rate climbs back to.
     const strict = { perSecond: 10, burst: 1 };
-    const bunched = simulate(strict, true, 120, { everyMs: 2_000, forMs: 30 });
+    const bunched = simulate(strict, true, { seconds: 120, stall: { everyMs: 2_000, forMs: 30 } });
     expect(bunched.ratio).toBeGreaterThanOrEqual(0.92); // the rule before this one: 0.904
     expect(bunched.sentDuringPause).toBe(0);
+  });
+
+  it("keeps at least 0.92 of a no-burst limit when one request in 20 is delayed 15–70 ms on its way", () => {
+    // The pattern bench:broadcast's timeline showed on a loaded host: every refusal after the start followed a send
+    // delayed on its way, whose answer came back late before the refused send left. The rule before spaced sends
+    // only as they left, so the next one arrived too soon.
+    const strict = { perSecond: 10, burst: 1 };
+    const before = simulate(strict, true, { seconds: 120, late: { every: 20 }, before: true });
+    const spaced = simulate(strict, true, { seconds: 120, late: { every: 20 } });
+    expect(before.ratio).toBeLessThan(0.75); // 0.67
+    expect(spaced.ratio).toBeGreaterThanOrEqual(0.92); // 0.94
+    expect(spaced.sentDuringPause).toBe(0);
+    expect(spaced.shortestGap).toBeGreaterThanOrEqual(1000 / 30);
+  });
+
+  it("against a server with a burst, never spaces sends by their arrival, even when requests are delayed on their way", () => {
+    // A burst server refuses when its bucket is empty, however the sends are spaced: the waits after late answers
+    // would be pure cost. The first rule (spacing from the first 429 on) held sends here; the gated one holds none.
+    const withBurst = { perSecond: 10, burst: 10 };
+    const late = { every: 20 };
+    const gated = simulate(withBurst, true, { seconds: 120, late });
+    const fromFirstRefusal = simulate(withBurst, true, { seconds: 120, late, spacing: "any-refusal" });
+    expect(gated.spacingEngaged).toBe(false);
+    expect(gated.heldBySpacing).toBe(0);
+    expect(fromFirstRefusal.heldBySpacing).toBeGreaterThan(50);
+    expect(gated.ratio).toBeGreaterThanOrEqual(0.95);
+    // With no burst the same delays draw 429s right after each late send, and those engage it.
+    expect(simulate({ perSecond: 10, burst: 1 }, true, { seconds: 120, late }).spacingEngaged).toBe(true);
   });
 
   it("reaches at least 0.95 of a 10/s limit with a burst of 10", () => {
