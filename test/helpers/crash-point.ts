@@ -2,7 +2,8 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 
 /**
  * A Kysely plugin for `Harness.start({ dbPlugins })` that simulates the process dying at one point of an update: once
- * armed, the first write (INSERT or UPDATE) of `table` run after a write of `after` throws, and the plugin disarms.
+ * armed, the first write (INSERT, UPDATE or DELETE) of `table` run after a write of `after` throws, and the plugin
+ * disarms. A DELETE counts because a flow that ends deletes its stored state (`arm("conversation_state", …)`).
  * What a transaction around both holds is rolled back; what was committed before stays, as after a real crash.
  * `arm("seen_updates", "letters")` is a death after a message's save committed and before the webhook recorded the
  * update handled (`Deliveries`, src/server/deliveries.ts; the Postgres lease taken before is not a write after it):
@@ -19,7 +20,7 @@ export class CrashPoint implements KyselyPlugin {
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     const armed = this.armed;
-    if (armed === undefined || (node.kind !== "UpdateQueryNode" && node.kind !== "InsertQueryNode")) return node;
+    if (armed === undefined || !WRITES.has(node.kind)) return node;
     const table = tableOf(node);
     if (table === armed.after) armed.seen = true;
     else if (table === armed.table && armed.seen) {
@@ -35,9 +36,11 @@ export class CrashPoint implements KyselyPlugin {
   }
 }
 
+const WRITES = new Set<RootOperationNode["kind"]>(["UpdateQueryNode", "InsertQueryNode", "DeleteQueryNode"]);
+
 type Named = { table?: { identifier: { name: string } } };
 
 function tableOf(node: RootOperationNode): string | undefined {
-  const { table, into } = node as { table?: Named; into?: Named };
-  return (table ?? into)?.table?.identifier.name;
+  const { table, into, from } = node as { table?: Named; into?: Named; from?: { froms: Named[] } };
+  return (table ?? into ?? from?.froms[0])?.table?.identifier.name;
 }

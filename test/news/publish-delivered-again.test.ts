@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
+import { CrashPoint } from "../helpers/crash-point.js";
+import { Harness } from "../helpers/harness.js";
+import { WebhookPump, webhookEnv } from "../helpers/webhook-pump.js";
+import { CAMPAIGN, finishBroadcasts, followFromCard, importFictionalDirectory, organiserOf, TESTENKO } from "./fixtures.js";
+import { label, publishThroughChat } from "./publish-driver.js";
+
+/**
+ * Issue 14, in webhook mode: `/news`'s publication (news row, outbox rows) commits inside the flow, whose end is
+ * stored after it. When the process dies between the two, Telegram delivers the confirming press again to the
+ * restarted bot, whose stored flow still waits at the confirmation. It publishes nothing again only because the
+ * flow answers a press before taking it (src/bot/flows/input.ts) and Telegram takes one answer per press: the answer
+ * fails, which ends the flow. A flow that went on past a failed answer would publish the news a second time.
+ */
+let h: Harness;
+/** The death after the publication committed: the flow's end (its stored state deleted) fails… */
+let beforeTheEnd: CrashPoint;
+/** …and so does the webhook's record of the update handled, as neither happens in a process that died. */
+let beforeTheMark: CrashPoint;
+let pump: WebhookPump;
+beforeEach(async () => {
+  beforeTheEnd = new CrashPoint();
+  beforeTheMark = new CrashPoint();
+  h = await Harness.start({ dbPlugins: [beforeTheEnd, beforeTheMark], env: { ...webhookEnv } });
+  pump = new WebhookPump(h);
+  await importFictionalDirectory(h.db);
+});
+afterEach(async () => {
+  await pump.stop();
+  await h.stop();
+});
+
+const HEADLINE = "He is ill and needs letters.";
+
+describe("/news: the confirming press delivered again after the process died once it was published", () => {
+  it("publishes once: the follower gets the news once and the organiser one report (en)", async () => {
+    const organiser = await organiserOf(h, CAMPAIGN, "en");
+    const follower = h.user({ languageCode: "en" });
+    await followFromCard(follower, TESTENKO.slug);
+    await publishThroughChat(organiser, { locale: "en", query: "Testenko", pick: "Ivan Testenko", event: "health", text: HEADLINE, source: null, confirm: false });
+
+    beforeTheEnd.arm("conversation_state", "news_posts");
+    beforeTheMark.arm("seen_updates", "news_posts");
+    await organiser.press(label("en", "news-publish-button-publish"));
+    await pump.stop();
+    expect([beforeTheEnd.struck, beforeTheMark.struck]).toEqual([1, 1]);
+    const press = pump.last();
+    expect(press.callback_query).toBeDefined();
+    expect(await h.db.selectFrom("conversation_state").select("key").execute()).toHaveLength(1);
+
+    await h.restart();
+    // On Postgres the dead process held a lease on the update (60 s): Telegram's delivery after it ran out is taken.
+    h.clock.advance(UPDATE_LEASE_MS + 1_000);
+    pump = new WebhookPump(h);
+    const shown = organiser.messages.length;
+    expect(await pump.post(press)).toBe(200);
+    expect(organiser.messages.slice(shown).some((message) => message.text?.startsWith("📣"))).toBe(false);
+    // The flow ended with the failed answer: the same button pressed once more is out of date.
+    expect(await h.db.selectFrom("conversation_state").select("key").execute()).toEqual([]);
+    await organiser.press(label("en", "news-publish-button-publish"));
+    expect(organiser.lastCallbackAnswer()).toBe(label("en", "unhandled-stale-button"));
+    await finishBroadcasts(h);
+
+    expect(await h.db.selectFrom("news_posts").select("author_id").execute()).toEqual([{ author_id: organiser.id }]);
+    expect(await h.db.selectFrom("outbox").select("ref").where("kind", "=", "news").execute()).toHaveLength(1);
+    expect(follower.messages.filter((message) => message.text?.includes(HEADLINE))).toHaveLength(1);
+    // The progress message of the first delivery is edited into the report; no second one was sent.
+    expect(organiser.messages.filter((message) => message.text?.startsWith("✅ Done: the news about Ivan Testenko"))).toHaveLength(1);
+  });
+});
