@@ -398,9 +398,9 @@ class Worker implements OutboxWorker {
         const refusal = this.adaptive?.refused(sentAt, now);
         if (this.adaptive) this.global.retune(this.adaptive.limit);
         this.arrivals.refused(sendId, refusal === "after-run");
-        const news = refusal !== "stale";
+        const tellsSomethingNew = refusal !== "stale";
         const previous = this.lastRateLimit;
-        const global = news && previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
+        const global = tellsSomethingNew && previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;
         if (global) this.global.pause(GLOBAL, until);
         this.lastRateLimit = { chatId: row.chat_id, until };
         this.logger.info({ ...log, retry_after_ms: failure.retryAfterMs, scope: global ? "global" : "chat" }, "outbox rate limited");

@@ -168,7 +168,7 @@ export const relayTargetRow = (prisonerSlug: string) =>
 const relayTargetQuery = prepared((db: DB, prisonerSlug: string) => db.selectFrom(relayTargetRow(prisonerSlug).as("target")).selectAll("target"));
 
 /** The link of a `relayTargetRow` (its rank dropped). */
-export function relayTargetOf(row: CampaignChat & { rank: number }): CampaignChat {
+function relayTargetOf(row: CampaignChat & { rank: number }): CampaignChat {
   const { rank: _rank, ...chat } = row;
   return chat;
 }

@@ -2,7 +2,7 @@ import { type FindingsSummary, summariseFindings } from "../../../../domain/lett
 import { paragraphsHolding } from "../../../../domain/letters/paragraphs.js";
 import type { Flow, FlowContext } from "../../../context.js";
 import { checkDraft } from "../../../../services/letters/letters.js";
-import { findingsScreen, groupFindings, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
+import { findingsScreen, MAX_LINES, renderCheckSummary, renderFindingWhy } from "../render/findings.js";
 import { replyBlocks, SCREEN_BUDGET, tHtml } from "../render/text.js";
 import { uncheckableTopics } from "../../../../domain/censorship/checklist.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
@@ -57,7 +57,7 @@ export function loggedCheck(logger: Logger, checkedDraft: Awaited<ReturnType<typ
 }
 
 function checkedOf(result: CheckResult): Omit<CheckedDraft, "anchors"> {
-  return { stats: result.stats, summary: summariseFindings(result.findings), screen: findingsScreen(result, groupFindings(result.findings)) };
+  return { stats: result.stats, summary: summariseFindings(result.findings), screen: findingsScreen(result) };
 }
 
 /**

@@ -57,7 +57,8 @@ export interface FindingsScreen {
   hidden: number;
 }
 
-export function findingsScreen(result: CheckResult, groups: readonly FindingGroup[] = groupFindings(result.findings)): FindingsScreen {
+export function findingsScreen(result: CheckResult): FindingsScreen {
+  const groups = groupFindings(result.findings);
   return {
     findings: result.findings.length,
     highestSeverity: result.highestSeverity,
