@@ -12,6 +12,13 @@ export interface AdaptiveRateOptions {
   decrease?: number;
 }
 
+/**
+ * The rate starts at this share of the configured one and doubles with each second of accepted sends until the
+ * first 429 (TCP's slow start). A 429 at rate R then comes a second after R/2 was accepted, so halving lands on a
+ * rate the server took; starting at the configured rate, a server below half of it refused the halved rate too, and
+ * that second 429 within the first one's retry_after paused every chat for a second (issue 14, z35e).
+ */
+const START_SHARE = 0.5;
 /** A 429 after fewer accepted sends than this at the current rate says the rate is far too high: halve it. */
 const QUICK_REFUSAL_SENDS = 3;
 /**
@@ -30,7 +37,7 @@ const SUSTAINED_MEMORY_MS = 30_000;
 
 /**
  * What the server accepts, learnt from its answers (AIMD, with the rate of the last 429 remembered as in TCP CUBIC).
- * Once Telegram has refused anything, sends go out one interval apart, never as a burst: a burst after a pause is
+ * Until the first 429 the rate starts low and doubles each second (see START_SHARE). Once Telegram has refused anything, sends go out one interval apart, never as a burst: a burst after a pause is
  * what the server refuses first.
  *
  * - A 429 counts once per round (refusals of sends made before the last decrease say nothing new). The first one, or
@@ -61,7 +68,7 @@ export class AdaptiveRate {
     this.floor = Math.min(options.floorPerSecond ?? 1, options.ceiling.perSecond);
     this.decrease = options.decrease ?? 0.9;
     if (!(this.decrease > 0 && this.decrease < 1)) throw new Error("adaptive rate: decrease must be between 0 and 1");
-    this.current = options.ceiling.perSecond;
+    this.current = Math.max(this.floor, options.ceiling.perSecond * START_SHARE);
   }
 
   /** The limit to pace the next send by. */
@@ -71,7 +78,7 @@ export class AdaptiveRate {
 
   /** True once a 429 has been seen and the rate is below the configured one. */
   get adapted(): boolean {
-    return this.current < this.ceiling.perSecond;
+    return this.refusedAt !== undefined && this.current < this.ceiling.perSecond;
   }
 
   /**
@@ -97,8 +104,13 @@ export class AdaptiveRate {
     this.acceptedSinceDecrease += 1;
     this.acceptedInRow += 1;
     if (this.acceptedInRow >= SUSTAINED_SENDS) this.noteSustained(now);
+    if (this.refusedAt === undefined) {
+      // Slow start: each accepted send is 1/current s of sending, so a second of them doubles the rate.
+      this.current = Math.min(this.ceiling.perSecond, this.current * 2 ** (1 / this.current));
+      return;
+    }
     if (now - this.lastDecreaseAt < HOLD_AFTER_DECREASE_MS) return;
-    const refusedAt = this.refusedAt ?? this.ceiling.perSecond;
+    const refusedAt = this.refusedAt;
     const perSecond = this.current < refusedAt * KNEE ? 0.2 * refusedAt : PROBE_PER_SECOND * refusedAt;
     this.current = Math.min(this.ceiling.perSecond, this.current + perSecond / this.current);
   }

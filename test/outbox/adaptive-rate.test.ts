@@ -5,16 +5,44 @@ import { type RateLimit, RateLimiter } from "../../src/outbox/rate-limiter.js";
 
 const TELEGRAM_GLOBAL: RateLimit = { perSecond: 30, burst: 5 };
 
+/**
+ * A rate whose slow start is over: at the configured rate, with no 429 yet. Its accepted sends lie a minute in the
+ * past, so the rate they sustained is forgotten by time 0.
+ */
+function warmedUp(ceiling: RateLimit): AdaptiveRate {
+  const rate = new AdaptiveRate({ ceiling });
+  for (let sent = 0; rate.limit.perSecond < ceiling.perSecond; sent++) rate.accepted(-60_000 + sent);
+  return rate;
+}
+
 describe("AdaptiveRate", () => {
-  it("keeps the configured rate and burst until Telegram refuses something", () => {
+  it("starts at half the configured rate with its burst and doubles it with each second of accepted sends, up to it", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-    for (let sent = 0; sent < 100; sent++) rate.accepted(sent * 40);
+    expect(rate.limit).toEqual({ perSecond: 15, burst: 5 });
+    // Each send is paced at the rate it was sent at: a second of them brings 15/s to 30/s.
+    let seconds = 0;
+    while (rate.limit.perSecond < 30) {
+      seconds += 1 / rate.limit.perSecond;
+      rate.accepted(seconds * 1000);
+    }
+    expect(seconds).toBeCloseTo(1, 1);
+    for (let sent = 0; sent < 100; sent++) rate.accepted(2_000 + sent * 40);
     expect(rate.limit).toEqual({ perSecond: 30, burst: 5 });
     expect(rate.adapted).toBe(false);
   });
 
-  it("halves on the first refusal and on one soon after, counts a round once, and sends no burst after a 429", () => {
+  it("a 429 in the slow start halves the rate to one accepted a second before", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
+    let now = 0;
+    while (rate.limit.perSecond < 24) rate.accepted((now += 1000 / rate.limit.perSecond));
+    const oneSecondAgo = rate.limit.perSecond / 2;
+    expect(rate.refused(now, now)).toBe("far");
+    expect(rate.limit.perSecond).toBeCloseTo(oneSecondAgo, 0);
+    expect(rate.adapted).toBe(true);
+  });
+
+  it("halves on the first refusal and on one soon after, counts a round once, and sends no burst after a 429", () => {
+    const rate = warmedUp(TELEGRAM_GLOBAL);
     expect(rate.refused(1_000, 1_050)).toBe("far");
     expect(rate.limit).toEqual({ perSecond: 15, burst: 1 });
     // Sends dispatched before that decrease were refused for the same overload: no second decrease.
@@ -29,7 +57,7 @@ describe("AdaptiveRate", () => {
   });
 
   it("after a run of accepted sends, a refusal lowers the rate by the gentle factor only", () => {
-    const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
+    const rate = warmedUp(TELEGRAM_GLOBAL);
     rate.refused(0, 0); // 15/s
     for (let sent = 1; sent <= 10; sent++) rate.accepted(sent * 10); // within the hold: no growth
     expect(rate.limit.perSecond).toBe(15);
@@ -38,7 +66,7 @@ describe("AdaptiveRate", () => {
   });
 
   it("holds the rate for a second after a decrease, then climbs fast to 95 % of the refused rate, then probes slowly", () => {
-    const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
+    const rate = warmedUp(TELEGRAM_GLOBAL);
     rate.refused(0, 0); // refused at 30/s: now 15/s
     for (let sent = 1; sent <= 5; sent++) rate.accepted(sent * 70);
     rate.refused(400, 400); // refused at 15/s after a run: now 13.5/s
@@ -61,7 +89,7 @@ describe("AdaptiveRate", () => {
   });
 
   it("takes a refusal below a rate sustained in the last 30 s for jitter: it climbs back to the sustained rate", () => {
-    const rate = new AdaptiveRate({ ceiling: { perSecond: 10, burst: 1 } });
+    const rate = warmedUp({ perSecond: 10, burst: 1 });
     rate.refused(0, 0); // 5/s
     let now = 0;
     for (let sent = 0; sent < 600; sent++) rate.accepted((now += 100)); // back up to 10/s, sustained
@@ -125,7 +153,7 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
   let refusedAny = false;
   let heldBySpacing = 0;
   const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-  const limiter = new RateLimiter<number>(TELEGRAM_GLOBAL);
+  const limiter = new RateLimiter<number>(adaptive ? rate.limit : TELEGRAM_GLOBAL);
   const spacing = new ArrivalSpacing();
   let sent = 0;
   let tokens = server.burst;
@@ -136,12 +164,15 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
     return 2 + (seed % 8);
   };
   let accepted = 0;
+  let acceptedInFiveSeconds = 0;
   let refusedUntil = -Infinity;
   let now = 0;
   const sendTimes: number[] = [];
   let firstRefusal: number | undefined;
   let sentDuringPause = 0;
   let pausedUntil = -Infinity;
+  /** Milliseconds every send was paused for a bot-wide 429, in the first five seconds. */
+  let startPausedMs = 0;
   while (now < seconds * 1000) {
     now = Math.max(now, limiter.availableAt(0, now));
     const spaced = rule === "gated" ? spacing.engaged : rule === "any-refusal" && refusedAny;
@@ -166,6 +197,7 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
     if (tokens >= 1) {
       tokens -= 1;
       accepted += 1;
+      if (arrives < 5_000) acceptedInFiveSeconds += 1;
       if (adaptive) rate.accepted(answered);
     } else {
       firstRefusal ??= now;
@@ -176,6 +208,7 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
       const news = refusal !== "stale";
       if ((news || before) && refusedUntil > answered) {
         limiter.pause(0, until);
+        if (now < 5_000) startPausedMs += Math.max(0, until - Math.max(now, pausedUntil));
         pausedUntil = Math.max(pausedUntil, until);
       }
       refusedUntil = until;
@@ -192,6 +225,8 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
     ratio: accepted / seconds / server.perSecond,
     shortestGap: Math.min(...gapsAfterRefusal),
     sentDuringPause,
+    startPausedMs,
+    acceptedInFiveSeconds,
     spacingEngaged: spacing.engaged,
     heldBySpacing,
   };
@@ -207,6 +242,16 @@ describe("adaptive pacing against a strict limiter (simulated, manual clock)", (
     // After the first 429 sends are spaced, never a burst (30/s is the fastest the configured limit allows).
     expect(adaptive.shortestGap).toBeGreaterThanOrEqual(1000 / 30);
     expect(adaptive.sentDuringPause).toBe(0);
+  });
+
+  it("starts against a no-burst limit below half the configured rate with no bot-wide pause", () => {
+    // The configured 30/s, burst 5, is refused at once. Starting at it, the rate halved to 15/s, still too fast: the
+    // next 429, from another chat within the first one's retry_after, paused every send for a second (36 of the 50
+    // sends of the first five seconds went). Starting at half of it, halving lands at 7.5/s, which the server accepts
+    // (43 went: the rest is the second held at 7.5/s after the decrease).
+    const start = simulate({ perSecond: 10, burst: 1 }, true, { seconds: 5 });
+    expect(start.startPausedMs).toBe(0);
+    expect(start.acceptedInFiveSeconds).toBeGreaterThanOrEqual(40);
   });
 
   it("keeps at least 0.92 of a no-burst limit when requests bunch up behind a server that stalls", () => {

@@ -91,11 +91,12 @@ describe("outbox worker: adaptive pacing against a server with no burst", () => 
 
     expect(await bed.clock.runTimersDuring(worker.runOnce())).toMatchObject({ sent: 2, retried: 2 });
     expect(stub.calledAt.get(2)! - stub.calledAt.get(1)!).toBeLessThan(5);
-    // Paced at the halved rate, 5/s, not held for the second 429's retry_after (the rule before: a second or more).
+    // Paced at the halved rate (2.5/s: the slow start began at 5/s), not held for the second 429's retry_after (the
+    // rule before: a second or more).
     expect(stub.calledAt.get(3)! - startedAt).toBeLessThan(900);
     // 200 ms apart by the limiter's slots; the stub records when each call reaches it, and the test clock runs with
     // real time, so work between a slot and its call (a few ms on a loaded CI host: 194 seen) blurs the gap. Above
-    // 150 still tells 5/s from the 10/s the rate was before the decrease.
+    // 150 still tells 2.5/s from the 5/s the rate was before the decrease.
     expect(stub.calledAt.get(4)! - stub.calledAt.get(3)!).toBeGreaterThanOrEqual(150);
     // The refused chats themselves wait out their retry_after: this pass did not send to them again.
     const rows = await bed.database.db.selectFrom("outbox").selectAll().where("chat_id", "in", [1, 2]).execute();
