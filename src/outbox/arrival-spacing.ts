@@ -2,6 +2,13 @@
 const WINDOW = 64;
 /** Longest extra wait for one late send: a refusal would cost about this (Telegram's shortest retry_after). */
 const MAX_EXTRA_WAIT_MS = 1_000;
+/**
+ * No send for this long forgets the engagement and its evidence: it was learnt from one server's bucket and one
+ * host's load during one run of sends, and any bucket is full again after a quiet minute. Within a run of sends it
+ * stays: spaced sends draw no 429s that it would prevent, so "no such 429 for a while" would switch it off exactly
+ * where it works, and two 429s later on again (see the class comment).
+ */
+const QUIET_MS = 60_000;
 
 /**
  * A server with no burst refuses a send that reaches it less than an interval after the one before, and two sends
@@ -17,7 +24,8 @@ const MAX_EXTRA_WAIT_MS = 1_000;
  * burst server one in dozens is, by chance (it refuses when its bucket is empty, however the sends are spaced): so it
  * takes two of them, and more of them than of refusals the spacing would not have prevented. (A rate "sustained"
  * 20 sends in a row does not tell them apart: jitter 429s can come every 20 sends, and a burst server sustains a
- * rate above its limit until its bucket is empty.)
+ * rate above its limit until its bucket is empty.) A minute with no send forgets it all (QUIET_MS): the next run of
+ * sends, against a server that may have changed, earns the spacing again by two such 429s.
  *
  * Pure: the caller passes its clock's time.
  */
@@ -35,6 +43,7 @@ export class ArrivalSpacing {
 
   /** A send left at `now`, paced at `intervalMs`; returns its id for `answered` and `refused`. */
   dispatched(now: number, intervalMs: number): number {
+    if (this.latest !== undefined && now - this.latest.at >= QUIET_MS) this.forget();
     const early = this.nextAt(intervalMs) > now;
     const id = this.nextId++;
     if (early) this.early.add(id);
@@ -73,6 +82,12 @@ export class ArrivalSpacing {
     if (latest.answeredAt === undefined) return latest.at + intervalMs + (fastest >= intervalMs ? 0 : MAX_EXTRA_WAIT_MS);
     const late = latest.answeredAt - latest.at - fastest;
     return latest.at + intervalMs + Math.min(MAX_EXTRA_WAIT_MS, Math.max(0, late));
+  }
+
+  private forget(): void {
+    this.isEngaged = false;
+    this.preventable = 0;
+    this.unpreventable = 0;
   }
 
   /** The fastest round trip of the last one to two windows of answers; undefined before the first answer. */

@@ -90,6 +90,8 @@ class Worker implements OutboxWorker {
   private readonly migratedChats = new Map<number, { toChatId: number; at: Date }>();
   /** The latest 429: a second chat limited while the first is still paused means the bot-wide limit. */
   private lastRateLimit: { chatId: number; until: number } | undefined;
+  /** The arrival spacing's state as last logged. */
+  private spacingLogged = false;
 
   constructor(options: OutboxWorkerOptions) {
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -333,7 +335,17 @@ class Worker implements OutboxWorker {
     this.global.take(GLOBAL, now);
     limiter.take(chatId, now);
     this.inFlight += 1;
-    void this.send(row, now, this.arrivals.dispatched(now, this.global.intervalMs));
+    const sendId = this.arrivals.dispatched(now, this.global.intervalMs);
+    this.logSpacing();
+    void this.send(row, now, sendId);
+  }
+
+  /** Operators see in the log why a broadcast's sends are spaced wider than its rate, and since when. */
+  private logSpacing(): void {
+    const engaged = this.arrivals.engaged;
+    if (engaged === this.spacingLogged) return;
+    this.spacingLogged = engaged;
+    this.logger.info({ rate_per_second: this.adaptive?.limit.perSecond }, `outbox arrival spacing ${engaged ? "on" : "off"}`);
   }
 
   private async send(row: OutboxRow, sentAt: number, sendId: number): Promise<void> {
@@ -398,6 +410,7 @@ class Worker implements OutboxWorker {
         const refusal = this.adaptive?.refused(sentAt, now);
         if (this.adaptive) this.global.retune(this.adaptive.limit);
         this.arrivals.refused(sendId, refusal === "after-run");
+        this.logSpacing();
         const tellsSomethingNew = refusal !== "stale";
         const previous = this.lastRateLimit;
         const global = tellsSomethingNew && previous !== undefined && previous.chatId !== row.chat_id && previous.until > now;

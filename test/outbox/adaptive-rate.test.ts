@@ -138,6 +138,8 @@ interface Conditions {
   before?: boolean;
   /** When sends are spaced by their arrival: from the first 429 (z33f's first rule) or from one it would have prevented. */
   spacing?: SpacingRule;
+  /** At `atMs` nothing is sent for `quietMs`, and then the server enforces `server` (e.g. a restart of Telegram's side). */
+  restart?: { atMs: number; quietMs: number; server: RateLimit };
 }
 
 /**
@@ -147,8 +149,13 @@ interface Conditions {
  * answered, while an earlier one's retry_after runs, pauses every send until it ends (before z33f any 429 did);
  * requests take 2–9 ms to arrive.
  */
-function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions = {}) {
-  const { seconds = 60, stall, late, before = false } = conditions;
+function simulate(initialServer: RateLimit, adaptive: boolean, conditions: Conditions = {}) {
+  const { seconds = 60, stall, late, before = false, restart } = conditions;
+  let server = initialServer;
+  let restarted = false;
+  let heldAfterRestart = 0;
+  /** How often the arrival spacing switched on or off. */
+  let spacingSwitches = 0;
   const rule: SpacingRule = before ? "never" : (conditions.spacing ?? "gated");
   let refusedAny = false;
   let heldBySpacing = 0;
@@ -175,12 +182,21 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
   let startPausedMs = 0;
   while (now < seconds * 1000) {
     now = Math.max(now, limiter.availableAt(0, now));
+    if (restart && !restarted && now >= restart.atMs) {
+      restarted = true;
+      now += restart.quietMs;
+      server = restart.server;
+      tokens = server.burst;
+      refilledAt = now;
+    }
     const spaced = rule === "gated" ? spacing.engaged : rule === "any-refusal" && refusedAny;
     const spacedAt = adaptive && spaced ? spacing.nextAt(limiter.intervalMs) : -Infinity;
     if (spacedAt > now) {
       heldBySpacing += 1;
+      if (restarted) heldAfterRestart += 1;
       now = spacedAt;
     }
+    const wasEngaged = spacing.engaged;
     if (now < pausedUntil) sentDuringPause += 1;
     limiter.take(0, now);
     const id = spacing.dispatched(now, limiter.intervalMs);
@@ -215,6 +231,7 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
     }
     // As in the worker, a 429 is read before the send counts as answered.
     spacing.answered(id, answered, now);
+    if (spacing.engaged !== wasEngaged) spacingSwitches += 1;
     if (adaptive) limiter.retune(rate.limit);
     now += 1; // the event loop's turn between sends
   }
@@ -228,7 +245,9 @@ function simulate(server: RateLimit, adaptive: boolean, conditions: Conditions =
     startPausedMs,
     acceptedInFiveSeconds,
     spacingEngaged: spacing.engaged,
+    spacingSwitches,
     heldBySpacing,
+    heldAfterRestart,
   };
 }
 
@@ -289,6 +308,29 @@ describe("adaptive pacing against a strict limiter (simulated, manual clock)", (
     expect(gated.ratio).toBeGreaterThanOrEqual(0.95);
     // With no burst the same delays draw 429s right after each late send, and those engage it.
     expect(simulate({ perSecond: 10, burst: 1 }, true, { seconds: 120, late }).spacingEngaged).toBe(true);
+  });
+
+  it("keeps the arrival spacing on for ten minutes of sends against a no-burst server: it never switches off", () => {
+    // Spaced sends draw none of the 429s that engaged it; a rule "off after N sends without one" would switch it off
+    // here, where it works, and two 429s later on again.
+    const strict = simulate({ perSecond: 10, burst: 1 }, true, { seconds: 600, late: { every: 20 } });
+    expect(strict.spacingEngaged).toBe(true);
+    expect(strict.spacingSwitches).toBe(1);
+    expect(strict.ratio).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it("forgets the arrival spacing after a quiet minute: a server that came back with a burst pays nothing for it", () => {
+    const late = { every: 20 };
+    const restart = { atMs: 60_000, quietMs: 60_000, server: { perSecond: 10, burst: 10 } };
+    const run = simulate({ perSecond: 10, burst: 1 }, true, { seconds: 240, late, restart });
+    expect(run.heldBySpacing).toBeGreaterThan(0);
+    expect(run.spacingSwitches).toBe(2);
+    expect(run.spacingEngaged).toBe(false);
+    expect(run.heldAfterRestart).toBe(0);
+    // A quiet half minute is not enough: the spacing stays on after it (and holds sends the burst would have taken).
+    const short = simulate({ perSecond: 10, burst: 1 }, true, { seconds: 240, late, restart: { ...restart, quietMs: 30_000 } });
+    expect(short.spacingEngaged).toBe(true);
+    expect(short.heldAfterRestart).toBeGreaterThan(0);
   });
 
   it("reaches at least 0.95 of a 10/s limit with a burst of 10", () => {

@@ -88,6 +88,27 @@ describe("ArrivalSpacing", () => {
       expect(spacing.engaged).toBe(true);
     });
 
+    it("forgets it, and what engaged it, after a minute with no send, not before", () => {
+      const spacing = new ArrivalSpacing();
+      sendAndAnswer(spacing, 0, 2);
+      sendAndAnswer(spacing, 100, 42);
+      refusedAt(spacing, 200);
+      sendAndAnswer(spacing, 300, 42);
+      refusedAt(spacing, 400);
+      expect(spacing.engaged).toBe(true);
+      sendAndAnswer(spacing, 400 + 59_999, 2);
+      expect(spacing.engaged).toBe(true);
+      const quietAt = 400 + 59_999 + 60_000;
+      sendAndAnswer(spacing, quietAt, 42);
+      expect(spacing.engaged).toBe(false);
+      // The refusals before the quiet minute count no more: one new one does not engage it, a second does.
+      refusedAt(spacing, quietAt + 100);
+      expect(spacing.engaged).toBe(false);
+      sendAndAnswer(spacing, quietAt + 200, 42);
+      refusedAt(spacing, quietAt + 300);
+      expect(spacing.engaged).toBe(true);
+    });
+
     it("not by refusals of sends that left on time, nor by the start's refusals: a server with a burst", () => {
       const spacing = new ArrivalSpacing();
       sendAndAnswer(spacing, 0, 2);
