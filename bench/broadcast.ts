@@ -1,8 +1,8 @@
 /**
  * Broadcast benchmark for the durable outbox: the real worker sends a news broadcast through grammY's Api to the
  * fake Bot API, which runs in a worker thread (Telegram's servers are not on our CPU either) and answers with 429s
- * above the limit it enforces. Prints achieved rate ÷ enforced limit, lost and duplicated messages, peak memory,
- * and the outbox's ceiling with no limit.
+ * above the limit it enforces. Prints achieved rate ÷ enforced limit, lost and duplicated messages, 429 answers,
+ * when the worker's arrival spacing switched on or off, peak memory, and the outbox's ceiling with no limit.
  *
  *   npm run bench:broadcast            100,000 subscribers (about 2 minutes)
  *   npm run bench:broadcast -- --quick 5,000 subscribers
@@ -166,6 +166,8 @@ interface RunResult {
   baselineHeapMb: number;
   peakLiveHeapMb: number;
   peakRssMb: number;
+  /** Seconds from the start at which the worker's arrival spacing switched on or off (adaptive pacing only). */
+  spacingSwitches: { atSeconds: number; on: boolean }[];
 }
 
 /**
@@ -188,6 +190,7 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread, timelineFile: strin
   // real broadcast goes out, so the first commits of the run do not pay for it.
   await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 
+  let started = performance.now();
   const burst = spec.limitPerSecond ? bursts(spec.limitPerSecond) : undefined;
   const fakeBurst = spec.strict?.fakeBurst ?? burst?.fake;
   const fakeLimits: RateLimits = spec.limitPerSecond && fakeBurst
@@ -220,6 +223,8 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread, timelineFile: strin
   });
   const dispatches: Dispatch[] = [];
   if (timelineFile !== undefined) recordDispatches(api, worker, dispatches);
+  const spacingSwitches: RunResult["spacingSwitches"] = [];
+  watchSpacing(api, worker, (on) => spacingSwitches.push({ atSeconds: (performance.now() - started) / 1000, on }));
 
   // Heap in use includes garbage not yet collected; what the worker holds is the heap right after a collection,
   // taken every 5 s (a full GC costs a few ms, within the pacing's tolerance).
@@ -234,7 +239,7 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread, timelineFile: strin
   const baselineHeap = peakLiveHeap;
   const sampler = setInterval(sample, 100);
   const liveSampler = setInterval(sampleLive, 5000);
-  const started = performance.now();
+  started = performance.now();
   worker.start();
   await allRecorded;
   const seconds = (performance.now() - started) / 1000;
@@ -262,7 +267,22 @@ async function runBroadcast(spec: RunSpec, fake: FakeThread, timelineFile: strin
     baselineHeapMb: baselineHeap / 2 ** 20,
     peakLiveHeapMb: peakLiveHeap / 2 ** 20,
     peakRssMb: peakRss / 2 ** 20,
+    spacingSwitches,
   };
+}
+
+/**
+ * Calls `onSwitch` when the worker's arrival spacing (its private state, read for the benchmark's eyes only) has
+ * switched on or off, as seen at the next send it makes: a switch takes effect at a send.
+ */
+function watchSpacing(api: Api, worker: object, onSwitch: (on: boolean) => void): void {
+  const engaged = () => (worker as { arrivals?: { engaged: boolean } }).arrivals?.engaged ?? false;
+  let was = false;
+  api.config.use((previous, method, payload, signal) => {
+    const now = engaged();
+    if (now !== was) onSwitch((was = now));
+    return previous(method, payload, signal);
+  });
 }
 
 /**
@@ -324,8 +344,14 @@ function print(result: RunResult): void {
   const goal = spec.strict?.fakeBurst === 1 ? 0.9 : 0.95;
   if (limit) console.log(`  rate ÷ limit: ${(result.rate / limit).toFixed(3)} end to end (goal ≥ ${goal}${spec.strict?.adaptive === false ? ", for adaptive pacing" : ""})`);
   console.log(`  lost ${result.lost}, duplicates ${result.duplicates}, 429 answers ${result.rateLimited}`);
+  if (spec.limitPerSecond && spec.strict?.adaptive !== false) console.log(`  arrival spacing: ${spacingText(result)}`);
   const heap = `live heap ${result.baselineHeapMb.toFixed(0)} MB before, peak ${result.peakLiveHeapMb.toFixed(0)} MB (bot thread, after GC)`;
   console.log(`  ${heap}; peak RSS ${result.peakRssMb.toFixed(0)} MB (whole process, fake's thread included)`);
+}
+
+function spacingText(result: RunResult): string {
+  if (result.spacingSwitches.length === 0) return "never on";
+  return result.spacingSwitches.map(({ atSeconds, on }) => `${on ? "on" : "off"} at ${atSeconds.toFixed(1)} s`).join(", ");
 }
 
 /** Adaptive pacing off and on, side by side, for each strict limiter that ran both ways. */
@@ -335,14 +361,14 @@ function printStrictSummary(results: RunResult[]): void {
   if (strict.length === 0) return;
   console.log("\nStrict limiter, achieved ÷ enforced rate (end to end):");
   for (const burst of bursts) {
-    const ratio = (adaptive: boolean) => {
-      const result = strict.find((r) => r.spec.strict?.fakeBurst === burst && r.spec.strict?.adaptive === adaptive);
-      return result ? result.rate / (result.spec.limitPerSecond ?? 1) : undefined;
-    };
+    const ratio = (adaptive: boolean) => strict.find((r) => r.spec.strict?.fakeBurst === burst && r.spec.strict?.adaptive === adaptive);
+    const rateOf = (result: RunResult) => result.rate / (result.spec.limitPerSecond ?? 1);
     const [off, on] = [ratio(false), ratio(true)];
-    const text = (value: number | undefined) => (value === undefined ? "not run" : value.toFixed(3));
-    const gain = off && on ? `, ${(on / off).toFixed(1)}×` : "";
-    console.log(`  ${burst === 1 ? "no burst" : `burst ${burst}`}: adaptive off ${text(off)}, on ${text(on)}${gain}`);
+    const text = (value: RunResult | undefined) =>
+      value === undefined ? "not run" : `${(value.rate / (value.spec.limitPerSecond ?? 1)).toFixed(3)} (${value.rateLimited} × 429)`;
+    const gain = off && on ? `, ${(rateOf(on) / rateOf(off)).toFixed(1)}×` : "";
+    const spacing = on ? `; arrival spacing ${spacingText(on)}` : "";
+    console.log(`  ${burst === 1 ? "no burst" : `burst ${burst}`}: adaptive off ${text(off)}, on ${text(on)}${gain}${spacing}`);
   }
 }
 
