@@ -4,7 +4,7 @@ import type { RateLimit } from "./rate-limiter.js";
 export type Refusal = "stale" | "far" | "after-run";
 
 export interface AdaptiveRateOptions {
-  /** The configured limit: the rate never goes above it, and its burst applies until the first 429. */
+  /** The configured limit: the rate never goes above it, and its burst applies from the end of the slow start until the first 429. */
   ceiling: RateLimit;
   /** Lowest rate a run of 429s can bring it to. Default 1/s (or the ceiling, if lower). */
   floorPerSecond?: number;
@@ -37,12 +37,13 @@ const SUSTAINED_MEMORY_MS = 30_000;
 
 /**
  * What the server accepts, learnt from its answers (AIMD, with the rate of the last 429 remembered as in TCP CUBIC).
- * Until the first 429 the rate starts low and doubles each second (see START_SHARE). Once Telegram has refused anything, sends go out one interval apart, never as a burst: a burst after a pause is
- * what the server refuses first.
+ * Until the first 429 the rate starts at half the configured one, with no burst, and doubles each second of accepted
+ * sends (see START_SHARE); the configured burst applies only once it is reached. Once Telegram has refused anything,
+ * sends go out one interval apart, never as a burst: a burst after a pause is what the server refuses first.
  *
- * - A 429 counts once per round (refusals of sends made before the last decrease say nothing new). The first one, or
- *   one soon after the last change of rate, halves the rate; one after a run of accepted sends multiplies it by
- *   `decrease`.
+ * - A 429 counts once per round (refusals of sends made before the last decrease say nothing new). The first one at
+ *   the configured rate, or one soon after the last change of rate, halves the rate; one after a run of accepted sends
+ *   (the slow start's first included) multiplies it by `decrease`.
  * - For a second after a decrease the rate stays put, so a second 429 does not pause every send for a second.
  * - Then it climbs back fast to 95 % of the rate refused, and probes past it by 0.3 % of it per second.
  * - The rate refused is never taken below a rate that was sustained (20 accepted in a row) in the last 30 s: under CPU
@@ -73,7 +74,10 @@ export class AdaptiveRate {
 
   /** The limit to pace the next send by. */
   get limit(): RateLimit {
-    return { perSecond: this.current, burst: this.refusedAt === undefined ? this.ceiling.burst : 1 };
+    // No burst in the slow start either: a server with none refuses it, and a rate refused for its burst would be
+    // taken for the server's limit (at 20/s with no burst the rate stayed near 15/s).
+    const started = this.refusedAt === undefined && this.current >= this.ceiling.perSecond;
+    return { perSecond: this.current, burst: started ? this.ceiling.burst : 1 };
   }
 
   /** True once a 429 has been seen and the rate is below the configured one. */
@@ -89,14 +93,19 @@ export class AdaptiveRate {
    */
   refused(sentAt: number, now: number): Refusal {
     if (sentAt < this.lastDecreaseAt) return "stale";
-    const far = this.refusedAt === undefined || this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
+    const first = this.refusedAt === undefined;
+    const quick = this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
+    // In the slow start, a first 429 after a run came at the first rate past the server's (the rate grew by less
+    // than a send's worth since the last accepted one): the gentle factor lands below it, where halving lost half a
+    // second. At the configured rate a first 429 says the limit is lower by an unknown amount: halve.
+    const halve = quick || (first && this.current >= this.ceiling.perSecond);
     const sustained = this.sustained && now - this.sustained.at < SUSTAINED_MEMORY_MS ? this.sustained.perSecond : 0;
     this.refusedAt = Math.max(this.current, sustained);
-    this.current = Math.max(this.floor, this.current * (far ? 0.5 : this.decrease));
+    this.current = Math.max(this.floor, this.current * (halve ? 0.5 : this.decrease));
     this.lastDecreaseAt = now;
     this.acceptedSinceDecrease = 0;
     this.acceptedInRow = 0;
-    return far ? "far" : "after-run";
+    return first || quick ? "far" : "after-run";
   }
 
   /** A send was accepted (answered at `now`): after the hold, the rate grows (see the class comment). */

@@ -16,9 +16,9 @@ function warmedUp(ceiling: RateLimit): AdaptiveRate {
 }
 
 describe("AdaptiveRate", () => {
-  it("starts at half the configured rate with its burst and doubles it with each second of accepted sends, up to it", () => {
+  it("starts at half the configured rate with no burst and doubles it with each second of accepted sends, up to it", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
-    expect(rate.limit).toEqual({ perSecond: 15, burst: 5 });
+    expect(rate.limit).toEqual({ perSecond: 15, burst: 1 });
     // Each send is paced at the rate it was sent at: a second of them brings 15/s to 30/s.
     let seconds = 0;
     while (rate.limit.perSecond < 30) {
@@ -26,19 +26,31 @@ describe("AdaptiveRate", () => {
       rate.accepted(seconds * 1000);
     }
     expect(seconds).toBeCloseTo(1, 1);
+    // There the configured burst applies, until the first 429.
     for (let sent = 0; sent < 100; sent++) rate.accepted(2_000 + sent * 40);
     expect(rate.limit).toEqual({ perSecond: 30, burst: 5 });
     expect(rate.adapted).toBe(false);
   });
 
-  it("a 429 in the slow start halves the rate to one accepted a second before", () => {
+  it("in the slow start, a 429 after a run lowers the rate just below the last one accepted; one at once halves it", () => {
     const rate = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
     let now = 0;
-    while (rate.limit.perSecond < 24) rate.accepted((now += 1000 / rate.limit.perSecond));
-    const oneSecondAgo = rate.limit.perSecond / 2;
+    let lastAccepted = 0;
+    while (rate.limit.perSecond < 24) {
+      lastAccepted = rate.limit.perSecond;
+      rate.accepted((now += 1000 / lastAccepted));
+    }
+    const refusedAt = rate.limit.perSecond;
     expect(rate.refused(now, now)).toBe("far");
-    expect(rate.limit.perSecond).toBeCloseTo(oneSecondAgo, 0);
+    expect(rate.limit.perSecond).toBeCloseTo(refusedAt * 0.9);
+    expect(rate.limit.perSecond).toBeLessThan(lastAccepted);
     expect(rate.adapted).toBe(true);
+
+    const atOnce = new AdaptiveRate({ ceiling: TELEGRAM_GLOBAL });
+    atOnce.accepted(0);
+    const first = atOnce.limit.perSecond;
+    expect(atOnce.refused(67, 70)).toBe("far");
+    expect(atOnce.limit.perSecond).toBeCloseTo(first / 2);
   });
 
   it("halves on the first refusal and on one soon after, counts a round once, and sends no burst after a 429", () => {
