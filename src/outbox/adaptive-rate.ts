@@ -4,7 +4,7 @@ import type { RateLimit } from "./rate-limiter.js";
 export type Refusal = "stale" | "far" | "after-run";
 
 export interface AdaptiveRateOptions {
-  /** The configured limit: the rate never goes above it, and its burst applies from the end of the slow start until the first 429. */
+  /** The configured limit: the rate never goes above it, and its burst applies until the first 429. */
   ceiling: RateLimit;
   /** Lowest rate a run of 429s can bring it to. Default 1/s (or the ceiling, if lower). */
   floorPerSecond?: number;
@@ -12,13 +12,6 @@ export interface AdaptiveRateOptions {
   decrease?: number;
 }
 
-/**
- * The rate starts at this share of the configured one and doubles with each second of accepted sends until the
- * first 429 (TCP's slow start). A 429 at rate R then comes a second after R/2 was accepted, so halving lands on a
- * rate the server took; starting at the configured rate, a server below half of it refused the halved rate too, and
- * that second 429 within the first one's retry_after paused every chat for a second (issue 14, z35e).
- */
-const START_SHARE = 0.5;
 /** A 429 after fewer accepted sends than this at the current rate says the rate is far too high: halve it. */
 const QUICK_REFUSAL_SENDS = 3;
 /**
@@ -37,13 +30,12 @@ const SUSTAINED_MEMORY_MS = 30_000;
 
 /**
  * What the server accepts, learnt from its answers (AIMD, with the rate of the last 429 remembered as in TCP CUBIC).
- * Until the first 429 the rate starts at half the configured one, with no burst, and doubles each second of accepted
- * sends (see START_SHARE); the configured burst applies only once it is reached. Once Telegram has refused anything,
- * sends go out one interval apart, never as a burst: a burst after a pause is what the server refuses first.
+ * Once Telegram has refused anything, sends go out one interval apart, never as a burst: a burst after a pause is
+ * what the server refuses first.
  *
- * - A 429 counts once per round (refusals of sends made before the last decrease say nothing new). The first one at
- *   the configured rate, or one soon after the last change of rate, halves the rate; one after a run of accepted sends
- *   (the slow start's first included) multiplies it by `decrease`.
+ * - A 429 counts once per round (refusals of sends made before the last decrease say nothing new). The first one, or
+ *   one soon after the last change of rate, halves the rate; one after a run of accepted sends multiplies it by
+ *   `decrease`.
  * - For a second after a decrease the rate stays put, so a second 429 does not pause every send for a second.
  * - Then it climbs back fast to 95 % of the rate refused, and probes past it by 0.3 % of it per second.
  * - The rate refused is never taken below a rate that was sustained (20 accepted in a row) in the last 30 s: under CPU
@@ -69,20 +61,17 @@ export class AdaptiveRate {
     this.floor = Math.min(options.floorPerSecond ?? 1, options.ceiling.perSecond);
     this.decrease = options.decrease ?? 0.9;
     if (!(this.decrease > 0 && this.decrease < 1)) throw new Error("adaptive rate: decrease must be between 0 and 1");
-    this.current = Math.max(this.floor, options.ceiling.perSecond * START_SHARE);
+    this.current = options.ceiling.perSecond;
   }
 
   /** The limit to pace the next send by. */
   get limit(): RateLimit {
-    // No burst in the slow start either: a server with none refuses it, and a rate refused for its burst would be
-    // taken for the server's limit (at 20/s with no burst the rate stayed near 15/s).
-    const started = this.refusedAt === undefined && this.current >= this.ceiling.perSecond;
-    return { perSecond: this.current, burst: started ? this.ceiling.burst : 1 };
+    return { perSecond: this.current, burst: this.refusedAt === undefined ? this.ceiling.burst : 1 };
   }
 
   /** True once a 429 has been seen and the rate is below the configured one. */
   get adapted(): boolean {
-    return this.refusedAt !== undefined && this.current < this.ceiling.perSecond;
+    return this.current < this.ceiling.perSecond;
   }
 
   /**
@@ -93,19 +82,14 @@ export class AdaptiveRate {
    */
   refused(sentAt: number, now: number): Refusal {
     if (sentAt < this.lastDecreaseAt) return "stale";
-    const first = this.refusedAt === undefined;
-    const quick = this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
-    // In the slow start, a first 429 after a run came at the first rate past the server's (the rate grew by less
-    // than a send's worth since the last accepted one): the gentle factor lands below it, where halving lost half a
-    // second. At the configured rate a first 429 says the limit is lower by an unknown amount: halve.
-    const halve = quick || (first && this.current >= this.ceiling.perSecond);
+    const far = this.refusedAt === undefined || this.acceptedSinceDecrease < QUICK_REFUSAL_SENDS;
     const sustained = this.sustained && now - this.sustained.at < SUSTAINED_MEMORY_MS ? this.sustained.perSecond : 0;
     this.refusedAt = Math.max(this.current, sustained);
-    this.current = Math.max(this.floor, this.current * (halve ? 0.5 : this.decrease));
+    this.current = Math.max(this.floor, this.current * (far ? 0.5 : this.decrease));
     this.lastDecreaseAt = now;
     this.acceptedSinceDecrease = 0;
     this.acceptedInRow = 0;
-    return first || quick ? "far" : "after-run";
+    return far ? "far" : "after-run";
   }
 
   /** A send was accepted (answered at `now`): after the hold, the rate grows (see the class comment). */
@@ -113,13 +97,8 @@ export class AdaptiveRate {
     this.acceptedSinceDecrease += 1;
     this.acceptedInRow += 1;
     if (this.acceptedInRow >= SUSTAINED_SENDS) this.noteSustained(now);
-    if (this.refusedAt === undefined) {
-      // Slow start: each accepted send is 1/current s of sending, so a second of them doubles the rate.
-      this.current = Math.min(this.ceiling.perSecond, this.current * 2 ** (1 / this.current));
-      return;
-    }
     if (now - this.lastDecreaseAt < HOLD_AFTER_DECREASE_MS) return;
-    const refusedAt = this.refusedAt;
+    const refusedAt = this.refusedAt ?? this.ceiling.perSecond;
     const perSecond = this.current < refusedAt * KNEE ? 0.2 * refusedAt : PROBE_PER_SECOND * refusedAt;
     this.current = Math.min(this.ceiling.perSecond, this.current + perSecond / this.current);
   }

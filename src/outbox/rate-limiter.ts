@@ -21,18 +21,10 @@ export class RateLimiter<K> {
     this.retune(limit);
   }
 
-  /**
-   * Changes the limit from the next send on (adaptive pacing). A lower rate also spaces the next send a whole new
-   * interval after the latest one: that one left at the old spacing, and after a 429 its successor, left at the
-   * same spacing, was refused too (the start's second 429, issue 14, z35e).
-   */
+  /** Changes the limit from the next send on (adaptive pacing); sends already taken keep their spacing. */
   retune(limit: RateLimit | null): void {
-    const previous = this.interval;
     this.interval = limit ? 1000 / limit.perSecond : 0;
     this.tolerance = limit ? (Math.max(1, limit.burst) - 1) * this.interval : 0;
-    if (previous > 0 && this.interval > previous) {
-      for (const [key, arrival] of this.arrival) this.arrival.set(key, arrival + this.interval - previous);
-    }
   }
 
   /** Milliseconds between sends at the sustained rate; 0 when unlimited. */

@@ -115,8 +115,8 @@ class Worker implements OutboxWorker {
       throw new Error("outbox leaseMs must exceed sendTimeoutMs + maxLocalWaitMs + 5 s, or leases expire mid-send");
     }
     const limits = { ...TELEGRAM_RATE_LIMITS, ...options.limits };
+    this.global = new RateLimiter(limits.global);
     this.adaptive = limits.global && options.adaptivePacing !== false ? new AdaptiveRate({ ceiling: limits.global }) : undefined;
-    this.global = new RateLimiter(this.adaptive?.limit ?? limits.global);
     this.privateChats = new RateLimiter(limits.privateChat);
     this.groupChats = new RateLimiter(limits.groupChat);
     const batchSize = positive(options.batchSize ?? 500, "batchSize");
