@@ -61,6 +61,10 @@ describe("outbox worker: adaptive pacing against a server with no burst", () => 
     // A second apart, plus the 600 ms the slow send was late (without the spacing: a second).
     expect(stub.calledAt.get(next)! - stub.calledAt.get(slow)!).toBeGreaterThanOrEqual(1_450);
     expect(stub.calledAt.get(next)!).toBeGreaterThanOrEqual(stub.answeredAt.get(slow)!);
+    // Operators see when, and at what rate, sends started being spaced wider than the rate.
+    const switches = bed.logs.filter((line) => line.includes("outbox arrival spacing"));
+    expect(switches).toHaveLength(1);
+    expect(JSON.parse(switches[0]!)).toMatchObject({ msg: "outbox arrival spacing on", rate_per_second: 1 });
   });
 
   it("does not space sends by their arrival after a 429 it would not have prevented (a server with a burst)", { timeout: 30_000 }, async () => {
@@ -74,6 +78,7 @@ describe("outbox worker: adaptive pacing against a server with no burst", () => 
     expect(await bed.clock.runTimersDuring(worker.runOnce())).toMatchObject({ sent: plan.length - 2 });
     const [slow, next] = [plan.length - 1, plan.length];
     expect(stub.calledAt.get(next)! - stub.calledAt.get(slow)!).toBeLessThan(1_300);
+    expect(bed.logs.filter((line) => line.includes("outbox arrival spacing"))).toEqual([]);
   });
 
   it("does not pause every chat for a 429 of a send that left before the rate went down", { timeout: 20_000 }, async () => {
