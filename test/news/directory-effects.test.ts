@@ -16,7 +16,7 @@ async function writerWithDraft(languageCode: string, text: string): Promise<{ wr
   await writer.send("/start");
   const draft = await getOrCreateDraft(h.db, writer.id, TESTENKO.slug, h.clock.now());
   // As a message of the writing stage saves it: the draft keeps the message's id (letters.saved_messages).
-  await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text, now: h.clock.now(), savedMessages: ",41," });
+  await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text, now: h.clock.now(), message: 41 });
   return { writer, letterId: draft.id };
 }
 

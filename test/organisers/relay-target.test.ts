@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.js";
-import { getCampaignChat, linkCampaignChat, markChatBroken, relayTargetForPrisoner } from "../../src/db/repositories/campaign-chats.js";
+import { getCampaignChat, linkCampaignChat, markChatBroken, markChatWorking, relayTargetForPrisoner, unlinkCampaignChat, workingRelays } from "../../src/db/repositories/campaign-chats.js";
+import { readLetterTargetFacts } from "../../src/db/repositories/letter-target.js";
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
-import { deskChat, linkDesk, markDeskBroken } from "../../src/db/repositories/desk.js";
+import { DESK_SLUG, deskChat, linkDesk, markDeskBroken, markDeskWorking } from "../../src/db/repositories/desk.js";
 import { readOrganiserRouteFacts } from "../../src/db/repositories/organiser-route.js";
 import { getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import type { CampaignChat } from "../../src/db/tables/organisers.js";
@@ -11,7 +12,10 @@ import { createSeededTestDatabase, type TestDatabase } from "../helpers/database
 /**
  * Where a letter goes is one statement (issue 14): it must pick what reading the prisoner's campaign chats and the
  * desk apart and choosing in code picked (the rule as it was until then), for every seeded person as links open,
- * break and a person belongs to two campaigns; and the organisers' route reads the same link with the draft.
+ * break and a person belongs to two campaigns; the organisers' route reads the same link with the draft; and the
+ * letter flow's lookup, which says whose organisers take the letter (what the writer is offered), names the owner of
+ * that link whenever it works (both read one ranking, `rankedLinks`: this holds them to one answer), as does
+ * `workingRelays`, the whole directory's answer for the few-letters list.
  */
 const WRITER = 611;
 const now = new Date("2026-12-07T19:00:00Z");
@@ -38,11 +42,19 @@ async function apart(slug: string): Promise<CampaignChat | undefined> {
 
 async function expectSameAsApart(): Promise<void> {
   const slugs = (await db.selectFrom("prisoners").select("slug").execute()).map((row) => row.slug);
+  const working = await workingRelays(db);
   for (const slug of slugs) {
     const expected = await apart(slug);
+    // The few-letters list's answer for the whole directory at once.
+    expect(working.desk || working.prisoners.has(slug), slug).toBe(expected?.status === "ok");
     expect(await relayTargetForPrisoner(db, slug), slug).toEqual(expected);
     const { chat } = await readOrganiserRouteFacts(db, slug, WRITER);
     expect(chat, slug).toEqual(expected && { chat_id: expected.chat_id, title: expected.title, public: expected.public, offers_translation: expected.offers_translation });
+    const facts = await readLetterTargetFacts(db, slug, WRITER);
+    // A card private to another writer is not looked up for this one.
+    if (facts === undefined) continue;
+    const via = expected?.status !== "ok" ? null : expected.campaign_slug === DESK_SLUG ? "desk" : "campaign";
+    expect({ relayVia: facts.relayVia, organiserRelay: facts.organiserRelay }, slug).toEqual({ relayVia: via, organiserRelay: via !== null });
   }
 }
 
@@ -70,6 +82,22 @@ it("picks what the campaign chats and the desk read apart pick, as links open an
   await markDeskBroken(db, -200_3, "kicked", now);
   await expectSameAsApart();
   expect((await relayTargetForPrisoner(db, member))?.campaign_slug).toBe(first);
+  // The broken first campaign's chat unlinked: the second's (broken) remains; the desk working again takes the letter.
+  await unlinkCampaignChat(db, first);
+  await expectSameAsApart();
+  expect((await relayTargetForPrisoner(db, member))?.campaign_slug).toBe(second);
+  await markDeskWorking(db, -200_3, now);
+  await expectSameAsApart();
+  expect((await readLetterTargetFacts(db, member, WRITER))?.relayVia).toBe("desk");
+  // The second campaign's chat working again comes before the desk; a third campaign linked to the same chat, its own
+  // people in one campaign only, changes nothing for the member of both.
+  await markChatWorking(db, -200_2, now);
+  await expectSameAsApart();
+  expect((await readLetterTargetFacts(db, member, WRITER))?.relayVia).toBe("campaign");
+  if (campaigns[2] !== undefined) {
+    await linkCampaignChat(db, { ...link, campaignSlug: campaigns[2], chatId: -200_2, title: "Second", public: true });
+    await expectSameAsApart();
+  }
 });
 
 it("reads the writer's draft with the link, and each without the other", async () => {

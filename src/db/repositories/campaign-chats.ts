@@ -1,4 +1,4 @@
-import { expressionBuilder, sql } from "kysely";
+import { type Expression, expressionBuilder, sql } from "kysely";
 import type { DB } from "../database.js";
 import type { Database } from "../schema.js";
 import { prepared } from "../prepared.js";
@@ -133,26 +133,37 @@ const LINK_COLUMNS = [
 ] as const satisfies readonly (keyof CampaignChat)[];
 
 /**
- * Every link a letter to this prisoner could go through, ranked: a working chat of one of their campaigns 0, a working
- * desk 1, a broken campaign chat 2, a broken desk 3 (then by campaign slug).
+ * How a link ranks as a letter's way to organisers, lowest first: the one ranking both `relayTargetRow` (which link
+ * a letter goes through) and `relayRankOf` (the letter flow's lookup: whose organisers take it) read, so that what a
+ * writer is offered and where the letter then goes cannot disagree.
  */
-const rankedLinks = (prisonerSlug: string) =>
+const RANK = { workingCampaignChat: 0, workingDesk: 1, brokenCampaignChat: 2, brokenDesk: 3 } as const;
+
+/** A rank by the link's status (`ok`: working). */
+const rankBy = (status: Expression<string>, working: number, broken: number) =>
+  sql<number>`case when ${status} = 'ok' then ${sql.lit(working)} else ${sql.lit(broken)} end`;
+
+/**
+ * Every link a letter to this prisoner could go through, ranked (RANK; then by campaign slug). `prisoner`: the slug,
+ * or a reference to it in the statement around (the lookup).
+ */
+const rankedLinks = (prisoner: string | Expression<string>) =>
   parts
     .selectFrom("campaign_chats")
     .innerJoin("prisoner_campaigns", "prisoner_campaigns.campaign_slug", "campaign_chats.campaign_slug")
     .select([
       "campaign_chats.campaign_slug",
       ...LINK_COLUMNS.map((column) => `campaign_chats.${column}` as const),
-      sql<number>`case when ${sql.ref("campaign_chats.status")} = 'ok' then 0 else 2 end`.as("rank"),
+      rankBy(sql.ref("campaign_chats.status"), RANK.workingCampaignChat, RANK.brokenCampaignChat).as("rank"),
     ])
-    .where("prisoner_campaigns.prisoner_slug", "=", prisonerSlug)
+    .where("prisoner_campaigns.prisoner_slug", "=", prisoner)
     .unionAll(
       parts
         .selectFrom("organisation_desk")
         .select([
           sql.lit(DESK_SLUG).as("campaign_slug"),
           ...LINK_COLUMNS.map((column) => `organisation_desk.${column}` as const),
-          sql<number>`case when ${sql.ref("organisation_desk.status")} = 'ok' then 1 else 3 end`.as("rank"),
+          rankBy(sql.ref("organisation_desk.status"), RANK.workingDesk, RANK.brokenDesk).as("rank"),
         ])
         .where("organisation_desk.id", "=", 1),
     );
@@ -163,6 +174,21 @@ const rankedLinks = (prisonerSlug: string) =>
  */
 export const relayTargetRow = (prisonerSlug: string) =>
   parts.selectFrom(rankedLinks(prisonerSlug).as("link")).selectAll("link").orderBy("link.rank").orderBy("link.campaign_slug").limit(1);
+
+/**
+ * The rank of the link a letter to `prisoner` (a reference to the slug in the statement around) would go through: the
+ * lowest of `rankedLinks`, null when there is none. A scalar subquery for the letter flow's lookup; `relayViaOfRank`
+ * reads it.
+ */
+export const relayRankOf = (prisoner: Expression<string>) =>
+  parts.selectFrom(rankedLinks(prisoner).as("link")).select((eb) => eb.fn.min<number>("link.rank").as("rank"));
+
+/** Whose organisers take a letter whose best link has this rank: a working link's, or nobody's (null). */
+export function relayViaOfRank(rank: number | null | undefined): "campaign" | "desk" | null {
+  if (rank === RANK.workingCampaignChat) return "campaign";
+  if (rank === RANK.workingDesk) return "desk";
+  return null;
+}
 
 /** Compiled once (db/prepared.ts): the relay, the organisers' route and the routes' coverage ask for it. */
 const relayTargetQuery = prepared((db: DB, prisonerSlug: string) => db.selectFrom(relayTargetRow(prisonerSlug).as("target")).selectAll("target"));

@@ -9,6 +9,7 @@ import { institutionFromRow, type InstitutionRow } from "./institutions.js";
 import { endsWithClosing } from "../../domain/letters/draft-edit.js";
 import { type DraftTextAndProfile, draftCounts, PROFILE_COLUMNS, profileFromRow } from "./letters.js";
 import { PRISONER_FOR_LETTER_COLUMNS, type PrisonerForLetterRow, prisonerForLetterFromRow } from "./prisoners.js";
+import { relayRankOf, relayViaOfRank } from "./campaign-chats.js";
 
 /**
  * Everything the letter flow's first step reads about its recipient and writer, in one statement (issue 14: it was
@@ -26,8 +27,8 @@ export interface LetterTargetFacts {
   /** Organisers take letters for this person now: a working chat of one of their campaigns, or a working desk. */
   organiserRelay: boolean;
   /**
-   * Whose organisers take them (`relayTargetForPrisoner`'s order: a working campaign chat before a working desk), null
-   * when nobody does: the route step needs no read of its own for it.
+   * Whose organisers take them (`relayRankOf`: the ranking `relayTargetForPrisoner` picks the link by, a working
+   * campaign chat before a working desk), null when nobody does: the route step needs no read of its own for it.
    */
   relayVia: "campaign" | "desk" | null;
   /** The deployment has an organisation desk, working or not (the route step and a refusal say when it has none). */
@@ -72,8 +73,7 @@ const PREFIX = "institution__";
 
 type FactsRow = PrisonerForLetterRow & {
   campaign_list: string | null;
-  campaign_relay: unknown;
-  desk_relay: unknown;
+  relay_rank: number | null;
   desk_linked: unknown;
   intermediary: unknown;
   address_observed: unknown;
@@ -106,17 +106,7 @@ const factsOf = (db: DB, slug: string, writerId: number) =>
         .select(sql<string>`string_agg(${sql.ref("prisoner_campaigns.campaign_slug")}, ',' order by ${sql.ref("prisoner_campaigns.campaign_slug")})`.as("list"))
         .whereRef("prisoner_campaigns.prisoner_slug", "=", "prisoners.slug")
         .as("campaign_list"),
-      eb
-        .exists(
-          eb
-            .selectFrom("prisoner_campaigns as member")
-            .innerJoin("campaign_chats as chat", "chat.campaign_slug", "member.campaign_slug")
-            .select("chat.chat_id")
-            .whereRef("member.prisoner_slug", "=", "prisoners.slug")
-            .where("chat.status", "=", "ok"),
-        )
-        .as("campaign_relay"),
-      eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1).where("organisation_desk.status", "=", "ok")).as("desk_relay"),
+      relayRankOf(sql.ref<string>("prisoners.slug")).as("relay_rank"),
       eb.exists(eb.selectFrom("organisation_desk").select("organisation_desk.id").where("organisation_desk.id", "=", 1)).as("desk_linked"),
       eb.exists(eb.selectFrom("prisoner_intermediaries").select("prisoner_intermediaries.service").whereRef("prisoner_intermediaries.prisoner_slug", "=", "prisoners.slug")).as("intermediary"),
       eb
@@ -201,7 +191,7 @@ export async function readLetterTargetFactsWithDraft(db: DB, slug: string, write
 function factsFromRow(row: FactsRow): LetterTargetFacts {
   const institution: Record<string, unknown> = {};
   for (const column of INSTITUTION_COLUMNS) institution[column] = row[`${PREFIX}${column}`];
-  const via = truthy(row.campaign_relay) ? "campaign" : truthy(row.desk_relay) ? "desk" : null;
+  const via = relayViaOfRank(row.relay_rank);
   return {
     prisoner: prisonerForLetterFromRow(row, row.campaign_list ? row.campaign_list.split(",") : []),
     institution: institution.slug === null || institution.slug === undefined ? undefined : institutionFromRow(institution as InstitutionRow),

@@ -42,13 +42,33 @@ export async function setStarterClosing(db: DB, input: { letterId: number; write
  */
 const DRAFT = sql.lit<"draft">("draft");
 
+const savedMessages = sql.ref("saved_messages");
+
+/**
+ * The one place the draft's list of saved messages grows (domain/letters/saved-messages.ts says what it keeps): `list`
+ * with the message's `entry` (`123,`) added after its last SAVED_MESSAGES_BEFORE_ENTRY characters, in SQL, so that
+ * every statement that saves a message's text (the writing stage's appends, the first text, the full write) adds it
+ * the same way and no caller reads the list to build it. The same on both databases: their `length` and `substr`
+ * count characters, and the list is ASCII. The entry is named once, so a message sends its id twice in all (here and
+ * in the check); a null entry makes the whole null (`|| null`).
+ */
+function savedMessagesWith(list: RawBuilder<string | null>, entry: string | null): RawBuilder<string | null> {
+  const before = sql<string>`coalesce(${list}, ',')`;
+  const room = SAVED_MESSAGES_BEFORE_ENTRY;
+  return sql<string | null>`(case when length(${before}) > ${sql.lit(room)} then substr(${before}, length(${before}) - ${sql.lit(room - 1)}) else ${before} end || ${entry})`;
+}
+
 /** Every step of the letter flow reads the draft, and every message writes it: both compiled once (db/prepared.ts). */
 const draftTo = prepared((db: DB, writerId: number, prisonerSlug: string) =>
   db.selectFrom("letters").selectAll().where("writer_id", "=", writerId).where("prisoner_slug", "=", prisonerSlug).where("status", "=", DRAFT),
 );
-/** `saved`: the draft's list of saved messages with the one that made this text; null keeps the list (the Mini App). */
+/**
+ * `entry`: the writer's message that made this text, as the list of saved messages takes it (`savedMessageEntry`);
+ * null keeps the list (the Mini App): the grown list is then null and `coalesce` keeps the column, with the entry
+ * bound once.
+ */
 const writeDraftText = prepared(
-  (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number, saved: string | null) =>
+  (db: DB, text: string, updatedAt: string, letterId: number, writerId: number, characters: number, words: number, lines: number, entry: string | null) =>
     db
       .updateTable("letters")
       .set({
@@ -57,7 +77,7 @@ const writeDraftText = prepared(
         text_characters: characters,
         text_words: words,
         text_lines: lines,
-        saved_messages: sql<string | null>`coalesce(${saved}, ${sql.ref("saved_messages")})`,
+        saved_messages: sql<string | null>`coalesce(${savedMessagesWith(sql<string | null>`${savedMessages}`, entry)}, ${savedMessages})`,
       })
       .where("id", "=", letterId)
       .where("writer_id", "=", writerId)
@@ -94,19 +114,6 @@ const endsWith = (suffix: string, size: number) => sql<boolean>`(${textLength} >
 
 /** `entry`: the message being saved, as the draft's list of saved messages takes it (`savedMessageEntry`, `123,`). */
 type Figures = [updatedAt: string, characters: number, words: number, lines: number, entry: string];
-
-const savedMessages = sql.ref("saved_messages");
-
-/**
- * `list` with the message's `entry` (`123,`) added, the oldest ids dropped to make room, in SQL (`withSavedMessage`,
- * domain/letters/saved-messages.ts: the same on both databases; their `length` and `substr` count characters, and the
- * list is ASCII). The entry is named once, so a message sends its id twice in all (here and in the check).
- */
-function savedMessagesWith(list: RawBuilder<string | null>, entry: string): RawBuilder<string> {
-  const before = sql<string>`coalesce(${list}, ',')`;
-  const room = SAVED_MESSAGES_BEFORE_ENTRY;
-  return sql<string>`(case when length(${before}) > ${sql.lit(room)} then substr(${before}, length(${before}) - ${sql.lit(room - 1)}) else ${before} end || ${entry})`;
-}
 
 /**
  * The one statement of a message in the writing stage (issue 14): the paragraph joins the draft (`joined`: the new
@@ -287,12 +294,12 @@ export async function getLetterOfWriter(db: DB, letterId: number, writerId: numb
  * Stores the draft text (already normalised and checked with `applyDraftEdit`). False when the letter is not this
  * writer's draft any more, e.g. it was finished from another message, or (with `expected`: the text the caller
  * started from, null for none) when the text changed meanwhile: the letter editor's version check, in one UPDATE, so
- * two devices saving at once cannot both win. `savedMessages`: the draft's list of saved messages with the one that
- * made this text (`withSavedMessage`), for a text a message of the writer's made (not with `expected`).
+ * two devices saving at once cannot both win. `message`: the writer's message that made this text (not with
+ * `expected`), which the draft's list of saved messages takes in the same statement.
  */
 export async function saveDraftText(
   db: DB,
-  input: { letterId: number; writerId: number; text: string; now: Date; expected?: string | null; savedMessages?: string },
+  input: { letterId: number; writerId: number; text: string; now: Date; expected?: string | null; message?: number },
 ): Promise<boolean> {
   if (countCharacters(input.text) > MAX_LETTER_CHARACTERS) {
     throw new RangeError(`letter text longer than ${MAX_LETTER_CHARACTERS} characters`);
@@ -309,7 +316,7 @@ export async function saveDraftText(
       counts.characters,
       counts.words,
       counts.lines,
-      input.savedMessages ?? null,
+      input.message === undefined ? null : savedMessageEntry(input.message),
     );
     return numAffectedRows > 0n;
   }

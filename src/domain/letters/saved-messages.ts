@@ -6,8 +6,9 @@
  * safe integer, 16 digits at most), 24 of the 7-digit ids a private chat reaches: a delivery again comes for the few
  * updates in flight at a crash, not for a message saved dozens of messages ago.
  *
- * The SQL of the writing stage's one statement (db/repositories/letters.ts) computes the same as `withSavedMessage`;
- * `test/letters/saved-messages.test.ts` holds the two together.
+ * The list grows in SQL alone, in the statement that saves the message's text (`savedMessagesWith`,
+ * db/repositories/letters.ts); `holdsSavedMessage` reads it. `test/letters/saved-messages.test.ts` holds every
+ * statement that saves a message to this rule and the list to its bound.
  */
 export const SAVED_MESSAGES_KEPT = 200;
 
@@ -29,10 +30,3 @@ const LONGEST_ENTRY = 17;
  * so that the list with any entry stays within SAVED_MESSAGES_KEPT (the SQL then names the entry once).
  */
 export const SAVED_MESSAGES_BEFORE_ENTRY = SAVED_MESSAGES_KEPT - LONGEST_ENTRY;
-
-/** The list after the message was saved: the oldest ids dropped to make room, its id added. */
-export function withSavedMessage(list: string | null, messageId: number): string {
-  const before = list ?? ",";
-  const kept = before.length > SAVED_MESSAGES_BEFORE_ENTRY ? before.slice(before.length - SAVED_MESSAGES_BEFORE_ENTRY) : before;
-  return `${kept}${savedMessageEntry(messageId)}`;
-}

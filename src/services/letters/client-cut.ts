@@ -3,7 +3,7 @@ import { findDraftTo, saveDraftText } from "../../db/repositories/letters.js";
 import { replaceLetterStageIf } from "../../db/repositories/users.js";
 import { joinOfClientCut, mayBeCutPiece } from "../../domain/letters/client-cuts.js";
 import { draftStats, normaliseLetterText } from "../../domain/letters/draft.js";
-import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
+import { holdsSavedMessage } from "../../domain/letters/saved-messages.js";
 import { editParagraph, paragraphsOf, paragraphTag } from "../../domain/letters/paragraphs.js";
 import type { DraftStats } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
@@ -68,8 +68,7 @@ export async function joinCutPiece(
     if (!draft || join === undefined) return { ok: false, reason: "not-a-cut" };
     const result = editParagraph(text, { kind: "extend", index, text: next, join });
     if (!result.ok) return result.reason === "too-long" ? { ...result, stats: draftStats(text) } : { ok: false, reason: "not-a-cut" };
-    const savedMessages = withSavedMessage(draft.saved_messages, input.message.message_id);
-    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now(), savedMessages });
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now(), message: input.message.message_id });
     // The text may hold paragraph breaks of its own: a replacement's next piece follows the last paragraph it wrote.
     const last = index + paragraphsOf(next).length - 1;
     const paragraph = { index: last, tag: paragraphTag(paragraphsOf(result.text)[last] ?? "") };

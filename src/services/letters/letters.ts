@@ -35,7 +35,7 @@ import { NoOrganiserChatError, type OrganiserRelayKind, organiserRelayKind, rela
 import type { ServiceDeps } from "../deps.js";
 import { relayQuota } from "../relay/relay-quota.js";
 import { editDraft } from "../../domain/letters/draft-edit.js";
-import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
+import { holdsSavedMessage } from "../../domain/letters/saved-messages.js";
 import { readOrganiserRouteFacts } from "../../db/repositories/organiser-route.js";
 import { requestTranslation } from "../../db/repositories/translations.js";
 import { type TranslationSource, translationSource } from "../relay/translations.js";
@@ -221,8 +221,7 @@ export async function saveDraftInput(deps: ServiceDeps, input: DraftInput): Prom
     if (!result.ok) return { ...result, stats: current ? draftStats(current) : null };
     const now = deps.clock.now();
     const draft = existing ?? (await getOrCreateDraft(trx, input.writerId, input.slug, now));
-    const saved = message === undefined ? {} : { savedMessages: withSavedMessage(draft.saved_messages, message) };
-    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now, ...saved });
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now, message });
     return { ok: true, letterId: draft.id, stats: result.stats, before: result.beforeClosing === true };
   });
 }

@@ -3,7 +3,7 @@ import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.j
 import { replaceLetterStageIf } from "../../db/repositories/users.js";
 import { editParagraph, holdsReplacement, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
 import { type DraftStats, draftStats } from "../../domain/letters/index.js";
-import { holdsSavedMessage, withSavedMessage } from "../../domain/letters/saved-messages.js";
+import { holdsSavedMessage } from "../../domain/letters/saved-messages.js";
 import type { ServiceDeps } from "../deps.js";
 
 /** `again`: the message making the change was saved before (Telegram delivered it again): nothing written. */
@@ -33,8 +33,7 @@ export async function changeParagraph(
     }
     const result = editParagraph(text, input.edit);
     if (!result.ok) return result;
-    const saved = message === undefined ? {} : { savedMessages: withSavedMessage(draft.saved_messages, message) };
-    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now(), ...saved });
+    await saveDraftText(trx, { letterId: draft.id, writerId: input.writerId, text: result.text, now: deps.clock.now(), message });
     if (input.stage) await replaceLetterStageIf(trx, input.writerId, input.stage.raw, input.stage.record);
     return { ok: true, stats: result.stats };
   });
