@@ -187,6 +187,7 @@ news-publish-failed-prisoner-missing = Not published: this prisoner is no longer
 news-publish-failed-institution-missing = Not published: that place of detention is no longer in the directory.
 news-publish-failed-needs-source = Not published: this news needs a source link.
 news-publish-failed-offer-used = Not published: another organiser has already published this post.
+news-publish-failed-already-published = Not published again: this news went out when you first pressed Publish; the message above shows how its sending goes.
 news-language-uk = Ukrainian
 news-language-en = English
 news-language-ru = Russian

@@ -208,6 +208,7 @@ news-publish-failed-prisoner-missing = Не опубликовано: этого
 news-publish-failed-institution-missing = Не опубликовано: этого места заключения больше нет в справочнике.
 news-publish-failed-needs-source = Не опубликовано: этой новости нужна ссылка на источник.
 news-publish-failed-offer-used = Не опубликовано: другой организатор уже опубликовал этот пост.
+news-publish-failed-already-published = Повторно не опубликовано: эта новость ушла, когда вы впервые нажали «Опубликовать»; как идёт рассылка, видно в сообщении выше.
 news-language-uk = на украинском
 news-language-en = на английском
 news-language-ru = на русском

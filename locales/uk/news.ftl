@@ -202,6 +202,7 @@ news-publish-failed-prisoner-missing = Не опубліковано: цього
 news-publish-failed-institution-missing = Не опубліковано: цього місця ув'язнення більше немає в довіднику.
 news-publish-failed-needs-source = Не опубліковано: цій новині потрібне посилання на джерело.
 news-publish-failed-offer-used = Не опубліковано: інший організатор уже опублікував цей допис.
+news-publish-failed-already-published = Повторно не опубліковано: ця новина пішла, коли ви вперше натиснули «Опублікувати»; як іде розсилка, видно в повідомленні вище.
 news-language-uk = українською
 news-language-en = англійською
 news-language-ru = російською

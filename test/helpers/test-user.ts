@@ -1,6 +1,15 @@
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import type { Harness } from "./harness.js";
 
+/**
+ * `lateMs`: the bot takes the press this long after it was made (handled after a restart, or by a starved process):
+ * the clock moves on as soon as the press is made, before the bot can read it. Telegram refuses an answer to a
+ * press older than about 15 s (the fake's `CALLBACK_ANSWER_WINDOW_MS`).
+ */
+export interface PressOptions {
+  lateMs?: number;
+}
+
 export interface TestUserOptions {
   id?: number;
   languageCode?: string;
@@ -79,17 +88,19 @@ export class TestUser {
   }
 
   /** Finds the newest message with an inline button whose label matches, and presses it. */
-  press(label: string | RegExp): Promise<Sent[]> {
+  press(label: string | RegExp, options: PressOptions = {}): Promise<Sent[]> {
     const { message, button } = this.findButton(label);
     if (!("callback_data" in button)) throw new Error(`button "${button.text}" is not a callback button`);
-    return this.pressData(message.message_id, button.callback_data);
+    return this.pressData(message.message_id, button.callback_data, options);
   }
 
   /** Presses a button by its callback data; data the message never carried stands for a forged query. */
-  pressData(messageId: number, data: string): Promise<Sent[]> {
-    return this.act(() =>
-      this.harness.fake.injectCallbackQuery(this.id, this.chatId, messageId, data, { allowUnknownData: true }),
-    );
+  pressData(messageId: number, data: string, options: PressOptions = {}): Promise<Sent[]> {
+    return this.act(() => {
+      const updateId = this.harness.fake.injectCallbackQuery(this.id, this.chatId, messageId, data, { allowUnknownData: true });
+      if (options.lateMs !== undefined) this.harness.clock.advance(options.lateMs);
+      return updateId;
+    });
   }
 
   buttons(): string[] {

@@ -9,9 +9,11 @@ import { label, publishThroughChat } from "./publish-driver.js";
 /**
  * Issue 14, in webhook mode: `/news`'s publication (news row, outbox rows) commits inside the flow, whose end is
  * stored after it. When the process dies between the two, Telegram delivers the confirming press again to the
- * restarted bot, whose stored flow still waits at the confirmation. It publishes nothing again only because the
- * flow answers a press before taking it (src/bot/flows/input.ts) and Telegram takes one answer per press: the answer
- * fails, which ends the flow. A flow that went on past a failed answer would publish the news a second time.
+ * restarted bot, whose stored flow still waits at the confirmation. Telegram takes one answer per press, so the
+ * flow's answer to it is refused; the refusal is taken as answered (src/bot/press-answer.ts) and the flow goes on to
+ * publish, where the publication kept with its confirmation (`news_posts.confirmation_message_id`) is found: nothing
+ * is published or sent again, and no error is shown. (Before, the refused answer ended the flow with "something went
+ * wrong… try again" although the news had gone out.)
  */
 let h: Harness;
 /** The death after the publication committed: the flow's end (its stored state deleted) fails… */
@@ -57,9 +59,15 @@ describe("/news: the confirming press delivered again after the process died onc
     h.clock.advance(UPDATE_LEASE_MS + 1_000);
     pump = new WebhookPump(h);
     const shown = organiser.messages.length;
+    const logged = h.logs.length;
     expect(await pump.post(press)).toBe(200);
-    expect(organiser.messages.slice(shown).some((message) => message.text?.startsWith("📣"))).toBe(false);
-    // The flow ended with the failed answer: the same button pressed once more is out of date.
+    // Nothing new: no second "Preparing to send…", and no error (the answer Telegram refused is not one).
+    expect(organiser.messages.slice(shown)).toEqual([]);
+    const redelivery = h.logs.slice(logged);
+    expect(redelivery.filter((line) => line.includes('"update failed"'))).toEqual([]);
+    expect(redelivery.some((line) => line.includes("press answer refused by Telegram"))).toBe(true);
+    expect(redelivery.some((line) => line.includes("news confirmation delivered again; published already"))).toBe(true);
+    // The flow ended, having found its publication: the same button pressed once more is out of date.
     expect(await h.db.selectFrom("conversation_state").select("key").execute()).toEqual([]);
     await organiser.press(label("en", "news-publish-button-publish"));
     expect(organiser.lastCallbackAnswer()).toBe(label("en", "unhandled-stale-button"));

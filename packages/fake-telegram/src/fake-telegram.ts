@@ -173,7 +173,7 @@ export class FakeTelegram {
     options: { allowUnknownData?: boolean } = {},
   ): number {
     const { world, queries } = this.state;
-    const query = queries.issueCallback();
+    const query = queries.issueCallback(this.state.now());
     const built = buildCallbackQuery(this.state, {
       from: world.requireUser(fromUserId),
       record: world.requireChat(chatId),

@@ -1,6 +1,6 @@
 import { Api, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../src/index.js";
+import { CALLBACK_ANSWER_WINDOW_MS, FakeTelegram } from "../src/index.js";
 
 const OLENA = 1001;
 
@@ -133,6 +133,30 @@ describe("commands and queries", () => {
       description: "Bad Request: query is too old and response timeout expired or query ID is invalid",
     });
     expect(fake.callbackAnswers).toMatchObject([{ callbackQueryId: queryId, text: "Прийнято" }]);
+  });
+
+  it("refuses an answer more than 15 s after the press, on the fake's clock, with Telegram's error", async () => {
+    let now = Date.parse("2026-12-07T21:00:00Z");
+    const clocked = await FakeTelegram.start({ now: () => now });
+    try {
+      const bot = new Api(clocked.token, { apiRoot: clocked.apiRoot });
+      clocked.addUser({ id: OLENA, first_name: "Олена" });
+      const sent = await bot.sendMessage(OLENA, "?", { reply_markup: { inline_keyboard: [[{ text: "Так", callback_data: "yes" }]] } });
+      clocked.pressButton(OLENA, OLENA, sent.message_id, "Так");
+      clocked.pressButton(OLENA, OLENA, sent.message_id, "Так");
+      const [inTime, late] = (await bot.getUpdates()).map((update) => update.callback_query?.id ?? "");
+      now += CALLBACK_ANSWER_WINDOW_MS;
+      await bot.answerCallbackQuery(inTime ?? "");
+      now += 1;
+      await expect(bot.answerCallbackQuery(late ?? "")).rejects.toMatchObject({
+        error_code: 400,
+        description: "Bad Request: query is too old and response timeout expired or query ID is invalid",
+      });
+      expect(clocked.callbackAnswers.map((answer) => answer.callbackQueryId)).toEqual([inTime]);
+      expect(clocked.internalErrors).toEqual([]);
+    } finally {
+      await clocked.stop();
+    }
   });
 
   it("refuses to fake a press of a button the message does not have", async () => {

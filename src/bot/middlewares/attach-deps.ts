@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotDeps, FlowContext } from "../context.js";
 import { type Logger, updateLogger } from "../../logger.js";
+import { answerPress } from "../press-answer.js";
 
 const childLogger = Symbol("logger");
 type WithLogger = FlowContext & { [childLogger]?: Logger };
@@ -20,10 +21,15 @@ const lazyLogger: PropertyDescriptor & ThisType<WithLogger> = {
   },
 };
 
+/**
+ * What every context carries, in the bot's chain and in each context a flow replays alike: the dependencies, the
+ * per-update logger, and for a button press the answer that takes Telegram's refusal as answered (press-answer.ts).
+ */
 export function attachDeps(deps: BotDeps): MiddlewareFn<FlowContext> {
   return (ctx, next) => {
     ctx.deps = deps;
     Object.defineProperty(ctx, "logger", lazyLogger);
+    if (ctx.update.callback_query !== undefined) ctx.answerCallbackQuery = answerPress;
     return next();
   };
 }

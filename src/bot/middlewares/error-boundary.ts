@@ -27,8 +27,10 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   const text = typeof ctx.t === "function" ? ctx.t("error-generic") : "Something went wrong. Please try again.";
   try {
     if (ctx.callbackQuery) {
-      // The press may already have been answered before the failure; then only a message can reach the person.
-      const answered = await ctx.answerCallbackQuery({ text, show_alert: true }).then(
+      // The press may already have been answered before the failure, or be too old for an answer (Telegram refuses
+      // both); then only a message can reach the person. The API itself, not the context's shortcut, which takes a
+      // refusal as answered (press-answer.ts), so that any failure of the alert is known here.
+      const answered = await ctx.api.answerCallbackQuery(ctx.callbackQuery.id, { text, show_alert: true }).then(
         () => true,
         () => false,
       );

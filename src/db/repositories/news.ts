@@ -17,9 +17,12 @@ export interface NewNewsPost {
   authorId: number;
   publishedAt: Date;
   progress: { chatId: number; messageId: number } | null;
+  /** The author's message whose Publish button was pressed (`news_posts.confirmation_message_id`). */
+  confirmationMessageId: number | null;
 }
 
-export async function insertNewsPost(db: DB, post: NewNewsPost): Promise<number> {
+/** The new row's id; undefined when this confirmation was published already (a press delivered again). */
+export async function insertNewsPost(db: DB, post: NewNewsPost): Promise<number | undefined> {
   const row = await db
     .insertInto("news_posts")
     .values({
@@ -36,10 +39,23 @@ export async function insertNewsPost(db: DB, post: NewNewsPost): Promise<number>
       digest_count: 0,
       progress_chat_id: post.progress?.chatId ?? null,
       progress_message_id: post.progress?.messageId ?? null,
+      confirmation_message_id: post.confirmationMessageId,
     })
+    .onConflict((conflict) => conflict.columns(["author_id", "confirmation_message_id"]).doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The news published by pressing Publish on this message of the author's, if any. */
+export async function newsConfirmedBy(db: DB, authorId: number, confirmationMessageId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("news_posts")
+    .select("id")
+    .where("author_id", "=", authorId)
+    .where("confirmation_message_id", "=", confirmationMessageId)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function setNewsAudience(db: DB, newsId: number, counts: { immediate: number; digest: number }): Promise<void> {

@@ -50,6 +50,11 @@ export interface NewsPostsTable {
   progress_edited_at: string | null;
   /** Set once the organiser got the final report. */
   reported_at: string | null;
+  /**
+   * The organiser's message whose Publish button was pressed (their private chat), unique with `author_id`: a press
+   * delivered again publishes nothing more. NULL for news published before it was kept.
+   */
+  confirmation_message_id: number | null;
 }
 
 export interface NewsDigestItemsTable {

@@ -14,6 +14,7 @@ import {
   closeDraftsTo,
   getNewsPost,
   insertNewsPost,
+  newsConfirmedBy,
   markOfferPublished,
   setNewsAudience,
   writersWithDraftsTo,
@@ -46,11 +47,16 @@ export interface PublishInput {
   offerId: number | null;
   /** The organiser's message that shows the broadcast's progress. */
   progress: { chatId: number; messageId: number } | null;
+  /**
+   * The organiser's message whose Publish button was pressed: one publication per confirmation, however often
+   * Telegram delivers the press (`news_posts.confirmation_message_id`).
+   */
+  confirmationMessageId: number | null;
 }
 
 export type PublishOutcome =
   | { ok: true; newsId: number; immediate: number; digest: number; draftWriters: number }
-  | { ok: false; reason: "prisoner-missing" | "institution-missing" | "needs-source" | "offer-used" };
+  | { ok: false; reason: "prisoner-missing" | "institution-missing" | "needs-source" | "offer-used" | "already-published" };
 
 /** Events that change the directory must name a source: every fact on a card carries one. */
 export function needsSource(event: NewsEvent): boolean {
@@ -60,6 +66,12 @@ export function needsSource(event: NewsEvent): boolean {
 /** Outbox refs of one broadcast start with this, so `progressOf(db, newsRefPrefix(id))` counts exactly its rows. */
 export function newsRefPrefix(newsId: number): string {
   return `news:${newsId}:`;
+}
+
+/** The news an organiser's press of Publish on this message published, if it did (a press delivered again). */
+export async function publishedByConfirmation(db: DB, authorId: number, confirmationMessageId: number | null): Promise<number | null> {
+  if (confirmationMessageId === null) return null;
+  return (await newsConfirmedBy(db, authorId, confirmationMessageId)) ?? null;
 }
 
 class PublishRefused extends Error {
@@ -105,7 +117,9 @@ async function publishInTransaction(
     authorId: input.authorId,
     publishedAt: now,
     progress: input.progress,
+    confirmationMessageId: input.confirmationMessageId,
   });
+  if (newsId === undefined) throw new PublishRefused("already-published");
   if (input.offerId !== null && !(await markOfferPublished(trx, input.offerId, newsId))) throw new PublishRefused("offer-used");
 
   const draftWriters = await applyToDirectory(trx, input, now);

@@ -24,18 +24,33 @@ export interface InlineAnswer {
 
 const QUERY_EXPIRED = "query is too old and response timeout expired or query ID is invalid";
 
+/**
+ * How long after the press Telegram still takes an answer to a callback query: about 15 s, as bots measured it
+ * (Telegram publishes no figure; past it the answer gets the same error as a second answer or an unknown id).
+ */
+export const CALLBACK_ANSWER_WINDOW_MS = 15_000;
+
+interface PendingCallback {
+  readonly updateId: number;
+  /** When the user pressed, on the fake's clock. */
+  readonly pressedAt: number;
+}
+
 /** Callback and inline queries the fake has issued; each may be answered once, as on Telegram. */
 export class QueryRegistry {
-  private readonly unansweredCallbacks = new Map<string, number>();
+  private readonly unansweredCallbacks = new Map<string, PendingCallback>();
   private readonly unansweredInline = new Map<string, number>();
   readonly callbackAnswers: CallbackAnswer[] = [];
   readonly inlineAnswers: InlineAnswer[] = [];
   private count = 0;
 
-  /** Reserves an id for a query; `bind` attaches the update that carries it once its id is known. */
-  issueCallback(): { id: string; bind: (updateId: number) => void } {
+  /**
+   * Reserves an id for a query pressed at `pressedAt`; `bind` attaches the update that carries it once its id is
+   * known.
+   */
+  issueCallback(pressedAt: number): { id: string; bind: (updateId: number) => void } {
     const id = this.nextId();
-    return { id, bind: (updateId) => this.unansweredCallbacks.set(id, updateId) };
+    return { id, bind: (updateId) => this.unansweredCallbacks.set(id, { updateId, pressedAt }) };
   }
 
   issueInline(): { id: string; bind: (updateId: number) => void } {
@@ -43,11 +58,13 @@ export class QueryRegistry {
     return { id, bind: (updateId) => this.unansweredInline.set(id, updateId) };
   }
 
+  /** Records the answer; a second one, one after the window or for an unknown id is refused as Telegram does. */
   answerCallback(answer: Omit<CallbackAnswer, "updateId">): void {
-    const updateId = this.unansweredCallbacks.get(answer.callbackQueryId);
-    if (updateId === undefined) throw badRequest(QUERY_EXPIRED);
+    const pending = this.unansweredCallbacks.get(answer.callbackQueryId);
+    if (pending === undefined) throw badRequest(QUERY_EXPIRED);
     this.unansweredCallbacks.delete(answer.callbackQueryId);
-    this.callbackAnswers.push({ ...answer, updateId });
+    if (answer.at - pending.pressedAt > CALLBACK_ANSWER_WINDOW_MS) throw badRequest(QUERY_EXPIRED);
+    this.callbackAnswers.push({ ...answer, updateId: pending.updateId });
   }
 
   answerInline(answer: Omit<InlineAnswer, "updateId">): void {

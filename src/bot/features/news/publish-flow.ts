@@ -11,7 +11,7 @@ import { isNewsEventType, NEWS_EVENT_TYPES, type NewsEvent, parseCellDays, statu
 import { parseSourceUrl } from "../../../domain/news/source-url.js";
 import { checkNewsText, MAX_NEWS_TEXT_CHARACTERS, type NewsTexts } from "../../../domain/news/texts.js";
 import { offerForPublishing, previewFacts, storedChoices } from "../../../services/news/publish-steps.js";
-import { needsSource, publishNews } from "../../../services/news/publish.js";
+import { needsSource, publishedByConfirmation, publishNews } from "../../../services/news/publish.js";
 import { newsKeyboard, renderNewsText } from "../../../services/news/render.js";
 import { translator } from "../../../telegram/i18n.js";
 import type { Flow, FlowContext } from "../../context.js";
@@ -47,7 +47,8 @@ const MAX_ATTEMPTS = 6;
 const MAX_CHOICES = 8;
 const CONFIRM_CHOICES = ["publish", "edit", "cancel"] as const;
 
-type Answer = { kind: "button"; step: string; value: string } | { kind: "text"; text: string };
+/** A button's answer carries the message it was pressed on (absent when Telegram no longer sends that message). */
+type Answer = { kind: "button"; step: string; value: string; messageId?: number } | { kind: "text"; text: string };
 
 /** Stops the flow with a message; thrown by the steps, caught once at the top. */
 class FlowEnded extends Error {
@@ -87,13 +88,14 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
   if (needsSource(event) && sourceUrl === null) throw new FlowEnded("news-publish-source-required-ended");
 
   for (let round = 0; round < MAX_ATTEMPTS; round += 1) {
-    const choice = await previewAndConfirm(conversation, ctx, token, { prisoner, event, texts, sourceUrl, locale: textLocale });
+    const { choice, messageId } = await previewAndConfirm(conversation, ctx, token, { prisoner, event, texts, sourceUrl, locale: textLocale });
     if (choice === "cancel") throw new FlowEnded("news-publish-cancelled");
     if (choice === "edit") {
       texts[textLocale] = await askText(conversation, ctx, token, textLocale);
       continue;
     }
-    await publish(conversation, ctx, { prisoner, event, texts, sourceUrl, locale: textLocale, offerId: offer?.id ?? null });
+    const draft = { prisoner, event, texts, sourceUrl, locale: textLocale, offerId: offer?.id ?? null, confirmationMessageId: messageId };
+    await publish(conversation, ctx, draft);
     return;
   }
   throw new FlowEnded("news-publish-gave-up");
@@ -105,7 +107,10 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
  */
 async function waitAnswer(conversation: Flow, token: string, steps: readonly string[]): Promise<Answer> {
   const input = await kit.waitTextOrButton(conversation, { token, actions: steps });
-  if (input.kind === "button") return { kind: "button", step: input.action, value: input.arg };
+  if (input.kind === "button") {
+    const messageId = input.ctx.callbackQuery?.message?.message_id;
+    return { kind: "button", step: input.action, value: input.arg, ...(messageId === undefined ? {} : { messageId }) };
+  }
   return { kind: "text", text: input.kind === "text" ? input.text : "" };
 }
 
@@ -323,11 +328,17 @@ interface Draft {
   locale: Locale;
 }
 
+interface Confirmation {
+  choice: (typeof CONFIRM_CHOICES)[number];
+  /** The message whose button was pressed; null if Telegram did not send it with the press. */
+  messageId: number | null;
+}
+
 /**
  * Sends the message exactly as subscribers will get it: in the organiser's language, then in each language a
  * translation was added for; then asks to publish.
  */
-async function previewAndConfirm(conversation: Flow, ctx: FlowContext, token: string, draft: Draft): Promise<"publish" | "edit" | "cancel"> {
+async function previewAndConfirm(conversation: Flow, ctx: FlowContext, token: string, draft: Draft): Promise<Confirmation> {
   const { prisoner, event, texts, sourceUrl, locale } = draft;
   const now = new Date(await conversation.now());
   const facts = await guarded(conversation, (deps) => previewFacts(deps, prisoner.slug, event));
@@ -367,13 +378,20 @@ async function previewAndConfirm(conversation: Flow, ctx: FlowContext, token: st
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const answer = await waitAnswer(conversation, token, ["c"]);
     const choice = answer.kind === "button" ? CONFIRM_CHOICES.find((candidate) => candidate === answer.value) : undefined;
-    if (choice) return choice;
+    if (choice) return { choice, messageId: (answer.kind === "button" ? answer.messageId : undefined) ?? null };
     await ctx.reply(ctx.t("news-publish-use-buttons"));
   }
   throw new FlowEnded("news-publish-gave-up");
 }
 
-async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { offerId: number | null }): Promise<void> {
+async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { offerId: number | null; confirmationMessageId: number | null }): Promise<void> {
+  // The same press delivered again (its answer refused as given already, press-answer.ts): the first delivery
+  // published, and its progress message becomes the report. Nothing more to send.
+  const published = await guarded(conversation, (deps, outer) => publishedByConfirmation(deps.db, outer.from?.id ?? 0, draft.confirmationMessageId));
+  if (published !== null) {
+    await conversation.external((outer) => outer.logger.info({ news_id: published }, "news confirmation delivered again; published already"));
+    return;
+  }
   // Roles may have changed while the organiser was typing: check again now.
   const allowed = await guarded(conversation, (deps, outer) => mayPublishNow(deps, actorOf(outer), draft.prisoner.slug));
   if (!allowed) throw new FlowEnded("news-publish-no-longer-allowed");
@@ -390,6 +408,7 @@ async function publish(conversation: Flow, ctx: FlowContext, draft: Draft & { of
         authorId: outer.from?.id ?? 0,
         offerId: draft.offerId,
         progress: { chatId: progress.chat.id, messageId: progress.message_id },
+        confirmationMessageId: draft.confirmationMessageId,
       },
       {
         now: outer.deps.clock.now(),

@@ -1,0 +1,39 @@
+import { Context, GrammyError } from "grammy";
+import type { FlowContext } from "./context.js";
+
+/**
+ * Telegram's refusal of an answer to a button press: the press was answered already (the update delivered again) or
+ * was made more than about 15 s ago (an update handled after a restart, or by a starved process). Telegram words
+ * both alike, 400 "query is too old and response timeout expired or query ID is invalid" (QUERY_ID_INVALID).
+ */
+export function isRefusedPressAnswer(error: unknown): error is GrammyError {
+  return (
+    error instanceof GrammyError &&
+    error.method === "answerCallbackQuery" &&
+    error.error_code === 400 &&
+    /query is too old|query id is invalid|QUERY_ID_INVALID/i.test(error.description)
+  );
+}
+
+type AnswerArguments = Parameters<Context["answerCallbackQuery"]>;
+
+/**
+ * `ctx.answerCallbackQuery` under the product's rule (docs/production.md, "A press Telegram no longer takes an
+ * answer for"): the answer only stops the button's spinner or shows a notice, so its refusal is logged and the
+ * handler goes on to do what was pressed and show the screen that follows — it used to throw, which stopped the
+ * action and told the person "something went wrong" about something that may well have been done. An alert in a
+ * private chat, a notice the person has to read, is sent as a message instead; a toast only confirms what the next
+ * screen shows, and is dropped. Resolves `true` as the answer would: the press needs no answer any more.
+ */
+export async function answerPress(this: FlowContext, ...args: AnswerArguments): Promise<true> {
+  try {
+    return await Context.prototype.answerCallbackQuery.apply(this, args);
+  } catch (error) {
+    if (!isRefusedPressAnswer(error)) throw error;
+    const [other] = args;
+    const alert = typeof other === "object" && other.show_alert === true && this.chat?.type === "private" ? other.text : undefined;
+    this.logger.warn({ description: error.description, alert_resent: alert !== undefined }, "press answer refused by Telegram (pressed too long ago or answered already); going on");
+    if (alert !== undefined) await this.reply(alert);
+    return true;
+  }
+}
