@@ -49,6 +49,9 @@ export interface LetterTranslationsTable {
   translated_at: string | null;
   /** The check's counts per category on the translation (JSON, as `letters.findings_summary`). */
   findings_summary: string | null;
+  /** The organiser's message the saved translation came from: the same message delivered again is not taken twice. */
+  message_chat_id: number | null;
+  message_id: number | null;
 }
 
 export type LetterTranslation = Selectable<LetterTranslationsTable>;
