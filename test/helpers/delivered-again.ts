@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
 import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
+import { CrashPoint } from "./crash-point.js";
 import { Harness, type HarnessOptions } from "./harness.js";
 import { WebhookPump, webhookEnv } from "./webhook-pump.js";
 
@@ -21,6 +22,12 @@ export class DeliveredAgain {
     // point's tables once and struck the wrong update's write (CI, Postgres). Stopped, so only the test's updates write.
     await h.running.retention.stop();
     return new DeliveredAgain(h);
+  }
+
+  /** `start` with one crash point, the death a test arms. */
+  static async withCrashPoint(options: HarnessOptions): Promise<{ bot: DeliveredAgain; crash: CrashPoint }> {
+    const crash = new CrashPoint();
+    return { bot: await DeliveredAgain.start({ ...options, dbPlugins: [...(options.dbPlugins ?? []), crash] }), crash };
   }
 
   /** Stops taking updates once the one being posted was answered, and returns the update delivered last. */

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CrashPoint } from "../helpers/crash-point.js";
+import type { CrashPoint } from "../helpers/crash-point.js";
 import { DeliveredAgain } from "../helpers/delivered-again.js";
-import type { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, settle } from "../organisers/world.js";
 import { RUSSIAN_TRANSLATION, translationAskedFor } from "./translation-world.js";
 
@@ -14,17 +13,13 @@ import { RUSSIAN_TRANSLATION, translationAskedFor } from "./translation-world.js
 const CORRECTED = `${RUSSIAN_TRANSLATION} Обнимаем.`;
 
 let bot: DeliveredAgain;
-let h: Harness;
 let crash: CrashPoint;
-beforeEach(async () => {
-  crash = new CrashPoint();
-  bot = await DeliveredAgain.start({ admins: [ADMIN_ID], dbPlugins: [crash] });
-  h = bot.h;
-});
+beforeEach(async () => ({ bot, crash } = await DeliveredAgain.withCrashPoint({ admins: [ADMIN_ID] })));
 afterEach(async () => bot.stop());
 
 describe("an organiser's translation delivered again after the process died once it was saved", () => {
   it("reaches the writer once; the organiser is told it was saved; a later correction still reaches the writer (en)", async () => {
+    const h = bot.h;
     const { desk, writer, letter, card } = await translationAskedFor(h);
     const before = writer.messages.length;
     const received = (text: string) => writer.textsSince(before).filter((sent) => sent === text);
