@@ -10,7 +10,9 @@ import type { Kysely } from "kysely";
  *   admin's private chat, so unique with `created_by`). NULL for invites made with a button (Telegram refuses a second
  *   answer to a press, which ends the handler) and for those from before;
  * - a directory file an admin uploads sent a second summary and ran the import again: `directory_uploads` records
- *   the file's message with the summary queued in the same transaction.
+ *   the file's message with the summary queued in the same transaction;
+ * - a scan a writer keeps for their own letter was stored twice: it now fills `letter_replies.from_chat_id` (the
+ *   writer's private chat) and `message_id`, unique together since 202612072010. No schema change for it.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("letter_translations").addColumn("message_chat_id", "bigint").execute();
