@@ -68,6 +68,7 @@ privacy-export-table-outbox = повідомлення, що чекають на
 privacy-export-table-organisers = кампанії, які ви організовуєте
 privacy-export-table-organiser-invites = запрошення організаторів, які ви створили або прийняли
 privacy-export-table-directory-reviews = люди, яких ви просили додати до довідника, і розбіжності, які ви вирішували
+privacy-export-table-directory-uploads = файли для довідника, які ви надіслали ботові: у якому вашому повідомленні був файл і коли його імпортовано
 privacy-export-table-letter-replies = відповіді в'язнів, передані вам
 privacy-export-table-letter-translations = переклади ваших листів
 privacy-export-table-forget-requests = ваші запити на видалення даних

@@ -13,6 +13,7 @@ import type {
   DirectoryReviewsTable,
   DirectorySyncLockTable,
   DirectorySyncRunsTable,
+  DirectoryUploadsTable,
   InstitutionAliasesTable,
 } from "./tables/directory-sync.js";
 import type { LettersTable, WriterProfilesTable } from "./tables/letters.js";
@@ -65,6 +66,7 @@ export interface Database {
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_lock: DirectorySyncLockTable;
   directory_reviews: DirectoryReviewsTable;
+  directory_uploads: DirectoryUploadsTable;
   organisation_desk: OrganisationDeskTable;
   prisoner_intermediaries: PrisonerIntermediariesTable;
   letter_replies: LetterRepliesTable;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.js";
 import { sampleText } from "../helpers/registries.js";
 import type { TestUser } from "../helpers/test-user.js";
+import { settle } from "../organisers/world.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -15,8 +16,10 @@ afterEach(async () => {
 
 const ADMIN = 910_000_001;
 
+/** Sends the file and waits for the summary, which comes through the outbox. */
 async function sendDocument(harness: Harness, user: TestUser, fileName: string, bytes: string | Buffer): Promise<void> {
   await harness.handled(harness.fake.injectMessage(user.id, user.chatId, { document: { fileName, bytes } }));
+  await settle(harness);
 }
 
 describe("an export file sent to the bot", () => {

@@ -2,14 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptedLettersToPrint } from "../../src/db/repositories/relay.js";
 import { Harness } from "../helpers/harness.js";
 import { onlyLetter, textOf } from "../letters/flow/helpers.js";
-import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, linkDesk, sendIn, settle } from "../organisers/world.js";
-
-
-/** No campaign chat and no FSIN-pismo or post route: letters to Kamardin go to the organisation desk. */
-const KAMARDIN = "kamardin-artem";
-const UKRAINIAN_LETTER = "Добрий день, Артеме! Пишу вам увечері, після роботи. Ми про вас пам'ятаємо, чекаємо й віримо, що скоро побачимося.";
-const RUSSIAN_TRANSLATION = "Добрый день, Артём! Пишу вам вечером, после работы. Мы о вас помним, ждём и верим, что скоро увидимся.";
+import { deskThatTranslates, KAMARDIN, RUSSIAN_TRANSLATION, translationAskedFor, writeInUkrainian } from "./translation-world.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,29 +11,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-
-/** The admin links a desk that translates; a writer has written to Kamardin in Ukrainian and chosen the organisers. */
-async function deskThatTranslates(): Promise<{ desk: number; writer: TestUser }> {
-  const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
-  await admin.send("/start");
-  const desk = await linkDesk(h, admin);
-  await sendIn(h, admin, desk, "/translation on");
-  const writer = h.user({ languageCode: "en" });
-  await writeInUkrainian(writer);
-  return { desk, writer };
-}
-
-/** A writer writes in Ukrainian, keeps the letter despite the language finding, signs and picks the organisers. */
-async function writeInUkrainian(writer: TestUser): Promise<void> {
-  await writer.send(`/start w_${KAMARDIN}`);
-  await writer.send(UKRAINIAN_LETTER);
-  await writer.press("Done");
-  await writer.press("Keep it as it is");
-  await writer.press("Yes, keep it as it is");
-  await writer.send("Olena");
-  // The organisers are Kamardin's only route: it is taken without a question (issue 15).
-  await writer.press("No, only this letter");
-}
 
 describe("writing in one's own language with an organiser's translation", () => {
   it("the writer asks, an organiser answers the card in Russian, the writer receives it and it is what gets printed", async () => {
@@ -91,12 +62,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   });
 
   it("takes the translation as a .txt file answering the card; an empty file is explained", async () => {
-    const { desk, writer } = await deskThatTranslates();
-    await writer.press("Ask for a translation");
-    await writer.press(/^No/);
-    const letter = await onlyLetter(h, writer.id);
-    await settle(h);
-    const card = h.fake.messages(desk).find((message) => message.text?.startsWith(`✉️ Letter ${letter.reference}`))!;
+    const { desk, writer, letter, card } = await translationAskedFor(h);
     expect(card.text).toContain("typed or as a .txt file");
 
     await h.handled(h.fake.injectMessage(ADMIN_ID, desk, { document: { fileName: "empty.txt", bytes: " \n" }, replyToMessageId: card.message_id }));
@@ -143,7 +109,7 @@ describe("writing in one's own language with an organiser's translation", () => 
   });
 
   it("a translation button pressed after the letter was sent is out of date and changes nothing", async () => {
-    const { desk, writer } = await deskThatTranslates();
+    const { desk, writer } = await deskThatTranslates(h);
     await writer.press("Send it as it is");
     await writer.press(/^No/);
     const letter = await onlyLetter(h, writer.id);

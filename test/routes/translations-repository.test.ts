@@ -50,16 +50,16 @@ describe(`translations (${process.env.TEST_DATABASE_URL ? "postgres" : "sqlite"}
     await db.updateTable("letters").set({ status: "accepted" }).where("id", "=", letterId).execute();
     expect(await acceptedLettersToPrint(db, undefined)).toEqual([]);
 
-    const refused = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, organiserId: 2, text: "Добрый день, Артём!", now, mayAct: async () => false });
+    const refused = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, message: { chatId: DESK, messageId: 42 }, organiserId: 2, text: "Добрый день, Артём!", now, mayAct: async () => false });
     expect(refused).toEqual({ ok: false, reason: "not-allowed-role" });
-    const taken = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, organiserId: 2, text: "Добрый день, Артём!", now, mayAct: async () => true });
+    const taken = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, message: { chatId: DESK, messageId: 43 }, organiserId: 2, text: "Добрый день, Артём!", now, mayAct: async () => true });
     expect(taken).toMatchObject({ ok: true, letterId });
     expect((await acceptedLettersToPrint(db, undefined)).map((letter) => letter.text)).toEqual(["Добрый день, Артём!"]);
     const refs = await db.selectFrom("outbox").select("ref").where("chat_id", "=", WRITER).orderBy("id").execute();
     expect(refs.map((row) => row.ref)).toEqual([`translation:${letterId}:${now.getTime()}:head`, `translation:${letterId}:${now.getTime()}:text`]);
 
     await db.updateTable("letters").set({ status: "printed" }).where("id", "=", letterId).execute();
-    const late = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, organiserId: 2, text: "Другой текст", now, mayAct: async () => true });
+    const late = await receiveTranslation(db, { chatId: DESK, cardMessageId: 41, message: { chatId: DESK, messageId: 44 }, organiserId: 2, text: "Другой текст", now, mayAct: async () => true });
     expect(late).toEqual({ ok: false, reason: "too-late" });
   });
 

@@ -1,14 +1,15 @@
 /**
  * Admins send an export file to the bot (Viasna's CSV, FSIN-pismo's list as JSON) instead of running
  * `npm run directory:sync -- --file` on the server: it is downloaded from Telegram, imported through the same sync
- * with provenance, and the admin gets the summary. Anyone else sending such a file is refused; other documents pass
- * on to the features behind (a reply photo for a letter, the "not understood" hint).
+ * with provenance, and the admin gets the summary (through the outbox, queued with the record of the file's message,
+ * so a file Telegram delivers again is imported and summarised once). Anyone else sending such a file is refused;
+ * other documents pass on to the features behind (a reply photo for a letter, the "not understood" hint).
  */
 import { Composer } from "grammy";
 import type { Locale } from "../../config.js";
 import { SyncAlreadyRunningError } from "../../services/directory-sync/errors.js";
 import { syncSummaryText } from "../../services/directory-sync/scheduler.js";
-import { importUploadedFile, UPLOAD_MAX_BYTES, uploadSource } from "../../services/directory-sync/upload.js";
+import { finishUpload, importUploadedFile, UPLOAD_MAX_BYTES, uploadImported, uploadSource } from "../../services/directory-sync/upload.js";
 import { downloadTelegramFile } from "../../telegram/files.js";
 import type { BotContext } from "../context.js";
 import { localeOf } from "../locale.js";
@@ -31,6 +32,9 @@ composer.chatType("private").on("message:document", async (ctx, next) => {
     return;
   }
   const { config, db, clock } = ctx.deps;
+  const upload = { chatId: ctx.chat.id, messageId: ctx.message.message_id };
+  // Delivered again after its summary was queued (the process died before the update was recorded handled).
+  if (await uploadImported(db, upload)) return;
   let bytes: Buffer;
   try {
     bytes = await downloadTelegramFile(ctx.api, { apiRoot: config.telegramApiRoot, token: config.botToken }, document.file_id, {
@@ -50,7 +54,7 @@ composer.chatType("private").on("message:document", async (ctx, next) => {
     );
     const locale = localeOf(ctx) as Locale;
     const text = syncSummaryText({ translate: (_locale, key, args) => ctx.t(key, args) }, locale, summaries, openReviews);
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await finishUpload(db, upload, text, clock.now());
   } catch (error) {
     if (!(error instanceof SyncAlreadyRunningError)) throw error;
     await ctx.reply(ctx.t("directory-upload-running"));

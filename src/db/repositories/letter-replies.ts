@@ -6,10 +6,10 @@ export interface NewLetterReply {
   writerId: number;
   kind: LetterReplyKind;
   fileId: string;
-  /** The organisers' chat it was posted in; null when the writer keeps it themselves. */
+  /** The organisers' chat it was posted in, or the writer's own private chat when they keep it themselves. */
   fromChatId: number | null;
   postedBy: number | null;
-  /** The message carrying it in `fromChatId` (an organiser's reply); with it, the same message is recorded once. */
+  /** The message carrying it in `fromChatId`; with it, the same message is recorded once. */
   messageId?: number;
   now: Date;
 }

@@ -161,6 +161,13 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
       count(await trx.deleteFrom("directory_reviews").where("submitted_by", "=", userId).executeTakeFirst()),
   },
   {
+    // Which of an admin's messages carried a directory file already imported (ids and a time: the file is not kept).
+    table: "directory_uploads",
+    kind: "personal",
+    collect: (db, userId) => db.selectFrom("directory_uploads").selectAll().where("chat_id", "=", userId).orderBy("message_id").execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("directory_uploads").where("chat_id", "=", userId).executeTakeFirst()),
+  },
+  {
     table: "audit_log",
     kind: "team",
     collect: (db, userId) => db.selectFrom("audit_log").selectAll().where("actor_id", "=", userId).orderBy("id").execute(),

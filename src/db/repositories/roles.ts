@@ -66,7 +66,7 @@ export async function revokeOrganiser(
 /** A one-time invite; the token is unguessable (128 random bits) and short enough for a deep link. */
 export async function createOrganiserInvite(
   db: DB,
-  invite: { campaignSlug: string; createdBy: number; at: Date; validForHours: number },
+  invite: { campaignSlug: string; createdBy: number; at: Date; validForHours: number; requestMessageId?: number },
 ): Promise<string> {
   const token = randomBytes(16).toString("base64url");
   await db
@@ -77,35 +77,58 @@ export async function createOrganiserInvite(
       created_by: invite.createdBy,
       created_at: invite.at.toISOString(),
       expires_at: new Date(invite.at.getTime() + invite.validForHours * 3_600_000).toISOString(),
+      request_message_id: invite.requestMessageId ?? null,
     })
     .execute();
   return token;
 }
 
+/** The invite an admin's `/invite` message already made, if any. */
+export async function inviteOfRequest(db: DB, createdBy: number, requestMessageId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("organiser_invites")
+    .select("token")
+    .where("created_by", "=", createdBy)
+    .where("request_message_id", "=", requestMessageId)
+    .executeTakeFirst();
+  return row?.token;
+}
+
 export type RedeemResult =
-  | { ok: true; campaignSlug: string; createdBy: number; /** Already an organiser of it: the role is left as granted. */ already: boolean }
+  | {
+      ok: true;
+      campaignSlug: string;
+      createdBy: number;
+      /** Already an organiser of it: the role is left as granted. */
+      already: boolean;
+      /** This person used this link before and still organises the campaign (their `/start` delivered again): nothing written. */
+      again: boolean;
+    }
   | { ok: false; reason: "unknown" | "used" | "expired" };
 
 /**
- * Marks the invite used and grants the role in one transaction, so one link makes exactly one organiser. Someone who
- * already organises the campaign uses the link up too (it was sent to them), and keeps the grant they had.
+ * Marks the invite used and grants the role; the caller runs it in the transaction that also tells the admin, so one
+ * link makes exactly one organiser and one notice. Someone who already organises the campaign uses the link up too (it
+ * was sent to them), and keeps the grant they had.
  */
-export async function redeemOrganiserInvite(db: DB, token: string, userId: number, at: Date): Promise<RedeemResult> {
-  return db.transaction().execute(async (trx) => {
-    const invite = await trx.selectFrom("organiser_invites").selectAll().where("token", "=", token).executeTakeFirst();
-    if (!invite) return { ok: false, reason: "unknown" } as const;
-    if (invite.used_at) return { ok: false, reason: "used" } as const;
-    if (invite.expires_at <= at.toISOString()) return { ok: false, reason: "expired" } as const;
-    await trx
-      .updateTable("organiser_invites")
-      .set({ used_by: userId, used_at: at.toISOString() })
-      .where("token", "=", token)
-      .where("used_at", "is", null)
-      .execute();
-    const already = await isOrganiserOf(trx, userId, invite.campaign_slug);
-    if (!already) await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
-    return { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by, already } as const;
-  });
+export async function redeemOrganiserInvite(trx: DB, token: string, userId: number, at: Date): Promise<RedeemResult> {
+  const invite = await trx.selectFrom("organiser_invites").selectAll().where("token", "=", token).executeTakeFirst();
+  if (!invite) return { ok: false, reason: "unknown" } as const;
+  const joined = { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by } as const;
+  if (invite.used_at) {
+    const again = invite.used_by === userId && (await isOrganiserOf(trx, userId, invite.campaign_slug));
+    return again ? { ...joined, already: false, again } : ({ ok: false, reason: "used" } as const);
+  }
+  if (invite.expires_at <= at.toISOString()) return { ok: false, reason: "expired" } as const;
+  await trx
+    .updateTable("organiser_invites")
+    .set({ used_by: userId, used_at: at.toISOString() })
+    .where("token", "=", token)
+    .where("used_at", "is", null)
+    .execute();
+  const already = await isOrganiserOf(trx, userId, invite.campaign_slug);
+  if (!already) await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
+  return { ...joined, already, again: false };
 }
 
 /** Who did what to which record, when. Details carry ids and codes only. */

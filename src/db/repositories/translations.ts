@@ -15,10 +15,20 @@ export async function getTranslation(db: DB, letterId: number): Promise<LetterTr
 }
 
 /** The organiser's translation (a later one replaces an earlier one, so a correction is one more reply). */
-export async function saveTranslation(db: DB, input: { letterId: number; text: string; translatedBy: number; findingsSummary: string; now: Date }): Promise<void> {
+export async function saveTranslation(
+  db: DB,
+  input: { letterId: number; text: string; translatedBy: number; findingsSummary: string; message: { chatId: number; messageId: number }; now: Date },
+): Promise<void> {
   await db
     .updateTable("letter_translations")
-    .set({ text: input.text, translated_by: input.translatedBy, translated_at: input.now.toISOString(), findings_summary: input.findingsSummary })
+    .set({
+      text: input.text,
+      translated_by: input.translatedBy,
+      translated_at: input.now.toISOString(),
+      findings_summary: input.findingsSummary,
+      message_chat_id: input.message.chatId,
+      message_id: input.message.messageId,
+    })
     .where("letter_id", "=", input.letterId)
     .execute();
 }

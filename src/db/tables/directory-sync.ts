@@ -40,6 +40,14 @@ export interface DirectoryObservationsTable {
   updated_at: string;
 }
 
+/** An export file an admin sent to the bot, imported and its summary queued (the same file delivered again is not). */
+export interface DirectoryUploadsTable {
+  /** The admin's private chat and the message carrying the file. */
+  chat_id: number;
+  message_id: number;
+  imported_at: string;
+}
+
 export interface DirectorySyncRunsTable {
   id: Generated<number>;
   source: string;

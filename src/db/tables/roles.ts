@@ -18,6 +18,8 @@ export interface OrganiserInvitesTable {
   expires_at: string;
   used_by: number | null;
   used_at: string | null;
+  /** The admin's `/invite <campaign>` message (in their private chat), so that message delivered again makes no second invite. */
+  request_message_id: number | null;
 }
 
 export interface AuditLogTable {

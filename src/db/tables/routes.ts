@@ -18,7 +18,10 @@ export interface PrisonerIntermediariesTable {
 
 export type LetterReplyKind = "photo" | "document";
 
-/** The prisoner's answer as a Telegram file id; `from_chat_id` is null when the writer kept it themselves. */
+/**
+ * The prisoner's answer as a Telegram file id. `from_chat_id`: the organisers' chat it was posted in, or the writer's
+ * private chat (their id) when they kept it themselves; null for scans writers kept before migration 202612072130.
+ */
 export interface LetterRepliesTable {
   id: Generated<number>;
   letter_id: number;
@@ -29,8 +32,8 @@ export interface LetterRepliesTable {
   posted_by: number | null;
   received_at: string;
   /**
-   * The organiser's message carrying the reply, in `from_chat_id`: unique with it, so the same message delivered again
-   * by Telegram is recorded (and copied to the writer) once. Null for a scan the writer keeps, and for older replies.
+   * The message carrying the reply, in `from_chat_id`: unique with it, so the same message delivered again by
+   * Telegram is recorded (and copied to the writer) once. Null for older replies.
    */
   message_id: number | null;
 }
@@ -49,6 +52,9 @@ export interface LetterTranslationsTable {
   translated_at: string | null;
   /** The check's counts per category on the translation (JSON, as `letters.findings_summary`). */
   findings_summary: string | null;
+  /** The organiser's message the saved translation came from: the same message delivered again is not taken twice. */
+  message_chat_id: number | null;
+  message_id: number | null;
 }
 
 export type LetterTranslation = Selectable<LetterTranslationsTable>;

@@ -11,6 +11,11 @@ import type { SourceName } from "../../domain/directory-sources/types.js";
 import type { SyncConfig } from "./config.js";
 import type { SourceSummary } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
+import { inTransaction } from "../../db/database.js";
+import { recordUpload, type UploadMessage } from "../../db/repositories/directory-uploads.js";
+import { enqueue } from "../../outbox/enqueue.js";
+
+export { uploadImported, type UploadMessage } from "../../db/repositories/directory-uploads.js";
 
 /** Telegram lets bots download files up to 20 MB; the largest real export (Viasna, ~1,500 rows) is far below this. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -42,4 +47,28 @@ export async function importUploadedFile(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The import of the file in `upload` is done: records its message and queues the summary to the admin in one
+ * transaction. Telegram delivers the message again when the process died before the update was recorded handled;
+ * the bot asks `uploadImported` first, so the file is imported and summarised once. (A death between the import's last
+ * batch and this transaction imports the file again: the directory converges and the one summary counts it unchanged.)
+ */
+export async function finishUpload(db: DB, upload: UploadMessage, summary: string, now: Date): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await recordUpload(trx, upload, now);
+    await enqueue(
+      trx,
+      {
+        // A plain message to one person: the outbox's `notice` kind.
+        kind: "notice",
+        ref: `directory-upload:${upload.chatId}:${upload.messageId}`,
+        chatId: upload.chatId,
+        method: "sendMessage",
+        payload: { text: summary, parse_mode: "HTML" },
+      },
+      { now },
+    );
+  });
 }

@@ -126,16 +126,19 @@ export async function markOwnLetter(
  */
 export async function keepOwnLetterReply(
   deps: Pick<ServiceDeps, "db" | "clock">,
-  input: { writerId: number; reference: string; kind: "photo" | "document"; fileId: string },
+  input: { writerId: number; reference: string; kind: "photo" | "document"; fileId: string; messageId: number },
 ): Promise<boolean> {
   const letter = await findLetterOfWriterByReference(deps.db, input.writerId, input.reference);
   if (!letter || letter.status !== "reply_received" || !sentBySelf(letter)) return false;
+  // Keyed by the writer's message in their private chat (its id is the writer's): the same message delivered again
+  // by Telegram after a crash is kept once, and answered as kept again.
   await addLetterReply(deps.db, {
     letterId: letter.id,
     writerId: input.writerId,
     kind: input.kind,
     fileId: input.fileId,
-    fromChatId: null,
+    fromChatId: input.writerId,
+    messageId: input.messageId,
     postedBy: null,
     now: deps.clock.now(),
   });

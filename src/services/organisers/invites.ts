@@ -1,6 +1,6 @@
 import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
 import { inTransaction } from "../../db/database.js";
-import { audit, createOrganiserInvite, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
+import { audit, createOrganiserInvite, inviteOfRequest, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
 import type { CampaignRecord } from "../../domain/directory/types.js";
 import { escapeHtml } from "../../telegram/html.js";
 import type { ServiceDeps } from "../deps.js";
@@ -13,19 +13,22 @@ import { notifyPerson } from "../relay/notices.js";
 
 /**
  * The campaign and its fresh token; undefined when the campaign does not exist. The token itself is a credential: the
- * audit log names the campaign only.
+ * audit log names the campaign only. `requestMessageId`: the admin's `/invite <campaign>` message; when Telegram
+ * delivers it again (the process died after the invite was stored), the invite it made is returned, not a second one.
  */
 export async function inviteOrganiser(
   deps: Pick<ServiceDeps, "db" | "clock">,
-  input: { adminId: number; campaignSlug: string; validForHours: number },
+  input: { adminId: number; campaignSlug: string; validForHours: number; requestMessageId?: number },
 ): Promise<{ campaign: CampaignRecord; token: string } | undefined> {
   const { db, clock } = deps;
-  const { adminId, campaignSlug, validForHours } = input;
+  const { adminId, campaignSlug, validForHours, requestMessageId } = input;
   const campaign = await getCampaignBySlug(db, campaignSlug);
   if (!campaign) return undefined;
   const now = clock.now();
   const token = await inTransaction(db, async (trx) => {
-    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours });
+    const made = requestMessageId === undefined ? undefined : await inviteOfRequest(trx, adminId, requestMessageId);
+    if (made !== undefined) return made;
+    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours, ...(requestMessageId === undefined ? {} : { requestMessageId }) });
     await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: validForHours }, at: now });
     return created;
   });
@@ -37,16 +40,20 @@ export type JoinResult =
   | { ok: true; campaignSlug: string; campaign: CampaignRecord | undefined; already: boolean };
 
 /**
- * Redeems the invite for `userId`, audits the join and tells the admin who created it (in the admin's language);
- * when `userId` already organised the campaign, the admin hears that the invite changed nothing.
+ * Redeems the invite for `userId`, audits the join and tells the admin who created it (in the admin's language), in
+ * one transaction: a death after it commits leaves no join untold, and the same `/start` delivered again (`again`)
+ * writes and tells nothing more. When `userId` already organised the campaign, the admin hears that the invite
+ * changed nothing.
  */
 export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, token: string, userId: number): Promise<JoinResult> {
   const { db, clock } = deps;
   const now = clock.now();
-  const result = await redeemOrganiserInvite(db, token, userId, now);
-  if (!result.ok) return result;
-  const campaign = await getCampaignBySlug(db, result.campaignSlug);
-  await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<JoinResult> => {
+    const result = await redeemOrganiserInvite(trx, token, userId, now);
+    if (!result.ok) return result;
+    const campaign = await getCampaignBySlug(trx, result.campaignSlug);
+    const joined = { ok: true, campaignSlug: result.campaignSlug, campaign, already: result.already } as const;
+    if (result.again) return joined;
     await audit(trx, {
       actorId: userId,
       action: result.already ? "organiser.invite-unneeded" : "organiser.join",
@@ -66,7 +73,6 @@ export async function joinAsOrganiser(deps: Pick<ServiceDeps, "db" | "clock">, t
       }),
       now,
     );
+    return joined;
   });
-  return { ok: true, campaignSlug: result.campaignSlug, campaign, already: result.already };
 }
-

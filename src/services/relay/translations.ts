@@ -8,6 +8,7 @@ import { findUser } from "../../db/repositories/users.js";
 import { isForgetRequested } from "../../db/repositories/privacy.js";
 import { audit } from "../../db/repositories/roles.js";
 import { getTranslation, saveTranslation, setOffersTranslation } from "../../db/repositories/translations.js";
+import type { LetterTranslation } from "../../db/tables/routes.js";
 import { campaignsOfChat } from "../../db/repositories/campaign-chats.js";
 import { DESK_SLUG, getDesk } from "../../db/repositories/desk.js";
 import { type DB, inTransaction } from "../../db/database.js";
@@ -33,6 +34,8 @@ const TRANSLATABLE_STATUSES = new Set(["relayed", "accepted"]);
 export interface TranslationInput {
   chatId: number;
   cardMessageId: number;
+  /** The organiser's message carrying the translation (in the card's chat, or its channel's discussion group). */
+  message: { chatId: number; messageId: number };
   organiserId: number;
   text: string;
   now: Date;
@@ -64,11 +67,23 @@ export async function receiveTranslation(db: DB, input: TranslationInput): Promi
     // The same check the writer's own text went through, on the text that will actually be printed.
     const checked = checkLetter(input.text, { system: prisoner?.system ?? "ru", status: prisoner?.status.value ?? "unknown" });
     const summary = summariseFindings(checked.findings);
-    await saveTranslation(trx, { letterId, text: input.text, translatedBy: input.organiserId, findingsSummary: serialiseFindingsSummary(summary), now: input.now });
-    await audit(trx, { actorId: input.organiserId, action: "letter.translated", target: `letter:${letterId}`, details: { campaign: relay.campaign_slug, findings: checked.findings.length }, at: input.now });
-
     const t = translator(STORED_LOCALE_FALLBACK);
     const reference = relay.reference ?? `#${letterId}`;
+    const cardLocale = resolveLocale(relay.card_locale, STORED_LOCALE_FALLBACK);
+    const taken = { ok: true, letterId, reference, summaryLine: findingsLine(summary, cardLocale, t) } as const;
+    // Telegram delivered the message again (the process died after this transaction committed): it was saved and
+    // sent then. Message ids in one chat only grow, so an older one arriving after a newer version is not taken either.
+    if (takenAlready(request, input.message)) return taken;
+    await saveTranslation(trx, {
+      letterId,
+      text: input.text,
+      translatedBy: input.organiserId,
+      findingsSummary: serialiseFindingsSummary(summary),
+      message: input.message,
+      now: input.now,
+    });
+    await audit(trx, { actorId: input.organiserId, action: "letter.translated", target: `letter:${letterId}`, details: { campaign: relay.campaign_slug, findings: checked.findings.length }, at: input.now });
+
     const locale = resolveLocale(writer.locale, STORED_LOCALE_FALLBACK);
     const header = t(locale, "routes-translation-writer", {
       reference: escapeHtml(reference),
@@ -86,9 +101,12 @@ export async function receiveTranslation(db: DB, input: TranslationInput): Promi
       ],
       { now: input.now },
     );
-    const cardLocale = resolveLocale(relay.card_locale, STORED_LOCALE_FALLBACK);
-    return { ok: true, letterId, reference, summaryLine: findingsLine(summary, cardLocale, t) };
+    return taken;
   });
+}
+
+function takenAlready(saved: LetterTranslation, message: TranslationInput["message"]): boolean {
+  return saved.message_chat_id === message.chatId && saved.message_id !== null && message.messageId <= saved.message_id;
 }
 
 /**

@@ -50,7 +50,7 @@ privateChats.on(["message:photo", "message:document"], async (ctx, next) => {
   const photo = ctx.message.photo?.at(-1);
   const file = photo ?? ctx.message.document;
   if (!file) return next();
-  const kept = await keepOwnLetterReply(ctx.deps, { writerId: ctx.from.id, reference, kind: photo ? "photo" : "document", fileId: file.file_id });
+  const kept = await keepOwnLetterReply(ctx.deps, { writerId: ctx.from.id, reference, kind: photo ? "photo" : "document", fileId: file.file_id, messageId: ctx.message.message_id });
   if (!kept) return next();
   await ctx.reply(ctx.t("routes-self-reply-kept", { reference: escapeHtml(reference) }));
 });

@@ -24,9 +24,17 @@ async function campaignKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
   return keyboard;
 }
 
-/** Creates the one-time link; the role is checked here, whatever showed the button. */
-async function sendInvite(ctx: FlowContext, campaignSlug: string): Promise<void> {
-  const invite = await inviteOrganiser(ctx.deps, { adminId: ctx.from?.id ?? 0, campaignSlug, validForHours: INVITE_VALID_HOURS });
+/**
+ * Creates the one-time link; the role is checked here, whatever showed the button. `requestMessageId`: the typed
+ * `/invite <campaign>`, which Telegram may deliver again; a press needs none (a second answer to it is refused).
+ */
+async function sendInvite(ctx: FlowContext, campaignSlug: string, requestMessageId?: number): Promise<void> {
+  const invite = await inviteOrganiser(ctx.deps, {
+    adminId: ctx.from?.id ?? 0,
+    campaignSlug,
+    validForHours: INVITE_VALID_HOURS,
+    ...(requestMessageId === undefined ? {} : { requestMessageId }),
+  });
   if (!invite) {
     await ctx.reply(ctx.t("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }), { parse_mode: "HTML" });
     return;
@@ -48,7 +56,7 @@ privateChats.command("invite", async (ctx) => {
     return;
   }
   const [campaignSlug] = commandArgs(ctx);
-  if (campaignSlug) return sendInvite(ctx, campaignSlug);
+  if (campaignSlug) return sendInvite(ctx, campaignSlug, ctx.message.message_id);
   await ctx.reply(ctx.t("organisers-invite-choose"), { reply_markup: await campaignKeyboard(ctx) });
 });
 

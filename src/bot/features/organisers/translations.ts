@@ -81,6 +81,7 @@ async function takeTranslation(
   const result = await receiveTranslation(ctx.deps.db, {
     chatId: card.chatId,
     cardMessageId: card.messageId,
+    message: { chatId: ctx.chat.id, messageId: message.message_id },
     organiserId: ctx.from.id,
     text,
     now: ctx.deps.clock.now(),
