@@ -74,6 +74,14 @@ export async function freePort(): Promise<number> {
 let compiled: Promise<void> | undefined;
 
 /**
+ * What a test file gives `ensureCompiled()` in its `beforeAll`. A build is 24 s of CPU (tsc nearly all of it), 45–70 s
+ * on a 2-core machine shared with other work, and longer under CI's load or behind another worker's build (the lock
+ * below): inside a test it ate the 90 s that guard the test's own work against a hang, and startup-signals timed out
+ * with nothing wrong. Compiled before the tests, each test's own bound holds again.
+ */
+export const COMPILE_TIMEOUT_MS = 300_000;
+
+/**
  * Compiles the bot as `npm start`'s prestart does (scripts/build-if-stale.mjs: only when a source is newer than the
  * last build), once per test process. Test files running at once in other workers take turns through a lock folder,
  * so two compilers never write dist/ together.

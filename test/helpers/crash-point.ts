@@ -1,29 +1,48 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import type { RunningApp } from "../../src/app.js";
 
 /**
  * A Kysely plugin for `Harness.start({ dbPlugins })` that simulates the process dying at one point of an update: once
- * armed, the first write (INSERT, UPDATE or DELETE) of `table` run after a write of `after` throws, and the plugin
- * disarms. A DELETE counts because a flow that ends deletes its stored state (`arm("conversation_state", …)`).
- * What a transaction around both holds is rolled back; what was committed before stays, as after a real crash.
- * `arm("seen_updates", "letters")` is a death after a message's save committed and before the webhook recorded the
- * update handled (`Deliveries`, src/server/deliveries.ts; the Postgres lease taken before is not a write after it):
- * restarted, the bot takes Telegram's delivery of it again for new.
+ * armed, the first write (INSERT, UPDATE or DELETE) of `table` that belongs to the update whose handling next writes
+ * `after` throws, and the plugin disarms. A DELETE counts because a flow that ends deletes its stored state
+ * (`arm("conversation_state", …)`). What a transaction around both holds is rolled back; what was committed before
+ * stays, as after a real crash. `arm("seen_updates", "letters")` is a death after a message's save committed and
+ * before the webhook recorded the update handled (`Deliveries`, src/server/deliveries.ts; the Postgres lease taken
+ * before is not a write after it): restarted, the bot takes Telegram's delivery of it again for new.
+ *
+ * A write belongs to an update when it is made while the bot handles it (`bot.handleUpdate`, followed through every
+ * await and timer it starts), or when it is made outside any update's handling and names the update's id: the
+ * webhook's record of the update, written around its handling. Everything else the app writes on its own — the
+ * retention pass a (re)start runs, the outbox, the news scheduler, the record of the update before — neither arms nor
+ * strikes: armed by time alone, a crash point once struck retention's writes after a restart, and the update's own
+ * record was then written, so its delivery again was taken as handled and answered nothing (CI, Postgres).
  */
 export class CrashPoint implements KyselyPlugin {
-  private armed: { table: string; after: string; seen: boolean } | undefined;
+  private armed: { table: string; after: string; update?: number } | undefined;
   /** How many times it struck. */
   struck = 0;
 
   arm(table: string, after: string): void {
-    this.armed = { table, after, seen: false };
+    this.armed = { table, after };
+  }
+
+  /** Called by the harness after every boot: a restarted app has a new bot whose updates must be followed too. */
+  attach(app: RunningApp): void {
+    followUpdates(app);
   }
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     const armed = this.armed;
     if (armed === undefined || !WRITES.has(node.kind)) return node;
     const table = tableOf(node);
-    if (table === armed.after) armed.seen = true;
-    else if (table === armed.table && armed.seen) {
+    const handling = handlingUpdate.getStore();
+    if (armed.update === undefined) {
+      if (table === armed.after && handling !== undefined) armed.update = handling;
+      return node;
+    }
+    const ofTheUpdate = handling === undefined ? names(node, armed.update) : handling === armed.update;
+    if (table === armed.table && ofTheUpdate) {
       this.armed = undefined;
       this.struck += 1;
       throw new Error(`simulated crash before writing ${table}`);
@@ -36,6 +55,18 @@ export class CrashPoint implements KyselyPlugin {
   }
 }
 
+/** The id of the update whose handling the current code runs in, if any. */
+const handlingUpdate = new AsyncLocalStorage<number>();
+const followed = new WeakSet<object>();
+
+/** Runs each update the app's bot handles inside `handlingUpdate` (both modes hand every update to `handleUpdate`). */
+function followUpdates({ bot }: RunningApp): void {
+  if (followed.has(bot)) return;
+  followed.add(bot);
+  const handle = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = (update, envelope) => handlingUpdate.run(update.update_id, () => handle(update, envelope));
+}
+
 const WRITES = new Set<RootOperationNode["kind"]>(["UpdateQueryNode", "InsertQueryNode", "DeleteQueryNode"]);
 
 type Named = { table?: { identifier: { name: string } } };
@@ -43,4 +74,14 @@ type Named = { table?: { identifier: { name: string } } };
 function tableOf(node: RootOperationNode): string | undefined {
   const { table, into, from } = node as { table?: Named; into?: Named; from?: { froms: Named[] } };
   return (table ?? into ?? from?.froms[0])?.table?.identifier.name;
+}
+
+/** Whether `id` is one of the statement's values (`where("update_id", "=", id)`, `"in"`, or a row inserted). */
+function names(node: unknown, id: number): boolean {
+  if (typeof node !== "object" || node === null) return false;
+  if (Array.isArray(node)) return node.some((child) => names(child, id));
+  const { kind, value, values } = node as { kind?: string; value?: unknown; values?: unknown[] };
+  if (kind === "ValueNode") return value === id;
+  if (kind === "PrimitiveValueListNode") return values?.includes(id) ?? false;
+  return Object.values(node).some((child) => names(child, id));
 }

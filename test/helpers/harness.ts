@@ -19,8 +19,11 @@ export interface HarnessOptions {
    * progress edit "after" the move and hold the final report back. Default "background", as in production.
    */
   newsScheduler?: "background" | "manual";
-  /** Kysely plugins on the bot's database handle, e.g. one that counts the queries an update runs. */
-  dbPlugins?: KyselyPlugin[];
+  /**
+   * Kysely plugins on the bot's database handle, e.g. one that counts the queries an update runs. One with `attach`
+   * is handed the running app after every boot (a restart starts a new one), e.g. to tell which update a query serves.
+   */
+  dbPlugins?: Array<KyselyPlugin & { attach?(app: RunningApp): void }>;
 }
 
 /**
@@ -41,7 +44,7 @@ export class Harness {
     readonly config: Config,
     logs: ReturnType<typeof captureLogs>,
     private readonly newsScheduler: "background" | "manual",
-    private readonly dbPlugins: KyselyPlugin[] = [],
+    private readonly dbPlugins: NonNullable<HarnessOptions["dbPlugins"]> = [],
   ) {
     this.logs = logs.lines;
     this.deps = this.makeDeps(database.db, logs);
@@ -98,6 +101,7 @@ export class Harness {
 
   private async boot(): Promise<void> {
     this.app = await startApp(this.deps);
+    for (const plugin of this.dbPlugins) plugin.attach?.(this.app);
     // Tests read the command menus right after the start; in production they go out in the background.
     await this.app.menusPublished;
     if (this.newsScheduler === "manual") await this.app.news.stop();

@@ -25,9 +25,6 @@ beforeEach(async () => {
   beforeTheEnd = new CrashPoint();
   beforeTheMark = new CrashPoint();
   h = await Harness.start({ dbPlugins: [beforeTheEnd, beforeTheMark], env: { ...webhookEnv } });
-  // Retention's start-up pass writes letters on its own timer: on a loaded host it fell between an armed crash point's
-  // tables once and struck the wrong update's write (CI, Postgres). Stopped, so only the test's updates write.
-  await h.running.retention.stop();
   pump = new WebhookPump(h);
   await importFictionalDirectory(h.db);
 });

@@ -17,9 +17,6 @@ let pump: WebhookPump;
 beforeEach(async () => {
   crash = new CrashPoint();
   h = await Harness.start({ admins: [ADMIN_ID], dbPlugins: [crash], env: { ...webhookEnv } });
-  // Retention's start-up pass writes letters on its own timer: on a loaded host it fell between an armed crash point's
-  // tables once and struck the wrong update's write (CI, Postgres). Stopped, so only the test's updates write.
-  await h.running.retention.stop();
   pump = new WebhookPump(h);
 });
 afterEach(async () => {

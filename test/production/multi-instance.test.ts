@@ -63,6 +63,11 @@ function post(instance: Instance, update: Update) {
   return postRaw(instance.url, JSON.stringify(update), { "x-telegram-bot-api-secret-token": SECRET });
 }
 
+/** Telegram's delivery of an update to an instance: again after a non-2xx, until it is answered 200. */
+function deliver(instance: Instance, update: Update): Promise<void> {
+  return retryUntilOk(() => post(instance, update));
+}
+
 async function nextUpdate(telegram: FakeTelegram): Promise<Update> {
   const [update] = await telegram.takeUpdates(1);
   if (!update) throw new Error("no update queued");
@@ -85,10 +90,12 @@ describe.skipIf(!onPostgres)(postgresOnly("two instances on one Postgres databas
   it("lose no step of one chat's flow when its updates hit both instances at once, and keep their order", async () => {
     const { fake: telegram, instances: [a, b] } = await startTwoInstances();
     telegram.addUser({ id: WRITER, first_name: "W", language_code: "en" });
+    // Delivered as Telegram does, again after a non-2xx: the answer time (10 s) bounds the handling, not what this
+    // test is about, and a loaded host (CI, Postgres) once passed it: an update answered 503, as it should be.
     telegram.injectMessage(WRITER, WRITER, { text: `/start w_${SLUG}` });
-    expect((await post(a!, await nextUpdate(telegram))).status).toBe(200);
+    await deliver(a!, await nextUpdate(telegram));
     telegram.injectMessage(WRITER, WRITER, { text: "part-00 first lines of the letter" });
-    expect((await post(b!, await nextUpdate(telegram))).status).toBe(200);
+    await deliver(b!, await nextUpdate(telegram));
     expect(await draftText()).toContain("part-00");
 
     // Hammer: 16 messages of the same chat, posted all at once, alternating between the instances.
@@ -98,7 +105,7 @@ describe.skipIf(!onPostgres)(postgresOnly("two instances on one Postgres databas
     expect(updates).toHaveLength(parts.length);
     // An update not handled within the answer time (10 s; the chat's updates wait for each other) is answered 503 and
     // Telegram delivers it again: every one must end answered 200, and below, in the draft once.
-    await Promise.all(updates.map((update, index) => retryUntilOk(() => post(index % 2 === 0 ? a! : b!, update))));
+    await Promise.all(updates.map((update, index) => deliver(index % 2 === 0 ? a! : b!, update)));
 
     const text = await draftText();
     for (const part of ["part-00", ...parts]) expect(text.split(part).length - 1, `${part} in the draft once`).toBe(1);
@@ -110,11 +117,10 @@ describe.skipIf(!onPostgres)(postgresOnly("two instances on one Postgres databas
     // Telegram) waits for it, even on the other instance, and lands after it.
     telegram.faults.add({ method: "sendMessage", chatId: WRITER, kind: "slow", delayMs: 800 });
     telegram.injectMessage(WRITER, WRITER, { text: "part-first of the ordered pair" });
-    const first = post(a!, await nextUpdate(telegram));
+    const first = deliver(a!, await nextUpdate(telegram));
     while (telegram.faults.pending().length > 0) await new Promise((resolve) => setImmediate(resolve));
     telegram.injectMessage(WRITER, WRITER, { text: "part-second of the ordered pair" });
-    const second = post(b!, await nextUpdate(telegram));
-    expect((await Promise.all([first, second])).map((response) => response.status)).toEqual([200, 200]);
+    await Promise.all([first, deliver(b!, await nextUpdate(telegram))]);
     const final = await draftText();
     expect(final.indexOf("part-first")).toBeGreaterThan(-1);
     expect(final.indexOf("part-second")).toBeGreaterThan(final.indexOf("part-first"));
@@ -125,7 +131,7 @@ describe.skipIf(!onPostgres)(postgresOnly("two instances on one Postgres databas
     telegram.addUser({ id: WRITER, first_name: "W", language_code: "en" });
     telegram.injectMessage(WRITER, WRITER, { text: "/help" });
     const update = await nextUpdate(telegram);
-    expect((await post(a!, update)).status).toBe(200);
+    await deliver(a!, update);
     expect((await post(b!, update)).status).toBe(200);
     expect(telegram.messages(WRITER)).toHaveLength(1);
   });

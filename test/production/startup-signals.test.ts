@@ -1,11 +1,13 @@
 import { createServer, type Server, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, ProcessTestbed, waitForOutput } from "../helpers/bot-process.js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type BotProcess, COMPILE_TIMEOUT_MS, ensureCompiled, freePort, ProcessTestbed, waitForOutput } from "../helpers/bot-process.js";
 
 // Each test starts a real process: the compiled bot, as `npm start` runs it (compiled once per run when the sources
-// changed), which starts in about a second where tsx takes several.
+// changed, here before the first test), which starts in about a second where tsx takes several.
 let bed: ProcessTestbed | undefined;
 let silent: SilentServer | undefined;
+
+beforeAll(() => ensureCompiled(), COMPILE_TIMEOUT_MS);
 
 afterEach(async () => {
   await bed?.stop();

@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { wasUpdateHandled } from "../../../src/db/repositories/coordination.js";
 import { UPDATE_LEASE_MS } from "../../../src/server/shared-deliveries.js";
 import { CrashPoint } from "../../helpers/crash-point.js";
 import { Harness } from "../../helpers/harness.js";
@@ -23,9 +24,6 @@ beforeEach(async () => {
   beforeTheMark = new CrashPoint();
   beforeTheStage = new CrashPoint();
   h = await Harness.start({ dbPlugins: [beforeTheMark, beforeTheStage], env: { ...webhookEnv, RATE_LIMIT_PER_MINUTE: "0" } });
-  // Retention's start-up pass writes letters on its own timer: on a loaded host it fell between an armed crash point's
-  // tables once and struck the wrong update's write (CI, Postgres). Stopped, so only the test's updates write.
-  await h.running.retention.stop();
   pump = new WebhookPump(h);
 });
 afterEach(async () => {
@@ -93,6 +91,22 @@ describe("a message of the writing stage delivered again after the process died 
     expect(await draftOf(other)).toBe("Dear Boris Yulievich,");
     await other.send("I live in Gdansk.");
     expect(await draftOf(other)).toBe("Dear Boris Yulievich,\n\nI live in Gdansk.");
+  });
+
+  it("dies in the message's own update while a retention pass writes letters and users meanwhile (en)", async () => {
+    const writer = h.user({ languageCode: "en" });
+    await startWritingTo(writer, KAGARLITSKY);
+    beforeTheStage.arm("users", "letters");
+    // A restarted app's start-up pass running late, between the arming and the message (CI, Postgres): its writes of
+    // letters, users and seen_updates are not the message's, so neither crash point may strike them.
+    const update = await diesBeforeTheMark(async () => {
+      await h.running.retention.runOnce();
+      return writer.send("Dear Boris Yulievich,");
+    });
+    expect(beforeTheStage.struck).toBe(1);
+    expect(await wasUpdateHandled(h.db, update.update_id)).toBe(false);
+    expect(await restartAndDeliverAgain(writer, update)).toContain("Your draft so far: 21 characters");
+    expect(await draftOf(writer)).toBe("Dear Boris Yulievich,");
   });
 
   it("places a paste's piece once when it comes again after a later piece (en)", async () => {

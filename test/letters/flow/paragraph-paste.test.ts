@@ -13,9 +13,6 @@ let crash: CrashPoint;
 beforeEach(async () => {
   crash = new CrashPoint();
   h = await Harness.start({ dbPlugins: [crash] });
-  // Retention's start-up pass writes letters on its own timer: on a loaded host it fell between an armed crash point's
-  // tables once and struck the wrong update's write (CI, Postgres). Stopped, so only the test's updates write.
-  await h.running.retention.stop();
 });
 afterEach(async () => h.stop());
 
