@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import type { RunningApp } from "../../src/app.js";
+import { followUpdates, handledUpdate } from "./update-scope.js";
 
 /**
  * A Kysely plugin for `Harness.start({ dbPlugins })` that simulates the process dying at one point of an update: once
@@ -36,7 +36,7 @@ export class CrashPoint implements KyselyPlugin {
     const armed = this.armed;
     if (armed === undefined || !WRITES.has(node.kind)) return node;
     const table = tableOf(node);
-    const handling = handlingUpdate.getStore();
+    const handling = handledUpdate();
     if (armed.update === undefined) {
       if (table === armed.after && handling !== undefined) armed.update = handling;
       return node;
@@ -53,18 +53,6 @@ export class CrashPoint implements KyselyPlugin {
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
-}
-
-/** The id of the update whose handling the current code runs in, if any. */
-const handlingUpdate = new AsyncLocalStorage<number>();
-const followed = new WeakSet<object>();
-
-/** Runs each update the app's bot handles inside `handlingUpdate` (both modes hand every update to `handleUpdate`). */
-function followUpdates({ bot }: RunningApp): void {
-  if (followed.has(bot)) return;
-  followed.add(bot);
-  const handle = bot.handleUpdate.bind(bot);
-  bot.handleUpdate = (update, envelope) => handlingUpdate.run(update.update_id, () => handle(update, envelope));
 }
 
 const WRITES = new Set<RootOperationNode["kind"]>(["UpdateQueryNode", "InsertQueryNode", "DeleteQueryNode"]);

@@ -22,9 +22,9 @@ let h: Harness;
 let statements: Statements;
 beforeEach(async () => {
   statements = new Statements();
+  // Retention's start-up pass and the outbox worker run on their own timers: `statements` counts only what the bot
+  // runs for an update (test/helpers/update-scope.ts), so they may run beside a counted step.
   h = await Harness.start({ dbPlugins: [statements], newsScheduler: "manual" });
-  // Retention's start-up pass runs on its own timer: stopped, so that only a step's own statements are seen.
-  await h.running.retention.stop();
 });
 afterEach(async () => h.stop());
 
@@ -65,6 +65,12 @@ describe('"Done: check the letter" in the writing stage', () => {
     expect(textOf(await writer.press("Edit the letter"))).toContain("Letter to Boris Kagarlitsky");
     expect(await stageOf(writer.id)).toEqual({ token, slug: KAGARLITSKY, system: "ru" });
     expectNoFailures(h);
+  });
+
+  it("counts the step's own statements, not a retention pass the app runs beside it", async () => {
+    const writer = await writeTo(KAGARLITSKY, "Здравствуйте, Борис Юльевич! Пишу Вам из Кракова.");
+    const run = await statements.during(() => Promise.all([writer.press("Done: check the letter"), h.running.retention.runOnce()]));
+    expect(run.filter((statement) => !statement.endsWith(" rate_limit_windows"))).toEqual(["Select users", "Select prisoners", "Update users"]);
   });
 
   it("findings: the conversation shows them from the stage's check (not checked again) and survives a restart", async () => {
