@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../../src/project-path.js";
 import { Harness } from "../../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
@@ -25,13 +25,24 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/** The calls of one press of "Done", the writer's chat id, the pressed button's id and the flow's token written as names. */
-async function callsOfChecking(languageCode: string, paragraphs: readonly string[]): Promise<Recorded[]> {
+/**
+ * The calls of one press of "Done", the writer's chat id, the pressed button's id and the flow's token written as names.
+ * `pause`: the writer pauses before "Done" (the clock moved past the idle time), so the draft is checked ahead and
+ * "Done" takes that check (services/letters/check-ahead.ts), as the memory's count shows.
+ */
+async function callsOfChecking(languageCode: string, paragraphs: readonly string[], pause = false): Promise<Recorded[]> {
   const writer = h.user({ languageCode });
   await startWritingTo(writer, KAGARLITSKY);
   for (const paragraph of paragraphs) await writer.send(paragraph);
+  const ahead = h.running.checksAhead;
+  if (pause) {
+    h.clock.advance(2_000);
+    await ahead.settled();
+    expect(ahead.memory.size().writers).toBe(1);
+  }
   const from = h.fake.calls.length;
   await writer.press(/Done|Готово/);
+  expect(ahead.memory.size().writers).toBe(0);
   expectNoFailures(h);
   // The flow's token in every button is drawn at random when the letter is begun.
   return writersCallsSince(h, from, writer.chatId, (value) =>
@@ -58,6 +69,15 @@ describe('"Done: check the letter" on a long letter, call by call', () => {
   for (const { name, languageCode, paragraphs } of CASES) {
     it(name, async () => {
       expectAsRecorded(FIXTURE, "UPDATE_CHECK_CALLS", name, await callsOfChecking(languageCode, paragraphs));
+    });
+  }
+});
+
+describe('"Done" after the writer paused, its check run ahead: the same calls as the copy recorded without it', () => {
+  for (const { name, languageCode, paragraphs } of CASES) {
+    it(name, async () => {
+      // Never recorded from here (no variable records it): the copy is the check's own at "Done".
+      expectAsRecorded(FIXTURE, "", name, await callsOfChecking(languageCode, paragraphs, true));
     });
   }
 });

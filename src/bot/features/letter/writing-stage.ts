@@ -1,4 +1,5 @@
 import { Composer, type NextFunction } from "grammy";
+import type { Message } from "grammy/types";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
 import { cutPieceOf } from "../../../services/letters/client-cut.js";
 import {
@@ -57,6 +58,7 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   if (!own) return;
   await leaveWritingStage(ctx.deps, own.user.id);
   own.user.letter_stage = null;
+  ctx.deps.checksAhead?.cancel(own.user.id);
 }
 
 /**
@@ -68,6 +70,7 @@ export async function leaveWritingStageForFlowOf(ctx: FlowContext): Promise<void
   if (!own) return;
   await leaveWritingStageForFlow(ctx.deps, own.user.id);
   own.user.letter_stage = null;
+  ctx.deps.checksAhead?.cancel(own.user.id);
   deleteStoredFlowsUnlessWritten(ctx);
 }
 
@@ -99,6 +102,23 @@ export async function replaceWritingStageOf(ctx: FlowContext, open: () => Promis
   if (own.user.letter_stage === own.raw) own.user.letter_stage = null;
 }
 
+/**
+ * A text message in the writing stage: a piece of a paste or of a client's cut, or a paragraph appended. The draft's
+ * length afterwards when the answer knew it (undefined for a piece joined to another).
+ */
+async function saveMessage(ctx: FlowContext, stage: WritingStage & { writerId: number }, text: string, message: Message): Promise<number | undefined> {
+  const { date } = message;
+  if (await answerDeliveredAgain(ctx, stage, message)) return undefined;
+  if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return undefined;
+  if (await continueCut(ctx, stage, text, message)) return undefined;
+  const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
+  const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
+  await answerSaved(ctx, stage, outcome, false, stage.refused === true);
+  // Delivered again: the stage already says what followed this message's first handling.
+  if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
+  return outcome.stats?.characters ?? 0;
+}
+
 const composer = new Composer<BotContext>();
 
 /**
@@ -121,18 +141,14 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
   if (stage.opening) return handleOpeningScreen(ctx, { ...stage, opening: stage.opening }, next);
   if (stage.signing) return handleSigningScreen(ctx, { ...stage, signing: stage.signing }, next);
   const keys = { token: stage.token, target: { slug: stage.slug } };
+  const ahead = ctx.deps.checksAhead;
+  ahead?.cancel(stage.writerId);
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const message = ctx.message;
     if (message?.text !== undefined) {
-      const { text, date } = message;
-      if (await answerDeliveredAgain(ctx, stage, message)) return;
-      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return;
-      if (await continueCut(ctx, stage, text, message)) return;
-      const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
-      const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
-      await answerSaved(ctx, stage, outcome, false, stage.refused === true);
-      // Delivered again: the stage already says what followed this message's first handling.
-      if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
+      const characters = await saveMessage(ctx, stage, message.text, message);
+      // Armed after the answer: a writer who now pauses, reading the draft over, has it checked before "Done".
+      ahead?.saved(stage.writerId, stage.slug, characters);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);
