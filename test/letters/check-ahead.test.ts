@@ -28,7 +28,7 @@ class ManualClock implements Clock {
   }
 }
 
-const SETTINGS = { idleMs: 2_000, minCharacters: 3_000, memory: { characters: 100_000, writers: 10 } };
+const SETTINGS = { idleMs: 2_000, minCharacters: 3_000, minMessage: 2_000, memory: { characters: 100_000, writers: 10 } };
 
 function scheduler(job: CheckDraftAhead = async () => undefined, logs: string[] = []) {
   const clock = new ManualClock();
@@ -47,7 +47,7 @@ function scheduler(job: CheckDraftAhead = async () => undefined, logs: string[] 
 describe("ChecksAhead: the check of a long draft runs once its writer pauses", () => {
   it("runs after the idle time that follows a message, not before, once", () => {
     const { clock, ahead, runs } = scheduler();
-    ahead.saved(1, "kagarlitsky-boris", 3_000);
+    ahead.saved(1, "kagarlitsky-boris", { draft: 3_000, message: 2_000 });
     clock.advance(1_999);
     expect(runs).toHaveLength(0);
     clock.advance(1);
@@ -58,11 +58,11 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
 
   it("waits again from each new message of the writer, and other writers' messages do not move it", () => {
     const { clock, ahead, runs } = scheduler();
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     clock.advance(1_000);
-    ahead.saved(2, "b", 4_000);
+    ahead.saved(2, "b", { draft: 4_000, message: 2_000 });
     clock.advance(500);
-    ahead.saved(1, "a", 5_000);
+    ahead.saved(1, "a", { draft: 5_000, message: 2_000 });
     clock.advance(1_500);
     expect(runs.map((run) => run.writerId)).toEqual([2]);
     clock.advance(500);
@@ -70,21 +70,32 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
     expect(clock.armed()).toBe(0);
   });
 
-  it("arms nothing for a draft shorter than the threshold; arms when the length is not known", () => {
+  it("arms nothing after a typed paragraph, however long the draft: only after a long message or a paste's piece", () => {
     const { clock, ahead, runs } = scheduler();
-    ahead.saved(1, "a", 2_999);
+    ahead.saved(1, "a", { draft: 12_000, message: 2_000 });
+    ahead.saved(1, "a", { draft: 13_999, message: 1_999 });
     expect(clock.armed()).toBe(0);
-    ahead.saved(1, "a", undefined);
+    ahead.saved(1, "a", { message: "paste" });
+    ahead.saved(2, "b", { draft: 4_000, message: 4_000 });
+    clock.advance(2_000);
+    expect(runs.map((run) => run.writerId)).toEqual([1, 2]);
+  });
+
+  it("arms nothing for a draft shorter than the threshold; arms when the length is not known (a paste's piece)", () => {
+    const { clock, ahead, runs } = scheduler();
+    ahead.saved(1, "a", { draft: 2_999, message: 2_000 });
+    expect(clock.armed()).toBe(0);
+    ahead.saved(1, "a", { message: "paste" });
     clock.advance(2_000);
     expect(runs).toHaveLength(1);
   });
 
   it("is cancelled by another update of the writer (\"Done\", a button), and a shorter draft cancels the earlier timer", () => {
     const { clock, ahead, runs } = scheduler();
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     ahead.cancel(1);
-    ahead.saved(2, "b", 4_000);
-    ahead.saved(2, "b", 100);
+    ahead.saved(2, "b", { draft: 4_000, message: 2_000 });
+    ahead.saved(2, "b", { draft: 100, message: 2_000 });
     clock.advance(5_000);
     expect(runs).toHaveLength(0);
     expect(ahead.pending()).toBe(0);
@@ -93,10 +104,10 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
   it("tells a check under way that it is no longer current when the writer sends something meanwhile", async () => {
     let release: () => void = () => undefined;
     const { clock, ahead, runs } = scheduler(() => new Promise<void>((resolve) => (release = resolve)));
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     clock.advance(2_000);
     expect(runs[0]?.current()).toBe(true);
-    ahead.saved(1, "a", 4_100);
+    ahead.saved(1, "a", { draft: 4_100, message: 2_000 });
     expect(runs[0]?.current()).toBe(false);
     release();
     await ahead.settled();
@@ -113,10 +124,10 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
       await new Promise<void>((resolve) => (release = resolve));
       ended = true;
     });
-    ahead.saved(1, "a", 4_000);
-    ahead.saved(2, "b", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
+    ahead.saved(2, "b", { draft: 4_000, message: 2_000 });
     clock.advance(1_000);
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     clock.advance(1_000);
     expect(runs.map((run) => run.writerId)).toEqual([2]);
     const stopped = ahead.stop();
@@ -124,7 +135,7 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
     release();
     await stopped;
     expect(ended).toBe(true);
-    ahead.saved(3, "c", 4_000);
+    ahead.saved(3, "c", { draft: 4_000, message: 2_000 });
     clock.advance(10_000);
     expect(runs).toHaveLength(1);
     expect(ahead.pending()).toBe(0);
@@ -133,12 +144,12 @@ describe("ChecksAhead: the check of a long draft runs once its writer pauses", (
   it("a failed check is logged without the letter and leaves the writer free to be checked again", async () => {
     const logs: string[] = [];
     const { clock, ahead, runs } = scheduler(() => Promise.reject(new Error("database is closed")), logs);
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     clock.advance(2_000);
     await ahead.settled();
     expect(logs.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(["check ahead failed"]);
     expect(ahead.pending()).toBe(0);
-    ahead.saved(1, "a", 4_000);
+    ahead.saved(1, "a", { draft: 4_000, message: 2_000 });
     clock.advance(2_000);
     await ahead.settled();
     expect(runs).toHaveLength(2);
@@ -151,7 +162,7 @@ describe("ChecksAhead and its memory", () => {
     const text = "Абзац.";
     ahead.memory.keep(1, { text, options: { system: "ru", status: "sentenced" }, result: {} as never });
     ahead.memory.keep(2, { text, options: { system: "ru", status: "sentenced" }, result: {} as never });
-    ahead.saved(1, "a", 100);
+    ahead.saved(1, "a", { draft: 100, message: 2_000 });
     expect(ahead.memory.size().writers).toBe(1);
     expect(ahead.memory.take(2, text, { system: "ru", status: "sentenced" })).toBeDefined();
   });

@@ -7,17 +7,24 @@ export interface CheckAheadSettings {
   idleMs: number;
   /** Drafts shorter than this are not checked ahead: "Done" checks them itself within the step's budget. */
   minCharacters: number;
+  /**
+   * Only a message this long (or a paste's pieces) arms the timer: a paste is followed by a reading, while a writer
+   * typing paragraphs pauses after each one, and checking ahead after each would check the letter once a message.
+   */
+  minMessage: number;
   memory: CheckMemoryLimits;
 }
 
 /**
  * 2 s: a writer reading the draft over before "Done" pauses longer, one pasting pieces or typing on does not.
  * 3,000 characters: "check" on a shorter clean letter stays near 0.5 ms with its own check (docs/production.md).
+ * 2,000 characters a message: more than a typed paragraph, less than the app's 4,096-character pieces of a paste.
  * 2,000,000 characters: about 4 MB of Cyrillic text and its findings, 166 writers of 12,000-character letters.
  */
 export const CHECK_AHEAD_SETTINGS: CheckAheadSettings = {
   idleMs: 2_000,
   minCharacters: 3_000,
+  minMessage: 2_000,
   memory: { characters: 2_000_000, writers: 2_000 },
 };
 
@@ -49,12 +56,17 @@ export class ChecksAhead {
     this.memory = new CheckMemory(settings.memory);
   }
 
-  /** A message saved to the writer's draft, `characters` long when known here: the draft is checked if they pause. */
-  saved(writerId: number, slug: string, characters: number | undefined): void {
+  /**
+   * A message saved to the writer's draft: `draft`, its length afterwards when known here; `message`, the message's
+   * length, or "paste" for a piece of a paste (joined to another). The draft is checked if they pause after a long one.
+   */
+  saved(writerId: number, slug: string, saved: { draft?: number; message: number | "paste" }): void {
     this.cancel(writerId);
     // What was kept checked the draft before this message: "Done" would not take it, so it need not be held.
     this.memory.forget(writerId);
-    if (this.stopped || (characters !== undefined && characters < this.settings.minCharacters)) return;
+    const { draft, message } = saved;
+    if (this.stopped || (message !== "paste" && message < this.settings.minMessage)) return;
+    if (draft !== undefined && draft < this.settings.minCharacters) return;
     const turn: { cancel?: () => void } = {};
     turn.cancel = clockTimeout(this.deps.clock, this.settings.idleMs, () => this.run(writerId, slug, turn), { unref: true });
     this.turns.set(writerId, turn);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "./helpers.js";
+import { asPastes, expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "./helpers.js";
 import { writersCallsSince } from "./recorded-calls.js";
 
 /**
@@ -19,10 +19,10 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/** The writer sends `paragraphs` and pauses: their draft is checked ahead. */
+/** The writer pastes `paragraphs` and pauses: their draft is checked ahead. */
 async function writeAndPause(writer: TestUser, paragraphs: readonly string[]): Promise<void> {
   await startWritingTo(writer, KAGARLITSKY);
-  for (const paragraph of paragraphs) await writer.send(paragraph);
+  for (const message of asPastes(paragraphs)) await writer.send(message);
   h.clock.advance(2_000);
   await h.running.checksAhead.settled();
   expect(h.running.checksAhead.memory.size().writers).toBe(1);

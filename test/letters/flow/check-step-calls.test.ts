@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../../src/project-path.js";
 import { Harness } from "../../helpers/harness.js";
-import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
+import { asPastes, expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
 import { expectAsRecorded, type Recorded, writersCallsSince } from "./recorded-calls.js";
 
 /**
@@ -27,13 +27,14 @@ afterEach(async () => h.stop());
 
 /**
  * The calls of one press of "Done", the writer's chat id, the pressed button's id and the flow's token written as names.
- * `pause`: the writer pauses before "Done" (the clock moved past the idle time), so the draft is checked ahead and
- * "Done" takes that check (services/letters/check-ahead.ts), as the memory's count shows.
+ * `pause`: the writer pastes the same draft in long messages and pauses before "Done" (the clock moved past the idle
+ * time), so the draft is checked ahead and "Done" takes that check (services/letters/check-ahead.ts), as the memory's
+ * count shows.
  */
 async function callsOfChecking(languageCode: string, paragraphs: readonly string[], pause = false): Promise<Recorded[]> {
   const writer = h.user({ languageCode });
   await startWritingTo(writer, KAGARLITSKY);
-  for (const paragraph of paragraphs) await writer.send(paragraph);
+  for (const message of pause ? asPastes(paragraphs) : paragraphs) await writer.send(message);
   const ahead = h.running.checksAhead;
   if (pause) {
     h.clock.advance(2_000);

@@ -103,20 +103,25 @@ export async function replaceWritingStageOf(ctx: FlowContext, open: () => Promis
 }
 
 /**
- * A text message in the writing stage: a piece of a paste or of a client's cut, or a paragraph appended. The draft's
- * length afterwards when the answer knew it (undefined for a piece joined to another).
+ * A text message in the writing stage: a piece of a paste or of a client's cut, or a paragraph appended. What the
+ * check ahead needs (`ChecksAhead.saved`); nothing for a message delivered again.
  */
-async function saveMessage(ctx: FlowContext, stage: WritingStage & { writerId: number }, text: string, message: Message): Promise<number | undefined> {
+async function saveMessage(
+  ctx: FlowContext,
+  stage: WritingStage & { writerId: number },
+  text: string,
+  message: Message,
+): Promise<{ draft?: number; message: number | "paste" } | undefined> {
   const { date } = message;
   if (await answerDeliveredAgain(ctx, stage, message)) return undefined;
-  if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return undefined;
-  if (await continueCut(ctx, stage, text, message)) return undefined;
+  if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return { message: "paste" };
+  if (await continueCut(ctx, stage, text, message)) return { message: "paste" };
   const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
   const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
   await answerSaved(ctx, stage, outcome, false, stage.refused === true);
   // Delivered again: the stage already says what followed this message's first handling.
   if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
-  return outcome.stats?.characters ?? 0;
+  return { draft: outcome.stats?.characters ?? 0, message: text.length };
 }
 
 const composer = new Composer<BotContext>();
@@ -138,17 +143,17 @@ composer.use((ctx, next) => handleStageUpdate(ctx, next));
 export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Promise<void> {
   const stage = writingStageOf(ctx);
   if (!stage) return next();
+  const ahead = ctx.deps.checksAhead;
+  ahead?.cancel(stage.writerId);
   if (stage.opening) return handleOpeningScreen(ctx, { ...stage, opening: stage.opening }, next);
   if (stage.signing) return handleSigningScreen(ctx, { ...stage, signing: stage.signing }, next);
   const keys = { token: stage.token, target: { slug: stage.slug } };
-  const ahead = ctx.deps.checksAhead;
-  ahead?.cancel(stage.writerId);
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const message = ctx.message;
     if (message?.text !== undefined) {
-      const characters = await saveMessage(ctx, stage, message.text, message);
+      const saved = await saveMessage(ctx, stage, message.text, message);
       // Armed after the answer: a writer who now pauses, reading the draft over, has it checked before "Done".
-      ahead?.saved(stage.writerId, stage.slug, characters);
+      if (saved) ahead?.saved(stage.writerId, stage.slug, saved);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);
