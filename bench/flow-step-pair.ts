@@ -13,16 +13,13 @@
  *   npm run bench:flow-step-pair -- --baseline /tmp/base --long       also "check" on 6k and 12k letters (and minus
  *                                        the check alone), and step 1 taking a 6k draft up again by the link, and
  *                                        "check" on a 12k letter with findings, and the organisers' route chosen for
- *                                        an 11k letter, and (in a checkout that checks a draft while its writer
- *                                        pauses, services/letters/check-ahead.ts) "check" on 6k and 12k letters
- *                                        pasted in 3k and 4k messages after a pause, the pause's own check, and
- *                                        the last paste (which arms its timer)
+ *                                        an 11k letter
  *
  * The baseline is a worktree with its own node_modules and `test/helpers/updates.ts`. Prints CPU ms per step (medians)
  * and the statements and Bot API calls each step ran, per checkout, and the route step's CPU per call beside bare
  * grammY's reply (one handler, one call, this checkout's grammY) measured in the same turns.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -52,13 +49,7 @@ const STEPS = [
   '"check" (a flagged 12k letter), p25',
   '"check" flagged 12k minus the check, p25',
   "organisers' route chosen (11k letter)",
-  "the last 4k paste of a 12k letter",
-  '"check" 6k after a pause',
-  '"check" 12k after a pause',
-  "the pause's check ahead, 12k (background)",
 ] as const;
-/** The rows of a letter checked after its writer paused (`--long`): "check" at 6k, at 12k, and the pause's own work. */
-const AFTER_PAUSE = { message: 16, 6_000: 17, 12_000: 18, ahead: 19 } as const;
 const ROUTE = 6;
 /** The rows of the organisers' route: the 1.1k letter's, and the 11k one's (with `--long`). */
 const ORGANISERS = 7;
@@ -94,11 +85,6 @@ export interface Tree {
   press(chatId: number, label: string): Update;
   /** The checkout's own censorship check, as "check" runs it for this person (Russia, sentenced). */
   checkAlone(text: string): unknown;
-  /**
-   * The writer pauses: the checks a pause starts (a checkout without them: nothing) run now, to their end. Their
-   * timers never fire by themselves here (the bench's clock holds them).
-   */
-  pause(): Promise<void>;
   statements: { count: number };
   calls: { count: number };
   cleanup(): Promise<void>;
@@ -149,9 +135,7 @@ export async function openTree(root: string): Promise<Tree> {
   const config = parseConfig({ BOT_TOKEN: "123456:bench-flow-step-token-0123456789", DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0" });
   const { fetch, keyboards, calls } = stubTelegram();
   const botInfo = { id: 123456, is_bot: true, first_name: "Lysty", username: "lysty_bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
-  const logger = createLogger("warn");
-  const ahead = await checksAheadOf(root, { config, db, logger, clock: systemClock });
-  const { bot } = createBot({ config, db, logger, clock: systemClock, ...(ahead ? { checksAhead: ahead.checksAhead } : {}) }, { botInfo, fetch });
+  const { bot } = createBot({ config, db, logger: createLogger("warn"), clock: systemClock }, { botInfo, fetch });
   await bot.init();
   return {
     root,
@@ -160,7 +144,6 @@ export async function openTree(root: string): Promise<Tree> {
     update: (chatId, text) => privateTextUpdate(chatId, text, { languageCode: "en", date: Math.floor(Date.now() / 1000) }),
     press: (chatId, label) => pressUpdate(keyboards, chatId, label),
     checkAlone: (text) => checkLetter(text, { system: "ru", status: "sentenced" }),
-    pause: async () => ahead?.pause(),
     statements,
     calls,
     cleanup: async () => {
@@ -170,35 +153,6 @@ export async function openTree(root: string): Promise<Tree> {
     cpu: STEPS.map(() => []),
     counts: STEPS.map(() => 0),
     callCounts: STEPS.map(() => 0),
-  };
-}
-
-/**
- * The checkout's checks run while a writer pauses, when it has them (services/letters/check-ahead.ts), on a clock whose
- * timers wait for `pause()`: the bench's writers never pause by themselves, as `bench:load`'s do not.
- */
-async function checksAheadOf(root: string, deps: object): Promise<{ checksAhead: unknown; pause(): Promise<void> } | undefined> {
-  const path = join(root, "src/services/letters/check-ahead.ts");
-  if (!existsSync(path)) return undefined;
-  const [{ ChecksAhead }, { checkDraftAhead }] = await Promise.all([import(path), import(join(root, "src/services/letters/letters.ts"))]);
-  const due = new Set<() => void>();
-  const clock = {
-    now: () => new Date(),
-    timeout: (_ms: number, fire: () => void) => {
-      due.add(fire);
-      return () => due.delete(fire);
-    },
-  };
-  const checksAhead = new ChecksAhead({ clock, logger: (deps as { logger: unknown }).logger }, checkDraftAhead(deps)) as { settled(): Promise<void> };
-  return {
-    checksAhead,
-    pause: async () => {
-      for (const fire of [...due]) {
-        due.delete(fire);
-        fire();
-      }
-      await checksAhead.settled();
-    },
   };
 }
 
@@ -286,24 +240,6 @@ async function measureLongCheck(tree: Tree, chat: number, letter: (typeof LONG_L
   await measureCheck(tree, chat, Array.from({ length: messages }, () => chunk).join("\n\n"), keep, letter.check);
 }
 
-/**
- * A letter of `length` characters pasted in 3k (6k) or 4k (12k) messages (the last one measured for the 12k letter),
- * the writer pausing (its check ahead measured for the 12k letter), then "check".
- */
-async function measureCheckAfterPause(tree: Tree, chat: number, length: 6_000 | 12_000, keep: boolean): Promise<void> {
-  await tree.bot.handleUpdate(tree.update(chat, "/start w_kagarlitsky-boris"));
-  const messages = length === 6_000 ? 2 : 3;
-  const chunk = FIRST.repeat(5).slice(0, Math.floor((length - 2 * (messages - 1)) / messages)).trim();
-  for (let index = 0; index < messages - 1; index++) await tree.bot.handleUpdate(tree.update(chat, chunk));
-  if (length === 12_000) await measure(tree, AFTER_PAUSE.message, () => tree.update(chat, chunk), keep);
-  else await tree.bot.handleUpdate(tree.update(chat, chunk));
-  const cpu = process.cpuUsage();
-  await tree.pause();
-  const used = process.cpuUsage(cpu);
-  if (keep && length === 12_000) tree.cpu[AFTER_PAUSE.ahead]?.push((used.user + used.system) / 1000);
-  await measure(tree, AFTER_PAUSE[length], () => tree.press(chat, "Done: check the letter"), keep);
-}
-
 /** A letter of `messages` 1k messages to Zeytullaev, checked and signed; the answer that chooses his organisers' route (row `step`); finished. */
 async function measureOrganisersRoute(tree: Tree, chat: number, messages: number, keep: boolean, step: number): Promise<void> {
   await tree.bot.handleUpdate(tree.update(chat, `/start w_${RELAYED_PRISONER}`));
@@ -341,7 +277,6 @@ async function main(): Promise<void> {
       await measureOrganisersRoute(tree, ++chatId, 1, keep, ORGANISERS);
       if (LONG) for (const letter of LONG_LETTERS) await measureLongCheck(tree, ++chatId, letter, keep);
       if (LONG) await measureOrganisersRoute(tree, ++chatId, 11, keep, ORGANISERS_LONG);
-      if (LONG) for (const length of [6_000, 12_000] as const) await measureCheckAfterPause(tree, ++chatId, length, keep);
     }
     const update = (trees[0] as Tree).update(++chatId, SECOND);
     const cpu = process.cpuUsage();

@@ -27,8 +27,6 @@ import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { initBotWhileStarting } from "./startup.js";
 import { createDirectorySyncJob, type DirectorySyncJob } from "./services/directory-sync/scheduler.js";
 import { letterReplyOutboxHandlers } from "./services/relay/letter-replies.js";
-import { ChecksAhead } from "./services/letters/check-ahead.js";
-import { checkDraftAhead } from "./services/letters/letters.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
 export { ALLOWED_UPDATES } from "./intake.js";
@@ -40,8 +38,6 @@ export interface RunningApp {
   news: NewsScheduler;
   retention: RetentionJob;
   directorySync: DirectorySyncJob;
-  /** The check run while a writer pauses; tests wait for it with `pending()`. */
-  checksAhead: ChecksAhead;
   metrics: AppMetrics;
   i18n: I18n<FlowContext>;
   /** Port of the HTTP server (webhook mode, or METRICS_PORT in polling mode); undefined without one. */
@@ -85,10 +81,8 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
   const metrics = createMetrics({ db, clock, logger });
   // Several webhook instances may share one Postgres database: one chat's updates one at a time across them all.
   const chatLock = config.botMode === "webhook" ? openChatLock(db) : undefined;
-  // The censorship check of a long draft while its writer pauses, taken by their "Done" (services/letters/check-ahead.ts).
-  const checksAhead = new ChecksAhead({ clock, logger }, checkDraftAhead(deps));
   const { bot, i18n } = createBot(
-    { ...deps, checksAhead, observer: bothObservers(metrics.observer, deps.observer) },
+    { ...deps, observer: bothObservers(metrics.observer, deps.observer) },
     { botInfo: options.botInfo, ...(chatLock ? { chatLock } : {}) },
   );
   await initBotWhileStarting(bot, { logger, signal, apiRoot: config.telegramApiRoot });
@@ -128,7 +122,7 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     defaultLocale: config.defaultLocale,
     translate: (locale, key, args) => i18n.t(locale, key, args),
   });
-  const workers: Worker[] = [outbox, newsScheduler, retention, directorySync, { start: () => undefined, stop: () => checksAhead.stop() }];
+  const workers: Worker[] = [outbox, newsScheduler, retention, directorySync];
   for (const worker of workers) worker.start();
   const stopWorkers = async () => {
     for (const worker of [...workers].reverse()) await worker.stop();
@@ -179,7 +173,6 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     news: newsScheduler,
     retention,
     directorySync,
-    checksAhead,
     metrics,
     i18n,
     httpPort: intake.port,

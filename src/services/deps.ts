@@ -2,7 +2,6 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { DB } from "../db/database.js";
 import type { Logger } from "../logger.js";
-import type { ChecksAhead } from "./letters/check-ahead.js";
 
 /** Wakes background senders (outbox workers) as soon as something was queued, instead of at their next tick. */
 export interface Wakers {
@@ -16,6 +15,4 @@ export interface ServiceDeps {
   logger: Logger;
   clock: Clock;
   wake?: Wakers;
-  /** The censorship check run while a writer pauses (./letters/check-ahead.ts); none: "Done" always checks itself. */
-  checksAhead?: ChecksAhead;
 }

@@ -1,5 +1,4 @@
-import { assessLetterLanguage, checkLetter, type CheckOptions, type CheckResult } from "../../domain/censorship/index.js";
-import type { CheckDraftAhead } from "./check-ahead.js";
+import { assessLetterLanguage, checkLetter, type CheckResult } from "../../domain/censorship/index.js";
 import type { PrisonerRecord, PrisonerStatus } from "../../domain/directory/types.js";
 import { decideWrite, type RefusalReason, type WriteWarning } from "../../domain/directory/write-decision.js";
 import {
@@ -129,24 +128,8 @@ export async function loadTargetAndCheckDraft(
   const lookup = await lookupOf(deps, slug, facts, { withDraft: false });
   if (lookup.kind !== "ok") return { lookup };
   const { recipient, status } = lookup.target;
-  const memory = deps.checksAhead?.memory;
-  const remembered = memory && ((text: string, options: Required<CheckOptions>) => memory.take(writerId, text, options));
-  return { lookup, checked: checkText(facts.text, { recipient, status }, remembered), profile: profileView(facts.profile) };
+  return { lookup, checked: checkText(facts.text, { recipient, status }), profile: profileView(facts.profile) };
 }
-
-/**
- * The check "Done" would run, run ahead while the writer pauses (./check-ahead.ts): the same statement and lookup as
- * `loadTargetAndCheckDraft`, so that what is kept is keyed by exactly what "Done" reads. A person the writer may not
- * write to now, or a draft too short or empty, is not checked.
- */
-export const checkDraftAhead = (deps: ServiceDeps): CheckDraftAhead => async ({ writerId, slug, memory, minCharacters, current }) => {
-  const facts = await readLetterTargetFactsWithDraft(deps.db, slug, writerId);
-  if (!facts?.text || facts.text.length < minCharacters || !facts.text.trim() || !current()) return;
-  const lookup = await lookupOf(deps, slug, facts, { withDraft: false });
-  if (lookup.kind !== "ok" || !current()) return;
-  const options = { system: lookup.target.recipient.system, status: lookup.target.status };
-  memory.keep(writerId, { text: facts.text, options, result: checkLetter(facts.text, options) });
-};
 
 async function lookupOf(deps: ServiceDeps, slug: string, facts: LetterTargetFacts, options: { withDraft?: boolean }): Promise<TargetLookup> {
   const { db } = deps;
@@ -302,14 +285,9 @@ export interface CheckedText {
   result: CheckResult;
 }
 
-function checkText(
-  text: string | null,
-  input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus },
-  remembered?: (text: string, options: Required<CheckOptions>) => CheckResult | undefined,
-): CheckedText | null {
+function checkText(text: string | null, input: { recipient: Pick<LetterRecipient, "system">; status: PrisonerStatus }): CheckedText | null {
   if (!text?.trim()) return null;
-  const options = { system: input.recipient.system, status: input.status };
-  return { text, result: remembered?.(text, options) ?? checkLetter(text, options) };
+  return { text, result: checkLetter(text, { system: input.recipient.system, status: input.status }) };
 }
 
 export interface WriterProfileView {

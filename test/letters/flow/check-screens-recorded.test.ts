@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectPath } from "../../../src/project-path.js";
 import { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { asPastes, expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
+import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
 import { expectAsRecorded, type Recorded, writersCallsSince } from "./recorded-calls.js";
 
 /**
@@ -94,26 +94,12 @@ async function signingStage(writerId: number): Promise<unknown> {
   return stage ? { ...stage, token: "<the flow's token>" } : stage;
 }
 
-/**
- * The writer pauses before "Done" after pasting the letter (`pasted`): a draft long enough is checked ahead and "Done"
- * takes that check (services/letters/check-ahead.ts); a short one is left to "Done".
- */
-async function pauseBeforeDone(pasted: readonly string[]): Promise<void> {
-  const ahead = h.running.checksAhead;
-  h.clock.advance(2_000);
-  await ahead.settled();
-  const long = pasted.join("\n\n").length >= 3_000 && (pasted.at(-1)?.length ?? 0) >= 2_000;
-  expect(ahead.memory.size().writers).toBe(long ? 1 : 0);
-}
-
 describe("the findings screen, its \"why?\" answers and keeping the letter, as recorded before", () => {
-  for (const [pause, { name, languageCode, paragraphs }] of [false, true].flatMap((pause) => CASES.map((letter) => [pause, letter] as const))) {
-    it(`${name}${pause ? ", the writer pausing before \"Done\" (checked ahead)" : ""}`, async () => {
+  for (const { name, languageCode, paragraphs } of CASES) {
+    it(name, async () => {
       const writer = h.user({ languageCode });
       await startWritingTo(writer, KAGARLITSKY);
-      const messages = pause ? asPastes(paragraphs) : paragraphs;
-      for (const message of messages) await writer.send(message);
-      if (pause) await pauseBeforeDone(messages);
+      for (const paragraph of paragraphs) await writer.send(paragraph);
       const calls: Record<string, unknown> = { done: await callsOf(writer, () => writer.press(/Done|Готово/u)) };
       const whys = writer.buttons().filter((label) => label.startsWith("❓"));
       expect(whys.length).toBeGreaterThan(0);
@@ -123,8 +109,7 @@ describe("the findings screen, its \"why?\" answers and keeping the letter, as r
         if (writer.buttons().some((label) => KEEP_YES.test(label))) await writer.press(KEEP_YES);
       });
       calls.stage = await signingStage(writer.id);
-      // Recorded only without the pause: with it, the same copy must come out.
-      expectAsRecorded(FIXTURE, pause ? "" : "UPDATE_CHECK_SCREENS", name, calls);
+      expectAsRecorded(FIXTURE, "UPDATE_CHECK_SCREENS", name, calls);
     });
   }
 });

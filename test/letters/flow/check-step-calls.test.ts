@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import { projectPath } from "../../../src/project-path.js";
 import { Harness } from "../../helpers/harness.js";
-import { asPastes, expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
+import { expectNoFailures, KAGARLITSKY, startWritingTo } from "./helpers.js";
 import { expectAsRecorded, type Recorded, writersCallsSince } from "./recorded-calls.js";
 
 /**
@@ -25,25 +25,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-/**
- * The calls of one press of "Done", the writer's chat id, the pressed button's id and the flow's token written as names.
- * `pause`: the writer pastes the same draft in long messages and pauses before "Done" (the clock moved past the idle
- * time), so the draft is checked ahead and "Done" takes that check (services/letters/check-ahead.ts), as the memory's
- * count shows.
- */
-async function callsOfChecking(languageCode: string, paragraphs: readonly string[], pause = false): Promise<Recorded[]> {
+/** The calls of one press of "Done", the writer's chat id, the pressed button's id and the flow's token written as names. */
+async function callsOfChecking(languageCode: string, paragraphs: readonly string[]): Promise<Recorded[]> {
   const writer = h.user({ languageCode });
   await startWritingTo(writer, KAGARLITSKY);
-  for (const message of pause ? asPastes(paragraphs) : paragraphs) await writer.send(message);
-  const ahead = h.running.checksAhead;
-  if (pause) {
-    h.clock.advance(2_000);
-    await ahead.settled();
-    expect(ahead.memory.size().writers).toBe(1);
-  }
+  for (const paragraph of paragraphs) await writer.send(paragraph);
   const from = h.fake.calls.length;
   await writer.press(/Done|Готово/);
-  expect(ahead.memory.size().writers).toBe(0);
   expectNoFailures(h);
   // The flow's token in every button is drawn at random when the letter is begun.
   return writersCallsSince(h, from, writer.chatId, (value) =>
@@ -70,15 +58,6 @@ describe('"Done: check the letter" on a long letter, call by call', () => {
   for (const { name, languageCode, paragraphs } of CASES) {
     it(name, async () => {
       expectAsRecorded(FIXTURE, "UPDATE_CHECK_CALLS", name, await callsOfChecking(languageCode, paragraphs));
-    });
-  }
-});
-
-describe('"Done" after the writer paused, its check run ahead: the same calls as the copy recorded without it', () => {
-  for (const { name, languageCode, paragraphs } of CASES) {
-    it(name, async () => {
-      // Never recorded from here (no variable records it): the copy is the check's own at "Done".
-      expectAsRecorded(FIXTURE, "", name, await callsOfChecking(languageCode, paragraphs, true));
     });
   }
 });

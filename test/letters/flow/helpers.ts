@@ -90,17 +90,3 @@ export function deliverAgain(h: Harness, writer: TestUser, text: string, message
 
 /** The id of the writer's message the bot answered with `answer` (the fake numbers a chat's messages in turn). */
 export const userMessageBefore = (answer: readonly Message[]): number => (answer[0]?.message_id ?? 0) - 1;
-
-/**
- * The same paragraphs as pasted messages of up to `limit` characters (paragraphs joined by a blank line, filled from the
- * last one, so that the last message is the longest): the draft they make is the paragraphs' own.
- */
-export function asPastes(paragraphs: readonly string[], limit = 3_900): string[] {
-  const messages: string[] = [];
-  for (const paragraph of [...paragraphs].reverse()) {
-    const first = messages[0];
-    if (first !== undefined && first.length + 2 + paragraph.length <= limit) messages[0] = `${paragraph}\n\n${first}`;
-    else messages.unshift(paragraph);
-  }
-  return messages;
-}

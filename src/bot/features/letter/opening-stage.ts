@@ -39,8 +39,6 @@ export async function handleOpeningScreen(ctx: BotContext, stage: OpeningStage, 
     // A paste over 4,096 characters arrives in pieces: the next may continue this one's last paragraph (./cut-rest.ts).
     const cut = cutPieceOf(text, message);
     await parkInStage(directly(ctx), writerId, { ...writing, ...(cut ? { cut } : {}) });
-    // A letter pasted whole is read over before "Done": checked while the writer does (services/letters/check-ahead.ts).
-    ctx.deps.checksAhead?.saved(writerId, stage.slug, { draft: outcome.stats.characters, message: text.length });
     return;
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);

@@ -44,8 +44,6 @@ export async function checkBeforeFlows(ctx: BotContext, stage: Stage, next: Next
  */
 async function checkInStage(ctx: BotContext, stage: Stage): Promise<boolean> {
   const { writerId } = stage;
-  // A check ahead still to come would be of no use now ("Done" checks, or takes one that finished).
-  ctx.deps.checksAhead?.cancel(writerId);
   // The lookup, the draft and the writer's profile (for the signing screen a clean check leads to) in one statement.
   const read = await loadTargetAndCheckDraft(ctx.deps, stage.slug, writerId);
   if (!("checked" in read)) {

@@ -1,5 +1,4 @@
 import { Composer, type NextFunction } from "grammy";
-import type { Message } from "grammy/types";
 import { readDraftStats, saveDraftInput, type SaveOutcome } from "../../../services/letters/letters.js";
 import { cutPieceOf } from "../../../services/letters/client-cut.js";
 import {
@@ -58,7 +57,6 @@ export async function leaveWritingStageOf(ctx: FlowContext): Promise<void> {
   if (!own) return;
   await leaveWritingStage(ctx.deps, own.user.id);
   own.user.letter_stage = null;
-  ctx.deps.checksAhead?.cancel(own.user.id);
 }
 
 /**
@@ -70,7 +68,6 @@ export async function leaveWritingStageForFlowOf(ctx: FlowContext): Promise<void
   if (!own) return;
   await leaveWritingStageForFlow(ctx.deps, own.user.id);
   own.user.letter_stage = null;
-  ctx.deps.checksAhead?.cancel(own.user.id);
   deleteStoredFlowsUnlessWritten(ctx);
 }
 
@@ -102,28 +99,6 @@ export async function replaceWritingStageOf(ctx: FlowContext, open: () => Promis
   if (own.user.letter_stage === own.raw) own.user.letter_stage = null;
 }
 
-/**
- * A text message in the writing stage: a piece of a paste or of a client's cut, or a paragraph appended. What the
- * check ahead needs (`ChecksAhead.saved`); nothing for a message delivered again.
- */
-async function saveMessage(
-  ctx: FlowContext,
-  stage: WritingStage & { writerId: number },
-  text: string,
-  message: Message,
-): Promise<{ draft?: number; message: number | "paste" } | undefined> {
-  const { date } = message;
-  if (await answerDeliveredAgain(ctx, stage, message)) return undefined;
-  if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return { message: "paste" };
-  if (await continueCut(ctx, stage, text, message)) return { message: "paste" };
-  const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
-  const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
-  await answerSaved(ctx, stage, outcome, false, stage.refused === true);
-  // Delivered again: the stage already says what followed this message's first handling.
-  if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
-  return { draft: outcome.stats?.characters ?? 0, message: text.length };
-}
-
 const composer = new Composer<BotContext>();
 
 /**
@@ -143,17 +118,21 @@ composer.use((ctx, next) => handleStageUpdate(ctx, next));
 export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Promise<void> {
   const stage = writingStageOf(ctx);
   if (!stage) return next();
-  const ahead = ctx.deps.checksAhead;
-  ahead?.cancel(stage.writerId);
   if (stage.opening) return handleOpeningScreen(ctx, { ...stage, opening: stage.opening }, next);
   if (stage.signing) return handleSigningScreen(ctx, { ...stage, signing: stage.signing }, next);
   const keys = { token: stage.token, target: { slug: stage.slug } };
   if (ctx.message !== undefined || ctx.editedMessage !== undefined) {
     const message = ctx.message;
     if (message?.text !== undefined) {
-      const saved = await saveMessage(ctx, stage, message.text, message);
-      // Armed after the answer: a writer who now pauses, reading the draft over, has it checked before "Done".
-      if (saved) ahead?.saved(stage.writerId, stage.slug, saved);
+      const { text, date } = message;
+      if (await answerDeliveredAgain(ctx, stage, message)) return;
+      if (continuesReplacement(stage.replaced, date) && (await continuePaste(ctx, stage, stage.replaced, text, message))) return;
+      if (await continueCut(ctx, stage, text, message)) return;
+      const input = { writerId: stage.writerId, slug: stage.slug, text, mode: "append", message: message.message_id } as const;
+      const outcome = await saveDraftInput(ctx.deps, { ...input, ...(stage.closing ? { closing: stage.closing } : {}) });
+      await answerSaved(ctx, stage, outcome, false, stage.refused === true);
+      // Delivered again: the stage already says what followed this message's first handling.
+      if (!(outcome.ok && outcome.again)) await noteSaved(ctx, stage, outcome, outcome.ok ? cutPieceOf(text, message) : undefined);
       return;
     }
     const stats = await readDraftStats(ctx.deps, stage.writerId, stage.slug);
