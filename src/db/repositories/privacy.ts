@@ -19,8 +19,14 @@ export async function isForgetRequested(db: DB, userId: number): Promise<boolean
   return (await db.selectFrom("forget_requests").select("user_id").where("user_id", "=", userId).executeTakeFirst()) !== undefined;
 }
 
+export interface ListedForgetRequest {
+  user_id: number;
+  requested_at: string;
+  last_seen_at: string;
+}
+
 /** Every waiting request with when its person was last seen (a returning user's request is dropped). */
-export async function listForgetRequests(db: DB): Promise<Array<{ user_id: number; requested_at: string; last_seen_at: string }>> {
+export async function listForgetRequests(db: DB): Promise<ListedForgetRequest[]> {
   return db
     .selectFrom("forget_requests")
     .innerJoin("users", "users.id", "forget_requests.user_id")

@@ -3,7 +3,7 @@ import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { hideWriterFromOrganisers } from "./hide-writer.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
-import { dropForgetRequest, listForgetRequests, recordForgetRequest } from "../../db/repositories/privacy.js";
+import { dropForgetRequest, listForgetRequests, type ListedForgetRequest, recordForgetRequest } from "../../db/repositories/privacy.js";
 import { organiserCampaigns } from "../../db/repositories/roles.js";
 
 export interface ForgetPlan {
@@ -50,15 +50,20 @@ export interface ForgetResult {
  */
 export async function forgetUser(db: DB, userId: number, now: Date): Promise<ForgetResult> {
   return inTransaction(db, async (trx) => {
-    const deleted: Record<string, number> = {};
-    for (const source of PERSONAL_DATA_SOURCES) {
-      if (source.forget) deleted[source.table] = await source.forget(trx, userId);
-    }
-    await hideWriterFromOrganisers(trx, userId, now);
-    const lettersWithOrganisers = await hideWriterOfHeldLetters(trx, userId);
-    if (lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
-    return { deleted, lettersWithOrganisers };
+    const result = await deletePersonalData(trx, userId, now);
+    if (result.lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
+    return result;
   });
+}
+
+async function deletePersonalData(trx: DB, userId: number, now: Date): Promise<ForgetResult> {
+  const deleted: Record<string, number> = {};
+  for (const source of PERSONAL_DATA_SOURCES) {
+    if (source.forget) deleted[source.table] = await source.forget(trx, userId);
+  }
+  await hideWriterFromOrganisers(trx, userId, now);
+  const lettersWithOrganisers = await hideWriterOfHeldLetters(trx, userId);
+  return { deleted, lettersWithOrganisers };
 }
 
 /**
@@ -68,15 +73,22 @@ export async function forgetUser(db: DB, userId: number, now: Date): Promise<For
  * Returns how many people were completely forgotten.
  */
 export async function finishForgetRequests(db: DB, now: Date): Promise<number> {
-  const requests = await listForgetRequests(db);
   let finished = 0;
-  for (const request of requests) {
-    if (request.last_seen_at > request.requested_at) {
-      await dropForgetRequest(db, request.user_id, request.requested_at);
-      continue;
-    }
-    const result = await forgetUser(db, request.user_id, now);
-    if (result.lettersWithOrganisers === 0) finished += 1;
+  for (const request of await listForgetRequests(db)) {
+    if ((await finishForgetRequest(db, request, now)) === "forgotten") finished += 1;
   }
   return finished;
+}
+
+/** What finishing one request did: `held`, the person is forgotten but for the letters organisers still hold. */
+export type FinishedRequest = "dropped" | "held" | "forgotten";
+
+/** Finishes one request of the pass's list. */
+export async function finishForgetRequest(db: DB, listed: ListedForgetRequest, now: Date): Promise<FinishedRequest> {
+  if (listed.last_seen_at > listed.requested_at) {
+    await dropForgetRequest(db, listed.user_id, listed.requested_at);
+    return "dropped";
+  }
+  const result = await forgetUser(db, listed.user_id, now);
+  return result.lettersWithOrganisers > 0 ? "held" : "forgotten";
 }
