@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
-import { KAGARLITSKY } from "../production/flows.js";
+import { letterOrganisersHold } from "../production/flows.js";
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -20,9 +19,7 @@ describe("first contact", () => {
     const writer = h.user({ languageCode: "uk" });
     await writer.send("/start");
     // A letter organisers hold and a /forget: while that request waits, every visit is written (users.ts).
-    const draft = await getOrCreateDraft(h.db, writer.id, KAGARLITSKY, at);
-    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Здравствуйте! Пишу Вам из Лиона.", now: at });
-    await finishLetter(h.db, { letterId: draft.id, writerId: writer.id, route: "organisers", signature: { name: "Анна" }, shareIdentity: false, now: at });
+    await letterOrganisersHold(h, writer.id);
     await writer.send("/forget");
     await writer.press("Так, видалити все");
 

@@ -1,14 +1,14 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { finishLetter, getOrCreateDraft, saveDraftText, setLetterStatus } from "../../src/db/repositories/letters.js";
+import { setLetterStatus } from "../../src/db/repositories/letters.js";
 import { listForgetRequests } from "../../src/db/repositories/privacy.js";
 import { touchUser } from "../../src/db/repositories/users.js";
 import { finishForgetRequest } from "../../src/services/privacy/forget.js";
 import { Harness } from "../helpers/harness.js";
 import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { KAGARLITSKY, lettersOf } from "./flows.js";
+import { letterOrganisersHold, lettersOf } from "./flows.js";
 
 /**
  * Retention finishes each request on the list it read when its pass began; on a loaded host (CI, Postgres) a person
@@ -26,11 +26,7 @@ afterEach(async () => h?.stop());
 async function writerWithHeldLetter(): Promise<{ writer: TestUser; letterId: number }> {
   const writer = h.user({ languageCode: "en" });
   await writer.send("/start");
-  const now = h.clock.now();
-  const draft = await getOrCreateDraft(h.db, writer.id, KAGARLITSKY, now);
-  await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: "Здравствуйте! Пишу Вам из Лиона.", now });
-  await finishLetter(h.db, { letterId: draft.id, writerId: writer.id, route: "organisers", signature: { name: "Анна" }, shareIdentity: false, now });
-  return { writer, letterId: draft.id };
+  return { writer, letterId: await letterOrganisersHold(h, writer.id) };
 }
 
 async function askToForget(writer: TestUser): Promise<void> {
