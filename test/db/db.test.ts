@@ -45,6 +45,20 @@ describe("database", () => {
     expect((await findUser(db, 7))?.last_seen_at).toBe(later(VISIT_RESOLUTION_MS + 5_000).toISOString());
   });
 
+  it("takes nobody known for a first contact, even at the millisecond their row was made", async () => {
+    testDb = await createTestDatabase();
+    const { db } = testDb;
+    const at = new Date("2026-03-01T10:00:00.000Z");
+    expect((await touchUser(db, 7, "uk", at)).created).toBe(true);
+    // Each of these visits is written (a forget request waits, a "blocked" mark), at the time the row carries: two
+    // visits in one millisecond, or an instance whose clock is behind.
+    await recordForgetRequest(db, 7, at);
+    expect(await touchUser(db, 7, "uk", at)).toMatchObject({ created: false, user: { created_at: at.toISOString() } });
+    await touchUser(db, 8, "uk", at);
+    await markUserBlocked(db, 8, at);
+    expect(await touchUser(db, 8, "uk", at)).toMatchObject({ created: false, user: { blocked_at: null } });
+  });
+
   it("stores conversation state that a reopened database still has", async () => {
     testDb = await createTestDatabase();
     const storage = conversationStorage<{ step: string }>(testDb.db);

@@ -1,3 +1,4 @@
+import { finishLetter, getOrCreateDraft, saveDraftText } from "../../src/db/repositories/letters.js";
 import type { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 
@@ -24,6 +25,14 @@ export async function writeFinishedLetter(user: TestUser, text: string, signatur
   await user.send(signature);
   // FSIN-pismo is the only route for Kagarlitsky: remembering the signature finishes the letter.
   await user.press("Yes, remember it");
+}
+
+/** A finished letter to Kagarlitsky that organisers hold (relayed), made through the repositories; its id. */
+export async function letterOrganisersHold(h: Harness, writerId: number, now = h.clock.now()): Promise<number> {
+  const draft = await getOrCreateDraft(h.db, writerId, KAGARLITSKY, now);
+  await saveDraftText(h.db, { letterId: draft.id, writerId, text: "Здравствуйте! Пишу Вам из Лиона.", now });
+  await finishLetter(h.db, { letterId: draft.id, writerId, route: "organisers", signature: { name: "Анна" }, shareIdentity: false, now });
+  return draft.id;
 }
 
 export async function lettersOf(h: Harness, writerId: number) {

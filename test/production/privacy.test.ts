@@ -1,6 +1,6 @@
 import { isPostgresDb } from "../../src/db/database.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { finishLetter, getOrCreateDraft, saveDraftText, setLetterStatus } from "../../src/db/repositories/letters.js";
+import { setLetterStatus } from "../../src/db/repositories/letters.js";
 import { setReminder } from "../../src/db/repositories/reminders.js";
 import { audit, grantOrganiser } from "../../src/db/repositories/roles.js";
 import { followPrisoner } from "../../src/db/repositories/subscriptions.js";
@@ -8,7 +8,7 @@ import { PERSONAL_DATA_SOURCES, TABLES_WITHOUT_PERSONAL_DATA } from "../../src/s
 import { Harness } from "../helpers/harness.js";
 import { linkedGroup, organiser, relayLetter, settle } from "../organisers/world.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { KAGARLITSKY, lettersOf, startDraft, writeFinishedLetter } from "./flows.js";
+import { KAGARLITSKY, letterOrganisersHold, lettersOf, startDraft, writeFinishedLetter } from "./flows.js";
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -219,15 +219,12 @@ describe("/forget", () => {
     h = await Harness.start();
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start");
-    const now = h.clock.now();
-    const draft = await getOrCreateDraft(h.db, writer.id, KAGARLITSKY, now);
-    await saveDraftText(h.db, { letterId: draft.id, writerId: writer.id, text: FINISHED_TEXT, now });
-    await finishLetter(h.db, { letterId: draft.id, writerId: writer.id, route: "organisers", signature: { name: "Анна" }, shareIdentity: false, now });
+    const letterId = await letterOrganisersHold(h, writer.id);
     await writer.send("/forget");
     await writer.press("Yes, delete everything");
     h.clock.advance(60_000);
     await writer.send("/start");
-    await setLetterStatus(h.db, draft.id, "returned", { now: h.clock.now(), returnReason: "too long" });
+    await setLetterStatus(h.db, letterId, "returned", { now: h.clock.now(), returnReason: "too long" });
     await h.running.retention.runOnce();
     expect(await h.db.selectFrom("forget_requests").selectAll().execute()).toEqual([]);
     expect(await lettersOf(h, writer.id)).toHaveLength(1);

@@ -87,16 +87,18 @@ privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {
   }
   // Answered once: the buttons go, so the question cannot be pressed again by mistake.
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  if (answer === "no") {
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("privacy-forget-kept"));
-    return;
-  }
-  if (ageSeconds > CONFIRMATION_VALID_SECONDS) {
+  if (ageSeconds > CONFIRMATION_VALID_SECONDS && answer === "yes") {
     await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-expired"), show_alert: true });
     return;
   }
-  await ctx.answerCallbackQuery();
+  // Telegram takes one answer per press. A press delivered again after its deletion committed (webhook mode, the
+  // process dead before the update was recorded) cannot be answered, and must still end as the first did: the
+  // deletion runs again (it also deletes the row this visit made) and is confirmed, not met with "something went wrong".
+  await ctx.answerCallbackQuery().catch(() => undefined);
+  if (answer === "no") {
+    await ctx.reply(ctx.t("privacy-forget-kept"));
+    return;
+  }
   await ctx.conversation.exitAll();
   const result = await forgetUser(ctx.deps.db, ctx.from.id, ctx.deps.clock.now());
   ctx.logger.info({ user_id: ctx.from.id, deleted: result.deleted, held: result.lettersWithOrganisers }, "personal data deleted on request");

@@ -1,4 +1,4 @@
-import type { DB } from "../database.js";
+import { type DB, isPostgresDb } from "../database.js";
 import { VISIT_RESOLUTION_MS } from "./users.js";
 
 /**
@@ -19,13 +19,34 @@ export async function isForgetRequested(db: DB, userId: number): Promise<boolean
   return (await db.selectFrom("forget_requests").select("user_id").where("user_id", "=", userId).executeTakeFirst()) !== undefined;
 }
 
+export interface ListedForgetRequest {
+  user_id: number;
+  requested_at: string;
+  last_seen_at: string;
+}
+
 /** Every waiting request with when its person was last seen (a returning user's request is dropped). */
-export async function listForgetRequests(db: DB): Promise<Array<{ user_id: number; requested_at: string; last_seen_at: string }>> {
+export async function listForgetRequests(db: DB): Promise<ListedForgetRequest[]> {
   return db
     .selectFrom("forget_requests")
     .innerJoin("users", "users.id", "forget_requests.user_id")
     .select(["forget_requests.user_id", "forget_requests.requested_at", "users.last_seen_at"])
     .execute();
+}
+
+/**
+ * One request as it stands now, with its person's last visit, for deciding it (src/services/privacy/forget.ts): on
+ * Postgres both rows stay locked until the caller's transaction ends, so a visit (`touchUser`'s upsert) waits for the
+ * decision instead of landing beside it; on SQLite the transaction's one connection already keeps every other
+ * statement out. Undefined when the request is gone.
+ */
+export async function lockForgetRequest(trx: DB, userId: number): Promise<ListedForgetRequest | undefined> {
+  const query = trx
+    .selectFrom("forget_requests")
+    .innerJoin("users", "users.id", "forget_requests.user_id")
+    .select(["forget_requests.user_id", "forget_requests.requested_at", "users.last_seen_at"])
+    .where("forget_requests.user_id", "=", userId);
+  return (isPostgresDb(trx) ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Drops the request made at `requestedAt` (not a newer one made meanwhile). */

@@ -22,24 +22,27 @@ export const VISIT_RESOLUTION_MS = 10 * 60_000;
  * `created`: the row was made for this visit (the person's first contact).
  */
 export async function touchUser(db: DB, id: number, guessedLocale: string, now: Date): Promise<{ user: User; created: boolean }> {
-  const recent = await recentVisitor.first(db, id, new Date(now.getTime() - VISIT_RESOLUTION_MS).toISOString());
-  if (recent) return { user: recent, created: false };
+  const known = await visitor.first(db, id);
+  if (known) {
+    const { forget_waiting, ...user } = known;
+    if (!forget_waiting && user.blocked_at === null && now.getTime() - Date.parse(user.last_seen_at) < VISIT_RESOLUTION_MS) return { user, created: false };
+  }
   const at = now.toISOString();
   const user = await upsertVisit.first(db, id, guessedLocale, at);
   if (!user) throw new Error("touchUser: the upsert returned no row");
-  // Created by this upsert: a known person's row keeps the time it was created, before this visit.
-  return { user, created: user.created_at === at };
+  // Nobody before, and the row has this visit's time: a row another update made meanwhile (an inline query beside
+  // the first message) keeps its own. The time alone is not enough: a known person's row can carry this very
+  // millisecond (two visits in one, a clock set back), and taking them for new skips reading their stored flow.
+  return { user, created: known === undefined && user.created_at === at };
 }
 
-/** The row of someone whose visit needs no writing (compiled once, db/prepared.ts; runs on every update). */
-const recentVisitor = prepared((db: DB, id: number, seenAfter: string) =>
+/** The person's row, and whether a forget request of theirs waits (compiled once, db/prepared.ts; runs on every update). */
+const visitor = prepared((db: DB, id: number) =>
   db
     .selectFrom("users")
-    .selectAll()
-    .where("id", "=", id)
-    .where("last_seen_at", ">", seenAfter)
-    .where("blocked_at", "is", null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("forget_requests").select("forget_requests.user_id").whereRef("forget_requests.user_id", "=", "users.id")))),
+    .selectAll("users")
+    .select(({ exists, selectFrom }) => exists(selectFrom("forget_requests").select("forget_requests.user_id").whereRef("forget_requests.user_id", "=", "users.id")).as("forget_waiting"))
+    .where("id", "=", id),
 );
 
 /** Compiled once, db/prepared.ts. */

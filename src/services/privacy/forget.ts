@@ -3,7 +3,7 @@ import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { hideWriterFromOrganisers } from "./hide-writer.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
-import { dropForgetRequest, listForgetRequests, recordForgetRequest } from "../../db/repositories/privacy.js";
+import { dropForgetRequest, listForgetRequests, type ListedForgetRequest, lockForgetRequest, recordForgetRequest } from "../../db/repositories/privacy.js";
 import { organiserCampaigns } from "../../db/repositories/roles.js";
 
 export interface ForgetPlan {
@@ -50,15 +50,20 @@ export interface ForgetResult {
  */
 export async function forgetUser(db: DB, userId: number, now: Date): Promise<ForgetResult> {
   return inTransaction(db, async (trx) => {
-    const deleted: Record<string, number> = {};
-    for (const source of PERSONAL_DATA_SOURCES) {
-      if (source.forget) deleted[source.table] = await source.forget(trx, userId);
-    }
-    await hideWriterFromOrganisers(trx, userId, now);
-    const lettersWithOrganisers = await hideWriterOfHeldLetters(trx, userId);
-    if (lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
-    return { deleted, lettersWithOrganisers };
+    const result = await deletePersonalData(trx, userId, now);
+    if (result.lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
+    return result;
   });
+}
+
+async function deletePersonalData(trx: DB, userId: number, now: Date): Promise<ForgetResult> {
+  const deleted: Record<string, number> = {};
+  for (const source of PERSONAL_DATA_SOURCES) {
+    if (source.forget) deleted[source.table] = await source.forget(trx, userId);
+  }
+  await hideWriterFromOrganisers(trx, userId, now);
+  const lettersWithOrganisers = await hideWriterOfHeldLetters(trx, userId);
+  return { deleted, lettersWithOrganisers };
 }
 
 /**
@@ -68,15 +73,36 @@ export async function forgetUser(db: DB, userId: number, now: Date): Promise<For
  * Returns how many people were completely forgotten.
  */
 export async function finishForgetRequests(db: DB, now: Date): Promise<number> {
-  const requests = await listForgetRequests(db);
   let finished = 0;
-  for (const request of requests) {
-    if (request.last_seen_at > request.requested_at) {
-      await dropForgetRequest(db, request.user_id, request.requested_at);
-      continue;
-    }
-    const result = await forgetUser(db, request.user_id, now);
-    if (result.lettersWithOrganisers === 0) finished += 1;
+  for (const request of await listForgetRequests(db)) {
+    if ((await finishForgetRequest(db, request, now)) === "forgotten") finished += 1;
   }
   return finished;
+}
+
+/**
+ * What finishing one request did: `held`, the person is forgotten but for the letters organisers still hold; `changed`,
+ * they asked again after the pass listed the request, which leaves the newer request to the next pass.
+ */
+export type FinishedRequest = "dropped" | "held" | "forgotten" | "changed" | "gone";
+
+/**
+ * Finishes one request of the pass's list on facts read again in its own transaction, under a lock a visit waits for
+ * (`lockForgetRequest`): between the list and this call the person may have come back and their letter left the
+ * organisers, and deleting on the listed facts deleted everything of someone who came back. A visit committed after
+ * the deletion makes a new person, as any first visit does. The request keeps the time the person asked: the pass's
+ * `now` may be earlier than that, and a later visit compared with it would cancel the request.
+ */
+export async function finishForgetRequest(db: DB, listed: ListedForgetRequest, now: Date): Promise<FinishedRequest> {
+  return inTransaction(db, async (trx) => {
+    const request = await lockForgetRequest(trx, listed.user_id);
+    if (!request) return "gone";
+    if (request.requested_at !== listed.requested_at) return "changed";
+    if (request.last_seen_at > request.requested_at) {
+      await dropForgetRequest(trx, request.user_id, request.requested_at);
+      return "dropped";
+    }
+    const result = await deletePersonalData(trx, request.user_id, now);
+    return result.lettersWithOrganisers > 0 ? "held" : "forgotten";
+  });
 }
