@@ -21,6 +21,7 @@ import { botApiClientFetch } from "../telegram/bot-api-fetch.js";
 import { createTelegramAgent } from "../telegram/http-agent.js";
 import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { PressAnsweringContext } from "./press-answer.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
 import { isFirstContact, loadUser, readUser } from "./middlewares/load-user.js";
@@ -57,6 +58,7 @@ const interactiveRetry = () => autoRetry({ maxRetryAttempts: 2, maxDelaySeconds:
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot: Bot<BotContext>; i18n: I18n<FlowContext> } {
   const { config, db } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
+    ContextConstructor: PressAnsweringContext as unknown as new (...args: ConstructorParameters<typeof PressAnsweringContext>) => BotContext,
     // Flows' contexts build their Api from these options too (conversations v2), so they share the agent.
     client: {
       apiRoot: config.telegramApiRoot,

@@ -37,3 +37,14 @@ export async function answerPress(this: FlowContext, ...args: AnswerArguments): 
     return true;
   }
 }
+
+/**
+ * The bot's context class, whose presses are answered by `answerPress` from its prototype. Contexts a flow builds are
+ * grammY's own class and get it as a property (attachDeps); giving every outer context an own property instead
+ * changed its shape: `bench:flow-step-pair` read "check" minus the check alone at 0.91–0.95× of `a8d106f` (issue 14).
+ */
+export class PressAnsweringContext extends Context {
+  override answerCallbackQuery(...args: AnswerArguments): Promise<true> {
+    return answerPress.apply(this as unknown as FlowContext, args);
+  }
+}

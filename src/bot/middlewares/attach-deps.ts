@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotDeps, FlowContext } from "../context.js";
 import { type Logger, updateLogger } from "../../logger.js";
-import { answerPress } from "../press-answer.js";
+import { PressAnsweringContext, answerPress } from "../press-answer.js";
 
 const childLogger = Symbol("logger");
 type WithLogger = FlowContext & { [childLogger]?: Logger };
@@ -29,7 +29,7 @@ export function attachDeps(deps: BotDeps): MiddlewareFn<FlowContext> {
   return (ctx, next) => {
     ctx.deps = deps;
     Object.defineProperty(ctx, "logger", lazyLogger);
-    if (ctx.update.callback_query !== undefined) ctx.answerCallbackQuery = answerPress;
+    if (ctx.update.callback_query !== undefined && !(ctx instanceof PressAnsweringContext)) ctx.answerCallbackQuery = answerPress;
     return next();
   };
 }
