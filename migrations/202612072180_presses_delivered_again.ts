@@ -9,7 +9,10 @@ import type { Kysely } from "kysely";
  *   press of the button is a new request for a link (each invite is one-time) and makes one;
  * - a suggestion of someone not listed keeps the writer's confirmation message whose "Send to organisers" was pressed
  *   (`directory_reviews.request_message_id`, in the writer's private chat, unique with `submitted_by`): that message
- *   sends one review, however often its press is delivered.
+ *   sends one review, however often its press is delivered;
+ * - a chat linked with a button (the consent to a public chat or a replacement, a group's campaign pick) keeps the
+ *   pressed message (`press_chat_id`, `press_message_id` on `campaign_chats` and `organisation_desk`): the link that
+ *   press made is answered "done" again with nothing written or audited a second time.
  * NULL for rows made otherwise and before.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -22,9 +25,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["submitted_by", "request_message_id"])
     .unique()
     .execute();
+  for (const table of ["campaign_chats", "organisation_desk"]) {
+    await db.schema.alterTable(table).addColumn("press_chat_id", "bigint").execute();
+    await db.schema.alterTable(table).addColumn("press_message_id", "bigint").execute();
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ["campaign_chats", "organisation_desk"]) {
+    await db.schema.alterTable(table).dropColumn("press_message_id").execute();
+    await db.schema.alterTable(table).dropColumn("press_chat_id").execute();
+  }
   await db.schema.dropIndex("directory_reviews_request").execute();
   await db.schema.alterTable("directory_reviews").dropColumn("request_message_id").execute();
   await db.schema.dropIndex("organiser_invites_press").execute();
