@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { collectPersonalData, personalDataFile } from "../../services/privacy/export.js";
-import { forgetRequestedSince } from "../../db/repositories/privacy.js";
+import { forgetRequestedAt } from "../../db/repositories/users.js";
 import { forgetUser, planForget } from "../../services/privacy/forget.js";
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
@@ -87,7 +87,9 @@ privateChats.callbackQuery(privacyAction.pattern, async (ctx) => {
  * "out of date" to someone whose data is gone.
  */
 async function forgottenAfter(ctx: FlowContext, issuedSeconds: number): Promise<boolean> {
-  return isFirstContact(ctx) || (await forgetRequestedSince(ctx.deps.db, ctx.from?.id ?? 0, new Date(issuedSeconds * 1000)));
+  if (isFirstContact(ctx)) return true;
+  const requestedAt = await forgetRequestedAt(ctx.deps.db, ctx.from?.id ?? 0);
+  return requestedAt !== undefined && requestedAt >= new Date(issuedSeconds * 1000).toISOString();
 }
 
 privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {

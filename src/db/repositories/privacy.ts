@@ -28,17 +28,6 @@ export async function listForgetRequests(db: DB): Promise<Array<{ user_id: numbe
     .execute();
 }
 
-/** Whether the person asked to be forgotten at or after `since` and organisers still hold a letter of theirs. */
-export async function forgetRequestedSince(db: DB, userId: number, since: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom("forget_requests")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("requested_at", ">=", since.toISOString())
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Drops the request made at `requestedAt` (not a newer one made meanwhile). */
 export async function dropForgetRequest(db: DB, userId: number, requestedAt: string): Promise<void> {
   await db.deleteFrom("forget_requests").where("user_id", "=", userId).where("requested_at", "=", requestedAt).execute();
