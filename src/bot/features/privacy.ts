@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { collectPersonalData, personalDataFile } from "../../services/privacy/export.js";
-import { forgetRequestedAt } from "../../db/repositories/users.js";
-import { forgetUser, planForget } from "../../services/privacy/forget.js";
+import { forgetRequestedSince, forgetUser, planForget } from "../../services/privacy/forget.js";
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { localeOf } from "../locale.js";
@@ -87,9 +86,7 @@ privateChats.callbackQuery(privacyAction.pattern, async (ctx) => {
  * "out of date" to someone whose data is gone.
  */
 async function forgottenAfter(ctx: FlowContext, issuedSeconds: number): Promise<boolean> {
-  if (isFirstContact(ctx)) return true;
-  const requestedAt = await forgetRequestedAt(ctx.deps.db, ctx.from?.id ?? 0);
-  return requestedAt !== undefined && requestedAt >= new Date(issuedSeconds * 1000).toISOString();
+  return isFirstContact(ctx) || (await forgetRequestedSince(ctx.deps.db, ctx.from?.id ?? 0, new Date(issuedSeconds * 1000)));
 }
 
 privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {

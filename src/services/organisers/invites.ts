@@ -1,6 +1,8 @@
 import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
 import { inTransaction } from "../../db/database.js";
 import { audit, createOrganiserInvite, type InviteRequest, inviteOfRequest, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
+
+export type { InviteRequest };
 import type { CampaignRecord } from "../../domain/directory/types.js";
 import { escapeHtml } from "../../telegram/html.js";
 import type { ServiceDeps } from "../deps.js";

@@ -5,6 +5,7 @@ import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
 import { dropForgetRequest, listForgetRequests, recordForgetRequest } from "../../db/repositories/privacy.js";
 import { organiserCampaigns } from "../../db/repositories/roles.js";
+import { forgetRequestedAt } from "../../db/repositories/users.js";
 
 export interface ForgetPlan {
   /** Letters (drafts included) that /forget deletes. */
@@ -79,4 +80,10 @@ export async function finishForgetRequests(db: DB, now: Date): Promise<number> {
     if (result.lettersWithOrganisers === 0) finished += 1;
   }
   return finished;
+}
+
+/** Whether a request to finish forgetting `userId` was recorded at or after `since` (and is still open). */
+export async function forgetRequestedSince(db: DB, userId: number, since: Date): Promise<boolean> {
+  const requestedAt = await forgetRequestedAt(db, userId);
+  return requestedAt !== undefined && requestedAt >= since.toISOString();
 }

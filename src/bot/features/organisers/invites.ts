@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { browseCampaigns } from "../../../services/directory/browse.js";
-import type { InviteRequest } from "../../../db/repositories/roles.js";
-import { inviteOrganiser, joinAsOrganiser } from "../../../services/organisers/invites.js";
+import { type InviteRequest, inviteOrganiser, joinAsOrganiser } from "../../../services/organisers/invites.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { deepLinkUrl, isDeepLink, startPayload } from "../../deep-link.js";
