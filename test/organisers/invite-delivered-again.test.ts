@@ -10,8 +10,8 @@ import { ADMIN_ID, CAMPAIGN, settle } from "./world.js";
  * Issue 14, item 5, in webhook mode: an admin's `/invite <campaign>` and a newcomer's `/start org_…` write their
  * effect in one transaction each. When the process dies after it committed and before the update was recorded
  * handled, Telegram delivers the same message again to the restarted bot: it must make no second invite, and must
- * neither tell the newcomer their link was used up nor tell the admin twice. A press of a campaign's button needs no
- * key: Telegram refuses a second answer to the same press, which ends the handler before it invites.
+ * neither tell the newcomer their link was used up nor tell the admin twice. A press of a campaign's button is kept
+ * by its callback query id (z36a): a refused answer no longer ends the handler, so the press itself is the key.
  */
 let bot: DeliveredAgain;
 let h: Harness;
@@ -58,12 +58,21 @@ describe("organiser invites delivered again after the process died once they wer
     expect(new Set(links(admin.textsSince(before))).size).toBe(2);
   });
 
-  it("a campaign's button: the press delivered again invites nobody more", async () => {
+  it("a campaign's button: the press delivered again invites nobody more and is sent the same link again", async () => {
     await admin.send("/invite");
+    const before = admin.messages.length;
     beforeTheMark.arm("seen_updates", "audit_log");
     await admin.press("Open letter");
     await deliverAgain();
-    expect(await h.db.selectFrom("organiser_invites").select("token").execute()).toHaveLength(1);
+    const sent = links(admin.textsSince(before));
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(1);
+    expect(await h.db.selectFrom("organiser_invites").select("token").execute()).toEqual([{ token: sent[0]!.slice("org_".length) }]);
+    expect(await h.db.selectFrom("audit_log").select("action").execute()).toEqual([{ action: "organiser.invite" }]);
+
+    // Pressing the button again is another press: another one-time link.
+    await admin.press("Open letter");
+    expect(new Set(links(admin.textsSince(before))).size).toBe(2);
   });
 
   it("/start org_…: the newcomer is welcomed again, not told the link was used; the admin is told once", async () => {

@@ -36,6 +36,15 @@ export async function organiser(h: Harness, options: { languageCode?: string; ca
   return user;
 }
 
+/** A public channel `owner` created, where the bot is an administrator: linking it asks for consent first. */
+export function publicChannel(h: Harness, owner: TestUser, title: string, username: string): number {
+  const channel = newChannelId();
+  h.fake.addChannel({ id: channel, title, username });
+  h.fake.setMember(channel, owner.id, "creator");
+  h.fake.setMember(channel, h.fake.botId, "administrator");
+  return channel;
+}
+
 /**
  * A supergroup the organiser runs, linked to the campaign through `/link` sent in the group. `replacing`: the
  * campaign already has a chat, so the bot first asks whether to replace it and the organiser says yes.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCampaignChat } from "../../src/db/repositories/campaign-chats.js";
 import { Harness } from "../helpers/harness.js";
 import { expectNoFailures } from "../letters/flow/helpers.js";
-import { ADMIN_ID, CAMPAIGN, linkedGroup, newChannelId, organiser, sendIn } from "../organisers/world.js";
+import { ADMIN_ID, CAMPAIGN, linkedGroup, newChannelId, organiser, publicChannel, sendIn } from "../organisers/world.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -13,10 +13,7 @@ afterEach(async () => h.stop());
 describe("no private letter in a public place", () => {
   it("refuses a public channel until the organiser explicitly says «yes, public»", async () => {
     const boss = await organiser(h, { languageCode: "en" });
-    const channel = newChannelId();
-    h.fake.addChannel({ id: channel, title: "Open news", username: "open_news" });
-    h.fake.setMember(channel, boss.id, "creator");
-    h.fake.setMember(channel, h.fake.botId, "administrator");
+    const channel = publicChannel(h, boss, "Open news", "open_news");
     await boss.send(`/link ${CAMPAIGN} @open_news`);
     expect(boss.lastText()).toContain("«Open news» is public");
     expect(boss.buttons()).toEqual(["Yes, public: link it anyway", "Cancel"]);

@@ -1,11 +1,12 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { collectPersonalData, personalDataFile } from "../../services/privacy/export.js";
-import { forgetUser, planForget } from "../../services/privacy/forget.js";
+import { forgetRequestedSince, forgetUser, planForget } from "../../services/privacy/forget.js";
 import { callbackData } from "../../telegram/callback-data.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { localeOf } from "../locale.js";
 import { campaignName } from "../../services/organisers/chat-links.js";
 import { refreshMenuFor } from "./organisers/discoverability.js";
+import { isFirstContact } from "../middlewares/load-user.js";
 
 const privacyAction = callbackData("privacy", 1);
 /** `forget:yes:<issued at, epoch seconds>`: a confirmation works for a short while, and only for the one who asked. */
@@ -77,6 +78,17 @@ privateChats.callbackQuery(privacyAction.pattern, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("unhandled-stale-button"), show_alert: true });
 });
 
+/**
+ * Whether this question's "yes" was carried out already: Telegram delivers the press again, possibly long after, when
+ * the process died once the deletion committed. The row this very update recreated (`isFirstContact`), or a request
+ * recorded since the question for letters organisers hold, says so; the deletion is then run again (it removes that
+ * row, and keeps the request current so the later visit is not taken for a return) and "done" said again, rather than
+ * "out of date" to someone whose data is gone.
+ */
+async function forgottenAfter(ctx: FlowContext, issuedSeconds: number): Promise<boolean> {
+  return isFirstContact(ctx) || (await forgetRequestedSince(ctx.deps.db, ctx.from?.id ?? 0, new Date(issuedSeconds * 1000)));
+}
+
 privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {
   const [answer, issued] = forgetAnswer.unpack(ctx.callbackQuery.data) ?? [];
   const ageSeconds = ctx.deps.clock.now().getTime() / 1000 - Number(issued);
@@ -87,18 +99,16 @@ privateChats.callbackQuery(forgetAnswer.pattern, async (ctx) => {
   }
   // Answered once: the buttons go, so the question cannot be pressed again by mistake.
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  if (ageSeconds > CONFIRMATION_VALID_SECONDS && answer === "yes") {
-    await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-expired"), show_alert: true });
-    return;
-  }
-  // Telegram takes one answer per press. A press delivered again after its deletion committed (webhook mode, the
-  // process dead before the update was recorded) cannot be answered, and must still end as the first did: the
-  // deletion runs again (it also deletes the row this visit made) and is confirmed, not met with "something went wrong".
-  await ctx.answerCallbackQuery().catch(() => undefined);
   if (answer === "no") {
+    await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("privacy-forget-kept"));
     return;
   }
+  if (ageSeconds > CONFIRMATION_VALID_SECONDS && !(await forgottenAfter(ctx, Number(issued)))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-expired"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
   const result = await forgetUser(ctx.deps.db, ctx.from.id, ctx.deps.clock.now());
   ctx.logger.info({ user_id: ctx.from.id, deleted: result.deleted, held: result.lettersWithOrganisers }, "personal data deleted on request");

@@ -14,7 +14,15 @@ export interface LinkChatInput {
   linkedBy: number;
   /** Anyone can read it (a channel or a public @username; the link flow asked for an explicit yes). Unknown if absent. */
   public?: boolean;
+  /** The message whose button was pressed to link, so that press delivered again links nothing more. */
+  press?: PressedMessage;
   now: Date;
+}
+
+/** A message whose inline button was pressed, as Telegram identifies it. */
+export interface PressedMessage {
+  chatId: number;
+  messageId: number;
 }
 
 /**
@@ -48,6 +56,8 @@ export function freshLinkValues(input: Omit<LinkChatInput, "campaignSlug">) {
     last_error: null,
     status_changed_at: at,
     public: input.public === undefined ? null : input.public ? (1 as const) : (0 as const),
+    press_chat_id: input.press?.chatId ?? null,
+    press_message_id: input.press?.messageId ?? null,
   };
 }
 
@@ -130,6 +140,8 @@ const LINK_COLUMNS = [
   "status_changed_at",
   "offers_translation",
   "public",
+  "press_chat_id",
+  "press_message_id",
 ] as const satisfies readonly (keyof CampaignChat)[];
 
 /**

@@ -146,7 +146,16 @@ export async function releaseLock(db: Db, name: string, owner: string): Promise<
 
 export async function addReview(
   db: Db,
-  review: { kind: string; prisonerSlug: string | null; observationId: number | null; payload: unknown; submittedBy?: number | null; at: string },
+  review: {
+    kind: string;
+    prisonerSlug: string | null;
+    observationId: number | null;
+    payload: unknown;
+    submittedBy?: number | null;
+    /** The submitter's message whose press sent it (a writer's suggestion), unique with `submittedBy`. */
+    requestMessageId?: number;
+    at: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("directory_reviews")
@@ -161,10 +170,22 @@ export async function addReview(
       resolution: null,
       created_at: review.at,
       resolved_at: null,
+      request_message_id: review.requestMessageId ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/** The review a submitter's message already sent, if any (its press delivered again). */
+export async function reviewOfRequest(db: Db, submittedBy: number, requestMessageId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("directory_reviews")
+    .select("id")
+    .where("submitted_by", "=", submittedBy)
+    .where("request_message_id", "=", requestMessageId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.id);
 }
 
 /** How many suggestions of someone not listed a user has waiting for review. */

@@ -66,7 +66,7 @@ export async function revokeOrganiser(
 /** A one-time invite; the token is unguessable (128 random bits) and short enough for a deep link. */
 export async function createOrganiserInvite(
   db: DB,
-  invite: { campaignSlug: string; createdBy: number; at: Date; validForHours: number; requestMessageId?: number },
+  invite: { campaignSlug: string; createdBy: number; at: Date; validForHours: number; request?: InviteRequest },
 ): Promise<string> {
   const token = randomBytes(16).toString("base64url");
   await db
@@ -77,19 +77,24 @@ export async function createOrganiserInvite(
       created_by: invite.createdBy,
       created_at: invite.at.toISOString(),
       expires_at: new Date(invite.at.getTime() + invite.validForHours * 3_600_000).toISOString(),
-      request_message_id: invite.requestMessageId ?? null,
+      request_message_id: invite.request?.messageId ?? null,
+      request_press_id: invite.request?.pressId ?? null,
     })
     .execute();
   return token;
 }
 
-/** The invite an admin's `/invite` message already made, if any. */
-export async function inviteOfRequest(db: DB, createdBy: number, requestMessageId: number): Promise<string | undefined> {
+/** What asked for an invite, as Telegram may deliver it again: the admin's `/invite <campaign>` message or their press of a campaign's button. */
+export type InviteRequest = { messageId: number; pressId?: undefined } | { pressId: string; messageId?: undefined };
+
+/** The invite an admin's `/invite` message or button press already made, if any. */
+export async function inviteOfRequest(db: DB, createdBy: number, request: InviteRequest): Promise<string | undefined> {
   const row = await db
     .selectFrom("organiser_invites")
     .select("token")
     .where("created_by", "=", createdBy)
-    .where("request_message_id", "=", requestMessageId)
+    .$if(request.messageId !== undefined, (query) => query.where("request_message_id", "=", request.messageId ?? 0))
+    .$if(request.pressId !== undefined, (query) => query.where("request_press_id", "=", request.pressId ?? ""))
     .executeTakeFirst();
   return row?.token;
 }

@@ -87,4 +87,6 @@ export interface DirectoryReviewsTable {
   resolution: string | null;
   created_at: string;
   resolved_at: string | null;
+  /** A writer's suggestion: their confirmation message whose "Send to organisers" was pressed (private chat), so its press delivered again sends no second review. */
+  request_message_id: number | null;
 }

@@ -22,6 +22,9 @@ export interface CampaignChatsTable {
   offers_translation: Generated<0 | 1>;
   /** 1 when anyone can read it (a channel, a public @username); null for a link made before this was recorded. */
   public: 0 | 1 | null;
+  /** The message whose button made this link (a consent, a group's campaign pick); null for a typed `/link`. */
+  press_chat_id: number | null;
+  press_message_id: number | null;
 }
 
 export interface RelayedLettersTable {

@@ -20,6 +20,8 @@ export interface OrganiserInvitesTable {
   used_at: string | null;
   /** The admin's `/invite <campaign>` message (in their private chat), so that message delivered again makes no second invite. */
   request_message_id: number | null;
+  /** The admin's press of a campaign's button (Telegram's callback query id), so that press delivered again makes no second invite. */
+  request_press_id: string | null;
 }
 
 export interface AuditLogTable {

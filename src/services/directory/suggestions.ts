@@ -8,7 +8,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { DB } from "../../db/database.js";
-import { addReview, countOpenSuggestionsBy } from "../../db/repositories/directory-sync.js";
+import { addReview, countOpenSuggestionsBy, reviewOfRequest } from "../../db/repositories/directory-sync.js";
 import { searchInstitutions } from "../../db/repositories/institution-aliases.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { upsertPrisoner } from "../../db/repositories/directory-document.js";
@@ -16,7 +16,7 @@ import { getPrisonerBySlug, setPrisonerPrivateTo } from "../../db/repositories/p
 import { inTransaction } from "../../db/database.js";
 import { recordConfirmation } from "../../db/repositories/prisoner-history.js";
 import { findUser } from "../../db/repositories/users.js";
-import { type ConfirmingRole, prisonerFromSuggestion, readSuggestion, type Suggestion } from "../../domain/directory/suggestion.js";
+import { type ConfirmingRole, prisonerFromSuggestion, readSuggestion, type Suggestion, suggestedSlug } from "../../domain/directory/suggestion.js";
 import { enqueue } from "../../outbox/index.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { translator } from "../../telegram/i18n.js";
@@ -39,8 +39,14 @@ export function findFacilities(db: DB, query: string): Promise<FacilityChoice[]>
 /** `slug`: the writer's own card for these details, to write to at once. */
 export type SubmitResult = { ok: true; reviewId: number; slug: string } | { ok: false; reason: "too-many" | "no-institution" };
 
-export async function submitSuggestion(db: DB, input: { by: number; suggestion: Suggestion; now: Date }): Promise<SubmitResult> {
+/**
+ * `requestMessageId`: the writer's confirmation message whose "Send to organisers" was pressed. Telegram delivers that
+ * press again when the process died after the review was stored; the review it sent is answered again, not a second one.
+ */
+export async function submitSuggestion(db: DB, input: { by: number; suggestion: Suggestion; now: Date; requestMessageId?: number }): Promise<SubmitResult> {
   return inTransaction(db, async (trx): Promise<SubmitResult> => {
+    const sent = input.requestMessageId === undefined ? undefined : await reviewOfRequest(trx, input.by, input.requestMessageId);
+    if (sent !== undefined) return { ok: true, reviewId: sent, slug: suggestedSlug(input.suggestion.name, sent) };
     const institution = await getInstitutionBySlug(trx, input.suggestion.institution);
     if (!institution) return { ok: false, reason: "no-institution" };
     if ((await countOpenSuggestionsBy(trx, input.by)) >= OPEN_SUGGESTIONS_PER_USER) return { ok: false, reason: "too-many" };
@@ -50,6 +56,7 @@ export async function submitSuggestion(db: DB, input: { by: number; suggestion: 
       observationId: null,
       payload: input.suggestion,
       submittedBy: input.by,
+      ...(input.requestMessageId === undefined ? {} : { requestMessageId: input.requestMessageId }),
       at: input.now.toISOString(),
     });
     const record = prisonerFromSuggestion(input.suggestion, {

@@ -116,8 +116,10 @@ export async function markOwnLetter(
 ): Promise<Letter | undefined> {
   if (!Number.isSafeInteger(letterId) || letterId < 1) return undefined;
   const changed = await setLetterStatus(deps.db, letterId, to, { now: deps.clock.now(), writerId });
-  if (!changed.ok || !sentBySelf(changed.letter)) return undefined;
-  return changed.letter;
+  // Marked so already: the press delivered again after a death (its refused answer no longer stops the handler), or
+  // an older /letters button. Answered as done, which it is, rather than "cannot be marked like that".
+  const letter = changed.ok ? changed.letter : changed.reason === "not-allowed" && changed.from === to ? await getLetterOfWriter(deps.db, letterId, writerId) : undefined;
+  return letter && sentBySelf(letter) ? letter : undefined;
 }
 
 /**

@@ -40,16 +40,23 @@ export async function linkedChatOf(db: DB, campaignSlug: string): Promise<Campai
   return campaignSlug === DESK_SLUG ? deskChat(db) : getCampaignChat(db, campaignSlug);
 }
 
+/** The link this press made already (Telegram delivered the press again after the process died once it committed). */
+function linkedBy(current: CampaignChat | undefined, input: Pick<LinkChatInput, "chatId" | "press">): boolean {
+  const { press } = input;
+  return press !== undefined && current?.chat_id === input.chatId && current.press_chat_id === press.chatId && current.press_message_id === press.messageId;
+}
+
 /**
  * Links the chat whose rights were just checked; letters held for the campaign move to it and letters held for the
- * chat go out. Returns how many of each.
+ * chat go out. Returns how many of each, and `again` when the same press made this link already: nothing is written.
  */
 export async function linkRelayChat(
   deps: Pick<ServiceDeps, "db">,
   input: Omit<LinkChatInput, "public"> & { public: boolean },
-): Promise<{ redirected: number; released: number }> {
+): Promise<{ redirected: number; released: number; again: boolean }> {
   const { campaignSlug, now, ...link } = input;
   return inTransaction(deps.db, async (trx) => {
+    if (linkedBy(await linkedChatOf(trx, campaignSlug), input)) return { redirected: 0, released: 0, again: true };
     const { previousChatId } = campaignSlug === DESK_SLUG ? await linkDesk(trx, { ...link, now }) : await linkCampaignChat(trx, input);
     const redirected = await redirectHeldRelays(trx, campaignSlug, link.chatId, now);
     // The rights were just checked: every campaign this chat serves can have its letters again.
@@ -62,7 +69,7 @@ export async function linkRelayChat(
       details: { chat_id: link.chatId, chat_type: link.chatType, previous_chat_id: previousChatId, redirected, released, public: link.public },
       at: now,
     });
-    return { redirected, released };
+    return { redirected, released, again: false };
   });
 }
 

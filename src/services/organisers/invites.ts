@@ -1,6 +1,8 @@
 import { getCampaignBySlug } from "../../db/repositories/campaigns.js";
 import { inTransaction } from "../../db/database.js";
-import { audit, createOrganiserInvite, inviteOfRequest, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
+import { audit, createOrganiserInvite, type InviteRequest, inviteOfRequest, type RedeemResult, redeemOrganiserInvite } from "../../db/repositories/roles.js";
+
+export type { InviteRequest };
 import type { CampaignRecord } from "../../domain/directory/types.js";
 import { escapeHtml } from "../../telegram/html.js";
 import type { ServiceDeps } from "../deps.js";
@@ -13,22 +15,23 @@ import { notifyPerson } from "../relay/notices.js";
 
 /**
  * The campaign and its fresh token; undefined when the campaign does not exist. The token itself is a credential: the
- * audit log names the campaign only. `requestMessageId`: the admin's `/invite <campaign>` message; when Telegram
- * delivers it again (the process died after the invite was stored), the invite it made is returned, not a second one.
+ * audit log names the campaign only. `request`: the admin's `/invite <campaign>` message or press of a campaign's
+ * button; when Telegram delivers it again (the process died after the invite was stored), the invite it made is
+ * returned, not a second one.
  */
 export async function inviteOrganiser(
   deps: Pick<ServiceDeps, "db" | "clock">,
-  input: { adminId: number; campaignSlug: string; validForHours: number; requestMessageId?: number },
+  input: { adminId: number; campaignSlug: string; validForHours: number; request?: InviteRequest },
 ): Promise<{ campaign: CampaignRecord; token: string } | undefined> {
   const { db, clock } = deps;
-  const { adminId, campaignSlug, validForHours, requestMessageId } = input;
+  const { adminId, campaignSlug, validForHours, request } = input;
   const campaign = await getCampaignBySlug(db, campaignSlug);
   if (!campaign) return undefined;
   const now = clock.now();
   const token = await inTransaction(db, async (trx) => {
-    const made = requestMessageId === undefined ? undefined : await inviteOfRequest(trx, adminId, requestMessageId);
+    const made = request === undefined ? undefined : await inviteOfRequest(trx, adminId, request);
     if (made !== undefined) return made;
-    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours, ...(requestMessageId === undefined ? {} : { requestMessageId }) });
+    const created = await createOrganiserInvite(trx, { campaignSlug, createdBy: adminId, at: now, validForHours, ...(request === undefined ? {} : { request }) });
     await audit(trx, { actorId: adminId, action: "organiser.invite", target: `campaign:${campaignSlug}`, details: { valid_hours: validForHours }, at: now });
     return created;
   });

@@ -5,6 +5,7 @@ import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
 import { dropForgetRequest, listForgetRequests, type ListedForgetRequest, lockForgetRequest, recordForgetRequest } from "../../db/repositories/privacy.js";
 import { organiserCampaigns } from "../../db/repositories/roles.js";
+import { forgetRequestedAt } from "../../db/repositories/users.js";
 
 export interface ForgetPlan {
   /** Letters (drafts included) that /forget deletes. */
@@ -105,4 +106,10 @@ export async function finishForgetRequest(db: DB, listed: ListedForgetRequest, n
     const result = await deletePersonalData(trx, request.user_id, now);
     return result.lettersWithOrganisers > 0 ? "held" : "forgotten";
   });
+}
+
+/** Whether a request to finish forgetting `userId` was recorded at or after `since` (and is still open). */
+export async function forgetRequestedSince(db: DB, userId: number, since: Date): Promise<boolean> {
+  const requestedAt = await forgetRequestedAt(db, userId);
+  return requestedAt !== undefined && requestedAt >= since.toISOString();
 }

@@ -132,18 +132,21 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
     }),
     { parse_mode: "HTML", reply_markup: confirm },
   );
-  const send = await ask(conversation, { token, actions: ["send", "drop"] }, async (input) => {
-    if (input.kind === "button") return input.action === "send";
+  // The confirmation message whose "Send" was pressed, or null for "Drop": it keys the review, so that press
+  // delivered again after a death (its refused answer no longer ends the flow) sends no second one.
+  const sent = await ask(conversation, { token, actions: ["send", "drop"] }, async (input) => {
+    if (input.kind === "button") return input.action === "send" ? (input.ctx.callbackQuery?.message?.message_id ?? 0) : null;
     await input.ctx.reply(ctx.t("suggest-press-button"));
     return AGAIN;
   });
-  if (!send) {
+  if (sent === null) {
     await ctx.reply(ctx.t("suggest-dropped"));
     return;
   }
   const result = await conversation.external(async () => {
     const now = ctx.deps.clock.now();
-    return submitSuggestion(ctx.deps.db, { by: writerId, suggestion: { name, birthYear, gender, institution: facility.slug }, now });
+    const suggestion = { name, birthYear, gender, institution: facility.slug };
+    return submitSuggestion(ctx.deps.db, { by: writerId, suggestion, now, ...(sent === 0 ? {} : { requestMessageId: sent }) });
   });
   if (!result.ok) {
     await ctx.reply(ctx.t(result.reason === "too-many" ? "suggest-too-many" : "suggest-facility-gone"));

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { browseCampaigns } from "../../../services/directory/browse.js";
-import { inviteOrganiser, joinAsOrganiser } from "../../../services/organisers/invites.js";
+import { type InviteRequest, inviteOrganiser, joinAsOrganiser } from "../../../services/organisers/invites.js";
 import { resolveLocale } from "../../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { deepLinkUrl, isDeepLink, startPayload } from "../../deep-link.js";
@@ -25,16 +25,12 @@ async function campaignKeyboard(ctx: FlowContext): Promise<InlineKeyboard> {
 }
 
 /**
- * Creates the one-time link; the role is checked here, whatever showed the button. `requestMessageId`: the typed
- * `/invite <campaign>`, which Telegram may deliver again; a press needs none (a second answer to it is refused).
+ * Creates the one-time link; the role is checked here, whatever showed the button. `request`: the typed
+ * `/invite <campaign>` or the press of a campaign's button, either of which Telegram may deliver again after a death
+ * (a refused answer to the press no longer stops this handler): the same request is sent the same link again.
  */
-async function sendInvite(ctx: FlowContext, campaignSlug: string, requestMessageId?: number): Promise<void> {
-  const invite = await inviteOrganiser(ctx.deps, {
-    adminId: ctx.from?.id ?? 0,
-    campaignSlug,
-    validForHours: INVITE_VALID_HOURS,
-    ...(requestMessageId === undefined ? {} : { requestMessageId }),
-  });
+async function sendInvite(ctx: FlowContext, campaignSlug: string, request: InviteRequest): Promise<void> {
+  const invite = await inviteOrganiser(ctx.deps, { adminId: ctx.from?.id ?? 0, campaignSlug, validForHours: INVITE_VALID_HOURS, request });
   if (!invite) {
     await ctx.reply(ctx.t("organisers-unknown-campaign", { campaign: escapeHtml(campaignSlug) }), { parse_mode: "HTML" });
     return;
@@ -56,7 +52,7 @@ privateChats.command("invite", async (ctx) => {
     return;
   }
   const [campaignSlug] = commandArgs(ctx);
-  if (campaignSlug) return sendInvite(ctx, campaignSlug, ctx.message.message_id);
+  if (campaignSlug) return sendInvite(ctx, campaignSlug, { messageId: ctx.message.message_id });
   await ctx.reply(ctx.t("organisers-invite-choose"), { reply_markup: await campaignKeyboard(ctx) });
 });
 
@@ -67,7 +63,8 @@ privateChats.callbackQuery(inviteForCampaign.pattern, async (ctx) => {
   }
   const [campaignSlug] = inviteForCampaign.unpack(ctx.callbackQuery.data) ?? [];
   await ctx.answerCallbackQuery();
-  await sendInvite(ctx, campaignSlug ?? "");
+  // The press, not its message: a second press of the same button is a second one-time link asked for.
+  await sendInvite(ctx, campaignSlug ?? "", { pressId: ctx.callbackQuery.id });
 });
 
 privateChats.command("start").filter(isDeepLink(INVITE_PREFIX), async (ctx) => {

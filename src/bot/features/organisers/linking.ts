@@ -88,7 +88,11 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     return void (await askConsent(ctx, "routes-link-replace-question", args, "routes-link-replace-yes", { ...consent, replace: true }, campaignSlug, chat.id));
   }
 
+  // A link made with a button keeps the pressed message: the press delivered again (its refused answer no longer
+  // stops this handler) is told "done" again and writes and audits nothing more.
+  const pressed = ctx.callbackQuery?.message;
   const outcome = await linkRelayChat(ctx.deps, {
+    ...(pressed === undefined ? {} : { press: { chatId: pressed.chat.id, messageId: pressed.message_id } }),
     campaignSlug,
     chatId: chat.id,
     chatType,
