@@ -139,7 +139,7 @@ export async function redeemOrganiserInvite(trx: DB, token: string, userId: numb
 /** Who did what to which record, when. Details carry ids and codes only. */
 export async function audit(
   db: DB,
-  entry: { actorId: number; action: string; target?: string; details?: Record<string, unknown>; at: Date },
+  entry: { actorId: number; action: string; target?: string; details?: Record<string, unknown>; at: Date; pressMessageId?: number },
 ): Promise<void> {
   await db
     .insertInto("audit_log")
@@ -149,6 +149,19 @@ export async function audit(
       target: entry.target ?? null,
       details: entry.details ? JSON.stringify(entry.details) : null,
       at: entry.at.toISOString(),
+      press_message_id: entry.pressMessageId ?? null,
     })
     .execute();
+}
+
+/** The details of the entry an actor's pressed message already made, if any (its press delivered again). */
+export async function auditOfPress(db: DB, actorId: number, pressMessageId: number): Promise<Record<string, unknown> | undefined> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("details")
+    .where("actor_id", "=", actorId)
+    .where("press_message_id", "=", pressMessageId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return row.details === null ? {} : (JSON.parse(row.details) as Record<string, unknown>);
 }

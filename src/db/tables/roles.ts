@@ -34,4 +34,6 @@ export interface AuditLogTable {
   /** JSON with ids and codes only: never letter text or names. */
   details: string | null;
   at: string;
+  /** The actor's message whose press made this entry (a correction's summary), so that press delivered again is not acted on twice. */
+  press_message_id: number | null;
 }

@@ -3,7 +3,7 @@ import { inTransaction } from "../../db/database.js";
 import { listInstitutions } from "../../db/repositories/institutions.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
-import { audit } from "../../db/repositories/roles.js";
+import { audit, auditOfPress } from "../../db/repositories/roles.js";
 import { prisonerName } from "../../domain/directory/names.js";
 import type { PrisonerStatus } from "../../domain/directory/types.js";
 import type { ServiceDeps } from "../deps.js";
@@ -67,17 +67,38 @@ export interface Correction {
   change: CorrectionChange;
   asOf: string;
   sourceUrl: string;
+  /**
+   * The organiser's summary message whose Save was pressed. Telegram delivers that press again when the process died
+   * after the correction was stored and before the flow's end was: the outcome it saved is answered again, nothing saved.
+   */
+  pressMessageId?: number;
+}
+
+const OUTCOMES = ["changed", "confirmed", "kept"] as const;
+type Outcome = (typeof OUTCOMES)[number];
+
+/** What the press's first delivery saved and told: written by `saveCorrection` below, so anything else is a bug. */
+function savedOutcome(details: Record<string, unknown>): Outcome {
+  const outcome = OUTCOMES.find((candidate) => candidate === details.outcome);
+  if (outcome === undefined) throw new Error("a correction's audit entry without its outcome");
+  return outcome;
 }
 
 /**
  * Saves a correction with its history row and an audit entry, after checking the role again inside the transaction
  * (it may have been revoked while the organiser was typing).
  */
-export async function saveCorrection(deps: ServiceDeps, who: Actor, correction: Correction): Promise<"refused" | "changed" | "confirmed" | "kept"> {
+export async function saveCorrection(deps: ServiceDeps, who: Actor, correction: Correction): Promise<"refused" | Outcome> {
   const { target, change, asOf, sourceUrl } = correction;
   const now = deps.clock.now();
   const changedBy = who.id ?? null;
+  // Keyed only for a person: the audit's actor 0 (no id) is shared.
+  const press = who.id === undefined ? undefined : correction.pressMessageId;
   return inTransaction(deps.db, async (trx) => {
+    if (press !== undefined) {
+      const saved = await auditOfPress(trx, who.id ?? 0, press);
+      if (saved !== undefined) return savedOutcome(saved);
+    }
     if (!(await mayActForAnyOf(trx, who, target.campaigns))) return "refused" as const;
     const result =
       change.kind === "status"
@@ -85,7 +106,7 @@ export async function saveCorrection(deps: ServiceDeps, who: Actor, correction: 
         : await movePrisoner(trx, target.slug, { institution: change.institution, asOf, sourceUrl, changedBy, now });
     const [action, from, to] =
       change.kind === "status" ? ["prisoner.status", target.status, change.status] : ["prisoner.move", target.institution, change.institution];
-    await audit(trx, { actorId: who.id ?? 0, action, target: `prisoner:${target.slug}`, details: { from, to, as_of: asOf, outcome: result }, at: now });
+    await audit(trx, { actorId: who.id ?? 0, action, target: `prisoner:${target.slug}`, details: { from, to, as_of: asOf, outcome: result }, at: now, ...(press === undefined ? {} : { pressMessageId: press }) });
     return result;
   });
 }

@@ -8,6 +8,7 @@ import {
   institutionChoices,
   saveCorrection,
 } from "../../../services/organisers/corrections.js";
+import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../context.js";
 import { drawToken, flowButtons, flowKit, guarded } from "../../flows/index.js";
@@ -78,9 +79,11 @@ export async function correctionFlow(conversation: Flow, ctx: FlowContext, rawAr
           asOf,
           source: escapeHtml(sourceUrl),
         });
-  if (!(await confirm(conversation, ctx, token, summary))) return;
+  const pressed = await confirm(conversation, ctx, token, summary);
+  if (pressed === null) return;
   const saved: CorrectionChange = change.kind === "status" ? change : { kind: "move", institution: change.institution };
-  const outcome = await guarded(conversation, (deps, outer) => saveCorrection(deps, actorOf(outer), { target, change: saved, asOf, sourceUrl }));
+  const correction = { target, change: saved, asOf, sourceUrl, ...(pressed === 0 ? {} : { pressMessageId: pressed }) };
+  const outcome = await guarded(conversation, (deps, outer) => saveCorrection(deps, actorOf(outer), correction));
   await ctx.reply(ctx.t(`organisers-correction-${outcome}`));
 }
 
@@ -151,7 +154,11 @@ async function askDate(conversation: Flow, ctx: FlowContext, token: string): Pro
   return undefined;
 }
 
-async function confirm(conversation: Flow, ctx: FlowContext, token: string, summary: string): Promise<boolean> {
+/**
+ * The summary message whose Save was pressed (0 if Telegram did not say), or null for Cancel: it keys the correction,
+ * so that press delivered again after a death (its refused answer no longer ends the flow) saves nothing twice.
+ */
+async function confirm(conversation: Flow, ctx: FlowContext, token: string, summary: string): Promise<number | null> {
   await ctx.reply(summary, {
     parse_mode: "HTML",
     reply_markup: kit.keyboard(token, [
@@ -162,8 +169,9 @@ async function confirm(conversation: Flow, ctx: FlowContext, token: string, summ
     ]),
   });
   const answer = await kit.waitButton(conversation, { token, actions: ["save", "cancel"] }, "organisers-correction-press-save");
-  await answer.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
-  if (answer.action === "save") return true;
+  // Delivered again, the buttons are gone already: "not modified" is the screen being right.
+  await answer.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
+  if (answer.action === "save") return answer.ctx.callbackQuery?.message?.message_id ?? 0;
   await ctx.reply(ctx.t("organisers-correction-cancelled"));
-  return false;
+  return null;
 }
