@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setLetterStatus } from "../../src/db/repositories/letters.js";
 import { listForgetRequests } from "../../src/db/repositories/privacy.js";
 import { touchUser } from "../../src/db/repositories/users.js";
-import { finishForgetRequest } from "../../src/services/privacy/forget.js";
+import { finishForgetRequest, forgetUser } from "../../src/services/privacy/forget.js";
 import { Harness } from "../helpers/harness.js";
 import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
@@ -124,6 +124,29 @@ describe.skipIf(!onPostgres)(postgresOnly("retention finishing a /forget request
     expect(user.created_at).toBe(visitAt.toISOString());
     expect(await lettersOf(h, writer.id)).toEqual([]);
     expect(await h.db.selectFrom("forget_requests").selectAll().execute()).toEqual([]);
+  });
+});
+
+describe.skipIf(!onPostgres)(postgresOnly("/forget run again while retention finishes the same request (Postgres)"), () => {
+  it("takes the rows in the finish's order, so neither ends in a deadlock", async () => {
+    const { writer } = await writerWithHeldLetter();
+    await askToForget(writer);
+    const [listed] = await listForgetRequests(h.db);
+    // A row of theirs that came since the request: both the finish and the second /forget delete it.
+    await h.db.insertInto("rate_limit_windows").values({ user_id: writer.id, window_start: 0, hits: 1 }).execute();
+
+    const pause = new PauseAfterFirstStatement();
+    const finishing = finishForgetRequest(h.db.withPlugin(pause), listed!, h.clock.now());
+    await pause.reached;
+    let forgot = false;
+    // The "yes" delivered again after a death runs the deletion again (src/bot/features/privacy.ts).
+    const forgetting = forgetUser(h.db, writer.id, h.clock.now()).finally(() => (forgot = true));
+    while (!forgot && !(await visitWaitsForALock())) await new Promise((resolve) => setImmediate(resolve));
+    pause.release();
+
+    const outcomes = await Promise.allSettled([finishing, forgetting]);
+    expect(outcomes.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "done"))).toEqual(["done", "done"]);
+    expect(await h.db.selectFrom("rate_limit_windows").selectAll().where("user_id", "=", writer.id).execute()).toEqual([]);
   });
 });
 

@@ -40,10 +40,20 @@ export async function linkedChatOf(db: DB, campaignSlug: string): Promise<Campai
   return campaignSlug === DESK_SLUG ? deskChat(db) : getCampaignChat(db, campaignSlug);
 }
 
-/** The link this press made already (Telegram delivered the press again after the process died once it committed). */
+/**
+ * The link this press made already (Telegram delivered the press again after the process died once it committed).
+ * Only while it works: a group's campaign pick keeps its buttons, and pressing one again once the link broke is a new
+ * request to link, which must restore the link and release what it held.
+ */
 function linkedBy(current: CampaignChat | undefined, input: Pick<LinkChatInput, "chatId" | "press">): boolean {
   const { press } = input;
-  return press !== undefined && current?.chat_id === input.chatId && current.press_chat_id === press.chatId && current.press_message_id === press.messageId;
+  return (
+    press !== undefined &&
+    current?.status === "ok" &&
+    current.chat_id === input.chatId &&
+    current.press_chat_id === press.chatId &&
+    current.press_message_id === press.messageId
+  );
 }
 
 /**

@@ -51,6 +51,9 @@ export interface ForgetResult {
  */
 export async function forgetUser(db: DB, userId: number, now: Date): Promise<ForgetResult> {
   return inTransaction(db, async (trx) => {
+    // A request waiting for retention is taken first, as `finishForgetRequest` takes it: deleting rows first and the
+    // request last, while the finish holds the request and deletes the same rows, deadlocked on Postgres.
+    await lockForgetRequest(trx, userId);
     const result = await deletePersonalData(trx, userId, now);
     if (result.lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
     return result;
