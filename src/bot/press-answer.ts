@@ -1,19 +1,6 @@
-import { Context, GrammyError } from "grammy";
+import { Context } from "grammy";
+import { isRefusedPressAnswer } from "../telegram/api-errors.js";
 import type { FlowContext } from "./context.js";
-
-/**
- * Telegram's refusal of an answer to a button press: the press was answered already (the update delivered again) or
- * was made more than about 15 s ago (an update handled after a restart, or by a starved process). Telegram words
- * both alike, 400 "query is too old and response timeout expired or query ID is invalid" (QUERY_ID_INVALID).
- */
-export function isRefusedPressAnswer(error: unknown): error is GrammyError {
-  return (
-    error instanceof GrammyError &&
-    error.method === "answerCallbackQuery" &&
-    error.error_code === 400 &&
-    /query is too old|query id is invalid|QUERY_ID_INVALID/i.test(error.description)
-  );
-}
 
 type AnswerArguments = Parameters<Context["answerCallbackQuery"]>;
 
