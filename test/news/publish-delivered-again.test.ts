@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
 import { CrashPoint } from "../helpers/crash-point.js";
-import { Harness } from "../helpers/harness.js";
-import { WebhookPump, webhookEnv } from "../helpers/webhook-pump.js";
+import { DeliveredAgain } from "../helpers/delivered-again.js";
+import type { Harness } from "../helpers/harness.js";
 import { CAMPAIGN, finishBroadcasts, followFromCard, importFictionalDirectory, organiserOf, TESTENKO } from "./fixtures.js";
 import { label, publishThroughChat } from "./publish-driver.js";
 
@@ -15,23 +14,20 @@ import { label, publishThroughChat } from "./publish-driver.js";
  * is published or sent again, and no error is shown. (Before, the refused answer ended the flow with "something went
  * wrong… try again" although the news had gone out.)
  */
+let bot: DeliveredAgain;
 let h: Harness;
 /** The death after the publication committed: the flow's end (its stored state deleted) fails… */
 let beforeTheEnd: CrashPoint;
 /** …and so does the webhook's record of the update handled, as neither happens in a process that died. */
 let beforeTheMark: CrashPoint;
-let pump: WebhookPump;
 beforeEach(async () => {
   beforeTheEnd = new CrashPoint();
   beforeTheMark = new CrashPoint();
-  h = await Harness.start({ dbPlugins: [beforeTheEnd, beforeTheMark], env: { ...webhookEnv } });
-  pump = new WebhookPump(h);
+  bot = await DeliveredAgain.start({ dbPlugins: [beforeTheEnd, beforeTheMark] });
+  h = bot.h;
   await importFictionalDirectory(h.db);
 });
-afterEach(async () => {
-  await pump.stop();
-  await h.stop();
-});
+afterEach(async () => bot.stop());
 
 const HEADLINE = "He is ill and needs letters.";
 
@@ -45,19 +41,14 @@ describe("/news: the confirming press delivered again after the process died onc
     beforeTheEnd.arm("conversation_state", "news_posts");
     beforeTheMark.arm("seen_updates", "news_posts");
     await organiser.press(label("en", "news-publish-button-publish"));
-    await pump.stop();
+    const press = await bot.lastDelivered();
     expect([beforeTheEnd.struck, beforeTheMark.struck]).toEqual([1, 1]);
-    const press = pump.last();
     expect(press.callback_query).toBeDefined();
     expect(await h.db.selectFrom("conversation_state").select("key").execute()).toHaveLength(1);
 
-    await h.restart();
-    // On Postgres the dead process held a lease on the update (60 s): Telegram's delivery after it ran out is taken.
-    h.clock.advance(UPDATE_LEASE_MS + 1_000);
-    pump = new WebhookPump(h);
     const shown = organiser.messages.length;
     const logged = h.logs.length;
-    expect(await pump.post(press)).toBe(200);
+    expect(await bot.deliverAgain(press)).toBe(200);
     // Nothing new: no second "Preparing to send…", and no error (the answer Telegram refused is not one).
     expect(organiser.messages.slice(shown)).toEqual([]);
     const redelivery = h.logs.slice(logged);

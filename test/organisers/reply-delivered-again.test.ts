@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
 import { CrashPoint } from "../helpers/crash-point.js";
-import { Harness } from "../helpers/harness.js";
-import { WebhookPump, webhookEnv } from "../helpers/webhook-pump.js";
+import { DeliveredAgain } from "../helpers/delivered-again.js";
+import type { Harness } from "../helpers/harness.js";
 import { ADMIN_ID, linkedGroup, organiser, relayLetter, settle } from "./world.js";
 
 /**
@@ -11,18 +10,15 @@ import { ADMIN_ID, linkedGroup, organiser, relayLetter, settle } from "./world.j
  * update was recorded handled, Telegram delivers the same message again to the restarted bot, which must not pass it
  * on a second time.
  */
+let bot: DeliveredAgain;
 let h: Harness;
 let crash: CrashPoint;
-let pump: WebhookPump;
 beforeEach(async () => {
   crash = new CrashPoint();
-  h = await Harness.start({ admins: [ADMIN_ID], dbPlugins: [crash], env: { ...webhookEnv } });
-  pump = new WebhookPump(h);
+  bot = await DeliveredAgain.start({ admins: [ADMIN_ID], dbPlugins: [crash] });
+  h = bot.h;
 });
-afterEach(async () => {
-  await pump.stop();
-  await h.stop();
-});
+afterEach(async () => bot.stop());
 
 describe("an organiser's reply delivered again after the process died once it was passed on", () => {
   it("reaches the writer once, and the organiser is told it was passed on (en)", async () => {
@@ -37,17 +33,12 @@ describe("an organiser's reply delivered again after the process died once it wa
 
     crash.arm("seen_updates", "letter_replies");
     await h.handled(h.fake.injectMessage(boss.id, group, { photo: { bytes: Buffer.from("scan") }, replyToMessageId: card.message_id }));
-    await pump.stop();
+    const update = await bot.lastDelivered();
     expect(crash.struck).toBe(1);
-    const update = pump.last();
     await settle(h);
     expect(writer.messages.slice(before).filter((message) => message.photo)).toHaveLength(1);
 
-    await h.restart();
-    // On Postgres the dead process held a lease on the update (60 s): Telegram's delivery after it ran out is taken.
-    h.clock.advance(UPDATE_LEASE_MS + 1_000);
-    pump = new WebhookPump(h);
-    expect(await pump.post(update)).toBe(200);
+    expect(await bot.deliverAgain(update)).toBe(200);
     expect(h.fake.lastMessage(group)?.text).toBe(`✅ Passed on to the writer of ${letter.reference}.`);
     await settle(h);
     expect(writer.messages.slice(before).filter((message) => message.photo)).toHaveLength(1);

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setLetterStatus } from "../../src/db/repositories/letters.js";
-import { UPDATE_LEASE_MS } from "../../src/server/shared-deliveries.js";
 import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
 import { CrashPoint } from "../helpers/crash-point.js";
-import { Harness } from "../helpers/harness.js";
+import { DeliveredAgain } from "../helpers/delivered-again.js";
+import type { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { WebhookPump, webhookEnv } from "../helpers/webhook-pump.js";
 import { letterOrganisersHold, lettersOf, startDraft } from "./flows.js";
 
 /**
@@ -14,21 +13,16 @@ import { letterOrganisersHold, lettersOf, startDraft } from "./flows.js";
  * forgotten the person: the visit makes them a new person, and Telegram takes one answer per press, so answering it
  * fails. The press must still end as the first did: nothing of them kept, and the deletion confirmed.
  */
+let bot: DeliveredAgain;
 let h: Harness;
 /** The death after the deletion committed: the webhook's record of the update handled fails. */
 let beforeTheMark: CrashPoint;
-let pump: WebhookPump;
 beforeEach(async () => {
   beforeTheMark = new CrashPoint();
-  h = await Harness.start({ dbPlugins: [beforeTheMark], env: { ...webhookEnv } });
-  // Retention's start-up pass writes on its own timer: only the test's updates may meet the armed crash point.
-  await h.running.retention.stop();
-  pump = new WebhookPump(h);
+  bot = await DeliveredAgain.start({ dbPlugins: [beforeTheMark] });
+  h = bot.h;
 });
-afterEach(async () => {
-  await pump.stop();
-  await h.stop();
-});
+afterEach(async () => bot.stop());
 
 async function rowsAbout(userId: number): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -41,16 +35,11 @@ async function confirmAndDeliverAgain(writer: TestUser, crashAfter: string): Pro
   await writer.send("/forget");
   beforeTheMark.arm("seen_updates", crashAfter);
   await writer.press("Yes, delete everything");
-  await pump.stop();
+  const press = await bot.lastDelivered();
   expect(beforeTheMark.struck).toBe(1);
-  const press = pump.last();
   expect(press.callback_query).toBeDefined();
-  await h.restart();
-  // On Postgres the dead process held a lease on the update: Telegram's delivery after it ran out is taken.
-  h.clock.advance(UPDATE_LEASE_MS + 1_000);
-  pump = new WebhookPump(h);
   const shown = writer.messages.length;
-  expect(await pump.post(press)).toBe(200);
+  expect(await bot.deliverAgain(press)).toBe(200);
   return { shown };
 }
 

@@ -1,11 +1,10 @@
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { wasUpdateHandled } from "../../../src/db/repositories/coordination.js";
-import { UPDATE_LEASE_MS } from "../../../src/server/shared-deliveries.js";
 import { CrashPoint } from "../../helpers/crash-point.js";
-import { Harness } from "../../helpers/harness.js";
+import { DeliveredAgain } from "../../helpers/delivered-again.js";
+import type { Harness } from "../../helpers/harness.js";
 import type { TestUser } from "../../helpers/test-user.js";
-import { WebhookPump, webhookEnv } from "../../helpers/webhook-pump.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, replacingSecondParagraph, startWritingTo, textOf } from "./helpers.js";
 
 /**
@@ -14,22 +13,19 @@ import { expectNoFailures, KAGARLITSKY, onlyLetter, replacingSecondParagraph, st
  * (on Postgres once the dead process's lease ran out). The message must be answered as saved and be in the draft once,
  * on every path a message of the writing stage takes (docs/letter-flow-stages.md, "A message delivered again").
  */
+let bot: DeliveredAgain;
 let h: Harness;
 /** The death after the save: the webhook's record of the update handled fails (test/helpers/crash-point.ts). */
 let beforeTheMark: CrashPoint;
 /** A death inside the handling, between the draft's write and the stage's. */
 let beforeTheStage: CrashPoint;
-let pump: WebhookPump;
 beforeEach(async () => {
   beforeTheMark = new CrashPoint();
   beforeTheStage = new CrashPoint();
-  h = await Harness.start({ dbPlugins: [beforeTheMark, beforeTheStage], env: { ...webhookEnv, RATE_LIMIT_PER_MINUTE: "0" } });
-  pump = new WebhookPump(h);
+  bot = await DeliveredAgain.start({ dbPlugins: [beforeTheMark, beforeTheStage], env: { RATE_LIMIT_PER_MINUTE: "0" } });
+  h = bot.h;
 });
-afterEach(async () => {
-  await pump.stop();
-  await h.stop();
-});
+afterEach(async () => bot.stop());
 
 const AT = new Date(Date.UTC(2026, 11, 7, 12, 0, 0));
 const draftOf = async (writer: TestUser) => (await onlyLetter(h, writer.id)).text;
@@ -39,23 +35,15 @@ async function diesBeforeTheMark(act: () => Promise<unknown>): Promise<Update> {
   const struck = beforeTheMark.struck;
   beforeTheMark.arm("seen_updates", "letters");
   await act();
-  // Its answer to Telegram (after the record) is written once the pump has nothing in flight.
-  await pump.stop();
+  const update = await bot.lastDelivered();
   expect(beforeTheMark.struck).toBe(struck + 1);
-  const update = pump.last();
-  pump = new WebhookPump(h);
   return update;
 }
 
 /** The process starts again and Telegram delivers `update` again: what the writer was answered this time. */
 async function restartAndDeliverAgain(writer: TestUser, update: Update): Promise<string> {
-  await pump.stop();
-  await h.restart();
-  // On Postgres the dead process held a lease on the update (60 s): Telegram's delivery after it ran out is taken.
-  h.clock.advance(UPDATE_LEASE_MS + 1_000);
-  pump = new WebhookPump(h);
   const before = writer.messages.length;
-  expect(await pump.post(update)).toBe(200);
+  expect(await bot.deliverAgain(update)).toBe(200);
   return textOf(writer.messages.slice(before));
 }
 
