@@ -55,6 +55,19 @@ export function buildBenchLetters(): { text: string; system: PrisonSystem }[] {
 }
 
 /**
+ * Twenty letters of about 12,000 characters, each three consecutive bench letters joined by a blank line (varied
+ * paragraphs, as `buildBenchLetters`'s, at the length of a long letter; the first one's system): `bench:censorship-paired
+ * -- --long` (issue 14, the check of a long letter).
+ */
+export function longBenchLetters(): { text: string; system: PrisonSystem }[] {
+  const letters = buildBenchLetters();
+  return Array.from({ length: 20 }, (_, index) => {
+    const parts = letters.slice(index * 3, index * 3 + 3);
+    return { text: parts.map((letter) => letter.text).join("\n\n"), system: (parts[0] as { system: PrisonSystem }).system };
+  });
+}
+
+/**
  * The letters `bench:flow-step` checks: "Пишу Вам снова. " repeated, 1,000 characters a message, the messages joined
  * by blank lines as the writing stage joins them, 1k, 6k and 12k characters long; Kagarlitsky's options (Russia,
  * sentenced).

@@ -7,13 +7,14 @@
  * the ratio of the work summed over the letters (the steadiest figure under load).
  * Run it both ways round (A B, then B A) and once with two copies of one checkout: the ratio of the copies shows
  * the bias of loading order (about 1–2 %). `--flow` times bench:flow-step's 1k, 6k and 12k letters instead, 60 rounds
- * unless told, with each letter's least CPU time.
+ * unless told, with each letter's least CPU time; `--long` twenty 12k letters of the bench's varied paragraphs
+ * (longBenchLetters), 16 rounds unless told.
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CheckOptions, CheckResult } from "../src/domain/censorship/index.js";
-import { buildBenchLetters, flowStepLetters } from "./censorship-letters.js";
+import { buildBenchLetters, flowStepLetters, longBenchLetters } from "./censorship-letters.js";
 
 type Checker = (text: string, options: CheckOptions) => CheckResult;
 
@@ -25,11 +26,16 @@ async function loadChecker(folder: string): Promise<Checker> {
 // --flow: bench:flow-step's three letters (1k, 6k, 12k of one repeated sentence) instead of the 400 bench letters,
 // each letter's figures printed (issue 14: the "check" step's own letters).
 const flow = process.argv.includes("--flow");
-const [folderA, folderB, roundsArgument] = process.argv.slice(2).filter((argument) => argument !== "--flow");
-if (!folderA || !folderB) throw new Error("usage: censorship-paired.ts <checkout A> <checkout B> [rounds] [--flow]");
+const long = process.argv.includes("--long");
+const [folderA, folderB, roundsArgument] = process.argv.slice(2).filter((argument) => argument !== "--flow" && argument !== "--long");
+if (!folderA || !folderB) throw new Error("usage: censorship-paired.ts <checkout A> <checkout B> [rounds] [--flow | --long]");
 const checkers = [await loadChecker(folderA), await loadChecker(folderB)] as const;
-const rounds = Number(roundsArgument ?? (flow ? 60 : 5));
-const letters: { text: string; system: CheckOptions["system"]; status?: CheckOptions["status"] }[] = flow ? flowStepLetters() : buildBenchLetters();
+const rounds = Number(roundsArgument ?? (flow ? 60 : long ? 16 : 5));
+const letters: { text: string; system: CheckOptions["system"]; status?: CheckOptions["status"] }[] = flow
+  ? flowStepLetters()
+  : long
+    ? longBenchLetters()
+    : buildBenchLetters();
 
 function cpuMicroseconds(): number {
   const usage = process.cpuUsage();
