@@ -51,6 +51,7 @@ organisers-rights-not-admin = In the channel «{ $chat }» I am not an administr
 organisers-rights-no-post-right = In the channel «{ $chat }» I am an administrator but without the right to post messages. Turn on “Post messages” for me, then send /link again.
 organisers-rights-cannot-send = In «{ $chat }» I am not allowed to send messages. Lift the restriction, then send /link again.
 organisers-linked = Done: relayed letters for «{ $campaign }» now arrive in «{ $chat }».
+organisers-link-checked = «{ $chat }» already receives the relayed letters for «{ $campaign }». Checked again just now: you run this chat, and the bot can post in it.
 organisers-linked-released = { $count ->
     [one] One waiting message is being posted now.
    *[other] { $count } waiting messages are being posted now.

@@ -19,10 +19,11 @@ export interface LinkChatInput {
   now: Date;
 }
 
-/** A message whose inline button was pressed, as Telegram identifies it. */
+/** A message whose inline button was pressed, as Telegram identifies it, and the press (its callback query id). */
 export interface PressedMessage {
   chatId: number;
   messageId: number;
+  id: string;
 }
 
 /**
@@ -58,6 +59,7 @@ export function freshLinkValues(input: Omit<LinkChatInput, "campaignSlug">) {
     public: input.public === undefined ? null : input.public ? (1 as const) : (0 as const),
     press_chat_id: input.press?.chatId ?? null,
     press_message_id: input.press?.messageId ?? null,
+    press_id: input.press?.id ?? null,
   };
 }
 
@@ -142,6 +144,7 @@ const LINK_COLUMNS = [
   "public",
   "press_chat_id",
   "press_message_id",
+  "press_id",
 ] as const satisfies readonly (keyof CampaignChat)[];
 
 /**

@@ -354,6 +354,11 @@ interface FinishLetterFields {
   findingsSummary?: FindingsSummary;
   now: Date;
   /**
+   * The press that finishes the letter (Telegram's callback query id), kept with it (`finished_press`): the same press
+   * delivered again finds the letter it finished and is answered as finished (`again`), not refused.
+   */
+  press?: string;
+  /**
    * Runs inside the same transaction once the letter is finished, e.g. the outbox's `enqueue(trx, item)` for a relay
    * to organisers. If it throws, the letter stays a draft: no finished letter without its message, and vice versa.
    */
@@ -361,7 +366,7 @@ interface FinishLetterFields {
 }
 
 export type FinishLetterResult =
-  | { ok: true; letter: Letter }
+  | { ok: true; letter: Letter; again?: true }
   | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" };
 
 /**
@@ -381,6 +386,7 @@ const finishDraftById = prepared(
     shareIdentity: 0 | 1,
     findingsSummary: string | null,
     at: string,
+    press: string | null,
     letterId: number,
     writerId: number,
   ) =>
@@ -397,6 +403,7 @@ const finishDraftById = prepared(
         finished_at: at,
         updated_at: at,
         return_reason: null,
+        finished_press: press,
       })
       .where("id", "=", letterId)
       .where("writer_id", "=", writerId)
@@ -425,6 +432,7 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
       input.shareIdentity ? 1 : 0,
       input.findingsSummary ? serialiseFindingsSummary(input.findingsSummary) : null,
       at,
+      input.press ?? null,
       input.letterId,
       input.writerId,
     );
@@ -432,6 +440,11 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
   }
   return inTransaction(db, async (trx) => {
     const draft = "draftTo" in input ? await findDraftTo(trx, input.writerId, input.draftTo) : await getLetterOfWriter(trx, input.letterId, input.writerId);
+    if (!draft || draft.status !== "draft") {
+      // The press that finished it, delivered again: the letter as that press left it (nothing is written again).
+      const finished = input.press === undefined ? undefined : await getLetterFinishedByPress(trx, input.writerId, input.press);
+      if (finished) return { ok: true, letter: finished, again: true };
+    }
     if (!draft) return { ok: false, reason: "not-found" };
     if (draft.status !== "draft") return { ok: false, reason: "not-a-draft" };
     if (!draft.text?.trim()) return { ok: false, reason: "empty" };
@@ -450,6 +463,7 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
         finished_at: at,
         updated_at: at,
         return_reason: null,
+        finished_press: input.press ?? null,
       })
       .where("id", "=", draft.id)
       .where("status", "=", DRAFT)
@@ -458,6 +472,20 @@ export async function finishLetter(db: DB, input: FinishLetterInput): Promise<Fi
     if (input.enqueue) await input.enqueue(trx, letter);
     return { ok: true, letter };
   });
+}
+
+/**
+ * The writer's letter that this press finished (`finished_press`, Telegram's callback query id), unless it is a draft
+ * again (returned and reopened) or discarded since: that press's outcome is then no longer the letter's.
+ */
+export async function getLetterFinishedByPress(db: DB, writerId: number, press: string): Promise<Letter | undefined> {
+  return db
+    .selectFrom("letters")
+    .selectAll()
+    .where("finished_press", "=", press)
+    .where("writer_id", "=", writerId)
+    .where("status", "not in", ["draft", "discarded"])
+    .executeTakeFirst();
 }
 
 /** Drops a draft and its text at once. False when it is not this writer's draft. */
@@ -474,7 +502,7 @@ export async function discardDraft(db: DB, letterId: number, writerId: number, n
 }
 
 /** A letter in a list: everything but the text and the check summary, which a list never needs to load. */
-export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines" | "starter_closing" | "saved_messages">;
+export type LetterSummary = Omit<Letter, "text" | "findings_summary" | "text_characters" | "text_words" | "text_lines" | "starter_closing" | "saved_messages" | "finished_press">;
 
 /** The writer's letters (discarded ones left out), newest first, a page at a time. */
 export async function listLettersOfWriter(

@@ -38,6 +38,11 @@ export interface LettersTable {
   text_purged_at: string | null;
   /** Why organisers returned the letter, shown to the writer. */
   return_reason: string | null;
+  /**
+   * The press that finished the letter (Telegram's callback query id): the same press delivered again is answered with
+   * the letter's final screen again (docs/letter-flow-stages.md, "A press delivered again"). No text.
+   */
+  finished_press: string | null;
 }
 
 export interface WriterProfilesTable {

@@ -25,6 +25,8 @@ export interface CampaignChatsTable {
   /** The message whose button made this link (a consent, a group's campaign pick); null for a typed `/link`. */
   press_chat_id: number | null;
   press_message_id: number | null;
+  /** That press (Telegram's callback query id), which only its delivery again carries; null before z38e. */
+  press_id: string | null;
 }
 
 export interface RelayedLettersTable {

@@ -4,6 +4,7 @@ import { addLetterReply, lettersWithReplies } from "../../db/repositories/letter
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import {
   findLetterOfWriterByReference,
+  getLetterFinishedByPress,
   getLetterOfWriter,
   type LetterSummary,
   listLettersOfWriter,
@@ -21,6 +22,7 @@ import {
 } from "../../domain/letters/index.js";
 import type { ServiceDeps } from "../deps.js";
 import { letterRecipient } from "./recipient.js";
+import { getTranslation } from "../../db/repositories/translations.js";
 
 /** A line of /letters: the letter, the person it is for (null when gone from the directory), whether a reply came. */
 export interface LetterInList {
@@ -84,7 +86,13 @@ export interface LetterAgain extends FinishedLetterCopy {
 /** The writer's own letter planned once more; undefined when it cannot be sent again (not theirs, purged, relayed…). */
 export async function letterToSendAgain(deps: Pick<ServiceDeps, "db">, letterId: number, writerId: number): Promise<LetterAgain | undefined> {
   const letter = await getLetterOfWriter(deps.db, letterId, writerId);
-  if (!letter?.text || !letter.reference || !letter.route || !canSendAgain(letter)) return undefined;
+  if (!letter || !canSendAgain(letter)) return undefined;
+  return copyOfLetter(deps, letter);
+}
+
+/** A letter the writer sends themselves, with its recipient and route as the directory has them today. */
+async function copyOfLetter(deps: Pick<ServiceDeps, "db">, letter: Letter): Promise<LetterAgain | undefined> {
+  if (!letter.text || !letter.reference || !letter.route) return undefined;
   const prisoner = await getPrisonerBySlug(deps.db, letter.prisoner_slug);
   if (!prisoner) return undefined;
   const institution = prisoner.location.institution ? await getInstitutionBySlug(deps.db, prisoner.location.institution) : undefined;
@@ -102,6 +110,35 @@ export async function letterToSendAgain(deps: Pick<ServiceDeps, "db">, letterId:
     notices: plan.notices,
   };
 }
+
+/**
+ * The letter this press (Telegram's callback query id) finished, as its final screen showed it (docs/letter-flow-stages.md, "A press
+ * delivered again"): handed to the organisers (with whether a translation was asked for), or the letter to send
+ * oneself with its form; `gone` when its text is no longer kept or its person no longer listed. Undefined when no
+ * letter of this writer was finished by that press: it is of a step that is over.
+ */
+export async function letterFinishedByPress(
+  deps: Pick<ServiceDeps, "db">,
+  writerId: number,
+  press: string,
+): Promise<FinishedByPress | undefined> {
+  const letter = await getLetterFinishedByPress(deps.db, writerId, press);
+  if (!letter) return undefined;
+  if (letter.route !== "organisers") {
+    const copy = await copyOfLetter(deps, letter);
+    return copy ? { kind: "copy", ...copy } : { kind: "gone" };
+  }
+  const prisoner = await getPrisonerBySlug(deps.db, letter.prisoner_slug);
+  if (!prisoner || !letter.reference) return { kind: "gone" };
+  const translation = await getTranslation(deps.db, letter.id);
+  return { kind: "organisers", names: prisoner.names, gender: prisoner.gender, reference: letter.reference, translationRequested: translation !== undefined };
+}
+
+/** What `letterFinishedByPress` found. */
+export type FinishedByPress =
+  | ({ kind: "copy" } & LetterAgain)
+  | { kind: "organisers"; names: PrisonerRecord["names"]; gender: PrisonerRecord["gender"]; reference: string; translationRequested: boolean }
+  | { kind: "gone" };
 
 function sentBySelf(letter: Pick<Letter, "route">): boolean {
   return letter.route === "fsin_pismo" || letter.route === "post";

@@ -330,7 +330,7 @@ export async function rememberSignature(
 }
 
 export type FinishOutcome =
-  | { ok: true; letterId: number; reference: string; finishedAt: string; route: DeliveryRoute; text: string }
+  | { ok: true; letterId: number; reference: string; finishedAt: string; route: DeliveryRoute; text: string; again?: true }
   | { ok: false; reason: "not-found" | "not-a-draft" | "empty" | "no-signature" | "no-organiser-chat" | "relay-limit" };
 
 /** Thrown inside the finishing transaction to roll it back: the letter stays a draft. */
@@ -354,6 +354,8 @@ export async function finishDraft(
     writer?: WriterIdentity;
     /** The writer asked the organisers for a Russian translation of a letter in this language. */
     translateFrom?: TranslationSource;
+    /** The press that finishes it (its callback query id): that press delivered again is answered as finished (`again`). */
+    press?: string;
   },
 ): Promise<FinishOutcome> {
   const now = deps.clock.now();
@@ -366,6 +368,7 @@ export async function finishDraft(
       shareIdentity: input.shareIdentity,
       findingsSummary: input.findings,
       now,
+      ...(input.press !== undefined ? { press: input.press } : {}),
       ...(input.route === "organisers"
         ? {
             enqueue: async (trx, letter) => {
@@ -388,8 +391,9 @@ export async function finishDraft(
       letterId: letter.id,
       reference: letter.reference ?? "",
       finishedAt: letter.finished_at ?? now.toISOString(),
-      route: input.route,
+      route: result.again ? (letter.route ?? input.route) : input.route,
       text: letter.text ?? "",
+      ...(result.again ? { again: true as const } : {}),
     };
   } catch (error) {
     if (error instanceof NoOrganiserChatError) return { ok: false, reason: "no-organiser-chat" };

@@ -45,6 +45,12 @@ export interface WritingStage {
    * paste window that continues it where the client cut inside a paragraph joins that paragraph (client-cut.ts).
    */
   cut?: CutPiece;
+  /**
+   * The press that led to this screen (Telegram's callback query id): "Done" or "keep it" to the signing screen, "edit"
+   * back to the writing screen. The same press delivered again, which this screen does not take, shows the screen
+   * again instead of "out of date" (docs/letter-flow-stages.md, "A press delivered again").
+   */
+  press?: string;
 }
 
 /** A saved message as the next piece of a cut needs it: no text, only how to find it again at the end of the draft. */
@@ -138,7 +144,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     return undefined;
   }
   if (value === null || typeof value !== "object") return undefined;
-  const { token, slug, system, closing, opening, signing, refused, replaced, cut } = value as Record<string, unknown>;
+  const { token, slug, system, closing, opening, signing, refused, replaced, cut, press } = value as Record<string, unknown>;
   if (!isFlowToken(token) || typeof slug !== "string" || !isSlug(slug)) return undefined;
   if (system !== "ru" && system !== "by") return undefined;
   const screen = opening === undefined ? undefined : parseOpeningScreen(opening);
@@ -156,6 +162,7 @@ function parseStageRecord(raw: string): WritingStage | undefined {
     ...(refused === true ? { refused } : {}),
     ...(pasted ? { replaced: pasted } : {}),
     ...(piece ? { cut: piece } : {}),
+    ...(typeof press === "string" && press !== "" && press.length <= 64 ? { press } : {}),
   };
 }
 
@@ -217,7 +224,7 @@ function parseOpeningScreen(value: unknown): OpeningScreen | undefined {
 }
 
 export function serialiseWritingStage(stage: WritingStage): string {
-  const { token, slug, system, closing, opening, signing, refused, replaced, cut } = stage;
+  const { token, slug, system, closing, opening, signing, refused, replaced, cut, press } = stage;
   return JSON.stringify({
     token,
     slug,
@@ -228,6 +235,7 @@ export function serialiseWritingStage(stage: WritingStage): string {
     ...(refused ? { refused } : {}),
     ...(replaced ? { replaced } : {}),
     ...(cut ? { cut } : {}),
+    ...(press ? { press } : {}),
   });
 }
 

@@ -43,7 +43,8 @@ export async function linkedChatOf(db: DB, campaignSlug: string): Promise<Campai
 /**
  * The link this press made already (Telegram delivered the press again after the process died once it committed).
  * Only while it works: a group's campaign pick keeps its buttons, and pressing one again once the link broke is a new
- * request to link, which must restore the link and release what it held.
+ * request to link, which must restore the link and release what it held. The press itself tells the delivery again
+ * from a second press of the same button (z38e); a link made before it was kept is told by its message alone.
  */
 function linkedBy(current: CampaignChat | undefined, input: Pick<LinkChatInput, "chatId" | "press">): boolean {
   const { press } = input;
@@ -52,21 +53,26 @@ function linkedBy(current: CampaignChat | undefined, input: Pick<LinkChatInput, 
     current?.status === "ok" &&
     current.chat_id === input.chatId &&
     current.press_chat_id === press.chatId &&
-    current.press_message_id === press.messageId
+    current.press_message_id === press.messageId &&
+    (current.press_id === null || current.press_id === press.id)
   );
 }
 
 /**
  * Links the chat whose rights were just checked; letters held for the campaign move to it and letters held for the
- * chat go out. Returns how many of each, and `again` when the same press made this link already: nothing is written.
+ * chat go out. Returns how many of each, `again` when the same press made this link already (nothing is written),
+ * and `checked` when the chat already was the campaign's working link: linked afresh (its title, the organiser's
+ * language), which the organiser is told as a check of a link that works, not as a new one.
  */
 export async function linkRelayChat(
   deps: Pick<ServiceDeps, "db">,
   input: Omit<LinkChatInput, "public"> & { public: boolean },
-): Promise<{ redirected: number; released: number; again: boolean }> {
+): Promise<{ redirected: number; released: number; again: boolean; checked: boolean }> {
   const { campaignSlug, now, ...link } = input;
   return inTransaction(deps.db, async (trx) => {
-    if (linkedBy(await linkedChatOf(trx, campaignSlug), input)) return { redirected: 0, released: 0, again: true };
+    const current = await linkedChatOf(trx, campaignSlug);
+    if (linkedBy(current, input)) return { redirected: 0, released: 0, again: true, checked: false };
+    const checked = current?.status === "ok" && current.chat_id === link.chatId;
     const { previousChatId } = campaignSlug === DESK_SLUG ? await linkDesk(trx, { ...link, now }) : await linkCampaignChat(trx, input);
     const redirected = await redirectHeldRelays(trx, campaignSlug, link.chatId, now);
     // The rights were just checked: every campaign this chat serves can have its letters again.
@@ -79,7 +85,7 @@ export async function linkRelayChat(
       details: { chat_id: link.chatId, chat_type: link.chatType, previous_chat_id: previousChatId, redirected, released, public: link.public },
       at: now,
     });
-    return { redirected, released, again: false };
+    return { redirected, released, again: false, checked };
   });
 }
 

@@ -90,8 +90,9 @@ async function callsOf(writer: TestUser, act: () => Promise<unknown>): Promise<R
 
 async function signingStage(writerId: number): Promise<unknown> {
   const row = await h.db.selectFrom("users").select("letter_stage").where("id", "=", writerId).executeTakeFirstOrThrow();
-  const stage = JSON.parse(row.letter_stage ?? "null") as { token?: string } | null;
-  return stage ? { ...stage, token: "<the flow's token>" } : stage;
+  const stage = JSON.parse(row.letter_stage ?? "null") as { token?: string; press?: string } | null;
+  // The token is drawn at random, the press (the one that led to the signing screen) is Telegram's callback query id.
+  return stage ? { ...stage, token: "<the flow's token>", ...(stage.press ? { press: "<the press>" } : {}) } : stage;
 }
 
 describe("the findings screen, its \"why?\" answers and keeping the letter, as recorded before", () => {

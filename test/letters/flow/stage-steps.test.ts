@@ -63,7 +63,7 @@ describe('"Done: check the letter" in the writing stage', () => {
     // The signing screen works after a restart, and its "edit" brings the writing screen back with the same token.
     await h.restart();
     expect(textOf(await writer.press("Edit the letter"))).toContain("Letter to Boris Kagarlitsky");
-    expect(await stageOf(writer.id)).toEqual({ token, slug: KAGARLITSKY, system: "ru" });
+    expect(await stageOf(writer.id)).toEqual({ token, slug: KAGARLITSKY, system: "ru", press: expect.any(String) });
     expectNoFailures(h);
   });
 
@@ -150,7 +150,7 @@ describe('"Done: check the letter" in the writing stage', () => {
     expect(count(run, "Select letters")).toBe(0);
     expect(await storedFlows(writer.id)).toBe(1);
     expect(textOf(await writer.press("Keep it as it is"))).toContain("How will you sign the letter?");
-    expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
+    expect(await stageOf(writer.id)).toEqual({ token: opening?.token, slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false }, press: expect.any(String) });
     expectNoFailures(h);
   });
 
@@ -344,7 +344,7 @@ describe("a flow stored by the code before this change", () => {
     await h.db.insertInto("conversation_state").values({ key: conversationKey(writer.id), value: stored, updated_at: h.clock.now().toISOString() }).execute();
     const screen = writer.messages.at(-1)!.message_id;
     expect(textOf(await writer.pressData(screen, "lw:6p0it:keep:-"))).toContain("How will you sign the letter?");
-    expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false } });
+    expect(await stageOf(writer.id)).toEqual({ token: "6p0it", slug: KAGARLITSKY, system: "ru", signing: { summary: { tone: { advice: 2 } }, clean: false }, press: expect.any(String) });
     expect(await storedFlows(writer.id)).toBe(0);
     expectNoFailures(h);
   });

@@ -5,6 +5,7 @@ import { menuButton } from "../../keyboards/main-menu.js";
 import { isAdmin } from "../../roles.js";
 import { DRAFT_ACTIONS, type DraftAction, draftAction, flowButton, letterAgain, lettersPage } from "./callbacks.js";
 import { handleDraftAction, offerDrafts } from "./drafts.js";
+import { replyFinishedByPress } from "./finished-again.js";
 import { enterLetterFlow } from "./entry.js";
 import { parsePage, showLetters } from "./letters-list.js";
 import { sendLetterAgain } from "./resend.js";
@@ -121,9 +122,11 @@ privateChats.callbackQuery(letterAgain.pattern, async (ctx) => {
 
 /**
  * A button of the letter flow that the flow did not take: from a step already passed, a flow that ended (or was left
- * with a command), or forged. The draft is safe in the database; say so instead of doing anything.
+ * with a command), or forged. The draft is safe in the database; say so instead of doing anything. The press that
+ * finished a letter, delivered again, shows the letter's final screen again instead.
  */
 privateChats.callbackQuery(flowButton.pattern, async (ctx) => {
+  if (await replyFinishedByPress(ctx)) return;
   await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-button"), show_alert: true });
 });
 

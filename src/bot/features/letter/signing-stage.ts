@@ -7,6 +7,7 @@ import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { MAX_NAME, parseSignature, replyRememberSignature, signingActions } from "./flow/signature.js";
 import { parkInStage } from "./flow/writing.js";
 import { routeFromSigningScreen } from "./stage-steps.js";
+import { pressedAgain, showSigningAgain } from "./pressed-again.js";
 
 type SigningStage = WritingStage & { writerId: number; signing: SigningScreen };
 
@@ -41,7 +42,11 @@ export async function handleSigningScreen(ctx: BotContext, stage: SigningStage, 
   }
   const parts = flowButton.unpack(ctx.callbackQuery?.data);
   const action = parts?.[1] ?? "";
-  if (!parts || parts[0] !== stage.token || !signingActions(signing).includes(action)) return next();
+  if (!parts || parts[0] !== stage.token) return next();
+  if (!signingActions(signing).includes(action)) {
+    // The press that led here ("Done", "keep it") delivered again: the screen again, unless a signature was typed since.
+    return pressedAgain(ctx, stage) && !signing.signature ? showSigningAgain(ctx, stage) : next();
+  }
   if (action === "sign-other") {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("letter-ui-sign-ask"));

@@ -10,7 +10,7 @@ import { handedOver, handOver } from "./flow/hand-over.js";
 import { LETTER_FLOW_ID } from "./flow/letter-flow.js";
 import { replySigningScreen, type Signature } from "./flow/signature.js";
 import { type FlowState, writingKeyboard } from "./flow/state.js";
-import { parkInStage, stageRecord } from "./flow/writing.js";
+import { parkAfterPress, stageRecord } from "./flow/writing.js";
 import { replyNotWritable } from "./render/refusal.js";
 import { leaveWritingStageOf } from "./writing-stage.js";
 
@@ -64,7 +64,7 @@ async function checkInStage(ctx: BotContext, stage: Stage): Promise<boolean> {
   }
   const clean = await replyCleanCheck(ctx, state, checked.summary);
   const signing = await replySigningScreen(ctx, stage.token, clean, read.profile.signature);
-  await parkInStage(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
+  await parkAfterPress(directly(ctx), writerId, stageRecord(state, { closing: stage.closing, signing }));
   return false;
 }
 

@@ -21,6 +21,7 @@ import { checkFromWritingStage } from "./stage-steps.js";
 import { answerDeliveredAgain, continueCut } from "./cut-rest.js";
 import { continuePaste } from "./paste-rest.js";
 import { storeStage } from "./stage-store.js";
+import { pressedAgain, showWritingAgain } from "./pressed-again.js";
 import { deleteStoredFlowsUnlessWritten } from "../../flows/stale-flows.js";
 
 /** Buttons of the writing screen that wait for more or lead on: the letter conversation takes them over. */
@@ -149,7 +150,7 @@ export async function handleStageUpdate(ctx: BotContext, next: NextFunction): Pr
     await ctx.reply(ctx.t("letter-ui-append-prompt"), { reply_markup: writingKeyboard(ctx, keys) });
     return;
   }
-  if (!HANDED_OVER.includes(action)) return next();
+  if (!HANDED_OVER.includes(action)) return pressedAgain(ctx, stage) ? showWritingAgain(ctx, stage) : next();
   if (action === "done") return checkFromWritingStage(ctx, stage);
   const { writerId: _writer, ...writing } = stage;
   await ctx.conversation.enter(LETTER_FLOW_ID, { writing });

@@ -88,11 +88,12 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     return void (await askConsent(ctx, "routes-link-replace-question", args, "routes-link-replace-yes", { ...consent, replace: true }, campaignSlug, chat.id));
   }
 
-  // A link made with a button keeps the pressed message: the press delivered again (its refused answer no longer
-  // stops this handler) is told "done" again and writes and audits nothing more.
-  const pressed = ctx.callbackQuery?.message;
+  // A link made with a button keeps the press: that press delivered again (its refused answer no longer stops this
+  // handler) is told "done" again and writes and audits nothing more.
+  const query = ctx.callbackQuery;
+  const pressed = query?.message;
   const outcome = await linkRelayChat(ctx.deps, {
-    ...(pressed === undefined ? {} : { press: { chatId: pressed.chat.id, messageId: pressed.message_id } }),
+    ...(query === undefined || pressed === undefined ? {} : { press: { chatId: pressed.chat.id, messageId: pressed.message_id, id: query.id } }),
     campaignSlug,
     chatId: chat.id,
     chatType,
@@ -103,7 +104,8 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     now: clock.now(),
   });
   logger.info({ chat_id: chat.id, campaign: campaignSlug, ...outcome }, "organisers' chat linked");
-  await reply("organisers-linked", { campaign: escapeHtml(campaignName), chat: chatName });
+  // The chat already was the campaign's working link (/link or its pick again): the rights were checked just now.
+  await reply(outcome.checked ? "organisers-link-checked" : "organisers-linked", { campaign: escapeHtml(campaignName), chat: chatName });
   const waiting = outcome.redirected + outcome.released;
   if (waiting > 0) await reply("organisers-linked-released", { count: waiting });
 }

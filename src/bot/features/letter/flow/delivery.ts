@@ -20,6 +20,7 @@ import { recordedIntermediaries } from "../../../../services/letters/alternative
 import { renderLetterBody } from "../../../../domain/letters/letter-file.js";
 import { splitForTelegram } from "../../../../domain/letters/split-for-telegram.js";
 import { replyFinishedLetter } from "../render/finished.js";
+import type { FinishedLetterCopy } from "../../../../services/letters/history.js";
 import { bold, replyBlocks, replyHtmlMessages, SCREEN_BUDGET, tHtml, tText, withClosing } from "../render/text.js";
 import { AGAIN, ask, flowKeyboard } from "./input.js";
 import { type Signature, signatureLabel } from "./signature.js";
@@ -192,9 +193,11 @@ export async function finishOnRoute(
       findings: input.summary,
       ...(writer ? { writer } : {}),
       ...(translateFrom ? { translateFrom } : {}),
+      // This press: delivered again, it is answered with this letter's final screen (../finished-again.ts).
+      ...(outer.callbackQuery ? { press: outer.callbackQuery.id } : {}),
     });
     outer.logger.info(
-      finished.ok ? { letter_id: finished.letterId, route } : { route, refused: finished.reason },
+      finished.ok ? { letter_id: finished.letterId, route, ...(finished.again ? { again: true } : {}) } : { route, refused: finished.reason },
       finished.ok ? "letter finished" : "letter not finished",
     );
     return finished;
@@ -203,26 +206,37 @@ export async function finishOnRoute(
     await ctx.reply(ctx.t(`letter-ui-finish-failed-${outcome.reason}`));
     return;
   }
+  const copy = {
+    recipient: state.target.recipient,
+    text: outcome.text,
+    signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
+    finishedAt: outcome.finishedAt,
+    reference: outcome.reference,
+    option: input.offer.plan.options.find((candidate) => candidate.route === outcome.route),
+  };
+  const title = titleArgs(ctx, state);
+  if (outcome.route === "organisers") await replyLetterDone(ctx, title, { kind: "organisers", reference: outcome.reference, translationRequested: translateFrom !== undefined });
+  else await replyLetterDone(ctx, title, { kind: "copy", ...copy });
+}
 
-  const title = { ...titleArgs(ctx, state), reference: outcome.reference };
+/**
+ * A finished letter's final screen: handed to the organisers (and the translation asked of them), or the letter to
+ * send oneself with its form. Shown when the letter is finished, and again for the same press delivered again
+ * (../finished-again.ts).
+ */
+export async function replyLetterDone(
+  ctx: FlowContext,
+  title: ReturnType<typeof titleArgs>,
+  done: { kind: "organisers"; reference: string; translationRequested: boolean } | ({ kind: "copy" } & FinishedLetterCopy),
+): Promise<void> {
   const closing = tHtml(ctx, "letter-ui-done-footer");
-  if (outcome.route === "organisers") {
-    const told = [tHtml(ctx, "letter-ui-done-organisers", title, ["reference"]), ...(translateFrom ? [tHtml(ctx, "routes-translation-requested")] : [])];
+  const titled = { ...title, reference: done.reference };
+  if (done.kind === "organisers") {
+    const told = [tHtml(ctx, "letter-ui-done-organisers", titled, ["reference"]), ...(done.translationRequested ? [tHtml(ctx, "routes-translation-requested")] : [])];
     await replyHtmlMessages(ctx, withClosing(told, closing));
     return;
   }
-  await replyFinishedLetter(
-    ctx,
-    {
-      recipient: state.target.recipient,
-      text: outcome.text,
-      signature: { name: signature.name, ...(signature.city ? { city: signature.city } : {}) },
-      finishedAt: outcome.finishedAt,
-      reference: outcome.reference,
-      option: input.offer.plan.options.find((candidate) => candidate.route === outcome.route),
-    },
-    { head: tHtml(ctx, "letter-ui-done-title", title, ["reference"]), closing },
-  );
+  await replyFinishedLetter(ctx, done, { head: tHtml(ctx, "letter-ui-done-title", titled, ["reference"]), closing });
 }
 
 type Service = Awaited<ReturnType<typeof recordedIntermediaries>>[number];

@@ -130,9 +130,10 @@ async function fromSigningScreen(
   stage: WritingStage & { signing: SigningScreen },
   input: Extract<FlowInput, { kind: "button" }>,
 ): Promise<void> {
-  const { signing, closing } = stage;
+  const { signing, closing, press } = stage;
   const signature = await signingButton(conversation, ctx, state, signing, input);
-  if (signature === "signing") return parkOnSigningScreen(conversation, state, closing, signing);
+  // The same screen again: it keeps the press that led to it (../pressed-again.ts).
+  if (signature === "signing") return parkOnSigningScreen(conversation, state, closing, signing, press);
   if (signature === "edit") return writingStep(guardOf(conversation), ctx, state, closing);
   // "Edit" offered when the letter needs a translation nobody offers: back to the writing step, as after the check.
   if ((await deliveryStep(conversation, ctx, state, signature, signing.summary)) === "edit") return writingStep(guardOf(conversation), ctx, state, closing);

@@ -4,7 +4,7 @@ import { tHtml } from "../render/text.js";
 import { type FlowInput, flowKeyboard } from "./input.js";
 import type { FindingsSummary } from "../../../../domain/letters/index.js";
 import type { SigningScreen } from "../../../../services/letters/writing-stage.js";
-import { parkInStage, stageRecord } from "./writing.js";
+import { parkAfterPress, parkInStage, stageRecord } from "./writing.js";
 import { guardOf } from "../../../flows/index.js";
 import type { FlowState } from "./state.js";
 import { replyUncheckable } from "./check.js";
@@ -79,7 +79,7 @@ export async function signatureStep(
 ): Promise<void> {
   const profile = await conversation.external(() => loadWriterProfile(ctx.deps, state.writerId));
   const signing = await replySigningScreen(ctx, state.token, check, profile.signature);
-  await parkOnSigningScreen(conversation, state, closing, signing);
+  await parkAfterPress(guardOf(conversation), state.writerId, stageRecord(state, { closing, signing }));
 }
 
 /** The signing screen after a check, with the writer's remembered signature (null: none): what its stage keeps. */
@@ -96,8 +96,8 @@ export async function replySigningScreen(
   return signing;
 }
 
-export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen): Promise<void> {
-  await parkInStage(guardOf(conversation), state.writerId, stageRecord(state, { closing, signing }));
+export async function parkOnSigningScreen(conversation: Flow, state: FlowState, closing: string | undefined, signing: SigningScreen, press?: string): Promise<void> {
+  await parkInStage(guardOf(conversation), state.writerId, { ...stageRecord(state, { closing, signing }), ...(press ? { press } : {}) });
 }
 
 /** "Remember this signature?" with its two buttons, after a signature was typed on the signing screen. */

@@ -35,10 +35,10 @@ export type WritingResult = "writing" | "done" | "discarded";
  */
 export async function writingStep(guard: Guard, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   await showWritingScreen(guard, ctx, state, closing);
-  await parkInWritingStage(guard, state, closing);
+  await parkInWritingStage(guard, state, closing, parkAfterPress);
 }
 
-async function showWritingScreen(guard: Guard, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
+export async function showWritingScreen(guard: Guard, ctx: FlowContext, state: FlowState, closing: string | undefined): Promise<void> {
   const { stats, beforeClosing } = await guard(async (deps) => {
     const text = await readDraftText(deps, state.writerId, state.target.slug);
     return { stats: text ? draftStats(text) : null, beforeClosing: endsWithClosing(text, closing) };
@@ -70,8 +70,8 @@ export async function replyWritingScreen(
 const writingHeads = new RememberedTexts<string>();
 
 /** Records the writing stage on the writer's row (the outer update's row too, so later middleware sees it). */
-export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined): Promise<void> {
-  await parkInStage(guard, state.writerId, { ...stageRecord(state, { closing }), ...(state.replaced ? { replaced: state.replaced } : {}), ...(state.cut ? { cut: state.cut } : {}) });
+export async function parkInWritingStage(guard: Guard, state: FlowState, closing: string | undefined, park = parkInStage): Promise<void> {
+  await park(guard, state.writerId, { ...stageRecord(state, { closing }), ...(state.replaced ? { replaced: state.replaced } : {}), ...(state.cut ? { cut: state.cut } : {}) });
 }
 
 /**
@@ -90,6 +90,18 @@ export function stageRecord(
 /** Records a stage of the letter flow (writing, or the opening screen) on the writer's row and the outer update's. */
 export async function parkInStage(guard: Guard, writerId: number, stage: WritingStage): Promise<void> {
   await guard((_deps, outer) => storeStage(outer, writerId, stage));
+}
+
+/**
+ * `parkInStage` for a screen a press led to from another ("Done" or "keep it" to the signing screen, "edit" to the
+ * writing screen), with that press (`press`): delivered again, it shows this screen again (../pressed-again.ts).
+ */
+export async function parkAfterPress(guard: Guard, writerId: number, stage: WritingStage): Promise<void> {
+  await guard((_deps, outer) => {
+    const { press: _earlier, ...screen } = stage;
+    const press = outer.callbackQuery?.id;
+    return storeStage(outer, writerId, press === undefined ? screen : { ...screen, press });
+  });
 }
 
 /**
