@@ -18,7 +18,7 @@ import { PauseAfterFirstStatement, PauseAfterStatement, sessionsWaitingForALock,
 import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { callApi, initDataFor, WEBAPP_ENV } from "../helpers/webapp.js";
-import { KAGARLITSKY, startWritingTo } from "../letters/flow/helpers.js";
+import { expectNoFailures, KAGARLITSKY, startWritingTo, textOf } from "../letters/flow/helpers.js";
 import { linkedGroup, organiser, relayLetter } from "../organisers/world.js";
 import { letterOrganisersHold, lettersOf } from "./flows.js";
 
@@ -130,6 +130,34 @@ describe.skipIf(!onPostgres)(postgresOnly("a paragraph edit in the chat beside a
   });
 });
 
+describe.skipIf(!onPostgres)(postgresOnly("a paste's piece joined in the chat beside an editor save (Postgres)"), () => {
+  it("waits for the save to end, then saves the piece on the saved text; neither ends in a deadlock", async () => {
+    // A paste Telegram Desktop cut inside a link (no white space past half of 4,096): the second piece joins the first.
+    const sentences = (count: number) => Array.from({ length: count }, (_, index) => `Пишу Вам в ${index + 1}-й раз и рассказываю о книгах.`).join(" ");
+    const paste = `${sentences(30)} https://example.org/${"a1b2c3d4e5".repeat(300)} ${sentences(3)}`;
+    const [one, two] = [paste.slice(0, 4096), paste.slice(4096)];
+    expect(/\s/u.test(one.slice(2049))).toBe(false);
+    const { writer, auth } = await writerEditing();
+    await writer.send(one);
+    const session = (await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { version: string } };
+    const deadlocks = retriedDeadlocks();
+
+    const pause = new PauseAfterFirstStatement();
+    const saving = saveEditedDraft({ db: h.db.withPlugin(pause), clock: h.clock }, writer.id, { slug: KAGARLITSKY, text: EDITED, baseVersion: session.draft.version });
+    await pause.reached;
+    const joining = writer.send(two);
+    await settledOrWaiting(h.db, [joining]);
+    pause.release();
+
+    expect(await saving).toMatchObject({ kind: "saved" });
+    // The draft no longer ends with the first piece: the second is a paragraph of its own after the editor's text.
+    expect(textOf(await joining)).toContain("Saved.");
+    expect(retriedDeadlocks() - deadlocks).toBe(0);
+    expectNoFailures(h);
+    expect((await lettersOf(h, writer.id)).map((letter) => letter.text)).toEqual([`${EDITED}\n\n${two}`]);
+  });
+});
+
 describe.skipIf(!onPostgres)(postgresOnly("the outbox recording a batch beside /forget (Postgres)"), () => {
   it("records the writer's rows in the person's order: the batch in one transaction, /forget after it, no deadlock", async () => {
     const boss = await organiser(h, { languageCode: "en" });
@@ -174,3 +202,4 @@ describe.skipIf(!onPostgres)(postgresOnly("the outbox recording a batch beside /
     expect(await h.db.selectFrom("outbox").select(["ref", "status"]).where("ref", "in", refs).execute()).toEqual([{ ref: refs[0], status: "sent" }]);
   });
 });
+
