@@ -27,6 +27,7 @@ webapp-conflict-keep-mine = Keep the text here
 webapp-conflict-take-theirs = Load the other version
 webapp-no-draft = You have no letter in progress. Start one in the chat with /write.
 webapp-not-writable = A letter cannot be written to this person now. The chat explains why.
+webapp-forgotten = You asked Lysty to delete your data (/forget), so this text was not saved. To write again, send /start in the chat with the bot.
 webapp-open-in-telegram = Open this editor from the Lysty bot in Telegram.
 webapp-session-expired = This editor session has expired. Close it and open it again from the chat; your saved text is safe.
 webapp-done-sent = Saved. Continue in the chat.

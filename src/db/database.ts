@@ -109,3 +109,37 @@ export function isPostgresDb<T>(db: Kysely<T>): boolean {
 export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
+
+/** Postgres aborted the transaction as one side of a deadlock (SQLSTATE 40P01): nothing it wrote was kept. */
+export function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "40P01";
+}
+
+/** How many times in all `inTransactionRetryingDeadlocks` runs its work before a deadlock is the caller's error. */
+export const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * `inTransaction` for work whose every effect is in the database (no message sent, nothing counted outside it): when
+ * Postgres aborts the transaction as one side of a deadlock, the work runs again from the start, up to
+ * `DEADLOCK_ATTEMPTS` times in all. Inside a caller's transaction it runs once: an abort ends the caller's transaction,
+ * which is the caller's to run again. The paths that take a person's rows beside each other take the person's row first
+ * (docs/production.md, "Postgres"); this is for the orders no path can settle alone (the outbox's record of a batch).
+ */
+export async function inTransactionRetryingDeadlocks<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
+      deadlocksRetried += 1;
+    }
+  }
+}
+
+let deadlocksRetried = 0;
+
+/** Transactions this process ran again after a deadlock (`lysty_database_deadlocks_retried_total` in /metrics). */
+export function retriedDeadlocks(): number {
+  return deadlocksRetried;
+}

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { Update } from "grammy/types";
 import type { UpdateObserver } from "../bot/context.js";
 import type { Clock } from "../clock.js";
-import type { DB } from "../db/database.js";
+import { type DB, retriedDeadlocks } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { refreshDatabaseGauges, type DatabaseGauges } from "./database-gauges.js";
 
@@ -76,6 +76,15 @@ export function createMetrics(deps: { db: DB; clock: Clock; logger: Logger }): A
       registers: [registry],
     }),
   };
+  new Counter({
+    name: "lysty_database_deadlocks_retried_total",
+    help: "Transactions run again after Postgres aborted them as one side of a deadlock (40P01), in this process.",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(retriedDeadlocks());
+    },
+  });
   const scrapeFailures = new Counter({
     name: "lysty_metrics_database_errors_total",
     help: "Scrapes that could not read the database figures (they keep their previous values).",

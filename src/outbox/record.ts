@@ -68,12 +68,15 @@ async function applyOutcomes(
   withHandlers: boolean,
   result: RecordResult,
 ) {
+  // The other outcomes first: their handlers write people's rows (a "blocked" mark on `users`), `onSent` writes
+  // relayed letters' rows. /forget and retention's finish take the person's row before their relayed letters' rows;
+  // recording in the opposite order beside them deadlocked on Postgres (docs/production.md, "Postgres").
+  for (const outcome of outcomes) {
+    if (outcome.type !== "sent") await applyOne(db, outcome, context, withHandlers, result);
+  }
   const sent = outcomes.filter((outcome): outcome is SentOutcome => outcome.type === "sent");
   for (let start = 0; start < sent.length; start += SENT_PER_STATEMENT) {
     await markSent(db, sent.slice(start, start + SENT_PER_STATEMENT), context, withHandlers);
-  }
-  for (const outcome of outcomes) {
-    if (outcome.type !== "sent") await applyOne(db, outcome, context, withHandlers, result);
   }
 }
 

@@ -578,6 +578,9 @@ async function saveOnce(): Promise<boolean> {
     case "too-long":
       showNotice(s("webapp-too-long"));
       return false;
+    case "forgotten":
+      showNotice(s("webapp-forgotten"));
+      return false;
     default:
       showNotice(s("webapp-not-writable"));
       return false;

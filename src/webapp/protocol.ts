@@ -32,6 +32,7 @@ export const WEBAPP_STRING_KEYS = [
   "webapp-conflict-take-theirs",
   "webapp-no-draft",
   "webapp-not-writable",
+  "webapp-forgotten",
   "webapp-open-in-telegram",
   "webapp-session-expired",
   "webapp-done-sent",
@@ -73,7 +74,9 @@ export type SaveResponse =
   | { kind: "conflict"; text: string; version: string }
   | { kind: "empty" }
   | { kind: "too-long"; characters: number; limit: number }
-  | { kind: "not-writable" };
+  | { kind: "not-writable" }
+  /** The writer asked to be forgotten (/forget) and has not used the bot since: nothing was saved. */
+  | { kind: "forgotten" };
 
 export interface CheckRequest {
   slug: string;

@@ -1,11 +1,10 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
-import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setLetterStatus } from "../../src/db/repositories/letters.js";
 import { listForgetRequests } from "../../src/db/repositories/privacy.js";
 import { touchUser } from "../../src/db/repositories/users.js";
 import { finishForgetRequest, forgetUser } from "../../src/services/privacy/forget.js";
 import { Harness } from "../helpers/harness.js";
+import { PauseAfterFirstStatement, sessionsWaitingForALock } from "../helpers/postgres-locks.js";
 import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { letterOrganisersHold, lettersOf } from "./flows.js";
@@ -74,31 +73,6 @@ describe("retention finishing a /forget request read at the start of its pass", 
   });
 });
 
-/** Holds its handle's first statement's result (the finish's locking read) until `release()`: the finish paused there. */
-class PauseAfterFirstStatement implements KyselyPlugin {
-  private paused = false;
-  readonly reached: Promise<void>;
-  private arrive!: () => void;
-  release!: () => void;
-  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
-
-  constructor() {
-    this.reached = new Promise((resolve) => (this.arrive = resolve));
-  }
-
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    return node;
-  }
-
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.paused) return result;
-    this.paused = true;
-    this.arrive();
-    await this.gate;
-    return result;
-  }
-}
-
 describe.skipIf(!onPostgres)(postgresOnly("retention finishing a /forget request while the person comes back (Postgres)"), () => {
   it("makes the visit wait for the decision: the person forgotten, their visit then a new person", async () => {
     const { writer, letterId } = await writerWithHeldLetter();
@@ -150,7 +124,4 @@ describe.skipIf(!onPostgres)(postgresOnly("/forget run again while retention fin
   });
 });
 
-async function visitWaitsForALock(): Promise<boolean> {
-  const { rows } = await sql<{ waiting: number }>`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(h.db);
-  return (rows[0]?.waiting ?? 0) > 0;
-}
+const visitWaitsForALock = async () => (await sessionsWaitingForALock(h.db)) > 0;

@@ -3,9 +3,11 @@ import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { saveDraftText } from "../../src/db/repositories/letters.js";
 import { Harness } from "../helpers/harness.js";
+import type { TestUser } from "../helpers/test-user.js";
 import { SESSION_CONTENT_TYPE } from "../../src/webapp/protocol.js";
 import { callApi, editorButtonUrl, initDataFor, WEBAPP_ENV } from "../helpers/webapp.js";
-import { expectNotLogged, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
+import { expectNotLogged, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
+import { letterOrganisersHold } from "../production/flows.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -245,6 +247,44 @@ describe("the letter editor's API", () => {
     expect(message?.text).toContain("натисніть «Готово» під листом");
     expect(message?.reply_markup).toBeUndefined();
     expect((await callApi(h, "check", { slug: KAGARLITSKY, text: "а".repeat(48_001) }, auth)).status).toBe(413);
+  });
+
+  it("an editor still open after /forget saves nothing and says why, in the writer's language", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    // Forgotten at once (nothing with organisers: the user row goes), and forgotten but for a letter organisers hold
+    // (the row stays for it, the request waits for retention).
+    const gone = h.user({ languageCode: "en" });
+    const held = h.user({ languageCode: "uk" });
+    await held.send("/start");
+    const heldLetter = await letterOrganisersHold(h, held.id);
+    const opened = new Map<TestUser, { auth: string; version: string; strings: Record<string, string> }>();
+    for (const writer of [gone, held]) {
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send(FIRST);
+      const auth = initDataFor({ id: writer.id, languageCode: writer === gone ? "en" : "uk" }, h.config.botToken, h.clock.now());
+      const session = (await callApi(h, "session", { slug: KAGARLITSKY }, auth)).json as { draft: { version: string }; strings: Record<string, string> };
+      opened.set(writer, { auth, version: session.draft.version, strings: session.strings });
+    }
+    await gone.send("/forget");
+    await gone.press("Yes, delete everything");
+    await held.send("/forget");
+    await held.press("Так, видалити все");
+
+    for (const writer of [gone, held]) {
+      const { auth, version } = opened.get(writer)!;
+      // The editor's autosave of the text on screen, then the same text as "keep mine" would send it (no draft left).
+      for (const base of [version, "empty"]) {
+        expect((await callApi(h, "draft", { slug: KAGARLITSKY, text: EDITED, version: base }, auth))).toEqual({ status: 200, json: { kind: "forgotten" } });
+      }
+    }
+    expect(await lettersOf(h, gone.id)).toEqual([]);
+    expect((await lettersOf(h, held.id)).map((letter) => letter.id)).toEqual([heldLetter]);
+    expect(await h.db.selectFrom("users").select("id").where("id", "=", gone.id).execute()).toEqual([]);
+    expect(opened.get(gone)!.strings["webapp-forgotten"]).toBe(
+      "You asked Lysty to delete your data (/forget), so this text was not saved. To write again, send /start in the chat with the bot.",
+    );
+    expect(opened.get(held)!.strings["webapp-forgotten"]).toContain("не збережено");
+    expectNotLogged(h, ["Эдинбург", "Что Вы сейчас читаете"]);
   });
 
   it("refuses forged, expired and missing initData, and another user's initData reaches only that user's drafts", async () => {

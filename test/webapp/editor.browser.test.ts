@@ -308,6 +308,28 @@ describe("the letter editor in a browser", () => {
     await page.context().close();
   }, 60_000);
 
+  it("left open across /forget, the page says in the writer's language that nothing was saved, and nothing is", async () => {
+    h = await Harness.start({ env: WEBAPP_ENV });
+    const writer = h.user({ languageCode: "uk" });
+    await startWritingTo(writer, KAGARLITSKY);
+    await writer.send(OPENING);
+    const page = await newPhonePage();
+    await openEditor(page, localUrl(h, editorButtonUrl(writer)), initDataFor({ id: writer.id, languageCode: "uk" }, h.config.botToken, h.clock.now()));
+    const letter = page.getByLabel("Ваш лист");
+    await expect.poll(() => letter.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await writer.send("/forget");
+    await writer.press("Так, видалити все");
+
+    await letter.press("Control+End");
+    await page.keyboard.insertText(CLOSING);
+    await expect.poll(() => page.textContent("#notice"), { timeout: 15_000 }).toBe(
+      "Ви попросили «Листи» видалити ваші дані (/forget), тож цей текст не збережено. Щоб писати знову, надішліть /start у чаті з ботом.",
+    );
+    expect(await page.isVisible("#conflict")).toBe(false);
+    expect(await h.db.selectFrom("letters").select("id").where("writer_id", "=", writer.id).execute()).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it("a 12,000-character letter on a throttled phone: its first screen first, then all of it, marks in place while typing, saved", async () => {
     h = await Harness.start({ env: WEBAPP_ENV });
     const writer = h.user({ languageCode: "en" });

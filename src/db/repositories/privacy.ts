@@ -1,5 +1,5 @@
-import { type DB, isPostgresDb } from "../database.js";
-import { VISIT_RESOLUTION_MS } from "./users.js";
+import type { DB } from "../database.js";
+import { lockPerson, VISIT_RESOLUTION_MS } from "./users.js";
 
 /**
  * Requests to be forgotten that wait for organisers to finish with a letter (see src/services/privacy/forget.ts), and
@@ -35,18 +35,15 @@ export async function listForgetRequests(db: DB): Promise<ListedForgetRequest[]>
 }
 
 /**
- * One request as it stands now, with its person's last visit, for deciding it (src/services/privacy/forget.ts): on
- * Postgres both rows stay locked until the caller's transaction ends, so a visit (`touchUser`'s upsert) waits for the
- * decision instead of landing beside it; on SQLite the transaction's one connection already keeps every other
- * statement out. Undefined when the request is gone.
+ * One request as it stands now, with its person's last visit, for deciding it (src/services/privacy/forget.ts): the
+ * person's row is locked first (`lockPerson`), as every transaction that writes several of their rows takes it, so a
+ * visit (`touchUser`'s upsert), /forget run again and a save in the letter editor wait for the decision instead of
+ * landing beside it. Undefined when the request is gone.
  */
 export async function lockForgetRequest(trx: DB, userId: number): Promise<ListedForgetRequest | undefined> {
-  const query = trx
-    .selectFrom("forget_requests")
-    .innerJoin("users", "users.id", "forget_requests.user_id")
-    .select(["forget_requests.user_id", "forget_requests.requested_at", "users.last_seen_at"])
-    .where("forget_requests.user_id", "=", userId);
-  return (isPostgresDb(trx) ? query.forUpdate() : query).executeTakeFirst();
+  const person = await lockPerson(trx, userId, "delete");
+  if (!person?.forget_requested_at) return undefined;
+  return { user_id: person.id, requested_at: person.forget_requested_at, last_seen_at: person.last_seen_at };
 }
 
 /** Drops the request made at `requestedAt` (not a newer one made meanwhile). */

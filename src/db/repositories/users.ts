@@ -1,4 +1,4 @@
-import type { DB } from "../database.js";
+import { type DB, isPostgresDb } from "../database.js";
 import type { User } from "../schema.js";
 import { prepared } from "../prepared.js";
 
@@ -113,4 +113,37 @@ export async function setLetterStage(db: DB, id: number, stage: string | null): 
  */
 export async function replaceLetterStageIf(db: DB, id: number, expected: string, stage: string): Promise<void> {
   await db.updateTable("users").set({ letter_stage: stage }).where("id", "=", id).where("letter_stage", "=", expected).execute();
+}
+
+/** What deciding on a person needs: their last recorded visit, and when they asked to be forgotten (null: they did not). */
+export interface LockedPerson {
+  id: number;
+  last_seen_at: string;
+  forget_requested_at: string | null;
+}
+
+/**
+ * The person's row, locked until the caller's transaction ends, with their waiting forget request: the first thing
+ * every transaction that writes several of a person's rows beside other such transactions takes, so that all of them
+ * take the person's rows in one order (users first, then letters and the rest) and none waits for another in a cycle
+ * (docs/production.md, "Postgres"). `delete` for /forget and retention's finish (FOR UPDATE: the row may go), `write`
+ * for a writer's own changes (FOR NO KEY UPDATE: a foreign key's check by an insert beside it does not wait). On SQLite
+ * the transaction's one connection already keeps every other statement out: a plain read. Undefined: no such person.
+ */
+export async function lockPerson(trx: DB, id: number, mode: "delete" | "write"): Promise<LockedPerson | undefined> {
+  const row = trx.selectFrom("users").select(["id", "last_seen_at"]).where("id", "=", id);
+  const person = await (!isPostgresDb(trx) ? row : mode === "delete" ? row.forUpdate() : row.forNoKeyUpdate()).executeTakeFirst();
+  if (!person) return undefined;
+  // Read after the lock is granted, in a statement of its own: it sees what the transaction that held the lock
+  // committed (a request it recorded), which a join in the locking statement would not have read again.
+  const request = await trx.selectFrom("forget_requests").select("requested_at").where("user_id", "=", id).executeTakeFirst();
+  return { ...person, forget_requested_at: request?.requested_at ?? null };
+}
+
+/**
+ * `lockPerson(trx, id, "write")` where the caller needs nothing from the row: one statement on Postgres, none on
+ * SQLite (the chat's paragraph edits run it; the transaction already keeps everything else out there).
+ */
+export async function holdPersonForWrite(trx: DB, id: number): Promise<void> {
+  if (isPostgresDb(trx)) await trx.selectFrom("users").select("id").where("id", "=", id).forNoKeyUpdate().execute();
 }

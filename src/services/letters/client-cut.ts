@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/database.js";
 import { findDraftTo, saveDraftText } from "../../db/repositories/letters.js";
-import { replaceLetterStageIf } from "../../db/repositories/users.js";
+import { holdPersonForWrite, replaceLetterStageIf } from "../../db/repositories/users.js";
 import { joinOfClientCut, mayBeCutPiece } from "../../domain/letters/client-cuts.js";
 import { draftStats, normaliseLetterText } from "../../domain/letters/draft.js";
 import { holdsSavedMessage } from "../../domain/letters/saved-messages.js";
@@ -57,6 +57,8 @@ export async function joinCutPiece(
   },
 ): Promise<CutJoinResult> {
   return inTransaction(deps.db, async (trx) => {
+    // The writer's row before the draft's, as the letter editor's save takes them: the stage is written after the text.
+    await holdPersonForWrite(trx, input.writerId);
     const draft = await findDraftTo(trx, input.writerId, input.slug);
     const text = draft?.text ?? "";
     if (draft && holdsSavedMessage(draft.saved_messages, input.message.message_id)) return { ok: false, reason: "delivered-again", stats: draftStats(text) };

@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/database.js";
 import { findActiveDrafts, saveDraftText } from "../../db/repositories/letters.js";
-import { replaceLetterStageIf } from "../../db/repositories/users.js";
+import { holdPersonForWrite, replaceLetterStageIf } from "../../db/repositories/users.js";
 import { editParagraph, holdsReplacement, type ParagraphEdit, type ParagraphEditResult, paragraphMatching } from "../../domain/letters/paragraphs.js";
 import { type DraftStats, draftStats } from "../../domain/letters/index.js";
 import { holdsSavedMessage } from "../../domain/letters/saved-messages.js";
@@ -22,6 +22,8 @@ export async function changeParagraph(
   input: { writerId: number; slug: string; tag: string; edit: ParagraphEdit; stage?: { raw: string; record: string }; message?: number },
 ): Promise<ParagraphChange> {
   return inTransaction(deps.db, async (trx) => {
+    // The writer's row before the draft's, as the letter editor's save takes them: the stage is written after the text.
+    if (input.stage) await holdPersonForWrite(trx, input.writerId);
     const draft = (await findActiveDrafts(trx, input.writerId)).find((letter) => letter.prisoner_slug === input.slug);
     const text = draft?.text ?? "";
     if (!draft) return { ok: false, reason: "changed" };

@@ -1,11 +1,11 @@
-import { type DB, inTransaction } from "../../db/database.js";
+import { type DB, inTransactionRetryingDeadlocks } from "../../db/database.js";
 import { AWAITING_ORGANISERS } from "../../domain/letters/status.js";
 import { hideWriterFromOrganisers } from "./hide-writer.js";
 import { PERSONAL_DATA_SOURCES } from "./sources.js";
 import { countLettersByStatus, hideWriterOfHeldLetters } from "../../db/repositories/letters.js";
 import { dropForgetRequest, listForgetRequests, type ListedForgetRequest, lockForgetRequest, recordForgetRequest } from "../../db/repositories/privacy.js";
 import { organiserCampaigns } from "../../db/repositories/roles.js";
-import { forgetRequestedAt } from "../../db/repositories/users.js";
+import { forgetRequestedAt, type LockedPerson, lockPerson } from "../../db/repositories/users.js";
 
 export interface ForgetPlan {
   /** Letters (drafts included) that /forget deletes. */
@@ -50,10 +50,10 @@ export interface ForgetResult {
  * job finishes the deletion once those letters leave the organisers' queue (`finishForgetRequests`).
  */
 export async function forgetUser(db: DB, userId: number, now: Date): Promise<ForgetResult> {
-  return inTransaction(db, async (trx) => {
-    // A request waiting for retention is taken first, as `finishForgetRequest` takes it: deleting rows first and the
-    // request last, while the finish holds the request and deletes the same rows, deadlocked on Postgres.
-    await lockForgetRequest(trx, userId);
+  return inTransactionRetryingDeadlocks(db, async (trx) => {
+    // The person's row first, as retention's finish and the letter editor's save take it: deleting rows first and the
+    // person's last, beside one of them holding the person and writing the same rows, deadlocked on Postgres.
+    await lockPerson(trx, userId, "delete");
     const result = await deletePersonalData(trx, userId, now);
     if (result.lettersWithOrganisers > 0) await recordForgetRequest(trx, userId, now);
     return result;
@@ -98,11 +98,11 @@ export type FinishedRequest = "dropped" | "held" | "forgotten" | "changed" | "go
  * `now` may be earlier than that, and a later visit compared with it would cancel the request.
  */
 export async function finishForgetRequest(db: DB, listed: ListedForgetRequest, now: Date): Promise<FinishedRequest> {
-  return inTransaction(db, async (trx) => {
+  return inTransactionRetryingDeadlocks(db, async (trx) => {
     const request = await lockForgetRequest(trx, listed.user_id);
     if (!request) return "gone";
     if (request.requested_at !== listed.requested_at) return "changed";
-    if (request.last_seen_at > request.requested_at) {
+    if (cameBackSinceAsking(request.last_seen_at, request.requested_at)) {
       await dropForgetRequest(trx, request.user_id, request.requested_at);
       return "dropped";
     }
@@ -115,4 +115,17 @@ export async function finishForgetRequest(db: DB, listed: ListedForgetRequest, n
 export async function forgetRequestedSince(db: DB, userId: number, since: Date): Promise<boolean> {
   const requestedAt = await forgetRequestedAt(db, userId);
   return requestedAt !== undefined && requestedAt >= since.toISOString();
+}
+
+/** Someone who used the bot after asking to be forgotten is a returning user (their request is dropped). */
+function cameBackSinceAsking(lastSeenAt: string, requestedAt: string): boolean {
+  return lastSeenAt > requestedAt;
+}
+
+/**
+ * Whether Lysty is forgetting this person (read with `lockPerson`): their row is gone, or they asked and have not used
+ * the bot since. Nothing of theirs is written then: the letter editor, open before they asked, saves nothing.
+ */
+export function isBeingForgotten(person: LockedPerson | undefined): boolean {
+  return person === undefined || (person.forget_requested_at !== null && !cameBackSinceAsking(person.last_seen_at, person.forget_requested_at));
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../../clock.js";
-import type { DB } from "../../db/database.js";
+import { type DB, inTransactionRetryingDeadlocks } from "../../db/database.js";
 import { findActiveDrafts, getOrCreateDraft, saveDraftText } from "../../db/repositories/letters.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getPrisonerFor } from "../../db/repositories/prisoners.js";
+import { lockPerson } from "../../db/repositories/users.js";
 import { checkLetter, type LetterLanguage, type PrisonerStatus, type PrisonSystem } from "../../domain/censorship/index.js";
 import { decideWrite } from "../../domain/directory/write-decision.js";
 import type { PrisonerRecord } from "../../domain/directory/types.js";
@@ -16,6 +17,7 @@ import {
   recipientFromPrisoner,
 } from "../../domain/letters/index.js";
 import { forgetRefusal } from "../letters/writing-stage.js";
+import { isBeingForgotten } from "../privacy/forget.js";
 import { hasOrganiserRelay } from "../relay/relay-letter.js";
 import type { CheckResponse } from "../../webapp/protocol.js";
 
@@ -84,9 +86,15 @@ export type SaveOutcome =
   | { kind: "conflict"; text: string; version: string }
   | { kind: "empty" }
   | { kind: "too-long"; characters: number; limit: number }
-  | { kind: "not-writable" };
+  | { kind: "not-writable" }
+  | { kind: "forgotten" };
 
-/** Saves the editor's text as the draft if the draft is still the version the editor started from. */
+/**
+ * Saves the editor's text as the draft if the draft is still the version the editor started from. One transaction,
+ * which takes the writer's row first, as /forget and retention's finish do (`lockPerson`): an editor left open while
+ * the writer asked to be forgotten saves nothing (`forgotten`), whichever of the two comes first, and on Postgres
+ * neither waits for the other in a cycle.
+ */
 export async function saveEditedDraft(
   deps: EditorDeps,
   writerId: number,
@@ -97,20 +105,22 @@ export async function saveEditedDraft(
   const characters = countCharacters(text);
   if (characters > MAX_LETTER_CHARACTERS) return { kind: "too-long", characters, limit: MAX_LETTER_CHARACTERS };
   const now = deps.clock.now();
-  const existing = (await findActiveDrafts(deps.db, writerId)).find((letter) => letter.prisoner_slug === input.slug);
-  if (!existing && !(await loadTarget(deps, input.slug, writerId, true))) return { kind: "not-writable" };
-  const current = existing?.text ?? null;
-  if (draftVersion(current) !== input.baseVersion) return { kind: "conflict", text: current ?? "", version: draftVersion(current) };
-  const draft = existing ?? (await getOrCreateDraft(deps.db, writerId, input.slug, now));
-  const saved = await saveDraftText(deps.db, { letterId: draft.id, writerId, expected: current, text, now });
-  if (!saved) {
-    // Another device (or the chat) saved between our read and our write: report what is there now.
-    const latestDraft = (await findActiveDrafts(deps.db, writerId)).find((letter) => letter.prisoner_slug === input.slug);
-    const latest = latestDraft?.text ?? null;
-    return { kind: "conflict", text: latest ?? "", version: draftVersion(latest) };
-  }
-  await forgetRefusal(deps.db, writerId, input.slug);
-  return { kind: "saved", version: draftVersion(text), stats: draftStats(text) };
+  return inTransactionRetryingDeadlocks(deps.db, async (db): Promise<SaveOutcome> => {
+    if (isBeingForgotten(await lockPerson(db, writerId, "write"))) return { kind: "forgotten" };
+    const draftTo = async () => (await findActiveDrafts(db, writerId)).find((letter) => letter.prisoner_slug === input.slug);
+    const existing = await draftTo();
+    if (!existing && !(await loadTarget({ ...deps, db }, input.slug, writerId, true))) return { kind: "not-writable" };
+    const current = existing?.text ?? null;
+    if (draftVersion(current) !== input.baseVersion) return { kind: "conflict", text: current ?? "", version: draftVersion(current) };
+    const draft = existing ?? (await getOrCreateDraft(db, writerId, input.slug, now));
+    if (!(await saveDraftText(db, { letterId: draft.id, writerId, expected: current, text, now }))) {
+      // The chat saved between our read and our write (it does not wait for the writer's row): report what is there now.
+      const latest = (await draftTo())?.text ?? null;
+      return { kind: "conflict", text: latest ?? "", version: draftVersion(latest) };
+    }
+    await forgetRefusal(db, writerId, input.slug);
+    return { kind: "saved", version: draftVersion(text), stats: draftStats(text) };
+  });
 }
 
 /** Findings with translated reasons; each paragraph (text between line breaks) with its main language. */
