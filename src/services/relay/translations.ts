@@ -12,6 +12,7 @@ import type { LetterTranslation } from "../../db/tables/routes.js";
 import { campaignsOfChat } from "../../db/repositories/campaign-chats.js";
 import { DESK_SLUG, getDesk } from "../../db/repositories/desk.js";
 import { type DB, inTransaction } from "../../db/database.js";
+import type { MessageRef } from "../../db/message-ref.js";
 import { enqueue } from "../../outbox/index.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { translator } from "../../telegram/i18n.js";
@@ -35,7 +36,7 @@ export interface TranslationInput {
   chatId: number;
   cardMessageId: number;
   /** The organiser's message carrying the translation (in the card's chat, or its channel's discussion group). */
-  message: { chatId: number; messageId: number };
+  message: MessageRef;
   organiserId: number;
   text: string;
   now: Date;
