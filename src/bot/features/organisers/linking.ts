@@ -9,6 +9,7 @@ import { canActForCampaign, isAdmin } from "../../roles.js";
 import { campaignsInScope, commandArgs, teamScope } from "./access.js";
 import { linkConsent, linkPick } from "./callbacks.js";
 import { isChatAccessError } from "../../../telegram/api-errors.js";
+import { pressedMessage } from "../../flows/index.js";
 
 const composer = new Composer<BotContext>();
 
@@ -90,9 +91,8 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
 
   // A link made with a button keeps the pressed message: the press delivered again (its refused answer no longer
   // stops this handler) is told "done" again and writes and audits nothing more.
-  const pressed = ctx.callbackQuery?.message;
   const outcome = await linkRelayChat(ctx.deps, {
-    ...(pressed === undefined ? {} : { press: { chatId: pressed.chat.id, messageId: pressed.message_id } }),
+    press: pressedMessage(ctx),
     campaignSlug,
     chatId: chat.id,
     chatType,
