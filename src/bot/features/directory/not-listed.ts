@@ -15,7 +15,7 @@ import {
 import type { Gender } from "../../../domain/directory/types.js";
 import { facilityChoice, findFacilities, type FacilityChoice, submitSuggestion } from "../../../services/directory/suggestions.js";
 import type { BotContext, Flow, FlowContext } from "../../context.js";
-import { AGAIN, flowButtons, flowKit, type FlowInput, pressedMessageId } from "../../flows/index.js";
+import { AGAIN, drawToken, flowButtons, flowKit, type FlowInput, pressedMessageId } from "../../flows/index.js";
 import { tHtml } from "../letter/render/text.js";
 import { notListedData } from "./callbacks.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
@@ -111,9 +111,7 @@ async function askFacility(conversation: Flow, ctx: FlowContext, token: string):
 export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
   const writerId = ctx.from?.id;
   if (writerId === undefined || ctx.chat?.type !== "private") return;
-  const token = Math.floor((await conversation.random()) * 36 ** 5)
-    .toString(36)
-    .padStart(5, "0");
+  const token = await drawToken(conversation);
   const name = await askName(conversation, ctx, token);
   const gender = suggestedGender(name) ?? (await askGender(conversation, ctx, token));
   const birthYear = await askYear(conversation, ctx, token);
