@@ -21,7 +21,7 @@ import { botApiClientFetch } from "../telegram/bot-api-fetch.js";
 import { createTelegramAgent } from "../telegram/http-agent.js";
 import { retryNetworkFaults } from "./retry-network-faults.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
-import { PressAnsweringContext, trackPressesHandled } from "./press-answer.js";
+import { PressAnsweringContext } from "./press-answer.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { leaveFlowsOnCommand } from "./middlewares/leave-flows.js";
 import { isFirstContact, loadUser, readUser } from "./middlewares/load-user.js";
@@ -87,7 +87,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): { bot:
   ];
 
   bot.use(attachDeps(deps));
-  bot.use(trackPressesHandled());
   bot.use(observeUpdates(deps));
   // One chat's updates in order, different chats concurrently (the runner and webhooks handle many at once). This
   // comes first: on Postgres the rate limiter below awaits the database, and two updates of one chat must not overtake

@@ -1,4 +1,4 @@
-import { Context, type MiddlewareFn } from "grammy";
+import { Context } from "grammy";
 import type { Update } from "grammy/types";
 import { isRefusedPressAnswer } from "../telegram/api-errors.js";
 import type { FlowContext } from "./context.js";
@@ -14,14 +14,10 @@ type AnswerArguments = Parameters<Context["answerCallbackQuery"]>;
  */
 const refusalLogged = new WeakMap<Update, boolean>();
 
-/** Outer chain, first: marks a press as being handled until the chain is done with it (see `refusalLogged`). */
-export function trackPressesHandled(): MiddlewareFn<FlowContext> {
-  return (ctx, next) => {
-    const { update } = ctx;
-    if (update.callback_query === undefined) return next();
-    refusalLogged.set(update, false);
-    return next().finally(() => refusalLogged.delete(update));
-  };
+/** Runs the bot's chain for a press, marked as being handled until the chain is done with it (see `refusalLogged`). */
+export function handlingPress(update: Update, next: () => Promise<void>): Promise<void> {
+  refusalLogged.set(update, false);
+  return next().finally(() => refusalLogged.delete(update));
 }
 
 /**
