@@ -118,7 +118,7 @@ function runBench(checkout: string): Map<string, number> {
   if (run.status !== 0) throw new Error(`the bench against ${checkout} failed: ${run.stderr}`);
   const rows = new Map<string, number>();
   for (const line of run.stdout.split("\n")) {
-    const match = /^((?:bare|Lysty).{0,36}?)\s+([\d.]+)(\s|$)/.exec(line);
+    const match = /^((?:bare grammY|Lysty,).{0,36}?)\s+([\d.]+)(\s|$)/.exec(line);
     if (match) rows.set((match[1] ?? "").trim(), Number(match[2]));
   }
   return rows;

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { getNewsPreferences } from "../../src/db/repositories/subscriptions.js";
 import { translator } from "../../src/telegram/i18n.js";
 import { Harness } from "../helpers/harness.js";
 import { expectNoFailures, KAGARLITSKY, onlyLetter, startWritingTo, textOf } from "../letters/flow/helpers.js";
 import { importFictionalDirectory, TESTENKO } from "../news/fixtures.js";
+import { organiser } from "../organisers/world.js";
 
 /**
  * A press the bot takes more than ~15 s after it was made (after a restart, in a starved process): Telegram refuses
@@ -62,6 +64,22 @@ describe("a press Telegram no longer takes an answer for", () => {
     // The menu is edited in place: no message was sent, neither the toast's text nor an error.
     expect(shown).toEqual([]);
     expect(h.fake.callbackAnswers).toHaveLength(answers);
+    expectRefusalsLogged(1);
+    expectNoFailures(h);
+  });
+
+  it("in a flow: the refusal is logged once, not again each time a later step replays the press", async () => {
+    const boss = await organiser(h, { languageCode: "en" });
+    await boss.send("/setstatus kagarlitsky-boris");
+    await boss.press("released", LATE);
+    expect(boss.lastText()).toContain("Send the link to the source");
+    expectRefusalsLogged(1);
+    // Each of these updates replays the flow from its start, the late press with it, whose refusal is in the replay log.
+    await boss.send("https://example.org/news/kagarlitsky");
+    await boss.send("2026-02");
+    await boss.press("Save");
+    expect(boss.lastText()).toContain("Saved. The change is in the prisoner's history");
+    expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02" });
     expectRefusalsLogged(1);
     expectNoFailures(h);
   });

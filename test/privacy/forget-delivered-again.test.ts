@@ -1,17 +1,21 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { setLetterStatus } from "../../src/db/repositories/letters.js";
 import { PERSONAL_DATA_SOURCES } from "../../src/services/privacy/sources.js";
 import type { CrashPoint } from "../helpers/crash-point.js";
 import { DeliveredAgain } from "../helpers/delivered-again.js";
 import type { Harness } from "../helpers/harness.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { linkedGroup, organiser, relayLetter, settle } from "../organisers/world.js";
+import { lettersOf, startDraft } from "../production/flows.js";
 
 /**
- * Issue 14 (z36a), webhook mode: `/forget`'s "Yes, delete everything" delivered again after the deletion committed
- * (the process died before the update was recorded handled). The press reaches a bot that no longer knows the person
- * (the delivery recreates their row) or that holds only letters organisers keep; it must re-create nothing and say
- * nothing false — also when Telegram's delivery comes after the question's 15 minutes ran out, which said "out of
- * date, send /forget again" to someone already forgotten and left the recreated row behind.
+ * Webhook mode: `/forget`'s "Yes, delete everything" deletes in one transaction, and the webhook records the update
+ * handled after it. When the process dies between the two, Telegram delivers the press again to the restarted bot,
+ * which no longer knows the person (the delivery recreates their row) or holds only letters organisers keep, and
+ * Telegram takes one answer per press, so answering it fails. The press must re-create nothing and say nothing false
+ * (the deletion confirmed as the first delivery did) — also when the delivery comes after the question's 15 minutes
+ * ran out, which said "out of date, send /forget again" to someone already forgotten and left the recreated row
+ * behind (issue 14, z36a). One file since z38f, which merged test/production/forget-delivered-again.test.ts into it.
  */
 let bot: DeliveredAgain;
 let h: Harness;
@@ -48,7 +52,9 @@ async function personalRows(userId: number): Promise<Record<string, number>> {
 for (const lateMs of [0, LATER_MS]) {
   it(`everything deleted, the press delivered again ${lateMs === 0 ? "at once" : "after the question expired"}: "done" again, nothing kept`, async () => {
     const writer = h.user({ languageCode: "en" });
-    await writer.send("/start");
+    // A draft: a letter row the deletion took, which the delivery again must not bring back either.
+    await startDraft(writer, "Черновик письма, который ещё не закончен.");
+    expect(await lettersOf(h, writer.id)).toHaveLength(1);
     const told = await yesDeliveredAgain(writer, "users", lateMs);
     expect(told).toEqual(["Done: everything Lysty stored about you is deleted. If you write to the bot again, it starts from scratch."]);
     for (const [table, count] of Object.entries(await personalRows(writer.id))) expect(count, table).toBe(0);
@@ -59,14 +65,19 @@ for (const lateMs of [0, LATER_MS]) {
     await linkedGroup(h, boss);
     const writer = h.user({ languageCode: "en" });
     await writer.send("/start");
-    await relayLetter(h, writer, { text: "Здравствуйте! Пишу Вам из Лиона.", signature: "Анна", shareIdentity: false });
+    const letter = await relayLetter(h, writer, { text: "Здравствуйте! Пишу Вам из Лиона.", signature: "Анна", shareIdentity: false });
     await settle(h);
     const told = await yesDeliveredAgain(writer, "forget_requests", lateMs);
     expect(told).toEqual(["Done. Letters that stay with organisers until they print or return them: 1. After that the rest is deleted automatically."]);
-    // The visit the delivery again recorded is not a return: the request stands, and is finished once the letter goes.
+    // The visit the delivery again recorded is not a return: the request stands while organisers hold the letter…
     const requests = await h.db.selectFrom("forget_requests").selectAll().where("user_id", "=", writer.id).execute();
     expect(requests).toHaveLength(1);
     await h.running.retention.runOnce();
     expect(await h.db.selectFrom("forget_requests").select("user_id").where("user_id", "=", writer.id).execute()).toHaveLength(1);
+    // …and once they return it, the next pass finishes the deletion: nothing of the person is left.
+    await setLetterStatus(h.db, letter.id, "returned", { now: h.clock.now(), returnReason: "too long" });
+    expect((await h.running.retention.runOnce()).forgotten).toBe(1);
+    expect(await lettersOf(h, writer.id)).toEqual([]);
+    for (const [table, count] of Object.entries(await personalRows(writer.id))) expect(count, table).toBe(0);
   });
 }

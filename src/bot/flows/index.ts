@@ -8,6 +8,8 @@
  *   answers any message with the step's hint of what to press; `forgetAnswered` does the same for an answer that
  *   waited for nothing more, without replaying the flow again;
  * - `guarded`: every database call in `conversation.external`, with the outer update's dependencies;
+ * - `pressedMessage`/`pressedMessageId`: the message whose button was pressed, `undefined` when the press has none,
+ *   to key an action done once per press;
  * - `flowVersionGuard`: a stored flow of an older `FLOW_VERSION` is dropped with a translated answer.
  */
 import type { Flow } from "../context.js";
@@ -18,6 +20,7 @@ export { flowButtons } from "./buttons.js";
 export { AGAIN, type FlowInput, forgetAnswered } from "./input.js";
 export { drawToken, freshToken } from "./token.js";
 export { directly, type Guard, guarded, guardOf } from "./guarded.js";
+export { pressedMessage, pressedMessageId } from "./pressed.js";
 
 type BoundStep = Omit<Step, "buttons">;
 

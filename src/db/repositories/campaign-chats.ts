@@ -1,5 +1,6 @@
 import { type Expression, expressionBuilder, sql } from "kysely";
 import type { DB } from "../database.js";
+import type { MessageRef } from "../message-ref.js";
 import type { Database } from "../schema.js";
 import { prepared } from "../prepared.js";
 import type { CampaignChat, RelayChatType } from "../tables/organisers.js";
@@ -14,15 +15,16 @@ export interface LinkChatInput {
   linkedBy: number;
   /** Anyone can read it (a channel or a public @username; the link flow asked for an explicit yes). Unknown if absent. */
   public?: boolean;
-  /** The message whose button was pressed to link, so that press delivered again links nothing more. */
-  press?: PressedMessage;
+  /**
+   * The message whose button was pressed to link, so that press delivered again links nothing more. Absent when the
+   * link was asked by a command, or by a press that has no message (one on a message sent in inline mode).
+   */
+  press?: PressedMessage | undefined;
   now: Date;
 }
 
-/** A message whose inline button was pressed, as Telegram identifies it, and the press (its callback query id). */
-export interface PressedMessage {
-  chatId: number;
-  messageId: number;
+/** A message whose inline button was pressed, and the press itself (its callback query id). */
+export interface PressedMessage extends MessageRef {
   id: string;
 }
 

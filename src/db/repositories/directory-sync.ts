@@ -152,7 +152,10 @@ export async function addReview(
     observationId: number | null;
     payload: unknown;
     submittedBy?: number | null;
-    /** The submitter's message whose press sent it (a writer's suggestion), unique with `submittedBy`. */
+    /**
+     * The submitter's message whose press sent it (a writer's suggestion), unique with `submittedBy`; none (null)
+     * for a review nobody pressed for, or a press that had no message.
+     */
     requestMessageId?: number;
     at: string;
   },

@@ -1,12 +1,8 @@
 import type { DB } from "../database.js";
+import type { MessageRef } from "../message-ref.js";
 
-/** An export file's message, once its import is done and its summary queued. */
-export interface UploadMessage {
-  chatId: number;
-  messageId: number;
-}
-
-export async function uploadImported(db: DB, upload: UploadMessage): Promise<boolean> {
+/** True once the import of the export file in this message is done and its summary queued (`recordUpload`). */
+export async function uploadImported(db: DB, upload: MessageRef): Promise<boolean> {
   const row = await db
     .selectFrom("directory_uploads")
     .select("imported_at")
@@ -16,6 +12,6 @@ export async function uploadImported(db: DB, upload: UploadMessage): Promise<boo
   return row !== undefined;
 }
 
-export async function recordUpload(db: DB, upload: UploadMessage, at: Date): Promise<void> {
+export async function recordUpload(db: DB, upload: MessageRef, at: Date): Promise<void> {
   await db.insertInto("directory_uploads").values({ chat_id: upload.chatId, message_id: upload.messageId, imported_at: at.toISOString() }).execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../database.js";
+import type { MessageRef } from "../message-ref.js";
 import { NO_TEXT_LEFT } from "./letters.js";
 import type { NewsChannelOffer, NewsPost } from "../tables/news.js";
 
@@ -16,7 +17,7 @@ export interface NewNewsPost {
   sourceUrl: string | null;
   authorId: number;
   publishedAt: Date;
-  progress: { chatId: number; messageId: number } | null;
+  progress: MessageRef | null;
   /** The author's message whose Publish button was pressed (`news_posts.confirmation_message_id`). */
   confirmationMessageId: number | null;
 }

@@ -136,7 +136,11 @@ export async function redeemOrganiserInvite(trx: DB, token: string, userId: numb
   return { ...joined, already, again: false };
 }
 
-/** Who did what to which record, when. Details carry ids and codes only. */
+/**
+ * Who did what to which record, when. Details carry ids and codes only. `pressMessageId`: the actor's message whose
+ * button asked for it, so that press delivered again finds the entry (`auditOfPress`); none (null) when nothing was
+ * pressed or the press had no message.
+ */
 export async function audit(
   db: DB,
   entry: { actorId: number; action: string; target?: string; details?: Record<string, unknown>; at: Date; pressMessageId?: number },

@@ -1,4 +1,5 @@
 import type { DB } from "../database.js";
+import type { MessageRef } from "../message-ref.js";
 import type { LetterTranslation } from "../tables/routes.js";
 import { DESK_SLUG } from "./desk.js";
 
@@ -17,7 +18,7 @@ export async function getTranslation(db: DB, letterId: number): Promise<LetterTr
 /** The organiser's translation (a later one replaces an earlier one, so a correction is one more reply). */
 export async function saveTranslation(
   db: DB,
-  input: { letterId: number; text: string; translatedBy: number; findingsSummary: string; message: { chatId: number; messageId: number }; now: Date },
+  input: { letterId: number; text: string; translatedBy: number; findingsSummary: string; message: MessageRef; now: Date },
 ): Promise<void> {
   await db
     .updateTable("letter_translations")

@@ -12,10 +12,11 @@ import type { SyncConfig } from "./config.js";
 import type { SourceSummary } from "./engine.js";
 import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 import { inTransaction } from "../../db/database.js";
-import { recordUpload, type UploadMessage } from "../../db/repositories/directory-uploads.js";
+import { recordUpload } from "../../db/repositories/directory-uploads.js";
+import type { MessageRef } from "../../db/message-ref.js";
 import { enqueue } from "../../outbox/enqueue.js";
 
-export { uploadImported, type UploadMessage } from "../../db/repositories/directory-uploads.js";
+export { uploadImported } from "../../db/repositories/directory-uploads.js";
 
 /** Telegram lets bots download files up to 20 MB; the largest real export (Viasna, ~1,500 rows) is far below this. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -55,7 +56,7 @@ export async function importUploadedFile(
  * the bot asks `uploadImported` first, so the file is imported and summarised once. (A death between the import's last
  * batch and this transaction imports the file again: the directory converges and the one summary counts it unchanged.)
  */
-export async function finishUpload(db: DB, upload: UploadMessage, summary: string, now: Date): Promise<void> {
+export async function finishUpload(db: DB, upload: MessageRef, summary: string, now: Date): Promise<void> {
   await inTransaction(db, async (trx) => {
     await recordUpload(trx, upload, now);
     await enqueue(

@@ -42,8 +42,9 @@ export type SubmitResult = { ok: true; reviewId: number; slug: string } | { ok: 
 /**
  * `requestMessageId`: the writer's confirmation message whose "Send to organisers" was pressed. Telegram delivers that
  * press again when the process died after the review was stored; the review it sent is answered again, not a second one.
+ * `undefined` when the press had no message (one on a message sent in inline mode): the suggestion is one of its own.
  */
-export async function submitSuggestion(db: DB, input: { by: number; suggestion: Suggestion; now: Date; requestMessageId?: number }): Promise<SubmitResult> {
+export async function submitSuggestion(db: DB, input: { by: number; suggestion: Suggestion; now: Date; requestMessageId: number | undefined }): Promise<SubmitResult> {
   return inTransaction(db, async (trx): Promise<SubmitResult> => {
     const sent = input.requestMessageId === undefined ? undefined : await reviewOfRequest(trx, input.by, input.requestMessageId);
     if (sent !== undefined) return { ok: true, reviewId: sent, slug: suggestedSlug(input.suggestion.name, sent) };
@@ -56,7 +57,7 @@ export async function submitSuggestion(db: DB, input: { by: number; suggestion: 
       observationId: null,
       payload: input.suggestion,
       submittedBy: input.by,
-      ...(input.requestMessageId === undefined ? {} : { requestMessageId: input.requestMessageId }),
+      requestMessageId: input.requestMessageId,
       at: input.now.toISOString(),
     });
     const record = prisonerFromSuggestion(input.suggestion, {

@@ -6,6 +6,7 @@
  */
 import type { Locale } from "../../config.js";
 import { type DB, inTransaction } from "../../db/database.js";
+import type { MessageRef } from "../../db/message-ref.js";
 import { reachableUsersWithLocale } from "../../db/repositories/users.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
@@ -46,7 +47,7 @@ export interface PublishInput {
   /** The channel offer this news came from, marked published in the same transaction. */
   offerId: number | null;
   /** The organiser's message that shows the broadcast's progress. */
-  progress: { chatId: number; messageId: number } | null;
+  progress: MessageRef | null;
   /**
    * The organiser's message whose Publish button was pressed: one publication per confirmation, however often
    * Telegram delivers the press (`news_posts.confirmation_message_id`).

@@ -70,8 +70,10 @@ export interface Correction {
   /**
    * The organiser's summary message whose Save was pressed. Telegram delivers that press again when the process died
    * after the correction was stored and before the flow's end was: the outcome it saved is answered again, nothing saved.
+   * `undefined` when the press had no message (one on a message sent in inline mode): the correction has no key, and
+   * is saved as a correction of its own.
    */
-  pressMessageId?: number;
+  pressMessageId: number | undefined;
 }
 
 const OUTCOMES = ["changed", "confirmed", "kept"] as const;
@@ -106,7 +108,7 @@ export async function saveCorrection(deps: ServiceDeps, who: Actor, correction: 
         : await movePrisoner(trx, target.slug, { institution: change.institution, asOf, sourceUrl, changedBy, now });
     const [action, from, to] =
       change.kind === "status" ? ["prisoner.status", target.status, change.status] : ["prisoner.move", target.institution, change.institution];
-    await audit(trx, { actorId: who.id ?? 0, action, target: `prisoner:${target.slug}`, details: { from, to, as_of: asOf, outcome: result }, at: now, ...(press === undefined ? {} : { pressMessageId: press }) });
+    await audit(trx, { actorId: who.id ?? 0, action, target: `prisoner:${target.slug}`, details: { from, to, as_of: asOf, outcome: result }, at: now, pressMessageId: press });
     return result;
   });
 }

@@ -7,8 +7,23 @@ import { organiserStatusLabel } from "../../domain/letters/labels.js";
 import { recipientFromPrisoner } from "../../domain/letters/recipient.js";
 import { fsinPismoRecipientLine } from "../../domain/letters/recipient-name.js";
 import type { LetterStatus } from "../../domain/letters/status.js";
+import type { DB } from "../../db/database.js";
 import type { Letter } from "../../db/tables/letters.js";
 import type { Translate } from "../../telegram/i18n.js";
+
+/**
+ * An organiser's message answering a relayed letter's card (the prisoner's reply, a translation): which card, who
+ * answered, and the role check to run inside the transaction that takes it.
+ */
+export interface CardAnswer {
+  /** The organisers' chat and the message the organiser answered (the letter's card). */
+  chatId: number;
+  cardMessageId: number;
+  organiserId: number;
+  now: Date;
+  /** The role as it is now, read through the transaction. */
+  mayAct(db: DB, campaignSlug: string): Promise<boolean>;
+}
 
 /** Who wrote, as Telegram shows them; only ever rendered when the writer agreed to share it. */
 export interface WriterIdentity {

@@ -11,6 +11,7 @@ import type { LetterReplyKind } from "../../db/tables/routes.js";
 import { canTransition } from "../../domain/letters/status.js";
 import { enqueue, type OutboxHandlers } from "../../outbox/index.js";
 import { prisonerName } from "../../domain/directory/names.js";
+import type { CardAnswer } from "./card.js";
 import { NOTICE_PRIORITY, notifyPerson } from "./notices.js";
 import { changeRelayedLetterStatus } from "./status-change.js";
 import { translator } from "../../telegram/i18n.js";
@@ -20,19 +21,12 @@ import type { Clock } from "../../clock.js";
 /** Telegram bots may download files up to 20 MB; a scan of a handwritten reply is far smaller. */
 export const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 
-export interface OrganiserReplyInput {
-  /** The organisers' chat and the message the organiser answered (the letter's card). */
-  chatId: number;
-  cardMessageId: number;
+export interface OrganiserReplyInput extends CardAnswer {
   /** The organiser's message carrying the reply, copied to the writer; its chat when not the card's (a channel's discussion group). */
   messageId: number;
   replyChatId?: number;
-  organiserId: number;
   kind: LetterReplyKind;
   fileId: string;
-  now: Date;
-  /** The role as it is now, read through the transaction. */
-  mayAct(db: DB, campaignSlug: string): Promise<boolean>;
 }
 
 export type OrganiserReplyResult =

@@ -12,11 +12,12 @@ import type { LetterTranslation } from "../../db/tables/routes.js";
 import { campaignsOfChat } from "../../db/repositories/campaign-chats.js";
 import { DESK_SLUG, getDesk } from "../../db/repositories/desk.js";
 import { type DB, inTransaction } from "../../db/database.js";
+import type { MessageRef } from "../../db/message-ref.js";
 import { enqueue } from "../../outbox/index.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { translator } from "../../telegram/i18n.js";
 import { resolveLocale, STORED_LOCALE_FALLBACK } from "../../telegram/locale.js";
-import { findingsLine } from "./card.js";
+import { type CardAnswer, findingsLine } from "./card.js";
 import { NOTICE_PRIORITY } from "./notices.js";
 
 /** Languages organisers translate from: the writers' own. The censors accept Russian (and Belarusian in Belarus). */
@@ -31,15 +32,10 @@ export function translationSource(language: LanguageAssessment): TranslationSour
 /** Letters still being worked on by organisers can take a translation; after printing it is too late. */
 const TRANSLATABLE_STATUSES = new Set(["relayed", "accepted"]);
 
-export interface TranslationInput {
-  chatId: number;
-  cardMessageId: number;
+export interface TranslationInput extends CardAnswer {
   /** The organiser's message carrying the translation (in the card's chat, or its channel's discussion group). */
-  message: { chatId: number; messageId: number };
-  organiserId: number;
+  message: MessageRef;
   text: string;
-  now: Date;
-  mayAct(db: DB, campaignSlug: string): Promise<boolean>;
 }
 
 export type TranslationResult =

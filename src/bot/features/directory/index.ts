@@ -22,16 +22,6 @@ import { INLINE_CACHE_SECONDS, inlineResults } from "./inline.js";
 import { canonicalQuery, looksLikeNameQuery, queryOfPageButton, searchScreen } from "./search.js";
 import { replySentenceHint } from "./sentence-hint.js";
 import { isSentence } from "../../../domain/search/sentence.js";
-
-export {
-  birthdaysData,
-  browseMenuData,
-  campaignPageData,
-  fewLettersPageData,
-  fewLettersRandomData,
-  openCardData,
-  searchPageData,
-} from "./callbacks.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 
 const NO_PREVIEW = { is_disabled: true } as const;
@@ -224,4 +214,4 @@ fallback.chatType("private").on("message:text", async (ctx, next) => {
 });
 
 export { fallback as directorySearchFallback };
-export { directoryFlows, notListedFeature, notListedKeyboard } from "./not-listed.js";
+export { directoryFlows, notListedFeature } from "./not-listed.js";

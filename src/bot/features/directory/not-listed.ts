@@ -15,7 +15,7 @@ import {
 import type { Gender } from "../../../domain/directory/types.js";
 import { facilityChoice, findFacilities, type FacilityChoice, submitSuggestion } from "../../../services/directory/suggestions.js";
 import type { BotContext, Flow, FlowContext } from "../../context.js";
-import { AGAIN, flowButtons, flowKit, type FlowInput } from "../../flows/index.js";
+import { AGAIN, drawToken, flowButtons, flowKit, type FlowInput, pressedMessageId } from "../../flows/index.js";
 import { tHtml } from "../letter/render/text.js";
 import { notListedData } from "./callbacks.js";
 import { writeLetterData } from "../../../services/letters/buttons.js";
@@ -111,9 +111,7 @@ async function askFacility(conversation: Flow, ctx: FlowContext, token: string):
 export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promise<void> {
   const writerId = ctx.from?.id;
   if (writerId === undefined || ctx.chat?.type !== "private") return;
-  const token = Math.floor((await conversation.random()) * 36 ** 5)
-    .toString(36)
-    .padStart(5, "0");
+  const token = await drawToken(conversation);
   const name = await askName(conversation, ctx, token);
   const gender = suggestedGender(name) ?? (await askGender(conversation, ctx, token));
   const birthYear = await askYear(conversation, ctx, token);
@@ -132,10 +130,11 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
     }),
     { parse_mode: "HTML", reply_markup: confirm },
   );
-  // The confirmation message whose "Send" was pressed, or null for "Drop": it keys the review, so that press
-  // delivered again after a death (its refused answer no longer ends the flow) sends no second one.
+  // "Send" with the confirmation message whose button was pressed (undefined when the press has none), or null for
+  // "Drop": the message keys the review, so that press delivered again after a death (its refused answer no longer
+  // ends the flow) sends no second one.
   const sent = await ask(conversation, { token, actions: ["send", "drop"] }, async (input) => {
-    if (input.kind === "button") return input.action === "send" ? (input.ctx.callbackQuery?.message?.message_id ?? 0) : null;
+    if (input.kind === "button") return input.action === "send" ? { pressed: pressedMessageId(input.ctx) } : null;
     await input.ctx.reply(ctx.t("suggest-press-button"));
     return AGAIN;
   });
@@ -146,7 +145,7 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
   const result = await conversation.external(async () => {
     const now = ctx.deps.clock.now();
     const suggestion = { name, birthYear, gender, institution: facility.slug };
-    return submitSuggestion(ctx.deps.db, { by: writerId, suggestion, now, ...(sent === 0 ? {} : { requestMessageId: sent }) });
+    return submitSuggestion(ctx.deps.db, { by: writerId, suggestion, now, requestMessageId: sent.pressed });
   });
   if (!result.ok) {
     await ctx.reply(ctx.t(result.reason === "too-many" ? "suggest-too-many" : "suggest-facility-gone"));

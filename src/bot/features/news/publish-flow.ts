@@ -27,7 +27,7 @@ import {
 import { type ChoicePageKeys, choicePageScreen } from "../../keyboards/choice-pages.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { parsePage } from "../directory/callbacks.js";
-import { drawToken, flowButtons, flowKit, guarded } from "../../flows/index.js";
+import { drawToken, flowButtons, flowKit, guarded, pressedMessageId } from "../../flows/index.js";
 import { mayPublish, mayPublishAbout, mayPublishNow, publishAccess, type PublishAccess } from "../../../services/news/publish-access.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
@@ -48,7 +48,8 @@ const MAX_CHOICES = 8;
 const CONFIRM_CHOICES = ["publish", "edit", "cancel"] as const;
 
 /** A button's answer carries the message it was pressed on (absent when Telegram no longer sends that message). */
-type Answer = { kind: "button"; step: string; value: string; messageId?: number } | { kind: "text"; text: string };
+/** `messageId`: the message whose button was pressed, `undefined` when the press has none. */
+type Answer = { kind: "button"; step: string; value: string; messageId: number | undefined } | { kind: "text"; text: string };
 
 /** Stops the flow with a message; thrown by the steps, caught once at the top. */
 class FlowEnded extends Error {
@@ -108,8 +109,7 @@ async function runPublishFlow(conversation: Flow, ctx: FlowContext, start: Publi
 async function waitAnswer(conversation: Flow, token: string, steps: readonly string[]): Promise<Answer> {
   const input = await kit.waitTextOrButton(conversation, { token, actions: steps });
   if (input.kind === "button") {
-    const messageId = input.ctx.callbackQuery?.message?.message_id;
-    return { kind: "button", step: input.action, value: input.arg, ...(messageId === undefined ? {} : { messageId }) };
+    return { kind: "button", step: input.action, value: input.arg, messageId: pressedMessageId(input.ctx) };
   }
   return { kind: "text", text: input.kind === "text" ? input.text : "" };
 }
@@ -330,7 +330,7 @@ interface Draft {
 
 interface Confirmation {
   choice: (typeof CONFIRM_CHOICES)[number];
-  /** The message whose button was pressed; null if Telegram did not send it with the press. */
+  /** The message whose button was pressed; null when the press has none (one on a message sent in inline mode). */
   messageId: number | null;
 }
 

@@ -11,7 +11,7 @@ import {
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../context.js";
-import { drawToken, flowButtons, flowKit, guarded } from "../../flows/index.js";
+import { drawToken, flowButtons, flowKit, guarded, pressedMessageId } from "../../flows/index.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
 
@@ -79,10 +79,10 @@ export async function correctionFlow(conversation: Flow, ctx: FlowContext, rawAr
           asOf,
           source: escapeHtml(sourceUrl),
         });
-  const pressed = await confirm(conversation, ctx, token, summary);
-  if (pressed === null) return;
+  const confirmed = await confirm(conversation, ctx, token, summary);
+  if (confirmed === null) return;
   const saved: CorrectionChange = change.kind === "status" ? change : { kind: "move", institution: change.institution };
-  const correction = { target, change: saved, asOf, sourceUrl, ...(pressed === 0 ? {} : { pressMessageId: pressed }) };
+  const correction = { target, change: saved, asOf, sourceUrl, pressMessageId: confirmed.pressed };
   const outcome = await guarded(conversation, (deps, outer) => saveCorrection(deps, actorOf(outer), correction));
   await ctx.reply(ctx.t(`organisers-correction-${outcome}`));
 }
@@ -155,10 +155,11 @@ async function askDate(conversation: Flow, ctx: FlowContext, token: string): Pro
 }
 
 /**
- * The summary message whose Save was pressed (0 if Telegram did not say), or null for Cancel: it keys the correction,
- * so that press delivered again after a death (its refused answer no longer ends the flow) saves nothing twice.
+ * Save with the summary message whose Save was pressed (`undefined` when the press has none), or null for Cancel: the
+ * message keys the correction, so that press delivered again after a death (its refused answer no longer ends the
+ * flow) saves nothing twice.
  */
-async function confirm(conversation: Flow, ctx: FlowContext, token: string, summary: string): Promise<number | null> {
+async function confirm(conversation: Flow, ctx: FlowContext, token: string, summary: string): Promise<{ pressed: number | undefined } | null> {
   await ctx.reply(summary, {
     parse_mode: "HTML",
     reply_markup: kit.keyboard(token, [
@@ -171,7 +172,7 @@ async function confirm(conversation: Flow, ctx: FlowContext, token: string, summ
   const answer = await kit.waitButton(conversation, { token, actions: ["save", "cancel"] }, "organisers-correction-press-save");
   // Delivered again, the buttons are gone already: "not modified" is the screen being right.
   await answer.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
-  if (answer.action === "save") return answer.ctx.callbackQuery?.message?.message_id ?? 0;
+  if (answer.action === "save") return { pressed: pressedMessageId(answer.ctx) };
   await ctx.reply(ctx.t("organisers-correction-cancelled"));
   return null;
 }

@@ -9,6 +9,7 @@ import { canActForCampaign, isAdmin } from "../../roles.js";
 import { campaignsInScope, commandArgs, teamScope } from "./access.js";
 import { linkConsent, linkPick } from "./callbacks.js";
 import { isChatAccessError } from "../../../telegram/api-errors.js";
+import { pressedMessage } from "../../flows/index.js";
 
 const composer = new Composer<BotContext>();
 
@@ -88,12 +89,11 @@ async function linkChat(ctx: FlowContext, campaignSlug: string, target: string |
     return void (await askConsent(ctx, "routes-link-replace-question", args, "routes-link-replace-yes", { ...consent, replace: true }, campaignSlug, chat.id));
   }
 
-  // A link made with a button keeps the press: that press delivered again (its refused answer no longer stops this
-  // handler) is told "done" again and writes and audits nothing more.
-  const query = ctx.callbackQuery;
-  const pressed = query?.message;
+  // A link made with a button keeps the press (its message and its id): that press delivered again (its refused
+  // answer no longer stops this handler) is told "done" again and writes and audits nothing more.
+  const pressed = pressedMessage(ctx);
   const outcome = await linkRelayChat(ctx.deps, {
-    ...(query === undefined || pressed === undefined ? {} : { press: { chatId: pressed.chat.id, messageId: pressed.message_id, id: query.id } }),
+    press: pressed === undefined || ctx.callbackQuery === undefined ? undefined : { ...pressed, id: ctx.callbackQuery.id },
     campaignSlug,
     chatId: chat.id,
     chatType,

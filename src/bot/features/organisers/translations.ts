@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
+import type { MessageRef } from "../../../db/message-ref.js";
 import { receiveTranslation, setChatTranslation } from "../../../services/relay/translations.js";
 import { downloadTelegramFile, FileTooLargeError } from "../../../telegram/files.js";
 import type { BotContext } from "../../context.js";
@@ -73,7 +74,7 @@ groups.on("message:document", async (ctx, next) => {
 
 async function takeTranslation(
   ctx: BotContext & { chat: { id: number }; from: { id: number } },
-  card: { chatId: number; messageId: number },
+  card: MessageRef,
   message: Message,
   text: string,
   next: () => Promise<void>,

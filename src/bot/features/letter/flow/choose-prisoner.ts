@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../../context.js";
 import { browseMenuData, notListedData } from "../../directory/callbacks.js";
+import { notListedKeyboard } from "../../directory/not-listed.js";
 import { flowButton } from "../callbacks.js";
 import { tHtml } from "../render/text.js";
 import { findPeople } from "../../../../services/letters/find-people.js";
@@ -17,8 +18,7 @@ const MAX_QUERY_LENGTH = 80;
  * Each search is answered and then rewound, so however many names the writer tries, the stored flow stays short.
  */
 export async function choosePrisoner(conversation: Flow, ctx: FlowContext, token: string): Promise<string> {
-  const notListed = new InlineKeyboard().text(ctx.t("suggest-button"), notListedData.pack());
-  await ctx.reply(ctx.t("letter-ui-search-prompt"), { reply_markup: notListed });
+  await ctx.reply(ctx.t("letter-ui-search-prompt"), { reply_markup: notListedKeyboard(ctx) });
   return ask(conversation, { token, actions: ["pick"] }, async (input) => {
     if (input.kind === "button") return isSlug(input.arg) ? input.arg : AGAIN;
     if (input.kind !== "text") {
