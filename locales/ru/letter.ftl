@@ -261,7 +261,10 @@ letter-ui-check-found-severe = Проверка нашла { $count ->
         [one] { $count } место, которое стоит изменить
         [few] { $count } места, которые стоит изменить
        *[other] { $count } мест, которые стоит изменить
-    }. Некоторые могут остановить письмо или подвергнуть опасности заключённого или вас.
+    }. { $count ->
+        [1] Оно может остановить письмо или подвергнуть опасности заключённого или вас.
+       *[other] Некоторые могут остановить письмо или подвергнуть опасности заключённого или вас.
+    }
 letter-ui-check-found-advice = У проверки { $count ->
         [one] { $count } совет
         [few] { $count } совета
@@ -318,12 +321,14 @@ letter-ui-packet-fsin-title = «ФСИН-письмо», шаг за шагом
 letter-ui-packet-price-title = Стоимость
 letter-ui-packet-post-title = Почтой
 letter-ui-drafts-title = У вас есть незавершённые письма:
+letter-ui-drafts-title-text = Если это было для письма: у вас есть незавершённые письма. Продолжите нужное и отправьте текст ещё раз.
 letter-ui-drafts-line = { $name }: { $stats } (последняя правка { $date })
 letter-ui-button-continue-to = ✍️ Продолжить: { $name }
 letter-ui-button-discard-short = 🗑 Удалить
 letter-ui-button-someone-else = ✉️ Написать кому-то другому
 letter-ui-stale-draft = Это письмо уже не черновик: оно завершено или удалено. Смотрите /letters.
 letter-ui-stale-button = Эта кнопка относится к шагу, который уже прошёл. Ваше письмо сохранено: чтобы продолжить, воспользуйтесь /write.
+letter-ui-stale-button-no-draft = Эта кнопка относится к шагу, который уже прошёл, а незавершённого письма у вас нет. /letters показывает ваши письма; /write — начать новое.
 letter-ui-list-title = Ваши письма (страница { $page })
 letter-ui-list-empty = Вы ещё не написали ни одного письма.
 letter-ui-button-write = ✍️ Написать письмо

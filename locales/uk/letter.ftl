@@ -279,7 +279,10 @@ letter-ui-check-found-severe = Перевірка знайшла { $count ->
         [one] { $count } місце, яке варто змінити
         [few] { $count } місця, які варто змінити
        *[other] { $count } місць, які варто змінити
-    }. Деякі можуть зупинити лист або наразити на небезпеку в'язня чи вас.
+    }. { $count ->
+        [1] Воно може зупинити лист або наразити на небезпеку в'язня чи вас.
+       *[other] Деякі можуть зупинити лист або наразити на небезпеку в'язня чи вас.
+    }
 letter-ui-check-found-advice = Перевірка має { $count ->
         [one] { $count } пораду
         [few] { $count } поради
@@ -336,12 +339,14 @@ letter-ui-packet-fsin-title = «ФСИН-письмо», крок за крок�
 letter-ui-packet-price-title = Вартість
 letter-ui-packet-post-title = Поштою
 letter-ui-drafts-title = У вас є незавершені листи:
+letter-ui-drafts-title-text = Якщо це було для листа: у вас є незавершені листи. Продовжте потрібний і надішліть текст ще раз.
 letter-ui-drafts-line = { $name }: { $stats } (востаннє змінено { $date })
 letter-ui-button-continue-to = ✍️ Продовжити: { $name }
 letter-ui-button-discard-short = 🗑 Видалити
 letter-ui-button-someone-else = ✉️ Написати комусь іншому
 letter-ui-stale-draft = Цей лист уже не чернетка: його завершено або видалено. Дивіться /letters.
 letter-ui-stale-button = Ця кнопка належить до кроку, який уже минув. Ваш лист збережено: щоб продовжити, скористайтеся /write.
+letter-ui-stale-button-no-draft = Ця кнопка належить до кроку, який уже минув, а незавершеного листа у вас немає. /letters показує ваші листи; /write — почати новий.
 letter-ui-list-title = Ваші листи (сторінка { $page })
 letter-ui-list-empty = Ви ще не написали жодного листа.
 letter-ui-button-write = ✍️ Написати листа

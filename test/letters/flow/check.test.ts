@@ -30,6 +30,23 @@ describe("the check before sending", () => {
     expectNoFailures(h);
   });
 
+  it("one finding is told as one, not as «some» (uk, en, ru)", async () => {
+    const headers = {
+      uk: ["Готово: перевірити лист", "Перевірка знайшла 1 місце, яке варто змінити. Воно може зупинити лист", "Деякі"],
+      en: ["Done: check the letter", "The check found one place to change. It can stop the letter", "Some"],
+      ru: ["Готово: проверить письмо", "Проверка нашла 1 место, которое стоит изменить. Оно может остановить письмо", "Некоторые"],
+    } as const;
+    for (const [locale, [done, header, plural]] of Object.entries(headers)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send("Здравствуйте, Борис Юльевич! Я всё время думаю о войне.");
+      const report = textOf(await writer.press(done));
+      expect(report).toContain(header);
+      expect(report).not.toContain(plural);
+    }
+    expectNoFailures(h);
+  });
+
   it("shows risky wording with why and what instead; the edited letter passes (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
     await startWritingTo(writer, KAGARLITSKY);
