@@ -101,6 +101,21 @@ describe("the check before sending", () => {
     expectNoFailures(h);
   });
 
+  it("the signing screen that offers a city line warns against the Ukrainian city the writer lives in, as the check does (uk, en, ru)", async () => {
+    const prompts = {
+      uk: ["Готово: перевірити лист", "місто другим рядком. Українське місто, де ви живете, краще не вказувати"],
+      en: ["Done: check the letter", "your city on a second line. Better leave out a Ukrainian city you live in"],
+      ru: ["Готово: проверить письмо", "город второй строкой. Украинский город, где вы живёте, лучше не указывать"],
+    } as const;
+    for (const [locale, [done, caution]] of Object.entries(prompts)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send("Здравствуйте, Борис Юльевич! Что Вы сейчас читаете?");
+      expect(textOf(await writer.press(done))).toContain(caution);
+    }
+    expectNoFailures(h);
+  });
+
   it("keeps a letter with advice only at once, and one with blocking findings after a second yes (en)", async () => {
     const writer = h.user({ languageCode: "en" });
     await startWritingTo(writer, KAGARLITSKY);
