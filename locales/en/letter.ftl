@@ -243,7 +243,10 @@ letter-ui-check-clean = ✅ The check found nothing that is known to stop this l
 letter-ui-check-found-severe = The check found { $count ->
         [one] one place
        *[other] { $count } places
-    } to change. Some can stop the letter or put the prisoner or you at risk.
+    } to change. { $count ->
+        [1] It can stop the letter or put the prisoner or you at risk.
+       *[other] Some can stop the letter or put the prisoner or you at risk.
+    }
 letter-ui-check-found-advice = The check found { $count ->
         [one] one suggestion
        *[other] { $count } suggestions
@@ -260,7 +263,7 @@ letter-ui-stopped = Stopped. Your letter is saved: use /write to continue.
 letter-ui-keep-confirm = Are you sure? Parts of this letter are likely to be struck out or to stop it, or could put { $name } or you at risk. The check can be wrong, but please read its warnings before you decide.
 letter-ui-button-keep-yes = Yes, keep it as it is
 letter-ui-button-keep-no = No, I will edit it
-letter-ui-sign-ask = How will you sign the letter? Send a name or pseudonym and, if you like, your city on a second line.
+letter-ui-sign-ask = How will you sign the letter? Send a name or pseudonym and, if you like, your city on a second line. Better leave out a Ukrainian city you live in: letters can reach investigators.
 letter-ui-sign-ask-remembered = How will you sign this letter?
 letter-ui-button-sign-as = Sign as “{ $signature }”
 letter-ui-button-sign-other = Another signature
@@ -293,12 +296,14 @@ letter-ui-packet-fsin-title = FSIN-pismo, step by step
 letter-ui-packet-price-title = Price
 letter-ui-packet-post-title = By post
 letter-ui-drafts-title = You have unfinished letters:
+letter-ui-drafts-title-text = If that was for a letter: you have unfinished letters. Continue one, then send the text again.
 letter-ui-drafts-line = to { $name }: { $stats } (last edited { $date })
 letter-ui-button-continue-to = ✍️ Continue: { $name }
 letter-ui-button-discard-short = 🗑 Discard
 letter-ui-button-someone-else = ✉️ Write to someone else
 letter-ui-stale-draft = This letter is no longer a draft: it was finished or discarded. See /letters.
 letter-ui-stale-button = This button belongs to a step that is over. Your letter is saved: use /write to continue it.
+letter-ui-stale-button-no-draft = This button belongs to a step that is over, and you have no unfinished letter. /letters shows your letters; /write starts a new one.
 letter-ui-list-title = Your letters (page { $page })
 letter-ui-list-empty = You have not written any letters yet.
 letter-ui-button-write = ✍️ Write a letter

@@ -22,12 +22,26 @@ describe("/cancel says what it stopped", () => {
     expectNoFailures(h);
   });
 
-  it("in the letter flow it says the draft is kept, and with nothing going on that there was nothing to cancel", async () => {
+  it("in the letter flow it says the draft is kept when there is one, and with nothing going on that there was nothing to cancel", async () => {
     const writer = h.user({ languageCode: "en" });
+    // Before any text: no draft to talk about.
     await writer.send("/write");
     await writer.send("/cancel");
-    expect(writer.lastText()).toContain("Your draft, if any, is saved");
+    expect(writer.lastText()).toBe("Stopped: nothing was sent and nothing changed.");
     await writer.send("/cancel");
     expect(writer.lastText()).toBe("There was nothing to cancel.");
+    // With text written: the draft is kept, and the answer says so without hedging (uk, en, ru alike).
+    for (const [languageCode, kept] of [
+      ["en", "Stopped. Your draft is saved: you can come back to it later (/write)."],
+      ["uk", "Зупинено. Чернетку листа збережено — до неї можна повернутися пізніше (/write)."],
+      ["ru", "Остановлено. Черновик письма сохранён — к нему можно вернуться позже (/write)."],
+    ] as const) {
+      const author = h.user({ languageCode });
+      await author.send("/start w_kagarlitsky-boris");
+      await author.send("Здравствуйте, Борис Юльевич!");
+      await author.send("/cancel");
+      expect(author.lastText()).toBe(kept);
+    }
+    expectNoFailures(h);
   });
 });

@@ -28,6 +28,8 @@ describe("news that changes the directory", () => {
     const { writer, letterId } = await writerWithDraft("uk", "Добрий день, Іване!");
     const follower = h.user({ languageCode: "en" });
     await followFromCard(follower, TESTENKO.slug);
+    const ukFollower = h.user({ languageCode: "uk" });
+    await followFromCard(ukFollower, TESTENKO.slug);
 
     await publishThroughChat(organiser, {
       locale: "en",
@@ -39,8 +41,11 @@ describe("news that changes the directory", () => {
       source: "https://example.org/transfer",
     });
 
-    const news = await messageContaining(follower, "Transferred to ИК-98 (Примерный)");
+    // The new place in the reader's language, as the card says it (Russian only on the card's "for letters" line).
+    const news = await messageContaining(follower, "Transferred to penal colony No. 98 (Primerny)");
     expect(news.text).toContain("The address on the prisoner's card has been updated");
+    const ukNews = await messageContaining(ukFollower, "Переведено до: виправна колонія № 98 (Примерний)");
+    expect(ukNews.text).not.toContain("ИК-98");
     const prisoner = await getPrisonerBySlug(h.db, TESTENKO.slug);
     expect(prisoner?.location).toMatchObject({ institution: "ik-98-primerny", sourceUrl: "https://example.org/transfer", believedCurrent: true });
     const history = await getPrisonerHistory(h.db, TESTENKO.slug);

@@ -115,7 +115,7 @@ describe("writing in one's own language with an organiser's translation", () => 
     const letter = await onlyLetter(h, writer.id);
     expect(letter.status).toBe("relayed");
     await writer.press("Ask for a translation");
-    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over.");
+    expect(writer.lastCallbackAnswer()).toContain("This button belongs to a step that is over, and you have no unfinished letter.");
     expect(await h.db.selectFrom("letter_translations").selectAll().execute()).toEqual([]);
     await settle(h);
     const card = h.fake.messages(desk).find((message) => message.text?.startsWith(`✉️ Letter ${letter.reference}`))!;

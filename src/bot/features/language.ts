@@ -5,6 +5,7 @@ import { isLocale } from "../../telegram/locale.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainMenuKeyboard, menuButton } from "../keyboards/main-menu.js";
 import { setLanguage } from "../../services/users/settings.js";
+import { offerDrafts } from "./letter/drafts.js";
 
 const chooseLocale = callbackData("lang", 1);
 const composer = new Composer<BotContext>();
@@ -41,6 +42,8 @@ privateChats.callbackQuery(chooseLocale.pattern, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("language-changed") });
   await ctx.editMessageText(ctx.t("language-changed"), { reply_markup: { inline_keyboard: [] } });
   await ctx.reply(ctx.t("start-welcome"), { reply_markup: mainMenuKeyboard(ctx) });
+  // /language left any flow (a command does): a letter being written is offered again, as on /start.
+  await offerDrafts(ctx, "start");
 });
 
 export { composer as languageFeature };

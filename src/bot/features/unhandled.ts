@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { looksLikeSentences } from "./directory/search.js";
+import { offerDrafts } from "./letter/drafts.js";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -16,8 +17,11 @@ privateChats.on("message:text", async (ctx) => {
     await ctx.reply(ctx.t("unhandled-command"), { reply_markup: mainMenuKeyboard(ctx) });
     return;
   }
-  // Sentences here are mostly a letter pasted before choosing whom it is for, or a question how to write one.
-  await ctx.reply(ctx.t(looksLikeSentences(ctx.message.text) ? "unhandled-sentences" : "unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
+  // Sentences here are mostly a letter pasted before choosing whom it is for (or after leaving it), or a question how
+  // to write one: the writer's unfinished letters follow.
+  const sentences = looksLikeSentences(ctx.message.text);
+  await ctx.reply(ctx.t(sentences ? "unhandled-sentences" : "unhandled-text"), { reply_markup: mainMenuKeyboard(ctx) });
+  if (sentences) await offerDrafts(ctx, "text");
 });
 
 privateChats.on("message", async (ctx) => {

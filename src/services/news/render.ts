@@ -6,6 +6,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../telegram/html.js";
 import type { Locale } from "../../config.js";
 import { formatPartialDate } from "../../domain/directory/partial-date.js";
+import { localizePlace } from "../../domain/institutions/localized-place.js";
 import { letterOpeningFor, type NewsEvent, offersLetter } from "../../domain/news/events.js";
 import { utcDay } from "../../domain/news/schedule.js";
 import { sourceLabel } from "../../domain/news/source-url.js";
@@ -35,14 +36,12 @@ function eventHeadline(t: Translate, locale: Locale, view: Pick<NewsView, "event
       return event.days === null
         ? t(locale, "news-event-punishment-cell-no-days")
         : t(locale, "news-event-punishment-cell", { days: event.days });
-    case "transfer":
-      return view.institution
-        ? t(locale, "news-event-transfer", {
-            institution: view.institution.name,
-            region: view.institution.region,
-            gender: view.prisonerGender,
-          })
-        : t(locale, "news-event-transfer-unknown", { gender: view.prisonerGender });
+    case "transfer": {
+      if (!view.institution) return t(locale, "news-event-transfer-unknown", { gender: view.prisonerGender });
+      // In the reader's language, as the card says it (the card keeps the Russian form letters need).
+      const place = localizePlace(view.institution, locale);
+      return t(locale, "news-event-transfer", { institution: place.institution, region: place.region, gender: view.prisonerGender });
+    }
     default:
       return t(locale, `news-event-${event.type}`);
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../../helpers/harness.js";
-import { expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf } from "./helpers.js";
+import { confirmZeytullaevAtSalavat, expectNoFailures, KAGARLITSKY, lettersOf, onlyLetter, startWritingTo, textOf, ZEYTULLAEV } from "./helpers.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -141,6 +141,45 @@ describe("input the letter flow does not expect", () => {
     // FSIN-pismo is the only route for this person: choosing to remember or not finishes the letter.
     await writer.press("Нет, только для этого письма");
     expect(await onlyLetter(h, writer.id)).toMatchObject({ status: "finished", signature_name: "Алия", signature_city: "Ташкент" });
+    expectNoFailures(h);
+  });
+
+  it("an old button of a finished letter, and after /forget, does not claim a letter is saved (uk, en, ru)", async () => {
+    const texts = {
+      uk: { done: "Готово", no: "Ні, лише для цього листа", noDraft: "незавершеного листа у вас немає", saved: "Ваш лист збережено" },
+      en: { done: "Done", no: "No, only this letter", noDraft: "you have no unfinished letter", saved: "Your letter is saved" },
+      ru: { done: "Готово", no: "Нет, только для этого письма", noDraft: "незавершённого письма у вас нет", saved: "Ваше письмо сохранено" },
+    } as const;
+    for (const [locale, label] of Object.entries(texts)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send("Здравствуйте! Сегодня я читала книгу о море и вспомнила лето.");
+      const done = writer.findButton(label.done);
+      await writer.press(label.done);
+      await writer.send("Алия");
+      await writer.press(label.no);
+      expect((await onlyLetter(h, writer.id)).status).toBe("finished");
+      const pressOld = async () => {
+        if (!("callback_data" in done.button)) throw new Error("not a callback button");
+        const before = writer.messages.length;
+        await writer.pressData(done.message.message_id, done.button.callback_data);
+        expect(writer.messages.length).toBe(before);
+        return writer.lastCallbackAnswer() ?? "";
+      };
+      let answer = await pressOld();
+      expect(answer).toContain(label.noDraft);
+      expect(answer).not.toContain(label.saved);
+      // A draft to someone else: then the letter the writer may mean is saved, and the answer says so.
+      await confirmZeytullaevAtSalavat(h);
+      await startWritingTo(writer, ZEYTULLAEV);
+      await writer.send("Здравствуйте! У нас тепло.");
+      expect(await pressOld()).toContain(label.saved);
+      await writer.send("/forget");
+      await writer.press(/^(Так|Yes|Да)/u);
+      answer = await pressOld();
+      expect(answer).toContain(label.noDraft);
+      expect(answer).not.toContain(label.saved);
+    }
     expectNoFailures(h);
   });
 

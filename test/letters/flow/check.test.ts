@@ -30,6 +30,23 @@ describe("the check before sending", () => {
     expectNoFailures(h);
   });
 
+  it("one finding is told as one, not as «some» (uk, en, ru)", async () => {
+    const headers = {
+      uk: ["Готово: перевірити лист", "Перевірка знайшла 1 місце, яке варто змінити. Воно може зупинити лист", "Деякі"],
+      en: ["Done: check the letter", "The check found one place to change. It can stop the letter", "Some"],
+      ru: ["Готово: проверить письмо", "Проверка нашла 1 место, которое стоит изменить. Оно может остановить письмо", "Некоторые"],
+    } as const;
+    for (const [locale, [done, header, plural]] of Object.entries(headers)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send("Здравствуйте, Борис Юльевич! Я всё время думаю о войне.");
+      const report = textOf(await writer.press(done));
+      expect(report).toContain(header);
+      expect(report).not.toContain(plural);
+    }
+    expectNoFailures(h);
+  });
+
   it("shows risky wording with why and what instead; the edited letter passes (ru)", async () => {
     const writer = h.user({ languageCode: "ru" });
     await startWritingTo(writer, KAGARLITSKY);
@@ -81,6 +98,21 @@ describe("the check before sending", () => {
     const profile = await h.db.selectFrom("writer_profiles").selectAll().where("user_id", "=", writer.id).executeTakeFirst();
     expect(profile?.remembered ?? 0).toBe(0);
     expectNotLogged(h, ["Путина", "Вильнюс", "Мария"]);
+    expectNoFailures(h);
+  });
+
+  it("the signing screen that offers a city line warns against the Ukrainian city the writer lives in, as the check does (uk, en, ru)", async () => {
+    const prompts = {
+      uk: ["Готово: перевірити лист", "місто другим рядком. Українське місто, де ви живете, краще не вказувати"],
+      en: ["Done: check the letter", "your city on a second line. Better leave out a Ukrainian city you live in"],
+      ru: ["Готово: проверить письмо", "город второй строкой. Украинский город, где вы живёте, лучше не указывать"],
+    } as const;
+    for (const [locale, [done, caution]] of Object.entries(prompts)) {
+      const writer = h.user({ languageCode: locale });
+      await startWritingTo(writer, KAGARLITSKY);
+      await writer.send("Здравствуйте, Борис Юльевич! Что Вы сейчас читаете?");
+      expect(textOf(await writer.press(done))).toContain(caution);
+    }
     expectNoFailures(h);
   });
 

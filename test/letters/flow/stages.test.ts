@@ -204,7 +204,7 @@ describe("the writing stage", () => {
     await startWritingTo(writer, KAGARLITSKY);
     await writer.send("Здравствуйте, Борис Юльевич!");
     await writer.send("/cancel");
-    expect(writer.lastText()).toContain("Your draft, if any, is saved");
+    expect(writer.lastText()).toContain("Your draft is saved");
     expect(await stageOf(writer.id)).toBeNull();
     await writer.send("Пишу Вам из Кракова.");
     expect(await draftOf(writer)).toBe("Здравствуйте, Борис Юльевич!");

@@ -14,16 +14,18 @@ const MAX_OFFERED = 5;
 
 /**
  * "You have unfinished letters": on /start and /write, each draft with text is offered to continue or discard.
- * Returns false when there is none. On /write the writer can also start a letter to someone else.
+ * Returns false when there is none. On /write the writer can also start a letter to someone else. "text": after
+ * sentences typed outside any flow (or a language change, after which the next paragraph lands there), which may be
+ * meant for a letter the writer left: the title says to continue it and send them again.
  */
-export async function offerDrafts(ctx: BotContext, where: "start" | "write"): Promise<boolean> {
+export async function offerDrafts(ctx: BotContext, where: "start" | "write" | "text"): Promise<boolean> {
   const writerId = ctx.from?.id;
   if (writerId === undefined) return false;
   const drafts = await unfinishedDrafts(ctx.deps, writerId, MAX_OFFERED);
   if (drafts.length === 0) return false;
   const locale = localeOf(ctx);
   const rows: InlineKeyboardButton[][] = [];
-  const lines = [bold(tHtml(ctx, "letter-ui-drafts-title"))];
+  const lines = [bold(tHtml(ctx, where === "text" ? "letter-ui-drafts-title-text" : "letter-ui-drafts-title"))];
   for (const draft of drafts) {
     const name = draft.names ? prisonerName(draft.names, locale, "prose") : draft.prisonerSlug;
     const stats = tText(ctx, draftStatsText(draft.stats));

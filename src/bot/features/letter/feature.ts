@@ -14,6 +14,7 @@ import { writeTo } from "../../../services/letters/buttons.js";
 import { writeToWithOpening } from "../../../services/letters/buttons.js";
 import { parseOpening } from "../../../services/letters/buttons.js";
 import { isSlug } from "../../../services/letters/buttons.js";
+import { unfinishedDrafts } from "../../../services/letters/drafts.js";
 
 const composer = new Composer<BotContext>(selfSentFeature);
 const privateChats = composer.chatType("private");
@@ -122,12 +123,14 @@ privateChats.callbackQuery(letterAgain.pattern, async (ctx) => {
 
 /**
  * A button of the letter flow that the flow did not take: from a step already passed, a flow that ended (or was left
- * with a command), or forged. The draft is safe in the database; say so instead of doing anything. The press that
- * finished a letter, delivered again, shows the letter's final screen again instead.
+ * with a command), or forged. Nothing is done. A draft is safe in the database, and the answer says so only when the
+ * writer has one: after the letter was finished, or after /forget, "your letter is saved" would be untrue. The press
+ * that finished a letter, delivered again, shows the letter's final screen again instead.
  */
 privateChats.callbackQuery(flowButton.pattern, async (ctx) => {
   if (await replyFinishedByPress(ctx)) return;
-  await ctx.answerCallbackQuery({ text: ctx.t("letter-ui-stale-button"), show_alert: true });
+  const drafts = await unfinishedDrafts(ctx.deps, ctx.from.id, 1);
+  await ctx.answerCallbackQuery({ text: ctx.t(drafts.length > 0 ? "letter-ui-stale-button" : "letter-ui-stale-button-no-draft"), show_alert: true });
 });
 
 export { composer as letterFeature, deepLink as letterDeepLink };
