@@ -1,9 +1,8 @@
-import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DB } from "../../src/db/database.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOrganiserOf } from "../../src/db/repositories/roles.js";
 import { joinAsOrganiser } from "../../src/services/organisers/invites.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
 import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, CAMPAIGN, settle } from "./world.js";
@@ -163,19 +162,6 @@ const joinNotices = () => admin.messages.filter((message) => message.text?.inclu
 const joins = async () =>
   (await h.db.selectFrom("audit_log").select("actor_id").where("action", "=", "organiser.join").orderBy("id").execute()).map((row) => row.actor_id);
 
-/** Resolves once another session of this database waits for a row lock (the bot's UPDATE behind the open transaction). */
-async function someoneWaitsForALock(db: DB): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      const { rows } = await sql<{ waiting: string }>`
-        select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "organiser_invites"%'`.execute(db);
-      expect(Number(rows[0]?.waiting)).toBe(1);
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}
-
 describe.skipIf(!onPostgres)(postgresOnly("an invite redeemed by two sessions at once on Postgres"), () => {
   /**
    * Another instance (a pool connection of its own) redeems the link for `first` and keeps its transaction open; the
@@ -191,7 +177,7 @@ describe.skipIf(!onPostgres)(postgresOnly("an invite redeemed by two sessions at
     expect(firstResult).toMatchObject({ ok: true, already: false });
     const shown = second.messages.length;
     const secondHandled = second.send(`/start ${payload}`);
-    await someoneWaitsForALock(h.db);
+    await someoneWaitsForALock(h.db, "organiser_invites");
     await (end === "commit" ? trx.commit() : trx.rollback()).execute();
     await secondHandled;
     await settle(h);
