@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
 import { runDirectorySync } from "../../src/services/directory-sync/engine.js";
+import { resolveReview } from "../../src/services/directory-sync/review.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import { sampleRegistry } from "../helpers/registries.js";
 import { SourceServer } from "../helpers/source-server.js";
 import { organiser, settle } from "../organisers/world.js";
@@ -122,5 +125,30 @@ describe("imported people in the bot", () => {
     await runDirectorySync({ db: h.db, config: parseSyncConfig(server.env(0)), sources: ["memorial"], now: () => h?.clock.now() ?? new Date() });
     await reader.send("/start p_testov-test-m9000001");
     expect(reader.buttons().some((label) => label.includes("Написати"))).toBe(false);
+  });
+});
+
+describe.skipIf(!onPostgres)(postgresOnly("/review settled by two organisers at once on Postgres"), () => {
+  it("the second changes nothing and is told it was dealt with", async () => {
+    const { h, testov } = await syncedWorld();
+    const first = await organiser(h, { languageCode: "en" });
+    const second = await organiser(h, { languageCode: "en" });
+    await second.send("/review");
+    const review = await h.db.selectFrom("directory_reviews").select("id").where("state", "=", "open").executeTakeFirstOrThrow();
+    // The first organiser's dismissal, handled by another instance, is not committed yet when the second one's press
+    // reads the review open, moves the person to OVD-Info's facility and then waits to close the review.
+    const trx = await h.db.startTransaction().execute();
+    expect(await resolveReview(trx, { reviewId: review.id, action: { kind: "dismiss" }, by: first.id, role: "organiser", now: h.clock.now() })).toEqual({ ok: true, resolution: "dismissed" });
+    const press = second.press("Accept OVD-Info");
+    await someoneWaitsForALock(h.db, "directory_reviews");
+    await trx.commit().execute();
+    await press;
+    expect(second.lastText()).toBe("Someone has already dealt with this, or it no longer exists.");
+    expect(await h.db.selectFrom("directory_reviews").select(["state", "resolved_by"]).where("id", "=", review.id).executeTakeFirstOrThrow()).toEqual({ state: "dismissed", resolved_by: first.id });
+    // Dismissed: the card stays as it was, and its history has no move by the second organiser.
+    const card = await h.db.selectFrom("prisoners").select("institution_slug").where("slug", "=", testov.slug).executeTakeFirstOrThrow();
+    expect(card.institution_slug).toBe(testov.institution_slug);
+    expect(await h.db.selectFrom("prisoner_history").select("id").where("prisoner_slug", "=", testov.slug).where("changed_by", "=", second.id).execute()).toEqual([]);
+    expect(await h.db.selectFrom("audit_log").select("actor_id").where("action", "like", "directory-review-%").execute()).toEqual([{ actor_id: first.id }]);
   });
 });

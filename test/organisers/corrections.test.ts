@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getPrisonerHistory } from "../../src/db/repositories/prisoner-history.js";
+import { getPrisonerHistory, updatePrisonerStatus } from "../../src/db/repositories/prisoner-history.js";
 import { upsertPrisoner } from "../../src/db/repositories/directory-document.js";
 import { getPrisonerBySlug } from "../../src/db/repositories/prisoners.js";
 import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { seeded } from "../directory/bot/helpers.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import { ADMIN_ID, auditActions, CAMPAIGN, organiser } from "./world.js";
 
 let h: Harness;
@@ -272,5 +274,24 @@ describe("correcting the directory from Telegram", () => {
     expect(boss.lastText()).toContain("Saved.");
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status.value).toBe("deceased");
     expect(await auditActions(h, "prisoner:kagarlitsky-boris")).toEqual(["prisoner.status"]);
+  });
+
+  it.skipIf(!onPostgres)(postgresOnly("/setstatus saved by two organisers at once: the second finds the value already set, one change in the history"), async () => {
+    const second = await organiser(h, { languageCode: "en" });
+    await second.send("/setstatus kagarlitsky-boris");
+    await second.press("released");
+    await second.send(SOURCE);
+    await second.send("2026-02");
+    // The first organiser's correction, saved by another instance, is not committed yet when the second one's Save
+    // reads the status.
+    const first = await h.db.startTransaction().execute();
+    expect(await updatePrisonerStatus(first, "kagarlitsky-boris", { status: "released", asOf: "2026-02", sourceUrl: SOURCE, changedBy: ADMIN_ID, confidence: "confirmed", now: h.clock.now() })).toBe("changed");
+    const save = second.press("Save");
+    await someoneWaitsForALock(h.db, "prisoners");
+    await first.commit().execute();
+    await save;
+    expect(second.lastText()).toBe("Saved: the value was already the same, its date and source are updated.");
+    const history = (await getPrisonerHistory(h.db, "kagarlitsky-boris")).filter((entry) => entry.field === "status" && entry.newValue === "released");
+    expect(history).toMatchObject([{ oldValue: "sentenced", changedBy: ADMIN_ID }]);
   });
 });

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOrganiserOf } from "../../src/db/repositories/roles.js";
+import { joinAsOrganiser } from "../../src/services/organisers/invites.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, CAMPAIGN, settle } from "./world.js";
 
@@ -147,5 +150,91 @@ describe("organiser invites", () => {
     expect(admin.lastCallbackAnswer()).toBe("This person is no longer an organiser of that campaign.");
     const actions = await h.db.selectFrom("audit_log").select("action").where("action", "=", "organiser.revoke").execute();
     expect(actions).toHaveLength(1);
+  });
+});
+
+/**
+ * One link makes one organiser, also when two people open it at the same moment. On Postgres (READ COMMITTED) both
+ * redemptions can read the invite unused; the second one's `UPDATE … WHERE used_at IS NULL` waits for the first to
+ * commit and then changes no row. It must then answer as for a used link, not grant the role a second time.
+ */
+const joinNotices = () => admin.messages.filter((message) => message.text?.includes("used your invite")).length;
+const joins = async () =>
+  (await h.db.selectFrom("audit_log").select("actor_id").where("action", "=", "organiser.join").orderBy("id").execute()).map((row) => row.actor_id);
+
+describe.skipIf(!onPostgres)(postgresOnly("an invite redeemed by two sessions at once on Postgres"), () => {
+  /**
+   * Another instance (a pool connection of its own) redeems the link for `first` and keeps its transaction open; the
+   * bot takes `/start org_…` from `second`, reads the invite still unused, and its UPDATE waits for that transaction.
+   * `end` then commits or rolls it back.
+   */
+  async function overlap(first: number, second: TestUser, end: "commit" | "rollback") {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const payload = invitePayload();
+    const token = payload.slice("org_".length);
+    const trx = await h.db.startTransaction().execute();
+    const firstResult = await joinAsOrganiser({ db: trx, clock: h.clock }, token, first);
+    expect(firstResult).toMatchObject({ ok: true, already: false });
+    const shown = second.messages.length;
+    const secondHandled = second.send(`/start ${payload}`);
+    await someoneWaitsForALock(h.db, "organiser_invites");
+    await (end === "commit" ? trx.commit() : trx.rollback()).execute();
+    await secondHandled;
+    await settle(h);
+    return second.textsSince(shown);
+  }
+
+  it("the second person is told the link is used: one organiser, one join audited, one notice to the admin", async () => {
+    const first = h.user({ languageCode: "en" });
+    const second = h.user({ languageCode: "en" });
+    await second.send("/start");
+    const answers = await overlap(first.id, second, "commit");
+    expect(answers).toEqual(["This invite link has already been used. Each link works once: ask the administrator for a new one."]);
+    expect(await isOrganiserOf(h.db, first.id, CAMPAIGN)).toBe(true);
+    expect(await isOrganiserOf(h.db, second.id, CAMPAIGN)).toBe(false);
+    expect(await joins()).toEqual([first.id]);
+    expect(joinNotices()).toBe(1);
+    expect(await h.db.selectFrom("organiser_invites").select("used_by").execute()).toEqual([{ used_by: first.id }]);
+  });
+
+  it("the same person's /start taken by a second session while the first is still open is welcomed; joined and told once", async () => {
+    const newcomer = h.user({ languageCode: "en" });
+    await newcomer.send("/start");
+    const answers = await overlap(newcomer.id, newcomer, "commit");
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain("You are now an organiser of «Open letter");
+    expect(await joins()).toEqual([newcomer.id]);
+    expect(joinNotices()).toBe(1);
+  });
+
+  it("when the first session rolls back, the waiting one takes the link: the second person joins", async () => {
+    const first = h.user({ languageCode: "en" });
+    const second = h.user({ languageCode: "en" });
+    await second.send("/start");
+    const answers = await overlap(first.id, second, "rollback");
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain("You are now an organiser of «Open letter");
+    expect(await isOrganiserOf(h.db, first.id, CAMPAIGN)).toBe(false);
+    expect(await isOrganiserOf(h.db, second.id, CAMPAIGN)).toBe(true);
+    expect(await joins()).toEqual([second.id]);
+    expect(joinNotices()).toBe(1);
+  });
+});
+
+describe("an invite opened by two people at once", () => {
+  // On SQLite the one connection runs transactions one after another, so the second reads the invite used.
+  it("makes one organiser; the other is told the link is used", async () => {
+    await admin.send(`/invite ${CAMPAIGN}`);
+    const payload = invitePayload();
+    const people = [h.user({ languageCode: "en" }), h.user({ languageCode: "en" })];
+    await Promise.all(people.map((person) => person.send(`/start ${payload}`)));
+    await settle(h);
+    const organisers: TestUser[] = [];
+    for (const person of people) if (await isOrganiserOf(h.db, person.id, CAMPAIGN)) organisers.push(person);
+    expect(organisers).toHaveLength(1);
+    const other = people.find((person) => person !== organisers[0]);
+    expect(other?.lastText()).toContain("This invite link has already been used");
+    expect(await joins()).toEqual([organisers[0]?.id]);
+    expect(joinNotices()).toBe(1);
   });
 });

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { revokeOrganiser } from "../../src/db/repositories/roles.js";
 import { cardAction, returnWithReason } from "../../src/services/relay/buttons.js";
+import { changeRelayedLetterStatus } from "../../src/services/relay/status-change.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import type { TestUser } from "../helpers/test-user.js";
-import { textOf } from "../letters/flow/helpers.js";
+import { expectNoFailures, textOf } from "../letters/flow/helpers.js";
 import { ADMIN_ID, auditActions, CAMPAIGN, linkedGroup, organiser, pressIn, relayLetter, settle, statusOf } from "./world.js";
 
 let h: Harness;
@@ -162,5 +165,26 @@ describe("organiser buttons on a relayed letter", () => {
       expect(answer, data).toBe("This button is out of date. Please open the menu again with /start.");
     }
     expect(await statusOf(h, letter.id)).toBe("relayed");
+  });
+
+  it.skipIf(!onPostgres)(postgresOnly("two organisers accepting one letter at the same moment: one accepts, the other is told it is accepted"), async () => {
+    const { boss, group, writer, letter } = await setUp("en");
+    const second = await organiser(h, { languageCode: "en" });
+    const notices = () => writer.messages.filter((message) => message.text?.includes("accepted")).length;
+    const before = notices();
+    // The first organiser's press, handled by another instance: its transaction is still open when the second one's
+    // press reads the letter as relayed.
+    const first = await h.db.startTransaction().execute();
+    const accepted = await changeRelayedLetterStatus(first, { letterId: letter.id, to: "accepted", actorId: boss.id, now: h.clock.now(), mayAct: async () => true });
+    expect(accepted).toMatchObject({ ok: true, from: "relayed" });
+    const secondPress = pressIn(h, second, group, cardOf(group, letter.reference).message_id, cardAction.pack("accept", letter.id));
+    await someoneWaitsForALock(h.db, "letters");
+    await first.commit().execute();
+    expect(await secondPress).toBe("Not changed: the letter is already “Accepted by the organisers”.");
+    await settle(h);
+    expect(await statusOf(h, letter.id)).toBe("accepted");
+    expect(await auditActions(h, `letter:${letter.id}`)).toEqual(["letter.accepted"]);
+    expect(notices() - before).toBe(1);
+    expectNoFailures(h);
   });
 });

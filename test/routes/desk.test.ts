@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { markChatBroken } from "../../src/db/repositories/campaign-chats.js";
 import { getDesk } from "../../src/db/repositories/desk.js";
+import { alertChatBroken } from "../../src/services/relay/notices.js";
 import { Harness } from "../helpers/harness.js";
+import { someoneWaitsForALock } from "../helpers/postgres-locks.js";
+import { onPostgres, postgresOnly } from "../helpers/skip-reason.js";
 import { expectNoFailures, onlyLetter, textOf } from "../letters/flow/helpers.js";
 import type { TestUser } from "../helpers/test-user.js";
 import { ADMIN_ID, linkDesk, newChannelId, organiser, sendIn, settle } from "../organisers/world.js";
@@ -121,6 +125,27 @@ describe("the organisation desk", () => {
     await h.handled(h.fake.injectMyChatMember({ chatId: desk, fromUserId: ADMIN_ID, status: "member" }));
     expect((await getDesk(h.db))?.status).toBe("ok");
     expect(await writeToKamardin(writer)).toContain("goes to the organisation desk");
+    expectNoFailures(h);
+  });
+
+  it.skipIf(!onPostgres)(postgresOnly("a desk lost by two sessions at once (a refused post and the bot's removal) alerts the admins once"), async () => {
+    const admin = h.user({ id: ADMIN_ID, languageCode: "en" });
+    await admin.send("/start");
+    const desk = await linkDesk(h, admin);
+    const alerts = () => admin.messages.filter((message) => message.text?.includes("I can no longer post to «Lysty desk»")).length;
+    // Another instance's outbox found the desk refusing a post and, as its handler does, marks it broken and alerts;
+    // its transaction is still open when the bot learns of its removal.
+    const outbox = await h.db.startTransaction().execute();
+    const now = h.clock.now();
+    expect(await markChatBroken(outbox, desk, "403: Forbidden: bot was kicked", now)).toEqual(["desk"]);
+    await alertChatBroken(outbox, { chatId: desk, title: "Lysty desk", campaignSlugs: ["desk"], lastError: "403: Forbidden: bot was kicked", admins: [ADMIN_ID], now });
+    const removal = h.handled(h.fake.injectMyChatMember({ chatId: desk, fromUserId: ADMIN_ID, status: "kicked" }));
+    await someoneWaitsForALock(h.db, "organisation_desk");
+    await outbox.commit().execute();
+    await removal;
+    await settle(h);
+    expect((await getDesk(h.db))?.status).toBe("broken");
+    expect(alerts()).toBe(1);
     expectNoFailures(h);
   });
 });

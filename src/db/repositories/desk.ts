@@ -41,16 +41,22 @@ export async function unlinkDesk(db: DB): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Marks the desk broken if it is this chat; true when it was working until now (its people need an alert). */
+/**
+ * Marks the desk broken if it is this chat; true when it was working until now (its people need an alert). Decided by
+ * the UPDATE that changes `ok` to `broken`, not by a read before it: on Postgres a second session marking it at the
+ * same moment waits for the first to commit, then changes no row and alerts nobody again (as markChatBroken does).
+ */
 export async function markDeskBroken(db: DB, chatId: number, lastError: string, now: Date): Promise<boolean> {
-  const desk = await getDesk(db);
-  if (!desk || desk.chat_id !== chatId) return false;
-  await db
+  const broken = await db
     .updateTable("organisation_desk")
-    .set({ status: "broken", last_error: lastError, ...(desk.status === "ok" ? { status_changed_at: now.toISOString() } : {}) })
+    .set({ status: "broken", last_error: lastError, status_changed_at: now.toISOString() })
     .where("id", "=", 1)
-    .execute();
-  return desk.status === "ok";
+    .where("chat_id", "=", chatId)
+    .where("status", "=", "ok")
+    .executeTakeFirst();
+  if (broken.numUpdatedRows > 0n) return true;
+  await db.updateTable("organisation_desk").set({ last_error: lastError }).where("id", "=", 1).where("chat_id", "=", chatId).where("status", "=", "broken").execute();
+  return false;
 }
 
 /** The bot is back in the desk chat with the rights it needs; true when it was broken until now. */

@@ -1,6 +1,7 @@
 /** SQL of the directory sync: observations, runs, the lock and the review queue. */
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database } from "../schema.js";
+import { isPostgresDb } from "../database.js";
 import type { DirectoryObservationsTable, DirectoryReviewsTable, DirectorySyncRunsTable } from "../tables/directory-sync.js";
 
 type Db = Kysely<Database>;
@@ -233,6 +234,16 @@ export async function listOpenReviewsOf(db: Db, prisonerSlug: string): Promise<R
 
 export async function getReview(db: Db, id: number): Promise<ReviewRow | undefined> {
   return db.selectFrom("directory_reviews").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * The review, locked for the caller's transaction on Postgres (`FOR UPDATE`): a second person settling it at the same
+ * moment waits here until the first commits, then reads it closed, before changing anything the first did not decide.
+ * On SQLite the transaction's one connection already keeps every other statement out.
+ */
+export async function lockReview(trx: Db, id: number): Promise<ReviewRow | undefined> {
+  const query = trx.selectFrom("directory_reviews").selectAll().where("id", "=", id);
+  return (isPostgresDb(trx) ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Closes an open review; false when someone else closed it first. */

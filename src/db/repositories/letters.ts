@@ -587,8 +587,12 @@ export async function setLetterStatus(
       .where("id", "=", letter.id)
       .where("status", "=", letter.status)
       .returningAll()
-      .executeTakeFirstOrThrow();
-    return { ok: true, letter: updated };
+      .executeTakeFirst();
+    if (updated) return { ok: true, letter: updated };
+    // Moved by someone else since it was read (on Postgres this UPDATE waited for their commit and changed no row):
+    // refused as a press after theirs would be, with the status it has now.
+    const current = await getLetterStatus(trx, letter.id);
+    return current === undefined ? { ok: false, reason: "not-found" } : { ok: false, reason: "not-allowed", from: current };
   });
 }
 

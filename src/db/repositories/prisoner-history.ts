@@ -1,7 +1,7 @@
 import { oneOf } from "../../domain/directory/guards.js";
 import { comparePartialDates } from "../../domain/directory/partial-date.js";
 import type { PartialDate, PrisonerStatus, StatusConfidence } from "../../domain/directory/types.js";
-import { type DB, inTransaction } from "../database.js";
+import { type DB, inTransaction, isPostgresDb } from "../database.js";
 import { PrisonerNotFoundError } from "./prisoners.js";
 import { systemClock } from "../../clock.js";
 
@@ -37,6 +37,17 @@ export interface LocationChange {
   now?: Date;
 }
 
+/**
+ * The row read `FOR UPDATE` on Postgres for a change someone makes (an organiser, news): the value it is decided on
+ * (changed or confirmed, the history's old value) is then the one it replaces, also when two organisers save at the
+ * same moment; the second waits for the first to commit and reads its value. Imports (`onlyIfNewer`) read without the
+ * lock: a dry run holds its one transaction for the whole sync, and would hold every card it only read. On SQLite the
+ * transaction's one connection already keeps every other statement out.
+ */
+function lockedOnPostgres<Q extends { forUpdate(): Q }>(trx: DB, query: Q, change: { onlyIfNewer?: boolean }): Q {
+  return isPostgresDb(trx) && !change.onlyIfNewer ? query.forUpdate() : query;
+}
+
 /** `changed`: a new value, written to history; `confirmed`: same value, newer date or source; `kept`: ours is newer. */
 export type ChangeOutcome = "changed" | "confirmed" | "kept";
 
@@ -46,11 +57,7 @@ export type ChangeOutcome = "changed" | "confirmed" | "kept";
  */
 export async function updatePrisonerStatus(db: DB, slug: string, change: StatusChange): Promise<ChangeOutcome> {
   return inTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom("prisoners")
-      .select(["status", "status_as_of"])
-      .where("slug", "=", slug)
-      .executeTakeFirst();
+    const current = await lockedOnPostgres(trx, trx.selectFrom("prisoners").select(["status", "status_as_of"]).where("slug", "=", slug), change).executeTakeFirst();
     if (!current) throw new PrisonerNotFoundError(slug);
     const newer = comparePartialDates(change.asOf, current.status_as_of);
     if (change.onlyIfNewer && (newer < 0 || (newer === 0 && current.status !== change.status))) return "kept";
@@ -88,11 +95,7 @@ export async function updatePrisonerStatus(db: DB, slug: string, change: StatusC
 /** Records a transfer (or that the location is no longer known) with its history row, in one transaction. */
 export async function movePrisoner(db: DB, slug: string, move: LocationChange): Promise<ChangeOutcome> {
   return inTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom("prisoners")
-      .select(["institution_slug", "institution_as_of"])
-      .where("slug", "=", slug)
-      .executeTakeFirst();
+    const current = await lockedOnPostgres(trx, trx.selectFrom("prisoners").select(["institution_slug", "institution_as_of"]).where("slug", "=", slug), move).executeTakeFirst();
     if (!current) throw new PrisonerNotFoundError(slug);
     if (move.onlyIfNewer && current.institution_as_of !== null) {
       const newer = comparePartialDates(move.asOf, current.institution_as_of);

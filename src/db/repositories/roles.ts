@@ -113,24 +113,34 @@ export type RedeemResult =
 
 /**
  * Marks the invite used and grants the role; the caller runs it in the transaction that also tells the admin, so one
- * link makes exactly one organiser and one notice. Someone who already organises the campaign uses the link up too (it
- * was sent to them), and keeps the grant they had.
+ * link makes exactly one organiser and one notice: only the redemption whose UPDATE changed the row grants, and one
+ * that lost the row to a concurrent redemption answers as for a used link (or `again`, when the winner was the same
+ * person). Someone who already organises the campaign uses the link up too (it was sent to them), and keeps the grant
+ * they had.
  */
 export async function redeemOrganiserInvite(trx: DB, token: string, userId: number, at: Date): Promise<RedeemResult> {
   const invite = await trx.selectFrom("organiser_invites").selectAll().where("token", "=", token).executeTakeFirst();
   if (!invite) return { ok: false, reason: "unknown" } as const;
   const joined = { ok: true, campaignSlug: invite.campaign_slug, createdBy: invite.created_by } as const;
-  if (invite.used_at) {
-    const again = invite.used_by === userId && (await isOrganiserOf(trx, userId, invite.campaign_slug));
+  const usedBefore = async (usedBy: number | null): Promise<RedeemResult> => {
+    const again = usedBy === userId && (await isOrganiserOf(trx, userId, invite.campaign_slug));
     return again ? { ...joined, already: false, again } : ({ ok: false, reason: "used" } as const);
-  }
+  };
+  if (invite.used_at) return usedBefore(invite.used_by);
   if (invite.expires_at <= at.toISOString()) return { ok: false, reason: "expired" } as const;
-  await trx
+  // The claim: on Postgres another transaction may have read the invite unused too and marked it first; this UPDATE
+  // then waits for it to commit and changes no row. Only the one that changed the row grants the role.
+  const claimed = await trx
     .updateTable("organiser_invites")
     .set({ used_by: userId, used_at: at.toISOString() })
     .where("token", "=", token)
     .where("used_at", "is", null)
-    .execute();
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) {
+    // Under READ COMMITTED this read sees the other transaction's commit: who took it (the same person twice: `again`).
+    const used = await trx.selectFrom("organiser_invites").select("used_by").where("token", "=", token).executeTakeFirst();
+    return usedBefore(used?.used_by ?? null);
+  }
   const already = await isOrganiserOf(trx, userId, invite.campaign_slug);
   if (!already) await grantOrganiser(trx, { userId, campaignSlug: invite.campaign_slug, grantedBy: invite.created_by, at });
   return { ...joined, already, again: false };

@@ -2,7 +2,7 @@
  * The review queue's use cases: what an organiser sees for an open item, and what accepting one side or dismissing
  * does. An accepted fact keeps its source and date; every change goes to the history with the organiser's id.
  */
-import { closeReview, countOpenReviews, forgetObservationHash, getObservationById, getReview, listOpenReviews, listOpenReviewsOf, linkObservation, type ReviewRow } from "../../db/repositories/directory-sync.js";
+import { closeReview, countOpenReviews, forgetObservationHash, getObservationById, getReview, listOpenReviews, listOpenReviewsOf, linkObservation, lockReview, type ReviewRow } from "../../db/repositories/directory-sync.js";
 import { movePrisoner } from "../../db/repositories/prisoner-history.js";
 import { audit } from "../../db/repositories/roles.js";
 import { type DB, inTransaction } from "../../db/database.js";
@@ -110,7 +110,8 @@ export type ResolveResult =
 /** `role`: whether the person settling it is an admin or an organiser (an accepted suggestion's card names it). */
 export async function resolveReview(db: Db, input: { reviewId: number; action: ReviewAction; by: number; role: ConfirmingRole; now: Date }): Promise<ResolveResult> {
   return inTransaction(db, async (trx): Promise<ResolveResult> => {
-    const review = await getReview(trx, input.reviewId);
+    // Locked: two people settling it at once are taken one after the other, and the second finds it closed.
+    const review = await lockReview(trx, input.reviewId);
     if (!review) return { ok: false, reason: "invalid" } as const;
     if (review.state !== "open") return { ok: false, reason: "closed" } as const;
     const view = await describeReview(trx, review);
@@ -150,7 +151,8 @@ export async function resolveReview(db: Db, input: { reviewId: number; action: R
       result = { ok: true, resolution: "kept-apart" };
     } else return { ok: false, reason: "invalid" } as const;
     const state = action.kind === "dismiss" ? "dismissed" : "accepted";
-    if (!(await closeReview(trx, review.id, state, input.by, result.ok ? result.resolution : "", at))) return { ok: false, reason: "closed" } as const;
+    // Cannot fail while the review is locked; if it did, the changes above must not outlive the answer "closed".
+    if (!(await closeReview(trx, review.id, state, input.by, result.ok ? result.resolution : "", at))) throw new Error(`review ${review.id} was closed under its lock`);
     await audit(trx, { actorId: input.by, action: `directory-review-${state}`, target: String(review.id), details: { kind: review.kind }, at: input.now });
     if (review.kind === "suggestion" && review.submitted_by !== null) {
       await notifySuggester(trx, { userId: Number(review.submitted_by), reviewId: review.id, payload: JSON.parse(review.payload), slug: result.ok && result.added ? result.added.slug : null, now: input.now });
