@@ -19,7 +19,7 @@ import {
   takeLock,
   touchLock,
 } from "../../db/repositories/directory-sync.js";
-import { inTransaction, type SyncRunRow } from "../../db/repositories/directory-sync.js";
+import { inTransaction } from "../../db/repositories/directory-sync.js";
 import { recordUploadRun, uploadRun, type UploadMessage } from "../../db/repositories/directory-uploads.js";
 import type { DB } from "../../db/database.js";
 import { hasAliasesFrom } from "../../db/repositories/penitentiary-institutions.js";
@@ -33,6 +33,7 @@ import { PoliteClient } from "./http.js";
 import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
 import { loadBelarusInstitutions } from "./belarus-institutions.js";
 import { SyncAlreadyRunningError } from "./errors.js";
+import { storedSummary } from "./summary.js";
 
 export const LOCK_NAME = "directory-sync";
 /** A holder on another machine whose heartbeat is older than this is taken to be gone. */
@@ -106,14 +107,6 @@ function defaultAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-/** What an ended run stored: its counts and errors, and why it failed (its last "source-failed" error). */
-export function storedSummary(run: SyncRunRow): SourceSummary {
-  const errors = JSON.parse(run.errors) as SourceSummary["errors"];
-  const failure = [...errors].reverse().find((error) => error.reason === "source-failed");
-  const failed = run.state === "failed" ? (failure?.detail ?? "failed") : null;
-  return { source: run.source as SourceName, runId: run.id, resumed: false, counts: JSON.parse(run.counts) as SyncCounts, errors, failed };
 }
 
 export async function runDirectorySync(options: SyncOptions): Promise<SourceSummary[]> {

@@ -14,6 +14,7 @@ import { countOpenReviews } from "../../db/repositories/directory-sync.js";
 import { inTransaction } from "../../db/database.js";
 import { recordUpload, uploadRun, type UploadMessage } from "../../db/repositories/directory-uploads.js";
 import { enqueue } from "../../outbox/enqueue.js";
+import { storedSummary } from "./summary.js";
 
 export { uploadImported, type UploadMessage } from "../../db/repositories/directory-uploads.js";
 
@@ -32,7 +33,6 @@ export async function uploadProgress(db: DB, upload: UploadMessage): Promise<"no
   const run = await uploadRun(db, upload);
   if (!run) return "none";
   if (run.state === "running") return "begun";
-  const { storedSummary } = await import("./engine.js");
   return { ended: { summaries: [storedSummary(run)], openReviews: await countOpenReviews(db) } };
 }
 
