@@ -66,6 +66,7 @@ privacy-export-table-organisers = campaigns you organise
 privacy-export-table-organiser-invites = organiser invites you created or redeemed
 privacy-export-table-directory-reviews = people you asked to add to the directory and disagreements you settled
 privacy-export-table-directory-uploads = directory files you sent to the bot: which of your messages carried one, and when it was imported
+privacy-export-table-directory-upload-runs = directory files you sent to the bot: which of your messages an import run reads the file of
 privacy-export-table-letter-replies = prisoners' replies passed on to you
 privacy-export-table-letter-translations = translations of your letters
 privacy-export-table-forget-requests = your requests to delete your data

@@ -69,6 +69,7 @@ privacy-export-table-organisers = кампании, которые вы орга
 privacy-export-table-organiser-invites = приглашения организаторов, которые вы создали или приняли
 privacy-export-table-directory-reviews = люди, которых вы просили добавить в справочник, и расхождения, которые вы разрешали
 privacy-export-table-directory-uploads = файлы для справочника, которые вы прислали боту: в каком вашем сообщении был файл и когда он импортирован
+privacy-export-table-directory-upload-runs = файлы для справочника, которые вы прислали боту: файл какого вашего сообщения читает запуск импорта
 privacy-export-table-letter-replies = ответы заключённых, переданные вам
 privacy-export-table-letter-translations = переводы ваших писем
 privacy-export-table-forget-requests = ваши запросы на удаление данных

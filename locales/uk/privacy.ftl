@@ -69,6 +69,7 @@ privacy-export-table-organisers = кампанії, які ви організо
 privacy-export-table-organiser-invites = запрошення організаторів, які ви створили або прийняли
 privacy-export-table-directory-reviews = люди, яких ви просили додати до довідника, і розбіжності, які ви вирішували
 privacy-export-table-directory-uploads = файли для довідника, які ви надіслали ботові: у якому вашому повідомленні був файл і коли його імпортовано
+privacy-export-table-directory-upload-runs = файли для довідника, які ви надіслали ботові: файл якого вашого повідомлення читає запуск імпорту
 privacy-export-table-letter-replies = відповіді в'язнів, передані вам
 privacy-export-table-letter-translations = переклади ваших листів
 privacy-export-table-forget-requests = ваші запити на видалення даних

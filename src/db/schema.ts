@@ -13,7 +13,7 @@ import type {
   DirectoryReviewsTable,
   DirectorySyncLockTable,
   DirectorySyncRunsTable,
-  DirectoryUploadsTable,
+  DirectoryUploadsTable, DirectoryUploadRunsTable,
   InstitutionAliasesTable,
 } from "./tables/directory-sync.js";
 import type { LettersTable, WriterProfilesTable } from "./tables/letters.js";
@@ -67,6 +67,7 @@ export interface Database {
   directory_sync_lock: DirectorySyncLockTable;
   directory_reviews: DirectoryReviewsTable;
   directory_uploads: DirectoryUploadsTable;
+  directory_upload_runs: DirectoryUploadRunsTable;
   organisation_desk: OrganisationDeskTable;
   prisoner_intermediaries: PrisonerIntermediariesTable;
   letter_replies: LetterRepliesTable;

@@ -1,3 +1,7 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { parseSyncConfig } from "../../src/services/directory-sync/config.js";
@@ -170,17 +174,51 @@ describe("bad input and failing sources", () => {
   }, 120_000);
 });
 
+/** Viasna's sample export as a hand-downloaded file dated 2026-07-15. */
+function sampleViasnaFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "viasna-")), "export-2026-07-15.csv");
+  writeFileSync(file, sampleText("viasna-export.synthetic.csv"));
+  return file;
+}
+
 describe("Viasna export from a file", () => {
   it("imports a hand-downloaded export frozen with the date in its name", async () => {
     const { db, sync } = await world();
-    const { writeFileSync, mkdtempSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const file = join(mkdtempSync(join(tmpdir(), "viasna-")), "export-2026-07-15.csv");
-    writeFileSync(file, sampleText("viasna-export.synthetic.csv"));
+    const file = sampleViasnaFile();
     const [viasna] = await sync({ sources: ["viasna"], file });
     expect(viasna?.counts.added).toBe(3);
     const row = await db.selectFrom("prisoners").select("status_as_of").where("slug", "like", "%-v900001").executeTakeFirstOrThrow();
     expect(row.status_as_of).toBe("2026-07-15");
+  });
+});
+
+/** The process dying at the write that ends a run (`finished_at`): that write and every later one fail. */
+class DiesEndingARun implements KyselyPlugin {
+  private dead = false;
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (node.kind !== "UpdateQueryNode" && node.kind !== "InsertQueryNode" && node.kind !== "DeleteQueryNode") return node;
+    if (!this.dead && !(node.kind === "UpdateQueryNode" && JSON.stringify(node).includes('"finished_at"'))) return node;
+    this.dead = true;
+    throw new Error("simulated death");
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
+describe("a sync that dies as its last batch ends the run", () => {
+  it("is resumed into the state of one clean run, each record counted once", async () => {
+    const { db, sync } = await world();
+    const file = sampleViasnaFile();
+    // The run ended in a write of its own after its last batch had committed: a run left running without a cursor,
+    // which the next sync took up from the first row again, counting the six rows a second time.
+    await expect(sync({ db: db.withPlugin(new DiesEndingARun()), sources: ["viasna"], file })).rejects.toThrow("simulated death");
+    const [resumed] = await sync({ sources: ["viasna"], file });
+    expect(resumed?.counts).toMatchObject({ added: 3, updated: 0, unchanged: 0 });
+    expect(await db.selectFrom("directory_sync_runs").select("state").execute()).toEqual([{ state: "finished" }]);
+    const observations = await db.selectFrom("directory_observations").select("source_record_id").where("source", "=", "viasna").execute();
+    expect(observations).toHaveLength(6);
   });
 });

@@ -17,34 +17,51 @@ import { followUpdates, handledUpdate } from "./update-scope.js";
  * retention pass a (re)start runs, the outbox, the news scheduler, the record of the update before — neither arms nor
  * strikes: armed by time alone, a crash point once struck retention's writes after a restart, and the update's own
  * record was then written, so its delivery again was taken as handled and answered nothing (CI, Postgres).
+ *
+ * Options, for a death in the middle of an update's handling rather than at its end:
+ * - `skip: n` lets the first n writes of `table` pass and strikes the next (the third batch's progress of a sync);
+ * - `dies: true`: the process is dead from the strike on, so every later write of the update fails too (a handler
+ *   that catches the strike cannot record a failure, the webhook cannot record the update handled) until the next
+ *   boot (`attach`); `onStrike` runs at the strike, for what the test must stop on the Telegram side (the dead
+ *   process's "something went wrong" reply).
  */
 export class CrashPoint implements KyselyPlugin {
-  private armed: { table: string; after: string; update?: number } | undefined;
+  private armed: (Required<Pick<CrashOptions, "skip" | "dies">> & Pick<CrashOptions, "onStrike"> & { table: string; after: string; update?: number }) | undefined;
+  /** The update whose process died (`dies`), until the next boot. */
+  private dead: number | undefined;
   /** How many times it struck. */
   struck = 0;
 
-  arm(table: string, after: string): void {
-    this.armed = { table, after };
+  arm(table: string, after: string, options: CrashOptions = {}): void {
+    this.armed = { table, after, skip: options.skip ?? 0, dies: options.dies ?? false, ...(options.onStrike ? { onStrike: options.onStrike } : {}) };
   }
 
   /** Called by the harness after every boot: a restarted app has a new bot whose updates must be followed too. */
   attach(app: RunningApp): void {
+    this.dead = undefined;
     followUpdates(app);
   }
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    const armed = this.armed;
-    if (armed === undefined || !WRITES.has(node.kind)) return node;
-    const table = tableOf(node);
+    if (!WRITES.has(node.kind)) return node;
     const handling = handledUpdate();
+    if (this.dead !== undefined && ofUpdate(node, handling, this.dead)) throw new Error("simulated crash: the process is dead");
+    const armed = this.armed;
+    if (armed === undefined) return node;
+    const table = tableOf(node);
     if (armed.update === undefined) {
       if (table === armed.after && handling !== undefined) armed.update = handling;
       return node;
     }
-    const ofTheUpdate = handling === undefined ? names(node, armed.update) : handling === armed.update;
-    if (table === armed.table && ofTheUpdate) {
+    if (table === armed.table && ofUpdate(node, handling, armed.update)) {
+      if (armed.skip > 0) {
+        armed.skip -= 1;
+        return node;
+      }
       this.armed = undefined;
       this.struck += 1;
+      if (armed.dies) this.dead = armed.update;
+      armed.onStrike?.();
       throw new Error(`simulated crash before writing ${table}`);
     }
     return node;
@@ -53,6 +70,19 @@ export class CrashPoint implements KyselyPlugin {
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
+}
+
+export interface CrashOptions {
+  /** Writes of the table to let pass before the strike. */
+  skip?: number;
+  /** Every later write of the update fails too, until the next boot. */
+  dies?: boolean;
+  onStrike?: () => void;
+}
+
+/** Whether a write is the update's: made while the bot handles it, or outside any handling and naming its id. */
+function ofUpdate(node: RootOperationNode, handling: number | undefined, update: number): boolean {
+  return handling === undefined ? names(node, update) : handling === update;
 }
 
 const WRITES = new Set<RootOperationNode["kind"]>(["UpdateQueryNode", "InsertQueryNode", "DeleteQueryNode"]);

@@ -26,14 +26,33 @@ const GIVEN = ["Алексей", "Дмитрий", "Сергей", "Андрей
 const PATRONYMICS = ["Алексеевич", "Дмитриевич", "Сергеевич", "Андреевич", "Николаевич", "Олегович", "Игоревич", "Павлович"];
 const SYLLABLES = ["ра", "мо", "ки", "ла", "ны", "ве", "до", "су", "ти", "ба", "го", "ше"];
 
+/** A surname no other index gives: a common one joined to a stem of syllables spelling the index. */
+function inventedSurname(index: number): string {
+  let stem = "";
+  for (let n = index + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) stem += SYLLABLES[n % SYLLABLES.length];
+  return `${SURNAMES[index % SURNAMES.length]}-${stem.charAt(0).toUpperCase()}${stem.slice(1)}ин`;
+}
+
+/** Viasna's export (the sample's 23 columns) of `count` current political prisoners with unique invented names. */
+export function generatedViasnaCsv(count: number): string {
+  const rows = [sampleText("viasna-export.synthetic.csv").split("\n")[0] as string];
+  for (let index = 0; index < count; index += 1) {
+    const id = 950_000 + index;
+    const birthday = `${1960 + (index % 40)}-${String(1 + (index % 12)).padStart(2, "0")}-${String(1 + (index % 28)).padStart(2, "0")}`;
+    const cells = [id, `https://prisoners.spring96.org/ru/person/generated-${id}`, `${GIVEN[index % GIVEN.length]} ${inventedSurname(index)}`, "active", "male", "", ""];
+    cells.push(birthday, "2025-01-03", "ст. 342 Уголовного кодекса", "Исправительная колония № 99 (синтетическая)", "", "3 года", "лишение свободы");
+    cells.push("", "", "2025-01-03", "", "2025-06-04", "", "", "", "Тестовск");
+    rows.push(cells.join(","));
+  }
+  return `${rows.join("\n")}\n`;
+}
+
 /** `count` Memorial cards with unique invented surnames; every fourth one (or every `recognisedEvery`) is on a political-prisoner list. */
 export function generatedMemorialCards(count: number, options: { firstId?: number; modified?: string; recognisedEvery?: number } = {}): MemorialCard[] {
   const cards: MemorialCard[] = [];
   const firstId = options.firstId ?? 8_000_000;
   for (let index = 0; index < count; index += 1) {
-    let stem = "";
-    for (let n = index + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) stem += SYLLABLES[n % SYLLABLES.length];
-    const surname = `${SURNAMES[index % SURNAMES.length]}-${stem.charAt(0).toUpperCase()}${stem.slice(1)}ин`;
+    const surname = inventedSurname(index);
     const title = `${surname} ${GIVEN[index % GIVEN.length]} ${PATRONYMICS[index % PATRONYMICS.length]}`;
     const recognised = index % (options.recognisedEvery ?? 4) === 0;
     const minute = String(index % 60).padStart(2, "0");

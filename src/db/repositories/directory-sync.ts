@@ -77,7 +77,10 @@ export async function findPersonalAddress(db: Db, prisonerSlug: string, institut
 
 // Runs
 
-/** The newest real (not dry) run of a source in a state: `running` is one to resume, `finished` gives the high-water mark. */
+/**
+ * The newest real (not dry) run of a source in a state: `running` is one to resume, `finished` gives the high-water
+ * mark. A run importing an admin's uploaded file is left out: only that file's message resumes it (directory-uploads.ts).
+ */
 export async function latestRun(db: Db, source: string, state: "running" | "finished"): Promise<SyncRunRow | undefined> {
   return db
     .selectFrom("directory_sync_runs")
@@ -85,6 +88,7 @@ export async function latestRun(db: Db, source: string, state: "running" | "fini
     .where("source", "=", source)
     .where("state", "=", state)
     .where("dry_run", "=", 0)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("directory_upload_runs").select("run_id").whereRef("directory_upload_runs.run_id", "=", "directory_sync_runs.id"))))
     .orderBy("id", "desc")
     .executeTakeFirst();
 }

@@ -168,6 +168,13 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     forget: async (trx, userId) => count(await trx.deleteFrom("directory_uploads").where("chat_id", "=", userId).executeTakeFirst()),
   },
   {
+    // Which of an admin's messages a sync run imports the file of (ids only; the run's counts name nobody).
+    table: "directory_upload_runs",
+    kind: "personal",
+    collect: (db, userId) => db.selectFrom("directory_upload_runs").selectAll().where("chat_id", "=", userId).orderBy("message_id").execute(),
+    forget: async (trx, userId) => count(await trx.deleteFrom("directory_upload_runs").where("chat_id", "=", userId).executeTakeFirst()),
+  },
+  {
     table: "audit_log",
     kind: "team",
     collect: (db, userId) => db.selectFrom("audit_log").selectAll().where("actor_id", "=", userId).orderBy("id").execute(),

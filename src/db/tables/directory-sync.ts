@@ -48,6 +48,17 @@ export interface DirectoryUploadsTable {
   imported_at: string;
 }
 
+/**
+ * The run importing an admin's export file, recorded with the run's creation: the message delivered again resumes that
+ * run, or is answered with what it stored once it ended, and no other sync resumes it.
+ */
+export interface DirectoryUploadRunsTable {
+  /** The admin's private chat and the message carrying the file. */
+  chat_id: number;
+  message_id: number;
+  run_id: number;
+}
+
 export interface DirectorySyncRunsTable {
   id: Generated<number>;
   source: string;

@@ -1,8 +1,10 @@
 /**
  * `runDirectorySync`: one sync of one or more sources. Each batch of records is applied in one transaction together
- * with the run's cursor and counts, so a crash (even kill -9) loses at most the batch in flight, and the next start
- * resumes the unfinished run from its cursor: the end state is that of one clean run. A lock row keeps a second sync
- * from starting while one runs (a holder that died on this machine, or stopped sending heartbeats, is replaced).
+ * with the run's cursor and counts (the last batch also ends the run), so a crash (even kill -9) loses at most the
+ * batch in flight, and the next start resumes the unfinished run from its cursor: the end state is that of one clean
+ * run. A lock row keeps a second sync from starting while one runs (a holder that died on this machine, or stopped
+ * sending heartbeats, is replaced). The run importing an admin's uploaded file belongs to that file's message: only
+ * the message delivered again resumes it, and once it ended its stored counts answer instead of a second import.
  */
 import { hostname } from "node:os";
 import { systemClock } from "../../clock.js";
@@ -18,6 +20,8 @@ import {
   touchLock,
 } from "../../db/repositories/directory-sync.js";
 import { inTransaction } from "../../db/repositories/directory-sync.js";
+import { recordUploadRun, uploadRun } from "../../db/repositories/directory-uploads.js";
+import type { MessageRef } from "../../db/message-ref.js";
 import type { DB } from "../../db/database.js";
 import { hasAliasesFrom } from "../../db/repositories/penitentiary-institutions.js";
 import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
@@ -30,6 +34,7 @@ import { PoliteClient } from "./http.js";
 import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
 import { loadBelarusInstitutions } from "./belarus-institutions.js";
 import { SyncAlreadyRunningError } from "./errors.js";
+import { storedSummary } from "./summary.js";
 
 export const LOCK_NAME = "directory-sync";
 /** A holder on another machine whose heartbeat is older than this is taken to be gone. */
@@ -71,6 +76,11 @@ export interface SyncOptions {
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (progress: { source: SourceName; processed: number; total: number | null }) => void;
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /**
+   * The admin's message whose file this sync imports (one source): its run is recorded with the message when created,
+   * so that the message delivered again resumes that run, or gets the summary the run stored once it ended.
+   */
+  upload?: MessageRef;
   /** `host:pid` of this process; tests pass their own to play two processes. */
   owner?: string;
   /** Whether a lock holder on this machine is still alive (default: signal 0 to its pid). */
@@ -102,6 +112,11 @@ function defaultAlive(pid: number): boolean {
 
 export async function runDirectorySync(options: SyncOptions): Promise<SourceSummary[]> {
   const { db } = options;
+  if (options.upload) {
+    // Its file was imported to the end before the process died (its summary not queued): what it did, not a second import.
+    const run = await uploadRun(db, options.upload);
+    if (run && run.state !== "running") return [storedSummary(run)];
+  }
   const now = options.now ?? (() => systemClock.now());
   const owner = options.owner ?? `${hostname()}:${process.pid}`;
   const isAlive = options.isAlive ?? defaultAlive;
@@ -151,6 +166,21 @@ async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolea
 }
 
 
+/** A new run of `source`, recorded with the uploaded file's message (if any) in the same transaction. */
+async function startRun(options: SyncOptions, source: SourceName, counts: SyncCounts, now: () => Date): Promise<number> {
+  return inTransaction(options.db, async (trx) => {
+    const id = await createRun(trx, source, false, JSON.stringify(counts), now().toISOString());
+    if (options.upload) await recordUploadRun(trx, options.upload, id);
+    return id;
+  });
+}
+
+/** Ends a run as failed with what it counted: a source that failed as a whole is not resumed. */
+async function failRun(db: DB, runId: number, summary: SourceSummary, highWater: string | null, at: string): Promise<void> {
+  await saveRunProgress(db, runId, { cursor: null, highWater, counts: JSON.stringify(summary.counts), errors: JSON.stringify(summary.errors.slice(-50)) });
+  await finishRun(db, runId, "failed", at);
+}
+
 function clientFor(options: SyncOptions, source: SourceName): PoliteClient {
   const settings = options.config.sources[source];
   return new PoliteClient({
@@ -164,27 +194,41 @@ function clientFor(options: SyncOptions, source: SourceName): PoliteClient {
 }
 
 async function syncFsinPismo(options: SyncOptions, now: () => Date): Promise<SourceSummary> {
+  const { db } = options;
   const summary: SourceSummary = { source: "fsin-pismo", runId: null, resumed: false, counts: emptyCounts(), errors: [], failed: null };
+  // An uploaded list is a run of its own, ended in the list's transaction: its message delivered again finds what it did.
+  const own = options.upload ? await uploadRun(db, options.upload) : undefined;
+  summary.resumed = own !== undefined;
+  summary.runId = options.upload ? (own?.id ?? (await startRun(options, "fsin-pismo", summary.counts, now))) : null;
+  const runId = summary.runId;
   try {
     const payload = await readFsinPismoList(clientFor(options, "fsin-pismo"), options.config.sources["fsin-pismo"].baseUrl, options.file);
     const complete = options.file === undefined || options.fsinPismoComplete === true;
-    const { marked, unmarked, skipped } = await applyFsinPismoList(options.db, payload, now(), { complete });
-    summary.counts.updated = marked + unmarked;
-    summary.counts.skipped = skipped;
+    await inTransaction(db, async (trx) => {
+      const { marked, unmarked, skipped } = await applyFsinPismoList(trx, payload, now(), { complete });
+      summary.counts.updated = marked + unmarked;
+      summary.counts.skipped = skipped;
+      if (runId === null) return;
+      await saveRunProgress(trx, runId, { cursor: null, highWater: null, counts: JSON.stringify(summary.counts), errors: "[]" });
+      await finishRun(trx, runId, "finished", now().toISOString());
+    });
   } catch (error) {
     summary.failed = (error as Error).message;
-    summary.counts.sourceErrors += 1;
+    summary.counts = { ...emptyCounts(), sourceErrors: 1 };
+    summary.errors.push({ reason: "source-failed", detail: summary.failed });
+    if (runId !== null) await failRun(db, runId, summary, null, now().toISOString());
   }
   return summary;
 }
 
 async function syncPeople(options: SyncOptions, source: PersonSource, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary> {
   const { db } = options;
-  const unfinished = dryRun ? undefined : await latestRun(db, source, "running");
+  // An uploaded file's message resumes its own run only (runDirectorySync answered for one that ended).
+  const unfinished = dryRun ? undefined : options.upload ? await uploadRun(db, options.upload) : await latestRun(db, source, "running");
   const previous = await latestRun(db, source, "finished");
   const counts: SyncCounts = unfinished ? (JSON.parse(unfinished.counts) as SyncCounts) : emptyCounts();
   const errors: SourceSummary["errors"] = unfinished ? (JSON.parse(unfinished.errors) as SourceSummary["errors"]) : [];
-  const runId = dryRun ? null : (unfinished?.id ?? (await createRun(db, source, false, JSON.stringify(counts), now().toISOString())));
+  const runId = dryRun ? null : (unfinished?.id ?? (await startRun(options, source, counts, now)));
   const summary: SourceSummary = { source, runId, resumed: unfinished !== undefined, counts, errors, failed: null };
   const cursor = unfinished?.cursor ? (JSON.parse(unfinished.cursor) as { position: number }).position : null;
   let highWater = unfinished?.high_water ?? previous?.high_water ?? null;
@@ -201,6 +245,7 @@ async function syncPeople(options: SyncOptions, source: PersonSource, now: () =>
   const institutions = buildInstitutionIndex(await listInstitutionAliasEntries(db));
   const people = await PeopleIndex.load(db);
   let processed = 0;
+  let ended = false;
   try {
     for await (const batch of batches) {
       const work = async (trx: DB) => {
@@ -218,23 +263,23 @@ async function syncPeople(options: SyncOptions, source: PersonSource, now: () =>
             errors: JSON.stringify(errors.slice(-50)),
           });
           await touchLock(trx, LOCK_NAME, owner, now().toISOString());
+          // The last batch ends the run with it: a death right after leaves no run to resume from its first row again.
+          if (batch.next === null) await finishRun(trx, runId, "finished", now().toISOString());
         }
       };
       await inTransaction(db, work);
+      ended = batch.next === null;
       processed += batch.records.length + batch.skipped.length;
       options.onProgress?.({ source, processed, total: batch.total });
       options.log?.("directory_sync_batch", { source, records: batch.records.length, next: batch.next });
     }
-    if (runId !== null) await finishRun(db, runId, "finished", now().toISOString());
+    if (runId !== null && !ended) await finishRun(db, runId, "finished", now().toISOString());
   } catch (error) {
     // The run stays `running` with its cursor only for a crash; a source that failed is closed as failed.
     summary.failed = (error as Error).message;
     counts.sourceErrors += 1;
     errors.push({ reason: "source-failed", detail: (error as Error).message });
-    if (runId !== null) {
-      await saveRunProgress(db, runId, { cursor: null, highWater: previous?.high_water ?? null, counts: JSON.stringify(counts), errors: JSON.stringify(errors.slice(-50)) });
-      await finishRun(db, runId, "failed", now().toISOString());
-    }
+    if (runId !== null) await failRun(db, runId, summary, previous?.high_water ?? null, now().toISOString());
     options.log?.("directory_sync_source_failed", { source, reason: (error as Error).message });
   }
   return summary;
