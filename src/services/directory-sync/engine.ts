@@ -19,7 +19,6 @@ import {
 } from "../../db/repositories/directory-sync.js";
 import { inTransaction } from "../../db/repositories/directory-sync.js";
 import type { DB } from "../../db/database.js";
-import { hasAliasesFrom } from "../../db/repositories/penitentiary-institutions.js";
 import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
 import { buildInstitutionIndex } from "../../domain/institutions/match.js";
 import { applyCandidate, type ApplyOutcome, PeopleIndex } from "./apply.js";
@@ -27,7 +26,7 @@ import type { SyncConfig } from "./config.js";
 import { type Batch, type FetchContext, memorialBatches, ovdBatches, viasnaBatches } from "./fetchers.js";
 import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
 import { PoliteClient } from "./http.js";
-import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
+import { ensurePenitentiaryInstitutions } from "./institutions.js";
 import { loadBelarusInstitutions } from "./belarus-institutions.js";
 import { SyncAlreadyRunningError } from "./errors.js";
 
@@ -139,7 +138,7 @@ export async function runDirectorySync(options: SyncOptions): Promise<SourceSumm
 async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary[]> {
   const { db } = options;
   {
-    if (!(await hasAliasesFrom(db, PENITENTIARY_ORIGIN))) await loadPenitentiaryInstitutions(db, { now: now() });
+    await ensurePenitentiaryInstitutions(db, { now: now() });
     // Belarusian facilities: a small sourced file, upserted on every sync so a corrected record reaches the database.
     await loadBelarusInstitutions(db, { now: now() });
     const summaries: SourceSummary[] = [];
