@@ -169,7 +169,9 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     .catch((error: unknown) => logger.warn({ err: describeError(error) }, "public links not reviewed"));
   // A fresh install knows only the seed's few facilities until these are in: "someone not in the list", /move and
   // /news transfers search them. Loading them takes a second or two of CPU once per database, so not before polling.
-  const facilitiesLoaded = ensurePenitentiaryInstitutions(db, { now: clock.now() })
+  // Started once the first getUpdates is on its way: parsing the file would otherwise hold it back (bench:startup).
+  const facilitiesLoaded = intake.accepting
+    .then(() => (stopping ? undefined : ensurePenitentiaryInstitutions(db, { now: clock.now() })))
     .then((loaded) => {
       if (loaded) logger.info({ facilities: loaded.facilities, inserted: loaded.inserted, aliases: loaded.aliases }, "penal facilities loaded");
     })
@@ -193,8 +195,9 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       stopped ??= (async () => {
         stopping = true;
         await menusPublished;
-        await facilitiesLoaded;
         await intake.stop();
+        // After the intake: a stop before the first getUpdates is what lets it settle.
+        await facilitiesLoaded;
         await stopWorkers();
         await chatLock?.close();
       })();
