@@ -26,6 +26,7 @@ import { createNewsScheduler, type NewsScheduler } from "./services/news/schedul
 import { newsOutboxHandlers } from "./services/news/outbox-handlers.js";
 import { initBotWhileStarting } from "./startup.js";
 import { createDirectorySyncJob, type DirectorySyncJob } from "./services/directory-sync/scheduler.js";
+import { ensurePenitentiaryInstitutions } from "./services/directory-sync/institutions.js";
 import { letterReplyOutboxHandlers } from "./services/relay/letter-replies.js";
 
 /** Update types Lysty handles (kept here too for callers that import it from the app). */
@@ -49,6 +50,8 @@ export interface RunningApp {
    * logged): both go out after start-up, not before the first update.
    */
   menusPublished: Promise<void>;
+  /** polit-sake's 948 facilities, loaded once per database after the first getUpdates (docs/directory.md). */
+  facilitiesLoaded: Promise<void>;
   /** Resolves when the app has stopped; rejects when polling hit an error it cannot go on after. */
   done: Promise<void>;
   /** Stops taking updates, finishes those in flight, then stops the background workers. */
@@ -164,10 +167,20 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
       await reviewPublicLinks({ api: bot.api, db, admins: config.botAdmins, clock, logger });
     })
     .catch((error: unknown) => logger.warn({ err: describeError(error) }, "public links not reviewed"));
+  // A fresh install knows only the seed's few facilities until these are in: "someone not in the list", /move and
+  // /news transfers search them. Loading them takes a second or two of CPU once per database, so not before polling.
+  // Started once the first getUpdates is on its way: parsing the file would otherwise hold it back (bench:startup).
+  const facilitiesLoaded = intake.accepting
+    .then(() => (stopping ? undefined : ensurePenitentiaryInstitutions(db, { now: clock.now() })))
+    .then((loaded) => {
+      if (loaded) logger.info({ facilities: loaded.facilities, inserted: loaded.inserted, aliases: loaded.aliases }, "penal facilities loaded");
+    })
+    .catch((error: unknown) => logger.warn({ err: describeError(error) }, "could not load the penal facilities; the next start tries again"));
 
   let stopped: Promise<void> | undefined;
   return {
     menusPublished,
+    facilitiesLoaded,
     bot,
     outbox,
     news: newsScheduler,
@@ -183,6 +196,8 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
         stopping = true;
         await menusPublished;
         await intake.stop();
+        // After the intake: a stop before the first getUpdates is what lets it settle.
+        await facilitiesLoaded;
         await stopWorkers();
         await chatLock?.close();
       })();

@@ -24,6 +24,8 @@ export interface Intake {
   isRunning(): boolean;
   /** Resolves when it has stopped; rejects when polling hit an error it cannot go on after. */
   done: Promise<void>;
+  /** Resolves once updates can come in: the first getUpdates sent (polling), the server listening (webhook). */
+  accepting: Promise<void>;
   /** Stops taking updates and waits for those in flight. */
   stop(): Promise<void>;
   /** The HTTP server's port, if there is one. */
@@ -69,6 +71,7 @@ async function webhookIntake(
   return {
     isRunning: () => !webhook.draining(),
     done,
+    accepting: Promise.resolve(),
     stop: () => webhook.stop().then(finished),
     port: webhook.server.port,
   };
@@ -102,6 +105,7 @@ async function pollingIntake(bot: Bot<BotContext>, handler: UpdateHandler, { con
   return {
     isRunning: () => started.isRunning(),
     done: started.done,
+    accepting: started.firstPoll,
     stop: async () => {
       await started.stop();
       await server?.close();

@@ -10,6 +10,8 @@ export interface Polling {
   isRunning(): boolean;
   /** Resolves when polling stops; rejects when it cannot go on (401 wrong token, 409 another instance polls). */
   readonly done: Promise<void>;
+  /** Resolves once the first getUpdates has been handed to the client, and the event loop has turned to send it. */
+  readonly firstPoll: Promise<void>;
   /** Stops fetching, waits for every update in flight, then confirms the last one so a restart does not repeat it. */
   stop(): Promise<void>;
 }
@@ -37,6 +39,8 @@ export async function startPolling(
 ): Promise<Polling> {
   // getUpdates is refused while a webhook is set, e.g. after running in webhook mode.
   await bot.api.deleteWebhook();
+  let polled: () => void = () => undefined;
+  const firstPoll = new Promise<void>((resolve) => (polled = resolve)).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
   const runner: RunnerHandle = run(
     {
       init: () => bot.init(),
@@ -45,7 +49,9 @@ export async function startPolling(
       api: {
         getUpdates: async (args, signal) => {
           try {
-            return await bot.api.getUpdates({ ...args, allowed_updates: [...options.allowedUpdates] }, signal);
+            const answer = bot.api.getUpdates({ ...args, allowed_updates: [...options.allowedUpdates] }, signal);
+            polled();
+            return await answer;
           } catch (error) {
             if (!signal.aborted) logger.warn({ err: describeError(error) }, "getUpdates failed; the runner retries");
             throw error;
@@ -60,14 +66,17 @@ export async function startPolling(
     throw error;
   });
   // Callers that never await `done` (stop() does) must not see an unhandled rejection.
-  done.catch(() => undefined);
+  done.catch(() => undefined).finally(polled);
 
   let stopping: Promise<void> | undefined;
   return {
     isRunning: () => runner.isRunning(),
     done,
+    firstPoll,
     stop() {
       stopping ??= (async () => {
+        // Stopped before the first getUpdates: whoever waits for it goes on (and sees the intake stopping).
+        polled();
         if (runner.isRunning()) await runner.stop()?.catch(() => undefined);
         await handler.inFlight.drain();
         const last = handler.lastUpdateId;

@@ -181,7 +181,7 @@ organisers-setstatus-confirm =
     Save this?
     <b>{ $prisoner }</b>: “{ $status }” as of { $asOf }
     Source: { $source }
-organisers-move-current = <b>{ $prisoner }</b>: now { $institution }. Where is the person held now?
+organisers-move-current = <b>{ $prisoner }</b>: now { $institution }. Where is the person held now? Choose below, or send the facility's number and town to search for it (for example "ИК-1 Ярославль").
 organisers-move-none = not known / not held
 organisers-move-confirm =
     Save this?
@@ -197,10 +197,12 @@ organisers-correction-save = 💾 Save
 organisers-correction-cancel = Cancel
 organisers-correction-cancelled = Cancelled: nothing was changed.
 organisers-setstatus-press = Choose the new status with a button above (typed text is not read here), or send /cancel to stop.
-organisers-move-press = Choose the institution with a button above (typed text is not read here), or send /cancel to stop.
+organisers-move-press = Choose the institution with a button above, or send its number and town to search (for example "ИК-1 Ярославль"), or send /cancel to stop.
 organisers-correction-press-save = Press “Save” or “Cancel” above (typed text is not read here), or send /cancel to stop.
 organisers-correction-changed = Saved. The change is in the prisoner's history with your source.
 organisers-correction-confirmed = Saved: the value was already the same, its date and source are updated.
 organisers-correction-kept = Not changed: the directory holds newer information than that date.
 organisers-correction-refused = Not saved: you are no longer an organiser of this prisoner's campaigns.
 organisers-correction-stale-button = This button belongs to a correction that is over: nothing was changed. Send /setstatus or /move again.
+organisers-move-search-none = No facility matches “{ $query }”. Try only the number and the town, or the region.
+organisers-move-search-pick = Choose the facility, or send another search:

@@ -25,9 +25,11 @@ review-sync-failed = { $source }: failed — { $reason }
 review-sync-open = Open /review to settle { $count } open items.
 review-suggestion-title = <b>A user asks to add someone not listed</b> (details they gave, not checked; sent { $date })
     { $name }, born { $born }
-    { $institution }, { $region }
+    { $place }
     Check a source before adding. The card will name its source as "submitted by a user, confirmed by an organiser" (or an admin).
 review-suggestion-add = Add to the directory
 review-suggestion-added = ✅ Added to the directory; the card names its source: submitted by a user, confirmed by { $role }. The user has been told.
 review-suggestion-dismissed = Dismissed. Nothing was added; the user has been told that the details could not be confirmed.
 command-review = Registry disagreements and people writers ask to add
+review-suggestion-facility-unknown-ru = Facility: not known (the writer does not know it; held by Russia, they say). Find it before adding, or add the person without one.
+review-suggestion-facility-unknown-by = Facility: not known (the writer does not know it; held in Belarus, they say). Find it before adding, or add the person without one.

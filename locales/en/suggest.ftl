@@ -13,7 +13,7 @@ suggest-press-button = Please choose with the buttons above, or send /cancel.
 suggest-year-ask = Year of birth (four digits, for example 1985). If you do not know it, press the button.
 suggest-year-unknown = I don't know
 suggest-year-invalid = That is not a year of birth: send four digits, for example 1985, or press "I don't know".
-suggest-facility-ask = Where is the person held? Send the facility as you know it: its number and town, for example "IK-4 Torzhok" or "СИЗО-1 Симферополь".
+suggest-facility-ask = Where is the person held? Send the facility as you know it: its number and town, for example "IK-4 Torzhok" or "СИЗО-1 Симферополь". If you do not know it, press the button for the country.
 suggest-facility-too-long = That is too long: send only the facility's number and town.
 suggest-facility-none = No facility matches “{ $query }”. Try only the number and the town (for example "ИК-4 Торжок"), or the region.
 suggest-facility-pick = Choose the facility, or send another search:
@@ -43,3 +43,10 @@ suggest-packet-unchecked = Details you gave, not checked: the name, year of birt
 suggest-check-unchecked = ⚠️ Details you gave, not checked: make sure the name and facility are right before you send.
 suggest-relay-unchecked = ⚠️ Details given by the writer, not checked by organisers: check the name and facility before posting.
 suggest-print-unchecked = Details given by the writer, not checked by organisers: check the name and address before posting.
+suggest-facility-unknown-ru = I don't know the facility: Russia or occupied territory
+suggest-facility-unknown-by = I don't know the facility: Belarus
+suggest-facility-not-known-ru = not known (held by Russia)
+suggest-facility-not-known-by = not known (held in Belarus)
+suggest-sent-no-facility = Sent to organisers. They will check the details against public sources and look for the facility; this can take a few days. If they add the person to the directory, I will send you a message here. If they cannot confirm the details, I will tell you that too. Nothing you sent is shown to other users.
+
+    Without a facility there is no address to post a letter to yet: you can write now only to organisers who pass letters on, or through a delivery service, and the next screen says which is open.

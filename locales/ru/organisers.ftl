@@ -177,7 +177,7 @@ organisers-setstatus-confirm =
     Сохранить?
     <b>{ $prisoner }</b>: «{ $status }» по состоянию на { $asOf }
     Источник: { $source }
-organisers-move-current = <b>{ $prisoner }</b>: сейчас { $institution }. Где человек содержится теперь?
+organisers-move-current = <b>{ $prisoner }</b>: сейчас { $institution }. Где человек содержится теперь? Выберите ниже или пришлите номер и город учреждения для поиска (например, «ИК-1 Ярославль»).
 organisers-move-none = неизвестно / не содержится
 organisers-move-confirm =
     Сохранить?
@@ -193,10 +193,12 @@ organisers-correction-save = 💾 Сохранить
 organisers-correction-cancel = Отмена
 organisers-correction-cancelled = Отменено: ничего не изменено.
 organisers-setstatus-press = Выберите новый статус кнопкой выше (набранный текст здесь не читается) или отправьте /cancel, чтобы остановиться.
-organisers-move-press = Выберите учреждение кнопкой выше (набранный текст здесь не читается) или отправьте /cancel, чтобы остановиться.
+organisers-move-press = Выберите учреждение кнопкой выше, или пришлите его номер и город для поиска (например, «ИК-1 Ярославль»), или отправьте /cancel, чтобы остановиться.
 organisers-correction-press-save = Нажмите «Сохранить» или «Отмена» выше (набранный текст здесь не читается) либо отправьте /cancel, чтобы остановиться.
 organisers-correction-changed = Сохранено. Изменение есть в истории заключённого вместе с вашим источником.
 organisers-correction-confirmed = Сохранено: значение и так было таким же, обновлены дата и источник.
 organisers-correction-kept = Не изменено: в справочнике более новые сведения, чем на эту дату.
 organisers-correction-refused = Не сохранено: вы больше не организатор кампаний этого заключённого.
 organisers-correction-stale-button = Эта кнопка из исправления, которое уже завершилось: ничего не изменено. Отправьте /setstatus или /move ещё раз.
+organisers-move-search-none = Ни одно учреждение не подходит под запрос «{ $query }». Попробуйте только номер и город или регион.
+organisers-move-search-pick = Выберите учреждение или пришлите другой запрос:

@@ -178,7 +178,7 @@ organisers-setstatus-confirm =
     Зберегти?
     <b>{ $prisoner }</b>: «{ $status }» станом на { $asOf }
     Джерело: { $source }
-organisers-move-current = <b>{ $prisoner }</b>: зараз { $institution }. Де людину утримують тепер?
+organisers-move-current = <b>{ $prisoner }</b>: зараз { $institution }. Де людину утримують тепер? Оберіть нижче або надішліть номер і місто установи для пошуку (наприклад, «ИК-1 Ярославль»).
 organisers-move-none = невідомо / не утримують
 organisers-move-confirm =
     Зберегти?
@@ -194,10 +194,12 @@ organisers-correction-save = 💾 Зберегти
 organisers-correction-cancel = Скасувати
 organisers-correction-cancelled = Скасовано: нічого не змінено.
 organisers-setstatus-press = Оберіть новий статус кнопкою вище (набраний текст тут не читається) або надішліть /cancel, щоб зупинитися.
-organisers-move-press = Оберіть установу кнопкою вище (набраний текст тут не читається) або надішліть /cancel, щоб зупинитися.
+organisers-move-press = Оберіть установу кнопкою вище, або надішліть її номер і місто для пошуку (наприклад, «ИК-1 Ярославль»), або надішліть /cancel, щоб зупинитися.
 organisers-correction-press-save = Натисніть «Зберегти» або «Скасувати» вище (набраний текст тут не читається) чи надішліть /cancel, щоб зупинитися.
 organisers-correction-changed = Збережено. Зміна є в історії в'язня разом із вашим джерелом.
 organisers-correction-confirmed = Збережено: значення й так було таке саме, оновлено дату й джерело.
 organisers-correction-kept = Не змінено: у довіднику новіші відомості, ніж на цю дату.
 organisers-correction-refused = Не збережено: ви вже не організатор кампаній цього в'язня.
 organisers-correction-stale-button = Ця кнопка з виправлення, яке вже завершилося: нічого не змінено. Надішліть /setstatus або /move ще раз.
+organisers-move-search-none = Жодна установа не відповідає запиту «{ $query }». Спробуйте лише номер і місто або регіон.
+organisers-move-search-pick = Оберіть установу або надішліть інший запит:

@@ -7,6 +7,9 @@ import { type DB, openPostgres, openSqlite } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { seedDirectory } from "../../src/db/repositories/directory-document.js";
 import { touchUser } from "../../src/db/repositories/users.js";
+import { upsertInstitution } from "../../src/db/repositories/institutions.js";
+import { readDirectorySeed } from "../../src/domain/directory/seed-files.js";
+import { loadPenitentiaryInstitutions } from "../../src/services/directory-sync/institutions.js";
 
 export interface TestDatabase {
   db: DB;
@@ -26,16 +29,20 @@ export interface TestDatabase {
  *
  * Migrating costs more than copying (bench/test-database.ts): each test process migrates one template once and
  * every test gets a copy of it: a copied SQLite file, or `CREATE DATABASE … TEMPLATE` on Postgres.
+ *
+ * `contents: "facilities"` (the harness's): the template also holds the institutions every start loads, the seed's
+ * and polit-sake's 948 (`startApp`), so that a test's start finds them there instead of spending a second on them.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { contents?: TemplateContents } = {}): Promise<TestDatabase> {
+  const contents = options.contents ?? "schema";
   const postgresUrl = process.env.TEST_DATABASE_URL;
   if (postgresUrl?.startsWith("postgres")) {
-    const template = await postgresTemplate(postgresUrl);
-    return template ? createPostgresTestDatabase(postgresUrl, template) : createPostgresTestSchema(postgresUrl);
+    const template = await postgresTemplate(postgresUrl, contents);
+    return template ? createPostgresTestDatabase(postgresUrl, template) : createPostgresTestSchema(postgresUrl, contents);
   }
   const dir = mkdtempSync(join(tmpdir(), "lysty-db-"));
   const filename = join(dir, "test.sqlite");
-  copyFileSync(await sqliteTemplate(), filename);
+  copyFileSync(await sqliteTemplate(contents), filename);
   const opened: DB[] = [];
   const open = () => {
     const db = openSqlite(filename);
@@ -56,21 +63,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-let sqliteTemplateFile: Promise<string> | undefined;
+/** What a template holds besides the schema: nothing, or the institutions a start loads. */
+export type TemplateContents = "schema" | "facilities";
+
+const sqliteTemplateFiles = new Map<TemplateContents, Promise<string>>();
 
 /** A migrated SQLite file for this test process, its WAL folded in so that a plain copy holds every table. */
-function sqliteTemplate(): Promise<string> {
-  sqliteTemplateFile ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lysty-db-template-"));
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    const filename = join(dir, "template.sqlite");
-    const db = openSqlite(filename);
-    await migrateToLatest(db);
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
-    await db.destroy();
-    return filename;
-  })();
-  return sqliteTemplateFile;
+function sqliteTemplate(contents: TemplateContents): Promise<string> {
+  let file = sqliteTemplateFiles.get(contents);
+  if (!file) {
+    file = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), "lysty-db-template-"));
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      const filename = join(dir, "template.sqlite");
+      const db = openSqlite(filename);
+      await prepareTemplate(db, contents);
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+      await db.destroy();
+      return filename;
+    })();
+    sqliteTemplateFiles.set(contents, file);
+  }
+  return file;
+}
+
+async function prepareTemplate(db: DB, contents: TemplateContents, schema?: string): Promise<void> {
+  await migrateToLatest(db, schema === undefined ? undefined : { schema });
+  if (contents === "schema") return;
+  // As a first start has them: the seed's institutions first, so that polit-sake's names merge into those rows.
+  const now = new Date();
+  for (const institution of readDirectorySeed().institutions) await upsertInstitution(db, institution, now);
+  await loadPenitentiaryInstitutions(db, { now });
 }
 
 /** A fresh database with the shipped directory seeded and these people recorded as users (id → locale). */
@@ -93,14 +116,16 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-let postgresTemplateName: Promise<string | undefined> | undefined;
+const postgresTemplateNames = new Map<TemplateContents, Promise<string | undefined>>();
 
 /**
  * A database migrated once for this test process, to clone per test; undefined when the role may not create
  * databases (then each test migrates a schema of its own, as before). Left for the next run's global setup to drop.
  */
-function postgresTemplate(url: string): Promise<string | undefined> {
-  postgresTemplateName ??= (async () => {
+function postgresTemplate(url: string, contents: TemplateContents): Promise<string | undefined> {
+  let made = postgresTemplateNames.get(contents);
+  if (made) return made;
+  made = (async () => {
     const admin = openPostgres(url, { max: 1 });
     try {
       const { rows } = await sql<{ rolcreatedb: boolean }>`select rolcreatedb from pg_roles where rolname = current_user`.execute(admin);
@@ -108,7 +133,7 @@ function postgresTemplate(url: string): Promise<string | undefined> {
       const name = `${testDatabasePrefixes(url).template}${randomBytes(6).toString("hex")}`;
       await sql`create database ${sql.id(name)}`.execute(admin);
       const template = openPostgres(withDatabase(url, name), { max: 1 });
-      await migrateToLatest(template);
+      await prepareTemplate(template, contents);
       // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
       await template.destroy();
       return name;
@@ -116,7 +141,8 @@ function postgresTemplate(url: string): Promise<string | undefined> {
       await admin.destroy();
     }
   })();
-  return postgresTemplateName;
+  postgresTemplateNames.set(contents, made);
+  return made;
 }
 
 async function createPostgresTestDatabase(url: string, template: string): Promise<TestDatabase> {
@@ -163,7 +189,7 @@ async function dropWhenFree(admin: DB, name: string): Promise<void> {
   }
 }
 
-async function createPostgresTestSchema(url: string): Promise<TestDatabase> {
+async function createPostgresTestSchema(url: string, contents: TemplateContents): Promise<TestDatabase> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const admin = openPostgres(url, { max: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
@@ -174,7 +200,7 @@ async function createPostgresTestSchema(url: string): Promise<TestDatabase> {
     return db;
   };
   const db = open();
-  await migrateToLatest(db, { schema });
+  await prepareTemplate(db, contents, schema);
   const separator = url.includes("?") ? "&" : "?";
   return {
     db,

@@ -6,7 +6,7 @@ import { type Config, parseConfig } from "../../src/config.js";
 import type { DB } from "../../src/db/database.js";
 import { FakeTelegram } from "../../packages/fake-telegram/src/index.js";
 import { TestClock } from "./clock.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, type TemplateContents, type TestDatabase } from "./database.js";
 import { captureLogs } from "./log-capture.js";
 import { TestUser, type TestUserOptions } from "./test-user.js";
 
@@ -24,6 +24,11 @@ export interface HarnessOptions {
    * is handed the running app after every boot (a restart starts a new one), e.g. to tell which update a query serves.
    */
   dbPlugins?: Array<KyselyPlugin & { attach?(app: RunningApp): void }>;
+  /**
+   * What the database holds before the first start: by default the institutions a start loads (the seed's and
+   * polit-sake's, from the template, so no test spends a second on them); "schema" for a fresh install's empty one.
+   */
+  database?: TemplateContents;
 }
 
 /**
@@ -54,7 +59,7 @@ export class Harness {
     const clock = new TestClock();
     // The fake's clock is the bot's: its rate limits, retry_after answers and call times follow h.clock.
     const fake = await FakeTelegram.start({ now: () => clock.now().getTime() });
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ contents: options.database ?? "facilities" });
     const config = parseConfig({
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
@@ -104,6 +109,8 @@ export class Harness {
     for (const plugin of this.dbPlugins) plugin.attach?.(this.app);
     // Tests read the command menus right after the start; in production they go out in the background.
     await this.app.menusPublished;
+    // The template carries the facilities (helpers/database.ts): this is one read, unless a test removed them.
+    await this.app.facilitiesLoaded;
     if (this.newsScheduler === "manual") await this.app.news.stop();
   }
 

@@ -75,7 +75,7 @@ describe("correcting the directory from Telegram", () => {
     expect((await getPrisonerBySlug(h.db, "kagarlitsky-boris"))?.status).toMatchObject({ value: "released", asOf: "2026-02", sourceUrl: SOURCE });
   });
 
-  it("a message sent where only buttons count (the status, the institution, Save) gets the step's hint, and the correction goes on", async () => {
+  it("a message sent where only buttons count (the status, Save) gets the step's hint, a photo at the institution too, and the correction goes on", async () => {
     const boss = await organiser(h, { languageCode: "en" });
     await boss.send("/setstatus kagarlitsky-boris");
     await boss.send("released");
@@ -92,10 +92,12 @@ describe("correcting the directory from Telegram", () => {
 
     const ukrainian = await organiser(h, { languageCode: "uk" });
     await ukrainian.send("/move kagarlitsky-boris");
-    await ukrainian.send("СИЗО-1 Тверь");
-    expect(ukrainian.lastText()).toBe("Оберіть установу кнопкою вище (набраний текст тут не читається) або надішліть /cancel, щоб зупинитися.");
     await ukrainian.sendPhoto();
-    expect(ukrainian.lastText()).toContain("Оберіть установу кнопкою вище");
+    expect(ukrainian.lastText()).toBe("Оберіть установу кнопкою вище, або надішліть її номер і місто для пошуку (наприклад, «ИК-1 Ярославль»), або надішліть /cancel, щоб зупинитися.");
+    // Typed text searches the facilities: one button per match (the seed's СИЗО-1 with polit-sake's names merged in).
+    await ukrainian.send("СИЗО-1 Тверь");
+    expect(ukrainian.lastText()).toBe("Оберіть установу або надішліть інший запит:");
+    expect(ukrainian.buttons()).toEqual(["СИЗО-1 (Тверь), Тверская область"]);
     await ukrainian.press("СИЗО-1 (Тверь)");
     expect(ukrainian.lastText()).toContain("Надішліть посилання");
   });

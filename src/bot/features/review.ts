@@ -42,8 +42,10 @@ function reviewText(ctx: FlowContext, view: ReviewView): string {
     return ctx.t("review-suggestion-title", {
       name: escapeHtml(suggestion.name),
       born: suggestion.birthYear === null ? "—" : String(suggestion.birthYear),
-      institution: escapeHtml(suggestion.institution),
-      region: escapeHtml(suggestion.region),
+      place:
+        suggestion.institution === null
+          ? ctx.t(suggestion.system === "by" ? "review-suggestion-facility-unknown-by" : "review-suggestion-facility-unknown-ru")
+          : escapeHtml([suggestion.institution, suggestion.region].filter(Boolean).join(", ")),
       date: formatPartialDate(suggestion.submittedAt, locale),
     });
   }

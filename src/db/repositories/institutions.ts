@@ -76,6 +76,14 @@ export async function listInstitutions(db: DB): Promise<InstitutionRecord[]> {
   return rows.map(institutionFromRow);
 }
 
+/** These institutions only (the ones a list of people is held in): every install has polit-sake's 948 besides. */
+export async function listInstitutionsBySlug(db: DB, slugs: Iterable<string>): Promise<InstitutionRecord[]> {
+  const wanted = [...new Set(slugs)];
+  if (wanted.length === 0) return [];
+  const rows = await db.selectFrom("institutions").selectAll().where("slug", "in", wanted).orderBy("slug").execute();
+  return rows.map(institutionFromRow);
+}
+
 export async function listInstitutionSlugs(db: DB): Promise<Set<string>> {
   const rows = await db.selectFrom("institutions").select("slug").execute();
   return new Set(rows.map((row) => row.slug));

@@ -25,8 +25,13 @@ export async function mergePenitentiaryFacilities(
   const result: PenitentiaryMergeResult = { inserted: 0, updated: 0, mergedIntoSeed: 0, aliases: 0 };
   await inTransaction(db, async (trx) => {
     const seedByKey = new Map<string, string>();
-    for (const row of await trx.selectFrom("institutions").select(["slug", "official_name"]).where("official_name", "is not", null).execute()) {
-      seedByKey.set(institutionMatchKey(row.official_name as string), row.slug);
+    // The seed's rows without an official name (ИК-4 (Торжок), СИЗО-1 (Тверь)) are matched by their short name in
+    // the region: without this each became a second row of the same name, and a writer could pick the one without
+    // the seed's FSIN-pismo names.
+    const seedByShortName = new Map<string, string>();
+    for (const row of await trx.selectFrom("institutions").select(["slug", "official_name", "name", "region", "source_url"]).execute()) {
+      if (row.official_name !== null) seedByKey.set(institutionMatchKey(row.official_name), row.slug);
+      else if (row.source_url !== PENITENTIARY_SOURCE_URL) seedByShortName.set(shortNameKey(row.name, row.region), row.slug);
     }
     const existing = new Set((await trx.selectFrom("institutions").select("slug").execute()).map((row) => row.slug));
     const inserts = [];
@@ -35,7 +40,9 @@ export async function mergePenitentiaryFacilities(
       for (const alias of names) aliases.set(`${slug}\u0000${alias}`, { institution_slug: slug, alias, match_key: institutionMatchKey(alias), origin: options.origin });
     };
     for (const facility of facilities) {
-      const seedSlug = facility.names.map((name) => seedByKey.get(institutionMatchKey(name))).find((slug) => slug !== undefined);
+      const seedSlug =
+        facility.names.map((name) => seedByKey.get(institutionMatchKey(name))).find((slug) => slug !== undefined) ??
+        seedByShortName.get(shortNameKey(facility.shortName, facility.region));
       if (seedSlug && seedSlug !== facility.slug) {
         // The seed's own address (with its source) stays; the facility adds spellings and a postcode.
         await trx.updateTable("institutions").set({ postcode: facility.zip, jurisdiction: facility.jurisdiction, updated_at: at }).where("slug", "=", seedSlug).execute();
@@ -76,6 +83,10 @@ export async function mergePenitentiaryFacilities(
     result.aliases = rows.length;
   });
   return result;
+}
+
+function shortNameKey(name: string, region: string): string {
+  return `${institutionMatchKey(region)}\u0000${institutionMatchKey(name)}`;
 }
 
 /** Whether polit-sake's aliases have been loaded (the first sync loads the facilities before matching). */

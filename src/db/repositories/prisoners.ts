@@ -13,7 +13,7 @@ import {
 } from "../../domain/directory/types.js";
 import { type SearchEntry, toSearchEntry } from "../../domain/search/entry.js";
 import type { PrisonersTable } from "../tables/directory.js";
-import { listInstitutions } from "./institutions.js";
+import { listInstitutionsBySlug } from "./institutions.js";
 import type { DB } from "../database.js";
 import { prepared } from "../prepared.js";
 
@@ -216,7 +216,8 @@ export async function browsePrisonersByFewestLetters(
     offset?: number;
   },
 ): Promise<FewLettersEntry[]> {
-  const [prisoners, institutions] = await Promise.all([listPrisoners(db), listInstitutions(db)]);
+  const prisoners = await listPrisoners(db);
+  const institutions = await listInstitutionsBySlug(db, prisoners.flatMap((prisoner) => (prisoner.location.institution === null ? [] : [prisoner.location.institution])));
   const bySlug = new Map(institutions.map((institution) => [institution.slug, institution]));
   const entries = writableByFewLetters(prisoners, bySlug, options.letterCounts, {
     today: options.today,

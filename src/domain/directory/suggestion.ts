@@ -5,7 +5,7 @@
  */
 import { transliterate } from "../directory-sources/identity.js";
 import { genderFromPatronymic } from "../directory-sources/types.js";
-import type { Gender, PrisonerRecord, PrisonSystem } from "./types.js";
+import { type Gender, PRISON_SYSTEMS, type PrisonerRecord, type PrisonSystem } from "./types.js";
 
 export const SUGGESTION_NAME_MAX = 100;
 
@@ -20,7 +20,10 @@ export interface Suggestion {
   name: SuggestedName;
   birthYear: number | null;
   gender: Gender;
-  institution: string;
+  /** The facility picked from the list, or null: the writer does not know it (never guessed). */
+  institution: string | null;
+  /** Only without a facility: the country the writer says the person is held by (a facility's own system otherwise). */
+  system?: PrisonSystem;
 }
 
 export type NameProblem = "too-long" | "words" | "letters";
@@ -55,9 +58,12 @@ export function readSuggestion(payload: unknown): Suggestion | null {
   if (!name || typeof name.surname !== "string" || typeof name.given !== "string") return null;
   if (name.patronymic !== null && typeof name.patronymic !== "string") return null;
   if (value.gender !== "male" && value.gender !== "female") return null;
-  if (typeof value.institution !== "string") return null;
+  if (typeof value.institution !== "string" && value.institution !== null) return null;
+  if (value.institution === null && !PRISON_SYSTEMS.some((system) => system === value.system)) return null;
   if (value.birthYear !== null && typeof value.birthYear !== "number") return null;
-  return { name: { surname: name.surname, given: name.given, patronymic: name.patronymic }, birthYear: value.birthYear ?? null, gender: value.gender, institution: value.institution };
+  const given = { surname: name.surname, given: name.given, patronymic: name.patronymic };
+  const place = value.institution === null ? { institution: null, system: value.system as PrisonSystem } : { institution: value.institution };
+  return { name: given, birthYear: value.birthYear ?? null, gender: value.gender, ...place };
 }
 
 /**
@@ -124,7 +130,11 @@ export function prisonerFromSuggestion(
     birthNote: null,
     system: input.system,
     status: { value: "unknown", asOf: input.confirmedOn, sourceUrl: source, confidence: "confirmed", note: input.role === "writer" ? "Submitted by a user, not checked" : `Submitted by a user, confirmed by an ${input.role}` },
-    location: { institution: suggestion.institution, asOf: input.confirmedOn, sourceUrl: source, believedCurrent: true },
+    // No facility given: none recorded, as for any card whose facility nobody knows.
+    location:
+      suggestion.institution === null
+        ? { institution: null, asOf: null, sourceUrl: null, believedCurrent: false }
+        : { institution: suggestion.institution, asOf: input.confirmedOn, sourceUrl: source, believedCurrent: true },
     summary: { uk: "", en: "", ru: "" },
     interests: { tags: [], sourceUrl: null },
     letters: { allowed: true, reason: null },

@@ -23,7 +23,6 @@ import { inTransaction } from "../../db/repositories/directory-sync.js";
 import { recordUploadRun, uploadRun } from "../../db/repositories/directory-uploads.js";
 import type { MessageRef } from "../../db/message-ref.js";
 import type { DB } from "../../db/database.js";
-import { hasAliasesFrom } from "../../db/repositories/penitentiary-institutions.js";
 import type { PersonSource, SourceName } from "../../domain/directory-sources/types.js";
 import { buildInstitutionIndex } from "../../domain/institutions/match.js";
 import { applyCandidate, type ApplyOutcome, PeopleIndex } from "./apply.js";
@@ -31,7 +30,7 @@ import type { SyncConfig } from "./config.js";
 import { type Batch, type FetchContext, memorialBatches, ovdBatches, viasnaBatches } from "./fetchers.js";
 import { applyFsinPismoList, readFsinPismoList } from "./fsin-pismo.js";
 import { PoliteClient } from "./http.js";
-import { loadPenitentiaryInstitutions, PENITENTIARY_ORIGIN } from "./institutions.js";
+import { ensurePenitentiaryInstitutions } from "./institutions.js";
 import { loadBelarusInstitutions } from "./belarus-institutions.js";
 import { SyncAlreadyRunningError } from "./errors.js";
 import { storedSummary } from "./summary.js";
@@ -154,7 +153,7 @@ export async function runDirectorySync(options: SyncOptions): Promise<SourceSumm
 async function syncSources(options: SyncOptions, now: () => Date, dryRun: boolean, owner: string): Promise<SourceSummary[]> {
   const { db } = options;
   {
-    if (!(await hasAliasesFrom(db, PENITENTIARY_ORIGIN))) await loadPenitentiaryInstitutions(db, { now: now() });
+    await ensurePenitentiaryInstitutions(db, { now: now() });
     // Belarusian facilities: a small sourced file, upserted on every sync so a corrected record reaches the database.
     await loadBelarusInstitutions(db, { now: now() });
     const summaries: SourceSummary[] = [];

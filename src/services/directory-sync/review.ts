@@ -8,7 +8,7 @@ import { audit } from "../../db/repositories/roles.js";
 import { type DB, inTransaction } from "../../db/database.js";
 import { getInstitutionBySlug } from "../../db/repositories/institutions.js";
 import { getRussianName } from "../../db/repositories/prisoners.js";
-import { PRISONER_STATUSES, type PrisonerStatus } from "../../domain/directory/types.js";
+import { PRISONER_STATUSES, type PrisonerStatus, type PrisonSystem } from "../../domain/directory/types.js";
 import { type ConfirmingRole, readSuggestion } from "../../domain/directory/suggestion.js";
 import { addSuggestedPerson, notifySuggester } from "../directory/suggestions.js";
 import { applyStatus, type ReviewSide } from "./apply.js";
@@ -25,7 +25,8 @@ export interface ReviewView {
   record: { name: string; birthYear: number | null; organisation: string; sourceUrl: string } | null;
   candidates: { slug: string; name: string; birthYear: number | null }[];
   /** Someone not listed, as a writer gave them (not checked): never shown to anyone but organisers and admins. */
-  suggestion: { name: string; birthYear: number | null; institution: string; region: string; submittedAt: string } | null;
+  /** `institution` null: the writer said they do not know the facility, only the country (`system`). */
+  suggestion: { name: string; birthYear: number | null; institution: string | null; region: string; system: PrisonSystem | null; submittedAt: string } | null;
 }
 
 async function personName(db: Db, slug: string): Promise<{ name: string; birthYear: number | null } | null> {
@@ -55,13 +56,14 @@ async function describeReview(db: Db, review: ReviewRow): Promise<ReviewView> {
   }
   const prisoner = review.prisoner_slug ? await personName(db, review.prisoner_slug) : null;
   const suggested = kind === "suggestion" ? readSuggestion(payload) : null;
-  const place = suggested ? await getInstitutionBySlug(db, suggested.institution) : undefined;
+  const place = suggested?.institution ? await getInstitutionBySlug(db, suggested.institution) : undefined;
   const suggestion = suggested
     ? {
         name: [suggested.name.surname, suggested.name.given, suggested.name.patronymic].filter(Boolean).join(" "),
         birthYear: suggested.birthYear,
         institution: place ? (place.officialName ?? place.name) : suggested.institution,
         region: place?.region ?? "",
+        system: suggested.system ?? place?.system ?? null,
         submittedAt: review.created_at.slice(0, 10),
       }
     : null;

@@ -3,7 +3,7 @@ import type { Locale } from "../../config.js";
 import type { DB } from "../../db/database.js";
 import { workingRelays } from "../../db/repositories/campaign-chats.js";
 import { getCampaignBySlug, listCampaigns } from "../../db/repositories/campaigns.js";
-import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
+import { getInstitutionBySlug, listInstitutionsBySlug } from "../../db/repositories/institutions.js";
 import { countLettersPerPrisoner } from "../../db/repositories/letters.js";
 import { getPrisonerBySlug, getPrisonerFor, listPrisoners, listPrisonersInCampaign } from "../../db/repositories/prisoners.js";
 import { type UpcomingBirthday, upcomingBirthdays } from "../../domain/directory/birthdays.js";
@@ -46,7 +46,8 @@ export async function writableByFewestLetters(deps: Pick<ServiceDeps, "db" | "cl
   const { db, clock } = deps;
   const now = clock.now();
   const prisoners = await listPrisoners(db);
-  const institutions = new Map((await listInstitutions(db)).map((institution) => [institution.slug, institution]));
+  const held = prisoners.flatMap((prisoner) => (prisoner.location.institution === null ? [] : [prisoner.location.institution]));
+  const institutions = new Map((await listInstitutionsBySlug(db, held)).map((institution) => [institution.slug, institution]));
   const counts = await countLettersPerPrisoner(db, new Date(now.getTime() - FEW_LETTERS_DAYS * DAY_MS));
   // One answer for everyone (not a query per person: issue 11, "constant number of queries at 10k people").
   const relays = await workingRelays(db);

@@ -17,6 +17,7 @@ import { inTransaction } from "../../db/database.js";
 import { recordConfirmation } from "../../db/repositories/prisoner-history.js";
 import { findUser } from "../../db/repositories/users.js";
 import { type ConfirmingRole, prisonerFromSuggestion, readSuggestion, type Suggestion, suggestedSlug } from "../../domain/directory/suggestion.js";
+import type { PrisonSystem } from "../../domain/directory/types.js";
 import { enqueue } from "../../outbox/index.js";
 import { escapeHtml } from "../../telegram/html.js";
 import { translator } from "../../telegram/i18n.js";
@@ -48,8 +49,8 @@ export async function submitSuggestion(db: DB, input: { by: number; suggestion: 
   return inTransaction(db, async (trx): Promise<SubmitResult> => {
     const sent = input.requestMessageId === undefined ? undefined : await reviewOfRequest(trx, input.by, input.requestMessageId);
     if (sent !== undefined) return { ok: true, reviewId: sent, slug: suggestedSlug(input.suggestion.name, sent) };
-    const institution = await getInstitutionBySlug(trx, input.suggestion.institution);
-    if (!institution) return { ok: false, reason: "no-institution" };
+    const system = await suggestedSystem(trx, input.suggestion);
+    if (!system) return { ok: false, reason: "no-institution" };
     if ((await countOpenSuggestionsBy(trx, input.by)) >= OPEN_SUGGESTIONS_PER_USER) return { ok: false, reason: "too-many" };
     const reviewId = await addReview(trx, {
       kind: "suggestion",
@@ -63,7 +64,7 @@ export async function submitSuggestion(db: DB, input: { by: number; suggestion: 
     const record = prisonerFromSuggestion(input.suggestion, {
       reviewId,
       role: "writer",
-      system: institution.system,
+      system,
       confirmedOn: input.now.toISOString().slice(0, 10),
     });
     // The history names nobody: the writer's id stays in the review row only (to answer them).
@@ -73,6 +74,12 @@ export async function submitSuggestion(db: DB, input: { by: number; suggestion: 
   });
 }
 
+/** The facility's system, the country the writer named when they did not know the facility, or null: the facility is gone. */
+async function suggestedSystem(db: DB, suggestion: Suggestion): Promise<PrisonSystem | null> {
+  if (suggestion.institution === null) return suggestion.system ?? null;
+  return (await getInstitutionBySlug(db, suggestion.institution))?.system ?? null;
+}
+
 /** Accepting a suggestion (inside the review's transaction): the card, or why there is none. */
 export async function addSuggestedPerson(
   db: DB,
@@ -80,12 +87,12 @@ export async function addSuggestedPerson(
 ): Promise<{ slug: string } | { problem: "invalid" | "no-institution" }> {
   const suggestion = readSuggestion(input.payload);
   if (!suggestion) return { problem: "invalid" };
-  const institution = await getInstitutionBySlug(db, suggestion.institution);
-  if (!institution) return { problem: "no-institution" };
+  const system = await suggestedSystem(db, suggestion);
+  if (!system) return { problem: "no-institution" };
   const record = prisonerFromSuggestion(suggestion, {
     reviewId: input.reviewId,
     role: input.role,
-    system: institution.system,
+    system,
     confirmedOn: input.now.toISOString().slice(0, 10),
   });
   // The writer's own card, when there is one, has this slug: it is rebuilt with the confirmed source and made public,

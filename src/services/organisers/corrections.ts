@@ -1,6 +1,8 @@
 import type { Locale } from "../../config.js";
 import { inTransaction } from "../../db/database.js";
-import { listInstitutions } from "../../db/repositories/institutions.js";
+import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
+import { searchInstitutions } from "../../db/repositories/institution-aliases.js";
+import { PENITENTIARY_SOURCE_URL } from "../../domain/institutions/penitentiary-xml.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
 import { getPrisonerBySlug } from "../../db/repositories/prisoners.js";
 import { audit, auditOfPress } from "../../db/repositories/roles.js";
@@ -56,8 +58,31 @@ export async function correctionCandidates(deps: ServiceDeps, who: Actor, query:
 }
 
 /** The institutions a prisoner of this penal system may be moved to. */
-export async function institutionChoices(deps: ServiceDeps, system: string): Promise<{ id: string; name: string }[]> {
-  return (await listInstitutions(deps.db)).filter((institution) => institution.system === system).map(({ slug, name }) => ({ id: slug, name }));
+/**
+ * The institutions `/move` offers as buttons: the directory's own (the seed's, imported ones) and the current one.
+ * polit-sake's 948 are too many for a keyboard: they are found by `searchInstitutionChoices`.
+ */
+export async function institutionChoices(deps: ServiceDeps, system: string, current: string | null): Promise<{ id: string; name: string }[]> {
+  return (await listInstitutions(deps.db))
+    .filter((institution) => institution.system === system && (institution.sourceUrl !== PENITENTIARY_SOURCE_URL || institution.slug === current))
+    .map(({ slug, name }) => ({ id: slug, name }));
+}
+
+/** Institutions of this system whose name or alias holds every word typed (at most 8, as a keyboard). */
+export async function searchInstitutionChoices(deps: ServiceDeps, system: string, query: string): Promise<{ id: string; name: string }[]> {
+  const found = await searchInstitutions(deps.db, query, 50);
+  const choices = [];
+  for (const { slug } of found) {
+    const institution = await getInstitutionBySlug(deps.db, slug);
+    if (institution?.system === system) choices.push({ id: slug, name: `${institution.name}, ${institution.region}` });
+  }
+  return choices.slice(0, 8);
+}
+
+/** A button's institution looked up again (button data is untrusted): only one of the prisoner's system. */
+export async function institutionChoice(deps: ServiceDeps, system: string, slug: string): Promise<{ id: string; name: string } | undefined> {
+  const institution = await getInstitutionBySlug(deps.db, slug);
+  return institution?.system === system ? { id: institution.slug, name: institution.name } : undefined;
 }
 
 export type CorrectionChange = { kind: "status"; status: PrisonerStatus } | { kind: "move"; institution: string | null };

@@ -12,7 +12,7 @@ import {
   type SuggestedName,
   suggestedGender,
 } from "../../../domain/directory/suggestion.js";
-import type { Gender } from "../../../domain/directory/types.js";
+import type { Gender, PrisonSystem } from "../../../domain/directory/types.js";
 import { facilityChoice, findFacilities, type FacilityChoice, submitSuggestion } from "../../../services/directory/suggestions.js";
 import type { BotContext, Flow, FlowContext } from "../../context.js";
 import { AGAIN, drawToken, flowButtons, flowKit, type FlowInput, pressedMessageId } from "../../flows/index.js";
@@ -80,9 +80,21 @@ async function askYear(conversation: Flow, ctx: FlowContext, token: string): Pro
   });
 }
 
-async function askFacility(conversation: Flow, ctx: FlowContext, token: string): Promise<FacilityChoice> {
-  await ctx.reply(ctx.t("suggest-facility-ask"));
-  return ask(conversation, { token, actions: ["place"] }, async (input) => {
+/** The facility picked from the list, or only the country when the writer does not know the facility. */
+type FacilityAnswer = FacilityChoice | { unknownIn: PrisonSystem };
+
+/** "I don't know the facility", one button per country: the suggestion then names none, never a guessed one. */
+function unknownFacilityKeyboard(ctx: FlowContext, token: string, keyboard = new InlineKeyboard()): InlineKeyboard {
+  return keyboard
+    .text(ctx.t("suggest-facility-unknown-ru"), flowButton.pack(token, "noplace", "ru"))
+    .row()
+    .text(ctx.t("suggest-facility-unknown-by"), flowButton.pack(token, "noplace", "by"));
+}
+
+async function askFacility(conversation: Flow, ctx: FlowContext, token: string): Promise<FacilityAnswer> {
+  await ctx.reply(ctx.t("suggest-facility-ask"), { reply_markup: unknownFacilityKeyboard(ctx, token) });
+  return ask(conversation, { token, actions: ["place", "noplace"] }, async (input) => {
+    if (input.kind === "button" && input.action === "noplace") return input.arg === "by" ? { unknownIn: "by" } : input.arg === "ru" ? { unknownIn: "ru" } : AGAIN;
     if (input.kind === "button") {
       const picked = await conversation.external(() => facilityChoice(ctx.deps.db, input.arg));
       return picked ?? AGAIN;
@@ -95,15 +107,12 @@ async function askFacility(conversation: Flow, ctx: FlowContext, token: string):
     }
     const found = await conversation.external(() => findFacilities(ctx.deps.db, query));
     if (found.length === 0) {
-      await input.ctx.reply(tHtml(ctx, "suggest-facility-none", { query }), { parse_mode: "HTML" });
+      await input.ctx.reply(tHtml(ctx, "suggest-facility-none", { query }), { parse_mode: "HTML", reply_markup: unknownFacilityKeyboard(ctx, token) });
       return AGAIN;
     }
     const keyboard = new InlineKeyboard();
-    found.forEach((facility, index) => {
-      if (index > 0) keyboard.row();
-      keyboard.text(`${facility.name}, ${facility.region}`.slice(0, 120), flowButton.pack(token, "place", facility.slug));
-    });
-    await input.ctx.reply(ctx.t("suggest-facility-pick"), { reply_markup: keyboard });
+    for (const facility of found) keyboard.text(`${facility.name}, ${facility.region}`.slice(0, 120), flowButton.pack(token, "place", facility.slug)).row();
+    await input.ctx.reply(ctx.t("suggest-facility-pick"), { reply_markup: unknownFacilityKeyboard(ctx, token, keyboard) });
     return AGAIN;
   });
 }
@@ -126,7 +135,10 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
     tHtml(ctx, "suggest-confirm", {
       name: fullName,
       born: birthYear === null ? "—" : String(birthYear),
-      institution: `${facility.name}, ${facility.region}`,
+      institution:
+        "unknownIn" in facility
+          ? ctx.t(facility.unknownIn === "by" ? "suggest-facility-not-known-by" : "suggest-facility-not-known-ru")
+          : `${facility.name}, ${facility.region}`,
     }),
     { parse_mode: "HTML", reply_markup: confirm },
   );
@@ -144,7 +156,8 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
   }
   const result = await conversation.external(async () => {
     const now = ctx.deps.clock.now();
-    const suggestion = { name, birthYear, gender, institution: facility.slug };
+    const place = "unknownIn" in facility ? { institution: null, system: facility.unknownIn } : { institution: facility.slug };
+    const suggestion = { name, birthYear, gender, ...place };
     return submitSuggestion(ctx.deps.db, { by: writerId, suggestion, now, requestMessageId: sent.pressed });
   });
   if (!result.ok) {
@@ -152,7 +165,7 @@ export async function notListedFlow(conversation: Flow, ctx: FlowContext): Promi
     return;
   }
   const write = writeLetterData(result.slug);
-  await ctx.reply(ctx.t("suggest-sent"), write ? { reply_markup: new InlineKeyboard().text(ctx.t("suggest-write-now"), write) } : {});
+  await ctx.reply(ctx.t("unknownIn" in facility ? "suggest-sent-no-facility" : "suggest-sent"), write ? { reply_markup: new InlineKeyboard().text(ctx.t("suggest-write-now"), write) } : {});
 }
 
 const flows = new Composer<BotContext>();

@@ -5,13 +5,15 @@ import {
   type CorrectionKind,
   type CorrectionTarget,
   correctionAccess,
+  institutionChoice,
   institutionChoices,
   saveCorrection,
+  searchInstitutionChoices,
 } from "../../../services/organisers/corrections.js";
 import { ignoreNotModified } from "../../../telegram/api-errors.js";
 import { escapeHtml } from "../../../telegram/html.js";
 import type { Flow, FlowContext } from "../../context.js";
-import { drawToken, flowButtons, flowKit, guarded, pressedMessageId } from "../../flows/index.js";
+import { AGAIN, drawToken, flowButtons, flowKit, guarded, pressedMessageId } from "../../flows/index.js";
 import { localeOf } from "../../locale.js";
 import { actorOf } from "../../roles.js";
 
@@ -25,6 +27,8 @@ const kit = flowKit(correctionButtons);
 /** A person who types a wrong URL or date three times is better served by starting over than by a loop. */
 const MAX_TRIES = 3;
 const NO_INSTITUTION = "-";
+/** A facility search longer than this is not a facility's number and town. */
+const MAX_SEARCH = 80;
 
 export interface CorrectionArgs {
   kind: CorrectionKind;
@@ -110,7 +114,7 @@ async function askStatus(conversation: Flow, ctx: FlowContext, token: string, ta
 type MoveChoice = { kind: "move"; institution: string | null; name: string | null };
 
 async function askInstitution(conversation: Flow, ctx: FlowContext, token: string, target: CorrectionTarget): Promise<MoveChoice | undefined> {
-  const institutions = await guarded(conversation, (deps) => institutionChoices(deps, target.system));
+  const institutions = await guarded(conversation, (deps) => institutionChoices(deps, target.system, target.institution));
   const current = institutions.find((institution) => institution.id === target.institution)?.name;
   const rows = institutions.map((institution) => [[institution.name, "place", institution.id] as const]);
   rows.push([[ctx.t("organisers-move-none"), "place", NO_INSTITUTION]]);
@@ -118,10 +122,27 @@ async function askInstitution(conversation: Flow, ctx: FlowContext, token: strin
     ctx.t("organisers-move-current", { prisoner: escapeHtml(target.name), institution: escapeHtml(current ?? ctx.t("organisers-move-none")) }),
     { parse_mode: "HTML", reply_markup: kit.keyboard(token, rows) },
   );
-  const input = await kit.waitButton(conversation, { token, actions: ["place"] }, "organisers-move-press");
-  if (input.arg === NO_INSTITUTION) return { kind: "move", institution: null, name: null };
-  const chosen = institutions.find((institution) => institution.id === input.arg);
-  return chosen ? { kind: "move", institution: chosen.id, name: chosen.name } : undefined;
+  // A button (the directory's own institutions, or one found), or the facility's number and town to search polit-sake's.
+  return kit.ask(conversation, { token, actions: ["place"] }, async (input): Promise<MoveChoice | typeof AGAIN> => {
+    if (input.kind === "button") {
+      if (input.arg === NO_INSTITUTION) return { kind: "move", institution: null, name: null };
+      const chosen = await guarded(conversation, (deps) => institutionChoice(deps, target.system, input.arg));
+      return chosen ? { kind: "move", institution: chosen.id, name: chosen.name } : AGAIN;
+    }
+    const query = input.kind === "text" ? input.text.trim() : "";
+    if (query.length === 0 || query.length > MAX_SEARCH) {
+      await input.ctx.reply(ctx.t("organisers-move-press"));
+      return AGAIN;
+    }
+    const found = await guarded(conversation, (deps) => searchInstitutionChoices(deps, target.system, query));
+    if (found.length === 0) {
+      await input.ctx.reply(ctx.t("organisers-move-search-none", { query: escapeHtml(query) }), { parse_mode: "HTML" });
+      return AGAIN;
+    }
+    const foundRows = found.map((institution) => [[institution.name.slice(0, 120), "place", institution.id] as const]);
+    await input.ctx.reply(ctx.t("organisers-move-search-pick"), { reply_markup: kit.keyboard(token, foundRows) });
+    return AGAIN;
+  });
 }
 
 /** Asks for the source link; undefined after MAX_TRIES wrong answers (the flow then ends). */

@@ -47,6 +47,8 @@ export async function openLetter(guard: Guard, ctx: FlowContext, opening: Letter
 
 /** Someone not in the list, before an organiser checked: the flow opens by saying whose details these are. */
 async function replyUnchecked(ctx: FlowContext, target: LetterTarget): Promise<void> {
-  const institution = target.institution ? `${target.institution.name}, ${target.institution.region}` : "—";
+  const institution = target.institution
+    ? `${target.institution.name}, ${target.institution.region}`
+    : ctx.t(target.recipient.system === "by" ? "suggest-facility-not-known-by" : "suggest-facility-not-known-ru");
   await ctx.reply(ctx.t("suggest-letter-unchecked", { name: prisonerName(target.names, localeOf(ctx), "prose"), institution }));
 }
