@@ -110,6 +110,14 @@ export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/**
+ * `query` with `FOR UPDATE` on Postgres, so its rows stay locked until the caller's transaction ends; unchanged on
+ * SQLite, where the transaction's one connection already keeps every other statement out.
+ */
+export function forUpdateOnPostgres<Q extends { forUpdate(): Q }>(db: DB, query: Q): Q {
+  return isPostgresDb(db) ? query.forUpdate() : query;
+}
+
 /** Postgres aborted the transaction as one side of a deadlock (SQLSTATE 40P01): nothing it wrote was kept. */
 export function isDeadlock(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "40P01";

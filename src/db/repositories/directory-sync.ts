@@ -1,7 +1,7 @@
 /** SQL of the directory sync: observations, runs, the lock and the review queue. */
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database } from "../schema.js";
-import { isPostgresDb } from "../database.js";
+import { forUpdateOnPostgres } from "../database.js";
 import type { DirectoryObservationsTable, DirectoryReviewsTable, DirectorySyncRunsTable } from "../tables/directory-sync.js";
 
 type Db = Kysely<Database>;
@@ -246,8 +246,7 @@ export async function getReview(db: Db, id: number): Promise<ReviewRow | undefin
  * On SQLite the transaction's one connection already keeps every other statement out.
  */
 export async function lockReview(trx: Db, id: number): Promise<ReviewRow | undefined> {
-  const query = trx.selectFrom("directory_reviews").selectAll().where("id", "=", id);
-  return (isPostgresDb(trx) ? query.forUpdate() : query).executeTakeFirst();
+  return forUpdateOnPostgres(trx, trx.selectFrom("directory_reviews").selectAll().where("id", "=", id)).executeTakeFirst();
 }
 
 /** Closes an open review; false when someone else closed it first. */

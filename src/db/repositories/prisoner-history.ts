@@ -1,7 +1,7 @@
 import { oneOf } from "../../domain/directory/guards.js";
 import { comparePartialDates } from "../../domain/directory/partial-date.js";
 import type { PartialDate, PrisonerStatus, StatusConfidence } from "../../domain/directory/types.js";
-import { type DB, inTransaction, isPostgresDb } from "../database.js";
+import { type DB, forUpdateOnPostgres, inTransaction } from "../database.js";
 import { PrisonerNotFoundError } from "./prisoners.js";
 import { systemClock } from "../../clock.js";
 
@@ -45,7 +45,7 @@ export interface LocationChange {
  * transaction's one connection already keeps every other statement out.
  */
 function lockedOnPostgres<Q extends { forUpdate(): Q }>(trx: DB, query: Q, change: { onlyIfNewer?: boolean }): Q {
-  return isPostgresDb(trx) && !change.onlyIfNewer ? query.forUpdate() : query;
+  return change.onlyIfNewer ? query : forUpdateOnPostgres(trx, query);
 }
 
 /** `changed`: a new value, written to history; `confirmed`: same value, newer date or source; `kept`: ours is newer. */
