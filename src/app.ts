@@ -168,8 +168,8 @@ export async function startApp(deps: BotDeps, options: StartAppOptions = {}): Pr
     })
     .catch((error: unknown) => logger.warn({ err: describeError(error) }, "public links not reviewed"));
   // A fresh install knows only the seed's few facilities until these are in: "someone not in the list", /move and
-  // /news transfers search them. Loading them takes a second or two of CPU once per database, so not before polling.
-  // Started once the first getUpdates is on its way: parsing the file would otherwise hold it back (bench:startup).
+  // /news transfers search them. Loading them takes about 0.2 s of CPU once per database (bench:facilities):
+  // started once the first getUpdates is on its way, since parsing the file would otherwise hold it back (bench:startup).
   const facilitiesLoaded = intake.accepting
     .then(() => (stopping ? undefined : ensurePenitentiaryInstitutions(db, { now: clock.now() })))
     .then((loaded) => {
