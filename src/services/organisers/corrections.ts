@@ -1,6 +1,6 @@
 import type { Locale } from "../../config.js";
 import { inTransaction } from "../../db/database.js";
-import { getInstitutionBySlug, listInstitutions } from "../../db/repositories/institutions.js";
+import { getInstitutionBySlug, listInstitutions, listInstitutionsBySlug } from "../../db/repositories/institutions.js";
 import { searchInstitutions } from "../../db/repositories/institution-aliases.js";
 import { PENITENTIARY_SOURCE_URL } from "../../domain/institutions/penitentiary-xml.js";
 import { movePrisoner, updatePrisonerStatus } from "../../db/repositories/prisoner-history.js";
@@ -57,7 +57,6 @@ export async function correctionCandidates(deps: ServiceDeps, who: Actor, query:
   return findChoicesInScope(deps, await campaignsInScope(deps.db, who), query, locale, page);
 }
 
-/** The institutions a prisoner of this penal system may be moved to. */
 /**
  * The institutions `/move` offers as buttons: the directory's own (the seed's, imported ones) and the current one.
  * polit-sake's 948 are too many for a keyboard: they are found by `searchInstitutionChoices`.
@@ -71,12 +70,12 @@ export async function institutionChoices(deps: ServiceDeps, system: string, curr
 /** Institutions of this system whose name or alias holds every word typed (at most 8, as a keyboard). */
 export async function searchInstitutionChoices(deps: ServiceDeps, system: string, query: string): Promise<{ id: string; name: string }[]> {
   const found = await searchInstitutions(deps.db, query, 50);
-  const choices = [];
-  for (const { slug } of found) {
-    const institution = await getInstitutionBySlug(deps.db, slug);
-    if (institution?.system === system) choices.push({ id: slug, name: `${institution.name}, ${institution.region}` });
-  }
-  return choices.slice(0, 8);
+  // Both lists come in slug order: the first 8 of this system, as the search ranked them.
+  const institutions = await listInstitutionsBySlug(deps.db, found.map(({ slug }) => slug));
+  return institutions
+    .filter((institution) => institution.system === system)
+    .slice(0, 8)
+    .map(({ slug, name, region }) => ({ id: slug, name: `${name}, ${region}` }));
 }
 
 /** A button's institution looked up again (button data is untrusted): only one of the prisoner's system. */
